@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lector",
+    products: [
+        .library(name: "LectorKit", targets: ["LectorKit"]),
+        .library(name: "LectorICU", targets: ["LectorICU"]),
+        .executable(name: "lector", targets: ["lector"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system ICU (libicu-dev). Only LectorICU imports it; see Sources/CICU/shim.h for why.
+        .systemLibrary(
+            name: "CICU",
+            path: "Sources/CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev", "pkg-config"])]
+        ),
+        // Swift facade over ICU. Must not import Foundation (header clash with Foundation's private ICU).
+        .target(name: "LectorICU", dependencies: ["CICU"]),
+        // The embeddable library: document model, glossary, matching, rules, reporters.
+        .target(
+            name: "LectorKit",
+            dependencies: ["LectorICU"],
+            resources: [.copy("Resources")]
+        ),
+        // Thin command-line shell over LectorKit.
+        .executableTarget(
+            name: "lector",
+            dependencies: [
+                "LectorKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "LectorTestSupport", dependencies: ["LectorKit"], path: "Tests/LectorTestSupport"),
+        .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
+        .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"]),
+        .testTarget(name: "LectorCLITests", dependencies: ["LectorTestSupport"]),
+    ]
+)

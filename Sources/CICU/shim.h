@@ -1,0 +1,111 @@
+// Bridge to the system ICU (libicu-dev).
+//
+// Why wrappers: unicode/urename.h turns every ICU entry point into a versioned macro
+// (utrans_openU -> utrans_openU_72). Swift does not import function-like macros, so each
+// function Lector needs is wrapped in a static inline function that the C compiler expands.
+// This keeps the Swift code independent of the ICU version.
+#ifndef LECTOR_CICU_SHIM_H
+#define LECTOR_CICU_SHIM_H
+
+#include <unicode/utypes.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+#include <unicode/ubrk.h>
+#include <unicode/uscript.h>
+#include <unicode/uloc.h>
+
+// MARK: - Strings
+
+static inline UChar *cicu_strFromUTF8(UChar *dest, int32_t destCapacity, int32_t *pDestLength,
+                                      const char *src, int32_t srcLength, UErrorCode *status) {
+    return u_strFromUTF8WithSub(dest, destCapacity, pDestLength, src, srcLength, 0xFFFD, NULL, status);
+}
+
+static inline char *cicu_strToUTF8(char *dest, int32_t destCapacity, int32_t *pDestLength,
+                                   const UChar *src, int32_t srcLength, UErrorCode *status) {
+    return u_strToUTF8WithSub(dest, destCapacity, pDestLength, src, srcLength, 0xFFFD, NULL, status);
+}
+
+static inline int32_t cicu_strFoldCase(UChar *dest, int32_t destCapacity, const UChar *src,
+                                       int32_t srcLength, uint32_t options, UErrorCode *status) {
+    return u_strFoldCase(dest, destCapacity, src, srcLength, options, status);
+}
+
+static inline int32_t cicu_strToUpper(UChar *dest, int32_t destCapacity, const UChar *src,
+                                      int32_t srcLength, const char *locale, UErrorCode *status) {
+    return u_strToUpper(dest, destCapacity, src, srcLength, locale, status);
+}
+
+static inline int32_t cicu_strToLower(UChar *dest, int32_t destCapacity, const UChar *src,
+                                      int32_t srcLength, const char *locale, UErrorCode *status) {
+    return u_strToLower(dest, destCapacity, src, srcLength, locale, status);
+}
+
+static inline const char *cicu_errorName(UErrorCode code) { return u_errorName(code); }
+
+// MARK: - Normalization
+
+static inline const UNormalizer2 *cicu_nfc(UErrorCode *status) { return unorm2_getNFCInstance(status); }
+static inline const UNormalizer2 *cicu_nfkc(UErrorCode *status) { return unorm2_getNFKCInstance(status); }
+static inline const UNormalizer2 *cicu_nfkcCasefold(UErrorCode *status) {
+    return unorm2_getNFKCCasefoldInstance(status);
+}
+static inline int32_t cicu_normalize(const UNormalizer2 *norm, const UChar *src, int32_t length,
+                                     UChar *dest, int32_t capacity, UErrorCode *status) {
+    return unorm2_normalize(norm, src, length, dest, capacity, status);
+}
+static inline UBool cicu_isNormalized(const UNormalizer2 *norm, const UChar *s, int32_t length,
+                                      UErrorCode *status) {
+    return unorm2_isNormalized(norm, s, length, status);
+}
+
+// MARK: - Transliteration
+
+static inline UTransliterator *cicu_utrans_openU(const UChar *id, int32_t idLength, const UChar *rules,
+                                                 int32_t rulesLength, UParseError *parseError,
+                                                 UErrorCode *status) {
+    return utrans_openU(id, idLength, UTRANS_FORWARD, rules, rulesLength, parseError, status);
+}
+static inline void cicu_utrans_close(UTransliterator *trans) { utrans_close(trans); }
+static inline void cicu_utrans_transUChars(const UTransliterator *trans, UChar *text, int32_t *textLength,
+                                           int32_t textCapacity, int32_t start, int32_t *limit,
+                                           UErrorCode *status) {
+    utrans_transUChars(trans, text, textLength, textCapacity, start, limit, status);
+}
+
+// MARK: - Segmentation
+
+static inline UBreakIterator *cicu_ubrk_open(UBreakIteratorType type, const char *locale,
+                                             UErrorCode *status) {
+    return ubrk_open(type, locale, NULL, 0, status);
+}
+static inline void cicu_ubrk_setText(UBreakIterator *bi, const UChar *text, int32_t length,
+                                     UErrorCode *status) {
+    ubrk_setText(bi, text, length, status);
+}
+static inline int32_t cicu_ubrk_first(UBreakIterator *bi) { return ubrk_first(bi); }
+static inline int32_t cicu_ubrk_next(UBreakIterator *bi) { return ubrk_next(bi); }
+static inline int32_t cicu_ubrk_getRuleStatus(UBreakIterator *bi) { return ubrk_getRuleStatus(bi); }
+static inline void cicu_ubrk_close(UBreakIterator *bi) { ubrk_close(bi); }
+
+// MARK: - Characters, scripts, locales
+
+static inline UScriptCode cicu_uscript_getScript(UChar32 c, UErrorCode *status) {
+    return uscript_getScript(c, status);
+}
+static inline const char *cicu_uscript_getShortName(UScriptCode script) { return uscript_getShortName(script); }
+static inline const char *cicu_uscript_getName(UScriptCode script) { return uscript_getName(script); }
+
+static inline int32_t cicu_uloc_forLanguageTag(const char *tag, char *localeID, int32_t capacity,
+                                               int32_t *parsedLength, UErrorCode *status) {
+    return uloc_forLanguageTag(tag, localeID, capacity, parsedLength, status);
+}
+static inline int32_t cicu_uloc_getLanguage(const char *localeID, char *language, int32_t capacity,
+                                            UErrorCode *status) {
+    return uloc_getLanguage(localeID, language, capacity, status);
+}
+static inline const char *const *cicu_uloc_getISOLanguages(void) { return uloc_getISOLanguages(); }
+
+#endif

@@ -1,0 +1,61 @@
+internal import CICU
+
+/// A BCP 47 language tag, checked against ICU's list of ISO 639 languages.
+public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
+    /// The tag as BCP 47 (`de-CH`).
+    public let identifier: String
+    /// The ICU locale id (`de_CH`), as break iterators and case mapping expect it.
+    public let localeID: String
+    /// The primary language subtag (`de`).
+    public let language: String
+
+    public var description: String { identifier }
+
+    public enum Problem: Error, Equatable, Sendable { case malformed(String), unknownLanguage(String) }
+
+    public init(_ tag: String) throws(Problem) {
+        let trimmed = tag.replacingUnderscores()
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { throw .malformed(tag) }
+        var status = U_ZERO_ERROR
+        var parsed: Int32 = 0
+        var locale = [CChar](repeating: 0, count: 160)
+        let length = trimmed.withCString { cicu_uloc_forLanguageTag($0, &locale, 160, &parsed, &status) }
+        guard status.rawValue <= U_ZERO_ERROR.rawValue, Int(parsed) == trimmed.utf8.count, length > 0 else {
+            throw .malformed(tag)
+        }
+        var language = [CChar](repeating: 0, count: 16)
+        status = U_ZERO_ERROR
+        _ = cicu_uloc_getLanguage(locale, &language, 16, &status)
+        let languageCode = String(cChars: language)
+        guard status.rawValue <= U_ZERO_ERROR.rawValue, Self.knownLanguages.contains(languageCode) else {
+            throw .unknownLanguage(tag)
+        }
+        self.localeID = String(cChars: locale)
+        self.language = languageCode
+        self.identifier = trimmed
+    }
+
+    /// ISO 639 codes that ICU knows (two-letter and three-letter).
+    private static let knownLanguages: Set<String> = {
+        var result = Set<String>()
+        guard var cursor = cicu_uloc_getISOLanguages() else { return result }
+        while let code = cursor.pointee {
+            result.insert(String(cString: code))
+            cursor += 1
+        }
+        return result
+    }()
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "_" ? "-" : $0 }))
+    }
+}
+
+extension String {
+    /// A string from a NUL-terminated C buffer.
+    fileprivate init(cChars: [CChar]) {
+        self = String(decoding: cChars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,112 @@
+internal import CICU
+
+/// A rule set that ICU could not compile, located in the rule text.
+public struct TransliterationRuleError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// 1-based line of the rule text where ICU stopped, when ICU reports one.
+    public let line: Int
+    /// 0-based offset (UTF-16) within that line, or within the whole text when ICU gives no line.
+    public let offset: Int
+    /// The rule text just before the error, as ICU reports it.
+    public let context: String
+    /// ICU's error name, for example `U_MISSING_OPERATOR`.
+    public let name: String
+
+    public var description: String {
+        "line \(line), offset \(offset): \(name)" + (context.isEmpty ? "" : " near “\(context)”")
+    }
+}
+
+/// An ICU transliterator, built-in (`Russian-Latin/BGN`) or compiled from rule text.
+///
+/// Not thread-safe: ICU transliterators keep no per-call state in `utrans_transUChars`, but ICU
+/// does not promise it, so share one instance per thread.
+public final class Transliterator {
+    private let handle: OpaquePointer
+    public let id: String
+
+    /// Opens one of ICU's own transliterators or a compound id (`Any-Latin; Latin-ASCII`).
+    public init(id: String) throws(ICUError) {
+        let idUnits = UTF16.encode(id)
+        var status = U_ZERO_ERROR
+        var parseError = UParseError()
+        let pointer = idUnits.withUnsafeBufferPointer {
+            cicu_utrans_openU($0.baseAddress, Int32($0.count), nil, 0, &parseError, &status)
+        }
+        try check(status, "open transliterator \(id)")
+        guard let pointer else { throw ICUError(operation: "open transliterator \(id)", name: "U_INVALID_ID") }
+        self.id = id
+        handle = OpaquePointer(pointer)
+    }
+
+    /// Compiles ICU transliteration rules. A rule set that does not compile throws with its line.
+    public init(id: String, rules: String) throws(TransliterationRuleError) {
+        let idUnits = UTF16.encode(id)
+        let ruleUnits = UTF16.encode(rules)
+        var status = U_ZERO_ERROR
+        var parseError = UParseError()
+        let pointer = idUnits.withUnsafeBufferPointer { idBuffer in
+            ruleUnits.withUnsafeBufferPointer { ruleBuffer in
+                cicu_utrans_openU(idBuffer.baseAddress, Int32(idBuffer.count),
+                                  ruleBuffer.baseAddress, Int32(ruleBuffer.count), &parseError, &status)
+            }
+        }
+        if status.rawValue > U_ZERO_ERROR.rawValue || pointer == nil {
+            throw Self.locate(parseError, status: status, rules: ruleUnits)
+        }
+        self.id = id
+        handle = OpaquePointer(pointer!)
+    }
+
+    deinit { cicu_utrans_close(UnsafeMutablePointer(handle)) }
+
+    public func transliterate(_ string: String) -> String {
+        var units = UTF16.encode(string)
+        if units.isEmpty { return string }
+        var length = Int32(units.count)
+        var capacity = max(units.count * 4, 16)
+        while true {
+            var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
+            var limit = length
+            var status = U_ZERO_ERROR
+            var resultLength = length
+            buffer.withUnsafeMutableBufferPointer {
+                cicu_utrans_transUChars(UnsafePointer(UnsafeMutablePointer(handle)), $0.baseAddress,
+                                        &resultLength, Int32(capacity), 0, &limit, &status)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = Int(resultLength) + 16
+                continue
+            }
+            if status.rawValue > U_ZERO_ERROR.rawValue { return string }
+            units = Array(buffer[0..<Int(resultLength)])
+            length = resultLength
+            return UTF16.decode(units)
+        }
+    }
+
+    /// ICU reports the line only for some errors; otherwise derive it from the offset.
+    private static func locate(_ error: UParseError, status: UErrorCode, rules: [UInt16]) -> TransliterationRuleError {
+        let name = String(cString: cicu_errorName(status))
+        let context = withUnsafeBytes(of: error.preContext) { raw -> String in
+            let units = raw.bindMemory(to: UInt16.self)
+            let end = units.firstIndex(of: 0) ?? units.count
+            return UTF16.decode(UnsafeBufferPointer(rebasing: units[0..<end]))
+        }
+        var line = Int(error.line)
+        var offset = Int(error.offset)
+        if line <= 0, offset >= 0 {
+            // The offset counts from the start of the whole rule text.
+            line = 1
+            var lineStart = 0
+            for index in 0..<min(offset, rules.count) where rules[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            offset -= lineStart
+        } else if line <= 0 {
+            line = 1
+            offset = 0
+        }
+        return TransliterationRuleError(line: line, offset: max(offset, 0), context: context, name: name)
+    }
+}

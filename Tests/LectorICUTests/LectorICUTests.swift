@@ -1,0 +1,142 @@
+import Testing
+@testable import LectorICU
+
+@Suite struct NormalizerTests {
+    @Test func nfcComposesGermanUmlaut() throws {
+        let decomposed = "Mu\u{0308}nchen"
+        #expect(try Normalizer(.nfc).normalize(decomposed).unicodeScalars.count == 7)
+        #expect(try Normalizer(.nfc).normalize(decomposed) == "München")
+    }
+
+    @Test func nfkcFoldsCompatibilityForms() throws {
+        #expect(try Normalizer(.nfkc).normalize("ﬁnal №5") == "final No5")
+        #expect(try Normalizer(.nfc).normalize("ﬁnal") == "ﬁnal")
+    }
+
+    @Test func nfkcCasefoldFoldsCaseAndWidth() throws {
+        let folder = try Normalizer(.nfkcCasefold)
+        #expect(folder.normalize("ＫＩＥＶ") == "kiev")
+        #expect(folder.normalize("Straße") == "strasse")
+        #expect(folder.normalize("ΟΔΥΣΣΕΥΣ") == folder.normalize("οδυσσευς"))
+        #expect(folder.normalize("Київ") == "київ")
+    }
+
+    @Test func isNormalized() throws {
+        #expect(try Normalizer(.nfc).isNormalized("Kyiv"))
+        #expect(try !Normalizer(.nfc).isNormalized("Mu\u{0308}nchen"))
+    }
+}
+
+@Suite struct CaseMappingTests {
+    @Test func greekFinalSigmaFoldsToSigma() {
+        #expect(CaseMapping.fold("Οδυσσεύς") == "οδυσσεύσ")
+        #expect(CaseMapping.lowercase("ΟΔΥΣΣΕΥΣ", locale: "el") == "οδυσσευς")
+    }
+
+    @Test func turkishDottedAndDotlessI() {
+        #expect(CaseMapping.uppercase("istanbul", locale: "tr") == "İSTANBUL")
+        #expect(CaseMapping.uppercase("istanbul", locale: "en") == "ISTANBUL")
+        #expect(CaseMapping.lowercase("ISPARTA", locale: "tr") == "ısparta")
+        #expect(CaseMapping.fold("İstanbul", turkic: true) == "istanbul")
+        #expect(CaseMapping.fold("İstanbul") == "i\u{0307}stanbul")
+    }
+
+    @Test func germanSharpS() {
+        #expect(CaseMapping.fold("Straße") == "strasse")
+        #expect(CaseMapping.uppercase("Straße", locale: "de") == "STRASSE")
+    }
+}
+
+@Suite struct TransliteratorTests {
+    @Test func russianBGN() throws {
+        let bgn = try Transliterator(id: "Russian-Latin/BGN")
+        #expect(bgn.transliterate("Мединский") == "Medinskiy")
+        #expect(bgn.transliterate("Песков") == "Peskov")
+    }
+
+    @Test func ukrainianBGN() throws {
+        #expect(try Transliterator(id: "Ukrainian-Latin/BGN").transliterate("Київ") == "Kyyiv")
+    }
+
+    @Test func compoundIdStripsDiacritics() throws {
+        #expect(try Transliterator(id: "Any-Latin; Latin-ASCII").transliterate("Мединский") == "Medinskij")
+    }
+
+    @Test func unknownIdThrows() {
+        #expect(throws: ICUError.self) { try Transliterator(id: "Klingon-Latin/Nonexistent") }
+    }
+
+    @Test func rulesCompile() throws {
+        let rules = """
+        # German transcription, a fragment
+        в > w ;
+        е > e ;
+        К > K ; и > i ;
+        """
+        #expect(try Transliterator(id: "Test-German", rules: rules).transliterate("Киев") == "Kiew")
+    }
+
+    @Test func brokenRulesReportTheirLine() {
+        let rules = "a > b ;\nc > d ;\nе > > e ;\n"
+        do {
+            _ = try Transliterator(id: "Broken", rules: rules)
+            Issue.record("rules with a syntax error compiled")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.name.hasPrefix("U_"))
+        }
+    }
+}
+
+@Suite struct TextSegmenterTests {
+    @Test func wordKinds() throws {
+        let words = try TextSegmenter(.word, locale: "en").segments(of: "Kiev’s 20,000 troops.")
+        let wordLike = words.filter { $0.kind.isWordLike }.map(\.text)
+        #expect(wordLike == ["Kiev’s", "20,000", "troops"])
+        #expect(words.first { $0.text == "20,000" }?.kind == .number)
+        #expect(words.first { $0.text == "." }?.kind == WordKind.none)
+    }
+
+    @Test func cyrillicWords() throws {
+        let words = try TextSegmenter(.word, locale: "uk").segments(of: "Зеленський у Києві.")
+        #expect(words.filter { $0.kind == .letter }.map(\.text) == ["Зеленський", "у", "Києві"])
+    }
+
+    @Test func chineseWordsByDictionary() throws {
+        let words = try TextSegmenter(.word, locale: "zh").segments(of: "我们在北京见面")
+        let ideographic = words.filter { $0.kind == .ideographic }.map(\.text)
+        #expect(ideographic.count >= 3)
+        #expect(ideographic.contains("北京"))
+        #expect(ideographic.joined() == "我们在北京见面")
+    }
+
+    @Test func sentencesRespectAbbreviations() throws {
+        let text = "Mr. Peskov spoke on Monday. Talks start on Tuesday."
+        let sentences = try TextSegmenter(.sentence, locale: "en").segments(of: text).map(\.text)
+        #expect(sentences == ["Mr. Peskov spoke on Monday. ", "Talks start on Tuesday."])
+    }
+}
+
+@Suite struct ScriptTests {
+    @Test func scriptsOfCodePoints() {
+        #expect(Script(of: "К").shortName == "Cyrl")
+        #expect(Script(of: "K").shortName == "Latn")
+        #expect(Script(of: "北").shortName == "Hani")
+        #expect(Script(of: "5").isCommonOrInherited)
+        #expect(Script(of: "\u{0301}").isCommonOrInherited)
+    }
+}
+
+@Suite struct LanguageTagTests {
+    @Test func validTags() throws {
+        #expect(try LanguageTag("de-CH").language == "de")
+        #expect(try LanguageTag("en").localeID == "en")
+        #expect(try LanguageTag("uk_UA").identifier == "uk-UA")
+    }
+
+    @Test func invalidTags() {
+        #expect(throws: LanguageTag.Problem.unknownLanguage("xx")) { try LanguageTag("xx") }
+        #expect(throws: LanguageTag.Problem.self) { try LanguageTag("english please") }
+        #expect(throws: LanguageTag.Problem.self) { try LanguageTag("") }
+    }
+}
