@@ -107,5 +107,9 @@ static inline int32_t cicu_uloc_getLanguage(const char *localeID, char *language
     return uloc_getLanguage(localeID, language, capacity, status);
 }
 static inline const char *const *cicu_uloc_getISOLanguages(void) { return uloc_getISOLanguages(); }
+static inline int32_t cicu_uloc_getDisplayLanguage(const char *locale, const char *displayLocale,
+                                                   UChar *language, int32_t capacity, UErrorCode *status) {
+    return uloc_getDisplayLanguage(locale, displayLocale, language, capacity, status);
+}
 
 #endif

@@ -35,6 +35,17 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         self.identifier = trimmed
     }
 
+    /// The English name of a language code (`de` → `German`), from CLDR through ICU.
+    public static func englishName(of code: String) -> String {
+        let result = code.withCString { locale in
+            withGrowingBuffer(initialCapacity: 32) { dest, capacity, status in
+                cicu_uloc_getDisplayLanguage(locale, "en", dest, capacity, &status)
+            }
+        }
+        let name = UTF16.decode(result.units)
+        return name.isEmpty ? code : name
+    }
+
     /// ISO 639 codes that ICU knows (two-letter and three-letter).
     private static let knownLanguages: Set<String> = {
         var result = Set<String>()

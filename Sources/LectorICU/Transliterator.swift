@@ -51,7 +51,13 @@ public final class Transliterator {
             }
         }
         if status.rawValue > U_ZERO_ERROR.rawValue || pointer == nil {
-            throw Self.locate(parseError, status: status, rules: ruleUnits)
+            let context = withUnsafeBytes(of: parseError.preContext) { raw -> String in
+                let units = raw.bindMemory(to: UInt16.self)
+                let end = units.firstIndex(of: 0) ?? units.count
+                return UTF16.decode(UnsafeBufferPointer(rebasing: units[0..<end]))
+            }
+            throw Self.locate(line: Int(parseError.line), offset: Int(parseError.offset), context: context,
+                              name: String(cString: cicu_errorName(status)), rules: ruleUnits)
         }
         self.id = id
         handle = OpaquePointer(pointer!)
@@ -85,15 +91,11 @@ public final class Transliterator {
     }
 
     /// ICU reports the line only for some errors; otherwise derive it from the offset.
-    private static func locate(_ error: UParseError, status: UErrorCode, rules: [UInt16]) -> TransliterationRuleError {
-        let name = String(cString: cicu_errorName(status))
-        let context = withUnsafeBytes(of: error.preContext) { raw -> String in
-            let units = raw.bindMemory(to: UInt16.self)
-            let end = units.firstIndex(of: 0) ?? units.count
-            return UTF16.decode(UnsafeBufferPointer(rebasing: units[0..<end]))
-        }
-        var line = Int(error.line)
-        var offset = Int(error.offset)
+    // Plain Swift types only in signatures: a C type here would make importers load CICU.
+    private static func locate(line: Int, offset: Int, context: String, name: String,
+                               rules: [UInt16]) -> TransliterationRuleError {
+        var line = line
+        var offset = offset
         if line <= 0, offset >= 0 {
             // The offset counts from the start of the whole rule text.
             line = 1

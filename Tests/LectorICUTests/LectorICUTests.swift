@@ -140,3 +140,10 @@ import Testing
         #expect(throws: LanguageTag.Problem.self) { try LanguageTag("") }
     }
 }
+
+@Suite struct LanguageNameTests {
+    @Test func englishNamesFromCLDR() {
+        #expect(LanguageTag.englishName(of: "de") == "German")
+        #expect(LanguageTag.englishName(of: "uk") == "Ukrainian")
+    }
+}

@@ -1,0 +1,54 @@
+import LectorICU
+
+/// A coarse key under which the spellings of one name coincide: `Medinsky`, `Medinski`,
+/// `Medinskiy`, `Medinskij` all become `medinski`; `Odessa` and `Odesa` become `odesa`;
+/// `Lawrow` and `Lavrov` become `lavrov`.
+///
+/// Steps, each because romanizations of Cyrillic disagree exactly there:
+/// 1. Latin letters with diacritics lose them (`Erdoğan` → `erdogan`, `Zelensʹkyy` → `zelenskyy`);
+///    a name in another script has no skeleton.
+/// 2. Apostrophes and soft-sign marks (ʹ ʼ ' ’) are dropped.
+/// 3. `j` and `y` become `i` (й, ы, ий, ій, и are written y, i, j, iy, ij, yy, yi …);
+///    `w` becomes `v` (German в).
+/// 4. Runs of one letter collapse (`ss`, `yy`, `iy` → `i` after step 3).
+///
+/// The skeleton only proposes a concept; the matcher flags a token only when its skeleton names
+/// one concept and the token is capitalized like that concept's terms.
+public enum SpellingSkeleton {
+    /// Skeletons shorter than this are too unspecific to flag anything.
+    public static let minimumLength = 4
+
+    /// The skeleton of case-folded UTF-16 units, or `nil`.
+    static func skeleton(ofFolded units: UnsafeBufferPointer<UInt16>, asciiFolder: Transliterator?) -> [UInt16]? {
+        var source = Array(units)
+        if source.contains(where: { $0 >= 0x80 }) {
+            guard let asciiFolder else { return nil }
+            let ascii = asciiFolder.transliterate(LectorICU.UTF16.decode(units)).lowercased()
+            source = Array(ascii.utf16)
+        }
+        var result: [UInt16] = []
+        result.reserveCapacity(source.count)
+        for unit in source {
+            var letter = unit
+            switch unit {
+            case 0x27, 0x60, 0xB4, 0x2BC, 0x2B9, 0x2019: continue  // ' ` ´ ʼ ʹ ’
+            case 0x6A, 0x79: letter = 0x69  // j, y → i
+            case 0x77: letter = 0x76  // w → v
+            case 0x61...0x7A: break
+            default: return nil  // not a plain Latin letter: no skeleton
+            }
+            if result.last == letter { continue }
+            result.append(letter)
+        }
+        return result.count >= minimumLength ? result : nil
+    }
+
+    /// The skeleton of a spelling, for tests and glossary tools.
+    public static func skeleton(of spelling: String) -> String? {
+        let folded = Array(CaseMapping.fold(spelling, turkic: false).utf16)
+        let asciiFolder = try? Transliterator(id: "Any-Latin; Latin-ASCII")
+        return folded.withUnsafeBufferPointer {
+            skeleton(ofFolded: $0, asciiFolder: asciiFolder).map { LectorICU.UTF16.decode($0) }
+        }
+    }
+}

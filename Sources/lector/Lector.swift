@@ -1,0 +1,35 @@
+import ArgumentParser
+import LectorKit
+
+@main
+struct Lector: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lector",
+        abstract: "Lint translations: house glossary spellings, transliteration variants, and more.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, RulesCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+}
+
+/// Exit codes of the CLI contract: 0 clean, 1 findings at or above `--fail-on`, 2 bad input.
+enum ExitStatus {
+    static let findings = ExitCode(1)
+    static let inputError = ExitCode(2)
+}
+
+/// Prints an input error as `lector: error: file:line: message` on standard error.
+func reportInputError(_ error: InputError) {
+    printToStandardError("lector: error: \(error)")
+}
+
+func printToStandardError(_ text: String) {
+    var standardError = StandardErrorStream()
+    print(text, to: &standardError)
+}
+
+struct StandardErrorStream: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleOutput.standardError(string)
+    }
+}

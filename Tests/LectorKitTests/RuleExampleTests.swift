@@ -1,0 +1,47 @@
+import Foundation
+import LectorKit
+import LectorTestSupport
+import Testing
+
+/// Every rule's examples are its tests: triggering examples report exactly at their `↓` marks,
+/// non-triggering ones report nothing. Each runs twice, the second time behind a prefix of
+/// multibyte text, so that offsets and columns are proven on non-ASCII input.
+@Suite struct RuleExampleTests {
+    static let prefix = "Ёлка 🇺🇦 — "
+
+    static var allExamples: [(String, RuleExample, Bool)] {
+        RuleRegistry.all.flatMap { rule in
+            rule.description.triggeringExamples.map { (rule.description.id, $0, true) }
+                + rule.description.nonTriggeringExamples.map { (rule.description.id, $0, false) }
+        }
+    }
+
+    @Test(arguments: allExamples.indices)
+    func example(_ index: Int) {
+        let (ruleID, example, triggers) = Self.allExamples[index]
+        let location = SourceLocation(fileID: "LectorKit/\(ruleID)", filePath: example.file, line: example.line, column: 1)
+        for prefix in ["", Self.prefix] {
+            let marked = MarkedText(prefix + example.text)
+            let document = SourceDocument(path: "example.txt", text: marked.text)
+            let findings = Fixtures.englishChecker.check(document).filter { $0.ruleID == ruleID }
+            let offsets = findings.map(\.location.utf16Offset)
+            let expected = triggers ? marked.markers : []
+            #expect(offsets == expected, "\(ruleID): \(marked.text) → \(findings.map(\.message))",
+                    sourceLocation: location)
+            for (finding, offset) in zip(findings, expected) {
+                let scalarColumn = String(marked.text.utf16.prefix(offset))!.unicodeScalars.count + 1
+                #expect(finding.location.column == scalarColumn, sourceLocation: location)
+                #expect(finding.location.line == 1, sourceLocation: location)
+            }
+        }
+    }
+
+    @Test func everyRuleHasExamples() {
+        for rule in RuleRegistry.all {
+            #expect(!rule.description.triggeringExamples.isEmpty, "\(rule.description.id)")
+            #expect(!rule.description.nonTriggeringExamples.isEmpty, "\(rule.description.id)")
+            #expect(rule.description.id.contains("."))
+        }
+        #expect(Set(RuleRegistry.all.map { $0.description.id }).count == RuleRegistry.all.count)
+    }
+}

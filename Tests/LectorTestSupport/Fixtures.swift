@@ -1,0 +1,60 @@
+import Foundation
+import LectorKit
+
+/// Paths and shared objects for tests.
+public enum Fixtures {
+    /// The package root, found from this file's location.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func path(_ relative: String) -> String {
+        packageRoot.appendingPathComponent(relative).path
+    }
+
+    public static let houseGlossaryPath = path("Glossaries/ukraine-war.tbx")
+    public static let seedArticlePath = path("Examples/seed-article.en.txt")
+    public static let seedSourcePath = path("Examples/seed-article.de.txt")
+
+    /// The shipped house glossary, loaded once.
+    public static let houseGlossary: Glossary = try! GlossaryLoader.load(path: houseGlossaryPath)
+
+    /// A checker over the house glossary for English text, compiled once.
+    public static let englishChecker: Checker = try! Checker(CheckConfiguration(glossaries: [houseGlossary]))
+
+    /// A fresh temporary directory.
+    public static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lector-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `contents` to a new temporary file with the given name and returns its path.
+    public static func write(_ contents: String, named name: String) -> String {
+        let url = temporaryDirectory().appendingPathComponent(name)
+        try! contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    public static func write(_ data: Data, named name: String) -> String {
+        let url = temporaryDirectory().appendingPathComponent(name)
+        try! data.write(to: url)
+        return url.path
+    }
+}
+
+/// A text with `↓` markers split into the plain text and the UTF-16 offsets of the markers.
+public struct MarkedText {
+    public let text: String
+    public let markers: [Int]
+
+    public init(_ marked: String) {
+        var text = ""
+        var markers: [Int] = []
+        for character in marked {
+            if character == "↓" { markers.append(text.utf16.count) } else { text.append(character) }
+        }
+        self.text = text
+        self.markers = markers
+    }
+}
