@@ -38,6 +38,6 @@ let package = Package(
         .target(name: "LectorTestSupport", dependencies: ["LectorKit"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"]),
-        .testTarget(name: "LectorCLITests", dependencies: ["LectorTestSupport"]),
+        .testTarget(name: "LectorCLITests", dependencies: ["lector", "LectorTestSupport"]),
     ]
 )

@@ -10,6 +10,21 @@ struct Lector: ParsableCommand {
         subcommands: [CheckCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
+
+    /// Like ArgumentParser's `main()`, but usage errors exit with 2, as the CLI contract says
+    /// (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printToStandardError(fullMessage(for: error))
+                exit(withError: ExitStatus.inputError)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes of the CLI contract: 0 clean, 1 findings at or above `--fail-on`, 2 bad input.

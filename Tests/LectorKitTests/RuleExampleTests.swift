@@ -19,7 +19,7 @@ import Testing
     @Test(arguments: allExamples.indices)
     func example(_ index: Int) {
         let (ruleID, example, triggers) = Self.allExamples[index]
-        let location = SourceLocation(fileID: "LectorKit/\(ruleID)", filePath: example.file, line: example.line, column: 1)
+        let location = Testing.SourceLocation(fileID: "LectorKit/\(ruleID)", filePath: example.file, line: example.line, column: 1)
         for prefix in ["", Self.prefix] {
             let marked = MarkedText(prefix + example.text)
             let document = SourceDocument(path: "example.txt", text: marked.text)

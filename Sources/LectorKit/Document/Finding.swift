@@ -24,9 +24,9 @@ public struct Finding: Sendable, Hashable {
     public let message: String
     public let file: String
     /// Where the flagged text starts.
-    public let location: SourceLocation
+    public let location: TextLocation
     /// Where it ends (exclusive); same line for glossary findings.
-    public let endLocation: SourceLocation
+    public let endLocation: TextLocation
     /// The flagged text exactly as it stands in the file.
     public let text: String
     /// The replacement for `text`, when the rule has one.
@@ -35,7 +35,7 @@ public struct Finding: Sendable, Hashable {
     public let isSafeFix: Bool
 
     public init(ruleID: String, severity: Severity, message: String, file: String,
-                location: SourceLocation, endLocation: SourceLocation, text: String,
+                location: TextLocation, endLocation: TextLocation, text: String,
                 suggestion: String? = nil, isSafeFix: Bool = false) {
         self.ruleID = ruleID
         self.severity = severity

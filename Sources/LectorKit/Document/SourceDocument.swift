@@ -100,7 +100,7 @@ public struct SourceDocument: Sendable {
     }
 
     /// The location of a UTF-16 offset.
-    public func location(ofUTF16Offset offset: Int) -> SourceLocation {
+    public func location(ofUTF16Offset offset: Int) -> TextLocation {
         // Last line start that is <= offset.
         var low = 0
         var high = lineStarts.count - 1
@@ -118,7 +118,7 @@ public struct SourceDocument: Sendable {
             bytes += Self.utf8Length(of: unit)
             index += 1
         }
-        return SourceLocation(line: low + 1, column: column, byteOffset: bytes, utf16Offset: offset)
+        return TextLocation(line: low + 1, column: column, byteOffset: bytes, utf16Offset: offset)
     }
 
     /// The text of a UTF-16 range.
@@ -138,7 +138,7 @@ public struct SourceDocument: Sendable {
 }
 
 /// A 1-based position in a document. `column` counts Unicode scalars; `byteOffset` is 0-based UTF-8.
-public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
+public struct TextLocation: Hashable, Sendable, Codable, Comparable {
     public let line: Int
     public let column: Int
     public let byteOffset: Int

@@ -33,7 +33,7 @@ public enum TBXGlossaryReader {
         // A truncated document can make parse() return true while parserError is set: check both.
         if let problem = builder.problem { throw problem }
         if let error = parser.parserError {
-            throw InputError(file: name, line: max(parser.lineNumber, 1),
+            throw InputError(file: name, line: max(builder.errorLine ?? parser.lineNumber, 1),
                              message: "malformed XML: \(describe(error as NSError))")
         }
         if !finished { throw InputError(file: name, line: max(parser.lineNumber, 1), message: "malformed XML") }
@@ -65,6 +65,8 @@ private final class TBXBuilder: NSObject, XMLParserDelegate {
     var concepts: [Concept] = []
     var problem: InputError?
     var sawRoot = false
+    /// Line of the first XML error: libxml2 may read on after it, so the final line is not it.
+    var errorLine: Int?
 
     // Current concept.
     private var conceptID: String?
@@ -95,6 +97,10 @@ private final class TBXBuilder: NSObject, XMLParserDelegate {
     private func fail(_ message: String) {
         if problem == nil { problem = InputError(file: file, line: max(parser.lineNumber, 1), message: message) }
         parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if errorLine == nil { errorLine = parser.lineNumber }
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,

@@ -1,0 +1,97 @@
+import Benchmark
+import LectorKit
+
+// LectorKit performance: `check` throughput on 10 MiB of generated English news text, glossary
+// load (building a `Checker`: index plus all derived variants), and peak resident memory.
+// Glossaries of 100, 10,000 and 100,000 generated concepts; one core, no concurrency.
+//
+// package-benchmark runs every benchmark in a process of its own, so the data is generated in
+// each benchmark's setup (not measured) and never shared between benchmarks.
+
+/// Bytes per second of checked UTF-8 text, computed per iteration from the wall time of that
+/// iteration. package-benchmark prints it scaled (M = 10^6, so "M" means MB/s).
+let checkedBytesPerSecond = BenchmarkMetric.custom("Checked bytes / s", polarity: .prefersLarger, useScalingFactor: false)
+/// Findings per check, to show the rules had work to do.
+let findingsMetric = BenchmarkMetric.custom("Findings", polarity: .prefersSmaller, useScalingFactor: false)
+/// Variants derived while building the index.
+let variantsMetric = BenchmarkMetric.custom("Derived variants", polarity: .prefersSmaller, useScalingFactor: false)
+
+let glossarySizes = [100, 10_000, 100_000]
+
+func label(_ concepts: Int) -> String {
+    concepts >= 1000 ? "\(concepts / 1000)k concepts" : "\(concepts) concepts"
+}
+
+struct CheckSetup: @unchecked Sendable {
+    let checker: Checker
+    let text: String
+    let bytes: Int
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .peakMemoryResident, .peakMemoryResidentDelta, .mallocCountTotal],
+        timeUnits: .milliseconds,
+        units: [.peakMemoryResident: .mega, .peakMemoryResidentDelta: .mega],
+        warmupIterations: 1,
+        scalingFactor: .one,
+        maxDuration: .seconds(30),
+        maxIterations: 10
+    )
+
+    // 1 + 3. `check` on the whole text once per iteration: MB/s = text size / wall clock.
+    for concepts in glossarySizes {
+        Benchmark(
+            "check 10 MiB, \(label(concepts))",
+            configuration: .init(
+                metrics: Benchmark.defaultConfiguration.metrics + [checkedBytesPerSecond, findingsMetric]
+            )
+        ) { (benchmark: Benchmark, setup: CheckSetup) in
+            let clock = ContinuousClock()
+            var findings = 0
+            for _ in benchmark.scaledIterations {
+                let start = clock.now
+                let result = setup.checker.check(SourceDocument(path: "generated.txt", text: setup.text))
+                let elapsed = clock.now - start
+                findings = result.count
+                blackHole(result)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                benchmark.measurement(checkedBytesPerSecond, Int(Double(setup.bytes) / seconds))
+            }
+            benchmark.measurement(findingsMetric, findings)
+        } setup: {
+            let all = Corpus.glossary(concepts: Corpus.largestGlossary)
+            let text = Corpus.text(names: all.names)
+            let glossary = concepts == Corpus.largestGlossary
+                ? all.glossary
+                : Corpus.glossary(concepts: concepts).glossary
+            let checker = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
+            return CheckSetup(checker: checker, text: text, bytes: text.utf8.count)
+        }
+    }
+
+    // 2. Glossary load: compiling the index with every variant derived (the glossary is built in setup).
+    for concepts in glossarySizes {
+        Benchmark(
+            "load (build Checker), \(label(concepts))",
+            configuration: .init(
+                metrics: Benchmark.defaultConfiguration.metrics + [variantsMetric],
+                maxIterations: concepts >= 100_000 ? 5 : 10
+            )
+        ) { (benchmark: Benchmark, glossary: Glossary) in
+            var variants = 0
+            for _ in benchmark.scaledIterations {
+                do {
+                    let checker = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
+                    variants = checker.index.variantCount
+                    blackHole(checker)
+                } catch {
+                    benchmark.error("Checker init failed: \(error)")
+                }
+            }
+            benchmark.measurement(variantsMetric, variants)
+        } setup: {
+            Corpus.glossary(concepts: concepts).glossary
+        }
+    }
+}
