@@ -67,7 +67,8 @@ public struct Checker: Sendable {
                     ruleID: description.id, severity: severity, message: found.message, file: document.path,
                     location: document.location(ofUTF16Offset: found.range.lowerBound),
                     endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                    text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix))
+                    text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                    note: found.note))
             }
         }
         return findings.sorted(by: Finding.reportingOrder)

@@ -33,10 +33,12 @@ public struct Finding: Sendable, Hashable {
     public let suggestion: String?
     /// Whether `suggestion` may be applied without a human (glossary substitutions).
     public let isSafeFix: Bool
+    /// Background for the reader, such as the glossary's definition of the concept.
+    public let note: String?
 
     public init(ruleID: String, severity: Severity, message: String, file: String,
                 location: TextLocation, endLocation: TextLocation, text: String,
-                suggestion: String? = nil, isSafeFix: Bool = false) {
+                suggestion: String? = nil, isSafeFix: Bool = false, note: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -46,6 +48,7 @@ public struct Finding: Sendable, Hashable {
         self.text = text
         self.suggestion = suggestion
         self.isSafeFix = isSafeFix
+        self.note = note
     }
 
     /// Reporting order: by file, line, column, then rule.

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Each diagnostic has `file`, `line`, `column` (1-based, Unicode scalars), `endLine`,
 /// `endColumn`, `byteOffset` (0-based UTF-8), `rule`, `severity`, `message`, `text` (exactly as
-/// in the file) and, when there is one, `suggestion` and `fixIsSafe`. Fields are only ever added.
+/// in the file) and, when there is one, `suggestion`, `fixIsSafe` and `note` (the glossary's
+/// definition of the concept). Fields are only ever added.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
     public static let summary = "one JSON object with a diagnostics array"
@@ -24,6 +25,7 @@ public struct JSONReporter: Reporter {
         let text: String
         let suggestion: String?
         let fixIsSafe: Bool?
+        let note: String?
 
         init(_ finding: Finding) {
             file = finding.file
@@ -38,6 +40,7 @@ public struct JSONReporter: Reporter {
             text = finding.text
             suggestion = finding.suggestion
             fixIsSafe = finding.suggestion == nil ? nil : finding.isSafeFix
+            note = finding.note
         }
     }
 

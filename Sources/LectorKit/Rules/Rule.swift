@@ -38,12 +38,15 @@ public struct RuleFinding: Sendable {
     public let message: String
     public let suggestion: String?
     public let isSafeFix: Bool
+    public let note: String?
 
-    public init(range: Range<Int>, message: String, suggestion: String? = nil, isSafeFix: Bool = false) {
+    public init(range: Range<Int>, message: String, suggestion: String? = nil, isSafeFix: Bool = false,
+                note: String? = nil) {
         self.range = range
         self.message = message
         self.suggestion = suggestion
         self.isSafeFix = isSafeFix
+        self.note = note
     }
 }
 

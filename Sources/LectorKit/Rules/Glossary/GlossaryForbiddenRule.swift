@@ -29,7 +29,8 @@ public struct GlossaryForbiddenRule: Rule {
             let message = GlossaryMessage.deprecated(found: context.stemText(of: match), preferred: preferred,
                                                      superseded: term.status == .superseded, note: term.note)
             return RuleFinding(range: match.range, message: message.description, suggestion: suggestion,
-                               isSafeFix: suggestion != nil)
+                               isSafeFix: suggestion != nil,
+                               note: context.concept(of: match).definition)
         }
     }
 }

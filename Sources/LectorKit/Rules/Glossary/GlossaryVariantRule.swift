@@ -46,7 +46,8 @@ public struct GlossaryVariantRule: Rule {
             }
             let suggestion = context.suggestion(for: match)
             return RuleFinding(range: match.range, message: message.description, suggestion: suggestion,
-                               isSafeFix: suggestion != nil)
+                               isSafeFix: suggestion != nil,
+                               note: context.concept(of: match).definition)
         }
     }
 }
