@@ -4,6 +4,11 @@
 // (utrans_openU -> utrans_openU_72). Swift does not import function-like macros, so each
 // function Lector needs is wrapped in a static inline function that the C compiler expands.
 // This keeps the Swift code independent of the ICU version.
+//
+// Why int32_t status codes: Foundation on Linux carries a private ICU whose UErrorCode differs.
+// If any Swift declaration of LectorICU (even an internal one, serialized for testing) names a
+// type from these headers, an importer that also imports Foundation loads both definitions and
+// fails to build. So the wrappers take and return only plain C integers and opaque handles.
 #ifndef LECTOR_CICU_SHIM_H
 #define LECTOR_CICU_SHIM_H
 
@@ -19,71 +24,75 @@
 // MARK: - Strings
 
 static inline UChar *cicu_strFromUTF8(UChar *dest, int32_t destCapacity, int32_t *pDestLength,
-                                      const char *src, int32_t srcLength, UErrorCode *status) {
-    return u_strFromUTF8WithSub(dest, destCapacity, pDestLength, src, srcLength, 0xFFFD, NULL, status);
+                                      const char *src, int32_t srcLength, int32_t *status) {
+    return u_strFromUTF8WithSub(dest, destCapacity, pDestLength, src, srcLength, 0xFFFD, NULL, (UErrorCode *)status);
 }
 
 static inline char *cicu_strToUTF8(char *dest, int32_t destCapacity, int32_t *pDestLength,
-                                   const UChar *src, int32_t srcLength, UErrorCode *status) {
-    return u_strToUTF8WithSub(dest, destCapacity, pDestLength, src, srcLength, 0xFFFD, NULL, status);
+                                   const UChar *src, int32_t srcLength, int32_t *status) {
+    return u_strToUTF8WithSub(dest, destCapacity, pDestLength, src, srcLength, 0xFFFD, NULL, (UErrorCode *)status);
 }
 
 static inline int32_t cicu_strFoldCase(UChar *dest, int32_t destCapacity, const UChar *src,
-                                       int32_t srcLength, uint32_t options, UErrorCode *status) {
-    return u_strFoldCase(dest, destCapacity, src, srcLength, options, status);
+                                       int32_t srcLength, uint32_t options, int32_t *status) {
+    return u_strFoldCase(dest, destCapacity, src, srcLength, options, (UErrorCode *)status);
 }
 
 static inline int32_t cicu_strToUpper(UChar *dest, int32_t destCapacity, const UChar *src,
-                                      int32_t srcLength, const char *locale, UErrorCode *status) {
-    return u_strToUpper(dest, destCapacity, src, srcLength, locale, status);
+                                      int32_t srcLength, const char *locale, int32_t *status) {
+    return u_strToUpper(dest, destCapacity, src, srcLength, locale, (UErrorCode *)status);
 }
 
 static inline int32_t cicu_strToLower(UChar *dest, int32_t destCapacity, const UChar *src,
-                                      int32_t srcLength, const char *locale, UErrorCode *status) {
-    return u_strToLower(dest, destCapacity, src, srcLength, locale, status);
+                                      int32_t srcLength, const char *locale, int32_t *status) {
+    return u_strToLower(dest, destCapacity, src, srcLength, locale, (UErrorCode *)status);
 }
 
-static inline const char *cicu_errorName(UErrorCode code) { return u_errorName(code); }
+static inline const char *cicu_errorName(int32_t code) { return u_errorName((UErrorCode)code); }
+
+// Status codes are plain int32_t on the Swift side: see the note at the top of this file.
+static const int32_t CICU_ZERO_ERROR = U_ZERO_ERROR;
+static const int32_t CICU_BUFFER_OVERFLOW_ERROR = U_BUFFER_OVERFLOW_ERROR;
 
 // MARK: - Normalization
 
-static inline const UNormalizer2 *cicu_nfc(UErrorCode *status) { return unorm2_getNFCInstance(status); }
-static inline const UNormalizer2 *cicu_nfkc(UErrorCode *status) { return unorm2_getNFKCInstance(status); }
-static inline const UNormalizer2 *cicu_nfkcCasefold(UErrorCode *status) {
-    return unorm2_getNFKCCasefoldInstance(status);
+static inline const UNormalizer2 *cicu_nfc(int32_t *status) { return unorm2_getNFCInstance((UErrorCode *)status); }
+static inline const UNormalizer2 *cicu_nfkc(int32_t *status) { return unorm2_getNFKCInstance((UErrorCode *)status); }
+static inline const UNormalizer2 *cicu_nfkcCasefold(int32_t *status) {
+    return unorm2_getNFKCCasefoldInstance((UErrorCode *)status);
 }
 static inline int32_t cicu_normalize(const UNormalizer2 *norm, const UChar *src, int32_t length,
-                                     UChar *dest, int32_t capacity, UErrorCode *status) {
-    return unorm2_normalize(norm, src, length, dest, capacity, status);
+                                     UChar *dest, int32_t capacity, int32_t *status) {
+    return unorm2_normalize(norm, src, length, dest, capacity, (UErrorCode *)status);
 }
 static inline UBool cicu_isNormalized(const UNormalizer2 *norm, const UChar *s, int32_t length,
-                                      UErrorCode *status) {
-    return unorm2_isNormalized(norm, s, length, status);
+                                      int32_t *status) {
+    return unorm2_isNormalized(norm, s, length, (UErrorCode *)status);
 }
 
 // MARK: - Transliteration
 
 static inline UTransliterator *cicu_utrans_openU(const UChar *id, int32_t idLength, const UChar *rules,
                                                  int32_t rulesLength, UParseError *parseError,
-                                                 UErrorCode *status) {
-    return utrans_openU(id, idLength, UTRANS_FORWARD, rules, rulesLength, parseError, status);
+                                                 int32_t *status) {
+    return utrans_openU(id, idLength, UTRANS_FORWARD, rules, rulesLength, parseError, (UErrorCode *)status);
 }
 static inline void cicu_utrans_close(UTransliterator *trans) { utrans_close(trans); }
 static inline void cicu_utrans_transUChars(const UTransliterator *trans, UChar *text, int32_t *textLength,
                                            int32_t textCapacity, int32_t start, int32_t *limit,
-                                           UErrorCode *status) {
-    utrans_transUChars(trans, text, textLength, textCapacity, start, limit, status);
+                                           int32_t *status) {
+    utrans_transUChars(trans, text, textLength, textCapacity, start, limit, (UErrorCode *)status);
 }
 
 // MARK: - Segmentation
 
 static inline UBreakIterator *cicu_ubrk_open(UBreakIteratorType type, const char *locale,
-                                             UErrorCode *status) {
-    return ubrk_open(type, locale, NULL, 0, status);
+                                             int32_t *status) {
+    return ubrk_open(type, locale, NULL, 0, (UErrorCode *)status);
 }
 static inline void cicu_ubrk_setText(UBreakIterator *bi, const UChar *text, int32_t length,
-                                     UErrorCode *status) {
-    ubrk_setText(bi, text, length, status);
+                                     int32_t *status) {
+    ubrk_setText(bi, text, length, (UErrorCode *)status);
 }
 static inline int32_t cicu_ubrk_first(UBreakIterator *bi) { return ubrk_first(bi); }
 static inline int32_t cicu_ubrk_next(UBreakIterator *bi) { return ubrk_next(bi); }
@@ -92,24 +101,24 @@ static inline void cicu_ubrk_close(UBreakIterator *bi) { ubrk_close(bi); }
 
 // MARK: - Characters, scripts, locales
 
-static inline UScriptCode cicu_uscript_getScript(UChar32 c, UErrorCode *status) {
-    return uscript_getScript(c, status);
+static inline UScriptCode cicu_uscript_getScript(UChar32 c, int32_t *status) {
+    return uscript_getScript(c, (UErrorCode *)status);
 }
 static inline const char *cicu_uscript_getShortName(UScriptCode script) { return uscript_getShortName(script); }
 static inline const char *cicu_uscript_getName(UScriptCode script) { return uscript_getName(script); }
 
 static inline int32_t cicu_uloc_forLanguageTag(const char *tag, char *localeID, int32_t capacity,
-                                               int32_t *parsedLength, UErrorCode *status) {
-    return uloc_forLanguageTag(tag, localeID, capacity, parsedLength, status);
+                                               int32_t *parsedLength, int32_t *status) {
+    return uloc_forLanguageTag(tag, localeID, capacity, parsedLength, (UErrorCode *)status);
 }
 static inline int32_t cicu_uloc_getLanguage(const char *localeID, char *language, int32_t capacity,
-                                            UErrorCode *status) {
-    return uloc_getLanguage(localeID, language, capacity, status);
+                                            int32_t *status) {
+    return uloc_getLanguage(localeID, language, capacity, (UErrorCode *)status);
 }
 static inline const char *const *cicu_uloc_getISOLanguages(void) { return uloc_getISOLanguages(); }
 static inline int32_t cicu_uloc_getDisplayLanguage(const char *locale, const char *displayLocale,
-                                                   UChar *language, int32_t capacity, UErrorCode *status) {
-    return uloc_getDisplayLanguage(locale, displayLocale, language, capacity, status);
+                                                   UChar *language, int32_t capacity, int32_t *status) {
+    return uloc_getDisplayLanguage(locale, displayLocale, language, capacity, (UErrorCode *)status);
 }
 
 #endif

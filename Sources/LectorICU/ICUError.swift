@@ -12,8 +12,8 @@ public struct ICUError: Error, Equatable, CustomStringConvertible, Sendable {
 
 /// Turns an ICU status into a thrown error. Warnings (negative codes) are not failures.
 @inline(__always)
-func check(_ status: UErrorCode, _ operation: @autoclosure () -> String) throws(ICUError) {
-    if status.rawValue > U_ZERO_ERROR.rawValue {
+func checkStatus(_ status: Int32, _ operation: @autoclosure () -> String) throws(ICUError) {
+    if status > 0 {
         throw ICUError(operation: operation(), name: String(cString: cicu_errorName(status)))
     }
 }

@@ -16,18 +16,18 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     public init(_ tag: String) throws(Problem) {
         let trimmed = tag.replacingUnderscores()
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { throw .malformed(tag) }
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         var parsed: Int32 = 0
         var locale = [CChar](repeating: 0, count: 160)
         let length = trimmed.withCString { cicu_uloc_forLanguageTag($0, &locale, 160, &parsed, &status) }
-        guard status.rawValue <= U_ZERO_ERROR.rawValue, Int(parsed) == trimmed.utf8.count, length > 0 else {
+        guard status <= 0, Int(parsed) == trimmed.utf8.count, length > 0 else {
             throw .malformed(tag)
         }
         var language = [CChar](repeating: 0, count: 16)
-        status = U_ZERO_ERROR
+        status = 0
         _ = cicu_uloc_getLanguage(locale, &language, 16, &status)
         let languageCode = String(cChars: language)
-        guard status.rawValue <= U_ZERO_ERROR.rawValue, Self.knownLanguages.contains(languageCode) else {
+        guard status <= 0, Self.knownLanguages.contains(languageCode) else {
             throw .unknownLanguage(tag)
         }
         self.localeID = String(cChars: locale)

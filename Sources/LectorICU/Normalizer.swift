@@ -15,14 +15,14 @@ public struct Normalizer: @unchecked Sendable {
     private let instance: OpaquePointer
 
     public init(_ form: NormalizationForm) throws(ICUError) {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let pointer: OpaquePointer?
         switch form {
         case .nfc: pointer = cicu_nfc(&status)
         case .nfkc: pointer = cicu_nfkc(&status)
         case .nfkcCasefold: pointer = cicu_nfkcCasefold(&status)
         }
-        try check(status, "load normalizer \(form)")
+        try checkStatus(status, "load normalizer \(form)")
         instance = pointer!
     }
 
@@ -44,7 +44,7 @@ public struct Normalizer: @unchecked Sendable {
 
     public func isNormalized(_ string: String) -> Bool {
         let units = UTF16.encode(string)
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let answer = units.withUnsafeBufferPointer {
             cicu_isNormalized(normalizer, $0.baseAddress, Int32($0.count), &status)
         }

@@ -13,7 +13,7 @@ public struct Script: Hashable, Sendable, CustomStringConvertible {
 
     /// The script of a code point. `Common` for punctuation and digits, `Inherited` for combining marks.
     public init(of scalar: Unicode.Scalar) {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let script = cicu_uscript_getScript(UChar32(scalar.value), &status)
         code = script.rawValue
         shortName = cicu_uscript_getShortName(script).map { String(cString: $0) } ?? "Zzzz"

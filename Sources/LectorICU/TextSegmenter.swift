@@ -43,7 +43,7 @@ public final class TextSegmenter {
     /// - Parameter locale: an ICU locale id. For sentences, `@ss=standard` is added so that
     ///   CLDR's abbreviation list prevents breaks after "Mr." or "Dr.".
     public init(_ unit: Unit, locale: String) throws(ICUError) {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let effectiveLocale: String
         if unit == .sentence, !locale.contains("@") {
             effectiveLocale = locale + "@ss=standard"
@@ -53,7 +53,7 @@ public final class TextSegmenter {
         let pointer = effectiveLocale.withCString {
             cicu_ubrk_open(unit == .word ? UBRK_WORD : UBRK_SENTENCE, $0, &status)
         }
-        try check(status, "open \(unit) break iterator for \(locale)")
+        try checkStatus(status, "open \(unit) break iterator for \(locale)")
         handle = pointer!
         self.unit = unit
         self.locale = locale
@@ -65,9 +65,9 @@ public final class TextSegmenter {
     public func forEachSegment(in text: UnsafeBufferPointer<UInt16>, _ body: (Segment) -> Void) {
         guard !text.isEmpty else { return }
         let iterator = handle
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         cicu_ubrk_setText(iterator, text.baseAddress, Int32(text.count), &status)
-        guard status.rawValue <= U_ZERO_ERROR.rawValue else { return }
+        guard status <= 0 else { return }
         var start = cicu_ubrk_first(iterator)
         var end = cicu_ubrk_next(iterator)
         while end != UBRK_DONE {

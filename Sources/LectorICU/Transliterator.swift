@@ -27,12 +27,12 @@ public final class Transliterator {
     /// Opens one of ICU's own transliterators or a compound id (`Any-Latin; Latin-ASCII`).
     public init(id: String) throws(ICUError) {
         let idUnits = UTF16.encode(id)
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         var parseError = UParseError()
         let pointer = idUnits.withUnsafeBufferPointer {
             cicu_utrans_openU($0.baseAddress, Int32($0.count), nil, 0, &parseError, &status)
         }
-        try check(status, "open transliterator \(id)")
+        try checkStatus(status, "open transliterator \(id)")
         guard let pointer else { throw ICUError(operation: "open transliterator \(id)", name: "U_INVALID_ID") }
         self.id = id
         handle = OpaquePointer(pointer)
@@ -42,7 +42,7 @@ public final class Transliterator {
     public init(id: String, rules: String) throws(TransliterationRuleError) {
         let idUnits = UTF16.encode(id)
         let ruleUnits = UTF16.encode(rules)
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         var parseError = UParseError()
         let pointer = idUnits.withUnsafeBufferPointer { idBuffer in
             ruleUnits.withUnsafeBufferPointer { ruleBuffer in
@@ -50,7 +50,7 @@ public final class Transliterator {
                                   ruleBuffer.baseAddress, Int32(ruleBuffer.count), &parseError, &status)
             }
         }
-        if status.rawValue > U_ZERO_ERROR.rawValue || pointer == nil {
+        if status > 0 || pointer == nil {
             let context = withUnsafeBytes(of: parseError.preContext) { raw -> String in
                 let units = raw.bindMemory(to: UInt16.self)
                 let end = units.firstIndex(of: 0) ?? units.count
@@ -73,17 +73,17 @@ public final class Transliterator {
         while true {
             var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
             var limit = length
-            var status = U_ZERO_ERROR
+            var status: Int32 = 0
             var resultLength = length
             buffer.withUnsafeMutableBufferPointer {
                 cicu_utrans_transUChars(UnsafePointer(UnsafeMutablePointer(handle)), $0.baseAddress,
                                         &resultLength, Int32(capacity), 0, &limit, &status)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
+            if status == CICU_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(resultLength) + 16
                 continue
             }
-            if status.rawValue > U_ZERO_ERROR.rawValue { return string }
+            if status > 0 { return string }
             units = Array(buffer[0..<Int(resultLength)])
             length = resultLength
             return UTF16.decode(units)

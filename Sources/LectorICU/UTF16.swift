@@ -14,13 +14,13 @@ public enum UTF16 {
             // A UTF-16 encoding never has more code units than the UTF-8 encoding has bytes.
             let capacity = utf8.count
             return [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-                var status = U_ZERO_ERROR
+                var status: Int32 = 0
                 var length: Int32 = 0
                 utf8.withMemoryRebound(to: CChar.self) { bytes in
                     _ = cicu_strFromUTF8(buffer.baseAddress, Int32(capacity), &length,
                                          bytes.baseAddress, Int32(bytes.count), &status)
                 }
-                count = status.rawValue > U_ZERO_ERROR.rawValue ? 0 : Int(length)
+                count = status > 0 ? 0 : Int(length)
             }
         }
     }
@@ -31,13 +31,13 @@ public enum UTF16 {
         // At most three UTF-8 bytes per UTF-16 code unit.
         let capacity = units.count * 3
         return String(unsafeUninitializedCapacity: capacity) { bytes in
-            var status = U_ZERO_ERROR
+            var status: Int32 = 0
             var length: Int32 = 0
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 _ = cicu_strToUTF8(chars.baseAddress, Int32(capacity), &length,
                                    units.baseAddress, Int32(units.count), &status)
             }
-            return status.rawValue > U_ZERO_ERROR.rawValue ? 0 : Int(length)
+            return status > 0 ? 0 : Int(length)
         }
     }
 
@@ -51,18 +51,18 @@ public enum UTF16 {
 /// Runs an ICU "preflight" style call: try a stack-sized buffer, grow once on overflow.
 func withGrowingBuffer(
     initialCapacity: Int,
-    _ fill: (UnsafeMutablePointer<UInt16>?, Int32, inout UErrorCode) -> Int32
-) -> (units: [UInt16], status: UErrorCode) {
+    _ fill: (UnsafeMutablePointer<UInt16>?, Int32, inout Int32) -> Int32
+) -> (units: [UInt16], status: Int32) {
     var capacity = max(initialCapacity, 16)
     while true {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         var needed: Int32 = 0
         let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
             needed = fill(buffer.baseAddress, Int32(capacity), &status)
-            count = status == U_BUFFER_OVERFLOW_ERROR || status.rawValue > U_ZERO_ERROR.rawValue
+            count = status == CICU_BUFFER_OVERFLOW_ERROR || status > 0
                 ? 0 : Int(needed)
         }
-        if status == U_BUFFER_OVERFLOW_ERROR {
+        if status == CICU_BUFFER_OVERFLOW_ERROR {
             capacity = Int(needed) + 1
             continue
         }

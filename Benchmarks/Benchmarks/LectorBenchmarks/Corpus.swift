@@ -51,6 +51,11 @@ struct Syllable {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    func replacingFirst(_ target: String, with replacement: String) -> String? {
+        guard let range = firstRange(of: target) else { return nil }
+        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
+    }
 }
 
 enum Syllables {
@@ -170,7 +175,7 @@ enum Corpus {
             var deprecated: String?
             if random.chance(30) {
                 // Ukrainian names: the old Russian-based spelling (Kiev); Russian names: a -y/-iy ending.
-                let old = isUkrainian ? name.ruLatin : (preferred.hasSuffix("y") ? preferred + "i" : preferred + "e")
+                let old = isUkrainian ? name.ruLatin : Self.oldRussianSpelling(preferred)
                 if old != preferred {
                     deprecated = old
                     terms.append(Term(text: old, language: "en", status: .deprecated))
@@ -191,6 +196,16 @@ enum Corpus {
             names.append(GeneratedName(preferred: preferred, deprecated: deprecated, german: name.de, variant: variant))
         }
         return GeneratedGlossary(glossary: Glossary(name: "generated-\(count).tbx", concepts: concepts), names: names)
+    }
+
+    /// Older English spellings of Russian names: Medinskiy, Rachmaninoff, Abramovitch.
+    static func oldRussianSpelling(_ name: String) -> String {
+        if name.hasSuffix("sky") { return name + "i" }
+        if name.hasSuffix("ov") { return name.dropLast(2) + "off" }
+        if name.hasSuffix("ich") { return name.dropLast(3) + "itch" }
+        if name.hasSuffix("ts") { return name.dropLast(2) + "tz" }
+        if name.hasSuffix("in") { return name + "e" }
+        return name.replacingFirst("kh", with: "ch") ?? name + "a"
     }
 
     static let commonWords: [String] = """
