@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// Locale-aware case mapping and locale-independent case folding through ICU.
 public enum CaseMapping {

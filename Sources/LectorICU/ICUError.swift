@@ -1,4 +1,10 @@
-internal import CICU
+// Why `@_implementationOnly` and not `internal import`: with `internal import`, clean builds of
+// LectorKit (which imports Foundation, and with it Foundation's private ICU) loaded CICU too and
+// failed with "'UScriptCode' has different definitions in different modules". Incremental builds
+// passed, so the failure only showed on fresh clones. `@_implementationOnly` guarantees importers
+// never load CICU. The compiler's warning about library evolution concerns stored properties of
+// implementation-only types in public types; LectorICU stores only `OpaquePointer`s.
+@_implementationOnly import CICU
 
 /// An ICU call failed. Carries ICU's own error name (for example `U_ILLEGAL_ARGUMENT_ERROR`).
 public struct ICUError: Error, Equatable, CustomStringConvertible, Sendable {

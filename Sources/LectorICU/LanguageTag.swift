@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// A BCP 47 language tag, checked against ICU's list of ISO 639 languages.
 public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {

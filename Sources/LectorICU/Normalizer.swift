@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// Unicode normalization forms that ICU provides.
 public enum NormalizationForm: Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// A Unicode script (UAX #24) as ICU reports it.
 public struct Script: Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// What ICU's word-break rules say about a segment (`ubrk_getRuleStatus`).
 public enum WordKind: Sendable, Equatable {

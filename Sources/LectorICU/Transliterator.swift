@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// A rule set that ICU could not compile, located in the rule text.
 public struct TransliterationRuleError: Error, Equatable, CustomStringConvertible, Sendable {

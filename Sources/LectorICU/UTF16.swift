@@ -1,4 +1,4 @@
-internal import CICU
+@_implementationOnly import CICU
 
 /// Conversions between `String` and UTF-16 code units.
 ///
