@@ -13,11 +13,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("A glossary (TBX, CSV or TSV); repeat for several.", valueName: "file"))
-    var glossary: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("BCP 47 language of the checked text.", valueName: "tag"))
-    var targetLang: String = "en"
+    @OptionGroup var options: CheckOptions
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(ReporterRegistry.all.map { $0.identifier }.joined(separator: ", ")).",
                                             valueName: "format"))
@@ -26,10 +22,6 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Lowest severity that makes the exit status 1: error, warning or info.",
                                             valueName: "severity"))
     var failOn: String = "error"
-
-    @Option(name: .long, help: ArgumentHelp("Override a rule's severity (RULE=error|warning|info|off); repeatable.",
-                                            valueName: "rule=level"))
-    var severity: [String] = []
 
     @Argument(help: ArgumentHelp("Text files to check.", valueName: "file"))
     var files: [String] = []
@@ -55,25 +47,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func runChecked() throws {
-        var severities: [String: Severity] = [:]
-        var disabled: Set<String> = []
-        for setting in severity {
-            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, RuleRegistry.rule(withID: parts[0]) != nil else {
-                throw InputError(file: "--severity", message: "expected RULE=LEVEL with a known rule, got “\(setting)”")
-            }
-            if parts[1] == "off" { disabled.insert(parts[0]); continue }
-            guard let level = Severity(rawValue: parts[1]) else {
-                throw InputError(file: "--severity", message: "unknown level “\(parts[1])”; use error, warning, info or off")
-            }
-            severities[parts[0]] = level
-        }
-        let glossaries = try glossary.map { path throws(InputError) in try GlossaryLoader.load(path: path) }
-        if glossaries.isEmpty {
-            printToStandardError("lector: warning: no --glossary given; glossary rules have nothing to check")
-        }
-        let checker = try Checker(CheckConfiguration(glossaries: glossaries, targetLanguage: targetLang,
-                                                     severities: severities, disabledRules: disabled))
+        let checker = try options.makeChecker()
         // Read every file first: bad input stops the run before anything is reported.
         let documents = try files.map { path throws(InputError) in try SourceDocument.load(path: path) }
         let findings = documents.flatMap { checker.check($0) }
