@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The system ICU (libicu-dev). Only LectorICU imports it; see Sources/CICU/shim.h for why.
@@ -24,7 +25,7 @@ let package = Package(
         // The embeddable library: document model, glossary, matching, rules, reporters.
         .target(
             name: "LectorKit",
-            dependencies: ["LectorICU"],
+            dependencies: ["LectorICU", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         // Thin command-line shell over LectorKit.

@@ -29,9 +29,10 @@ import Testing
             #expect(offsets == expected, "\(ruleID): \(marked.text) → \(findings.map(\.message))",
                     sourceLocation: location)
             for (finding, offset) in zip(findings, expected) {
-                let scalarColumn = String(marked.text.utf16.prefix(offset))!.unicodeScalars.count + 1
-                #expect(finding.location.column == scalarColumn, sourceLocation: location)
-                #expect(finding.location.line == 1, sourceLocation: location)
+                let before = String(marked.text.utf16.prefix(offset))!
+                let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+                #expect(finding.location.line == before.filter { $0 == "\n" }.count + 1, sourceLocation: location)
+                #expect(finding.location.column == before[lineStart...].unicodeScalars.count + 1, sourceLocation: location)
             }
         }
     }

@@ -54,23 +54,66 @@ public struct Checker: Sendable {
             .map { $0.init() }
     }
 
-    /// All findings for one document, in reporting order.
+    /// All findings for one document, in reporting order, after inline suppressions.
     public func check(_ document: SourceDocument) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document))
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description
-            let severity = configuration.severities[description.id] ?? description.defaultSeverity
             for found in rule.findings(in: context) {
-                findings.append(Finding(
-                    ruleID: description.id, severity: severity, message: found.message, file: document.path,
-                    location: document.location(ofUTF16Offset: found.range.lowerBound),
-                    endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                    text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
-                    note: found.note))
+                findings.append(finding(found, rule: description, in: document))
             }
         }
+        findings = applySuppressions(findings, in: document)
+        addSentences(to: &findings, in: document)
         return findings.sorted(by: Finding.reportingOrder)
+    }
+
+    private func finding(_ found: RuleFinding, rule: RuleDescription, in document: SourceDocument) -> Finding {
+        Finding(ruleID: rule.id, severity: configuration.severities[rule.id] ?? rule.defaultSeverity,
+                message: found.message, file: document.path,
+                location: document.location(ofUTF16Offset: found.range.lowerBound),
+                endLocation: document.location(ofUTF16Offset: found.range.upperBound),
+                text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                note: found.note)
+    }
+
+    /// Drops suppressed findings and reports directives that suppressed nothing.
+    private func applySuppressions(_ findings: [Finding], in document: SourceDocument) -> [Finding] {
+        var suppressions = InlineSuppressions(document: document)
+        if suppressions.regions.isEmpty { return findings }
+        var kept = findings.filter { !suppressions.suppresses($0) }
+        let unused = UnusedSuppressionRule.description
+        guard !configuration.disabledRules.contains(unused.id) else { return kept }
+        for region in suppressions.unused {
+            kept.append(finding(RuleFinding(range: region.directive, message: UnusedSuppressionRule.message(for: region.rules)),
+                                rule: unused, in: document))
+        }
+        return kept
+    }
+
+    /// Fills in the sentence around each finding (ICU sentence segmentation of its line).
+    private func addSentences(to findings: inout [Finding], in document: SourceDocument) {
+        guard !findings.isEmpty, let segmenter = try? TextSegmenter(.sentence, locale: index.targetLanguage) else { return }
+        var sentencesByLine: [Int: [(range: Range<Int>, text: String)]] = [:]
+        for index in findings.indices {
+            let line = findings[index].location.line
+            if sentencesByLine[line] == nil {
+                let start = document.lineStarts[line - 1]
+                let units = Array(document.lineText(line).utf16)
+                var sentences: [(Range<Int>, String)] = []
+                units.withUnsafeBufferPointer { buffer in
+                    segmenter.forEachSegment(in: buffer) { segment in
+                        let text = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end]))
+                        sentences.append(((start + segment.start)..<(start + segment.end), text.trimmingWhitespace()))
+                    }
+                }
+                sentencesByLine[line] = sentences
+            }
+            let offset = findings[index].location.utf16Offset
+            findings[index].sentence = sentencesByLine[line]?.first { $0.range.contains(offset) }?.text
+                ?? sentencesByLine[line]?.last?.text
+        }
     }
 }

@@ -35,10 +35,12 @@ public struct Finding: Sendable, Hashable {
     public let isSafeFix: Bool
     /// Background for the reader, such as the glossary's definition of the concept.
     public let note: String?
+    /// The sentence the finding stands in, as in the file; baselines key findings by it.
+    public var sentence: String?
 
     public init(ruleID: String, severity: Severity, message: String, file: String,
                 location: TextLocation, endLocation: TextLocation, text: String,
-                suggestion: String? = nil, isSafeFix: Bool = false, note: String? = nil) {
+                suggestion: String? = nil, isSafeFix: Bool = false, note: String? = nil, sentence: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -49,6 +51,7 @@ public struct Finding: Sendable, Hashable {
         self.suggestion = suggestion
         self.isSafeFix = isSafeFix
         self.note = note
+        self.sentence = sentence
     }
 
     /// Reporting order: by file, line, column, then rule.

@@ -56,6 +56,7 @@ public enum RuleRegistry {
         GlossaryForbiddenRule.self,
         GlossaryVariantRule.self,
         GlossaryInconsistentRule.self,
+        UnusedSuppressionRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {

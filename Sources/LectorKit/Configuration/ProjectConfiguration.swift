@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// A project's `.lector.yml`: what to check and how, so that `lector check` with no arguments
+/// does the right thing in CI.
+///
+/// ```yaml
+/// glossaries: [Glossaries/ukraine-war.tbx]
+/// target_language: en
+/// include: ["Examples/**/*.en.txt"]
+/// exclude: ["Examples/drafts/**"]
+/// rules:
+///   glossary.variant: error      # error | warning | info | off
+/// fail_on: error
+/// baseline: .lector-baseline.json
+/// ```
+///
+/// Paths are relative to the directory of the configuration file. Unknown keys are errors that
+/// name the key and its line: a misspelt key must not silently do nothing.
+public struct ProjectConfiguration: Sendable, Equatable {
+    /// The configuration file.
+    public let path: String
+    /// Its directory; relative paths in the file are resolved against it.
+    public let directory: String
+    public var glossaries: [String] = []
+    public var sourceLanguage: String?
+    public var targetLanguage: String?
+    public var include: [String] = []
+    public var exclude: [String] = []
+    /// Severity per rule id; `nil` means the rule is off.
+    public var rules: [String: Severity?] = [:]
+    public var failOn: Severity?
+    public var baseline: String?
+    public var thresholds: [String: Double] = [:]
+
+    /// The names Lector looks for, in this order.
+    public static let fileNames = [".lector.yml", ".lector.yaml"]
+
+    /// Thresholds that rules read; unknown names are errors.
+    public static let knownThresholds: Set<String> = []
+
+    /// The nearest configuration file in `directory` or its parents.
+    public static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            for name in fileNames {
+                let candidate = url.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public static func load(path: String) throws(InputError) -> ProjectConfiguration {
+        let document = try SourceDocument.load(path: path)
+        return try parse(document.text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(InputError) -> ProjectConfiguration {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var configuration = ProjectConfiguration(path: path, directory: directory)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError(file: path, line: Self.line(of: error), message: "malformed YAML: \(Self.describe(error))")
+        } catch {
+            throw InputError(file: path, message: "malformed YAML: \(error)")
+        }
+        guard let root else { return configuration }
+        guard let mapping = root.mapping else {
+            throw InputError(file: path, line: root.mark?.line, message: "expected a mapping of settings")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line
+            func fail(_ message: String) -> InputError { InputError(file: path, line: value.mark?.line ?? line, message: message) }
+            switch key {
+            case "glossaries":
+                configuration.glossaries = try strings(value, key: key, fail: fail).map(configuration.resolve)
+            case "source_language":
+                configuration.sourceLanguage = try string(value, key: key, fail: fail)
+            case "target_language":
+                configuration.targetLanguage = try string(value, key: key, fail: fail)
+            case "include":
+                configuration.include = try strings(value, key: key, fail: fail)
+            case "exclude":
+                configuration.exclude = try strings(value, key: key, fail: fail)
+            case "fail_on":
+                let level = try string(value, key: key, fail: fail)
+                guard let severity = Severity(rawValue: level) else {
+                    throw fail("fail_on takes error, warning or info, not “\(level)”")
+                }
+                configuration.failOn = severity
+            case "baseline":
+                configuration.baseline = configuration.resolve(try string(value, key: key, fail: fail))
+            case "rules":
+                guard let rules = value.mapping else { throw fail("“rules” must map rule ids to error, warning, info or off") }
+                for (ruleNode, levelNode) in rules {
+                    let id = ruleNode.string ?? ""
+                    guard RuleRegistry.rule(withID: id) != nil else {
+                        throw InputError(file: path, line: ruleNode.mark?.line, message: "unknown rule “\(id)”")
+                    }
+                    let level = levelNode.string ?? ""
+                    if level == "off" {
+                        configuration.rules[id] = .some(nil)
+                    } else if let severity = Severity(rawValue: level) {
+                        configuration.rules[id] = severity
+                    } else {
+                        throw InputError(file: path, line: levelNode.mark?.line,
+                                         message: "rule “\(id)”: expected error, warning, info or off, not “\(level)”")
+                    }
+                }
+            case "thresholds":
+                guard let thresholds = value.mapping else { throw fail("“thresholds” must map names to numbers") }
+                for (nameNode, numberNode) in thresholds {
+                    let name = nameNode.string ?? ""
+                    guard knownThresholds.contains(name) else {
+                        throw InputError(file: path, line: nameNode.mark?.line, message: "unknown threshold “\(name)”")
+                    }
+                    guard let number = numberNode.float else {
+                        throw InputError(file: path, line: numberNode.mark?.line, message: "threshold “\(name)” must be a number")
+                    }
+                    configuration.thresholds[name] = number
+                }
+            default:
+                throw InputError(file: path, line: line, message: "unknown key “\(key)”; known keys: glossaries, "
+                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds")
+            }
+        }
+        return configuration
+    }
+
+    /// A path from the file, made absolute against the file's directory.
+    public func resolve(_ relative: String) -> String {
+        relative.hasPrefix("/") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).standardizedFileURL.path
+    }
+
+    private static func string(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> String {
+        guard let value = node.string, node.scalar != nil else { throw fail("“\(key)” must be a single value") }
+        return value
+    }
+
+    private static func strings(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> [String] {
+        if node.scalar != nil, let value = node.string { return [value] }
+        guard let sequence = node.sequence else { throw fail("“\(key)” must be a list") }
+        var result: [String] = []
+        for item in sequence {
+            guard item.scalar != nil, let value = item.string else { throw fail("“\(key)” must be a list of strings") }
+            result.append(value)
+        }
+        return result
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+            return problem
+        default:
+            return "\(error)"
+        }
+    }
+}
