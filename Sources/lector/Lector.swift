@@ -7,7 +7,7 @@ struct Lector: ParsableCommand {
         commandName: "lector",
         abstract: "Lint translations: house glossary spellings, transliteration variants, and more.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

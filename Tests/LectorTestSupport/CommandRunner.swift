@@ -46,3 +46,49 @@ public enum CommandRunner {
                       standardError: String(decoding: errData, as: UTF8.self))
     }
 }
+
+// MARK: - Running without waiting
+
+extension CommandRunner {
+    /// A started `lector` process, for tests that must act while it runs (for example kill it).
+    public struct RunningCommand {
+        public let process: Process
+        private let output: Pipe
+        private let error: Pipe
+
+        init(process: Process, output: Pipe, error: Pipe) {
+            self.process = process
+            self.output = output
+            self.error = error
+        }
+
+        /// Waits for the process to end and returns what it printed.
+        public func wait() -> Result {
+            // Read before waiting: a full pipe would block the child.
+            let outData = output.fileHandleForReading.readDataToEndOfFile()
+            let errData = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus,
+                          standardOutput: String(decoding: outData, as: UTF8.self),
+                          standardError: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    /// Starts `lector` with `arguments` and returns at once. `environment` is added to this
+    /// process's environment; the working directory is `directory`, or the package root.
+    public static func start(_ arguments: [String], environment: [String: String] = [:],
+                             in directory: URL? = nil) throws -> RunningCommand {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Fixtures.packageRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return RunningCommand(process: process, output: output, error: error)
+    }
+}

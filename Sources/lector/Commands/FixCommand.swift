@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LectorKit
+
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply the safe suggestions (glossary substitutions) to text files in place.",
+        discussion: """
+        Only fixes a human would make without judgement are applied, such as Kiev → Kyiv. Each file \
+        is replaced atomically, keeping its permissions. With --dry-run, the changes are printed as \
+        a unified diff (for patch -p1 or git apply) and no file is touched. Exit status: 0 on \
+        success, 2 for usage or input errors (missing, unreadable or unwritable file, invalid \
+        UTF-8, malformed glossary, unknown language tag).
+        """
+    )
+
+    @OptionGroup var options: CheckOptions
+
+    @Flag(name: .long, help: "Print the changes as a unified diff instead of writing them.")
+    var dryRun = false
+
+    @Argument(help: ArgumentHelp("Text files to fix.", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("no files to fix") }
+    }
+
+    func run() throws {
+        do {
+            try runChecked()
+        } catch {
+            reportInputError(error)
+            throw ExitStatus.inputError
+        }
+    }
+
+    private func runChecked() throws(InputError) {
+        let checker = try options.makeChecker()
+        // Read every file before writing any: bad input stops the run with nothing changed.
+        let documents = try uniqueFiles.map { path throws(InputError) in try SourceDocument.load(path: path) }
+        let planner = FixPlanner()
+        let plans = documents.map { planner.plan($0, findings: checker.check($0)) }
+
+        for plan in plans {
+            for skipped in plan.skipped {
+                let location = skipped.finding.location
+                printToStandardError("lector: warning: \(plan.document.path):\(location.line):\(location.column): "
+                    + "fix of `\(skipped.finding.text)` not applied: \(skipped.reason)")
+            }
+        }
+
+        let changed = plans.filter(\.changesText)
+        if dryRun {
+            FileHandleOutput.standardOutput(changed.map(\.unifiedDiff.text).joined())
+        } else {
+            for plan in changed {
+                try AtomicFileWriter.write(plan.fixedFileContents, toPath: plan.document.path)
+            }
+        }
+        let fixes = changed.reduce(0) { $0 + $1.replacements.count }
+        printToStandardError(Self.summary(fixes: fixes, files: changed.count, dryRun: dryRun))
+    }
+
+    /// `files` without repeats, so that a file named twice is read once and written once.
+    private var uniqueFiles: [String] {
+        var seen = Set<String>()
+        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    }
+
+    /// `Fixed 4 findings in 1 file.`, or `Would fix …` for a dry run.
+    static func summary(fixes: Int, files: Int, dryRun: Bool) -> String {
+        let findings = fixes == 1 ? "1 finding" : "\(fixes) findings"
+        let fileCount = files == 1 ? "1 file" : "\(files) files"
+        return "\(dryRun ? "Would fix" : "Fixed") \(findings) in \(fileCount)."
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import LectorTestSupport
+import Testing
+
+/// `lector fix`: dry runs, in-place fixes, permissions, idempotence, input errors, and atomicity.
+/// Every test works on a copy in a temporary directory; the repository's Examples/ is never touched.
+@Suite struct FixCommandTests {
+    static let glossary = "Glossaries/ukraine-war.tbx"
+
+    /// A fresh copy of the seed article (a real MT, without a final newline) in its own directory.
+    private func seedCopy(named name: String = "article.en.txt") throws -> URL {
+        let url = Fixtures.temporaryDirectory().appendingPathComponent(name)
+        try FileManager.default.copyItem(atPath: Fixtures.seedArticlePath, toPath: url.path)
+        return url
+    }
+
+    private func seedFixed() throws -> Data {
+        let text = try String(contentsOfFile: Fixtures.seedArticlePath, encoding: .utf8)
+        return Data(text.replacingOccurrences(of: "Medinski", with: "Medinsky")
+            .replacingOccurrences(of: "Kiev", with: "Kyiv").utf8)
+    }
+
+    private func permissions(of url: URL) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+    }
+
+    @Test func dryRunPrintsADiffAndChangesNothing() throws {
+        let file = try seedCopy()
+        let before = try Data(contentsOf: file)
+        let result = try CommandRunner.start(["fix", "--dry-run", "--glossary", Fixtures.houseGlossaryPath,
+                                              file.lastPathComponent], in: file.deletingLastPathComponent()).wait()
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.prefix(3) == ["--- a/article.en.txt", "+++ b/article.en.txt", "@@ -2,13 +2,13 @@"])
+        #expect(lines.contains { $0.hasPrefix("-The head of the Russian delegation, Vladimir Medinski,") })
+        #expect(lines.contains { $0.hasPrefix("+The head of the Russian delegation, Vladimir Medinsky,") })
+        #expect(lines.contains("\\ No newline at end of file"))
+        #expect(result.standardError.contains("Would fix 4 findings in 1 file."))
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test(.enabled(if: ExternalTool.isInstalled("patch"), "needs patch(1)"))
+    func dryRunOutputAppliesWithPatch() throws {
+        let file = try seedCopy()
+        let directory = file.deletingLastPathComponent()
+        let result = try CommandRunner.start(["fix", "--dry-run", "--glossary", Fixtures.houseGlossaryPath,
+                                              file.lastPathComponent], in: directory).wait()
+        let patch = try ExternalTool.run("patch", ["-p1", "--batch"], in: directory, input: Data(result.standardOutput.utf8))
+        #expect(patch.status == 0, "\(patch.output)")
+        #expect(try Data(contentsOf: file) == seedFixed())
+    }
+
+    @Test func fixesInPlaceKeepsPermissionsAndASecondRunChangesNothing() throws {
+        let file = try seedCopy()
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+
+        let first = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.isEmpty)
+        #expect(first.standardError.contains("Fixed 4 findings in 1 file."))
+        #expect(try Data(contentsOf: file) == seedFixed())
+        #expect(try permissions(of: file) == 0o640)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+        #expect(leftovers == [file.lastPathComponent])
+
+        let second = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path])
+        #expect(second.status == 0)
+        #expect(second.standardError.contains("Fixed 0 findings in 0 files."))
+        #expect(try Data(contentsOf: file) == seedFixed())
+        #expect(try permissions(of: file) == 0o640)
+
+        // What is left is for a human, so `check` has no errors any more.
+        #expect(try CommandRunner.run(["check", "--glossary", Self.glossary, file.path]).status == 0)
+    }
+
+    @Test func fixesSeveralFilesAndCountsThem() throws {
+        let one = try seedCopy()
+        let two = Fixtures.write("Medinski spoke in Kiev’s centre.\n", named: "two.txt")
+        let clean = Fixtures.write("Zelenskyy met Kuleba in Kyiv.\n", named: "clean.txt")
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, one.path, two, clean])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("Fixed 6 findings in 2 files."))
+        #expect(try String(contentsOfFile: two, encoding: .utf8) == "Medinsky spoke in Kyiv’s centre.\n")
+        #expect(try String(contentsOfFile: clean, encoding: .utf8) == "Zelenskyy met Kuleba in Kyiv.\n")
+    }
+
+    @Test func aSymbolicLinkIsFollowedAndKept() throws {
+        let target = try seedCopy()
+        let link = target.deletingLastPathComponent().appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, link.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try Data(contentsOf: target) == seedFixed())
+    }
+
+    @Test func aMissingFileExitsTwoAndNothingIsWritten() throws {
+        let file = try seedCopy()
+        let before = try Data(contentsOf: file)
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path, "no/such/article.txt"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("no/such/article.txt: no such file"))
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test func invalidUTF8ExitsTwo() throws {
+        let path = Fixtures.write(Data(Array("in Kiev\nbad ".utf8) + [0xFF, 0x0A]), named: "bad.txt")
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("\(path):2: the file is not valid UTF-8"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(Array("in Kiev\nbad ".utf8) + [0xFF, 0x0A]))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CommandRunner.run(["fix", "--glossary", Self.glossary]).status == 2)
+        #expect(try CommandRunner.run(["fix", "--bogus", "x.txt"]).status == 2)
+    }
+
+    /// Kills `lector fix` after the temporary file is complete and before the rename (held there
+    /// by the test-only `LECTOR_TEST_PAUSE_BEFORE_RENAME`), then checks the original is untouched.
+    @Test func killedBeforeTheRenameLeavesTheOriginalIntact() throws {
+        let file = try seedCopy()
+        let directory = file.deletingLastPathComponent()
+        let before = try Data(contentsOf: file)
+        let fixedSize = try seedFixed().count
+
+        let running = try CommandRunner.start(["fix", "--glossary", Fixtures.houseGlossaryPath, file.path],
+                                              environment: ["LECTOR_TEST_PAUSE_BEFORE_RENAME": "30"])
+        defer { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+
+        // The temporary file is complete once it has the fixed size; then the writer sleeps.
+        let temporary = pollUntil(seconds: 20) { () -> URL? in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard let name = names.first(where: { $0.hasPrefix(".\(file.lastPathComponent).lector-") }) else { return nil }
+            let url = directory.appendingPathComponent(name)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+            return size == fixedSize ? url : nil
+        }
+        let written = try #require(temporary, "the temporary file never appeared complete")
+        #expect(running.process.isRunning)
+        #expect(try Data(contentsOf: file) == before, "the original changed before the rename")
+
+        kill(running.process.processIdentifier, SIGKILL)
+        let result = running.wait()
+        #expect(running.process.terminationReason == .uncaughtSignal)
+        #expect(result.status == SIGKILL)
+
+        #expect(try Data(contentsOf: file) == before)
+        // The complete temporary file is left beside it, but it has not replaced the original.
+        #expect(try Data(contentsOf: written) == seedFixed())
+
+        // A later run still works and leaves no temporary file of its own.
+        let again = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path])
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: file) == seedFixed())
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(names.filter { $0.hasPrefix(".") } == [written.lastPathComponent])
+    }
+
+    /// Calls `probe` every 20 ms until it returns a value or `seconds` pass.
+    private func pollUntil<Value>(seconds: Double, _ probe: () -> Value?) -> Value? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let value = probe() { return value }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return nil
+    }
+}
