@@ -21,6 +21,20 @@ public enum Fixtures {
     /// A checker over the house glossary for English text, compiled once.
     public static let englishChecker: Checker = try! Checker(CheckConfiguration(glossaries: [houseGlossary]))
 
+    nonisolated(unsafe) private static var bilingualCheckers: [String: Checker] = [:]
+    private static let bilingualCheckersLock = NSLock()
+
+    /// A checker over the house glossary for one language pair, compiled once per pair.
+    public static func bilingualChecker(from source: String, to target: String) -> Checker {
+        bilingualCheckersLock.lock()
+        defer { bilingualCheckersLock.unlock() }
+        let key = source + ">" + target
+        if let checker = bilingualCheckers[key] { return checker }
+        let checker = try! Checker(CheckConfiguration(glossaries: [houseGlossary], targetLanguage: target, sourceLanguage: source))
+        bilingualCheckers[key] = checker
+        return checker
+    }
+
     /// A fresh temporary directory.
     public static func temporaryDirectory() -> URL {
         let url = FileManager.default.temporaryDirectory

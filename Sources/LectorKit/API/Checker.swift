@@ -5,6 +5,8 @@ public struct CheckConfiguration: Sendable {
     public var glossaries: [Glossary]
     /// BCP 47 tag of the text being checked.
     public var targetLanguage: String
+    /// BCP 47 tag of the source, for bilingual checks; `nil` checks the translation alone.
+    public var sourceLanguage: String?
     /// Transliteration schemes for variant derivation; `nil` means ICU's and Lector's own.
     public var schemes: [TransliterationScheme]?
     /// Severity per rule id, replacing the rule's default.
@@ -12,10 +14,12 @@ public struct CheckConfiguration: Sendable {
     /// Rule ids that do not run.
     public var disabledRules: Set<String>
 
-    public init(glossaries: [Glossary] = [], targetLanguage: String = "en", schemes: [TransliterationScheme]? = nil,
+    public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
+                schemes: [TransliterationScheme]? = nil,
                 severities: [String: Severity] = [:], disabledRules: Set<String> = []) {
         self.glossaries = glossaries
         self.targetLanguage = targetLanguage
+        self.sourceLanguage = sourceLanguage
         self.schemes = schemes
         self.severities = severities
         self.disabledRules = disabledRules
@@ -33,6 +37,8 @@ public struct CheckConfiguration: Sendable {
 public struct Checker: Sendable {
     public let configuration: CheckConfiguration
     public let index: GlossaryIndex
+    /// The glossary compiled for the source language, when there is one.
+    public let sourceIndex: GlossaryIndex?
     private let rules: [any Rule]
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
@@ -40,6 +46,13 @@ public struct Checker: Sendable {
             _ = try LanguageTag(configuration.targetLanguage)
         } catch {
             throw InputError(file: "--target-lang", message: "unknown language tag “\(configuration.targetLanguage)”")
+        }
+        if let source = configuration.sourceLanguage {
+            do {
+                _ = try LanguageTag(source)
+            } catch {
+                throw InputError(file: "--source-lang", message: "unknown language tag “\(source)”")
+            }
         }
         for id in configuration.severities.keys where RuleRegistry.rule(withID: id) == nil {
             throw InputError(file: "configuration", message: "unknown rule “\(id)”")
@@ -49,6 +62,11 @@ public struct Checker: Sendable {
         if let configured = configuration.schemes { schemes = configured } else { schemes = try TransliterationScheme.builtIn() }
         index = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: configuration.targetLanguage,
                                   schemes: schemes)
+        if let source = configuration.sourceLanguage {
+            sourceIndex = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: source, schemes: schemes)
+        } else {
+            sourceIndex = nil
+        }
         rules = RuleRegistry.all
             .filter { !configuration.disabledRules.contains($0.description.id) }
             .map { $0.init() }
@@ -56,8 +74,52 @@ public struct Checker: Sendable {
 
     /// All findings for one document, in reporting order, after inline suppressions.
     public func check(_ document: SourceDocument) -> [Finding] {
+        run(target: document, bilingual: nil)
+    }
+
+    /// Checks a translation against its source, pairing their sentences automatically
+    /// (paragraphs, then ICU sentences, Gale–Church alignment). Without a configured source
+    /// language this is `check(_:)`.
+    public func check(_ target: SourceDocument, source: SourceDocument) -> [Finding] {
+        guard let sourceLanguage = configuration.sourceLanguage else { return check(target) }
+        let pairs = SentenceAligner(sourceLanguage: sourceLanguage, targetLanguage: configuration.targetLanguage)
+            .align(source: source, target: target)
+        return run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: nil, pairedByFile: false))
+    }
+
+    /// Checks a bilingual file (XLIFF, TMX, PO, JSON Lines): its units are the sentence pairs.
+    /// Findings name the file and the line of each unit's target. Units without a target are
+    /// checked on the source side only.
+    public func check(_ file: BilingualFile) -> [Finding] {
+        let target = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
+        guard configuration.sourceLanguage != nil else { return check(target) }
+        let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
+        var pairs: [SentencePair] = []
+        for line in 0..<file.units.count {
+            let sourceRange = source.lineRange(line + 1)
+            let targetRange = file.units[line].target == nil ? nil : target.lineRange(line + 1)
+            pairs.append(SentencePair(source: sourceRange.isEmpty ? nil : sourceRange,
+                                      target: targetRange.flatMap { $0.isEmpty ? nil : $0 },
+                                      sourceSentenceCount: 1, targetSentenceCount: targetRange == nil ? 0 : 1,
+                                      anchor: target.lineRange(line + 1).lowerBound))
+        }
+        let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
+        return run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+    }
+
+    private func bilingualContext(source: SourceDocument, pairs: [SentencePair],
+                                  inlineCodes: [BilingualContext.InlineCodePair]?, pairedByFile: Bool) -> BilingualContext? {
+        guard let sourceIndex, let sourceLanguage = configuration.sourceLanguage,
+              let matcher = try? GlossaryMatcher(index: sourceIndex) else { return nil }
+        return BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
+                                sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
+                                inlineCodes: inlineCodes, isPairedByFile: pairedByFile)
+    }
+
+    private func run(target document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
-        let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document))
+        let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
+                                   bilingual: bilingual)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description
@@ -98,7 +160,7 @@ public struct Checker: Sendable {
         guard !findings.isEmpty, let segmenter = try? TextSegmenter(.sentence, locale: index.targetLanguage) else { return }
         var sentencesByLine: [Int: [(range: Range<Int>, text: String)]] = [:]
         for index in findings.indices {
-            let line = findings[index].location.line
+            let line = document.textLine(ofUTF16Offset: findings[index].location.utf16Offset)
             if sentencesByLine[line] == nil {
                 let start = document.lineStarts[line - 1]
                 let units = Array(document.lineText(line).utf16)

@@ -63,14 +63,19 @@ public struct SentenceAligner {
             let targetSentences = bead.target.flatMap { Self.sentences(in: targetParagraphs[$0], of: target, with: targetSegmenter) }
             let anchor = bead.target.first.map { targetParagraphs[$0].lowerBound }
                 ?? pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? 0
-            for sentenceBead in Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio) {
+            let beads = Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio)
+            for (position, sentenceBead) in beads.enumerated() {
                 let sourceRanges = sentenceBead.source.map { sourceSentences[$0] }
                 let targetRanges = sentenceBead.target.map { targetSentences[$0] }
+                // A sentence left out belongs before the next translated sentence of its paragraph,
+                // or after the last one.
+                let nextTarget = beads[(position + 1)...].lazy.compactMap { $0.target.first }.first
                 let previousEnd = pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? anchor
                 pairs.append(SentencePair(
                     source: Self.union(sourceRanges), target: Self.union(targetRanges),
                     sourceSentenceCount: sourceRanges.count, targetSentenceCount: targetRanges.count,
-                    anchor: targetRanges.first?.lowerBound ?? max(previousEnd, anchor)))
+                    anchor: targetRanges.first?.lowerBound ?? nextTarget.map { targetSentences[$0].lowerBound }
+                        ?? max(previousEnd, anchor)))
             }
         }
         return pairs

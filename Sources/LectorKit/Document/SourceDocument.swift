@@ -18,12 +18,54 @@ public struct SourceDocument: Sendable {
     let lineByteStarts: [Int]
     /// Bytes of a UTF-8 byte-order mark that preceded the text in the file (0 or 3).
     let bomLength: Int
+    /// For a document assembled from the segments of a bilingual file: where each line came from.
+    let segmentOrigins: [SegmentOrigin]?
+
+    /// Where one segment of a bilingual file stands in that file, and where its own line breaks
+    /// were (they are spaces in the assembled text, so that one segment is one line).
+    struct SegmentOrigin: Sendable {
+        let line: Int
+        let column: Int?
+        /// UTF-16 offsets within the segment of the line breaks it had.
+        let lineBreaks: [Int]
+    }
 
     public init(path: String, text: String) {
         self.init(path: path, text: text, bomLength: 0)
     }
 
-    init(path: String, text: String, bomLength: Int) {
+    /// A document whose line *n* is segment *n* of a bilingual file (an empty line for a missing
+    /// segment). Findings in it are reported at the segment's own place in the file: its line,
+    /// and its column where the format gives one; `byteOffset` then counts within the segment.
+    public static func assembled(path: String, segments: [SegmentText?]) -> SourceDocument {
+        var text = ""
+        var origins: [SegmentOrigin] = []
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { text += "\n" }
+            guard let segment else {
+                origins.append(SegmentOrigin(line: 1, column: nil, lineBreaks: []))
+                continue
+            }
+            var breaks: [Int] = []
+            var flattened = String.UnicodeScalarView()
+            var offset = 0
+            for scalar in segment.text.unicodeScalars {
+                if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
+                    breaks.append(offset)
+                    flattened.append(" ")
+                } else {
+                    flattened.append(scalar)
+                }
+                offset += scalar.utf16.count
+            }
+            text += String(flattened)
+            origins.append(SegmentOrigin(line: segment.line, column: segment.column, lineBreaks: breaks))
+        }
+        return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
+    }
+
+    init(path: String, text: String, bomLength: Int, segmentOrigins: [SegmentOrigin]? = nil) {
+        self.segmentOrigins = segmentOrigins
         self.path = path
         self.text = text
         self.bomLength = bomLength
@@ -99,14 +141,23 @@ public struct SourceDocument: Sendable {
         }
     }
 
-    /// The location of a UTF-16 offset.
-    public func location(ofUTF16Offset offset: Int) -> TextLocation {
-        // Last line start that is <= offset.
+    /// The 1-based line of this document's text that holds a UTF-16 offset. For an assembled
+    /// document this is the segment's number, not its line in the bilingual file.
+    public func textLine(ofUTF16Offset offset: Int) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// The location of a UTF-16 offset.
+    public func location(ofUTF16Offset offset: Int) -> TextLocation {
+        let low = textLine(ofUTF16Offset: offset) - 1
+        if let segmentOrigins, low < segmentOrigins.count {
+            return segmentLocation(offset, line: low, origin: segmentOrigins[low])
         }
         let lineStart = lineStarts[low]
         var column = 1
@@ -119,6 +170,22 @@ public struct SourceDocument: Sendable {
             index += 1
         }
         return TextLocation(line: low + 1, column: column, byteOffset: bytes, utf16Offset: offset)
+    }
+
+    /// A location inside an assembled segment, in the coordinates of the bilingual file.
+    private func segmentLocation(_ offset: Int, line: Int, origin: SegmentOrigin) -> TextLocation {
+        let segmentStart = lineStarts[line]
+        let within = offset - segmentStart
+        let breaksBefore = origin.lineBreaks.filter { $0 < within }
+        let lineStart = segmentStart + (breaksBefore.last.map { $0 + 1 } ?? 0)
+        var column = breaksBefore.isEmpty ? (origin.column ?? 1) : 1
+        var bytes = 0
+        for index in segmentStart..<offset {
+            let unit = utf16[index]
+            bytes += Self.utf8Length(of: unit)
+            if index >= lineStart, !(0xDC00..<0xE000).contains(unit) { column += 1 }
+        }
+        return TextLocation(line: origin.line + breaksBefore.count, column: column, byteOffset: bytes, utf16Offset: offset)
     }
 
     /// The text of a UTF-16 range.
@@ -135,6 +202,14 @@ public struct SourceDocument: Sendable {
     }
 
     public var lineCount: Int { lineStarts.count }
+
+    /// The UTF-16 range of a 1-based line, without its line break.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return utf16.count..<utf16.count }
+        var end = line < lineStarts.count ? lineStarts[line] : utf16.count
+        while end > lineStarts[line - 1], utf16[end - 1] == 0x0A || utf16[end - 1] == 0x0D { end -= 1 }
+        return lineStarts[line - 1]..<end
+    }
 }
 
 /// A 1-based position in a document. `column` counts Unicode scalars; `byteOffset` is 0-based UTF-8.

@@ -6,11 +6,15 @@ public struct CheckContext: Sendable {
     public let document: SourceDocument
     public let index: GlossaryIndex
     public let glossaryMatches: [GlossaryMatch]
+    /// The source side, when the translation is checked against its source.
+    public let bilingual: BilingualContext?
 
-    public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch]) {
+    public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
+                bilingual: BilingualContext? = nil) {
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches
+        self.bilingual = bilingual
     }
 
     public func concept(of match: GlossaryMatch) -> Concept { index.concepts[match.conceptIndex] }

@@ -1,12 +1,31 @@
 /// A text with `↓` marking where each finding must start, written where it is declared so that a
 /// failing example points at itself.
 public struct RuleExample: Sendable {
+    /// The text checked (the translation, for bilingual examples), with `↓` marks.
     public let text: String
+    /// The source the translation is checked against, for bilingual rules.
+    public let source: String?
+    public let sourceLanguage: String?
+    public let targetLanguage: String
     public let file: String
     public let line: Int
 
     public init(_ text: String, file: String = #filePath, line: Int = #line) {
         self.text = text
+        source = nil
+        sourceLanguage = nil
+        targetLanguage = "en"
+        self.file = file
+        self.line = line
+    }
+
+    /// A bilingual example: `text` is the translation of `source`.
+    public init(_ text: String, source: String, from sourceLanguage: String, to targetLanguage: String,
+                file: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.source = source
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
         self.file = file
         self.line = line
     }
@@ -57,6 +76,10 @@ public enum RuleRegistry {
         GlossaryVariantRule.self,
         GlossaryInconsistentRule.self,
         UnusedSuppressionRule.self,
+        GlossaryMissingRule.self,
+        AlignmentUnpairedRule.self,
+        UntranslatedRule.self,
+        MarkupMismatchRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {

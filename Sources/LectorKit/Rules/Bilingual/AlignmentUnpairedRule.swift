@@ -1,0 +1,43 @@
+/// A sentence of the source with no translation, or a sentence of the translation with no source.
+public struct AlignmentUnpairedRule: Rule {
+    public static let description = RuleDescription(
+        id: "alignment.unpaired",
+        name: "Unpaired sentence",
+        summary: "Sentence alignment left a source sentence without translation, or a translated sentence without source.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("The talks begin in Istanbul on Tuesday. ↓Both delegations have already arrived.",
+                        source: "Die Gespräche beginnen am Dienstag in Istanbul. Das bestätigte Kremlsprecher Dmitri Peskow am Montag in Moskau gegenüber der Nachrichtenagentur Interfax. Beide Delegationen sind bereits angereist.",
+                        from: "de", to: "en"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("The talks begin in Istanbul on Tuesday. Both delegations have already arrived.",
+                        source: "Die Gespräche beginnen am Dienstag in Istanbul. Beide Delegationen sind bereits angereist.",
+                        from: "de", to: "en"),
+            RuleExample("Переговоры начнутся во вторник. Обе делегации уже прибыли.",
+                        source: "The talks begin on Tuesday. Both delegations have already arrived.", from: "en", to: "ru"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let bilingual = context.bilingual, !bilingual.isPairedByFile else { return [] }
+        return bilingual.pairs.compactMap { pair in
+            switch (pair.source, pair.target) {
+            case let (source?, nil):
+                let omitted = bilingual.source.text(in: source)
+                return RuleFinding(range: pair.anchor..<pair.anchor,
+                                   message: "a source sentence has no translation here: “\(Self.shorten(omitted))”")
+            case let (nil, target?):
+                return RuleFinding(range: target, message: "this sentence has no counterpart in the source")
+            default:
+                return nil
+            }
+        }
+    }
+
+    static func shorten(_ text: String) -> String {
+        text.count <= 80 ? text : String(text.prefix(77)) + "…"
+    }
+}
