@@ -38,7 +38,8 @@ let package = Package(
         ),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
-        .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"]),
+        .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"],
+                    exclude: ["Golden", "Schemas", "Fixtures"]),
         .testTarget(name: "LectorCLITests", dependencies: ["lector", "LectorTestSupport"]),
     ]
 )
