@@ -20,6 +20,9 @@
 #include <unicode/ubrk.h>
 #include <unicode/uscript.h>
 #include <unicode/uloc.h>
+#include <unicode/unum.h>
+#include <unicode/udat.h>
+#include <unicode/ulocdata.h>
 
 // MARK: - Strings
 
@@ -119,6 +122,77 @@ static inline const char *const *cicu_uloc_getISOLanguages(void) { return uloc_g
 static inline int32_t cicu_uloc_getDisplayLanguage(const char *locale, const char *displayLocale,
                                                    UChar *language, int32_t capacity, int32_t *status) {
     return uloc_getDisplayLanguage(locale, displayLocale, language, capacity, (UErrorCode *)status);
+}
+
+// MARK: - Number parsing
+// Handles cross as void * (UNumberFormat is itself a void * typedef) and enum values as int32_t,
+// so no Swift declaration has to name an ICU type.
+
+static const int32_t CICU_UNUM_DECIMAL_SEPARATOR_SYMBOL = UNUM_DECIMAL_SEPARATOR_SYMBOL;
+static const int32_t CICU_UNUM_GROUPING_SEPARATOR_SYMBOL = UNUM_GROUPING_SEPARATOR_SYMBOL;
+static const int32_t CICU_UNUM_PARSE_NO_EXPONENT = UNUM_PARSE_NO_EXPONENT;
+
+static inline void *cicu_unum_openDecimal(const char *locale, int32_t *status) {
+    return unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, (UErrorCode *)status);
+}
+static inline void cicu_unum_close(void *format) { unum_close((UNumberFormat *)format); }
+static inline void cicu_unum_setAttribute(void *format, int32_t attribute, int32_t value) {
+    unum_setAttribute((UNumberFormat *)format, (UNumberFormatAttribute)attribute, value);
+}
+static inline double cicu_unum_parseDouble(const void *format, const UChar *text, int32_t length,
+                                           int32_t *parsePosition, int32_t *status) {
+    return unum_parseDouble((const UNumberFormat *)format, text, length, parsePosition, (UErrorCode *)status);
+}
+static inline int32_t cicu_unum_getSymbol(const void *format, int32_t symbol, UChar *buffer, int32_t capacity,
+                                          int32_t *status) {
+    return unum_getSymbol((const UNumberFormat *)format, (UNumberFormatSymbol)symbol, buffer, capacity,
+                          (UErrorCode *)status);
+}
+
+// MARK: - Date symbols
+
+static const int32_t CICU_UDAT_NONE = UDAT_NONE;
+static const int32_t CICU_UDAT_LONG = UDAT_LONG;
+static const int32_t CICU_UDAT_SHORT = UDAT_SHORT;
+static const int32_t CICU_UDAT_MONTHS = UDAT_MONTHS;
+static const int32_t CICU_UDAT_SHORT_MONTHS = UDAT_SHORT_MONTHS;
+static const int32_t CICU_UDAT_STANDALONE_MONTHS = UDAT_STANDALONE_MONTHS;
+static const int32_t CICU_UDAT_STANDALONE_SHORT_MONTHS = UDAT_STANDALONE_SHORT_MONTHS;
+
+// The time zone is fixed to UTC: Lector reads symbols and patterns only, never formats instants.
+static inline void *cicu_udat_open(int32_t timeStyle, int32_t dateStyle, const char *locale, int32_t *status) {
+    static const UChar utc[] = {0x55, 0x54, 0x43, 0};
+    return udat_open((UDateFormatStyle)timeStyle, (UDateFormatStyle)dateStyle, locale, utc, 3, NULL, 0,
+                     (UErrorCode *)status);
+}
+static inline void cicu_udat_close(void *format) { udat_close((UDateFormat *)format); }
+static inline int32_t cicu_udat_countSymbols(const void *format, int32_t type) {
+    return udat_countSymbols((const UDateFormat *)format, (UDateFormatSymbolType)type);
+}
+static inline int32_t cicu_udat_getSymbols(const void *format, int32_t type, int32_t index, UChar *result,
+                                           int32_t capacity, int32_t *status) {
+    return udat_getSymbols((const UDateFormat *)format, (UDateFormatSymbolType)type, index, result, capacity,
+                           (UErrorCode *)status);
+}
+static inline int32_t cicu_udat_toPattern(const void *format, UChar *result, int32_t capacity, int32_t *status) {
+    return udat_toPattern((const UDateFormat *)format, 0, result, capacity, (UErrorCode *)status);
+}
+
+// MARK: - Locale data
+
+static const int32_t CICU_ULOCDATA_QUOTATION_START = ULOCDATA_QUOTATION_START;
+static const int32_t CICU_ULOCDATA_QUOTATION_END = ULOCDATA_QUOTATION_END;
+static const int32_t CICU_ULOCDATA_ALT_QUOTATION_START = ULOCDATA_ALT_QUOTATION_START;
+static const int32_t CICU_ULOCDATA_ALT_QUOTATION_END = ULOCDATA_ALT_QUOTATION_END;
+
+static inline void *cicu_ulocdata_open(const char *locale, int32_t *status) {
+    return ulocdata_open(locale, (UErrorCode *)status);
+}
+static inline void cicu_ulocdata_close(void *data) { ulocdata_close((ULocaleData *)data); }
+static inline int32_t cicu_ulocdata_getDelimiter(void *data, int32_t type, UChar *result, int32_t capacity,
+                                                 int32_t *status) {
+    return ulocdata_getDelimiter((ULocaleData *)data, (ULocaleDataDelimiterType)type, result, capacity,
+                                 (UErrorCode *)status);
 }
 
 #endif
