@@ -2,21 +2,25 @@ import ArgumentParser
 import LectorKit
 
 @main
-struct Lector: ParsableCommand {
+struct Lector: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lector",
         abstract: "Lint translations: house glossary spellings, transliteration variants, and more.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self, BaselineCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
     /// Like ArgumentParser's `main()`, but usage errors exit with 2, as the CLI contract says
     /// (ArgumentParser's default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 printToStandardError(fullMessage(for: error))

@@ -121,6 +121,14 @@ public enum FileCollector {
         return files.sorted()
     }
 
+    /// A path collected under `base`, as the user should see it: relative to the working
+    /// directory when it lies below it, absolute otherwise.
+    public static func display(_ path: String, base: String, cwd: String) -> String {
+        let full = URL(fileURLWithPath: absolute(path, base: base)).standardizedFileURL.path
+        let relative = relativePath(full, to: URL(fileURLWithPath: cwd).standardizedFileURL.path)
+        return relative
+    }
+
     static func absolute(_ path: String, base: String) -> String {
         path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
     }

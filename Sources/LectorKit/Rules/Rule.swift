@@ -80,6 +80,7 @@ public enum RuleRegistry {
         AlignmentUnpairedRule.self,
         UntranslatedRule.self,
         MarkupMismatchRule.self,
+        NamesMissingRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {

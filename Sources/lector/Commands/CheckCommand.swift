@@ -2,33 +2,54 @@ import ArgumentParser
 import Foundation
 import LectorKit
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check translated text files against glossaries.",
+        abstract: "Check translated text files against glossaries, alone or against their source.",
         discussion: """
+        FILE may be a text file, a directory (checked recursively), a glob pattern, a bilingual \
+        file (.xlf, .xliff, .tmx, .po, .jsonl) or - for standard input. With no FILE, the \
+        include patterns of .lector.yml are checked.
+
         Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, \
         2 for usage or input errors (missing or unreadable file, invalid UTF-8, malformed \
-        glossary, unknown language tag).
+        glossary or bilingual file, unknown language tag).
         """
     )
 
     @OptionGroup var options: CheckOptions
 
+    @Option(name: .long, help: ArgumentHelp("The source text that FILE translates (one FILE only); needs --source-lang.",
+                                            valueName: "file"))
+    var source: String?
+
     @Option(name: .long, help: ArgumentHelp("Output format: \(ReporterRegistry.all.map { $0.identifier }.joined(separator: ", ")).",
                                             valueName: "format"))
     var format: String = "text"
-
-    @Option(name: .long, help: ArgumentHelp("Lowest severity that makes the exit status 1: error, warning or info.",
-                                            valueName: "severity"))
-    var failOn: String = "error"
 
     @Option(name: .customLong("report"),
             help: ArgumentHelp("Also write a report to a file, as FORMAT:PATH (e.g. sarif:lector.sarif); repeatable.",
                                valueName: "format:path"))
     var reports: [String] = []
 
-    @Argument(help: ArgumentHelp("Text files to check.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Lowest severity that makes the exit status 1: error, warning or info (default: error).",
+                                            valueName: "severity"))
+    var failOn: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings that are not in this baseline.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Record all current findings in this baseline file and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Format of standard input (-): \(LintSession.standardInputFormats.joined(separator: ", ")).",
+                                            valueName: "format"))
+    var stdinFormat: String = "text"
+
+    @Flag(name: .long, help: "No summary line or progress bar on standard error.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Files, directories or glob patterns to check; - for standard input.", valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
@@ -36,35 +57,91 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("unknown format “\(format)”; use one of "
                 + ReporterRegistry.all.map { $0.identifier }.joined(separator: ", "))
         }
-        guard Severity(rawValue: failOn) != nil else {
+        if let failOn, Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on takes error, warning or info, not “\(failOn)”")
         }
         for report in reports { _ = try ReportDestination(report) }
-        guard !files.isEmpty else { throw ValidationError("no files to check") }
+        guard LintSession.standardInputFormats.contains(stdinFormat) else {
+            throw ValidationError("--stdin-format takes one of \(LintSession.standardInputFormats.joined(separator: ", "))")
+        }
+        if source != nil, files.count != 1 { throw ValidationError("--source pairs with exactly one FILE") }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
-            try runChecked()
+            try await runChecked()
         } catch let error as InputError {
             reportInputError(error)
             throw ExitStatus.inputError
         }
     }
 
-    private func runChecked() throws {
-        let checker = try options.makeChecker()
-        // Read every file first: bad input stops the run before anything is reported.
-        let documents = try files.map { path throws(InputError) in try SourceDocument.load(path: path) }
-        let findings = documents.flatMap { checker.check($0) }
-        let report = CheckReport(findings: findings, files: files, toolVersion: Lector.configuration.version)
+    private func runChecked() async throws {
+        let started = Date()
+        let project = try options.projectConfiguration()
+        let session = try LintSession(options.checkConfiguration(project: project))
+        let inputs = try collectInputs(project: project)
+        let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
+        var findings = try await session.check(inputs, progress: { done, total in progress.update(done, of: total) })
+        progress.finish()
+
+        if let writeBaseline {
+            try Baseline(findings: findings).write(to: writeBaseline)
+            if !quiet { printToStandardError("Wrote \(findings.count) findings to the baseline \(writeBaseline).") }
+            return
+        }
+        if let path = baseline ?? project?.baseline {
+            findings = try Baseline.load(path: path).newFindings(findings)
+        }
+        let paths = inputs.map(\.displayPath)
+        let report = CheckReport(findings: findings, files: paths, toolVersion: Lector.configuration.version)
         let reporter = ReporterRegistry.reporter(named: format)!.init()
         FileHandleOutput.standardOutput(reporter.render(report))
         for destination in try reports.map(ReportDestination.init) {
             try destination.write(report)
         }
-        let threshold = Severity(rawValue: failOn)!
+        if !quiet { printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started))) }
+        let threshold = failOn.flatMap(Severity.init(rawValue:)) ?? project?.failOn ?? .error
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitStatus.findings }
+    }
+
+    /// The inputs of the run: the arguments, or else the configuration's include patterns.
+    private func collectInputs(project: ProjectConfiguration?) throws(InputError) -> [LintSession.Input] {
+        let cwd = FileManager.default.currentDirectoryPath
+        var exclude: [GlobPattern] = []
+        for pattern in project?.exclude ?? [] { exclude.append(try GlobPattern(pattern)) }
+        let paths: [String]
+        if files.isEmpty {
+            guard let project, !project.include.isEmpty else {
+                throw InputError(file: "lector", message: "no files to check: name them, or list include patterns in .lector.yml")
+            }
+            paths = try FileCollector.collect(project.include, base: project.directory, exclude: exclude)
+                .map { FileCollector.display($0, base: project.directory, cwd: cwd) }
+        } else {
+            paths = try FileCollector.collect(files, base: cwd, exclude: exclude)
+        }
+        if let source { return [.pair(target: paths[0], source: source)] }
+        return paths.map { path in
+            path == "-" && stdinFormat != "text" ? .bilingual(path: "-", standardInputFormat: stdinFormat)
+                : LintSession.input(for: path)
+        }
+    }
+
+    static func summary(_ report: CheckReport, seconds: Double) -> String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        return "Checked \(count(report.files.count, "file")): \(count(report.count(.error), "error")), "
+            + "\(count(report.count(.warning), "warning")), \(report.count(.info)) info "
+            + "in \(String(format: "%.2f", seconds)) s."
+    }
+}
+
+extension LintSession.Input {
+    /// The path findings and reports name.
+    var displayPath: String {
+        switch self {
+        case .text(let path), .bilingual(let path, _): path == "-" ? "<stdin>" : path
+        case .pair(let target, _): target
+        }
     }
 }
 

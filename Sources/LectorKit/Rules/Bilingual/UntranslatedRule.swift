@@ -45,7 +45,8 @@ public struct UntranslatedRule: Rule {
             let source = bilingual.source.text(in: sourceRange)
             let target = context.document.text(in: targetRange)
             let sourceLetters = Self.letters(source)
-            if sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(target) {
+            if sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(target),
+               Self.ordinaryWordCount(target) >= 3 {
                 findings.append(RuleFinding(range: targetRange, message: "the translation is identical to the source"))
                 continue
             }
@@ -57,6 +58,15 @@ public struct UntranslatedRule: Rule {
     /// Case-folded letters and digits only: punctuation and spacing do not make a translation.
     static func letters(_ text: String) -> [Unicode.Scalar] {
         CaseMapping.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
+
+    /// Words of three letters or more, not in capitals, with at least one in lower case:
+    /// credits, names and titles ("©REUTERS/Yoruk Isik") have none and need no translation.
+    static func ordinaryWordCount(_ text: String) -> Int {
+        let words = text.split(whereSeparator: { !$0.isLetter }).filter { word in
+            word.count >= 3 && !word.allSatisfy { $0.isUppercase }
+        }
+        return words.contains { $0.first?.isLowercase == true } ? words.count : 0
     }
 
     static func dominantScript(_ text: String) -> String? {

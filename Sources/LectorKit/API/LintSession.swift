@@ -1,0 +1,141 @@
+import Foundation
+
+/// One run over many files: plain texts, plain texts with their sources, and bilingual files
+/// (XLIFF, TMX, PO, JSON Lines) whose languages may differ from file to file.
+///
+/// Checkers are compiled once per language pair and shared; files are read and checked in
+/// parallel on all cores; findings come back grouped by file in the order given. If any input is
+/// bad, the first error in that order is thrown and nothing is returned.
+public final class LintSession: Sendable {
+    public let configuration: CheckConfiguration
+    private let checkers = CheckerCache()
+
+    /// What one input of the run is.
+    public enum Input: Sendable, Equatable {
+        /// A text file; `-` reads standard input.
+        case text(path: String)
+        /// A translation and the file it translates.
+        case pair(target: String, source: String)
+        /// A bilingual file; `-` reads standard input in the given format's extension (`jsonl`).
+        case bilingual(path: String, standardInputFormat: String?)
+    }
+
+    public init(_ configuration: CheckConfiguration) throws(InputError) {
+        self.configuration = configuration
+        _ = try checker(source: configuration.sourceLanguage, target: configuration.targetLanguage)
+    }
+
+    /// The checker for a language pair (`source` `nil`: the translation alone).
+    public func checker(source: String?, target: String) throws(InputError) -> Checker {
+        try checkers.checker(for: CheckerCache.Key(source: source, target: target)) { () throws(InputError) in
+            var configuration = self.configuration
+            configuration.sourceLanguage = source
+            configuration.targetLanguage = target
+            return try Checker(configuration)
+        }
+    }
+
+    /// Classifies a path: bilingual by its extension, else text.
+    public static func input(for path: String, source: String? = nil) -> Input {
+        if let source { return .pair(target: path, source: source) }
+        return BilingualFileLoader.isBilingual(path: path) ? .bilingual(path: path, standardInputFormat: nil) : .text(path: path)
+    }
+
+    public func check(_ inputs: [Input], standardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(InputError) -> [Finding] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var results = [Result<[Finding], InputError>?](repeating: nil, count: inputs.count)
+        await withTaskGroup(of: (Int, Result<[Finding], InputError>).self) { group in
+            var next = 0
+            var done = 0
+            func startNext() {
+                guard next < inputs.count else { return }
+                let index = next
+                let input = inputs[index]
+                next += 1
+                group.addTask {
+                    (index, Result { () throws(InputError) in try self.check(input, standardInput: standardInput) })
+                }
+            }
+            for _ in 0..<min(workers, inputs.count) { startNext() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                done += 1
+                progress?(done, inputs.count)
+                startNext()
+            }
+        }
+        var findings: [Finding] = []
+        for result in results {
+            switch result {
+            case .success(let found)?: findings += found
+            case .failure(let error)?: throw error
+            case nil: break
+            }
+        }
+        return findings
+    }
+
+    /// Checks one input (synchronously).
+    public func check(_ input: Input, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        throws(InputError) -> [Finding] {
+        switch input {
+        case .text(let path):
+            let document = path == "-" ? try SourceDocument.decode(standardInput(), path: "<stdin>")
+                : try SourceDocument.load(path: path)
+            return try checker(source: nil, target: configuration.targetLanguage).check(document)
+        case let .pair(targetPath, sourcePath):
+            let target = try SourceDocument.load(path: targetPath)
+            let source = try SourceDocument.load(path: sourcePath)
+            guard let sourceLanguage = configuration.sourceLanguage else {
+                throw InputError(file: sourcePath, message: "a source file needs its language (--source-lang)")
+            }
+            return try checker(source: sourceLanguage, target: configuration.targetLanguage).check(target, source: source)
+        case let .bilingual(path, format):
+            let file: BilingualFile
+            if path == "-" {
+                file = try Self.readStandardInput(standardInput(), format: format ?? "jsonl")
+            } else {
+                file = try BilingualFileLoader.load(path: path)
+            }
+            let target = file.targetLanguage ?? configuration.targetLanguage
+            let source = file.sourceLanguage ?? configuration.sourceLanguage
+            return try checker(source: source, target: target).check(file)
+        }
+    }
+}
+
+extension LintSession {
+    /// Formats that standard input can be read in, by their usual file extension.
+    public static let standardInputFormats = ["text", "jsonl", "xliff", "tmx", "po"]
+
+    static func readStandardInput(_ data: Data, format: String) throws(InputError) -> BilingualFile {
+        switch format {
+        case "jsonl", "ndjson": try JSONLinesReader.read(data: data, name: "<stdin>")
+        case "xliff", "xlf": try XLIFFReader.read(data: data, name: "<stdin>")
+        case "tmx": try TMXReader.read(data: data, name: "<stdin>")
+        case "po", "pot": try POReader.read(data: data, name: "<stdin>")
+        default: throw InputError(file: "<stdin>", message: "unknown input format “\(format)”")
+        }
+    }
+}
+
+/// Checkers by language pair, compiled on first use; thread-safe.
+final class CheckerCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let source: String?
+        let target: String
+    }
+
+    private var checkers: [Key: Checker] = [:]
+    private let lock = NSLock()
+
+    func checker(for key: Key, make: () throws(InputError) -> Checker) throws(InputError) -> Checker {
+        lock.lock()
+        defer { lock.unlock() }
+        if let checker = checkers[key] { return checker }
+        let checker = try make()
+        checkers[key] = checker
+        return checker
+    }
+}
