@@ -1,0 +1,386 @@
+import LectorICU
+
+/// A calendar date found in text: day and month always, the year when the text gives one.
+public struct ExtractedDate: Sendable, Hashable, CustomStringConvertible {
+    public let day: Int
+    /// 1 = January.
+    public let month: Int
+    public let year: Int?
+    /// UTF-16 range of the whole date in the text (`24. Februar 2022`, `Feb. 24, 2022`).
+    public let range: Range<Int>
+    /// The date as written.
+    public let text: String
+    /// UTF-16 range of the day's digits.
+    public let dayRange: Range<Int>
+    /// UTF-16 range of the month: its name, or its digits in a numeric date.
+    public let monthRange: Range<Int>
+    /// UTF-16 range of the year's digits.
+    public let yearRange: Range<Int>?
+    /// The month is written with digits (`28.03.2022`, `03/28/2022`, `2022-03-28`, `3月28日`).
+    public let isNumeric: Bool
+
+    /// Whether two dates name the same day. A missing year matches any year.
+    public func isSameDay(as other: ExtractedDate) -> Bool {
+        day == other.day && month == other.month && (year == nil || other.year == nil || year == other.year)
+    }
+
+    public var description: String {
+        "\(year.map { String($0) } ?? "????")-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) “\(text)”"
+    }
+}
+
+/// Finds dates in text in one language.
+///
+/// Written with the month's name (`24. Februar`, `am 24. Februar 2022`, `February 24`,
+/// `Feb. 24, 2022`, `24th of February`, `24 февраля`, `24 лютого`, `1er mars`), with the month
+/// names of every form ICU knows (`DateSymbols`: format and stand-alone, wide and abbreviated,
+/// compared case-insensitively, with or without a trailing dot). Day-before-month is read in every
+/// language; month-before-day where ICU's long date pattern puts the month first, and in English,
+/// and then only with a capital where the language capitalizes month names (`you may 5` is no date).
+///
+/// Numeric dates: `28.03.2022` (dots: day.month.year), `2022-03-28` (ISO), `28.03.` (dot-date
+/// languages, no year), and slashed dates in the order of the language's short date pattern:
+/// `03/28/2022` is M/D/Y in `en` and `en-US`, `28/03/2022` is D/M/Y in `en-GB`, `fr`, `de`. A slashed
+/// date that is impossible in that order but valid the other way round is read the other way.
+/// Two-digit years are 19xx from 69 and 20xx below (POSIX `%y`). Chinese and Japanese
+/// `2022年3月28日`.
+///
+/// A month or a year on its own (`im März`, `in 2022`) is not a date and is not reported. Dates
+/// written in words (`the twenty-fourth`) and ranges of days (`24.–26. Februar`, only `26. Februar`
+/// is found) are out of scope.
+///
+/// One instance holds ICU objects and is not thread-safe: create one per task.
+public final class DateExtractor {
+    /// The BCP 47 tag the extractor was made for.
+    public let language: String
+    let locale: ExtractionLocale
+    private let segmenter: TextSegmenter
+    /// Folded month name → (month, whether the name is an abbreviation).
+    private let monthNames: [String: (month: Int, isAbbreviation: Bool)]
+    private let slashOrder: FieldOrder
+    private let allowsMonthFirst: Bool
+    /// The language capitalizes month names (`en`, `de`); month-first dates then need a capital,
+    /// so that `they march 10 miles` and `you may 5` are no dates.
+    private let capitalizesMonths: Bool
+    private let usesDottedDates: Bool
+    private let ordinalSuffixes: Set<String>
+    private let dayMonthLinks: Set<String>
+
+    enum FieldOrder { case dmy, mdy, ymd }
+
+    public init(language: String) throws(ICUError) {
+        self.language = language
+        locale = ExtractionLocale(language)
+        segmenter = try TextSegmenter(.word, locale: locale.localeID)
+        let symbols = try DateSymbols(locale: locale.localeID)
+        var names: [String: (Int, Bool)] = [:]
+        for (lists, isAbbreviation) in [([symbols.months, symbols.standaloneMonths], false),
+                                        ([symbols.shortMonths, symbols.standaloneShortMonths], true)] {
+            for list in lists {
+                for (index, name) in list.enumerated() {
+                    var folded = CaseMapping.fold(name)
+                    if folded.hasSuffix(".") { folded.removeLast() }
+                    // Digits mean a CJK month (`3月`), which is read by its own pattern.
+                    guard !folded.isEmpty, !folded.contains(where: \.isNumber), names[folded] == nil else { continue }
+                    names[folded] = (index + 1, isAbbreviation)
+                }
+            }
+        }
+        for (name, month) in ExtractionLexicon.extraMonthForms(locale.language) where names[name] == nil {
+            names[name] = (month, true)
+        }
+        monthNames = names
+        slashOrder = Self.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
+        allowsMonthFirst = locale.language == "en" || Self.fieldOrder(of: symbols.longDatePattern) == .mdy
+        capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
+        usesDottedDates = Self.patternLetters(symbols.shortDatePattern).separators.contains(".")
+        ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
+        dayMonthLinks = ExtractionLexicon.dayMonthLinks(locale.language)
+    }
+
+    /// Dates in `text`, in order; ranges are UTF-16 offsets into `text`.
+    public func dates(in text: String) -> [ExtractedDate] {
+        dates(inUTF16: LectorICU.UTF16.encode(text))
+    }
+
+    /// Dates in UTF-16 code units (for example `SourceDocument.utf16`), in order.
+    public func dates(inUTF16 units: [UInt16]) -> [ExtractedDate] {
+        dates(in: TokenizedText(units: units, segmenter: segmenter))
+    }
+
+    /// Convenience for one text; prefer an instance when extracting from many.
+    public static func dates(in text: String, language: String) throws(ICUError) -> [ExtractedDate] {
+        try DateExtractor(language: language).dates(in: text)
+    }
+
+    // MARK: - Matching
+
+    func dates(in text: TokenizedText) -> [ExtractedDate] {
+        var found: [ExtractedDate] = []
+        var index = 0
+        while index < text.tokens.count {
+            if let (date, next) = numericDate(at: index, in: text) ?? dayFirstDate(at: index, in: text)
+                ?? monthFirstDate(at: index, in: text) {
+                found.append(date)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        found += cjkDates(in: text)
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private struct Field {
+        let value: Int
+        let range: Range<Int>
+    }
+
+    private func makeDate(day: Field, month: Field, year: Field?, range: Range<Int>, numeric: Bool,
+                          in text: TokenizedText) -> ExtractedDate? {
+        guard Self.isValid(day: day.value, month: month.value, year: year?.value) else { return nil }
+        return ExtractedDate(day: day.value, month: month.value, year: year?.value, range: range,
+                             text: text.text(range), dayRange: day.range, monthRange: month.range,
+                             yearRange: year?.range, isNumeric: numeric)
+    }
+
+    /// `28.03.2022`, `28.03.`, `03/28/2022`, `2022-03-28`.
+    private func numericDate(at index: Int, in text: TokenizedText) -> (ExtractedDate, Int)? {
+        let token = text.tokens[index]
+        guard token.kind == .number else { return nil }
+        // Dotted: ICU keeps `28.03.2022` as one number token.
+        let parts = Self.split(text.units, token.range, on: 0x2E)
+        if parts.count == 3 || (parts.count == 2 && usesDottedDates && text.isSingle(index + 1, [0x2E])
+                                && !text.isDigits(index + 2)) {
+            let fields = parts.compactMap { range in CodeUnit.integer(text.units[range]).map { Field(value: $0, range: range) } }
+            guard fields.count == parts.count else { return nil }
+            let lengths = parts.map(\.count)
+            if parts.count == 2 {
+                guard (1...2).contains(lengths[0]), (1...2).contains(lengths[1]) else { return nil }
+                let range = token.start..<(token.end + 1)
+                return makeDate(day: fields[0], month: fields[1], year: nil, range: range, numeric: true, in: text)
+                    .map { ($0, index + 2) }
+            }
+            let order: FieldOrder
+            if lengths[0] == 4, (1...2).contains(lengths[1]), (1...2).contains(lengths[2]) {
+                order = .ymd
+            } else if (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 2 || lengths[2] == 4 {
+                order = .dmy
+            } else {
+                return nil
+            }
+            return date(fields, order: order, swapIfInvalid: false, range: token.range, in: text).map { ($0, index + 1) }
+        }
+        // Slashed or hyphenated: five tokens, number separator number separator number.
+        guard parts.count == 1, text.isDigits(index),
+              let separator = [UInt16(0x2F), 0x2D].first(where: { text.isSingle(index + 1, [$0]) }),
+              text.isDigits(index + 2), text.isSingle(index + 3, [separator]), text.isDigits(index + 4),
+              !text.isSingle(index - 1, [separator]), !text.isSingle(index + 5, [separator]),
+              !(text.isSingle(index + 5, [0x2E, 0x2C]) && text.isDigits(index + 6))
+        else { return nil }
+        let indices = [index, index + 2, index + 4]
+        let fields = indices.map { Field(value: text.integer($0) ?? 0, range: text.tokens[$0].range) }
+        let lengths = indices.map { text.tokens[$0].end - text.tokens[$0].start }
+        let order: FieldOrder
+        if lengths[0] == 4, (1...2).contains(lengths[1]), (1...2).contains(lengths[2]) {
+            order = .ymd
+        } else if (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 2 || lengths[2] == 4 {
+            // Hyphenated day-first dates (`28-03-2022`) are Dutch and Danish; slashes follow the locale.
+            order = separator == 0x2D ? .dmy : (slashOrder == .ymd ? .dmy : slashOrder)
+        } else {
+            return nil
+        }
+        let range = text.tokens[index].start..<text.tokens[index + 4].end
+        return date(fields, order: order, swapIfInvalid: separator == 0x2F, range: range, in: text)
+            .map { ($0, index + 5) }
+    }
+
+    private func date(_ fields: [Field], order: FieldOrder, swapIfInvalid: Bool, range: Range<Int>,
+                      in text: TokenizedText) -> ExtractedDate? {
+        var (day, month, year): (Field, Field, Field)
+        switch order {
+        case .dmy: (day, month, year) = (fields[0], fields[1], fields[2])
+        case .mdy: (month, day, year) = (fields[0], fields[1], fields[2])
+        case .ymd: (year, month, day) = (fields[0], fields[1], fields[2])
+        }
+        if year.range.count == 2 {
+            year = Field(value: year.value + (year.value >= 69 ? 1900 : 2000), range: year.range)
+        }
+        if let date = makeDate(day: day, month: month, year: year, range: range, numeric: true, in: text) {
+            return date
+        }
+        guard swapIfInvalid, order != .ymd else { return nil }
+        return makeDate(day: month, month: day, year: year, range: range, numeric: true, in: text)
+    }
+
+    /// `24. Februar 2022`, `24 февраля`, `24th of February`, `1er mars`.
+    private func dayFirstDate(at index: Int, in text: TokenizedText) -> (ExtractedDate, Int)? {
+        guard let day = dayField(at: index, in: text) else { return nil }
+        var next = index + 1
+        if text.isSingle(next, [0x2E]) { next += 1 }
+        guard text.isInlineSpace(next) else { return nil }
+        next += 1
+        if !dayMonthLinks.isEmpty, dayMonthLinks.contains(text.folded(next)), text.isInlineSpace(next + 1) {
+            next += 2
+        }
+        guard let (month, afterMonth) = monthField(at: next, in: text) else { return nil }
+        var end = text.tokens[afterMonth - 1].end
+        next = afterMonth
+        var year: Field?
+        if text.isInlineSpace(next), let found = yearField(at: next + 1, in: text) {
+            year = found
+            end = found.range.upperBound
+            next += 2
+        }
+        let range = text.tokens[index].start..<end
+        return makeDate(day: day, month: month, year: year, range: range, numeric: false, in: text).map { ($0, next) }
+    }
+
+    /// `February 24`, `Feb. 24, 2022`, `March 10th`.
+    private func monthFirstDate(at index: Int, in text: TokenizedText) -> (ExtractedDate, Int)? {
+        guard allowsMonthFirst, let (month, afterMonth) = monthField(at: index, in: text),
+              !capitalizesMonths || CodeUnit.isUppercase(text.units[text.tokens[index].start]),
+              text.isInlineSpace(afterMonth), let day = dayField(at: afterMonth + 1, in: text) else { return nil }
+        var next = afterMonth + 2
+        // `March 10:30`, `March 10,000`, `March 10.5`: the number is not a day.
+        if text.isSingle(next, [0x3A, 0x2E, 0x2C]), text.isDigits(next + 1) { return nil }
+        var end = text.tokens[afterMonth + 1].end
+        var year: Field?
+        var cursor = next
+        if text.isSingle(cursor, [0x2C]) { cursor += 1 }
+        if text.isInlineSpace(cursor), let found = yearField(at: cursor + 1, in: text) {
+            year = found
+            end = found.range.upperBound
+            next = cursor + 2
+        }
+        let range = text.tokens[index].start..<end
+        return makeDate(day: day, month: month, year: year, range: range, numeric: false, in: text).map { ($0, next) }
+    }
+
+    /// A day of the month: one or two digits, or an ordinal (`24th`, `1er`).
+    private func dayField(at index: Int, in text: TokenizedText) -> Field? {
+        guard text.isValid(index) else { return nil }
+        let token = text.tokens[index]
+        let units = text.units[token.range]
+        let digitCount = units.prefix(while: CodeUnit.isASCIIDigit).count
+        guard (1...2).contains(digitCount) else { return nil }
+        if digitCount < units.count {
+            let suffix = CaseMapping.fold(text.text(token.start + digitCount..<token.end))
+            guard ordinalSuffixes.contains(suffix) else { return nil }
+        }
+        let digits = token.start..<(token.start + digitCount)
+        guard let value = CodeUnit.integer(text.units[digits]), (1...31).contains(value) else { return nil }
+        return Field(value: value, range: digits)
+    }
+
+    /// A month name, with the dot after it when it is an abbreviation; returns the next token index.
+    private func monthField(at index: Int, in text: TokenizedText) -> (Field, Int)? {
+        guard text.isValid(index), text.tokens[index].kind == .letter,
+              let (month, isAbbreviation) = monthNames[text.folded(index)] else { return nil }
+        let token = text.tokens[index]
+        if isAbbreviation, text.isSingle(index + 1, [0x2E]) {
+            return (Field(value: month, range: token.start..<(token.end + 1)), index + 2)
+        }
+        return (Field(value: month, range: token.range), index + 1)
+    }
+
+    /// A four-digit year (1000–2999) that is not the start of a longer number or a time.
+    private func yearField(at index: Int, in text: TokenizedText) -> Field? {
+        guard text.isDigits(index, count: 4...4), let value = text.integer(index), (1000...2999).contains(value),
+              !(text.isSingle(index + 1, [0x3A, 0x2C, 0x2E]) && text.isDigits(index + 2)) else { return nil }
+        return Field(value: value, range: text.tokens[index].range)
+    }
+
+    /// `2022年3月28日`, `3月28日`, `3月28号` (ASCII or full-width digits).
+    private func cjkDates(in text: TokenizedText) -> [ExtractedDate] {
+        let units = text.units
+        var result: [ExtractedDate] = []
+        func digitRun(endingAt end: Int) -> Field? {
+            var start = end
+            while start > 0, Self.cjkDigit(units[start - 1]) != nil { start -= 1 }
+            return digitField(start..<end)
+        }
+        func digitRun(startingAt start: Int) -> Field? {
+            var end = start
+            while end < units.count, Self.cjkDigit(units[end]) != nil { end += 1 }
+            return digitField(start..<end)
+        }
+        func digitField(_ range: Range<Int>) -> Field? {
+            guard (1...4).contains(range.count) else { return nil }
+            return Field(value: units[range].reduce(0) { $0 * 10 + (Self.cjkDigit($1) ?? 0) }, range: range)
+        }
+        for index in units.indices where units[index] == 0x6708 {  // 月
+            guard let month = digitRun(endingAt: index), month.range.count <= 2,
+                  let day = digitRun(startingAt: index + 1), day.range.count <= 2,
+                  day.range.upperBound < units.count,
+                  [0x65E5, 0x53F7, 0x865F].contains(units[day.range.upperBound])  // 日 号 號
+            else { continue }
+            var start = month.range.lowerBound
+            var year: Field?
+            if start > 0, units[start - 1] == 0x5E74, let found = digitRun(endingAt: start - 1), found.range.count == 4 {  // 年
+                year = found
+                start = found.range.lowerBound
+            }
+            if let date = makeDate(day: day, month: month, year: year, range: start..<(day.range.upperBound + 1),
+                                   numeric: true, in: text) {
+                result.append(date)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Helpers
+
+    private static func cjkDigit(_ unit: UInt16) -> Int? {
+        if CodeUnit.isASCIIDigit(unit) { return Int(unit - 0x30) }
+        if unit >= 0xFF10, unit <= 0xFF19 { return Int(unit - 0xFF10) }
+        return nil
+    }
+
+    private static func split(_ units: [UInt16], _ range: Range<Int>, on separator: UInt16) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where units[index] == separator {
+            parts.append(start..<index)
+            start = index + 1
+        }
+        parts.append(start..<range.upperBound)
+        return parts
+    }
+
+    static func isValid(day: Int, month: Int, year: Int?) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if month == 2, day == 29, let year {
+            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        }
+        return day <= lengths[month - 1]
+    }
+
+    /// The order of day, month and year in an ICU date pattern (`M/d/yy` → M/D/Y).
+    static func fieldOrder(of pattern: String) -> FieldOrder? {
+        let letters = patternLetters(pattern).letters
+        guard let day = letters.firstIndex(of: "d"),
+              let month = letters.firstIndex(where: { $0 == "M" || $0 == "L" }) else { return nil }
+        let year = letters.firstIndex(where: { $0 == "y" || $0 == "Y" || $0 == "u" }) ?? letters.endIndex
+        if year < month, month < day { return .ymd }
+        return month < day ? .mdy : .dmy
+    }
+
+    /// Pattern letters in order, and the literal characters between them, skipping quoted text.
+    static func patternLetters(_ pattern: String) -> (letters: [Character], separators: Set<Character>) {
+        var letters: [Character] = []
+        var separators = Set<Character>()
+        var quoted = false
+        for character in pattern {
+            if character == "'" { quoted.toggle(); continue }
+            if quoted { continue }
+            if character.isLetter, character.isASCII {
+                if letters.last != character { letters.append(character) }
+            } else if !character.isWhitespace {
+                separators.insert(character)
+            }
+        }
+        return (letters, separators)
+    }
+}

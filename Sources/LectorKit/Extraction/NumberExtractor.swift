@@ -1,0 +1,406 @@
+import LectorICU
+
+/// What a number in text is, which decides whether a bilingual check compares it.
+public enum NumberRole: Sendable, Hashable, CaseIterable {
+    /// A quantity: `20.000`, `1,2`, `-5`, `24th`, `10 km`.
+    case plain
+    /// A percentage: `12 %`, `12%`, `12 Prozent`, `12 percent`, `12 процентов`, `12,5 %`.
+    case percent
+    /// A four-digit integer from 1000 to 2100 standing alone: `2022`, and decades (`1990s`, `1990er`).
+    case year
+    /// A time of day: `13:56`, `8:00`, `13 Uhr`, `13.56 Uhr`, `13h56`, `8 a.m.`. The value is
+    /// minutes after midnight (`13:56` → 836).
+    case time
+    /// The day of a date: `24` in `24. Februar`, `February 24`, `28.03.2022`.
+    case dayOfMonth
+    /// The month or year of a date: `03` and `2022` in `28.03.2022`, `2022` in `24. Februar 2022`.
+    case datePart
+    /// Digits inside a name or identifier: `F-16`, `COVID-19`, `G7`, `MH17`, `Su-25`, `5G`.
+    case inName
+
+    /// Whether numbers.mismatch should compare numbers of this role between source and target.
+    /// Dates are compared as dates, times and names not at all.
+    public var isCompared: Bool { self == .plain || self == .percent || self == .year }
+}
+
+/// A number found in text.
+public struct ExtractedNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The value as written: -5 for `-5`, 12 (not 0.12) for `12 %`, 1.2 for `1,2 млн`; for a time,
+    /// minutes after midnight.
+    public let value: Double
+    public let role: NumberRole
+    /// UTF-16 range of the whole mention: sign, digits, separators and, for a percentage, the
+    /// percent sign or word (`12,5 %`, `12 Prozent`); for a time, `13:56`.
+    public let range: Range<Int>
+    /// The mention as written.
+    public let text: String
+    /// `false` when the language's number format (through ICU) rejected the digits and they were read
+    /// the other way round: `3.5` in German text is 3.5, not a German number. A check may flag it.
+    public let isLocaleFormatted: Bool
+
+    public init(value: Double, role: NumberRole, range: Range<Int>, text: String, isLocaleFormatted: Bool = true) {
+        self.value = value
+        self.role = role
+        self.range = range
+        self.text = text
+        self.isLocaleFormatted = isLocaleFormatted
+    }
+
+    public var description: String { "\(value) \(role) “\(text)” \(range)" }
+}
+
+/// Finds the numbers in a text in one language, with what each one is.
+///
+/// Candidates are ICU's word segments for the language (`TextSegmenter(.word)`): it keeps `20.000`,
+/// `1,2` and `28.03.2022` as one token. Each is read with ICU's number format for the language
+/// (`NumberParser`), so `20.000` is 20000 in `de` and `20,000` is 20000 in `en`. Where the language
+/// groups digits with a space (`ru`, `uk`, `fr`, `cs`), `1 500` (U+0020, U+00A0 or U+202F) is joined
+/// into one number when the group after the space has exactly three digits.
+///
+/// Also handled: signs (`-5`, `−5`, only after a space, a bracket or the start, so `10-12` is a range
+/// of two numbers), percentages, years, times, dates (`DateExtractor`; their parts are reported
+/// with `.dayOfMonth`/`.datePart`), ordinals (`24th`, `1er`), units written onto the number (`10km`),
+/// and digits inside names (`F-16`, `COVID-19`, `G7`).
+///
+/// Out of scope: numbers written as words (`twenty`, `zwanzig`, `двадцать`), scale words
+/// (`1,2 млн`, `5 Mio.`, `1.2 million` are reported as 1.2 and 5), fractions (`½`, `3/4`), Roman
+/// numerals, and digits of scripts ICU's parser does not read for the language.
+///
+/// One instance holds ICU objects and is not thread-safe: create one per task.
+public final class NumberExtractor {
+    /// The BCP 47 tag the extractor was made for.
+    public let language: String
+    private let locale: ExtractionLocale
+    private let segmenter: TextSegmenter
+    private let parser: NumberParser
+    /// Reads numbers written in the other convention (`3.5` in German text).
+    private let fallbackParser: NumberParser
+    private let dateExtractor: DateExtractor
+    private let percentWords: [[String]]
+    private let ordinalSuffixes: Set<String>
+    private let decadeSuffixes: Set<String>
+    private let hourWords: Set<String>
+    private let meridiems: [String: Bool]
+
+    public init(language: String) throws(ICUError) {
+        self.language = language
+        locale = ExtractionLocale(language)
+        segmenter = try TextSegmenter(.word, locale: locale.localeID)
+        parser = try NumberParser(locale: locale.localeID)
+        fallbackParser = try NumberParser(locale: parser.decimalSeparator == "," ? "en" : "de")
+        dateExtractor = try DateExtractor(language: language)
+        percentWords = ExtractionLexicon.percentWords(locale.language)
+        ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
+        decadeSuffixes = ExtractionLexicon.decadeSuffixes(locale.language)
+        hourWords = ExtractionLexicon.hourWords(locale.language)
+        meridiems = ExtractionLexicon.meridiems(locale.language)
+    }
+
+    /// Numbers in `text`, in order; ranges are UTF-16 offsets into `text`.
+    public func numbers(in text: String) -> [ExtractedNumber] {
+        numbers(inUTF16: LectorICU.UTF16.encode(text))
+    }
+
+    /// Numbers in UTF-16 code units (for example `SourceDocument.utf16`), in order.
+    public func numbers(inUTF16 units: [UInt16]) -> [ExtractedNumber] {
+        let text = TokenizedText(units: units, segmenter: segmenter)
+        return numbers(in: text, dates: dateExtractor.dates(in: text))
+    }
+
+    /// The numbers and the dates of a text in one pass over ICU's segments.
+    public func numbersAndDates(in text: String) -> (numbers: [ExtractedNumber], dates: [ExtractedDate]) {
+        let tokenized = TokenizedText(units: LectorICU.UTF16.encode(text), segmenter: segmenter)
+        let dates = dateExtractor.dates(in: tokenized)
+        return (numbers(in: tokenized, dates: dates), dates)
+    }
+
+    /// Convenience for one text; prefer an instance when extracting from many.
+    public static func numbers(in text: String, language: String) throws(ICUError) -> [ExtractedNumber] {
+        try NumberExtractor(language: language).numbers(in: text)
+    }
+
+    // MARK: - Scanning
+
+    private func numbers(in text: TokenizedText, dates: [ExtractedDate]) -> [ExtractedNumber] {
+        var result: [ExtractedNumber] = []
+        var dateCursor = 0
+        var index = 0
+        while index < text.tokens.count {
+            let token = text.tokens[index]
+            guard text.hasDigit(index) else { index += 1; continue }
+            while dateCursor < dates.count, dates[dateCursor].range.upperBound <= token.start { dateCursor += 1 }
+            if dateCursor < dates.count, dates[dateCursor].range.overlaps(token.range) {
+                result += dateParts(of: dates[dateCursor], within: token.range, in: text)
+                index += 1
+                continue
+            }
+            if let (time, next) = time(at: index, in: text) {
+                result.append(time)
+                index = next
+                continue
+            }
+            if text.hasLetter(index) {
+                result += alphanumeric(at: index, in: text)
+                index += 1
+                continue
+            }
+            if let (number, next) = number(at: index, in: text) {
+                result.append(number)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private func dateParts(of date: ExtractedDate, within range: Range<Int>, in text: TokenizedText) -> [ExtractedNumber] {
+        var parts: [(Range<Int>, NumberRole)] = [(date.dayRange, .dayOfMonth)]
+        if date.isNumeric { parts.append((date.monthRange, .datePart)) }
+        if let year = date.yearRange { parts.append((year, .datePart)) }
+        return parts
+            .filter { range.contains($0.0.lowerBound) && $0.0.upperBound <= range.upperBound }
+            .sorted { $0.0.lowerBound < $1.0.lowerBound }
+            .compactMap { part, role in
+                let digits = text.units[part].map { unit -> UInt16 in unit >= 0xFF10 && unit <= 0xFF19 ? unit - 0xFF10 + 0x30 : unit }
+                guard let value = CodeUnit.integer(digits) else { return nil }
+                return ExtractedNumber(value: Double(value), role: role, range: part, text: text.text(part))
+            }
+    }
+
+    /// A plain number, possibly signed, space-grouped, or a percentage; returns the next token.
+    private func number(at index: Int, in text: TokenizedText) -> (ExtractedNumber, Int)? {
+        let token = text.tokens[index]
+        // ICU keeps a trailing U+202F in the token (`12,5 ` before `%` in French).
+        var end = token.end
+        while end > token.start, CodeUnit.isInlineSpace(text.units[end - 1]) { end -= 1 }
+        var last = index
+        if parser.groupsWithSpace {
+            while let (groupEnd, groupToken) = spaceGroup(after: last, numberRange: token.start..<end, in: text) {
+                end = groupEnd
+                last = groupToken
+            }
+        }
+        let digits = text.units[token.start..<end]
+        let parsed = digits.withUnsafeBufferPointer { buffer -> (Double, Bool)? in
+            if let value = parser.parse(buffer) { return (value, true) }
+            if let value = fallbackParser.parse(buffer) { return (value, false) }
+            return nil
+        }
+        guard let (magnitude, isLocaleFormatted) = parsed else { return nil }
+        var start = token.start
+        var value = magnitude
+        if let sign = sign(before: index, in: text) {
+            start = sign.offset
+            if sign.isMinus { value = -value }
+        }
+        var role = NumberRole.plain
+        var rangeEnd = end
+        if let percentEnd = percentMarker(at: end, in: text) {
+            role = .percent
+            rangeEnd = percentEnd
+            last = max(last, (text.tokenIndex(startingAt: percentEnd) ?? text.tokens.count) - 1)
+        } else if isInName(index, in: text) {
+            role = .inName
+        } else if start == token.start, last == index, text.isDigits(index, count: 4...4),
+                  (1000...2100).contains(Int(magnitude)) {
+            role = .year
+        }
+        let range = start..<rangeEnd
+        return (ExtractedNumber(value: value, role: role, range: range, text: text.text(range),
+                                isLocaleFormatted: isLocaleFormatted), last + 1)
+    }
+
+    /// `1` + space + `500`: the end of the joined number and the token of the group.
+    private func spaceGroup(after last: Int, numberRange: Range<Int>, in text: TokenizedText) -> (Int, Int)? {
+        let units = text.units
+        // The number so far must be an integer in groups: 1–3 digits, then groups of exactly 3.
+        let groups = Self.split(units[numberRange], where: CodeUnit.isInlineSpace)
+        guard groups.allSatisfy({ $0.allSatisfy(CodeUnit.isASCIIDigit) }),
+              let first = groups.first, (1...3).contains(first.count),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        let space = last + 1
+        guard text.isValid(space + 1), text.tokens[space].end - text.tokens[space].start == 1,
+              CodeUnit.isInlineSpace(units[text.tokens[space].start]),
+              text.tokens[space + 1].kind == .number, !text.hasLetter(space + 1) else { return nil }
+        let next = text.tokens[space + 1]
+        var nextEnd = next.end
+        while nextEnd > next.start, CodeUnit.isInlineSpace(units[nextEnd - 1]) { nextEnd -= 1 }
+        let leadingDigits = units[next.start..<nextEnd].prefix(while: CodeUnit.isASCIIDigit).count
+        guard leadingDigits == 3 else { return nil }
+        if next.start + leadingDigits < nextEnd {
+            // Only a decimal part may follow the group (`1 500,5`).
+            let rest = text.text((next.start + leadingDigits)..<nextEnd)
+            guard rest.hasPrefix(parser.decimalSeparator),
+                  rest.dropFirst(parser.decimalSeparator.count).allSatisfy(\.isASCIIDigitCharacter),
+                  rest.count > parser.decimalSeparator.count else { return nil }
+        }
+        return (nextEnd, space + 1)
+    }
+
+    /// A sign written right before the number (`-5`, `−5`, `+3`) after a space, a bracket or the start.
+    private func sign(before index: Int, in text: TokenizedText) -> (offset: Int, isMinus: Bool)? {
+        let signIndex = index - 1
+        guard text.isSingle(signIndex, [0x2D, 0x2212, 0x2013, 0x2B]) else { return nil }
+        let before = signIndex - 1
+        guard before < 0 || text.isWhitespace(before) || text.isSingle(before, [0x28, 0x5B, 0x7B]) else { return nil }
+        // `10 – 12` is a range: skip spaces back, and there must be no number.
+        var previous = before
+        while previous >= 0, text.isWhitespace(previous) { previous -= 1 }
+        if previous >= 0, text.hasDigit(previous), text.tokens[previous].kind == .number { return nil }
+        let unit = text.units[text.tokens[signIndex].start]
+        return (text.tokens[signIndex].start, unit != 0x2B)
+    }
+
+    /// `%`, ` %`, ` Prozent`, ` per cent` right after the number: the end of the marker.
+    private func percentMarker(at offset: Int, in text: TokenizedText) -> Int? {
+        let units = text.units
+        var cursor = offset
+        if cursor < units.count, CodeUnit.isInlineSpace(units[cursor]) { cursor += 1 }
+        guard cursor < units.count else { return nil }
+        if ExtractionLexicon.percentSigns.contains(units[cursor]) { return cursor + 1 }
+        guard cursor > offset, let first = text.tokenIndex(startingAt: cursor) else { return nil }
+        for words in percentWords {
+            var tokenIndex = first
+            var matched = true
+            for (position, word) in words.enumerated() {
+                if position > 0 {
+                    guard text.isInlineSpace(tokenIndex) else { matched = false; break }
+                    tokenIndex += 1
+                }
+                guard text.isValid(tokenIndex), text.folded(tokenIndex) == word else { matched = false; break }
+                tokenIndex += 1
+            }
+            if matched { return text.tokens[tokenIndex - 1].end }
+        }
+        return nil
+    }
+
+    /// The number follows a word and a hyphen with no space: `F-16`, `COVID-19`, `Su-25`.
+    private func isInName(_ index: Int, in text: TokenizedText) -> Bool {
+        text.isSingle(index - 1, [0x2D, 0x2010, 0x2011]) && text.isValid(index - 2) && text.hasLetter(index - 2)
+    }
+
+    // MARK: - Times
+
+    /// `13:56`, `8:00`, `13:56:07`, `1:56 p.m.`, `8 a.m.`, `13 Uhr`, `13.56 Uhr`, `13 h 56`, `13h56`.
+    private func time(at index: Int, in text: TokenizedText) -> (ExtractedNumber, Int)? {
+        let token = text.tokens[index]
+        let units = text.units
+        var hour: Int
+        var minute = 0
+        var end = token.end
+        var next = index + 1
+        var explicitClock = false
+        if text.isDigits(index, count: 1...2), let value = text.integer(index) {
+            hour = value
+            if text.isSingle(next, [0x3A]), text.isDigits(next + 1, count: 2...2), let minutes = text.integer(next + 1) {
+                minute = minutes
+                end = text.tokens[next + 1].end
+                next += 2
+                explicitClock = true
+                if text.isSingle(next, [0x3A]), text.isDigits(next + 1, count: 2...2) {
+                    end = text.tokens[next + 1].end
+                    next += 2
+                }
+            }
+        } else if let (hours, minutes) = Self.clock(units[token.range], separator: 0x2E) {
+            // `13.56` counts as a time only with an hour word after it (`13.56 Uhr`).
+            guard text.isInlineSpace(next), hourWords.contains(text.folded(next + 1)) else { return nil }
+            (hour, minute) = (hours, minutes)
+        } else if let (hours, minutes) = Self.clock(units[token.range], separator: 0x68) {  // 13h56
+            (hour, minute) = (hours, minutes)
+            explicitClock = true
+        } else {
+            return nil
+        }
+        guard hour <= 24, minute <= 59 else { return nil }
+        // An hour word (`13 Uhr`, `13 h 56`) or a 12-hour marker (`8 a.m.`) after it.
+        if text.isInlineSpace(next), text.isValid(next + 1) {
+            let word = text.folded(next + 1)
+            if hourWords.contains(word) {
+                explicitClock = true
+                // `Uhr` is not part of the mention; French `13 h 56` is.
+                if word == "h", text.isInlineSpace(next + 2), text.isDigits(next + 3, count: 2...2),
+                   let minutes = text.integer(next + 3), minutes <= 59, minute == 0 {
+                    minute = minutes
+                    end = text.tokens[next + 3].end
+                    next += 4
+                } else if word == "h" {
+                    end = text.tokens[next + 1].end
+                    next += 2
+                }
+            } else if let isPM = meridiems[word], hour >= 1, hour <= 12 {
+                explicitClock = true
+                var markerEnd = next + 2
+                if text.isSingle(markerEnd, [0x2E]), word.contains(".") { markerEnd += 1 }
+                end = text.tokens[markerEnd - 1].end
+                next = markerEnd
+                hour = hour % 12 + (isPM ? 12 : 0)
+            }
+        }
+        guard explicitClock else { return nil }
+        let range = token.start..<end
+        return (ExtractedNumber(value: Double(hour * 60 + minute), role: .time, range: range, text: text.text(range)), next)
+    }
+
+    /// `13.56` or `13h56`: an hour of one or two digits, the separator, two digits of minutes.
+    private static func clock(_ units: ArraySlice<UInt16>, separator: UInt16) -> (Int, Int)? {
+        guard let split = units.firstIndex(of: separator) else { return nil }
+        let hours = units[units.startIndex..<split]
+        let minutes = units[(split + 1)...]
+        guard (1...2).contains(hours.count), minutes.count == 2,
+              let hour = CodeUnit.integer(hours), let minute = CodeUnit.integer(minutes) else { return nil }
+        return (hour, minute)
+    }
+
+    // MARK: - Digits with letters
+
+    /// `24th`, `1er`, `1990s`, `10km`: a number; `G7`, `MH17`, `5G`, `A320neo`: digits in a name.
+    private func alphanumeric(at index: Int, in text: TokenizedText) -> [ExtractedNumber] {
+        let token = text.tokens[index]
+        let units = text.units
+        let digitCount = units[token.range].prefix(while: CodeUnit.isASCIIDigit).count
+        if digitCount > 0, !isInName(index, in: text) {
+            let digits = token.start..<(token.start + digitCount)
+            let suffixRange = digits.upperBound..<token.end
+            let suffix = text.text(suffixRange)
+            let folded = CaseMapping.fold(suffix)
+            let suffixIsLetters = units[suffixRange].allSatisfy(CodeUnit.isLetter)
+            if let value = CodeUnit.integer(units[digits]), suffixIsLetters {
+                if ordinalSuffixes.contains(folded) {
+                    return [ExtractedNumber(value: Double(value), role: .plain, range: token.range, text: text.text(token.range))]
+                }
+                if digitCount == 4, decadeSuffixes.contains(folded), (1000...2100).contains(value) {
+                    return [ExtractedNumber(value: Double(value), role: .year, range: token.range, text: text.text(token.range))]
+                }
+                // A unit written onto the number is lower case (`10km`, `5kg`); `5G`, `3D` are names.
+                if !units[suffixRange].contains(where: CodeUnit.isUppercase) {
+                    return [ExtractedNumber(value: Double(value), role: .plain, range: digits, text: text.text(digits))]
+                }
+            }
+        }
+        // Every run of digits in the token is part of a name.
+        var result: [ExtractedNumber] = []
+        var cursor = token.start
+        while cursor < token.end {
+            guard CodeUnit.isASCIIDigit(units[cursor]) else { cursor += 1; continue }
+            var runEnd = cursor
+            while runEnd < token.end, CodeUnit.isASCIIDigit(units[runEnd]) { runEnd += 1 }
+            if let value = CodeUnit.integer(units[cursor..<runEnd]) {
+                result.append(ExtractedNumber(value: Double(value), role: .inName, range: cursor..<runEnd,
+                                              text: text.text(cursor..<runEnd)))
+            }
+            cursor = runEnd
+        }
+        return result
+    }
+
+    private static func split(_ units: ArraySlice<UInt16>, where isSeparator: (UInt16) -> Bool) -> [ArraySlice<UInt16>] {
+        units.split(omittingEmptySubsequences: false, whereSeparator: isSeparator)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

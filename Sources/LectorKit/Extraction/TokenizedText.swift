@@ -1,0 +1,170 @@
+import LectorICU
+
+// MARK: - Locale
+
+/// The language an extractor works for, resolved once: the tag as given, ICU's locale id, and the
+/// primary language subtag that the lexicons are keyed by.
+struct ExtractionLocale: Sendable {
+    let tag: String
+    let localeID: String
+    let language: String
+
+    /// An unknown tag is not an error here: ICU falls back to its root locale, which still finds
+    /// numbers. `Checker` rejects unknown target languages before any rule runs.
+    init(_ tag: String) {
+        self.tag = tag
+        if let parsed = try? LanguageTag(tag) {
+            localeID = parsed.localeID
+            language = parsed.language
+        } else {
+            localeID = tag
+            language = String(tag.prefix { $0 != "-" && $0 != "_" }).lowercased()
+        }
+    }
+}
+
+// MARK: - Tokens
+
+/// A text as the extractors read it: UTF-16 code units and ICU word segments over them.
+///
+/// Offsets everywhere are UTF-16 code units into `units`, as in `SourceDocument.utf16`.
+struct TokenizedText {
+    struct Token {
+        let start: Int
+        let end: Int
+        let kind: WordKind
+        var range: Range<Int> { start..<end }
+    }
+
+    let units: [UInt16]
+    let tokens: [Token]
+
+    init(units: [UInt16], segmenter: TextSegmenter) {
+        self.units = units
+        var tokens: [Token] = []
+        units.withUnsafeBufferPointer { buffer in
+            segmenter.forEachSegment(in: buffer) { tokens.append(Token(start: $0.start, end: $0.end, kind: $0.kind)) }
+        }
+        self.tokens = tokens
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        units.withUnsafeBufferPointer { UTF16.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    func text(ofToken index: Int) -> String { text(tokens[index].range) }
+
+    /// The token's text case-folded, for lexicon lookups; empty past either end of the text.
+    func folded(_ index: Int) -> String { isValid(index) ? CaseMapping.fold(text(ofToken: index)) : "" }
+
+    /// The index of the token that starts at `offset`, if one does.
+    func tokenIndex(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens[low].start == offset ? low : nil
+    }
+
+    // MARK: Token tests
+
+    func isValid(_ index: Int) -> Bool { index >= 0 && index < tokens.count }
+
+    /// The token is exactly one code unit, one of `candidates`.
+    func isSingle(_ index: Int, _ candidates: Set<UInt16>) -> Bool {
+        guard isValid(index), tokens[index].end - tokens[index].start == 1 else { return false }
+        return candidates.contains(units[tokens[index].start])
+    }
+
+    /// The token is spaces or tabs only (no line break): what may stand between the parts of a date.
+    func isInlineSpace(_ index: Int) -> Bool {
+        guard isValid(index) else { return false }
+        return units[tokens[index].range].allSatisfy(CodeUnit.isInlineSpace)
+    }
+
+    /// The token is white space of any kind, line breaks included.
+    func isWhitespace(_ index: Int) -> Bool {
+        guard isValid(index) else { return false }
+        return units[tokens[index].range].allSatisfy(CodeUnit.isWhitespace)
+    }
+
+    /// The token is ASCII digits only, `count` of them when given.
+    func isDigits(_ index: Int, count: ClosedRange<Int>? = nil) -> Bool {
+        guard isValid(index) else { return false }
+        let token = tokens[index]
+        if let count, !count.contains(token.end - token.start) { return false }
+        return units[token.range].allSatisfy(CodeUnit.isASCIIDigit)
+    }
+
+    /// The integer value of an ASCII-digit token.
+    func integer(_ index: Int) -> Int? { CodeUnit.integer(units[tokens[index].range]) }
+
+    /// The token holds at least one letter.
+    func hasLetter(_ index: Int) -> Bool {
+        guard isValid(index) else { return false }
+        return units[tokens[index].range].contains(where: CodeUnit.isLetter)
+    }
+
+    /// The token holds at least one decimal digit (of any script).
+    func hasDigit(_ index: Int) -> Bool {
+        guard isValid(index) else { return false }
+        return units[tokens[index].range].contains(where: CodeUnit.isDecimalDigit)
+    }
+}
+
+// MARK: - Code units
+
+/// Classification of single UTF-16 code units. Surrogates count as letters: the astral planes
+/// hold mostly CJK ideographs and historic scripts, and none of the marks Lector looks for.
+enum CodeUnit {
+    static func isASCIIDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+
+    static func isDecimalDigit(_ unit: UInt16) -> Bool {
+        if isASCIIDigit(unit) { return true }
+        guard unit >= 0x80, let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.numericType == .decimal
+    }
+
+    static func isLetter(_ unit: UInt16) -> Bool {
+        if (0xD800..<0xE000).contains(unit) { return true }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isUppercase(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// Spaces that may separate digit groups or a number from its unit, but no line break:
+    /// U+0020, tab, NBSP, figure/thin/hair spaces, narrow NBSP.
+    static func isInlineSpace(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x20, 0x09, 0xA0, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F: return true
+        default: return false
+        }
+    }
+
+    static func isLineBreak(_ unit: UInt16) -> Bool {
+        unit == 0x0A || unit == 0x0D || unit == 0x0B || unit == 0x0C || unit == 0x85 || unit == 0x2028 || unit == 0x2029
+    }
+
+    static func isWhitespace(_ unit: UInt16) -> Bool {
+        if isInlineSpace(unit) || isLineBreak(unit) { return true }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isWhitespace
+    }
+
+    /// The value of a run of ASCII digits; `nil` if empty, not all digits, or too long.
+    static func integer<C: Collection<UInt16>>(_ digits: C) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for unit in digits {
+            guard isASCIIDigit(unit) else { return nil }
+            value = value * 10 + Int(unit - 0x30)
+        }
+        return value
+    }
+}
