@@ -330,6 +330,8 @@ private func slice(_ string: String, _ range: Range<Int>) -> String {
 
     @Test func listItemsAndEmoticonsAreNotBrackets() throws {
         #expect(try issues("1) erstens\na) zweitens :) und :-( ", "de").isEmpty)
+        #expect(try issues("Stand:(akt. 28.03.2022)", "de").isEmpty)
+        #expect(try issues("Sie sagte 1) nichts", "de").map(\.kind) == [.unopened])
     }
 
     @Test func wholeSeedArticlesAreClean() throws {

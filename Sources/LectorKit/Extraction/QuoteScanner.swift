@@ -256,7 +256,9 @@ public struct QuoteScanner: Sendable {
     private func isListOrEmoticon(at index: Int, in units: [UInt16]) -> Bool {
         let unit = units[index]
         guard unit == 0x29 || unit == 0x28 else { return false }
-        if index > 0 {
+        // An emoticon ends its word: `Stand:(akt. …)` is a bracket.
+        let endsWord = index + 1 == units.count || !(CodeUnit.isLetter(units[index + 1]) || CodeUnit.isDecimalDigit(units[index + 1]))
+        if index > 0, endsWord {
             var before = index - 1
             if units[before] == 0x2D, before > 0 { before -= 1 }
             if units[before] == 0x3A || units[before] == 0x3B { return true }
