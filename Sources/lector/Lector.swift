@@ -7,7 +7,7 @@ struct Lector: AsyncParsableCommand {
         commandName: "lector",
         abstract: "Lint translations: house glossary spellings, transliteration variants, and more.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self, BaselineCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self, BaselineCommand.self, EvalCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

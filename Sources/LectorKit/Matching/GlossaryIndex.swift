@@ -56,12 +56,13 @@ public struct GlossaryIndex: Sendable {
     public private(set) var variantCount = 0
 
     /// Compiles `glossaries` for text in `targetLanguage`, deriving variants with `schemes`.
+    /// - Parameter inflection: suffix rules for the target language; by default Lector's own.
     public init(glossaries: [Glossary], targetLanguage: String,
-                schemes: [TransliterationScheme]) throws(InputError) {
+                schemes: [TransliterationScheme], inflection: InflectionRules? = nil) throws(InputError) {
         let target = Term.primaryLanguage(of: targetLanguage)
         self.targetLanguage = target
         concepts = glossaries.flatMap(\.concepts)
-        inflection = InflectionRules.forLanguage(target)
+        self.inflection = inflection ?? InflectionRules.forLanguage(target)
 
         var builder = try IndexBuilder(target: target, schemes: schemes)
         // Pass 1: the target language's own terms, so that variants can be checked against all of them.
@@ -176,9 +177,16 @@ private struct IndexBuilder {
         var exact: [[UInt16]] = []
         let units = LectorICU.UTF16.encode(text)
         var scratch: [UInt16] = []
+        var previousEnd: Int?
         units.withUnsafeBufferPointer { buffer in
             segmenter.forEachSegment(in: buffer) { segment in
                 guard segment.kind.isWordLike else { return }
+                // Punctuation inside a term is part of it, as a token of its own.
+                if let previousEnd, case .punctuation(let marks) = TokenFolder.gap(buffer, from: previousEnd, to: segment.start) {
+                    folded.append(marks)
+                    exact.append(marks)
+                }
+                previousEnd = segment.end
                 let token = UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end])
                 folder.fold(token, into: &scratch)
                 folded.append(scratch)

@@ -19,6 +19,9 @@ public struct GlossaryMatch: Sendable {
     public let kind: Kind
     /// The folded form that matched (for consistency checks).
     let key: [UInt16]
+    /// Whether a word before the last one was inflected (`maladies respiratoires`): the match
+    /// is certain, but a replacement would need each word re-inflected, so none is offered.
+    public internal(set) var hasInnerInflection = false
 }
 
 /// Finds glossary concepts in a document: ICU word segmentation of the target language, tokens
@@ -49,6 +52,8 @@ public final class GlossaryMatcher {
         var stemID: Int32
         var suffixLength: Int
         var isLetter: Bool
+        /// Punctuation between words, standing for itself in multi-word terms.
+        var isGap = false
     }
 
     public func matches(in document: SourceDocument) -> [GlossaryMatch] {
@@ -64,17 +69,26 @@ public final class GlossaryMatcher {
         var previousEnd = 0
         segmenter.forEachSegment(in: text) { segment in
             guard segment.kind.isWordLike else { return }
-            // Terms never span punctuation or line breaks: a run ends at any other gap.
-            if !run.isEmpty, !Self.isJoiningGap(text, from: previousEnd, to: segment.start) {
-                matchRun(run, text: text, scratch: &scratch, into: &results)
-                run.removeAll(keepingCapacity: true)
+            if !run.isEmpty {
+                switch TokenFolder.gap(text, from: previousEnd, to: segment.start) {
+                case .joining:
+                    break
+                case .punctuation(let marks):
+                    // Punctuation becomes a token: terms span it only where they contain it.
+                    run.append(Token(start: previousEnd, end: segment.start, id: index.vocabulary.lookup(marks),
+                                     stemID: -1, suffixLength: 0, isLetter: false, isGap: true))
+                case .breaking:
+                    matchRun(run, text: text, scratch: &scratch, into: &results)
+                    run.removeAll(keepingCapacity: true)
+                }
             }
             previousEnd = segment.end
             let token = UnsafeBufferPointer(rebasing: text[segment.start..<segment.end])
             folder.fold(token, into: &scratch)
             var item = Token(start: segment.start, end: segment.end, id: index.vocabulary.lookup(scratch),
                              stemID: -1, suffixLength: 0, isLetter: segment.kind == .letter)
-            if item.id < 0, item.isLetter { stripInflection(&item, folded: scratch) }
+            // Also for known tokens: `rhumes` may start the term `rhumes communs` and still be `rhume`.
+            if item.isLetter { stripInflection(&item, folded: scratch) }
             run.append(item)
         }
         if !run.isEmpty { matchRun(run, text: text, scratch: &scratch, into: &results) }
@@ -83,32 +97,15 @@ public final class GlossaryMatcher {
 
     @inline(__always)
     private func stripInflection(_ token: inout Token, folded: [UInt16]) {
-        for suffix in index.inflection.suffixes
-        where folded.count - suffix.count >= InflectionRules.minimumStemLength && folded.ends(with: suffix) {
-            let stem = folded.withUnsafeBufferPointer {
-                index.vocabulary.lookup(UnsafeBufferPointer(rebasing: $0[0..<(folded.count - suffix.count)]))
-            }
+        if index.inflection.endings.isEmpty { return }
+        for base in index.inflection.baseForms(of: folded) {
+            let stem = index.vocabulary.lookup(base.form)
             if stem >= 0 {
                 token.stemID = stem
-                token.suffixLength = suffix.count
+                token.suffixLength = base.suffixLength
                 return
             }
         }
-    }
-
-    /// Spaces, no-break spaces and hyphens join the words of a term; nothing else does.
-    @inline(__always)
-    private static func isJoiningGap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Bool {
-        if end - start > 3 { return false }
-        var index = start
-        while index < end {
-            switch text[index] {
-            case 0x20, 0x09, 0xA0, 0x202F, 0x2007, 0x2D, 0x2010, 0x2011: break
-            default: return false
-            }
-            index += 1
-        }
-        return true
     }
 
     private func matchRun(_ run: [Token], text: UnsafeBufferPointer<UInt16>, scratch: inout [UInt16],
@@ -128,26 +125,34 @@ public final class GlossaryMatcher {
         }
     }
 
-    /// The longest sequence of tokens from `start` that ends on a usable entry.
+    /// The longest sequence of tokens from `start` that ends on a usable entry. Each token may
+    /// match by its full form or by its base form (`maladies respiratoires chroniques` for the
+    /// term `maladie respiratoire chronique`); full forms are tried first, so that on equal
+    /// length the uninflected reading wins.
     private func longestMatch(in run: [Token], from start: Int, text: UnsafeBufferPointer<UInt16>)
         -> (match: GlossaryMatch, next: Int)? {
-        var node: Int32 = 0
         var best: (match: GlossaryMatch, next: Int)?
-        var position = start
-        while position < run.count {
+        // Depth-first over (node, next position, whether an inner token was inflected).
+        var stack: [(node: Int32, position: Int, innerInflection: Bool)] = [(0, start, false)]
+        while let (node, position, innerInflection) = stack.popLast() {
+            guard position < run.count else { continue }
             let token = run[position]
-            // An inflected token can only end a match.
-            if token.stemID >= 0, let child = index.child(of: node, token: token.stemID),
-               let match = resolve(node: child, tokens: run[start...position], suffixLength: token.suffixLength,
-                                   text: text) {
-                best = (match, position + 1)
+            var steps: [(child: Int32, suffix: Int)] = []
+            if token.stemID >= 0, let child = index.child(of: node, token: token.stemID) {
+                steps.append((child, token.suffixLength))
             }
-            guard token.id >= 0, let child = index.child(of: node, token: token.id) else { break }
-            node = child
-            if let match = resolve(node: node, tokens: run[start...position], suffixLength: 0, text: text) {
-                best = (match, position + 1)
+            if token.id >= 0, let child = index.child(of: node, token: token.id) {
+                steps.append((child, 0))
             }
-            position += 1
+            // Pushed so that the full form is explored first.
+            for (child, suffix) in steps {
+                if position + 1 > (best?.next ?? start),
+                   var match = resolve(node: child, tokens: run[start...position], suffixLength: suffix, text: text) {
+                    match.hasInnerInflection = innerInflection
+                    if best == nil || position + 1 > best!.next { best = (match, position + 1) }
+                }
+                stack.append((child, position + 1, innerInflection || suffix > 0))
+            }
         }
         return best
     }
@@ -188,7 +193,7 @@ public final class GlossaryMatcher {
     private static func matchesExactly(_ exact: [[UInt16]], tokens: ArraySlice<Token>, suffixLength: Int,
                                        text: UnsafeBufferPointer<UInt16>) -> Bool {
         guard exact.count == tokens.count else { return false }
-        for (expected, token) in zip(exact, tokens) {
+        for (expected, token) in zip(exact, tokens) where !token.isGap {
             let end = token.end - (token.start == tokens.last!.start ? suffixLength : 0)
             guard end - token.start == expected.count else { return false }
             for (offset, unit) in expected.enumerated()
@@ -215,9 +220,8 @@ public final class GlossaryMatcher {
         else { return nil }
         folder.fold(UnsafeBufferPointer(rebasing: text[token.start..<token.end]), into: &scratch)
         var candidates: [(units: ArraySlice<UInt16>, suffix: Int)] = [(scratch[...], 0)]
-        for suffix in index.inflection.suffixes
-        where scratch.count - suffix.count >= SpellingSkeleton.minimumLength && scratch.ends(with: suffix) {
-            candidates.append((scratch[0..<(scratch.count - suffix.count)], suffix.count))
+        for base in index.inflection.baseForms(of: scratch, minimumStem: SpellingSkeleton.minimumLength) {
+            candidates.append((base.form[...], base.suffixLength))
         }
         for candidate in candidates {
             let skeleton = candidate.units.withUnsafeBufferPointer {

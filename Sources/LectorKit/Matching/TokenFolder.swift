@@ -39,6 +39,33 @@ struct TokenFolder {
         }
     }
 
+    /// What stands between two words, as far as multi-word terms are concerned.
+    enum Gap: Equatable {
+        /// Spaces and hyphens only: `Ivano-Frankivsk` and `Ivano Frankivsk` are the same term.
+        case joining
+        /// Punctuation, kept as a token of its own (spaces and hyphens removed, apostrophes folded)
+        /// so that a term matches across it only when the term has the same punctuation there:
+        /// `BV/TV`, `systemic sclerosis (SSc)`, but never `chicken. Kiev`.
+        case punctuation([UInt16])
+        /// A line break or a long run of symbols: no term spans it.
+        case breaking
+    }
+
+    static func gap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Gap {
+        if end - start > 8 { return .breaking }
+        var kept: [UInt16] = []
+        var index = start
+        while index < end {
+            switch text[index] {
+            case 0x0A, 0x0D, 0x2028, 0x2029: return .breaking
+            case 0x20, 0x09, 0xA0, 0x202F, 0x2007, 0x2D, 0x2010, 0x2011: break
+            default: kept.append(foldApostrophe(text[index]))
+            }
+            index += 1
+        }
+        return kept.isEmpty ? .joining : .punctuation(kept)
+    }
+
     /// Folds a whole string (a glossary term token).
     func fold(_ string: String) -> [UInt16] {
         var output: [UInt16] = []

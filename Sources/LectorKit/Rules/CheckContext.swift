@@ -22,7 +22,8 @@ public struct CheckContext: Sendable {
     /// The house term that replaces a match, in the form of the original: `Kiev’s` → `Kyiv’s`,
     /// `KIEV` → `KYIV`.
     public func suggestion(for match: GlossaryMatch) -> String? {
-        guard let preferred = concept(of: match).preferredTerm(in: index.targetLanguage) else { return nil }
+        guard !match.hasInnerInflection,
+              let preferred = concept(of: match).preferredTerm(in: index.targetLanguage) else { return nil }
         let stemEnd = match.range.upperBound - match.suffixLength
         let original = document.text(in: match.range.lowerBound..<stemEnd)
         let suffix = document.text(in: stemEnd..<match.range.upperBound)

@@ -127,21 +127,12 @@ public struct NamesMissingRule: Rule {
     }
 
     static func isHeadword(_ word: String, lexicon: Lexicon, inflection: InflectionRules) -> Bool {
-        if lexicon.contains(word) { return true }
-        let folded = Array(word.lowercased().utf16)
-        for suffix in inflection.suffixes where folded.count - suffix.count >= 3 && folded.ends(with: suffix) {
-            if lexicon.contains(String(decoding: folded.dropLast(suffix.count), as: Unicode.UTF16.self)) { return true }
-        }
-        return false
+        lexicon.contains(word) || inflection.baseForms(of: word).contains { lexicon.contains($0) }
     }
 
     /// Skeletons of a name and of its uninflected forms.
     static func keys(of word: String, inflection: InflectionRules, latin: Transliterator) -> [String] {
-        var forms = [word]
-        let folded = Array(word.lowercased().utf16)
-        for suffix in inflection.suffixes where folded.count - suffix.count >= 3 && folded.ends(with: suffix) {
-            forms.append(String(decoding: folded.dropLast(suffix.count), as: Unicode.UTF16.self))
-        }
+        let forms = [word] + inflection.baseForms(of: word)
         return forms.compactMap { SpellingSkeleton.skeleton(of: latin.transliterate($0)) ?? Self.shortKey($0, latin) }
     }
 
