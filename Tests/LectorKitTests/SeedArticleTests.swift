@@ -31,3 +31,31 @@ import Testing
         }
     }
 }
+
+/// The seed pair: the German source (written for testing, line by line parallel) and the MT.
+@Suite struct SeedPairTests {
+    static let checker = Fixtures.bilingualChecker(from: "de", to: "en")
+
+    @Test func alignsAndRaisesOnlyTheGlossaryFindings() throws {
+        let source = try SourceDocument.load(path: Fixtures.seedSourcePath)
+        let target = try SourceDocument.load(path: Fixtures.seedArticlePath)
+        let findings = Self.checker.check(target, source: source).filter { $0.severity >= .warning }
+        // 20.000/20,000, 24. Februar/February 24, 10. März/March 10, 28.03.2022/03/28/2022 agree.
+        #expect(!findings.contains { $0.ruleID.hasPrefix("numbers.") || $0.ruleID.hasPrefix("dates.") })
+        #expect(!findings.contains { $0.ruleID == "alignment.unpaired" })
+        #expect(findings.map { "\($0.location.line) \($0.text)" } == ["5 Medinski", "9 Medinski", "13 Kiev", "14 Kiev"])
+    }
+
+    @Test func germanSourceTermsMapToTheGlossaryConcepts() throws {
+        let source = try SourceDocument.load(path: Fixtures.seedSourcePath)
+        let index = try #require(Self.checker.sourceIndex)
+        let matches = try GlossaryMatcher(index: index).matches(in: source)
+        let concepts = Set(matches.filter { source.text(in: $0.range) == "Kiew" || source.text(in: $0.range) == "Medinski" }
+            .map { index.concepts[$0.conceptIndex].id })
+        #expect(concepts == ["kyiv", "medinsky"])
+        // In German text the German forms are the allowed ones.
+        #expect(matches.filter { source.text(in: $0.range) == "Kiew" }.allSatisfy {
+            if case .allowed = $0.kind { return true } else { return false }
+        })
+    }
+}

@@ -81,6 +81,9 @@ public enum RuleRegistry {
         UntranslatedRule.self,
         MarkupMismatchRule.self,
         NamesMissingRule.self,
+        NumbersMismatchRule.self,
+        DatesMismatchRule.self,
+        PunctuationQuotesRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {
