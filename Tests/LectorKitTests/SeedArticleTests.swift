@@ -43,7 +43,14 @@ import Testing
         // 20.000/20,000, 24. Februar/February 24, 10. März/March 10, 28.03.2022/03/28/2022 agree.
         #expect(!findings.contains { $0.ruleID.hasPrefix("numbers.") || $0.ruleID.hasPrefix("dates.") })
         #expect(!findings.contains { $0.ruleID == "alignment.unpaired" })
-        #expect(findings.map { "\($0.location.line) \($0.text)" } == ["5 Medinski", "9 Medinski", "13 Kiev", "14 Kiev"])
+        let glossary = findings.filter { $0.ruleID.hasPrefix("glossary.") }
+        #expect(glossary.map { "\($0.location.line) \($0.text)" } == ["5 Medinski", "9 Medinski", "13 Kiev", "14 Kiev"])
+        // The garbled NATO demand, and nothing else: the seed has no other garbled sentence.
+        let garbled = findings.filter { $0.ruleID.hasPrefix("garbled.") }
+        #expect(garbled.map(\.location.line) == [13])
+        #expect(garbled.first?.text.hasPrefix("Moscow is demanding that Kiev renounce NATO, which recognizes") == true)
+        #expect(garbled.first?.message.contains("the list item “, die Anerkennung” of the source became a relative clause “, which recognizes”") == true)
+        #expect(findings.count == glossary.count + garbled.count)
     }
 
     @Test func germanSourceTermsMapToTheGlossaryConcepts() throws {

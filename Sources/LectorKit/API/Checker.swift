@@ -13,6 +13,8 @@ public struct CheckConfiguration: Sendable {
     public var severities: [String: Severity]
     /// Rule ids that do not run.
     public var disabledRules: Set<String>
+    /// Named thresholds that rules read (`garbled.min_score`).
+    public var thresholds: [String: Double] = [:]
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -119,7 +121,7 @@ public struct Checker: Sendable {
     private func run(target document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
-                                   bilingual: bilingual)
+                                   bilingual: bilingual, thresholds: configuration.thresholds)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description

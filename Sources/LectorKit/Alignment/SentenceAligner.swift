@@ -91,6 +91,12 @@ public struct SentenceAligner {
         return Double(targetLength) / Double(sourceLength)
     }
 
+    /// All sentences of a document in the target language, paragraph by paragraph.
+    public func sentences(of document: SourceDocument) -> [Range<Int>] {
+        guard let segmenter = try? TextSegmenter(.sentence, locale: Term.primaryLanguage(of: targetLanguage)) else { return [] }
+        return Self.paragraphs(of: document).flatMap { Self.sentences(in: $0, of: document, with: segmenter) }
+    }
+
     /// Non-empty lines, without their line breaks and surrounding white space.
     static func paragraphs(of document: SourceDocument) -> [Range<Int>] {
         var result: [Range<Int>] = []

@@ -37,7 +37,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public static let fileNames = [".lector.yml", ".lector.yaml"]
 
     /// Thresholds that rules read; unknown names are errors.
-    public static let knownThresholds: Set<String> = []
+    public static let knownThresholds: Set<String> = [GarbledSentenceRule.thresholdName]
 
     /// The nearest configuration file in `directory` or its parents.
     public static func find(from directory: String) -> String? {

@@ -8,13 +8,16 @@ public struct CheckContext: Sendable {
     public let glossaryMatches: [GlossaryMatch]
     /// The source side, when the translation is checked against its source.
     public let bilingual: BilingualContext?
+    /// Rule thresholds from the configuration (`garbled.min_score`).
+    public let thresholds: [String: Double]
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
-                bilingual: BilingualContext? = nil) {
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:]) {
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches
         self.bilingual = bilingual
+        self.thresholds = thresholds
     }
 
     public func concept(of match: GlossaryMatch) -> Concept { index.concepts[match.conceptIndex] }

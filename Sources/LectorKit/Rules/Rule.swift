@@ -84,6 +84,7 @@ public enum RuleRegistry {
         NumbersMismatchRule.self,
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
+        GarbledSentenceRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {

@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Lector on public evaluation data sets.",
-        subcommands: [Terms.self]
+        subcommands: [Terms.self, CriticalErrors.self, QualityEstimation.self, HTER.self]
     )
 
     struct Terms: ParsableCommand {
@@ -43,6 +43,87 @@ struct EvalCommand: ParsableCommand {
             if verbose {
                 result.missed.forEach { print("    missed \($0)") }
                 result.disagreements.forEach { print("    differs \($0)") }
+            }
+        }
+    }
+
+    struct CriticalErrors: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ced",
+            abstract: "MCC, precision and recall of critical-error flags on WMT21 QE task 3 data (id, source, mt, label)."
+        )
+
+        @Option(help: ArgumentHelp("Language of the MT; by default taken from the folder name (en-de → de).", valueName: "tag"))
+        var targetLang: String?
+
+        @Flag(help: "Also show, per rule, how many segments it flagged and how many of those were ERR.")
+        var verbose = false
+
+        @Option(help: ArgumentHelp("Write the garbled-sentence signals of every segment to this JSON Lines file instead of scoring.",
+                                   valueName: "file"))
+        var features: String?
+
+        @Option(help: ArgumentHelp("Flag sentences whose garbled score is at least this (default: the model's threshold).",
+                                   valueName: "score"))
+        var minScore: Double?
+
+        @Argument(help: ArgumentHelp("CED TSV files, e.g. ../shared/data/ced/en-de/dev.tsv", valueName: "file"))
+        var files: [String] = []
+
+        func run() throws {
+            do {
+                try evaluateAll()
+            } catch {
+                reportInputError(error)
+                throw ExitStatus.inputError
+            }
+        }
+
+        private func evaluateAll() throws(InputError) {
+            var featureLines: [String] = []
+            defer {
+                if let features { try? (featureLines.joined(separator: "\n") + "\n").write(toFile: features, atomically: true, encoding: .utf8) }
+            }
+            for path in files {
+                let pair = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+                let target = targetLang ?? String(pair.split(separator: "-").last ?? "en")
+                let segments = try CriticalErrorEvaluation.read(path: path)
+                if features != nil {
+                    featureLines += CriticalErrorEvaluation.featureLines(segments, pair: pair, sourceLanguage: "en", targetLanguage: target)
+                    continue
+                }
+                var configuration = CheckConfiguration(targetLanguage: target, sourceLanguage: "en")
+                if let minScore { configuration.thresholds[GarbledSentenceRule.thresholdName] = minScore }
+                let checker = try Checker(configuration)
+                let name = "\(pair)/\(URL(fileURLWithPath: path).lastPathComponent)"
+                let result = CriticalErrorEvaluation.evaluate(segments, checker: checker, dataset: name)
+                print(result)
+                if verbose {
+                    for (rule, count) in result.flaggedByRule.sorted(by: { $0.key < $1.key }) {
+                        print("    \(rule): flagged \(count), of which ERR \(result.correctByRule[rule] ?? 0)")
+                    }
+                }
+            }
+        }
+    }
+
+    struct QualityEstimation: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "qe",
+            abstract: "Pearson r between the garbled-sentence score and MLQE-PE direct-assessment z-scores."
+        )
+
+        @Argument(help: ArgumentHelp("MLQE-PE TSV, e.g. ../shared/data/mlqe-pe/ru-en/dev.tsv", valueName: "file"))
+        var file = "../shared/data/mlqe-pe/ru-en/dev.tsv"
+
+        func run() throws {
+            let pair = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent.split(separator: "-").map(String.init)
+            do {
+                print(try QualityEstimationEvaluation.evaluate(path: file, sourceLanguage: pair.first ?? "ru",
+                                                               targetLanguage: pair.last ?? "en"))
+            } catch {
+                reportInputError(error)
+                throw ExitStatus.inputError
             }
         }
     }

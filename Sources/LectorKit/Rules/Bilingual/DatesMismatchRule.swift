@@ -29,12 +29,17 @@ public struct DatesMismatchRule: Rule {
         for pair in bilingual.pairs {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
             var unmatched = sourceExtractor.dates(in: bilingual.source.text(in: sourceRange))
-            let target = targetExtractor.dates(in: context.document.text(in: targetRange))
+            // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
+            var targetText = context.document.text(in: targetRange)
+            let tokenized = Detokenizer.looksTokenized(targetText)
+            if tokenized { targetText = Detokenizer.detokenize(targetText) }
+            let target = targetExtractor.dates(in: targetText)
             for date in target {
                 if let index = unmatched.firstIndex(where: { $0.isSameDay(as: date) }) {
                     unmatched.remove(at: index)
                 } else {
-                    let range = (targetRange.lowerBound + date.range.lowerBound)..<(targetRange.lowerBound + date.range.upperBound)
+                    let range = tokenized ? targetRange
+                        : (targetRange.lowerBound + date.range.lowerBound)..<(targetRange.lowerBound + date.range.upperBound)
                     findings.append(RuleFinding(range: range, message: "`\(date.text)` is not a date of the source"
                         + (unmatched.isEmpty ? "" : " (the source has \(unmatched.map { "`\($0.text)`" }.joined(separator: ", ")))")))
                 }

@@ -1,6 +1,7 @@
 /// Numbers that differ between a source sentence and its translation, compared by value in each
 /// language's own notation: `20.000` (de) = `20,000` (en), `1,2` (ru) = `1.2`, `1 500` (uk) = `1,500`.
-/// Times and digits inside names (`F-16`) are not compared; dates are `dates.mismatch`'s.
+/// Times and digits inside names (`F-16`) are not compared; dates are `dates.mismatch`'s. Small
+/// whole numbers (0–12), often written as words on one side, count only next to other figures.
 public struct NumbersMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "numbers.mismatch",
@@ -30,30 +31,27 @@ public struct NumbersMismatchRule: Rule {
         var findings: [RuleFinding] = []
         for pair in bilingual.pairs {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let source = sourceExtractor.numbers(in: bilingual.source.text(in: sourceRange)).filter(\.role.isCompared)
-            let target = targetExtractor.numbers(in: context.document.text(in: targetRange)).filter(\.role.isCompared)
-            var unmatched = source
-            for number in target {
-                if let index = unmatched.firstIndex(where: { Self.same($0, number) }) {
-                    unmatched.remove(at: index)
-                } else {
-                    let range = (targetRange.lowerBound + number.range.lowerBound)..<(targetRange.lowerBound + number.range.upperBound)
-                    findings.append(RuleFinding(range: range, message: "`\(number.text)` matches no number of the source"
-                        + (unmatched.isEmpty ? "" : " (the source has \(unmatched.map { "`\($0.text)`" }.joined(separator: ", ")))")))
-                }
+            // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
+            var targetText = context.document.text(in: targetRange)
+            let tokenized = Detokenizer.looksTokenized(targetText)
+            if tokenized { targetText = Detokenizer.detokenize(targetText) }
+            let source = sourceExtractor.numbers(in: bilingual.source.text(in: sourceRange))
+            let target = targetExtractor.numbers(in: targetText)
+            let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: context.index.targetLanguage,
+                                                                   target: targetText)
+            for number in comparison.extraInTarget {
+                let range = tokenized ? targetRange
+                    : (targetRange.lowerBound + number.range.lowerBound)..<(targetRange.lowerBound + number.range.upperBound)
+                let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
+                findings.append(RuleFinding(range: range, message: "`\(number.text)` matches no number of the source"
+                    + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
             }
-            // Numbers of the source that found no partner, and were not already named above.
-            if target.count < source.count || findings.isEmpty {
-                for number in unmatched where !target.contains(where: { Self.same(number, $0) }) {
-                    guard target.count < source.count else { break }
+            if comparison.extraInTarget.isEmpty {
+                for number in comparison.missingFromTarget {
                     findings.append(RuleFinding(range: targetRange, message: "the source's `\(number.text)` is missing here"))
                 }
             }
         }
         return findings
-    }
-
-    static func same(_ lhs: ExtractedNumber, _ rhs: ExtractedNumber) -> Bool {
-        (lhs.role == .percent) == (rhs.role == .percent) && abs(lhs.value - rhs.value) <= 1e-9 * max(1, abs(lhs.value))
     }
 }

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Undoes the tokenization that some MT output carries (`am 15 . April`, `F - 35`,
+/// `2011 年 7 月 4 日`), so that numbers and dates read as they would in running text.
+///
+/// Offsets change, so callers that detokenize report at the sentence, not at the number.
+public enum Detokenizer {
+    private static let spaceBeforePunctuation = try! NSRegularExpression(pattern: #" +([.,;:!?%)\]}])"#)
+    private static let spaceAfterBracket = try! NSRegularExpression(pattern: #"([(\[{]) +"#)
+    private static let spacedHyphen = try! NSRegularExpression(pattern: #"(?<=[\p{L}\p{N}]) - (?=[\p{L}\p{N}])"#)
+    private static let spaceAroundCJK = try! NSRegularExpression(
+        pattern: #"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{N}]) +(?=[\p{Han}\p{Hiragana}\p{Katakana}\p{N}])"#)
+    private static let tokenizedMarks = try! NSRegularExpression(pattern: #"\S [.,;:!?](?: |$)"#)
+
+    /// Whether the text shows tokenization: punctuation standing alone after a word.
+    public static func looksTokenized(_ text: String) -> Bool {
+        tokenizedMarks.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    public static func detokenize(_ text: String) -> String {
+        var result = text
+        for (expression, template) in [(spaceBeforePunctuation, "$1"), (spaceAfterBracket, "$1"), (spacedHyphen, "-"),
+                                       (spaceAroundCJK, "")] {
+            result = expression.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result),
+                                                         withTemplate: template)
+        }
+        return result
+    }
+}
