@@ -106,7 +106,40 @@ public struct Checker: Sendable {
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        return run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+        let findings = run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+        return applyUnitNotes(findings, file: file, target: target)
+    }
+
+    /// XLIFF `<note>`s (and PO comments) that say `lector-disable RULE…` silence those rules on
+    /// their unit; one that silences nothing is reported, like any unused suppression.
+    private func applyUnitNotes(_ findings: [Finding], file: BilingualFile, target: SourceDocument) -> [Finding] {
+        var directives: [Int: (rules: Set<String>, used: Bool)] = [:]
+        for (index, unit) in file.units.enumerated() {
+            for note in unit.notes {
+                guard let range = note.range(of: #"lector-disable(-next-line)?\b"#, options: .regularExpression) else { continue }
+                let rules = Set(note[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
+                    .map(String.init).filter { $0.contains(".") })
+                directives[index] = (rules, false)
+            }
+        }
+        guard !directives.isEmpty else { return findings }
+        var kept: [Finding] = []
+        for finding in findings {
+            let unit = target.textLine(ofUTF16Offset: finding.location.utf16Offset) - 1
+            if let directive = directives[unit], directive.rules.isEmpty || directive.rules.contains(finding.ruleID) {
+                directives[unit]?.used = true
+                continue
+            }
+            kept.append(finding)
+        }
+        let unused = UnusedSuppressionRule.description
+        guard !configuration.disabledRules.contains(unused.id) else { return kept }
+        for (unit, directive) in directives.sorted(by: { $0.key < $1.key }) where !directive.used {
+            let range = target.lineRange(unit + 1)
+            kept.append(finding(RuleFinding(range: range.lowerBound..<range.lowerBound,
+                                            message: UnusedSuppressionRule.message(for: directive.rules)), rule: unused, in: target))
+        }
+        return kept.sorted(by: Finding.reportingOrder)
     }
 
     private func bilingualContext(source: SourceDocument, pairs: [SentencePair],
