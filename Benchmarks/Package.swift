@@ -11,18 +11,34 @@ let package = Package(
         .package(name: "Lector", path: ".."),
         // The trait list replaces the package's defaults (MallocInterposer + RuntimeInterposer);
         // the runtime interposer is not needed and its package is not available here.
-        .package(url: "https://github.com/ordo-one/package-benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The generated glossaries and text, shared by the benchmarks and the profiling driver.
+        .target(
+            name: "BenchmarkCorpus",
+            dependencies: [.product(name: "LectorKit", package: "Lector")]
+        ),
+        // A plain executable over the same data, for perf/callgrind and phase timings:
+        //   swift run -c release LectorProfile check 100000
+        .executableTarget(
+            name: "LectorProfile",
+            dependencies: [
+                "BenchmarkCorpus",
+                .product(name: "LectorKit", package: "Lector"),
+                .product(name: "LectorICU", package: "Lector"),
+            ]
+        ),
         .executableTarget(
             name: "LectorBenchmarks",
             dependencies: [
+                "BenchmarkCorpus",
                 .product(name: "LectorKit", package: "Lector"),
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/LectorBenchmarks",
             plugins: [
-                .plugin(name: "BenchmarkPlugin", package: "package-benchmark"),
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
     ]

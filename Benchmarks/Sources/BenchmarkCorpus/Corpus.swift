@@ -114,26 +114,26 @@ enum Syllables {
 }
 
 /// A generated concept, kept with its spellings so the text generator can mention it.
-struct GeneratedName {
-    let preferred: String
-    let deprecated: String?
-    let german: String
+public struct GeneratedName: Sendable {
+    public let preferred: String
+    public let deprecated: String?
+    public let german: String
     /// A spelling no glossary lists but that a transliteration scheme or a skeleton catches.
-    let variant: String
+    public let variant: String
 }
 
-struct GeneratedGlossary {
-    let glossary: Glossary
-    let names: [GeneratedName]
+public struct GeneratedGlossary: Sendable {
+    public let glossary: Glossary
+    public let names: [GeneratedName]
 }
 
-enum Corpus {
+public enum Corpus {
     static let glossarySeed: UInt64 = 0x4C45_4354_4F52_0001  // "LECTOR" 1
     static let textSeed: UInt64 = 0x4C45_4354_4F52_0002
     static let outsiderSeed: UInt64 = 0x4C45_4354_4F52_0003
     /// The checked text: at least this many UTF-8 bytes (10 MiB).
-    static let textBytes = 10 * 1024 * 1024
-    static let largestGlossary = 100_000
+    public static let textBytes = 10 * 1024 * 1024
+    public static let largestGlossary = 100_000
 
     /// Names in generation order; a glossary of n concepts uses the first n, so the small
     /// glossaries are subsets of the large one and the same text serves all sizes.
@@ -162,7 +162,7 @@ enum Corpus {
 
     /// A glossary of `count` concepts: every concept has an English preferred term, a German
     /// form and a Russian and/or Ukrainian Cyrillic form; some have a deprecated English term.
-    static func glossary(concepts count: Int) -> GeneratedGlossary {
+    public static func glossary(concepts count: Int) -> GeneratedGlossary {
         var random = SplitMix64(seed: glossarySeed ^ 0xFFFF)
         var concepts: [Concept] = []
         var names: [GeneratedName] = []
@@ -242,7 +242,7 @@ enum Corpus {
     /// News-like English text of at least `textBytes` UTF-8 bytes mentioning concepts of the
     /// largest glossary: half of the mentions from its first 100 concepts, a third from the first
     /// 10,000, the rest from all 100,000 (so a bigger glossary finds more).
-    static func text(names: [GeneratedName], bytes: Int = textBytes) -> String {
+    public static func text(names: [GeneratedName], bytes: Int = textBytes) -> String {
         var random = SplitMix64(seed: textSeed)
         let outsiders = Self.outsiders()
         var text = ""
