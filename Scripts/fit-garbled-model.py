@@ -21,7 +21,7 @@ import numpy as np
 FEATURES = [
     "negation.mismatch", "negation.difference", "numbers.unmatched", "length.too_short", "length.too_long",
     "toxicity.mismatch", "toxicity.source", "repetition.target", "copy.ratio", "source.oov",
-    "source.shouting", "source.elongation", "target.oov",
+    "source.shouting", "source.elongation", "target.oov", "source.oov_dropped",
 ]
 # Set by hand, see GarbledModel.fixedWeights: the relative-clause signal cannot be learnt from
 # WMT21 (English sources only), and loops of repeated words are too rare there to weigh.

@@ -14,7 +14,7 @@ public struct GarbledSignals: Sendable {
     public static let featureNames = [
         "clause.relative_added", "negation.mismatch", "negation.difference", "numbers.unmatched",
         "length.too_short", "length.too_long", "toxicity.mismatch", "toxicity.source", "repetition.target",
-        "copy.ratio", "source.oov", "source.shouting", "source.elongation", "target.oov",
+        "copy.ratio", "source.oov", "source.shouting", "source.elongation", "target.oov", "source.oov_dropped",
     ]
 
     mutating func set(_ name: String, _ value: Double, _ why: @autoclosure () -> String) {
@@ -136,6 +136,7 @@ public final class GarbledSignalExtractor {
 
         copyRatio(source: source, target: target, into: &signals)
         sourceQuality(source, into: &signals)
+        droppedUnknownWords(source: source, target: target, into: &signals)
     }
 
     /// German `, die Anerkennung …` after a list: an article opening the next item, which MT may
@@ -183,6 +184,19 @@ public final class GarbledSignalExtractor {
         let copied = sourceWords.filter { targetWords.contains($0.lowercased()) }
         signals.set("copy.ratio", Double(copied.count) / Double(sourceWords.count),
                     "source words left untranslated: " + copied.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+    }
+
+    /// Words no dictionary knows (names, usernames, misspellings) pass into a translation
+    /// unchanged when all goes well; one that is missing was dropped or mistranslated.
+    private func droppedUnknownWords(source: String, target: String, into signals: inout GarbledSignals) {
+        guard let sourceLexicon else { return }
+        let targetText = target.lowercased()
+        let dropped = Self.words(source).filter { word in
+            word.count >= 3 && word.allSatisfy(\.isLetter) && !sourceLexicon.contains(word)
+                && !targetText.contains(word.lowercased())
+        }
+        signals.set("source.oov_dropped", Double(min(dropped.count, 3)),
+                    "source words missing from the translation: " + dropped.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
     }
 
     private func sourceQuality(_ source: String, into signals: inout GarbledSignals) {
