@@ -43,37 +43,9 @@ public final class LintSession: Sendable {
 
     public func check(_ inputs: [Input], standardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
                       progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(InputError) -> [Finding] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var results = [Result<[Finding], InputError>?](repeating: nil, count: inputs.count)
-        await withTaskGroup(of: (Int, Result<[Finding], InputError>).self) { group in
-            var next = 0
-            var done = 0
-            func startNext() {
-                guard next < inputs.count else { return }
-                let index = next
-                let input = inputs[index]
-                next += 1
-                group.addTask {
-                    (index, Result { () throws(InputError) in try self.check(input, standardInput: standardInput) })
-                }
-            }
-            for _ in 0..<min(workers, inputs.count) { startNext() }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                done += 1
-                progress?(done, inputs.count)
-                startNext()
-            }
-        }
-        var findings: [Finding] = []
-        for result in results {
-            switch result {
-            case .success(let found)?: findings += found
-            case .failure(let error)?: throw error
-            case nil: break
-            }
-        }
-        return findings
+        try await orderedParallelResults(count: inputs.count, progress: progress) { index in
+            Result { () throws(InputError) in try self.check(inputs[index], standardInput: standardInput) }
+        }.flatMap { $0 }
     }
 
     /// Checks one input (synchronously).

@@ -34,27 +34,11 @@ public enum TBXGlossaryReader {
         if let problem = builder.problem { throw problem }
         if let error = parser.parserError {
             throw InputError(file: name, line: max(builder.errorLine ?? parser.lineNumber, 1),
-                             message: "malformed XML: \(describe(error as NSError))")
+                             message: "malformed XML: \(XMLDocumentWalker.describe(error as NSError))")
         }
         if !finished { throw InputError(file: name, line: max(parser.lineNumber, 1), message: "malformed XML") }
         guard builder.sawRoot else { throw InputError(file: name, line: 1, message: "empty document") }
         return Glossary(name: name, concepts: builder.concepts)
-    }
-
-    private static func describe(_ error: NSError) -> String {
-        // libxml2's codes as XMLParser reports them; the default descriptions say nothing useful.
-        switch error.code {
-        case 4: "the document is empty"
-        case 5: "the document ends too early (truncated?)"
-        case 9: "invalid character"
-        case 26: "undeclared entity"
-        case 38, 39, 40, 41: "malformed attribute"
-        case 64, 65: "malformed XML declaration"
-        case 73: "a tag is not closed (missing '>')"
-        case 76: "closing tag does not match the opening tag"
-        case 89: "entity expansion limit exceeded"
-        default: "XML parser error \(error.code)"
-        }
     }
 }
 
