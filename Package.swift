@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system ICU (libicu-dev). Only LectorICU imports it; see Sources/CICU/shim.h for why.
@@ -25,7 +26,8 @@ let package = Package(
         // The embeddable library: document model, glossary, matching, rules, reporters.
         .target(
             name: "LectorKit",
-            dependencies: ["LectorICU", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LectorICU", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
         // Thin command-line shell over LectorKit.

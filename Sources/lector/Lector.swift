@@ -7,7 +7,8 @@ struct Lector: AsyncParsableCommand {
         commandName: "lector",
         abstract: "Lint translations: house glossary spellings, transliteration variants, and more.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self, BaselineCommand.self, EvalCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self, BaselineCommand.self, EvalCommand.self,
+                      ReportCommand.self, DiffCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

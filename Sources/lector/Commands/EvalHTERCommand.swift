@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LectorKit
+
+extension EvalCommand {
+    struct HTER: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hter",
+            abstract: "Correlation of Lector's word edit rate (lector diff) with the published HTER of MLQE-PE."
+        )
+
+        @Option(help: ArgumentHelp("MLQE-PE tsv with mt, pe_tokenized and hter columns.", valueName: "file"))
+        var data = "../shared/data/mlqe-pe/ru-en/dev.tsv"
+
+        @Option(help: ArgumentHelp("Language of the translations, for word segmentation.", valueName: "tag"))
+        var language = "en"
+
+        func run() throws {
+            do {
+                for mode in EditRateEvaluation.Mode.allCases {
+                    print(try EditRateEvaluation.mlqePE(path: data, language: language, mode: mode))
+                }
+            } catch {
+                reportInputError(error)
+                throw ExitStatus.inputError
+            }
+        }
+    }
+}
