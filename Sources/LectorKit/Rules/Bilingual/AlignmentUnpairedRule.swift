@@ -9,6 +9,11 @@ public struct AlignmentUnpairedRule: Rule {
             RuleExample("The talks begin in Istanbul on Tuesday. ↓Both delegations have already arrived.",
                         source: "Die Gespräche beginnen am Dienstag in Istanbul. Das bestätigte Kremlsprecher Dmitri Peskow am Montag in Moskau gegenüber der Nachrichtenagentur Interfax. Beide Delegationen sind bereits angereist.",
                         from: "de", to: "en"),
+            RuleExample("The talks begin on Tuesday. Both delegations have already arrived.↓",
+                        source: "Переговоры начнутся во вторник. Обе делегации уже прибыли.\nПресс-секретарь Кремля Дмитрий Песков заявил об этом в понедельник журналистам в Москве.",
+                        from: "ru", to: "en"),
+            RuleExample("Die Gespräche beginnen am Dienstag. ↓Das sagte Kremlsprecher Dmitri Peskow am Montag vor Journalisten in Moskau.",
+                        source: "The talks begin on Tuesday.", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample("The talks begin in Istanbul on Tuesday. Both delegations have already arrived.",

@@ -12,12 +12,15 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("↓Read more at ↓https://example.org/en/news.", source: "Mehr unter https://example.org/de/news.",
                         from: "de", to: "en"),
             RuleExample("↓Осталось ↓%s попыток.", source: "%d attempts left.", from: "en", to: "ru"),
+            RuleExample("↓Schreiben Sie uns.", source: "Write to press@example.org.", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample("Delete {0} now?", source: "Datei {0} jetzt löschen?", from: "de", to: "en"),
             RuleExample("Осталось %d попыток.", source: "%d attempts left.", from: "en", to: "ru"),
             RuleExample("Write to press@example.org.", source: "Schreiben Sie an press@example.org.", from: "de", to: "en"),
             RuleExample("Inflation rose to 12 % and fell.", source: "Die Inflation stieg auf 12 % und fiel.", from: "de", to: "en"),
+            RuleExample("Noch {count} Versuche.", source: "Still {count} attempts.", from: "en", to: "de"),
+            RuleExample("Details at https://example.org/ua.", source: "Подробности на https://example.org/ua.", from: "ru", to: "en"),
         ]
     )
 

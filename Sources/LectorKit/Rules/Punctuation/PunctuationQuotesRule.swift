@@ -10,11 +10,15 @@ public struct PunctuationQuotesRule: Rule {
         triggeringExamples: [
             RuleExample("He said: ↓«We will not stay there.↓»"),
             RuleExample("The talks ↓(in Istanbul were planned for Tuesday ↓“and Wednesday."),
+            RuleExample("Er sagte: ↓“Wir schaffen es nicht.↓”", source: "He said: “We won’t make it.”", from: "en", to: "de"),
+            RuleExample("Он сказал: ↓“Мы не успеем.↓”", source: "He said: “We won’t make it.”", from: "en", to: "ru"),
         ],
         nonTriggeringExamples: [
             RuleExample("He said: “We will not stay there.”"),
             RuleExample("Ukraine’s goal is peace (and sovereignty)."),
             RuleExample("He said: \"We will not stay there.\""),
+            RuleExample("Er sagte: „Wir schaffen es nicht.“", source: "He said: “We won’t make it.”", from: "en", to: "de"),
+            RuleExample("Он сказал: «Мы не успеем».", source: "He said: “We won’t make it.”", from: "en", to: "ru"),
         ]
     )
 
