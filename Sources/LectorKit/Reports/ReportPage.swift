@@ -230,8 +230,9 @@ extension ReportPage {
             let sorted = cuts.sorted()
             for (from, to) in zip(sorted, sorted.dropFirst()) {
                 let absolute = range.lowerBound + from
-                // An empty flag (a missing sentence) marks nothing; otherwise the first flag covering the piece.
-                let flag = flags.first { $0.range.contains(absolute) }
+                // An empty flag (a missing sentence) marks nothing. Where flags nest (a word flagged
+                // inside a flagged sentence), the innermost one wins, so the word links to its own finding.
+                let flag = flags.filter { $0.range.contains(absolute) }.min { $0.range.count < $1.range.count }
                 append(units[from..<to], part, flag: flag)
             }
         }
