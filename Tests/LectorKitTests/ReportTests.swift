@@ -247,6 +247,16 @@ import Testing
         #expect(try diff.render(.markdown).contains("(finding 1, line 1, column 12, resolved)"))
     }
 
+    /// A finding still there after its sentence was edited is unchanged, not resolved and introduced again.
+    @Test func aFindingInAnEditedSentenceIsUnchanged() throws {
+        let old = SourceDocument(path: "old.txt", text: "Medinski met officials from Kiev.\n")
+        let new = SourceDocument(path: "new.txt", text: "Medinski met officials from Kyiv.\n")
+        let diff = try TranslationDiff.make(checker: Fixtures.englishChecker, old: old, new: new)
+        #expect(diff.findings.map(\.status) == [.unchanged, .resolved])
+        #expect(diff.findings.map(\.finding.text) == ["Medinski", "Kiev"])
+        #expect(diff.text().contains("sentence 1 (line 1 → 1), 1 edit:\n"))
+    }
+
     @Test func identicalVersionsHaveNoEdits() throws {
         let text = SourceDocument(path: "same.txt", text: "Zelenskyy met Kuleba in Kyiv.\n")
         let diff = try TranslationDiff.make(checker: Fixtures.englishChecker, old: text, new: text)

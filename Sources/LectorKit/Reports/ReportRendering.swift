@@ -44,7 +44,8 @@ extension TranslationDiff {
         output += "findings: " + Status.allCases.map { "\(findings($0).count) \($0.rawValue)" }.joined(separator: ", ") + "\n"
         for row in rows where row.changes.hasChanges || !row.findings.isEmpty {
             output += "\nsentence \(row.number) (line \(row.oldLocation.line) → \(row.newLocation.line))"
-            output += row.changes.hasChanges ? ", \(row.changes.edits) edits:\n  \(row.changes.inlineText)\n" : ":\n"
+            output += row.changes.hasChanges
+                ? ", \(ReportPage.counted(row.changes.edits, "edit")):\n  \(row.changes.inlineText)\n" : ":\n"
             for compared in row.findings {
                 let finding = compared.finding
                 output += "  \(compared.status.rawValue): \(finding.file):\(finding.location.line):\(finding.location.column): "

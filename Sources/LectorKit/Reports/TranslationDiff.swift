@@ -68,20 +68,26 @@ public struct TranslationDiff: Sendable {
         sourceLanguage = source?.language
 
         let beads = SentenceAligner(sourceLanguage: language, targetLanguage: language).align(source: old, target: new)
-        let statuses = Self.match(old: oldFindings, new: newFindings)
-        // For each bead, its findings: OLD's resolved ones placed by OLD's ranges, NEW's by NEW's.
+        // Each finding's row: OLD's by OLD's ranges, NEW's by NEW's.
         let oldSide = beads.map { SentencePair(source: nil, target: $0.source, sourceSentenceCount: 0,
                                                targetSentenceCount: $0.sourceSentenceCount, anchor: $0.source?.lowerBound ?? 0) }
-        let resolved = oldFindings.filter { statuses.resolved.contains($0) }
-        let resolvedPlacement = TranslationReport.place(resolved, in: Self.withAnchors(oldSide))
-        let newPlacement = TranslationReport.place(newFindings, in: beads)
+        let oldRows = Self.rows(of: TranslationReport.place(oldFindings, in: Self.withAnchors(oldSide)), count: oldFindings.count)
+        let newRows = Self.rows(of: TranslationReport.place(newFindings, in: beads), count: newFindings.count)
+        let statuses = Self.match(old: oldFindings, oldRows: oldRows, new: newFindings, newRows: newRows)
+        var placement = [[(Finding, Status)]](repeating: [], count: beads.count)
+        // Findings need a row; only a text without a single non-space character has none.
+        for (index, finding) in oldFindings.enumerated() where statuses.resolved.contains(index) && !beads.isEmpty {
+            placement[oldRows[index]].append((finding, .resolved))
+        }
+        for (index, finding) in newFindings.enumerated() where !beads.isEmpty {
+            placement[newRows[index]].append((finding, statuses.introduced.contains(index) ? .introduced : .unchanged))
+        }
 
         let tokenizer = try WordTokenizer(language: language)
         var rows: [Row] = []
         var findings: [ComparedFinding] = []
         for (index, bead) in beads.enumerated() {
-            var here: [(Finding, Status)] = resolvedPlacement[index].map { (resolved[$0], .resolved) }
-            here += newPlacement[index].map { newFindings[$0] }.map { ($0, statuses.introduced.contains($0) ? .introduced : .unchanged) }
+            var here = placement[index]
             // Reading order within the row: by position in its own version, resolved (OLD) first on ties.
             here.sort { ($0.0.location.line, $0.0.location.column, $0.1 == .resolved ? 0 : 1)
                 < ($1.0.location.line, $1.0.location.column, $1.1 == .resolved ? 0 : 1) }
@@ -135,30 +141,44 @@ public struct TranslationDiff: Sendable {
 
     // MARK: - Matching
 
-    /// Which findings of NEW are introduced and which of OLD are resolved, matched by rule, text and
-    /// sentence and counted (two identical findings in OLD and one in NEW: one resolved).
-    static func match(old: [Finding], new: [Finding]) -> (introduced: Set<Finding>, resolved: Set<Finding>) {
+    /// Which findings of NEW are introduced and which of OLD are resolved (as indices).
+    ///
+    /// First as a baseline matches: by rule, flagged text and sentence, counted (two identical
+    /// findings in OLD and one in NEW: one resolved). Then, among the findings left, one of OLD and
+    /// one of NEW in the same row with the same rule and message are the same finding in an edited
+    /// sentence (a garbled sentence still garbled after a word was fixed), so it is unchanged.
+    static func match(old: [Finding], oldRows: [Int], new: [Finding], newRows: [Int]) -> (introduced: Set<Int>, resolved: Set<Int>) {
         func key(_ finding: Finding) -> Baseline.Key {
             Baseline.Key(file: "", rule: finding.ruleID, text: finding.text, sentence: finding.sentence ?? "")
         }
-        var oldCounts: [Baseline.Key: Int] = [:]
-        for finding in old { oldCounts[key(finding), default: 0] += 1 }
-        var newCounts: [Baseline.Key: Int] = [:]
-        for finding in new { newCounts[key(finding), default: 0] += 1 }
+        let oldOrder = old.indices.sorted { Finding.reportingOrder(old[$0], old[$1]) }
+        let newOrder = new.indices.sorted { Finding.reportingOrder(new[$0], new[$1]) }
+        var unmatchedOld = Set(old.indices)
+        var unmatchedNew = Set(new.indices)
+        var oldByKey: [Baseline.Key: [Int]] = [:]
+        for index in oldOrder { oldByKey[key(old[index]), default: []].append(index) }
+        for index in newOrder {
+            guard var candidates = oldByKey[key(new[index])], !candidates.isEmpty else { continue }
+            unmatchedOld.remove(candidates.removeFirst())
+            oldByKey[key(new[index])] = candidates
+            unmatchedNew.remove(index)
+        }
+        for index in newOrder where unmatchedNew.contains(index) {
+            guard let match = oldOrder.first(where: { unmatchedOld.contains($0) && oldRows[$0] == newRows[index]
+                && old[$0].ruleID == new[index].ruleID && old[$0].message == new[index].message }) else { continue }
+            unmatchedOld.remove(match)
+            unmatchedNew.remove(index)
+        }
+        return (unmatchedNew, unmatchedOld)
+    }
 
-        var introduced = Set<Finding>()
-        var remaining = oldCounts
-        for finding in new.sorted(by: Finding.reportingOrder) {
-            let left = remaining[key(finding), default: 0]
-            if left > 0 { remaining[key(finding)] = left - 1 } else { introduced.insert(finding) }
+    /// Each finding's row, from a placement (row → finding indices).
+    private static func rows(of placement: [[Int]], count: Int) -> [Int] {
+        var rows = [Int](repeating: 0, count: count)
+        for (row, indices) in placement.enumerated() {
+            for index in indices { rows[index] = row }
         }
-        var resolved = Set<Finding>()
-        remaining = newCounts
-        for finding in old.sorted(by: Finding.reportingOrder) {
-            let left = remaining[key(finding), default: 0]
-            if left > 0 { remaining[key(finding)] = left - 1 } else { resolved.insert(finding) }
-        }
-        return (introduced, resolved)
+        return rows
     }
 
     // MARK: - Helpers
