@@ -166,39 +166,10 @@ struct ReportDestination {
         self.reporter = reporter
     }
 
-    /// Writes the report atomically: into a temporary file in the same directory, then renamed over
-    /// the destination. A CI step that reads the report, or a run that fails half-way, then sees the
-    /// old file or the new one, never a truncated one; the same directory keeps the rename on one
-    /// file system, where it is atomic. A failure is an input error (exit status 2).
+    /// Writes the report atomically (`ReportFileWriter`: a temporary file in the same directory,
+    /// flushed, then renamed over the destination), so a CI step never reads half a report. A
+    /// failure is an input error (exit status 2).
     func write(_ report: CheckReport) throws(InputError) {
-        let destination = URL(fileURLWithPath: path)
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try Data(reporter.init().render(report).utf8).write(to: temporary)
-            // Flushed before the rename, so that a crash cannot leave a renamed but empty report.
-            let handle = try FileHandle(forUpdating: temporary)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError(file: path, message: "cannot write the \(reporter.identifier) report: "
-                + "\(Self.reason(error))")
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError(file: path, message: "cannot write the \(reporter.identifier) report: \(reason)")
-        }
-    }
-
-    /// A short reason for a failed write; Foundation's own wording is long and generic.
-    private static func reason(_ error: any Error) -> String {
-        switch (error as? CocoaError)?.code {
-        case .fileNoSuchFile?: "its directory does not exist"
-        case .fileWriteNoPermission?: "permission denied"
-        case .fileWriteOutOfSpace?: "no space left on the device"
-        default: error.localizedDescription
-        }
+        try ReportFileWriter.write(Data(reporter.init().render(report).utf8), toPath: path)
     }
 }
