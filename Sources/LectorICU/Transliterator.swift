@@ -18,8 +18,8 @@ public struct TransliterationRuleError: Error, Equatable, CustomStringConvertibl
 
 /// An ICU transliterator, built-in (`Russian-Latin/BGN`) or compiled from rule text.
 ///
-/// Not thread-safe: ICU transliterators keep no per-call state in `utrans_transUChars`, but ICU
-/// does not promise it, so share one instance per thread.
+/// Not thread-safe: each instance reuses one working buffer, so use one instance per thread.
+/// (Threads gain little anyway: ICU runs every rule-based transliterator under one global mutex.)
 public final class Transliterator {
     private let handle: OpaquePointer
     public let id: String
@@ -63,30 +63,48 @@ public final class Transliterator {
         handle = OpaquePointer(pointer!)
     }
 
-    deinit { cicu_utrans_close(UnsafeMutablePointer(handle)) }
+    deinit {
+        cicu_utrans_close(UnsafeMutablePointer(handle))
+        buffer.deallocate()
+    }
+
+    /// Working buffer, reused by every call (variant derivation makes hundreds of thousands).
+    private var buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: 64)
+    private var capacity = 64
+
+    private func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        buffer.deallocate()
+        capacity = max(needed, capacity * 2)
+        buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity)
+    }
 
     public func transliterate(_ string: String) -> String {
-        var units = UTF16.encode(string)
-        if units.isEmpty { return string }
-        var length = Int32(units.count)
-        var capacity = max(units.count * 4, 16)
+        var string = string
+        let count = string.withUTF8 { $0.count }
+        if count == 0 { return string }
+        // Room for the text (UTF-16 never needs more units than UTF-8 has bytes) and its growth.
+        reserve(max(count * 4, 16))
         while true {
-            var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
-            var limit = length
+            var length: Int32 = 0
             var status: Int32 = 0
-            var resultLength = length
-            buffer.withUnsafeMutableBufferPointer {
-                cicu_utrans_transUChars(UnsafePointer(UnsafeMutablePointer(handle)), $0.baseAddress,
-                                        &resultLength, Int32(capacity), 0, &limit, &status)
+            string.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { bytes in
+                    _ = cicu_strFromUTF8(buffer, Int32(capacity), &length, bytes.baseAddress, Int32(bytes.count), &status)
+                }
             }
+            if status > 0 { return string }
+            var limit = length
+            var resultLength = length
+            status = 0
+            cicu_utrans_transUChars(UnsafePointer(UnsafeMutablePointer(handle)), buffer, &resultLength,
+                                    Int32(capacity), 0, &limit, &status)
             if status == CICU_BUFFER_OVERFLOW_ERROR {
-                capacity = Int(resultLength) + 16
+                reserve(Int(resultLength) + 16)
                 continue
             }
             if status > 0 { return string }
-            units = Array(buffer[0..<Int(resultLength)])
-            length = resultLength
-            return UTF16.decode(units)
+            return UTF16.decode(UnsafeBufferPointer(start: buffer, count: Int(resultLength)))
         }
     }
 
