@@ -17,8 +17,9 @@ public struct SARIFReporter: Reporter {
 
     /// The schema URI written in `$schema`; SchemaStore's copy is what editors resolve.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-    /// Where a reader of the log learns about the tool (`tool.driver.informationUri`).
-    public static let informationURI = "https://github.com/lector-lint/lector"
+    /// Where a reader of the log learns about the tool (`tool.driver.informationUri`). The project
+    /// has no public home yet, so none is claimed; SARIF makes the field optional.
+    public static let informationURI: String? = nil
 
     /// The rules the log describes in `tool.driver.rules`.
     public let rules: [RuleDescription]
@@ -115,7 +116,7 @@ public struct SARIFReporter: Reporter {
 
     struct ToolComponent: Encodable {
         let name: String
-        let informationUri: String
+        let informationUri: String?
         let version: String?
         let rules: [ReportingDescriptor]
     }
