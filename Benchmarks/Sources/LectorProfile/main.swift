@@ -13,6 +13,7 @@ import Darwin
 //
 //   lector-profile load N [REPS]            Checker init on N concepts
 //   lector-profile check N [REPS] [DUMP]    check() on the 10 MiB text; DUMP: write the findings
+//   lector-profile check N REPS - match-only   GlossaryMatcher.matches alone
 //   lector-profile phases N                 time of each phase of check() (matching, every rule, …)
 //   lector-profile segment                  ICU word segmentation alone on the text
 //
@@ -36,6 +37,28 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) * 1024 / 1e6
 }
 
+/// glibc's per-arena statistics, on stderr (LECTOR_MALLOC_STATS=1).
+@_silgen_name("malloc_stats") func mallocStats()
+
+func currentRSSMegabytes() -> Double {
+    guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+    defer { fclose(file) }
+    var size = 0, resident = 0
+    guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
+        vfscanf_helper(file, s, r) } }) else { return 0 }
+    return Double(resident) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1e6
+}
+
+func vfscanf_helper(_ file: UnsafeMutablePointer<FILE>, _ size: UnsafeMutablePointer<Int>, _ resident: UnsafeMutablePointer<Int>) -> Bool {
+    var buffer = [CChar](repeating: 0, count: 128)
+    guard fgets(&buffer, 128, file) != nil else { return false }
+    let fields = String(cString: buffer).split(separator: " ")
+    guard fields.count >= 2, let s = Int(fields[0]), let r = Int(fields[1]) else { return false }
+    size.pointee = s
+    resident.pointee = r
+    return true
+}
+
 func timed<T>(_ label: String, bytes: Int? = nil, _ body: () throws -> T) rethrows -> T {
     let wall = wallSeconds()
     let cpu = threadCPUSeconds()
@@ -46,7 +69,7 @@ func timed<T>(_ label: String, bytes: Int? = nil, _ body: () throws -> T) rethro
     if let bytes {
         line += String(format: ", %.1f MB/s (wall), %.1f MB/s (cpu)", Double(bytes) / wallTime / 1e6, Double(bytes) / cpuTime / 1e6)
     }
-    line += String(format: ", peak RSS %.0f MB", peakRSSMegabytes())
+    line += String(format: ", peak RSS %.0f MB, RSS now %.0f MB", peakRSSMegabytes(), currentRSSMegabytes())
     print(line)
     fflush(nil)
     return result
@@ -64,12 +87,16 @@ print(String(format: "start: peak RSS %.0f MB", peakRSSMegabytes()))
 switch command {
 case "load":
     let glossary = Corpus.glossary(concepts: concepts).glossary
-    print(String(format: "glossary generated: peak RSS %.0f MB", peakRSSMegabytes()))
+    print(String(format: "glossary generated: peak RSS %.0f MB, RSS now %.0f MB", peakRSSMegabytes(), currentRSSMegabytes()))
+    if getenv("LECTOR_MALLOC_STATS") != nil { mallocStats() }
     for _ in 0..<repetitions {
         let checker = try timed("load \(concepts)") {
             try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
         }
         print("variants \(checker.index.variantCount), entries \(checker.index.entryCount)")
+        withExtendedLifetime(checker) {
+            if getenv("LECTOR_MALLOC_STATS") != nil { mallocStats() }
+        }
     }
 
 case "check", "phases":
@@ -78,10 +105,19 @@ case "check", "phases":
     let glossary = concepts == Corpus.largestGlossary ? all.glossary : Corpus.glossary(concepts: concepts).glossary
     let bytes = text.utf8.count
     print(String(format: "data generated: peak RSS %.0f MB", peakRSSMegabytes()))
+    // LECTOR_DISABLE=rule,rule: check without these rules (to attribute time and memory).
+    let disabled = Set((getenv("LECTOR_DISABLE").map { String(cString: $0) } ?? "").split(separator: ",").map(String.init))
     let checker = try timed("load \(concepts)") {
-        try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
+        try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en", disabledRules: disabled))
     }
-    if command == "check" {
+    if command == "check" && arguments.count > 4 && arguments[4] == "match-only" {
+        let document = SourceDocument(path: "generated.txt", text: text)
+        let matcher = try GlossaryMatcher(index: checker.index)
+        for _ in 0..<repetitions {
+            let matches = timed("matches", bytes: bytes) { matcher.matches(in: document) }
+            print("matches \(matches.count)")
+        }
+    } else if command == "check" {
         var findings: [Finding] = []
         for _ in 0..<repetitions {
             findings = timed("check", bytes: bytes) {
@@ -89,7 +125,7 @@ case "check", "phases":
             }
         }
         print("findings \(findings.count)")
-        if arguments.count > 3 {
+        if arguments.count > 3, arguments[3] != "-" {
             var out = ""
             for finding in findings {
                 out += "\(finding.ruleID)\t\(finding.location.line):\(finding.location.column)\t\(finding.text)\t"
@@ -165,6 +201,29 @@ case "translit2":
         for index in stride(from: part, to: terms.count, by: 2) { _ = transliterator.transliterate(terms[index]) }
     }
     print(String(format: "\(id), 2 threads: wall %.1f ms", (wallSeconds() - wall) * 1000))
+
+case "anylatin":
+    // Is "Any-Latin; Latin-ASCII" the same as "Latin-ASCII" after "Cyrillic-Latin" on Cyrillic terms?
+    var texts = Corpus.glossary(concepts: concepts).glossary.concepts.flatMap(\.terms).map(\.text)
+    if arguments.count > 3 { texts += try GlossaryLoader.load(path: arguments[3]).concepts.flatMap(\.terms).map(\.text) }
+    let any = try Transliterator(id: "Any-Latin; Latin-ASCII")
+    let cyrillic = try Transliterator(id: "Cyrillic-Latin")
+    let ascii = try Transliterator(id: "Latin-ASCII")
+    var differences = 0
+    var checked = 0
+    for text in texts where text.unicodeScalars.contains(where: { Script.code(of: $0) == Script.cyrillic }) {
+        checked += 1
+        let direct = any.transliterate(text)
+        let composed = ascii.transliterate(cyrillic.transliterate(text))
+        if direct != composed {
+            differences += 1
+            if differences < 20 { print("\(text): \(direct) vs \(composed)") }
+        }
+    }
+    print("\(checked) Cyrillic terms, \(differences) differences")
+    timed("Any-Latin; Latin-ASCII") { for text in texts { _ = any.transliterate(text) } }
+    let latin = texts.map { cyrillic.transliterate($0) }
+    timed("Latin-ASCII on Cyrillic-Latin output") { for text in latin { _ = ascii.transliterate(text) } }
 
 case "segment":
     let all = Corpus.glossary(concepts: 100)

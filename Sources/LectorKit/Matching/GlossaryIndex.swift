@@ -1,3 +1,4 @@
+import Foundation
 import LectorICU
 
 /// Where a variant spelling comes from; it decides the wording of the finding.
@@ -10,30 +11,97 @@ public enum VariantOrigin: Sendable, Hashable {
     case skeleton
 }
 
-/// One spelling the matcher can recognise, and what it means.
+/// One spelling the matcher can recognise, and what it means. 20 bytes: the strings stay in the
+/// glossary's terms and in the index's pool of derived spellings.
 struct MatchEntry: Sendable {
-    enum Kind: Int, Sendable, Comparable {
+    enum Kind: UInt8, Sendable, Comparable {
         // Order = priority when several entries cover the same tokens.
         case variant = 0, forbidden = 1, allowed = 2
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     let kind: Kind
-    let concept: Int32
-    /// The glossary term (allowed and forbidden entries).
-    let term: Term?
-    /// The spelling as the glossary or the scheme writes it.
-    let form: String
-    let origin: VariantOrigin?
-    /// For case-sensitive terms: each token exactly as written.
-    let exactTokens: [[UInt16]]?
     /// Variants of capitalized names only match capitalized text (`Poutine`, not `poutine`).
     let requiresCapital: Bool
+    /// For transliteration variants, the scheme's index in `GlossaryIndex.schemeLabels`; else -1.
+    let scheme: Int16
+    let concept: Int32
+    /// Index in the concept's terms: the term itself (allowed, forbidden, glossary form of another
+    /// language), or the Cyrillic term a transliteration variant was made from.
+    let term: Int32
+    /// For transliteration variants, the spelling's index in the form pool; else -1.
+    let form: Int32
+    /// For case-sensitive terms, the index of each token exactly as written; else -1.
+    let exact: Int32
+}
+
+/// Open addressing from `node << 32 | token` to the child node: the trie's inner edges.
+struct EdgeTable: Sendable {
+    private struct Slot {
+        var key: UInt64  // 0: empty (inner nodes are ≥ 1, so no edge key is 0)
+        var child: Int32
+    }
+
+    private var slots = [Slot](repeating: Slot(key: 0, child: 0), count: 16)
+    private(set) var count = 0
+
+    /// The slot to start probing at (murmur3's 64-bit finalizer, then the low bits).
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int {
+        var hash = key
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return Int(truncatingIfNeeded: hash) & (slots.count &- 1)
+    }
+
+    @inline(__always)
+    func child(_ key: UInt64) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count &- 1
+            var slot = home(key)
+            while true {
+                let entry = slots[slot]
+                if entry.key == key { return entry.child }
+                if entry.key == 0 { return -1 }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(_ key: UInt64, child: Int32) {
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        place(key, child)
+        count += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ child: Int32) {
+        let mask = slots.count - 1
+        var slot = home(key)
+        while slots[slot].key != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(key: key, child: child)
+    }
+
+    func forEachSlot(_ body: (UInt64, Int32) -> Void) {
+        for slot in slots where slot.key != 0 { body(slot.key, slot.child) }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, child: 0), count: old.count * 2)
+        for entry in old where entry.key != 0 { place(entry.key, entry.child) }
+    }
 }
 
 /// Everything the glossary rules need, compiled once for one target language: a vocabulary of
 /// folded tokens, a trie over token ids (multi-word terms, longest match), and a table of
 /// spelling skeletons. Lookups cost the same whatever the number of concepts.
+///
+/// Memory: entries are 20-byte records pointing into the glossary's own terms; the spellings
+/// that derivation adds live in one UTF-8 pool; the trie's per-node entry lists and the
+/// skeleton table are flat arrays.
 public struct GlossaryIndex: Sendable {
     /// Primary subtag of the language whose text is checked.
     public let targetLanguage: String
@@ -41,16 +109,25 @@ public struct GlossaryIndex: Sendable {
     let inflection: InflectionRules
 
     var vocabulary = TokenVocabulary()
-    /// Children of the root, indexed by token id (-1: none).
-    var rootChildren: [Int32] = []
-    /// Children of inner nodes, keyed by `node << 32 | token`.
-    var edges: [UInt64: Int32] = [:]
-    /// Entries that end at each node (node 0 is the root).
-    var nodeEntries: [[Int32]] = [[]]
+    /// The trie over token ids. Node 0 is the root; the child of the root for token `t` is node
+    /// `t + 1` (every token has one, possibly empty); deeper nodes follow. Per node, with a
+    /// sentinel at the end: where its entries start in `entries` (they end where the next node's
+    /// start), and in the top bit whether it has children in `edges`.
+    var nodes: [UInt32] = [0, 0]
+    /// Children of nodes below the root: `node << 32 | token` → child.
+    var edges = EdgeTable()
+    /// Grouped by node, in the order they were added.
     var entries: [MatchEntry] = []
+    /// Transliterated spellings (UTF-8), back to back: form `i` is `formBytes[formStarts[i]..<formStarts[i + 1]]`.
+    var formBytes: [UInt8] = []
+    var formStarts: [Int32] = [0]
+    /// Tokens exactly as written, for case-sensitive terms (acronyms: few).
+    var exactTokens: [[[UInt16]]] = []
+    /// Labels of the transliteration schemes, by `MatchEntry.scheme`.
+    var schemeLabels: [String] = []
     var skeletons = TokenVocabulary()
-    /// For each skeleton id: the concepts it belongs to.
-    var skeletonConcepts: [[Int32]] = []
+    /// For each skeleton id: the one concept it belongs to, or -1 when it belongs to several.
+    var skeletonConcept: [Int32] = []
 
     /// Counts, for reports and benchmarks.
     public private(set) var variantCount = 0
@@ -59,178 +136,651 @@ public struct GlossaryIndex: Sendable {
     /// - Parameter inflection: suffix rules for the target language; by default Lector's own.
     public init(glossaries: [Glossary], targetLanguage: String,
                 schemes: [TransliterationScheme], inflection: InflectionRules? = nil) throws(InputError) {
+        try self.init(glossaries: glossaries, targetLanguage: targetLanguage, schemes: schemes, inflection: inflection,
+                      derivation: .automatic)
+    }
+
+    /// - Parameter derivation: where variants are derived; the index is the same either way.
+    init(glossaries: [Glossary], targetLanguage: String, schemes: [TransliterationScheme], inflection: InflectionRules?,
+         derivation mode: VariantDerivation.Mode) throws(InputError) {
         let target = Term.primaryLanguage(of: targetLanguage)
         self.targetLanguage = target
-        concepts = glossaries.flatMap(\.concepts)
+        concepts = glossaries.count == 1 ? glossaries[0].concepts : glossaries.flatMap(\.concepts)
         self.inflection = inflection ?? InflectionRules.forLanguage(target)
+        schemeLabels = schemes.map(\.label)
 
-        var builder = try IndexBuilder(target: target, schemes: schemes)
+        // Variants are derived (transliterated) on a thread of their own for large glossaries:
+        // ICU serialises all rule-based transliteration, so one thread does all of it while this
+        // one does the rest.
+        let derivation = try VariantDerivation(concepts: concepts, target: target, schemes: schemes, mode: mode)
+        var builder = try IndexBuilder(target: target)
+        var tree = TrieBuilder()
+        /// Keys (folded tokens joined by spaces) of spellings, for de-duplication: a key of one
+        /// token is that token's vocabulary id (≥ 0); other keys are interned here (id `-1 - i`).
+        var keys = TokenVocabulary()
+        var allowedTokens: [Bool] = []
+        var allowedKeys: [Bool] = []
+
+        /// The de-duplication key of a spelling, interning it; `nil` for a one-token spelling whose
+        /// token the vocabulary does not know yet (so no spelling has had it).
+        func key(of tokens: TermTokens, interning: Bool) -> Int? {
+            if tokens.isSingleSimpleToken {
+                let id = tokens.withToken(0) { interning ? vocabulary.intern($0) : vocabulary.lookup($0) }
+                return id >= 0 ? Int(id) : nil
+            }
+            let id = tokens.key.withUnsafeBufferPointer { keys.intern($0) }
+            if Int(id) == allowedKeys.count { allowedKeys.append(false) }
+            return -1 - Int(id)
+        }
+        func isAllowed(_ key: Int) -> Bool {
+            key >= 0 ? (key < allowedTokens.count && allowedTokens[key]) : allowedKeys[-1 - key]
+        }
+        func add(_ entry: MatchEntry, path: TermTokens) {
+            var node: Int32 = 0
+            for index in 0..<path.count {
+                let id = path.withToken(index) { vocabulary.intern($0) }
+                node = tree.child(of: node, token: id)
+            }
+            tree.add(entry, at: node)
+        }
+
         // Pass 1: the target language's own terms, so that variants can be checked against all of them.
-        var conceptKeys: [Set<[UInt16]>] = Array(repeating: [], count: concepts.count)
-        var allowedKeys = Set<[UInt16]>()
+        var conceptKeyStarts: [Int32] = [0]
+        var conceptKeys: [Int] = []
+        conceptKeyStarts.reserveCapacity(concepts.count + 1)
         for (index, concept) in concepts.enumerated() {
-            for term in concept.terms(in: target) {
-                guard let tokens = builder.tokens(of: term.text, language: term.language) else { continue }
-                let key = Array(tokens.folded.joined(separator: [0x20]))
-                conceptKeys[index].insert(key)
-                if term.status.isAllowed { allowedKeys.insert(key) }
-                add(MatchEntry(kind: term.status.isAllowed ? .allowed : .forbidden, concept: Int32(index),
-                               term: term, form: term.text, origin: nil,
-                               exactTokens: term.isCaseSensitive ? tokens.exact : nil, requiresCapital: false),
-                    path: tokens.folded)
+            for (termIndex, term) in concept.terms.enumerated() where builder.primary(of: term) == builder.targetID {
+                guard let tokens = builder.tokens(of: term.text, exact: term.isCaseSensitive) else { continue }
+                let keyID = key(of: tokens, interning: true)!
+                if !conceptKeys[Int(conceptKeyStarts[index])...].contains(keyID) { conceptKeys.append(keyID) }
+                if term.status.isAllowed {
+                    if keyID >= 0 {
+                        if keyID >= allowedTokens.count { allowedTokens += repeatElement(false, count: keyID + 1 - allowedTokens.count) }
+                        allowedTokens[keyID] = true
+                    } else {
+                        allowedKeys[-1 - keyID] = true
+                    }
+                }
+                var exact: Int32 = -1
+                if term.isCaseSensitive {
+                    exact = Int32(exactTokens.count)
+                    exactTokens.append(tokens.exact)
+                }
+                add(MatchEntry(kind: term.status.isAllowed ? .allowed : .forbidden, requiresCapital: false, scheme: -1,
+                               concept: Int32(index), term: Int32(termIndex), form: -1, exact: exact),
+                    path: tokens)
+            }
+            conceptKeyStarts.append(Int32(conceptKeys.count))
+        }
+
+        /// Adds a key's skeleton to the table. A skeleton belongs to one concept or to several
+        /// (-1): the order in which keys are added does not matter.
+        func addSkeleton(of keyID: Int32, concept: Int32) {
+            let found = vocabulary.key(keyID).withUnsafeBufferPointer { builder.skeleton(ofFolded: $0) }
+            guard found else { return }
+            let id = Int(skeletons.intern(builder.skeletonBuffer.buffer))
+            if id == skeletonConcept.count {
+                skeletonConcept.append(concept)
+            } else if skeletonConcept[id] != concept {
+                skeletonConcept[id] = -1
             }
         }
+
         // Pass 2: variants, and skeletons of every spelling of names.
-        for (index, concept) in concepts.enumerated() {
-            guard let preferred = concept.preferredTerm(in: target) else { continue }
-            let isName = preferred.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-            var seen = conceptKeys[index]
-            for (spelling, origin) in builder.variants(of: concept) {
-                guard let tokens = builder.tokens(of: spelling, language: target) else { continue }
-                let key = Array(tokens.folded.joined(separator: [0x20]))
-                if seen.contains(key) || allowedKeys.contains(key) { continue }
-                seen.insert(key)
-                let capital = spelling.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-                add(MatchEntry(kind: .variant, concept: Int32(index), term: nil, form: spelling, origin: origin,
-                               exactTokens: nil, requiresCapital: capital), path: tokens.folded)
-                variantCount += 1
-            }
-            if isName {
-                for key in seen where !key.contains(0x20) {
-                    guard let skeleton = key.withUnsafeBufferPointer({
-                        SpellingSkeleton.skeleton(ofFolded: $0, asciiFolder: builder.asciiFolder)
-                    }) else { continue }
-                    let id = Int(skeletons.intern(skeleton))
-                    if id == skeletonConcepts.count { skeletonConcepts.append([]) }
-                    if !skeletonConcepts[id].contains(Int32(index)) { skeletonConcepts[id].append(Int32(index)) }
+        var seen: [Int] = []
+        var pendingSkeletons: [(concept: Int32, key: Int32)] = []
+        for chunkIndex in 0..<derivation.chunkCount {
+            let chunk = try derivation.chunk(chunkIndex)
+            var variantIndex = 0
+            for offset in 0..<chunk.flags.count {
+                let index = chunk.firstConcept + offset
+                let variantEnd = Int(chunk.ends[offset])
+                defer { variantIndex = variantEnd }
+                guard chunk.flags[offset] & DerivedChunk.hasPreferredTerm != 0 else { continue }
+                seen.removeAll(keepingCapacity: true)
+                seen.append(contentsOf: conceptKeys[Int(conceptKeyStarts[index])..<Int(conceptKeyStarts[index + 1])])
+                for variant in chunk.variants[variantIndex..<variantEnd] {
+                    guard let tokens = builder.tokens(of: variant.spelling, exact: false) else { continue }
+                    if let keyID = key(of: tokens, interning: false) {
+                        if seen.contains(keyID) || isAllowed(keyID) { continue }
+                    }
+                    var form: Int32 = -1
+                    if variant.scheme >= 0 {
+                        form = Int32(formStarts.count - 1)
+                        formBytes.append(contentsOf: variant.spelling.utf8)
+                        formStarts.append(Int32(formBytes.count))
+                    }
+                    add(MatchEntry(kind: .variant, requiresCapital: Self.startsUppercase(variant.spelling), scheme: variant.scheme,
+                                   concept: Int32(index), term: variant.term, form: form, exact: -1),
+                        path: tokens)
+                    seen.append(key(of: tokens, interning: true)!)
+                    variantCount += 1
+                }
+                guard chunk.flags[offset] & DerivedChunk.isName != 0 else { continue }
+                // One-token keys only: a key with a space in it has no skeleton. Keys outside
+                // ASCII need ICU's transliteration, which would wait for the deriving thread's
+                // (ICU runs one transliteration at a time): they wait until it is done.
+                for keyID in seen where keyID >= 0 {
+                    if vocabulary.key(Int32(keyID)).contains(where: { $0 >= 0x80 }) {
+                        pendingSkeletons.append((Int32(index), Int32(keyID)))
+                    } else {
+                        addSkeleton(of: Int32(keyID), concept: Int32(index))
+                    }
                 }
             }
         }
-    }
+        for (concept, keyID) in pendingSkeletons { addSkeleton(of: keyID, concept: concept) }
 
-    private mutating func add(_ entry: MatchEntry, path: [[UInt16]]) {
-        var node: Int32 = 0
-        for token in path {
-            let id = vocabulary.intern(token)
-            if Int(id) >= rootChildren.count { rootChildren.append(-1) }
-            node = child(of: node, token: id) ?? makeChild(of: node, token: id)
-        }
-        let entryID = Int32(entries.count)
-        entries.append(entry)
-        nodeEntries[Int(node)].append(entryID)
-    }
-
-    @inline(__always)
-    func child(of node: Int32, token: Int32) -> Int32? {
-        if node == 0 {
-            let next = rootChildren[Int(token)]
-            return next >= 0 ? next : nil
-        }
-        return edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(token))]
-    }
-
-    private mutating func makeChild(of node: Int32, token: Int32) -> Int32 {
-        let next = Int32(nodeEntries.count)
-        nodeEntries.append([])
-        if node == 0 { rootChildren[Int(token)] = next } else {
-            edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(token))] = next
-        }
-        return next
+        (nodes, edges, entries) = tree.finish(tokenCount: vocabulary.count)
+        vocabulary.shrinkToFit()
+        skeletons.shrinkToFit()
+        formBytes = Array(formBytes)
+        formStarts = Array(formStarts)
+        if concepts.count >= VariantDerivation.threadThreshold { releaseFreeMemory() }
     }
 
     public var entryCount: Int { entries.count }
+
+    /// The child of `node` for a token id, or -1.
+    @inline(__always)
+    func child(of node: Int32, token: Int32) -> Int32 {
+        if node == 0 { return token + 1 }
+        guard nodes[Int(node)] & TrieBuilder.hasChildren != 0 else { return -1 }
+        return edges.child(UInt64(UInt32(node)) << 32 | UInt64(UInt32(token)))
+    }
+
+    /// The entries that end at `node`, as indices into `entries`.
+    @inline(__always)
+    func entryRange(of node: Int32) -> Range<Int> {
+        Int(nodes[Int(node)] & ~TrieBuilder.hasChildren)..<Int(nodes[Int(node) + 1] & ~TrieBuilder.hasChildren)
+    }
+
+    /// Whether a walk through `node` can lead anywhere: it has entries or children.
+    @inline(__always)
+    func isLive(_ node: Int32) -> Bool {
+        let info = nodes[Int(node)]
+        return info & TrieBuilder.hasChildren != 0 || info != nodes[Int(node) + 1] & ~TrieBuilder.hasChildren
+    }
+
+    /// The glossary term of an allowed, forbidden or glossary-form entry, or the source of a
+    /// transliteration.
+    func term(of entry: MatchEntry) -> Term { concepts[Int(entry.concept)].terms[Int(entry.term)] }
+
+    /// The spelling a variant entry stands for.
+    func form(of entry: MatchEntry) -> String {
+        guard entry.form >= 0 else { return term(of: entry).text }
+        return formBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(formStarts[Int(entry.form)])..<Int(formStarts[Int(entry.form) + 1])]),
+                   as: Unicode.UTF8.self)
+        }
+    }
+
+    func origin(of entry: MatchEntry) -> VariantOrigin {
+        let term = term(of: entry)
+        if entry.scheme >= 0 { return .transliteration(scheme: schemeLabels[Int(entry.scheme)], source: term.text) }
+        return .glossaryForm(language: term.primaryLanguage, term: term.text)
+    }
+
+    /// Whether the first scalar of `text` is upper case.
+    @inline(__always)
+    static func startsUppercase(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if first.value < 0x80 { return first.value &- 0x41 < 26 }
+        return first.properties.isUppercase
+    }
 }
 
-/// Build-time helpers: segmenters per language and the transliterators, used once and dropped.
-private struct IndexBuilder {
-    let target: String
-    let schemes: [(scheme: TransliterationScheme, transliterator: Transliterator)]
-    let asciiFolder: Transliterator
-    let folder: TokenFolder
-    var segmenters: [String: TextSegmenter] = [:]
+#if canImport(Glibc)
+@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+#endif
+
+/// Gives the memory that building a large index used and freed back to the system (glibc keeps
+/// it otherwise: tens of MB for 100,000 concepts, which the check's large buffers cannot reuse).
+private func releaseFreeMemory() {
+    #if canImport(Glibc)
+    _ = mallocTrim(0)
+    #endif
+}
+
+/// The word tokens of one glossary term, as the index builder found them.
+struct TermTokens {
+    /// Folded tokens back to back.
+    var units: [UInt16] = []
+    /// End of each token in `units`.
+    var ends: [Int] = []
+    /// The tokens joined by spaces: the key under which spellings are de-duplicated.
+    var key: [UInt16] = []
+    /// For case-sensitive terms: each token as written (apostrophes folded).
+    var exact: [[UInt16]] = []
+
+    var count: Int { ends.count }
+
+    /// One token, not empty and without a space: its key is the token itself.
+    var isSingleSimpleToken: Bool { ends.count == 1 && !units.isEmpty && !units.contains(0x20) }
+
+    func withToken<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt16>) -> R) -> R {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return units.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
+    }
+}
+
+/// The trie while it is built: nodes below the root get temporary ids (the root's children are
+/// `token + 1`, but the vocabulary is still growing), and `finish` numbers them after the tokens
+/// and groups the entries by node.
+struct TrieBuilder {
+    static let hasChildren: UInt32 = 1 << 31
+    private static let deep: Int32 = 1 << 30
+
+    private var edges = EdgeTable()
+    private var deepCount: Int32 = 0
+    /// Nodes that have children (temporary ids).
+    private var parents = Set<Int32>()
+    private var entries: [MatchEntry] = []
+    private var entryNodes: [Int32] = []
+
+    mutating func child(of node: Int32, token: Int32) -> Int32 {
+        if node == 0 { return token + 1 }
+        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(token))
+        let existing = edges.child(key)
+        if existing >= 0 { return existing }
+        let next = Self.deep + deepCount
+        deepCount += 1
+        edges.insert(key, child: next)
+        parents.insert(node)
+        return next
+    }
+
+    mutating func add(_ entry: MatchEntry, at node: Int32) {
+        entries.append(entry)
+        entryNodes.append(node)
+    }
+
+    /// The final node table, edges and entries, once the vocabulary has `tokenCount` tokens.
+    func finish(tokenCount: Int) -> (nodes: [UInt32], edges: EdgeTable, entries: [MatchEntry]) {
+        let deepBase = Int32(tokenCount + 1)
+        func final(_ node: Int32) -> Int32 { node >= Self.deep ? deepBase + (node - Self.deep) : node }
+        let nodeCount = tokenCount + 1 + Int(deepCount)
+        // Entries grouped by node, keeping their order (a stable counting sort).
+        var starts = [UInt32](repeating: 0, count: nodeCount + 1)
+        for node in entryNodes { starts[Int(final(node)) + 1] += 1 }
+        for node in 0..<nodeCount { starts[node + 1] += starts[node] }
+        var fill = starts
+        var grouped = [MatchEntry]()
+        grouped.reserveCapacity(entries.count)
+        var order = [Int32](repeating: 0, count: entries.count)
+        for (entry, node) in entryNodes.enumerated() {
+            let node = Int(final(node))
+            order[Int(fill[node])] = Int32(entry)
+            fill[node] += 1
+        }
+        for entry in order { grouped.append(entries[Int(entry)]) }
+        for parent in parents { starts[Int(final(parent))] |= Self.hasChildren }
+        var finalEdges = EdgeTable()
+        edges.forEach { key, child in
+            let node = final(Int32(truncatingIfNeeded: key >> 32))
+            finalEdges.insert(UInt64(UInt32(node)) << 32 | (key & 0xFFFF_FFFF), child: final(child))
+        }
+        return (starts, finalEdges, grouped)
+    }
+}
+
+extension EdgeTable {
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        forEachSlot(body)
+    }
+}
+
+/// Variants derived for consecutive concepts: per concept whether it has a preferred target term
+/// and whether that is a name, and its spellings.
+struct DerivedChunk: Sendable {
+    static let hasPreferredTerm: UInt8 = 1
+    static let isName: UInt8 = 2
+
+    let firstConcept: Int
+    var flags: [UInt8] = []
+    /// Per concept: where its variants end in `variants`.
+    var ends: [Int32] = []
+    var variants: [DerivedVariant] = []
+}
+
+/// A spelling derived for a concept, with where it came from.
+struct DerivedVariant: Sendable {
+    let spelling: String
+    /// Index of the transliteration scheme, or -1 for another language's glossary term.
+    let scheme: Int16
+    /// Index of the source term in the concept.
+    let term: Int32
+}
+
+/// Derives the variants of all concepts in chunks, in order: on a thread of its own when the
+/// glossary is large and there is a second core, else on demand in the calling thread. Either
+/// way the chunks are the same, and the index consumes them in order.
+final class VariantDerivation: @unchecked Sendable {
+    static let chunkSize = 1024
+    /// Below this many concepts a thread costs more than it saves.
+    static let threadThreshold = 4096
+    /// Chunks the deriving thread may run ahead of the index.
+    private static let window = 8
+
+    let chunkCount: Int
+    private let concepts: [Concept]
+    /// In-thread mode: the deriver, used on demand.
+    private let inline: VariantDeriver?
+    // Threaded mode, under `condition`:
+    private let condition = NSCondition()
+    private var ready: [Int: DerivedChunk] = [:]
+    private var taken = 0
+    private var failure: InputError?
+
+    enum Mode {
+        /// A thread for large glossaries when there is a second core.
+        case automatic
+        case inline
+        case thread
+    }
+
+    init(concepts: [Concept], target: String, schemes: [TransliterationScheme], mode: Mode) throws(InputError) {
+        self.concepts = concepts
+        chunkCount = (concepts.count + Self.chunkSize - 1) / Self.chunkSize
+        let useThread = switch mode {
+        case .automatic: concepts.count >= Self.threadThreshold && ProcessInfo.processInfo.activeProcessorCount >= 2
+        case .inline: false
+        case .thread: chunkCount > 0
+        }
+        if !useThread {
+            inline = try VariantDeriver(target: target, schemes: schemes)
+            return
+        }
+        inline = nil
+        let thread = Thread { [self] in
+            do throws(InputError) {
+                let deriver = try VariantDeriver(target: target, schemes: schemes)
+                for index in 0..<chunkCount { put(deriver.derive(concepts, chunk: index), at: index) }
+            } catch {
+                fail(error)
+            }
+        }
+        thread.name = "lector.variants"
+        thread.start()
+    }
+
+    /// Chunk `index`, waiting for it if it is not derived yet. Call in order 0, 1, 2 …
+    func chunk(_ index: Int) throws(InputError) -> DerivedChunk {
+        if let inline { return inline.derive(concepts, chunk: index) }
+        condition.lock()
+        defer { condition.unlock() }
+        while ready[index] == nil {
+            if let failure { throw failure }
+            condition.wait()
+        }
+        taken = index + 1
+        condition.broadcast()
+        return ready.removeValue(forKey: index)!
+    }
+
+    private func put(_ chunk: DerivedChunk, at index: Int) {
+        condition.lock()
+        while index - taken >= Self.window { condition.wait() }
+        ready[index] = chunk
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func fail(_ error: InputError) {
+        condition.lock()
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The transliterating half of variant derivation: the Latin spellings of each concept.
+final class VariantDeriver {
+    private let target: String
+    private let schemes: [(scheme: TransliterationScheme, transliterator: Transliterator)]
+    private var languages = LanguageIDs()
+    private let targetID: Int
+    /// For each primary language id: the schemes that transliterate it.
+    private var schemesByLanguage: [[Int]] = []
+    /// Each scheme's output language id, or -1.
+    private var schemeOutputIDs: [Int] = []
+    /// Primary language id of each term of the concept being derived.
+    private var termLanguages: [Int] = []
+    private var transliterated: [(scheme: Int, term: Int, spelling: String)] = []
+    /// ICU's `Any-Latin; Latin-ASCII` on a Cyrillic term equals `Latin-ASCII` on its
+    /// `Cyrillic-Latin` spelling (Any-Latin runs Cyrillic-Latin on a Cyrillic run), which is
+    /// derived anyway: this saves the costliest scheme. Indices of the built-in schemes, if given.
+    private let anyLatinASCII: Int?
+    private let cyrillicLatin: Int?
+    private lazy var latinASCII = try? Transliterator(id: "Latin-ASCII")
+    private lazy var ownCyrillicLatin = try? Transliterator(id: "Cyrillic-Latin")
 
     init(target: String, schemes: [TransliterationScheme]) throws(InputError) {
         self.target = target
         var opened: [(TransliterationScheme, Transliterator)] = []
         for scheme in schemes { opened.append((scheme, try scheme.makeTransliterator())) }
         self.schemes = opened
+        targetID = languages.id(ofPrimary: target)
+        anyLatinASCII = schemes.firstIndex { $0.id == "Any-Latin; Latin-ASCII" && $0.rules == nil }
+        cyrillicLatin = schemes.firstIndex { $0.id == "Cyrillic-Latin" && $0.rules == nil }
+        schemeOutputIDs = schemes.map { scheme in scheme.outputLanguage.map { languages.id(ofPrimary: $0) } ?? -1 }
+    }
+
+    func derive(_ concepts: [Concept], chunk: Int) -> DerivedChunk {
+        let first = chunk * VariantDerivation.chunkSize
+        var result = DerivedChunk(firstConcept: first)
+        let range = first..<min(first + VariantDerivation.chunkSize, concepts.count)
+        result.flags.reserveCapacity(range.count)
+        result.ends.reserveCapacity(range.count)
+        result.variants.reserveCapacity(range.count * 6)
+        for index in range {
+            let concept = concepts[index]
+            termLanguages.removeAll(keepingCapacity: true)
+            for term in concept.terms { termLanguages.append(languages.id(of: term)) }
+            // `concept.preferredTerm(in: target)`: the preferred target term, else the first admitted one.
+            var preferred: Term?
+            var admitted: Term?
+            for (termIndex, term) in concept.terms.enumerated() where termLanguages[termIndex] == targetID {
+                if term.status == .preferred {
+                    preferred = term
+                    break
+                }
+                if admitted == nil, term.status == .admitted { admitted = term }
+            }
+            if let house = preferred ?? admitted {
+                result.flags.append(DerivedChunk.hasPreferredTerm | (GlossaryIndex.startsUppercase(house.text) ? DerivedChunk.isName : 0))
+                variants(of: concept, into: &result.variants)
+            } else {
+                result.flags.append(0)
+            }
+            result.ends.append(Int32(result.variants.count))
+        }
+        return result
+    }
+
+    private func schemes(forLanguage id: Int) -> [Int] {
+        while schemesByLanguage.count <= id {
+            let primary = languages.name(of: schemesByLanguage.count)
+            schemesByLanguage.append(schemes.indices.filter { schemes[$0].scheme.languages.contains(primary) })
+        }
+        return schemesByLanguage[id]
+    }
+
+    /// Latin spellings of a concept other than its target-language terms, best explained first:
+    /// transliterations of its Cyrillic terms, then its Latin-script terms in other languages.
+    private func variants(of concept: Concept, into result: inout [DerivedVariant]) {
+        transliterated.removeAll(keepingCapacity: true)
+        let start = result.count
+        var confirmedCount = 0
+        for (termIndex, term) in concept.terms.enumerated()
+        where termLanguages[termIndex] != targetID && IndexBuilder.isCyrillic(term.text) {
+            for schemeIndex in schemes(forLanguage: termLanguages[termIndex]) {
+                let spelling = transliterate(term.text, termIndex: termIndex, concept: concept, scheme: schemeIndex)
+                guard !IndexBuilder.isCyrillic(spelling) else { continue }
+                let variant = DerivedVariant(spelling: spelling, scheme: Int16(schemeIndex), term: Int32(termIndex))
+                // A spelling the glossary itself lists for the scheme's language is best explained
+                // by that scheme: Medinski is the German (not the French) transcription.
+                let output = schemeOutputIDs[schemeIndex]
+                if output >= 0, concept.terms.indices.contains(where: {
+                    termLanguages[$0] == output && concept.terms[$0].text == spelling
+                }) {
+                    result.insert(variant, at: start + confirmedCount)
+                    confirmedCount += 1
+                } else {
+                    result.append(variant)
+                }
+            }
+        }
+        for (termIndex, term) in concept.terms.enumerated()
+        where termLanguages[termIndex] != targetID && IndexBuilder.isLatin(term.text) {
+            result.append(DerivedVariant(spelling: term.text, scheme: -1, term: Int32(termIndex)))
+        }
+    }
+
+    /// A scheme's spelling of a term. A concept's terms in two languages are often written alike
+    /// (`Кулеба` in `uk` and `ru`), and a scheme that applies to both spells them alike too.
+    private func transliterate(_ text: String, termIndex: Int, concept: Concept, scheme: Int) -> String {
+        if let done = earlier(scheme, text, concept) { return done }
+        var spelling: String?
+        if scheme == anyLatinASCII, Self.isCyrillicOnly(text), let latinASCII {
+            let cyrillic = cyrillicLatin.flatMap { earlier($0, text, concept) } ?? ownCyrillicLatin?.transliterate(text)
+            spelling = cyrillic.map { latinASCII.transliterate($0) }
+        }
+        let result = spelling ?? schemes[scheme].transliterator.transliterate(text)
+        transliterated.append((scheme, termIndex, result))
+        return result
+    }
+
+    private func earlier(_ scheme: Int, _ text: String, _ concept: Concept) -> String? {
+        for done in transliterated where done.scheme == scheme && concept.terms[done.term].text == text {
+            return done.spelling
+        }
+        return nil
+    }
+
+    /// Cyrillic letters, with only Common and Inherited characters (spaces, punctuation, marks)
+    /// besides: a single Cyrillic script run for Any-Latin.
+    static func isCyrillicOnly(_ text: String) -> Bool {
+        var sawCyrillic = false
+        for scalar in text.unicodeScalars {
+            let code = Script.code(of: scalar)
+            if code == Script.cyrillic {
+                sawCyrillic = true
+            } else if code != Script.common && code != Script.inherited {
+                return false
+            }
+        }
+        return sawCyrillic
+    }
+}
+
+/// Primary language subtags as small integers, each tag's computed once.
+struct LanguageIDs {
+    private var byTag: [String: Int] = [:]
+    private var names: [String] = []
+
+    mutating func id(ofPrimary primary: String) -> Int {
+        if let index = names.firstIndex(of: primary) { return index }
+        names.append(primary)
+        return names.count - 1
+    }
+
+    /// The id of a term's primary language subtag (`Term.primaryLanguage`).
+    mutating func id(of term: Term) -> Int {
+        if let known = byTag[term.language] { return known }
+        let id = id(ofPrimary: Term.primaryLanguage(of: term.language))
+        byTag[term.language] = id
+        return id
+    }
+
+    func name(of id: Int) -> String { names[id] }
+}
+
+/// Build-time helpers of the index: the segmenter, the folder, the ASCII folder for skeletons.
+private struct IndexBuilder {
+    let asciiFolder: Transliterator
+    let folder: TokenFolder
+    let segmenter: WordSegmenter?
+    private var languages = LanguageIDs()
+    let targetID: Int
+
+    private var termTokens = TermTokens()
+    private let units = UnitBuffer()
+    private let foldedToken = UnitBuffer()
+    private let marks = UnitBuffer(capacity: 8)
+    let skeletonBuffer = UnitBuffer()
+
+    init(target: String) throws(InputError) {
         do {
             asciiFolder = try Transliterator(id: "Any-Latin; Latin-ASCII")
             folder = try TokenFolder()
         } catch {
             throw InputError(file: "ICU", message: error.description)
         }
+        segmenter = try? WordSegmenter(locale: target)
+        targetID = languages.id(ofPrimary: target)
     }
 
-    /// Word tokens of a term: folded for lookup, exact for case-sensitive comparison.
-    mutating func tokens(of text: String, language: String) -> (folded: [[UInt16]], exact: [[UInt16]])? {
-        let locale = Term.primaryLanguage(of: language)
-        let segmenter: TextSegmenter
-        if let existing = segmenters[locale] {
-            segmenter = existing
-        } else {
-            guard let made = try? TextSegmenter(.word, locale: locale) else { return nil }
-            segmenters[locale] = made
-            segmenter = made
-        }
-        var folded: [[UInt16]] = []
-        var exact: [[UInt16]] = []
-        let units = LectorICU.UTF16.encode(text)
-        var scratch: [UInt16] = []
-        var previousEnd: Int?
-        units.withUnsafeBufferPointer { buffer in
-            segmenter.forEachSegment(in: buffer) { segment in
-                guard segment.kind.isWordLike else { return }
-                // Punctuation inside a term is part of it, as a token of its own.
-                if let previousEnd, case .punctuation(let marks) = TokenFolder.gap(buffer, from: previousEnd, to: segment.start) {
-                    folded.append(marks)
-                    exact.append(marks)
-                }
-                previousEnd = segment.end
-                let token = UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end])
-                folder.fold(token, into: &scratch)
-                folded.append(scratch)
-                exact.append(token.map(TokenFolder.foldApostrophe))
+    /// The id of a term's primary language subtag.
+    mutating func primary(of term: Term) -> Int { languages.id(of: term) }
+
+    /// Word tokens of a term: folded for lookup, exact for case-sensitive comparison; `nil` when
+    /// it has no word.
+    mutating func tokens(of text: String, exact wantExact: Bool) -> TermTokens? {
+        guard let segmenter else { return nil }
+        units.removeAll()
+        for unit in text.utf16 { units.append(unit) }
+        termTokens.units.removeAll(keepingCapacity: true)
+        termTokens.ends.removeAll(keepingCapacity: true)
+        termTokens.key.removeAll(keepingCapacity: true)
+        termTokens.exact.removeAll()
+        var previousEnd = -1
+        let marks = marks
+        let buffer = units.buffer
+        segmenter.forEachWord(in: buffer) { start, end, _ in
+            // Punctuation inside a term is part of it, as a token of its own.
+            if previousEnd >= 0, TokenFolder.gap(buffer, from: previousEnd, to: start, marks: marks) == .punctuation {
+                appendToken(marks.buffer)
+                if wantExact { termTokens.exact.append(marks.array) }
             }
+            previousEnd = end
+            let token = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            folder.fold(token, into: foldedToken)
+            appendToken(foldedToken.buffer)
+            if wantExact { termTokens.exact.append(token.map(TokenFolder.foldApostrophe)) }
         }
-        return folded.isEmpty ? nil : (folded, exact)
+        return termTokens.ends.isEmpty ? nil : termTokens
     }
 
-    /// Latin spellings of a concept other than its target-language terms, best explained first:
-    /// transliterations of its Cyrillic terms, then its Latin-script terms in other languages.
-    func variants(of concept: Concept) -> [(String, VariantOrigin)] {
-        var confirmed: [(String, VariantOrigin)] = []
-        var result: [(String, VariantOrigin)] = []
-        for term in concept.terms where term.primaryLanguage != target && Self.isCyrillic(term.text) {
-            for (scheme, transliterator) in schemes where scheme.languages.contains(term.primaryLanguage) {
-                let spelling = transliterator.transliterate(term.text)
-                guard !Self.isCyrillic(spelling) else { continue }
-                let origin = VariantOrigin.transliteration(scheme: scheme.label, source: term.text)
-                // A spelling the glossary itself lists for the scheme's language is best explained
-                // by that scheme: Medinski is the German (not the French) transcription.
-                if let output = scheme.outputLanguage,
-                   concept.terms.contains(where: { $0.primaryLanguage == output && $0.text == spelling }) {
-                    confirmed.append((spelling, origin))
-                } else {
-                    result.append((spelling, origin))
-                }
-            }
-        }
-        result = confirmed + result
-        for term in concept.terms where term.primaryLanguage != target && Self.isLatin(term.text) {
-            result.append((term.text, .glossaryForm(language: term.primaryLanguage, term: term.text)))
-        }
-        return result
+    private mutating func appendToken(_ token: UnsafeBufferPointer<UInt16>) {
+        if !termTokens.ends.isEmpty { termTokens.key.append(0x20) }
+        termTokens.units.append(contentsOf: token)
+        termTokens.key.append(contentsOf: token)
+        termTokens.ends.append(termTokens.units.count)
+    }
+
+    /// The skeleton of a folded key, into `skeletonBuffer`.
+    func skeleton(ofFolded key: UnsafeBufferPointer<UInt16>) -> Bool {
+        SpellingSkeleton.skeleton(ofFolded: key, asciiFolder: asciiFolder, into: skeletonBuffer)
     }
 
     static func isCyrillic(_ text: String) -> Bool {
-        text.unicodeScalars.contains { Script(of: $0).shortName == "Cyrl" }
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if Script.code(of: scalar) == Script.cyrillic { return true }
+        }
+        return false
     }
 
     static func isLatin(_ text: String) -> Bool {
         var sawLetter = false
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if Script(of: scalar).shortName != "Latn" { return false }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                // ASCII: the letters are alphabetic and Latin, nothing else is alphabetic.
+                if (scalar.value | 0x20) &- 0x61 < 26 { sawLetter = true }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { continue }
+            if Script.code(of: scalar) != Script.latin { return false }
             sawLetter = true
         }
         return sawLetter

@@ -24,22 +24,35 @@ public struct GlossaryMatch: Sendable {
     public internal(set) var hasInnerInflection = false
 }
 
-/// Finds glossary concepts in a document: ICU word segmentation of the target language, tokens
+/// Finds glossary concepts in a document: word segmentation of the target language (ICU's rules,
+/// with a fast path for ASCII text: `WordSegmenter`), tokens
 /// folded and looked up in the index, leftmost-longest matching over the trie so that
 /// `chicken Kiev` hides its `Kiev`, then skeleton lookup for capitalized words left unmatched.
 ///
-/// Not thread-safe (it owns an ICU break iterator); make one per task. Cheap to make.
+/// The per-token path allocates nothing: tokens are folded into reused buffers, inflection
+/// endings are tried in place, and a `GlossaryMatch` is only built for a hit.
+///
+/// Not thread-safe (it owns an ICU break iterator and scratch buffers); make one per task. Cheap to make.
 public final class GlossaryMatcher {
     public let index: GlossaryIndex
-    private let segmenter: TextSegmenter
+    private let segmenter: WordSegmenter
     private let folder: TokenFolder
-    private let asciiFolder: Transliterator
+    /// Opened on first use: only capitalized unknown words with non-ASCII letters need it.
+    private var asciiFolder: Transliterator?
+    private var asciiFolderFailed = false
+
+    // Scratch, reused by every call.
+    private let folded = UnitBuffer()
+    private let marks = UnitBuffer(capacity: 16)
+    private let baseForm = UnitBuffer()
+    private let skeleton = UnitBuffer()
+    private var runStorage: [Token] = []
+    private var stackStorage: [Step] = []
 
     public init(index: GlossaryIndex) throws(ICUError) {
         self.index = index
-        segmenter = try TextSegmenter(.word, locale: index.targetLanguage)
+        segmenter = try WordSegmenter(locale: index.targetLanguage)
         folder = try TokenFolder()
-        asciiFolder = try Transliterator(id: "Any-Latin; Latin-ASCII")
     }
 
     /// A word token of the text and what the vocabulary knows of it.
@@ -50,10 +63,25 @@ public final class GlossaryMatcher {
         var id: Int32
         /// Vocabulary id after stripping an inflection suffix, or -1.
         var stemID: Int32
-        var suffixLength: Int
+        var suffixLength: Int32
         var isLetter: Bool
         /// Punctuation between words, standing for itself in multi-word terms.
         var isGap = false
+    }
+
+    /// A pending step of the depth-first walk in `longestMatch`.
+    private struct Step {
+        var node: Int32
+        var position: Int32
+        var innerInflection: Bool
+    }
+
+    /// The best match from a start token: the entry, the token after it, the ending of its last token.
+    private struct Hit {
+        var entry: Int32
+        var next: Int
+        var suffixLength: Int
+        var innerInflection: Bool
     }
 
     public func matches(in document: SourceDocument) -> [GlossaryMatch] {
@@ -63,62 +91,67 @@ public final class GlossaryMatcher {
     /// Matches in a UTF-16 buffer; ranges index into it.
     public func matches(in text: UnsafeBufferPointer<UInt16>) -> [GlossaryMatch] {
         var results: [GlossaryMatch] = []
-        var run: [Token] = []
-        var scratch: [UInt16] = []
-        scratch.reserveCapacity(64)
+        // Locals, not properties, on the per-token path: no exclusivity checks, no retain traffic.
+        var run = runStorage
+        runStorage = []
+        run.removeAll(keepingCapacity: true)
+        var stack = stackStorage
+        stackStorage = []
+        let index = index
+        let folder = folder
+        let folded = folded
+        let marks = marks
+        let baseForm = baseForm
+        let inflection = index.inflection
+        let hasEndings = !inflection.endings.isEmpty
         var previousEnd = 0
-        segmenter.forEachSegment(in: text) { segment in
-            guard segment.kind.isWordLike else { return }
+        segmenter.forEachWord(in: text) { start, end, kind in
             if !run.isEmpty {
-                switch TokenFolder.gap(text, from: previousEnd, to: segment.start) {
+                switch TokenFolder.gap(text, from: previousEnd, to: start, marks: marks) {
                 case .joining:
                     break
-                case .punctuation(let marks):
+                case .punctuation:
                     // Punctuation becomes a token: terms span it only where they contain it.
-                    run.append(Token(start: previousEnd, end: segment.start, id: index.vocabulary.lookup(marks),
+                    run.append(Token(start: previousEnd, end: start, id: index.vocabulary.lookup(marks.buffer),
                                      stemID: -1, suffixLength: 0, isLetter: false, isGap: true))
                 case .breaking:
-                    matchRun(run, text: text, scratch: &scratch, into: &results)
+                    matchRun(run, text: text, stack: &stack, into: &results)
                     run.removeAll(keepingCapacity: true)
                 }
             }
-            previousEnd = segment.end
-            let token = UnsafeBufferPointer(rebasing: text[segment.start..<segment.end])
-            folder.fold(token, into: &scratch)
-            var item = Token(start: segment.start, end: segment.end, id: index.vocabulary.lookup(scratch),
-                             stemID: -1, suffixLength: 0, isLetter: segment.kind == .letter)
+            previousEnd = end
+            folder.fold(UnsafeBufferPointer(rebasing: text[start..<end]), into: folded)
+            var item = Token(start: start, end: end, id: index.vocabulary.lookup(folded.buffer),
+                             stemID: -1, suffixLength: 0, isLetter: kind == .letter)
             // Also for known tokens: `rhumes` may start the term `rhumes communs` and still be `rhume`.
-            if item.isLetter { stripInflection(&item, folded: scratch) }
+            if item.isLetter, hasEndings {
+                _ = inflection.firstBaseForm(of: folded.buffer, scratch: baseForm) { base, suffixLength in
+                    let stem = index.vocabulary.lookup(base)
+                    guard stem >= 0 else { return false }
+                    item.stemID = stem
+                    item.suffixLength = Int32(suffixLength)
+                    return true
+                }
+            }
             run.append(item)
         }
-        if !run.isEmpty { matchRun(run, text: text, scratch: &scratch, into: &results) }
+        if !run.isEmpty { matchRun(run, text: text, stack: &stack, into: &results) }
+        runStorage = run
+        stackStorage = stack
         return results
     }
 
-    @inline(__always)
-    private func stripInflection(_ token: inout Token, folded: [UInt16]) {
-        if index.inflection.endings.isEmpty { return }
-        for base in index.inflection.baseForms(of: folded) {
-            let stem = index.vocabulary.lookup(base.form)
-            if stem >= 0 {
-                token.stemID = stem
-                token.suffixLength = base.suffixLength
-                return
-            }
-        }
-    }
-
-    private func matchRun(_ run: [Token], text: UnsafeBufferPointer<UInt16>, scratch: inout [UInt16],
+    private func matchRun(_ run: [Token], text: UnsafeBufferPointer<UInt16>, stack: inout [Step],
                           into results: inout [GlossaryMatch]) {
         var position = 0
         while position < run.count {
-            if let match = longestMatch(in: run, from: position, text: text) {
-                results.append(match.match)
-                position = match.next
+            if let hit = longestMatch(in: run, from: position, text: text, stack: &stack) {
+                results.append(makeMatch(hit, run: run, from: position))
+                position = hit.next
                 continue
             }
             let token = run[position]
-            if token.id < 0, token.isLetter, let match = skeletonMatch(token, text: text, scratch: &scratch) {
+            if token.id < 0, token.isLetter, let match = skeletonMatch(token, text: text) {
                 results.append(match)
             }
             position += 1
@@ -127,67 +160,87 @@ public final class GlossaryMatcher {
 
     /// The longest sequence of tokens from `start` that ends on a usable entry. Each token may
     /// match by its full form or by its base form (`maladies respiratoires chroniques` for the
-    /// term `maladie respiratoire chronique`); full forms are tried first, so that on equal
-    /// length the uninflected reading wins.
-    private func longestMatch(in run: [Token], from start: Int, text: UnsafeBufferPointer<UInt16>)
-        -> (match: GlossaryMatch, next: Int)? {
-        var best: (match: GlossaryMatch, next: Int)?
+    /// term `maladie respiratoire chronique`); full forms are explored first, and on equal length
+    /// the first reading found stands.
+    private func longestMatch(in run: [Token], from start: Int, text: UnsafeBufferPointer<UInt16>,
+                              stack: inout [Step]) -> Hit? {
+        let first = run[start]
+        // Most tokens start nothing: settle them without touching the stack.
+        if !(first.stemID >= 0 && index.isLive(first.stemID + 1)), !(first.id >= 0 && index.isLive(first.id + 1)) {
+            return nil
+        }
+
+        var best: Hit?
         // Depth-first over (node, next position, whether an inner token was inflected).
-        var stack: [(node: Int32, position: Int, innerInflection: Bool)] = [(0, start, false)]
-        while let (node, position, innerInflection) = stack.popLast() {
+        stack.removeAll(keepingCapacity: true)
+        stack.append(Step(node: 0, position: Int32(start), innerInflection: false))
+        while let step = stack.popLast() {
+            let position = Int(step.position)
             guard position < run.count else { continue }
             let token = run[position]
-            var steps: [(child: Int32, suffix: Int)] = []
-            if token.stemID >= 0, let child = index.child(of: node, token: token.stemID) {
-                steps.append((child, token.suffixLength))
-            }
-            if token.id >= 0, let child = index.child(of: node, token: token.id) {
-                steps.append((child, 0))
-            }
-            // Pushed so that the full form is explored first.
-            for (child, suffix) in steps {
-                if position + 1 > (best?.next ?? start),
-                   var match = resolve(node: child, tokens: run[start...position], suffixLength: suffix, text: text) {
-                    match.hasInnerInflection = innerInflection
-                    if best == nil || position + 1 > best!.next { best = (match, position + 1) }
+            // Tried in this order, and pushed so that the full form is explored first.
+            let stemChild = token.stemID >= 0 ? index.child(of: step.node, token: token.stemID) : -1
+            let fullChild = token.id >= 0 ? index.child(of: step.node, token: token.id) : -1
+            for reading in 0..<2 {
+                let child = reading == 0 ? stemChild : fullChild
+                guard child >= 0 else { continue }
+                let suffix = reading == 0 ? Int(token.suffixLength) : 0
+                if position + 1 > (best?.next ?? start) {
+                    let entry = resolve(node: child, run: run, from: start, through: position, suffixLength: suffix, text: text)
+                    if entry >= 0 {
+                        best = Hit(entry: entry, next: position + 1, suffixLength: suffix, innerInflection: step.innerInflection)
+                    }
                 }
-                stack.append((child, position + 1, innerInflection || suffix > 0))
+                stack.append(Step(node: child, position: Int32(position + 1),
+                                  innerInflection: step.innerInflection || suffix > 0))
             }
         }
         return best
     }
 
-    /// The entry that applies at `node` for these tokens: allowed before forbidden before variant,
-    /// skipping entries whose case or capitalization does not fit.
-    private func resolve(node: Int32, tokens: ArraySlice<Token>, suffixLength: Int,
-                         text: UnsafeBufferPointer<UInt16>) -> GlossaryMatch? {
-        let candidates = index.nodeEntries[Int(node)]
-        if candidates.isEmpty { return nil }
-        var chosen: MatchEntry?
-        for entryID in candidates {
-            let entry = index.entries[Int(entryID)]
-            if let chosen, chosen.kind >= entry.kind { continue }
-            if let exact = entry.exactTokens, !Self.matchesExactly(exact, tokens: tokens, suffixLength: suffixLength, text: text) {
+    /// The entry that applies at `node` for tokens `start...last`: allowed before forbidden
+    /// before variant, skipping entries whose case or capitalization does not fit; -1 if none.
+    @inline(__always)
+    private func resolve(node: Int32, run: [Token], from start: Int, through last: Int, suffixLength: Int,
+                         text: UnsafeBufferPointer<UInt16>) -> Int32 {
+        let range = index.entryRange(of: node)
+        if range.isEmpty { return -1 }
+        var chosen: Int32 = -1
+        var chosenKind = MatchEntry.Kind.variant
+        for slot in range {
+            let entryID = Int32(slot)
+            let entry = index.entries[slot]
+            if chosen >= 0, chosenKind >= entry.kind { continue }
+            if entry.exact >= 0,
+               !Self.matchesExactly(index.exactTokens[Int(entry.exact)], tokens: run[start...last],
+                                    suffixLength: suffixLength, text: text) {
                 continue
             }
-            if entry.requiresCapital, !Self.startsUppercase(text, at: tokens.first!.start) { continue }
-            chosen = entry
+            if entry.requiresCapital, !Self.startsUppercase(text, at: run[start].start) { continue }
+            chosen = entryID
+            chosenKind = entry.kind
         }
-        guard let chosen else { return nil }
-        let range = tokens.first!.start..<tokens.last!.end
+        return chosen
+    }
+
+    /// The match for a hit, built only once the longest one is known.
+    private func makeMatch(_ hit: Hit, run: [Token], from start: Int) -> GlossaryMatch {
+        let entry = index.entries[Int(hit.entry)]
         let kind: GlossaryMatch.Kind
-        switch chosen.kind {
-        case .allowed: kind = .allowed(chosen.term!)
-        case .forbidden: kind = .forbidden(chosen.term!)
-        case .variant: kind = .variant(form: chosen.form, origin: chosen.origin!)
+        switch entry.kind {
+        case .allowed: kind = .allowed(index.term(of: entry))
+        case .forbidden: kind = .forbidden(index.term(of: entry))
+        case .variant: kind = .variant(form: index.form(of: entry), origin: index.origin(of: entry))
         }
         var key: [UInt16] = []
-        for token in tokens {
+        for token in run[start..<hit.next] {
             if !key.isEmpty { key.append(0x20) }
             key.append(contentsOf: index.vocabulary.key(token.id >= 0 && token.suffixLength == 0 ? token.id : token.stemID))
         }
-        return GlossaryMatch(range: range, suffixLength: suffixLength, conceptIndex: Int(chosen.concept),
-                             kind: kind, key: key)
+        var match = GlossaryMatch(range: run[start].start..<run[hit.next - 1].end, suffixLength: hit.suffixLength,
+                                  conceptIndex: Int(entry.concept), kind: kind, key: key)
+        match.hasInnerInflection = hit.innerInflection
+        return match
     }
 
     private static func matchesExactly(_ exact: [[UInt16]], tokens: ArraySlice<Token>, suffixLength: Int,
@@ -215,28 +268,42 @@ public final class GlossaryMatcher {
     }
 
     /// A capitalized word whose spelling skeleton belongs to exactly one concept.
-    private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>, scratch: inout [UInt16]) -> GlossaryMatch? {
+    private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>) -> GlossaryMatch? {
         guard token.end - token.start >= SpellingSkeleton.minimumLength, Self.startsUppercase(text, at: token.start)
         else { return nil }
-        folder.fold(UnsafeBufferPointer(rebasing: text[token.start..<token.end]), into: &scratch)
-        var candidates: [(units: ArraySlice<UInt16>, suffix: Int)] = [(scratch[...], 0)]
-        for base in index.inflection.baseForms(of: scratch, minimumStem: SpellingSkeleton.minimumLength) {
-            candidates.append((base.form[...], base.suffixLength))
+        folder.fold(UnsafeBufferPointer(rebasing: text[token.start..<token.end]), into: folded)
+        // The whole word first, then its base forms; the first skeleton the table knows decides.
+        var found: (concept: Int32, key: [UInt16], suffix: Int)?
+        func tryCandidate(_ units: UnsafeBufferPointer<UInt16>, suffix: Int) -> Bool {
+            guard skeletonOf(units) else { return false }
+            let id = index.skeletons.lookup(skeleton.buffer)
+            guard id >= 0 else { return false }
+            let concept = index.skeletonConcept[Int(id)]
+            if concept >= 0 { found = (concept, Array(units), suffix) }
+            return true
         }
-        for candidate in candidates {
-            let skeleton = candidate.units.withUnsafeBufferPointer {
-                SpellingSkeleton.skeleton(ofFolded: $0, asciiFolder: asciiFolder)
-            }
-            guard let skeleton else { continue }
-            let id = index.skeletons.lookup(skeleton)
-            guard id >= 0 else { continue }
-            let concepts = index.skeletonConcepts[Int(id)]
-            guard concepts.count == 1 else { return nil }
-            return GlossaryMatch(range: token.start..<token.end, suffixLength: candidate.suffix,
-                                 conceptIndex: Int(concepts[0]), kind: .variant(form: "", origin: .skeleton),
-                                 key: Array(candidate.units))
+        if !tryCandidate(folded.buffer, suffix: 0) {
+            _ = index.inflection.firstBaseForm(of: folded.buffer, minimumStem: SpellingSkeleton.minimumLength,
+                                               scratch: baseForm) { base, suffix in tryCandidate(base, suffix: suffix) }
         }
-        return nil
+        guard let found else { return nil }
+        return GlossaryMatch(range: token.start..<token.end, suffixLength: found.suffix,
+                             conceptIndex: Int(found.concept), kind: .variant(form: "", origin: .skeleton),
+                             key: found.key)
+    }
+
+    /// The skeleton of folded units into `skeleton`; opens the ASCII folder when first needed.
+    private func skeletonOf(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var needsFolder = false
+        for unit in units where unit >= 0x80 {
+            needsFolder = true
+            break
+        }
+        if needsFolder, asciiFolder == nil, !asciiFolderFailed {
+            asciiFolder = try? Transliterator(id: "Any-Latin; Latin-ASCII")
+            asciiFolderFailed = asciiFolder == nil
+        }
+        return SpellingSkeleton.skeleton(ofFolded: units, asciiFolder: asciiFolder, into: skeleton)
     }
 }
 

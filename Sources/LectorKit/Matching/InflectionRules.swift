@@ -22,8 +22,53 @@ public struct InflectionRules: Sendable {
 
     public static let none = InflectionRules(endings: [])
 
+    /// Bit `unit & 63` is set for the last code unit of every ending: a word whose last unit's bit
+    /// is clear has no ending, which settles most words of a text with one test.
+    let finalUnitMask: UInt64
+
     init(endings: [Ending]) {
         self.endings = endings.sorted { $0.suffix.count > $1.suffix.count }
+        var mask: UInt64 = 0
+        for ending in endings {
+            // An empty ending matches every word.
+            guard let last = ending.suffix.last else {
+                mask = ~0
+                break
+            }
+            mask |= 1 << UInt64(last & 63)
+        }
+        finalUnitMask = mask
+    }
+
+    /// The per-token form of `baseForms(of:)` that allocates nothing: each base form of `folded`,
+    /// longest ending first, is written into `scratch` and passed to `body` with the length of
+    /// the ending removed, until `body` returns `true`. Returns whether it did.
+    @inline(__always)
+    func firstBaseForm(of folded: UnsafeBufferPointer<UInt16>, minimumStem: Int = minimumStemLength,
+                       scratch: UnitBuffer, where body: (UnsafeBufferPointer<UInt16>, Int) -> Bool) -> Bool {
+        guard let last = folded.last, finalUnitMask & (1 << UInt64(last & 63)) != 0 else { return false }
+        for ending in endings {
+            let suffixCount = ending.suffix.count
+            let stemCount = folded.count - suffixCount
+            guard stemCount >= minimumStem else { continue }
+            var matches = true
+            var offset = stemCount
+            for unit in ending.suffix {
+                if folded[offset] != unit {
+                    matches = false
+                    break
+                }
+                offset += 1
+            }
+            guard matches else { continue }
+            scratch.removeAll()
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: folded[0..<stemCount]))
+            if !ending.replacement.isEmpty {
+                ending.replacement.withUnsafeBufferPointer { scratch.append(contentsOf: $0) }
+            }
+            if body(scratch.buffer, suffixCount) { return true }
+        }
+        return false
     }
 
     /// The possible base forms of a folded word, longest ending first, each with the length of

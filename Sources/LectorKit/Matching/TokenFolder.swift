@@ -21,6 +21,27 @@ struct TokenFolder {
 
     /// Folds `token` into `output` (cleared first).
     @inline(__always)
+    func fold(_ token: UnsafeBufferPointer<UInt16>, into output: UnitBuffer) {
+        output.reserve(token.count)
+        let destination = output.base
+        var index = 0
+        while index < token.count {
+            let unit = token[index]
+            if unit >= 0x80 { break }
+            destination[index] = unit &- 0x41 < 26 ? unit | 0x20 : unit
+            index += 1
+        }
+        if index == token.count {
+            output.count = index
+            return
+        }
+        output.removeAll()
+        let normalized = normalizer.normalize(token)
+        output.reserve(normalized.count)
+        for unit in normalized { output.append(Self.foldApostrophe(unit)) }
+    }
+
+    /// Folds `token` into `output` (cleared first).
     func fold(_ token: UnsafeBufferPointer<UInt16>, into output: inout [UInt16]) {
         output.removeAll(keepingCapacity: true)
         var ascii = true
@@ -45,25 +66,29 @@ struct TokenFolder {
         case joining
         /// Punctuation, kept as a token of its own (spaces and hyphens removed, apostrophes folded)
         /// so that a term matches across it only when the term has the same punctuation there:
-        /// `BV/TV`, `systemic sclerosis (SSc)`, but never `chicken. Kiev`.
-        case punctuation([UInt16])
+        /// `BV/TV`, `systemic sclerosis (SSc)`, but never `chicken. Kiev`. The marks are in the
+        /// buffer given to `gap`.
+        case punctuation
         /// A line break or a long run of symbols: no term spans it.
         case breaking
     }
 
-    static func gap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Gap {
+    /// The gap `text[start..<end]` between two words; for `.punctuation` its marks are in `marks`.
+    @inline(__always)
+    static func gap(_ text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int, marks: UnitBuffer) -> Gap {
         if end - start > 8 { return .breaking }
-        var kept: [UInt16] = []
+        if end - start == 1, text[start] == 0x20 { return .joining }  // the usual single space
+        marks.removeAll()
         var index = start
         while index < end {
             switch text[index] {
             case 0x0A, 0x0D, 0x2028, 0x2029: return .breaking
             case 0x20, 0x09, 0xA0, 0x202F, 0x2007, 0x2D, 0x2010, 0x2011: break
-            default: kept.append(foldApostrophe(text[index]))
+            default: marks.append(foldApostrophe(text[index]))
             }
             index += 1
         }
-        return kept.isEmpty ? .joining : .punctuation(kept)
+        return marks.count == 0 ? .joining : .punctuation
     }
 
     /// Folds a whole string (a glossary term token).

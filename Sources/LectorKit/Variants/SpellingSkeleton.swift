@@ -20,14 +20,30 @@ public enum SpellingSkeleton {
 
     /// The skeleton of case-folded UTF-16 units, or `nil`.
     static func skeleton(ofFolded units: UnsafeBufferPointer<UInt16>, asciiFolder: Transliterator?) -> [UInt16]? {
-        var source = Array(units)
-        if source.contains(where: { $0 >= 0x80 }) {
-            guard let asciiFolder else { return nil }
-            let ascii = asciiFolder.transliterate(LectorICU.UTF16.decode(units)).lowercased()
-            source = Array(ascii.utf16)
+        let output = UnitBuffer(capacity: max(units.count, 16))
+        return skeleton(ofFolded: units, asciiFolder: asciiFolder, into: output) ? output.array : nil
+    }
+
+    /// The skeleton of case-folded UTF-16 units, written into `output`; `false` when there is none.
+    /// ASCII input (nearly every token of Latin-script text) allocates nothing.
+    static func skeleton(ofFolded units: UnsafeBufferPointer<UInt16>, asciiFolder: Transliterator?,
+                         into output: UnitBuffer) -> Bool {
+        output.removeAll()
+        var isASCII = true
+        for unit in units where unit >= 0x80 {
+            isASCII = false
+            break
         }
-        var result: [UInt16] = []
-        result.reserveCapacity(source.count)
+        if isASCII { return skeleton(ofPlain: units, into: output) }
+        guard let asciiFolder else { return false }
+        let ascii = Array(asciiFolder.transliterate(LectorICU.UTF16.decode(units)).lowercased().utf16)
+        return ascii.withUnsafeBufferPointer { skeleton(ofPlain: $0, into: output) }
+    }
+
+    @inline(__always)
+    private static func skeleton(ofPlain source: UnsafeBufferPointer<UInt16>, into output: UnitBuffer) -> Bool {
+        output.reserve(source.count)
+        var last: UInt16 = 0
         for unit in source {
             var letter = unit
             switch unit {
@@ -35,12 +51,13 @@ public enum SpellingSkeleton {
             case 0x6A, 0x79: letter = 0x69  // j, y → i
             case 0x77: letter = 0x76  // w → v
             case 0x61...0x7A: break
-            default: return nil  // not a plain Latin letter: no skeleton
+            default: return false  // not a plain Latin letter: no skeleton
             }
-            if result.last == letter { continue }
-            result.append(letter)
+            if letter == last { continue }
+            output.append(letter)
+            last = letter
         }
-        return result.count >= minimumLength ? result : nil
+        return output.count >= minimumLength
     }
 
     /// The skeleton of a spelling, for tests and glossary tools.
