@@ -190,27 +190,40 @@ public struct Checker: Sendable {
         return kept
     }
 
-    /// Fills in the sentence around each finding (ICU sentence segmentation of its line).
+    /// Fills in the sentence around each finding (ICU sentence segmentation of its line). Each
+    /// line is segmented once, and only the sentences that hold a finding are made into strings.
     private func addSentences(to findings: inout [Finding], in document: SourceDocument) {
         guard !findings.isEmpty, let segmenter = try? TextSegmenter(.sentence, locale: index.targetLanguage) else { return }
-        var sentencesByLine: [Int: [(range: Range<Int>, text: String)]] = [:]
-        for index in findings.indices {
-            let line = document.textLine(ofUTF16Offset: findings[index].location.utf16Offset)
-            if sentencesByLine[line] == nil {
-                let start = document.lineStarts[line - 1]
-                let units = Array(document.lineText(line).utf16)
-                var sentences: [(Range<Int>, String)] = []
-                units.withUnsafeBufferPointer { buffer in
-                    segmenter.forEachSegment(in: buffer) { segment in
-                        let text = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end]))
-                        sentences.append(((start + segment.start)..<(start + segment.end), text.trimmingWhitespace()))
+        /// Per line: its sentences (UTF-16 ranges in the document) and the text of those used so far.
+        var sentencesByLine: [Int: (ranges: [Range<Int>], texts: [Int: String])] = [:]
+        document.utf16.withUnsafeBufferPointer { utf16 in
+            for index in findings.indices {
+                let line = document.textLine(ofUTF16Offset: findings[index].location.utf16Offset)
+                if sentencesByLine[line] == nil {
+                    // The line without its line break, as `SourceDocument.lineText` gives it.
+                    let start = document.lineStarts[line - 1]
+                    var end = line < document.lineStarts.count ? document.lineStarts[line] : utf16.count
+                    while end > start, utf16[end - 1] == 0x0A || utf16[end - 1] == 0x0D { end -= 1 }
+                    var ranges: [Range<Int>] = []
+                    segmenter.forEachSegment(in: UnsafeBufferPointer(rebasing: utf16[start..<end])) { segment in
+                        ranges.append((start + segment.start)..<(start + segment.end))
                     }
+                    sentencesByLine[line] = (ranges, [:])
                 }
-                sentencesByLine[line] = sentences
+                let offset = findings[index].location.utf16Offset
+                guard let ranges = sentencesByLine[line]?.ranges, !ranges.isEmpty else {
+                    findings[index].sentence = nil
+                    continue
+                }
+                let chosen = ranges.firstIndex { $0.contains(offset) } ?? ranges.count - 1
+                if let text = sentencesByLine[line]?.texts[chosen] {
+                    findings[index].sentence = text
+                } else {
+                    let text = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: utf16[ranges[chosen]])).trimmingWhitespace()
+                    sentencesByLine[line]?.texts[chosen] = text
+                    findings[index].sentence = text
+                }
             }
-            let offset = findings[index].location.utf16Offset
-            findings[index].sentence = sentencesByLine[line]?.first { $0.range.contains(offset) }?.text
-                ?? sentencesByLine[line]?.last?.text
         }
     }
 }
