@@ -76,6 +76,19 @@ public final class GlossaryMatcher {
         var innerInflection: Bool
     }
 
+    /// A match found by the scan, before it becomes a `GlossaryMatch` (built at the end, when
+    /// their number is known and key arrays can be shared).
+    private struct Found {
+        /// The entry (≥ 0), or for a skeleton match `-1 - concept`.
+        var entry: Int32
+        var suffixLength: Int32
+        var start: Int
+        var end: Int
+        /// The key: a vocabulary id (≥ 0) or `-1 - i` for `keys[i]`.
+        var key: Int32
+        var innerInflection: Bool
+    }
+
     /// The best match from a start token: the entry, the token after it, the ending of its last token.
     private struct Hit {
         var entry: Int32
@@ -90,7 +103,9 @@ public final class GlossaryMatcher {
 
     /// Matches in a UTF-16 buffer; ranges index into it.
     public func matches(in text: UnsafeBufferPointer<UInt16>) -> [GlossaryMatch] {
-        var results: [GlossaryMatch] = []
+        var results: [Found] = []
+        /// Keys that are not one vocabulary token: several tokens, or a skeleton candidate.
+        var keys: [[UInt16]] = []
         // Locals, not properties, on the per-token path: no exclusivity checks, no retain traffic.
         var run = runStorage
         runStorage = []
@@ -115,7 +130,7 @@ public final class GlossaryMatcher {
                     run.append(Token(start: previousEnd, end: start, id: index.vocabulary.lookup(marks.buffer),
                                      stemID: -1, suffixLength: 0, isLetter: false, isGap: true))
                 case .breaking:
-                    matchRun(run, text: text, stack: &stack, into: &results)
+                    matchRun(run, text: text, stack: &stack, into: &results, keys: &keys)
                     run.removeAll(keepingCapacity: true)
                 }
             }
@@ -135,27 +150,84 @@ public final class GlossaryMatcher {
             }
             run.append(item)
         }
-        if !run.isEmpty { matchRun(run, text: text, stack: &stack, into: &results) }
+        if !run.isEmpty { matchRun(run, text: text, stack: &stack, into: &results, keys: &keys) }
         runStorage = run
         stackStorage = stack
-        return results
+        return makeMatches(results, keys: keys)
     }
 
     private func matchRun(_ run: [Token], text: UnsafeBufferPointer<UInt16>, stack: inout [Step],
-                          into results: inout [GlossaryMatch]) {
+                          into results: inout [Found], keys: inout [[UInt16]]) {
         var position = 0
         while position < run.count {
             if let hit = longestMatch(in: run, from: position, text: text, stack: &stack) {
-                results.append(makeMatch(hit, run: run, from: position))
+                // The key: the folded tokens (base forms where inflected), joined by spaces.
+                var key: Int32
+                if hit.next == position + 1 {
+                    let token = run[position]
+                    key = token.id >= 0 && token.suffixLength == 0 ? token.id : token.stemID
+                } else {
+                    var units: [UInt16] = []
+                    for token in run[position..<hit.next] {
+                        if !units.isEmpty { units.append(0x20) }
+                        units.append(contentsOf: index.vocabulary.key(token.id >= 0 && token.suffixLength == 0 ? token.id : token.stemID))
+                    }
+                    key = -1 - Int32(keys.count)
+                    keys.append(units)
+                }
+                results.append(Found(entry: hit.entry, suffixLength: Int32(hit.suffixLength), start: run[position].start,
+                                     end: run[hit.next - 1].end, key: key, innerInflection: hit.innerInflection))
                 position = hit.next
                 continue
             }
             let token = run[position]
             if token.id < 0, token.isLetter, let match = skeletonMatch(token, text: text) {
-                results.append(match)
+                results.append(Found(entry: -1 - match.concept, suffixLength: Int32(match.suffix), start: token.start,
+                                     end: token.end, key: -1 - Int32(keys.count), innerInflection: false))
+                keys.append(match.key)
             }
             position += 1
         }
+    }
+
+    /// The matches, made in one go: the array has its final size from the start, and every match
+    /// of the same one-token key shares one key array.
+    private func makeMatches(_ found: [Found], keys: [[UInt16]]) -> [GlossaryMatch] {
+        var results: [GlossaryMatch] = []
+        results.reserveCapacity(found.count)
+        var sharedKeys: [Int32: [UInt16]] = [:]
+        for item in found {
+            let key: [UInt16]
+            if item.key >= 0 {
+                if let shared = sharedKeys[item.key] {
+                    key = shared
+                } else {
+                    key = Array(index.vocabulary.key(item.key))
+                    sharedKeys[item.key] = key
+                }
+            } else {
+                key = keys[Int(-1 - item.key)]
+            }
+            let kind: GlossaryMatch.Kind
+            let concept: Int32
+            if item.entry >= 0 {
+                let entry = index.entries[Int(item.entry)]
+                concept = entry.concept
+                switch entry.kind {
+                case .allowed: kind = .allowed(index.term(of: entry))
+                case .forbidden: kind = .forbidden(index.term(of: entry))
+                case .variant: kind = .variant(form: index.form(of: entry), origin: index.origin(of: entry))
+                }
+            } else {
+                concept = -1 - item.entry
+                kind = .variant(form: "", origin: .skeleton)
+            }
+            var match = GlossaryMatch(range: item.start..<item.end, suffixLength: Int(item.suffixLength),
+                                      conceptIndex: Int(concept), kind: kind, key: key)
+            match.hasInnerInflection = item.innerInflection
+            results.append(match)
+        }
+        return results
     }
 
     /// The longest sequence of tokens from `start` that ends on a usable entry. Each token may
@@ -223,26 +295,6 @@ public final class GlossaryMatcher {
         return chosen
     }
 
-    /// The match for a hit, built only once the longest one is known.
-    private func makeMatch(_ hit: Hit, run: [Token], from start: Int) -> GlossaryMatch {
-        let entry = index.entries[Int(hit.entry)]
-        let kind: GlossaryMatch.Kind
-        switch entry.kind {
-        case .allowed: kind = .allowed(index.term(of: entry))
-        case .forbidden: kind = .forbidden(index.term(of: entry))
-        case .variant: kind = .variant(form: index.form(of: entry), origin: index.origin(of: entry))
-        }
-        var key: [UInt16] = []
-        for token in run[start..<hit.next] {
-            if !key.isEmpty { key.append(0x20) }
-            key.append(contentsOf: index.vocabulary.key(token.id >= 0 && token.suffixLength == 0 ? token.id : token.stemID))
-        }
-        var match = GlossaryMatch(range: run[start].start..<run[hit.next - 1].end, suffixLength: hit.suffixLength,
-                                  conceptIndex: Int(entry.concept), kind: kind, key: key)
-        match.hasInnerInflection = hit.innerInflection
-        return match
-    }
-
     private static func matchesExactly(_ exact: [[UInt16]], tokens: ArraySlice<Token>, suffixLength: Int,
                                        text: UnsafeBufferPointer<UInt16>) -> Bool {
         guard exact.count == tokens.count else { return false }
@@ -267,8 +319,9 @@ public final class GlossaryMatcher {
         return false
     }
 
-    /// A capitalized word whose spelling skeleton belongs to exactly one concept.
-    private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>) -> GlossaryMatch? {
+    /// A capitalized word whose spelling skeleton belongs to exactly one concept: the concept,
+    /// the key (the word or base form whose skeleton it was) and the length of the ending removed.
+    private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>) -> (concept: Int32, key: [UInt16], suffix: Int)? {
         guard token.end - token.start >= SpellingSkeleton.minimumLength, Self.startsUppercase(text, at: token.start)
         else { return nil }
         folder.fold(UnsafeBufferPointer(rebasing: text[token.start..<token.end]), into: folded)
@@ -286,10 +339,7 @@ public final class GlossaryMatcher {
             _ = index.inflection.firstBaseForm(of: folded.buffer, minimumStem: SpellingSkeleton.minimumLength,
                                                scratch: baseForm) { base, suffix in tryCandidate(base, suffix: suffix) }
         }
-        guard let found else { return nil }
-        return GlossaryMatch(range: token.start..<token.end, suffixLength: found.suffix,
-                             conceptIndex: Int(found.concept), kind: .variant(form: "", origin: .skeleton),
-                             key: found.key)
+        return found
     }
 
     /// The skeleton of folded units into `skeleton`; opens the ASCII folder when first needed.
