@@ -43,11 +43,11 @@ import Testing
 
     func sameIndex(_ a: GlossaryIndex, _ b: GlossaryIndex) -> Bool {
         guard a.entries.count == b.entries.count, a.variantCount == b.variantCount, a.nodes == b.nodes,
-              a.formBytes == b.formBytes, a.formStarts == b.formStarts, a.vocabulary.pool == b.vocabulary.pool,
+              a.formBytes == b.formBytes, a.formStarts == b.formStarts, a.formSchemes == b.formSchemes, a.vocabulary.pool == b.vocabulary.pool,
               a.skeletonConcept.sorted() == b.skeletonConcept.sorted(), a.skeletons.count == b.skeletons.count else { return false }
         return zip(a.entries, b.entries).allSatisfy {
             $0.kind == $1.kind && $0.concept == $1.concept && $0.term == $1.term && $0.form == $1.form
-                && $0.scheme == $1.scheme && $0.exact == $1.exact && $0.requiresCapital == $1.requiresCapital
+                && $0.exact == $1.exact && $0.requiresCapital == $1.requiresCapital
         }
     }
 

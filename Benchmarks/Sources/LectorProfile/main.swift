@@ -84,6 +84,10 @@ let concepts = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
 
 print(String(format: "start: peak RSS %.0f MB", peakRSSMegabytes()))
+if command == "layout" {
+    print("GlossaryMatch \(MemoryLayout<GlossaryMatch>.stride) B, Term \(MemoryLayout<Term>.stride) B, Finding \(MemoryLayout<Finding>.stride) B")
+    exit(0)
+}
 switch command {
 case "load":
     let glossary = Corpus.glossary(concepts: concepts).glossary

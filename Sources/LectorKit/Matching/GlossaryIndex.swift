@@ -11,7 +11,7 @@ public enum VariantOrigin: Sendable, Hashable {
     case skeleton
 }
 
-/// One spelling the matcher can recognise, and what it means. 20 bytes: the strings stay in the
+/// One spelling the matcher can recognise, and what it means. 12 bytes: the strings stay in the
 /// glossary's terms and in the index's pool of derived spellings.
 struct MatchEntry: Sendable {
     enum Kind: UInt8, Sendable, Comparable {
@@ -20,78 +20,92 @@ struct MatchEntry: Sendable {
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    let kind: Kind
-    /// Variants of capitalized names only match capitalized text (`Poutine`, not `poutine`).
-    let requiresCapital: Bool
-    /// For transliteration variants, the scheme's index in `GlossaryIndex.schemeLabels`; else -1.
-    let scheme: Int16
     let concept: Int32
+    /// The term index in its low 28 bits, the kind in bits 28–29, `requiresCapital` in bit 30.
+    private let packed: UInt32
+    /// A variant's form (`form`), or an allowed or forbidden term's exact tokens (`exact`); -1: none.
+    private let extra: Int32
+
+    static let maximumTermIndex = (1 << 28) - 1
+
+    init(kind: Kind, requiresCapital: Bool, concept: Int32, term: Int32, form: Int32, exact: Int32) {
+        precondition(term >= 0 && Int(term) <= Self.maximumTermIndex, "term index out of range")
+        precondition(kind == .variant ? exact < 0 : form < 0)
+        self.concept = concept
+        packed = UInt32(term) | UInt32(kind.rawValue) << 28 | (requiresCapital ? 1 << 30 : 0)
+        extra = kind == .variant ? form : exact
+    }
+
+    var kind: Kind { Kind(rawValue: UInt8(packed >> 28 & 3))! }
+    /// Variants of capitalized names only match capitalized text (`Poutine`, not `poutine`).
+    var requiresCapital: Bool { packed & 1 << 30 != 0 }
     /// Index in the concept's terms: the term itself (allowed, forbidden, glossary form of another
     /// language), or the Cyrillic term a transliteration variant was made from.
-    let term: Int32
+    var term: Int32 { Int32(packed & UInt32(Self.maximumTermIndex)) }
     /// For transliteration variants, the spelling's index in the form pool; else -1.
-    let form: Int32
+    var form: Int32 { kind == .variant ? extra : -1 }
     /// For case-sensitive terms, the index of each token exactly as written; else -1.
-    let exact: Int32
+    var exact: Int32 { kind == .variant ? -1 : extra }
 }
 
 /// Open addressing from `node << 32 | token` to the child node: the trie's inner edges.
 struct EdgeTable: Sendable {
-    private struct Slot {
-        var key: UInt64  // 0: empty (inner nodes are ≥ 1, so no edge key is 0)
-        var child: Int32
-    }
-
-    private var slots = [Slot](repeating: Slot(key: 0, child: 0), count: 16)
+    /// 0: an empty slot (inner nodes are ≥ 1, so no edge key is 0).
+    private var keys = [UInt64](repeating: 0, count: 16)
+    private var children = [Int32](repeating: 0, count: 16)
     private(set) var count = 0
 
     /// The slot to start probing at (murmur3's 64-bit finalizer, then the low bits).
     @inline(__always)
-    private func home(_ key: UInt64) -> Int {
+    private static func home(_ key: UInt64, mask: Int) -> Int {
         var hash = key
         hash ^= hash >> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
         hash = hash &* 0xC4CE_B9FE_1A85_EC53
         hash ^= hash >> 33
-        return Int(truncatingIfNeeded: hash) & (slots.count &- 1)
+        return Int(truncatingIfNeeded: hash) & mask
     }
 
     @inline(__always)
     func child(_ key: UInt64) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count &- 1
-            var slot = home(key)
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count &- 1
+            var slot = Self.home(key, mask: mask)
             while true {
-                let entry = slots[slot]
-                if entry.key == key { return entry.child }
-                if entry.key == 0 { return -1 }
+                let found = keys[slot]
+                if found == key { return children[slot] }
+                if found == 0 { return -1 }
                 slot = (slot &+ 1) & mask
             }
         }
     }
 
     mutating func insert(_ key: UInt64, child: Int32) {
-        if (count + 1) * 10 > slots.count * 7 { grow() }
+        // At most 80 % full: edges are looked up only along multi-word terms.
+        if (count + 1) * 10 > keys.count * 8 { grow() }
         place(key, child)
         count += 1
     }
 
     private mutating func place(_ key: UInt64, _ child: Int32) {
-        let mask = slots.count - 1
-        var slot = home(key)
-        while slots[slot].key != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Slot(key: key, child: child)
+        let mask = keys.count - 1
+        var slot = Self.home(key, mask: mask)
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        children[slot] = child
     }
 
     func forEachSlot(_ body: (UInt64, Int32) -> Void) {
-        for slot in slots where slot.key != 0 { body(slot.key, slot.child) }
+        for slot in keys.indices where keys[slot] != 0 { body(keys[slot], children[slot]) }
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(key: 0, child: 0), count: old.count * 2)
-        for entry in old where entry.key != 0 { place(entry.key, entry.child) }
+        let oldKeys = keys
+        let oldChildren = children
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        children = [Int32](repeating: 0, count: oldKeys.count * 2)
+        for slot in oldKeys.indices where oldKeys[slot] != 0 { place(oldKeys[slot], oldChildren[slot]) }
     }
 }
 
@@ -121,6 +135,8 @@ public struct GlossaryIndex: Sendable {
     /// Transliterated spellings (UTF-8), back to back: form `i` is `formBytes[formStarts[i]..<formStarts[i + 1]]`.
     var formBytes: [UInt8] = []
     var formStarts: [Int32] = [0]
+    /// The scheme that made each form (an index in `schemeLabels`).
+    var formSchemes: [Int16] = []
     /// Tokens exactly as written, for case-sensitive terms (acronyms: few).
     var exactTokens: [[[UInt16]]] = []
     /// Labels of the transliteration schemes, by `MatchEntry.scheme`.
@@ -206,7 +222,7 @@ public struct GlossaryIndex: Sendable {
                     exact = Int32(exactTokens.count)
                     exactTokens.append(tokens.exact)
                 }
-                add(MatchEntry(kind: term.status.isAllowed ? .allowed : .forbidden, requiresCapital: false, scheme: -1,
+                add(MatchEntry(kind: term.status.isAllowed ? .allowed : .forbidden, requiresCapital: false,
                                concept: Int32(index), term: Int32(termIndex), form: -1, exact: exact),
                     path: tokens)
             }
@@ -249,8 +265,9 @@ public struct GlossaryIndex: Sendable {
                         form = Int32(formStarts.count - 1)
                         formBytes.append(contentsOf: variant.spelling.utf8)
                         formStarts.append(Int32(formBytes.count))
+                        formSchemes.append(variant.scheme)
                     }
-                    add(MatchEntry(kind: .variant, requiresCapital: Self.startsUppercase(variant.spelling), scheme: variant.scheme,
+                    add(MatchEntry(kind: .variant, requiresCapital: Self.startsUppercase(variant.spelling),
                                    concept: Int32(index), term: variant.term, form: form, exact: -1),
                         path: tokens)
                     seen.append(key(of: tokens, interning: true)!)
@@ -276,6 +293,7 @@ public struct GlossaryIndex: Sendable {
         skeletons.shrinkToFit()
         formBytes = Array(formBytes)
         formStarts = Array(formStarts)
+        formSchemes = Array(formSchemes)
         if concepts.count >= VariantDerivation.threadThreshold { releaseFreeMemory() }
     }
 
@@ -317,7 +335,9 @@ public struct GlossaryIndex: Sendable {
 
     func origin(of entry: MatchEntry) -> VariantOrigin {
         let term = term(of: entry)
-        if entry.scheme >= 0 { return .transliteration(scheme: schemeLabels[Int(entry.scheme)], source: term.text) }
+        if entry.form >= 0 {
+            return .transliteration(scheme: schemeLabels[Int(formSchemes[Int(entry.form)])], source: term.text)
+        }
         return .glossaryForm(language: term.primaryLanguage, term: term.text)
     }
 
