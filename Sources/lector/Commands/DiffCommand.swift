@@ -54,13 +54,7 @@ struct DiffCommand: ParsableCommand {
         let checker = try options.makeChecker()
         let oldDocument = try ReportInput.load(old)
         let newDocument = try ReportInput.load(new)
-        var sourceDocument: SourceDocument?
-        if let source {
-            guard checker.configuration.sourceLanguage != nil else {
-                throw InputError(file: source, message: "a source file needs its language (--source-lang)")
-            }
-            sourceDocument = try ReportInput.load(source)
-        }
+        let sourceDocument = try ReportInput.loadSource(source, for: checker)
         let diff = try TranslationDiff.make(checker: checker, old: oldDocument, new: newDocument, source: sourceDocument)
         let output = try diff.render(TranslationDiff.Format(rawValue: format)!)
         if let out {

@@ -44,13 +44,7 @@ struct ReportCommand: ParsableCommand {
     private func runChecked() throws(InputError) {
         let checker = try options.makeChecker()
         let document = try ReportInput.load(file)
-        var sourceDocument: SourceDocument?
-        if let source {
-            guard checker.configuration.sourceLanguage != nil else {
-                throw InputError(file: source, message: "a source file needs its language (--source-lang)")
-            }
-            sourceDocument = try ReportInput.load(source)
-        }
+        let sourceDocument = try ReportInput.loadSource(source, for: checker)
         let report = try TranslationReport.make(checker: checker, document: document, source: sourceDocument)
         try ReportInput.createDirectory(of: out)
         try report.write(to: out)
@@ -62,6 +56,15 @@ struct ReportCommand: ParsableCommand {
 
 /// Reading inputs and preparing outputs for `report` and `diff`.
 enum ReportInput {
+    /// The source text a translation is checked against, if one was given; it needs its language.
+    static func loadSource(_ path: String?, for checker: Checker) throws(InputError) -> SourceDocument? {
+        guard let path else { return nil }
+        guard checker.configuration.sourceLanguage != nil else {
+            throw InputError(file: path, message: "a source file needs its language (--source-lang)")
+        }
+        return try load(path)
+    }
+
     /// Loads a text file under the path reports should show: relative to the current directory
     /// when it lies inside it, so that reports do not depend on where the checkout is and the
     /// patch applies from here.
