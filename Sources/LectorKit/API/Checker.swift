@@ -152,6 +152,14 @@ public struct Checker: Sendable {
     }
 
     private func run(target document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
+        let findings = ruleFindings(in: document, bilingual: bilingual)
+        // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
+        // text) are free now; glibc would keep them, and a batch of large documents would grow.
+        if document.utf16.count >= 1 << 20 { releaseFreeMemory() }
+        return findings
+    }
+
+    private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
                                    bilingual: bilingual, thresholds: configuration.thresholds)

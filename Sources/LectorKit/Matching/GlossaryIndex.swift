@@ -354,9 +354,10 @@ public struct GlossaryIndex: Sendable {
 @_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
 #endif
 
-/// Gives the memory that building a large index used and freed back to the system (glibc keeps
-/// it otherwise: tens of MB for 100,000 concepts, which the check's large buffers cannot reuse).
-private func releaseFreeMemory() {
+/// Gives memory that was used and freed back to the system: glibc keeps it otherwise (tens of MB
+/// after building the index of 100,000 concepts, or after checking 10 MB, which later large
+/// buffers cannot reuse). Used after such large jobs only.
+func releaseFreeMemory() {
     #if canImport(Glibc)
     _ = mallocTrim(0)
     #endif
