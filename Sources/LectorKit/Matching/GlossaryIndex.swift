@@ -310,14 +310,14 @@ public struct GlossaryIndex: Sendable {
     /// The entries that end at `node`, as indices into `entries`.
     @inline(__always)
     func entryRange(of node: Int32) -> Range<Int> {
-        Int(nodes[Int(node)] & ~TrieBuilder.hasChildren)..<Int(nodes[Int(node) + 1] & ~TrieBuilder.hasChildren)
+        Int(nodes[Int(node)] & TrieBuilder.startMask)..<Int(nodes[Int(node) + 1] & TrieBuilder.startMask)
     }
 
     /// Whether a walk through `node` can lead anywhere: it has entries or children.
     @inline(__always)
     func isLive(_ node: Int32) -> Bool {
         let info = nodes[Int(node)]
-        return info & TrieBuilder.hasChildren != 0 || info != nodes[Int(node) + 1] & ~TrieBuilder.hasChildren
+        return info & TrieBuilder.hasChildren != 0 || info & TrieBuilder.startMask != nodes[Int(node) + 1] & TrieBuilder.startMask
     }
 
     /// The glossary term of an allowed, forbidden or glossary-form entry, or the source of a
@@ -390,6 +390,12 @@ struct TermTokens {
 /// and groups the entries by node.
 struct TrieBuilder {
     static let hasChildren: UInt32 = 1 << 31
+    /// The node has one entry, and it has no exact tokens to compare: matching it needs no look
+    /// at the entry (the usual case; saves a cache miss per candidate).
+    static let singleEntry: UInt32 = 1 << 30
+    /// With `singleEntry`: that entry requires a capital.
+    static let singleEntryRequiresCapital: UInt32 = 1 << 29
+    static let startMask: UInt32 = (1 << 29) - 1
     private static let deep: Int32 = 1 << 30
 
     private var edges = EdgeTable()
@@ -435,6 +441,12 @@ struct TrieBuilder {
             fill[node] += 1
         }
         for entry in order { grouped.append(entries[Int(entry)]) }
+        precondition(entries.count <= Int(Self.startMask), "too many index entries")
+        for node in 0..<nodeCount where starts[node + 1] - starts[node] == 1 {
+            let entry = grouped[Int(starts[node])]
+            guard entry.exact < 0 else { continue }
+            starts[node] |= Self.singleEntry | (entry.requiresCapital ? Self.singleEntryRequiresCapital : 0)
+        }
         for parent in parents { starts[Int(final(parent))] |= Self.hasChildren }
         var finalEdges = EdgeTable()
         edges.forEach { key, child in

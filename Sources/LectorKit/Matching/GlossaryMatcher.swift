@@ -222,10 +222,9 @@ public final class GlossaryMatcher {
                 concept = -1 - item.entry
                 kind = .variant(form: "", origin: .skeleton)
             }
-            var match = GlossaryMatch(range: item.start..<item.end, suffixLength: Int(item.suffixLength),
-                                      conceptIndex: Int(concept), kind: kind, key: key)
-            match.hasInnerInflection = item.innerInflection
-            results.append(match)
+            results.append(GlossaryMatch(range: item.start..<item.end, suffixLength: Int(item.suffixLength),
+                                         conceptIndex: Int(concept), kind: kind, key: key,
+                                         hasInnerInflection: item.innerInflection))
         }
         return results
     }
@@ -275,6 +274,11 @@ public final class GlossaryMatcher {
     @inline(__always)
     private func resolve(node: Int32, run: [Token], from start: Int, through last: Int, suffixLength: Int,
                          text: UnsafeBufferPointer<UInt16>) -> Int32 {
+        let info = index.nodes[Int(node)]
+        if info & TrieBuilder.singleEntry != 0 {
+            if info & TrieBuilder.singleEntryRequiresCapital != 0, !Self.startsUppercase(text, at: run[start].start) { return -1 }
+            return Int32(info & TrieBuilder.startMask)
+        }
         let range = index.entryRange(of: node)
         if range.isEmpty { return -1 }
         var chosen: Int32 = -1
