@@ -22,6 +22,8 @@ let checkedKBPerCPUSecond = BenchmarkMetric.custom("Checked kB/s (UTF-8, CPU tim
                                                     useScalingFactor: false)
 /// Findings per check, to show the rules had work to do.
 let findingsMetric = BenchmarkMetric.custom("Findings", polarity: .prefersSmaller, useScalingFactor: false)
+/// Glossary matches per document.
+let matchesMetric = BenchmarkMetric.custom("Matches", polarity: .prefersSmaller, useScalingFactor: false)
 /// Variants derived while building the index.
 let variantsMetric = BenchmarkMetric.custom("Derived variants", polarity: .prefersSmaller, useScalingFactor: false)
 
@@ -41,6 +43,12 @@ func label(_ concepts: Int) -> String {
 struct CheckSetup: @unchecked Sendable {
     let checker: Checker
     let text: String
+    let bytes: Int
+}
+
+struct MatchSetup: @unchecked Sendable {
+    let matcher: GlossaryMatcher
+    let document: SourceDocument
     let bytes: Int
 }
 
@@ -87,6 +95,42 @@ let benchmarks: @Sendable () -> Void = {
                 : Corpus.glossary(concepts: concepts).glossary
             let checker = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
             return CheckSetup(checker: checker, text: text, bytes: text.utf8.count)
+        }
+    }
+
+    // 1b. Glossary matching alone (`GlossaryMatcher.matches`): the part of `check` that depends on
+    // the glossary's size. The document is made in setup.
+    for concepts in glossarySizes {
+        Benchmark(
+            "match 10 MiB, \(label(concepts))",
+            configuration: .init(
+                metrics: Benchmark.defaultConfiguration.metrics + [checkedKBPerSecond, checkedKBPerCPUSecond, matchesMetric]
+            )
+        ) { (benchmark: Benchmark, setup: MatchSetup) in
+            let clock = ContinuousClock()
+            var matches = 0
+            for _ in benchmark.scaledIterations {
+                let start = clock.now
+                let cpuStart = threadCPUSeconds()
+                let result = setup.matcher.matches(in: setup.document)
+                let elapsed = clock.now - start
+                let cpuSeconds = threadCPUSeconds() - cpuStart
+                matches = result.count
+                blackHole(result)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                benchmark.measurement(checkedKBPerSecond, Int(Double(setup.bytes) / seconds / 1000))
+                benchmark.measurement(checkedKBPerCPUSecond, Int(Double(setup.bytes) / cpuSeconds / 1000))
+            }
+            benchmark.measurement(matchesMetric, matches)
+        } setup: {
+            let all = Corpus.glossary(concepts: Corpus.largestGlossary)
+            let text = Corpus.text(names: all.names)
+            let glossary = concepts == Corpus.largestGlossary
+                ? all.glossary
+                : Corpus.glossary(concepts: concepts).glossary
+            let checker = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
+            return MatchSetup(matcher: try GlossaryMatcher(index: checker.index),
+                              document: SourceDocument(path: "generated.txt", text: text), bytes: text.utf8.count)
         }
     }
 
