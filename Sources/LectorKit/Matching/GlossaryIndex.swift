@@ -169,6 +169,8 @@ public struct GlossaryIndex: Sendable {
         // ICU serialises all rule-based transliteration, so one thread does all of it while this
         // one does the rest.
         let derivation = try VariantDerivation(concepts: concepts, target: target, schemes: schemes, mode: mode)
+        // However this initializer ends, the deriving thread must not wait for a reader.
+        defer { derivation.abandon() }
         var builder = try IndexBuilder(target: target)
         var tree = TrieBuilder()
         /// Keys (folded tokens joined by spaces) of spellings, for de-duplication: a key of one
@@ -504,6 +506,7 @@ final class VariantDerivation: @unchecked Sendable {
     private var ready: [Int: DerivedChunk] = [:]
     private var taken = 0
     private var failure: InputError?
+    private var abandoned = false
 
     enum Mode {
         /// A thread for large glossaries when there is a second core.
@@ -528,7 +531,9 @@ final class VariantDerivation: @unchecked Sendable {
         let thread = Thread { [self] in
             do throws(InputError) {
                 let deriver = try VariantDeriver(target: target, schemes: schemes)
-                for index in 0..<chunkCount { put(deriver.derive(concepts, chunk: index), at: index) }
+                for index in 0..<chunkCount {
+                    guard put(deriver.derive(concepts, chunk: index), at: index) else { return }
+                }
             } catch {
                 fail(error)
             }
@@ -551,10 +556,25 @@ final class VariantDerivation: @unchecked Sendable {
         return ready.removeValue(forKey: index)!
     }
 
-    private func put(_ chunk: DerivedChunk, at index: Int) {
+    /// Hands a chunk over, waiting while the reader is `window` chunks behind; `false` once the
+    /// reader has given up (an error in the index), so the thread stops.
+    private func put(_ chunk: DerivedChunk, at index: Int) -> Bool {
         condition.lock()
-        while index - taken >= Self.window { condition.wait() }
+        defer { condition.unlock() }
+        while index - taken >= Self.window, !abandoned { condition.wait() }
+        if abandoned { return false }
         ready[index] = chunk
+        condition.broadcast()
+        return true
+    }
+
+    /// The index is done with the chunks (finished, or failed early): the thread stops if it is
+    /// still running, and chunks not taken are dropped.
+    func abandon() {
+        guard inline == nil else { return }
+        condition.lock()
+        abandoned = true
+        ready.removeAll()
         condition.broadcast()
         condition.unlock()
     }
