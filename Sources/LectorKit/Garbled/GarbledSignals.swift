@@ -71,7 +71,9 @@ public final class GarbledSignalExtractor {
                 }
             }
         }
-        if let targetLexicon, !Self.denseScripts.contains(targetLanguage) {
+        // Without a source the model reads only the loop signal; the dictionary pass would be
+        // wasted there (it was most of the cost of checking text alone).
+        if source != nil, let targetLexicon, !Self.denseScripts.contains(targetLanguage) {
             let words = Self.words(target).filter { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
             if words.count >= 3 {
                 let unknown = words.filter { !targetLexicon.contains($0) && $0.first?.isUppercase != true }

@@ -54,6 +54,7 @@ public struct Term: Hashable, Sendable {
                 position: GlossaryPosition? = nil) {
         self.text = text
         self.language = language
+        primaryLanguage = Self.primaryLanguage(of: language)
         self.status = status
         self.isCaseSensitive = isCaseSensitive
         self.termType = termType
@@ -62,8 +63,8 @@ public struct Term: Hashable, Sendable {
         self.position = position
     }
 
-    /// The primary language subtag, lower-cased (`de` for `de-CH`).
-    public var primaryLanguage: String { Self.primaryLanguage(of: language) }
+    /// The primary language subtag, lower-cased (`de` for `de-CH`); stored, since matching asks often.
+    public let primaryLanguage: String
 
     static func primaryLanguage(of tag: String) -> String {
         String(tag.lowercased().prefix { $0 != "-" && $0 != "_" })
