@@ -17,6 +17,11 @@ public enum Detokenizer {
         tokenizedMarks.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// The text as running text: detokenized when it looks tokenized, else unchanged.
+    public static func readable(_ text: String) -> (text: String, wasTokenized: Bool) {
+        looksTokenized(text) ? (detokenize(text), true) : (text, false)
+    }
+
     public static func detokenize(_ text: String) -> String {
         var result = text
         for (expression, template) in [(spaceBeforePunctuation, "$1"), (spaceAfterBracket, "$1"), (spacedHyphen, "-"),

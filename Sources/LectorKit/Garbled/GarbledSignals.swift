@@ -117,7 +117,7 @@ public final class GarbledSignalExtractor {
         }
 
         if let sourceNumbers, let targetNumbers {
-            let readable = Detokenizer.looksTokenized(target) ? Detokenizer.detokenize(target) : target
+            let readable = Detokenizer.readable(target).text
             let comparison = Self.compareNumbers(sourceNumbers.numbers(in: source), targetNumbers.numbers(in: readable),
                                                  targetLanguage: targetLanguage, target: readable)
             let unmatched = (comparison.extraInTarget + comparison.missingFromTarget).map(\.text)

@@ -30,9 +30,7 @@ public struct DatesMismatchRule: Rule {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
             var unmatched = sourceExtractor.dates(in: bilingual.source.text(in: sourceRange))
             // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
-            var targetText = context.document.text(in: targetRange)
-            let tokenized = Detokenizer.looksTokenized(targetText)
-            if tokenized { targetText = Detokenizer.detokenize(targetText) }
+            let (targetText, tokenized) = Detokenizer.readable(context.document.text(in: targetRange))
             let target = targetExtractor.dates(in: targetText)
             for date in target {
                 if let index = unmatched.firstIndex(where: { $0.isSameDay(as: date) }) {

@@ -32,9 +32,7 @@ public struct NumbersMismatchRule: Rule {
         for pair in bilingual.pairs {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
             // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
-            var targetText = context.document.text(in: targetRange)
-            let tokenized = Detokenizer.looksTokenized(targetText)
-            if tokenized { targetText = Detokenizer.detokenize(targetText) }
+            let (targetText, tokenized) = Detokenizer.readable(context.document.text(in: targetRange))
             let source = sourceExtractor.numbers(in: bilingual.source.text(in: sourceRange))
             let target = targetExtractor.numbers(in: targetText)
             let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: context.index.targetLanguage,
