@@ -28,6 +28,16 @@ public struct CheckConfiguration: Sendable {
     }
 }
 
+/// What one checked document is, for bilingual files: every rule sees one document at a time, so
+/// rules that compare places (`glossary.inconsistent`) compare within it.
+public enum DocumentMode: String, Sendable, CaseIterable {
+    /// All the units of a file form one document (for a file that is one text, such as an article).
+    case perFile = "per-file"
+    /// Each unit (record) is a document of its own: findings do not depend on which other
+    /// records were checked with it, as when a corpus is split across workers.
+    case perRecord = "per-record"
+}
+
 /// The library's front door: compile a configuration once, then check any number of documents,
 /// from any number of tasks at once.
 ///
@@ -92,8 +102,39 @@ public struct Checker: Sendable {
     /// Checks a bilingual file (XLIFF, TMX, PO, JSON Lines): its units are the sentence pairs.
     /// Findings name the file and the line of each unit's target. Units without a target are
     /// checked on the source side only.
-    public func check(_ file: BilingualFile) -> [Finding] {
+    ///
+    /// `per-record` checks each unit as a document of its own, so that nothing one unit says
+    /// (a glossary variant, a suppression) bears on another, and the findings of a unit are the
+    /// same however the file is split; `per-file` (the default) is one document of all the units.
+    /// Either way each finding names its unit (`Finding.unit`).
+    public func check(_ file: BilingualFile, documents: DocumentMode = .perFile) -> [Finding] {
+        switch documents {
+        case .perFile:
+            return unitFindings(file)
+        case .perRecord:
+            var findings: [Finding] = []
+            for unit in file.units {
+                findings += unitFindings(BilingualFile(path: file.path, sourceLanguage: file.sourceLanguage,
+                                                       targetLanguage: file.targetLanguage, units: [unit]))
+            }
+            return findings.sorted(by: Finding.reportingOrder)
+        }
+    }
+
+    /// The findings of one document made of all the file's units, each labelled with its unit.
+    private func unitFindings(_ file: BilingualFile) -> [Finding] {
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
+        var findings = documentFindings(file, target: target)
+        guard file.units.contains(where: { $0.reference != nil }) else { return findings }
+        for index in findings.indices {
+            // Line n of the assembled document is unit n.
+            let unit = target.textLine(ofUTF16Offset: findings[index].location.utf16Offset) - 1
+            if unit < file.units.count { findings[index].unit = file.units[unit].reference }
+        }
+        return findings
+    }
+
+    private func documentFindings(_ file: BilingualFile, target: SourceDocument) -> [Finding] {
         guard configuration.sourceLanguage != nil else { return check(target) }
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
         var pairs: [SentencePair] = []

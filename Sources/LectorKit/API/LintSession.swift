@@ -41,15 +41,27 @@ public final class LintSession: Sendable {
         return BilingualFileLoader.isBilingual(path: path) ? .bilingual(path: path, standardInputFormat: nil) : .text(path: path)
     }
 
-    public func check(_ inputs: [Input], standardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
+    /// - Parameter documents: how bilingual files are cut into documents; `nil` is
+    ///   `defaultDocumentMode(for:)`.
+    public func check(_ inputs: [Input], documents: DocumentMode? = nil,
+                      standardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
                       progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(InputError) -> [Finding] {
         try await orderedParallelResults(count: inputs.count, progress: progress) { index in
-            Result { () throws(InputError) in try self.check(inputs[index], standardInput: standardInput) }
+            Result { () throws(InputError) in try self.check(inputs[index], documents: documents, standardInput: standardInput) }
         }.flatMap { $0 }
     }
 
+    /// The document mode an input gets unless told otherwise: `per-record` for JSON Lines on
+    /// standard input (a stream of records, typically one shard of a larger corpus), `per-file`
+    /// for everything else.
+    public static func defaultDocumentMode(for input: Input) -> DocumentMode {
+        if case .bilingual("-", let format) = input, ["jsonl", "ndjson"].contains(format ?? "jsonl") { return .perRecord }
+        return .perFile
+    }
+
     /// Checks one input (synchronously).
-    public func check(_ input: Input, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+    public func check(_ input: Input, documents: DocumentMode? = nil,
+                      standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
         throws(InputError) -> [Finding] {
         switch input {
         case .text(let path):
@@ -72,7 +84,8 @@ public final class LintSession: Sendable {
             }
             let target = file.targetLanguage ?? configuration.targetLanguage
             let source = file.sourceLanguage ?? configuration.sourceLanguage
-            return try checker(source: source, target: target).check(file)
+            return try checker(source: source, target: target)
+                .check(file, documents: documents ?? Self.defaultDocumentMode(for: input))
         }
     }
 }

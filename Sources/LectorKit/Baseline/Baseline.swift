@@ -51,12 +51,26 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// The findings that the baseline does not account for: for each key, those beyond its count.
     public func newFindings(_ findings: [Finding]) -> [Finding] {
-        var remaining = Dictionary(entries.map { ($0.key, $0.count) }, uniquingKeysWith: +)
-        return findings.filter { finding in
-            let key = Key(finding)
-            guard let left = remaining[key], left > 0 else { return true }
-            remaining[key] = left - 1
-            return false
+        var filter = Filter(self)
+        return filter.newFindings(findings)
+    }
+
+    /// `newFindings` for findings that arrive in pieces (a stream): the counts carry over from
+    /// one piece to the next, so the pieces together give what the whole would.
+    public struct Filter: Sendable {
+        private var remaining: [Key: Int]
+
+        public init(_ baseline: Baseline) {
+            remaining = Dictionary(baseline.entries.map { ($0.key, $0.count) }, uniquingKeysWith: +)
+        }
+
+        public mutating func newFindings(_ findings: [Finding]) -> [Finding] {
+            findings.filter { finding in
+                let key = Key(finding)
+                guard let left = remaining[key], left > 0 else { return true }
+                remaining[key] = left - 1
+                return false
+            }
         }
     }
 

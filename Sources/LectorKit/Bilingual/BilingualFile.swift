@@ -23,12 +23,17 @@ public struct BilingualUnit: Sendable, Equatable {
     public let target: SegmentText?
     /// Notes attached to the unit (XLIFF `<note>`, PO translator comments), in order.
     public let notes: [String]
+    /// How findings name the unit (`Finding.unit`): its `id`, except in PO, where `msgctxt` alone
+    /// does not tell entries apart and the key is gettext's own, `msgctxt` U+0004 `msgid` (the
+    /// `msgid` alone without a context).
+    public let reference: String?
 
-    public init(id: String?, source: SegmentText, target: SegmentText?, notes: [String] = []) {
+    public init(id: String?, source: SegmentText, target: SegmentText?, notes: [String] = [], reference: String? = nil) {
         self.id = id
         self.source = source
         self.target = target
         self.notes = notes
+        self.reference = reference ?? id
     }
 }
 

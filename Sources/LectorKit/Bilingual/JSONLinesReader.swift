@@ -27,50 +27,64 @@ public enum JSONLinesReader {
         var targetLanguage: String?
         var units: [BilingualUnit] = []
         for line in 1...document.lineCount {
-            let text = document.lineText(line)
-            guard !text.trimmingWhitespace().isEmpty else { continue }
-            func error(_ message: String) -> InputError {
-                InputError(file: document.path, line: line, message: message)
-            }
-            let parsed: Any
-            do {
-                parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
-            } catch {
-                let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-                throw InputError(file: document.path, line: line,
-                                 message: "not valid JSON" + (detail.map { " (\($0))" } ?? ""))
-            }
-            guard let object = parsed as? [String: Any] else { throw error("a line must be a JSON object") }
-            guard let sourceValue = object["source"], !(sourceValue is NSNull) else {
-                throw error("the object has no “source”")
-            }
-            guard let source = sourceValue as? String else { throw error("“source” is not a string") }
-            var target: String?
-            if let value = object["target"], !(value is NSNull) {
-                guard let string = value as? String else { throw error("“target” is not a string") }
-                target = string
-            }
-            var id: String?
-            if let value = object["id"], !(value is NSNull) {
-                if let string = value as? String {
-                    id = string
-                } else if let number = value as? NSNumber, !isBoolean(number) {
-                    id = number.stringValue
-                } else {
-                    throw error("“id” is not a string or a number")
-                }
-            }
-            if sourceLanguage == nil, let language = object["source_lang"] as? String, !language.isEmpty {
-                sourceLanguage = language
-            }
-            if targetLanguage == nil, let language = object["target_lang"] as? String, !language.isEmpty {
-                targetLanguage = language
-            }
-            units.append(BilingualUnit(id: id, source: SegmentText(text: source, line: line),
-                                       target: target.map { SegmentText(text: $0, line: line) }))
+            guard let record = try record(document.lineText(line), line: line, path: document.path) else { continue }
+            if sourceLanguage == nil { sourceLanguage = record.sourceLanguage }
+            if targetLanguage == nil { targetLanguage = record.targetLanguage }
+            units.append(record.unit)
         }
         return BilingualFile(path: document.path, sourceLanguage: sourceLanguage,
                              targetLanguage: targetLanguage, units: units)
+    }
+
+    /// One line of JSON Lines read: its unit and the languages it names.
+    public struct Record: Sendable {
+        public let unit: BilingualUnit
+        /// `source_lang` and `target_lang` of this record, when it gives them (non-empty strings).
+        public let sourceLanguage: String?
+        public let targetLanguage: String?
+    }
+
+    /// Reads one line (without its line break); `nil` for a blank line, which is skipped.
+    public static func record(_ text: String, line: Int, path: String) throws(InputError) -> Record? {
+        guard !text.trimmingWhitespace().isEmpty else { return nil }
+        func error(_ message: String) -> InputError {
+            InputError(file: path, line: line, message: message)
+        }
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            throw InputError(file: path, line: line,
+                             message: "not valid JSON" + (detail.map { " (\($0))" } ?? ""))
+        }
+        guard let object = parsed as? [String: Any] else { throw error("a line must be a JSON object") }
+        guard let sourceValue = object["source"], !(sourceValue is NSNull) else {
+            throw error("the object has no “source”")
+        }
+        guard let source = sourceValue as? String else { throw error("“source” is not a string") }
+        var target: String?
+        if let value = object["target"], !(value is NSNull) {
+            guard let string = value as? String else { throw error("“target” is not a string") }
+            target = string
+        }
+        var id: String?
+        if let value = object["id"], !(value is NSNull) {
+            if let string = value as? String {
+                id = string
+            } else if let number = value as? NSNumber, !isBoolean(number) {
+                id = number.stringValue
+            } else {
+                throw error("“id” is not a string or a number")
+            }
+        }
+        func language(_ key: String) -> String? {
+            guard let language = object[key] as? String, !language.isEmpty else { return nil }
+            return language
+        }
+        return Record(unit: BilingualUnit(id: id, source: SegmentText(text: source, line: line),
+                                          target: target.map { SegmentText(text: $0, line: line) }),
+                      sourceLanguage: language("source_lang"), targetLanguage: language("target_lang"))
     }
 
     /// JSON `true`/`false` arrive as NSNumber too, typed `c` (char); JSONSerialization makes no other `c`.

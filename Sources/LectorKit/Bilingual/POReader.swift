@@ -200,7 +200,8 @@ private struct POParser {
             source: SegmentText(text: id.text, line: id.line, column: id.column),
             target: translation.text.isEmpty
                 ? nil : SegmentText(text: translation.text, line: translation.line, column: translation.column),
-            notes: entry.notes))
+            notes: entry.notes,
+            reference: entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text))
     }
 
     mutating func finish() throws(InputError) {

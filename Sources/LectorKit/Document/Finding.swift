@@ -37,6 +37,11 @@ public struct Finding: Sendable, Hashable {
     public let note: String?
     /// The sentence the finding stands in, as in the file; baselines key findings by it.
     public var sentence: String?
+    /// The bilingual unit the finding is in, as `BilingualUnit.reference` names it (`id` of a JSON
+    /// Lines record or an XLIFF unit, `tuid` of a TMX `tu`, `msgctxt` U+0004 `msgid` in PO), so a
+    /// finding can be joined back to its record however the input was split; `nil` for plain text
+    /// and for units without an id.
+    public var unit: String?
 
     public init(ruleID: String, severity: Severity, message: String, file: String,
                 location: TextLocation, endLocation: TextLocation, text: String,

@@ -6,15 +6,17 @@
 /// level. The runner splits a command at `,` and `::` and ends it at a line break, so values are
 /// escaped as the runner unescapes them: `%`, CR and LF everywhere, and `:` and `,` as well in
 /// properties. Escaping is one pass over the scalars, so an escape's own `%` is never escaped again.
-public struct GitHubActionsReporter: Reporter {
+public struct GitHubActionsReporter: StreamingReporter {
     public static let identifier = "github"
     public static let summary = "GitHub Actions workflow commands (annotations on the pull request)"
 
     public init() {}
 
-    public func render(_ report: CheckReport) -> String {
+    public func render(_ report: CheckReport) -> String { render(report.findings) }
+
+    public func render(_ findings: [Finding]) -> String {
         var output = ""
-        for finding in report.findings {
+        for finding in findings {
             let properties = [
                 ("file", finding.file),
                 ("line", String(finding.location.line)),

@@ -5,7 +5,8 @@ import Foundation
 /// Each diagnostic has `file`, `line`, `column` (1-based, Unicode scalars), `endLine`,
 /// `endColumn`, `byteOffset` (0-based UTF-8), `rule`, `severity`, `message`, `text` (exactly as
 /// in the file) and, when there is one, `suggestion`, `fixIsSafe` and `note` (the glossary's
-/// definition of the concept). Fields are only ever added.
+/// definition of the concept), and `unit`, the id of the bilingual unit the finding is in (see
+/// `Finding.unit`). Fields are only ever added.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
     public static let summary = "one JSON object with a diagnostics array"
@@ -26,6 +27,7 @@ public struct JSONReporter: Reporter {
         let suggestion: String?
         let fixIsSafe: Bool?
         let note: String?
+        let unit: String?
 
         init(_ finding: Finding) {
             file = finding.file
@@ -41,6 +43,7 @@ public struct JSONReporter: Reporter {
             suggestion = finding.suggestion
             fixIsSafe = finding.suggestion == nil ? nil : finding.isSafeFix
             note = finding.note
+            unit = finding.unit
         }
     }
 

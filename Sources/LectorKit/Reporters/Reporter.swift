@@ -42,6 +42,13 @@ public protocol Reporter: Sendable {
     func render(_ report: CheckReport) -> String
 }
 
+/// A format that is a plain sequence of findings, each rendered alone, with nothing before or
+/// after them: it can be written piece by piece while a stream is being checked, and the pieces
+/// concatenated are `render(_:)` of the whole report.
+public protocol StreamingReporter: Reporter {
+    func render(_ findings: [Finding]) -> String
+}
+
 /// Every output format, by identifier.
 public enum ReporterRegistry {
     public static let all: [any Reporter.Type] = [

@@ -168,8 +168,11 @@ public struct SARIFReporter: Reporter {
             level = SARIFReporter.level(finding.severity)
             message = Message(text: finding.message)
             let artifact = ArtifactLocation(uri: SARIFReporter.uri(forPath: finding.file))
+            // The unit of a bilingual file is a logical location: its id names it whatever line it
+            // moved to, and joins the result back to a record of a sharded corpus.
             locations = [Location(physicalLocation: PhysicalLocation(artifactLocation: artifact,
-                                                                     region: Region(finding)))]
+                                                                     region: Region(finding)),
+                                  logicalLocations: finding.unit.map { [LogicalLocation(name: $0, kind: "element")] })]
             if let suggestion = finding.suggestion {
                 let replacement = Replacement(deletedRegion: Region(lineColumnOf: finding),
                                               insertedContent: ArtifactContent(text: suggestion))
@@ -184,6 +187,13 @@ public struct SARIFReporter: Reporter {
 
     struct Location: Encodable {
         let physicalLocation: PhysicalLocation
+        let logicalLocations: [LogicalLocation]?
+    }
+
+    /// A translation unit (`trans-unit`, `tu`, PO entry, JSON Lines record) by its id.
+    struct LogicalLocation: Encodable {
+        let name: String
+        let kind: String
     }
 
     struct PhysicalLocation: Encodable {

@@ -1,17 +1,39 @@
 /// One line per finding, `path:line:column: severity: message [rule]`, which editors and
-/// terminals turn into links; the suggestion follows on the same line.
-public struct TextReporter: Reporter {
+/// terminals turn into links; the suggestion follows on the same line. A finding in a bilingual
+/// unit with an id ends in `[unit ID]` (control characters shown as `\n` and `\u{4}` style escapes,
+/// so that one finding stays one line).
+public struct TextReporter: StreamingReporter {
     public static let identifier = "text"
-    public static let summary = "path:line:column: severity: message [rule] (default)"
+    public static let summary = "path:line:column: severity: message [rule] [unit ID] (default)"
 
     public init() {}
 
-    public func render(_ report: CheckReport) -> String {
+    public func render(_ report: CheckReport) -> String { render(report.findings) }
+
+    public func render(_ findings: [Finding]) -> String {
         var output = ""
-        for finding in report.findings {
+        for finding in findings {
             output += "\(finding.file):\(finding.location.line):\(finding.location.column): "
-                + "\(finding.severity): \(finding.message) [\(finding.ruleID)]\n"
+                + "\(finding.severity): \(finding.message) [\(finding.ruleID)]"
+            if let unit = finding.unit { output += " [unit \(Self.visible(unit))]" }
+            output += "\n"
         }
         return output
+    }
+
+    /// The unit id with control characters escaped (a PO key holds U+0004, a msgid may hold `\n`).
+    static func visible(_ id: String) -> String {
+        var text = ""
+        for scalar in id.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            case "\r": text += "\\r"
+            case _ where scalar.properties.generalCategory == .control:
+                text += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 }

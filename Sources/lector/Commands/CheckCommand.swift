@@ -11,9 +11,12 @@ struct CheckCommand: AsyncParsableCommand {
         file (.xlf, .xliff, .tmx, .po, .jsonl) or - for standard input. With no FILE, the \
         include patterns of .lector.yml are checked.
 
-        Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, \
-        2 for usage or input errors (missing or unreadable file, invalid UTF-8, malformed \
-        glossary or bilingual file, unknown language tag).
+        JSON Lines on standard input (--stdin-format jsonl -) is checked as a stream, one record \
+        per document: each batch of records' findings is written before more input is read.
+
+        Exit status: 0 when nothing at or above --fail-on was found (always, with --fail-on \
+        never), 1 when something was, 2 for usage or input errors (missing or unreadable file, \
+        invalid UTF-8, malformed glossary or bilingual file, unknown language tag).
         """
     )
 
@@ -32,9 +35,13 @@ struct CheckCommand: AsyncParsableCommand {
                                valueName: "format:path"))
     var reports: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Lowest severity that makes the exit status 1: error, warning or info (default: error).",
+    @Option(name: .long, help: ArgumentHelp("Lowest severity that makes the exit status 1: error, warning or info (default: error); never: exit 0 whatever is found (2 still means bad input).",
                                             valueName: "severity"))
     var failOn: String?
+
+    @Option(name: .long, help: ArgumentHelp("What one document of a bilingual file is: per-record (each unit alone, so findings do not depend on how a corpus is split; the default for JSON Lines on standard input) or per-file (all units together, so glossary.inconsistent compares across units; the default for files).",
+                                            valueName: "mode"))
+    var document: String?
 
     @Option(name: .long, help: ArgumentHelp("Report only findings that are not in this baseline.", valueName: "file"))
     var baseline: String?
@@ -57,8 +64,11 @@ struct CheckCommand: AsyncParsableCommand {
             throw ValidationError("unknown format “\(format)”; use one of "
                 + ReporterRegistry.all.map { $0.identifier }.joined(separator: ", "))
         }
-        if let failOn, Severity(rawValue: failOn) == nil {
-            throw ValidationError("--fail-on takes error, warning or info, not “\(failOn)”")
+        if let failOn, failOn != "never", Severity(rawValue: failOn) == nil {
+            throw ValidationError("--fail-on takes error, warning, info or never, not “\(failOn)”")
+        }
+        if let document, DocumentMode(rawValue: document) == nil {
+            throw ValidationError("--document takes per-record or per-file, not “\(document)”")
         }
         for report in reports { _ = try ReportDestination(report) }
         guard LintSession.standardInputFormats.contains(stdinFormat) else {
@@ -81,8 +91,14 @@ struct CheckCommand: AsyncParsableCommand {
         let project = try options.projectConfiguration()
         let session = try LintSession(options.checkConfiguration(project: project))
         let inputs = try collectInputs(project: project)
+        let documents = document.flatMap(DocumentMode.init(rawValue:))
+        if inputs.count == 1, case .bilingual("-", let format) = inputs[0], ["jsonl", "ndjson"].contains(format ?? ""),
+           (documents ?? LintSession.defaultDocumentMode(for: inputs[0])) == .perRecord {
+            return try checkStream(session: session, project: project, started: started)
+        }
         let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
-        var findings = try await session.check(inputs, progress: { done, total in progress.update(done, of: total) })
+        var findings = try await session.check(inputs, documents: documents,
+                                               progress: { done, total in progress.update(done, of: total) })
         progress.finish()
 
         if let writeBaseline {
@@ -101,8 +117,59 @@ struct CheckCommand: AsyncParsableCommand {
             try destination.write(report)
         }
         if !quiet { printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started))) }
-        let threshold = failOn.flatMap(Severity.init(rawValue:)) ?? project?.failOn ?? .error
-        if findings.contains(where: { $0.severity >= threshold }) { throw ExitStatus.findings }
+        if let threshold = failThreshold(project: project), findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitStatus.findings
+        }
+    }
+
+    /// The lowest severity that fails the run; `nil` for `--fail-on never`.
+    private func failThreshold(project: ProjectConfiguration?) -> Severity? {
+        if failOn == "never" { return nil }
+        return failOn.flatMap(Severity.init(rawValue:)) ?? project?.failOn ?? .error
+    }
+
+    /// JSON Lines on standard input, one record per document: findings go out batch by batch as
+    /// the records are checked, so memory stays flat however long the stream. Formats that are a
+    /// plain list of findings (text, jsonl, github) are written as they come; the others, reports
+    /// and a new baseline need every finding, and are written at the end.
+    private func checkStream(session: LintSession, project: ProjectConfiguration?, started: Date) throws {
+        let reporter = ReporterRegistry.reporter(named: format)!.init()
+        let streaming = reporter as? any StreamingReporter
+        let keepFindings = streaming == nil || !reports.isEmpty || writeBaseline != nil
+        var filter = try (baseline ?? project?.baseline).map { path throws(InputError) in
+            Baseline.Filter(try Baseline.load(path: path))
+        }
+        var kept: [Finding] = []
+        var counts: [Severity: Int] = [:]
+        let threshold = failThreshold(project: project)
+        var failed = false
+        try JSONLinesStream(session: session).check(readingFrom: STDIN_FILENO) { findings in
+            var findings = findings
+            if writeBaseline == nil, filter != nil { findings = filter!.newFindings(findings) }
+            for finding in findings {
+                counts[finding.severity, default: 0] += 1
+                if let threshold, finding.severity >= threshold { failed = true }
+            }
+            if keepFindings { kept += findings }
+            if let streaming, writeBaseline == nil, !findings.isEmpty {
+                FileHandleOutput.standardOutput(streaming.render(findings))
+            }
+        }
+        if let writeBaseline {
+            try Baseline(findings: kept).write(to: writeBaseline)
+            if !quiet { printToStandardError("Wrote \(kept.count) findings to the baseline \(writeBaseline).") }
+            return
+        }
+        let report = CheckReport(findings: kept, files: ["<stdin>"], toolVersion: Lector.configuration.version)
+        if streaming == nil { FileHandleOutput.standardOutput(reporter.render(report)) }
+        for destination in try reports.map(ReportDestination.init) {
+            try destination.write(report)
+        }
+        if !quiet {
+            printToStandardError(Self.summary(files: 1, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
+                                              infos: counts[.info] ?? 0, seconds: Date().timeIntervalSince(started)))
+        }
+        if failed { throw ExitStatus.findings }
     }
 
     /// The inputs of the run: the arguments, or else the configuration's include patterns.
@@ -128,9 +195,14 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     static func summary(_ report: CheckReport, seconds: Double) -> String {
+        summary(files: report.files.count, errors: report.count(.error), warnings: report.count(.warning),
+                infos: report.count(.info), seconds: seconds)
+    }
+
+    static func summary(files: Int, errors: Int, warnings: Int, infos: Int, seconds: Double) -> String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-        return "Checked \(count(report.files.count, "file")): \(count(report.count(.error), "error")), "
-            + "\(count(report.count(.warning), "warning")), \(report.count(.info)) info "
+        return "Checked \(count(files, "file")): \(count(errors, "error")), "
+            + "\(count(warnings, "warning")), \(infos) info "
             + "in \(String(format: "%.2f", seconds)) s."
     }
 }

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Checks JSON Lines as a stream: each record is its own document (`DocumentMode.perRecord`), and
+/// the findings of the records read so far are handed out, in input order, before more input is
+/// waited for. Memory stays flat in the stream's length: at most `lookAhead` records and one read
+/// buffer are held at a time, and nothing of a record is kept once its findings are out.
+///
+/// A record's languages are its own `source_lang`/`target_lang`, else the session's; unlike a JSON
+/// Lines *file*, no record inherits them from an earlier one, so that a record's findings do not
+/// depend on which records came before it in its shard.
+public struct JSONLinesStream: Sendable {
+    public let session: LintSession
+    /// The name findings give the stream (`<stdin>`).
+    public let path: String
+    /// Records checked together on all cores; what is read beyond them waits.
+    public let lookAhead: Int
+
+    public init(session: LintSession, path: String = "<stdin>",
+                lookAhead: Int = 64 * max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.session = session
+        self.path = path
+        self.lookAhead = max(1, lookAhead)
+    }
+
+    /// Reads `descriptor` to its end. After each batch of records, `emit` gets their findings in
+    /// record order (possibly none, so that the caller can flush). A bad record (invalid JSON or UTF-8, no `source`, an unknown
+    /// language) is thrown after the findings of the records before it have been emitted, as is
+    /// an error that `emit` throws. Returns the number of records checked.
+    @discardableResult
+    public func check(readingFrom descriptor: Int32, emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Int {
+        var reader = LineReader(descriptor: descriptor)
+        var records = 0
+        var batch: [(line: Int, bytes: ArraySlice<UInt8>)] = []
+        while true {
+            // Take what has arrived (blocking only when nothing is pending), up to the look-ahead.
+            let ended = try reader.next(into: &batch, limit: lookAhead, path: path)
+            if !batch.isEmpty {
+                let results = check(batch)
+                batch.removeAll(keepingCapacity: true)
+                var findings: [Finding] = []
+                var failure: InputError?
+                for result in results {
+                    switch result {
+                    case .success(let found?):
+                        records += 1
+                        findings += found
+                    case .success(nil): continue
+                    case .failure(let error): failure = error
+                    }
+                    if failure != nil { break }
+                }
+                try emit(findings)
+                if let failure { throw failure }
+            }
+            if ended { return records }
+        }
+    }
+
+    /// Checks one batch on all cores; results in batch order (`nil`: a blank line).
+    private func check(_ batch: [(line: Int, bytes: ArraySlice<UInt8>)]) -> [Result<[Finding]?, InputError>] {
+        let results = UnsafeResults<Result<[Finding]?, InputError>>(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            results.set(index, Result { () throws(InputError) -> [Finding]? in
+                try checkRecord(batch[index].bytes, line: batch[index].line)
+            })
+        }
+        return results.values.map { $0! }
+    }
+
+    private func checkRecord(_ bytes: ArraySlice<UInt8>, line: Int) throws(InputError) -> [Finding]? {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(file: path, line: line, message: "invalid UTF-8")
+        }
+        guard let record = try JSONLinesReader.record(text, line: line, path: path) else { return nil }
+        let configuration = session.configuration
+        let checker = try session.checker(source: record.sourceLanguage ?? configuration.sourceLanguage,
+                                          target: record.targetLanguage ?? configuration.targetLanguage)
+        let file = BilingualFile(path: path, sourceLanguage: record.sourceLanguage,
+                                 targetLanguage: record.targetLanguage, units: [record.unit])
+        return checker.check(file, documents: .perRecord)
+    }
+}
+
+/// One slot per job, each written by exactly one `concurrentPerform` iteration and read only after
+/// all have finished.
+private final class UnsafeResults<Value>: @unchecked Sendable {
+    private(set) var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        values.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+}
+
+/// Splits a file descriptor's bytes into lines as they arrive.
+struct LineReader {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// Where the unread part of `buffer` starts.
+    private var start = 0
+    private var line = 0
+    private var ended = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// Appends complete lines to `lines` (without their `\n` or `\r\n`), up to `limit` in all. Waits
+    /// for input only while `lines` is empty. Returns whether the input has ended and every line
+    /// has been handed out (a last line without a line break counts).
+    mutating func next(into lines: inout [(line: Int, bytes: ArraySlice<UInt8>)], limit: Int,
+                       path: String) throws(InputError) -> Bool {
+        while lines.count < limit {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                line += 1
+                var lineStart = start
+                // A byte order mark may open the stream; it is not part of the first record.
+                if line == 1, buffer[start...].starts(with: [0xEF, 0xBB, 0xBF]) { lineStart += 3 }
+                lines.append((line, buffer[lineStart..<max(lineStart, end)]))
+                start = newline + 1
+                continue
+            }
+            if ended {
+                if start < buffer.count {
+                    line += 1
+                    var lineStart = start
+                    if line == 1, buffer[start...].starts(with: [0xEF, 0xBB, 0xBF]) { lineStart += 3 }
+                    var end = buffer.count
+                    if end > lineStart, buffer[end - 1] == 0x0D { end -= 1 }
+                    lines.append((line, buffer[lineStart..<max(lineStart, end)]))
+                    start = buffer.count
+                }
+                return true
+            }
+            if !lines.isEmpty { return false }
+            try fill(path: path)
+        }
+        return false
+    }
+
+    /// Reads once (blocking), after moving the unread bytes to the front of the buffer.
+    private mutating func fill(path: String) throws(InputError) {
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let chunk = 1 << 20
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        var count = 0
+        repeat {
+            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, chunk) }
+        } while count < 0 && errno == EINTR
+        guard count >= 0 else {
+            buffer.removeLast(chunk)
+            throw InputError(file: path, message: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        buffer.removeLast(chunk - count)
+        if count == 0 { ended = true }
+    }
+}
