@@ -499,7 +499,8 @@ extension BilingualReaderTests {
             let file = try POReader.read(data: Data(po.utf8), name: "crlf.po")
             #expect(file.targetLanguage == "uk")
             #expect(file.units == [BilingualUnit(id: nil, source: SegmentText(text: "Kiew", line: 4, column: 8),
-                                                 target: SegmentText(text: "Київ", line: 5, column: 9))])
+                                                 target: SegmentText(text: "Київ", line: 5, column: 9),
+                                                 reference: "Kiew")])
         }
     }
 }

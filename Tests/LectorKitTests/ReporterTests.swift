@@ -49,9 +49,24 @@ import Testing
                     location: TextLocation(line: 2, column: 5, byteOffset: 40, utf16Offset: 40),
                     endLocation: TextLocation(line: 2, column: 13, byteOffset: 48, utf16Offset: 48),
                     text: "Zelensky"),
+            // A record of a JSON Lines shard: the finding names its unit (`id` 17).
+            unitFinding,
         ],
-        files: [awkwardPath, seedPath, cleanPath],
+        files: [awkwardPath, seedPath, cleanPath, shardPath],
         toolVersion: "0.1.0-test")
+
+    static let shardPath = "shard.jsonl"
+
+    static let unitFinding: Finding = {
+        var finding = Finding(ruleID: "glossary.forbidden", severity: .error,
+                              message: "`Kiev` is deprecated; use `Kyiv` (Russian-derived spelling)",
+                              file: shardPath,
+                              location: TextLocation(line: 4, column: 13, byteOffset: 12, utf16Offset: 12),
+                              endLocation: TextLocation(line: 4, column: 17, byteOffset: 16, utf16Offset: 16),
+                              text: "Kiev", suggestion: "Kyiv", isSafeFix: true)
+        finding.unit = "17"
+        return finding
+    }()
 
     static let empty = CheckReport(findings: [], files: [seedPath, cleanPath], toolVersion: "0.1.0-test")
 
@@ -63,7 +78,7 @@ import Testing
                     file: "",
                     location: TextLocation(line: 0, column: 0, byteOffset: -1, utf16Offset: 0),
                     endLocation: TextLocation(line: 0, column: 0, byteOffset: -5, utf16Offset: 0),
-                    text: "", suggestion: "`x`\r\n|"),
+                    text: "", suggestion: "`x`\r\n|", unit: "ctx\u{4}line\nbreak\u{0}"),
             Finding(ruleID: "glossary.forbidden", severity: .error, message: "",
                     file: "/tmp/a b/é#?.txt",
                     location: TextLocation(line: 4, column: 9, byteOffset: 30, utf16Offset: 30),
@@ -173,7 +188,13 @@ import Testing
             #expect(result["ruleId"] as? String == finding.ruleID)
             #expect((result["fixes"] != nil) == (finding.suggestion != nil))
         }
-        #expect(results.map { $0["level"] as? String } == ["error", "warning", "note"])
+        #expect(results.map { $0["level"] as? String } == ["error", "warning", "note", "error"])
+        // Only the finding of a bilingual unit has a logical location, named by the unit's id.
+        let logical = results.map { result in
+            ((result["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: Any]])?
+                .first?["name"] as? String
+        }
+        #expect(logical == [nil, nil, nil, "17"])
     }
 
     @Test func sarifURIsArePercentEncodedReferences() {
@@ -182,6 +203,12 @@ import Testing
         #expect(SARIFReporter.uri(forPath: "100%/ü#?.txt") == "100%25/%C3%BC%23%3F.txt")
         #expect(SARIFReporter.uri(forPath: "/tmp/x y.txt") == "file:///tmp/x%20y.txt")
         #expect(SARIFReporter.uri(forPath: "") == "")
+    }
+
+    @Test func textNamesTheUnitOnTheFindingsLineWithControlCharactersEscaped() {
+        // The message itself has a line break; the unit's is escaped, so the finding ends at the id.
+        #expect(TextReporter().render(Self.odd).contains("[custom.rule] [unit ctx\\u{4}line\\nbreak\\u{0}]\n"))
+        #expect(TextReporter().render([Self.unitFinding]).hasSuffix("[glossary.forbidden] [unit 17]\n"))
     }
 
     // MARK: - JSON Lines
@@ -207,25 +234,25 @@ import Testing
     @Test func junitParsesBackToTheSameStrings() throws {
         let elements = try XMLElementCollector.parse(JUnitReporter().render(Self.sample))
         let cases = elements.filter { $0.name == "testcase" }
-        #expect(cases.map { $0.attributes["name"] } == [Self.awkwardPath, Self.seedPath, Self.cleanPath])
+        #expect(cases.map { $0.attributes["name"] } == [Self.awkwardPath, Self.seedPath, Self.cleanPath, Self.shardPath])
         let failures = elements.filter { $0.name == "failure" }
         #expect(failures.map { $0.attributes["message"] } == Self.sample.findings.map(\.message))
         #expect(failures.map { $0.attributes["type"] } == Self.sample.findings.map(\.ruleID))
         #expect(failures[2].text.contains("50% <mixed> & \"quoted\""))
         let suite = try #require(elements.first { $0.name == "testsuite" })
-        #expect(suite.attributes["tests"] == "3")
-        #expect(suite.attributes["failures"] == "2")
+        #expect(suite.attributes["tests"] == "4")
+        #expect(suite.attributes["failures"] == "3")
     }
 
     @Test func checkstyleParsesBackToTheSameStrings() throws {
         let elements = try XMLElementCollector.parse(CheckstyleReporter().render(Self.sample))
         #expect(elements.filter { $0.name == "file" }.map { $0.attributes["name"] }
-            == [Self.awkwardPath, Self.seedPath, Self.cleanPath])
+            == [Self.awkwardPath, Self.seedPath, Self.cleanPath, Self.shardPath])
         let errors = elements.filter { $0.name == "error" }
         #expect(errors.map { $0.attributes["message"] } == Self.sample.findings.map(\.message))
-        #expect(errors.map { $0.attributes["severity"] } == ["error", "warning", "info"])
+        #expect(errors.map { $0.attributes["severity"] } == ["error", "warning", "info", "error"])
         #expect(errors.map { $0.attributes["source"] } == Self.sample.findings.map { "lector.\($0.ruleID)" })
-        #expect(errors.map { $0.attributes["line"] } == ["1", "3", "2"])
+        #expect(errors.map { $0.attributes["line"] } == ["1", "3", "2", "4"])
     }
 
     @Test func xmlReportsStayWellFormedOnOddInput() throws {

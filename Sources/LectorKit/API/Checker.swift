@@ -123,7 +123,11 @@ public struct Checker: Sendable {
 
     /// The findings of one document made of all the file's units, each labelled with its unit.
     private func unitFindings(_ file: BilingualFile) -> [Finding] {
-        let target = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
+        // A unit without a translation is an empty line placed at its source, where a finding
+        // about the missing translation points.
+        let target = SourceDocument.assembled(path: file.path, segments: file.units.map { unit in
+            unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
+        })
         var findings = documentFindings(file, target: target)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
         for index in findings.indices {

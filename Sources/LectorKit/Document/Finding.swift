@@ -45,7 +45,8 @@ public struct Finding: Sendable, Hashable {
 
     public init(ruleID: String, severity: Severity, message: String, file: String,
                 location: TextLocation, endLocation: TextLocation, text: String,
-                suggestion: String? = nil, isSafeFix: Bool = false, note: String? = nil, sentence: String? = nil) {
+                suggestion: String? = nil, isSafeFix: Bool = false, note: String? = nil, sentence: String? = nil,
+                unit: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
@@ -57,6 +58,7 @@ public struct Finding: Sendable, Hashable {
         self.isSafeFix = isSafeFix
         self.note = note
         self.sentence = sentence
+        self.unit = unit
     }
 
     /// Reporting order: by file, line, column, then rule.
