@@ -23,10 +23,20 @@ let package = Package(
         ),
         // Swift facade over ICU. Must not import Foundation (header clash with Foundation's private ICU).
         .target(name: "LectorICU", dependencies: ["CICU"]),
+        // The system libxml2 (libxml2-dev). Only LectorXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "pkg-config"])]
+        ),
+        // Swift facade over libxml2's SAX2 push parser: the one way Lector reads XML (no entities,
+        // nothing fetched, streamed). Does not import Foundation.
+        .target(name: "LectorXML", dependencies: ["CLibXML2"]),
         // The embeddable library: document model, glossary, matching, rules, reporters.
         .target(
             name: "LectorKit",
-            dependencies: ["LectorICU", .product(name: "Yams", package: "Yams"),
+            dependencies: ["LectorICU", "LectorXML", .product(name: "Yams", package: "Yams"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
@@ -40,6 +50,7 @@ let package = Package(
         ),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
+        .testTarget(name: "LectorXMLTests", dependencies: ["LectorXML"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),
         .testTarget(name: "LectorCLITests", dependencies: ["lector", "LectorTestSupport"]),
