@@ -124,7 +124,7 @@ public enum AtomicFileWriter {
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
-        guard descriptor >= 0 else { throw failure(path, "cannot create a temporary file beside it") }
+        guard descriptor >= 0 else { throw failure(path, "cannot write a temporary file beside it") }
         let temporaryPath = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) },
                                    as: UTF8.self)
 

@@ -115,7 +115,8 @@ struct CheckCommand: AsyncParsableCommand {
             guard let project, !project.include.isEmpty else {
                 throw InputError(file: "lector", message: "no files to check: name them, or list include patterns in .lector.yml")
             }
-            paths = try FileCollector.collect(project.include, base: project.directory, exclude: exclude)
+            paths = try FileCollector.collect(project.include, base: project.directory, exclude: exclude,
+                                              eachMustMatch: false)
                 .map { FileCollector.display($0, base: project.directory, cwd: cwd) }
         } else {
             paths = try FileCollector.collect(files, base: cwd, exclude: exclude)
