@@ -1,3 +1,4 @@
+import Dispatch
 import LectorICU
 
 /// What to check and how: glossaries, the language of the checked text, rule settings.
@@ -112,12 +113,21 @@ public struct Checker: Sendable {
         case .perFile:
             return unitFindings(file)
         case .perRecord:
-            var findings: [Finding] = []
-            for unit in file.units {
-                findings += unitFindings(BilingualFile(path: file.path, sourceLanguage: file.sourceLanguage,
-                                                       targetLanguage: file.targetLanguage, units: [unit]))
+            // Units are independent documents: checked on all cores, in chunks of consecutive units
+            // (a chunk's findings in unit order), joined in chunk order, so output is deterministic.
+            let units = file.units
+            let chunkSize = 32
+            let chunks = (units.count + chunkSize - 1) / chunkSize
+            let results = UnsafeResults<[Finding]>(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var findings: [Finding] = []
+                for unit in units[(chunk * chunkSize)..<min(units.count, (chunk + 1) * chunkSize)] {
+                    findings += unitFindings(BilingualFile(path: file.path, sourceLanguage: file.sourceLanguage,
+                                                           targetLanguage: file.targetLanguage, units: [unit]))
+                }
+                results.set(chunk, findings)
             }
-            return findings.sorted(by: Finding.reportingOrder)
+            return results.values.flatMap { $0! }.sorted(by: Finding.reportingOrder)
         }
     }
 

@@ -83,7 +83,7 @@ public struct JSONLinesStream: Sendable {
 
 /// One slot per job, each written by exactly one `concurrentPerform` iteration and read only after
 /// all have finished.
-private final class UnsafeResults<Value>: @unchecked Sendable {
+final class UnsafeResults<Value>: @unchecked Sendable {
     private(set) var values: [Value?]
 
     init(count: Int) { values = Array(repeating: nil, count: count) }
