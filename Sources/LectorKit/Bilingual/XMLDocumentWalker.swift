@@ -14,6 +14,8 @@ struct XMLStartTag {
     let line: Int
     /// 1-based column (Unicode scalars) of the first character after the tag, when the parser knows it.
     let contentColumn: Int?
+    /// The element's number in document order, the root being 0 (`XMLSegmentLocator` finds it so).
+    var ordinal = -1
 }
 
 /// Receives the events of one XML document. A handler throws to stop the parse; the error is reported
@@ -133,6 +135,7 @@ private final class XMLEventForwarder<Handler: XMLDocumentHandler>: NSObject, XM
     /// The handler's error or the parser's first error, whichever came first.
     var firstFailure: InputError?
     var sawRoot = false
+    private var elementCount = 0
 
     init(file: String, handler: Handler) {
         self.file = file
@@ -152,8 +155,10 @@ private final class XMLEventForwarder<Handler: XMLDocumentHandler>: NSObject, XM
         sawRoot = true
         // At this callback libxml2 stands on the tag's `>` (or the `/` of `/>`), so content starts one further.
         let column = parser.columnNumber
-        let tag = XMLStartTag(name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
+        var tag = XMLStartTag(name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
                               line: max(parser.lineNumber, 1), contentColumn: column > 0 ? column + 1 : nil)
+        tag.ordinal = elementCount
+        elementCount += 1
         do {
             try handler.start(tag)
         } catch {

@@ -54,9 +54,10 @@ public struct MarkupMismatchRule: Rule {
         var findings: [RuleFinding] = []
         for (index, pair) in bilingual.pairs.enumerated() {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let sourceTokens = Self.tokens(in: bilingual.source.text(in: sourceRange)).map(\.text)
+            // Markup, URLs and code are what this rule compares: read them where a document masks them.
+            let sourceTokens = Self.tokens(in: bilingual.source.unmaskedText(in: sourceRange)).map(\.text)
             var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-            for token in Self.tokens(in: context.document.text(in: targetRange)) {
+            for token in Self.tokens(in: context.document.unmaskedText(in: targetRange)) {
                 if let count = unmatched[token.text], count > 0 {
                     unmatched[token.text] = count - 1
                 } else {
