@@ -40,9 +40,14 @@ struct FixCommand: ParsableCommand {
 
     private func runChecked() throws(InputError) {
         let session = try LintSession(options.checkConfiguration(project: options.projectConfiguration()))
-        // Read every file before writing any: bad input stops the run with nothing changed. Each file
-        // is read in its format: a bilingual file's targets, the prose of HTML and Markdown.
-        let plans = try uniqueFiles.map { path throws(InputError) in try session.planFixes(path: path) }
+        // Read every file before writing any: bad input stops the run with nothing changed. Each file's
+        // snapshot is taken before it is read, so a write by another program in between is noticed.
+        // Each file is read in its format: a bilingual file's targets, the prose of HTML and Markdown.
+        var snapshots: [String: FileSnapshot] = [:]
+        let plans = try uniqueFiles.map { path throws(InputError) in
+            snapshots[path] = FileSnapshot(path: path)
+            return try session.planFixes(path: path)
+        }
 
         for plan in plans {
             for skipped in plan.skipped {
@@ -57,7 +62,8 @@ struct FixCommand: ParsableCommand {
             FileHandleOutput.standardOutput(changed.map(\.unifiedDiff.text).joined())
         } else {
             for plan in changed {
-                try AtomicFileWriter.write(plan.fixedFileContents, toPath: plan.document.path)
+                try AtomicFileWriter.replace(plan.fixedFileContents, atPath: plan.document.path,
+                                             expected: snapshots[plan.document.path])
             }
         }
         let fixes = changed.reduce(0) { $0 + $1.replacements.count }
