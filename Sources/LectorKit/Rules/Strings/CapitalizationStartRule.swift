@@ -11,6 +11,7 @@ public struct CapitalizationStartRule: Rule {
             RuleExample(unit: "↓vind", source: "Find", from: "en", to: "af"),
             RuleExample(unit: "↓сохранить файл", source: "Save file", from: "en", to: "ru"),
             RuleExample(unit: "' ↓Ouvrir'", source: "' open'", from: "en", to: "fr"),
+            RuleExample(unit: "↓vi&nd", source: "&Find", from: "en", to: "af"),
             RuleExample(unit: "↓datei speichern", source: "Save file", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
@@ -19,6 +20,7 @@ public struct CapitalizationStartRule: Rule {
             RuleExample(unit: "grade 360", source: "360 degrees", from: "en", to: "af"),
             RuleExample(unit: "ファイルを保存", source: "Save file", from: "en", to: "ja"),
             RuleExample(unit: "%s Dateien gespeichert", source: "%s files saved", from: "en", to: "de"),
+            RuleExample(unit: "%s öffnen?", source: "Open %s?", from: "en", to: "de"),
             RuleExample(unit: "Vi&nd", source: "&Find", from: "en", to: "af"),
             RuleExample(unit: "iPhone-Einstellungen", source: "iPhone settings", from: "en", to: "de"),
         ]
@@ -59,7 +61,9 @@ public struct CapitalizationStartRule: Rule {
     /// with its range and its word; `nil` when it is a digit (`360 degrees`) or there is none.
     static func firstLetter(_ text: String, settings: StringCheckSettings)
         -> (scalar: Unicode.Scalar, range: Range<Int>, word: [Unicode.Scalar])? {
-        let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
+        let units = StringText.masked(text, settings: settings)
+        let masked = String(decoding: units, as: Unicode.UTF16.self)
+        let codes = StringText.codeRanges(in: text, settings: settings)
         var offset = 0
         var scalars = Array(masked.unicodeScalars)[...]
         // Afrikaans 'n before a noun is written in lower case while the noun takes the capital.
@@ -70,6 +74,8 @@ public struct CapitalizationStartRule: Rule {
         while let scalar = scalars.first {
             if scalar.properties.numericType != nil { return nil }
             if scalar.properties.isAlphabetic {
+                // A placeholder before the first word (`%s öffnen`) makes it a sentence's middle.
+                if codes.contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }
                 let word = Array(scalars.prefix { $0.properties.isAlphabetic })
                 return (scalar, offset..<(offset + scalar.utf16.count), word)
             }
