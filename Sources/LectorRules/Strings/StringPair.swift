@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// One translated unit of a bilingual file as the string checks read it: the source and the
 /// translation as the file has them (line breaks and tabs kept), and where the translation is in
 /// the checked document. Offsets within `target` are offsets from `targetStart`, because the

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Line breaks and tabs that differ between source and translation: their number (`\n`, `\r\n`
 /// and `\r` counted apart), and whether the string starts or ends with a line break, which
 /// `msgfmt --check` requires to match in PO files.

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 import Foundation
 
 /// A UI string left as in the source, short ones included (`Save as` → `Save as`). Strings that

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Brackets counted against the source: `For [sic] numbers` → `Vier getalle` lost two. Each kind
 /// — `()`, `[]`, `{}` — is compared apart; full-width forms count as their ASCII kind; brackets
 /// of placeholders (`{0}`) and tags are the placeholders' business. Order is not compared, so a

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// A translation of white space only: the file says the unit is translated, the user sees nothing.
 /// (An empty translation is an untranslated unit: `untranslated.text` reports it.)
 public struct UntranslatedBlankRule: Rule {

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Accelerator (access key) markers: `&File`, `_File`, `~File`. A source with one accelerator
 /// needs one in its translation, and a translation may not add one the source has not.
 /// The markers are the project's (`strings: accelerator_markers`, default `&`).

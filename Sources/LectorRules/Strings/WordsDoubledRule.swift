@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// The same word twice in a row: `Save the the rhino`. Not reported where the source repeats it
 /// too, for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across punctuation, or for
 /// the repetitions a language's grammar makes (German `die die`, French `nous nous`, English

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// The placeholder syntaxes Lector knows; a project picks the ones its strings use in `.lector.yml`
 /// (`strings: placeholders: [...]`). All are on by default.
 public enum PlaceholderSyntax: String, CaseIterable, Sendable, Comparable {

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Backslash escapes written in the text (`\n`, `\t`, `\\`, `\"`), which another layer (C code,
 /// Java properties, JSON built by hand) will read: the translation must keep the source's. A PO
 /// file's own escapes are already read by then, so what remains are the escaped ones (`\\n` in the

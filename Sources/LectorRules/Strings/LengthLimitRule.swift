@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// A translation longer than the unit allows: XLIFF `maxwidth` with `size-unit="char"`, Android
 /// `maxLength`. Length is counted in characters as a reader sees them (grapheme clusters), the
 /// finding is at the first character past the limit.

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 import LectorICU
 
 /// gettext plural entries checked against the target language's plural rules (CLDR, through

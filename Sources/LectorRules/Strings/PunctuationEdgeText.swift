@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// The punctuation a string starts or ends with, with placeholders, tags, accelerators and white
 /// space set aside, each mark reduced to its class (`StringText.punctuationClass`) so that a
 /// language's own forms compare equal: `?` = `？` = `؟`, `"` = `«` = `„`, `...` = `…`.

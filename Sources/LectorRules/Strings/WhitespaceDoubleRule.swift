@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Two or more spaces in a row inside the translation where the source has none: usually a word
 /// deleted in editing. A source that double-spaces (after a full stop, say) sets no rule for its
 /// translation, so its absence there is not reported.

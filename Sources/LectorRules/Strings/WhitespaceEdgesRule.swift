@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Spaces at the start or the end of the translation that the source has not, or the other way
 /// round: such strings are joined to others in the program, and a lost space glues two words.
 /// Languages written without spaces between words (Chinese, Japanese, Thai …) need no trailing one.

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// The first letter of the translation in another case than the source's: `Find` → `vind`.
 /// Strings that start with a number, languages without case, and sources in capitals only are
 /// left alone; in German (and Luxembourgish) a capital where the source has none is a noun.

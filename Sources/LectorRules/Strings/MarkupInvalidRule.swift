@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Tags in the translation that do not nest: `<b>` never closed, `</i>` closing nothing, `<a>…</b>`.
 /// Reported only where the source's own tags nest, so a string that holds half of an element
 /// split across strings is left alone. HTML's void elements (`<br>`, `<img>` …) need no end tag.

@@ -1,3 +1,7 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
 /// Raw HTML/XML tags written inside a string (PO, JSON Lines, mobile resource strings), where the
 /// format does not take them out as inline codes: `<b>`, `</b>`, `<a href="x">`, `<br/>`.
 ///
