@@ -79,7 +79,7 @@ public enum JSONLinesReader {
             units.append(BilingualUnit(id: id, source: SegmentText(text: source, line: line), target: targetSegment))
         }
         return BilingualFile(path: document.path, sourceLanguage: sourceLanguage,
-                             targetLanguage: targetLanguage, units: units)
+                             targetLanguage: targetLanguage, units: units, format: "jsonl")
     }
 
     /// JSON `true`/`false` arrive as NSNumber too, typed `c` (char); JSONSerialization makes no other `c`.

@@ -35,7 +35,8 @@ public enum POReader {
         }
         try parser.finish()
         return BilingualFile(path: document.path, sourceLanguage: parser.sourceLanguage,
-                             targetLanguage: parser.targetLanguage, units: parser.units)
+                             targetLanguage: parser.targetLanguage, units: parser.units,
+                             pluralFormCount: parser.pluralFormCount, format: "po")
     }
 }
 
@@ -72,6 +73,7 @@ private struct POParser {
     let file: String
     var sourceLanguage: String?
     var targetLanguage: String?
+    var pluralFormCount: Int?
     var units: [BilingualUnit] = []
     private var entry = Entry()
     private var field: Field?
@@ -209,11 +211,17 @@ private struct POParser {
             sawHeader = true
             return
         }
+        var details = UnitDetails()
+        if let plural = entry.plural {
+            details.sourcePlural = plural.text
+            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
+        }
+        let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
         units.append(BilingualUnit(
             id: entry.context?.text,
             source: SegmentText(text: id.text, line: id.line, column: id.column),
-            target: translation.text.isEmpty ? nil : Self.segment(translation),
-            notes: entry.notes))
+            target: untranslated ? nil : Self.segment(translation),
+            notes: entry.notes, details: details))
     }
 
     private static func segment(_ string: POString) -> SegmentText {
@@ -234,6 +242,11 @@ private struct POParser {
             switch field[..<colon].trimmingCharacters(in: .whitespaces).lowercased() {
             case "language": targetLanguage = value
             case "x-source-language": sourceLanguage = value
+            case "plural-forms":
+                // `nplurals=3; plural=(n%10==1 …);`
+                if let range = value.range(of: #"nplurals\s*=\s*[0-9]+"#, options: .regularExpression) {
+                    pluralFormCount = Int(value[range].filter(\.isNumber))
+                }
             default: break
             }
         }

@@ -57,7 +57,7 @@ enum XMLSegmentLocator {
             } else {
                 target.verbatimRuns = []
             }
-            return BilingualUnit(id: unit.id, source: unit.source, target: target, notes: unit.notes)
+            return BilingualUnit(id: unit.id, source: unit.source, target: target, notes: unit.notes, details: unit.details)
         }
     }
 
