@@ -16,6 +16,8 @@ public struct CheckConfiguration: Sendable {
     public var disabledRules: Set<String>
     /// Named thresholds that rules read (`garbled.min_score`).
     public var thresholds: [String: Double] = [:]
+    /// Placeholder syntaxes, accelerator markers and the like for the string checks.
+    public var strings = StringCheckSettings()
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -122,8 +124,7 @@ public struct Checker: Sendable {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var findings: [Finding] = []
                 for unit in units[(chunk * chunkSize)..<min(units.count, (chunk + 1) * chunkSize)] {
-                    findings += unitFindings(BilingualFile(path: file.path, sourceLanguage: file.sourceLanguage,
-                                                           targetLanguage: file.targetLanguage, units: [unit]))
+                    findings += unitFindings(file.with(units: [unit]))
                 }
                 results.set(chunk, findings)
             }
@@ -161,7 +162,11 @@ public struct Checker: Sendable {
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        let findings = run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
+        context?.units = file.units
+        context?.pluralFormCount = file.pluralFormCount
+        context?.format = file.format
+        let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -217,7 +222,8 @@ public struct Checker: Sendable {
     private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
-                                   bilingual: bilingual, thresholds: configuration.thresholds)
+                                   bilingual: bilingual, thresholds: configuration.thresholds,
+                                   strings: configuration.strings)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description
@@ -235,7 +241,7 @@ public struct Checker: Sendable {
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                text: document.unmaskedText(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
                 note: found.note)
     }
 

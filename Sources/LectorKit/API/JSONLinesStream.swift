@@ -76,7 +76,7 @@ public struct JSONLinesStream: Sendable {
         let checker = try session.checker(source: record.sourceLanguage ?? configuration.sourceLanguage,
                                           target: record.targetLanguage ?? configuration.targetLanguage)
         let file = BilingualFile(path: path, sourceLanguage: record.sourceLanguage,
-                                 targetLanguage: record.targetLanguage, units: [record.unit])
+                                 targetLanguage: record.targetLanguage, units: [record.unit], format: "jsonl")
         return checker.check(file, documents: .perRecord)
     }
 }
