@@ -82,6 +82,7 @@ public enum RuleRegistry {
         MarkupMismatchRule.self,
         NamesMissingRule.self,
         NumbersMismatchRule.self,
+        NegationRule.self,
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,
