@@ -6,6 +6,8 @@ struct SentenceWord: Sendable {
     var range: Range<Int>
     /// Written with a hyphen right after it (`non-infectious`, `nicht-radikulär`).
     var isHyphenated = false
+    /// Written with a capital letter.
+    var isCapitalized = false
 
     /// The words of `text`: letters and digits, with an apostrophe inside a word kept (`isn't`).
     /// In French, Italian and Romanian an elided article or particle is a word of its own
@@ -17,7 +19,10 @@ struct SentenceWord: Sendable {
         var offset = 0
         let elides = language == "fr" || language == "it" || language == "ro"
         func flush() {
-            if !current.isEmpty { words.append(SentenceWord(text: current.lowercased(), range: start..<offset)) }
+            if !current.isEmpty {
+                words.append(SentenceWord(text: current.lowercased(), range: start..<offset,
+                                          isCapitalized: current.unicodeScalars.first?.properties.isUppercase == true))
+            }
             current = ""
         }
         var scalars = text.unicodeScalars.makeIterator()
@@ -106,10 +111,11 @@ struct NegationLexicon: Sendable {
     private var phrases: [String: [(words: [String], strength: Strength)]] = [:]
     private var prefixes: [String] = []
     private var suffixes: [String] = []
+    private var verbEndings: [String] = []
     private var exceptions: Set<String> = []
     private var exceptionPrefixes: [String] = []
     private var cancels: [String: [[String]]] = [:]
-    private var substrings: [String] = []
+    private var substrings: [(text: String, strength: Strength)] = []
     private var cancelSubstrings: [String] = []
     /// Affirmative phrases, for messages: `managed to`.
     private(set) var opposites: [[String]] = []
@@ -142,9 +148,11 @@ struct NegationLexicon: Sendable {
             case "weak": lexicon.phrases[words[0], default: []].append((words, .weak))
             case "prefix": lexicon.prefixes.append(cue)
             case "suffix": lexicon.suffixes.append(cue)
+            case "verb-ending": lexicon.verbEndings.append(cue)
             case "except": lexicon.exceptions.insert(cue)
             case "except-prefix": lexicon.exceptionPrefixes.append(cue)
-            case "text": lexicon.substrings.append(cue)
+            case "text": lexicon.substrings.append((cue, .grammatical))
+            case "text-lex": lexicon.substrings.append((cue, .lexical))
             case "cancel":
                 if words.count == 1, cue.unicodeScalars.contains(where: { Self.isDense($0) }) {
                     lexicon.cancelSubstrings.append(cue)
@@ -191,10 +199,17 @@ struct NegationLexicon: Sendable {
             var matched: (count: Int, strength: Strength)?
             if let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
-            } else if !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
-                      prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 })
-                        || suffixes.contains(where: { word.hasSuffix($0) }) {
+            } else if suffixes.contains(where: { word.hasSuffix($0) }) {
                 matched = (1, .grammatical)
+            } else if !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
+                      prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
+                let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
+                matched = (1, isVerb ? .grammatical : .lexical)
+            }
+            // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
+            if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
+               words[index - 1].range.upperBound < words[index].range.lowerBound {
+                matched = nil
             }
             guard var (count, strength) = matched else { index += 1; continue }
             let last = index + count - 1
@@ -250,22 +265,25 @@ struct NegationLexicon: Sendable {
                 for position in start..<(start + cancel.count) { cancelled[position] = true }
             }
         }
-        var spans: [Range<Int>] = []
-        for cue in substrings {
+        var spans: [(range: Range<Int>, strength: Strength)] = []
+        for (cue, strength) in substrings {
             for start in occurrences(of: Array(cue), in: compact) where !cancelled[start] {
-                spans.append(start..<(start + cue.count))
+                spans.append((start..<(start + cue.count), strength))
             }
         }
-        spans.sort { $0.lowerBound < $1.lowerBound }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
         var result: [Negation] = []
         var lastEnd = -10
         for span in spans {
-            if span.lowerBound <= lastEnd + 1, !result.isEmpty {
-                lastEnd = max(lastEnd, span.upperBound)
+            if span.range.lowerBound <= lastEnd + 1, let last = result.last {
+                lastEnd = max(lastEnd, span.range.upperBound)
+                if span.strength == .grammatical, last.strength != .grammatical {
+                    result[result.count - 1] = Negation(cue: last.cue, strength: .grammatical, range: sentence)
+                }
                 continue
             }
-            result.append(Negation(cue: String(compact[span]), strength: .grammatical, range: sentence))
-            lastEnd = span.upperBound
+            result.append(Negation(cue: String(compact[span.range]), strength: span.strength, range: sentence))
+            lastEnd = span.range.upperBound
         }
         return result
     }
