@@ -15,6 +15,8 @@ public struct CheckConfiguration: Sendable {
     public var disabledRules: Set<String>
     /// Named thresholds that rules read (`garbled.min_score`).
     public var thresholds: [String: Double] = [:]
+    /// Placeholder syntaxes, accelerator markers and the like for the string checks.
+    public var strings = StringCheckSettings()
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -106,7 +108,11 @@ public struct Checker: Sendable {
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        let findings = run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
+        context?.units = file.units
+        context?.pluralFormCount = file.pluralFormCount
+        context?.format = file.format
+        let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -162,7 +168,8 @@ public struct Checker: Sendable {
     private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
-                                   bilingual: bilingual, thresholds: configuration.thresholds)
+                                   bilingual: bilingual, thresholds: configuration.thresholds,
+                                   strings: configuration.strings)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description

@@ -1,0 +1,123 @@
+import LectorICU
+
+/// Text left in the source language: a translation identical to its source, or words in the
+/// source's script inside a translation written in another script.
+public struct UntranslatedRule: Rule {
+    public static let description = RuleDescription(
+        id: "untranslated.text",
+        name: "Untranslated text",
+        summary: "A sentence is identical to its source, or keeps words in the source's script; names and glossary terms excepted.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("↓Die Gespräche beginnen am Dienstag.", source: "Die Gespräche beginnen am Dienstag.", from: "de", to: "en"),
+            RuleExample("The spokesman said the talks were ↓весьма полезными.",
+                        source: "Пресс-секретарь сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
+            RuleExample("Der Sprecher nannte die Gespräche ↓дуже корисними.",
+                        source: "Речник назвав переговори дуже корисними.", from: "uk", to: "de"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("The talks begin on Tuesday.", source: "Die Gespräche beginnen am Dienstag.", from: "de", to: "en"),
+            RuleExample("NATO.", source: "NATO.", from: "de", to: "en"),
+            RuleExample("Peskov said the talks were very useful.",
+                        source: "Песков сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
+            RuleExample("Die Gespräche beginnen am Dienstag.", source: "The talks begin on Tuesday.", from: "en", to: "de"),
+        ]
+    )
+
+    /// Scripts written with an alphabet, where a word in another one stands out.
+    static let alphabeticScripts: Set<String> = ["Latn", "Cyrl", "Grek", "Arab", "Hebr", "Armn", "Geor"]
+    /// Letters an identical sentence must have before it counts: "NATO." or "OK" may well stay.
+    static let minimumIdenticalLetters = 12
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let bilingual = context.bilingual else { return [] }
+        var findings: [RuleFinding] = []
+        for pair in bilingual.pairs {
+            guard let sourceRange = pair.source else { continue }
+            guard let targetRange = pair.target else {
+                if bilingual.isPairedByFile {
+                    findings.append(RuleFinding(range: pair.anchor..<pair.anchor, message: "this unit has no translation"))
+                }
+                continue
+            }
+            let source = bilingual.source.text(in: sourceRange)
+            let target = context.document.text(in: targetRange)
+            let sourceLetters = Self.letters(source)
+            // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
+            // knows the strings that may stay.
+            if bilingual.units == nil, sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(target),
+               Self.ordinaryWordCount(target) >= 3 {
+                findings.append(RuleFinding(range: targetRange, message: "the translation is identical to the source"))
+                continue
+            }
+            findings += foreignScriptRuns(in: targetRange, source: source, context: context)
+        }
+        return findings
+    }
+
+    /// Case-folded letters and digits only: punctuation and spacing do not make a translation.
+    static func letters(_ text: String) -> [Unicode.Scalar] {
+        CaseMapping.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
+
+    /// Words of three letters or more, not in capitals, with at least one in lower case:
+    /// credits, names and titles ("©REUTERS/Yoruk Isik") have none and need no translation.
+    static func ordinaryWordCount(_ text: String) -> Int {
+        let words = text.split(whereSeparator: { !$0.isLetter }).filter { word in
+            word.count >= 3 && !word.allSatisfy { $0.isUppercase }
+        }
+        return words.contains { $0.first?.isLowercase == true } ? words.count : 0
+    }
+
+    static func dominantScript(_ text: String) -> String? {
+        var counts: [String: Int] = [:]
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            let script = Script(of: scalar)
+            if !script.isCommonOrInherited { counts[script.shortName, default: 0] += 1 }
+        }
+        return counts.max { $0.value < $1.value }?.key
+    }
+
+    private func foreignScriptRuns(in range: Range<Int>, source: String, context: CheckContext) -> [RuleFinding] {
+        let target = context.document.text(in: range)
+        guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target),
+              sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
+        let covered = context.glossaryMatches(in: range).map(\.range)
+        var runs: [Range<Int>] = []
+        var runStart: Int?
+        var runEnd = range.lowerBound
+        var offset = range.lowerBound
+        // Walk scalars: letters of the source's script extend a run, spaces and punctuation
+        // between them keep it open, letters of any other script close it.
+        for scalar in target.unicodeScalars {
+            let width = scalar.utf16.count
+            if scalar.properties.isAlphabetic {
+                let script = Script(of: scalar).shortName
+                if script == sourceScript, !covered.contains(where: { $0.contains(offset) }) {
+                    if runStart == nil { runStart = offset }
+                    runEnd = offset + width
+                } else if !Script(of: scalar).isCommonOrInherited, let start = runStart {
+                    runs.append(start..<runEnd)
+                    runStart = nil
+                }
+            }
+            offset += width
+        }
+        if let start = runStart { runs.append(start..<runEnd) }
+        let name = LanguageScriptName.name(of: sourceScript)
+        return runs.map { run in
+            RuleFinding(range: run, message: "\(name) text left untranslated: “\(context.document.text(in: run))”")
+        }
+    }
+}
+
+/// English names of the scripts Lector reports on.
+enum LanguageScriptName {
+    static func name(of code: String) -> String {
+        ["Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "Arabic", "Hebr": "Hebrew",
+         "Armn": "Armenian", "Geor": "Georgian", "Hani": "Chinese", "Hira": "Japanese", "Kana": "Japanese",
+         "Hang": "Korean", "Thai": "Thai"][code] ?? code
+    }
+}

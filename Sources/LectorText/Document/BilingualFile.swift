@@ -1,0 +1,85 @@
+/// A file whose format pairs source and translation itself: XLIFF, TMX, gettext PO, JSON Lines.
+public struct BilingualFile: Sendable {
+    public let path: String
+    /// From the file (`srcLang`, `xml:lang`, PO `Language:` is the target); `nil` when it has none.
+    public let sourceLanguage: String?
+    public let targetLanguage: String?
+    public let units: [BilingualUnit]
+    /// The number of plural forms the file declares for its target language (PO `Plural-Forms:
+    /// nplurals=N`); `nil` when it declares none.
+    public var pluralFormCount: Int?
+    /// What the file is (`po`, `xliff`, `android` …), for checks that depend on its escaping rules.
+    public var format: String?
+
+    public init(path: String, sourceLanguage: String?, targetLanguage: String?, units: [BilingualUnit],
+                pluralFormCount: Int? = nil, format: String? = nil) {
+        self.pluralFormCount = pluralFormCount
+        self.format = format
+        self.path = path
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.units = units
+    }
+}
+
+/// One translation unit: a source segment and its translation.
+public struct BilingualUnit: Sendable, Equatable {
+    /// The unit's id in the file (`trans-unit id`, `tu tuid`, PO `msgctxt`, JSONL `id`), if any.
+    public let id: String?
+    public let source: SegmentText
+    /// `nil` when the unit has no translation yet.
+    public let target: SegmentText?
+    /// Notes attached to the unit (XLIFF `<note>`, PO translator comments), in order.
+    public let notes: [String]
+    /// Plural forms, length limits and the like, where the format has them.
+    public var details: UnitDetails
+
+    public init(id: String?, source: SegmentText, target: SegmentText?, notes: [String] = [],
+                details: UnitDetails = UnitDetails()) {
+        self.details = details
+        self.id = id
+        self.source = source
+        self.target = target
+        self.notes = notes
+    }
+}
+
+/// The checkable text of one segment, with inline markup taken out and kept aside.
+public struct SegmentText: Sendable, Equatable {
+    /// Plain text: inline tags removed, placeholders replaced by nothing (their text is in `inlineCodes`).
+    public let text: String
+    /// Inline markup in order of appearance, as written in the file: `<g id="1">` tags reduced to a
+    /// canonical form such as `g:1`, `x:2`, `ph:{0}`, so that source and target can be compared.
+    public let inlineCodes: [String]
+    /// 1-based line in the file where the segment's text starts.
+    public let line: Int
+    /// 1-based column (Unicode scalars) in the file where the segment's text starts, when known.
+    public let column: Int?
+
+    public init(text: String, inlineCodes: [String] = [], line: Int, column: Int? = nil) {
+        self.text = text
+        self.inlineCodes = inlineCodes
+        self.line = line
+        self.column = column
+    }
+}
+
+/// What a format may say about a unit besides its text.
+public struct UnitDetails: Sendable, Equatable {
+    /// The source's plural form (PO `msgid_plural`), for a plural unit.
+    public var sourcePlural: String?
+    /// Every translated plural form in order (PO `msgstr[0…n]`, Android `<plurals>` items), for a
+    /// plural unit; the unit's `target` is the first.
+    public var targetPlurals: [String]?
+    /// The most characters the translation may have (XLIFF `maxwidth` with `size-unit="char"`,
+    /// Android `maxLength`).
+    public var maxLength: Int?
+
+    public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil) {
+        self.sourcePlural = sourcePlural
+        self.targetPlurals = targetPlurals
+        self.maxLength = maxLength
+    }
+
+    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil }
+}
