@@ -384,9 +384,13 @@ private func slice(_ string: String, _ range: Range<Int>) -> String {
         let source = try NumberExtractor(language: "de")
         let target = try NumberExtractor(language: "en")
         for (one, other) in zip(german, english) {
-            let sourceValues = source.numbers(in: String(one)).filter(\.role.isCompared).map(\.value)
-            let targetValues = target.numbers(in: String(other)).filter(\.role.isCompared).map(\.value)
-            #expect(sourceValues == targetValues, "\(one)")
+            // Line 3's MT adds `two` (delegations) where the German has no number word: a small
+            // number with no other figure around, which numbers.mismatch does not report.
+            let comparison = GarbledSignalExtractor.compareNumbers(source.numbers(in: String(one)), target.numbers(in: String(other)),
+                                                                   targetLanguage: "en", target: String(other))
+            #expect(comparison.extraInTarget.isEmpty && comparison.missingFromTarget.isEmpty, "\(one)")
         }
+        let line3 = target.numbers(in: String(english[2])).filter(\.role.isCompared).map(\.value)
+        #expect(line3 == [2])
     }
 }
