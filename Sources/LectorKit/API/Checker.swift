@@ -187,7 +187,7 @@ public struct Checker: Sendable {
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                text: document.unmaskedText(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
                 note: found.note)
     }
 
