@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectorEvaluation
 import LectorKit
 
 /// Measures Lector on public evaluation data (read in place, never copied into the project).

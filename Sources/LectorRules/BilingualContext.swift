@@ -1,0 +1,68 @@
+import LectorText
+import LectorGlossary
+
+/// What bilingual rules see besides the translation: the source, the sentence pairs, and the
+/// glossary concepts found in the source.
+public struct BilingualContext: Sendable {
+    public let source: SourceDocument
+    /// Primary language subtag of the source.
+    public let sourceLanguage: String
+    public let pairs: [SentencePair]
+    public let sourceIndex: GlossaryIndex
+    public let sourceGlossaryMatches: [GlossaryMatch]
+    /// Inline markup per pair, for files whose format carries it (XLIFF, TMX); `nil` otherwise.
+    public let inlineCodes: [InlineCodePair]?
+    /// Whether the file paired the segments itself (XLIFF, TMX, PO, JSONL) rather than Lector.
+    public let isPairedByFile: Bool
+
+    public struct InlineCodePair: Sendable {
+        public let source: [String]
+        public let target: [String]
+
+        public init(source: [String], target: [String]) {
+            self.source = source
+            self.target = target
+        }
+    }
+
+    public init(source: SourceDocument, sourceLanguage: String, pairs: [SentencePair], sourceIndex: GlossaryIndex,
+                sourceGlossaryMatches: [GlossaryMatch], inlineCodes: [InlineCodePair]?, isPairedByFile: Bool) {
+        self.source = source
+        self.sourceLanguage = sourceLanguage
+        self.pairs = pairs
+        self.sourceIndex = sourceIndex
+        self.sourceGlossaryMatches = sourceGlossaryMatches
+        self.inlineCodes = inlineCodes
+        self.isPairedByFile = isPairedByFile
+    }
+
+    /// Source glossary matches inside `range` of the source.
+    public func sourceMatches(in range: Range<Int>) -> [GlossaryMatch] {
+        sourceGlossaryMatches.starting(in: range)
+    }
+}
+
+extension CheckContext {
+    /// Target glossary matches inside `range` of the document.
+    public func glossaryMatches(in range: Range<Int>) -> [GlossaryMatch] {
+        glossaryMatches.starting(in: range)
+    }
+}
+
+extension Array where Element == GlossaryMatch {
+    /// The matches that start inside `range`. `GlossaryMatcher` returns matches in text order, so
+    /// two binary searches find them: rules ask once per sentence pair, and filtering every match
+    /// each time made a file of many units quadratic.
+    func starting(in range: Range<Int>) -> [GlossaryMatch] {
+        func firstStart(atOrAfter offset: Int) -> Int {
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if self[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return Array(self[firstStart(atOrAfter: range.lowerBound)..<firstStart(atOrAfter: range.upperBound)])
+    }
+}

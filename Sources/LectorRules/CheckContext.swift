@@ -1,0 +1,48 @@
+import LectorICU
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// What the rules see of one document: the text, the glossary index, and the glossary matches,
+/// found once and shared by every glossary rule.
+public struct CheckContext: Sendable {
+    public let document: SourceDocument
+    public let index: GlossaryIndex
+    public let glossaryMatches: [GlossaryMatch]
+    /// The source side, when the translation is checked against its source.
+    public let bilingual: BilingualContext?
+    /// Rule thresholds from the configuration (`garbled.min_score`).
+    public let thresholds: [String: Double]
+
+    public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:]) {
+        self.document = document
+        self.index = index
+        self.glossaryMatches = glossaryMatches
+        self.bilingual = bilingual
+        self.thresholds = thresholds
+    }
+
+    public func concept(of match: GlossaryMatch) -> Concept { index.concepts[match.conceptIndex] }
+
+    /// The house term that replaces a match, in the form of the original: `Kiev’s` → `Kyiv’s`,
+    /// `KIEV` → `KYIV`.
+    public func suggestion(for match: GlossaryMatch) -> String? {
+        guard !match.hasInnerInflection,
+              let preferred = concept(of: match).preferredTerm(in: index.targetLanguage) else { return nil }
+        let stemEnd = match.range.upperBound - match.suffixLength
+        let original = document.text(in: match.range.lowerBound..<stemEnd)
+        let suffix = document.text(in: stemEnd..<match.range.upperBound)
+        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let shouted = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+        let replacement = shouted && !preferred.isCaseSensitive
+            ? CaseMapping.uppercase(preferred.text, locale: index.targetLanguage)
+            : preferred.text
+        return replacement + suffix
+    }
+
+    /// The text of a match without its inflection suffix.
+    public func stemText(of match: GlossaryMatch) -> String {
+        document.text(in: match.range.lowerBound..<(match.range.upperBound - match.suffixLength))
+    }
+}

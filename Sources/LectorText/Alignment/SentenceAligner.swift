@@ -1,0 +1,229 @@
+import Foundation
+import LectorICU
+
+/// A bead of the alignment: sentences of the source paired with sentences of the translation.
+/// Either side may be empty (a sentence left out or added by the translator).
+public struct SentencePair: Sendable, Equatable {
+    /// UTF-16 range in the source document covering the bead's source sentences, or `nil`.
+    public let source: Range<Int>?
+    /// UTF-16 range in the target document covering the bead's target sentences, or `nil`.
+    public let target: Range<Int>?
+    public let sourceSentenceCount: Int
+    public let targetSentenceCount: Int
+    /// For an empty side: the offset where the missing text would stand.
+    public let anchor: Int
+
+    public init(source: Range<Int>?, target: Range<Int>?, sourceSentenceCount: Int, targetSentenceCount: Int, anchor: Int) {
+        self.source = source
+        self.target = target
+        self.sourceSentenceCount = sourceSentenceCount
+        self.targetSentenceCount = targetSentenceCount
+        self.anchor = anchor
+    }
+}
+
+/// Pairs the sentences of a source text with those of its translation.
+///
+/// Paragraphs (non-empty lines) are paired first, then sentences within each paragraph pair.
+/// Both levels use Gale & Church's length-based dynamic programming (1993): the cost of a bead
+/// is −log of its prior times the probability that the translation's length deviates as much
+/// as it does from the source length times the document's length ratio, under a normal model
+/// with variance 6.8 per character (a bead with an empty side costs its prior only). Beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2. Sentences come from
+/// ICU sentence segmentation with CLDR abbreviation suppression.
+public struct SentenceAligner {
+    public let sourceLanguage: String
+    public let targetLanguage: String
+
+    /// Gale & Church's priors for each bead shape (source sentences, target sentences).
+    static let beads: [(source: Int, target: Int, prior: Double)] = [
+        (1, 1, 0.89), (1, 0, 0.0099 / 2), (0, 1, 0.0099 / 2), (2, 1, 0.089 / 2), (1, 2, 0.089 / 2), (2, 2, 0.011),
+    ]
+    static let variance = 6.8
+
+    public init(sourceLanguage: String, targetLanguage: String) {
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+    }
+
+    public func align(source: SourceDocument, target: SourceDocument) -> [SentencePair] {
+        let sourceParagraphs = Self.paragraphs(of: source)
+        let targetParagraphs = Self.paragraphs(of: target)
+        let sourceLength = sourceParagraphs.reduce(0) { $0 + $1.count }
+        let targetLength = targetParagraphs.reduce(0) { $0 + $1.count }
+        let ratio = Self.lengthRatio(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                     sourceLength: sourceLength, targetLength: targetLength)
+        guard let sourceSegmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: sourceLanguage)),
+              let targetSegmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: targetLanguage))
+        else { return [] }
+
+        var pairs: [SentencePair] = []
+        let paragraphBeads = Self.align(sourceParagraphs.map(\.count), targetParagraphs.map(\.count), ratio: ratio)
+        for bead in paragraphBeads {
+            let sourceSentences = bead.source.flatMap { Self.sentences(in: sourceParagraphs[$0], of: source, with: sourceSegmenter) }
+            let targetSentences = bead.target.flatMap { Self.sentences(in: targetParagraphs[$0], of: target, with: targetSegmenter) }
+            let anchor = bead.target.first.map { targetParagraphs[$0].lowerBound }
+                ?? pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? 0
+            let beads = Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio)
+            // The first target sentence of each bead or a later one, computed backwards once:
+            // looking ahead from every bead was quadratic in a paragraph left untranslated.
+            var nextTargets = [Int?](repeating: nil, count: beads.count + 1)
+            for position in beads.indices.reversed() {
+                nextTargets[position] = beads[position].target.first ?? nextTargets[position + 1]
+            }
+            for (position, sentenceBead) in beads.enumerated() {
+                let sourceRanges = sentenceBead.source.map { sourceSentences[$0] }
+                let targetRanges = sentenceBead.target.map { targetSentences[$0] }
+                // A sentence left out belongs before the next translated sentence of its paragraph,
+                // or after the last one.
+                let nextTarget = nextTargets[position + 1]
+                let previousEnd = pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? anchor
+                pairs.append(SentencePair(
+                    source: Self.union(sourceRanges), target: Self.union(targetRanges),
+                    sourceSentenceCount: sourceRanges.count, targetSentenceCount: targetRanges.count,
+                    anchor: targetRanges.first?.lowerBound ?? nextTarget.map { targetSentences[$0].lowerBound }
+                        ?? max(previousEnd, anchor)))
+            }
+        }
+        return pairs
+    }
+
+    /// Expected characters of translation per character of source. Between alphabetic scripts
+    /// Gale & Church's 1 works (and, unlike a ratio measured on the document, is not skewed by the
+    /// very omissions the aligner must find); with CJK or Thai on one side, measure it.
+    static func lengthRatio(sourceLanguage: String, targetLanguage: String, sourceLength: Int, targetLength: Int) -> Double {
+        let dense: Set<String> = ["zh", "ja", "ko", "th", "lo", "km", "my"]
+        let measured = dense.contains(LanguageSubtag.primary(of: sourceLanguage)) || dense.contains(LanguageSubtag.primary(of: targetLanguage))
+        guard measured, sourceLength > 0, targetLength > 0 else { return 1 }
+        return Double(targetLength) / Double(sourceLength)
+    }
+
+    /// All sentences of a document in the target language, paragraph by paragraph.
+    public func sentences(of document: SourceDocument) -> [Range<Int>] {
+        guard let segmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: targetLanguage)) else { return [] }
+        return Self.paragraphs(of: document).flatMap { Self.sentences(in: $0, of: document, with: segmenter) }
+    }
+
+    /// Non-empty lines, without their line breaks and surrounding white space.
+    package static func paragraphs(of document: SourceDocument) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for line in 0..<document.lineCount {
+            var start = document.lineStarts[line]
+            var end = line + 1 < document.lineCount ? document.lineStarts[line + 1] : document.utf16.count
+            while end > start, Self.isSpace(document.utf16[end - 1]) { end -= 1 }
+            while start < end, Self.isSpace(document.utf16[start]) { start += 1 }
+            if end > start { result.append(start..<end) }
+        }
+        return result
+    }
+
+    private static func isSpace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 || unit == 0x3000
+    }
+
+    /// Sentences of one paragraph, trimmed, as document ranges.
+    package static func sentences(in paragraph: Range<Int>, of document: SourceDocument, with segmenter: TextSegmenter) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        document.utf16.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[paragraph])
+            segmenter.forEachSegment(in: slice) { segment in
+                var start = paragraph.lowerBound + segment.start
+                var end = paragraph.lowerBound + segment.end
+                while end > start, isSpace(buffer[end - 1]) { end -= 1 }
+                while start < end, isSpace(buffer[start]) { start += 1 }
+                if end > start { result.append(start..<end) }
+            }
+        }
+        return result
+    }
+
+    static func union(_ ranges: [Range<Int>]) -> Range<Int>? {
+        guard let first = ranges.first, let last = ranges.last else { return nil }
+        return first.lowerBound..<last.upperBound
+    }
+
+    /// Most DP cells the aligner fills: up to this, every path is considered (4,000 × 4,000
+    /// paragraphs or sentences); beyond it, a band around the diagonal.
+    static let fullSearchCells = 1 << 24
+
+    /// Gale–Church dynamic programming over two sequences of lengths; returns beads as index lists.
+    ///
+    /// Beyond `fullSearchCells` cells (a file of tens of thousands of lines, or a line of tens of
+    /// thousands of sentences), only cells within `bandWidth(rows:columns:)` of the diagonal are
+    /// searched, as Gale and Church do, so time and memory stay linear in the number of sentences.
+    static func align(_ source: [Int], _ target: [Int], ratio: Double) -> [(source: [Int], target: [Int])] {
+        let rows = source.count, columns = target.count
+        if rows == 0 && columns == 0 { return [] }
+        let halfWidth = bandWidth(rows: rows, columns: columns)
+        let stride = min(columns, 2 * halfWidth) + 1
+        /// The first column searched in row `i`; the row's cells are `first ..< first + stride`.
+        func first(_ i: Int) -> Int {
+            guard stride <= columns else { return 0 }
+            let centre = rows == 0 ? 0 : i * columns / rows
+            return min(max(0, centre - halfWidth), columns + 1 - stride)
+        }
+        func cell(_ i: Int, _ j: Int) -> Int? {
+            let column = j - first(i)
+            return column >= 0 && column < stride ? i * stride + column : nil
+        }
+        var cost = [Double](repeating: .infinity, count: (rows + 1) * stride)
+        var back = [Int8](repeating: -1, count: (rows + 1) * stride)
+        cost[0] = 0
+        for i in 0...rows {
+            let low = first(i)
+            for j in low..<(low + stride) where cost[i * stride + j - low] < .infinity {
+                let here = cost[i * stride + j - low]
+                for (index, bead) in beads.enumerated() {
+                    let ni = i + bead.source, nj = j + bead.target
+                    guard ni <= rows, nj <= columns, let next = cell(ni, nj) else { continue }
+                    let sourceLength = source[i..<ni].reduce(0, +)
+                    let targetLength = target[j..<nj].reduce(0, +)
+                    let total = here + (beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio))
+                    if total < cost[next] {
+                        cost[next] = total
+                        back[next] = Int8(index)
+                    }
+                }
+            }
+        }
+        var result: [(source: [Int], target: [Int])] = []
+        var i = rows, j = columns
+        while i > 0 || j > 0 {
+            guard let at = cell(i, j), back[at] >= 0 else {
+                // Unreachable inside the band (more than 16 million sentences on one side): what
+                // is left stays unpaired rather than paired at random.
+                result += (0..<i).reversed().map { ([$0], []) } + (0..<j).reversed().map { ([], [$0]) }
+                break
+            }
+            let bead = beads[Int(back[at])]
+            result.append((Array((i - bead.source)..<i), Array((j - bead.target)..<j)))
+            i -= bead.source
+            j -= bead.target
+        }
+        return result.reversed()
+    }
+
+    /// Columns searched on each side of the diagonal: all of them when the table is small enough,
+    /// else as many as `fullSearchCells` allows, and never fewer than 32 (a band that wide still
+    /// finds runs of 32 sentences left out in a row).
+    static func bandWidth(rows: Int, columns: Int) -> Int {
+        if (rows + 1) * (columns + 1) <= fullSearchCells { return columns }
+        return min(columns, max(32, fullSearchCells / (2 * (rows + 1))))
+    }
+
+    static func beadCost(_ sourceLength: Int, _ targetLength: Int, prior: Double, ratio: Double) -> Double {
+        // A sentence left out (or added) costs its prior only. Charging it the length deviation
+        // too, as the original formula does, makes merging it into a neighbour always cheaper,
+        // so omissions would never be found.
+        if sourceLength == 0 || targetLength == 0 { return -log(prior) }
+        let expected = Double(sourceLength) * ratio
+        let mean = (Double(sourceLength) + Double(targetLength) / ratio) / 2
+        let delta = (Double(targetLength) - expected) / (mean * variance).squareRoot().nonZero
+        // Two-tailed probability of a deviation at least this large under N(0, 1).
+        let probability = max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12)
+        return -log(prior) - log(probability)
+    }
+}
+
+extension Double {
+    fileprivate var nonZero: Double { self == 0 ? 1 : self }
+}
