@@ -112,6 +112,7 @@ public enum RuleRegistry {
         NamesMissingRule.self,
         NumbersMismatchRule.self,
         NegationRule.self,
+        OffensiveRule.self,
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,
