@@ -110,6 +110,7 @@ public enum RuleRegistry {
         UntranslatedRule.self,
         MarkupMismatchRule.self,
         NamesMissingRule.self,
+        NamesReplacedRule.self,
         NumbersMismatchRule.self,
         NegationRule.self,
         OffensiveRule.self,

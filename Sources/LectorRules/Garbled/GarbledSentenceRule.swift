@@ -21,9 +21,7 @@ public struct GarbledSentenceRule: Rule {
                         source: "Die Verhandlungen gehen weiter.", from: "de", to: "en"),
             RuleExample("↓Les négociations continuent continuent continuent continuent.",
                         source: "The negotiations continue.", from: "en", to: "fr"),
-            RuleExample("↓谈判谈判谈判谈判继续进行。", source: "The negotiations continue.", from: "en", to: "zh"),
-            RuleExample("↓Talks.", source: "Die Verhandlungen zwischen den Delegationen beider Länder sollen am Dienstag in Istanbul fortgesetzt werden.",
-                        from: "de", to: "en"),
+            RuleExample("↓Die Gespräche Gespräche Gespräche gehen weiter.", source: "The talks continue.", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample("Moscow demands that Kyiv renounce NATO, recognise the breakaway areas in the east of the country as independent states, and recognise Russian rule over the annexed Crimea peninsula.",
