@@ -16,8 +16,7 @@ struct CueLexicon: Sendable {
     static let offensive = CueLexicon(resource: "Meaning/offensive.txt")
 
     init(resource: String) {
-        guard let path = LectorResources.path(of: resource),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        guard let text = LectorResources.text(of: resource) else { return }
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
