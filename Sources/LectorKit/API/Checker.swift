@@ -147,7 +147,7 @@ public struct Checker: Sendable {
         guard let sourceIndex, let sourceLanguage = configuration.sourceLanguage,
               let matcher = try? GlossaryMatcher(index: sourceIndex) else { return nil }
         return BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
-                                sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
+                                sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source).inDocumentOrder(),
                                 inlineCodes: inlineCodes, isPairedByFile: pairedByFile)
     }
 
@@ -161,7 +161,7 @@ public struct Checker: Sendable {
 
     private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
-        let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
+        let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document).inDocumentOrder(),
                                    bilingual: bilingual, thresholds: configuration.thresholds)
         var findings: [Finding] = []
         for rule in rules {
