@@ -15,6 +15,8 @@ public struct CheckConfiguration: Sendable {
     public var disabledRules: Set<String>
     /// Named thresholds that rules read (`garbled.min_score`).
     public var thresholds: [String: Double] = [:]
+    /// Placeholder syntaxes, accelerator markers and the like for the string checks.
+    public var strings = StringCheckSettings()
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -96,6 +98,19 @@ public struct Checker: Sendable {
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
         guard configuration.sourceLanguage != nil else { return check(target) }
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
+        let pairs = Self.unitPairs(of: file, source: source, target: target)
+        let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
+        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
+        context?.units = file.units
+        context?.pluralFormCount = file.pluralFormCount
+        context?.format = file.format
+        let findings = run(target: target, bilingual: context)
+        return applyUnitNotes(findings, file: file, target: target)
+    }
+
+    /// The sentence pairs of a bilingual file: unit *n* pairs line *n* of its assembled source and
+    /// target documents (`SourceDocument.assembled`).
+    public static func unitPairs(of file: BilingualFile, source: SourceDocument, target: SourceDocument) -> [SentencePair] {
         var pairs: [SentencePair] = []
         for line in 0..<file.units.count {
             let sourceRange = source.lineRange(line + 1)
@@ -105,9 +120,7 @@ public struct Checker: Sendable {
                                       sourceSentenceCount: 1, targetSentenceCount: targetRange == nil ? 0 : 1,
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
-        let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        let findings = run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
-        return applyUnitNotes(findings, file: file, target: target)
+        return pairs
     }
 
     /// XLIFF `<note>`s (and PO comments) that say `lector-disable RULE…` silence those rules on
@@ -162,7 +175,8 @@ public struct Checker: Sendable {
     private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document).inDocumentOrder(),
-                                   bilingual: bilingual, thresholds: configuration.thresholds)
+                                   bilingual: bilingual, thresholds: configuration.thresholds,
+                                   strings: configuration.strings)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description
@@ -180,7 +194,7 @@ public struct Checker: Sendable {
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                text: document.unmaskedText(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
                 note: found.note)
     }
 

@@ -32,6 +32,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var failOn: Severity?
     public var baseline: String?
     public var thresholds: [String: Double] = [:]
+    /// The string checks' settings (`strings:`), when the file has them.
+    public var strings: StringCheckSettings?
 
     /// The names Lector looks for, in this order.
     public static let fileNames = [".lector.yml", ".lector.yaml"]
@@ -125,9 +127,11 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     }
                     configuration.thresholds[name] = number
                 }
+            case StringCheckSettings.key:
+                configuration.strings = try StringCheckSettings.parse(value, path: path)
             default:
                 throw InputError(file: path, line: line, message: "unknown key “\(key)”; known keys: glossaries, "
-                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds")
+                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, strings")
             }
         }
         return configuration
