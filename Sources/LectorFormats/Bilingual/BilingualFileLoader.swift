@@ -14,10 +14,37 @@ public enum BilingualFileLoader {
         }
     }
 
-    /// Whether the path names a bilingual file by its extension (the file is not opened).
+    /// Whether the path names a bilingual file by its extension (the file is not opened): also String
+    /// Catalogs and the mobile resource formats (`ResourceFormat`), whose sources are found beside them.
     public static func isBilingual(path: String) -> Bool {
-        Format(path: path) != nil
+        Format(path: path) != nil || isStringCatalog(path) || ResourceFormat(path: path) != nil
     }
+
+    /// Every bilingual file a path holds: one for the bilingual formats; one per translated language
+    /// for a String Catalog (`.xcstrings`); for a mobile resource file (`.strings`, `.stringsdict`,
+    /// Android `strings.xml`, ARB, i18next JSON), the translation paired with `source` or, without one,
+    /// with its source by the platform's convention (`ResourceFormat.conventionalSource`). The source
+    /// language's own resource file has no translation to check: it gives none.
+    ///
+    /// Without a source found, a file in `sourceLanguage` (default `en`) or in no language (`values/`,
+    /// `Base.lproj`) is the source itself and gives no file; any other is an input error.
+    public static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> [BilingualFile] {
+        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path) }
+        guard let format = ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }) else {
+            return [try load(path: path)]
+        }
+        let target = try format.read(path)
+        guard let sourcePath = source ?? format.conventionalSource(of: path) else {
+            let language = target.language.map { LanguageSubtag.primary(of: $0) }
+            if language == nil || language == LanguageSubtag.primary(of: sourceLanguage ?? "en") { return [] }
+            throw InputError(file: path, message: "no source file found beside this \(format.displayName) translation; "
+                + "name it with --source (see README: Formats)")
+        }
+        let sourceFile = try (ResourceFormat(path: sourcePath) ?? format).read(sourcePath)
+        return [ResourcePairing.pair(source: sourceFile, target: target)]
+    }
+
+    static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }
 
     private enum Format {
         case xliff, tmx, po, jsonLines
