@@ -44,6 +44,12 @@ public enum BilingualFileLoader {
         return [ResourcePairing.pair(source: sourceFile, target: target)]
     }
 
+    /// Whether a translation and the source named for it are resource files paired by key (two
+    /// `.strings`, two Android `.xml`, two i18next `.json` …) rather than texts aligned by sentence.
+    public static func isResourcePair(target: String, source: String) -> Bool {
+        ResourceFormat(path: target) != nil || ResourceFormat.forPair(target: target, source: source) != nil
+    }
+
     static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }
 
     private enum Format {

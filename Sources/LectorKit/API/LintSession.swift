@@ -57,9 +57,10 @@ public final class LintSession: Sendable {
                 : try SourceDocument.load(path: path)
             return try checker(source: nil, target: configuration.targetLanguage).check(document)
         case let .pair(targetPath, sourcePath):
-            if BilingualFileLoader.isBilingual(path: targetPath) {
+            if BilingualFileLoader.isResourcePair(target: targetPath, source: sourcePath) {
                 // A mobile resource file and the source-language file it translates, paired by key.
-                return try checkBilingual(BilingualFileLoader.loadAll(path: targetPath, source: sourcePath))
+                return try checkBilingual(BilingualFileLoader.loadAll(path: targetPath, source: sourcePath,
+                                                                     sourceLanguage: configuration.sourceLanguage))
             }
             let target = try SourceDocument.load(path: targetPath)
             let source = try SourceDocument.load(path: sourcePath)

@@ -21,7 +21,14 @@ enum AndroidStringsReader {
     static let vocabulary = InlineMarkupVocabulary(roles: ["g": .code], identifierAttributes: ["id"])
 
     /// Android's reading of a resource string: quotes, white space and escapes.
-    static func resolve(_ raw: String) -> String {
+    static func resolve(_ raw: String) -> String { AndroidText.resolve(raw) }
+}
+
+/// How Android reads the text of a resource string.
+public enum AndroidText {
+    /// Outside `"…"` runs of white space become one space and the ends are trimmed; `\n`, `\t`,
+    /// `\uXXXX` and `\` before any other character are escapes.
+    public static func resolve(_ raw: String) -> String {
         var result = String.UnicodeScalarView()
         var inQuotes = false
         var pendingSpace = false
