@@ -66,8 +66,9 @@ public struct MarkupMismatchRule: Rule {
         var findings: [RuleFinding] = []
         for (index, pair) in bilingual.pairs.enumerated() {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let sourceText = bilingual.source.text(in: sourceRange)
-            let targetText = context.document.text(in: targetRange)
+            // Markup, URLs and code are what this rule compares: read them where a document masks them.
+            let sourceText = bilingual.source.unmaskedText(in: sourceRange)
+            let targetText = context.document.unmaskedText(in: targetRange)
             func at(_ local: Range<Int>) -> Range<Int> {
                 (targetRange.lowerBound + local.lowerBound)..<(targetRange.lowerBound + local.upperBound)
             }
