@@ -64,6 +64,25 @@ public enum BilingualFileLoader {
         ResourceFormat(path: target) != nil || ResourceFormat.forPair(target: target, source: source) != nil
     }
 
+    /// Whether the path is a String Catalog or a mobile resource file rather than one of the
+    /// bilingual formats proper.
+    package static func isResourceOrCatalog(path: String) -> Bool {
+        Format(path: path) == nil && (isStringCatalog(path) || ResourceFormat(path: path) != nil)
+    }
+
+    /// A String Catalog or resource file for `fix`: the translation paired with its source, its
+    /// targets located in `data` where the format's reader maps them (ARB, i18next, UTF-8 `.strings`),
+    /// so that only those may change. A catalog holds several languages, which one fix cannot
+    /// check at once: its targets are not mapped and nothing in it is fixed.
+    package static func editableResource(_ data: Data, path: String) throws(InputError) -> EditableText {
+        let files = try loadAll(path: path)
+        guard files.count == 1, !isStringCatalog(path), let file = files.first else {
+            let document = SourceDocument.assembled(path: path, segments: files.first?.units.map(\.target) ?? [])
+            return EditableText(document: document, original: [UInt8](data), runs: [], bilingual: files.first)
+        }
+        return .bilingual(file, original: [UInt8](data))
+    }
+
     static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }
 
     private enum Format {

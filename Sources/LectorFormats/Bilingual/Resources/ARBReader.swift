@@ -19,7 +19,9 @@ enum ARBReader {
             guard let text = value.string else {
                 throw InputError(file: name, line: value.line, message: "the message “\(key)” is not a string")
             }
-            entries.append(ResourceEntry(key: key, text: SegmentText(text: text, line: value.line, column: value.column)))
+            var segment = SegmentText(text: text, line: value.line, column: value.column)
+            segment.verbatimRuns = value.runs
+            entries.append(ResourceEntry(key: key, text: segment))
         }
         let language = root["@@locale"]?.string ?? ResourceFormat.arb.language(of: name)
         return ResourceFile(path: name, language: language, format: "arb", entries: entries)
@@ -47,13 +49,13 @@ enum I18nextReader {
             case .array(let items):
                 for (index, item) in items.enumerated() { walk(item, "\(key).\(index)") }
             case .string(let text):
-                var entry = ResourceEntry(key: key, text: SegmentText(text: text, line: value.line, column: value.column))
+                var segment = SegmentText(text: text, line: value.line, column: value.column)
+                segment.verbatimRuns = value.runs
+                var entry = ResourceEntry(key: key, text: segment)
                 if let underscore = key.lastIndex(of: "_") {
                     let suffix = String(key[key.index(after: underscore)...])
                     if categories.contains(suffix) {
-                        var base = String(key[..<underscore])
-                        if base.hasSuffix("_ordinal") { base += "" }
-                        entry.pluralGroup = base
+                        entry.pluralGroup = String(key[..<underscore])
                         entry.pluralCategory = suffix
                     }
                 }

@@ -19,6 +19,9 @@ struct LocatedJSON {
     let column: Int
     /// Bytes of the value in the file; for a string, the literal with its quotes.
     let byteRange: Range<Int>
+    /// For a string: the stretches of its text that stand byte for byte in the file, between
+    /// escapes (what `fix` may replace, escaped as JSON).
+    var runs: [VerbatimRun] = []
 
     var string: String? { if case .string(let value) = node { value } else { nil } }
     var members: [(key: String, value: LocatedJSON)]? { if case .object(let members) = node { members } else { nil } }
@@ -157,15 +160,29 @@ struct LocatedJSON {
             let startColumn = column(at: index)
             var scalars = String.UnicodeScalarView()
             var runStart = index
+            var utf16Length = 0
+            var runs: [VerbatimRun] = []
             func flush(_ end: Int) {
-                scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+                let piece = String(decoding: bytes[runStart..<end], as: UTF8.self)
+                let length = piece.utf16.count
+                if length > 0 {
+                    runs.append(VerbatimRun(text: utf16Length..<(utf16Length + length), byteOffset: runStart, escaping: .jsonString))
+                }
+                utf16Length += length
+                scalars.append(contentsOf: piece.unicodeScalars)
+            }
+            func append(_ scalar: Unicode.Scalar) {
+                scalars.append(scalar)
+                utf16Length += scalar.utf16.count
             }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x22 {
                     flush(index)
                     index += 1
-                    return LocatedJSON(node: .string(String(scalars)), line: startLine, column: startColumn, byteRange: start..<index)
+                    var value = LocatedJSON(node: .string(String(scalars)), line: startLine, column: startColumn, byteRange: start..<index)
+                    value.runs = runs
+                    return value
                 }
                 if byte == 0x0A || byte == 0x0D { throw error("a line break inside a string") }
                 if byte == 0x5C {
@@ -174,14 +191,14 @@ struct LocatedJSON {
                     let escaped = bytes[index + 1]
                     index += 2
                     switch escaped {
-                    case 0x22: scalars.append("\"")
-                    case 0x5C: scalars.append("\\")
-                    case 0x2F: scalars.append("/")
-                    case 0x62: scalars.append("\u{08}")
-                    case 0x66: scalars.append("\u{0C}")
-                    case 0x6E: scalars.append("\n")
-                    case 0x72: scalars.append("\r")
-                    case 0x74: scalars.append("\t")
+                    case 0x22: append("\"")
+                    case 0x5C: append("\\")
+                    case 0x2F: append("/")
+                    case 0x62: append("\u{08}")
+                    case 0x66: append("\u{0C}")
+                    case 0x6E: append("\n")
+                    case 0x72: append("\r")
+                    case 0x74: append("\t")
                     case 0x75:
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 {
@@ -189,7 +206,7 @@ struct LocatedJSON {
                             let low = try hex4()
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
-                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                        append(Unicode.Scalar(code) ?? "\u{FFFD}")
                     default:
                         throw error("unknown escape \\\(Character(Unicode.Scalar(escaped)))")
                     }
