@@ -92,7 +92,9 @@ import Testing
     }
 
     @Test func arbAndI18nextNeedTheirTemplate() throws {
-        #expect(Self.summary(try Self.check(Self.example("flutter/app_de.arb"))) == ["5:15 markup.mismatch", "5:26 markup.mismatch"])
+        // Other families' rules (meaning.*) read the same units; this test is about the pairing.
+        #expect(Self.summary(try Self.check(Self.example("flutter/app_de.arb")).filter { $0.ruleID.hasPrefix("markup.") })
+                    == ["5:15 markup.mismatch", "5:26 markup.mismatch"])
         let web = try #require(BilingualFileLoader.loadAll(path: Self.example("web/locales/fr/translation.json")).first)
         #expect(web.units.map(\.id) == ["menu.file", "menu.open", "item_one", "item_other", "item_many"])
         #expect(web.units[2].details.targetPluralCategories == ["one", "other", "many"])
@@ -116,6 +118,27 @@ import Testing
         let strings = Fixtures.write("\"a\" = \"x\"\n\"b\" = \"y\";\n", named: "Localizable.strings")
         #expect { try BilingualFileLoader.loadAll(path: strings, source: strings) } throws: { error in
             (error as? InputError)?.line == 2
+        }
+    }
+
+    @Test func fixWritesARBThroughItsJSONEscapesAndNothingElse() throws {
+        let folder = Fixtures.temporaryDirectory()
+        try "{\n  \"@@locale\": \"en\",\n  \"city\": \"Talks with \\\"Medinsky\\\" today\"\n}\n"
+            .write(to: folder.appendingPathComponent("app_en.arb"), atomically: true, encoding: .utf8)
+        let original = "{\n  \"@@locale\": \"de\",\n  \"city\": \"Gespr\\u00e4che mit \\\"Medinsky\\\" heute\",\n  \"other\": \"Moskau\"\n}\n"
+        let path = folder.appendingPathComponent("app_de.arb").path
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        let session = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de", sourceLanguage: "en"))
+        let plan = try session.planFixes(path: path)
+        #expect(plan.replacements.map(\.replacement) == ["Medinski"])
+        #expect(String(decoding: plan.fixedFileContents, as: UTF8.self) == original.replacingOccurrences(of: "Medinsky", with: "Medinski"))
+    }
+
+    @Test func catalogsAndUnmappedResourceFormatsAreNeverWritten() throws {
+        let session = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de", sourceLanguage: "en"))
+        for path in ["ios/Localizable.xcstrings", "android/res/values-fr/strings.xml", "ios/ru.lproj/Localizable.stringsdict"] {
+            let plan = try session.planFixes(path: Self.example(path))
+            #expect(plan.fixedFileContents == (try Data(contentsOf: URL(fileURLWithPath: Self.example(path)))), "\(path)")
         }
     }
 }
