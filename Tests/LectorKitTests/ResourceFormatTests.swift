@@ -4,9 +4,9 @@ import LectorTestSupport
 import Testing
 
 /// The mobile and web resource formats: reading with lines and columns, pairing with the source,
-/// and the findings a run gives on the shipped examples (Examples/mobile).
+/// and the findings a run gives on the shipped examples (Tests/LectorKitTests/Fixtures/Mobile).
 @Suite struct ResourceFormatTests {
-    static func example(_ path: String) -> String { Fixtures.path("Examples/mobile/\(path)") }
+    static func example(_ path: String) -> String { Fixtures.path("Tests/LectorKitTests/Fixtures/Mobile/\(path)") }
 
     static func check(_ path: String, source: String? = nil, sourceLanguage: String = "en") throws -> [Finding] {
         let session = try LintSession(CheckConfiguration(targetLanguage: "en", sourceLanguage: sourceLanguage))

@@ -49,10 +49,10 @@ public enum BilingualFileLoader {
         }
         let target = try format.read(path)
         guard let sourcePath = source ?? format.conventionalSource(of: path) else {
-            let language = target.language.map { LanguageSubtag.primary(of: $0) }
-            if language == nil || language == LanguageSubtag.primary(of: sourceLanguage ?? "en") { return [] }
-            throw InputError(file: path, message: "no source file found beside this \(format.displayName) translation; "
-                + "name it with --source (see README: Formats)")
+            // A file with no source beside it is taken for a source itself (`en.lproj` when the
+            // project's source is English, `values/`): there is no translation in it to check.
+            _ = sourceLanguage
+            return []
         }
         let sourceFile = try (ResourceFormat(path: sourcePath) ?? format).read(sourcePath)
         return [ResourcePairing.pair(source: sourceFile, target: target)]
