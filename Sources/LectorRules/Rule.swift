@@ -44,6 +44,8 @@ public struct RuleDescription: Sendable {
     public let triggeringExamples: [RuleExample]
     /// Texts on which the rule must report nothing.
     public let nonTriggeringExamples: [RuleExample]
+    /// What the rule reads: the translation alone, sentence pairs, or the whole document.
+    public var scope: RuleScope = .target
 }
 
 /// One check. A rule reads the context of one document and returns its findings.
@@ -60,6 +62,9 @@ public struct RuleFinding: Sendable {
     public let suggestion: String?
     public let isSafeFix: Bool
     public let note: String?
+    /// The rule could not run on this document (see `failure(of:_:)`): the checker reports it
+    /// as an error whatever the rule's severity.
+    public var isFailure = false
 
     public init(range: Range<Int>, message: String, suggestion: String? = nil, isSafeFix: Bool = false,
                 note: String? = nil) {

@@ -164,10 +164,30 @@ public struct Checker: Sendable {
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
                                    bilingual: bilingual, thresholds: configuration.thresholds)
         var findings: [Finding] = []
+        var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         for rule in rules {
             let description = type(of: rule).description
+            if let pairRule = rule as? any BilingualRule {
+                // Without a source a bilingual rule has nothing to read.
+                guard let bilingual else { continue }
+                do {
+                    pairCheckers.append((description, try pairRule.pairChecker(for: context, bilingual: bilingual)))
+                } catch {
+                    findings.append(finding(.failure(of: description, error), rule: description, in: document))
+                }
+                continue
+            }
             for found in rule.findings(in: context) {
                 findings.append(finding(found, rule: description, in: document))
+            }
+        }
+        // One walk over the aligned pairs for every bilingual rule.
+        if let bilingual, !pairCheckers.isEmpty {
+            for index in bilingual.pairs.indices {
+                let pair = AlignedPairContext(check: context, bilingual: bilingual, index: index)
+                for (description, check) in pairCheckers {
+                    for found in check(pair) { findings.append(finding(found, rule: description, in: document)) }
+                }
             }
         }
         findings = applySuppressions(findings, in: document)
@@ -176,7 +196,8 @@ public struct Checker: Sendable {
     }
 
     private func finding(_ found: RuleFinding, rule: RuleDescription, in document: SourceDocument) -> Finding {
-        Finding(ruleID: rule.id, severity: configuration.severities[rule.id] ?? rule.defaultSeverity,
+        Finding(ruleID: rule.id,
+                severity: found.isFailure ? .error : configuration.severities[rule.id] ?? rule.defaultSeverity,
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Placeholders, URLs, e-mail addresses and inline tags that differ between source and translation.
-public struct MarkupMismatchRule: Rule {
+public struct MarkupMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "markup.mismatch",
         name: "Markup mismatch",
@@ -21,7 +21,8 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("Inflation rose to 12 % and fell.", source: "Die Inflation stieg auf 12 % und fiel.", from: "de", to: "en"),
             RuleExample("Noch {count} Versuche.", source: "Still {count} attempts.", from: "en", to: "de"),
             RuleExample("Details at https://example.org/ua.", source: "Подробности на https://example.org/ua.", from: "ru", to: "en"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
@@ -49,28 +50,24 @@ public struct MarkupMismatchRule: Rule {
         }
     }
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual else { return [] }
+    public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for (index, pair) in bilingual.pairs.enumerated() {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let sourceTokens = Self.tokens(in: bilingual.source.text(in: sourceRange)).map(\.text)
-            var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-            for token in Self.tokens(in: context.document.text(in: targetRange)) {
-                if let count = unmatched[token.text], count > 0 {
-                    unmatched[token.text] = count - 1
-                } else {
-                    let range = (targetRange.lowerBound + token.range.lowerBound)..<(targetRange.lowerBound + token.range.upperBound)
-                    findings.append(RuleFinding(range: range, message: "`\(token.text)` is not in the source"))
-                }
+        let sourceTokens = Self.tokens(in: pair.sourceText).map(\.text)
+        var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        for token in Self.tokens(in: pair.targetText) {
+            if let count = unmatched[token.text], count > 0 {
+                unmatched[token.text] = count - 1
+            } else {
+                findings.append(RuleFinding(range: pair.targetRange(ofTextRange: token.range),
+                                            message: "`\(token.text)` is not in the source"))
             }
-            for token in sourceTokens where (unmatched[token] ?? 0) > 0 {
-                unmatched[token]! -= 1
-                findings.append(RuleFinding(range: targetRange, message: "`\(token)` from the source is missing"))
-            }
-            if let codes = bilingual.inlineCodes, index < codes.count {
-                findings += inlineCodeFindings(codes[index], at: targetRange)
-            }
+        }
+        for token in sourceTokens where (unmatched[token] ?? 0) > 0 {
+            unmatched[token]! -= 1
+            findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
+        }
+        if let codes = pair.inlineCodes {
+            findings += inlineCodeFindings(codes, at: pair.targetRange)
         }
         return findings
     }

@@ -4,7 +4,7 @@ import LectorText
 /// language's own notation: `20.000` (de) = `20,000` (en), `1,2` (ru) = `1.2`, `1 500` (uk) = `1,500`.
 /// Times and digits inside names (`F-16`) are not compared; dates are `dates.mismatch`'s. Small
 /// whole numbers (0–12), often written as words on one side, count only next to other figures.
-public struct NumbersMismatchRule: Rule {
+public struct NumbersMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "numbers.mismatch",
         name: "Number mismatch",
@@ -21,35 +21,35 @@ public struct NumbersMismatchRule: Rule {
             RuleExample("Die Armee verlor 1500 Panzer.", source: "The army lost 1,500 tanks.", from: "en", to: "de"),
             RuleExample("The F-16 landed at 8:00 on February 24.", source: "Die F-16 landete um 8:00 Uhr am 24. Februar.",
                         from: "de", to: "en"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual,
-              let sourceExtractor = try? NumberExtractor(language: bilingual.sourceLanguage),
-              let targetExtractor = try? NumberExtractor(language: context.index.targetLanguage) else { return [] }
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws
+        -> (source: NumberExtractor, target: NumberExtractor) {
+        (try NumberExtractor(language: bilingual.sourceLanguage), try NumberExtractor(language: context.index.targetLanguage))
+    }
+
+    public func findings(in pair: SentencePairContext, using extractors: (source: NumberExtractor, target: NumberExtractor))
+        -> [RuleFinding] {
+        // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
+        let (targetText, tokenized) = pair.readableTarget
+        let source = extractors.source.numbers(in: pair.sourceText)
+        let target = extractors.target.numbers(in: targetText)
+        let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
+                                                               target: targetText)
         var findings: [RuleFinding] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
-            let (targetText, tokenized) = Detokenizer.readable(context.document.text(in: targetRange))
-            let source = sourceExtractor.numbers(in: bilingual.source.text(in: sourceRange))
-            let target = targetExtractor.numbers(in: targetText)
-            let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: context.index.targetLanguage,
-                                                                   target: targetText)
-            for number in comparison.extraInTarget {
-                let range = tokenized ? targetRange
-                    : (targetRange.lowerBound + number.range.lowerBound)..<(targetRange.lowerBound + number.range.upperBound)
-                let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
-                findings.append(RuleFinding(range: range, message: "`\(number.text)` matches no number of the source"
-                    + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
-            }
-            if comparison.extraInTarget.isEmpty {
-                for number in comparison.missingFromTarget {
-                    findings.append(RuleFinding(range: targetRange, message: "the source's `\(number.text)` is missing here"))
-                }
+        for number in comparison.extraInTarget {
+            let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
+            findings.append(RuleFinding(range: pair.targetRange(ofReadableRange: number.range, tokenized: tokenized),
+                                        message: "`\(number.text)` matches no number of the source"
+                + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
+        }
+        if comparison.extraInTarget.isEmpty {
+            for number in comparison.missingFromTarget {
+                findings.append(RuleFinding(range: pair.targetRange, message: "the source's `\(number.text)` is missing here"))
             }
         }
         return findings
