@@ -50,8 +50,11 @@ public struct RuleDescription: Sendable {
 
 /// One check. A rule reads the context of one document and returns its findings.
 public protocol Rule: Sendable {
+    /// The rule's settings in `.lector.yml`; a rule without any leaves this out.
+    associatedtype Options: RuleOptions = NoRuleOptions
     static var description: RuleDescription { get }
     init()
+    init(options: Options)
     func findings(in context: CheckContext) -> [RuleFinding]
 }
 

@@ -13,8 +13,11 @@ public struct CheckConfiguration: Sendable {
     public var severities: [String: Severity]
     /// Rule ids that do not run.
     public var disabledRules: Set<String>
-    /// Named thresholds that rules read (`garbled.min_score`).
+    /// Named thresholds that rules read (`garbled.min_score`); the older form of `ruleOptions`.
     public var thresholds: [String: Double] = [:]
+    /// Options per rule id (`garbled.sentence` → `min_score` → 0.6), checked against the rule's
+    /// declared options when the checker is made.
+    public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -41,6 +44,10 @@ public struct Checker: Sendable {
     public let index: GlossaryIndex
     /// The glossary compiled for the source language, when there is one.
     public let sourceIndex: GlossaryIndex?
+    /// What was wrong with the glossaries and how it was settled (contradicting statuses, the
+    /// stricter wins; duplicate concept ids; terms that cannot be matched as words). Callers
+    /// show these: they change what is found.
+    public let glossaryWarnings: [GlossaryWarning]
     private let rules: [any Rule]
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
@@ -56,22 +63,33 @@ public struct Checker: Sendable {
                 throw InputError(file: "--source-lang", message: "unknown language tag “\(source)”")
             }
         }
-        for id in configuration.severities.keys where RuleRegistry.rule(withID: id) == nil {
+        for id in Set(configuration.severities.keys).union(configuration.ruleOptions.keys)
+        where RuleRegistry.rule(withID: id) == nil {
             throw InputError(file: "configuration", message: "unknown rule “\(id)”")
         }
         self.configuration = configuration
         let schemes: [TransliterationScheme]
         if let configured = configuration.schemes { schemes = configured } else { schemes = try TransliterationScheme.builtIn() }
-        index = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: configuration.targetLanguage,
+        let languages = Set([configuration.targetLanguage] + (configuration.sourceLanguage.map { [$0] } ?? []))
+            .map(LanguageSubtag.primary(of:))
+        let audited = GlossaryAudit.audit(configuration.glossaries, languages: Set(languages))
+        glossaryWarnings = audited.warnings
+        index = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: configuration.targetLanguage,
                                   schemes: schemes)
         if let source = configuration.sourceLanguage {
-            sourceIndex = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: source, schemes: schemes)
+            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source, schemes: schemes)
         } else {
             sourceIndex = nil
         }
-        rules = RuleRegistry.all
-            .filter { !configuration.disabledRules.contains($0.description.id) }
-            .map { $0.init() }
+        var rules: [any Rule] = []
+        for type in RuleRegistry.all where !configuration.disabledRules.contains(type.description.id) {
+            do {
+                rules.append(try type.configured(configuration.ruleOptions[type.description.id] ?? [:]))
+            } catch {
+                throw InputError(file: "configuration", message: error.description)
+            }
+        }
+        self.rules = rules
     }
 
     /// All findings for one document, in reporting order, after inline suppressions.

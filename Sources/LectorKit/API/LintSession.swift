@@ -8,7 +8,9 @@ import Foundation
 /// bad, the first error in that order is thrown and nothing is returned.
 public final class LintSession: Sendable {
     public let configuration: CheckConfiguration
-    private let checkers = CheckerCache()
+    private let checkers: CheckerCache
+    /// What was wrong with the glossaries and how it was settled (see `Checker.glossaryWarnings`).
+    public let glossaryWarnings: [GlossaryWarning]
 
     /// What one input of the run is.
     public enum Input: Sendable, Equatable {
@@ -22,7 +24,13 @@ public final class LintSession: Sendable {
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
         self.configuration = configuration
-        _ = try checker(source: configuration.sourceLanguage, target: configuration.targetLanguage)
+        let checkers = CheckerCache()
+        let first = try checkers.checker(for: CheckerCache.Key(source: configuration.sourceLanguage,
+                                                               target: configuration.targetLanguage)) { () throws(InputError) in
+            try Checker(configuration)
+        }
+        self.checkers = checkers
+        glossaryWarnings = first.glossaryWarnings
     }
 
     /// The checker for a language pair (`source` `nil`: the translation alone).

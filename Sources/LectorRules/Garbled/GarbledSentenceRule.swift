@@ -35,13 +35,34 @@ public struct GarbledSentenceRule: Rule {
     /// The threshold name in `.lector.yml` (`thresholds: garbled.min_score: 0.6`) and `--min-score`.
     public static let thresholdName = "garbled.min_score"
 
-    public init() {}
+    /// `rules: { garbled.sentence: { min_score: 0.6 } }` in `.lector.yml`.
+    public struct Options: RuleOptions {
+        /// Score from which a sentence is reported; `nil` keeps the fitted threshold of the language pair.
+        public var minScore: Double?
+
+        public init() {}
+
+        public static let keys = [
+            RuleOptionKey("min_score", .number(0...1),
+                          summary: "score from which a sentence is reported (default: the fitted threshold of the language pair)"),
+        ]
+
+        public mutating func set(_ key: String, to value: RuleOptionValue) {
+            if key == "min_score", case .number(let number) = value { minScore = number }
+        }
+    }
+
+    public let options: Options
+
+    public init() { options = Options() }
+
+    public init(options: Options) { self.options = options }
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
         let model = GarbledModel.shipped
         let sourceLanguage = context.bilingual?.sourceLanguage
         let pairModel = model.model(source: sourceLanguage, target: context.index.targetLanguage)
-        let threshold = context.thresholds[Self.thresholdName] ?? pairModel.threshold
+        let threshold = options.minScore ?? context.thresholds[Self.thresholdName] ?? pairModel.threshold
         let extractor = GarbledSignalExtractor(sourceLanguage: sourceLanguage, targetLanguage: context.index.targetLanguage,
                                                lengthMean: pairModel.lengthMean, lengthDeviation: pairModel.lengthDeviation)
         var findings: [RuleFinding] = []

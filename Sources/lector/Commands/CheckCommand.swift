@@ -80,6 +80,7 @@ struct CheckCommand: AsyncParsableCommand {
         let started = Date()
         let project = try options.projectConfiguration()
         let session = try LintSession(options.checkConfiguration(project: project))
+        CheckOptions.report(session.glossaryWarnings)
         let inputs = try collectInputs(project: project)
         let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
         var findings = try await session.check(inputs, progress: { done, total in progress.update(done, of: total) })

@@ -1,0 +1,44 @@
+import Foundation
+import LectorTestSupport
+import Testing
+
+/// Issue 10's defects as a user met them: run in the package root, where `.lector.yml` names the
+/// shipped glossary (which prefers the German `Kiew`).
+@Suite struct ConfigurationPrecedenceTests {
+    static let houseCSV = "concept,language,term,status\nkyiv,de,Kyjiw,preferred\nkyiv,de,Kiew,deprecated\n"
+    static let article = "Der Präsident reiste nach Kiew. In Kiew sprach er mit Journalisten.\n"
+
+    @Test func commandLineGlossaryReplacesTheConfigurationsGlossaries() throws {
+        let house = Fixtures.write(Self.houseCSV, named: "de-house.csv")
+        let article = Fixtures.write(Self.article, named: "article.de.txt")
+        let result = try CommandRunner.run(["check", "--glossary", house, "--target-lang", "de", article])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardOutput.components(separatedBy: "[glossary.forbidden]").count - 1 == 2, "\(result.standardOutput)")
+        #expect(!result.standardError.contains("different statuses"))
+    }
+
+    @Test func extraGlossaryAddsAndTheConflictIsReported() throws {
+        let house = Fixtures.write(Self.houseCSV, named: "de-house.csv")
+        let article = Fixtures.write(Self.article, named: "article.de.txt")
+        let result = try CommandRunner.run(["check", "--extra-glossary", house, "--target-lang", "de", article])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardOutput.components(separatedBy: "[glossary.forbidden]").count - 1 == 2, "\(result.standardOutput)")
+        let warning = try #require(result.standardError.split(separator: "\n").first { $0.contains("different statuses") })
+        #expect(warning.contains("Glossaries/ukraine-war.tbx:"))
+        #expect(warning.contains("\(house):3"))
+    }
+
+    @Test func thresholdInTheConfigurationChangesFindings() throws {
+        func garbled(_ minScore: String) throws -> Int {
+            let config = Fixtures.write("glossaries: [\(Fixtures.houseGlossaryPath)]\nsource_language: de\n"
+                                        + "thresholds:\n  garbled.min_score: \(minScore)\n", named: "lector.yml")
+            let result = try CommandRunner.run(["check", "--config", config, "--source", "Examples/seed-article.de.txt",
+                                                "Examples/seed-article.en.txt"])
+            #expect(result.status == 1, "\(result.standardError)")
+            return result.standardOutput.components(separatedBy: "[garbled.sentence]").count - 1
+        }
+        let low = try garbled("0.01")
+        let high = try garbled("0.99")
+        #expect(low > high, "min_score 0.01 gave \(low) garbled sentences, 0.99 gave \(high)")
+    }
+}
