@@ -23,14 +23,24 @@ let package = Package(
         ),
         // Swift facade over ICU. Must not import Foundation (header clash with Foundation's private ICU).
         .target(name: "LectorICU", dependencies: ["CICU"]),
+        // The system libxml2 (libxml2-dev). Only LectorXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "pkg-config"])]
+        ),
+        // Swift facade over libxml2's SAX2 push parser: the one way Lector reads XML (no entities,
+        // nothing fetched, streamed). Does not import Foundation.
+        .target(name: "LectorXML", dependencies: ["CLibXML2"]),
         // The layers, each importing only those below it (the compiler enforces the order):
-        // LectorICU → LectorText → LectorFormats → LectorGlossary → LectorRules → LectorKit → lector.
+        // LectorICU → LectorText → LectorFormats (which alone imports LectorXML) → LectorGlossary → LectorRules → LectorKit → lector.
         // Text as Lector reads it: documents, findings, word segmentation, extraction of numbers,
         // dates and quotations, sentence alignment.
         .target(name: "LectorText", dependencies: ["LectorICU"]),
         // Files into plain values: the XML walker, bilingual readers (XLIFF, TMX, PO, JSONL),
         // glossary readers (TBX, CSV) and the glossary model, atomic file writers.
-        .target(name: "LectorFormats", dependencies: ["LectorText"]),
+        .target(name: "LectorFormats", dependencies: ["LectorText", "LectorXML"]),
         // A glossary made searchable: variants and transliteration schemes, the index, the matcher,
         // inflection rules, lexicons.
         .target(
@@ -65,6 +75,7 @@ let package = Package(
         ),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit", "LectorEvaluation"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
+        .testTarget(name: "LectorXMLTests", dependencies: ["LectorXML"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorEvaluation", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),
         .testTarget(name: "LectorCLITests", dependencies: ["lector", "LectorTestSupport"]),

@@ -13,9 +13,13 @@ public struct CheckContext: Sendable {
     public let bilingual: BilingualContext?
     /// Rule thresholds from the configuration (`garbled.min_score`).
     public let thresholds: [String: Double]
+    /// Settings of the string checks (placeholder syntaxes, accelerator markers …).
+    public let strings: StringCheckSettings
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
-                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:]) {
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:],
+                strings: StringCheckSettings = StringCheckSettings()) {
+        self.strings = strings
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches

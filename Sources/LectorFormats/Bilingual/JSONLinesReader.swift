@@ -71,7 +71,7 @@ public enum JSONLinesReader {
                                        target: target.map { SegmentText(text: $0, line: line) }))
         }
         return BilingualFile(path: document.path, sourceLanguage: sourceLanguage,
-                             targetLanguage: targetLanguage, units: units)
+                             targetLanguage: targetLanguage, units: units, format: "jsonl")
     }
 
     /// JSON `true`/`false` arrive as NSNumber too, typed `c` (char); JSONSerialization makes no other `c`.

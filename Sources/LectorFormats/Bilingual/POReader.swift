@@ -32,7 +32,8 @@ public enum POReader {
         }
         try parser.finish()
         return BilingualFile(path: document.path, sourceLanguage: parser.sourceLanguage,
-                             targetLanguage: parser.targetLanguage, units: parser.units)
+                             targetLanguage: parser.targetLanguage, units: parser.units,
+                             pluralFormCount: parser.pluralFormCount, format: "po")
     }
 }
 
@@ -61,6 +62,7 @@ private struct POParser {
     let file: String
     var sourceLanguage: String?
     var targetLanguage: String?
+    var pluralFormCount: Int?
     var units: [BilingualUnit] = []
     private var entry = Entry()
     private var field: Field?
@@ -196,12 +198,18 @@ private struct POParser {
             sawHeader = true
             return
         }
+        var details = UnitDetails()
+        if let plural = entry.plural {
+            details.sourcePlural = plural.text
+            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
+        }
+        let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
         units.append(BilingualUnit(
             id: entry.context?.text,
             source: SegmentText(text: id.text, line: id.line, column: id.column),
-            target: translation.text.isEmpty
+            target: untranslated
                 ? nil : SegmentText(text: translation.text, line: translation.line, column: translation.column),
-            notes: entry.notes))
+            notes: entry.notes, details: details))
     }
 
     mutating func finish() throws(InputError) {
@@ -216,6 +224,11 @@ private struct POParser {
             switch field[..<colon].trimmingCharacters(in: .whitespaces).lowercased() {
             case "language": targetLanguage = value
             case "x-source-language": sourceLanguage = value
+            case "plural-forms":
+                // `nplurals=3; plural=(n%10==1 …);`
+                if let range = value.range(of: #"nplurals\s*=\s*[0-9]+"#, options: .regularExpression) {
+                    pluralFormCount = Int(value[range].filter(\.isNumber))
+                }
             default: break
             }
         }

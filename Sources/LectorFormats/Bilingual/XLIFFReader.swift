@@ -24,7 +24,7 @@ public enum XLIFFReader {
         let builder = XLIFFBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
         return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
-                             targetLanguage: builder.targetLanguage, units: builder.units)
+                             targetLanguage: builder.targetLanguage, units: builder.units, format: "xliff")
     }
 }
 
@@ -48,6 +48,8 @@ private final class XLIFFBuilder: XMLDocumentHandler {
     private var unitID: String?
     private var unitLine = 0
     private var unitNotes: [String] = []
+    /// XLIFF 1.2 `maxwidth` of the current unit, when its `size-unit` is `char`.
+    private var unitMaxLength: Int?
     private var source: SegmentText?
     private var target: SegmentText?
     // XLIFF 2: the current segment and the unit's finished segments.
@@ -128,6 +130,7 @@ private final class XLIFFBuilder: XMLDocumentHandler {
         unitID = tag.attributes["id"]
         unitLine = tag.line
         unitNotes = []
+        unitMaxLength = tag.attributes["size-unit"] == "char" ? tag.attributes["maxwidth"].flatMap { Int($0) } : nil
         source = nil
         target = nil
     }
@@ -157,7 +160,8 @@ private final class XLIFFBuilder: XMLDocumentHandler {
             guard let source else {
                 throw error(unitLine, "<trans-unit\(describeID(unitID))> has no <source>")
             }
-            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes))
+            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes,
+                                       details: UnitDetails(maxLength: unitMaxLength)))
         case (.two, "segment") where path.last?.name == "unit":
             guard let source else {
                 throw error(segmentLine, "<segment> of <unit\(describeID(unitID))> has no <source>")

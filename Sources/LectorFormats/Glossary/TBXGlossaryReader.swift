@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import LectorText
 
 /// Reads TermBase eXchange files: TBX 2 (`<martif>`: `termEntry` / `langSet` / `tig` or `ntig`)
@@ -23,35 +20,20 @@ public enum TBXGlossaryReader {
         return try read(data: data, name: path)
     }
 
+    /// Reads through the shared `XMLDocumentWalker`, so a TBX file is refused for the same reasons as an
+    /// XLIFF or TMX file (entity declarations, malformed bytes), with the same messages.
     public static func read(data: Data, name: String) throws(InputError) -> Glossary {
-        let parser = XMLParser(data: data)
-        // Never fetch DTDs or external entities: a TBX file must not make Lector read other files.
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = true
-        let builder = TBXBuilder(file: name, parser: parser)
-        parser.delegate = builder
-        let finished = parser.parse()
-        // A truncated document can make parse() return true while parserError is set: check both.
-        if let problem = builder.problem { throw problem }
-        if let error = parser.parserError {
-            throw InputError(file: name, line: max(builder.errorLine ?? parser.lineNumber, 1),
-                             message: "malformed XML: \(XMLDocumentWalker.describe(error as NSError))")
-        }
-        if !finished { throw InputError(file: name, line: max(parser.lineNumber, 1), message: "malformed XML") }
-        guard builder.sawRoot else { throw InputError(file: name, line: 1, message: "empty document") }
+        let builder = TBXBuilder(file: name)
+        try XMLDocumentWalker.walk(data, name: name, handler: builder)
         return Glossary(name: name, concepts: builder.concepts)
     }
 }
 
-/// Collects concepts while XMLParser walks the document.
-private final class TBXBuilder: NSObject, XMLParserDelegate {
+/// Collects concepts while the walker reads the document.
+private final class TBXBuilder: XMLDocumentHandler {
     let file: String
-    unowned let parser: XMLParser
     var concepts: [Concept] = []
-    var problem: InputError?
     var sawRoot = false
-    /// Line of the first XML error: libxml2 may read on after it, so the final line is not it.
-    var errorLine: Int?
 
     // Current concept.
     private var conceptID: String?
@@ -74,49 +56,43 @@ private final class TBXBuilder: NSObject, XMLParserDelegate {
     private var text = ""
     private var collecting: (element: String, type: String?)?
 
-    init(file: String, parser: XMLParser) {
+    init(file: String) {
         self.file = file
-        self.parser = parser
     }
 
-    private func fail(_ message: String) {
-        if problem == nil { problem = InputError(file: file, line: max(parser.lineNumber, 1), message: message) }
-        parser.abortParsing()
+    private func failure(_ message: String, line: Int) -> InputError {
+        InputError(file: file, line: line, message: message)
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if errorLine == nil { errorLine = parser.lineNumber }
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        guard problem == nil else { return }
+    func start(_ tag: XMLStartTag) throws(InputError) {
+        let elementName = tag.name
+        let attributes = tag.attributes
         if !sawRoot {
             sawRoot = true
             guard elementName == "martif" || elementName == "tbx" else {
-                fail("not a TBX file: the root element is <\(elementName)>, expected <tbx> or <martif>")
-                return
+                throw failure("not a TBX file: the root element is <\(elementName)>, expected <tbx> or <martif>",
+                              line: tag.line)
             }
             return
         }
         switch elementName {
         case "termEntry", "conceptEntry":
-            conceptID = attributes["id"] ?? attributes["xml:id"] ?? "line-\(parser.lineNumber)"
-            conceptLine = parser.lineNumber
+            conceptID = attributes["id"] ?? attributes["xml:id"] ?? "line-\(tag.line)"
+            conceptLine = tag.line
             subjectField = nil
             definition = nil
             conceptNotes = []
             terms = []
         case "langSet", "langSec":
-            guard conceptID != nil else { return fail("<\(elementName)> outside a concept entry") }
+            guard conceptID != nil else { throw failure("<\(elementName)> outside a concept entry", line: tag.line) }
             guard let lang = attributes["xml:lang"] ?? attributes["lang"], !lang.isEmpty else {
-                return fail("<\(elementName)> without xml:lang")
+                throw failure("<\(elementName)> without xml:lang", line: tag.line)
             }
             language = lang
         case "tig", "ntig", "termSec":
-            guard language != nil else { return fail("<\(elementName)> outside a language section") }
+            guard language != nil else { throw failure("<\(elementName)> outside a language section", line: tag.line) }
             inTerm = true
-            termLine = parser.lineNumber
+            termLine = tag.line
             termText = nil
             termStatus = nil
             termType = nil
@@ -139,21 +115,19 @@ private final class TBXBuilder: NSObject, XMLParserDelegate {
         text = ""
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) {
         if collecting != nil { text += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?) {
-        guard problem == nil else { return }
+    func end(_ elementName: String, line: Int) throws(InputError) {
         if let (element, type) = collecting,
            element == elementName || (element == "termNote" && type == elementName) {
-            finishCollecting(element: element, type: type, value: text.collapsingWhitespace())
+            try finishCollecting(element: element, type: type, value: text.collapsingWhitespace(), line: line)
             collecting = nil
         }
         switch elementName {
         case "tig", "ntig", "termSec":
-            finishTerm()
+            try finishTerm(line: line)
         case "langSet", "langSec":
             language = nil
         case "termEntry", "conceptEntry":
@@ -167,14 +141,14 @@ private final class TBXBuilder: NSObject, XMLParserDelegate {
         }
     }
 
-    private func finishCollecting(element: String, type: String?, value: String) {
+    private func finishCollecting(element: String, type: String?, value: String, line: Int) throws(InputError) {
         switch (element, type) {
         case ("term", _):
             if inTerm { termText = value }
         case ("termNote", "administrativeStatus"), ("termNote", "normativeAuthorization"),
              ("admin", "administrativeStatus"):
             guard let status = TermStatus(glossaryValue: value) else {
-                return fail("unknown term status “\(value)”")
+                throw failure("unknown term status “\(value)”", line: line)
             }
             termStatus = status
         case ("termNote", "termType"):
@@ -195,11 +169,11 @@ private final class TBXBuilder: NSObject, XMLParserDelegate {
         }
     }
 
-    private func finishTerm() {
+    private func finishTerm(line: Int) throws(InputError) {
         guard inTerm else { return }
         inTerm = false
         guard let termText, !termText.isEmpty else {
-            return fail("term entry without a <term>")
+            throw failure("term entry without a <term>", line: line)
         }
         let abbreviated = ["acronym", "abbreviation", "initialism", "shortform"]
             .contains((termType ?? "").lowercased().replacingOccurrences(of: " ", with: ""))

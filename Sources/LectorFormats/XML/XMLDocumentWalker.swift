@@ -1,8 +1,6 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import LectorText
+import LectorXML
 
 /// A start tag as the bilingual XML readers see it.
 struct XMLStartTag {
@@ -28,19 +26,21 @@ protocol XMLDocumentHandler: AnyObject {
     func end(_ name: String, line: Int) throws(InputError)
 }
 
-/// Runs `XMLParser` over a document the way every bilingual XML reader must, and turns what goes wrong
-/// into an `InputError` naming the file and the line.
+/// Runs the one XML reader (`LectorXML.XMLStreamParser`, libxml2's SAX2 push parser) over a document
+/// the way every XML reader of Lector must (TBX glossaries, XLIFF, TMX), and turns what goes wrong into an
+/// `InputError` naming the file and the line.
 ///
-/// - External entities and DTDs are never fetched (`shouldResolveExternalEntities = false`), so a
-///   file cannot make Lector read another file; a `<!DOCTYPE … SYSTEM "x.dtd">` is allowed and ignored.
-/// - `parserError` is checked after `parse()` whatever it returned: for a truncated document libxml2
-///   returns `true` and only sets the error.
-/// - The line of the *first* error is kept, because libxml2 recovers and reads on, and the parser's
-///   final line is somewhere after the problem.
-/// - A document that declares entities in its DOCTYPE is refused. Foundation's XMLParser on Linux
-///   neither expands nor reports them: a reference such as `&name;` silently drops the entity's text
-///   (and, for an external entity, the rest of the element's text), so a checked segment would not be
-///   the one in the file. Real XLIFF and TMX files do not declare entities.
+/// - External entities and DTDs are never fetched, so a file cannot make Lector read another file; a
+///   `<!DOCTYPE … SYSTEM "x.dtd">` is allowed and ignored.
+/// - A document that declares entities in its DOCTYPE is refused, and so is a reference to an entity
+///   that is not predefined: the entity's text would otherwise be lost or expanded, and a checked segment
+///   would not be the one in the file. The parser's own declaration callback decides (not a text scan),
+///   so a processing instruction in the internal subset or a UTF-16 file cannot hide a declaration.
+///   Real TBX, XLIFF and TMX files do not declare entities.
+/// - The first error is kept with its line; malformed bytes (invalid UTF-8 in a name included) end the
+///   parse with an error, never a crash.
+/// - The document is fed in chunks, so files over libxml2's 10,000,000-byte look-ahead limit load, with
+///   memory proportional to the file and what the handler keeps.
 enum XMLDocumentWalker {
     /// Reads a file's bytes; a missing or unreadable file is an `InputError`.
     static func contents(of path: String) throws(InputError) -> Data {
@@ -53,137 +53,78 @@ enum XMLDocumentWalker {
     }
 
     static func walk(_ data: Data, name: String, handler: some XMLDocumentHandler) throws(InputError) {
-        if let line = entityDeclarationLine(in: data) {
-            throw InputError(file: name, line: line, message: "the DOCTYPE declares entities, which Lector does not "
-                + "read (their text would be lost, and external ones are never fetched)")
-        }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = true
-        let events = XMLEventForwarder(file: name, handler: handler)
-        parser.delegate = events
-        let finished = parser.parse()
-        if let failure = events.firstFailure { throw failure }
-        if let error = parser.parserError {
-            throw InputError(file: name, line: max(parser.lineNumber, 1),
-                             message: "malformed XML: \(describe(error as NSError))")
-        }
-        if !finished { throw InputError(file: name, line: max(parser.lineNumber, 1), message: "malformed XML") }
+        let events = XMLEventForwarder(handler: handler)
+        let syntaxError = data.withUnsafeBytes { XMLStreamParser.parse($0, sink: events) }
+        if let failure = events.failure { throw failure }
+        if let syntaxError { throw InputError(file: name, line: syntaxError.line, message: describe(syntaxError)) }
         guard events.sawRoot else { throw InputError(file: name, line: 1, message: "empty document") }
     }
 
-    /// The line of an `<!ENTITY` declaration in the prolog, if there is one. The scan stops at the root
-    /// element's start tag; comments are skipped. Bytes are read as ASCII-compatible (UTF-8, Latin-1).
-    static func entityDeclarationLine(in data: Data) -> Int? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
-            func matches(_ literal: StaticString, at index: Int) -> Bool {
-                guard index + literal.utf8CodeUnitCount <= bytes.count else { return false }
-                return (0..<literal.utf8CodeUnitCount).allSatisfy { bytes[index + $0] == literal.utf8Start[$0] }
+    static func describe(_ error: XMLSyntaxError) -> String {
+        switch error.kind {
+        case .entityDeclaration(let entity):
+            return "the DOCTYPE declares entities (“\(entity)”), which Lector does not read (their text "
+                + "would be lost or expanded, and external ones are never fetched)"
+        case .undeclaredEntity(let entity):
+            return "reference to the entity “&\(entity);”, which is not declared in the file (Lector reads "
+                + "no DTD, so its text would be lost)"
+        case .malformed(let code):
+            // libxml2's codes; its own wording is kept for the rest.
+            let known: String? = switch code {
+            case 4: "the document is empty"
+            case 5: "the document ends too early (truncated?)"
+            case 9: "invalid character (bytes that are not valid in the file's encoding)"
+            case 38, 39, 40, 41: "malformed attribute"
+            case 64, 65: "malformed XML declaration"
+            case 73: "a tag is not closed (missing '>')"
+            case 76: "closing tag does not match the opening tag"
+            case 89: "entity expansion limit exceeded"
+            default: nil
             }
-            var line = 1
-            var index = 0
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\n"):
-                    line += 1
-                case UInt8(ascii: "<") where index + 1 < bytes.count:
-                    let next = bytes[index + 1]
-                    if next == UInt8(ascii: "_") || next == UInt8(ascii: ":") || next >= 0x80
-                        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(next & ~0x20) {
-                        return nil  // the root element: the prolog is over
-                    }
-                    if matches("<!ENTITY", at: index) { return line }
-                    if matches("<!--", at: index) {
-                        index += 4
-                        while index < bytes.count, !matches("-->", at: index) {
-                            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-                            index += 1
-                        }
-                        continue
-                    }
-                default:
-                    break
-                }
-                index += 1
-            }
-            return nil
-        }
-    }
-
-    static func describe(_ error: NSError) -> String {
-        // libxml2's codes as XMLParser reports them; the default descriptions say nothing useful.
-        switch error.code {
-        case 4: "the document is empty"
-        case 5: "the document ends too early (truncated?)"
-        case 9: "invalid character"
-        case 26: "undeclared entity"
-        case 38, 39, 40, 41: "malformed attribute"
-        case 64, 65: "malformed XML declaration"
-        case 73: "a tag is not closed (missing '>')"
-        case 76: "closing tag does not match the opening tag"
-        case 89: "entity expansion limit exceeded"
-        default: "XML parser error \(error.code)"
+            return "malformed XML: " + (known ?? (error.detail.isEmpty ? "XML parser error \(code)" : error.detail))
         }
     }
 }
 
-/// The `XMLParserDelegate`: forwards events to the handler until the first failure, which it keeps.
-private final class XMLEventForwarder<Handler: XMLDocumentHandler>: NSObject, XMLParserDelegate {
-    let file: String
+/// The parser's sink: forwards events to the handler until the first failure, which it keeps.
+private final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink {
     let handler: Handler
-    /// The handler's error or the parser's first error, whichever came first.
-    var firstFailure: InputError?
+    /// The handler's error; the parser's own errors come back from `XMLStreamParser.parse`.
+    var failure: InputError?
     var sawRoot = false
 
-    init(file: String, handler: Handler) {
-        self.file = file
+    init(handler: Handler) {
         self.handler = handler
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        // After abortParsing() the parser reports an error of its own; the handler's error stays first.
-        guard firstFailure == nil else { return }
-        firstFailure = InputError(file: file, line: max(parser.lineNumber, 1),
-                                  message: "malformed XML: \(XMLDocumentWalker.describe(parseError as NSError))")
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        guard firstFailure == nil else { return }
+    func startElement(localName: String, namespace: String, attributes: [XMLAttribute],
+                      line: Int, column: Int) -> Bool {
         sawRoot = true
-        // At this callback libxml2 stands on the tag's `>` (or the `/` of `/>`), so content starts one further.
-        let column = parser.columnNumber
-        let tag = XMLStartTag(name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
-                              line: max(parser.lineNumber, 1), contentColumn: column > 0 ? column + 1 : nil)
+        var values: [String: String] = [:]
+        for attribute in attributes { values[attribute.qualifiedName] = attribute.value }
+        // At this event libxml2 stands on the tag's `>` (or the `/` of `/>`), so content starts one further.
+        let tag = XMLStartTag(name: localName, namespace: namespace, attributes: values,
+                              line: line, contentColumn: column > 0 ? column + 1 : nil)
         do {
             try handler.start(tag)
+            return true
         } catch {
-            stop(parser, error)
+            failure = error
+            return false
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?) {
-        guard firstFailure == nil else { return }
+    func endElement(localName: String, line: Int) -> Bool {
         do {
-            try handler.end(elementName, line: max(parser.lineNumber, 1))
+            try handler.end(localName, line: line)
+            return true
         } catch {
-            stop(parser, error)
+            failure = error
+            return false
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard firstFailure == nil else { return }
-        handler.characters(string)
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard firstFailure == nil else { return }
-        handler.characters(String(decoding: CDATABlock, as: UTF8.self))
-    }
-
-    private func stop(_ parser: XMLParser, _ error: InputError) {
-        firstFailure = error
-        parser.abortParsing()
+    func characters(_ text: String) {
+        handler.characters(text)
     }
 }

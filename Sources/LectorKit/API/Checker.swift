@@ -18,6 +18,8 @@ public struct CheckConfiguration: Sendable {
     /// Options per rule id (`garbled.sentence` → `min_score` → 0.6), checked against the rule's
     /// declared options when the checker is made.
     public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
+    /// Placeholder syntaxes, accelerator markers and the like for the string checks.
+    public var strings = StringCheckSettings()
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -124,7 +126,11 @@ public struct Checker: Sendable {
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        let findings = run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
+        context?.units = file.units
+        context?.pluralFormCount = file.pluralFormCount
+        context?.format = file.format
+        let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -180,7 +186,8 @@ public struct Checker: Sendable {
     private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
-                                   bilingual: bilingual, thresholds: configuration.thresholds)
+                                   bilingual: bilingual, thresholds: configuration.thresholds,
+                                   strings: configuration.strings)
         var findings: [Finding] = []
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         for rule in rules {

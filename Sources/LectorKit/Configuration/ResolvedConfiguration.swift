@@ -70,6 +70,7 @@ public struct ResolvedConfiguration: Sendable {
                                        severities: severities, disabledRules: disabled)
         check.thresholds = project?.thresholds ?? [:]
         check.ruleOptions = options
+        if let strings = project?.strings { check.strings = strings }
         self.check = check
     }
 }

@@ -34,8 +34,10 @@ public struct UntranslatedRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
         let sourceLetters = Self.letters(pair.sourceText)
-        if sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(pair.targetText),
-           Self.ordinaryWordCount(pair.targetText) >= 3 {
+        // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
+        // knows the strings that may stay.
+        if pair.bilingual.units == nil, sourceLetters.count >= Self.minimumIdenticalLetters,
+           sourceLetters == Self.letters(pair.targetText), Self.ordinaryWordCount(pair.targetText) >= 3 {
             return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
         }
         return foreignScriptRuns(in: pair.targetRange, source: pair.sourceText, context: pair.check)
