@@ -72,7 +72,20 @@ public struct RuleDescription: Sendable {
     /// Texts on which the rule must report nothing.
     public let nonTriggeringExamples: [RuleExample]
     /// What the rule reads: the translation alone, sentence pairs, or the whole document.
-    public var scope: RuleScope = .target
+    public let scope: RuleScope
+
+    /// `scope` left out: bilingual when every triggering example has a source, else target.
+    public init(id: String, name: String, summary: String, defaultSeverity: Severity,
+                triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample], scope: RuleScope? = nil) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.defaultSeverity = defaultSeverity
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+        let bilingualExamples = !triggeringExamples.isEmpty && triggeringExamples.allSatisfy { $0.source != nil }
+        self.scope = scope ?? (bilingualExamples ? .bilingual : .target)
+    }
 }
 
 /// One check. A rule reads the context of one document and returns its findings.

@@ -393,10 +393,11 @@ struct IndexBuilder {
         do {
             asciiFolder = try Transliterator(id: "Any-Latin; Latin-ASCII")
             folder = try TokenFolder()
+            // Without a segmenter no term would have tokens: every document would check clean.
+            segmenter = try WordSegmenter(locale: target)
         } catch {
             throw InputError(file: "ICU", message: error.description)
         }
-        segmenter = try? WordSegmenter(locale: target)
         targetID = languages.id(ofPrimary: target)
     }
 

@@ -126,10 +126,13 @@ public struct Checker: Sendable {
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
-        context?.units = file.units
-        context?.pluralFormCount = file.pluralFormCount
-        context?.format = file.format
+        let context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)?.map { context in
+            var context = context
+            context.units = file.units
+            context.pluralFormCount = file.pluralFormCount
+            context.format = file.format
+            return context
+        }
         let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
@@ -166,16 +169,24 @@ public struct Checker: Sendable {
         return kept.sorted(by: Finding.reportingOrder)
     }
 
+    /// The source side for the bilingual rules; a matcher that cannot be built is reported by
+    /// `ruleFindings` as a failure, never taken for a source without glossary terms.
     private func bilingualContext(source: SourceDocument, pairs: [SentencePair],
-                                  inlineCodes: [BilingualContext.InlineCodePair]?, pairedByFile: Bool) -> BilingualContext? {
-        guard let sourceIndex, let sourceLanguage = configuration.sourceLanguage,
-              let matcher = try? GlossaryMatcher(index: sourceIndex) else { return nil }
-        return BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
-                                sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
-                                inlineCodes: inlineCodes, isPairedByFile: pairedByFile)
+                                  inlineCodes: [BilingualContext.InlineCodePair]?, pairedByFile: Bool)
+        -> Result<BilingualContext, ICUError>? {
+        guard let sourceIndex, let sourceLanguage = configuration.sourceLanguage else { return nil }
+        let matcher: GlossaryMatcher
+        do {
+            matcher = try GlossaryMatcher(index: sourceIndex)
+        } catch {
+            return .failure(error)
+        }
+        return .success(BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
+                                         sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
+                                         inlineCodes: inlineCodes, isPairedByFile: pairedByFile))
     }
 
-    private func run(target document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
+    private func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?) -> [Finding] {
         let findings = ruleFindings(in: document, bilingual: bilingual)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
@@ -183,12 +194,29 @@ public struct Checker: Sendable {
         return findings
     }
 
-    private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
-        guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
-        let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
+    private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?) -> [Finding] {
+        // An ICU object that cannot be built is an error the user sees, not a clean document.
+        var failures: [Finding] = []
+        let matches: [GlossaryMatch]
+        do {
+            matches = try GlossaryMatcher(index: index).matches(in: document)
+        } catch {
+            matches = []
+            failures.append(finding(.failure(of: GlossaryForbiddenRule.description, error),
+                                    rule: GlossaryForbiddenRule.description, in: document))
+        }
+        var bilingual: BilingualContext?
+        switch source {
+        case .success(let context): bilingual = context
+        case .failure(let error):
+            failures.append(finding(.failure(of: GlossaryMissingRule.description, error),
+                                    rule: GlossaryMissingRule.description, in: document))
+        case nil: break
+        }
+        let context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
                                    strings: configuration.strings)
-        var findings: [Finding] = []
+        var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         for rule in rules {
             let description = type(of: rule).description

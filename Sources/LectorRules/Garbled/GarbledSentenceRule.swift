@@ -29,7 +29,9 @@ public struct GarbledSentenceRule: Rule {
                         source: "The negotiations, the negotiations: that is what it is about.", from: "en", to: "de"),
             RuleExample("Die Gespräche sollen am Dienstag in Istanbul beginnen.",
                         source: "The talks are to begin in Istanbul on Tuesday.", from: "en", to: "de"),
-        ]
+        ],
+        // With a source it also compares the pair; without one it reads the translation alone.
+        scope: .target
     )
 
     /// The threshold name in `.lector.yml` (`thresholds: garbled.min_score: 0.6`) and `--min-score`.
