@@ -38,6 +38,11 @@ public struct SentencePairContext {
         targetText = check.document.text(in: targetRange)
     }
 
+    /// The two sides as the files have them: for a masked document (HTML, Markdown) with the
+    /// markup, URLs and code that `sourceText` and `targetText` leave out.
+    public var unmaskedSourceText: String { bilingual.source.unmaskedText(in: sourceRange) }
+    public var unmaskedTargetText: String { check.document.unmaskedText(in: targetRange) }
+
     /// Primary subtags of the two languages.
     public var sourceLanguage: String { bilingual.sourceLanguage }
     public var targetLanguage: String { check.index.targetLanguage }

@@ -20,11 +20,15 @@ public enum XLIFFReader {
         try read(data: XMLDocumentWalker.contents(of: path), name: path)
     }
 
-    public static func read(data: Data, name: String) throws(InputError) -> BilingualFile {
+    /// Reads a document. With `mappingTargets`, each target also says where its text stands in
+    /// the bytes (`SegmentText.verbatimRuns`), for `fix`.
+    public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
         let builder = XLIFFBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
+        let units = mappingTargets ? XMLSegmentLocator.mapTargets(of: builder.units, in: [UInt8](data), vocabulary: builder.vocabulary)
+            : builder.units
         return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
-                             targetLanguage: builder.targetLanguage, units: builder.units, format: "xliff")
+                             targetLanguage: builder.targetLanguage, units: units, format: "xliff")
     }
 }
 
@@ -65,7 +69,7 @@ private final class XLIFFBuilder: XMLDocumentHandler {
         InputError(file: file, line: line, message: message)
     }
 
-    private var vocabulary: InlineMarkupVocabulary { version == .two ? .xliff2 : .xliff1 }
+    var vocabulary: InlineMarkupVocabulary { version == .two ? .xliff2 : .xliff1 }
 
     func start(_ tag: XMLStartTag) throws(InputError) {
         if segment != nil {

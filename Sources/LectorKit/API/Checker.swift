@@ -116,15 +116,7 @@ public struct Checker: Sendable {
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
         guard configuration.sourceLanguage != nil else { return check(target) }
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
-        var pairs: [SentencePair] = []
-        for line in 0..<file.units.count {
-            let sourceRange = source.lineRange(line + 1)
-            let targetRange = file.units[line].target == nil ? nil : target.lineRange(line + 1)
-            pairs.append(SentencePair(source: sourceRange.isEmpty ? nil : sourceRange,
-                                      target: targetRange.flatMap { $0.isEmpty ? nil : $0 },
-                                      sourceSentenceCount: 1, targetSentenceCount: targetRange == nil ? 0 : 1,
-                                      anchor: target.lineRange(line + 1).lowerBound))
-        }
+        let pairs = Self.unitPairs(of: file, source: source, target: target)
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
         let context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)?.map { context in
             var context = context
@@ -135,6 +127,21 @@ public struct Checker: Sendable {
         }
         let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
+    }
+
+    /// The sentence pairs of a bilingual file: unit *n* pairs line *n* of its assembled source and
+    /// target documents (`SourceDocument.assembled`).
+    public static func unitPairs(of file: BilingualFile, source: SourceDocument, target: SourceDocument) -> [SentencePair] {
+        var pairs: [SentencePair] = []
+        for line in 0..<file.units.count {
+            let sourceRange = source.lineRange(line + 1)
+            let targetRange = file.units[line].target == nil ? nil : target.lineRange(line + 1)
+            pairs.append(SentencePair(source: sourceRange.isEmpty ? nil : sourceRange,
+                                      target: targetRange.flatMap { $0.isEmpty ? nil : $0 },
+                                      sourceSentenceCount: 1, targetSentenceCount: targetRange == nil ? 0 : 1,
+                                      anchor: target.lineRange(line + 1).lowerBound))
+        }
+        return pairs
     }
 
     /// XLIFF `<note>`s (and PO comments) that say `lector-disable RULE…` silence those rules on
@@ -254,7 +261,7 @@ public struct Checker: Sendable {
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                text: document.unmaskedText(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
                 note: found.note)
     }
 

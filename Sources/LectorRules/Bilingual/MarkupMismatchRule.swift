@@ -67,9 +67,12 @@ public struct MarkupMismatchRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using scanner: PlaceholderScanner) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        let sourceTokens = Self.tokens(in: pair.sourceText).map(\.text)
+        // Markup, URLs and code are what this rule compares: read them where a document masks them.
+        let sourceText = pair.unmaskedSourceText
+        let targetText = pair.unmaskedTargetText
+        let sourceTokens = Self.tokens(in: sourceText).map(\.text)
         var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-        for token in Self.tokens(in: pair.targetText) {
+        for token in Self.tokens(in: targetText) {
             if let count = unmatched[token.text], count > 0 {
                 unmatched[token.text] = count - 1
             } else {
@@ -81,8 +84,8 @@ public struct MarkupMismatchRule: BilingualRule {
             unmatched[token]! -= 1
             findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
         }
-        let placeholders = PlaceholderComparison(source: scanner.placeholders(in: pair.sourceText),
-                                                 target: scanner.placeholders(in: pair.targetText))
+        let placeholders = PlaceholderComparison(source: scanner.placeholders(in: sourceText),
+                                                 target: scanner.placeholders(in: targetText))
         let missing = placeholders.missing.map { "`\($0.text)`" }
         for placeholder in placeholders.extra {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: placeholder.range),
@@ -95,7 +98,7 @@ public struct MarkupMismatchRule: BilingualRule {
         if let codes = pair.inlineCodes, !(codes.source.isEmpty && codes.target.isEmpty) {
             findings += inlineCodeFindings(codes, at: pair.targetRange)
         } else {
-            findings += rawTagFindings(source: pair.sourceText, target: pair.targetText, at: pair.targetRange(ofTextRange:),
+            findings += rawTagFindings(source: sourceText, target: targetText, at: pair.targetRange(ofTextRange:),
                                        whole: pair.targetRange)
         }
         return findings

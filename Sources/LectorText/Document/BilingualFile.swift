@@ -55,12 +55,24 @@ public struct SegmentText: Sendable, Equatable {
     public let line: Int
     /// 1-based column (Unicode scalars) in the file where the segment's text starts, when known.
     public let column: Int?
+    /// Where the text stands verbatim in the file's bytes (`text` offsets within this segment), for
+    /// `fix`. Only read when asked for (`mappingTargets`); empty when no part of the text could be
+    /// located exactly, so that nothing in it is fixed.
+    public package(set) var verbatimRuns: [VerbatimRun]?
+    /// For XML formats: the segment element's number among the document's elements (0 = root),
+    /// in document order, which locates it in the bytes.
+    package var elementOrdinal = -1
 
     public init(text: String, inlineCodes: [String] = [], line: Int, column: Int? = nil) {
         self.text = text
         self.inlineCodes = inlineCodes
         self.line = line
         self.column = column
+    }
+
+    /// Equal text, codes and place; how the text was located in the bytes does not count.
+    public static func == (lhs: SegmentText, rhs: SegmentText) -> Bool {
+        lhs.text == rhs.text && lhs.inlineCodes == rhs.inlineCodes && lhs.line == rhs.line && lhs.column == rhs.column
     }
 }
 
