@@ -16,9 +16,9 @@ struct RulesCommand: ParsableCommand {
     var format: Format = .text
 
     func run() {
-        switch format {
-        case .text: print(RuleCatalog.text(), terminator: "")
-        case .markdown: print(RuleCatalog.markdownTable(), terminator: "")
-        }
+        let output = format == .text ? RuleCatalog.text() : RuleCatalog.markdownTable()
+        // Line by line, as other commands print: the last line stays buffered, so a standard
+        // output that cannot be written is caught when it is flushed (exit 2).
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { print(line) }
     }
 }
