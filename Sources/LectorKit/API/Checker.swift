@@ -92,6 +92,24 @@ public struct Checker: Sendable {
             }
         }
         self.rules = rules
+        try Self.checkICU(languages: languages)
+    }
+
+    /// Builds once the ICU objects that parts of the pipeline make as they go and could only
+    /// skip if they failed there (sentence segmentation for alignment and finding sentences,
+    /// number extraction for the garbled-sentence signals, the transliterators of variant
+    /// derivation and skeletons). ICU's answer depends only on the locale and its data, so a
+    /// failure shows here, as an input error, rather than as text that checks clean.
+    private static func checkICU(languages: [String]) throws(InputError) {
+        do {
+            for language in languages {
+                _ = try TextSegmenter(.sentence, locale: language)
+                _ = try NumberExtractor(language: language)
+            }
+            for id in ["Any-Latin; Latin-ASCII", "Latin-ASCII", "Cyrillic-Latin"] { _ = try Transliterator(id: id) }
+        } catch {
+            throw InputError(file: "ICU", message: error.description)
+        }
     }
 
     /// All findings for one document, in reporting order, after inline suppressions.
