@@ -27,18 +27,4 @@ import Testing
         #expect(warning.contains("Glossaries/ukraine-war.tbx:"))
         #expect(warning.contains("\(house):3"))
     }
-
-    @Test func thresholdInTheConfigurationChangesFindings() throws {
-        func garbled(_ minScore: String) throws -> Int {
-            let config = Fixtures.write("glossaries: [\(Fixtures.houseGlossaryPath)]\nsource_language: de\n"
-                                        + "thresholds:\n  garbled.min_score: \(minScore)\n", named: "lector.yml")
-            let result = try CommandRunner.run(["check", "--config", config, "--source", "Examples/seed-article.de.txt",
-                                                "Examples/seed-article.en.txt"])
-            #expect(result.status == 1, "\(result.standardError)")
-            return result.standardOutput.components(separatedBy: "[garbled.sentence]").count - 1
-        }
-        let low = try garbled("0.01")
-        let high = try garbled("0.99")
-        #expect(low > high, "min_score 0.01 gave \(low) garbled sentences, 0.99 gave \(high)")
-    }
 }

@@ -20,38 +20,9 @@ import Testing
         return try ProjectConfiguration.load(path: path)
     }
 
-    static func garbledCount(_ project: ProjectConfiguration) throws -> Int {
-        let resolved = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides(
-            glossaries: [Fixtures.houseGlossaryPath], sourceLanguage: "de"))
-        let checker = try Checker(resolved.check)
-        let findings = checker.check(try SourceDocument.load(path: Fixtures.seedArticlePath),
-                                     source: try SourceDocument.load(path: Fixtures.seedSourcePath))
-        return findings.filter { $0.ruleID == "garbled.sentence" }.count
-    }
-
-    @Test func thresholdChangesFindings() throws {
-        let low = try Self.garbledCount(Self.project("thresholds:\n  garbled.min_score: 0.01\n"))
-        let high = try Self.garbledCount(Self.project("thresholds:\n  garbled.min_score: 0.99\n"))
-        #expect(low > high, "min_score 0.01 found \(low) garbled sentences, 0.99 found \(high)")
-        #expect(high >= 1, "the seed's relative-clause sentence scores 1.00")
-    }
-
-    @Test func ruleOptionMappingIsTheSameAsTheOldThreshold() throws {
-        let old = try Self.garbledCount(Self.project("thresholds:\n  garbled.min_score: 0.01\n"))
-        let new = try Self.garbledCount(Self.project("rules:\n  garbled.sentence:\n    severity: info\n    min_score: 0.01\n"))
-        #expect(old == new)
-        let project = try Self.project("rules:\n  garbled.sentence:\n    severity: info\n    min_score: 0.01\n")
-        #expect(project.rules["garbled.sentence"] == .some(.info))
-        #expect(project.ruleOptions["garbled.sentence"]?["min_score"] == .number(0.01))
-    }
-
     @Test(arguments: [
-        ("rules:\n  garbled.sentence:\n    min_scor: 0.6\n", 3, "unknown option “min_scor”; options: min_score"),
-        ("rules:\n  garbled.sentence:\n    min_score: 2\n", 3, "“min_score” must be between 0 and 1, not 2"),
-        ("rules:\n  garbled.sentence:\n    min_score: high\n", 3, "“min_score” must be a number"),
         ("rules:\n  glossary.variant:\n    min_score: 0.5\n", 3, "the rule has no options"),
         ("rules:\n  garbled.sentence:\n    severity: loud\n", 3, "expected error, warning, info or off"),
-        ("thresholds:\n  garbled.min_score: 7\n", 2, "must be between 0 and 1"),
     ])
     func badOptionNamesItsLine(yaml: String, line: Int, message: String) throws {
         let error = #expect(throws: InputError.self) { try ProjectConfiguration.parse(yaml, path: "/p/.lector.yml") }
@@ -61,7 +32,7 @@ import Testing
 
     @Test func checkerRejectsUnknownOptions() {
         var configuration = CheckConfiguration()
-        configuration.ruleOptions = ["garbled.sentence": ["min": .number(0.5)]]
+        configuration.ruleOptions = ["garbled.sentence": ["min_score": .number(0.5)]]
         #expect(throws: InputError.self) { try Checker(configuration) }
     }
 

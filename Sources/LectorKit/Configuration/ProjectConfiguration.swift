@@ -142,7 +142,10 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     guard let number = numberNode.float else {
                         throw InputError(file: path, line: numberNode.mark?.line, message: "threshold “\(name)” must be a number")
                     }
-                    try configuration.setOption(target.option, of: rule, to: numberNode, line: nameNode.mark?.line)
+                    // A rule that no longer declares the option keeps accepting the old key.
+                    if rule.optionKeys.contains(where: { $0.name == target.option }) {
+                        try configuration.setOption(target.option, of: rule, to: numberNode, line: nameNode.mark?.line)
+                    }
                     configuration.thresholds[name] = number
                 }
             case StringCheckSettings.key:

@@ -10,7 +10,7 @@ import LectorGlossary
 /// (`Lexicon`); without one, such words are not judged. Its counterpart is any capitalized word
 /// of the translation whose spelling skeleton, after transliteration to Latin, is within one
 /// letter (two for long names) of the name's: `Peskow` ~ `Peskov`, `Шойгу` ~ `Shoigu`.
-public struct NamesMissingRule: BilingualRule {
+public struct NamesMissingRule: Rule {
     public static let description = RuleDescription(
         id: "names.missing",
         name: "Missing name",
@@ -35,8 +35,7 @@ public struct NamesMissingRule: BilingualRule {
                         source: "Die Verhandlungen gehen am Dienstag in der türkischen Stadt weiter.", from: "de", to: "en"),
             RuleExample("Außenministerin Baerbock sprach am Montag.", source: "Foreign Minister Baerbock spoke on Monday.",
                         from: "en", to: "de"),
-        ],
-        scope: .bilingual
+        ]
     )
 
     /// Languages that capitalize every noun, so a capital letter says nothing about names.
@@ -44,50 +43,51 @@ public struct NamesMissingRule: BilingualRule {
 
     public init() {}
 
-    /// What the rule builds once per document: ICU segmenters and transliterator, the source
-    /// language's dictionary and endings. `nil` for targets it does not check.
-    public struct Tools {
-        let sourceWords: TextSegmenter
-        let targetWords: TextSegmenter
-        let sentences: TextSegmenter
-        let latin: Transliterator
-        let lexicon: Lexicon?
-        let sourceInflection: InflectionRules
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        Self.missingNames(in: context).flatMap { missing in
+            missing.names.map { name in
+                RuleFinding(range: missing.targetRange, message: "the name `\(name)` in the source has no counterpart in this sentence")
+            }
+        }
     }
 
-    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Tools? {
+    /// A sentence pair whose source names have no counterpart in the translation.
+    struct MissingNames {
+        let sourceRange: Range<Int>
+        let targetRange: Range<Int>
+        let names: [String]
+    }
+
+    /// Source names without a counterpart, per sentence pair (shared with `names.replaced`).
+    static func missingNames(in context: CheckContext) -> [MissingNames] {
         // Names in Japanese or Chinese translations are transcribed into the script; a Latin
         // skeleton cannot find them there.
-        guard !GarbledSignalExtractor.denseScripts.contains(context.index.targetLanguage) else { return nil }
-        return Tools(sourceWords: try TextSegmenter(.word, locale: bilingual.sourceLanguage),
-                     targetWords: try TextSegmenter(.word, locale: context.index.targetLanguage),
-                     sentences: try TextSegmenter(.sentence, locale: bilingual.sourceLanguage),
-                     latin: try Transliterator(id: "Any-Latin; Latin-ASCII"),
-                     lexicon: Lexicon.forLanguage(bilingual.sourceLanguage),
-                     sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage))
-    }
-
-    public func findings(in pair: SentencePairContext, using prepared: Tools?) -> [RuleFinding] {
-        guard let prepared else { return [] }
-        let glossaryCovered = pair.sourceMatches.map(\.range)
-        let candidates = names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
-                               sentences: prepared.sentences, lexicon: prepared.lexicon,
-                               inflection: prepared.sourceInflection, excluding: glossaryCovered)
-        guard !candidates.isEmpty else { return [] }
-        let targetKeys = capitalizedKeys(in: pair.targetText, words: prepared.targetWords, latin: prepared.latin)
-        var findings: [RuleFinding] = []
-        for name in candidates {
-            let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
-            guard !keys.isEmpty, !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
-            else { continue }
-            findings.append(RuleFinding(range: pair.targetRange,
-                                        message: "the name `\(name)` in the source has no counterpart in this sentence"))
+        guard let bilingual = context.bilingual, !GarbledSignalExtractor.denseScripts.contains(context.index.targetLanguage),
+              let sourceWords = try? TextSegmenter(.word, locale: bilingual.sourceLanguage),
+              let targetWords = try? TextSegmenter(.word, locale: context.index.targetLanguage),
+              let sentences = try? TextSegmenter(.sentence, locale: bilingual.sourceLanguage),
+              let latin = try? Transliterator(id: "Any-Latin; Latin-ASCII") else { return [] }
+        let lexicon = Lexicon.forLanguage(bilingual.sourceLanguage)
+        let sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
+        var result: [MissingNames] = []
+        for pair in bilingual.pairs {
+            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
+            let glossaryCovered = bilingual.sourceMatches(in: sourceRange).map(\.range)
+            let candidates = NamesMissingRule().names(in: sourceRange, of: bilingual.source, words: sourceWords, sentences: sentences,
+                                                      lexicon: lexicon, inflection: sourceInflection, excluding: glossaryCovered)
+            guard !candidates.isEmpty else { continue }
+            let targetKeys = capitalizedKeys(in: context.document.text(in: targetRange), words: targetWords, latin: latin)
+            let missing = candidates.filter { name in
+                let keys = Self.keys(of: name, inflection: sourceInflection, latin: latin)
+                return !keys.isEmpty && !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
+            }
+            if !missing.isEmpty { result.append(MissingNames(sourceRange: sourceRange, targetRange: targetRange, names: missing)) }
         }
-        return findings
+        return result
     }
 
     /// Capitalized source words that are names by the rules above.
-    private func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
+    func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
                        lexicon: Lexicon?, inflection: InflectionRules, excluding covered: [Range<Int>]) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
@@ -162,7 +162,7 @@ public struct NamesMissingRule: BilingualRule {
         return key.count >= 2 ? key : nil
     }
 
-    private func capitalizedKeys(in text: String, words: TextSegmenter, latin: Transliterator) -> [String] {
+    static func capitalizedKeys(in text: String, words: TextSegmenter, latin: Transliterator) -> [String] {
         words.segments(of: text).compactMap { segment in
             guard segment.kind == .letter, let first = segment.text.unicodeScalars.first, first.properties.isUppercase
             else { return nil }
