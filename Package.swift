@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "LectorKit", targets: ["LectorKit"]),
         .library(name: "LectorICU", targets: ["LectorICU"]),
+        .library(name: "LectorLexicon", targets: ["LectorLexicon"]),
         .executable(name: "lector", targets: ["lector"]),
     ],
     dependencies: [
@@ -23,10 +24,27 @@ let package = Package(
         ),
         // Swift facade over ICU. Must not import Foundation (header clash with Foundation's private ICU).
         .target(name: "LectorICU", dependencies: ["CICU"]),
+        // The system Hunspell (libhunspell-dev) and zlib (zlib1g-dev); each has one Swift facade, its only importer.
+        .systemLibrary(
+            name: "CHunspell",
+            path: "Sources/CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"]), .brew(["hunspell"])]
+        ),
+        .target(name: "LectorHunspell", dependencies: ["CHunspell"]),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "LectorZlib", dependencies: ["CZlib"]),
+        // Hunspell, FreeDict and WordNet behind one Lexicon service.
+        .target(name: "LectorLexicon", dependencies: ["LectorHunspell", "LectorZlib"]),
         // The embeddable library: document model, glossary, matching, rules, reporters.
         .target(
             name: "LectorKit",
-            dependencies: ["LectorICU", .product(name: "Yams", package: "Yams"),
+            dependencies: ["LectorICU", "LectorLexicon", .product(name: "Yams", package: "Yams"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
@@ -40,6 +58,7 @@ let package = Package(
         ),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
+        .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),
         .testTarget(name: "LectorCLITests", dependencies: ["lector", "LectorTestSupport"]),

@@ -1,4 +1,5 @@
 import LectorICU
+import LectorLexicon
 
 /// What to check and how: glossaries, the language of the checked text, rule settings.
 public struct CheckConfiguration: Sendable {
@@ -15,6 +16,10 @@ public struct CheckConfiguration: Sendable {
     public var disabledRules: Set<String>
     /// Named thresholds that rules read (`garbled.min_score`).
     public var thresholds: [String: Double] = [:]
+    /// Where Hunspell, FreeDict and WordNet data are looked for (`resources:`, `LECTOR_DATA_PATH`).
+    public var resourcePaths: ResourcePaths = .standard
+    /// House words `spelling.unknown` accepts (`spelling: { words: [...] }`).
+    public var spellingWords: [String] = []
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -41,7 +46,13 @@ public struct Checker: Sendable {
     public let index: GlossaryIndex
     /// The glossary compiled for the source language, when there is one.
     public let sourceIndex: GlossaryIndex?
+    /// Word knowledge for the checked pair (the target alone when there is no source).
+    public let lexicon: Lexicon
+    /// What the enabled rules cannot do for lack of a lexical resource, said once per run:
+    /// "spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)".
+    public let resourceNotices: [String]
     private let rules: [any Rule]
+    private let spellingWords: Set<String>
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
         do {
@@ -72,6 +83,12 @@ public struct Checker: Sendable {
         rules = RuleRegistry.all
             .filter { !configuration.disabledRules.contains($0.description.id) }
             .map { $0.init() }
+        lexicon = Lexicon.shared(source: configuration.sourceLanguage ?? configuration.targetLanguage,
+                                 target: configuration.targetLanguage, paths: configuration.resourcePaths)
+        resourceNotices = LexicalRequirements.notices(ruleIDs: rules.map { type(of: $0).description.id },
+                                                      sourceLanguage: configuration.sourceLanguage,
+                                                      targetLanguage: configuration.targetLanguage, lexicon: lexicon)
+        spellingWords = Set(configuration.spellingWords.map { CaseMapping.fold($0) })
     }
 
     /// All findings for one document, in reporting order, after inline suppressions.
@@ -162,7 +179,8 @@ public struct Checker: Sendable {
     private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
-                                   bilingual: bilingual, thresholds: configuration.thresholds)
+                                   bilingual: bilingual, thresholds: configuration.thresholds,
+                                   lexicon: lexicon, spellingWords: spellingWords)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description

@@ -13,6 +13,9 @@ import Yams
 ///   glossary.variant: error      # error | warning | info | off
 /// fail_on: error
 /// baseline: .lector-baseline.json
+/// resources: [/opt/homebrew/share/hunspell]   # more folders with Hunspell, FreeDict, WordNet data
+/// spelling:
+///   words: [Zelenskyy, Kuleba]               # house words spelling.unknown accepts
 /// ```
 ///
 /// Paths are relative to the directory of the configuration file. Unknown keys are errors that
@@ -32,6 +35,10 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var failOn: Severity?
     public var baseline: String?
     public var thresholds: [String: Double] = [:]
+    /// Folders searched first for lexical data (absolute, resolved against the file's directory).
+    public var resources: [String] = []
+    /// House words `spelling.unknown` accepts.
+    public var spellingWords: [String] = []
 
     /// The names Lector looks for, in this order.
     public static let fileNames = [".lector.yml", ".lector.yaml"]
@@ -125,9 +132,21 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     }
                     configuration.thresholds[name] = number
                 }
+            case "resources":
+                configuration.resources = try strings(value, key: key, fail: fail).map(configuration.resolve)
+            case "spelling":
+                guard let spelling = value.mapping else { throw fail("“spelling” must be a mapping such as { words: [...] }") }
+                for (settingNode, setting) in spelling {
+                    guard settingNode.string == "words" else {
+                        throw InputError(file: path, line: settingNode.mark?.line,
+                                         message: "unknown spelling setting “\(settingNode.string ?? "")”; known: words")
+                    }
+                    configuration.spellingWords = try strings(setting, key: "spelling.words", fail: fail)
+                }
             default:
                 throw InputError(file: path, line: line, message: "unknown key “\(key)”; known keys: glossaries, "
-                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds")
+                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, "
+                    + "resources, spelling")
             }
         }
         return configuration

@@ -1,4 +1,5 @@
 import LectorICU
+import LectorLexicon
 
 /// What the rules see of one document: the text, the glossary index, and the glossary matches,
 /// found once and shared by every glossary rule.
@@ -10,14 +11,22 @@ public struct CheckContext: Sendable {
     public let bilingual: BilingualContext?
     /// Rule thresholds from the configuration (`garbled.min_score`).
     public let thresholds: [String: Double]
+    /// Hunspell, FreeDict and WordNet for the checked pair; `nil` where a caller gives none, and then
+    /// rules that need words know nothing. A present lexicon may still lack resources: ask it.
+    public let lexicon: Lexicon?
+    /// House words `spelling.unknown` accepts, case-folded.
+    public let spellingWords: Set<String>
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
-                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:]) {
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,
+                spellingWords: Set<String> = []) {
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches
         self.bilingual = bilingual
         self.thresholds = thresholds
+        self.lexicon = lexicon
+        self.spellingWords = spellingWords
     }
 
     public func concept(of match: GlossaryMatch) -> Concept { index.concepts[match.conceptIndex] }

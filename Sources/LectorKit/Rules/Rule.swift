@@ -85,6 +85,7 @@ public enum RuleRegistry {
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,
+        SpellingUnknownRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {

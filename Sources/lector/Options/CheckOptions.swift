@@ -61,9 +61,12 @@ struct CheckOptions: ParsableArguments {
         if glossaries.isEmpty {
             printToStandardError("lector: warning: no glossary given (--glossary or .lector.yml); glossary rules have nothing to check")
         }
-        return CheckConfiguration(glossaries: glossaries, targetLanguage: targetLang ?? project?.targetLanguage ?? "en",
-                                  sourceLanguage: sourceLang ?? project?.sourceLanguage,
-                                  severities: severities, disabledRules: disabled)
+        var configuration = CheckConfiguration(glossaries: glossaries, targetLanguage: targetLang ?? project?.targetLanguage ?? "en",
+                                               sourceLanguage: sourceLang ?? project?.sourceLanguage,
+                                               severities: severities, disabledRules: disabled)
+        configuration.resourcePaths = ResourcePaths.resolve(configured: project?.resources ?? [])
+        configuration.spellingWords = project?.spellingWords ?? []
+        return configuration
     }
 
     /// Loads the glossaries and compiles a checker. Bad input throws `InputError`.
