@@ -41,25 +41,62 @@ let package = Package(
         .target(name: "LectorZlib", dependencies: ["CZlib"]),
         // Hunspell, FreeDict and WordNet behind one Lexicon service.
         .target(name: "LectorLexicon", dependencies: ["LectorHunspell", "LectorZlib"]),
-        // The embeddable library: document model, glossary, matching, rules, reporters.
+        // The system libxml2 (libxml2-dev). Only LectorXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "pkg-config"])]
+        ),
+        // Swift facade over libxml2's SAX2 push parser: the one way Lector reads XML (no entities,
+        // nothing fetched, streamed). Does not import Foundation.
+        .target(name: "LectorXML", dependencies: ["CLibXML2"]),
+        // The layers, each importing only those below it (the compiler enforces the order):
+        // LectorICU → LectorText → LectorFormats (which alone imports LectorXML) → LectorGlossary → LectorRules → LectorKit → lector;
+        // LectorLexicon (over LectorHunspell and LectorZlib) sits beside them, under LectorGlossary.
+        // Text as Lector reads it: documents, findings, word segmentation, extraction of numbers,
+        // dates and quotations, sentence alignment.
+        .target(name: "LectorText", dependencies: ["LectorICU"]),
+        // Files into plain values: the XML walker, bilingual readers (XLIFF, TMX, PO, JSONL),
+        // glossary readers (TBX, CSV) and the glossary model, atomic file writers.
+        .target(name: "LectorFormats", dependencies: ["LectorText", "LectorXML"]),
+        // A glossary made searchable: variants and transliteration schemes, the index, the matcher,
+        // inflection rules, lexicons.
+        .target(
+            name: "LectorGlossary",
+            dependencies: ["LectorFormats", "LectorLexicon"],
+            resources: [.copy("Resources")]
+        ),
+        // The rule protocol, the contexts rules read, one file per rule, and the registry.
+        .target(
+            name: "LectorRules",
+            dependencies: ["LectorGlossary"],
+            resources: [.copy("Resources")]
+        ),
+        // The embeddable library: checker pipeline, lint session, configuration, baseline,
+        // suppressions, fixes, reporters, reports. `import LectorKit` re-exports the layers below.
         .target(
             name: "LectorKit",
-            dependencies: ["LectorICU", "LectorLexicon", .product(name: "Yams", package: "Yams"),
+            dependencies: ["LectorRules", .product(name: "Yams", package: "Yams"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
+        // Evaluation against public data sets (`lector eval`); not part of the LectorKit product.
+        .target(name: "LectorEvaluation", dependencies: ["LectorKit"]),
         // Thin command-line shell over LectorKit.
         .executableTarget(
             name: "lector",
             dependencies: [
                 "LectorKit",
+                "LectorEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "LectorTestSupport", dependencies: ["LectorKit"], path: "Tests/LectorTestSupport"),
+        .target(name: "LectorTestSupport", dependencies: ["LectorKit", "LectorEvaluation"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
         .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib"]),
-        .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorTestSupport"],
+        .testTarget(name: "LectorXMLTests", dependencies: ["LectorXML"]),
+        .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorEvaluation", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),
         .testTarget(name: "LectorCLITests", dependencies: ["lector", "LectorTestSupport"]),
     ]

@@ -4,7 +4,7 @@
 Steps, all reproducible from the public WMT21 critical-error data:
   1. lector eval ced --features /tmp/feat/PAIR-SPLIT.jsonl ../shared/data/ced/PAIR/SPLIT.tsv
      (for each pair and split; the signals are computed by Lector itself)
-  2. python3 Scripts/fit-garbled-model.py /tmp/feat > Sources/LectorKit/Resources/Garbled/model.json
+  2. python3 Scripts/fit-garbled-model.py /tmp/feat > Sources/LectorRules/Resources/Garbled/model.json
 
 The model is fitted on the train split only; the threshold of each pair is then chosen for the
 best MCC on the dev split. Features are the names in GarbledSignals.featureNames; the length

@@ -76,6 +76,30 @@ public final class HunspellDictionary: @unchecked Sendable {
         return locked { list { Hunspell_analyze(handle, &$0, bytes) } }
     }
 
+    /// Forms of `word` with the inflection `example` has (`generate("Київ", like: "Харкові")` →
+    /// `Києві`), by the dictionary's morphological descriptions; empty where it has none.
+    public func generate(_ word: String, like example: String) -> [String] {
+        guard let bytes = encode(word), let exampleBytes = encode(example) else { return [] }
+        return locked { list { Hunspell_generate(handle, &$0, bytes, exampleBytes) } }
+    }
+
+    /// The entries of the `.dic` file (flags and morphological fields removed) that carry affix
+    /// flags and satisfy `include`: candidates for a model word of `add(_:inflectedLike:)`.
+    public func inflectingEntries(where include: (String) -> Bool) throws -> [(word: String, flags: String)] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: dictionaryPath))
+        guard let text = String(data: data, encoding: encoding) ?? String(data: data, encoding: .isoLatin1) else { return [] }
+        var result: [(word: String, flags: String)] = []
+        var first = true
+        for line in text.split(whereSeparator: \.isNewline) {
+            if first { first = false; continue }  // the entry count
+            guard let slash = line.firstIndex(of: "/") else { continue }
+            let word = String(line[..<slash])
+            let flags = line[line.index(after: slash)...].prefix { !$0.isWhitespace }
+            if !flags.isEmpty, !word.contains("\\"), include(word) { result.append((word, String(flags))) }
+        }
+        return result
+    }
+
     /// Adds a word for the lifetime of this instance, inflected like a word the dictionary knows
     /// (`Зеленский` like `Достоевский`, so `Зеленского` stems to `Зеленский`). Returns whether the
     /// model word is a dictionary entry with affixes; without one, the word is added uninflected.

@@ -243,6 +243,7 @@ final class ResourceCache: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Any] = [:]
     private var reported = Set<String>()
+    private let reportLock = NSLock()
 
     func value<T>(_ key: String, _ make: () -> T) -> T {
         lock.lock()
@@ -262,10 +263,11 @@ final class ResourceCache: @unchecked Sendable {
         return made
     }
 
+    /// Called while a resource loads, that is while `lock` is held: it has a lock of its own.
     func reportOnce(_ message: String) {
-        lock.lock()
+        reportLock.lock()
         let first = reported.insert(message).inserted
-        lock.unlock()
+        reportLock.unlock()
         if first { FileHandle.standardError.write(Data((message + "\n").utf8)) }
     }
 }

@@ -22,7 +22,9 @@ struct Lector: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            FileHandleOutput.flushPrintedOutput()
         } catch {
+            FileHandleOutput.flushPrintedOutput()
             if exitCode(for: error) == .validationFailure {
                 printToStandardError(fullMessage(for: error))
                 exit(withError: ExitStatus.inputError)

@@ -1,6 +1,7 @@
 import LectorICU
 import LectorTestSupport
 import Testing
+@testable import LectorGlossary
 @testable import LectorKit
 
 /// The index's build-time machinery: variant derivation on a thread of its own must build the

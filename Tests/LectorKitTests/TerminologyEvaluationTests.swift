@@ -1,4 +1,5 @@
 import Foundation
+import LectorEvaluation
 import LectorKit
 import LectorTestSupport
 import Testing

@@ -3,6 +3,7 @@ import LectorICU
 import LectorTestSupport
 import Testing
 @testable import LectorKit
+@testable import LectorText
 
 /// The ASCII fast path of `WordSegmenter` must give exactly ICU's word segments (start, end,
 /// kind): exhaustively on short strings over every ASCII word-break class, and on real and

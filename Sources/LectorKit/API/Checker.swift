@@ -74,9 +74,10 @@ public struct Checker: Sendable {
         let schemes: [TransliterationScheme]
         if let configured = configuration.schemes { schemes = configured } else { schemes = try TransliterationScheme.builtIn() }
         index = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: configuration.targetLanguage,
-                                  schemes: schemes)
+                                  schemes: schemes, resourcePaths: configuration.resourcePaths)
         if let source = configuration.sourceLanguage {
-            sourceIndex = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: source, schemes: schemes)
+            sourceIndex = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: source, schemes: schemes,
+                                            resourcePaths: configuration.resourcePaths)
         } else {
             sourceIndex = nil
         }

@@ -82,13 +82,17 @@ public struct Baseline: Codable, Sendable, Equatable {
 
     /// Writes the baseline as sorted, pretty JSON, atomically (temporary file, then rename).
     public func write(to path: String) throws(InputError) {
+        try AtomicFileWriter.write(encoded(path: path), toPath: path)
+    }
+
+    /// The baseline file's bytes: sorted, pretty-printed JSON. `path` names the file in an error.
+    public func encoded(path: String) throws(InputError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            let data = try encoder.encode(self) + Data("\n".utf8)
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            return try encoder.encode(self) + Data("\n".utf8)
         } catch {
-            throw InputError(file: path, message: "cannot write the baseline")
+            throw InputError(file: path, message: "cannot encode the baseline")
         }
     }
 

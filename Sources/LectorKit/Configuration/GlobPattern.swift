@@ -64,58 +64,107 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
 
 /// Turns command-line arguments and configured patterns into the list of files to check.
 public enum FileCollector {
-    /// File extensions checked when a directory is given.
-    public static let checkedExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm"]
+    /// File extensions checked when a directory or a glob is given: text, Markdown and HTML, and the
+    /// bilingual formats (XLIFF, TMX, gettext PO/POT, JSON Lines).
+    public static let checkedExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm",
+                                                        "xlf", "xliff", "tmx", "po", "pot", "jsonl", "ndjson"]
 
     /// Expands `arguments` (files, directories, glob patterns; `-` for standard input) relative to
-    /// `base`, drops paths matching `exclude`, and returns them sorted within each argument so
-    /// the order is the same on every machine. A named file that does not exist is an error.
-    public static func collect(_ arguments: [String], base: String, exclude: [GlobPattern] = []) throws(InputError) -> [String] {
+    /// `base`, drops paths matching `exclude`, and returns them sorted within each argument so the order
+    /// is the same on every machine.
+    ///
+    /// Errors (never a silent "checked 0 files"): a named file that does not exist, a folder that
+    /// cannot be read, and an argument (directory or pattern) that yields no file to check.
+    /// A glob is walked only from its literal prefix (`../docs/*.md` lists `../docs`, `/srv/**/*.po`
+    /// walks `/srv`), and only as deep as the pattern can reach when it has no `**`.
+    /// With `eachMustMatch` false (a configuration's `include` list, where a pattern for files a project
+    /// does not have yet is normal), only an empty result is an error, naming all the patterns.
+    public static func collect(_ arguments: [String], base: String, exclude: [GlobPattern] = [],
+                               eachMustMatch: Bool = true) throws(InputError) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
-        func add(_ path: String) {
-            let relative = relativePath(path, to: base)
-            guard !exclude.contains(where: { $0.matches(relative) }), seen.insert(path).inserted else { return }
-            result.append(path)
-        }
         for argument in arguments {
             if argument == "-" {
-                add(argument)
+                if seen.insert(argument).inserted { result.append(argument) }
                 continue
             }
+            let found: [String]
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: absolute(argument, base: base), isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    walk(argument, base: base).forEach(add)
-                } else {
-                    add(argument)
-                }
+                found = isDirectory.boolValue ? try walk(argument, base: base, maxDepth: nil) : [argument]
             } else if GlobPattern.isPattern(argument) {
                 let pattern = try GlobPattern(argument)
-                walk(".", base: base).filter { pattern.matches($0) }.forEach(add)
+                let (root, depth) = Self.walkRoot(of: argument)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: absolute(root, base: base), isDirectory: &isFolder),
+                   isFolder.boolValue {
+                    found = try walk(root, base: base, maxDepth: depth).filter { pattern.matches($0) }
+                } else {
+                    found = []
+                }
             } else {
                 throw InputError(file: argument, message: "no such file")
             }
+            let kept = found.filter { path in !exclude.contains { $0.matches(relativePath(path, to: base)) } }
+            if kept.isEmpty, !eachMustMatch { continue }
+            guard !kept.isEmpty else {
+                let what = isDirectory.boolValue ? "the folder holds" : "the pattern matches"
+                let reason = found.isEmpty ? "no file to check" : "only excluded files"
+                throw InputError(file: argument, message: "\(what) \(reason) (checked: ."
+                                 + checkedExtensions.sorted().joined(separator: ", .") + ")")
+            }
+            for path in kept where seen.insert(path).inserted { result.append(path) }
+        }
+        if result.isEmpty, !arguments.isEmpty {
+            throw InputError(file: arguments.joined(separator: ", "), message: "no file to check matches these patterns")
         }
         return result
     }
 
-    /// Checkable files below a directory, as paths relative to `base` when the argument was.
-    static func walk(_ directory: String, base: String) -> [String] {
-        let root = absolute(directory, base: base)
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+    /// Where to start walking for a glob, and how deep to go: the pattern's leading components that hold
+    /// no glob syntax (`.` when there are none), and the number of components after them, or nil (no
+    /// limit) when those include `**`.
+    static func walkRoot(of pattern: String) -> (root: String, depth: Int?) {
+        let components = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var literal: [String] = []
+        for component in components.dropLast() {
+            if GlobPattern.isPattern(component) { break }
+            literal.append(component)
+        }
+        let rest = components.dropFirst(literal.count)
+        let depth = rest.contains("**") || rest.contains(where: { $0.contains("**") }) ? nil : rest.count
+        if literal.isEmpty { return (".", depth) }
+        let root = literal == [""] ? "/" : literal.joined(separator: "/")
+        return (root.isEmpty ? "/" : root, depth)
+    }
+
+    /// Checkable files below a directory, as paths relative to `base` when the argument was. Hidden
+    /// files and folders are skipped; symbolic links to folders are not followed (no cycles). A folder
+    /// that cannot be read is an error, not a silent gap.
+    static func walk(_ directory: String, base: String, maxDepth: Int?) throws(InputError) -> [String] {
         var files: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            let name = (item as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
+        // Folders still to list, with their depth (1 = the files directly in `directory`).
+        var pending: [(path: String, depth: Int)] = [(directory, 1)]
+        while let (folder, depth) = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: absolute(folder, base: base))
+            } catch {
+                throw InputError(file: folder, message: "cannot read the folder (permission denied?)")
             }
-            guard checkedExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
-            let path = directory == "." ? item : (directory as NSString).appendingPathComponent(item)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: absolute(path, base: base), isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(path)
+            for name in names where !name.hasPrefix(".") {
+                let path = folder == "." ? name : (folder == "/" ? "/" + name : folder + "/" + name)
+                let full = absolute(path, base: base)
+                var link = stat()
+                guard lstat(full, &link) == 0 else { continue }
+                if link.st_mode & S_IFMT == S_IFDIR {
+                    if maxDepth.map({ depth < $0 }) ?? true { pending.append((path, depth + 1)) }
+                    continue
+                }
+                guard checkedExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+                var target = stat()
+                // A link is followed to see whether it names a regular file.
+                if stat(full, &target) == 0, target.st_mode & S_IFMT == S_IFREG { files.append(path) }
             }
         }
         return files.sorted()

@@ -13,7 +13,7 @@ extension TranslationReport {
     public func write(to base: String) throws(InputError) {
         let files = [(base + ".html", try html()), (base + ".md", try markdown()), (base + ".patch", patch)]
         for (path, text) in files {
-            try ReportFileWriter.write(Data(text.utf8), toPath: path)
+            try AtomicFileWriter.write(Data(text.utf8), toPath: path)
         }
     }
 }

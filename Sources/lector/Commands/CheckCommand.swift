@@ -86,7 +86,7 @@ struct CheckCommand: AsyncParsableCommand {
         progress.finish()
 
         if let writeBaseline {
-            try Baseline(findings: findings).write(to: writeBaseline)
+            try FileHandleOutput.write(Baseline(findings: findings).encoded(path: writeBaseline), toPath: writeBaseline)
             if !quiet { printToStandardError("Wrote \(findings.count) findings to the baseline \(writeBaseline).") }
             return
         }
@@ -118,7 +118,8 @@ struct CheckCommand: AsyncParsableCommand {
             guard let project, !project.include.isEmpty else {
                 throw InputError(file: "lector", message: "no files to check: name them, or list include patterns in .lector.yml")
             }
-            paths = try FileCollector.collect(project.include, base: project.directory, exclude: exclude)
+            paths = try FileCollector.collect(project.include, base: project.directory, exclude: exclude,
+                                              eachMustMatch: false)
                 .map { FileCollector.display($0, base: project.directory, cwd: cwd) }
         } else {
             paths = try FileCollector.collect(files, base: cwd, exclude: exclude)
@@ -169,10 +170,10 @@ struct ReportDestination {
         self.reporter = reporter
     }
 
-    /// Writes the report atomically (`ReportFileWriter`: a temporary file in the same directory,
-    /// flushed, then renamed over the destination), so a CI step never reads half a report. A
-    /// failure is an input error (exit status 2).
+    /// Writes the report with the one atomic writer (a temporary file in the same directory, flushed,
+    /// then renamed over the destination; special files, hard links and read-only files refused), so a
+    /// CI step never reads half a report. `-` is standard output. A failure is an input error (exit 2).
     func write(_ report: CheckReport) throws(InputError) {
-        try ReportFileWriter.write(Data(reporter.init().render(report).utf8), toPath: path)
+        try FileHandleOutput.write(Data(reporter.init().render(report).utf8), toPath: path)
     }
 }

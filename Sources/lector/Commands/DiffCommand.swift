@@ -59,7 +59,7 @@ struct DiffCommand: ParsableCommand {
         let output = try diff.render(TranslationDiff.Format(rawValue: format)!)
         if let out {
             try ReportInput.createDirectory(of: out)
-            try ReportFileWriter.write(Data(output.utf8), toPath: out)
+            try FileHandleOutput.write(Data(output.utf8), toPath: out)
         } else {
             FileHandleOutput.standardOutput(output)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectorEvaluation
 import LectorKit
 
 extension EvalCommand {

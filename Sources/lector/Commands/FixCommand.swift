@@ -38,8 +38,13 @@ struct FixCommand: ParsableCommand {
 
     private func runChecked() throws(InputError) {
         let checker = try options.makeChecker()
-        // Read every file before writing any: bad input stops the run with nothing changed.
-        let documents = try uniqueFiles.map { path throws(InputError) in try SourceDocument.load(path: path) }
+        // Read every file before writing any: bad input stops the run with nothing changed. Each file's
+        // snapshot is taken before it is read, so a write by another program in between is noticed.
+        var snapshots: [String: FileSnapshot] = [:]
+        let documents = try uniqueFiles.map { path throws(InputError) in
+            snapshots[path] = FileSnapshot(path: path)
+            return try SourceDocument.load(path: path)
+        }
         let planner = FixPlanner()
         let plans = documents.map { planner.plan($0, findings: checker.check($0)) }
 
@@ -56,7 +61,8 @@ struct FixCommand: ParsableCommand {
             FileHandleOutput.standardOutput(changed.map(\.unifiedDiff.text).joined())
         } else {
             for plan in changed {
-                try AtomicFileWriter.write(plan.fixedFileContents, toPath: plan.document.path)
+                try AtomicFileWriter.replace(plan.fixedFileContents, atPath: plan.document.path,
+                                             expected: snapshots[plan.document.path])
             }
         }
         let fixes = changed.reduce(0) { $0 + $1.replacements.count }

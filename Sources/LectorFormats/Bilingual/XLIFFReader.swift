@@ -1,0 +1,183 @@
+import Foundation
+import LectorText
+
+/// Reads XLIFF 1.2 and XLIFF 2.0/2.1/2.2 into a `BilingualFile`; the root's `version` (or, without
+/// one, its namespace) says which.
+///
+/// - **XLIFF 1.2**: every `<trans-unit>` (also inside `<group>`) is a unit with its `id`, its
+///   `<source>` and `<target>` and its `<note>`s. Languages come from the first `<file>`'s
+///   `source-language` and `target-language`. `<seg-source>` is ignored and `<mrk mtype="seg">` is
+///   transparent: a unit is read whole, not per sentence. `<alt-trans>` proposals are not read.
+/// - **XLIFF 2**: every `<segment>` of a `<unit>` is a unit; its id is `unitID/segmentID`, or `unitID`
+///   for a segment without an id (`unitID/n`, n counting from 1, when the unit has several).
+///   Languages come from `srcLang` and `trgLang`; the unit's `<notes>` go with each of its segments.
+///   `<ignorable>` and the candidates of modules (`<mtc:match>`) are not read.
+///
+/// Inline markup is taken out of the text and kept as codes; see `InlineMarkupCollector`. A unit's
+/// text line and column are where the content of its `<source>` or `<target>` starts.
+public enum XLIFFReader {
+    public static func read(contentsOf path: String) throws(InputError) -> BilingualFile {
+        try read(data: XMLDocumentWalker.contents(of: path), name: path)
+    }
+
+    public static func read(data: Data, name: String) throws(InputError) -> BilingualFile {
+        let builder = XLIFFBuilder(file: name)
+        try XMLDocumentWalker.walk(data, name: name, handler: builder)
+        return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
+                             targetLanguage: builder.targetLanguage, units: builder.units)
+    }
+}
+
+private final class XLIFFBuilder: XMLDocumentHandler {
+    enum Version { case one, two }
+
+    let file: String
+    var sourceLanguage: String?
+    var targetLanguage: String?
+    var units: [BilingualUnit] = []
+
+    private var version: Version?
+    /// The root's namespace: structural elements must be in it (extensions may reuse names).
+    private var namespace = ""
+    /// Open elements outside segments, root first: local name, and whether it is in the XLIFF namespace.
+    private var path: [(name: String, isCore: Bool)] = []
+    private var segment: (collector: InlineMarkupCollector, isSource: Bool)?
+    private var note: String?
+
+    // The current unit (1.2 `<trans-unit>`, 2 `<unit>`).
+    private var unitID: String?
+    private var unitLine = 0
+    private var unitNotes: [String] = []
+    private var source: SegmentText?
+    private var target: SegmentText?
+    // XLIFF 2: the current segment and the unit's finished segments.
+    private var segmentID: String?
+    private var segmentLine = 0
+    private var segments: [(id: String?, source: SegmentText, target: SegmentText?)] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    private func error(_ line: Int, _ message: String) -> InputError {
+        InputError(file: file, line: line, message: message)
+    }
+
+    private var vocabulary: InlineMarkupVocabulary { version == .two ? .xliff2 : .xliff1 }
+
+    func start(_ tag: XMLStartTag) throws(InputError) {
+        if segment != nil {
+            segment!.collector.start(tag)
+            return
+        }
+        let parent = path.last?.name
+        guard let version else {
+            path.append((tag.name, true))
+            return try startRoot(tag)
+        }
+        path.append((tag.name, tag.namespace == namespace))
+        guard tag.namespace == namespace else { return }
+        switch (version, tag.name, parent) {
+        case (.one, "file", _):
+            if sourceLanguage == nil { sourceLanguage = tag.attributes["source-language"] }
+            if targetLanguage == nil { targetLanguage = tag.attributes["target-language"] }
+        case (.one, "trans-unit", _):
+            startUnit(tag)
+        case (.one, "source", "trans-unit"), (.one, "target", "trans-unit"),
+             (.two, "source", "segment"), (.two, "target", "segment"):
+            segment = (InlineMarkupCollector(vocabulary: vocabulary, segment: tag), tag.name == "source")
+        case (.one, "note", "trans-unit"):
+            note = ""
+        case (.two, "note", "notes") where path.dropLast(2).last?.name == "unit":
+            note = ""  // a unit's <notes>; the file's and group's are not the segments'
+        case (.two, "unit", _):
+            startUnit(tag)
+            segments = []
+        case (.two, "segment", "unit"):
+            segmentID = tag.attributes["id"]
+            segmentLine = tag.line
+            source = nil
+            target = nil
+        default:
+            break
+        }
+    }
+
+    private func startRoot(_ tag: XMLStartTag) throws(InputError) {
+        guard tag.name == "xliff" else {
+            throw error(tag.line, "not an XLIFF file: the root element is <\(tag.name)>, expected <xliff>")
+        }
+        namespace = tag.namespace
+        let declared = tag.attributes["version"]
+        switch declared ?? "" {
+        case "1.0", "1.1", "1.2": version = .one
+        case "2.0", "2.1", "2.2": version = .two
+        case "" where namespace == "urn:oasis:names:tc:xliff:document:1.2": version = .one
+        case "" where namespace.hasPrefix("urn:oasis:names:tc:xliff:document:2."): version = .two
+        default:
+            throw error(tag.line, declared.map { "unsupported XLIFF version \($0); Lector reads 1.2 and 2.x" }
+                ?? "<xliff> without a version")
+        }
+        if version == .two {
+            sourceLanguage = tag.attributes["srcLang"]
+            targetLanguage = tag.attributes["trgLang"]
+        }
+    }
+
+    private func startUnit(_ tag: XMLStartTag) {
+        unitID = tag.attributes["id"]
+        unitLine = tag.line
+        unitNotes = []
+        source = nil
+        target = nil
+    }
+
+    func characters(_ text: String) {
+        if segment != nil {
+            segment!.collector.characters(text)
+        } else if note != nil {
+            note! += text
+        }
+    }
+
+    func end(_ name: String, line: Int) throws(InputError) {
+        if segment != nil {
+            guard segment!.collector.end() else { return }
+            // The segment element itself has closed.
+            let (collector, isSource) = segment!
+            segment = nil
+            if isSource { source = collector.segment } else { target = collector.segment }
+        }
+        guard let version, let closed = path.popLast(), closed.isCore else { return }
+        switch (version, name) {
+        case (_, "note"):
+            if let text = note?.trimmingWhitespace(), !text.isEmpty { unitNotes.append(text) }
+            note = nil
+        case (.one, "trans-unit"):
+            guard let source else {
+                throw error(unitLine, "<trans-unit\(describeID(unitID))> has no <source>")
+            }
+            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes))
+        case (.two, "segment") where path.last?.name == "unit":
+            guard let source else {
+                throw error(segmentLine, "<segment> of <unit\(describeID(unitID))> has no <source>")
+            }
+            segments.append((segmentID, source, target))
+        case (.two, "unit"):
+            for (index, segment) in segments.enumerated() {
+                let id: String? = switch (unitID, segment.id) {
+                case let (unit?, segmentID?): "\(unit)/\(segmentID)"
+                case let (unit?, nil): segments.count == 1 ? unit : "\(unit)/\(index + 1)"
+                case let (nil, segmentID): segmentID
+                }
+                units.append(BilingualUnit(id: id, source: segment.source, target: segment.target, notes: unitNotes))
+            }
+        default:
+            break
+        }
+    }
+
+    private func describeID(_ id: String?) -> String {
+        id.map { " id=\"\($0)\"" } ?? ""
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LectorText
+
+/// The one way Lector writes a file: `fix` replacing a text, `--report FORMAT:PATH`,
+/// `--write-baseline`, `report` and `diff --out`. A reader, or a crash, only ever sees the old file or the
+/// new one, never a half-written mix, and the writer refuses what it could not replace safely.
+///
+/// How: the new contents go to a temporary file in the destination's directory (rename(2) is atomic
+/// only within one file system), get the old file's mode and owner, are flushed with fsync(2), and are
+/// renamed over the destination. An interrupted run leaves the destination untouched and, at worst, a
+/// stray `.NAME.lector-XXXXXX` file beside it.
+///
+/// What it refuses (an `InputError` naming the path, exit status 2 in the CLI), and why:
+/// - **Anything but a regular file** (FIFO, device such as `/dev/full`, socket, directory): renaming
+///   over it would replace the special file itself.
+/// - **A file with more than one name (hard links)**: the rename would give this name the new text and
+///   leave the other names with the old one. Lector does not edit in place, because an in-place write
+///   is not atomic; break the link yourself (`cp f f.new && mv f.new f`) if that is what you want.
+/// - **A read-only file** (no write permission bit for its owner, or one the user may not write, even
+///   for root): its mode says it must not change.
+/// - **A file whose owner or group cannot be kept** (another user's file in a folder you may write): the
+///   replacement would silently become yours.
+/// - **A file that changed since it was read** (`fix`, given the `FileSnapshot` taken before reading):
+///   the rename would lose the other writer's edit. The check runs just before the rename, so only an
+///   edit in the few microseconds between the two can still be lost.
+///
+/// A **symbolic link is written through**: its final target is replaced and the link is kept. A link
+/// to a missing file is refused.
+public enum AtomicFileWriter {
+    /// Test-only hook: when this environment variable holds a number of seconds, the writer sleeps that
+    /// long after the temporary file is complete and before the last checks and the rename, so that a
+    /// test can kill the process, or change the file, at exactly that moment. It has no effect when unset.
+    static let pauseBeforeRenameVariable = "LECTOR_TEST_PAUSE_BEFORE_RENAME"
+
+    /// The name of a temporary file beside the destination. The dot hides it from `ls` and globs.
+    static func temporaryTemplate(for name: String) -> String { ".\(name).lector-XXXXXX" }
+
+    /// Replaces the existing file at `path` (`fix`). With `expected`, refuses when the file is no longer
+    /// the one that was read.
+    public static func replace(_ contents: Data, atPath path: String,
+                               expected: FileSnapshot? = nil) throws(InputError) {
+        let target = try resolvedPath(path)
+        var original = stat()
+        guard stat(target, &original) == 0 else { throw failure(path, "cannot read its permissions") }
+        try checkReplaceable(original, path: path, target: target)
+        try writeAndRename(contents, path: path, target: target, original: original, expected: expected)
+    }
+
+    /// Writes an output file (report, baseline), creating it or replacing an existing regular file.
+    /// (`-` is a file name here; the CLI maps it to standard output before calling.)
+    public static func write(_ contents: Data, toPath path: String) throws(InputError) {
+        let target = try resolvedPath(path)
+        var original = stat()
+        if stat(target, &original) == 0 {
+            try checkReplaceable(original, path: path, target: target)
+            try writeAndRename(contents, path: path, target: target, original: original, expected: nil)
+        } else if errno == ENOENT {
+            try writeAndRename(contents, path: path, target: target, original: nil, expected: nil)
+        } else {
+            throw failure(path, "cannot read its permissions")
+        }
+    }
+
+    // MARK: - Checks
+
+    /// The file a path finally names, so that writing through a symbolic link replaces the target and
+    /// keeps the link. A path that does not exist yet is returned as it is.
+    static func resolvedPath(_ path: String) throws(InputError) -> String {
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return path }
+        guard link.st_mode & S_IFMT == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else {
+            throw failure(path, "is a symbolic link to a file that does not exist; Lector writes through links "
+                          + "but does not create their targets")
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func checkReplaceable(_ status: stat, path: String, target: String) throws(InputError) {
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw InputError(file: path, message: "is \(describe(fileType: type)), not a regular file; "
+                             + "Lector only replaces regular files")
+        }
+        guard status.st_nlink <= 1 else {
+            throw InputError(file: path, message: "has \(status.st_nlink) names (hard links); replacing it "
+                             + "would leave the other names with the old contents, so Lector does not write it")
+        }
+        // access(2) says yes to root for any file; the mode bits say whether the file is meant to change.
+        guard status.st_mode & 0o222 != 0, access(target, W_OK) == 0 else {
+            throw InputError(file: path, message: "is read-only (mode \(String(status.st_mode & 0o777, radix: 8))"
+                             + " or not writable by you); Lector does not replace it")
+        }
+    }
+
+    private static func describe(fileType type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
+    }
+
+    // MARK: - Writing
+
+    private static func writeAndRename(_ contents: Data, path: String, target: String, original: stat?,
+                                       expected: FileSnapshot?) throws(InputError) {
+        let directory = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let template = (directory.isEmpty ? "" : directory + "/") + temporaryTemplate(for: name)
+
+        var templateBytes = Array(template.utf8CString)
+        let descriptor = templateBytes.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { throw failure(path, "cannot write a temporary file beside it") }
+        let temporaryPath = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) },
+                                   as: UTF8.self)
+
+        do throws(InputError) {
+            try writeAll(contents, to: descriptor, path: path)
+            // mkstemp creates the file 0600: give it the old file's mode and owner, or a new file's
+            // usual mode, so that the rename does not quietly change who may read or own the file.
+            let mode = original.map { $0.st_mode & 0o7777 } ?? (0o666 & ~currentUmask())
+            guard fchmod(descriptor, mode) == 0 else {
+                throw failure(path, "cannot set the permissions of the temporary file")
+            }
+            if let original, original.st_uid != geteuid() || original.st_gid != getegid() {
+                guard fchown(descriptor, original.st_uid, original.st_gid) == 0 else {
+                    throw failure(path, "belongs to another user or group, and the replacement could not keep "
+                                  + "its owner; Lector does not write it")
+                }
+                // chown clears set-user-ID and set-group-ID bits; put them back.
+                _ = fchmod(descriptor, mode)
+            }
+            guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush the temporary file") }
+            guard close(descriptor) == 0 else { throw failure(path, "cannot close the temporary file") }
+        } catch {
+            _ = close(descriptor)
+            _ = unlink(temporaryPath)
+            throw error
+        }
+
+        pauseBeforeRenameIfTesting()
+
+        if let expected {
+            let now = FileSnapshot(path: target)
+            guard now == expected else {
+                _ = unlink(temporaryPath)
+                throw InputError(file: path, message: "changed while Lector was working on it (another program "
+                                 + "wrote it); nothing was written, run again")
+            }
+        }
+        guard rename(temporaryPath, target) == 0 else {
+            let error = failure(path, "cannot replace the file")
+            _ = unlink(temporaryPath)
+            throw error
+        }
+        syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// The process's umask, which can only be read by setting it.
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
+    /// write(2) may write less than asked, and may be interrupted; loop until all is written.
+    private static func writeAll(_ contents: Data, to descriptor: Int32, path: String) throws(InputError) {
+        if let reason = FileDescriptorWriter.writeAll(contents, to: descriptor) {
+            throw InputError(file: path, message: "cannot write the temporary file (\(reason.description))")
+        }
+    }
+
+    /// Makes the rename itself durable. Best effort: some file systems refuse fsync on a directory.
+    private static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        _ = close(descriptor)
+    }
+
+    private static func pauseBeforeRenameIfTesting() {
+        guard let value = ProcessInfo.processInfo.environment[pauseBeforeRenameVariable],
+              let seconds = Double(value), seconds > 0 else { return }
+        Thread.sleep(forTimeInterval: seconds)
+    }
+
+    private static func failure(_ path: String, _ what: String) -> InputError {
+        let reason = String(cString: strerror(errno))
+        return InputError(file: path, message: "\(what) (\(reason))")
+    }
+}
+
+/// What identifies one version of a file: device, inode, size and modification and change times (in
+/// nanoseconds). Taken before a file is read and compared just before it is replaced, so that `fix`
+/// notices another program's write in between.
+public struct FileSnapshot: Sendable, Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+    let changed: Int64
+
+    /// The snapshot of the file a path names (through symbolic links); nil when it cannot be read.
+    public init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        #if canImport(Darwin)
+        modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+        changed = Int64(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(status.st_ctimespec.tv_nsec)
+        #else
+        modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+        #endif
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import LectorText
+import LectorXML
+
+/// A start tag as the bilingual XML readers see it.
+struct XMLStartTag {
+    /// Local name (namespaces are processed, so `<xliff:source>` is `source`).
+    let name: String
+    /// Namespace URI; empty when the element has none.
+    let namespace: String
+    let attributes: [String: String]
+    /// 1-based line of the tag's closing `>`, which is where the element's content starts.
+    let line: Int
+    /// 1-based column (Unicode scalars) of the first character after the tag, when the parser knows it.
+    let contentColumn: Int?
+}
+
+/// Receives the events of one XML document. A handler throws to stop the parse; the error is reported
+/// as is, so it should name the line it is about.
+protocol XMLDocumentHandler: AnyObject {
+    /// Called for every start tag, the root first.
+    func start(_ tag: XMLStartTag) throws(InputError)
+    /// Character data, CDATA included, with entities resolved.
+    func characters(_ text: String)
+    /// Called for every end tag (and right after the start of an empty element), with the local name.
+    func end(_ name: String, line: Int) throws(InputError)
+}
+
+/// Runs the one XML reader (`LectorXML.XMLStreamParser`, libxml2's SAX2 push parser) over a document
+/// the way every XML reader of Lector must (TBX glossaries, XLIFF, TMX), and turns what goes wrong into an
+/// `InputError` naming the file and the line.
+///
+/// - External entities and DTDs are never fetched, so a file cannot make Lector read another file; a
+///   `<!DOCTYPE … SYSTEM "x.dtd">` is allowed and ignored.
+/// - A document that declares entities in its DOCTYPE is refused, and so is a reference to an entity
+///   that is not predefined: the entity's text would otherwise be lost or expanded, and a checked segment
+///   would not be the one in the file. The parser's own declaration callback decides (not a text scan),
+///   so a processing instruction in the internal subset or a UTF-16 file cannot hide a declaration.
+///   Real TBX, XLIFF and TMX files do not declare entities.
+/// - The first error is kept with its line; malformed bytes (invalid UTF-8 in a name included) end the
+///   parse with an error, never a crash.
+/// - The document is fed in chunks, so files over libxml2's 10,000,000-byte look-ahead limit load, with
+///   memory proportional to the file and what the handler keeps.
+enum XMLDocumentWalker {
+    /// Reads a file's bytes; a missing or unreadable file is an `InputError`.
+    static func contents(of path: String) throws(InputError) -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file" : "no such file")
+        }
+    }
+
+    static func walk(_ data: Data, name: String, handler: some XMLDocumentHandler) throws(InputError) {
+        let events = XMLEventForwarder(handler: handler)
+        let syntaxError = data.withUnsafeBytes { XMLStreamParser.parse($0, sink: events) }
+        if let failure = events.failure { throw failure }
+        if let syntaxError { throw InputError(file: name, line: syntaxError.line, message: describe(syntaxError)) }
+        guard events.sawRoot else { throw InputError(file: name, line: 1, message: "empty document") }
+    }
+
+    static func describe(_ error: XMLSyntaxError) -> String {
+        switch error.kind {
+        case .entityDeclaration(let entity):
+            return "the DOCTYPE declares entities (“\(entity)”), which Lector does not read (their text "
+                + "would be lost or expanded, and external ones are never fetched)"
+        case .undeclaredEntity(let entity):
+            return "reference to the entity “&\(entity);”, which is not declared in the file (Lector reads "
+                + "no DTD, so its text would be lost)"
+        case .malformed(let code):
+            // libxml2's codes; its own wording is kept for the rest.
+            let known: String? = switch code {
+            case 4: "the document is empty"
+            case 5: "the document ends too early (truncated?)"
+            case 9: "invalid character (bytes that are not valid in the file's encoding)"
+            case 38, 39, 40, 41: "malformed attribute"
+            case 64, 65: "malformed XML declaration"
+            case 73: "a tag is not closed (missing '>')"
+            case 76: "closing tag does not match the opening tag"
+            case 89: "entity expansion limit exceeded"
+            default: nil
+            }
+            return "malformed XML: " + (known ?? (error.detail.isEmpty ? "XML parser error \(code)" : error.detail))
+        }
+    }
+}
+
+/// The parser's sink: forwards events to the handler until the first failure, which it keeps.
+private final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink {
+    let handler: Handler
+    /// The handler's error; the parser's own errors come back from `XMLStreamParser.parse`.
+    var failure: InputError?
+    var sawRoot = false
+
+    init(handler: Handler) {
+        self.handler = handler
+    }
+
+    func startElement(localName: String, namespace: String, attributes: [XMLAttribute],
+                      line: Int, column: Int) -> Bool {
+        sawRoot = true
+        var values: [String: String] = [:]
+        for attribute in attributes { values[attribute.qualifiedName] = attribute.value }
+        // At this event libxml2 stands on the tag's `>` (or the `/` of `/>`), so content starts one further.
+        let tag = XMLStartTag(name: localName, namespace: namespace, attributes: values,
+                              line: line, contentColumn: column > 0 ? column + 1 : nil)
+        do {
+            try handler.start(tag)
+            return true
+        } catch {
+            failure = error
+            return false
+        }
+    }
+
+    func endElement(localName: String, line: Int) -> Bool {
+        do {
+            try handler.end(localName, line: line)
+            return true
+        } catch {
+            failure = error
+            return false
+        }
+    }
+
+    func characters(_ text: String) {
+        handler.characters(text)
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+import LectorText
+
+/// Data files shipped with LectorKit (`Sources/LectorKit/Resources`).
+enum LectorResources {
+    static let folder = ResourceFolder(bundle: .module, marker: "Templates")
+
+    static func path(of relativePath: String) -> String? { folder.path(of: relativePath) }
+
+    static func files(in folder: String, withExtension ext: String) -> [String] {
+        self.folder.files(in: folder, withExtension: ext)
+    }
+}

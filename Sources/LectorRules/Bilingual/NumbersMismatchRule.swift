@@ -1,0 +1,57 @@
+import LectorText
+
+/// Numbers that differ between a source sentence and its translation, compared by value in each
+/// language's own notation: `20.000` (de) = `20,000` (en), `1,2` (ru) = `1.2`, `1 500` (uk) = `1,500`.
+/// Times and digits inside names (`F-16`) are not compared; dates are `dates.mismatch`'s. Small
+/// whole numbers (0–12), often written as words on one side, count only next to other figures.
+public struct NumbersMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "numbers.mismatch",
+        name: "Number mismatch",
+        summary: "A number of the source is missing from the translation, or the translation has a number the source does not.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("About ↓2,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
+            RuleExample("Inflation reached ↓12 percent.", source: "Инфляция достигла 1,2 процента.", from: "ru", to: "en"),
+            RuleExample("↓Die Armee verlor Panzer.", source: "The army lost 1,500 tanks.", from: "en", to: "de"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("About 20,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
+            RuleExample("Inflation reached 1.2 percent.", source: "Инфляция достигла 1,2 процента.", from: "ru", to: "en"),
+            RuleExample("Die Armee verlor 1500 Panzer.", source: "The army lost 1,500 tanks.", from: "en", to: "de"),
+            RuleExample("The F-16 landed at 8:00 on February 24.", source: "Die F-16 landete um 8:00 Uhr am 24. Februar.",
+                        from: "de", to: "en"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let bilingual = context.bilingual,
+              let sourceExtractor = try? NumberExtractor(language: bilingual.sourceLanguage),
+              let targetExtractor = try? NumberExtractor(language: context.index.targetLanguage) else { return [] }
+        var findings: [RuleFinding] = []
+        for pair in bilingual.pairs {
+            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
+            // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
+            let (targetText, tokenized) = Detokenizer.readable(context.document.text(in: targetRange))
+            let source = sourceExtractor.numbers(in: bilingual.source.text(in: sourceRange))
+            let target = targetExtractor.numbers(in: targetText)
+            let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: context.index.targetLanguage,
+                                                                   target: targetText)
+            for number in comparison.extraInTarget {
+                let range = tokenized ? targetRange
+                    : (targetRange.lowerBound + number.range.lowerBound)..<(targetRange.lowerBound + number.range.upperBound)
+                let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
+                findings.append(RuleFinding(range: range, message: "`\(number.text)` matches no number of the source"
+                    + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
+            }
+            if comparison.extraInTarget.isEmpty {
+                for number in comparison.missingFromTarget {
+                    findings.append(RuleFinding(range: targetRange, message: "the source's `\(number.text)` is missing here"))
+                }
+            }
+        }
+        return findings
+    }
+}

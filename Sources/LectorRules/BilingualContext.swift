@@ -1,0 +1,50 @@
+import LectorText
+import LectorGlossary
+
+/// What bilingual rules see besides the translation: the source, the sentence pairs, and the
+/// glossary concepts found in the source.
+public struct BilingualContext: Sendable {
+    public let source: SourceDocument
+    /// Primary language subtag of the source.
+    public let sourceLanguage: String
+    public let pairs: [SentencePair]
+    public let sourceIndex: GlossaryIndex
+    public let sourceGlossaryMatches: [GlossaryMatch]
+    /// Inline markup per pair, for files whose format carries it (XLIFF, TMX); `nil` otherwise.
+    public let inlineCodes: [InlineCodePair]?
+    /// Whether the file paired the segments itself (XLIFF, TMX, PO, JSONL) rather than Lector.
+    public let isPairedByFile: Bool
+
+    public struct InlineCodePair: Sendable {
+        public let source: [String]
+        public let target: [String]
+
+        public init(source: [String], target: [String]) {
+            self.source = source
+            self.target = target
+        }
+    }
+
+    public init(source: SourceDocument, sourceLanguage: String, pairs: [SentencePair], sourceIndex: GlossaryIndex,
+                sourceGlossaryMatches: [GlossaryMatch], inlineCodes: [InlineCodePair]?, isPairedByFile: Bool) {
+        self.source = source
+        self.sourceLanguage = sourceLanguage
+        self.pairs = pairs
+        self.sourceIndex = sourceIndex
+        self.sourceGlossaryMatches = sourceGlossaryMatches
+        self.inlineCodes = inlineCodes
+        self.isPairedByFile = isPairedByFile
+    }
+
+    /// Source glossary matches inside `range` of the source.
+    public func sourceMatches(in range: Range<Int>) -> [GlossaryMatch] {
+        sourceGlossaryMatches.filter { range.contains($0.range.lowerBound) }
+    }
+}
+
+extension CheckContext {
+    /// Target glossary matches inside `range` of the document.
+    public func glossaryMatches(in range: Range<Int>) -> [GlossaryMatch] {
+        glossaryMatches.filter { range.contains($0.range.lowerBound) }
+    }
+}

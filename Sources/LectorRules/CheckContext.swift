@@ -1,0 +1,73 @@
+import LectorICU
+import LectorText
+import LectorFormats
+import LectorGlossary
+import LectorLexicon
+
+/// What the rules see of one document: the text, the glossary index, and the glossary matches,
+/// found once and shared by every glossary rule.
+public struct CheckContext: Sendable {
+    public let document: SourceDocument
+    public let index: GlossaryIndex
+    public let glossaryMatches: [GlossaryMatch]
+    /// The source side, when the translation is checked against its source.
+    public let bilingual: BilingualContext?
+    /// Rule thresholds from the configuration (`garbled.min_score`).
+    public let thresholds: [String: Double]
+    /// Hunspell, FreeDict and WordNet for the checked pair; `nil` where a caller gives none, and then
+    /// rules that need words know nothing. A present lexicon may still lack resources: ask it.
+    public let lexicon: Lexicon?
+    /// House words `spelling.unknown` accepts, case-folded.
+    public let spellingWords: Set<String>
+
+    public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,
+                spellingWords: Set<String> = []) {
+        self.document = document
+        self.index = index
+        self.glossaryMatches = glossaryMatches
+        self.bilingual = bilingual
+        self.thresholds = thresholds
+        self.lexicon = lexicon
+        self.spellingWords = spellingWords
+    }
+
+    public func concept(of match: GlossaryMatch) -> Concept { index.concepts[match.conceptIndex] }
+
+    /// The house term that replaces a match, in the form of the original: `Kiev’s` → `Kyiv’s`,
+    /// `KIEV` → `KYIV`.
+    public func suggestion(for match: GlossaryMatch) -> String? {
+        guard !match.hasInnerInflection,
+              let preferred = concept(of: match).preferredTerm(in: index.targetLanguage) else { return nil }
+        if match.lemma != nil {
+            // A form Hunspell read (`Kijowie` of `Kijów`): the preferred term in the same form, where
+            // the dictionary can make it; otherwise no replacement, and the message names the lemma.
+            return index.inflectedForms(of: preferred.text, like: document.text(in: match.range)).first
+        }
+        let stemEnd = match.range.upperBound - match.suffixLength
+        let original = document.text(in: match.range.lowerBound..<stemEnd)
+        let suffix = document.text(in: stemEnd..<match.range.upperBound)
+        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let shouted = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+        let replacement = shouted && !preferred.isCaseSensitive
+            ? CaseMapping.uppercase(preferred.text, locale: index.targetLanguage)
+            : preferred.text
+        return replacement + suffix
+    }
+
+    /// A glossary message with the lemma of a form Hunspell read after the quoted form:
+    /// "`Киеве` (Киев) is deprecated; use `Київ`".
+    public func namingLemma(_ message: String, of match: GlossaryMatch) -> String {
+        guard let lemma = match.lemma else { return message }
+        let quoted = "`\(stemText(of: match))`"
+        guard let range = message.firstRange(of: quoted) else { return message }
+        var named = message
+        named.replaceSubrange(range, with: "\(quoted) (\(lemma))")
+        return named
+    }
+
+    /// The text of a match without its inflection suffix.
+    public func stemText(of match: GlossaryMatch) -> String {
+        document.text(in: match.range.lowerBound..<(match.range.upperBound - match.suffixLength))
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+import LectorICU
+import LectorText
+import LectorFormats
+import LectorGlossary
+import LectorLexicon
+
+/// The evidence that a translated sentence is garbled, measured on one sentence pair (or on
+/// the translation alone). Each signal is a number (0 when it did not fire) with a sentence
+/// that says what was seen, so that a finding can name its reasons.
+public struct GarbledSignals: Sendable {
+    /// Feature name → value. Names are stable: the fitted model refers to them.
+    public var values: [String: Double] = [:]
+    /// Feature name → what was seen, for messages.
+    public var evidence: [String: String] = [:]
+
+    /// Every feature the detector computes, in a fixed order (the fitting script uses it).
+    public static let featureNames = [
+        "clause.relative_added", "negation.mismatch", "negation.difference", "numbers.unmatched",
+        "length.too_short", "length.too_long", "toxicity.mismatch", "toxicity.source", "repetition.target",
+        "copy.ratio", "source.oov", "source.shouting", "source.elongation", "target.oov", "source.oov_dropped",
+    ]
+
+    mutating func set(_ name: String, _ value: Double, _ why: @autoclosure () -> String) {
+        guard value != 0 else { return }
+        values[name] = value
+        evidence[name] = why()
+    }
+}
+
+/// Computes `GarbledSignals` for sentence pairs of one language pair. Holds ICU objects: one
+/// instance per task.
+public final class GarbledSignalExtractor {
+    public let sourceLanguage: String?
+    public let targetLanguage: String
+    private let sourceNumbers: NumberExtractor?
+    private let targetNumbers: NumberExtractor?
+    private let sourceLexicon: FreeDictDictionary?
+    private let targetLexicon: FreeDictDictionary?
+    /// Mean and standard deviation of log(target length / source length) for the pair.
+    let lengthModel: (mean: Double, deviation: Double)
+
+    public init(sourceLanguage: String?, targetLanguage: String, lengthMean: Double = 0, lengthDeviation: Double = 0.35) {
+        self.sourceLanguage = sourceLanguage.map { Term.primaryLanguage(of: $0) }
+        self.targetLanguage = Term.primaryLanguage(of: targetLanguage)
+        sourceNumbers = self.sourceLanguage.flatMap { try? NumberExtractor(language: $0) }
+        targetNumbers = try? NumberExtractor(language: self.targetLanguage)
+        sourceLexicon = self.sourceLanguage.flatMap { Lexicon.headwords(of: $0) }
+        targetLexicon = Lexicon.headwords(of: self.targetLanguage)
+        lengthModel = (lengthMean, max(lengthDeviation, 0.05))
+    }
+
+    /// Signals for a translation and, when there is one, its source.
+    public func signals(source: String?, target: String) -> GarbledSignals {
+        var signals = GarbledSignals()
+        targetOnly(target, source: source, into: &signals)
+        if let source, let sourceLanguage {
+            bilingual(source: source, target: target, sourceLanguage: sourceLanguage, into: &signals)
+        }
+        return signals
+    }
+
+    // MARK: - Translation alone
+
+    private func targetOnly(_ target: String, source: String?, into signals: inout GarbledSignals) {
+        // Degenerate output: a word pair looping in the translation (three times or more than
+        // in the source). Not for Japanese and Chinese, whose words a space-free script hides.
+        if !Self.denseScripts.contains(targetLanguage) {
+            let targetPairs = Self.wordPairs(target)
+            let sourcePairs = source.map(Self.wordPairs) ?? [:]
+            if let (pair, count) = targetPairs.max(by: { $0.value < $1.value }), count >= 3 {
+                let excess = count - (sourcePairs[pair] ?? 0)
+                if excess >= 2 {
+                    signals.set("repetition.target", Double(min(excess - 1, 3)), "“\(pair)” repeated \(count)×")
+                }
+            }
+        }
+        // Without a source the model reads only the loop signal; the dictionary pass would be
+        // wasted there (it was most of the cost of checking text alone).
+        if source != nil, let targetLexicon, !Self.denseScripts.contains(targetLanguage) {
+            let words = Self.words(target).filter { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
+            if words.count >= 3 {
+                let unknown = words.filter { !targetLexicon.contains($0) && $0.first?.isUppercase != true }
+                let rate = Double(unknown.count) / Double(words.count)
+                signals.set("target.oov", rate, "words unknown to the \(LanguageTag.englishName(of: targetLanguage)) dictionary: "
+                    + unknown.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+            }
+        }
+    }
+
+    // MARK: - Source and translation
+
+    private func bilingual(source: String, target: String, sourceLanguage: String, into signals: inout GarbledSignals) {
+        relativeClause(source: source, target: target, sourceLanguage: sourceLanguage, into: &signals)
+
+        let negation = CueLexicon.negation
+        if negation.hasCues(for: sourceLanguage), negation.hasCues(for: targetLanguage) {
+            let inSource = negation.cues(in: source, language: sourceLanguage)
+            let inTarget = negation.cues(in: target, language: targetLanguage)
+            if inSource.isEmpty != inTarget.isEmpty {
+                let side = inSource.isEmpty ? "translation" : "source"
+                let cues = (inSource.isEmpty ? inTarget : inSource).prefix(2).map { "“\($0)”" }.joined(separator: ", ")
+                signals.set("negation.mismatch", 1, "negation only in the \(side) (\(cues))")
+            }
+            let difference = abs(inSource.count - inTarget.count)
+            signals.set("negation.difference", Double(min(difference, 3)),
+                        "\(inSource.count) negation\(inSource.count == 1 ? "" : "s") in the source, \(inTarget.count) in the translation")
+        }
+
+        let toxicity = CueLexicon.toxicity
+        if toxicity.hasCues(for: sourceLanguage) {
+            let inSource = toxicity.cues(in: source, language: sourceLanguage)
+            signals.set("toxicity.source", inSource.isEmpty ? 0 : 1, "offensive source (“\(inSource.first ?? "")”)")
+            if toxicity.hasCues(for: targetLanguage) {
+                let inTarget = toxicity.cues(in: target, language: targetLanguage)
+                if inSource.isEmpty != inTarget.isEmpty {
+                    let word = (inSource.isEmpty ? inTarget : inSource).first ?? ""
+                    signals.set("toxicity.mismatch", 1, "offensive word only in the \(inSource.isEmpty ? "translation" : "source") (“\(word)”)")
+                }
+            }
+        }
+
+        if let sourceNumbers, let targetNumbers {
+            let readable = Detokenizer.readable(target).text
+            let comparison = Self.compareNumbers(sourceNumbers.numbers(in: source), targetNumbers.numbers(in: readable),
+                                                 targetLanguage: targetLanguage, target: readable)
+            let unmatched = (comparison.extraInTarget + comparison.missingFromTarget).map(\.text)
+            signals.set("numbers.unmatched", Double(min(unmatched.count, 3)),
+                        "numbers that differ: " + unmatched.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+        }
+
+        let sourceLength = Double(source.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
+        let targetLength = Double(target.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
+        if sourceLength >= 10, targetLength > 0 {
+            let logRatio = log(targetLength / sourceLength)
+            signals.values["length.log_ratio"] = logRatio  // raw, for fitting the length model
+            let z = (logRatio - lengthModel.mean) / lengthModel.deviation
+            let percent = Int((targetLength / sourceLength * 100).rounded())
+            signals.set("length.too_short", max(0, -z), "translation \(percent) % as long as the source (z = \(String(format: "%.1f", z)))")
+            signals.set("length.too_long", max(0, z), "translation \(percent) % as long as the source (z = \(String(format: "%.1f", z)))")
+        }
+
+        copyRatio(source: source, target: target, into: &signals)
+        sourceQuality(source, into: &signals)
+        droppedUnknownWords(source: source, target: target, into: &signals)
+    }
+
+    /// German `, die Anerkennung …` after a list: an article opening the next item, which MT may
+    /// read as a relative pronoun (`, which recognizes …`). Fires when the translation has more
+    /// relative clauses after commas than the source, and the source has such an article.
+    private func relativeClause(source: String, target: String, sourceLanguage: String, into signals: inout GarbledSignals) {
+        guard sourceLanguage == "de", let targetPronouns = Self.relativePronouns[targetLanguage] else { return }
+        let sourceWords = Self.tokensAfterCommas(source)
+        var articles: [String] = []
+        var relatives = 0
+        for (word, next, afterNext) in sourceWords {
+            let lower = word.lowercased()
+            if ["welcher", "welche", "welches", "welchem", "welchen", "dessen", "deren"].contains(lower) {
+                relatives += 1
+            } else if ["der", "die", "das", "dem", "den", "des"].contains(lower) {
+                let nounFollows = next.first?.isUppercase == true
+                let adjectiveThenNoun = next.first?.isLowercase == true && afterNext.first?.isUppercase == true
+                    && ["e", "en", "er", "es", "em"].contains(where: { next.hasSuffix($0) })
+                if nounFollows || adjectiveThenNoun {
+                    articles.append("\(word) \(next)")
+                } else {
+                    relatives += 1
+                }
+            }
+        }
+        let targetRelatives = Self.tokensAfterCommas(target).filter { targetPronouns.contains($0.word.lowercased()) }
+        guard !articles.isEmpty, targetRelatives.count > relatives, let clause = targetRelatives.first else { return }
+        signals.set("clause.relative_added", 1,
+                    "the list item “, \(articles[0])” of the source became a relative clause “, \(clause.word) \(clause.next)” "
+                    + "(the German article was read as a relative pronoun)")
+    }
+
+    private func copyRatio(source: String, target: String, into signals: inout GarbledSignals) {
+        if Self.denseScripts.contains(targetLanguage) {
+            // A Japanese or Chinese translation that keeps Latin words of an English source.
+            let letters = target.unicodeScalars.filter { $0.properties.isAlphabetic }
+            guard letters.count >= 4 else { return }
+            let latin = letters.filter { $0.isASCII }.count
+            signals.set("copy.ratio", Double(latin) / Double(letters.count), "\(latin) of \(letters.count) letters left in Latin script")
+            return
+        }
+        let sourceWords = Self.words(source).filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) && $0.first?.isLowercase == true }
+        guard sourceWords.count >= 3 else { return }
+        let targetWords = Set(Self.words(target).map { $0.lowercased() })
+        let copied = sourceWords.filter { targetWords.contains($0.lowercased()) }
+        signals.set("copy.ratio", Double(copied.count) / Double(sourceWords.count),
+                    "source words left untranslated: " + copied.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+    }
+
+    /// Words no dictionary knows (names, usernames, misspellings) pass into a translation
+    /// unchanged when all goes well; one that is missing was dropped or mistranslated.
+    private func droppedUnknownWords(source: String, target: String, into signals: inout GarbledSignals) {
+        guard let sourceLexicon else { return }
+        let targetText = target.lowercased()
+        let dropped = Self.words(source).filter { word in
+            word.count >= 3 && word.allSatisfy(\.isLetter) && !sourceLexicon.contains(word)
+                && !targetText.contains(word.lowercased())
+        }
+        signals.set("source.oov_dropped", Double(min(dropped.count, 3)),
+                    "source words missing from the translation: " + dropped.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+    }
+
+    private func sourceQuality(_ source: String, into signals: inout GarbledSignals) {
+        let letters = source.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count >= 12 {
+            let upper = letters.filter { $0.properties.isUppercase }.count
+            signals.set("source.shouting", Double(upper) / Double(letters.count), "source mostly in capitals")
+        }
+        let words = Self.words(source)
+        if let elongated = words.first(where: Self.isElongated) {
+            signals.set("source.elongation", 1, "stretched word in the source (“\(elongated)”)")
+        }
+        if let sourceLexicon {
+            let candidates = words.filter { $0.count >= 3 && $0.allSatisfy(\.isLetter) && $0.first?.isLowercase == true }
+            if candidates.count >= 3 {
+                let unknown = candidates.filter { !sourceLexicon.contains($0) }
+                signals.set("source.oov", Double(unknown.count) / Double(candidates.count),
+                            "source words no dictionary knows: " + unknown.prefix(3).map { "“\($0)”" }.joined(separator: ", "))
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    static let denseScripts: Set<String> = ["ja", "zh", "ko", "th"]
+    static let relativePronouns: [String: Set<String>] = [
+        "en": ["which", "who", "whom", "whose", "that"],
+        "fr": ["qui", "que", "dont", "lequel", "laquelle"],
+        "cs": ["který", "která", "které", "kterého", "kterou", "kteří"],
+    ]
+
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }).map(String.init)
+    }
+
+    /// (word, next word, word after) for each word that follows a comma.
+    static func tokensAfterCommas(_ text: String) -> [(word: String, next: String, afterNext: String)] {
+        var result: [(String, String, String)] = []
+        for part in text.components(separatedBy: ",").dropFirst() {
+            let words = Self.words(part)
+            guard let first = words.first else { continue }
+            result.append((first, words.count > 1 ? words[1] : "", words.count > 2 ? words[2] : ""))
+        }
+        return result
+    }
+
+    static func wordPairs(_ text: String) -> [String: Int] {
+        let words = Self.words(text.lowercased())
+        var pairs: [String: Int] = [:]
+        // Pairs of words with letters: repeated dates and figures ("03/28/2022 … 03/28/2022") are not loops.
+        for index in words.indices.dropLast()
+        where words[index].contains(where: \.isLetter) && words[index + 1].contains(where: \.isLetter) {
+            pairs[words[index] + " " + words[index + 1], default: 0] += 1
+        }
+        return pairs
+    }
+
+    static func isElongated(_ word: String) -> Bool {
+        var previous: Character?
+        var run = 1
+        for character in word.lowercased() {
+            if character == previous, character.isLetter {
+                run += 1
+                if run >= 3 { return true }
+            } else {
+                run = 1
+            }
+            previous = character
+        }
+        return false
+    }
+
+    /// Compared numbers of either side without a partner on the other. Small whole numbers are
+    /// often written as words on one side (`one` ↔ `1`) and count only when the other side
+    /// has a different figure; a CJK number followed by a date or time unit is a date.
+    public static func compareNumbers(_ source: [ExtractedNumber], _ target: [ExtractedNumber], targetLanguage: String,
+                                      target text: String) -> (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber]) {
+        let units: Set<Character> = ["年", "月", "日", "時", "时", "点", "分", "秒", "号"]
+        let utf16 = Array(text.utf16)
+        // A CJK number followed by a date or time unit may match a source number (`1993 年`) but
+        // is never reported as extra: it is part of a date.
+        let isDatePart: (ExtractedNumber) -> Bool = { number in
+            guard denseScripts.contains(Term.primaryLanguage(of: targetLanguage)) else { return false }
+            var index = number.range.upperBound
+            while index < utf16.count, utf16[index] == 0x20 { index += 1 }
+            guard index < utf16.count, let scalar = Unicode.Scalar(utf16[index]) else { return false }
+            return units.contains(Character(scalar))
+        }
+        let targetNumbers = target.filter { $0.role.isCompared || ($0.role == .dayOfMonth || $0.role == .datePart) && isDatePart($0) }
+        var remaining = source.filter(\.role.isCompared)
+        var extra: [ExtractedNumber] = []
+        for number in targetNumbers {
+            if let index = remaining.firstIndex(where: { ($0.role == .percent) == (number.role == .percent)
+                                                         && abs($0.value - number.value) <= 1e-9 * max(1, abs($0.value)) }) {
+                remaining.remove(at: index)
+            } else {
+                extra.append(number)
+            }
+        }
+        let isSmall: (ExtractedNumber) -> Bool = { $0.value >= 0 && $0.value <= 12 && $0.value == $0.value.rounded() }
+        let differentFigures = (extra + remaining).contains { !isSmall($0) }
+        return (extra.filter { (!isSmall($0) || differentFigures) && !isDatePart($0) },
+                remaining.filter { !isSmall($0) || differentFigures })
+    }
+}

@@ -1,0 +1,51 @@
+import LectorText
+
+/// Quotation marks that do not follow the text's language (CLDR delimiters through ICU: „…“ in
+/// German, “…” in English, «…» in Russian, Ukrainian and French), and quotes or brackets left
+/// unbalanced. Straight ASCII quotes are accepted everywhere. Checks the translation alone.
+public struct PunctuationQuotesRule: Rule {
+    public static let description = RuleDescription(
+        id: "punctuation.quotes",
+        name: "Quotation marks",
+        summary: "Quotation marks that are not the language's own, or quotes and brackets left open or closed twice.",
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample("He said: ↓«We will not stay there.↓»"),
+            RuleExample("The talks ↓(in Istanbul were planned for Tuesday ↓“and Wednesday."),
+            RuleExample("Er sagte: ↓“Wir schaffen es nicht.↓”", source: "He said: “We won’t make it.”", from: "en", to: "de"),
+            RuleExample("Он сказал: ↓“Мы не успеем.↓”", source: "He said: “We won’t make it.”", from: "en", to: "ru"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("He said: “We will not stay there.”"),
+            RuleExample("Ukraine’s goal is peace (and sovereignty)."),
+            RuleExample("He said: \"We will not stay there.\""),
+            RuleExample("Er sagte: „Wir schaffen es nicht.“", source: "He said: “We won’t make it.”", from: "en", to: "de"),
+            RuleExample("Он сказал: «Мы не успеем».", source: "He said: “We won’t make it.”", from: "en", to: "ru"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let scanner = try? QuoteScanner(language: context.index.targetLanguage) else { return [] }
+        let document = context.document
+        var findings: [RuleFinding] = []
+        for line in 1...max(document.lineCount, 1) {
+            let range = document.lineRange(line)
+            guard !range.isEmpty else { continue }
+            for issue in scanner.scan(utf16: Array(document.utf16[range])).issues {
+                let at = (range.lowerBound + issue.range.lowerBound)..<(range.lowerBound + issue.range.upperBound)
+                switch issue.kind {
+                case .unexpectedMark(let expected):
+                    findings.append(RuleFinding(range: at, message: "`\(issue.mark)` is not a quotation mark of this language; use `\(expected)`",
+                                                suggestion: expected, isSafeFix: false))
+                case .unclosed:
+                    findings.append(RuleFinding(range: at, message: "`\(issue.mark)` is never closed"))
+                case .unopened:
+                    findings.append(RuleFinding(range: at, message: "`\(issue.mark)` closes nothing"))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,96 @@
+import LectorText
+
+/// A text with `↓` marking where each finding must start, written where it is declared so that a
+/// failing example points at itself.
+public struct RuleExample: Sendable {
+    /// The text checked (the translation, for bilingual examples), with `↓` marks.
+    public let text: String
+    /// The source the translation is checked against, for bilingual rules.
+    public let source: String?
+    public let sourceLanguage: String?
+    public let targetLanguage: String
+    public let file: String
+    public let line: Int
+
+    public init(_ text: String, file: String = #filePath, line: Int = #line) {
+        self.text = text
+        source = nil
+        sourceLanguage = nil
+        targetLanguage = "en"
+        self.file = file
+        self.line = line
+    }
+
+    /// A bilingual example: `text` is the translation of `source`.
+    public init(_ text: String, source: String, from sourceLanguage: String, to targetLanguage: String,
+                file: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.source = source
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.file = file
+        self.line = line
+    }
+}
+
+/// What a rule is, for `lector rules`, SARIF metadata and the example tests.
+public struct RuleDescription: Sendable {
+    /// Stable id, `family.name`. Never renamed once released.
+    public let id: String
+    public let name: String
+    public let summary: String
+    public let defaultSeverity: Severity
+    /// Texts on which the rule must report exactly at the `↓` marks.
+    public let triggeringExamples: [RuleExample]
+    /// Texts on which the rule must report nothing.
+    public let nonTriggeringExamples: [RuleExample]
+}
+
+/// One check. A rule reads the context of one document and returns its findings.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func findings(in context: CheckContext) -> [RuleFinding]
+}
+
+/// A finding as a rule states it; the checker adds file, locations and the configured severity.
+public struct RuleFinding: Sendable {
+    public let range: Range<Int>
+    public let message: String
+    public let suggestion: String?
+    public let isSafeFix: Bool
+    public let note: String?
+
+    public init(range: Range<Int>, message: String, suggestion: String? = nil, isSafeFix: Bool = false,
+                note: String? = nil) {
+        self.range = range
+        self.message = message
+        self.suggestion = suggestion
+        self.isSafeFix = isSafeFix
+        self.note = note
+    }
+}
+
+/// Every rule Lector has, in the order `lector rules` lists them.
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+        GlossaryForbiddenRule.self,
+        GlossaryVariantRule.self,
+        GlossaryInconsistentRule.self,
+        UnusedSuppressionRule.self,
+        GlossaryMissingRule.self,
+        AlignmentUnpairedRule.self,
+        UntranslatedRule.self,
+        MarkupMismatchRule.self,
+        NamesMissingRule.self,
+        NumbersMismatchRule.self,
+        DatesMismatchRule.self,
+        PunctuationQuotesRule.self,
+        GarbledSentenceRule.self,
+        SpellingUnknownRule.self,
+    ]
+
+    public static func rule(withID id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

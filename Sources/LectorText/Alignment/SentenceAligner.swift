@@ -1,0 +1,187 @@
+import Foundation
+import LectorICU
+
+/// A bead of the alignment: sentences of the source paired with sentences of the translation.
+/// Either side may be empty (a sentence left out or added by the translator).
+public struct SentencePair: Sendable, Equatable {
+    /// UTF-16 range in the source document covering the bead's source sentences, or `nil`.
+    public let source: Range<Int>?
+    /// UTF-16 range in the target document covering the bead's target sentences, or `nil`.
+    public let target: Range<Int>?
+    public let sourceSentenceCount: Int
+    public let targetSentenceCount: Int
+    /// For an empty side: the offset where the missing text would stand.
+    public let anchor: Int
+
+    public init(source: Range<Int>?, target: Range<Int>?, sourceSentenceCount: Int, targetSentenceCount: Int, anchor: Int) {
+        self.source = source
+        self.target = target
+        self.sourceSentenceCount = sourceSentenceCount
+        self.targetSentenceCount = targetSentenceCount
+        self.anchor = anchor
+    }
+}
+
+/// Pairs the sentences of a source text with those of its translation.
+///
+/// Paragraphs (non-empty lines) are paired first, then sentences within each paragraph pair.
+/// Both levels use Gale & Church's length-based dynamic programming (1993): the cost of a bead
+/// is −log of its prior times the probability that the translation's length deviates as much
+/// as it does from the source length times the document's length ratio, under a normal model
+/// with variance 6.8 per character (a bead with an empty side costs its prior only). Beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2. Sentences come from
+/// ICU sentence segmentation with CLDR abbreviation suppression.
+public struct SentenceAligner {
+    public let sourceLanguage: String
+    public let targetLanguage: String
+
+    /// Gale & Church's priors for each bead shape (source sentences, target sentences).
+    static let beads: [(source: Int, target: Int, prior: Double)] = [
+        (1, 1, 0.89), (1, 0, 0.0099 / 2), (0, 1, 0.0099 / 2), (2, 1, 0.089 / 2), (1, 2, 0.089 / 2), (2, 2, 0.011),
+    ]
+    static let variance = 6.8
+
+    public init(sourceLanguage: String, targetLanguage: String) {
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+    }
+
+    public func align(source: SourceDocument, target: SourceDocument) -> [SentencePair] {
+        let sourceParagraphs = Self.paragraphs(of: source)
+        let targetParagraphs = Self.paragraphs(of: target)
+        let sourceLength = sourceParagraphs.reduce(0) { $0 + $1.count }
+        let targetLength = targetParagraphs.reduce(0) { $0 + $1.count }
+        let ratio = Self.lengthRatio(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                     sourceLength: sourceLength, targetLength: targetLength)
+        guard let sourceSegmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: sourceLanguage)),
+              let targetSegmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: targetLanguage))
+        else { return [] }
+
+        var pairs: [SentencePair] = []
+        let paragraphBeads = Self.align(sourceParagraphs.map(\.count), targetParagraphs.map(\.count), ratio: ratio)
+        for bead in paragraphBeads {
+            let sourceSentences = bead.source.flatMap { Self.sentences(in: sourceParagraphs[$0], of: source, with: sourceSegmenter) }
+            let targetSentences = bead.target.flatMap { Self.sentences(in: targetParagraphs[$0], of: target, with: targetSegmenter) }
+            let anchor = bead.target.first.map { targetParagraphs[$0].lowerBound }
+                ?? pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? 0
+            let beads = Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio)
+            for (position, sentenceBead) in beads.enumerated() {
+                let sourceRanges = sentenceBead.source.map { sourceSentences[$0] }
+                let targetRanges = sentenceBead.target.map { targetSentences[$0] }
+                // A sentence left out belongs before the next translated sentence of its paragraph,
+                // or after the last one.
+                let nextTarget = beads[(position + 1)...].lazy.compactMap { $0.target.first }.first
+                let previousEnd = pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? anchor
+                pairs.append(SentencePair(
+                    source: Self.union(sourceRanges), target: Self.union(targetRanges),
+                    sourceSentenceCount: sourceRanges.count, targetSentenceCount: targetRanges.count,
+                    anchor: targetRanges.first?.lowerBound ?? nextTarget.map { targetSentences[$0].lowerBound }
+                        ?? max(previousEnd, anchor)))
+            }
+        }
+        return pairs
+    }
+
+    /// Expected characters of translation per character of source. Between alphabetic scripts
+    /// Gale & Church's 1 works (and, unlike a ratio measured on the document, is not skewed by the
+    /// very omissions the aligner must find); with CJK or Thai on one side, measure it.
+    static func lengthRatio(sourceLanguage: String, targetLanguage: String, sourceLength: Int, targetLength: Int) -> Double {
+        let dense: Set<String> = ["zh", "ja", "ko", "th", "lo", "km", "my"]
+        let measured = dense.contains(LanguageSubtag.primary(of: sourceLanguage)) || dense.contains(LanguageSubtag.primary(of: targetLanguage))
+        guard measured, sourceLength > 0, targetLength > 0 else { return 1 }
+        return Double(targetLength) / Double(sourceLength)
+    }
+
+    /// All sentences of a document in the target language, paragraph by paragraph.
+    public func sentences(of document: SourceDocument) -> [Range<Int>] {
+        guard let segmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: targetLanguage)) else { return [] }
+        return Self.paragraphs(of: document).flatMap { Self.sentences(in: $0, of: document, with: segmenter) }
+    }
+
+    /// Non-empty lines, without their line breaks and surrounding white space.
+    package static func paragraphs(of document: SourceDocument) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for line in 0..<document.lineCount {
+            var start = document.lineStarts[line]
+            var end = line + 1 < document.lineCount ? document.lineStarts[line + 1] : document.utf16.count
+            while end > start, Self.isSpace(document.utf16[end - 1]) { end -= 1 }
+            while start < end, Self.isSpace(document.utf16[start]) { start += 1 }
+            if end > start { result.append(start..<end) }
+        }
+        return result
+    }
+
+    private static func isSpace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 || unit == 0x3000
+    }
+
+    /// Sentences of one paragraph, trimmed, as document ranges.
+    package static func sentences(in paragraph: Range<Int>, of document: SourceDocument, with segmenter: TextSegmenter) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        document.utf16.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[paragraph])
+            segmenter.forEachSegment(in: slice) { segment in
+                var start = paragraph.lowerBound + segment.start
+                var end = paragraph.lowerBound + segment.end
+                while end > start, isSpace(buffer[end - 1]) { end -= 1 }
+                while start < end, isSpace(buffer[start]) { start += 1 }
+                if end > start { result.append(start..<end) }
+            }
+        }
+        return result
+    }
+
+    static func union(_ ranges: [Range<Int>]) -> Range<Int>? {
+        guard let first = ranges.first, let last = ranges.last else { return nil }
+        return first.lowerBound..<last.upperBound
+    }
+
+    /// Gale–Church dynamic programming over two sequences of lengths; returns beads as index lists.
+    static func align(_ source: [Int], _ target: [Int], ratio: Double) -> [(source: [Int], target: [Int])] {
+        let rows = source.count, columns = target.count
+        if rows == 0 && columns == 0 { return [] }
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: columns + 1), count: rows + 1)
+        var back = [[Int]](repeating: [Int](repeating: -1, count: columns + 1), count: rows + 1)
+        cost[0][0] = 0
+        for i in 0...rows {
+            for j in 0...columns where cost[i][j] < .infinity {
+                for (index, bead) in beads.enumerated() {
+                    let ni = i + bead.source, nj = j + bead.target
+                    guard ni <= rows, nj <= columns else { continue }
+                    let sourceLength = source[i..<ni].reduce(0, +)
+                    let targetLength = target[j..<nj].reduce(0, +)
+                    let total = cost[i][j] + beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio)
+                    if total < cost[ni][nj] {
+                        cost[ni][nj] = total
+                        back[ni][nj] = index
+                    }
+                }
+            }
+        }
+        var result: [(source: [Int], target: [Int])] = []
+        var i = rows, j = columns
+        while i > 0 || j > 0 {
+            let bead = beads[back[i][j]]
+            result.append((Array((i - bead.source)..<i), Array((j - bead.target)..<j)))
+            i -= bead.source
+            j -= bead.target
+        }
+        return result.reversed()
+    }
+
+    static func beadCost(_ sourceLength: Int, _ targetLength: Int, prior: Double, ratio: Double) -> Double {
+        // A sentence left out (or added) costs its prior only. Charging it the length deviation
+        // too, as the original formula does, makes merging it into a neighbour always cheaper,
+        // so omissions would never be found.
+        if sourceLength == 0 || targetLength == 0 { return -log(prior) }
+        let expected = Double(sourceLength) * ratio
+        let mean = (Double(sourceLength) + Double(targetLength) / ratio) / 2
+        let delta = (Double(targetLength) - expected) / (mean * variance).squareRoot().nonZero
+        // Two-tailed probability of a deviation at least this large under N(0, 1).
+        let probability = max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12)
+        return -log(prior) - log(probability)
+    }
+}
+
+extension Double {
+    fileprivate var nonZero: Double { self == 0 ? 1 : self }
+}

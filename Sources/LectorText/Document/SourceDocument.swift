@@ -1,0 +1,232 @@
+import Foundation
+import LectorICU
+
+/// A text file as Lector checks it: its path, its text, and the UTF-16 buffer all matching runs on.
+///
+/// Positions in findings are 1-based lines and 1-based columns counted in **Unicode scalars**
+/// (code points), plus a 0-based UTF-8 byte offset from the start of the file. Lines end at
+/// `\n`, `\r\n` or `\r`.
+public struct SourceDocument: Sendable {
+    /// The path as given by the user (or `<stdin>`); reported unchanged.
+    public let path: String
+    public let text: String
+    /// `text` in UTF-16 code units; offsets in `TextRange` index into this.
+    public let utf16: [UInt16]
+    /// UTF-16 offset at which each line starts.
+    package let lineStarts: [Int]
+    /// UTF-8 byte offset at which each line starts (after a BOM, if the file had one).
+    let lineByteStarts: [Int]
+    /// Bytes of a UTF-8 byte-order mark that preceded the text in the file (0 or 3).
+    package let bomLength: Int
+    /// For a document assembled from the segments of a bilingual file: where each line came from.
+    let segmentOrigins: [SegmentOrigin]?
+
+    /// Where one segment of a bilingual file stands in that file, and where its own line breaks
+    /// were (they are spaces in the assembled text, so that one segment is one line).
+    struct SegmentOrigin: Sendable {
+        let line: Int
+        let column: Int?
+        /// UTF-16 offsets within the segment of the line breaks it had.
+        let lineBreaks: [Int]
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, text: text, bomLength: 0)
+    }
+
+    /// A document whose line *n* is segment *n* of a bilingual file (an empty line for a missing
+    /// segment). Findings in it are reported at the segment's own place in the file: its line,
+    /// and its column where the format gives one; `byteOffset` then counts within the segment.
+    public static func assembled(path: String, segments: [SegmentText?]) -> SourceDocument {
+        var text = ""
+        var origins: [SegmentOrigin] = []
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { text += "\n" }
+            guard let segment else {
+                origins.append(SegmentOrigin(line: 1, column: nil, lineBreaks: []))
+                continue
+            }
+            var breaks: [Int] = []
+            var flattened = String.UnicodeScalarView()
+            var offset = 0
+            for scalar in segment.text.unicodeScalars {
+                if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
+                    breaks.append(offset)
+                    flattened.append(" ")
+                } else {
+                    flattened.append(scalar)
+                }
+                offset += scalar.utf16.count
+            }
+            text += String(flattened)
+            origins.append(SegmentOrigin(line: segment.line, column: segment.column, lineBreaks: breaks))
+        }
+        return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
+    }
+
+    init(path: String, text: String, bomLength: Int, segmentOrigins: [SegmentOrigin]? = nil) {
+        self.segmentOrigins = segmentOrigins
+        self.path = path
+        self.text = text
+        self.bomLength = bomLength
+        utf16 = LectorICU.UTF16.encode(text)
+        var starts = [0]
+        var byteStarts = [bomLength]
+        var bytes = bomLength
+        var index = 0
+        let units = utf16
+        while index < units.count {
+            let unit = units[index]
+            bytes += Self.utf8Length(of: unit)
+            if unit == 0x0A || (unit == 0x0D && (index + 1 == units.count || units[index + 1] != 0x0A)) {
+                starts.append(index + 1)
+                byteStarts.append(bytes)
+            }
+            index += 1
+        }
+        lineStarts = starts
+        lineByteStarts = byteStarts
+    }
+
+    /// Reads a UTF-8 file. Invalid UTF-8 is an error naming the line of the first bad byte.
+    public static func load(path: String) throws(InputError) -> SourceDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file" : "no such file")
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes UTF-8 bytes (a leading BOM is skipped, byte offsets still count it).
+    public static func decode(_ data: Data, path: String) throws(InputError) -> SourceDocument {
+        let bytes = [UInt8](data)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = bytes[bom...]
+        guard let text = String(validating: body, as: Unicode.UTF8.self) else {
+            throw InputError(file: path, line: firstInvalidLine(body),
+                             message: "the file is not valid UTF-8")
+        }
+        return SourceDocument(path: path, text: text, bomLength: bom)
+    }
+
+    /// The 1-based line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
+                // Validate line by line so the reported line is the one holding the bad byte.
+                if String(validating: bytes[lineStart..<index], as: Unicode.UTF8.self) == nil { return line }
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return line
+    }
+
+    /// Number of UTF-8 bytes of a UTF-16 code unit (a surrogate pair counts 4 on its high half).
+    @inline(__always)
+    static func utf8Length(of unit: UInt16) -> Int {
+        switch unit {
+        case 0..<0x80: return 1
+        case 0x80..<0x800: return 2
+        case 0xD800..<0xDC00: return 4
+        case 0xDC00..<0xE000: return 0
+        default: return 3
+        }
+    }
+
+    /// The 1-based line of this document's text that holds a UTF-16 offset. For an assembled
+    /// document this is the segment's number, not its line in the bilingual file.
+    public func textLine(ofUTF16Offset offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// The location of a UTF-16 offset.
+    public func location(ofUTF16Offset offset: Int) -> TextLocation {
+        let low = textLine(ofUTF16Offset: offset) - 1
+        if let segmentOrigins, low < segmentOrigins.count {
+            return segmentLocation(offset, line: low, origin: segmentOrigins[low])
+        }
+        let lineStart = lineStarts[low]
+        var column = 1
+        var bytes = lineByteStarts[low]
+        var index = lineStart
+        while index < offset {
+            let unit = utf16[index]
+            if !(0xDC00..<0xE000).contains(unit) { column += 1 }
+            bytes += Self.utf8Length(of: unit)
+            index += 1
+        }
+        return TextLocation(line: low + 1, column: column, byteOffset: bytes, utf16Offset: offset)
+    }
+
+    /// A location inside an assembled segment, in the coordinates of the bilingual file.
+    private func segmentLocation(_ offset: Int, line: Int, origin: SegmentOrigin) -> TextLocation {
+        let segmentStart = lineStarts[line]
+        let within = offset - segmentStart
+        let breaksBefore = origin.lineBreaks.filter { $0 < within }
+        let lineStart = segmentStart + (breaksBefore.last.map { $0 + 1 } ?? 0)
+        var column = breaksBefore.isEmpty ? (origin.column ?? 1) : 1
+        var bytes = 0
+        for index in segmentStart..<offset {
+            let unit = utf16[index]
+            bytes += Self.utf8Length(of: unit)
+            if index >= lineStart, !(0xDC00..<0xE000).contains(unit) { column += 1 }
+        }
+        return TextLocation(line: origin.line + breaksBefore.count, column: column, byteOffset: bytes, utf16Offset: offset)
+    }
+
+    /// The text of a UTF-16 range.
+    public func text(in range: Range<Int>) -> String {
+        utf16.withUnsafeBufferPointer { LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The 1-based line's text, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        var end = line < lineStarts.count ? lineStarts[line] : utf16.count
+        while end > lineStarts[line - 1], utf16[end - 1] == 0x0A || utf16[end - 1] == 0x0D { end -= 1 }
+        return text(in: lineStarts[line - 1]..<end)
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The UTF-16 range of a 1-based line, without its line break.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return utf16.count..<utf16.count }
+        var end = line < lineStarts.count ? lineStarts[line] : utf16.count
+        while end > lineStarts[line - 1], utf16[end - 1] == 0x0A || utf16[end - 1] == 0x0D { end -= 1 }
+        return lineStarts[line - 1]..<end
+    }
+}
+
+/// A 1-based position in a document. `column` counts Unicode scalars; `byteOffset` is 0-based UTF-8.
+public struct TextLocation: Hashable, Sendable, Codable, Comparable {
+    public let line: Int
+    public let column: Int
+    public let byteOffset: Int
+    public let utf16Offset: Int
+
+    public init(line: Int, column: Int, byteOffset: Int, utf16Offset: Int) {
+        self.line = line
+        self.column = column
+        self.byteOffset = byteOffset
+        self.utf16Offset = utf16Offset
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}

@@ -1,0 +1,362 @@
+import Foundation
+import LectorTestSupport
+import Testing
+
+/// Hostile and special inputs (issue 16): unwritable standard output, special files and links as
+/// destinations, files `fix` must not replace, other users' files, globs and folders, and XML that
+/// tries to hide entities or holds bytes that are not UTF-8. Every file is made in a temporary folder.
+@Suite struct HostileInputTests {
+    static let glossary = Fixtures.houseGlossaryPath
+    static let text = "Zelenskyy met Medinski in Kiev.\n"
+    static let fixed = "Zelenskyy met Medinsky in Kyiv.\n"
+
+    private func folder() -> URL { Fixtures.temporaryDirectory() }
+
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    private func contents(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// Runs a shell command line with `$LECTOR` set to the binary, in `directory`.
+    private func shell(_ script: String, in directory: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["LECTOR": CommandRunner.executable.path, "GLOSSARY": Self.glossary]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Whether the tests can run `lector` as another user (uid 65534, `nobody`): root with setpriv(1).
+    static var canDropPrivileges: Bool { geteuid() == 0 && ExternalTool.isInstalled("setpriv") }
+    static let noPrivilegesReason: Comment = "needs root and setpriv(1) to run lector as another user (uid 65534)"
+
+    /// Runs `lector` as uid/gid 65534 in `directory`.
+    private func runAsNobody(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        return try shell("setpriv --reuid=65534 --regid=65534 --clear-groups \"$LECTOR\" \(quoted)", in: directory)
+    }
+
+    // MARK: - Standard output
+
+    @Test func standardOutputThatCannotBeWrittenExitsTwoWithAMessage() throws {
+        let directory = folder()
+        _ = try write(Self.text, "a.txt", in: directory)
+        let full = try shell("\"$LECTOR\" check --glossary \"$GLOSSARY\" a.txt >/dev/full", in: directory)
+        #expect(full.status == 2, "\(full.output)")
+        #expect(full.output.contains("lector: error: cannot write to standard output (No space left on device)"))
+        let closed = try shell("\"$LECTOR\" check --glossary \"$GLOSSARY\" a.txt >&-", in: directory)
+        #expect(closed.status == 2, "\(closed.output)")
+        #expect(closed.output.contains("cannot write to standard output"))
+        // `fix --dry-run` and `rules` print too.
+        let diff = try shell("\"$LECTOR\" fix --dry-run --glossary \"$GLOSSARY\" a.txt >/dev/full", in: directory)
+        #expect(diff.status == 2, "\(diff.output)")
+        let rules = try shell("\"$LECTOR\" rules >/dev/full", in: directory)
+        #expect(rules.status == 2, "\(rules.output)")
+    }
+
+    @Test func aBrokenPipeWithSIGPIPEIgnoredExitsQuietly() throws {
+        let directory = folder()
+        // More than a pipe buffer (64 KiB) of findings, so the write meets the closed pipe.
+        _ = try write(String(repeating: "Medinski met officials in Kiev and Kharkov.\n", count: 3000), "a.txt", in: directory)
+        let result = try shell("""
+            trap '' PIPE
+            "$LECTOR" check --glossary "$GLOSSARY" a.txt 2>err.txt | head -c 10 >/dev/null
+            echo "status ${PIPESTATUS[0]}"
+            cat err.txt
+            """, in: directory)
+        #expect(result.output.hasPrefix("status 2\n"), "\(result.output)")
+        #expect(!result.output.contains("error"), "\(result.output)")
+    }
+
+    // MARK: - Report and baseline destinations
+
+    @Test func reportsRefuseSpecialFilesAndWriteThroughLinks() throws {
+        let directory = folder()
+        let input = try write(Self.text, "a.txt", in: directory)
+        let fifo = directory.appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        for destination in [fifo, "/dev/full", "/dev/null"] {
+            let result = try CommandRunner.run(["check", "--glossary", Self.glossary, "--report", "sarif:\(destination)", input.path])
+            #expect(result.status == 2, "\(destination): \(result.standardError)")
+            #expect(result.standardError.contains("\(destination): is a"), "\(result.standardError)")
+            #expect(result.standardError.contains("not a regular file"))
+        }
+        var status = stat()
+        #expect(stat("/dev/full", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR, "/dev/full was replaced")
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+
+        let baseline = try CommandRunner.run(["check", "--glossary", Self.glossary, "--write-baseline", fifo, input.path])
+        #expect(baseline.status == 2)
+        #expect(baseline.standardError.contains("not a regular file"))
+
+        // A symbolic link is written through: the target gets the report, the link stays a link.
+        let target = try write("old", "reports/target.sarif", in: directory)
+        let link = directory.appendingPathComponent("link.sarif")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let linked = try CommandRunner.run(["check", "--glossary", Self.glossary, "--report", "sarif:\(link.path)", input.path])
+        #expect(linked.status == 1, "\(linked.standardError)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try contents(target).contains("\"ruleId\""))
+
+        // A link to nothing is refused rather than creating its target somewhere.
+        let dangling = directory.appendingPathComponent("dangling.sarif")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: directory.path + "/nowhere/x")
+        let refused = try CommandRunner.run(["check", "--glossary", Self.glossary, "--report", "sarif:\(dangling.path)", input.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("symbolic link to a file that does not exist"))
+    }
+
+    @Test func aReportToDashGoesToStandardOutput() throws {
+        let directory = folder()
+        _ = try write(Self.text, "a.txt", in: directory)
+        let result = try CommandRunner.start(["check", "--glossary", Self.glossary, "--format", "github", "--report", "json:-",
+                                              "a.txt"], in: directory).wait()
+        #expect(result.status == 1, "\(result.standardError)")
+        let json = try #require(result.standardOutput.firstIndex(of: "{"))
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput[json...].utf8)) as? [String: Any]
+        #expect(object?["diagnostics"] != nil)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("-").path))
+    }
+
+    // MARK: - fix: files it must not replace
+
+    @Test func fixRefusesReadOnlyFilesAndHardLinks() throws {
+        let directory = folder()
+        let readOnly = try write(Self.text, "read-only.txt", in: directory)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.path)
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, readOnly.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("\(readOnly.path): is read-only"))
+        #expect(try contents(readOnly) == Self.text)
+
+        let linked = try write(Self.text, "one.txt", in: directory)
+        let other = directory.appendingPathComponent("other.txt")
+        try FileManager.default.linkItem(at: linked, to: other)
+        let links = try CommandRunner.run(["fix", "--glossary", Self.glossary, linked.path])
+        #expect(links.status == 2)
+        #expect(links.standardError.contains("has 2 names (hard links)"))
+        #expect(try contents(linked) == Self.text)
+        #expect(try contents(other) == Self.text)
+        // Both names still share one file.
+        var first = stat(), second = stat()
+        #expect(stat(linked.path, &first) == 0 && stat(other.path, &second) == 0 && first.st_ino == second.st_ino)
+    }
+
+    @Test func fixRefusesAFileChangedWhileItWorked() throws {
+        let directory = folder()
+        let file = try write(Self.text, "a.txt", in: directory)
+        let running = try CommandRunner.start(["fix", "--glossary", Self.glossary, file.path],
+                                              environment: ["LECTOR_TEST_PAUSE_BEFORE_RENAME": "3"])
+        defer { if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) } }
+        // Once the temporary file with the fix is complete, the writer sleeps 3 s before its last check.
+        var ready = false
+        for _ in 0..<1000 where !ready {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            if let name = names.first(where: { $0.hasPrefix(".a.txt.lector-") }),
+               (try? Data(contentsOf: directory.appendingPathComponent(name)).count) == Self.fixed.utf8.count {
+                ready = true
+            } else {
+                usleep(20_000)
+            }
+        }
+        #expect(ready, "the temporary file never appeared")
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("A line another editor added.\n".utf8))
+        try handle.close()
+        let result = running.wait()
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("changed while Lector was working on it"))
+        #expect(try contents(file) == Self.text + "A line another editor added.\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(.enabled(if: canDropPrivileges, noPrivilegesReason))
+    func fixKeepsTheOwnerAndRefusesAnotherUsersFile() throws {
+        let directory = folder()
+        // Root fixing nobody's file: the file stays nobody's.
+        let owned = try write(Self.text, "owned.txt", in: directory)
+        #expect(chown(owned.path, 65534, 65534) == 0)
+        let asRoot = try CommandRunner.run(["fix", "--glossary", Self.glossary, owned.path])
+        #expect(asRoot.status == 0, "\(asRoot.standardError)")
+        var status = stat()
+        #expect(stat(owned.path, &status) == 0 && status.st_uid == 65534 && status.st_gid == 65534)
+        #expect(try contents(owned) == Self.fixed)
+
+        // nobody, in a folder anyone may write, fixing root's files.
+        #expect(chmod(directory.path, 0o777) == 0)
+        let rootOnly = try write(Self.text, "root-only.txt", in: directory)
+        #expect(chmod(rootOnly.path, 0o644) == 0)
+        let denied = try runAsNobody(["fix", "--glossary", Self.glossary, rootOnly.path], in: directory)
+        #expect(denied.status == 2, "\(denied.output)")
+        #expect(denied.output.contains("not writable by you"))
+        #expect(stat(rootOnly.path, &status) == 0 && status.st_uid == 0)
+        #expect(try contents(rootOnly) == Self.text)
+
+        // Writable by anyone, but the replacement would become nobody's: refused too.
+        let shared = try write(Self.text, "shared.txt", in: directory)
+        #expect(chmod(shared.path, 0o666) == 0)
+        let foreign = try runAsNobody(["fix", "--glossary", Self.glossary, shared.path], in: directory)
+        #expect(foreign.status == 2, "\(foreign.output)")
+        #expect(foreign.output.contains("could not keep its owner"))
+        #expect(stat(shared.path, &status) == 0 && status.st_uid == 0)
+        #expect(try contents(shared) == Self.text)
+    }
+
+    // MARK: - Globs and folders
+
+    @Test func absoluteAndParentGlobsFindFiles() throws {
+        let directory = folder()
+        _ = try write(Self.text, "docs/a.txt", in: directory)
+        _ = try write(Self.text, "docs/deep/b.md", in: directory)
+        let work = directory.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+
+        let absolute = try CommandRunner.start(["check", "--glossary", Self.glossary, directory.path + "/docs/*.txt"], in: work).wait()
+        #expect(absolute.status == 1, "\(absolute.standardError)")
+        #expect(absolute.standardOutput.contains(directory.path + "/docs/a.txt:1:"))
+        #expect(absolute.standardError.contains("Checked 1 file"))
+
+        let parent = try CommandRunner.start(["check", "--glossary", Self.glossary, "../docs/**/*.md"], in: work).wait()
+        #expect(parent.status == 1, "\(parent.standardError)")
+        #expect(parent.standardOutput.contains("../docs/deep/b.md:1:"))
+    }
+
+    @Test func nothingMatchedExitsTwoNamingThePattern() throws {
+        let directory = folder()
+        _ = try write(Self.text, "a.txt", in: directory)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        _ = try write("binary", "other/x.bin", in: directory)
+        for argument in ["*.md", "no-such-folder/*.txt", "empty", "other"] {
+            let result = try CommandRunner.start(["check", "--glossary", Self.glossary, argument], in: directory).wait()
+            #expect(result.status == 2, "\(argument): \(result.standardError)")
+            #expect(result.standardError.contains("lector: error: \(argument): the "), "\(result.standardError)")
+            #expect(!result.standardError.contains("Checked 0 files"))
+        }
+    }
+
+    @Test func foldersAndGlobsIncludeBilingualFiles() throws {
+        let directory = folder()
+        _ = try write("""
+            <?xml version="1.0"?>
+            <xliff version="1.2"><file source-language="de" target-language="en"><body>
+            <trans-unit id="a"><source>Kiew</source><target>Kiev</target></trans-unit></body></file></xliff>
+            """, "l10n/a.xlf", in: directory)
+        _ = try write("msgid \"Kiew\"\nmsgstr \"Kiev\"\n", "l10n/b.po", in: directory)
+        _ = try write("{\"id\": \"1\", \"source\": \"Kiew\", \"target\": \"Kiev\"}\n", "l10n/c.jsonl", in: directory)
+        _ = try write("""
+            <tmx version="1.4"><header srclang="de"/><body><tu><tuv xml:lang="de"><seg>Kiew</seg></tuv>\
+            <tuv xml:lang="en"><seg>Kiev</seg></tuv></tu></body></tmx>
+            """, "l10n/d.tmx", in: directory)
+        for argument in ["l10n", "l10n/*"] {
+            let result = try CommandRunner.start(["check", "--glossary", Self.glossary, "--source-lang", "de", argument],
+                                                 in: directory).wait()
+            #expect(result.standardError.contains("Checked 4 files"), "\(argument): \(result.standardError)")
+            for name in ["a.xlf", "b.po", "c.jsonl", "d.tmx"] {
+                #expect(result.standardOutput.contains("l10n/\(name):"), "\(argument): \(name) not checked")
+            }
+        }
+    }
+
+    @Test(.enabled(if: canDropPrivileges, noPrivilegesReason))
+    func anUnreadableFolderIsAnErrorAndAGlobDoesNotWalkBesideItsPrefix() throws {
+        let directory = folder()
+        #expect(chmod(directory.path, 0o755) == 0)
+        let docs = try write(Self.text, "docs/a.txt", in: directory).deletingLastPathComponent()
+        let blocked = try write(Self.text, "blocked/b.txt", in: directory).deletingLastPathComponent()
+        #expect(chmod(blocked.path, 0o000) == 0)
+        _ = docs
+        let scan = try runAsNobody(["check", "--glossary", Self.glossary, "."], in: directory)
+        #expect(scan.status == 2, "\(scan.output)")
+        #expect(scan.output.contains("blocked: cannot read the folder"))
+        // The glob starts at docs/ and never lists blocked/.
+        let glob = try runAsNobody(["check", "--glossary", Self.glossary, "docs/*.txt"], in: directory)
+        #expect(glob.status == 1, "\(glob.output)")
+        #expect(glob.output.contains("docs/a.txt:1:"))
+    }
+
+    // MARK: - XML
+
+    @Test func entityDeclarationsAreRefusedInEveryXMLFormat() throws {
+        let directory = folder()
+        let hiddenByInstruction = """
+            <?xml version="1.0"?>
+            <!DOCTYPE xliff [
+            <?editor keep?>
+            <!ENTITY city "Kiev">
+            ]>
+            <xliff version="1.2"><file source-language="de" target-language="en"><body>
+            <trans-unit id="a"><source>Kiew</source><target>&city;</target></trans-unit></body></file></xliff>
+            """
+        let pi = try write(hiddenByInstruction, "pi.xlf", in: directory)
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(hiddenByInstruction.replacingOccurrences(of: "<?xml version=\"1.0\"?>", with: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>")
+                        .data(using: .utf16LittleEndian)!)
+        let wide = directory.appendingPathComponent("wide.xlf")
+        try utf16.write(to: wide)
+        for file in [pi, wide] {
+            let result = try CommandRunner.run(["check", "--glossary", Self.glossary, file.path])
+            #expect(result.status == 2, "\(file.lastPathComponent): \(result.standardError)")
+            #expect(result.standardError.contains("\(file.path):4: the DOCTYPE declares entities"), "\(result.standardError)")
+        }
+        // TBX goes through the same walker; a large entity referenced many times costs nothing: refused first.
+        let entity = String(repeating: "Kiev ", count: 20_000)
+        let references = String(repeating: "&big;", count: 1000)
+        let tbx = try write("""
+            <?xml version="1.0"?>
+            <!DOCTYPE martif [<!ENTITY big "\(entity)">]>
+            <martif type="TBX"><text><body><termEntry id="c1"><langSet xml:lang="en">
+            <tig><term>Kyiv</term><note>\(references)</note></tig></langSet></termEntry></body></text></martif>
+            """, "g.tbx", in: directory)
+        let input = try write(Self.text, "a.txt", in: directory)
+        let glossary = try CommandRunner.run(["check", "--glossary", tbx.path, input.path])
+        #expect(glossary.status == 2)
+        #expect(glossary.standardError.contains("\(tbx.path):2: the DOCTYPE declares entities"), "\(glossary.standardError)")
+    }
+
+    @Test func invalidUTF8InXMLNamesExitsTwoWithFileAndLine() throws {
+        let directory = folder()
+        let input = try write(Self.text, "a.txt", in: directory)
+        let bad = String(decoding: [0xFF], as: UTF8.self)  // only a marker; the bytes are patched below
+        let documents: [(String, String)] = [
+            ("g.tbx", "<martif type=\"TBX\"><text><body>\n<termEntry id=\"c\"><langSet xml:lang=\"en\"><tig><term\(bad)>Kyiv</term\(bad)></tig></langSet></termEntry></body></text></martif>"),
+            ("a.xlf", "<xliff version=\"1.2\"><file source-language=\"de\" target-language=\"en\"><body>\n<trans-unit id\(bad)=\"a\"><source>Kiew</source></trans-unit></body></file></xliff>"),
+            ("a.tmx", "<tmx version=\"1.4\"><header srclang=\"de\"/><body>\n<tu><tuv xml:lang=\"de\"><seg\(bad)>Kiew</seg\(bad)></tuv></tu></body></tmx>"),
+        ]
+        for (name, text) in documents {
+            // Replace the replacement character U+FFFD (EF BF BD) with one invalid byte.
+            var bytes: [UInt8] = []
+            var utf8 = Array(text.utf8)[...]
+            while let byte = utf8.first {
+                if utf8.starts(with: [0xEF, 0xBF, 0xBD]) {
+                    bytes.append(0xFF)
+                    utf8 = utf8.dropFirst(3)
+                } else {
+                    bytes.append(byte)
+                    utf8 = utf8.dropFirst()
+                }
+            }
+            let url = directory.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            let arguments = name.hasSuffix(".tbx") ? ["check", "--glossary", url.path, input.path]
+                : ["check", "--glossary", Self.glossary, url.path]
+            let result = try CommandRunner.run(arguments)
+            #expect(result.status == 2, "\(name): \(result.standardError)")
+            #expect(result.standardError.contains("\(url.path):2: malformed XML"), "\(name): \(result.standardError)")
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import LectorXML
+import Testing
+
+/// Records what the parser reports, as `start:NAME`, `end:NAME` and the text.
+private final class EventLog: XMLEventSink {
+    var events: [String] = []
+    var text = ""
+    var stopAt: String?
+
+    func startElement(localName: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int) -> Bool {
+        events.append("start:\(localName)@\(line)" + attributes.map { " \($0.qualifiedName)=\($0.value)" }.joined())
+        return localName != stopAt
+    }
+
+    func endElement(localName: String, line: Int) -> Bool {
+        events.append("end:\(localName)")
+        return true
+    }
+
+    func characters(_ text: String) { self.text += text }
+}
+
+private func parse(_ bytes: [UInt8], chunk: Int? = nil) -> (EventLog, XMLSyntaxError?) {
+    let log = EventLog()
+    guard let chunk else { return (log, bytes.withUnsafeBytes { XMLStreamParser.parse($0, sink: log) }) }
+    let parser = XMLStreamParser(sink: log)
+    var offset = 0
+    while offset < bytes.count {
+        let end = min(offset + chunk, bytes.count)
+        bytes[offset..<end].withUnsafeBytes { _ = parser.feed($0) }
+        offset = end
+    }
+    parser.finish()
+    return (log, parser.failure)
+}
+
+private func parse(_ text: String, chunk: Int? = nil) -> (EventLog, XMLSyntaxError?) { parse(Array(text.utf8), chunk: chunk) }
+
+@Suite struct XMLStreamParserTests {
+    @Test func readsElementsAttributesAndText() {
+        let (log, error) = parse("<?xml version=\"1.0\"?>\n<a xml:lang=\"de\" id=\"1\">Ki&amp;ew &#x41;<![CDATA[<b>]]><b/></a>")
+        #expect(error == nil)
+        #expect(log.events == ["start:a@2 xml:lang=de id=1", "start:b@2", "end:b", "end:a"])
+        #expect(log.text == "Ki&ew A<b>")
+    }
+
+    @Test func sameEventsWhateverTheChunkSize() {
+        let document = "<doc>" + (0..<300).map { "<s n=\"\($0)\">Zelenskyy – Kyiv №\($0)</s>\n" }.joined() + "</doc>"
+        let (whole, _) = parse(document)
+        for size in [1, 2, 3, 7, 4096] {
+            let (chunked, error) = parse(document, chunk: size)
+            #expect(error == nil)
+            #expect(chunked.events == whole.events)
+            #expect(chunked.text == whole.text)
+        }
+    }
+
+    @Test func entityDeclarationsAreRefusedHoweverTheyAreHidden() {
+        let plain = "<!DOCTYPE a [\n<!ENTITY city \"Kiev\">\n]>\n<a>&city;</a>"
+        let afterInstruction = "<!DOCTYPE a [\n<?pi x?>\n<!ENTITY city \"Kiev\">\n]>\n<a>&city;</a>"
+        let parameter = "<!DOCTYPE a [\n<!ENTITY % p \"x\">\n]>\n<a/>"
+        for document in [plain, afterInstruction, parameter] {
+            let (log, error) = parse(document)
+            guard case .entityDeclaration? = error?.kind else {
+                Issue.record("not refused: \(document)")
+                continue
+            }
+            #expect(log.events.isEmpty)
+            #expect(error?.line == (document == afterInstruction ? 3 : 2))
+        }
+        // UTF-16 with a byte-order mark: a byte scan for `<!ENTITY` sees only every other byte.
+        let utf16: [UInt8] = [0xFF, 0xFE] + afterInstruction.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        guard case .entityDeclaration? = parse(utf16).1?.kind else {
+            Issue.record("UTF-16 declaration not refused")
+            return
+        }
+    }
+
+    @Test func undeclaredEntitiesAreRefusedNotDropped() {
+        let (_, error) = parse("<!DOCTYPE a SYSTEM \"a.dtd\">\n<a>Kyiv &city; Lviv</a>")
+        #expect(error?.kind == .undeclaredEntity(name: "city"))
+        #expect(error?.line == 2)
+    }
+
+    @Test func invalidUTF8InNamesIsAnErrorWithItsLine() {
+        for bad in [[0xFF], [0xC3, 0x28], [0xE2, 0x82]] as [[UInt8]] {
+            let element = Array("<a>\n<b".utf8) + bad + Array(">x</b></a>".utf8)
+            let attribute = Array("<a>\n<b c".utf8) + bad + Array("=\"1\">x</b></a>".utf8)
+            for document in [element, attribute] {
+                let (_, error) = parse(document)
+                guard case .malformed? = error?.kind else {
+                    Issue.record("accepted \(document)")
+                    continue
+                }
+                #expect(error?.line == 2)
+            }
+        }
+    }
+
+    @Test func truncatedAndEmptyDocumentsAreErrors() {
+        guard case .malformed(let code)? = parse("<a><b>text</b>").1?.kind else {
+            Issue.record("truncated document accepted")
+            return
+        }
+        #expect(code == 5)
+        guard case .malformed? = parse("").1?.kind else {
+            Issue.record("empty document accepted")
+            return
+        }
+    }
+
+    @Test func theSinkCanStopTheParse() {
+        let log = EventLog()
+        log.stopAt = "b"
+        let error = Array("<a><b/><c/></a>".utf8).withUnsafeBytes { XMLStreamParser.parse($0, sink: log) }
+        #expect(error == nil)
+        #expect(log.events == ["start:a@1", "start:b@1"])
+    }
+
+    @Test func documentsOverTenMillionBytesLoad() {
+        // libxml2 refuses more than 10,000,000 bytes of look-ahead when a document is handed over whole.
+        let entry = "<termEntry id=\"c\"><langSet xml:lang=\"en\"><tig><term>Kyiv</term></tig></langSet></termEntry>\n"
+        let count = 10_500_000 / entry.utf8.count + 1
+        let document = "<martif><body>\n" + String(repeating: entry, count: count) + "</body></martif>"
+        #expect(document.utf8.count > 10_000_000)
+        final class Counter: XMLEventSink {
+            var terms = 0
+            func startElement(localName: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int) -> Bool {
+                if localName == "term" { terms += 1 }
+                return true
+            }
+            func endElement(localName: String, line: Int) -> Bool { true }
+            func characters(_ text: String) {}
+        }
+        let counter = Counter()
+        let error = Array(document.utf8).withUnsafeBytes { XMLStreamParser.parse($0, sink: counter) }
+        #expect(error == nil)
+        #expect(counter.terms == count)
+    }
+
+    @Test func deepNestingIsReadWithoutRecursion() {
+        final class Depth: XMLEventSink {
+            var depth = 0, deepest = 0
+            func startElement(localName: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int) -> Bool {
+                depth += 1
+                deepest = max(deepest, depth)
+                return true
+            }
+            func endElement(localName: String, line: Int) -> Bool {
+                depth -= 1
+                return true
+            }
+            func characters(_ text: String) {}
+        }
+        let levels = 100_000
+        let document = String(repeating: "<g>", count: levels) + "x" + String(repeating: "</g>", count: levels)
+        let sink = Depth()
+        let error = Array(document.utf8).withUnsafeBytes { XMLStreamParser.parse($0, sink: sink) }
+        #expect(error == nil)
+        #expect(sink.deepest == levels)
+        #expect(sink.depth == 0)
+    }
+}
