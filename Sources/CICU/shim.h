@@ -23,6 +23,8 @@
 #include <unicode/unum.h>
 #include <unicode/udat.h>
 #include <unicode/ulocdata.h>
+#include <unicode/upluralrules.h>
+#include <unicode/uenum.h>
 
 // MARK: - Strings
 
@@ -193,6 +195,36 @@ static inline int32_t cicu_ulocdata_getDelimiter(void *data, int32_t type, UChar
                                                  int32_t *status) {
     return ulocdata_getDelimiter((ULocaleData *)data, (ULocaleDataDelimiterType)type, result, capacity,
                                  (UErrorCode *)status);
+}
+
+// MARK: - Plural rules
+
+static inline void *cicu_uplrules_open(const char *locale, int32_t *status) {
+    return uplrules_open(locale, (UErrorCode *)status);
+}
+static inline void cicu_uplrules_close(void *rules) { uplrules_close((UPluralRules *)rules); }
+static inline int32_t cicu_uplrules_select(const void *rules, double number, UChar *keyword, int32_t capacity,
+                                           int32_t *status) {
+    return uplrules_select((const UPluralRules *)rules, number, keyword, capacity, (UErrorCode *)status);
+}
+// The keywords as one NUL-separated list in `buffer`; returns how many there are (or a negative
+// count of the bytes needed when `capacity` is too small), so no UEnumeration crosses into Swift.
+static inline int32_t cicu_uplrules_keywords(const void *rules, char *buffer, int32_t capacity, int32_t *status) {
+    UEnumeration *keywords = uplrules_getKeywords((const UPluralRules *)rules, (UErrorCode *)status);
+    if (U_FAILURE((UErrorCode)*status)) { return 0; }
+    int32_t count = 0, used = 0, needed = 0;
+    const char *keyword;
+    int32_t length;
+    while ((keyword = uenum_next(keywords, &length, (UErrorCode *)status)) != NULL) {
+        needed += length + 1;
+        if (needed <= capacity) {
+            for (int32_t i = 0; i < length; i++) { buffer[used++] = keyword[i]; }
+            buffer[used++] = 0;
+        }
+        count++;
+    }
+    uenum_close(keywords);
+    return needed <= capacity ? count : -needed;
 }
 
 #endif

@@ -14,6 +14,13 @@ public struct BilingualContext: Sendable {
     public let inlineCodes: [InlineCodePair]?
     /// Whether the file paired the segments itself (XLIFF, TMX, PO, JSONL) rather than Lector.
     public let isPairedByFile: Bool
+    /// The file's units as read, one per pair, when the file paired them: their text keeps its
+    /// line breaks and tabs, and they carry plural forms and length limits.
+    public var units: [BilingualUnit]? = nil
+    /// The number of plural forms the file declares (PO `Plural-Forms: nplurals=`), if any.
+    public var pluralFormCount: Int? = nil
+    /// The file's format (`po`, `xliff`, `android` …), when the file paired the units.
+    public var format: String? = nil
 
     public struct InlineCodePair: Sendable {
         public let source: [String]

@@ -19,10 +19,13 @@ public struct CheckContext: Sendable {
     public let lexicon: Lexicon?
     /// House words `spelling.unknown` accepts, case-folded.
     public let spellingWords: Set<String>
+    /// Settings of the string checks (placeholder syntaxes, accelerator markers …).
+    public let strings: StringCheckSettings
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,
-                spellingWords: Set<String> = []) {
+                spellingWords: Set<String> = [], strings: StringCheckSettings = StringCheckSettings()) {
+        self.strings = strings
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches
@@ -47,7 +50,12 @@ public struct CheckContext: Sendable {
         let stemEnd = match.range.upperBound - match.suffixLength
         let original = document.text(in: match.range.lowerBound..<stemEnd)
         let suffix = document.text(in: stemEnd..<match.range.upperBound)
-        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+        // A combining mark after the word's last letter changes that letter (`Kiev́`): whether the
+        // replacement should carry it cannot be known, so no replacement is offered.
+        if let last = original.unicodeScalars.last, Self.isCombiningMark(last),
+           !formEndsWith(match, last) { return nil }
+        // Only letters of a script with case tell capitals: Hangul or Devanagari is never "shouted".
+        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic && $0.properties.isCased }
         let shouted = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
         let replacement = shouted && !preferred.isCaseSensitive
             ? CaseMapping.uppercase(preferred.text, locale: index.targetLanguage)
@@ -64,6 +72,24 @@ public struct CheckContext: Sendable {
         var named = message
         named.replaceSubrange(range, with: "\(quoted) (\(lemma))")
         return named
+    }
+
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    /// Whether the glossary form that matched ends with `mark` itself (Devanagari `दिल्ली` ends
+    /// with a vowel sign, which is part of the word).
+    private func formEndsWith(_ match: GlossaryMatch, _ mark: Unicode.Scalar) -> Bool {
+        let form: String
+        switch match.kind {
+        case .allowed(let term), .forbidden(let term): form = term.text
+        case .variant(let variant, _): form = variant
+        }
+        return form.unicodeScalars.last == mark
     }
 
     /// The text of a match without its inflection suffix.

@@ -11,6 +11,17 @@ public struct RuleExample: Sendable {
     public let targetLanguage: String
     public let file: String
     public let line: Int
+    /// For string checks: the example is one unit of a bilingual file (PO, XLIFF …) rather than
+    /// a sentence of an aligned text, with the unit's plural forms and limits.
+    public let unit: UnitExample?
+
+    /// What a unit example carries besides its text.
+    public struct UnitExample: Sendable {
+        public let format: String
+        public let details: UnitDetails
+        /// The file's declared number of plural forms.
+        public let pluralFormCount: Int?
+    }
 
     public init(_ text: String, file: String = #filePath, line: Int = #line) {
         self.text = text
@@ -19,6 +30,7 @@ public struct RuleExample: Sendable {
         targetLanguage = "en"
         self.file = file
         self.line = line
+        unit = nil
     }
 
     /// A bilingual example: `text` is the translation of `source`.
@@ -30,6 +42,21 @@ public struct RuleExample: Sendable {
         self.targetLanguage = targetLanguage
         self.file = file
         self.line = line
+        unit = nil
+    }
+
+    /// A unit example: `text` is the translation of `source` in one unit of a bilingual file of
+    /// the given format (`po` by default). Line breaks and tabs in either are kept.
+    public init(unit text: String, source: String, from sourceLanguage: String, to targetLanguage: String,
+                format: String = "po", details: UnitDetails = UnitDetails(), pluralFormCount: Int? = nil,
+                file: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.source = source
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.file = file
+        self.line = line
+        unit = UnitExample(format: format, details: details, pluralFormCount: pluralFormCount)
     }
 }
 
@@ -88,6 +115,22 @@ public enum RuleRegistry {
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,
         SpellingUnknownRule.self,
+        // String checks of bilingual files (pofilter's, Xbench's, CheckMate's).
+        AcceleratorRule.self,
+        PunctuationStartRule.self,
+        PunctuationEndRule.self,
+        BracketsMismatchRule.self,
+        CapitalizationStartRule.self,
+        WhitespaceEdgesRule.self,
+        WhitespaceDoubleRule.self,
+        WhitespaceNewlinesRule.self,
+        EscapesMismatchRule.self,
+        MarkupInvalidRule.self,
+        UntranslatedBlankRule.self,
+        UntranslatedUnchangedRule.self,
+        WordsDoubledRule.self,
+        PluralFormsRule.self,
+        LengthLimitRule.self,
     ]
 
     public static func rule(withID id: String) -> (any Rule.Type)? {

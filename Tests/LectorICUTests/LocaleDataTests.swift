@@ -154,3 +154,13 @@ import Testing
         #expect([marks.start, marks.end, marks.alternateStart, marks.alternateEnd] == ["「", "」", "『", "』"])
     }
 }
+
+@Test func pluralCategoriesFollowCLDR() throws {
+    #expect(try PluralRules(locale: "en").integerCategories == ["other", "one"])
+    #expect(try PluralRules(locale: "ru").integerCategories.sorted() == ["few", "many", "one"])
+    #expect(try PluralRules(locale: "ru").categories.count == 4)
+    #expect(try PluralRules(locale: "ja").integerCategories == ["other"])
+    #expect(try PluralRules(locale: "ar").integerCategories.count == 6)
+    #expect(try PluralRules(locale: "ru").category(of: 3) == "few")
+    #expect(try PluralRules(locale: "pl").category(of: 5) == "many")
+}

@@ -50,7 +50,23 @@ import Testing
             let marked = MarkedText(prefix + example.text)
             let document = SourceDocument(path: "example.txt", text: marked.text)
             let all: [Finding]
-            if let source = example.source, let sourceLanguage = example.sourceLanguage {
+            if let unit = example.unit, let source = example.source, let sourceLanguage = example.sourceLanguage {
+                // The prefix is a unit of its own before the example's, as a file would have it.
+                var units: [BilingualUnit] = []
+                if !prefix.isEmpty {
+                    let line = String(prefix.dropLast())
+                    units.append(BilingualUnit(id: "prefix", source: SegmentText(text: line, line: 1),
+                                               target: SegmentText(text: line, line: 1)))
+                }
+                let line = units.count + 1
+                units.append(BilingualUnit(id: "example", source: SegmentText(text: source, line: line),
+                                           target: SegmentText(text: String(marked.text.dropFirst(prefix.count)), line: line),
+                                           details: unit.details))
+                let file = BilingualFile(path: "example.\(unit.format)", sourceLanguage: sourceLanguage,
+                                         targetLanguage: example.targetLanguage, units: units,
+                                         pluralFormCount: unit.pluralFormCount, format: unit.format)
+                all = Fixtures.bilingualChecker(from: sourceLanguage, to: example.targetLanguage).check(file)
+            } else if let source = example.source, let sourceLanguage = example.sourceLanguage {
                 let checker = Fixtures.bilingualChecker(from: sourceLanguage, to: example.targetLanguage)
                 all = checker.check(document, source: SourceDocument(path: "source.txt", text: prefix + source))
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import LectorText
 
 /// Loads a bilingual file by its extension: `.xlf`/`.xliff` (XLIFF 1.2 and 2.x), `.tmx`, `.po`/`.pot`,
@@ -9,6 +10,19 @@ public enum BilingualFileLoader {
         case .tmx: try TMXReader.read(contentsOf: path)
         case .po: try POReader.read(contentsOf: path)
         case .jsonLines: try JSONLinesReader.read(contentsOf: path)
+        case nil: throw InputError(file: path, message:
+            "unknown bilingual format; use .xlf, .xliff, .tmx, .po, .pot, .jsonl or .ndjson")
+        }
+    }
+
+    /// Reads a bilingual file from its bytes, its format told by `path`'s extension. With
+    /// `mappingTargets`, each target says where its text stands in `data` (for `fix`).
+    public static func load(data: Data, path: String, mappingTargets: Bool) throws(InputError) -> BilingualFile {
+        switch Format(path: path) {
+        case .xliff: try XLIFFReader.read(data: data, name: path, mappingTargets: mappingTargets)
+        case .tmx: try TMXReader.read(data: data, name: path, mappingTargets: mappingTargets)
+        case .po: try POReader.read(data: data, name: path, mappingTargets: mappingTargets)
+        case .jsonLines: try JSONLinesReader.read(data: data, name: path, mappingTargets: mappingTargets)
         case nil: throw InputError(file: path, message:
             "unknown bilingual format; use .xlf, .xliff, .tmx, .po, .pot, .jsonl or .ndjson")
         }

@@ -19,11 +19,13 @@ public enum JSONLinesReader {
         try read(SourceDocument.load(path: path))
     }
 
-    public static func read(data: Data, name: String) throws(InputError) -> BilingualFile {
-        try read(SourceDocument.decode(data, path: name))
+    /// Reads a file. With `mappingTargets`, each target also says where its text stands in the
+    /// bytes (`SegmentText.verbatimRuns`): the stretches of the `target` string between escapes.
+    public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
+        try read(SourceDocument.decode(data, path: name), mappingTargets: mappingTargets)
     }
 
-    public static func read(_ document: SourceDocument) throws(InputError) -> BilingualFile {
+    public static func read(_ document: SourceDocument, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
         var sourceLanguage: String?
         var targetLanguage: String?
         var units: [BilingualUnit] = []
@@ -67,15 +69,147 @@ public enum JSONLinesReader {
             if targetLanguage == nil, let language = object["target_lang"] as? String, !language.isEmpty {
                 targetLanguage = language
             }
-            units.append(BilingualUnit(id: id, source: SegmentText(text: source, line: line),
-                                       target: target.map { SegmentText(text: $0, line: line) }))
+            var targetSegment = target.map { SegmentText(text: $0, line: line) }
+            if mappingTargets, let target {
+                let located = JSONStringLocator.locate(key: "target", in: Array(text.utf8),
+                                                       byteOffset: document.lineByteStarts[line - 1])
+                // Only what decodes to the parsed text is written back (not a duplicate key, say).
+                targetSegment?.verbatimRuns = located.flatMap { $0.text.utf8.elementsEqual(target.utf8) ? $0.runs : nil } ?? []
+            }
+            units.append(BilingualUnit(id: id, source: SegmentText(text: source, line: line), target: targetSegment))
         }
         return BilingualFile(path: document.path, sourceLanguage: sourceLanguage,
-                             targetLanguage: targetLanguage, units: units)
+                             targetLanguage: targetLanguage, units: units, format: "jsonl")
     }
 
     /// JSON `true`/`false` arrive as NSNumber too, typed `c` (char); JSONSerialization makes no other `c`.
     private static func isBoolean(_ number: NSNumber) -> Bool {
         String(cString: number.objCType) == "c"
+    }
+}
+
+/// Finds the string value of one key of a JSON object written on one line, with the stretches of
+/// it written without escapes, for `fix`. A key that occurs twice is not located (which value a
+/// reader takes is not defined).
+enum JSONStringLocator {
+    static func locate(key: String, in bytes: [UInt8], byteOffset: Int) -> (text: String, runs: [VerbatimRun])? {
+        var index = 0
+        func skipSpace() {
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        }
+        /// `\uXXXX`, or a surrogate pair of two: the scalar and the bytes it takes.
+        func unicodeEscape(at position: Int) -> (scalar: Unicode.Scalar, length: Int)? {
+            func hex(_ at: Int) -> UInt32? {
+                guard at + 6 <= bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else { return nil }
+                return UInt32(String(decoding: bytes[(at + 2)..<(at + 6)], as: UTF8.self), radix: 16)
+            }
+            guard let first = hex(position) else { return nil }
+            if (0xD800..<0xDC00).contains(first), let second = hex(position + 6), (0xDC00..<0xE000).contains(second) {
+                return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)).map { ($0, 12) }
+            }
+            return Unicode.Scalar(first).map { ($0, 6) }
+        }
+        /// The string at `index` (which holds `"`), decoded, with its runs; moves past it.
+        func string() -> (text: String, runs: [VerbatimRun])? {
+            index += 1
+            var text: [UInt8] = []
+            var units = 0
+            var runs: [VerbatimRun] = []
+            var runStart: (unit: Int, byte: Int)?
+            func close() {
+                if let start = runStart, units > start.unit {
+                    runs.append(VerbatimRun(text: start.unit..<units, byteOffset: byteOffset + start.byte, escaping: .jsonString))
+                }
+                runStart = nil
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    close()
+                    index += 1
+                    return (String(decoding: text, as: UTF8.self), runs)
+                }
+                if byte == UInt8(ascii: "\\") {
+                    close()
+                    guard index + 1 < bytes.count else { return nil }
+                    let scalar: Unicode.Scalar
+                    switch bytes[index + 1] {
+                    case UInt8(ascii: "n"): scalar = "\n"
+                    case UInt8(ascii: "t"): scalar = "\t"
+                    case UInt8(ascii: "r"): scalar = "\r"
+                    case UInt8(ascii: "b"): scalar = "\u{08}"
+                    case UInt8(ascii: "f"): scalar = "\u{0C}"
+                    case UInt8(ascii: "/"): scalar = "/"
+                    case UInt8(ascii: "\\"): scalar = "\\"
+                    case UInt8(ascii: "\""): scalar = "\""
+                    case UInt8(ascii: "u"):
+                        guard let decoded = unicodeEscape(at: index) else { return nil }
+                        text.append(contentsOf: String(decoded.scalar).utf8)
+                        units += decoded.scalar.utf16.count
+                        index += decoded.length
+                        continue
+                    default: return nil
+                    }
+                    text.append(contentsOf: String(scalar).utf8)
+                    units += 1
+                    index += 2
+                    continue
+                }
+                if runStart == nil { runStart = (units, index) }
+                text.append(byte)
+                if byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
+                index += 1
+            }
+            return nil
+        }
+        /// Skips any value at `index`.
+        func skipValue() -> Bool {
+            var depth = 0
+            repeat {
+                skipSpace()
+                guard index < bytes.count else { return false }
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    guard string() != nil else { return false }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                    index += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    index += 1
+                default:
+                    index += 1
+                }
+            } while depth > 0
+            return true
+        }
+
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        var found: (text: String, runs: [VerbatimRun])?
+        var count = 0
+        while true {
+            skipSpace()
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: "}") { break }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "\""), let name = string() else { return nil }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipSpace()
+            if name.text == key {
+                count += 1
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+                found = string()
+            } else if !skipValue() {
+                return nil
+            }
+        }
+        return count == 1 ? found : nil
     }
 }

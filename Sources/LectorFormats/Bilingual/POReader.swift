@@ -21,18 +21,22 @@ public enum POReader {
         try read(SourceDocument.load(path: path))
     }
 
-    public static func read(data: Data, name: String) throws(InputError) -> BilingualFile {
-        try read(SourceDocument.decode(data, path: name))
+    /// Reads a file. With `mappingTargets`, each target also says where its text stands in the
+    /// bytes (`SegmentText.verbatimRuns`): the stretches of its strings between escapes.
+    public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
+        try read(SourceDocument.decode(data, path: name), mappingTargets: mappingTargets)
     }
 
-    public static func read(_ document: SourceDocument) throws(InputError) -> BilingualFile {
+    public static func read(_ document: SourceDocument, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
         var parser = POParser(file: document.path)
         for line in 1...document.lineCount {
-            try parser.read(document.lineText(line), line: line)
+            try parser.read(document.lineText(line), line: line,
+                            byteOffset: mappingTargets ? document.lineByteStarts[line - 1] : nil)
         }
         try parser.finish()
         return BilingualFile(path: document.path, sourceLanguage: parser.sourceLanguage,
-                             targetLanguage: parser.targetLanguage, units: parser.units)
+                             targetLanguage: parser.targetLanguage, units: parser.units,
+                             pluralFormCount: parser.pluralFormCount, format: "po")
     }
 }
 
@@ -42,6 +46,14 @@ private struct POParser {
         var text: String
         let line: Int
         let column: Int
+        /// Verbatim runs, offsets within `text`; only when the parser was given byte offsets.
+        var runs: [VerbatimRun] = []
+
+        mutating func append(_ other: POString) {
+            let shift = text.utf16.count
+            runs += other.runs.map { $0.shifted(by: shift) }
+            text += other.text
+        }
     }
 
     enum Field { case context, id, plural, translation(Int) }
@@ -61,6 +73,7 @@ private struct POParser {
     let file: String
     var sourceLanguage: String?
     var targetLanguage: String?
+    var pluralFormCount: Int?
     var units: [BilingualUnit] = []
     private var entry = Entry()
     private var field: Field?
@@ -74,7 +87,8 @@ private struct POParser {
         InputError(file: file, line: line, message: message)
     }
 
-    mutating func read(_ text: String, line: Int) throws(InputError) {
+    /// Reads one line; `byteOffset` is where it starts in the file, when targets are mapped.
+    mutating func read(_ text: String, line: Int, byteOffset: Int? = nil) throws(InputError) {
         let scalars = Array(text.unicodeScalars)
         var start = 0
         while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
@@ -87,10 +101,10 @@ private struct POParser {
             try readComment(scalars[(start + 1)...], line: line)
         case "\"":
             guard let field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
-            let string = try Self.parseString(scalars, from: start, line: line, file: file)
-            append(string.text, to: field)
+            let string = try Self.parseString(scalars, from: start, line: line, file: file, byteOffset: byteOffset)
+            append(string, to: field)
         default:
-            try readKeyword(scalars, from: start, line: line)
+            try readKeyword(scalars, from: start, line: line, byteOffset: byteOffset)
         }
     }
 
@@ -124,7 +138,8 @@ private struct POParser {
         }
     }
 
-    private mutating func readKeyword(_ scalars: [Unicode.Scalar], from start: Int, line: Int) throws(InputError) {
+    private mutating func readKeyword(_ scalars: [Unicode.Scalar], from start: Int, line: Int,
+                                      byteOffset: Int?) throws(InputError) {
         var end = start
         while end < scalars.count, !scalars[end].properties.isWhitespace, scalars[end] != "\"" { end += 1 }
         let keyword = String(String.UnicodeScalarView(scalars[start..<end]))
@@ -136,7 +151,7 @@ private struct POParser {
             }
             throw error(line, "unexpected “\(keyword)”; expected msgctxt, msgid, msgstr or a comment")
         }
-        let string = try Self.parseString(scalars, from: quote, line: line, file: file)
+        let string = try Self.parseString(scalars, from: quote, line: line, file: file, byteOffset: byteOffset)
         switch keyword {
         case "msgctxt":
             if !entry.translations.isEmpty { try flush() }
@@ -171,12 +186,12 @@ private struct POParser {
         }
     }
 
-    private mutating func append(_ text: String, to field: Field) {
+    private mutating func append(_ string: POString, to field: Field) {
         switch field {
-        case .context: entry.context?.text += text
-        case .id: entry.id?.text += text
-        case .plural: entry.plural?.text += text
-        case .translation(let index): entry.translations[index]?.text += text
+        case .context: entry.context?.append(string)
+        case .id: entry.id?.append(string)
+        case .plural: entry.plural?.append(string)
+        case .translation(let index): entry.translations[index]?.append(string)
         }
     }
 
@@ -196,12 +211,23 @@ private struct POParser {
             sawHeader = true
             return
         }
+        var details = UnitDetails()
+        if let plural = entry.plural {
+            details.sourcePlural = plural.text
+            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
+        }
+        let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
         units.append(BilingualUnit(
             id: entry.context?.text,
             source: SegmentText(text: id.text, line: id.line, column: id.column),
-            target: translation.text.isEmpty
-                ? nil : SegmentText(text: translation.text, line: translation.line, column: translation.column),
-            notes: entry.notes))
+            target: untranslated ? nil : Self.segment(translation),
+            notes: entry.notes, details: details))
+    }
+
+    private static func segment(_ string: POString) -> SegmentText {
+        var segment = SegmentText(text: string.text, line: string.line, column: string.column)
+        segment.verbatimRuns = string.runs
+        return segment
     }
 
     mutating func finish() throws(InputError) {
@@ -216,26 +242,44 @@ private struct POParser {
             switch field[..<colon].trimmingCharacters(in: .whitespaces).lowercased() {
             case "language": targetLanguage = value
             case "x-source-language": sourceLanguage = value
+            case "plural-forms":
+                // `nplurals=3; plural=(n%10==1 …);`
+                if let range = value.range(of: #"nplurals\s*=\s*[0-9]+"#, options: .regularExpression) {
+                    pluralFormCount = Int(value[range].filter(\.isNumber))
+                }
             default: break
             }
         }
     }
 
     /// Parses the quoted string starting at `scalars[quote]`; only white space may follow it.
+    /// With `byteOffset` (where the line starts in the file), the string's verbatim runs are kept.
     static func parseString(_ scalars: [Unicode.Scalar], from quote: Int, line: Int,
-                            file: String) throws(InputError) -> POString {
+                            file: String, byteOffset: Int? = nil) throws(InputError) -> POString {
         var text = String.UnicodeScalarView()
         var index = quote + 1
+        var runs: [VerbatimRun] = []
+        var units = 0
+        var byte = byteOffset.map { start in scalars[...quote].reduce(start) { $0 + $1.utf8.count } } ?? 0
+        var runStart: (unit: Int, byte: Int)?
+        func closeRun() {
+            if let start = runStart, units > start.unit, byteOffset != nil {
+                runs.append(VerbatimRun(text: start.unit..<units, byteOffset: start.byte, escaping: .cString))
+            }
+            runStart = nil
+        }
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\"" {
+                closeRun()
                 let rest = scalars[(index + 1)...]
                 guard rest.allSatisfy({ $0.properties.isWhitespace }) else {
                     throw InputError(file: file, line: line, message: "unexpected text after the closing quote")
                 }
-                return POString(text: String(text), line: line, column: quote + 2)
+                return POString(text: String(text), line: line, column: quote + 2, runs: runs)
             }
             if scalar == "\\" {
+                closeRun()
                 guard index + 1 < scalars.count else { break }
                 let escaped: Unicode.Scalar
                 switch scalars[index + 1] {
@@ -254,10 +298,15 @@ private struct POParser {
                     throw InputError(file: file, line: line, message: "unknown escape \\\(Character(other)) in a string")
                 }
                 text.append(escaped)
+                units += escaped.utf16.count
+                byte += 2
                 index += 2
                 continue
             }
+            if runStart == nil { runStart = (units, byte) }
             text.append(scalar)
+            units += scalar.utf16.count
+            byte += scalar.utf8.count
             index += 1
         }
         throw InputError(file: file, line: line, message: "unterminated string (no closing quote)")

@@ -18,11 +18,15 @@ public enum TMXReader {
         try read(data: XMLDocumentWalker.contents(of: path), name: path)
     }
 
-    public static func read(data: Data, name: String) throws(InputError) -> BilingualFile {
+    /// Reads a document. With `mappingTargets`, each target also says where its text stands in
+    /// the bytes (`SegmentText.verbatimRuns`), for `fix`.
+    public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
         let builder = TMXBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
+        let units = mappingTargets ? XMLSegmentLocator.mapTargets(of: builder.units, in: [UInt8](data), vocabulary: .tmx)
+            : builder.units
         return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
-                             targetLanguage: builder.targetLanguage, units: builder.units)
+                             targetLanguage: builder.targetLanguage, units: units)
     }
 }
 

@@ -20,11 +20,15 @@ public enum XLIFFReader {
         try read(data: XMLDocumentWalker.contents(of: path), name: path)
     }
 
-    public static func read(data: Data, name: String) throws(InputError) -> BilingualFile {
+    /// Reads a document. With `mappingTargets`, each target also says where its text stands in
+    /// the bytes (`SegmentText.verbatimRuns`), for `fix`.
+    public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
         let builder = XLIFFBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
+        let units = mappingTargets ? XMLSegmentLocator.mapTargets(of: builder.units, in: [UInt8](data), vocabulary: builder.vocabulary)
+            : builder.units
         return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
-                             targetLanguage: builder.targetLanguage, units: builder.units)
+                             targetLanguage: builder.targetLanguage, units: units, format: "xliff")
     }
 }
 
@@ -48,6 +52,8 @@ private final class XLIFFBuilder: XMLDocumentHandler {
     private var unitID: String?
     private var unitLine = 0
     private var unitNotes: [String] = []
+    /// XLIFF 1.2 `maxwidth` of the current unit, when its `size-unit` is `char`.
+    private var unitMaxLength: Int?
     private var source: SegmentText?
     private var target: SegmentText?
     // XLIFF 2: the current segment and the unit's finished segments.
@@ -63,7 +69,7 @@ private final class XLIFFBuilder: XMLDocumentHandler {
         InputError(file: file, line: line, message: message)
     }
 
-    private var vocabulary: InlineMarkupVocabulary { version == .two ? .xliff2 : .xliff1 }
+    var vocabulary: InlineMarkupVocabulary { version == .two ? .xliff2 : .xliff1 }
 
     func start(_ tag: XMLStartTag) throws(InputError) {
         if segment != nil {
@@ -128,6 +134,7 @@ private final class XLIFFBuilder: XMLDocumentHandler {
         unitID = tag.attributes["id"]
         unitLine = tag.line
         unitNotes = []
+        unitMaxLength = tag.attributes["size-unit"] == "char" ? tag.attributes["maxwidth"].flatMap { Int($0) } : nil
         source = nil
         target = nil
     }
@@ -157,7 +164,8 @@ private final class XLIFFBuilder: XMLDocumentHandler {
             guard let source else {
                 throw error(unitLine, "<trans-unit\(describeID(unitID))> has no <source>")
             }
-            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes))
+            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes,
+                                       details: UnitDetails(maxLength: unitMaxLength)))
         case (.two, "segment") where path.last?.name == "unit":
             guard let source else {
                 throw error(segmentLine, "<segment> of <unit\(describeID(unitID))> has no <source>")

@@ -69,6 +69,7 @@ struct InlineMarkupCollector {
     let vocabulary: InlineMarkupVocabulary
     let line: Int
     let column: Int?
+    let ordinal: Int
     private var text = ""
     private var codes: [String] = []
     /// Open inline elements inside the segment, with the code to write when each closes (`nil`: none).
@@ -84,6 +85,7 @@ struct InlineMarkupCollector {
         self.vocabulary = vocabulary
         line = tag.line
         column = tag.contentColumn
+        ordinal = tag.ordinal
     }
 
     mutating func start(_ tag: XMLStartTag) {
@@ -134,6 +136,8 @@ struct InlineMarkupCollector {
     }
 
     var segment: SegmentText {
-        SegmentText(text: text, inlineCodes: codes, line: line, column: column)
+        var segment = SegmentText(text: text, inlineCodes: codes, line: line, column: column)
+        segment.elementOrdinal = ordinal
+        return segment
     }
 }

@@ -13,6 +13,8 @@ struct XMLStartTag {
     let line: Int
     /// 1-based column (Unicode scalars) of the first character after the tag, when the parser knows it.
     let contentColumn: Int?
+    /// The element's number in document order, the root being 0 (`XMLSegmentLocator` finds it so).
+    var ordinal = -1
 }
 
 /// Receives the events of one XML document. A handler throws to stop the parse; the error is reported
@@ -92,6 +94,7 @@ private final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink
     /// The handler's error; the parser's own errors come back from `XMLStreamParser.parse`.
     var failure: InputError?
     var sawRoot = false
+    private var elementCount = 0
 
     init(handler: Handler) {
         self.handler = handler
@@ -103,8 +106,10 @@ private final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink
         var values: [String: String] = [:]
         for attribute in attributes { values[attribute.qualifiedName] = attribute.value }
         // At this event libxml2 stands on the tag's `>` (or the `/` of `/>`), so content starts one further.
-        let tag = XMLStartTag(name: localName, namespace: namespace, attributes: values,
+        var tag = XMLStartTag(name: localName, namespace: namespace, attributes: values,
                               line: line, contentColumn: column > 0 ? column + 1 : nil)
+        tag.ordinal = elementCount
+        elementCount += 1
         do {
             try handler.start(tag)
             return true

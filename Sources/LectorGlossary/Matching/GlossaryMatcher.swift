@@ -178,6 +178,7 @@ public final class GlossaryMatcher {
         if !run.isEmpty { matchRun(run, text: text, stack: &stack, into: &results, keys: &keys) }
         runStorage = run
         stackStorage = stack
+        Self.trimTrailingFormatCharacters(&results, text: text)
         return makeMatches(results, keys: keys)
     }
 
@@ -216,6 +217,32 @@ public final class GlossaryMatcher {
                 keys.append(match.key)
             }
             position += 1
+        }
+    }
+
+    /// ICU keeps format characters (ZWJ, ZWNJ, RLO, LRM …) inside a word token, so a match may end
+    /// with one; it is no part of the term, and replacing it with the term would delete it (an RLO
+    /// or ZWJ changes how the rest of the line shows). Matches end before them.
+    private static func trimTrailingFormatCharacters(_ found: inout [Found], text: UnsafeBufferPointer<UInt16>) {
+        for index in found.indices {
+            var end = found[index].end
+            let start = found[index].start
+            while end > start {
+                let last = text[end - 1]
+                // A format character is never ASCII; most words end in one, so this costs one comparison.
+                guard last >= 0x80 else { break }
+                var length = 1
+                var value = UInt32(last)
+                if (0xDC00..<0xE000).contains(last), end - 2 >= start, (0xD800..<0xDC00).contains(text[end - 2]) {
+                    value = 0x10000 + ((UInt32(text[end - 2]) - 0xD800) << 10) + (UInt32(last) - 0xDC00)
+                    length = 2
+                }
+                guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .format else { break }
+                end -= length
+            }
+            if end < found[index].end, end > start, Int(found[index].suffixLength) <= end - start {
+                found[index].end = end
+            }
         }
     }
 

@@ -20,6 +20,8 @@ public struct CheckConfiguration: Sendable {
     public var resourcePaths: ResourcePaths = .standard
     /// House words `spelling.unknown` accepts (`spelling: { words: [...] }`).
     public var spellingWords: [String] = []
+    /// Placeholder syntaxes, accelerator markers and the like for the string checks.
+    public var strings = StringCheckSettings()
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -124,7 +126,11 @@ public struct Checker: Sendable {
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        let findings = run(target: target, bilingual: bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true))
+        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
+        context?.units = file.units
+        context?.pluralFormCount = file.pluralFormCount
+        context?.format = file.format
+        let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -181,7 +187,7 @@ public struct Checker: Sendable {
         guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
         let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
                                    bilingual: bilingual, thresholds: configuration.thresholds,
-                                   lexicon: lexicon, spellingWords: spellingWords)
+                                   lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings)
         var findings: [Finding] = []
         for rule in rules {
             let description = type(of: rule).description
@@ -199,7 +205,7 @@ public struct Checker: Sendable {
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),
-                text: document.text(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
+                text: document.unmaskedText(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
                 note: found.note)
     }
 

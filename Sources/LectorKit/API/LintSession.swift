@@ -61,11 +61,11 @@ public final class LintSession: Sendable {
         switch input {
         case .text(let path):
             let document = path == "-" ? try SourceDocument.decode(standardInput(), path: "<stdin>")
-                : try SourceDocument.load(path: path)
+                : try EditableFileLoader.checkedDocument(path: path)
             return try checker(source: nil, target: configuration.targetLanguage).check(document)
         case let .pair(targetPath, sourcePath):
-            let target = try SourceDocument.load(path: targetPath)
-            let source = try SourceDocument.load(path: sourcePath)
+            let target = try EditableFileLoader.checkedDocument(path: targetPath)
+            let source = try EditableFileLoader.checkedDocument(path: sourcePath)
             guard let sourceLanguage = configuration.sourceLanguage else {
                 throw InputError(file: sourcePath, message: "a source file needs its language (--source-lang)")
             }

@@ -39,6 +39,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var resources: [String] = []
     /// House words `spelling.unknown` accepts.
     public var spellingWords: [String] = []
+    /// The string checks' settings (`strings:`), when the file has them.
+    public var strings: StringCheckSettings?
 
     /// The names Lector looks for, in this order.
     public static let fileNames = [".lector.yml", ".lector.yaml"]
@@ -143,9 +145,11 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     }
                     configuration.spellingWords = try strings(setting, key: "spelling.words", fail: fail)
                 }
+            case StringCheckSettings.key:
+                configuration.strings = try StringCheckSettings.parse(value, path: path)
             default:
                 throw InputError(file: path, line: line, message: "unknown key “\(key)”; known keys: glossaries, "
-                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, "
+                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, strings, "
                     + "resources, spelling")
             }
         }

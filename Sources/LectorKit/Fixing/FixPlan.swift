@@ -17,6 +17,11 @@ public struct SkippedFix: Sendable, Hashable {
         case textChanged
         /// The finding's range does not lie inside the document, or is empty.
         case rangeOutsideDocument
+        /// The text is not written verbatim in the file: it crosses inline markup, an entity or an
+        /// escape sequence, or lies outside the translatable text, so it cannot be replaced exactly.
+        case notVerbatim
+        /// The replacement cannot be written in the file's format at that place (`EditableText`).
+        case cannotEscape
 
         public var description: String {
             switch self {
@@ -24,6 +29,8 @@ public struct SkippedFix: Sendable, Hashable {
                 "overlaps the fix of `\(other.text)` at \(other.location.line):\(other.location.column)"
             case .textChanged: "the text at its position has changed"
             case .rangeOutsideDocument: "its position is outside the file"
+            case .notVerbatim: "its text is not written as is in the file (it crosses markup, an entity or an escape)"
+            case .cannotEscape: "the replacement cannot be written at that place in this file format"
             }
         }
     }
@@ -32,33 +39,31 @@ public struct SkippedFix: Sendable, Hashable {
     public let reason: Reason
 }
 
-/// The outcome of planning fixes for one document.
+/// The outcome of planning fixes for one file.
 public struct FixPlan: Sendable {
-    public let document: SourceDocument
-    /// The substitutions made, in order of position.
+    /// The file as checked and fixed.
+    public let file: EditableText
+    /// The substitutions made, in order of position (ranges in `document`).
     public let replacements: [TextReplacement]
     public let skipped: [SkippedFix]
-    /// The document's text with every replacement made (without the byte-order mark, like `document.text`).
+    /// The checked document's text with every replacement made (without the byte-order mark, like
+    /// `document.text`): for a bilingual file, its targets one per line.
     public let fixedText: String
+    /// The file's bytes with every replacement written in, escaped as the format needs; every byte
+    /// outside the replaced spans is the original's.
+    public let fixedFileContents: Data
+
+    public var document: SourceDocument { file.document }
 
     /// Whether the plan changes the file at all.
     public var changesText: Bool { !replacements.isEmpty }
 
-    /// The bytes to write back: the fixed text as UTF-8, behind the original byte-order mark if
-    /// the file had one, so that fixing never changes anything but the flagged words.
-    public var fixedFileContents: Data {
-        var data = Data(document.bomLength == 0 ? [] : Self.byteOrderMark)
-        data.append(contentsOf: fixedText.utf8)
-        return data
-    }
-
     /// A unified diff from the file as read to the file as it would be written, headed with the
     /// document's path. Empty when nothing changes.
     public var unifiedDiff: UnifiedDiff {
-        // The mark is part of the first line on disk, so `patch` must see it in the context too.
-        let mark = document.bomLength == 0 ? "" : "\u{FEFF}"
-        return UnifiedDiff(old: mark + document.text, new: mark + fixedText, path: document.path)
+        // Both sides are valid UTF-8: the original was read as such, and replacements are Swift strings.
+        // A byte-order mark is part of the first line on disk, so `patch` sees it in the context too.
+        UnifiedDiff(old: String(decoding: file.original, as: UTF8.self),
+                    new: String(decoding: fixedFileContents, as: UTF8.self), path: document.path)
     }
-
-    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 }

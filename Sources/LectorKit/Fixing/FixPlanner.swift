@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides which findings of one document may be applied, and applies them to its text.
 ///
 /// Only findings with `isSafeFix` and a `suggestion` are applied: those are glossary substitutions
@@ -9,12 +11,21 @@
 public struct FixPlanner: Sendable {
     public init() {}
 
-    /// The plan for `document`: which fixes apply, which were skipped and why, and the fixed text.
+    /// The plan for a plain text document (all of it may be fixed).
+    public func plan(_ document: SourceDocument, findings: [Finding]) -> FixPlan {
+        plan(EditableText.plain(document), findings: findings)
+    }
+
+    /// The plan for a file: which fixes apply, which were skipped and why, the fixed text and the
+    /// fixed file.
     ///
     /// Fixes are taken in order of position. A fix that overlaps one already taken is skipped,
     /// so the earlier one wins; a fix whose range no longer holds `finding.text` is skipped too,
-    /// because replacing text the finding did not see could destroy something else.
-    public func plan(_ document: SourceDocument, findings: [Finding]) -> FixPlan {
+    /// because replacing text the finding did not see could destroy something else. A fix is
+    /// written into the file only when its range lies inside one verbatim run of `file` and the
+    /// file's bytes there are the finding's text; its replacement is escaped as the run says.
+    public func plan(_ file: EditableText, findings: [Finding]) -> FixPlan {
+        let document = file.document
         let candidates = findings.enumerated()
             .filter { $0.element.isSafeFix && $0.element.suggestion != nil }
             // Position first; for equal positions keep the caller's order, so "first" is well defined.
@@ -22,7 +33,9 @@ public struct FixPlanner: Sendable {
             .map(\.element)
 
         var applied: [TextReplacement] = []
+        var edits: [(bytes: Range<Int>, text: String)] = []
         var skipped: [SkippedFix] = []
+        var cursor = RunCursor(file: file)
         for finding in candidates {
             guard let suggestion = finding.suggestion else { continue }
             let start = finding.location.utf16Offset
@@ -44,10 +57,79 @@ public struct FixPlanner: Sendable {
             }
             // Replacing a word by itself is no fix; leaving it out keeps the count honest.
             if suggestion.utf16.elementsEqual(finding.text.utf16) { continue }
+            guard let mapped = cursor.bytes(of: range),
+                  file.original[mapped.bytes].elementsEqual(finding.text.utf8) else {
+                skipped.append(SkippedFix(finding: finding, reason: .notVerbatim))
+                continue
+            }
+            guard let escaped = mapped.escaping.escape(suggestion) else {
+                skipped.append(SkippedFix(finding: finding, reason: .cannotEscape))
+                continue
+            }
             applied.append(TextReplacement(finding: finding, range: range, replacement: suggestion))
+            edits.append((mapped.bytes, escaped))
         }
-        return FixPlan(document: document, replacements: applied, skipped: skipped,
-                       fixedText: Self.apply(applied, to: document.utf16))
+        var contents = Data()
+        contents.reserveCapacity(file.original.count)
+        var copiedUpTo = 0
+        for edit in edits {
+            contents.append(contentsOf: file.original[copiedUpTo..<edit.bytes.lowerBound])
+            contents.append(contentsOf: edit.text.utf8)
+            copiedUpTo = edit.bytes.upperBound
+        }
+        contents.append(contentsOf: file.original[copiedUpTo...])
+        return FixPlan(file: file, replacements: applied, skipped: skipped,
+                       fixedText: Self.apply(applied, to: document.utf16), fixedFileContents: contents)
+    }
+
+    /// Walks the runs of a file forward, counting UTF-8 bytes as it goes, so that mapping every
+    /// fix of a document costs one pass over it whatever the number of fixes.
+    private struct RunCursor {
+        let file: EditableText
+        var run = 0
+        /// A UTF-16 offset in the current run, and the byte offset in the file where it stands.
+        var unit = 0
+        var byte = 0
+
+        init(file: EditableText) {
+            self.file = file
+            if let first = file.runs.first {
+                unit = first.text.lowerBound
+                byte = first.byteOffset
+            }
+        }
+
+        /// The file bytes of a document range (ranges asked in increasing order), or `nil` when it
+        /// does not lie inside one run.
+        mutating func bytes(of range: Range<Int>) -> (bytes: Range<Int>, escaping: ReplacementEscaping)? {
+            let runs = file.runs
+            while run < runs.count, runs[run].text.upperBound <= range.lowerBound {
+                run += 1
+                if run < runs.count {
+                    unit = runs[run].text.lowerBound
+                    byte = runs[run].byteOffset
+                }
+            }
+            guard run < runs.count, runs[run].text.lowerBound <= range.lowerBound,
+                  range.upperBound <= runs[run].text.upperBound else { return nil }
+            if unit > range.lowerBound {
+                // Only after a fix was refused past its mapping; start the run again.
+                unit = runs[run].text.lowerBound
+                byte = runs[run].byteOffset
+            }
+            let units = file.document.utf16
+            advance(to: range.lowerBound, in: units)
+            let start = byte
+            advance(to: range.upperBound, in: units)
+            return (start..<byte, runs[run].escaping)
+        }
+
+        private mutating func advance(to offset: Int, in units: [UInt16]) {
+            while unit < offset {
+                byte += SourceDocument.utf8Length(of: units[unit])
+                unit += 1
+            }
+        }
     }
 
     /// `units` with every replacement made; the replacements are sorted and do not overlap.

@@ -38,9 +38,10 @@ struct InlineSuppressions {
     init(document: SourceDocument) {
         // Every directive contains `lector-`: most documents have none and need no regular expression
         // (which costs about 50 ms on 10 MB).
-        guard Self.mayContainDirective(document.text) else { return }
+        // Directives stand in comments, which a masked document (HTML, Markdown) hides from the rules.
+        let text = document.unmaskedText
+        guard Self.mayContainDirective(text) else { return }
         let expression = DocumentSyntax(path: document.path) == .markup ? Self.markupDirective : Self.plainDirective
-        let text = document.text
         let nsText = text as NSString
         var open: [(rules: Set<String>, line: Int, directive: Range<Int>)] = []
         for match in expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {

@@ -5,7 +5,7 @@ public struct MarkupMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "markup.mismatch",
         name: "Markup mismatch",
-        summary: "A placeholder, URL, e-mail address or inline tag of the source is missing from the translation, or one was added.",
+        summary: "A placeholder (printf, Python, braces and ICU MessageFormat, Qt, shell, entities, @name@, templates), URL, e-mail address or tag of the source is missing from the translation, or one was added; numbered placeholders may be reordered.",
         defaultSeverity: .error,
         triggeringExamples: [
             RuleExample("↓Delete the file now?", source: "Datei {0} jetzt löschen?", from: "de", to: "en"),
@@ -13,6 +13,12 @@ public struct MarkupMismatchRule: Rule {
                         from: "de", to: "en"),
             RuleExample("↓Осталось ↓%s попыток.", source: "%d attempts left.", from: "en", to: "ru"),
             RuleExample("↓Schreiben Sie uns.", source: "Write to press@example.org.", from: "en", to: "de"),
+            RuleExample(unit: "↓↓Doen dit ↓<v>nou↓</v>", source: "Do it <b>now</b>", from: "en", to: "af"),
+            RuleExample(unit: "↓Klik ↓<a href=\"page.html\">hier</a>", source: "Click <a href=\"page.html\" target=\"_blank\">here</a>",
+                        from: "en", to: "af"),
+            RuleExample(unit: "↓↓Nommer ↓%1$d en string ↓%2$s", source: "String %s and number %d", from: "en", to: "af"),
+            RuleExample(unit: "↓Stoor ↓$(leer)", source: "Save $(file)", from: "en", to: "af"),
+            RuleExample(unit: "↓Willkommen ↓{{benutzer}}", source: "Welcome {{user}}", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample("Delete {0} now?", source: "Datei {0} jetzt löschen?", from: "de", to: "en"),
@@ -20,21 +26,26 @@ public struct MarkupMismatchRule: Rule {
             RuleExample("Write to press@example.org.", source: "Schreiben Sie an press@example.org.", from: "de", to: "en"),
             RuleExample("Inflation rose to 12 % and fell.", source: "Die Inflation stieg auf 12 % und fiel.", from: "de", to: "en"),
             RuleExample("Noch {count} Versuche.", source: "Still {count} attempts.", from: "en", to: "de"),
+            RuleExample(unit: "Nommer %2$d en string %1$s", source: "String %s and number %d", from: "en", to: "af"),
+            RuleExample(unit: "Доступно {count, plural, one {# обновление} few {# обновления} many {# обновлений} other {# обновления}}",
+                        source: "{count, plural, one {# update} other {# updates}} available", from: "en", to: "ru"),
+            RuleExample(unit: "writing %1%, x=%2% : %3%-esimo intento", source: "writing %1%, x=%2% : %3%-th try", from: "en", to: "es"),
+            RuleExample(unit: "Klik <a title=\"wenk\" href=\"x\">hier</a>", source: "Click <a href=\"x\" title=\"tip\">here</a>",
+                        from: "en", to: "af"),
+            RuleExample(unit: "Über &brandShortName; und $(file)", source: "About &brandShortName; and $(file)", from: "en", to: "de"),
             RuleExample("Details at https://example.org/ua.", source: "Подробности на https://example.org/ua.", from: "ru", to: "en"),
         ]
     )
 
     public init() {}
 
+    /// URLs and e-mail addresses; placeholders are `PlaceholderScanner`'s.
     static let expression = try! NSRegularExpression(pattern: [
         #"https?://[^\s<>"“”«»]+"#,  // URLs
         #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#,  // e-mail addresses
-        #"\{\{?[A-Za-z0-9_.:-]*\}\}?"#,  // {0} {name} {{count}}
-        #"\$\{[^}\s]+\}"#,  // ${name}
-        #"%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?[sdifuxXeEgGcp@]"#,  // printf: %s %1$d %.2f (no space flag: "12 % der")
     ].joined(separator: "|"))
 
-    /// Markup tokens of a text with their UTF-16 ranges relative to the text.
+    /// URLs and e-mail addresses of a text with their UTF-16 ranges relative to the text.
     static func tokens(in text: String) -> [(text: String, range: Range<Int>)] {
         let nsText = text as NSString
         return expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)).map { match in
@@ -51,26 +62,66 @@ public struct MarkupMismatchRule: Rule {
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
         guard let bilingual = context.bilingual else { return [] }
+        let scanner = PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes)
         var findings: [RuleFinding] = []
         for (index, pair) in bilingual.pairs.enumerated() {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let sourceTokens = Self.tokens(in: bilingual.source.text(in: sourceRange)).map(\.text)
+            // Markup, URLs and code are what this rule compares: read them where a document masks them.
+            let sourceText = bilingual.source.unmaskedText(in: sourceRange)
+            let targetText = context.document.unmaskedText(in: targetRange)
+            func at(_ local: Range<Int>) -> Range<Int> {
+                (targetRange.lowerBound + local.lowerBound)..<(targetRange.lowerBound + local.upperBound)
+            }
+            let sourceTokens = Self.tokens(in: sourceText).map(\.text)
             var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-            for token in Self.tokens(in: context.document.text(in: targetRange)) {
+            for token in Self.tokens(in: targetText) {
                 if let count = unmatched[token.text], count > 0 {
                     unmatched[token.text] = count - 1
                 } else {
-                    let range = (targetRange.lowerBound + token.range.lowerBound)..<(targetRange.lowerBound + token.range.upperBound)
-                    findings.append(RuleFinding(range: range, message: "`\(token.text)` is not in the source"))
+                    findings.append(RuleFinding(range: at(token.range), message: "`\(token.text)` is not in the source"))
                 }
             }
             for token in sourceTokens where (unmatched[token] ?? 0) > 0 {
                 unmatched[token]! -= 1
                 findings.append(RuleFinding(range: targetRange, message: "`\(token)` from the source is missing"))
             }
-            if let codes = bilingual.inlineCodes, index < codes.count {
-                findings += inlineCodeFindings(codes[index], at: targetRange)
+            let placeholders = PlaceholderComparison(source: scanner.placeholders(in: sourceText),
+                                                     target: scanner.placeholders(in: targetText))
+            let missing = placeholders.missing.map { "`\($0.text)`" }
+            for placeholder in placeholders.extra {
+                findings.append(RuleFinding(range: at(placeholder.range), message: "placeholder `\(placeholder.text)` is not in the source"
+                    + (missing.isEmpty ? "" : " (the source has \(missing.joined(separator: ", ")))")))
             }
+            for placeholder in placeholders.missing {
+                findings.append(RuleFinding(range: targetRange, message: "placeholder `\(placeholder.text)` from the source is missing"))
+            }
+            let codes = bilingual.inlineCodes.flatMap { index < $0.count ? $0[index] : nil }
+            if let codes, !(codes.source.isEmpty && codes.target.isEmpty) {
+                findings += inlineCodeFindings(codes, at: targetRange)
+            } else {
+                findings += rawTagFindings(source: sourceText, target: targetText, at: at, whole: targetRange)
+            }
+        }
+        return findings
+    }
+
+    /// Tags written in the text itself (PO, JSON Lines, mobile strings), compared with their
+    /// attributes: `<b>now</b>` → `<v>nou</v>` and `<a href="x">` → `<a href="y">` are findings.
+    private func rawTagFindings(source: String, target: String, at: (Range<Int>) -> Range<Int>,
+                                whole: Range<Int>) -> [RuleFinding] {
+        let sourceTags = MarkupTagScanner.tags(in: source)
+        let targetTags = MarkupTagScanner.tags(in: target)
+        guard !sourceTags.isEmpty || !targetTags.isEmpty else { return [] }
+        var remaining = sourceTags.reduce(into: [String: Int]()) { $0[$1.key, default: 0] += 1 }
+        var findings: [RuleFinding] = []
+        for tag in targetTags {
+            if let count = remaining[tag.key], count > 0 { remaining[tag.key] = count - 1 } else {
+                findings.append(RuleFinding(range: at(tag.range), message: "tag `\(tag.text)` is not in the source"))
+            }
+        }
+        for tag in sourceTags where (remaining[tag.key] ?? 0) > 0 {
+            remaining[tag.key]! -= 1
+            findings.append(RuleFinding(range: whole, message: "tag `\(tag.text)` from the source is missing"))
         }
         return findings
     }

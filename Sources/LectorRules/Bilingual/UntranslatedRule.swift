@@ -45,7 +45,9 @@ public struct UntranslatedRule: Rule {
             let source = bilingual.source.text(in: sourceRange)
             let target = context.document.text(in: targetRange)
             let sourceLetters = Self.letters(source)
-            if sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(target),
+            // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
+            // knows the strings that may stay.
+            if bilingual.units == nil, sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(target),
                Self.ordinaryWordCount(target) >= 3 {
                 findings.append(RuleFinding(range: targetRange, message: "the translation is identical to the source"))
                 continue

@@ -5,8 +5,16 @@ public struct BilingualFile: Sendable {
     public let sourceLanguage: String?
     public let targetLanguage: String?
     public let units: [BilingualUnit]
+    /// The number of plural forms the file declares for its target language (PO `Plural-Forms:
+    /// nplurals=N`); `nil` when it declares none.
+    public var pluralFormCount: Int?
+    /// What the file is (`po`, `xliff`, `android` …), for checks that depend on its escaping rules.
+    public var format: String?
 
-    public init(path: String, sourceLanguage: String?, targetLanguage: String?, units: [BilingualUnit]) {
+    public init(path: String, sourceLanguage: String?, targetLanguage: String?, units: [BilingualUnit],
+                pluralFormCount: Int? = nil, format: String? = nil) {
+        self.pluralFormCount = pluralFormCount
+        self.format = format
         self.path = path
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
@@ -23,8 +31,12 @@ public struct BilingualUnit: Sendable, Equatable {
     public let target: SegmentText?
     /// Notes attached to the unit (XLIFF `<note>`, PO translator comments), in order.
     public let notes: [String]
+    /// Plural forms, length limits and the like, where the format has them.
+    public var details: UnitDetails
 
-    public init(id: String?, source: SegmentText, target: SegmentText?, notes: [String] = []) {
+    public init(id: String?, source: SegmentText, target: SegmentText?, notes: [String] = [],
+                details: UnitDetails = UnitDetails()) {
+        self.details = details
         self.id = id
         self.source = source
         self.target = target
@@ -43,6 +55,13 @@ public struct SegmentText: Sendable, Equatable {
     public let line: Int
     /// 1-based column (Unicode scalars) in the file where the segment's text starts, when known.
     public let column: Int?
+    /// Where the text stands verbatim in the file's bytes (`text` offsets within this segment), for
+    /// `fix`. Only read when asked for (`mappingTargets`); empty when no part of the text could be
+    /// located exactly, so that nothing in it is fixed.
+    public package(set) var verbatimRuns: [VerbatimRun]?
+    /// For XML formats: the segment element's number among the document's elements (0 = root),
+    /// in document order, which locates it in the bytes.
+    package var elementOrdinal = -1
 
     public init(text: String, inlineCodes: [String] = [], line: Int, column: Int? = nil) {
         self.text = text
@@ -50,4 +69,29 @@ public struct SegmentText: Sendable, Equatable {
         self.line = line
         self.column = column
     }
+
+    /// Equal text, codes and place; how the text was located in the bytes does not count.
+    public static func == (lhs: SegmentText, rhs: SegmentText) -> Bool {
+        lhs.text == rhs.text && lhs.inlineCodes == rhs.inlineCodes && lhs.line == rhs.line && lhs.column == rhs.column
+    }
+}
+
+/// What a format may say about a unit besides its text.
+public struct UnitDetails: Sendable, Equatable {
+    /// The source's plural form (PO `msgid_plural`), for a plural unit.
+    public var sourcePlural: String?
+    /// Every translated plural form in order (PO `msgstr[0…n]`, Android `<plurals>` items), for a
+    /// plural unit; the unit's `target` is the first.
+    public var targetPlurals: [String]?
+    /// The most characters the translation may have (XLIFF `maxwidth` with `size-unit="char"`,
+    /// Android `maxLength`).
+    public var maxLength: Int?
+
+    public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil) {
+        self.sourcePlural = sourcePlural
+        self.targetPlurals = targetPlurals
+        self.maxLength = maxLength
+    }
+
+    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil }
 }

@@ -15,11 +15,14 @@ public struct SourceDocument: Sendable {
     /// UTF-16 offset at which each line starts.
     package let lineStarts: [Int]
     /// UTF-8 byte offset at which each line starts (after a BOM, if the file had one).
-    let lineByteStarts: [Int]
+    package let lineByteStarts: [Int]
     /// Bytes of a UTF-8 byte-order mark that preceded the text in the file (0 or 3).
     package let bomLength: Int
     /// For a document assembled from the segments of a bilingual file: where each line came from.
     let segmentOrigins: [SegmentOrigin]?
+    /// For a document whose markup is masked (HTML, Markdown: `EditableFileLoader`): the file's own
+    /// text, of the same UTF-16 length and lines as `utf16`.
+    let unmaskedUTF16: [UInt16]?
 
     /// Where one segment of a bilingual file stands in that file, and where its own line breaks
     /// were (they are spaces in the assembled text, so that one segment is one line).
@@ -64,8 +67,10 @@ public struct SourceDocument: Sendable {
         return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
     }
 
-    init(path: String, text: String, bomLength: Int, segmentOrigins: [SegmentOrigin]? = nil) {
+    init(path: String, text: String, bomLength: Int, segmentOrigins: [SegmentOrigin]? = nil,
+         unmasked: [UInt16]? = nil) {
         self.segmentOrigins = segmentOrigins
+        unmaskedUTF16 = unmasked
         self.path = path
         self.text = text
         self.bomLength = bomLength
@@ -102,6 +107,10 @@ public struct SourceDocument: Sendable {
 
     /// Decodes UTF-8 bytes (a leading BOM is skipped, byte offsets still count it).
     public static func decode(_ data: Data, path: String) throws(InputError) -> SourceDocument {
+        try decode(data, path: path, unmasked: nil)
+    }
+
+    package static func decode(_ data: Data, path: String, unmasked: [UInt16]?) throws(InputError) -> SourceDocument {
         let bytes = [UInt8](data)
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let body = bytes[bom...]
@@ -109,7 +118,7 @@ public struct SourceDocument: Sendable {
             throw InputError(file: path, line: firstInvalidLine(body),
                              message: "the file is not valid UTF-8")
         }
-        return SourceDocument(path: path, text: text, bomLength: bom)
+        return SourceDocument(path: path, text: text, bomLength: bom, unmasked: unmasked)
     }
 
     /// The 1-based line of the first byte sequence that is not UTF-8.
@@ -131,7 +140,7 @@ public struct SourceDocument: Sendable {
 
     /// Number of UTF-8 bytes of a UTF-16 code unit (a surrogate pair counts 4 on its high half).
     @inline(__always)
-    static func utf8Length(of unit: UInt16) -> Int {
+    package static func utf8Length(of unit: UInt16) -> Int {
         switch unit {
         case 0..<0x80: return 1
         case 0x80..<0x800: return 2
@@ -191,6 +200,18 @@ public struct SourceDocument: Sendable {
     /// The text of a UTF-16 range.
     public func text(in range: Range<Int>) -> String {
         utf16.withUnsafeBufferPointer { LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The text of a UTF-16 range as the file has it: for a masked document (HTML, Markdown) with
+    /// its markup, URLs and code; otherwise `text(in:)`.
+    public func unmaskedText(in range: Range<Int>) -> String {
+        guard let unmaskedUTF16 else { return text(in: range) }
+        return unmaskedUTF16.withUnsafeBufferPointer { LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The whole text as the file has it (see `unmaskedText(in:)`).
+    public var unmaskedText: String {
+        unmaskedUTF16 == nil ? text : unmaskedText(in: 0..<utf16.count)
     }
 
     /// The 1-based line's text, without its line break.

@@ -7,7 +7,9 @@ struct FixCommand: ParsableCommand {
         commandName: "fix",
         abstract: "Apply the safe suggestions (glossary substitutions) to text files in place.",
         discussion: """
-        Only fixes a human would make without judgement are applied, such as Kiev → Kyiv. Each file \
+        Only fixes a human would make without judgement are applied, such as Kiev → Kyiv, and only \
+        to the translation: the targets of XLIFF, TMX, PO and JSON Lines files (never their source), \
+        the prose of HTML and Markdown (never code, URLs, markup or comments). Each file \
         is replaced atomically, keeping its permissions. With --dry-run, the changes are printed as \
         a unified diff (for patch -p1 or git apply) and no file is touched. Exit status: 0 on \
         success, 2 for usage or input errors (missing, unreadable or unwritable file, invalid \
@@ -20,7 +22,7 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the changes as a unified diff instead of writing them.")
     var dryRun = false
 
-    @Argument(help: ArgumentHelp("Text files to fix.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to fix: text, Markdown, HTML, XLIFF, TMX, PO, JSON Lines.", valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
@@ -37,16 +39,15 @@ struct FixCommand: ParsableCommand {
     }
 
     private func runChecked() throws(InputError) {
-        let checker = try options.makeChecker()
+        let session = try LintSession(options.checkConfiguration(project: options.projectConfiguration()))
         // Read every file before writing any: bad input stops the run with nothing changed. Each file's
         // snapshot is taken before it is read, so a write by another program in between is noticed.
+        // Each file is read in its format: a bilingual file's targets, the prose of HTML and Markdown.
         var snapshots: [String: FileSnapshot] = [:]
-        let documents = try uniqueFiles.map { path throws(InputError) in
+        let plans = try uniqueFiles.map { path throws(InputError) in
             snapshots[path] = FileSnapshot(path: path)
-            return try SourceDocument.load(path: path)
+            return try session.planFixes(path: path)
         }
-        let planner = FixPlanner()
-        let plans = documents.map { planner.plan($0, findings: checker.check($0)) }
 
         for plan in plans {
             for skipped in plan.skipped {

@@ -1,0 +1,349 @@
+import Foundation
+import LectorText
+
+/// Finds where the text of segment elements (`<target>`, `<seg>`) stands in the bytes of an XML
+/// file, for `fix`: XMLParser gives no byte offsets, so the bytes are scanned once more.
+///
+/// A segment is found by its element's number in document order (`XMLStartTag.ordinal`): in a
+/// document that XMLParser accepted and that declares no entities, start tags in the bytes and
+/// start events of the parser correspond one to one. Inside the segment, character data between
+/// tags is read as the collector reads it (the content of code elements such as `<ph>` is not text,
+/// `<cp hex>` is a character, `\r\n` is `\n`), and the stretches written without a reference or a
+/// carriage return become verbatim runs. The caller compares the decoded text with the parser's: if
+/// they differ, nothing in that segment is fixed.
+///
+/// Only UTF-8 files are located (a UTF-16 or Latin-1 file would need its replacement re-encoded).
+enum XMLSegmentLocator {
+    struct Located {
+        /// The segment's text as decoded here.
+        let text: String
+        /// Runs with segment-relative UTF-16 offsets and absolute byte offsets.
+        let runs: [VerbatimRun]
+    }
+
+    /// The segments with these element numbers; `nil` when the file is not UTF-8.
+    static func locate(_ bytes: [UInt8], ordinals: [Int], vocabulary: InlineMarkupVocabulary) -> [Int: Located]? {
+        guard isUTF8(bytes) else { return nil }
+        let wanted = ordinals.sorted()
+        var located: [Int: Located] = [:]
+        var scanner = Scanner(bytes: bytes, vocabulary: vocabulary)
+        var ordinal = -1
+        var next = 0
+        while next < wanted.count, let tag = scanner.nextStartTag() {
+            ordinal += 1
+            while next < wanted.count, wanted[next] < ordinal { next += 1 }
+            guard next < wanted.count, wanted[next] == ordinal else { continue }
+            if tag.isEmpty {
+                located[ordinal] = Located(text: "", runs: [])
+            } else if let content = scanner.readContent() {
+                located[ordinal] = content.located
+                ordinal += content.elements
+            } else {
+                break
+            }
+            next += 1
+        }
+        return located
+    }
+
+    /// `units` with each target's verbatim runs: empty for a target whose text as located differs
+    /// from the parser's, or for a file that is not UTF-8.
+    static func mapTargets(of units: [BilingualUnit], in bytes: [UInt8], vocabulary: InlineMarkupVocabulary) -> [BilingualUnit] {
+        let located = locate(bytes, ordinals: units.compactMap { $0.target?.elementOrdinal }, vocabulary: vocabulary) ?? [:]
+        return units.map { unit in
+            guard var target = unit.target else { return unit }
+            if let found = located[target.elementOrdinal], found.text.utf8.elementsEqual(target.text.utf8) {
+                target.verbatimRuns = found.runs
+            } else {
+                target.verbatimRuns = []
+            }
+            return BilingualUnit(id: unit.id, source: unit.source, target: target, notes: unit.notes, details: unit.details)
+        }
+    }
+
+    /// UTF-8 without a byte-order mark of another encoding, declared UTF-8 or undeclared, and valid.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return false }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        if body.starts(with: Array("<?xml".utf8)), let end = body.firstIndex(of: UInt8(ascii: ">")) {
+            let declaration = String(decoding: body[..<end], as: UTF8.self).lowercased()
+            if let range = declaration.range(of: "encoding") {
+                let value = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+                guard value.hasPrefix("utf-8") || value.hasPrefix("utf8") else { return false }
+            }
+        }
+        return String(validating: body, as: UTF8.self) != nil
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        let vocabulary: InlineMarkupVocabulary
+        var index = 0
+
+        init(bytes: [UInt8], vocabulary: InlineMarkupVocabulary) {
+            self.bytes = bytes
+            self.vocabulary = vocabulary
+        }
+
+        struct Tag {
+            /// Local name (after any prefix).
+            let name: ArraySlice<UInt8>
+            /// The whole tag, `<` to `>`.
+            let range: Range<Int>
+            let isEmpty: Bool
+        }
+
+        private func matches(_ literal: String, at position: Int) -> Bool {
+            let utf8 = literal.utf8
+            guard position + utf8.count <= bytes.count else { return false }
+            return bytes[position..<(position + utf8.count)].elementsEqual(utf8)
+        }
+
+        /// The index after the first `literal` at or after `position` (the end of the bytes if none).
+        private func after(_ literal: String, from position: Int) -> Int {
+            let first = literal.utf8.first!
+            var index = position
+            while index < bytes.count {
+                if bytes[index] == first, matches(literal, at: index) { return index + literal.utf8.count }
+                index += 1
+            }
+            return bytes.count
+        }
+
+        /// Skips what is not an element at `index` (which holds `<`): comment, CDATA, declaration,
+        /// processing instruction or end tag. Returns `false` when `index` starts a start tag.
+        private mutating func skipNonElement() -> Bool {
+            if matches("<!--", at: index) {
+                index = after("-->", from: index + 4)
+            } else if matches("<![CDATA[", at: index) {
+                index = after("]]>", from: index + 9)
+            } else if matches("<!", at: index) {
+                skipDeclaration()
+            } else if matches("<?", at: index) {
+                index = after("?>", from: index + 2)
+            } else if matches("</", at: index) {
+                index = after(">", from: index + 2)
+            } else {
+                return false
+            }
+            return true
+        }
+
+        /// `<!DOCTYPE …>` with an internal subset in brackets and quoted literals.
+        private mutating func skipDeclaration() {
+            var depth = 0
+            var quote: UInt8?
+            index += 2
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if let open = quote {
+                    if byte == open { quote = nil }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+                case UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "]"): depth -= 1
+                case UInt8(ascii: ">") where depth <= 0: return
+                default: break
+                }
+            }
+        }
+
+        /// The start tag at `index`; moves past it.
+        private mutating func readTag() -> Tag {
+            let start = index
+            var nameEnd = index + 1
+            while nameEnd < bytes.count, !Self.endsName(bytes[nameEnd]) { nameEnd += 1 }
+            var localStart = index + 1
+            for position in (index + 1)..<nameEnd where bytes[position] == UInt8(ascii: ":") { localStart = position + 1 }
+            var quote: UInt8?
+            var position = nameEnd
+            while position < bytes.count {
+                let byte = bytes[position]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                }
+                position += 1
+            }
+            index = min(position + 1, bytes.count)
+            let isEmpty = position > start && position < bytes.count && bytes[position - 1] == UInt8(ascii: "/")
+            return Tag(name: bytes[localStart..<nameEnd], range: start..<index, isEmpty: isEmpty)
+        }
+
+        private static func endsName(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
+        }
+
+        /// The next start tag, skipping everything else.
+        mutating func nextStartTag() -> Tag? {
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if skipNonElement() { continue }
+                return readTag()
+            }
+            return nil
+        }
+
+        /// The content of the element whose start tag was just read, up to and past its end tag:
+        /// the text as the collector reads it, its verbatim runs, and how many elements it holds.
+        mutating func readContent() -> (located: Located, elements: Int)? {
+            var text: [UInt8] = []
+            var units = 0
+            var runs: [VerbatimRun] = []
+            var runStart: (byte: Int, unit: Int)?
+            var depth = 0
+            var codeDepth = 0
+            var elements = 0
+
+            func closeRun(at byte: Int) {
+                if let start = runStart, units > start.unit {
+                    runs.append(VerbatimRun(text: start.unit..<units, byteOffset: start.byte, escaping: .xmlText))
+                }
+                runStart = nil
+            }
+            func appendDecoded(_ scalar: Unicode.Scalar) {
+                text.append(contentsOf: String(scalar).utf8)
+                units += scalar.utf16.count
+            }
+
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    closeRun(at: index)
+                    if matches("</", at: index) {
+                        index = after(">", from: index + 2)
+                        if depth == 0 {
+                            return (Located(text: String(decoding: text, as: UTF8.self), runs: runs), elements)
+                        }
+                        depth -= 1
+                        if codeDepth > 0 { codeDepth -= 1 }
+                        continue
+                    }
+                    if matches("<![CDATA[", at: index) {
+                        let start = index + 9
+                        index = after("]]>", from: start)
+                        guard codeDepth == 0 else { continue }
+                        appendCDATA(start..<max(start, index - 3), text: &text, units: &units, runs: &runs)
+                        continue
+                    }
+                    if skipNonElement() { continue }
+                    let tag = readTag()
+                    elements += 1
+                    if codeDepth > 0 {
+                        if !tag.isEmpty {
+                            codeDepth += 1
+                            depth += 1
+                        }
+                        continue
+                    }
+                    switch vocabulary.roles[String(decoding: tag.name, as: UTF8.self)] ?? .paired {
+                    case .code:
+                        if !tag.isEmpty { codeDepth = 1 }
+                    case .codePoint:
+                        if let hex = attribute("hex", in: tag.range), let value = UInt32(hex, radix: 16),
+                           let scalar = Unicode.Scalar(value) {
+                            appendDecoded(scalar)
+                        }
+                    case .paired, .transparent:
+                        break
+                    }
+                    if !tag.isEmpty { depth += 1 }
+                    continue
+                }
+                if codeDepth > 0 {
+                    index += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "&") {
+                    closeRun(at: index)
+                    let end = after(";", from: index + 1)
+                    guard let scalar = Self.reference(bytes[(index + 1)..<max(index + 1, end - 1)]) else { return nil }
+                    appendDecoded(scalar)
+                    index = end
+                    continue
+                }
+                if byte == 0x0D {
+                    // XML reads `\r\n` and `\r` as `\n`: not verbatim.
+                    closeRun(at: index)
+                    appendDecoded("\n")
+                    index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    continue
+                }
+                if runStart == nil { runStart = (index, units) }
+                text.append(byte)
+                units += Self.utf16Count(ofLeadByte: byte)
+                index += 1
+            }
+            return nil
+        }
+
+        /// A CDATA section's content: verbatim but for carriage returns.
+        private func appendCDATA(_ range: Range<Int>, text: inout [UInt8], units: inout Int, runs: inout [VerbatimRun]) {
+            var runStart: (byte: Int, unit: Int)?
+            var position = range.lowerBound
+            func close() {
+                if let start = runStart, units > start.unit {
+                    runs.append(VerbatimRun(text: start.unit..<units, byteOffset: start.byte, escaping: .xmlCDATA))
+                }
+                runStart = nil
+            }
+            while position < range.upperBound {
+                let byte = bytes[position]
+                if byte == 0x0D {
+                    close()
+                    text.append(0x0A)
+                    units += 1
+                    position += position + 1 < range.upperBound && bytes[position + 1] == 0x0A ? 2 : 1
+                    continue
+                }
+                if runStart == nil { runStart = (position, units) }
+                text.append(byte)
+                units += Self.utf16Count(ofLeadByte: byte)
+                position += 1
+            }
+            close()
+        }
+
+        /// The value of an attribute of the tag in `range` (no entity in it is decoded).
+        private func attribute(_ name: String, in range: Range<Int>) -> String? {
+            let tag = String(decoding: bytes[range], as: UTF8.self)
+            guard let found = tag.range(of: #"\s\#(name)\s*=\s*(["'])([^"']*)\1"#, options: .regularExpression) else { return nil }
+            let match = tag[found]
+            guard let equals = match.firstIndex(of: "=") else { return nil }
+            return String(match[match.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\n\r\"'")))
+        }
+
+        /// `lt`, `#233`, `#xE9` … (the five predefined entities and character references).
+        static func reference(_ name: ArraySlice<UInt8>) -> Unicode.Scalar? {
+            let string = String(decoding: name, as: UTF8.self)
+            switch string {
+            case "lt": return "<"
+            case "gt": return ">"
+            case "amp": return "&"
+            case "apos": return "'"
+            case "quot": return "\""
+            default:
+                guard string.hasPrefix("#") else { return nil }
+                let digits = string.dropFirst()
+                let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+                return value.flatMap(Unicode.Scalar.init)
+            }
+        }
+
+        /// UTF-16 units of the scalar a UTF-8 byte starts (0 for a continuation byte).
+        @inline(__always)
+        static func utf16Count(ofLeadByte byte: UInt8) -> Int {
+            if byte & 0xC0 == 0x80 { return 0 }
+            return byte >= 0xF0 ? 2 : 1
+        }
+    }
+}

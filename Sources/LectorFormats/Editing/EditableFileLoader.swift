@@ -1,0 +1,52 @@
+import Foundation
+import LectorText
+
+/// Reads a file the way `check` reads it and `fix` writes it, by its extension: a bilingual file
+/// (XLIFF, TMX, PO, JSON Lines) as its targets, HTML and Markdown as their prose, anything else as
+/// plain text. See `EditableText`.
+public enum EditableFileLoader {
+    public static func load(path: String) throws(InputError) -> EditableText {
+        try read(XMLDocumentWalker.contents(of: path), path: path)
+    }
+
+    public static func read(_ data: Data, path: String) throws(InputError) -> EditableText {
+        if BilingualFileLoader.isBilingual(path: path) {
+            let file = try BilingualFileLoader.load(data: data, path: path, mappingTargets: true)
+            return .bilingual(file, original: [UInt8](data))
+        }
+        switch MarkupFormat(path: path) {
+        case .html?: return try HTMLText.editableText(data, path: path)
+        case .markdown?: return try MarkdownText.editableText(data, path: path)
+        case nil: return .plain(try SourceDocument.decode(data, path: path))
+        }
+    }
+
+    /// Reads the document `check` reads for the text file at `path`.
+    public static func checkedDocument(path: String) throws(InputError) -> SourceDocument {
+        guard MarkupFormat(path: path) != nil else { return try SourceDocument.load(path: path) }
+        return try checkedDocument(XMLDocumentWalker.contents(of: path), path: path)
+    }
+
+    /// The document `check` reads for a text file: for HTML and Markdown, the prose alone.
+    public static func checkedDocument(_ data: Data, path: String) throws(InputError) -> SourceDocument {
+        switch MarkupFormat(path: path) {
+        case .html?: try HTMLText.editableText(data, path: path).document
+        case .markdown?: try MarkdownText.editableText(data, path: path).document
+        case nil: try SourceDocument.decode(data, path: path)
+        }
+    }
+}
+
+/// Text formats whose markup `check` and `fix` leave alone, by file extension (any case).
+enum MarkupFormat {
+    case html, markdown
+
+    init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html", "htm", "xhtml": self = .html
+        case "md", "markdown": self = .markdown
+        default: return nil
+        }
+    }
+}
+

@@ -1,0 +1,82 @@
+import Foundation
+import LectorText
+
+/// A file as `check` reads it and `fix` writes it: the document the rules see, the file's bytes,
+/// and the runs of the document that stand verbatim in those bytes.
+///
+/// This is the whole protocol a format implements to be fixable: say which text is the
+/// translation (the target side of a bilingual file, the prose of HTML or Markdown) and how a
+/// replacement is escaped there. A fix is written only when its range lies inside one run; the
+/// bytes outside the fixed ranges are never touched.
+public struct EditableText: Sendable {
+    /// What the rules check (for a bilingual file: its targets assembled one per line; for HTML and
+    /// Markdown: the text with everything but prose masked).
+    public let document: SourceDocument
+    /// The file as read.
+    public let original: [UInt8]
+    /// Sorted by `text`, not overlapping.
+    public let runs: [VerbatimRun]
+    /// The file read as bilingual, when it is one (for checking the targets against their sources).
+    public let bilingual: BilingualFile?
+
+    public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil) {
+        self.document = document
+        self.original = original
+        self.runs = runs
+        self.bilingual = bilingual
+    }
+
+    /// A plain text file: all of it is checked and may be fixed (after a byte-order mark, if any).
+    public static func plain(_ document: SourceDocument) -> EditableText {
+        var original: [UInt8] = document.bomLength == 0 ? [] : [0xEF, 0xBB, 0xBF]
+        original.append(contentsOf: document.text.utf8)
+        return EditableText(document: document, original: original,
+                            runs: [VerbatimRun(text: 0..<document.utf16.count, byteOffset: document.bomLength, escaping: .none)])
+    }
+}
+
+extension EditableText {
+    /// A bilingual file read with `mappingTargets`: the document is its targets one per line
+    /// (`SourceDocument.assembled`, as `Checker.check(_: BilingualFile)` reads them), and only
+    /// the targets' verbatim runs may change. Runs are cut at line breaks, which the assembled
+    /// document turns into spaces.
+    public static func bilingual(_ file: BilingualFile, original: [UInt8]) -> EditableText {
+        let document = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
+        var runs: [VerbatimRun] = []
+        for (index, unit) in file.units.enumerated() {
+            guard let target = unit.target, let segmentRuns = target.verbatimRuns else { continue }
+            let start = document.lineStarts[index]
+            let units = Array(target.text.utf16)
+            for run in segmentRuns {
+                var pieceStart = run.text.lowerBound
+                var pieceByte = run.byteOffset
+                var byte = run.byteOffset
+                func cut(at end: Int) {
+                    if end > pieceStart {
+                        runs.append(VerbatimRun(text: (start + pieceStart)..<(start + end), byteOffset: pieceByte,
+                                                escaping: run.escaping))
+                    }
+                }
+                for position in run.text {
+                    let unit = units[position]
+                    let length = SourceDocument.utf8Length(of: unit)
+                    if unit == 0x0A || unit == 0x0D || unit == 0x2028 {
+                        cut(at: position)
+                        pieceStart = position + 1
+                        pieceByte = byte + length
+                    }
+                    byte += length
+                }
+                cut(at: run.text.upperBound)
+            }
+        }
+        return EditableText(document: document, original: original, runs: runs, bilingual: file)
+    }
+}
+
+/// A file format that `fix` can write back. A format names the translatable text and how a
+/// replacement is escaped there (`EditableText`); `FixPlanner` does the rest.
+public protocol EditableFormat {
+    /// Reads `data` (the file at `path`) for checking and fixing.
+    static func editableText(_ data: Data, path: String) throws(InputError) -> EditableText
+}

@@ -1,0 +1,123 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// Accelerator (access key) markers: `&File`, `_File`, `~File`. A source with one accelerator
+/// needs one in its translation, and a translation may not add one the source has not.
+/// The markers are the project's (`strings: accelerator_markers`, default `&`).
+public struct AcceleratorRule: Rule {
+    public static let description = RuleDescription(
+        id: "accelerator.mismatch",
+        name: "Accelerator mismatch",
+        summary: "The source has an accelerator marker (`&File`, `_File`, `~File`) and the translation none or several, or the translation adds one.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(unit: "↓Datei", source: "&File", from: "en", to: "de"),
+            RuleExample(unit: "↓&Ouvrir le fichier", source: "Open file", from: "en", to: "fr"),
+            RuleExample(unit: "↓Vula& Ifayile", source: "Open &File", from: "en", to: "zu"),
+            RuleExample(unit: "↓Сохранить как", source: "Save &As", from: "en", to: "ru"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "&Datei", source: "&File", from: "en", to: "de"),
+            RuleExample(unit: "Сохранить &как", source: "Save &As", from: "en", to: "ru"),
+            RuleExample(unit: "P&äivitä kehys", source: "&Reload Frame", from: "en", to: "fi"),
+            RuleExample(unit: "Kald&ır", source: "&Remove", from: "en", to: "tr"),
+            RuleExample(unit: "Pos en Nuus", source: "Mail && News", from: "en", to: "af"),
+            RuleExample(unit: "Pos en Nuus", source: "Mail &amp; News", from: "en", to: "af"),
+            RuleExample(unit: "Forschung und Entwicklung", source: "R&D department", from: "en", to: "de"),
+            RuleExample(unit: "Tom et Jerry", source: "Tom & Jerry", from: "en", to: "fr"),
+        ]
+    )
+
+    public init() {}
+
+    /// Formats whose strings use accelerators; mobile resource strings do not, and a `&` there is text.
+    static let formats: Set<String> = ["po", "xliff", "jsonl", "tmx"]
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let format = context.bilingual?.format, Self.formats.contains(format) else { return [] }
+        let markers = context.strings.acceleratorMarkers
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let source = Self.accelerators(in: pair.source, markers: markers)
+            guard source.count <= 1 else { continue }
+            let target = Self.accelerators(in: pair.target, markers: markers)
+            switch (source.count, target.count) {
+            case (1, 0):
+                findings.append(RuleFinding(range: pair.wholeTarget,
+                                            message: "the source's accelerator `\(source[0].text)` has none in the translation"))
+            case (0, 1...):
+                for accelerator in target {
+                    findings.append(RuleFinding(range: pair.range(accelerator.range),
+                                                message: "accelerator `\(accelerator.text)` is not in the source"))
+                }
+            case (1, 2...):
+                findings.append(RuleFinding(range: pair.range(target[1].range),
+                                            message: "\(target.count) accelerators where the source has one"))
+            default:
+                break
+            }
+        }
+        return findings
+    }
+
+    struct Accelerator {
+        let text: String
+        let range: Range<Int>
+    }
+
+    /// Marker + letter or digit. Not `&&` (an escaped `&`), not an entity (`&amp;`), not a marker
+    /// between capitals (`R&D`, `AT&T`), not `_` inside a word (`file_name`).
+    static func accelerators(in text: String, markers: [Character]) -> [Accelerator] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += scalar.utf16.count
+        }
+        var result: [Accelerator] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard markers.contains(Character(scalar)), index + 1 < scalars.count else {
+                index += 1
+                continue
+            }
+            let next = scalars[index + 1]
+            if next == scalar {
+                index += 2
+                continue
+            }
+            let before: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+            var isAccelerator = next.properties.isAlphabetic || next.properties.numericType != nil
+            if isAccelerator, scalar == "&" {
+                // An entity: &name; or &#…;
+                var end = index + 1
+                while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil
+                        || scalars[end] == "." || scalars[end] == "_" { end += 1 }
+                if end < scalars.count, scalars[end] == ";" { isAccelerator = false }
+            }
+            if next == "#" { isAccelerator = false }
+            if isAccelerator, let before, before.properties.isUppercase, next.properties.isUppercase { isAccelerator = false }
+            if isAccelerator, scalar == "_", let before,
+               before.properties.isAlphabetic || before.properties.numericType != nil { isAccelerator = false }
+            if isAccelerator {
+                let end = offsets[index + 1] + next.utf16.count
+                result.append(Accelerator(text: String(String.UnicodeScalarView(scalars[index...(index + 1)])),
+                                          range: offsets[index]..<end))
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// The text without its accelerator markers, for checks that compare words.
+    static func stripped(_ text: String, markers: [Character]) -> String {
+        let accelerators = accelerators(in: text, markers: markers)
+        guard !accelerators.isEmpty else { return text }
+        var units = Array(text.utf16)
+        for accelerator in accelerators.reversed() { units.remove(at: accelerator.range.lowerBound) }
+        return String(decoding: units, as: Unicode.UTF16.self)
+    }
+}

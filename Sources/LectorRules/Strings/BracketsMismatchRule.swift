@@ -1,0 +1,74 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// Brackets counted against the source: `For [sic] numbers` → `Vier getalle` lost two. Each kind
+/// — `()`, `[]`, `{}` — is compared apart; full-width forms count as their ASCII kind; brackets
+/// of placeholders (`{0}`) and tags are the placeholders' business. Order is not compared, so a
+/// translation may move a bracketed part.
+public struct BracketsMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "punctuation.brackets",
+        name: "Bracket mismatch",
+        summary: "The translation has more or fewer brackets of a kind — (), [], {} — than the source.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(unit: "↓Vier getalle", source: "For [sic] numbers", from: "en", to: "af"),
+            RuleExample(unit: "↓Datei (neu", source: "File (new)", from: "en", to: "de"),
+            RuleExample(unit: "↓Файл (новый) (копия)", source: "File (new)", from: "en", to: "ru"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "N getal(le)", source: "N number(s)", from: "en", to: "af"),
+            RuleExample(unit: "[({", source: "{[(", from: "en", to: "af"),
+            RuleExample(unit: "文件（新）", source: "File (new)", from: "en", to: "zh"),
+            RuleExample(unit: "Datei {0} gelöscht", source: "Deleted file {0}", from: "en", to: "de"),
+            RuleExample(unit: "Файл (новый)", source: "File (new)", from: "en", to: "ru"),
+        ]
+    )
+
+    public init() {}
+
+    static let kinds: [(name: String, open: Set<Unicode.Scalar>, close: Set<Unicode.Scalar>)] = [
+        ("()", ["(", "（"], [")", "）"]),
+        ("[]", ["[", "［", "【"], ["]", "］", "】"]),
+        ("{}", ["{", "｛"], ["}", "｝"]),
+    ]
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let source = Self.counts(pair.source, settings: context.strings)
+            let target = Self.counts(pair.target, settings: context.strings)
+            var problems: [String] = []
+            for (index, kind) in Self.kinds.enumerated() where source[index] != target[index] {
+                let open = kind.name.first!, close = kind.name.last!
+                if source[index].open != target[index].open {
+                    problems.append("\(target[index].open) `\(open)` where the source has \(source[index].open)")
+                }
+                if source[index].close != target[index].close {
+                    problems.append("\(target[index].close) `\(close)` where the source has \(source[index].close)")
+                }
+            }
+            guard !problems.isEmpty else { continue }
+            findings.append(RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; ")))
+        }
+        return findings
+    }
+
+    struct Count: Equatable {
+        var open = 0
+        var close = 0
+    }
+
+    static func counts(_ text: String, settings: StringCheckSettings) -> [Count] {
+        let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
+        var counts = Array(repeating: Count(), count: kinds.count)
+        for scalar in masked.unicodeScalars {
+            for (index, kind) in kinds.enumerated() {
+                if kind.open.contains(scalar) { counts[index].open += 1 }
+                if kind.close.contains(scalar) { counts[index].close += 1 }
+            }
+        }
+        return counts
+    }
+}

@@ -1,0 +1,91 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// The first letter of the translation in another case than the source's: `Find` → `vind`.
+/// Strings that start with a number, languages without case, and sources in capitals only are
+/// left alone; in German (and Luxembourgish) a capital where the source has none is a noun.
+public struct CapitalizationStartRule: Rule {
+    public static let description = RuleDescription(
+        id: "capitalization.start",
+        name: "Start capitalization",
+        summary: "The translation's first letter is lower case where the source's is a capital, or the other way round.",
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample(unit: "↓vind", source: "Find", from: "en", to: "af"),
+            RuleExample(unit: "↓сохранить файл", source: "Save file", from: "en", to: "ru"),
+            RuleExample(unit: "' ↓Ouvrir'", source: "' open'", from: "en", to: "fr"),
+            RuleExample(unit: "↓vi&nd", source: "&Find", from: "en", to: "af"),
+            RuleExample(unit: "↓datei speichern", source: "Save file", from: "en", to: "de"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "Vind", source: "Find", from: "en", to: "af"),
+            RuleExample(unit: "Datei öffnen", source: "open file", from: "en", to: "de"),
+            RuleExample(unit: "grade 360", source: "360 degrees", from: "en", to: "af"),
+            RuleExample(unit: "ファイルを保存", source: "Save file", from: "en", to: "ja"),
+            RuleExample(unit: "%s Dateien gespeichert", source: "%s files saved", from: "en", to: "de"),
+            RuleExample(unit: "%s öffnen?", source: "Open %s?", from: "en", to: "de"),
+            RuleExample(unit: "Vi&nd", source: "&Find", from: "en", to: "af"),
+            RuleExample(unit: "iPhone-Einstellungen", source: "iPhone settings", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    /// Languages that capitalize nouns: a capital there may start a noun the source has in lower case.
+    static let nounCapitalizing: Set<String> = ["de", "lb"]
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        let language = context.targetPrimaryLanguage
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            guard let source = Self.firstLetter(pair.source, settings: context.strings),
+                  let target = Self.firstLetter(pair.target, settings: context.strings),
+                  source.scalar.properties.isAlphabetic, target.scalar.properties.isAlphabetic,
+                  Self.hasCase(source.scalar), Self.hasCase(target.scalar) else { continue }
+            // A source word in mixed case ("iPhone") or capitals ("HTML") says nothing.
+            if source.word.dropFirst().contains(where: { $0.properties.isUppercase }) { continue }
+            let sourceUpper = source.scalar.properties.isUppercase
+            let targetUpper = target.scalar.properties.isUppercase
+            guard sourceUpper != targetUpper else { continue }
+            if targetUpper, Self.nounCapitalizing.contains(language) { continue }
+            if target.word.dropFirst().contains(where: { $0.properties.isUppercase }) { continue }
+            findings.append(RuleFinding(range: pair.range(target.range),
+                                        message: sourceUpper ? "the translation starts in lower case, the source with a capital"
+                                                             : "the translation starts with a capital, the source in lower case"))
+        }
+        return findings
+    }
+
+    static func hasCase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isUppercase || scalar.properties.isLowercase || scalar.properties.changesWhenCaseMapped
+    }
+
+    /// The first character that is not punctuation, space, placeholder, tag or accelerator marker,
+    /// with its range and its word; `nil` when it is a digit (`360 degrees`) or there is none.
+    static func firstLetter(_ text: String, settings: StringCheckSettings)
+        -> (scalar: Unicode.Scalar, range: Range<Int>, word: [Unicode.Scalar])? {
+        let units = StringText.masked(text, settings: settings)
+        let masked = String(decoding: units, as: Unicode.UTF16.self)
+        let codes = StringText.codeRanges(in: text, settings: settings)
+        var offset = 0
+        var scalars = Array(masked.unicodeScalars)[...]
+        // Afrikaans 'n before a noun is written in lower case while the noun takes the capital.
+        if masked.hasPrefix("'n ") {
+            scalars = scalars.dropFirst(3)
+            offset = 3
+        }
+        while let scalar = scalars.first {
+            if scalar.properties.numericType != nil { return nil }
+            if scalar.properties.isAlphabetic {
+                // A placeholder before the first word (`%s öffnen`) makes it a sentence's middle.
+                if codes.contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }
+                let word = Array(scalars.prefix { $0.properties.isAlphabetic })
+                return (scalar, offset..<(offset + scalar.utf16.count), word)
+            }
+            offset += scalar.utf16.count
+            scalars = scalars.dropFirst()
+        }
+        return nil
+    }
+}

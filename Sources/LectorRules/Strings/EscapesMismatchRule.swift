@@ -1,0 +1,68 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// Backslash escapes written in the text (`\n`, `\t`, `\\`, `\"`), which another layer (C code,
+/// Java properties, JSON built by hand) will read: the translation must keep the source's. A PO
+/// file's own escapes are already read by then, so what remains are the escaped ones (`\\n` in the
+/// file).
+public struct EscapesMismatchRule: Rule {
+    public static let description = RuleDescription(
+        id: "escapes.mismatch",
+        name: "Escape mismatch",
+        summary: "The translation has other backslash escapes (`\\n`, `\\t`, `\\\\`, `\\\"`) than the source.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(unit: "bleah.↓\\n'n leer", source: "blah. A file", from: "en", to: "af"),
+            RuleExample(unit: "↓Tabulator", source: "A tab\\t", from: "en", to: "de"),
+            RuleExample(unit: "↓Sauts de ligne \n", source: "An escaped newline \\n", from: "en", to: "fr"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "'n Tab\\t", source: "A tab\\t", from: "en", to: "af"),
+            RuleExample(unit: "Двойная кавычка \\\"", source: "A double quote \\\"", from: "en", to: "ru"),
+            RuleExample(unit: "'n Leer\n", source: "A file\n", from: "en", to: "af"),
+            RuleExample(unit: "Ruta C:\\\\Programme", source: "Path C:\\\\Program Files", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let source = Self.escapes(in: pair.source)
+            let target = Self.escapes(in: pair.target)
+            var remaining = source.reduce(into: [String: Int]()) { $0[$1.text, default: 0] += 1 }
+            var extra: [(text: String, range: Range<Int>)] = []
+            for escape in target {
+                if let count = remaining[escape.text], count > 0 { remaining[escape.text] = count - 1 } else { extra.append(escape) }
+            }
+            let missing = remaining.filter { $0.value > 0 }.keys.sorted()
+            for escape in extra {
+                findings.append(RuleFinding(range: pair.range(escape.range), message: "escape `\(escape.text)` is not in the source"))
+            }
+            // With an extra escape reported, a missing one is usually the same escape mistyped.
+            if extra.isEmpty, !missing.isEmpty {
+                findings.append(RuleFinding(range: pair.targetStartPoint,
+                                            message: "the source's escapes \(missing.map { "`\($0)`" }.joined(separator: ", ")) are missing"))
+            }
+        }
+        return findings
+    }
+
+    /// `\` and the character after it, left to right (`\\n` is `\\` then `n`).
+    static func escapes(in text: String) -> [(text: String, range: Range<Int>)] {
+        let units = Array(text.utf16)
+        var result: [(String, Range<Int>)] = []
+        var index = 0
+        while index + 1 < units.count {
+            if units[index] == 0x5C {
+                result.append((String(decoding: units[index...(index + 1)], as: Unicode.UTF16.self), index..<(index + 2)))
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+}

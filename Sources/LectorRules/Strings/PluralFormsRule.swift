@@ -1,0 +1,76 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+import LectorICU
+
+/// gettext plural entries checked against the target language's plural rules (CLDR, through
+/// ICU's `uplrules`): the number of `msgstr[n]` forms must be the file's `nplurals`, and that must
+/// be a count the language has — the categories whole numbers reach (Russian 3: one, few, many)
+/// or all of CLDR's (Russian 4, with `other` for fractions). An empty form among translated ones
+/// shows the message in the source language for those numbers.
+public struct PluralFormsRule: Rule {
+    public static let description = RuleDescription(
+        id: "plurals.count",
+        name: "Plural forms",
+        summary: "A plural entry has another number of forms than the file's nplurals or the target language's plural rules (CLDR) call for, or an empty form.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(unit: "↓%d файл", source: "%d file", from: "en", to: "ru",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d файл", "%d файла"])),
+            RuleExample(unit: "↓%d lêer", source: "%d file", from: "en", to: "af",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d lêer", "%d lêers", "%d lêeeeers"]),
+                        pluralFormCount: 2),
+            RuleExample(unit: "↓%d plik", source: "%d file", from: "en", to: "pl",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d plik", "%d pliki", ""])),
+            RuleExample(unit: "↓%d Datei", source: "%d file", from: "en", to: "de",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d Datei", "%d Dateien"]),
+                        pluralFormCount: 3),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "%d файл", source: "%d file", from: "en", to: "ru",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d файл", "%d файла", "%d файлов"]),
+                        pluralFormCount: 3),
+            RuleExample(unit: "%d lêer", source: "%d file", from: "en", to: "af",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d lêer", "%d lêers"])),
+            RuleExample(unit: "%d ファイル", source: "%d file", from: "en", to: "ja",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d ファイル"]), pluralFormCount: 1),
+            RuleExample(unit: "%d fichier", source: "%d file", from: "en", to: "fr",
+                        details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d fichier", "%d fichiers"]),
+                        pluralFormCount: 2),
+            RuleExample(unit: "%d Datei", source: "%d file", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let rules = try? PluralRules(locale: context.index.targetLanguage) else { return [] }
+        let declared = context.bilingual?.pluralFormCount
+        let possible = Set([rules.integerCategories.count, rules.categories.count])
+        var findings: [RuleFinding] = []
+        var reportedHeader = false
+        for pair in context.stringPairs() {
+            guard let forms = pair.unit.details.targetPlurals else { continue }
+            if let declared, !possible.contains(declared), !reportedHeader {
+                reportedHeader = true
+                findings.append(RuleFinding(range: pair.targetStartPoint, message:
+                    "the file declares nplurals=\(declared), but \(context.index.targetLanguage) has \(Self.describe(rules)) (CLDR)"))
+                continue
+            }
+            let expected = declared ?? rules.integerCategories.count
+            if forms.count != expected {
+                let because = declared != nil ? "the file's nplurals=\(expected)" : Self.describe(rules)
+                findings.append(RuleFinding(range: pair.targetStartPoint,
+                                            message: "\(forms.count) plural forms where \(because) call\(declared != nil ? "s" : "") for \(expected)"))
+            } else if let empty = forms.firstIndex(where: { $0.isEmpty }) {
+                findings.append(RuleFinding(range: pair.targetStartPoint, message: "plural form msgstr[\(empty)] is empty"))
+            }
+        }
+        return findings
+    }
+
+    static func describe(_ rules: PluralRules) -> String {
+        "\(rules.integerCategories.count) plural forms for whole numbers (\(rules.integerCategories.joined(separator: ", ")))"
+    }
+}

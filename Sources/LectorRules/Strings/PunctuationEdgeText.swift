@@ -1,0 +1,177 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// The punctuation a string starts or ends with, with placeholders, tags, accelerators and white
+/// space set aside, each mark reduced to its class (`StringText.punctuationClass`) so that a
+/// language's own forms compare equal: `?` = `？` = `؟`, `"` = `«` = `„`, `...` = `…`.
+enum PunctuationEdge {
+    static let movable: Set<String> = ["quote", "(", ")", "[", "]", "{", "}"]
+
+    /// Leading (`atStart`) or trailing punctuation: its classes in reading order and the UTF-16
+    /// range it covers in the string.
+    static func run(of text: String, atStart: Bool, settings: StringCheckSettings) -> (classes: [String], range: Range<Int>) {
+        let masked = StringText.masked(text, settings: settings)
+        let original = Array(text.utf16)
+        // Work on scalars of the masked text; a masked code is a space and so ends nothing.
+        let scalars = Array(String(decoding: masked, as: Unicode.UTF16.self).unicodeScalars)
+        var offsets: [Int] = []
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += scalar.utf16.count
+        }
+        let order = atStart ? Array(scalars.indices) : Array(scalars.indices.reversed())
+        var classes: [String] = []
+        var lower = atStart ? 0 : original.count
+        var upper = atStart ? 0 : original.count
+        var started = false
+        for index in order {
+            let scalar = scalars[index]
+            if StringText.isInvisible(scalar) { continue }
+            // White space before the run is skipped; inside it, it ends the run (a masked
+            // placeholder is white space too: `'%1$S'.` ends with `.` alone).
+            if scalar.properties.isWhitespace { if started { break } else { continue } }
+            guard StringText.isPunctuationOrSymbol(scalar) else { break }
+            let cls = StringText.punctuationClass(scalar)
+            // "..." is one mark, like "…"
+            if cls == ".", let last = classes.last, last == "." || last == ".." {
+                classes[classes.count - 1] = last == "." ? ".." : "..."
+            } else {
+                classes.append(cls)
+            }
+            let range = offsets[index]..<(offsets[index] + scalar.utf16.count)
+            if !started {
+                lower = range.lowerBound
+                upper = range.upperBound
+                started = true
+            } else {
+                lower = min(lower, range.lowerBound)
+                upper = max(upper, range.upperBound)
+            }
+        }
+        if !atStart { classes.reverse() }
+        // Quotation marks and brackets move with the words they hold when a translation reorders
+        // them (`negated '%1$S'.` → `'%1$S' ontken word nie.`): they are not compared.
+        let compared = classes.map { $0 == ".." ? "." : $0 }.filter { !Self.movable.contains($0) }
+        return (compared, lower..<upper)
+    }
+}
+
+/// Punctuation at the start of the translation that differs from the source's: `<< Previous`
+/// → `Correct`, `Question` → `…Wrong`. Spanish and Asturian/Galician `¿` and `¡` before a question
+/// or exclamation are the language's own, and so are other languages' quotation marks.
+public struct PunctuationStartRule: Rule {
+    public static let description = RuleDescription(
+        id: "punctuation.start",
+        name: "Start punctuation",
+        summary: "The translation starts with other punctuation than the source (quotation marks of the language, Spanish `¿`/`¡` accepted).",
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample(unit: "↓Weiter", source: "<< Previous", from: "en", to: "de"),
+            RuleExample(unit: "↓…Неверно", source: "Question", from: "en", to: "ru"),
+            RuleExample(unit: "↓- Suivant", source: "Next", from: "en", to: "fr"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "<< Zurück", source: "<< Previous", from: "en", to: "de"),
+            RuleExample(unit: "¿Quiere recargar el archivo?", source: "Do you want to reload the file?", from: "en", to: "es"),
+            RuleExample(unit: "«Сохранить» недоступно", source: "\"Save\" is unavailable", from: "en", to: "ru"),
+            RuleExample(unit: "world <fish>hello</fish>", source: "<fish>hello</fish> world", from: "en", to: "af"),
+            RuleExample(unit: "%s Dateien", source: "%s files", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        let language = context.targetPrimaryLanguage
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings)
+            var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings)
+            if ["es", "ast", "gl"].contains(language) {
+                target.classes.removeAll { $0 == "¿" || $0 == "¡" }
+            }
+            guard source.classes != target.classes else { continue }
+            // A source with no letters at all ("...") is not a sentence to compare.
+            guard pair.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            let expected = source.classes.isEmpty ? "no punctuation" : "`\(source.classes.joined())`"
+            findings.append(RuleFinding(range: target.classes.isEmpty ? pair.targetStartPoint : pair.range(target.range),
+                                        message: "the translation starts with \(target.classes.isEmpty ? "no punctuation" : "`\(target.classes.joined())`"), the source with \(expected)"))
+        }
+        return findings
+    }
+}
+
+/// Punctuation at the end of the translation that differs from the source's: a question turned
+/// into a statement, a colon lost. Each language's own marks are accepted (`。`, `？`, `؟`, `।`,
+/// `។`, Greek `;` for a question), so is French and Swiss spacing before `:;?!`, and so is a
+/// missing full stop in Thai, Lao, Khmer and Burmese, which do not end sentences with one.
+public struct PunctuationEndRule: Rule {
+    public static let description = RuleDescription(
+        id: "punctuation.end",
+        name: "End punctuation",
+        summary: "The translation ends with other punctuation than the source (the language's own marks and spacing accepted).",
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample(unit: "Phuma esimeni sekugucula kubhalisa↓.\n\n", source: "Exit change recording mode?\n\n", from: "en", to: "zu"),
+            RuleExample(unit: "Datei speichern↓", source: "Save the file:", from: "en", to: "de"),
+            RuleExample(unit: "Вы уверены↓.", source: "Are you sure?", from: "en", to: "ru"),
+            RuleExample(unit: "Wrong↓…", source: "Question", from: "en", to: "af"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "En-tête :", source: "Header:", from: "en", to: "fr"),
+            RuleExample(unit: "En-tête\u{00A0}:", source: "Header:", from: "en", to: "fr"),
+            RuleExample(unit: "要啟用戶口，請瀏覽這個鏈結：\n", source: "To activate your account, follow this link:\n", from: "en", to: "zh"),
+            RuleExample(unit: "Bạn có muốn xoá hộp thoại XX không?", source: "Do you want to delete the XX dialog?", from: "en", to: "vi"),
+            RuleExample(unit: "Вы уверены?", source: "Are you sure?", from: "en", to: "ru"),
+            RuleExample(unit: "ファイルを保存しますか？", source: "Save the file?", from: "en", to: "ja"),
+            RuleExample(unit: "Είστε σίγουροι;", source: "Are you sure?", from: "en", to: "el"),
+            RuleExample(unit: "Pseudo-elemente kan nie '%1$S' ontken word nie.", source: "Pseudo-elements can't be negated '%1$S'.", from: "en", to: "af"),
+            RuleExample(unit: "Laden...", source: "Loading…", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    static let unpunctuatedLanguages: Set<String> = ["th", "lo", "km", "my"]
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        let language = context.targetPrimaryLanguage
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings)
+            var target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings)
+            if language == "el", target.classes.last == ";", source.classes.last == "?" {
+                target.classes[target.classes.count - 1] = "?"
+            }
+            guard source.classes != target.classes else { continue }
+            if Self.unpunctuatedLanguages.contains(language), source.classes == ["."], target.classes.isEmpty { continue }
+            // A closing quotation mark or bracket may move inside or outside the full stop.
+            if Set(source.classes) == Set(target.classes), source.classes.count == target.classes.count { continue }
+            guard pair.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            let range: Range<Int>
+            if target.classes.isEmpty {
+                let end = Self.lastVisibleEnd(pair.target)
+                range = pair.range(end..<end)
+            } else {
+                range = pair.range(target.range)
+            }
+            let have = target.classes.isEmpty ? "no punctuation" : "`\(target.classes.joined())`"
+            let want = source.classes.isEmpty ? "no punctuation" : "`\(source.classes.joined())`"
+            findings.append(RuleFinding(range: range, message: "the translation ends with \(have), the source with \(want)"))
+        }
+        return findings
+    }
+
+    /// The UTF-16 offset just after the last character that is not white space.
+    static func lastVisibleEnd(_ text: String) -> Int {
+        var end = 0
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            offset += scalar.utf16.count
+            if !scalar.properties.isWhitespace { end = offset }
+        }
+        return end
+    }
+}

@@ -1,0 +1,111 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// One translated unit of a bilingual file as the string checks read it: the source and the
+/// translation as the file has them (line breaks and tabs kept), and where the translation is in
+/// the checked document. Offsets within `target` are offsets from `targetStart`, because the
+/// document holds the same text with its line breaks as spaces.
+struct StringPair {
+    let index: Int
+    let source: String
+    let target: String
+    let targetStart: Int
+    let unit: BilingualUnit
+
+    /// A range within `target`, in the document.
+    func range(_ local: Range<Int>) -> Range<Int> {
+        (targetStart + local.lowerBound)..<(targetStart + local.upperBound)
+    }
+
+    var targetLength: Int { target.utf16.count }
+    var wholeTarget: Range<Int> { range(0..<targetLength) }
+    var targetStartPoint: Range<Int> { targetStart..<targetStart }
+}
+
+extension CheckContext {
+    /// The translated units of a bilingual file, in order. Empty for texts checked alone or
+    /// against an aligned source: the string checks are about UI strings, not prose.
+    func stringPairs() -> [StringPair] {
+        guard let units = bilingual?.units else { return [] }
+        var pairs: [StringPair] = []
+        for (index, unit) in units.enumerated() {
+            guard let target = unit.target, index < document.lineCount else { continue }
+            pairs.append(StringPair(index: index, source: unit.source.text, target: target.text,
+                                    targetStart: document.lineRange(index + 1).lowerBound, unit: unit))
+        }
+        return pairs
+    }
+
+    /// The primary language subtag of the translation.
+    var targetPrimaryLanguage: String { Term.primaryLanguage(of: index.targetLanguage) }
+}
+
+/// What the string checks share: text with placeholders and tags taken out, punctuation classes.
+enum StringText {
+    /// UTF-16 ranges of placeholders and raw tags in a string.
+    static func codeRanges(in text: String, settings: StringCheckSettings) -> [Range<Int>] {
+        (PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).placeholders(in: text).map(\.range)
+            + MarkupTagScanner.tags(in: text).map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The string with placeholders and tags blanked out (each unit replaced by a space, so that
+    /// offsets stay), for checks that look at the words.
+    static func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
+        var units = Array(text.utf16)
+        for range in codeRanges(in: text, settings: settings) {
+            for index in range where index < units.count { units[index] = 0x20 }
+        }
+        // Accelerator markers go too (`&File` starts with a letter), keeping offsets.
+        for accelerator in AcceleratorRule.accelerators(in: text, markers: settings.acceleratorMarkers) {
+            units[accelerator.range.lowerBound] = 0x20
+        }
+        return units
+    }
+
+    /// Scripts that do not separate words with spaces: a trailing space there is not needed.
+    static let unspacedLanguages: Set<String> = ["zh", "ja", "th", "lo", "km", "my", "bo"]
+
+    static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
+            || scalar == "\u{3000}"
+    }
+
+    /// Bidi marks and joiners are not characters a reader sees.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        (0x200B...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0xFEFF
+    }
+
+    static func isPunctuationOrSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// One class per mark, so that languages' own forms of a mark compare equal: quotation marks of
+    /// every language, full-width CJK forms, the Spanish, Greek, Arabic, Armenian and Indic ones.
+    static func punctuationClass(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\"", "'", "“", "”", "„", "‟", "«", "»", "‘", "’", "‚", "‛", "‹", "›", "「", "」", "『", "』", "`", "＂", "＇":
+            return "quote"
+        case "…": return "..."
+        case "?", "？", "؟", "՞": return "?"
+        case "!", "！", "՜": return "!"
+        case ".", "。", "｡", "।", "။", "።", "۔", "។", "︒", "․": return "."
+        case ",", "，", "、", "،", "﹐": return ","
+        case ":", "：", "﹕": return ":"
+        case ";", "；", "؛": return ";"
+        case "(", "（": return "("
+        case ")", "）": return ")"
+        case "[", "［": return "["
+        case "]", "］": return "]"
+        case "-", "–", "—", "‐", "‑": return "-"
+        default: return String(Character(scalar))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+import Foundation
+
+/// A UI string left as in the source, short ones included (`Save as` → `Save as`). Strings that
+/// may well stay are not reported: no letters (`1234`, `2×2`, `???`), one letter, capitals and
+/// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), placeholders, tags and URLs only, and the words
+/// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
+public struct UntranslatedUnchangedRule: Rule {
+    public static let description = RuleDescription(
+        id: "untranslated.unchanged",
+        name: "Unchanged string",
+        summary: "The translation is the source unchanged (accelerators aside), and the source is not a name, code or number that may stay.",
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample(unit: "↓Save as", source: "Save as", from: "en", to: "de"),
+            RuleExample(unit: "↓Un&changed", source: "&Unchanged", from: "en", to: "af"),
+            RuleExample(unit: "↓Two words", source: "Two words", from: "en", to: "fr"),
+            RuleExample(unit: "↓Файл не найден", source: "Файл не найден", from: "ru", to: "uk"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "1234", source: "1234", from: "en", to: "de"),
+            RuleExample(unit: "2×2", source: "2×2", from: "en", to: "af"),
+            RuleExample(unit: "OK", source: "OK", from: "en", to: "fr"),
+            RuleExample(unit: "F1", source: "F1", from: "en", to: "ru"),
+            RuleExample(unit: "&ACRONYM", source: "&ACRONYM", from: "en", to: "af"),
+            RuleExample(unit: "$ProgramName$", source: "$ProgramName$", from: "en", to: "af"),
+            RuleExample(unit: "https://example.org", source: "https://example.org", from: "en", to: "de"),
+            RuleExample(unit: "Firefox", source: "Firefox", from: "en", to: "de"),
+            RuleExample(unit: "Speichern unter", source: "Save as", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        let allowed = IdenticalStrings.builtIn.union(context.strings.identicalAllowed)
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let source = Self.comparable(pair.source, settings: context.strings)
+            guard source == Self.comparable(pair.target, settings: context.strings) else { continue }
+            guard Self.needsTranslation(source, original: pair.source, allowed: allowed) else { continue }
+            findings.append(RuleFinding(range: pair.targetStartPoint, message: "the translation is the source unchanged"))
+        }
+        return findings
+    }
+
+    /// The text without accelerator markers and outer white space.
+    static func comparable(_ text: String, settings: StringCheckSettings) -> String {
+        AcceleratorRule.stripped(text, markers: settings.acceleratorMarkers).trimmingWhitespace()
+    }
+
+    static func needsTranslation(_ text: String, original: String, allowed: Set<String>) -> Bool {
+        if allowed.contains(text) || allowed.contains(original.trimmingWhitespace()) { return false }
+        // Letters left once placeholders, tags, URLs and e-mail addresses are set aside.
+        var masked = String(decoding: StringText.masked(text, settings: StringCheckSettings()), as: Unicode.UTF16.self)
+        for token in MarkupMismatchRule.tokens(in: masked).reversed() {
+            let units = Array(masked.utf16)
+            masked = String(decoding: units[..<token.range.lowerBound] + units[token.range.upperBound...], as: Unicode.UTF16.self)
+        }
+        let words = masked.split { !$0.isLetter && !$0.isNumber }
+        let letters = masked.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard letters.count > 1 else { return false }
+        // Capitals and digits only: acronyms, keys, codes.
+        if words.allSatisfy({ word in !word.contains { $0.isLowercase } }) { return false }
+        // One word that is a name in the allowed list in another case, or a single CamelCase identifier.
+        if words.count == 1, let word = words.first, word.dropFirst().contains(where: { $0.isUppercase }) { return false }
+        return true
+    }
+}
+
+/// Strings a translation commonly keeps as they are, across languages: product and company names,
+/// units, codes. From `Resources/Strings/identical-allowed.txt`, one per line.
+enum IdenticalStrings {
+    static let builtIn: Set<String> = {
+        // Read like the other word lists (CueLexicon): the file ships inside the library, and a
+        // test (`identicalAllowedListLoads`) fails if it does not load.
+        guard let path = LectorResources.path(of: "Strings/identical-allowed.txt"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }()
+}

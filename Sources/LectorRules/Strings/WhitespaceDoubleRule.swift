@@ -1,0 +1,48 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// Two or more spaces in a row inside the translation where the source has none: usually a word
+/// deleted in editing. A source that double-spaces (after a full stop, say) sets no rule for its
+/// translation, so its absence there is not reported.
+public struct WhitespaceDoubleRule: Rule {
+    public static let description = RuleDescription(
+        id: "whitespace.double",
+        name: "Double space",
+        summary: "The translation has two spaces in a row where the source has none.",
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample(unit: "Sin.↓  Onnodige dubbelspasie.", source: "Sentence. Another sentence.", from: "en", to: "af"),
+            RuleExample(unit: "Datei↓  speichern", source: "Save file", from: "en", to: "de"),
+            RuleExample(unit: "Сохранить↓   файл", source: "Save file", from: "en", to: "ru"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "Sin.  'n Ander sin.", source: "Sentence.  Another sentence.", from: "en", to: "af"),
+            RuleExample(unit: "Sin. Geen dubbelspasie nie.", source: "Sentence.  Another sentence.", from: "en", to: "af"),
+            RuleExample(unit: "Enregistrer le fichier ", source: "Save file ", from: "en", to: "fr"),
+            RuleExample(unit: "Datei speichern", source: "Save file", from: "en", to: "de"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() where !pair.source.contains("  ") {
+            let units = Array(pair.target.utf16)
+            let edges = (WhitespaceEdgesRule.leading(pair.target).upperBound, WhitespaceEdgesRule.trailing(pair.target).lowerBound)
+            var index = edges.0
+            while index + 1 < edges.1 {
+                if units[index] == 0x20, units[index + 1] == 0x20 {
+                    var end = index
+                    while end < units.count, units[end] == 0x20 { end += 1 }
+                    findings.append(RuleFinding(range: pair.range(index..<end), message: "\(end - index) spaces in a row"))
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,92 @@
+import LectorText
+import LectorFormats
+import LectorGlossary
+
+/// The same word twice in a row: `Save the the rhino`. Not reported where the source repeats it
+/// too, for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across punctuation, or for
+/// the repetitions a language's grammar makes (German `die die`, French `nous nous`, English
+/// `had had`, Sesotho `ba ba`).
+public struct WordsDoubledRule: Rule {
+    public static let description = RuleDescription(
+        id: "words.doubled",
+        name: "Doubled word",
+        summary: "A word is repeated right after itself (`the the`), where the source does not repeat it and the language's grammar does not.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample(unit: "Save the ↓the rhino", source: "Rette das Nashorn", from: "de", to: "en"),
+            RuleExample(unit: "Datei wurde ↓wurde gespeichert", source: "File was saved", from: "en", to: "de"),
+            RuleExample(unit: "Файл не ↓не найден", source: "File not found", from: "en", to: "ru"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample(unit: "Save the rhino", source: "Rette das Nashorn", from: "de", to: "en"),
+            RuleExample(unit: "tsenyo ya %s %s", source: "%s %s installation", from: "en", to: "af"),
+            RuleExample(unit: "Lyn een <br> <br> lyn twee", source: "Line one <br> <br> line two", from: "en", to: "af"),
+            RuleExample(unit: "Banna ba ba leshome", source: "Ten men", from: "en", to: "st"),
+            RuleExample(unit: "Leute, die die Regeln kennen", source: "People who know the rules", from: "en", to: "de"),
+            RuleExample(unit: "Nous nous levons tôt", source: "We get up early", from: "en", to: "fr"),
+            RuleExample(unit: "Bye, bye!", source: "Tschüss!", from: "de", to: "en"),
+            RuleExample(unit: "Версия 2 2", source: "Version 2 2", from: "en", to: "ru"),
+        ]
+    )
+
+    public init() {}
+
+    /// Words whose doubling is grammatical, by language.
+    static let grammatical: [String: Set<String>] = [
+        "en": ["had", "that", "is"],
+        "de": ["die", "der", "das", "den", "dem", "des", "sie"],
+        "nl": ["dat", "die"],
+        "fr": ["nous", "vous"],
+        "af": ["die"],
+        "st": ["ba", "le", "o"],
+        "tn": ["ba", "le", "o"],
+        "zu": [],
+    ]
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
+        var findings: [RuleFinding] = []
+        for pair in context.stringPairs() {
+            let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings).map(\.word))
+            for double in Self.doubles(in: pair.target, settings: context.strings)
+            where !sourceDoubles.contains(double.word) && !allowed.contains(double.word) {
+                findings.append(RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row"))
+            }
+        }
+        return findings
+    }
+
+    /// Words equal (case-folded) to the word before them, with only spaces between.
+    static func doubles(in text: String, settings: StringCheckSettings) -> [(word: String, text: String, range: Range<Int>)] {
+        let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
+        var result: [(String, String, Range<Int>)] = []
+        var previous: (word: String, end: Int)?
+        var offset = 0
+        var wordStart: Int?
+        var word = ""
+        func close(at end: Int) {
+            guard let start = wordStart else { return }
+            let folded = word.lowercased()
+            if let previous, previous.word == folded, !word.allSatisfy(\.isNumber),
+               Array(masked.utf16)[previous.end..<start].allSatisfy({ $0 == 0x20 }) {
+                result.append((folded, word, start..<end))
+            }
+            previous = (folded, end)
+            wordStart = nil
+            word = ""
+        }
+        for character in masked {
+            let width = character.utf16.count
+            if character.isLetter || character.isNumber || character == "'" && wordStart != nil {
+                if wordStart == nil { wordStart = offset }
+                word.append(character)
+            } else {
+                close(at: offset)
+                if character != " " { previous = nil }
+            }
+            offset += width
+        }
+        close(at: offset)
+        return result
+    }
+}

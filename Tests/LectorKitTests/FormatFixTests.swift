@@ -1,0 +1,270 @@
+import Foundation
+import LectorKit
+import LectorTestSupport
+import Testing
+
+/// `fix` and `check` per format: only the translation changes (the target side of bilingual files,
+/// the prose of HTML and Markdown), escaped as the format needs, every other byte as it was.
+@Suite struct FormatFixTests {
+    static let session: LintSession = try! LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary]))
+
+    /// Writes `contents` as a file named `name` and plans its fixes.
+    func plan(_ contents: String, named name: String) throws -> FixPlan {
+        try Self.session.planFixes(path: Fixtures.write(contents, named: name))
+    }
+
+    func fixed(_ contents: String, named name: String) throws -> String {
+        String(decoding: try plan(contents, named: name).fixedFileContents, as: UTF8.self)
+    }
+
+    /// The findings `check` reports for a file.
+    func findings(_ contents: String, named name: String) throws -> [Finding] {
+        try Self.session.check(.text(path: Fixtures.write(contents, named: name)))
+    }
+
+    // MARK: - PO
+
+    @Test func poFixesTheMsgstrAndNeverTheMsgid() throws {
+        let po = """
+        msgid ""
+        msgstr ""
+        "Language: en\\n"
+
+        msgid "Selenskyj traf %s in Kiew."
+        msgstr "Zelensky met %s in Kiev."
+
+        """
+        #expect(try fixed(po, named: "a.po") == po.replacingOccurrences(of: "msgstr \"Zelensky met %s in Kiev.\"",
+                                                                          with: "msgstr \"Zelenskyy met %s in Kyiv.\""))
+    }
+
+    @Test func poMultiLineMsgstrIsFixedInPlaceAndAFixAcrossTwoStringsIsSkipped() throws {
+        let po = """
+        msgid ""
+        "Moskau fordert von Kiew\\n"
+        "einen Verzicht."
+        msgstr ""
+        "Moscow demands that Kiev\\n"
+        "\\"renounce\\" NATO, says Ki"
+        "ev."
+
+        """
+        let plan = try plan(po, named: "b.po")
+        let text = String(decoding: plan.fixedFileContents, as: UTF8.self)
+        #expect(text == po.replacingOccurrences(of: "that Kiev\\n", with: "that Kyiv\\n"))
+        #expect(plan.skipped.map(\.reason) == [.notVerbatim])
+        #expect(plan.skipped.map(\.finding.text) == ["Kiev"])
+    }
+
+    // MARK: - XLIFF and TMX
+
+    @Test func xliff12FixesTheTargetAndNeverTheSource() throws {
+        let xliff = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file source-language="de" target-language="en" datatype="plaintext" original="a">
+            <body>
+              <trans-unit id="1">
+                <source>Treffen in Kiew &amp; Kiev</source>
+                <target>Talks in Kiev &amp; <g id="1">Kiev</g> – “Ki<g id="2">ev</g>”, Ki&#101;v</target>
+              </trans-unit>
+            </body>
+          </file>
+        </xliff>
+
+        """
+        let plan = try plan(xliff, named: "a.xlf")
+        let text = String(decoding: plan.fixedFileContents, as: UTF8.self)
+        #expect(text == xliff.replacingOccurrences(of: "<target>Talks in Kiev &amp; <g id=\"1\">Kiev</g>",
+                                                   with: "<target>Talks in Kyiv &amp; <g id=\"1\">Kyiv</g>"))
+        #expect(text.contains("<source>Treffen in Kiew &amp; Kiev</source>"))
+        // `Ki<g>ev</g>` crosses markup, `Ki&#101;v` an entity: found, not fixed.
+        #expect(plan.skipped.map(\.reason) == [.notVerbatim, .notVerbatim])
+    }
+
+    @Test func xliff2CDATAIsFixedVerbatimAndARefusedEscapeIsSkipped() throws {
+        let xliff = """
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">
+          <file id="f"><unit id="u"><segment>
+            <source>Kiew</source>
+            <target><![CDATA[Talks in Kiev <now>]]> and Kiev</target>
+          </segment></unit></file>
+        </xliff>
+        """
+        let text = try fixed(xliff, named: "a.xliff")
+        #expect(text == xliff.replacingOccurrences(of: "Talks in Kiev <now>]]> and Kiev", with: "Talks in Kyiv <now>]]> and Kyiv"))
+        #expect(text.contains("<source>Kiew</source>"))
+    }
+
+    @Test func tmxFixesTheTargetSegAndNeverTheSourceSeg() throws {
+        let tmx = """
+        <tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+        <body>
+          <tu><tuv xml:lang="en"><seg>Kiev and Medinski</seg></tuv>
+              <tuv xml:lang="de"><seg>Kiew und Medinski</seg></tuv></tu>
+        </body></tmx>
+        """
+        // The source language is English here: its `Kiev` is the source side and must stay.
+        let file = try BilingualFileLoader.load(data: Data(tmx.utf8), path: "a.tmx", mappingTargets: true)
+        #expect(file.units[0].source.text == "Kiev and Medinski")
+        let text = try fixed(tmx, named: "a.tmx")
+        #expect(text.contains("<seg>Kiev and Medinski</seg>"))
+    }
+
+    @Test func tmxTargetInEnglishIsFixed() throws {
+        let tmx = """
+        <tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+        <body>
+          <tu><tuv xml:lang="de"><seg>Kiew und Medinski</seg></tuv>
+              <tuv xml:lang="en"><seg>Kiev and <hi>Medinski</hi>, Ki&amp;ev</seg></tuv></tu>
+        </body></tmx>
+        """
+        let text = try fixed(tmx, named: "b.tmx")
+        #expect(text == tmx.replacingOccurrences(of: "<seg>Kiev and <hi>Medinski</hi>", with: "<seg>Kyiv and <hi>Medinsky</hi>"))
+    }
+
+    @Test func aLatin1XMLFileIsNotWritten() throws {
+        let xliff = """
+        <?xml version="1.0" encoding="ISO-8859-1"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="a"><body>
+        <trans-unit id="1"><source>Kiew</source><target>Kiev</target></trans-unit></body></file></xliff>
+        """
+        let plan = try plan(xliff, named: "latin.xlf")
+        #expect(!plan.changesText)
+        #expect(plan.skipped.map(\.reason) == [.notVerbatim])
+    }
+
+    // MARK: - JSON Lines
+
+    @Test func jsonLinesFixesTheTargetStringOnly() throws {
+        let jsonl = """
+        {"id": 1, "source": "Kiev Kiev", "target": "Talks in Kiev, \\"Kiev\\" and Ki\\u0065v", "note": "Kiev"}
+        {"target": "Medinski \\u00e9 Kiev", "source": "Medinski"}
+
+        """
+        let plan = try plan(jsonl, named: "a.jsonl")
+        let text = String(decoding: plan.fixedFileContents, as: UTF8.self)
+        #expect(text == """
+        {"id": 1, "source": "Kiev Kiev", "target": "Talks in Kyiv, \\"Kyiv\\" and Ki\\u0065v", "note": "Kiev"}
+        {"target": "Medinsky \\u00e9 Kyiv", "source": "Medinski"}
+
+        """)
+        #expect(plan.skipped.map(\.reason) == [.notVerbatim])
+    }
+
+    @Test func aDuplicateTargetKeyIsNotWritten() throws {
+        let plan = try plan(#"{"source": "x", "target": "Kiev", "target": "Kiev"}"# + "\n", named: "dup.jsonl")
+        #expect(!plan.changesText)
+    }
+
+    // MARK: - HTML
+
+    static let html = """
+    <html><head><title>Kiev talks</title><style>.Kiev{color:red}</style>
+    <script>var Kiev = "</p>";</script></head>
+    <body><p>Talks in Kiev. <a href="https://example.org/Kiev" title="Kiev map" data-x='Kiev'>Kiev &amp; Moscow</a></p>
+    <img alt='Kiev "skyline"' src="kiev.png"><code>grep Kiev</code><pre>Kiev
+    <b>Kiev</b></pre><kbd>Kiev</kbd><samp>Kiev</samp><span translate="no">Kiev</span><!-- Kiev --> Ki<b>ev</b> K&#105;ev done.</body></html>
+    """
+
+    @Test func htmlChecksOnlyTextNodesAltAndTitle() throws {
+        let found = try findings(Self.html, named: "a.html").filter { $0.ruleID.hasPrefix("glossary.") }
+        #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["1:20", "3:19", "3:67", "3:91", "4:11"])
+    }
+
+    @Test func htmlFixesOnlyTextNodesAltAndTitle() throws {
+        let text = try fixed(Self.html, named: "b.html")
+        #expect(text == Self.html
+            .replacingOccurrences(of: "<title>Kiev", with: "<title>Kyiv")
+            .replacingOccurrences(of: "Talks in Kiev.", with: "Talks in Kyiv.")
+            .replacingOccurrences(of: "title=\"Kiev map\"", with: "title=\"Kyiv map\"")
+            .replacingOccurrences(of: ">Kiev &amp;", with: ">Kyiv &amp;")
+            .replacingOccurrences(of: "alt='Kiev", with: "alt='Kyiv"))
+    }
+
+    // MARK: - Markdown
+
+    static let markdown = """
+    ---
+    title: Kiev
+    ---
+    # Talks in Kiev
+
+    Talks in Kiev, see [the Kiev map](https://example.org/Kiev "Kiev") and `grep Kiev`.
+    <https://example.org/Kiev> https://example.org/Kiev. ![Kiev skyline](img/Kiev.png) [Kiev][kiev-ref]
+    <span title="Kiev">x</span> <!-- Kiev --> \\*Kiev\\* K&iacute;ev ``a ` Kiev``
+
+    ```sh
+    grep Kiev
+    ```
+
+        indented Kiev code
+
+    [kiev-ref]: https://example.org/Kiev
+
+    - a list item about Kiev
+
+        continued about Kiev
+    """
+
+    @Test func markdownChecksOnlyProse() throws {
+        let found = try findings(Self.markdown, named: "a.md").filter { $0.ruleID.hasPrefix("glossary.") }
+        #expect(found.map { "\($0.location.line):\($0.location.column)" } == [
+            "4:12", "6:10", "6:25", "7:56", "7:85", "8:45", "18:21", "20:21",
+        ])
+        #expect(try findings(Self.markdown, named: "b.md").allSatisfy { $0.ruleID != "punctuation.quotes" })
+    }
+
+    @Test func markdownFixesOnlyProse() throws {
+        let text = try fixed(Self.markdown, named: "c.md")
+        #expect(text == Self.markdown
+            .replacingOccurrences(of: "# Talks in Kiev", with: "# Talks in Kyiv")
+            .replacingOccurrences(of: "Talks in Kiev, see [the Kiev map]", with: "Talks in Kyiv, see [the Kyiv map]")
+            .replacingOccurrences(of: "![Kiev skyline]", with: "![Kyiv skyline]")
+            .replacingOccurrences(of: "[Kiev][kiev-ref]", with: "[Kyiv][kiev-ref]")
+            .replacingOccurrences(of: "\\*Kiev\\*", with: "\\*Kyiv\\*")
+            .replacingOccurrences(of: "item about Kiev", with: "item about Kyiv")
+            .replacingOccurrences(of: "continued about Kiev", with: "continued about Kyiv"))
+    }
+
+    @Test func suppressionCommentsStillWorkInMaskedDocuments() throws {
+        let markdown = "<!-- lector-disable-next-line glossary.forbidden -->\nTalks in Kiev.\nKiev again.\n"
+        let found = try findings(markdown, named: "s.md")
+        #expect(found.map { "\($0.ruleID)@\($0.location.line)" } == ["glossary.forbidden@3"])
+    }
+
+    // MARK: - Replacements that must not change the text around them
+
+    @Test func anUncasedScriptIsNeverUppercased() throws {
+        let glossary = try CSVGlossaryReader.read(text: """
+        concept,language,term,status
+        seoul,ko,서울,preferred
+        seoul,ko,셔울,deprecated
+        seoul,en,Seoul,preferred
+        seoul,en,서울,deprecated
+        delhi,hi,दिल्ली,preferred
+        delhi,hi,देहली,deprecated
+        """, name: "g.csv", delimiter: ",")
+        let korean = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "ko"))
+        let document = SourceDocument(path: "k.txt", text: "셔울 시내. 셔울")
+        #expect(FixPlanner().plan(document, findings: korean.check(document)).fixedText == "서울 시내. 서울")
+        // Hangul in English text: the Latin term as the glossary writes it, not `SEOUL`.
+        let english = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en"))
+        let hangul = SourceDocument(path: "e.txt", text: "Talks in 서울 and SEOUL.")
+        #expect(FixPlanner().plan(hangul, findings: english.check(hangul)).fixedText == "Talks in Seoul and SEOUL.")
+        let hindi = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "hi"))
+        let hindiText = SourceDocument(path: "h.txt", text: "देहली में")
+        #expect(FixPlanner().plan(hindiText, findings: hindi.check(hindiText)).fixedText == "दिल्ली में")
+    }
+
+    @Test func aFollowingFormatCharacterIsKeptAndACombiningMarkRefusesTheFix() throws {
+        // ZWJ, RLO and LRM stay where they were; after `Kiev́` the accent would need a judgement.
+        let text = "Kiev\u{200D} and Kiev\u{202E} x\u{202C} and Kiev\u{200E}. Kiev\u{301} stays. KIEV\u{200D}!"
+        let document = SourceDocument(path: "f.txt", text: text)
+        let findings = Fixtures.englishChecker.check(document).filter { $0.ruleID.hasPrefix("glossary.") }
+        #expect(findings.count == 5)
+        #expect(findings.allSatisfy { !$0.text.unicodeScalars.contains { $0.properties.generalCategory == .format } })
+        let plan = FixPlanner().plan(document, findings: findings)
+        #expect(plan.fixedText == "Kyiv\u{200D} and Kyiv\u{202E} x\u{202C} and Kyiv\u{200E}. Kiev\u{301} stays. KYIV\u{200D}!")
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import LectorKit
+import LectorTestSupport
+import Testing
+
+/// The placeholder engine, raw tags, the string checks on whole files, and their settings.
+@Suite struct StringCheckTests {
+    static func keys(_ text: String, _ syntaxes: Set<PlaceholderSyntax> = Set(PlaceholderSyntax.allCases)) -> [String] {
+        PlaceholderScanner(syntaxes: syntaxes).placeholders(in: text).map(\.text)
+    }
+
+    static func compare(_ source: String, _ target: String) -> (missing: [String], extra: [String]) {
+        let scanner = PlaceholderScanner()
+        let comparison = PlaceholderComparison(source: scanner.placeholders(in: source), target: scanner.placeholders(in: target))
+        return (comparison.missing.map(\.text), comparison.extra.map(\.text))
+    }
+
+    // MARK: - Placeholders
+
+    @Test func printfWithPositionsFlagsAndLengths() {
+        #expect(Self.keys("%s of %d, %-5.2f, %1$s, %lld, %@, %1$@ and 100%%") == ["%s", "%d", "%-5.2f", "%1$s", "%lld", "%@", "%1$@"])
+        #expect(Self.keys("Inflation rose to 12 % and fell.").isEmpty)
+        #expect(Self.keys("Save 50%off now").isEmpty)
+        #expect(Self.keys("%dMB") == ["%d"])
+    }
+
+    @Test func boostPlaceholdersAreWholeAndNeverAPhantomPrintf() {
+        #expect(Self.keys("writing %1%, x=%2% : %3%-th try") == ["%1%", "%2%", "%3%"])
+        #expect(Self.compare("%1% %2% %3% %2% %1%", "%1% %2% %3% %2% %1%") == ([], []))
+        #expect(Self.keys("%1%, %2%, %|40t|%3%") == ["%1%", "%2%", "%|40t|", "%3%"])
+    }
+
+    @Test func reorderingIsAllowedWhereTheSyntaxNumbers() {
+        #expect(Self.compare("String %s and number %d", "Nommer %2$d and string %1$s") == ([], []))
+        #expect(Self.compare("String %s and real number %f and number %d", "String %1$s en nommer %3$d en reële getal %2$f") == ([], []))
+        #expect(Self.compare("String %s and number %d", "Nommer %1$d and string %2$s").extra == ["%1$d", "%2$s"])
+        #expect(Self.compare("Object %@ and string %s", "Object %1$@ en string %2$s") == ([], []))
+        #expect(Self.compare("String {1} and number {0}", "Nommer {0} en string {1}") == ([], []))
+        #expect(Self.compare("String %(str)s and number %(num)d", "Nommer %(num)d en string %(str)s") == ([], []))
+        #expect(Self.compare("I am %s", "Ek is %d") == (["%s"], ["%d"]))
+        #expect(Self.compare("I am %#100s", "Ek is %10s").extra == ["%10s"])
+    }
+
+    @Test func everySyntaxIsFound() {
+        #expect(Self.keys("Save %(file)s") == ["%(file)s"])
+        #expect(Self.keys("Open {0} or {name} or {0:N2}") == ["{0}", "{name}", "{0:N2}"])
+        #expect(Self.keys("Save %1 to %2") == ["%1", "%2"])
+        #expect(Self.keys("Save $(file) to ${dir} as $name or $ProgramName$") == ["$(file)", "${dir}", "$name", "$ProgramName$"])
+        #expect(Self.keys("Use &brandShortName; &amp; &#169; &nbsp;") == ["&brandShortName;"])
+        #expect(Self.keys("CC-GNU @license_code@ by press@example.org") == ["@license_code@"])
+        #expect(Self.keys("Open {{pageCount}} pages {% if x %} {{{raw}}}") == ["{{pageCount}}", "{% if x %}", "{{{raw}}}"])
+        #expect(Self.keys("Save $(file)", [.printf]).isEmpty)
+    }
+
+    @Test func messageFormatComparesArgumentsAndScansBranches() {
+        let source = "{count, plural, one {# file in {folder}} other {# files in {folder}}}"
+        #expect(Self.keys(source).contains("{folder}"))
+        // Russian has more plural branches: only the argument and kind are compared.
+        #expect(Self.compare(source, "{count, plural, one {# файл в {folder}} few {# файла в {folder}} many {# файлов в {folder}} other {# файла в {folder}}}").missing.isEmpty)
+        #expect(Self.compare(source, "{count, plural, one {# файл в {folder}} few {# файла в {folder}} many {# файлов в {folder}} other {# файла в {folder}}}").extra == ["{folder}", "{folder}"])
+        #expect(Self.compare("{gender, select, male {He} female {She} other {They}} left",
+                             "{gender, select, male {Er} female {Sie} other {Sie}} ging").missing.isEmpty)
+        #expect(Self.compare("{gender, select, male {He} female {She} other {They}} left",
+                             "{geschlecht, select, male {Er} female {Sie} other {Sie}} ging").missing.count == 1)
+        #expect(Self.compare("{n, number, integer} items", "{n, number, integer} Elemente") == ([], []))
+    }
+
+    @Test func tagsAreComparedWithTheirAttributes() {
+        let tags = MarkupTagScanner.tags(in: "Click <a href=\"x\" title=\"Tip\">here</a> or <br/> <Error>")
+        #expect(tags.map(\.key) == ["<a href=\"x\" title>", "</a>", "<br/>"])
+        #expect(MarkupTagScanner.tags(in: "<a title=\"wenk\" href=\"x\">").map(\.key) == ["<a href=\"x\" title>"])
+        #expect(MarkupTagScanner.tags(in: "Start with the &lt;start&gt; tag").isEmpty)
+    }
+
+    // MARK: - Whole files
+
+    static func findings(po: String, to language: String = "de", configuration: (inout CheckConfiguration) -> Void = { _ in })
+        throws -> [Finding] {
+        let path = Fixtures.write(po, named: "messages.po")
+        var config = CheckConfiguration(targetLanguage: language, sourceLanguage: "en")
+        configuration(&config)
+        return try Checker(config).check(POReader.read(contentsOf: path))
+    }
+
+    @Test func poPluralsAreReadAndCheckedAgainstCLDR() throws {
+        let po = """
+        msgid ""
+        msgstr ""
+        "Language: ru\\n"
+        "Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"
+
+        msgid "%d file"
+        msgid_plural "%d files"
+        msgstr[0] "%d файл"
+        msgstr[1] "%d файла"
+
+        msgid "%d folder"
+        msgid_plural "%d folders"
+        msgstr[0] "%d папка"
+        msgstr[1] "%d папки"
+        msgstr[2] "%d папок"
+
+        """
+        let file = try POReader.read(contentsOf: Fixtures.write(po, named: "ru.po"))
+        #expect(file.pluralFormCount == 3)
+        #expect(file.units[1].details.targetPlurals == ["%d папка", "%d папки", "%d папок"])
+        #expect(file.units[1].details.sourcePlural == "%d folders")
+        let findings = try Self.findings(po: po, to: "ru").filter { $0.ruleID == "plurals.count" }
+        #expect(findings.map(\.location.line) == [8])
+        #expect(findings.first?.message.contains("2 plural forms") == true)
+    }
+
+    @Test func poTagsAndPlaceholdersAreCompared() throws {
+        let po = """
+        msgid "Do it <b>now</b>"
+        msgstr "Mach es <v>jetzt</v>"
+
+        msgid "Open <a href=\\"x\\">the page</a>"
+        msgstr "Öffne <a href=\\"y\\">die Seite</a>"
+
+        msgid "String %s and number %d"
+        msgstr "Zahl %2$d und Text %1$s"
+
+        """
+        let findings = try Self.findings(po: po).filter { $0.ruleID == "markup.mismatch" }
+        #expect(findings.filter { $0.location.line == 2 }.count == 4)
+        #expect(findings.filter { $0.location.line == 5 }.count == 2)
+        #expect(findings.filter { $0.location.line == 8 }.isEmpty)
+    }
+
+    /// Correct translations of UI strings in three language pairs: no string check may speak.
+    @Test(arguments: [
+        ("de", [("&File", "&Datei"), ("Save as…", "Speichern unter …"), ("Open %s?", "%s öffnen?"), ("Line one\nLine two", "Zeile eins\nZeile zwei"),
+                ("Do it <b>now</b>", "Mach es <b>jetzt</b>"), ("%d file(s)", "%d Datei(en)"), ("OK", "OK"), ("Size:", "Größe:"),
+                ("open file", "Datei öffnen"), ("People who know the rules", "Leute, die die Regeln kennen")]),
+        ("fr", [("&File", "&Fichier"), ("Header:", "En-tête :"), ("Are you sure?", "Êtes-vous sûr ?"), ("Delete {0} files", "Supprimer {0} fichiers"),
+                ("Do \"this\"", "Faites « ceci »"), ("Save file ", "Enregistrer le fichier "), ("Firefox", "Firefox")]),
+        ("ru", [("&Save", "&Сохранить"), ("File not found.", "Файл не найден."), ("String %s and number %d", "Число %2$d и строка %1$s"),
+                ("\"Save\" failed", "Не удалось «Сохранить»"), ("Version 2.0", "Версия 2.0"), ("Ten items", "Десять элементов")]),
+        ("ja", [("Save the file?", "ファイルを保存しますか？"), ("Init. Limit: ", "起始限制："), ("File (new)", "ファイル（新規）"), ("Settings", "設定")]),
+    ] as [(String, [(String, String)])])
+    func stringChecksStaySilentOnCorrectTranslations(_ language: String, _ pairs: [(String, String)]) throws {
+        var po = ""
+        for (source, target) in pairs {
+            func quote(_ text: String) -> String {
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    .replacingOccurrences(of: "\n", with: "\\n") + "\""
+            }
+            po += "msgid \(quote(source))\nmsgstr \(quote(target))\n\n"
+        }
+        let stringRules = Set(RuleRegistry.all.map { $0.description.id }.filter {
+            ["accelerator.", "punctuation.start", "punctuation.end", "punctuation.brackets", "capitalization.", "whitespace.",
+             "escapes.", "markup.", "untranslated.blank", "untranslated.unchanged", "words.", "plurals.", "length."].contains(where: $0.hasPrefix)
+        })
+        let findings = try Self.findings(po: po, to: language).filter { stringRules.contains($0.ruleID) }
+        #expect(findings.isEmpty, "\(findings.map { "\($0.ruleID) line \($0.location.line): \($0.message)" })")
+    }
+
+    // MARK: - Settings
+
+    @Test func settingsAreReadFromTheProjectFile() throws {
+        let configuration = try ProjectConfiguration.parse("""
+        strings:
+          placeholders: [printf, braces]
+          accelerator_markers: ["_"]
+          identical_allowed: [Dashboard]
+        """, path: "/tmp/.lector.yml")
+        #expect(configuration.strings?.placeholderSyntaxes == [.printf, .braces])
+        #expect(configuration.strings?.acceleratorMarkers == ["_"])
+        #expect(configuration.strings?.identicalAllowed == ["Dashboard"])
+        #expect(throws: InputError.self) {
+            try ProjectConfiguration.parse("strings:\n  placeholders: [printf, perl]\n", path: "/tmp/.lector.yml")
+        }
+    }
+
+    @Test func acceleratorMarkerAndSyntaxesFollowTheSettings() throws {
+        let po = "msgid \"_File\"\nmsgstr \"Datei\"\n\nmsgid \"Save $(file)\"\nmsgstr \"$(datei) speichern\"\n"
+        let withUnderscore = try Self.findings(po: po) { $0.strings = StringCheckSettings(acceleratorMarkers: ["_"]) }
+        #expect(withUnderscore.contains { $0.ruleID == "accelerator.mismatch" && $0.location.line == 2 })
+        #expect(withUnderscore.contains { $0.ruleID == "markup.mismatch" && $0.location.line == 5 })
+        let withoutShell = try Self.findings(po: po) { $0.strings = StringCheckSettings(placeholderSyntaxes: [.printf]) }
+        #expect(!withoutShell.contains { $0.ruleID == "accelerator.mismatch" })
+        #expect(!withoutShell.contains { $0.ruleID == "markup.mismatch" })
+    }
+
+    @Test func identicalAllowedListLoads() throws {
+        let findings = try Self.findings(po: "msgid \"Bluetooth\"\nmsgstr \"Bluetooth\"\n\nmsgid \"Save as\"\nmsgstr \"Save as\"\n")
+            .filter { $0.ruleID == "untranslated.unchanged" }
+        #expect(findings.map(\.location.line) == [5])
+    }
+}
