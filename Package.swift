@@ -56,7 +56,7 @@ let package = Package(
         // LectorLexicon (over LectorHunspell and LectorZlib) sits beside them, under LectorGlossary.
         // Text as Lector reads it: documents, findings, word segmentation, extraction of numbers,
         // dates and quotations, sentence alignment.
-        .target(name: "LectorText", dependencies: ["LectorICU"]),
+        .target(name: "LectorText", dependencies: ["LectorICU"], resources: [.copy("Resources")]),
         // Files into plain values: the XML walker, bilingual readers (XLIFF, TMX, PO, JSONL),
         // glossary readers (TBX, CSV) and the glossary model, atomic file writers.
         .target(name: "LectorFormats", dependencies: ["LectorText", "LectorXML"]),

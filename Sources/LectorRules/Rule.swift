@@ -111,6 +111,7 @@ public enum RuleRegistry {
         MarkupMismatchRule.self,
         NamesMissingRule.self,
         NumbersMismatchRule.self,
+        NegationRule.self,
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,

@@ -116,6 +116,19 @@ public struct Checker: Sendable {
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
         guard configuration.sourceLanguage != nil else { return check(target) }
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
+        let pairs = Self.unitPairs(of: file, source: source, target: target)
+        let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
+        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
+        context?.units = file.units
+        context?.pluralFormCount = file.pluralFormCount
+        context?.format = file.format
+        let findings = run(target: target, bilingual: context)
+        return applyUnitNotes(findings, file: file, target: target)
+    }
+
+    /// The sentence pairs of a bilingual file: unit *n* pairs line *n* of its assembled source and
+    /// target documents (`SourceDocument.assembled`).
+    public static func unitPairs(of file: BilingualFile, source: SourceDocument, target: SourceDocument) -> [SentencePair] {
         var pairs: [SentencePair] = []
         for line in 0..<file.units.count {
             let sourceRange = source.lineRange(line + 1)
@@ -125,13 +138,7 @@ public struct Checker: Sendable {
                                       sourceSentenceCount: 1, targetSentenceCount: targetRange == nil ? 0 : 1,
                                       anchor: target.lineRange(line + 1).lowerBound))
         }
-        let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
-        context?.units = file.units
-        context?.pluralFormCount = file.pluralFormCount
-        context?.format = file.format
-        let findings = run(target: target, bilingual: context)
-        return applyUnitNotes(findings, file: file, target: target)
+        return pairs
     }
 
     /// XLIFF `<note>`s (and PO comments) that say `lector-disable RULE…` silence those rules on

@@ -120,6 +120,33 @@ public struct TranslationReport: Sendable {
                                      findings: checker.check(document, source: source))
     }
 
+    /// A report of a file as `check` reads it and `fix` writes it (`EditableFileLoader`): a
+    /// bilingual file unit by unit, its sources beside its targets and the patch against the file
+    /// itself; HTML and Markdown by their prose. `checker` should be the one for the file's languages.
+    /// `source` (a separate source text) only applies to a file that is not bilingual.
+    public static func make(checker: Checker, file: EditableText, source: SourceDocument? = nil) throws(InputError) -> TranslationReport {
+        let target = checker.configuration.targetLanguage
+        if let bilingual = file.bilingual {
+            let findings = checker.check(bilingual)
+            let sourceDocument = SourceDocument.assembled(path: file.document.path, segments: bilingual.units.map(\.source))
+            let aligned = AlignedSource(document: sourceDocument,
+                                        language: bilingual.sourceLanguage ?? checker.configuration.sourceLanguage ?? "und",
+                                        pairs: Checker.unitPairs(of: bilingual, source: sourceDocument, target: file.document))
+            return try TranslationReport(document: file.document, targetLanguage: target, source: aligned,
+                                         findings: findings, plan: FixPlanner().plan(file, findings: findings))
+        }
+        guard let source, let sourceLanguage = checker.configuration.sourceLanguage else {
+            let findings = checker.check(file.document)
+            return try TranslationReport(document: file.document, targetLanguage: target, findings: findings,
+                                         plan: FixPlanner().plan(file, findings: findings))
+        }
+        let pairs = SentenceAligner(sourceLanguage: sourceLanguage, targetLanguage: target).align(source: source, target: file.document)
+        let findings = checker.check(file.document, source: source)
+        return try TranslationReport(document: file.document, targetLanguage: target,
+                                     source: AlignedSource(document: source, language: sourceLanguage, pairs: pairs),
+                                     findings: findings, plan: FixPlanner().plan(file, findings: findings))
+    }
+
     /// The unified diff of the safe fixes (`patch -p1`, `git apply`); empty when there are none.
     public var patch: String { plan.unifiedDiff.text }
 

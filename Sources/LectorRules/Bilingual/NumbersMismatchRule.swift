@@ -2,8 +2,10 @@ import LectorText
 
 /// Numbers that differ between a source sentence and its translation, compared by value in each
 /// language's own notation: `20.000` (de) = `20,000` (en), `1,2` (ru) = `1.2`, `1 500` (uk) = `1,500`.
-/// Times and digits inside names (`F-16`) are not compared; dates are `dates.mismatch`'s. Small
-/// whole numbers (0–12), often written as words on one side, count only next to other figures.
+/// Numbers written as words and scale words count (`drei`, `10 тысяч` = `10,000`, `400万` = `4 million`).
+/// Times are not compared; digits inside names (`F-16`) only when a name's digits changed; dates
+/// are `dates.mismatch`'s. Small whole numbers (0–12) count only next to other figures or when the
+/// other side has another number in their place (`a dozen` is read by neither side).
 public struct NumbersMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "numbers.mismatch",
@@ -14,6 +16,9 @@ public struct NumbersMismatchRule: Rule {
             RuleExample("About ↓2,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
             RuleExample("Inflation reached ↓12 percent.", source: "Инфляция достигла 1,2 процента.", from: "ru", to: "en"),
             RuleExample("↓Die Armee verlor Panzer.", source: "The army lost 1,500 tanks.", from: "en", to: "de"),
+            RuleExample("↓Five soldiers died.", source: "Drei Soldaten starben.", from: "de", to: "en"),
+            RuleExample("↓1,000 people live in the city.", source: "В городе живут 10 тысяч человек.", from: "ru", to: "en"),
+            RuleExample("↓40 million people live there.", source: "400万人が住んでいる。", from: "ja", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("About 20,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
@@ -21,6 +26,11 @@ public struct NumbersMismatchRule: Rule {
             RuleExample("Die Armee verlor 1500 Panzer.", source: "The army lost 1,500 tanks.", from: "en", to: "de"),
             RuleExample("The F-16 landed at 8:00 on February 24.", source: "Die F-16 landete um 8:00 Uhr am 24. Februar.",
                         from: "de", to: "en"),
+            RuleExample("Three soldiers died.", source: "Drei Soldaten starben.", from: "de", to: "en"),
+            RuleExample("10,000 people live in the city.", source: "В городе живут 10 тысяч человек.", from: "ru", to: "en"),
+            RuleExample("4 million people live there.", source: "400万人が住んでいる。", from: "ja", to: "en"),
+            RuleExample("Ten thousand people live in the city.", source: "В городе живут 10 тысяч человек.", from: "ru", to: "en"),
+            RuleExample("The vote is on November 1st.", source: "Die Wahl findet am ersten November statt.", from: "de", to: "en"),
         ]
     )
 

@@ -302,8 +302,24 @@ public final class GarbledSignalExtractor {
                 extra.append(number)
             }
         }
+        // A date read on one side only (`23. oktoobrist` is a date the Estonian reader does not
+        // know) leaves its day or year as a plain number: it matches the other side's date parts.
+        let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = { abs($0.value - $1.value) <= 1e-9 * max(1, abs($0.value)) }
+        let sourceDates = source.filter { $0.role == .dayOfMonth || $0.role == .datePart }
+        let targetDates = target.filter { $0.role == .dayOfMonth || $0.role == .datePart }
+        extra.removeAll { number in number.role != .percent && sourceDates.contains { sameValue($0, number) } }
+        remaining.removeAll { number in number.role != .percent && targetDates.contains { sameValue($0, number) } }
+        // Digits in names (`COVID-19`, `F-16`) are not compared, unless the translation's name has
+        // digits that nothing in the source has while a source name's digits are missing.
+        let sourceNames = source.filter { $0.role == .inName }, targetNames = target.filter { $0.role == .inName }
+        let changedNames = targetNames.filter { number in !source.contains { sameValue($0, number) } }
+        if !changedNames.isEmpty, sourceNames.contains(where: { number in !target.contains { sameValue($0, number) } }) {
+            extra += changedNames
+        }
         let isSmall: (ExtractedNumber) -> Bool = { $0.value >= 0 && $0.value <= 12 && $0.value == $0.value.rounded() }
-        let differentFigures = (extra + remaining).contains { !isSmall($0) }
+        // A small number with no partner may be written in a way neither side reads (`a dozen`,
+        // `a pair`); one in the translation where the source has another is a substitution.
+        let differentFigures = (extra + remaining).contains { !isSmall($0) } || (!extra.isEmpty && !remaining.isEmpty)
         return (extra.filter { (!isSmall($0) || differentFigures) && !isDatePart($0) },
                 remaining.filter { !isSmall($0) || differentFigures })
     }

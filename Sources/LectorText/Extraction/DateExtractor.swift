@@ -64,6 +64,7 @@ public final class DateExtractor {
     private let capitalizesMonths: Bool
     private let usesDottedDates: Bool
     private let ordinalSuffixes: Set<String>
+    private let numberWords: NumberWords?
     private let dayMonthLinks: Set<String>
 
     enum FieldOrder { case dmy, mdy, ymd }
@@ -95,6 +96,7 @@ public final class DateExtractor {
         capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
         usesDottedDates = Self.patternLetters(symbols.shortDatePattern).separators.contains(".")
         ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
+        numberWords = NumberWords.forLanguage(locale.language)
         dayMonthLinks = ExtractionLexicon.dayMonthLinks(locale.language)
     }
 
@@ -263,6 +265,11 @@ public final class DateExtractor {
         let token = text.tokens[index]
         let units = text.units[token.range]
         let digitCount = units.prefix(while: CodeUnit.isASCIIDigit).count
+        if digitCount == 0, token.kind == .letter, let numberWords, token.end - token.start <= 12,
+           let day = numberWords.ordinal(text.folded(index)) {
+            // `am ersten November`, `le premier mars`, `November first`.
+            return Field(value: day, range: token.range)
+        }
         guard (1...2).contains(digitCount) else { return nil }
         if digitCount < units.count {
             let suffix = CaseMapping.fold(text.text(token.start + digitCount..<token.end))

@@ -62,9 +62,12 @@ public struct ExtractedNumber: Sendable, Hashable, CustomStringConvertible {
 /// with `.dayOfMonth`/`.datePart`), ordinals (`24th`, `1er`), units written onto the number (`10km`),
 /// and digits inside names (`F-16`, `COVID-19`, `G7`).
 ///
-/// Out of scope: numbers written as words (`twenty`, `zwanzig`, `двадцать`), scale words
-/// (`1,2 млн`, `5 Mio.`, `1.2 million` are reported as 1.2 and 5), fractions (`½`, `3/4`), Roman
-/// numerals, and digits of scripts ICU's parser does not read for the language.
+/// Numbers written as words (`twenty-five`, `fünfundzwanzig`, `двадцать`) and scale words after
+/// figures (`1,2 млн` = 1,200,000, `5 Mio.`, `400万`, `3 lakh`) are read from
+/// `Resources/Numbers/number-words.txt` (`NumberWords`); a lone `one`/`ein`/`один` is an article.
+///
+/// Out of scope: fractions (`½`, `3/4`), Roman numerals, CJK numerals written without figures,
+/// and digits of scripts ICU's parser does not read for the language.
 ///
 /// One instance holds ICU objects and is not thread-safe: create one per task.
 public final class NumberExtractor {
@@ -81,6 +84,7 @@ public final class NumberExtractor {
     private let decadeSuffixes: Set<String>
     private let hourWords: Set<String>
     private let meridiems: [String: Bool]
+    private let numberWords: NumberWords?
 
     public init(language: String) throws(ICUError) {
         self.language = language
@@ -94,6 +98,7 @@ public final class NumberExtractor {
         decadeSuffixes = ExtractionLexicon.decadeSuffixes(locale.language)
         hourWords = ExtractionLexicon.hourWords(locale.language)
         meridiems = ExtractionLexicon.meridiems(locale.language)
+        numberWords = NumberWords.forLanguage(locale.language)
     }
 
     /// Numbers in `text`, in order; ranges are UTF-16 offsets into `text`.
@@ -127,7 +132,15 @@ public final class NumberExtractor {
         var index = 0
         while index < text.tokens.count {
             let token = text.tokens[index]
-            guard text.hasDigit(index) else { index += 1; continue }
+            guard text.hasDigit(index) else {
+                if let (number, next) = wordNumber(at: index, in: text) {
+                    result.append(number)
+                    index = next
+                } else {
+                    index += 1
+                }
+                continue
+            }
             while dateCursor < dates.count, dates[dateCursor].range.upperBound <= token.start { dateCursor += 1 }
             if dateCursor < dates.count, dates[dateCursor].range.overlaps(token.range) {
                 result += dateParts(of: dates[dateCursor], within: token.range, in: text)
@@ -200,6 +213,11 @@ public final class NumberExtractor {
             role = .percent
             rangeEnd = percentEnd
             last = max(last, (text.tokenIndex(startingAt: percentEnd) ?? text.tokens.count) - 1)
+        } else if let (scale, scaleEnd, scaleLast) = scaleWord(at: end, in: text) {
+            // `10 тысяч`, `1,2 млн`, `400万`, `5 Mio.`: the figure times the scale.
+            value *= scale
+            rangeEnd = scaleEnd
+            last = max(last, scaleLast)
         } else if isInName(index, in: text) {
             role = .inName
         } else if start == token.start, last == index, text.isDigits(index, count: 4...4),
@@ -274,6 +292,44 @@ public final class NumberExtractor {
             if matched { return text.tokens[tokenIndex - 1].end }
         }
         return nil
+    }
+
+    /// A scale word right after a figure (one space allowed): its value, the end of the word, its token.
+    private func scaleWord(at offset: Int, in text: TokenizedText) -> (Double, Int, Int)? {
+        guard let numberWords else { return nil }
+        let units = text.units
+        var cursor = offset
+        if cursor < units.count, CodeUnit.isInlineSpace(units[cursor]) { cursor += 1 }
+        guard cursor < units.count, let token = text.tokenIndex(startingAt: cursor) else { return nil }
+        if let scale = numberWords.denseScale(units[cursor]) { return (scale, cursor + 1, token) }
+        guard text.hasLetter(token), text.tokens[token].end - cursor <= 12,
+              let scale = numberWords.scale(text.folded(token)) else { return nil }
+        return (scale, text.tokens[token].end, token)
+    }
+
+    // MARK: - Numbers written as words
+
+    /// `three`, `twenty-five`, `drei`, `fünfundzwanzig`, `десять тысяч`, `one million`: a number
+    /// written in words (one alone is an article in most languages, and is not read).
+    private func wordNumber(at index: Int, in text: TokenizedText) -> (ExtractedNumber, Int)? {
+        guard let numberWords, text.tokens[index].kind == .letter,
+              text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
+              let first = numberWords.parts(of: text.folded(index)) else { return nil }
+        var reader = NumberWords.Reader()
+        for part in first where !reader.add(part, strict: first.count == 1) { return nil }
+        var lastNumberToken = index
+        var cursor = index + 1
+        while text.isValid(cursor + 1), text.isInlineSpace(cursor) || text.isSingle(cursor, [0x2D]) {
+            guard text.tokens[cursor + 1].kind == .letter, let parts = numberWords.parts(of: text.folded(cursor + 1)) else { break }
+            var taken = true
+            for part in parts where !reader.add(part, strict: true) { taken = false; break }
+            guard taken else { break }
+            if parts.contains(where: { $0.kind != .link }) { lastNumberToken = cursor + 1 }
+            cursor += 2
+        }
+        guard reader.hasValue, reader.hasCount, !reader.onlyOne, reader.value > 0 else { return nil }
+        let range = text.tokens[index].start..<text.tokens[lastNumberToken].end
+        return (ExtractedNumber(value: reader.value, role: .plain, range: range, text: text.text(range)), lastNumberToken + 1)
     }
 
     /// The number follows a word and a hyphen with no space: `F-16`, `COVID-19`, `Su-25`.

@@ -8,7 +8,8 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Lector on public evaluation data sets.",
-        subcommands: [Terms.self, CriticalErrors.self, QualityEstimation.self, HTER.self, LexiconReach.self]
+        subcommands: [Terms.self, CriticalErrors.self, QualityEstimation.self, HTER.self, Perturbations.self,
+                      LexiconReach.self]
     )
 
     struct Terms: ParsableCommand {
@@ -178,6 +179,54 @@ struct EvalCommand: ParsableCommand {
                     print(result)
                     if verbose { print("    " + result.flagged.joined(separator: " ")) }
                 }
+            } catch let error as InputError {
+                reportInputError(error)
+                throw ExitStatus.inputError
+            }
+        }
+    }
+
+    struct Perturbations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "perturb",
+            abstract: "Recall of the meaning rules on good translations with one deliberate error, and their false alarms on the good ones."
+        )
+
+        @Option(help: ArgumentHelp("The shared data folder (mlqe-pe, terminology).", valueName: "folder"))
+        var data = "../shared/data"
+
+        @Option(help: ArgumentHelp("tune (MLQE-PE dev, even id hashes) or report (MLQE-PE test20, odd id hashes).", valueName: "split"))
+        var split = "report"
+
+        @Option(help: ArgumentHelp("At most this many good translations per language pair.", valueName: "n"))
+        var limit = 1000
+
+        @Flag(help: "List the good translations each rule flagged and the errors no rule found.")
+        var verbose = false
+
+        func validate() throws {
+            guard PerturbationEvaluation.Split(rawValue: split) != nil else {
+                throw ValidationError("--split must be tune or report, not '\(split)'")
+            }
+            guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        }
+
+        func run() throws {
+            do {
+                let split = PerturbationEvaluation.Split(rawValue: split)!
+                let samples = try PerturbationEvaluation.samples(dataDirectory: data, split: split, limit: limit)
+                let perturbed = PerturbationEvaluation.perturb(samples)
+                var checkers: [String: Checker] = [:]
+                let results = try PerturbationEvaluation.evaluate(samples: samples, perturbed: perturbed) { source, target in
+                    if let checker = checkers[source + target] { return checker }
+                    let checker = try Checker(CheckConfiguration(targetLanguage: target, sourceLanguage: source))
+                    checkers[source + target] = checker
+                    return checker
+                } verbose: { line in
+                    if verbose { print(line) }
+                }
+                print("split: \(split.rawValue), \(samples.count) good translations, \(perturbed.count) with one error\n")
+                print(PerturbationEvaluation.table(results, rules: PerturbationEvaluation.reportedRules))
             } catch let error as InputError {
                 reportInputError(error)
                 throw ExitStatus.inputError

@@ -25,7 +25,8 @@ struct ReportCommand: ParsableCommand {
                                             valueName: "path"))
     var out: String
 
-    @Argument(help: ArgumentHelp("The translated text file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The translation: a text, Markdown or HTML file, or a bilingual file (XLIFF, TMX, PO, JSON Lines).",
+                                 valueName: "file"))
     var file: String
 
     func validate() throws {
@@ -42,10 +43,23 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func runChecked() throws(InputError) {
-        let checker = try options.makeChecker()
-        let document = try ReportInput.load(file)
+        let session = try LintSession(options.checkConfiguration(project: options.projectConfiguration()))
+        let configuration = session.configuration
+        // Read as `check` reads it: a bilingual file unit by unit with its own languages, HTML and
+        // Markdown by their prose.
+        let editable = try ReportInput.loadEditable(file)
+        let checker: Checker
+        if let bilingual = editable.bilingual {
+            if let source {
+                throw InputError(file: source, message: "\(file) is bilingual: it carries its own source, so --source does not apply")
+            }
+            checker = try session.checker(source: bilingual.sourceLanguage ?? configuration.sourceLanguage,
+                                          target: bilingual.targetLanguage ?? configuration.targetLanguage)
+        } else {
+            checker = try session.checker(source: configuration.sourceLanguage, target: configuration.targetLanguage)
+        }
         let sourceDocument = try ReportInput.loadSource(source, for: checker)
-        let report = try TranslationReport.make(checker: checker, document: document, source: sourceDocument)
+        let report = try TranslationReport.make(checker: checker, file: editable, source: sourceDocument)
         try ReportInput.createDirectory(of: out)
         try report.write(to: out)
         let fixes = report.plan.replacements.count
@@ -74,6 +88,18 @@ enum ReportInput {
         guard shown != path else { return document }
         guard let data = FileManager.default.contents(atPath: path) else { return document }
         return try SourceDocument.decode(data, path: shown)
+    }
+
+    /// Loads any file `report` reads (text, Markdown, HTML, bilingual) under the path reports show.
+    static func loadEditable(_ path: String) throws(InputError) -> EditableText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file" : "no such file")
+        }
+        return try EditableFileLoader.read(data, path: displayPath(path))
     }
 
     static func displayPath(_ path: String) -> String {

@@ -1,0 +1,310 @@
+import Foundation
+import LectorText
+import LectorFormats
+
+/// A word of a sentence with its UTF-16 range in the sentence, lower-cased.
+struct SentenceWord: Sendable {
+    var text: String
+    var range: Range<Int>
+    /// Written with a hyphen right after it (`non-infectious`, `nicht-radikulär`).
+    var isHyphenated = false
+    /// Written with a capital letter.
+    var isCapitalized = false
+
+    /// The words of `text`: letters and digits, with an apostrophe inside a word kept (`isn't`).
+    /// In French, Italian and Romanian an elided article or particle is a word of its own
+    /// (`n'est` → `n'`, `est`).
+    static func words(in text: String, language: String) -> [SentenceWord] {
+        var words: [SentenceWord] = []
+        var current = ""
+        var start = 0
+        var offset = 0
+        let elides = language == "fr" || language == "it" || language == "ro"
+        func flush() {
+            if !current.isEmpty {
+                words.append(SentenceWord(text: current.lowercased(), range: start..<offset,
+                                          isCapitalized: current.unicodeScalars.first?.properties.isUppercase == true))
+            }
+            current = ""
+        }
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = scalars.next()
+        while let scalar = pending {
+            let next = scalars.next()
+            let width = scalar.utf16.count
+            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+            let isApostrophe = scalar == "'" || scalar == "’"
+            if isWordScalar {
+                if current.isEmpty { start = offset }
+                current.unicodeScalars.append(scalar)
+            } else if isApostrophe, !current.isEmpty, let next, next.properties.isAlphabetic {
+                current.unicodeScalars.append(scalar)
+                if elides {
+                    offset += width
+                    flush()
+                    pending = next
+                    continue
+                }
+            } else if scalar == "-", language == "ro", current == "n" {
+                // Romanian `n-a` (`nu a`): the `n-` is the negation.
+                current.unicodeScalars.append(scalar)
+                offset += width
+                flush()
+                pending = next
+                continue
+            } else {
+                flush()
+                if scalar == "-", let last = words.last, last.range.upperBound == offset {
+                    words[words.count - 1].isHyphenated = true
+                }
+            }
+            offset += width
+            pending = next
+        }
+        flush()
+        return joiningTokenizedContractions(words, in: text)
+    }
+
+    /// Tokenized MT writes `don 't`; read it as `don't`.
+    private static func joiningTokenizedContractions(_ words: [SentenceWord], in text: String) -> [SentenceWord] {
+        guard words.contains(where: { $0.text == "t" }) else { return words }
+        let utf16 = Array(text.utf16)
+        var result: [SentenceWord] = []
+        for word in words {
+            if word.text == "t", var previous = result.last, previous.text.hasSuffix("n"), word.range.lowerBound >= 1,
+               utf16[word.range.lowerBound - 1] == 0x27 || utf16[word.range.lowerBound - 1] == 0x2019 {
+                previous.text += "'t"
+                previous.range = previous.range.lowerBound..<word.range.upperBound
+                result[result.count - 1] = previous
+            } else {
+                result.append(word)
+            }
+        }
+        return result
+    }
+}
+
+/// The negation cues of one language, from `Resources/Meaning/negation.txt` (whose header says
+/// what each kind is and where the lists come from).
+struct NegationLexicon: Sendable {
+    enum Strength: Sendable {
+        /// A negative particle, pronoun or adverb: `not`, `не`, `kein`.
+        case grammatical
+        /// A word that negates by its meaning: `failed`, `without`, `refused`.
+        case lexical
+        /// A word that negates only with another cue: French `ne` (`ne … pas`; not `ne … que`).
+        case weak
+    }
+
+    /// One negation of a sentence, counted once however many words express it (`ne … pas`, `никто не`).
+    struct Negation: Sendable {
+        /// The words that express it, as written (lower case).
+        var cue: String
+        let strength: Strength
+        /// UTF-16 range of the cue words in the sentence; the whole sentence for Japanese and Chinese.
+        var range: Range<Int>
+        /// The first word after the cue (what it negates), when the language has words.
+        var scope: String?
+        var scopeRange: Range<Int>?
+    }
+
+    let language: String
+    private var phrases: [String: [(words: [String], strength: Strength)]] = [:]
+    private var prefixes: [String] = []
+    private var suffixes: [String] = []
+    private var verbEndings: [String] = []
+    private var exceptions: Set<String> = []
+    private var exceptionPrefixes: [String] = []
+    private var cancels: [String: [[String]]] = [:]
+    private var substrings: [(text: String, strength: Strength)] = []
+    private var cancelSubstrings: [String] = []
+    /// Affirmative phrases, for messages: `managed to`.
+    private(set) var opposites: [[String]] = []
+
+    var isEmpty: Bool { phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty }
+
+    /// The lexicon of each language, read once per process.
+    static let all: [String: NegationLexicon] = load()
+
+    static func forLanguage(_ language: String) -> NegationLexicon? {
+        all[Term.primaryLanguage(of: language)]
+    }
+
+    private static func load() -> [String: NegationLexicon] {
+        guard let path = LectorResources.path(of: "Meaning/negation.txt"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            // A missing resource is a broken build, not a state a user can be in: fail loudly.
+            preconditionFailure("Lector's resource Meaning/negation.txt is missing")
+        }
+        var result: [String: NegationLexicon] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
+            guard fields.count == 3 else { continue }
+            let language = fields[0], cue = fields[2].lowercased()
+            var lexicon = result[language] ?? NegationLexicon(language: language)
+            let words = cue.split(separator: " ").map(String.init)
+            switch fields[1] {
+            case "neg": lexicon.phrases[words[0], default: []].append((words, .grammatical))
+            case "lex": lexicon.phrases[words[0], default: []].append((words, .lexical))
+            case "weak": lexicon.phrases[words[0], default: []].append((words, .weak))
+            case "prefix": lexicon.prefixes.append(cue)
+            case "suffix": lexicon.suffixes.append(cue)
+            case "verb-ending": lexicon.verbEndings.append(cue)
+            case "except": lexicon.exceptions.insert(cue)
+            case "except-prefix": lexicon.exceptionPrefixes.append(cue)
+            case "text": lexicon.substrings.append((cue, .grammatical))
+            case "text-lex": lexicon.substrings.append((cue, .lexical))
+            case "cancel":
+                if words.count == 1, cue.unicodeScalars.contains(where: { Self.isDense($0) }) {
+                    lexicon.cancelSubstrings.append(cue)
+                } else {
+                    lexicon.cancels[words[0], default: []].append(words)
+                }
+            case "opposite": lexicon.opposites.append(words)
+            default: continue
+            }
+            result[language] = lexicon
+        }
+        for key in result.keys {
+            // Longest phrase first, so `не вдалося` wins over `не`.
+            for (word, list) in result[key]!.phrases {
+                result[key]!.phrases[word] = list.sorted { $0.words.count > $1.words.count }
+            }
+        }
+        return result
+    }
+
+    private init(language: String) {
+        self.language = language
+    }
+
+    static func isDense(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    /// The negations of a sentence. Cues at most three words apart (`ne le leur donne pas`) are one negation
+    /// (`ne le voit pas`, `weder … noch`, `никто не`); a grammatical cue makes the group grammatical.
+    func negations(in text: String, words: [SentenceWord]) -> [Negation] {
+        if !substrings.isEmpty { return denseNegations(in: text) }
+        var hits: [(Negation, last: Int)] = []
+        var index = 0
+        while index < words.count {
+            if let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
+                index += cancel.count
+                continue
+            }
+            let word = words[index].text
+            var matched: (count: Int, strength: Strength)?
+            if let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
+                matched = (phrase.words.count, phrase.strength)
+            } else if suffixes.contains(where: { word.hasSuffix($0) }) {
+                matched = (1, .grammatical)
+            } else if !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
+                      prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
+                let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
+                matched = (1, isVerb ? .grammatical : .lexical)
+            }
+            // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
+            if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
+               words[index - 1].range.upperBound < words[index].range.lowerBound {
+                matched = nil
+            }
+            guard var (count, strength) = matched else { index += 1; continue }
+            let last = index + count - 1
+            // `non-infectious`, `nicht-radikulär`: a negative prefix of a word, not of the clause.
+            if words[last].isHyphenated { strength = .lexical }
+            _ = count
+            let cue = words[index...last].map(\.text).joined(separator: " ")
+            let range = words[index].range.lowerBound..<words[last].range.upperBound
+            if let previous = hits.last, index - previous.last <= 4 {
+                var merged = previous.0
+                merged.cue += " … " + cue
+                merged.range = merged.range.lowerBound..<range.upperBound
+                let strength: Strength = merged.strength == .grammatical || strength == .grammatical ? .grammatical : .lexical
+                hits[hits.count - 1] = (Negation(cue: merged.cue, strength: strength, range: merged.range), last)
+            } else {
+                hits.append((Negation(cue: cue, strength: strength, range: range), last))
+            }
+            index = last + 1
+        }
+        return hits.map { hit, last in
+            var negation = hit
+            if negation.strength == .weak { negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range) }
+            if let scope = words[(last + 1)...].first(where: { word in
+                word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
+            }) {
+                negation.scope = scope.text
+                negation.scopeRange = scope.range
+            }
+            return negation
+        }
+    }
+
+    /// Words skipped when naming what a negation negates (`not be`, `nicht mehr`).
+    private static let functionWords: Set<String> = [
+        "be", "to", "the", "a", "an", "it", "that", "this", "have", "been", "was", "is", "mehr", "es", "sich", "das", "die",
+        "der", "le", "la", "les", "se", "pas", "plus", "of",
+    ]
+
+    private func matches(_ phrase: [String], at index: Int, in words: [SentenceWord]) -> Bool {
+        guard index + phrase.count <= words.count else { return false }
+        for (offset, word) in phrase.enumerated() where words[index + offset].text != word { return false }
+        return true
+    }
+
+    /// Japanese and Chinese: cue substrings of the sentence with spaces removed (tokenized MT
+    /// splits words), minus those inside a cancelling word; overlapping cues count once.
+    private func denseNegations(in text: String) -> [Negation] {
+        let compact = Array(text.lowercased().filter { !$0.isWhitespace })
+        let sentence = 0..<text.utf16.count
+        var cancelled = [Bool](repeating: false, count: compact.count)
+        for cancel in cancelSubstrings {
+            for start in occurrences(of: Array(cancel), in: compact) {
+                for position in start..<(start + cancel.count) { cancelled[position] = true }
+            }
+        }
+        var spans: [(range: Range<Int>, strength: Strength)] = []
+        for (cue, strength) in substrings {
+            for start in occurrences(of: Array(cue), in: compact) where !cancelled[start] {
+                spans.append((start..<(start + cue.count), strength))
+            }
+        }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var result: [Negation] = []
+        var lastEnd = -10
+        for span in spans {
+            if span.range.lowerBound <= lastEnd + 1, let last = result.last {
+                lastEnd = max(lastEnd, span.range.upperBound)
+                if span.strength == .grammatical, last.strength != .grammatical {
+                    result[result.count - 1] = Negation(cue: last.cue, strength: .grammatical, range: sentence)
+                }
+                continue
+            }
+            result.append(Negation(cue: String(compact[span.range]), strength: span.strength, range: sentence))
+            lastEnd = span.range.upperBound
+        }
+        return result
+    }
+
+    private func occurrences(of needle: [Character], in haystack: [Character]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return (0...(haystack.count - needle.count)).filter { start in
+            haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    /// The first affirmative phrase of `opposites` in the words, with the word after it: `managed to save`.
+    func affirmation(in words: [SentenceWord]) -> (text: String, range: Range<Int>)? {
+        for index in words.indices {
+            for phrase in opposites where matches(phrase, at: index, in: words) {
+                let last = min(index + phrase.count, words.count - 1)
+                return (words[index...last].map(\.text).joined(separator: " "), words[index].range.lowerBound..<words[last].range.upperBound)
+            }
+        }
+        return nil
+    }
+}

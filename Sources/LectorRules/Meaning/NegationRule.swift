@@ -1,0 +1,75 @@
+import LectorText
+
+/// The polarity of a sentence pair differs: one side negates and the other does not.
+///
+/// Negations are found with per-language cue lists (`Resources/Meaning/negation.txt`), each
+/// counted once however many words express it (`ne … pas`, `никто не`, `weder … noch`). Lexical
+/// negatives (`failed to`, `refused`, `without`, `kaum`) answer a negation of the other side, so
+/// `не вдалося врятувати` → "failed to save" is quiet, but they never raise a finding themselves:
+/// translations move negation into verbs too freely for that.
+public struct NegationRule: Rule {
+    public static let description = RuleDescription(
+        id: "meaning.negation",
+        name: "Negation lost or added",
+        summary: "One side of a sentence pair negates and the other does not; the message names the negated word and the cue.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("Rescuers ↓managed to save the boy.", source: "Рятувальникам не вдалося врятувати хлопчика.",
+                        from: "uk", to: "en"),
+            RuleExample("↓Der Minister nahm an dem Treffen teil.", source: "The minister did not attend the meeting.",
+                        from: "en", to: "de"),
+            RuleExample("Le gouvernement ↓n'a pas confirmé les chiffres.", source: "The government confirmed the figures.",
+                        from: "en", to: "fr"),
+            RuleExample("↓The talks will continue on Tuesday.", source: "Переговоры не продолжатся во вторник.",
+                        from: "ru", to: "en"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Rescuers failed to save the boy.", source: "Рятувальникам не вдалося врятувати хлопчика.",
+                        from: "uk", to: "en"),
+            RuleExample("Der Minister nahm nicht an dem Treffen teil.", source: "The minister did not attend the meeting.",
+                        from: "en", to: "de"),
+            RuleExample("Le gouvernement n'a pas confirmé les chiffres.", source: "The government did not confirm the figures.",
+                        from: "en", to: "fr"),
+            RuleExample("Nobody came.", source: "Никто не пришёл.", from: "ru", to: "en"),
+            RuleExample("Er kam ohne seinen Anwalt.", source: "He did not bring his lawyer.", from: "en", to: "de"),
+            RuleExample("Il s'agit non seulement de prix, mais aussi de qualité.",
+                        source: "It is about quality as well as price.", from: "en", to: "fr"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let bilingual = context.bilingual,
+              let sourceLexicon = NegationLexicon.forLanguage(bilingual.sourceLanguage),
+              let targetLexicon = NegationLexicon.forLanguage(context.index.targetLanguage) else { return [] }
+        var findings: [RuleFinding] = []
+        for pair in bilingual.pairs {
+            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
+            let source = bilingual.source.text(in: sourceRange)
+            let target = context.document.text(in: targetRange)
+            let sourceWords = SentenceWord.words(in: source, language: sourceLexicon.language)
+            let targetWords = SentenceWord.words(in: target, language: targetLexicon.language)
+            let inSource = sourceLexicon.negations(in: source, words: sourceWords)
+            let inTarget = targetLexicon.negations(in: target, words: targetWords)
+            if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
+                let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
+                if let affirmation = targetLexicon.affirmation(in: targetWords) {
+                    findings.append(RuleFinding(range: shifted(affirmation.range, by: targetRange),
+                                                message: "the source \(what); the translation affirms `\(affirmation.text)`"))
+                } else {
+                    findings.append(RuleFinding(range: targetRange, message: "the source \(what); the translation has no negation"))
+                }
+            } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), inSource.isEmpty {
+                let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
+                findings.append(RuleFinding(range: shifted(negation.range, by: targetRange),
+                                            message: "the translation \(what); the source has no negation"))
+            }
+        }
+        return findings
+    }
+
+    private func shifted(_ range: Range<Int>, by sentence: Range<Int>) -> Range<Int> {
+        (sentence.lowerBound + range.lowerBound)..<(sentence.lowerBound + range.upperBound)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Numbers written as words and scale words after figures, per language, from
+/// `Resources/Numbers/number-words.txt` (whose header says what each kind is and where it comes from).
+struct NumberWords: Sendable {
+    enum Kind: String, Sendable {
+        case one, unit, ten, hundred, scale, link, ordinal
+    }
+
+    struct Entry: Sendable {
+        let kind: Kind
+        let value: Double
+    }
+
+    let language: String
+    private(set) var entries: [String: Entry] = [:]
+    /// Longest form, in characters: longer words are not looked up.
+    private(set) var longest = 0
+    /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`).
+    var compounds: Bool { language == "de" || language == "nl" }
+
+    static let all: [String: NumberWords] = load()
+
+    static func forLanguage(_ language: String) -> NumberWords? { all[language] }
+
+    private static func load() -> [String: NumberWords] {
+        guard let path = LectorResources.path(of: "Numbers/number-words.txt"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            preconditionFailure("Lector's resource Numbers/number-words.txt is missing")
+        }
+        var result: [String: NumberWords] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 4, let kind = Kind(rawValue: fields[1]), let value = Double(fields[2]) else { continue }
+            var words = result[fields[0]] ?? NumberWords(language: fields[0])
+            for form in fields[3].split(separator: " ").map(String.init) {
+                words.entries[form] = Entry(kind: kind, value: value)
+                words.longest = max(words.longest, form.count)
+            }
+            result[fields[0]] = words
+        }
+        return result
+    }
+
+    private init(language: String) {
+        self.language = language
+    }
+
+    /// Scale words written as one character after a figure (`400万`, `3億`).
+    func denseScale(_ unit: UInt16) -> Double? {
+        guard unit >= 0x3000, let scalar = Unicode.Scalar(unit), let entry = entries[String(Character(scalar))],
+              entry.kind == .scale else { return nil }
+        return entry.value
+    }
+
+    /// The value of a scale word (`тысяч`, `Mio.` without its dot, `million`).
+    func scale(_ folded: String) -> Double? {
+        guard let entry = entries[folded], entry.kind == .scale else { return nil }
+        return entry.value
+    }
+
+    /// The number of an ordinal word (`ersten` → 1), for the day of a date.
+    func ordinal(_ folded: String) -> Int? {
+        guard let entry = entries[folded], entry.kind == .ordinal else { return nil }
+        return Int(entry.value)
+    }
+
+    /// The parts of a word, when it is a number word or (in compounding languages) made of them.
+    func parts(of folded: String) -> [Entry]? {
+        guard folded.count <= (compounds ? 40 : longest) else { return nil }
+        if let entry = entries[folded] { return [entry] }
+        guard compounds, folded.count >= 6 else { return nil }
+        // Longest-prefix segmentation: `fünf|und|zwanzig`, `drei|hundert`.
+        var parts: [Entry] = []
+        var rest = Substring(folded)
+        while !rest.isEmpty {
+            var matched = false
+            for length in stride(from: min(longest, rest.count), through: 2, by: -1) {
+                let prefix = String(rest.prefix(length))
+                if let entry = entries[prefix], entry.kind != .ordinal {
+                    parts.append(entry)
+                    rest = rest.dropFirst(length)
+                    matched = true
+                    break
+                }
+            }
+            if !matched { return nil }
+        }
+        return parts.count >= 2 ? parts : nil
+    }
+
+    /// Reads parts in order into a value. `strict` refuses parts that do not continue a number
+    /// (`five six`), for parts written as separate words; a compound word is read as it stands.
+    struct Reader {
+        private(set) var total = 0.0
+        private(set) var current = 0.0
+        private(set) var hasValue = false
+        private(set) var onlyOne = true
+        /// Whether a unit or ten was read: `hundreds`, `тысячи` alone are vague quantities, not numbers.
+        private(set) var hasCount = false
+
+        var value: Double { total + current }
+
+        /// Whether the part was taken; `false` ends the number before it.
+        mutating func add(_ entry: Entry, strict: Bool) -> Bool {
+            switch entry.kind {
+            case .one, .unit, .ten:
+                hasCount = true
+                if strict, hasValue {
+                    let small = current.truncatingRemainder(dividingBy: 100)
+                    if small != 0, entry.value >= 10 || small.truncatingRemainder(dividingBy: 10) != 0 { return false }
+                }
+                current += entry.value
+            case .hundred:
+                current = (current == 0 ? 1 : current) * entry.value
+            case .scale:
+                total += (current == 0 ? 1 : current) * entry.value
+                current = 0
+            case .link:
+                return hasValue
+            case .ordinal:
+                return false
+            }
+            if entry.kind != .one { onlyOne = false }
+            hasValue = true
+            return true
+        }
+    }
+}
