@@ -56,7 +56,7 @@ let package = Package(
         // LectorLexicon (over LectorHunspell and LectorZlib) sits beside them, under LectorGlossary.
         // Text as Lector reads it: documents, findings, word segmentation, extraction of numbers,
         // dates and quotations, sentence alignment.
-        .target(name: "LectorText", dependencies: ["LectorICU"], resources: [.copy("Resources")]),
+        .target(name: "LectorText", dependencies: ["LectorICU"], exclude: ["Resources"], plugins: ["EmbedResources"]),
         // Files into plain values: the XML walker, bilingual readers (XLIFF, TMX, PO, JSONL),
         // glossary readers (TBX, CSV) and the glossary model, atomic file writers.
         .target(name: "LectorFormats", dependencies: ["LectorText", "LectorXML"]),
@@ -65,13 +65,13 @@ let package = Package(
         .target(
             name: "LectorGlossary",
             dependencies: ["LectorFormats", "LectorLexicon"],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"], plugins: ["EmbedResources"]
         ),
         // The rule protocol, the contexts rules read, one file per rule, and the registry.
         .target(
             name: "LectorRules",
             dependencies: ["LectorGlossary"],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"], plugins: ["EmbedResources"]
         ),
         // The embeddable library: checker pipeline, lint session, configuration, baseline,
         // suppressions, fixes, reporters, reports. `import LectorKit` re-exports the layers below.
@@ -79,7 +79,7 @@ let package = Package(
             name: "LectorKit",
             dependencies: ["LectorRules", .product(name: "Yams", package: "Yams"),
                            .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Resources")]
+            exclude: ["Resources"], plugins: ["EmbedResources"]
         ),
         // Evaluation against public data sets (`lector eval`); not part of the LectorKit product.
         .target(name: "LectorEvaluation", dependencies: ["LectorKit"]),
@@ -92,6 +92,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Resources are compiled into the targets that have them (see Plugins/EmbedResources), so an
+        // installed binary needs no bundle beside it.
+        .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit", "LectorEvaluation"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
         .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib"]),

@@ -212,6 +212,9 @@ public final class Lexicon: @unchecked Sendable {
         return nil
     }
 
+    /// The headword list of a language (`headwords(of:)`), under its earlier name.
+    public static func forLanguage(_ language: String) -> FreeDictDictionary? { headwords(of: language) }
+
     /// A damaged resource file is said once on standard error and then treated as absent.
     static func report(_ error: Error) {
         ResourceCache.shared.reportOnce("lector: lexical resource unusable: \(error)")

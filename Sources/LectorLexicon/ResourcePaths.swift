@@ -22,8 +22,8 @@ public struct ResourcePaths: Sendable, Hashable {
     ]
 
     /// The search path for a project: its `resources:` folders (relative to `base`), then
-    /// `LECTOR_DATA_PATH` or the standard locations. `LECTOR_DICTD_PATH` (the older variable, dictd
-    /// folders only) is still honoured ahead of the standard locations.
+    /// `LECTOR_DATA_PATH` or the standard locations. `LECTOR_DICTD_PATH` (the older variable) still
+    /// replaces the standard dictd folders.
     public static func resolve(configured: [String] = [], relativeTo base: String? = nil,
                                environment: [String: String] = ProcessInfo.processInfo.environment) -> ResourcePaths {
         var folders = configured.map { path -> String in
@@ -34,8 +34,13 @@ public struct ResourcePaths: Sendable, Hashable {
         if let data = environment["LECTOR_DATA_PATH"] {
             folders += data.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         } else {
-            if let dictd = environment["LECTOR_DICTD_PATH"], !dictd.isEmpty { folders.append(dictd) }
-            folders += systemFolders
+            if let dictd = environment["LECTOR_DICTD_PATH"], !dictd.isEmpty {
+                // The older variable replaces the standard dictd folders (tests hide FreeDict with it).
+                folders.append(dictd)
+                folders += systemFolders.filter { !$0.hasSuffix("/dictd") }
+            } else {
+                folders += systemFolders
+            }
             if let home = environment["HOME"] {
                 folders.append((home as NSString).appendingPathComponent("Library/Spelling"))
             }

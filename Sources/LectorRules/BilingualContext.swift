@@ -45,13 +45,31 @@ public struct BilingualContext: Sendable {
 
     /// Source glossary matches inside `range` of the source.
     public func sourceMatches(in range: Range<Int>) -> [GlossaryMatch] {
-        sourceGlossaryMatches.filter { range.contains($0.range.lowerBound) }
+        sourceGlossaryMatches.starting(in: range)
     }
 }
 
 extension CheckContext {
     /// Target glossary matches inside `range` of the document.
     public func glossaryMatches(in range: Range<Int>) -> [GlossaryMatch] {
-        glossaryMatches.filter { range.contains($0.range.lowerBound) }
+        glossaryMatches.starting(in: range)
+    }
+}
+
+extension Array where Element == GlossaryMatch {
+    /// The matches that start inside `range`. `GlossaryMatcher` returns matches in text order, so
+    /// two binary searches find them: rules ask once per sentence pair, and filtering every match
+    /// each time made a file of many units quadratic.
+    func starting(in range: Range<Int>) -> [GlossaryMatch] {
+        func firstStart(atOrAfter offset: Int) -> Int {
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if self[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return Array(self[firstStart(atOrAfter: range.lowerBound)..<firstStart(atOrAfter: range.upperBound)])
     }
 }

@@ -15,6 +15,11 @@ struct Lector: AsyncParsableCommand {
     /// Like ArgumentParser's `main()`, but usage errors exit with 2, as the CLI contract says
     /// (ArgumentParser's default is 64).
     static func main() async {
+        if let typo = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst()),
+                                                       commands: configuration.subcommands.map { $0.configuration.commandName ?? "" }) {
+            printToStandardError("lector: error: unknown command “\(typo.given)”; did you mean `\(typo.suggestion)`?")
+            exit(withError: ExitStatus.inputError)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

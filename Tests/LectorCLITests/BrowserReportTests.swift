@@ -4,15 +4,11 @@ import Testing
 
 /// The HTML report in a real browser: Debian's headless Chromium renders the seed report (with its
 /// German source); the rendered DOM must hold the findings and the corrected sentence, and a
-/// screenshot is saved. Without Chromium this test fails: `.ci/run` installs it.
+/// screenshot is saved. Without Chromium this test skips: `Scripts/install-dependencies` installs it.
 @Suite struct BrowserReportTests {
-    @Test func seedReportRendersInChromium() throws {
-        guard let chromium = ExternalTool.path(of: "chromium") else {
-            let message = "chromium is not installed, so the HTML report cannot be checked in a browser: "
-                + "install Debian's package with `apt-get install -y chromium` (.ci/run does)"
-            Issue.record(Comment(rawValue: message))
-            return
-        }
+    @Test(.enabled(if: OptionalResource.chromium, Comment(rawValue: OptionalResource.chromiumMissing)))
+    func seedReportRendersInChromium() throws {
+        let chromium = try #require(ExternalTool.path(of: "chromium"))
         let directory = Fixtures.temporaryDirectory()
         let out = directory.appendingPathComponent("seed-article-de-en").path
         let report = try CommandRunner.run(["report", "--no-config", "--glossary", "Glossaries/ukraine-war.tbx",

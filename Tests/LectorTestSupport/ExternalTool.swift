@@ -7,13 +7,21 @@ public enum ExternalTool {
         public let output: String
     }
 
-    /// The tool's path on `PATH`, or `nil` when it is not installed.
+    /// The tool's path on `PATH`, or `nil` when it is not installed. Tools named in
+    /// `LECTOR_TEST_HIDE` (comma-separated, e.g. `chromium,patch,jsonschema`) count as missing, so
+    /// the skips of a machine without them can be tried on one that has them.
     public static func path(of name: String) -> String? {
+        if isHidden(name) { return nil }
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     public static func isInstalled(_ name: String) -> Bool { path(of: name) != nil }
+
+    /// Whether `LECTOR_TEST_HIDE` names `name`.
+    public static func isHidden(_ name: String) -> Bool {
+        (ProcessInfo.processInfo.environment["LECTOR_TEST_HIDE"] ?? "").split(separator: ",").contains { $0 == name }
+    }
 
     /// Runs `name` with `arguments` in `directory`, feeding `input` on standard input. Standard
     /// output and standard error are returned together, for failure messages.

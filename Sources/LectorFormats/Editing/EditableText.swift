@@ -80,3 +80,21 @@ public protocol EditableFormat {
     /// Reads `data` (the file at `path`) for checking and fixing.
     static func editableText(_ data: Data, path: String) throws(InputError) -> EditableText
 }
+
+// MARK: - The bilingual formats
+
+/// A bilingual format is fixable by reading its targets with their verbatim runs.
+protocol BilingualEditableFormat: EditableFormat {
+    static func read(data: Data, name: String, mappingTargets: Bool) throws(InputError) -> BilingualFile
+}
+
+extension BilingualEditableFormat {
+    public static func editableText(_ data: Data, path: String) throws(InputError) -> EditableText {
+        .bilingual(try read(data: data, name: path, mappingTargets: true), original: [UInt8](data))
+    }
+}
+
+extension XLIFFReader: BilingualEditableFormat {}
+extension TMXReader: BilingualEditableFormat {}
+extension POReader: BilingualEditableFormat {}
+extension JSONLinesReader: BilingualEditableFormat {}

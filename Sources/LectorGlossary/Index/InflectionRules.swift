@@ -89,8 +89,7 @@ public struct InflectionRules: Sendable {
 
     /// The shipped rules for `language` (a primary subtag); none if Lector has no list for it.
     public static func forLanguage(_ language: String) -> InflectionRules {
-        guard let path = LectorResources.path(of: "Inflection/\(language).txt"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return .none }
+        guard let text = LectorResources.text(of: "Inflection/\(language).txt") else { return .none }
         let endings = text.split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }

@@ -64,8 +64,9 @@ public struct TransliterationScheme: Sendable, Hashable {
     /// ICU's schemes plus the rule sets shipped in Lector's resources.
     public static func builtIn() throws(InputError) -> [TransliterationScheme] {
         var schemes = icuSchemes
-        for path in LectorResources.files(in: "Transliteration", withExtension: "txt") {
-            schemes.append(try load(contentsOf: path))
+        for name in LectorResources.names(in: "Transliteration", withExtension: "txt") {
+            guard let rules = LectorResources.text(of: name) else { continue }
+            schemes.append(try parse(rules: rules, file: "Resources/" + name))
         }
         return schemes
     }

@@ -255,7 +255,15 @@ public struct Checker: Sendable {
                     findings[index].sentence = nil
                     continue
                 }
-                let chosen = ranges.firstIndex { $0.contains(offset) } ?? ranges.count - 1
+                // The sentences are in order: the first that ends after `offset` holds it (binary
+                // search, so a line of thousands of sentences and findings stays linear).
+                var low = 0
+                var high = ranges.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+                }
+                let chosen = low < ranges.count && ranges[low].contains(offset) ? low : ranges.count - 1
                 if let text = sentencesByLine[line]?.texts[chosen] {
                     findings[index].sentence = text
                 } else {

@@ -18,8 +18,7 @@ enum ReportTemplates {
         var templates: [Name: MustacheTemplate] = [:]
         for name in [Name.html, .markdown] {
             let relative = "Templates/\(name.rawValue).mustache"
-            guard let path = LectorResources.path(of: relative),
-                  let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let text = LectorResources.text(of: relative) else {
                 return .failure(InputError(file: relative, message: "report template missing from LectorKit's resources"))
             }
             do {

@@ -14,8 +14,7 @@ struct CueLexicon: Sendable {
     static let toxicity = CueLexicon(resource: "Garbled/toxicity.txt")
 
     init(resource: String) {
-        guard let path = LectorResources.path(of: resource),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        guard let text = LectorResources.text(of: resource) else { return }
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }

@@ -24,9 +24,8 @@ public struct GarbledModel: Sendable, Decodable {
 
     /// The shipped model.
     public static let shipped: GarbledModel = {
-        guard let path = LectorResources.path(of: "Garbled/model.json"),
-              let data = FileManager.default.contents(atPath: path),
-              let model = try? JSONDecoder().decode(GarbledModel.self, from: data) else {
+        guard let bytes = LectorResources.bytes(of: "Garbled/model.json"),
+              let model = try? JSONDecoder().decode(GarbledModel.self, from: Data(bytes)) else {
             return GarbledModel(comment: "missing", fixedWeights: [:], pairs: [:])
         }
         return model

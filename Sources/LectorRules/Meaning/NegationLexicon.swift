@@ -132,8 +132,7 @@ struct NegationLexicon: Sendable {
     }
 
     private static func load() -> [String: NegationLexicon] {
-        guard let path = LectorResources.path(of: "Meaning/negation.txt"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = LectorResources.text(of: "Meaning/negation.txt") else {
             // A missing resource is a broken build, not a state a user can be in: fail loudly.
             preconditionFailure("Lector's resource Meaning/negation.txt is missing")
         }

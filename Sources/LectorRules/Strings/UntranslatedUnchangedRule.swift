@@ -77,8 +77,7 @@ enum IdenticalStrings {
     static let builtIn: Set<String> = {
         // Read like the other word lists (CueLexicon): the file ships inside the library, and a
         // test (`identicalAllowedListLoads`) fails if it does not load.
-        guard let path = LectorResources.path(of: "Strings/identical-allowed.txt"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let text = LectorResources.text(of: "Strings/identical-allowed.txt") else { return [] }
         return Set(text.split(separator: "\n").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }()
 }

@@ -64,12 +64,18 @@ public struct SentenceAligner {
             let anchor = bead.target.first.map { targetParagraphs[$0].lowerBound }
                 ?? pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? 0
             let beads = Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio)
+            // The first target sentence of each bead or a later one, computed backwards once:
+            // looking ahead from every bead was quadratic in a paragraph left untranslated.
+            var nextTargets = [Int?](repeating: nil, count: beads.count + 1)
+            for position in beads.indices.reversed() {
+                nextTargets[position] = beads[position].target.first ?? nextTargets[position + 1]
+            }
             for (position, sentenceBead) in beads.enumerated() {
                 let sourceRanges = sentenceBead.source.map { sourceSentences[$0] }
                 let targetRanges = sentenceBead.target.map { targetSentences[$0] }
                 // A sentence left out belongs before the next translated sentence of its paragraph,
                 // or after the last one.
-                let nextTarget = beads[(position + 1)...].lazy.compactMap { $0.target.first }.first
+                let nextTarget = nextTargets[position + 1]
                 let previousEnd = pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? anchor
                 pairs.append(SentencePair(
                     source: Self.union(sourceRanges), target: Self.union(targetRanges),
@@ -135,24 +141,46 @@ public struct SentenceAligner {
         return first.lowerBound..<last.upperBound
     }
 
+    /// Most DP cells the aligner fills: up to this, every path is considered (4,000 × 4,000
+    /// paragraphs or sentences); beyond it, a band around the diagonal.
+    static let fullSearchCells = 1 << 24
+
     /// Gale–Church dynamic programming over two sequences of lengths; returns beads as index lists.
+    ///
+    /// Beyond `fullSearchCells` cells (a file of tens of thousands of lines, or a line of tens of
+    /// thousands of sentences), only cells within `bandWidth(rows:columns:)` of the diagonal are
+    /// searched, as Gale and Church do, so time and memory stay linear in the number of sentences.
     static func align(_ source: [Int], _ target: [Int], ratio: Double) -> [(source: [Int], target: [Int])] {
         let rows = source.count, columns = target.count
         if rows == 0 && columns == 0 { return [] }
-        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: columns + 1), count: rows + 1)
-        var back = [[Int]](repeating: [Int](repeating: -1, count: columns + 1), count: rows + 1)
-        cost[0][0] = 0
+        let halfWidth = bandWidth(rows: rows, columns: columns)
+        let stride = min(columns, 2 * halfWidth) + 1
+        /// The first column searched in row `i`; the row's cells are `first ..< first + stride`.
+        func first(_ i: Int) -> Int {
+            guard stride <= columns else { return 0 }
+            let centre = rows == 0 ? 0 : i * columns / rows
+            return min(max(0, centre - halfWidth), columns + 1 - stride)
+        }
+        func cell(_ i: Int, _ j: Int) -> Int? {
+            let column = j - first(i)
+            return column >= 0 && column < stride ? i * stride + column : nil
+        }
+        var cost = [Double](repeating: .infinity, count: (rows + 1) * stride)
+        var back = [Int8](repeating: -1, count: (rows + 1) * stride)
+        cost[0] = 0
         for i in 0...rows {
-            for j in 0...columns where cost[i][j] < .infinity {
+            let low = first(i)
+            for j in low..<(low + stride) where cost[i * stride + j - low] < .infinity {
+                let here = cost[i * stride + j - low]
                 for (index, bead) in beads.enumerated() {
                     let ni = i + bead.source, nj = j + bead.target
-                    guard ni <= rows, nj <= columns else { continue }
+                    guard ni <= rows, nj <= columns, let next = cell(ni, nj) else { continue }
                     let sourceLength = source[i..<ni].reduce(0, +)
                     let targetLength = target[j..<nj].reduce(0, +)
-                    let total = cost[i][j] + beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio)
-                    if total < cost[ni][nj] {
-                        cost[ni][nj] = total
-                        back[ni][nj] = index
+                    let total = here + (beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio))
+                    if total < cost[next] {
+                        cost[next] = total
+                        back[next] = Int8(index)
                     }
                 }
             }
@@ -160,12 +188,26 @@ public struct SentenceAligner {
         var result: [(source: [Int], target: [Int])] = []
         var i = rows, j = columns
         while i > 0 || j > 0 {
-            let bead = beads[back[i][j]]
+            guard let at = cell(i, j), back[at] >= 0 else {
+                // Unreachable inside the band (more than 16 million sentences on one side): what
+                // is left stays unpaired rather than paired at random.
+                result += (0..<i).reversed().map { ([$0], []) } + (0..<j).reversed().map { ([], [$0]) }
+                break
+            }
+            let bead = beads[Int(back[at])]
             result.append((Array((i - bead.source)..<i), Array((j - bead.target)..<j)))
             i -= bead.source
             j -= bead.target
         }
         return result.reversed()
+    }
+
+    /// Columns searched on each side of the diagonal: all of them when the table is small enough,
+    /// else as many as `fullSearchCells` allows, and never fewer than 32 (a band that wide still
+    /// finds runs of 32 sentences left out in a row).
+    static func bandWidth(rows: Int, columns: Int) -> Int {
+        if (rows + 1) * (columns + 1) <= fullSearchCells { return columns }
+        return min(columns, max(32, fullSearchCells / (2 * (rows + 1))))
     }
 
     static func beadCost(_ sourceLength: Int, _ targetLength: Int, prior: Double, ratio: Double) -> Double {

@@ -24,8 +24,7 @@ struct NumberWords: Sendable {
     static func forLanguage(_ language: String) -> NumberWords? { all[language] }
 
     private static func load() -> [String: NumberWords] {
-        guard let path = LectorResources.path(of: "Numbers/number-words.txt"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = LectorResources.text(of: "Numbers/number-words.txt") else {
             preconditionFailure("Lector's resource Numbers/number-words.txt is missing")
         }
         var result: [String: NumberWords] = [:]

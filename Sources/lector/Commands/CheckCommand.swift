@@ -53,6 +53,9 @@ struct CheckCommand: AsyncParsableCommand {
     var files: [String] = []
 
     func validate() throws {
+        if baseline != nil, writeBaseline != nil {
+            throw ValidationError("--baseline and --write-baseline contradict each other: one reads a baseline, the other records a new one")
+        }
         guard ReporterRegistry.reporter(named: format) != nil else {
             throw ValidationError("unknown format “\(format)”; use one of "
                 + ReporterRegistry.all.map { $0.identifier }.joined(separator: ", "))

@@ -25,6 +25,13 @@ struct CheckOptions: ParsableArguments {
                                             valueName: "rule=level"))
     var severity: [String] = []
 
+    /// Options that contradict each other are usage errors (exit 2), not a silent choice.
+    func validate() throws {
+        if config != nil, noConfig {
+            throw ValidationError("--config and --no-config contradict each other; give one of them")
+        }
+    }
+
     /// The project configuration in force, if any.
     func projectConfiguration() throws(InputError) -> ProjectConfiguration? {
         if noConfig { return nil }

@@ -1,0 +1,46 @@
+import Foundation
+import LectorTestSupport
+import Testing
+
+/// Options that contradict each other and mistyped subcommands are usage errors (exit 2) with a
+/// message that says what to do, never a silent choice.
+@Suite struct OptionValidationTests {
+    @Test(arguments: [
+        (["check", "--config", ".lector.yml", "--no-config", "Examples/seed-article.en.txt"], "--config and --no-config"),
+        (["fix", "--dry-run", "--config", ".lector.yml", "--no-config", "Examples/seed-article.en.txt"], "--config and --no-config"),
+        (["check", "--baseline", "a.json", "--write-baseline", "b.json", "Examples/seed-article.en.txt"],
+         "--baseline and --write-baseline"),
+    ])
+    func contradictoryOptionsAreUsageErrors(_ arguments: [String], _ named: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.standardError)")
+        #expect(result.standardError.contains(named), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test(arguments: [("chek", "check"), ("rule", "rules"), ("chcek", "check"), ("dif", "diff"), ("reprot", "report")])
+    func mistypedCommandGetsASuggestion(_ typed: String, _ meant: String) throws {
+        let result = try CommandRunner.run([typed, "Examples/seed-article.en.txt"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("unknown command “\(typed)”; did you mean `\(meant)`?"), "\(result.standardError)")
+        #expect(!result.standardError.contains("no such file"))
+    }
+
+    /// A file whose name looks like a command is still checked: files win over suggestions.
+    @Test func existingFileNamedLikeACommandIsChecked() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let file = directory.appendingPathComponent("chek")
+        try Data("The road to Kiev.\n".utf8).write(to: file)
+        let result = try CommandRunner.run(["--no-config", "--glossary", "Glossaries/ukraine-war.tbx", file.path])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardOutput.contains("`Kiev` is deprecated"))
+    }
+
+    /// Far from every command: the usual error about a missing file.
+    @Test func unrelatedMissingFileIsNotACommand() throws {
+        let result = try CommandRunner.run(["--no-config", "missing-article.txt"])
+        #expect(result.status == 2)
+        #expect(!result.standardError.contains("did you mean"))
+        #expect(result.standardError.contains("missing-article.txt"))
+    }
+}
