@@ -169,6 +169,7 @@ struct PerturbationText {
         let commas = text.indices.filter { text[$0] == "," || text[$0] == ";" }
         for (position, comma) in commas.enumerated() {
             let end = position + 1 < commas.count ? commas[position + 1] : trailingPunctuationStart()
+            guard comma < end else { continue }
             let span = comma..<end
             let inside = words.filter { span.contains($0.range.lowerBound) }.count
             let outside = words.count - inside
@@ -178,7 +179,7 @@ struct PerturbationText {
             for (index, word) in words.enumerated() where links.contains(word.word.lowercased()) && index >= 3 && words.count - index >= 4 {
                 var start = word.range.lowerBound
                 if start > text.startIndex, text[text.index(before: start)] == " " { start = text.index(before: start) }
-                candidates.append(start..<trailingPunctuationStart())
+                if start < trailingPunctuationStart() { candidates.append(start..<trailingPunctuationStart()) }
                 break
             }
         }

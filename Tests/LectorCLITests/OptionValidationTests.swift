@@ -44,3 +44,24 @@ import Testing
         #expect(result.standardError.contains("missing-article.txt"))
     }
 }
+
+/// `lector check Examples`: the German source is German, not English with 30 false findings.
+@Suite struct FolderLanguageTests {
+    @Test func germanSourceInAFolderIsNotCheckedAsEnglish() throws {
+        let result = try CommandRunner.run(["check", "--no-config", "--glossary", "Glossaries/ukraine-war.tbx", "Examples"])
+        #expect(result.status == 1)
+        #expect(!result.standardOutput.contains("seed-article.de.txt"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("seed-article.en.txt:13:357: error: `Kiev` is deprecated"))
+    }
+
+    @Test func withTheSourceLanguageTheGermanFileIsTheSource() throws {
+        let result = try CommandRunner.run(["check", "--no-config", "--glossary", "Glossaries/ukraine-war.tbx",
+                                            "--source-lang", "de", "Examples"])
+        #expect(result.status == 1)
+        #expect(!result.standardOutput.contains("seed-article.de.txt"))
+        // The garbled NATO demand is found only against the German source.
+        #expect(result.standardOutput.contains("seed-article.en.txt:13:332: warning: garbled sentence"), "\(result.standardOutput)")
+        #expect(result.standardError.contains("seed-article.de.txt is in the source language (de)"))
+        #expect(result.standardError.contains("Checked 1 file"))
+    }
+}

@@ -157,7 +157,8 @@ import Testing
     }
 
     @Test func findingsOfAnyRuleShowTheirMessageAndNote() throws {
-        let text = "The the the delegation delegation of of talks.\nMoscow and Kiev met.\n"
+        // Garbled-looking but no loop of three, so the only garbled.sentence finding is the one added here.
+        let text = "The the delegations delegation of of of talks.\nMoscow and Kiev met.\n"
         let document = SourceDocument(path: "garbled.txt", text: text)
         let garbled = Finding(ruleID: "garbled.sentence", severity: .warning,
                               message: "garbled sentence (score 0.91): repeated words, no verb", file: "garbled.txt",
@@ -174,7 +175,7 @@ import Testing
             #expect(output.contains("signals: repetition 0.6, verbless 0.3"))
             #expect(output.contains("garbled.sentence"))
         }
-        #expect(try report.html().contains("<mark class=\"warning\">The the the delegation delegation of of talks.</mark>"))
+        #expect(try report.html().contains("<mark class=\"warning\">The the delegations delegation of of of talks.</mark>"))
     }
 
     @Test func markdownEscapingLeavesPlainTextAlone() throws {

@@ -18,6 +18,9 @@ public final class LintSession: Sendable {
         case pair(target: String, source: String)
         /// A bilingual file; `-` reads standard input in the given format's extension (`jsonl`).
         case bilingual(path: String, standardInputFormat: String?)
+        /// A text file in the language its name gives (`FileLanguage`), with the file it
+        /// translates when one lies beside it.
+        case translation(path: String, language: String, source: String?)
     }
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
@@ -63,6 +66,13 @@ public final class LintSession: Sendable {
             let document = path == "-" ? try SourceDocument.decode(standardInput(), path: "<stdin>")
                 : try EditableFileLoader.checkedDocument(path: path)
             return try checker(source: nil, target: configuration.targetLanguage).check(document)
+        case let .translation(path, language, sourcePath):
+            let target = try SourceDocument.load(path: path)
+            if let sourcePath, let sourceLanguage = configuration.sourceLanguage {
+                let source = try SourceDocument.load(path: sourcePath)
+                return try checker(source: sourceLanguage, target: language).check(target, source: source)
+            }
+            return try checker(source: nil, target: language).check(target)
         case let .pair(targetPath, sourcePath):
             let target = try EditableFileLoader.checkedDocument(path: targetPath)
             let source = try EditableFileLoader.checkedDocument(path: sourcePath)

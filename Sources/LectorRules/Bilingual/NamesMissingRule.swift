@@ -45,6 +45,22 @@ public struct NamesMissingRule: Rule {
     public init() {}
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
+        Self.missingNames(in: context).flatMap { missing in
+            missing.names.map { name in
+                RuleFinding(range: missing.targetRange, message: "the name `\(name)` in the source has no counterpart in this sentence")
+            }
+        }
+    }
+
+    /// A sentence pair whose source names have no counterpart in the translation.
+    struct MissingNames {
+        let sourceRange: Range<Int>
+        let targetRange: Range<Int>
+        let names: [String]
+    }
+
+    /// Source names without a counterpart, per sentence pair (shared with `names.replaced`).
+    static func missingNames(in context: CheckContext) -> [MissingNames] {
         // Names in Japanese or Chinese translations are transcribed into the script; a Latin
         // skeleton cannot find them there.
         guard let bilingual = context.bilingual, !GarbledSignalExtractor.denseScripts.contains(context.index.targetLanguage),
@@ -54,27 +70,25 @@ public struct NamesMissingRule: Rule {
               let latin = try? Transliterator(id: "Any-Latin; Latin-ASCII") else { return [] }
         let lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
         let sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
-        var findings: [RuleFinding] = []
+        var result: [MissingNames] = []
         for pair in bilingual.pairs {
             guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
             let glossaryCovered = bilingual.sourceMatches(in: sourceRange).map(\.range)
-            let candidates = names(in: sourceRange, of: bilingual.source, words: sourceWords, sentences: sentences,
-                                   lexicon: lexicon, inflection: sourceInflection, excluding: glossaryCovered)
+            let candidates = NamesMissingRule().names(in: sourceRange, of: bilingual.source, words: sourceWords, sentences: sentences,
+                                                      lexicon: lexicon, inflection: sourceInflection, excluding: glossaryCovered)
             guard !candidates.isEmpty else { continue }
             let targetKeys = capitalizedKeys(in: context.document.text(in: targetRange), words: targetWords, latin: latin)
-            for name in candidates {
+            let missing = candidates.filter { name in
                 let keys = Self.keys(of: name, inflection: sourceInflection, latin: latin)
-                guard !keys.isEmpty, !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
-                else { continue }
-                findings.append(RuleFinding(range: targetRange,
-                                            message: "the name `\(name)` in the source has no counterpart in this sentence"))
+                return !keys.isEmpty && !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
             }
+            if !missing.isEmpty { result.append(MissingNames(sourceRange: sourceRange, targetRange: targetRange, names: missing)) }
         }
-        return findings
+        return result
     }
 
     /// Capitalized source words that are names by the rules above.
-    private func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
+    func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
                        lexicon: FreeDictDictionary?, inflection: InflectionRules, excluding covered: [Range<Int>]) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
@@ -149,7 +163,7 @@ public struct NamesMissingRule: Rule {
         return key.count >= 2 ? key : nil
     }
 
-    private func capitalizedKeys(in text: String, words: TextSegmenter, latin: Transliterator) -> [String] {
+    static func capitalizedKeys(in text: String, words: TextSegmenter, latin: Transliterator) -> [String] {
         words.segments(of: text).compactMap { segment in
             guard segment.kind == .letter, let first = segment.text.unicodeScalars.first, first.properties.isUppercase
             else { return nil }

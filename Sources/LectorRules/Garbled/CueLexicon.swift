@@ -12,6 +12,8 @@ struct CueLexicon: Sendable {
 
     static let negation = CueLexicon(resource: "Garbled/negation.txt")
     static let toxicity = CueLexicon(resource: "Garbled/toxicity.txt")
+    /// Profanity, insults and slurs only, for `meaning.offensive`.
+    static let offensive = CueLexicon(resource: "Meaning/offensive.txt")
 
     init(resource: String) {
         guard let text = LectorResources.text(of: resource) else { return }

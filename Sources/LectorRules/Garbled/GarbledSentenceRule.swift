@@ -1,21 +1,27 @@
 import LectorText
+import LectorFormats
 
-/// A sentence whose translation looks garbled: one calibrated score per sentence from signals
-/// of meaning change (negation, numbers, toxicity, length, copied words, a list turned into a
-/// relative clause, repeated words), with the signals that fired named in the message.
+/// A translation that reads as garbled in ways the meaning rules cannot name: a loop of repeated
+/// words, a length far from what its source asks for, or a German list read as a relative clause.
+///
+/// Each condition is explicit and says what it saw; nothing here is a fitted weight. Lost
+/// negations, numbers, names and offensive words are the `meaning.*`, `numbers.*` and `names.*`
+/// rules' findings.
 public struct GarbledSentenceRule: Rule {
     public static let description = RuleDescription(
         id: "garbled.sentence",
         name: "Garbled sentence",
-        summary: "The translation of a sentence scores as garbled; the message names the signals and their evidence.",
+        summary: "The translation loops, is far longer or shorter than its source allows, or turned a list into a relative clause; the message says which.",
         defaultSeverity: .warning,
         triggeringExamples: [
             RuleExample("↓Moscow is demanding that Kiev renounce NATO, which recognizes breakaway areas in the east of the country as independent states and Russian rule over the annexed Crimea peninsula.",
                         source: "Moskau fordert von Kiew einen Verzicht auf die Nato, die Anerkennung der abtrünnigen Gebiete im Osten des Landes als unabhängige Staaten sowie der russischen Herrschaft über die annektierte Halbinsel Krim.",
                         from: "de", to: "en"),
-            RuleExample("↓Du bist ein Idiot, mach das sofort.", source: "You are a fucking idiot, don't do that.", from: "en", to: "de"),
             RuleExample("↓The negotiations the negotiations the negotiations continue.",
                         source: "Die Verhandlungen gehen weiter.", from: "de", to: "en"),
+            RuleExample("↓Les négociations continuent continuent continuent continuent.",
+                        source: "The negotiations continue.", from: "en", to: "fr"),
+            RuleExample("↓Die Gespräche Gespräche Gespräche gehen weiter.", source: "The talks continue.", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample("Moscow demands that Kyiv renounce NATO, recognise the breakaway areas in the east of the country as independent states, and recognise Russian rule over the annexed Crimea peninsula.",
@@ -27,33 +33,38 @@ public struct GarbledSentenceRule: Rule {
                         source: "I can't wait to join the protest.", from: "en", to: "de"),
             RuleExample("Die Verhandlungen, die Verhandlungen: darum geht es.",
                         source: "The negotiations, the negotiations: that is what it is about.", from: "en", to: "de"),
+            RuleExample("The head of the delegation, the head of the government and the head of the army met at the end of the week.",
+                        source: "Der Delegationsleiter, der Regierungschef und der Armeechef trafen sich am Ende der Woche.", from: "de", to: "en"),
+            RuleExample("According to the Ministry of Foreign Affairs, the talks between the two delegations will continue in Istanbul on Tuesday afternoon.",
+                        source: "据外交部称，两国代表团之间的会谈将于周二下午在伊斯坦布尔继续进行。", from: "zh", to: "en"),
             RuleExample("Die Gespräche sollen am Dienstag in Istanbul beginnen.",
                         source: "The talks are to begin in Istanbul on Tuesday.", from: "en", to: "de"),
         ]
     )
 
-    /// The threshold name in `.lector.yml` (`thresholds: garbled.min_score: 0.6`) and `--min-score`.
+    /// The threshold name `.lector.yml` and `lector eval ced --min-score` accept. It set the cut-off
+    /// of the former fitted score; the rule's conditions are now explicit and do not read it.
     public static let thresholdName = "garbled.min_score"
 
     public init() {}
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
-        let model = GarbledModel.shipped
         let sourceLanguage = context.bilingual?.sourceLanguage
-        let pairModel = model.model(source: sourceLanguage, target: context.index.targetLanguage)
-        let threshold = context.thresholds[Self.thresholdName] ?? pairModel.threshold
-        let extractor = GarbledSignalExtractor(sourceLanguage: sourceLanguage, targetLanguage: context.index.targetLanguage,
-                                               lengthMean: pairModel.lengthMean, lengthDeviation: pairModel.lengthDeviation)
+        let targetLanguage = Term.primaryLanguage(of: context.index.targetLanguage)
         var findings: [RuleFinding] = []
         for (sourceText, range) in segments(of: context) {
-            let signals = extractor.signals(source: sourceText, target: context.document.text(in: range))
-            let (score, contributions) = model.score(signals, with: pairModel)
-            guard score >= threshold else { continue }
-            let reasons = contributions.filter { $0.1 > 0.25 }.prefix(3).compactMap { signals.evidence[$0.0] }
-            findings.append(RuleFinding(
-                range: range,
-                message: "garbled sentence (score \(String(format: "%.2f", score))): "
-                    + (reasons.isEmpty ? "several weak signals" : reasons.joined(separator: "; "))))
+            let target = context.document.text(in: range)
+            var reasons: [String] = []
+            if let loop = GarbledConditions.loop(in: target, language: targetLanguage) { reasons.append(loop) }
+            if let sourceText, let sourceLanguage {
+                if let clause = GarbledConditions.relativeClause(source: sourceText, target: target, sourceLanguage: sourceLanguage,
+                                                                 targetLanguage: targetLanguage) {
+                    reasons.append(clause)
+                }
+                if let length = GarbledConditions.length(source: sourceText, target: target) { reasons.append(length) }
+            }
+            guard !reasons.isEmpty else { continue }
+            findings.append(RuleFinding(range: range, message: "garbled sentence: " + reasons.joined(separator: "; ")))
         }
         return findings
     }

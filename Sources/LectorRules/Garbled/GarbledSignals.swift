@@ -149,30 +149,10 @@ public final class GarbledSignalExtractor {
     /// read as a relative pronoun (`, which recognizes …`). Fires when the translation has more
     /// relative clauses after commas than the source, and the source has such an article.
     private func relativeClause(source: String, target: String, sourceLanguage: String, into signals: inout GarbledSignals) {
-        guard sourceLanguage == "de", let targetPronouns = Self.relativePronouns[targetLanguage] else { return }
-        let sourceWords = Self.tokensAfterCommas(source)
-        var articles: [String] = []
-        var relatives = 0
-        for (word, next, afterNext) in sourceWords {
-            let lower = word.lowercased()
-            if ["welcher", "welche", "welches", "welchem", "welchen", "dessen", "deren"].contains(lower) {
-                relatives += 1
-            } else if ["der", "die", "das", "dem", "den", "des"].contains(lower) {
-                let nounFollows = next.first?.isUppercase == true
-                let adjectiveThenNoun = next.first?.isLowercase == true && afterNext.first?.isUppercase == true
-                    && ["e", "en", "er", "es", "em"].contains(where: { next.hasSuffix($0) })
-                if nounFollows || adjectiveThenNoun {
-                    articles.append("\(word) \(next)")
-                } else {
-                    relatives += 1
-                }
-            }
+        if let evidence = GarbledConditions.relativeClause(source: source, target: target, sourceLanguage: sourceLanguage,
+                                                           targetLanguage: targetLanguage) {
+            signals.set("clause.relative_added", 1, evidence)
         }
-        let targetRelatives = Self.tokensAfterCommas(target).filter { targetPronouns.contains($0.word.lowercased()) }
-        guard !articles.isEmpty, targetRelatives.count > relatives, let clause = targetRelatives.first else { return }
-        signals.set("clause.relative_added", 1,
-                    "the list item “, \(articles[0])” of the source became a relative clause “, \(clause.word) \(clause.next)” "
-                    + "(the German article was read as a relative pronoun)")
     }
 
     private func copyRatio(source: String, target: String, into signals: inout GarbledSignals) {

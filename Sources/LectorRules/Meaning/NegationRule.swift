@@ -12,7 +12,9 @@ public struct NegationRule: Rule {
         id: "meaning.negation",
         name: "Negation lost or added",
         summary: "One side of a sentence pair negates and the other does not; the message names the negated word and the cue.",
-        defaultSeverity: .warning,
+        // Info by default: on the perturbation suite's report split its false alarms are 2.2 % of
+        // correct translations (target ≤ 2 %), at 0.82–0.95 recall; see README, *Meaning checks*.
+        defaultSeverity: .info,
         triggeringExamples: [
             RuleExample("Rescuers ↓managed to save the boy.", source: "Рятувальникам не вдалося врятувати хлопчика.",
                         from: "uk", to: "en"),

@@ -83,7 +83,7 @@ struct CheckCommand: AsyncParsableCommand {
         let started = Date()
         let project = try options.projectConfiguration()
         let session = try LintSession(options.checkConfiguration(project: project))
-        let inputs = try collectInputs(project: project)
+        let inputs = try collectInputs(project: project, configuration: session.configuration)
         let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
         var findings = try await session.check(inputs, progress: { done, total in progress.update(done, of: total) })
         progress.finish()
@@ -112,7 +112,8 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     /// The inputs of the run: the arguments, or else the configuration's include patterns.
-    private func collectInputs(project: ProjectConfiguration?) throws(InputError) -> [LintSession.Input] {
+    private func collectInputs(project: ProjectConfiguration?, configuration: CheckConfiguration) throws(InputError)
+        -> [LintSession.Input] {
         let cwd = FileManager.default.currentDirectoryPath
         var exclude: [GlobPattern] = []
         for pattern in project?.exclude ?? [] { exclude.append(try GlobPattern(pattern)) }
@@ -128,9 +129,18 @@ struct CheckCommand: AsyncParsableCommand {
             paths = try FileCollector.collect(files, base: cwd, exclude: exclude)
         }
         if let source { return [.pair(target: paths[0], source: source)] }
-        return paths.map { path in
-            path == "-" && stdinFormat != "text" ? .bilingual(path: "-", standardInputFormat: stdinFormat)
-                : LintSession.input(for: path)
+        // Each file in the language its name gives; a source-language file pairs with its
+        // translation beside it and is never checked as one.
+        let (inputs, skipped) = FileLanguage.inputs(for: paths, targetLanguage: configuration.targetLanguage,
+                                                    sourceLanguage: configuration.sourceLanguage)
+        if !quiet {
+            for path in skipped {
+                printToStandardError("lector: note: \(path) is in the source language (\(configuration.sourceLanguage ?? "")): "
+                    + "used as the source of its translation, not checked as one")
+            }
+        }
+        return inputs.map { input in
+            input == .text(path: "-") && stdinFormat != "text" ? .bilingual(path: "-", standardInputFormat: stdinFormat) : input
         }
     }
 
@@ -148,6 +158,7 @@ extension LintSession.Input {
         switch self {
         case .text(let path), .bilingual(let path, _): path == "-" ? "<stdin>" : path
         case .pair(let target, _): target
+        case .translation(let path, _, _): path
         }
     }
 }

@@ -1,0 +1,96 @@
+import LectorText
+
+/// The explicit conditions of `garbled.sentence`, each returning what it saw or `nil`.
+public enum GarbledConditions {
+    /// German `, die Anerkennung …` after a list: an article opening the next item, which MT may
+    /// read as a relative pronoun (`, which recognizes …`). Fires when the translation has more
+    /// relative clauses after commas than the source, and the source has such an article.
+    public static func relativeClause(source: String, target: String, sourceLanguage: String, targetLanguage: String) -> String? {
+        guard sourceLanguage == "de", let targetPronouns = GarbledSignalExtractor.relativePronouns[targetLanguage] else { return nil }
+        let sourceWords = GarbledSignalExtractor.tokensAfterCommas(source)
+        var articles: [String] = []
+        var relatives = 0
+        for (word, next, afterNext) in sourceWords {
+            let lower = word.lowercased()
+            if ["welcher", "welche", "welches", "welchem", "welchen", "dessen", "deren"].contains(lower) {
+                relatives += 1
+            } else if ["der", "die", "das", "dem", "den", "des"].contains(lower) {
+                let nounFollows = next.first?.isUppercase == true
+                let adjectiveThenNoun = next.first?.isLowercase == true && afterNext.first?.isUppercase == true
+                    && ["e", "en", "er", "es", "em"].contains(where: { next.hasSuffix($0) })
+                if nounFollows || adjectiveThenNoun {
+                    articles.append("\(word) \(next)")
+                } else {
+                    relatives += 1
+                }
+            }
+        }
+        let targetRelatives = GarbledSignalExtractor.tokensAfterCommas(target).filter { targetPronouns.contains($0.word.lowercased()) }
+        guard !articles.isEmpty, targetRelatives.count > relatives, let clause = targetRelatives.first else { return nil }
+        return "the list item “, \(articles[0])” of the source became a relative clause “, \(clause.word) \(clause.next)” "
+            + "(the German article was read as a relative pronoun)"
+    }
+
+    // MARK: - Loops
+
+    /// A degenerate loop: the same one to four words three times in a row (`the talks the talks the
+    /// talks`), or, in Japanese and Chinese, the same two to six characters three times in a row.
+    /// Words that merely recur (`of the` three times in a long sentence) are ordinary language.
+    public static func loop(in target: String, language: String) -> String? {
+        if GarbledSignalExtractor.denseScripts.contains(language) {
+            let characters = Array(target.filter { !$0.isWhitespace && !$0.isPunctuation })
+            return repeatedRun(characters, lengths: 2...6, minimumUnit: 2).map { "“\(String($0))” repeated 3× in a row" }
+        }
+        let words = GarbledSignalExtractor.words(target.lowercased())
+        return repeatedRun(words, lengths: 1...4, minimumUnit: 1).map { "“\($0.joined(separator: " "))” repeated 3× in a row" }
+    }
+
+    /// The first run of `n` items (n in `lengths`) that occurs three times in a row.
+    private static func repeatedRun<T: Equatable>(_ items: [T], lengths: ClosedRange<Int>, minimumUnit: Int) -> [T]? {
+        for length in lengths where items.count >= 3 * length {
+            for start in 0...(items.count - 3 * length) {
+                let unit = items[start..<(start + length)]
+                if items[(start + length)..<(start + 2 * length)].elementsEqual(unit),
+                   items[(start + 2 * length)..<(start + 3 * length)].elementsEqual(unit) {
+                    // One repeated short token (`ha ha ha`, `1 1 1`) is ordinary in comments.
+                    if length == 1, let word = unit.first as? String, word.count < 3 { continue }
+                    return Array(unit)
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Length
+
+    /// Japanese, Chinese and Korean text says in one character what alphabetic text says in about
+    /// three; lengths are compared in these comparable units.
+    static func comparableLength(_ text: String) -> Double {
+        var units = 0.0
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            units += isDense(scalar) ? 3 : 1
+        }
+        return units
+    }
+
+    static func isDense(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
+    /// Bounds of target length / source length in comparable units outside which no translation
+    /// in the perturbation suite's tune split falls (see README, *Garbled sentences*).
+    static let lengthBounds = (low: 0.3, high: 3.2)
+
+    /// A translation far shorter or longer than its source, for sources of 40 units or more.
+    public static func length(source: String, target: String) -> String? {
+        let sourceLength = comparableLength(source), targetLength = comparableLength(target)
+        guard sourceLength >= 40, targetLength > 0 else { return nil }
+        let ratio = targetLength / sourceLength
+        guard ratio < lengthBounds.low || ratio > lengthBounds.high else { return nil }
+        return "the translation is \(Int((ratio * 100).rounded())) % as long as its source"
+            + (ratio < 1 ? " (part of it is missing)" : " (it says more than the source)")
+    }
+}

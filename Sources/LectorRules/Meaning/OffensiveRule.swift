@@ -1,0 +1,58 @@
+import LectorText
+
+/// Offensive language on one side of a sentence pair only: an insult, slur, obscenity or threat
+/// of the source that the translation softened away, or one the translation added.
+///
+/// Per-language lists of offensive words (`Resources/Meaning/offensive.txt`, whose header says
+/// where they come from); both languages need a list, or the rule says nothing.
+public struct OffensiveRule: Rule {
+    public static let description = RuleDescription(
+        id: "meaning.offensive",
+        name: "Offensive language added or removed",
+        summary: "The source has offensive words and the translation none, or the other way round.",
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("↓Du bist ein Mensch, mach das sofort.", source: "You are a fucking idiot, do it now.", from: "en", to: "de"),
+            RuleExample("Das ist ein ↓Idiot.", source: "This is a man.", from: "en", to: "de"),
+            RuleExample("↓Jsi člověk, udělej to hned.", source: "You are an idiot, do it now.", from: "en", to: "cs"),
+            RuleExample("↓你是一个人。", source: "You are an idiot.", from: "en", to: "zh"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Du bist ein Idiot, mach das sofort.", source: "You are a fucking idiot, do it now.", from: "en", to: "de"),
+            RuleExample("Jsi idiot, udělej to hned.", source: "You are an idiot, do it now.", from: "en", to: "cs"),
+            RuleExample("Die Gespräche gehen am Dienstag weiter.", source: "The talks continue on Tuesday.", from: "en", to: "de"),
+            RuleExample("你是个白痴。", source: "You are an idiot.", from: "en", to: "zh"),
+        ]
+    )
+
+    public init() {}
+
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        let lexicon = CueLexicon.offensive
+        guard let bilingual = context.bilingual, lexicon.hasCues(for: bilingual.sourceLanguage),
+              lexicon.hasCues(for: context.index.targetLanguage) else { return [] }
+        var findings: [RuleFinding] = []
+        for pair in bilingual.pairs {
+            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
+            let target = context.document.text(in: targetRange)
+            let inSource = lexicon.cues(in: bilingual.source.text(in: sourceRange), language: bilingual.sourceLanguage)
+            let inTarget = lexicon.cues(in: target, language: context.index.targetLanguage)
+            if let word = inSource.first, inTarget.isEmpty {
+                findings.append(RuleFinding(range: targetRange,
+                                            message: "the source's offensive `\(word)` has no offensive counterpart in the translation"))
+            } else if let word = inTarget.first, inSource.isEmpty {
+                let range = Self.range(of: word, in: target).map { (targetRange.lowerBound + $0.lowerBound)..<(targetRange.lowerBound + $0.upperBound) }
+                findings.append(RuleFinding(range: range ?? targetRange, message: "the translation adds offensive `\(word)`; the source has none"))
+            }
+        }
+        return findings
+    }
+
+    /// UTF-16 range of a cue word in the text, compared in lower case.
+    static func range(of word: String, in text: String) -> Range<Int>? {
+        guard let found = text.lowercased().range(of: word), text.count == text.lowercased().count else { return nil }
+        let lower = text.lowercased()
+        let start = lower.utf16.distance(from: lower.startIndex, to: found.lowerBound)
+        return start..<(start + word.utf16.count)
+    }
+}
