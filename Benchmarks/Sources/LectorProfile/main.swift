@@ -16,6 +16,7 @@ import Darwin
 //   lector-profile check N REPS - match-only   GlossaryMatcher.matches alone
 //   lector-profile phases N                 time of each phase of check() (matching, every rule, …)
 //   lector-profile segment                  ICU word segmentation alone on the text
+//   lector-profile longline 0 [REPS]        check() on one 10 MB line with 54,347 findings
 //
 // Prints wall time, thread CPU time, MB/s (10^6 bytes) and peak RSS.
 
@@ -244,6 +245,22 @@ case "segment":
             }
         }
         print("words \(words)")
+    }
+
+case "longline":
+    // One line of 10 MB with a deprecated `Kiev` every 184 bytes (54,347 findings): time linear in
+    // the line's length and its findings (issue 9: 1.6 MB took 93 s when each location walked
+    // from the line's start). Run from Benchmarks/ so that ../Glossaries is the shipped glossary.
+    let unit = "The road to Kiev is long and the weather in the capital is cold this winter, said the officials "
+        + "who met on Monday in the old town hall near the river bank again. The talks will go on. "
+    let text = String(repeating: unit, count: 10_000_000 / unit.utf8.count) + "\n"
+    let glossary = try GlossaryLoader.load(path: "../Glossaries/ukraine-war.tbx")
+    let checker = try timed("load house glossary") { try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en")) }
+    for _ in 0..<repetitions {
+        let findings = timed("check one 10 MB line", bytes: text.utf8.count) {
+            checker.check(SourceDocument(path: "longline.txt", text: text))
+        }
+        print("findings \(findings.count)")
     }
 
 default:

@@ -27,19 +27,21 @@ public enum OutputFailure: Error, Sendable, Equatable, CustomStringConvertible {
 enum FileDescriptorWriter {
     /// Writes all of `data`, looping over short writes and EINTR. Returns the failure, or nil.
     static func writeAll(_ data: Data, to descriptor: Int32) -> OutputFailure? {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> OutputFailure? in
-            guard let base = buffer.baseAddress else { return nil }
-            var written = 0
-            while written < buffer.count {
-                let result = systemWrite(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errno == EPIPE ? .brokenPipe : .failed(errno: errno)
-                }
-                written += result
+        data.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> OutputFailure? {
+        guard let base = buffer.baseAddress else { return nil }
+        var written = 0
+        while written < buffer.count {
+            let result = systemWrite(descriptor, base + written, buffer.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno == EPIPE ? .brokenPipe : .failed(errno: errno)
             }
-            return nil
+            written += result
         }
+        return nil
     }
 }
 
@@ -49,8 +51,12 @@ public enum StandardOutput {
         if let failure = FileDescriptorWriter.writeAll(data, to: STDOUT_FILENO) { throw failure }
     }
 
+    /// Writes the string's UTF-8 as it is stored, without a copy (a report can be hundreds of megabytes).
     public static func write(_ text: String) throws(OutputFailure) {
-        try write(Data(text.utf8))
+        var text = text
+        if let failure = text.withUTF8({ FileDescriptorWriter.writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }) {
+            throw failure
+        }
     }
 }
 

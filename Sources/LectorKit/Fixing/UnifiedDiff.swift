@@ -4,7 +4,8 @@
 /// files round-trip. Lines are compared as UTF-8 bytes, not as `String`s, because `String`
 /// equality is canonical equivalence and would hide a change from `é` (U+00E9) to `e` + U+0301.
 ///
-/// The line alignment comes from the standard library's `CollectionDifference` (a Myers diff).
+/// Lines equal at both ends are set aside; a middle with as many lines on both sides is compared line by
+/// line, any other with the standard library's `CollectionDifference` (a Myers diff).
 public struct UnifiedDiff: Sendable, Equatable {
     /// Unchanged lines shown around each change; 3, like `diff -u` and `git diff`.
     public static let defaultContextLines = 3
@@ -16,10 +17,10 @@ public struct UnifiedDiff: Sendable, Equatable {
     /// The diff from `old` to `new` for the file at `path`.
     public init(old: String, new: String, path: String, contextLines: Int = Self.defaultContextLines) {
         self.path = Self.headerPath(path)
-        let oldLines = Self.lines(of: old)
-        let newLines = Self.lines(of: new)
-        let script = Self.editScript(from: oldLines, to: newLines)
-        hunks = Self.hunks(of: script, contextLines: max(0, contextLines))
+        let oldLines = LineTable(old)
+        let newLines = LineTable(new)
+        let blocks = Self.changedBlocks(from: oldLines, to: newLines)
+        hunks = Self.hunks(of: blocks, old: oldLines, new: newLines, contextLines: max(0, contextLines))
     }
 
     /// Whether the two texts are the same.
@@ -38,20 +39,26 @@ public struct UnifiedDiff: Sendable, Equatable {
 
     // MARK: - Lines
 
-    /// `text` split after each `\n`, each line keeping its terminator. The last line has none
-    /// when the text does not end with a newline; the diff marks that for `patch`.
-    static func lines(of text: String) -> [[UInt8]] {
-        var lines: [[UInt8]] = []
-        var current: [UInt8] = []
-        for byte in text.utf8 {
-            current.append(byte)
-            if byte == UInt8(ascii: "\n") {
-                lines.append(current)
-                current.removeAll(keepingCapacity: true)
-            }
+    /// A text's UTF-8 bytes and where each line starts: one array of bytes and one of offsets, however
+    /// many lines (a line per array would cost an allocation per line: 4 MB of empty lines took
+    /// gigabytes). Lines are split after each `\n` and keep their terminator; the last line has none
+    /// when the text does not end with a newline, and the diff marks that for `patch`.
+    struct LineTable {
+        let bytes: [UInt8]
+        /// Start of each line, then the end of the text.
+        let bounds: [Int]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var bounds = [0]
+            for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { bounds.append(index + 1) }
+            if bounds.last != bytes.count { bounds.append(bytes.count) }
+            self.bounds = bounds
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+
+        var count: Int { bounds.count - 1 }
+
+        subscript(line: Int) -> ArraySlice<UInt8> { bytes[bounds[line]..<bounds[line + 1]] }
     }
 
     /// `patch -p1` and `git apply` strip exactly one leading component (`a/`, `b/`), so what
@@ -70,39 +77,67 @@ public struct UnifiedDiff: Sendable, Equatable {
         }
     }
 
-    // MARK: - Edit script
+    // MARK: - Changed blocks
 
-    enum Edit: Equatable {
-        case keep(old: Int, new: Int)
-        case remove(old: Int)
-        case insert(new: Int)
+    /// Old lines `old` are replaced by new lines `new`; the lines between two blocks are the same on
+    /// both sides, so `next.old.lowerBound - old.upperBound == next.new.lowerBound - new.upperBound`.
+    struct Block: Equatable {
+        var old: Range<Int>
+        var new: Range<Int>
     }
 
-    /// Every old and new line in order, each kept, removed or inserted. Removals come before
-    /// insertions within a change, as `diff` prints them.
-    static func editScript(from old: [[UInt8]], to new: [[UInt8]]) -> [(edit: Edit, line: [UInt8])] {
+    /// The changes, in order. Lines equal at both ends are set aside first. When the rest has as many
+    /// lines on both sides (what a fix does: it replaces words, never line breaks) line *i* is paired
+    /// with line *i*, in linear time and memory; otherwise the standard library's Myers diff
+    /// (`CollectionDifference`) aligns what is left.
+    static func changedBlocks(from old: LineTable, to new: LineTable) -> [Block] {
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let oldEnd = old.count - suffix
+        let newEnd = new.count - suffix
+        guard prefix < oldEnd || prefix < newEnd else { return [] }
+
+        var blocks: [Block] = []
+        func add(old oldLine: Int, new newLine: Int, oldCount: Int, newCount: Int) {
+            if var last = blocks.last, last.old.upperBound == oldLine, last.new.upperBound == newLine {
+                last.old = last.old.lowerBound..<(oldLine + oldCount)
+                last.new = last.new.lowerBound..<(newLine + newCount)
+                blocks[blocks.count - 1] = last
+            } else {
+                blocks.append(Block(old: oldLine..<(oldLine + oldCount), new: newLine..<(newLine + newCount)))
+            }
+        }
+        if oldEnd - prefix == newEnd - prefix {
+            for line in prefix..<oldEnd where old[line] != new[line] {
+                add(old: line, new: line, oldCount: 1, newCount: 1)
+            }
+            return blocks
+        }
+        let oldMiddle = (prefix..<oldEnd).map { old[$0] }
+        let newMiddle = (prefix..<newEnd).map { new[$0] }
         var removed = Set<Int>()
         var inserted = Set<Int>()
-        for change in new.difference(from: old) {
+        for change in newMiddle.difference(from: oldMiddle) {
             switch change {
             case .remove(let offset, _, _): removed.insert(offset)
             case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
-        // The lines that are neither removed nor inserted are the common subsequence, in order,
-        // so walking both sides together pairs each kept old line with its new line.
-        var script: [(edit: Edit, line: [UInt8])] = []
+        // The lines neither removed nor inserted are the common subsequence, in order, so walking
+        // both sides together pairs each kept old line with its new line.
         var oldIndex = 0
         var newIndex = 0
-        while oldIndex < old.count || newIndex < new.count {
-            if oldIndex < old.count, removed.contains(oldIndex) {
-                script.append((.remove(old: oldIndex), old[oldIndex]))
+        while oldIndex < oldMiddle.count || newIndex < newMiddle.count {
+            if oldIndex < oldMiddle.count, removed.contains(oldIndex) {
+                add(old: prefix + oldIndex, new: prefix + newIndex, oldCount: 1, newCount: 0)
                 oldIndex += 1
-            } else if newIndex < new.count, inserted.contains(newIndex) {
-                script.append((.insert(new: newIndex), new[newIndex]))
+            } else if newIndex < newMiddle.count, inserted.contains(newIndex) {
+                add(old: prefix + oldIndex, new: prefix + newIndex, oldCount: 0, newCount: 1)
                 newIndex += 1
-            } else if oldIndex < old.count, newIndex < new.count {
-                script.append((.keep(old: oldIndex, new: newIndex), old[oldIndex]))
+            } else if oldIndex < oldMiddle.count, newIndex < newMiddle.count {
                 oldIndex += 1
                 newIndex += 1
             } else {
@@ -110,58 +145,43 @@ public struct UnifiedDiff: Sendable, Equatable {
                 break
             }
         }
-        return script
+        return blocks
     }
 
     // MARK: - Hunks
 
-    /// Groups the changes of `script` into hunks with `contextLines` of context. Changes closer
-    /// than twice the context share a hunk, as in `diff -u`, so no context line is printed twice.
-    static func hunks(of script: [(edit: Edit, line: [UInt8])], contextLines: Int) -> [DiffHunk] {
-        let changes = script.indices.filter {
-            if case .keep = script[$0].edit { return false }
-            return true
-        }
-        guard let firstChange = changes.first else { return [] }
-
-        var ranges: [ClosedRange<Int>] = []
-        var start = firstChange
-        var end = firstChange
-        for change in changes.dropFirst() {
-            if change - end - 1 > 2 * contextLines {
-                ranges.append(start...end)
-                start = change
+    /// Groups the blocks into hunks with `contextLines` of context. Changes closer than twice the
+    /// context share a hunk, as in `diff -u`, so no context line is printed twice. Within a block,
+    /// removals come before insertions, as `diff` prints them.
+    static func hunks(of blocks: [Block], old: LineTable, new: LineTable, contextLines: Int) -> [DiffHunk] {
+        var groups: [[Block]] = []
+        for block in blocks {
+            if let last = groups.last?.last, block.old.lowerBound - last.old.upperBound <= 2 * contextLines {
+                groups[groups.count - 1].append(block)
+            } else {
+                groups.append([block])
             }
-            end = change
         }
-        ranges.append(start...end)
-
-        // Line numbers before each script position, to start each hunk's counts.
-        var oldBefore = [Int](repeating: 0, count: script.count + 1)
-        var newBefore = [Int](repeating: 0, count: script.count + 1)
-        for (index, step) in script.enumerated() {
-            let (oldStep, newStep): (Int, Int)
-            switch step.edit {
-            case .keep: (oldStep, newStep) = (1, 1)
-            case .remove: (oldStep, newStep) = (1, 0)
-            case .insert: (oldStep, newStep) = (0, 1)
-            }
-            oldBefore[index + 1] = oldBefore[index] + oldStep
-            newBefore[index + 1] = newBefore[index] + newStep
-        }
-
-        return ranges.map { range in
-            let lower = max(0, range.lowerBound - contextLines)
-            let upper = min(script.count - 1, range.upperBound + contextLines)
-            let lines = script[lower...upper].map { step -> DiffLine in
-                switch step.edit {
-                case .keep: .context(step.line)
-                case .remove: .removed(step.line)
-                case .insert: .added(step.line)
+        return groups.map { group in
+            let first = group[0], last = group[group.count - 1]
+            let before = min(contextLines, first.old.lowerBound)
+            let after = min(contextLines, old.count - last.old.upperBound)
+            var lines: [DiffLine] = []
+            for line in (first.old.lowerBound - before)..<first.old.lowerBound { lines.append(.context(Array(old[line]))) }
+            for (index, block) in group.enumerated() {
+                if index > 0 {
+                    for line in group[index - 1].old.upperBound..<block.old.lowerBound {
+                        lines.append(.context(Array(old[line])))
+                    }
                 }
+                for line in block.old { lines.append(.removed(Array(old[line]))) }
+                for line in block.new { lines.append(.added(Array(new[line]))) }
             }
-            return DiffHunk(oldStart: oldBefore[lower] + 1, oldCount: oldBefore[upper + 1] - oldBefore[lower],
-                            newStart: newBefore[lower] + 1, newCount: newBefore[upper + 1] - newBefore[lower],
+            for line in last.old.upperBound..<(last.old.upperBound + after) { lines.append(.context(Array(old[line]))) }
+            let oldStart = first.old.lowerBound - before
+            let newStart = first.new.lowerBound - before
+            return DiffHunk(oldStart: oldStart + 1, oldCount: last.old.upperBound + after - oldStart,
+                            newStart: newStart + 1, newCount: last.new.upperBound + after - newStart,
                             lines: lines)
         }
     }

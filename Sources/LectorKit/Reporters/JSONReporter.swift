@@ -59,12 +59,11 @@ public struct JSONReporter: Reporter {
 
     public func render(_ report: CheckReport) -> String {
         let document = Document(
-            version: 1, diagnostics: report.findings.map(Diagnostic.init),
+            version: 1, diagnostics: [],
             summary: Summary(files: report.files.count, errors: report.count(.error),
                              warnings: report.count(.warning), infos: report.count(.info)))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // One diagnostic at a time (see SplicedJSONArray): same bytes, memory for the output only.
+        return SplicedJSONArray.render(document, emptyArrayKey: "diagnostics",
+                                       elements: report.findings.lazy.map(Diagnostic.init)) ?? "{}\n"
     }
 }

@@ -96,10 +96,11 @@ public struct TranslationReport: Sendable {
         let tokenizer = try WordTokenizer(language: targetLanguage)
         var sentences: [Sentence] = []
         for (index, bead) in beads.enumerated() {
-            let translation = bead.target.map { document.text(in: $0) } ?? ""
+            // As the file has it: HTML and Markdown with their code and links, not blanked out.
+            let translation = bead.target.map { document.unmaskedText(in: $0) } ?? ""
             let corrected = bead.target.map { Self.corrected($0, in: document, replacements: plan.replacements) } ?? ""
             sentences.append(Sentence(
-                number: index + 1, source: bead.source.map { source!.document.text(in: $0) },
+                number: index + 1, source: bead.source.map { source!.document.unmaskedText(in: $0) },
                 targetRange: bead.target, location: document.location(ofUTF16Offset: bead.target?.lowerBound ?? bead.anchor),
                 changes: WordDiff(old: translation, new: corrected, tokenizer: tokenizer),
                 findings: placement[index].map { numbered[$0] }))
@@ -185,15 +186,17 @@ public struct TranslationReport: Sendable {
 
     /// The text of `range` with the replacements that lie inside it made.
     static func corrected(_ range: Range<Int>, in document: SourceDocument, replacements: [TextReplacement]) -> String {
-        var units: [UInt16] = []
+        // Replacements lie in prose, where the masked and the file's text agree; between them the
+        // file's own text is shown.
+        var corrected = ""
         var copiedUpTo = range.lowerBound
         for replacement in replacements
         where replacement.range.lowerBound >= range.lowerBound && replacement.range.upperBound <= range.upperBound {
-            units.append(contentsOf: document.utf16[copiedUpTo..<replacement.range.lowerBound])
-            units.append(contentsOf: replacement.replacement.utf16)
+            corrected += document.unmaskedText(in: copiedUpTo..<replacement.range.lowerBound)
+            corrected += replacement.replacement
             copiedUpTo = replacement.range.upperBound
         }
-        units.append(contentsOf: document.utf16[copiedUpTo..<range.upperBound])
-        return String(decoding: units, as: Unicode.UTF16.self)
+        corrected += document.unmaskedText(in: copiedUpTo..<range.upperBound)
+        return corrected
     }
 }

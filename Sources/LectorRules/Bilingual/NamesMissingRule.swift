@@ -36,6 +36,10 @@ public struct NamesMissingRule: Rule {
                         source: "Die Verhandlungen gehen am Dienstag in der türkischen Stadt weiter.", from: "de", to: "en"),
             RuleExample("Außenministerin Baerbock sprach am Montag.", source: "Foreign Minister Baerbock spoke on Monday.",
                         from: "en", to: "de"),
+            RuleExample("The talks in Istanbul continue on Tuesday.", source: "Переговоры в Стамбуле продолжатся во вторник.",
+                        from: "ru", to: "en"),
+            RuleExample("The talks in Istanbul continue on Tuesday, the Secretary General said.",
+                        source: "Die Gespräche in Istanbul gehen am Dienstag weiter, sagte der Generalsekretär.", from: "de", to: "en"),
         ]
     )
 
@@ -174,6 +178,25 @@ public struct NamesMissingRule: Rule {
     /// Within one edit (two for names of eight letters or more), or one a prefix of the other
     /// (an inflected target form: `Shoigu's`).
     static func isClose(_ name: String, _ candidate: String) -> Bool {
+        if isCloseAsWritten(name, candidate) { return true }
+        let (a, b) = (phonological(name), phonological(candidate))
+        return (a != name || b != candidate) && isCloseAsWritten(a, b)
+    }
+
+    /// Sound changes between languages that spelling follows: a vowel before `s` + consonant at the
+    /// start (`Istanbul` / `Стамбул`, `Espagne` / `Spain`), `n` before `b`/`p` written `m`, `c` as `k`.
+    static func phonological(_ key: String) -> String {
+        var result = key.replacingOccurrences(of: "nb", with: "mb").replacingOccurrences(of: "np", with: "mp")
+            .replacingOccurrences(of: "c", with: "k")
+        let scalars = Array(result.unicodeScalars)
+        if scalars.count >= 4, "aeiou".unicodeScalars.contains(scalars[0]), scalars[1] == "s",
+           !"aeiou".unicodeScalars.contains(scalars[2]) {
+            result = String(result.dropFirst())
+        }
+        return result
+    }
+
+    private static func isCloseAsWritten(_ name: String, _ candidate: String) -> Bool {
         if name == candidate || (candidate.hasPrefix(name) && candidate.count - name.count <= 2) { return true }
         let limit = name.count >= 8 ? 2 : 1
         return editDistance(Array(name.unicodeScalars), Array(candidate.unicodeScalars), limit: limit) <= limit

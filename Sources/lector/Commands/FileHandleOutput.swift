@@ -13,7 +13,11 @@ enum FileHandleOutput {
     /// deliver its result: a message on standard error and exit status 2. When the reader went away
     /// (EPIPE with SIGPIPE ignored, as in `lector check | head -1`), exit 2 without a message.
     static func standardOutput(_ string: String) {
-        standardOutput(Data(string.utf8))
+        do {
+            try StandardOutput.write(string)
+        } catch {
+            exitAfterOutputFailure(error)
+        }
     }
 
     static func standardOutput(_ data: Data) {
