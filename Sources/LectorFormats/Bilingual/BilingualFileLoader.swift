@@ -28,10 +28,62 @@ public enum BilingualFileLoader {
         }
     }
 
-    /// Whether the path names a bilingual file by its extension (the file is not opened).
+    /// Whether the path names a bilingual file by its extension (the file is not opened): also String
+    /// Catalogs and the mobile resource formats (`ResourceFormat`), whose sources are found beside them.
     public static func isBilingual(path: String) -> Bool {
-        Format(path: path) != nil
+        Format(path: path) != nil || isStringCatalog(path) || ResourceFormat(path: path) != nil
     }
+
+    /// Every bilingual file a path holds: one for the bilingual formats; one per translated language
+    /// for a String Catalog (`.xcstrings`); for a mobile resource file (`.strings`, `.stringsdict`,
+    /// Android `strings.xml`, ARB, i18next JSON), the translation paired with `source` or, without one,
+    /// with its source by the platform's convention (`ResourceFormat.conventionalSource`). The source
+    /// language's own resource file has no translation to check: it gives none.
+    ///
+    /// Without a source found, a file in `sourceLanguage` (default `en`) or in no language (`values/`,
+    /// `Base.lproj`) is the source itself and gives no file; any other is an input error.
+    public static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> [BilingualFile] {
+        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path) }
+        guard let format = ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }) else {
+            return [try load(path: path)]
+        }
+        let target = try format.read(path)
+        guard let sourcePath = source ?? format.conventionalSource(of: path) else {
+            // A file with no source beside it is taken for a source itself (`en.lproj` when the
+            // project's source is English, `values/`): there is no translation in it to check.
+            _ = sourceLanguage
+            return []
+        }
+        let sourceFile = try (ResourceFormat(path: sourcePath) ?? format).read(sourcePath)
+        return [ResourcePairing.pair(source: sourceFile, target: target)]
+    }
+
+    /// Whether a translation and the source named for it are resource files paired by key (two
+    /// `.strings`, two Android `.xml`, two i18next `.json` …) rather than texts aligned by sentence.
+    public static func isResourcePair(target: String, source: String) -> Bool {
+        ResourceFormat(path: target) != nil || ResourceFormat.forPair(target: target, source: source) != nil
+    }
+
+    /// Whether the path is a String Catalog or a mobile resource file rather than one of the
+    /// bilingual formats proper.
+    package static func isResourceOrCatalog(path: String) -> Bool {
+        Format(path: path) == nil && (isStringCatalog(path) || ResourceFormat(path: path) != nil)
+    }
+
+    /// A String Catalog or resource file for `fix`: the translation paired with its source, its
+    /// targets located in `data` where the format's reader maps them (ARB, i18next, UTF-8 `.strings`),
+    /// so that only those may change. A catalog holds several languages, which one fix cannot
+    /// check at once: its targets are not mapped and nothing in it is fixed.
+    package static func editableResource(_ data: Data, path: String) throws(InputError) -> EditableText {
+        let files = try loadAll(path: path)
+        guard files.count == 1, !isStringCatalog(path), let file = files.first else {
+            let document = SourceDocument.assembled(path: path, segments: files.first?.units.map(\.target) ?? [])
+            return EditableText(document: document, original: [UInt8](data), runs: [], bilingual: files.first)
+        }
+        return .bilingual(file, original: [UInt8](data))
+    }
+
+    static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }
 
     private enum Format {
         case xliff, tmx, po, jsonLines

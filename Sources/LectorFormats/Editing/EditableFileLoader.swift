@@ -10,6 +10,9 @@ public enum EditableFileLoader {
     }
 
     public static func read(_ data: Data, path: String) throws(InputError) -> EditableText {
+        if BilingualFileLoader.isResourceOrCatalog(path: path) {
+            return try BilingualFileLoader.editableResource(data, path: path)
+        }
         if BilingualFileLoader.isBilingual(path: path) {
             let file = try BilingualFileLoader.load(data: data, path: path, mappingTargets: true)
             return .bilingual(file, original: [UInt8](data))

@@ -74,6 +74,11 @@ public final class LintSession: Sendable {
             }
             return try checker(source: nil, target: language).check(target)
         case let .pair(targetPath, sourcePath):
+            if BilingualFileLoader.isResourcePair(target: targetPath, source: sourcePath) {
+                // A mobile resource file and the source-language file it translates, paired by key.
+                return try checkBilingual(BilingualFileLoader.loadAll(path: targetPath, source: sourcePath,
+                                                                     sourceLanguage: configuration.sourceLanguage))
+            }
             let target = try EditableFileLoader.checkedDocument(path: targetPath)
             let source = try EditableFileLoader.checkedDocument(path: sourcePath)
             guard let sourceLanguage = configuration.sourceLanguage else {
@@ -81,16 +86,22 @@ public final class LintSession: Sendable {
             }
             return try checker(source: sourceLanguage, target: configuration.targetLanguage).check(target, source: source)
         case let .bilingual(path, format):
-            let file: BilingualFile
             if path == "-" {
-                file = try Self.readStandardInput(standardInput(), format: format ?? "jsonl")
-            } else {
-                file = try BilingualFileLoader.load(path: path)
+                return try checkBilingual([Self.readStandardInput(standardInput(), format: format ?? "jsonl")])
             }
+            return try checkBilingual(BilingualFileLoader.loadAll(path: path, sourceLanguage: configuration.sourceLanguage))
+        }
+    }
+
+    /// Checks each file in its own languages (a String Catalog gives one file per language).
+    private func checkBilingual(_ files: [BilingualFile]) throws(InputError) -> [Finding] {
+        var findings: [Finding] = []
+        for file in files {
             let target = file.targetLanguage ?? configuration.targetLanguage
             let source = file.sourceLanguage ?? configuration.sourceLanguage
-            return try checker(source: source, target: target).check(file)
+            findings += try checker(source: source, target: target).check(file)
         }
+        return files.count > 1 ? findings.sorted(by: Finding.reportingOrder) : findings
     }
 }
 

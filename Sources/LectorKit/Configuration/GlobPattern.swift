@@ -67,7 +67,8 @@ public enum FileCollector {
     /// File extensions checked when a directory or a glob is given: text, Markdown and HTML, and the
     /// bilingual formats (XLIFF, TMX, gettext PO/POT, JSON Lines).
     public static let checkedExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm",
-                                                        "xlf", "xliff", "tmx", "po", "pot", "jsonl", "ndjson"]
+                                                        "xlf", "xliff", "tmx", "po", "pot", "jsonl", "ndjson",
+                                                        "xcstrings", "strings", "stringsdict", "arb"]
 
     /// Expands `arguments` (files, directories, glob patterns; `-` for standard input) relative to
     /// `base`, drops paths matching `exclude`, and returns them sorted within each argument so the order
@@ -161,7 +162,9 @@ public enum FileCollector {
                     if maxDepth.map({ depth < $0 }) ?? true { pending.append((path, depth + 1)) }
                     continue
                 }
-                guard checkedExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+                // Android `values*/…xml` and i18next `locales/<lang>/…json` are resource files by their folder.
+                guard checkedExtensions.contains((name as NSString).pathExtension.lowercased())
+                        || ResourceFormat.isResourceFile(path) else { continue }
                 var target = stat()
                 // A link is followed to see whether it names a regular file.
                 if stat(full, &target) == 0, target.st_mode & S_IFMT == S_IFREG { files.append(path) }

@@ -84,7 +84,11 @@ public struct UntranslatedRule: Rule {
         let target = context.document.text(in: range)
         guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
+        // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
         let covered = context.glossaryMatches(in: range).map(\.range)
+            + StringText.codeRanges(in: target, settings: context.strings).map {
+                (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)
+            }
         var runs: [Range<Int>] = []
         var runStart: Int?
         var runEnd = range.lowerBound

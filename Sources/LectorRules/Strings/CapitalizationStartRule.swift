@@ -27,6 +27,7 @@ public struct CapitalizationStartRule: Rule {
             RuleExample(unit: "%s öffnen?", source: "Open %s?", from: "en", to: "de"),
             RuleExample(unit: "Vi&nd", source: "&Find", from: "en", to: "af"),
             RuleExample(unit: "iPhone-Einstellungen", source: "iPhone settings", from: "en", to: "de"),
+            RuleExample(unit: "('n Koei)", source: "(A cow)", from: "en", to: "af"),
         ]
     )
 
@@ -70,13 +71,15 @@ public struct CapitalizationStartRule: Rule {
         let codes = StringText.codeRanges(in: text, settings: settings)
         var offset = 0
         var scalars = Array(masked.unicodeScalars)[...]
-        // Afrikaans 'n before a noun is written in lower case while the noun takes the capital.
-        if masked.hasPrefix("'n ") {
-            scalars = scalars.dropFirst(3)
-            offset = 3
-        }
         while let scalar = scalars.first {
             if scalar.properties.numericType != nil { return nil }
+            // Afrikaans 'n is written in lower case while the noun after it takes the capital,
+            // also after an opening bracket or quote: `('n Koei)`.
+            if scalar == "'", scalars.dropFirst().starts(with: ["n", " "]) {
+                offset += 3
+                scalars = scalars.dropFirst(3)
+                continue
+            }
             if scalar.properties.isAlphabetic {
                 // A placeholder before the first word (`%s öffnen`) makes it a sentence's middle.
                 if codes.contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }

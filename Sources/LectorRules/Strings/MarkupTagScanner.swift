@@ -7,9 +7,9 @@ import LectorGlossary
 ///
 /// A tag's key is its name, its closing or self-closing form and its attributes sorted by name,
 /// so `<a href="x">` and `<a href="y">` differ while attribute order does not matter. Attributes
-/// that hold prose (`title`, `alt`, `placeholder`, `aria-label`, `label`) or the language and
-/// direction (`lang`, `xml:lang`, `dir`) may be translated: their values are not compared, their
-/// presence is. Names that start with a capital (`<Error>`, `<IMG>`) are read as text: UI strings
+/// that hold prose (`title`, `alt`, `placeholder`, `aria-label`, `label`) may be translated: their
+/// values are not compared, their presence is. The language and direction (`lang`, `xml:lang`,
+/// `dir`) are not compared at all. Names that start with a capital (`<Error>`, `<IMG>`) are read as text: UI strings
 /// use them as pseudo-tags far more often than as markup.
 public enum MarkupTagScanner {
     public struct Tag: Sendable, Equatable {
@@ -27,8 +27,8 @@ public enum MarkupTagScanner {
         public static func == (lhs: Tag, rhs: Tag) -> Bool { lhs.range == rhs.range && lhs.key == rhs.key }
     }
 
-    static let translatableAttributes: Set<String> = ["title", "alt", "placeholder", "aria-label", "label",
-                                                      "lang", "xml:lang", "xml-lang", "dir"]
+    static let translatableAttributes: Set<String> = ["title", "alt", "placeholder", "aria-label", "label"]
+    static let languageAttributes: Set<String> = ["lang", "xml:lang", "xml-lang", "dir"]
 
     public static func tags(in text: String) -> [Tag] {
         let u = Array(text.utf16)
@@ -108,7 +108,8 @@ public enum MarkupTagScanner {
             attributes.append((attribute, value))
         }
         guard j <= u.count, j > start + 1, u[j - 1] == 0x3E else { return nil }
-        let compared = attributes.sorted { $0.name < $1.name }.map { attribute in
+        // The language and direction of an element follow the translation: they may change, go or come.
+        let compared = attributes.filter { !Self.languageAttributes.contains($0.name) }.sorted { $0.name < $1.name }.map { attribute in
             translatableAttributes.contains(attribute.name) || attribute.value == nil
                 ? attribute.name : "\(attribute.name)=\"\(attribute.value!)\""
         }

@@ -6,7 +6,8 @@ import LectorGlossary
 /// (`strings: placeholders: [...]`). All are on by default.
 public enum PlaceholderSyntax: String, CaseIterable, Sendable, Comparable {
     /// C/POSIX printf with positions, flags, width, precision and length (`%s`, `%1$s`, `%-5.2f`,
-    /// `%lld`), Objective-C/iOS `%@` and `%1$@`, Android `%1$s`, Boost.Format `%1%`. `%%` is a percent sign.
+    /// `%lld`), Objective-C/iOS `%@` and `%1$@`, `.stringsdict` variables `%#@name@`, Android `%1$s`,
+    /// Boost.Format `%1%`. `%%` is a percent sign.
     case printf
     /// Python's `%(name)s`.
     case pythonFormat = "python-format"
@@ -130,6 +131,15 @@ public struct PlaceholderScanner: Sendable {
             }
         }
         if syntaxes.contains(.printf) {
+            // Apple's `.stringsdict` variable: %#@name@
+            if next == 0x23, i + 2 < end, u[i + 2] == 0x40 {
+                var j = i + 3
+                while j < end, Self.isNameChar(u[j]) { j += 1 }
+                if j < end, u[j] == 0x40, j > i + 3 {
+                    add(u, i..<(j + 1), .printf, to: &result)
+                    return j + 1 - i
+                }
+            }
             // Boost: %N% and %|spec|
             if Self.isDigit(next) {
                 let j = digits(u, i + 1, end)

@@ -26,6 +26,10 @@ public struct PluralFormsRule: Rule {
             RuleExample(unit: "↓%d Datei", source: "%d file", from: "en", to: "de",
                         details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d Datei", "%d Dateien"]),
                         pluralFormCount: 3),
+            RuleExample(unit: "↓%lld файл", source: "%lld file", from: "en", to: "ru", format: "xcstrings",
+                        details: UnitDetails(targetPluralCategories: ["one", "other"])),
+            RuleExample(unit: "↓%d Datei", source: "%d file", from: "en", to: "de", format: "android",
+                        details: UnitDetails(targetPluralCategories: ["one", "few", "other"])),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "%d файл", source: "%d file", from: "en", to: "ru",
@@ -39,6 +43,10 @@ public struct PluralFormsRule: Rule {
                         details: UnitDetails(sourcePlural: "%d files", targetPlurals: ["%d fichier", "%d fichiers"]),
                         pluralFormCount: 2),
             RuleExample(unit: "%d Datei", source: "%d file", from: "en", to: "de"),
+            RuleExample(unit: "%lld файл", source: "%lld file", from: "en", to: "ru", format: "xcstrings",
+                        details: UnitDetails(targetPluralCategories: ["one", "few", "many", "other"])),
+            RuleExample(unit: "%d Datei", source: "%d file", from: "en", to: "de", format: "android",
+                        details: UnitDetails(targetPluralCategories: ["one", "other"])),
         ]
     )
 
@@ -51,6 +59,10 @@ public struct PluralFormsRule: Rule {
         var findings: [RuleFinding] = []
         var reportedHeader = false
         for pair in context.stringPairs() {
+            if let categories = pair.unit.details.targetPluralCategories {
+                findings += categoryFindings(categories, rules: rules, at: pair.targetStartPoint, language: context.index.targetLanguage)
+                continue
+            }
             guard let forms = pair.unit.details.targetPlurals else { continue }
             if let declared, !possible.contains(declared), !reportedHeader {
                 reportedHeader = true
@@ -66,6 +78,24 @@ public struct PluralFormsRule: Rule {
             } else if let empty = forms.firstIndex(where: { $0.isEmpty }) {
                 findings.append(RuleFinding(range: pair.targetStartPoint, message: "plural form msgstr[\(empty)] is empty"))
             }
+        }
+        return findings
+    }
+
+    /// Named categories (String Catalogs, stringsdict, Android, ARB, i18next): every category whole
+    /// numbers reach, and `other`, must be there; a category the language does not have is never
+    /// chosen. `zero` is allowed everywhere: Apple and ICU MessageFormat use it as an explicit case.
+    private func categoryFindings(_ categories: [String], rules: PluralRules, at range: Range<Int>, language: String) -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        let required = rules.integerCategories + (rules.integerCategories.contains("other") ? [] : ["other"])
+        let missing = required.filter { !categories.contains($0) }
+        if !missing.isEmpty {
+            findings.append(RuleFinding(range: range, message: "plural categories \(missing.map { "`\($0)`" }.joined(separator: ", ")) are missing; "
+                + "\(language) uses \(required.joined(separator: ", ")) for whole numbers (CLDR)"))
+        }
+        let unknown = categories.filter { !rules.categories.contains($0) && $0 != "zero" && !$0.hasPrefix("=") }
+        if !unknown.isEmpty {
+            findings.append(RuleFinding(range: range, message: "plural categories \(unknown.map { "`\($0)`" }.joined(separator: ", ")) do not exist in \(language) and are never used"))
         }
         return findings
     }

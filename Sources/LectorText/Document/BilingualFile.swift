@@ -86,12 +86,18 @@ public struct UnitDetails: Sendable, Equatable {
     /// The most characters the translation may have (XLIFF `maxwidth` with `size-unit="char"`,
     /// Android `maxLength`).
     public var maxLength: Int?
+    /// The CLDR plural categories the translation gives (`one`, `few`, `many`, `other`), on the first
+    /// unit of a plural message in formats that name them (String Catalogs, `.stringsdict`, Android
+    /// `<plurals>`, ARB and i18next); each category is a unit of its own.
+    public var targetPluralCategories: [String]?
 
-    public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil) {
+    public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil,
+                targetPluralCategories: [String]? = nil) {
         self.sourcePlural = sourcePlural
         self.targetPlurals = targetPlurals
         self.maxLength = maxLength
+        self.targetPluralCategories = targetPluralCategories
     }
 
-    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil }
+    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil || targetPluralCategories != nil }
 }

@@ -73,6 +73,7 @@ struct CheckOptions: ParsableArguments {
                                                severities: severities, disabledRules: disabled)
         configuration.resourcePaths = ResourcePaths.resolve(configured: project?.resources ?? [])
         configuration.spellingWords = project?.spellingWords ?? []
+        if let strings = project?.strings { configuration.strings = strings }
         return configuration
     }
 

@@ -1,0 +1,206 @@
+import LectorText
+import Foundation
+
+/// One language's strings of a monolingual resource format (Apple `.strings`/`.stringsdict`,
+/// Android `strings.xml`, Flutter ARB, i18next JSON), by key. Two of them — the source language's
+/// and a translation's — make a `BilingualFile` (`ResourcePairing`).
+struct ResourceFile {
+    let path: String
+    /// The file's language where the file or its place says it (`fr.lproj`, `values-fr`, ARB `@@locale`).
+    let language: String?
+    /// `strings`, `stringsdict`, `android`, `arb`, `i18next`.
+    let format: String
+    var entries: [ResourceEntry]
+}
+
+struct ResourceEntry {
+    /// The unit's id: the key, with the plural category or array index after a `|`.
+    let key: String
+    let text: SegmentText
+    /// Entries of one plural message share a group (its key without the category).
+    var pluralGroup: String?
+    var pluralCategory: String?
+    var maxLength: Int?
+
+    init(key: String, text: SegmentText, pluralGroup: String? = nil, pluralCategory: String? = nil, maxLength: Int? = nil) {
+        self.key = key
+        self.text = text
+        self.pluralGroup = pluralGroup
+        self.pluralCategory = pluralCategory
+        self.maxLength = maxLength
+    }
+}
+
+/// Makes a bilingual file of a translation and its source file, unit by unit in the translation's
+/// order. A plural category the source does not have (Russian `few` for an English source) is paired
+/// with the source's `other`. Translations of keys the source no longer has are left out; source keys
+/// the translation lacks become untranslated units.
+enum ResourcePairing {
+    static func pair(source: ResourceFile, target: ResourceFile, sourceLanguage: String? = nil,
+                     targetLanguage: String? = nil) -> BilingualFile {
+        var sourceByKey: [String: ResourceEntry] = [:]
+        for entry in source.entries { sourceByKey[entry.key] = entry }
+        var units: [BilingualUnit] = []
+        var seen: Set<String> = []
+        var seenGroups: Set<String> = []
+        let categoriesByGroup = Dictionary(grouping: target.entries.filter { $0.pluralGroup != nil }, by: { $0.pluralGroup! })
+            .mapValues { $0.compactMap(\.pluralCategory) }
+        for entry in target.entries {
+            var sourceEntry = sourceByKey[entry.key]
+            if sourceEntry == nil, let group = entry.pluralGroup {
+                sourceEntry = sourceByKey[group + "|other"] ?? source.entries.last { $0.pluralGroup == group }
+            }
+            guard let sourceEntry else { continue }
+            seen.insert(sourceEntry.key)
+            var details = UnitDetails(maxLength: entry.maxLength ?? sourceEntry.maxLength)
+            if let group = entry.pluralGroup, !seenGroups.contains(group) {
+                seenGroups.insert(group)
+                details.targetPluralCategories = categoriesByGroup[group]
+            }
+            units.append(BilingualUnit(id: entry.key, source: sourceEntry.text, target: entry.text, details: details))
+        }
+        let groupsInTarget = Set(target.entries.compactMap(\.pluralGroup))
+        for entry in source.entries where !seen.contains(entry.key) {
+            // Plural categories differ between languages; a group the translation has is complete enough here.
+            if let group = entry.pluralGroup, groupsInTarget.contains(group) { continue }
+            units.append(BilingualUnit(id: entry.key, source: entry.text, target: nil))
+        }
+        return BilingualFile(path: target.path, sourceLanguage: sourceLanguage ?? source.language,
+                             targetLanguage: targetLanguage ?? target.language, units: units, format: target.format)
+    }
+}
+
+/// Finds the source file of a translation by the conventions of each platform, and reads both.
+///
+/// | format | translation | source |
+/// |---|---|---|
+/// | `.strings`, `.stringsdict` | `fr.lproj/Localizable.strings` | `en.lproj/…`, else `Base.lproj/…` |
+/// | Android | `res/values-fr/strings.xml` | `res/values/strings.xml` |
+/// | Flutter ARB | `lib/l10n/app_fr.arb` | `app_en.arb` beside it |
+/// | i18next | `locales/fr/translation.json` | `locales/en/translation.json` |
+///
+/// `--source FILE` names the source explicitly. A String Catalog (`.xcstrings`) holds every language
+/// itself and needs no pairing.
+package enum ResourceFormat: String {
+    case appleStrings = "strings"
+    case stringsDict = "stringsdict"
+    case android
+    case arb
+    case i18next
+
+    /// The format of a path, by extension and, for XML and JSON, by folder.
+    init?(path: String) {
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension.lowercased()
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        switch ext {
+        case "strings": self = .appleStrings
+        case "stringsdict": self = .stringsDict
+        case "arb": self = .arb
+        case "xml" where folder == "values" || folder.hasPrefix("values-"): self = .android
+        case "json" where ResourceFormat.languageOfFolder(url.deletingLastPathComponent()) != nil
+            && url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased().contains("locale"):
+            self = .i18next
+        default: return nil
+        }
+    }
+
+    /// Whether a path is a mobile resource file by its extension and folder (the file is not opened).
+    package static func isResourceFile(_ path: String) -> Bool { ResourceFormat(path: path) != nil }
+
+    /// The format of a translation and the source named for it, when neither path says it alone:
+    /// two `.json` files are i18next, two `.xml` files Android resources.
+    static func forPair(target: String, source: String) -> ResourceFormat? {
+        if let format = ResourceFormat(path: source) { return format }
+        let targetExt = URL(fileURLWithPath: target).pathExtension.lowercased()
+        guard targetExt == URL(fileURLWithPath: source).pathExtension.lowercased() else { return nil }
+        switch targetExt {
+        case "json": return .i18next
+        case "xml": return .android
+        default: return nil
+        }
+    }
+
+    var displayName: String {
+        switch self {
+        case .appleStrings: ".strings"
+        case .stringsDict: ".stringsdict"
+        case .android: "Android"
+        case .arb: "ARB"
+        case .i18next: "i18next"
+        }
+    }
+
+    /// `fr`, `pt-BR` for a folder named like a language (`fr`, `pt-BR`, `pt_BR`).
+    static func languageOfFolder(_ url: URL) -> String? {
+        let name = url.lastPathComponent
+        let parts = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isLetter && $0.isLowercase }),
+              parts.count <= 2 else { return nil }
+        return parts.joined(separator: "-")
+    }
+
+    func read(_ path: String) throws(InputError) -> ResourceFile {
+        switch self {
+        case .appleStrings: try AppleStringsReader.read(contentsOf: path)
+        case .stringsDict: try StringsDictReader.read(contentsOf: path)
+        case .android: try AndroidStringsReader.read(contentsOf: path)
+        case .arb: try ARBReader.read(contentsOf: path)
+        case .i18next: try I18nextReader.read(contentsOf: path)
+        }
+    }
+
+    /// The conventional source of a translation, if it exists and is not the file itself.
+    func conventionalSource(of path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let name = url.lastPathComponent
+        var candidates: [URL] = []
+        switch self {
+        case .appleStrings, .stringsDict:
+            let parent = folder.deletingLastPathComponent()
+            candidates = ["en.lproj", "Base.lproj"].map { parent.appendingPathComponent($0).appendingPathComponent(name) }
+        case .android:
+            candidates = [folder.deletingLastPathComponent().appendingPathComponent("values").appendingPathComponent(name)]
+        case .arb:
+            if let underscore = name.lastIndex(of: "_") {
+                candidates = [folder.appendingPathComponent(name[..<underscore] + "_en.arb")]
+            }
+        case .i18next:
+            candidates = [folder.deletingLastPathComponent().appendingPathComponent("en").appendingPathComponent(name)]
+        }
+        return candidates.first { $0.standardizedFileURL.path != url.standardizedFileURL.path
+            && FileManager.default.fileExists(atPath: $0.path) }?.path
+    }
+
+    /// The language a translation's place gives it.
+    func language(of path: String) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        switch self {
+        case .appleStrings, .stringsDict:
+            let name = folder.lastPathComponent
+            guard name.hasSuffix(".lproj"), !name.hasPrefix("Base") else { return nil }
+            return String(name.dropLast(6)).replacingOccurrences(of: "_", with: "-")
+        case .android:
+            // values-fr, values-pt-rBR, values-b+sr+Latn
+            let name = folder.lastPathComponent
+            guard name.hasPrefix("values-") else { return nil }
+            let qualifier = String(name.dropFirst(7))
+            if qualifier.hasPrefix("b+") { return qualifier.dropFirst(2).replacingOccurrences(of: "+", with: "-") }
+            let parts = qualifier.split(separator: "-")
+            guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isLowercase) else { return nil }
+            if parts.count > 1, parts[1].hasPrefix("r"), parts[1].count == 3 { return "\(language)-\(parts[1].dropFirst())" }
+            return String(language)
+        case .arb:
+            // app_fr.arb, app_pt_BR.arb
+            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            return name.split(separator: "_").dropFirst().joined(separator: "-").nilIfEmpty
+        case .i18next:
+            return ResourceFormat.languageOfFolder(folder)
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
