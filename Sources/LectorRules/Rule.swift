@@ -138,6 +138,7 @@ public enum RuleRegistry {
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,
+        SpellingUnknownRule.self,
         // String checks of bilingual files (pofilter's, Xbench's, CheckMate's).
         AcceleratorRule.self,
         PunctuationStartRule.self,

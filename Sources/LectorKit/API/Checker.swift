@@ -1,4 +1,5 @@
 import LectorICU
+import LectorLexicon
 
 /// What to check and how: glossaries, the language of the checked text, rule settings.
 public struct CheckConfiguration: Sendable {
@@ -18,6 +19,10 @@ public struct CheckConfiguration: Sendable {
     /// Options per rule id (`garbled.sentence` → `min_score` → 0.6), checked against the rule's
     /// declared options when the checker is made.
     public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
+    /// Where Hunspell, FreeDict and WordNet data are looked for (`resources:`, `LECTOR_DATA_PATH`).
+    public var resourcePaths: ResourcePaths = .standard
+    /// House words `spelling.unknown` accepts (`spelling: { words: [...] }`).
+    public var spellingWords: [String] = []
     /// Placeholder syntaxes, accelerator markers and the like for the string checks.
     public var strings = StringCheckSettings()
 
@@ -50,7 +55,13 @@ public struct Checker: Sendable {
     /// stricter wins; duplicate concept ids; terms that cannot be matched as words). Callers
     /// show these: they change what is found.
     public let glossaryWarnings: [GlossaryWarning]
+    /// Word knowledge for the checked pair (the target alone when there is no source).
+    public let lexicon: Lexicon
+    /// What the enabled rules cannot do for lack of a lexical resource, said once per run:
+    /// "spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)".
+    public let resourceNotices: [String]
     private let rules: [any Rule]
+    private let spellingWords: Set<String>
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
         do {
@@ -77,9 +88,10 @@ public struct Checker: Sendable {
         let audited = GlossaryAudit.audit(configuration.glossaries, languages: Set(languages))
         glossaryWarnings = audited.warnings
         index = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: configuration.targetLanguage,
-                                  schemes: schemes)
+                                  schemes: schemes, resourcePaths: configuration.resourcePaths)
         if let source = configuration.sourceLanguage {
-            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source, schemes: schemes)
+            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source, schemes: schemes,
+                                            resourcePaths: configuration.resourcePaths)
         } else {
             sourceIndex = nil
         }
@@ -92,6 +104,12 @@ public struct Checker: Sendable {
             }
         }
         self.rules = rules
+        lexicon = Lexicon.shared(source: configuration.sourceLanguage ?? configuration.targetLanguage,
+                                 target: configuration.targetLanguage, paths: configuration.resourcePaths)
+        resourceNotices = LexicalRequirements.notices(ruleIDs: rules.map { type(of: $0).description.id },
+                                                      sourceLanguage: configuration.sourceLanguage,
+                                                      targetLanguage: configuration.targetLanguage, lexicon: lexicon)
+        spellingWords = Set(configuration.spellingWords.map { CaseMapping.fold($0) })
         try Self.checkICU(languages: languages)
     }
 
@@ -240,7 +258,7 @@ public struct Checker: Sendable {
         }
         let context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
-                                   strings: configuration.strings)
+                                   lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings)
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         for rule in rules {

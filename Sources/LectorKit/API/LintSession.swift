@@ -46,6 +46,13 @@ public final class LintSession: Sendable {
         }
     }
 
+    /// What the rules could not do for lack of a lexical resource, over every language pair checked
+    /// so far, each said once.
+    public var resourceNotices: [String] {
+        var seen = Set<String>()
+        return checkers.all.flatMap(\.resourceNotices).filter { seen.insert($0).inserted }
+    }
+
     /// Classifies a path: bilingual by its extension, else text.
     public static func input(for path: String, source: String? = nil) -> Input {
         if let source { return .pair(target: path, source: source) }
@@ -130,6 +137,13 @@ final class CheckerCache: @unchecked Sendable {
 
     private var checkers: [Key: Checker] = [:]
     private let lock = NSLock()
+
+    /// The checkers compiled so far, in a stable order.
+    var all: [Checker] {
+        lock.lock()
+        defer { lock.unlock() }
+        return checkers.sorted { ($0.key.source ?? "", $0.key.target) < ($1.key.source ?? "", $1.key.target) }.map(\.value)
+    }
 
     func checker(for key: Key, make: () throws(InputError) -> Checker) throws(InputError) -> Checker {
         lock.lock()

@@ -16,6 +16,9 @@ import Yams
 ///     min_score: 0.6
 /// fail_on: error
 /// baseline: .lector-baseline.json
+/// resources: [/opt/homebrew/share/hunspell]   # more folders with Hunspell, FreeDict, WordNet data
+/// spelling:
+///   words: [Zelenskyy, Kuleba]               # house words spelling.unknown accepts
 /// ```
 ///
 /// Paths are relative to the directory of the configuration file. Unknown keys are errors that
@@ -39,6 +42,10 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var thresholds: [String: Double] = [:]
     /// Options per rule id, checked against the rule's declared options.
     public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
+    /// Folders searched first for lexical data (absolute, resolved against the file's directory).
+    public var resources: [String] = []
+    /// House words `spelling.unknown` accepts.
+    public var spellingWords: [String] = []
     /// The string checks' settings (`strings:`), when the file has them.
     public var strings: StringCheckSettings?
 
@@ -148,11 +155,23 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     }
                     configuration.thresholds[name] = number
                 }
+            case "resources":
+                configuration.resources = try strings(value, key: key, fail: fail).map(configuration.resolve)
+            case "spelling":
+                guard let spelling = value.mapping else { throw fail("“spelling” must be a mapping such as { words: [...] }") }
+                for (settingNode, setting) in spelling {
+                    guard settingNode.string == "words" else {
+                        throw InputError(file: path, line: settingNode.mark?.line,
+                                         message: "unknown spelling setting “\(settingNode.string ?? "")”; known: words")
+                    }
+                    configuration.spellingWords = try strings(setting, key: "spelling.words", fail: fail)
+                }
             case StringCheckSettings.key:
                 configuration.strings = try StringCheckSettings.parse(value, path: path)
             default:
                 throw InputError(file: path, line: line, message: "unknown key “\(key)”; known keys: glossaries, "
-                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, strings")
+                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, strings, "
+                    + "resources, spelling")
             }
         }
         return configuration

@@ -71,6 +71,8 @@ public struct ResolvedConfiguration: Sendable {
         check.thresholds = project?.thresholds ?? [:]
         check.ruleOptions = options
         if let strings = project?.strings { check.strings = strings }
+        check.resourcePaths = ResourcePaths.resolve(configured: project?.resources ?? [])
+        check.spellingWords = project?.spellingWords ?? []
         self.check = check
     }
 }

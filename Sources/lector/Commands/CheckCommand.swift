@@ -104,7 +104,10 @@ struct CheckCommand: AsyncParsableCommand {
         for destination in try reports.map(ReportDestination.init) {
             try destination.write(report)
         }
-        if !quiet { printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started))) }
+        if !quiet {
+            printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started)))
+            for notice in session.resourceNotices { printToStandardError(notice) }
+        }
         let threshold = failOn.flatMap(Severity.init(rawValue:)) ?? project?.failOn ?? .error
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitStatus.findings }
     }
