@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "LectorKit", targets: ["LectorKit"]),
         .library(name: "LectorICU", targets: ["LectorICU"]),
+        .library(name: "LectorLexicon", targets: ["LectorLexicon"]),
         .executable(name: "lector", targets: ["lector"]),
     ],
     dependencies: [
@@ -23,6 +24,23 @@ let package = Package(
         ),
         // Swift facade over ICU. Must not import Foundation (header clash with Foundation's private ICU).
         .target(name: "LectorICU", dependencies: ["CICU"]),
+        // The system Hunspell (libhunspell-dev) and zlib (zlib1g-dev); each has one Swift facade, its only importer.
+        .systemLibrary(
+            name: "CHunspell",
+            path: "Sources/CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"]), .brew(["hunspell"])]
+        ),
+        .target(name: "LectorHunspell", dependencies: ["CHunspell"]),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "LectorZlib", dependencies: ["CZlib"]),
+        // Hunspell, FreeDict and WordNet behind one Lexicon service.
+        .target(name: "LectorLexicon", dependencies: ["LectorHunspell", "LectorZlib"]),
         // The system libxml2 (libxml2-dev). Only LectorXML imports it.
         .systemLibrary(
             name: "CLibXML2",
@@ -34,7 +52,8 @@ let package = Package(
         // nothing fetched, streamed). Does not import Foundation.
         .target(name: "LectorXML", dependencies: ["CLibXML2"]),
         // The layers, each importing only those below it (the compiler enforces the order):
-        // LectorICU → LectorText → LectorFormats (which alone imports LectorXML) → LectorGlossary → LectorRules → LectorKit → lector.
+        // LectorICU → LectorText → LectorFormats (which alone imports LectorXML) → LectorGlossary → LectorRules → LectorKit → lector;
+        // LectorLexicon (over LectorHunspell and LectorZlib) sits beside them, under LectorGlossary.
         // Text as Lector reads it: documents, findings, word segmentation, extraction of numbers,
         // dates and quotations, sentence alignment.
         .target(name: "LectorText", dependencies: ["LectorICU"], exclude: ["Resources"], plugins: ["EmbedResources"]),
@@ -45,7 +64,7 @@ let package = Package(
         // inflection rules, lexicons.
         .target(
             name: "LectorGlossary",
-            dependencies: ["LectorFormats"],
+            dependencies: ["LectorFormats", "LectorLexicon"],
             exclude: ["Resources"], plugins: ["EmbedResources"]
         ),
         // The rule protocol, the contexts rules read, one file per rule, and the registry.
@@ -79,6 +98,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit", "LectorEvaluation"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
+        .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib"]),
         .testTarget(name: "LectorXMLTests", dependencies: ["LectorXML"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorEvaluation", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),

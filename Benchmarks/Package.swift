@@ -29,6 +29,12 @@ let package = Package(
                 .product(name: "LectorICU", package: "Lector"),
             ]
         ),
+        // Load time and memory of Hunspell, FreeDict and WordNet; Hunspell stems in matching:
+        //   swift run -c release LexiconProfile
+        .executableTarget(
+            name: "LexiconProfile",
+            dependencies: [.product(name: "LectorKit", package: "Lector")]
+        ),
         .executableTarget(
             name: "LectorBenchmarks",
             dependencies: [

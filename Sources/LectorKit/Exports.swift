@@ -4,3 +4,4 @@
 @_exported import LectorFormats
 @_exported import LectorGlossary
 @_exported import LectorRules
+@_exported import LectorLexicon

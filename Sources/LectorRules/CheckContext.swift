@@ -2,6 +2,7 @@ import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
+import LectorLexicon
 
 /// What the rules see of one document: the text, the glossary index, and the glossary matches,
 /// found once and shared by every glossary rule.
@@ -13,18 +14,25 @@ public struct CheckContext: Sendable {
     public let bilingual: BilingualContext?
     /// Rule thresholds from the configuration (`garbled.min_score`).
     public let thresholds: [String: Double]
+    /// Hunspell, FreeDict and WordNet for the checked pair; `nil` where a caller gives none, and then
+    /// rules that need words know nothing. A present lexicon may still lack resources: ask it.
+    public let lexicon: Lexicon?
+    /// House words `spelling.unknown` accepts, case-folded.
+    public let spellingWords: Set<String>
     /// Settings of the string checks (placeholder syntaxes, accelerator markers …).
     public let strings: StringCheckSettings
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
-                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:],
-                strings: StringCheckSettings = StringCheckSettings()) {
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,
+                spellingWords: Set<String> = [], strings: StringCheckSettings = StringCheckSettings()) {
         self.strings = strings
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches
         self.bilingual = bilingual
         self.thresholds = thresholds
+        self.lexicon = lexicon
+        self.spellingWords = spellingWords
     }
 
     public func concept(of match: GlossaryMatch) -> Concept { index.concepts[match.conceptIndex] }
@@ -34,6 +42,11 @@ public struct CheckContext: Sendable {
     public func suggestion(for match: GlossaryMatch) -> String? {
         guard !match.hasInnerInflection,
               let preferred = concept(of: match).preferredTerm(in: index.targetLanguage) else { return nil }
+        if match.lemma != nil {
+            // A form Hunspell read (`Kijowie` of `Kijów`): the preferred term in the same form, where
+            // the dictionary can make it; otherwise no replacement, and the message names the lemma.
+            return index.inflectedForms(of: preferred.text, like: document.text(in: match.range)).first
+        }
         let stemEnd = match.range.upperBound - match.suffixLength
         let original = document.text(in: match.range.lowerBound..<stemEnd)
         let suffix = document.text(in: stemEnd..<match.range.upperBound)
@@ -48,6 +61,17 @@ public struct CheckContext: Sendable {
             ? CaseMapping.uppercase(preferred.text, locale: index.targetLanguage)
             : preferred.text
         return replacement + suffix
+    }
+
+    /// A glossary message with the lemma of a form Hunspell read after the quoted form:
+    /// "`Киеве` (Киев) is deprecated; use `Київ`".
+    public func namingLemma(_ message: String, of match: GlossaryMatch) -> String {
+        guard let lemma = match.lemma else { return message }
+        let quoted = "`\(stemText(of: match))`"
+        guard let range = message.firstRange(of: quoted) else { return message }
+        var named = message
+        named.replaceSubrange(range, with: "\(quoted) (\(lemma))")
+        return named
     }
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -71,12 +71,30 @@ public struct RuleDescription: Sendable {
     public let triggeringExamples: [RuleExample]
     /// Texts on which the rule must report nothing.
     public let nonTriggeringExamples: [RuleExample]
+    /// What the rule reads: the translation alone, sentence pairs, or the whole document.
+    public let scope: RuleScope
+
+    /// `scope` left out: bilingual when every triggering example has a source, else target.
+    public init(id: String, name: String, summary: String, defaultSeverity: Severity,
+                triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample], scope: RuleScope? = nil) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.defaultSeverity = defaultSeverity
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+        let bilingualExamples = !triggeringExamples.isEmpty && triggeringExamples.allSatisfy { $0.source != nil }
+        self.scope = scope ?? (bilingualExamples ? .bilingual : .target)
+    }
 }
 
 /// One check. A rule reads the context of one document and returns its findings.
 public protocol Rule: Sendable {
+    /// The rule's settings in `.lector.yml`; a rule without any leaves this out.
+    associatedtype Options: RuleOptions = NoRuleOptions
     static var description: RuleDescription { get }
     init()
+    init(options: Options)
     func findings(in context: CheckContext) -> [RuleFinding]
 }
 
@@ -87,6 +105,9 @@ public struct RuleFinding: Sendable {
     public let suggestion: String?
     public let isSafeFix: Bool
     public let note: String?
+    /// The rule could not run on this document (see `failure(of:_:)`): the checker reports it
+    /// as an error whatever the rule's severity.
+    public var isFailure = false
 
     public init(range: Range<Int>, message: String, suggestion: String? = nil, isSafeFix: Bool = false,
                 note: String? = nil) {
@@ -117,6 +138,7 @@ public enum RuleRegistry {
         DatesMismatchRule.self,
         PunctuationQuotesRule.self,
         GarbledSentenceRule.self,
+        SpellingUnknownRule.self,
         // String checks of bilingual files (pofilter's, Xbench's, CheckMate's).
         AcceleratorRule.self,
         PunctuationStartRule.self,

@@ -8,7 +8,7 @@ struct Lector: AsyncParsableCommand {
         abstract: "Lint translations: house glossary spellings, transliteration variants, and more.",
         version: "0.1.0",
         subcommands: [CheckCommand.self, RulesCommand.self, FixCommand.self, BaselineCommand.self, EvalCommand.self,
-                      ReportCommand.self, DiffCommand.self],
+                      ReportCommand.self, DiffCommand.self, DoctorCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -102,7 +102,8 @@ import Testing
     @Test func rulesCommandListsEveryRule() throws {
         let result = try CommandRunner.run(["rules"])
         #expect(result.status == 0)
-        for id in ["glossary.forbidden (error)", "glossary.variant (warning)", "glossary.inconsistent (warning)"] {
+        for id in ["glossary.forbidden (error, target)", "glossary.variant (warning, target)",
+                   "glossary.inconsistent (warning, document)", "numbers.mismatch (warning, bilingual)"] {
             #expect(result.standardOutput.contains(id))
         }
     }

@@ -22,11 +22,15 @@ public enum CommandRunner {
         return Fixtures.packageRoot.appendingPathComponent(".build/debug/lector")
     }
 
-    /// Runs `lector` with `arguments` in the package root, feeding `input` on standard input.
-    public static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// Runs `lector` with `arguments` in the package root, feeding `input` on standard input;
+    /// `environment` adds to (or overrides) the test's own environment.
+    public static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = Fixtures.packageRoot
         let output = Pipe()
         let error = Pipe()

@@ -2,6 +2,7 @@ import Foundation
 import LectorICU
 import LectorText
 import LectorFormats
+import LectorLexicon
 
 /// Everything the glossary rules need, compiled once for one target language: a vocabulary of
 /// folded tokens, a trie over token ids (multi-word terms, longest match), and a table of
@@ -15,6 +16,8 @@ public struct GlossaryIndex: Sendable {
     public let targetLanguage: String
     public let concepts: [Concept]
     let inflection: InflectionRules
+    /// Hunspell stems for inflecting targets (ru, uk, pl, cs), where a dictionary is installed.
+    let stemmer: GlossaryStemmer?
 
     var vocabulary = TokenVocabulary()
     /// The trie over token ids. Node 0 is the root; the child of the root for token `t` is node
@@ -42,21 +45,38 @@ public struct GlossaryIndex: Sendable {
     /// Counts, for reports and benchmarks.
     public private(set) var variantCount = 0
 
+    /// Whether a word, case-folded, is a token of some glossary spelling (a term or a variant of
+    /// any language): `nato` of `NATO`.
+    public func containsToken(_ word: String) -> Bool {
+        guard let folder = try? TokenFolder() else { return false }
+        return folder.fold(word).withUnsafeBufferPointer { vocabulary.lookup($0) } >= 0
+    }
+
+    /// `word` in the form of `example` (`Київ` like `Харкові`), by the target language's Hunspell
+    /// dictionary with the glossary's names added; empty where it cannot make one.
+    public func inflectedForms(of word: String, like example: String) -> [String] {
+        stemmer?.generate(word, like: example) ?? []
+    }
+
     /// Compiles `glossaries` for text in `targetLanguage`, deriving variants with `schemes`.
     /// - Parameter inflection: suffix rules for the target language; by default Lector's own.
+    /// - Parameter resourcePaths: where the target language's Hunspell dictionary is looked for
+    ///   (inflected matching in ru, uk, pl, cs: `GlossaryStemmer`).
     public init(glossaries: [Glossary], targetLanguage: String,
-                schemes: [TransliterationScheme], inflection: InflectionRules? = nil) throws(InputError) {
+                schemes: [TransliterationScheme], inflection: InflectionRules? = nil,
+                resourcePaths: ResourcePaths = .standard) throws(InputError) {
         try self.init(glossaries: glossaries, targetLanguage: targetLanguage, schemes: schemes, inflection: inflection,
-                      derivation: .automatic)
+                      derivation: .automatic, resourcePaths: resourcePaths)
     }
 
     /// - Parameter derivation: where variants are derived; the index is the same either way.
     init(glossaries: [Glossary], targetLanguage: String, schemes: [TransliterationScheme], inflection: InflectionRules?,
-         derivation mode: VariantDerivation.Mode) throws(InputError) {
+         derivation mode: VariantDerivation.Mode, resourcePaths: ResourcePaths = .standard) throws(InputError) {
         let target = Term.primaryLanguage(of: targetLanguage)
         self.targetLanguage = target
         concepts = glossaries.count == 1 ? glossaries[0].concepts : glossaries.flatMap(\.concepts)
         self.inflection = inflection ?? InflectionRules.forLanguage(target)
+        stemmer = GlossaryStemmer(concepts: concepts, target: target, paths: resourcePaths)
         schemeLabels = schemes.map(\.label)
 
         // Variants are derived (transliterated) on a thread of their own for large glossaries:
@@ -393,10 +413,11 @@ struct IndexBuilder {
         do {
             asciiFolder = try Transliterator(id: "Any-Latin; Latin-ASCII")
             folder = try TokenFolder()
+            // Without a segmenter no term would have tokens: every document would check clean.
+            segmenter = try WordSegmenter(locale: target)
         } catch {
             throw InputError(file: "ICU", message: error.description)
         }
-        segmenter = try? WordSegmenter(locale: target)
         targetID = languages.id(ofPrimary: target)
     }
 

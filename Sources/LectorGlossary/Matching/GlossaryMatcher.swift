@@ -24,6 +24,9 @@ public struct GlossaryMatch: Sendable {
     /// Whether a word before the last one was inflected (`maladies respiratoires`): the match
     /// is certain, but a replacement would need each word re-inflected, so none is offered.
     public internal(set) var hasInnerInflection = false
+    /// The dictionary form Hunspell gave for a form that is not it plus an ending (`Kijowie` →
+    /// `Kijów`, `Зеленского` → `Зеленский`); `nil` for matches by spelling or ending.
+    public internal(set) var lemma: String? = nil
 }
 
 /// Finds glossary concepts in a document: word segmentation of the target language (ICU's rules,
@@ -50,6 +53,16 @@ public final class GlossaryMatcher {
     private let skeleton = UnitBuffer()
     private var runStorage: [Token] = []
     private var stackStorage: [Step] = []
+    /// Hunspell's verdict per token text (vocabulary id of a lemma, ending length, lemma if not
+    /// stem + ending), kept for the matcher's life: texts repeat their words.
+    private var stemCache: [String: StemReading] = [:]
+    private var lemmaTexts: [String] = []
+
+    private struct StemReading {
+        var id: Int32
+        var suffixLength: Int32
+        var lemma: Int32
+    }
 
     public init(index: GlossaryIndex) throws(ICUError) {
         self.index = index
@@ -69,6 +82,8 @@ public final class GlossaryMatcher {
         var isLetter: Bool
         /// Punctuation between words, standing for itself in multi-word terms.
         var isGap = false
+        /// Index in `lemmaTexts` of the Hunspell lemma `stemID` came from, when not stem + ending.
+        var lemma: Int32 = -1
     }
 
     /// A pending step of the depth-first walk in `longestMatch`.
@@ -89,6 +104,7 @@ public final class GlossaryMatcher {
         /// The key: a vocabulary id (≥ 0) or `-1 - i` for `keys[i]`.
         var key: Int32
         var innerInflection: Bool
+        var lemma: Int32 = -1
     }
 
     /// The best match from a start token: the entry, the token after it, the ending of its last token.
@@ -121,6 +137,7 @@ public final class GlossaryMatcher {
         let baseForm = baseForm
         let inflection = index.inflection
         let hasEndings = !inflection.endings.isEmpty
+        let stemmer = index.stemmer
         var previousEnd = 0
         segmenter.forEachWord(in: text) { start, end, kind in
             if !run.isEmpty {
@@ -150,6 +167,12 @@ public final class GlossaryMatcher {
                     return true
                 }
             }
+            if item.isLetter, item.id < 0, item.stemID < 0, let stemmer, stemmer.mayInflect(folded.buffer) {
+                let reading = stemReading(of: UnsafeBufferPointer(rebasing: text[start..<end]), folded: folded.buffer, stemmer: stemmer)
+                item.stemID = reading.id
+                item.suffixLength = reading.suffixLength
+                item.lemma = reading.lemma
+            }
             run.append(item)
         }
         if !run.isEmpty { matchRun(run, text: text, stack: &stack, into: &results, keys: &keys) }
@@ -178,8 +201,12 @@ public final class GlossaryMatcher {
                     key = -1 - Int32(keys.count)
                     keys.append(units)
                 }
+                // A lemma read by Hunspell names the form; inside a longer term it is an inner inflection.
+                let lemma = hit.next == position + 1 && hit.suffixLength == 0 ? run[position].lemma : -1
+                let innerLemma = run[position..<hit.next].contains { $0.lemma >= 0 && $0.id < 0 } && lemma < 0
                 results.append(Found(entry: hit.entry, suffixLength: Int32(hit.suffixLength), start: run[position].start,
-                                     end: run[hit.next - 1].end, key: key, innerInflection: hit.innerInflection))
+                                     end: run[hit.next - 1].end, key: key, innerInflection: hit.innerInflection || innerLemma,
+                                     lemma: lemma))
                 position = hit.next
                 continue
             }
@@ -253,9 +280,37 @@ public final class GlossaryMatcher {
             }
             results.append(GlossaryMatch(range: item.start..<item.end, suffixLength: Int(item.suffixLength),
                                          conceptIndex: Int(concept), kind: kind, key: key,
-                                         hasInnerInflection: item.innerInflection))
+                                         hasInnerInflection: item.innerInflection,
+                                         lemma: item.lemma >= 0 ? lemmaTexts[Int(item.lemma)] : nil))
         }
         return results
+    }
+
+    /// What Hunspell makes of a token the vocabulary and the ending rules do not know: the first
+    /// of its stems that is a glossary token. A stem the token starts with (`Киеве` → `Киев`)
+    /// reads as stem + ending, like the ending rules; another (`Kijowie` → `Kijów`) keeps the
+    /// whole token and records the lemma.
+    private func stemReading(of original: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>,
+                             stemmer: GlossaryStemmer) -> StemReading {
+        let word = String(decoding: original, as: Unicode.UTF16.self)
+        if let cached = stemCache[word] { return cached }
+        var reading = StemReading(id: -1, suffixLength: 0, lemma: -1)
+        for lemma in stemmer.lemmas(of: word) {
+            let lemmaUnits = folder.fold(lemma)
+            let id = lemmaUnits.withUnsafeBufferPointer { index.vocabulary.lookup($0) }
+            guard id >= 0 else { continue }
+            reading.id = id
+            if lemmaUnits.count < folded.count, lemmaUnits.count >= InflectionRules.minimumStemLength,
+               zip(lemmaUnits, folded).allSatisfy({ $0 == $1 }) {
+                reading.suffixLength = Int32(folded.count - lemmaUnits.count)
+            } else {
+                reading.lemma = Int32(lemmaTexts.count)
+                lemmaTexts.append(lemma)
+            }
+            break
+        }
+        stemCache[word] = reading
+        return reading
     }
 
     /// The longest sequence of tokens from `start` that ends on a usable entry. Each token may

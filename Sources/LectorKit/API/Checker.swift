@@ -1,5 +1,6 @@
 import Dispatch
 import LectorICU
+import LectorLexicon
 
 /// What to check and how: glossaries, the language of the checked text, rule settings.
 public struct CheckConfiguration: Sendable {
@@ -14,8 +15,15 @@ public struct CheckConfiguration: Sendable {
     public var severities: [String: Severity]
     /// Rule ids that do not run.
     public var disabledRules: Set<String>
-    /// Named thresholds that rules read (`garbled.min_score`).
+    /// Named thresholds that rules read (`garbled.min_score`); the older form of `ruleOptions`.
     public var thresholds: [String: Double] = [:]
+    /// Options per rule id (`garbled.sentence` → `min_score` → 0.6), checked against the rule's
+    /// declared options when the checker is made.
+    public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
+    /// Where Hunspell, FreeDict and WordNet data are looked for (`resources:`, `LECTOR_DATA_PATH`).
+    public var resourcePaths: ResourcePaths = .standard
+    /// House words `spelling.unknown` accepts (`spelling: { words: [...] }`).
+    public var spellingWords: [String] = []
     /// Placeholder syntaxes, accelerator markers and the like for the string checks.
     public var strings = StringCheckSettings()
 
@@ -54,7 +62,17 @@ public struct Checker: Sendable {
     public let index: GlossaryIndex
     /// The glossary compiled for the source language, when there is one.
     public let sourceIndex: GlossaryIndex?
+    /// What was wrong with the glossaries and how it was settled (contradicting statuses, the
+    /// stricter wins; duplicate concept ids; terms that cannot be matched as words). Callers
+    /// show these: they change what is found.
+    public let glossaryWarnings: [GlossaryWarning]
+    /// Word knowledge for the checked pair (the target alone when there is no source).
+    public let lexicon: Lexicon
+    /// What the enabled rules cannot do for lack of a lexical resource, said once per run:
+    /// "spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)".
+    public let resourceNotices: [String]
     private let rules: [any Rule]
+    private let spellingWords: Set<String>
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
         do {
@@ -69,22 +87,58 @@ public struct Checker: Sendable {
                 throw InputError(file: "--source-lang", message: "unknown language tag “\(source)”")
             }
         }
-        for id in configuration.severities.keys where RuleRegistry.rule(withID: id) == nil {
+        for id in Set(configuration.severities.keys).union(configuration.ruleOptions.keys)
+        where RuleRegistry.rule(withID: id) == nil {
             throw InputError(file: "configuration", message: "unknown rule “\(id)”")
         }
         self.configuration = configuration
         let schemes: [TransliterationScheme]
         if let configured = configuration.schemes { schemes = configured } else { schemes = try TransliterationScheme.builtIn() }
-        index = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: configuration.targetLanguage,
-                                  schemes: schemes)
+        let languages = Set([configuration.targetLanguage] + (configuration.sourceLanguage.map { [$0] } ?? []))
+            .map(LanguageSubtag.primary(of:))
+        let audited = GlossaryAudit.audit(configuration.glossaries, languages: Set(languages))
+        glossaryWarnings = audited.warnings
+        index = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: configuration.targetLanguage,
+                                  schemes: schemes, resourcePaths: configuration.resourcePaths)
         if let source = configuration.sourceLanguage {
-            sourceIndex = try GlossaryIndex(glossaries: configuration.glossaries, targetLanguage: source, schemes: schemes)
+            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source, schemes: schemes,
+                                            resourcePaths: configuration.resourcePaths)
         } else {
             sourceIndex = nil
         }
-        rules = RuleRegistry.all
-            .filter { !configuration.disabledRules.contains($0.description.id) }
-            .map { $0.init() }
+        var rules: [any Rule] = []
+        for type in RuleRegistry.all where !configuration.disabledRules.contains(type.description.id) {
+            do {
+                rules.append(try type.configured(configuration.ruleOptions[type.description.id] ?? [:]))
+            } catch {
+                throw InputError(file: "configuration", message: error.description)
+            }
+        }
+        self.rules = rules
+        lexicon = Lexicon.shared(source: configuration.sourceLanguage ?? configuration.targetLanguage,
+                                 target: configuration.targetLanguage, paths: configuration.resourcePaths)
+        resourceNotices = LexicalRequirements.notices(ruleIDs: rules.map { type(of: $0).description.id },
+                                                      sourceLanguage: configuration.sourceLanguage,
+                                                      targetLanguage: configuration.targetLanguage, lexicon: lexicon)
+        spellingWords = Set(configuration.spellingWords.map { CaseMapping.fold($0) })
+        try Self.checkICU(languages: languages)
+    }
+
+    /// Builds once the ICU objects that parts of the pipeline make as they go and could only
+    /// skip if they failed there (sentence segmentation for alignment and finding sentences,
+    /// number extraction for the garbled-sentence signals, the transliterators of variant
+    /// derivation and skeletons). ICU's answer depends only on the locale and its data, so a
+    /// failure shows here, as an input error, rather than as text that checks clean.
+    private static func checkICU(languages: [String]) throws(InputError) {
+        do {
+            for language in languages {
+                _ = try TextSegmenter(.sentence, locale: language)
+                _ = try NumberExtractor(language: language)
+            }
+            for id in ["Any-Latin; Latin-ASCII", "Latin-ASCII", "Cyrillic-Latin"] { _ = try Transliterator(id: id) }
+        } catch {
+            throw InputError(file: "ICU", message: error.description)
+        }
     }
 
     /// All findings for one document, in reporting order, after inline suppressions.
@@ -154,10 +208,13 @@ public struct Checker: Sendable {
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
         let pairs = Self.unitPairs(of: file, source: source, target: target)
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
-        var context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)
-        context?.units = file.units
-        context?.pluralFormCount = file.pluralFormCount
-        context?.format = file.format
+        let context = bilingualContext(source: source, pairs: pairs, inlineCodes: codes, pairedByFile: true)?.map { context in
+            var context = context
+            context.units = file.units
+            context.pluralFormCount = file.pluralFormCount
+            context.format = file.format
+            return context
+        }
         let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
@@ -209,16 +266,24 @@ public struct Checker: Sendable {
         return kept.sorted(by: Finding.reportingOrder)
     }
 
+    /// The source side for the bilingual rules; a matcher that cannot be built is reported by
+    /// `ruleFindings` as a failure, never taken for a source without glossary terms.
     private func bilingualContext(source: SourceDocument, pairs: [SentencePair],
-                                  inlineCodes: [BilingualContext.InlineCodePair]?, pairedByFile: Bool) -> BilingualContext? {
-        guard let sourceIndex, let sourceLanguage = configuration.sourceLanguage,
-              let matcher = try? GlossaryMatcher(index: sourceIndex) else { return nil }
-        return BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
-                                sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
-                                inlineCodes: inlineCodes, isPairedByFile: pairedByFile)
+                                  inlineCodes: [BilingualContext.InlineCodePair]?, pairedByFile: Bool)
+        -> Result<BilingualContext, ICUError>? {
+        guard let sourceIndex, let sourceLanguage = configuration.sourceLanguage else { return nil }
+        let matcher: GlossaryMatcher
+        do {
+            matcher = try GlossaryMatcher(index: sourceIndex)
+        } catch {
+            return .failure(error)
+        }
+        return .success(BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
+                                         sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
+                                         inlineCodes: inlineCodes, isPairedByFile: pairedByFile))
     }
 
-    private func run(target document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
+    private func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?) -> [Finding] {
         let findings = ruleFindings(in: document, bilingual: bilingual)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
@@ -226,16 +291,53 @@ public struct Checker: Sendable {
         return findings
     }
 
-    private func ruleFindings(in document: SourceDocument, bilingual: BilingualContext?) -> [Finding] {
-        guard let matcher = try? GlossaryMatcher(index: index) else { return [] }
-        let context = CheckContext(document: document, index: index, glossaryMatches: matcher.matches(in: document),
+    private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?) -> [Finding] {
+        // An ICU object that cannot be built is an error the user sees, not a clean document.
+        var failures: [Finding] = []
+        let matches: [GlossaryMatch]
+        do {
+            matches = try GlossaryMatcher(index: index).matches(in: document)
+        } catch {
+            matches = []
+            failures.append(finding(.failure(of: GlossaryForbiddenRule.description, error),
+                                    rule: GlossaryForbiddenRule.description, in: document))
+        }
+        var bilingual: BilingualContext?
+        switch source {
+        case .success(let context): bilingual = context
+        case .failure(let error):
+            failures.append(finding(.failure(of: GlossaryMissingRule.description, error),
+                                    rule: GlossaryMissingRule.description, in: document))
+        case nil: break
+        }
+        let context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
-                                   strings: configuration.strings)
-        var findings: [Finding] = []
+                                   lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings)
+        var findings: [Finding] = failures
+        var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         for rule in rules {
             let description = type(of: rule).description
+            if let pairRule = rule as? any BilingualRule {
+                // Without a source a bilingual rule has nothing to read.
+                guard let bilingual else { continue }
+                do {
+                    pairCheckers.append((description, try pairRule.pairChecker(for: context, bilingual: bilingual)))
+                } catch {
+                    findings.append(finding(.failure(of: description, error), rule: description, in: document))
+                }
+                continue
+            }
             for found in rule.findings(in: context) {
                 findings.append(finding(found, rule: description, in: document))
+            }
+        }
+        // One walk over the aligned pairs for every bilingual rule.
+        if let bilingual, !pairCheckers.isEmpty {
+            for index in bilingual.pairs.indices {
+                let pair = AlignedPairContext(check: context, bilingual: bilingual, index: index)
+                for (description, check) in pairCheckers {
+                    for found in check(pair) { findings.append(finding(found, rule: description, in: document)) }
+                }
             }
         }
         findings = applySuppressions(findings, in: document)
@@ -244,7 +346,8 @@ public struct Checker: Sendable {
     }
 
     private func finding(_ found: RuleFinding, rule: RuleDescription, in document: SourceDocument) -> Finding {
-        Finding(ruleID: rule.id, severity: configuration.severities[rule.id] ?? rule.defaultSeverity,
+        Finding(ruleID: rule.id,
+                severity: found.isFailure ? .error : configuration.severities[rule.id] ?? rule.defaultSeverity,
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
                 endLocation: document.location(ofUTF16Offset: found.range.upperBound),

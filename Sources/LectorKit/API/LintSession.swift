@@ -8,7 +8,9 @@ import Foundation
 /// bad, the first error in that order is thrown and nothing is returned.
 public final class LintSession: Sendable {
     public let configuration: CheckConfiguration
-    private let checkers = CheckerCache()
+    private let checkers: CheckerCache
+    /// What was wrong with the glossaries and how it was settled (see `Checker.glossaryWarnings`).
+    public let glossaryWarnings: [GlossaryWarning]
 
     /// What one input of the run is.
     public enum Input: Sendable, Equatable {
@@ -25,7 +27,13 @@ public final class LintSession: Sendable {
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
         self.configuration = configuration
-        _ = try checker(source: configuration.sourceLanguage, target: configuration.targetLanguage)
+        let checkers = CheckerCache()
+        let first = try checkers.checker(for: CheckerCache.Key(source: configuration.sourceLanguage,
+                                                               target: configuration.targetLanguage)) { () throws(InputError) in
+            try Checker(configuration)
+        }
+        self.checkers = checkers
+        glossaryWarnings = first.glossaryWarnings
     }
 
     /// The checker for a language pair (`source` `nil`: the translation alone).
@@ -36,6 +44,13 @@ public final class LintSession: Sendable {
             configuration.targetLanguage = target
             return try Checker(configuration)
         }
+    }
+
+    /// What the rules could not do for lack of a lexical resource, over every language pair checked
+    /// so far, each said once.
+    public var resourceNotices: [String] {
+        var seen = Set<String>()
+        return checkers.all.flatMap(\.resourceNotices).filter { seen.insert($0).inserted }
     }
 
     /// Classifies a path: bilingual by its extension, else text.
@@ -137,6 +152,13 @@ final class CheckerCache: @unchecked Sendable {
 
     private var checkers: [Key: Checker] = [:]
     private let lock = NSLock()
+
+    /// The checkers compiled so far, in a stable order.
+    var all: [Checker] {
+        lock.lock()
+        defer { lock.unlock() }
+        return checkers.sorted { ($0.key.source ?? "", $0.key.target) < ($1.key.source ?? "", $1.key.target) }.map(\.value)
+    }
 
     func checker(for key: Key, make: () throws(InputError) -> Checker) throws(InputError) -> Checker {
         lock.lock()

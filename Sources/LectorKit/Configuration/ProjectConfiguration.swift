@@ -11,8 +11,14 @@ import Yams
 /// exclude: ["Examples/drafts/**"]
 /// rules:
 ///   glossary.variant: error      # error | warning | info | off
+///   garbled.sentence:            # or a mapping: severity and the rule's options
+///     severity: warning
+///     min_score: 0.6
 /// fail_on: error
 /// baseline: .lector-baseline.json
+/// resources: [/opt/homebrew/share/hunspell]   # more folders with Hunspell, FreeDict, WordNet data
+/// spelling:
+///   words: [Zelenskyy, Kuleba]               # house words spelling.unknown accepts
 /// ```
 ///
 /// Paths are relative to the directory of the configuration file. Unknown keys are errors that
@@ -31,7 +37,15 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var rules: [String: Severity?] = [:]
     public var failOn: Severity?
     public var baseline: String?
+    /// The older form of rule options (`thresholds: { garbled.min_score: 0.6 }`); each is also in
+    /// `ruleOptions`.
     public var thresholds: [String: Double] = [:]
+    /// Options per rule id, checked against the rule's declared options.
+    public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
+    /// Folders searched first for lexical data (absolute, resolved against the file's directory).
+    public var resources: [String] = []
+    /// House words `spelling.unknown` accepts.
+    public var spellingWords: [String] = []
     /// The string checks' settings (`strings:`), when the file has them.
     public var strings: StringCheckSettings?
 
@@ -39,7 +53,12 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public static let fileNames = [".lector.yml", ".lector.yaml"]
 
     /// Thresholds that rules read; unknown names are errors.
-    public static let knownThresholds: Set<String> = [GarbledSentenceRule.thresholdName]
+    public static var knownThresholds: Set<String> { Set(legacyThresholds.keys) }
+
+    /// The older `thresholds:` names, and the rule option each one sets.
+    static let legacyThresholds: [String: (rule: String, option: String)] = [
+        GarbledSentenceRule.thresholdName: (GarbledSentenceRule.description.id, "min_score"),
+    ]
 
     /// The nearest configuration file in `directory` or its parents.
     public static func find(from directory: String) -> String? {
@@ -99,42 +118,94 @@ public struct ProjectConfiguration: Sendable, Equatable {
             case "baseline":
                 configuration.baseline = configuration.resolve(try string(value, key: key, fail: fail))
             case "rules":
-                guard let rules = value.mapping else { throw fail("“rules” must map rule ids to error, warning, info or off") }
-                for (ruleNode, levelNode) in rules {
+                guard let rules = value.mapping else {
+                    throw fail("“rules” must map rule ids to error, warning, info or off, or to a mapping of options")
+                }
+                for (ruleNode, setting) in rules {
                     let id = ruleNode.string ?? ""
-                    guard RuleRegistry.rule(withID: id) != nil else {
+                    guard let rule = RuleRegistry.rule(withID: id) else {
                         throw InputError(file: path, line: ruleNode.mark?.line, message: "unknown rule “\(id)”")
                     }
-                    let level = levelNode.string ?? ""
-                    if level == "off" {
-                        configuration.rules[id] = .some(nil)
-                    } else if let severity = Severity(rawValue: level) {
-                        configuration.rules[id] = severity
+                    if let options = setting.mapping {
+                        for (optionNode, optionValue) in options {
+                            let name = optionNode.string ?? ""
+                            if name == "severity" {
+                                configuration.rules[id] = try level(optionValue, rule: id, path: path)
+                                continue
+                            }
+                            try configuration.setOption(name, of: rule, to: optionValue, line: optionNode.mark?.line)
+                        }
                     } else {
-                        throw InputError(file: path, line: levelNode.mark?.line,
-                                         message: "rule “\(id)”: expected error, warning, info or off, not “\(level)”")
+                        configuration.rules[id] = try level(setting, rule: id, path: path)
                     }
                 }
             case "thresholds":
                 guard let thresholds = value.mapping else { throw fail("“thresholds” must map names to numbers") }
                 for (nameNode, numberNode) in thresholds {
                     let name = nameNode.string ?? ""
-                    guard knownThresholds.contains(name) else {
+                    guard let target = legacyThresholds[name], let rule = RuleRegistry.rule(withID: target.rule) else {
                         throw InputError(file: path, line: nameNode.mark?.line, message: "unknown threshold “\(name)”")
                     }
                     guard let number = numberNode.float else {
                         throw InputError(file: path, line: numberNode.mark?.line, message: "threshold “\(name)” must be a number")
                     }
+                    // A rule that no longer declares the option keeps accepting the old key.
+                    if rule.optionKeys.contains(where: { $0.name == target.option }) {
+                        try configuration.setOption(target.option, of: rule, to: numberNode, line: nameNode.mark?.line)
+                    }
                     configuration.thresholds[name] = number
+                }
+            case "resources":
+                configuration.resources = try strings(value, key: key, fail: fail).map(configuration.resolve)
+            case "spelling":
+                guard let spelling = value.mapping else { throw fail("“spelling” must be a mapping such as { words: [...] }") }
+                for (settingNode, setting) in spelling {
+                    guard settingNode.string == "words" else {
+                        throw InputError(file: path, line: settingNode.mark?.line,
+                                         message: "unknown spelling setting “\(settingNode.string ?? "")”; known: words")
+                    }
+                    configuration.spellingWords = try strings(setting, key: "spelling.words", fail: fail)
                 }
             case StringCheckSettings.key:
                 configuration.strings = try StringCheckSettings.parse(value, path: path)
             default:
                 throw InputError(file: path, line: line, message: "unknown key “\(key)”; known keys: glossaries, "
-                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, strings")
+                    + "source_language, target_language, include, exclude, rules, fail_on, baseline, thresholds, strings, "
+                    + "resources, spelling")
             }
         }
         return configuration
+    }
+
+    /// `error`, `warning`, `info`, or `off` (`nil`).
+    private static func level(_ node: Node, rule id: String, path: String) throws(InputError) -> Severity?? {
+        let level = node.string ?? ""
+        if level == "off" { return .some(nil) }
+        if let severity = Severity(rawValue: level) { return severity }
+        throw InputError(file: path, line: node.mark?.line,
+                         message: "rule “\(id)”: expected error, warning, info or off, not “\(level)”")
+    }
+
+    /// Sets one option of a rule, checked against the rule's declared options; an error names the
+    /// option's line.
+    private mutating func setOption(_ name: String, of rule: any Rule.Type, to node: Node, line: Int?) throws(InputError) {
+        let value: RuleOptionValue
+        if node.scalar == nil {
+            throw InputError(file: path, line: node.mark?.line ?? line,
+                             message: "rule “\(rule.description.id)”: option “\(name)” must be a single value")
+        } else if let flag = node.bool {
+            value = .flag(flag)
+        } else if let number = node.float {
+            value = .number(number)
+        } else {
+            value = .text(node.string ?? "")
+        }
+        do {
+            try rule.validate([name: value])
+        } catch {
+            throw InputError(file: path, line: line, message: error.description)
+        }
+        ruleOptions[rule.description.id, default: [:]][name] = value
     }
 
     /// A path from the file, made absolute against the file's directory.

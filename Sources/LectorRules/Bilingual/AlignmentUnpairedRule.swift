@@ -1,5 +1,5 @@
 /// A sentence of the source with no translation, or a sentence of the translation with no source.
-public struct AlignmentUnpairedRule: Rule {
+public struct AlignmentUnpairedRule: BilingualRule {
     public static let description = RuleDescription(
         id: "alignment.unpaired",
         name: "Unpaired sentence",
@@ -21,24 +21,27 @@ public struct AlignmentUnpairedRule: Rule {
                         from: "de", to: "en"),
             RuleExample("Переговоры начнутся во вторник. Обе делегации уже прибыли.",
                         source: "The talks begin on Tuesday. Both delegations have already arrived.", from: "en", to: "ru"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual, !bilingual.isPairedByFile else { return [] }
-        return bilingual.pairs.compactMap { pair in
-            switch (pair.source, pair.target) {
-            case let (source?, nil):
-                let omitted = bilingual.source.text(in: source)
-                return RuleFinding(range: pair.anchor..<pair.anchor,
-                                   message: "a source sentence has no translation here: “\(Self.shorten(omitted))”")
-            case let (nil, target?):
-                return RuleFinding(range: target, message: "this sentence has no counterpart in the source")
-            default:
-                return nil
-            }
+    public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] { [] }
+
+    public func findings(inUnpaired context: UnpairedSentenceContext) -> [RuleFinding] {
+        // A bilingual file pairs its units itself: a unit without target is `untranslated.text`'s.
+        guard !context.bilingual.isPairedByFile else { return [] }
+        let pair = context.pair
+        switch (pair.source, pair.target) {
+        case let (source?, nil):
+            let omitted = context.bilingual.source.text(in: source)
+            return [RuleFinding(range: pair.anchor..<pair.anchor,
+                                message: "a source sentence has no translation here: “\(Self.shorten(omitted))”")]
+        case let (nil, target?):
+            return [RuleFinding(range: target, message: "this sentence has no counterpart in the source")]
+        default:
+            return []
         }
     }
 

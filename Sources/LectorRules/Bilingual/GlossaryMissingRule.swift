@@ -1,5 +1,5 @@
 /// A glossary term of the source has no counterpart of its concept in the translation.
-public struct GlossaryMissingRule: Rule {
+public struct GlossaryMissingRule: BilingualRule {
     public static let description = RuleDescription(
         id: "glossary.missing",
         name: "Missing glossary term",
@@ -19,30 +19,27 @@ public struct GlossaryMissingRule: Rule {
             RuleExample("Selenskyj sprach in Kiew.", source: "Zelenskyy spoke in Kyiv.", from: "en", to: "de"),
             RuleExample("The mayor of Kyiv's twin city spoke.", source: "Der Bürgermeister der Partnerstadt Kiews sprach.",
                         from: "de", to: "en"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual else { return [] }
+    public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
+        let index = pair.check.index
+        let present = Set(pair.targetMatches.map(\.conceptIndex))
+        var reported = Set<Int>()
         var findings: [RuleFinding] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let present = Set(context.glossaryMatches(in: targetRange).map(\.conceptIndex))
-            var reported = Set<Int>()
-            for match in bilingual.sourceMatches(in: sourceRange) {
-                // A skeleton guess on the source side is not evidence enough to demand a term.
-                if case .variant(_, .skeleton) = match.kind { continue }
-                guard !present.contains(match.conceptIndex), reported.insert(match.conceptIndex).inserted,
-                      let expected = context.index.concepts[match.conceptIndex]
-                        .preferredTerm(in: context.index.targetLanguage) else { continue }
-                let found = bilingual.source.text(in: match.range)
-                findings.append(RuleFinding(
-                    range: targetRange,
-                    message: "source term `\(found)` has no glossary translation in this sentence; expected `\(expected.text)`",
-                    note: context.index.concepts[match.conceptIndex].definition))
-            }
+        for match in pair.sourceMatches {
+            // A skeleton guess on the source side is not evidence enough to demand a term.
+            if case .variant(_, .skeleton) = match.kind { continue }
+            guard !present.contains(match.conceptIndex), reported.insert(match.conceptIndex).inserted,
+                  let expected = index.concepts[match.conceptIndex].preferredTerm(in: index.targetLanguage) else { continue }
+            let found = pair.bilingual.source.text(in: match.range)
+            findings.append(RuleFinding(
+                range: pair.targetRange,
+                message: "source term `\(found)` has no glossary translation in this sentence; expected `\(expected.text)`",
+                note: index.concepts[match.conceptIndex].definition))
         }
         return findings
     }

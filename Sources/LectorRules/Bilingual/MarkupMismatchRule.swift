@@ -1,7 +1,7 @@
 import Foundation
 
 /// Placeholders, URLs, e-mail addresses and inline tags that differ between source and translation.
-public struct MarkupMismatchRule: Rule {
+public struct MarkupMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "markup.mismatch",
         name: "Markup mismatch",
@@ -34,7 +34,8 @@ public struct MarkupMismatchRule: Rule {
                         from: "en", to: "af"),
             RuleExample(unit: "Über &brandShortName; und $(file)", source: "About &brandShortName; and $(file)", from: "en", to: "de"),
             RuleExample("Details at https://example.org/ua.", source: "Подробности на https://example.org/ua.", from: "ru", to: "en"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
@@ -63,47 +64,45 @@ public struct MarkupMismatchRule: Rule {
         }
     }
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual else { return [] }
-        let scanner = PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes)
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) -> PlaceholderScanner {
+        PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes)
+    }
+
+    public func findings(in pair: SentencePairContext, using scanner: PlaceholderScanner) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for (index, pair) in bilingual.pairs.enumerated() {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            // Markup, URLs and code are what this rule compares: read them where a document masks them.
-            let sourceText = bilingual.source.unmaskedText(in: sourceRange)
-            let targetText = context.document.unmaskedText(in: targetRange)
-            func at(_ local: Range<Int>) -> Range<Int> {
-                (targetRange.lowerBound + local.lowerBound)..<(targetRange.lowerBound + local.upperBound)
-            }
-            let sourceTokens = Self.tokens(in: sourceText).map(\.text)
-            var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-            for token in Self.tokens(in: targetText) {
-                if let count = unmatched[token.text], count > 0 {
-                    unmatched[token.text] = count - 1
-                } else {
-                    findings.append(RuleFinding(range: at(token.range), message: "`\(token.text)` is not in the source"))
-                }
-            }
-            for token in sourceTokens where (unmatched[token] ?? 0) > 0 {
-                unmatched[token]! -= 1
-                findings.append(RuleFinding(range: targetRange, message: "`\(token)` from the source is missing"))
-            }
-            let placeholders = PlaceholderComparison(source: scanner.placeholders(in: sourceText),
-                                                     target: scanner.placeholders(in: targetText))
-            let missing = placeholders.missing.map { "`\($0.text)`" }
-            for placeholder in placeholders.extra {
-                findings.append(RuleFinding(range: at(placeholder.range), message: "placeholder `\(placeholder.text)` is not in the source"
-                    + (missing.isEmpty ? "" : " (the source has \(missing.joined(separator: ", ")))")))
-            }
-            for placeholder in placeholders.missing {
-                findings.append(RuleFinding(range: targetRange, message: "placeholder `\(placeholder.text)` from the source is missing"))
-            }
-            let codes = bilingual.inlineCodes.flatMap { index < $0.count ? $0[index] : nil }
-            if let codes, !(codes.source.isEmpty && codes.target.isEmpty) {
-                findings += inlineCodeFindings(codes, at: targetRange)
+        // Markup, URLs and code are what this rule compares: read them where a document masks them.
+        let sourceText = pair.unmaskedSourceText
+        let targetText = pair.unmaskedTargetText
+        let sourceTokens = Self.tokens(in: sourceText).map(\.text)
+        var unmatched = sourceTokens.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        for token in Self.tokens(in: targetText) {
+            if let count = unmatched[token.text], count > 0 {
+                unmatched[token.text] = count - 1
             } else {
-                findings += rawTagFindings(source: sourceText, target: targetText, at: at, whole: targetRange)
+                findings.append(RuleFinding(range: pair.targetRange(ofTextRange: token.range),
+                                            message: "`\(token.text)` is not in the source"))
             }
+        }
+        for token in sourceTokens where (unmatched[token] ?? 0) > 0 {
+            unmatched[token]! -= 1
+            findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
+        }
+        let placeholders = PlaceholderComparison(source: scanner.placeholders(in: sourceText),
+                                                 target: scanner.placeholders(in: targetText))
+        let missing = placeholders.missing.map { "`\($0.text)`" }
+        for placeholder in placeholders.extra {
+            findings.append(RuleFinding(range: pair.targetRange(ofTextRange: placeholder.range),
+                                        message: "placeholder `\(placeholder.text)` is not in the source"
+                + (missing.isEmpty ? "" : " (the source has \(missing.joined(separator: ", ")))")))
+        }
+        for placeholder in placeholders.missing {
+            findings.append(RuleFinding(range: pair.targetRange, message: "placeholder `\(placeholder.text)` from the source is missing"))
+        }
+        if let codes = pair.inlineCodes, !(codes.source.isEmpty && codes.target.isEmpty) {
+            findings += inlineCodeFindings(codes, at: pair.targetRange)
+        } else {
+            findings += rawTagFindings(source: sourceText, target: targetText, at: pair.targetRange(ofTextRange:),
+                                       whole: pair.targetRange)
         }
         return findings
     }

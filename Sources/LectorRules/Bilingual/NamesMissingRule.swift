@@ -1,6 +1,7 @@
 import LectorICU
 import LectorText
 import LectorGlossary
+import LectorLexicon
 
 /// A proper name of the source sentence with no counterpart in its translation.
 ///
@@ -71,7 +72,7 @@ public struct NamesMissingRule: Rule {
               let targetWords = try? TextSegmenter(.word, locale: context.index.targetLanguage),
               let sentences = try? TextSegmenter(.sentence, locale: bilingual.sourceLanguage),
               let latin = try? Transliterator(id: "Any-Latin; Latin-ASCII") else { return [] }
-        let lexicon = Lexicon.forLanguage(bilingual.sourceLanguage)
+        let lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
         let sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
         var result: [MissingNames] = []
         for pair in bilingual.pairs {
@@ -92,7 +93,7 @@ public struct NamesMissingRule: Rule {
 
     /// Capitalized source words that are names by the rules above.
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
-                       lexicon: Lexicon?, inflection: InflectionRules, excluding covered: [Range<Int>]) -> [String] {
+                       lexicon: FreeDictDictionary?, inflection: InflectionRules, excluding covered: [Range<Int>]) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
         var result: [String] = []
@@ -132,7 +133,7 @@ public struct NamesMissingRule: Rule {
 
     /// A headword, an inflected headword, or (in compounding languages) a compound whose last part
     /// is one: `Kremlsprecher`, `Sicherheitsgarantien`, `Präsidialamt`.
-    static func isOrdinaryWord(_ word: String, lexicon: Lexicon, inflection: InflectionRules) -> Bool {
+    static func isOrdinaryWord(_ word: String, lexicon: FreeDictDictionary, inflection: InflectionRules) -> Bool {
         if isHeadword(word, lexicon: lexicon, inflection: inflection) { return true }
         guard compounds.contains(lexicon.language) else { return false }
         let scalars = Array(word.lowercased().unicodeScalars)
@@ -150,7 +151,7 @@ public struct NamesMissingRule: Rule {
         return false
     }
 
-    static func isHeadword(_ word: String, lexicon: Lexicon, inflection: InflectionRules) -> Bool {
+    static func isHeadword(_ word: String, lexicon: FreeDictDictionary, inflection: InflectionRules) -> Bool {
         lexicon.contains(word) || inflection.baseForms(of: word).contains { lexicon.contains($0) }
     }
 

@@ -1,6 +1,7 @@
 import LectorICU
 import LectorText
 import LectorGlossary
+import LectorLexicon
 
 /// Another name in the place of a source name: `Biden` where the source says `Trump`, `Kyiv`
 /// where it says `Charkiw`.

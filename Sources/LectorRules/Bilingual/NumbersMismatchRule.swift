@@ -6,7 +6,7 @@ import LectorText
 /// Times are not compared; digits inside names (`F-16`) only when a name's digits changed; dates
 /// are `dates.mismatch`'s. Small whole numbers (0–12) count only next to other figures or when the
 /// other side has another number in their place (`a dozen` is read by neither side).
-public struct NumbersMismatchRule: Rule {
+public struct NumbersMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "numbers.mismatch",
         name: "Number mismatch",
@@ -31,35 +31,35 @@ public struct NumbersMismatchRule: Rule {
             RuleExample("4 million people live there.", source: "400万人が住んでいる。", from: "ja", to: "en"),
             RuleExample("Ten thousand people live in the city.", source: "В городе живут 10 тысяч человек.", from: "ru", to: "en"),
             RuleExample("The vote is on November 1st.", source: "Die Wahl findet am ersten November statt.", from: "de", to: "en"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual,
-              let sourceExtractor = try? NumberExtractor(language: bilingual.sourceLanguage),
-              let targetExtractor = try? NumberExtractor(language: context.index.targetLanguage) else { return [] }
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws
+        -> (source: NumberExtractor, target: NumberExtractor) {
+        (try NumberExtractor(language: bilingual.sourceLanguage), try NumberExtractor(language: context.index.targetLanguage))
+    }
+
+    public func findings(in pair: SentencePairContext, using extractors: (source: NumberExtractor, target: NumberExtractor))
+        -> [RuleFinding] {
+        // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
+        let (targetText, tokenized) = pair.readableTarget
+        let source = extractors.source.numbers(in: pair.sourceText)
+        let target = extractors.target.numbers(in: targetText)
+        let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
+                                                               target: targetText)
         var findings: [RuleFinding] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
-            let (targetText, tokenized) = Detokenizer.readable(context.document.text(in: targetRange))
-            let source = sourceExtractor.numbers(in: bilingual.source.text(in: sourceRange))
-            let target = targetExtractor.numbers(in: targetText)
-            let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: context.index.targetLanguage,
-                                                                   target: targetText)
-            for number in comparison.extraInTarget {
-                let range = tokenized ? targetRange
-                    : (targetRange.lowerBound + number.range.lowerBound)..<(targetRange.lowerBound + number.range.upperBound)
-                let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
-                findings.append(RuleFinding(range: range, message: "`\(number.text)` matches no number of the source"
-                    + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
-            }
-            if comparison.extraInTarget.isEmpty {
-                for number in comparison.missingFromTarget {
-                    findings.append(RuleFinding(range: targetRange, message: "the source's `\(number.text)` is missing here"))
-                }
+        for number in comparison.extraInTarget {
+            let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
+            findings.append(RuleFinding(range: pair.targetRange(ofReadableRange: number.range, tokenized: tokenized),
+                                        message: "`\(number.text)` matches no number of the source"
+                + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
+        }
+        if comparison.extraInTarget.isEmpty {
+            for number in comparison.missingFromTarget {
+                findings.append(RuleFinding(range: pair.targetRange, message: "the source's `\(number.text)` is missing here"))
             }
         }
         return findings

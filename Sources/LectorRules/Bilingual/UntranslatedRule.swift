@@ -2,7 +2,7 @@ import LectorICU
 
 /// Text left in the source language: a translation identical to its source, or words in the
 /// source's script inside a translation written in another script.
-public struct UntranslatedRule: Rule {
+public struct UntranslatedRule: BilingualRule {
     public static let description = RuleDescription(
         id: "untranslated.text",
         name: "Untranslated text",
@@ -21,7 +21,8 @@ public struct UntranslatedRule: Rule {
             RuleExample("Peskov said the talks were very useful.",
                         source: "Песков сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
             RuleExample("Die Gespräche beginnen am Dienstag.", source: "The talks begin on Tuesday.", from: "en", to: "de"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     /// Scripts written with an alphabet, where a word in another one stands out.
@@ -31,30 +32,20 @@ public struct UntranslatedRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual else { return [] }
-        var findings: [RuleFinding] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source else { continue }
-            guard let targetRange = pair.target else {
-                if bilingual.isPairedByFile {
-                    findings.append(RuleFinding(range: pair.anchor..<pair.anchor, message: "this unit has no translation"))
-                }
-                continue
-            }
-            let source = bilingual.source.text(in: sourceRange)
-            let target = context.document.text(in: targetRange)
-            let sourceLetters = Self.letters(source)
-            // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
-            // knows the strings that may stay.
-            if bilingual.units == nil, sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(target),
-               Self.ordinaryWordCount(target) >= 3 {
-                findings.append(RuleFinding(range: targetRange, message: "the translation is identical to the source"))
-                continue
-            }
-            findings += foreignScriptRuns(in: targetRange, source: source, context: context)
+    public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
+        let sourceLetters = Self.letters(pair.sourceText)
+        // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
+        // knows the strings that may stay.
+        if pair.bilingual.units == nil, sourceLetters.count >= Self.minimumIdenticalLetters,
+           sourceLetters == Self.letters(pair.targetText), Self.ordinaryWordCount(pair.targetText) >= 3 {
+            return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
         }
-        return findings
+        return foreignScriptRuns(in: pair.targetRange, source: pair.sourceText, context: pair.check)
+    }
+
+    public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] {
+        guard pair.pair.source != nil, pair.pair.target == nil, pair.bilingual.isPairedByFile else { return [] }
+        return [RuleFinding(range: pair.pair.anchor..<pair.pair.anchor, message: "this unit has no translation")]
     }
 
     /// Case-folded letters and digits only: punctuation and spacing do not make a translation.

@@ -3,6 +3,7 @@ import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
+import LectorLexicon
 
 /// The evidence that a translated sentence is garbled, measured on one sentence pair (or on
 /// the translation alone). Each signal is a number (0 when it did not fire) with a sentence
@@ -34,8 +35,8 @@ public final class GarbledSignalExtractor {
     public let targetLanguage: String
     private let sourceNumbers: NumberExtractor?
     private let targetNumbers: NumberExtractor?
-    private let sourceLexicon: Lexicon?
-    private let targetLexicon: Lexicon?
+    private let sourceLexicon: FreeDictDictionary?
+    private let targetLexicon: FreeDictDictionary?
     /// Mean and standard deviation of log(target length / source length) for the pair.
     let lengthModel: (mean: Double, deviation: Double)
 
@@ -44,8 +45,8 @@ public final class GarbledSignalExtractor {
         self.targetLanguage = Term.primaryLanguage(of: targetLanguage)
         sourceNumbers = self.sourceLanguage.flatMap { try? NumberExtractor(language: $0) }
         targetNumbers = try? NumberExtractor(language: self.targetLanguage)
-        sourceLexicon = self.sourceLanguage.flatMap { Lexicon.forLanguage($0) }
-        targetLexicon = Lexicon.forLanguage(self.targetLanguage)
+        sourceLexicon = self.sourceLanguage.flatMap { Lexicon.headwords(of: $0) }
+        targetLexicon = Lexicon.headwords(of: self.targetLanguage)
         lengthModel = (lengthMean, max(lengthDeviation, 0.05))
     }
 

@@ -28,7 +28,7 @@ public struct GlossaryForbiddenRule: Rule {
             let preferred = context.concept(of: match).preferredTerm(in: context.index.targetLanguage)?.text
             let message = GlossaryMessage.deprecated(found: context.stemText(of: match), preferred: preferred,
                                                      superseded: term.status == .superseded, note: term.note)
-            return RuleFinding(range: match.range, message: message.description, suggestion: suggestion,
+            return RuleFinding(range: match.range, message: context.namingLemma(message.description, of: match), suggestion: suggestion,
                                isSafeFix: suggestion != nil,
                                note: context.concept(of: match).definition)
         }

@@ -15,7 +15,8 @@ public struct GlossaryInconsistentRule: Rule {
         nonTriggeringExamples: [
             RuleExample("Kievan Rus' was a medieval state. Historians of Kievan Rus' disagree."),
             RuleExample("Kyivan Rus' was a medieval state. Historians of Kyivan Rus' disagree."),
-        ]
+        ],
+        scope: .document
     )
 
     public init() {}

@@ -45,7 +45,7 @@ public struct GlossaryVariantRule: Rule {
                 message = .skeleton(found: found, preferred: preferred.text, nativeForm: native?.text)
             }
             let suggestion = context.suggestion(for: match)
-            return RuleFinding(range: match.range, message: message.description, suggestion: suggestion,
+            return RuleFinding(range: match.range, message: context.namingLemma(message.description, of: match), suggestion: suggestion,
                                isSafeFix: suggestion != nil,
                                note: context.concept(of: match).definition)
         }

@@ -27,7 +27,12 @@ public struct PunctuationQuotesRule: Rule {
     public init() {}
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let scanner = try? QuoteScanner(language: context.index.targetLanguage) else { return [] }
+        let scanner: QuoteScanner
+        do {
+            scanner = try QuoteScanner(language: context.index.targetLanguage)
+        } catch {
+            return [.failure(of: Self.description, error)]
+        }
         let document = context.document
         var findings: [RuleFinding] = []
         for line in 1...max(document.lineCount, 1) {

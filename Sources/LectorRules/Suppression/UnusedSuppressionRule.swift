@@ -15,7 +15,8 @@ public struct UnusedSuppressionRule: Rule {
         nonTriggeringExamples: [
             RuleExample("Quoted as written:\nlector-disable-next-line glossary.forbidden\nThe 1990s sign still read Kiev."),
             RuleExample("From the archive:\nlector-disable\nKiev and Medinski, quoted from a 2014 cable.\nlector-enable\nKyiv today."),
-        ]
+        ],
+        scope: .document
     )
 
     public init() {}

@@ -93,6 +93,7 @@ struct CheckCommand: AsyncParsableCommand {
         let started = Date()
         let project = try options.projectConfiguration()
         let session = try LintSession(options.checkConfiguration(project: project))
+        CheckOptions.report(session.glossaryWarnings)
         let inputs = try collectInputs(project: project, configuration: session.configuration)
         let documents = document.flatMap(DocumentMode.init(rawValue:))
         if inputs.count == 1, case .bilingual("-", let format) = inputs[0], ["jsonl", "ndjson"].contains(format ?? ""),
@@ -119,7 +120,10 @@ struct CheckCommand: AsyncParsableCommand {
         for destination in try reports.map(ReportDestination.init) {
             try destination.write(report)
         }
-        if !quiet { printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started))) }
+        if !quiet {
+            printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started)))
+            for notice in session.resourceNotices { printToStandardError(notice) }
+        }
         if let threshold = failThreshold(project: project), findings.contains(where: { $0.severity >= threshold }) {
             throw ExitStatus.findings
         }
@@ -171,6 +175,7 @@ struct CheckCommand: AsyncParsableCommand {
         if !quiet {
             printToStandardError(Self.summary(files: 1, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
                                               infos: counts[.info] ?? 0, seconds: Date().timeIntervalSince(started)))
+            for notice in session.resourceNotices { printToStandardError(notice) }
         }
         if failed { throw ExitStatus.findings }
     }

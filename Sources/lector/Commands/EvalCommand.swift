@@ -8,7 +8,8 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure Lector on public evaluation data sets.",
-        subcommands: [Terms.self, CriticalErrors.self, QualityEstimation.self, HTER.self, Perturbations.self]
+        subcommands: [Terms.self, CriticalErrors.self, QualityEstimation.self, HTER.self, Perturbations.self,
+                      LexiconReach.self]
     )
 
     struct Terms: ParsableCommand {
@@ -123,6 +124,62 @@ struct EvalCommand: ParsableCommand {
                 print(try QualityEstimationEvaluation.evaluate(path: file, sourceLanguage: pair.first ?? "ru",
                                                                targetLanguage: pair.last ?? "en"))
             } catch {
+                reportInputError(error)
+                throw ExitStatus.inputError
+            }
+        }
+    }
+
+    struct LexiconReach: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lexicon",
+            abstract: "Dictionary coverage of source words per pair, and spelling.unknown's false alarms per 1,000 words of correct text."
+        )
+
+        @Option(help: ArgumentHelp("The shared data folder.", valueName: "folder"))
+        var data = "../shared/data"
+
+        @Option(help: ArgumentHelp("Rows per file (all when absent).", valueName: "n"))
+        var limit: Int?
+
+        @Flag(help: "List the words spelling.unknown flagged.")
+        var verbose = false
+
+        func run() throws {
+            typealias Column = LexiconEvaluation.Column
+            func column(_ file: String, _ name: String, _ language: String, onlyCorrect: Bool = false) -> Column {
+                Column(path: "\(data)/\(file)", name: name, language: language, filter: onlyCorrect ? ("label", "NOT") : nil)
+            }
+            do {
+                print("Coverage (content words of the source with a dictionary translation found in the reference; CED: in MT judged free of critical errors)")
+                let pairs: [(Column, Column)] = [
+                    (column("terminology/wmt23-de-en/test.tsv", "source_de", "de"), column("terminology/wmt23-de-en/test.tsv", "reference_en", "en")),
+                    (column("terminology/wmt21-en-fr-dev/dev.tsv", "source_en", "en"), column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr")),
+                    (column("mlqe-pe/ru-en/dev.tsv", "source", "ru"), column("mlqe-pe/ru-en/dev.tsv", "pe_tokenized", "en")),
+                    (column("mlqe-pe/et-en/dev.tsv", "source", "et"), column("mlqe-pe/et-en/dev.tsv", "pe_tokenized", "en")),
+                    (column("mlqe-pe/ro-en/dev.tsv", "source", "ro"), column("mlqe-pe/ro-en/dev.tsv", "pe_tokenized", "en")),
+                    (column("ced/en-de/dev.tsv", "source", "en", onlyCorrect: true), column("ced/en-de/dev.tsv", "mt", "de", onlyCorrect: true)),
+                    (column("ced/en-cs/dev.tsv", "source", "en", onlyCorrect: true), column("ced/en-cs/dev.tsv", "mt", "cs", onlyCorrect: true)),
+                    (column("ced/en-ja/dev.tsv", "source", "en", onlyCorrect: true), column("ced/en-ja/dev.tsv", "mt", "ja", onlyCorrect: true)),
+                    (column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")),
+                ]
+                for (source, reference) in pairs {
+                    let lexicon = Lexicon.shared(source: source.language, target: reference.language)
+                    print(try LexiconEvaluation.coverage(source: source, reference: reference, lexicon: lexicon, limit: limit))
+                }
+                print("Spelling false alarms on correct text (every finding of spelling.unknown is one)")
+                let correct: [Column] = [
+                    column("mlqe-pe/ru-en/dev.tsv", "pe_tokenized", "en"), column("mlqe-pe/et-en/dev.tsv", "pe_tokenized", "en"),
+                    column("mlqe-pe/ro-en/dev.tsv", "pe_tokenized", "en"), column("terminology/wmt23-de-en/test.tsv", "reference_en", "en"),
+                    column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr"), column("terminology/wmt23-de-en/test.tsv", "source_de", "de"),
+                    column("mlqe-pe/ru-en/dev.tsv", "source", "ru"),
+                ]
+                for text in correct {
+                    let result = try LexiconEvaluation.spellingFalseAlarms(text, limit: limit)
+                    print(result)
+                    if verbose { print("    " + result.flagged.joined(separator: " ")) }
+                }
+            } catch let error as InputError {
                 reportInputError(error)
                 throw ExitStatus.inputError
             }

@@ -4,17 +4,21 @@ import LectorKit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every rule with its id, default severity, description and an example."
+        abstract: "List every rule with its id, default severity, scope, description, options and an example."
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case markdown
+    }
+
+    @Option(name: .long, help: "text, or markdown: the table the README shows.")
+    var format: Format = .text
+
     func run() {
-        for rule in RuleRegistry.all {
-            let description = rule.description
-            print("\(description.id) (\(description.defaultSeverity)): \(description.name)")
-            print("    \(description.summary)")
-            if let example = description.triggeringExamples.first {
-                print("    e.g. \(example.text)")
-            }
-        }
+        let output = format == .text ? RuleCatalog.text() : RuleCatalog.markdownTable()
+        // Line by line, as other commands print: the last line stays buffered, so a standard
+        // output that cannot be written is caught when it is flushed (exit 2).
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { print(line) }
     }
 }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import LectorKit
 
-/// Options shared by every command that checks text (`check`, `fix`, …), and how they combine
-/// with the project's `.lector.yml`: command-line values win, the file fills in the rest.
+/// Options shared by every command that checks text (`check`, `fix`, …). They only parse flags:
+/// how they combine with the project's `.lector.yml` is `ResolvedConfiguration`'s (`--glossary`
+/// replaces the file's glossaries, `--extra-glossary` adds, every other flag overrides its key).
 struct CheckOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: .lector.yml here or in a parent directory).",
                                             valueName: "file"))
@@ -12,8 +13,13 @@ struct CheckOptions: ParsableArguments {
     @Flag(name: .long, help: "Ignore any .lector.yml.")
     var noConfig = false
 
-    @Option(name: .long, help: ArgumentHelp("A glossary (TBX, CSV or TSV); repeat for several.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A glossary (TBX, CSV or TSV), replacing those of .lector.yml; repeat for several.",
+                                            valueName: "file"))
     var glossary: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A glossary added to those in force (.lector.yml's or --glossary's); repeatable.",
+                                            valueName: "file"))
+    var extraGlossary: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("BCP 47 language of the checked text (default: en).", valueName: "tag"))
     var targetLang: String?
@@ -40,43 +46,39 @@ struct CheckOptions: ParsableArguments {
         return try ProjectConfiguration.load(path: found)
     }
 
-    /// The check configuration: glossaries loaded, languages and rule settings merged.
+    /// The check configuration: the flags over the project's file, resolved by the library.
     func checkConfiguration(project: ProjectConfiguration?) throws(InputError) -> CheckConfiguration {
-        var severities: [String: Severity] = [:]
-        var disabled: Set<String> = []
-        for (rule, level) in project?.rules ?? [:] {
-            if let level { severities[rule] = level } else { disabled.insert(rule) }
-        }
+        var severities: [String: Severity?] = [:]
         for setting in severity {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, RuleRegistry.rule(withID: parts[0]) != nil else {
                 throw InputError(file: "--severity", message: "expected RULE=LEVEL with a known rule, got “\(setting)”")
             }
             if parts[1] == "off" {
-                disabled.insert(parts[0])
-                severities[parts[0]] = nil
+                severities[parts[0]] = .some(nil)
                 continue
             }
             guard let level = Severity(rawValue: parts[1]) else {
                 throw InputError(file: "--severity", message: "unknown level “\(parts[1])”; use error, warning, info or off")
             }
             severities[parts[0]] = level
-            disabled.remove(parts[0])
         }
-        let paths = (project?.glossaries ?? []) + glossary
-        let glossaries = try paths.map { path throws(InputError) in try GlossaryLoader.load(path: path) }
-        if glossaries.isEmpty {
-            printToStandardError("lector: warning: no glossary given (--glossary or .lector.yml); glossary rules have nothing to check")
-        }
-        var configuration = CheckConfiguration(glossaries: glossaries, targetLanguage: targetLang ?? project?.targetLanguage ?? "en",
-                                               sourceLanguage: sourceLang ?? project?.sourceLanguage,
-                                               severities: severities, disabledRules: disabled)
-        if let strings = project?.strings { configuration.strings = strings }
-        return configuration
+        let overrides = ConfigurationOverrides(glossaries: glossary.isEmpty ? nil : glossary, extraGlossaries: extraGlossary,
+                                               targetLanguage: targetLang, sourceLanguage: sourceLang, severities: severities)
+        let resolved = try ResolvedConfiguration(project: project, overrides: overrides)
+        for warning in resolved.warnings { printToStandardError("lector: warning: \(warning)") }
+        return resolved.check
     }
 
     /// Loads the glossaries and compiles a checker. Bad input throws `InputError`.
     func makeChecker() throws(InputError) -> Checker {
-        try Checker(checkConfiguration(project: projectConfiguration()))
+        let checker = try Checker(checkConfiguration(project: projectConfiguration()))
+        Self.report(checker.glossaryWarnings)
+        return checker
+    }
+
+    /// Glossary problems change what is found, so they are always shown (on standard error).
+    static func report(_ warnings: [GlossaryWarning]) {
+        for warning in warnings { printToStandardError("lector: warning: \(warning)") }
     }
 }

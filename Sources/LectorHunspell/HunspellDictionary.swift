@@ -1,0 +1,174 @@
+import Foundation
+@_implementationOnly import CHunspell
+
+/// One Hunspell dictionary (`LANG.aff` + `LANG.dic`): spelling, suggestions, stems and morphological
+/// analysis, through libhunspell's C API.
+///
+/// Not thread-safe, like the handle it owns: every call takes the dictionary's own lock, so one
+/// instance can be shared between threads (calls are serialized, which is cheap next to what
+/// Hunspell does per call).
+///
+/// Words cross the C boundary in the dictionary's own encoding (`SET` in the `.aff` file): UTF-8 for
+/// most Debian dictionaries, ISO 8859-2 for `pl_PL`. A word the encoding cannot represent is unknown
+/// to the dictionary, never an error.
+public final class HunspellDictionary: @unchecked Sendable {
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
+        case missingFile(String)
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .missingFile(let path): "no such file: \(path)"
+            case .unreadable(let path): "Hunspell could not load \(path)"
+            }
+        }
+    }
+
+    public let affixPath: String
+    public let dictionaryPath: String
+    /// The `SET` encoding of the dictionary, as Hunspell reports it (`UTF-8`, `ISO8859-2`).
+    public let encodingName: String
+
+    private let handle: OpaquePointer
+    private let encoding: String.Encoding
+    private let lock = NSLock()
+
+    public init(affixPath: String, dictionaryPath: String) throws {
+        for path in [affixPath, dictionaryPath] where !FileManager.default.isReadableFile(atPath: path) {
+            throw LoadError.missingFile(path)
+        }
+        guard let handle = Hunspell_create(affixPath, dictionaryPath) else {
+            throw LoadError.unreadable(dictionaryPath)
+        }
+        self.handle = handle
+        self.affixPath = affixPath
+        self.dictionaryPath = dictionaryPath
+        let name = Hunspell_get_dic_encoding(handle).map { String(cString: $0) } ?? "UTF-8"
+        encodingName = name
+        encoding = Self.encoding(named: name)
+    }
+
+    deinit { Hunspell_destroy(handle) }
+
+    /// Whether the dictionary accepts the word as spelled (with its affix and compound rules).
+    public func spell(_ word: String) -> Bool {
+        guard let bytes = encode(word) else { return false }
+        return locked { Hunspell_spell(handle, bytes) != 0 }
+    }
+
+    /// Corrections Hunspell proposes for a word, best first.
+    public func suggest(_ word: String) -> [String] {
+        guard let bytes = encode(word) else { return [] }
+        return locked { list { Hunspell_suggest(handle, &$0, bytes) } }
+    }
+
+    /// The dictionary forms a word can be an inflection of (`Киеве` → `Киев`); empty when the word is
+    /// unknown. A known word that is its own stem answers itself.
+    public func stem(_ word: String) -> [String] {
+        guard let bytes = encode(word) else { return [] }
+        return locked { list { Hunspell_stem(handle, &$0, bytes) } }
+    }
+
+    /// Hunspell's morphological analyses of a word (`st:Kiew fl:S` style fields, as the dictionary's
+    /// affix file defines them).
+    public func analyze(_ word: String) -> [String] {
+        guard let bytes = encode(word) else { return [] }
+        return locked { list { Hunspell_analyze(handle, &$0, bytes) } }
+    }
+
+    /// Forms of `word` with the inflection `example` has (`generate("Київ", like: "Харкові")` →
+    /// `Києві`), by the dictionary's morphological descriptions; empty where it has none.
+    public func generate(_ word: String, like example: String) -> [String] {
+        guard let bytes = encode(word), let exampleBytes = encode(example) else { return [] }
+        return locked { list { Hunspell_generate(handle, &$0, bytes, exampleBytes) } }
+    }
+
+    /// The entries of the `.dic` file (flags and morphological fields removed) that carry affix
+    /// flags and satisfy `include`: candidates for a model word of `add(_:inflectedLike:)`.
+    public func inflectingEntries(where include: (String) -> Bool) throws -> [(word: String, flags: String)] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: dictionaryPath))
+        guard let text = String(data: data, encoding: encoding) ?? String(data: data, encoding: .isoLatin1) else { return [] }
+        var result: [(word: String, flags: String)] = []
+        var first = true
+        for line in text.split(whereSeparator: \.isNewline) {
+            if first { first = false; continue }  // the entry count
+            guard let slash = line.firstIndex(of: "/") else { continue }
+            let word = String(line[..<slash])
+            let flags = line[line.index(after: slash)...].prefix { !$0.isWhitespace }
+            if !flags.isEmpty, !word.contains("\\"), include(word) { result.append((word, String(flags))) }
+        }
+        return result
+    }
+
+    /// Adds a word for the lifetime of this instance, inflected like a word the dictionary knows
+    /// (`Зеленский` like `Достоевский`, so `Зеленского` stems to `Зеленский`). Returns whether the
+    /// model word is a dictionary entry with affixes; without one, the word is added uninflected.
+    /// The model must be spelled as the dictionary lists it (its lemma, in the dictionary's case).
+    @discardableResult
+    public func add(_ word: String, inflectedLike model: String) -> Bool {
+        guard let bytes = encode(word), let modelBytes = encode(model) else { return false }
+        return locked {
+            // 0: the model's affix flags were copied; otherwise the model is absent or has no affixes.
+            guard Hunspell_add_with_affix(handle, bytes, modelBytes) == 0 else {
+                _ = Hunspell_add(handle, bytes)
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Adds a word (no inflections) for the lifetime of this instance: a house word list.
+    public func add(_ word: String) {
+        guard let bytes = encode(word) else { return }
+        locked { _ = Hunspell_add(handle, bytes) }
+    }
+
+    // MARK: - Encoding
+
+    private func encode(_ word: String) -> [CChar]? {
+        guard !word.isEmpty else { return nil }
+        if encoding == .utf8 { return Array(word.utf8CString) }
+        guard let data = word.data(using: encoding, allowLossyConversion: false) else { return nil }
+        return data.map { CChar(bitPattern: $0) } + [0]
+    }
+
+    private func decode(_ pointer: UnsafePointer<CChar>) -> String {
+        if encoding == .utf8 { return String(cString: pointer) }
+        let length = strlen(pointer)
+        let data = Data(bytes: pointer, count: length)
+        return String(data: data, encoding: encoding) ?? String(cString: pointer)
+    }
+
+    static func encoding(named name: String) -> String.Encoding {
+        switch name.uppercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") {
+        case "ISO88591": .isoLatin1
+        case "ISO88592": .isoLatin2
+        case "CP1250", "WINDOWS1250": .windowsCP1250
+        case "CP1251", "WINDOWS1251", "MICROSOFTCP1251": .windowsCP1251
+        case "CP1252", "WINDOWS1252": .windowsCP1252
+        default: .utf8
+        }
+    }
+
+    // MARK: - Calls
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    /// Runs a Hunspell call that fills a `char **` list, copies the strings out and frees the list.
+    private func list(_ call: (inout UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32) -> [String] {
+        var items: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = Int(call(&items))
+        defer { if items != nil { Hunspell_free_list(handle, &items, Int32(count)) } }
+        guard count > 0, let list = items else { return [] }
+        var result: [String] = []
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            if let item = list[index] { result.append(decode(item)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,276 @@
+import Foundation
+import LectorHunspell
+
+// MARK: - API
+//
+// `Lexicon` answers word questions for one language pair from the field's own resources: Hunspell
+// (spelling, stems), FreeDict (bilingual dictionaries, dictd format) and WordNet 3.0 (English).
+// Everything loads lazily on first use; a missing resource is recorded, never fatal.
+//
+//     let lexicon = Lexicon.shared(source: "de", target: "en")        // or Lexicon.load(source:target:paths:)
+//     lexicon.lemmas(of: "Verhandlungen", language: "de")             // ["verhandeln", …]: Hunspell stems, + WordNet morphy for en
+//     lexicon.translations(of: "abfallen", from: "de", to: "en")      // [decline <noun>, fall off <verb>, …]
+//     lexicon.synonyms(of: "big"); lexicon.antonyms(of: "wet")        // WordNet; satellites via their head ("soggy" → "dry")
+//     lexicon.isKnown("Haus", language: "de")                         // true / false; nil without a dictionary
+//     lexicon.suggestions(for: "Hause", language: "de")               // Hunspell's corrections
+//     lexicon.missingResources                                        // [MissingResource]: what, package, what is weaker
+//     lexicon.hasTranslations(from: "de", to: "en")                   // false → say "omission checks off: …" once
+//
+// Thread-safe: one instance may serve every checking thread (Hunspell calls are serialized per
+// dictionary). `Lexicon.headwords(of:)` is the headword list `names.missing` uses.
+
+/// A resource a `Lexicon` could not find: what it is, the Debian package that provides it and what is
+/// weaker without it.
+public struct MissingResource: Hashable, Sendable, CustomStringConvertible {
+    public let resource: String
+    public let package: String
+    public let weakens: String
+
+    public init(_ resource: LexicalResource) {
+        self.resource = resource.name
+        package = resource.package
+        weakens = resource.weakens
+    }
+
+    public var description: String { "\(resource) missing (install \(package)): \(weakens)" }
+}
+
+/// Word knowledge for one language pair: lemmas, dictionary translations both ways, English synonyms
+/// and antonyms, spelling. See the API summary at the top of this file.
+public final class Lexicon: @unchecked Sendable {
+    public let source: String
+    public let target: String
+    public let paths: ResourcePaths
+
+    private init(source: String, target: String, paths: ResourcePaths) {
+        self.source = LexicalLanguages.primary(source)
+        self.target = LexicalLanguages.primary(target)
+        self.paths = paths
+    }
+
+    /// A lexicon for the pair; nothing is read until a question needs it.
+    public static func load(source: String, target: String, paths: ResourcePaths = .standard) -> Lexicon {
+        Lexicon(source: source, target: target, paths: paths)
+    }
+
+    /// One lexicon per pair and search path for the whole process (resources are shared anyway).
+    public static func shared(source: String, target: String, paths: ResourcePaths = .standard) -> Lexicon {
+        let key = "\(LexicalLanguages.primary(source))|\(LexicalLanguages.primary(target))|\(paths.folders.joined(separator: ":"))"
+        return ResourceCache.shared.value(key) { Lexicon(source: source, target: target, paths: paths) }
+    }
+
+    // MARK: - Questions
+
+    /// The dictionary forms of a word: Hunspell stems, and for English also WordNet's morphy. Empty
+    /// when no resource knows the word.
+    public func lemmas(of word: String, language: String) -> [String] {
+        let primary = LexicalLanguages.primary(language)
+        var result = hunspell(primary)?.stem(word) ?? []
+        if primary == "en", let wordNet {
+            for lemma in wordNet.lemmas(of: word) where !result.contains(lemma) { result.append(lemma) }
+        }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    /// Dictionary translations of a lemma from one language to the other (either order of the pair,
+    /// or any other pair FreeDict has). The dictionary of that direction is read directly; the
+    /// opposite one is read backwards where the direction is missing or much smaller (FreeDict's
+    /// ces→eng has 500 headwords, eng→ces 70,000).
+    public func translations(of lemma: String, from: String, to: String) -> [DictionaryTranslation] {
+        let from = LexicalLanguages.primary(from)
+        let to = LexicalLanguages.primary(to)
+        var result: [DictionaryTranslation] = []
+        var seen = Set<DictionaryTranslation>()
+        let direct = Self.dictionary(from: from, to: to, paths: paths)
+        if let direct {
+            do {
+                for translation in try direct.translations(of: lemma) where seen.insert(translation).inserted {
+                    result.append(translation)
+                }
+            } catch {
+                Self.report(error)
+            }
+        }
+        if let reverse = Self.reversed(from: from, to: to, paths: paths, direct: direct) {
+            for translation in reverse.translations(of: lemma) where seen.insert(translation).inserted {
+                result.append(translation)
+            }
+        }
+        return result
+    }
+
+    /// Whether a dictionary (in either direction) links the two languages.
+    public func hasTranslations(from: String, to: String) -> Bool {
+        let from = LexicalLanguages.primary(from)
+        let to = LexicalLanguages.primary(to)
+        return Self.dictionary(from: from, to: to, paths: paths) != nil
+            || Self.dictionary(from: to, to: from, paths: paths) != nil
+    }
+
+    /// WordNet synonyms of an English lemma (every sense, most frequent first); empty without WordNet.
+    public func synonyms(of englishLemma: String) -> [String] { wordNet?.synonyms(of: englishLemma) ?? [] }
+
+    /// WordNet antonyms of an English lemma, adjective satellites through their head; empty without
+    /// WordNet.
+    public func antonyms(of englishLemma: String) -> [String] { wordNet?.antonyms(of: englishLemma) ?? [] }
+
+    /// Whether Hunspell accepts the word; `nil` when there is no dictionary for the language.
+    public func isKnown(_ word: String, language: String) -> Bool? {
+        hunspell(LexicalLanguages.primary(language))?.spell(word)
+    }
+
+    /// Hunspell's corrections for a word, best first; empty without a dictionary.
+    public func suggestions(for word: String, language: String) -> [String] {
+        hunspell(LexicalLanguages.primary(language))?.suggest(word) ?? []
+    }
+
+    /// Whether WordNet is available (antonyms and synonyms need it).
+    public var hasWordNet: Bool { wordNet != nil }
+
+    /// The resources of this pair that are absent: Hunspell for both languages, FreeDict between them
+    /// (in neither direction), WordNet when one side is English.
+    public var missingResources: [MissingResource] {
+        var missing: [MissingResource] = []
+        for language in Set([source, target]).sorted() where language != "" {
+            let resource = LexicalResource.hunspell(language, paths: paths)
+            if !resource.isPresent, LexicalLanguages.hunspellNames[language] != nil { missing.append(MissingResource(resource)) }
+        }
+        if source != target, !hasTranslations(from: source, to: target),
+           let resource = LexicalResource.freeDict(from: source, to: target, paths: paths)
+            ?? LexicalResource.freeDict(from: target, to: source, paths: paths) {
+            missing.append(MissingResource(resource))
+        }
+        if source == "en" || target == "en" {
+            let resource = LexicalResource.wordNet(paths: paths)
+            if !resource.isPresent { missing.append(MissingResource(resource)) }
+        }
+        return missing
+    }
+
+    // MARK: - Resources
+
+    /// The Hunspell dictionary of a language (shared, read-only use: spell, suggest, stem).
+    public func hunspell(_ language: String) -> HunspellDictionary? {
+        Self.hunspell(language, paths: paths)
+    }
+
+    private var wordNet: WordNet? { Self.wordNet(paths: paths) }
+
+    /// The shared Hunspell dictionary of a language in these paths, loaded once per process.
+    public static func hunspell(_ language: String, paths: ResourcePaths) -> HunspellDictionary? {
+        guard let files = LexicalResource.hunspellFiles(language, in: paths) else { return nil }
+        return ResourceCache.shared.optional("hunspell|\(files.dictionary)") {
+            do {
+                return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
+            } catch {
+                report(error)
+                return nil
+            }
+        }
+    }
+
+    /// A Hunspell dictionary of its own, for a caller that adds words to it (glossary names).
+    public static func privateHunspell(_ language: String, paths: ResourcePaths) throws -> HunspellDictionary? {
+        guard let files = LexicalResource.hunspellFiles(language, in: paths) else { return nil }
+        return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
+    }
+
+    static func wordNet(paths: ResourcePaths) -> WordNet? {
+        guard let folder = WordNet.locate(in: paths) else { return nil }
+        return ResourceCache.shared.optional("wordnet|\(folder)") {
+            do { return try WordNet(folder: folder) } catch { report(error); return nil }
+        }
+    }
+
+    static func dictionary(from: String, to: String, paths: ResourcePaths) -> FreeDictDictionary? {
+        guard let index = LexicalResource.freeDictIndex(from: from, to: to, in: paths) else { return nil }
+        return ResourceCache.shared.optional("freedict|\(index)") {
+            do { return try FreeDictDictionary(indexPath: index) } catch { report(error); return nil }
+        }
+    }
+
+    /// The dictionary `to → from` read backwards, when `from → to` is missing or has under a tenth of
+    /// its headwords.
+    static func reversed(from: String, to: String, paths: ResourcePaths, direct: FreeDictDictionary?) -> ReversedDictionary? {
+        guard let opposite = dictionary(from: to, to: from, paths: paths) else { return nil }
+        if let direct, direct.entryCount * 10 >= opposite.entryCount { return nil }
+        return ResourceCache.shared.optional("reversed|\(opposite.indexPath)") {
+            do { return try ReversedDictionary(opposite) } catch { report(error); return nil }
+        }
+    }
+
+    /// The headwords of a language (a FreeDict dictionary from it): the ordinary words `names.missing`
+    /// and the garbled signals tell names and noise from. `nil` without one. Only the dictionaries
+    /// these checks were measured with are used (their figures would move with another list).
+    public static func headwords(of language: String, paths: ResourcePaths = .standard) -> FreeDictDictionary? {
+        let targets: [String: [String]] = ["de": ["en"], "en": ["de", "ru"], "fr": ["en"], "cs": ["en"], "ru": ["en"]]
+        let primary = LexicalLanguages.primary(language)
+        for target in targets[primary] ?? [] {
+            if let dictionary = dictionary(from: primary, to: target, paths: paths) { return dictionary }
+        }
+        return nil
+    }
+
+    /// The headword list of a language (`headwords(of:)`), under its earlier name.
+    public static func forLanguage(_ language: String) -> FreeDictDictionary? { headwords(of: language) }
+
+    /// A damaged resource file is said once on standard error and then treated as absent.
+    static func report(_ error: Error) {
+        ResourceCache.shared.reportOnce("lector: lexical resource unusable: \(error)")
+    }
+}
+
+/// A FreeDict dictionary indexed by its translations: `eng → rus` read as `rus → eng`.
+final class ReversedDictionary: Sendable {
+    private let entries: [String: [DictionaryTranslation]]
+
+    init(_ dictionary: FreeDictDictionary) throws {
+        var entries: [String: [DictionaryTranslation]] = [:]
+        for (headword, translations) in try dictionary.allEntries() {
+            for translation in translations {
+                let back = DictionaryTranslation(text: headword, partOfSpeech: translation.partOfSpeech)
+                let key = translation.text.lowercased()
+                if entries[key]?.contains(back) != true { entries[key, default: []].append(back) }
+            }
+        }
+        self.entries = entries
+    }
+
+    func translations(of word: String) -> [DictionaryTranslation] { entries[word.lowercased()] ?? [] }
+}
+
+/// Process-wide store of loaded resources, keyed by file, so every lexicon shares one copy.
+final class ResourceCache: @unchecked Sendable {
+    static let shared = ResourceCache()
+    private let lock = NSLock()
+    private var values: [String: Any] = [:]
+    private var reported = Set<String>()
+    private let reportLock = NSLock()
+
+    func value<T>(_ key: String, _ make: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = values[key] as? T { return existing }
+        let made = make()
+        values[key] = made
+        return made
+    }
+
+    func optional<T>(_ key: String, _ make: () -> T?) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = values[key] { return existing as? T }
+        let made = make()
+        values[key] = made as Any
+        return made
+    }
+
+    /// Called while a resource loads, that is while `lock` is held: it has a lock of its own.
+    func reportOnce(_ message: String) {
+        reportLock.lock()
+        let first = reported.insert(message).inserted
+        reportLock.unlock()
+        if first { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+
+/// Princeton WordNet 3.0 in its database files (`index.POS`, `data.POS`, `POS.exc`; Debian's
+/// `wordnet-base` installs them in `/usr/share/wordnet`): English lemmas, synonyms and antonyms.
+///
+/// Files are memory-mapped on first use: an index lookup is a binary search over the sorted
+/// `index.POS` lines, a synset is read at its byte offset in `data.POS`. Nothing is parsed ahead.
+public final class WordNet: @unchecked Sendable {
+    public enum PartOfSpeech: String, CaseIterable, Sendable { case noun, verb, adj, adv }
+
+    public let folder: String
+    private let lock = NSLock()
+    private var indexFiles: [PartOfSpeech: Data] = [:]
+    private var dataFiles: [PartOfSpeech: Data] = [:]
+    private var exceptions: [PartOfSpeech: [String: [String]]] = [:]
+
+    /// The WordNet folder holding `index.noun` (found in `paths`), or `nil`.
+    public static func locate(in paths: ResourcePaths) -> String? {
+        paths.firstFile(named: ["index.noun"]).map { ($0 as NSString).deletingLastPathComponent }
+    }
+
+    public init(folder: String) throws {
+        self.folder = folder
+        for pos in PartOfSpeech.allCases {
+            for name in ["index.\(pos.rawValue)", "data.\(pos.rawValue)"] {
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+                }
+            }
+        }
+    }
+
+    // MARK: - Lemmas
+
+    /// The base forms of an English word that WordNet lists, per WordNet's `morphy`: the exception
+    /// lists (`went` → `go`), then the detachment rules (`dogs` → `dog`, `wetter` → `wet`), kept only
+    /// where the result is a lemma. The word itself comes first when it is a lemma.
+    public func lemmas(of word: String) -> [String] {
+        let key = Self.key(word)
+        guard !key.isEmpty else { return [] }
+        var result: [String] = []
+        func add(_ lemma: String) { if !result.contains(lemma) { result.append(lemma) } }
+        for pos in PartOfSpeech.allCases {
+            if indexLine(of: key, pos: pos) != nil { add(key) }
+            for base in exceptionList(pos)[key] ?? [] where indexLine(of: base, pos: pos) != nil { add(base) }
+            for (suffix, replacement) in Self.detachments[pos] ?? [] where key.hasSuffix(suffix) && key.count > suffix.count {
+                let base = String(key.dropLast(suffix.count)) + replacement
+                if indexLine(of: base, pos: pos) != nil { add(base) }
+            }
+        }
+        return result.map { $0.replacingOccurrences(of: "_", with: " ") }
+    }
+
+    /// Whether a word is a WordNet lemma in any part of speech.
+    public func isLemma(_ word: String) -> Bool {
+        let key = Self.key(word)
+        return PartOfSpeech.allCases.contains { indexLine(of: key, pos: $0) != nil }
+    }
+
+    // MARK: - Synonyms and antonyms
+
+    /// The other words of every synset the lemma belongs to, most frequent sense first.
+    public func synonyms(of lemma: String) -> [String] {
+        let key = Self.key(lemma)
+        var result: [String] = []
+        for pos in PartOfSpeech.allCases {
+            for offset in synsetOffsets(of: key, pos: pos) {
+                guard let synset = synset(at: offset, pos: pos) else { continue }
+                for word in synset.words where word.lowercased() != key && !result.contains(Self.display(word)) {
+                    result.append(Self.display(word))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Antonyms of the lemma: WordNet's direct antonyms (`!` pointers from the lemma's word in each of
+    /// its synsets), and for adjective satellites (`soggy`), the antonyms of their head (`wet` → `dry`),
+    /// as WordNet's indirect antonymy defines them.
+    public func antonyms(of lemma: String) -> [String] {
+        let key = Self.key(lemma)
+        var result: [String] = []
+        func add(_ word: String) {
+            let shown = Self.display(word)
+            if shown.lowercased() != key.replacingOccurrences(of: "_", with: " "), !result.contains(shown) {
+                result.append(shown)
+            }
+        }
+        for pos in PartOfSpeech.allCases {
+            for offset in synsetOffsets(of: key, pos: pos) {
+                guard let synset = synset(at: offset, pos: pos) else { continue }
+                let wordNumber = (synset.words.firstIndex { $0.lowercased() == key } ?? -1) + 1
+                for pointer in synset.pointers where pointer.symbol == "!" {
+                    guard pointer.sourceWord == 0 || pointer.sourceWord == wordNumber,
+                          let target = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
+                    if pointer.targetWord > 0, pointer.targetWord <= target.words.count {
+                        add(target.words[pointer.targetWord - 1])
+                    } else {
+                        target.words.forEach(add)
+                    }
+                }
+                if synset.isSatellite {
+                    for pointer in synset.pointers where pointer.symbol == "&" {
+                        guard let head = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
+                        for antonym in head.pointers where antonym.symbol == "!" {
+                            guard let target = self.synset(at: antonym.offset, pos: antonym.pos) else { continue }
+                            if antonym.targetWord > 0, antonym.targetWord <= target.words.count {
+                                add(target.words[antonym.targetWord - 1])
+                            } else {
+                                target.words.forEach(add)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Files
+
+    struct Pointer {
+        var symbol: Substring
+        var offset: Int
+        var pos: PartOfSpeech
+        var sourceWord: Int
+        var targetWord: Int
+    }
+
+    struct Synset {
+        var words: [String]
+        var pointers: [Pointer]
+        var isSatellite: Bool
+    }
+
+    /// `lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…`
+    func synsetOffsets(of key: String, pos: PartOfSpeech) -> [Int] {
+        guard let line = indexLine(of: key, pos: pos) else { return [] }
+        let fields = line.split(separator: " ")
+        guard fields.count > 4, let synsetCount = Int(fields[2]), let pointerCount = Int(fields[3]) else { return [] }
+        let firstOffset = 4 + pointerCount + 2
+        guard fields.count >= firstOffset + synsetCount else { return [] }
+        return fields[firstOffset..<firstOffset + synsetCount].compactMap { Int($0) }
+    }
+
+    /// `offset lex_filenum ss_type w_cnt word lex_id … p_cnt [symbol offset pos source/target]… | gloss`
+    func synset(at offset: Int, pos: PartOfSpeech) -> Synset? {
+        guard let data = file(data: true, pos: pos), offset < data.count else { return nil }
+        let line: String = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var end = offset
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != UInt8(ascii: "|") { end += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+        }
+        let fields = line.split(separator: " ")
+        guard fields.count > 4, Int(fields[0]) == offset, let wordCount = Int(fields[3], radix: 16) else { return nil }
+        var cursor = 4
+        var words: [String] = []
+        for _ in 0..<wordCount where cursor + 1 < fields.count {
+            // Adjectives carry a syntactic marker: `big(a)`.
+            var word = fields[cursor]
+            if let paren = word.firstIndex(of: "(") { word = word[..<paren] }
+            words.append(String(word))
+            cursor += 2
+        }
+        guard cursor < fields.count, let pointerCount = Int(fields[cursor]) else { return nil }
+        cursor += 1
+        var pointers: [Pointer] = []
+        for _ in 0..<pointerCount where cursor + 3 < fields.count {
+            let sourceTarget = fields[cursor + 3]
+            let pos = Self.pos(fields[cursor + 2])
+            if let target = Int(fields[cursor + 1]), let pos, sourceTarget.count == 4 {
+                pointers.append(Pointer(symbol: fields[cursor], offset: target, pos: pos,
+                                        sourceWord: Int(sourceTarget.prefix(2), radix: 16) ?? 0,
+                                        targetWord: Int(sourceTarget.suffix(2), radix: 16) ?? 0))
+            }
+            cursor += 4
+        }
+        return Synset(words: words, pointers: pointers, isSatellite: fields[2] == "s")
+    }
+
+    /// Binary search over the sorted lines of `index.POS` (the license header lines start with spaces
+    /// and sort first).
+    func indexLine(of key: String, pos: PartOfSpeech) -> Substring? {
+        guard let data = file(data: false, pos: pos) else { return nil }
+        let target = Array(key.utf8)
+        return data.withUnsafeBytes { raw -> Substring? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var low = 0
+            var high = bytes.count
+            while low < high {
+                let mid = (low + high) / 2
+                var start = mid
+                while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var wordEnd = start
+                while wordEnd < end, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+                let order = Self.compare(bytes[start..<wordEnd], target)
+                if bytes[start] == 0x20 || order < 0 {
+                    low = end + 1
+                } else if order > 0 {
+                    high = start
+                } else {
+                    return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func compare(_ lhs: Slice<UnsafeBufferPointer<UInt8>>, _ rhs: [UInt8]) -> Int {
+        var index = lhs.startIndex
+        var other = 0
+        while index < lhs.endIndex, other < rhs.count {
+            if lhs[index] != rhs[other] { return lhs[index] < rhs[other] ? -1 : 1 }
+            index += 1
+            other += 1
+        }
+        if index < lhs.endIndex { return 1 }
+        return other < rhs.count ? -1 : 0
+    }
+
+    private func file(data: Bool, pos: PartOfSpeech) -> Data? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = data ? dataFiles[pos] : indexFiles[pos] { return cached }
+        let path = (folder as NSString).appendingPathComponent("\(data ? "data" : "index").\(pos.rawValue)")
+        // Checked readable in init; a file removed since then leaves this part of speech empty.
+        guard let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        if data { dataFiles[pos] = mapped } else { indexFiles[pos] = mapped }
+        return mapped
+    }
+
+    private func exceptionList(_ pos: PartOfSpeech) -> [String: [String]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = exceptions[pos] { return cached }
+        let path = (folder as NSString).appendingPathComponent("\(pos.rawValue).exc")
+        var list: [String: [String]] = [:]
+        // The exception lists are optional in WordNet distributions; without one, only the rules apply.
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: " ").map(String.init)
+                if fields.count >= 2 { list[fields[0], default: []] += fields.dropFirst() }
+            }
+        }
+        exceptions[pos] = list
+        return list
+    }
+
+    // MARK: - Words
+
+    static let detachments: [PartOfSpeech: [(String, String)]] = [
+        .noun: [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+                ("men", "man"), ("ies", "y")],
+        .verb: [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                ("ing", "")],
+        .adj: [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+    ]
+
+    /// WordNet's spelling of a lemma in its files: lower case, spaces as underscores.
+    static func key(_ word: String) -> String {
+        word.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "_")
+    }
+
+    static func display(_ word: String) -> String { word.replacingOccurrences(of: "_", with: " ") }
+
+    static func pos(_ symbol: Substring) -> PartOfSpeech? {
+        switch symbol {
+        case "n": .noun
+        case "v": .verb
+        case "a", "s": .adj
+        case "r": .adv
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import LectorGlossary
+import LectorText
+
+/// What a rule reads, as its description states it and `lector rules` shows it.
+public enum RuleScope: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// The translation alone, sentence by sentence or term by term.
+    case target
+    /// Each sentence of the translation against its source sentence; silent without a source.
+    case bilingual
+    /// The whole document at once (consistency across sentences, directives).
+    case document
+
+    public var description: String { rawValue }
+}
+
+/// One aligned sentence pair with both sides present, as a bilingual rule reads it. Every range
+/// a rule reports is a range of the target document: the `targetRange(…)` functions turn a
+/// range within `targetText` or `readableTarget` into one.
+public struct SentencePairContext {
+    public let check: CheckContext
+    public let bilingual: BilingualContext
+    /// The pair's position in `bilingual.pairs` (the unit's index in a bilingual file).
+    public let index: Int
+    /// UTF-16 range of the source sentences in the source document.
+    public let sourceRange: Range<Int>
+    /// UTF-16 range of the target sentences in the target document.
+    public let targetRange: Range<Int>
+    public let sourceText: String
+    public let targetText: String
+
+    init(check: CheckContext, bilingual: BilingualContext, index: Int, sourceRange: Range<Int>, targetRange: Range<Int>) {
+        self.check = check
+        self.bilingual = bilingual
+        self.index = index
+        self.sourceRange = sourceRange
+        self.targetRange = targetRange
+        sourceText = bilingual.source.text(in: sourceRange)
+        targetText = check.document.text(in: targetRange)
+    }
+
+    /// The two sides as the files have them: for a masked document (HTML, Markdown) with the
+    /// markup, URLs and code that `sourceText` and `targetText` leave out.
+    public var unmaskedSourceText: String { bilingual.source.unmaskedText(in: sourceRange) }
+    public var unmaskedTargetText: String { check.document.unmaskedText(in: targetRange) }
+
+    /// Primary subtags of the two languages.
+    public var sourceLanguage: String { bilingual.sourceLanguage }
+    public var targetLanguage: String { check.index.targetLanguage }
+
+    /// The target as extraction should read it: machine translation output that was tokenized
+    /// (`am 15 . April`) is detokenized, and `isTargetTokenized` says so.
+    public var readableTarget: (text: String, isTokenized: Bool) {
+        let (text, tokenized) = Detokenizer.readable(targetText)
+        return (text, tokenized)
+    }
+
+    /// The document range of a UTF-16 range within `targetText`.
+    public func targetRange(ofTextRange range: Range<Int>) -> Range<Int> {
+        (targetRange.lowerBound + range.lowerBound)..<(targetRange.lowerBound + range.upperBound)
+    }
+
+    /// The document range of a UTF-16 range within the readable target: the same place when the
+    /// target was not tokenized; the whole sentence when it was, since detokenizing moved the
+    /// offsets.
+    public func targetRange(ofReadableRange range: Range<Int>, tokenized: Bool) -> Range<Int> {
+        tokenized ? targetRange : targetRange(ofTextRange: range)
+    }
+
+    /// Glossary matches of the target inside this pair.
+    public var targetMatches: [GlossaryMatch] { check.glossaryMatches(in: targetRange) }
+    /// Glossary matches of the source inside this pair.
+    public var sourceMatches: [GlossaryMatch] { bilingual.sourceMatches(in: sourceRange) }
+    /// Inline markup of the pair's unit, for formats that carry it (XLIFF, TMX).
+    public var inlineCodes: BilingualContext.InlineCodePair? {
+        guard let codes = bilingual.inlineCodes, index < codes.count else { return nil }
+        return codes[index]
+    }
+}
+
+/// A pair with one side missing: a source sentence the aligner left without translation (or a
+/// unit without target), or a translated sentence without source.
+public struct UnpairedSentenceContext {
+    public let check: CheckContext
+    public let bilingual: BilingualContext
+    public let pair: SentencePair
+}
+
+/// A rule that compares each sentence of the translation with its source. The checker walks the
+/// aligned pairs once for all bilingual rules and hands each rule one pair at a time; the rule
+/// never loops, guards or shifts ranges itself.
+///
+/// `prepare` runs once per document, for what is costly to build (ICU extractors, segmenters);
+/// it throws when that fails, and the failure is reported rather than taken for "no findings".
+public protocol BilingualRule: Rule {
+    associatedtype Preparation = Void
+    func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Preparation
+    func findings(in pair: SentencePairContext, using prepared: Preparation) -> [RuleFinding]
+    /// Pairs with one side missing; most rules have nothing to say about them.
+    func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding]
+}
+
+/// One entry of the checker's walk over the aligned pairs, made once and handed to every
+/// bilingual rule.
+public enum AlignedPairContext {
+    case complete(SentencePairContext)
+    case oneSided(UnpairedSentenceContext)
+
+    public init(check: CheckContext, bilingual: BilingualContext, index: Int) {
+        let pair = bilingual.pairs[index]
+        if let sourceRange = pair.source, let targetRange = pair.target {
+            self = .complete(SentencePairContext(check: check, bilingual: bilingual, index: index,
+                                                 sourceRange: sourceRange, targetRange: targetRange))
+        } else {
+            self = .oneSided(UnpairedSentenceContext(check: check, bilingual: bilingual, pair: pair))
+        }
+    }
+}
+
+extension BilingualRule {
+    public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] { [] }
+
+    /// The rule alone, as the `Rule` protocol runs it: the same pair walk the checker does. A
+    /// preparation that fails is reported at the start of the document, never taken for "no
+    /// findings".
+    public func findings(in context: CheckContext) -> [RuleFinding] {
+        guard let bilingual = context.bilingual else { return [] }
+        let check: (AlignedPairContext) -> [RuleFinding]
+        do {
+            check = try pairChecker(for: context, bilingual: bilingual)
+        } catch {
+            return [RuleFinding.failure(of: Self.description, error)]
+        }
+        var findings: [RuleFinding] = []
+        for index in bilingual.pairs.indices {
+            findings += check(AlignedPairContext(check: context, bilingual: bilingual, index: index))
+        }
+        return findings
+    }
+
+    /// Prepares the rule for one document and returns what checks each of its pairs, with the
+    /// preparation's type erased so that the checker can hold every bilingual rule in one list.
+    public func pairChecker(for context: CheckContext, bilingual: BilingualContext) throws
+        -> (AlignedPairContext) -> [RuleFinding] {
+        let prepared = try prepare(for: context, bilingual: bilingual)
+        return { pair in
+            switch pair {
+            case .complete(let pair): self.findings(in: pair, using: prepared)
+            case .oneSided(let pair): self.findings(inUnpaired: pair)
+            }
+        }
+    }
+}
+
+extension BilingualRule where Preparation == Void {
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws {}
+}

@@ -1,0 +1,60 @@
+import LectorLexicon
+
+/// Which rules need which lexical resource, and what to say when one is missing.
+///
+/// A rule whose resource is missing does not fire (it finds no words to judge) and the run says
+/// so once, in the summary: "spelling checks off: no Hunspell dictionary for uk (install
+/// hunspell-uk)". Rules that need a resource add themselves here.
+public enum LexicalRequirements {
+    public enum Need: Sendable, Hashable {
+        /// A Hunspell dictionary for the translation's language.
+        case targetHunspell
+        /// A FreeDict dictionary between source and translation, in either direction.
+        case pairDictionary
+        /// WordNet (English synonyms and antonyms), where one side is English.
+        case wordNet
+    }
+
+    /// What each rule needs, and the checks it stands for in the notice ("spelling checks").
+    public static let needs: [String: (checks: String, needs: [Need])] = [
+        "spelling.unknown": ("spelling checks", [.targetHunspell]),
+    ]
+
+    /// One line per missing resource that an enabled rule needs, naming the checks that are off.
+    public static func notices(ruleIDs: [String], sourceLanguage: String?, targetLanguage: String,
+                               lexicon: Lexicon) -> [String] {
+        var notices: [String] = []
+        for id in ruleIDs {
+            guard let (checks, needs) = needs[id] else { continue }
+            for need in needs {
+                guard let missing = missing(need, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                            lexicon: lexicon) else { continue }
+                let notice = "\(checks) off: \(missing)"
+                if !notices.contains(notice) { notices.append(notice) }
+            }
+        }
+        return notices
+    }
+
+    /// What is missing for a need, as "no de–en dictionary (install dict-freedict-deu-eng)", or `nil`.
+    static func missing(_ need: Need, sourceLanguage: String?, targetLanguage: String, lexicon: Lexicon) -> String? {
+        let target = LexicalLanguages.primary(targetLanguage)
+        switch need {
+        case .targetHunspell:
+            // Languages Hunspell has no dictionary for at all (ja, zh) are not a missing package.
+            guard LexicalLanguages.hunspellNames[target] != nil, lexicon.hunspell(target) == nil else { return nil }
+            return "no Hunspell dictionary for \(target) (install \(LexicalLanguages.hunspellPackage(target)))"
+        case .pairDictionary:
+            guard let sourceLanguage else { return nil }
+            let source = LexicalLanguages.primary(sourceLanguage)
+            guard source != target, !lexicon.hasTranslations(from: source, to: target) else { return nil }
+            let package = LexicalLanguages.freeDictPackage(from: source, to: target)
+                ?? LexicalLanguages.freeDictPackage(from: target, to: source)
+            return "no \(source)–\(target) dictionary" + (package.map { " (install \($0))" } ?? " (FreeDict has none)")
+        case .wordNet:
+            let source = sourceLanguage.map(LexicalLanguages.primary)
+            guard source == "en" || target == "en", !lexicon.hasWordNet else { return nil }
+            return "no WordNet (install wordnet-base)"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+@_implementationOnly import CZlib
+
+/// A dictzip file (`.dict.dz`): gzip whose header carries a random-access table (the `RA` extra
+/// field: chunk length, then the compressed size of every chunk), so a range of the original text
+/// is read by inflating only the chunks that hold it. A plain gzip file without that field is read
+/// by inflating it whole, once.
+///
+/// Safe to share between threads: the compressed bytes are memory-mapped and read only, and each
+/// read inflates into its own buffers.
+public final class DictzipFile: @unchecked Sendable {
+    public enum ReadError: Error, Equatable, CustomStringConvertible {
+        case unreadable(String)
+        case notGzip(String)
+        case corrupt(String, detail: String)
+        case outOfRange(String, offset: Int, length: Int)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path): "cannot read \(path)"
+            case .notGzip(let path): "\(path) is not a gzip file"
+            case .corrupt(let path, let detail): "\(path) is damaged: \(detail)"
+            case .outOfRange(let path, let offset, let length):
+                "\(path) has no bytes \(offset)..<\(offset + length)"
+            }
+        }
+    }
+
+    public let path: String
+    /// Whether the file has a dictzip random-access table (otherwise reads inflate the whole file).
+    public var hasRandomAccess: Bool { chunkLength > 0 }
+
+    private let compressed: Data
+    private let chunkLength: Int
+    /// Start of each compressed chunk in `compressed`, plus the end of the last one.
+    private let chunkStarts: [Int]
+    private let dataStart: Int
+    private let lock = NSLock()
+    nonisolated(unsafe) private var inflatedWhole: [UInt8]?
+
+    public init(path: String) throws {
+        self.path = path
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            throw ReadError.unreadable(path)
+        }
+        compressed = data
+        let header = try Self.parseHeader(data, path: path)
+        dataStart = header.dataStart
+        chunkLength = header.chunkLength
+        var starts = [header.dataStart]
+        starts.reserveCapacity(header.chunkSizes.count + 1)
+        for size in header.chunkSizes { starts.append(starts[starts.count - 1] + size) }
+        guard starts.last! <= data.count else {
+            throw ReadError.corrupt(path, detail: "chunk table runs past the end of the file")
+        }
+        chunkStarts = starts
+    }
+
+    /// The uncompressed bytes `offset..<offset + length`.
+    public func read(offset: Int, length: Int) throws -> [UInt8] {
+        guard offset >= 0, length >= 0 else { throw ReadError.outOfRange(path, offset: offset, length: length) }
+        if length == 0 { return [] }
+        guard hasRandomAccess else {
+            let whole = try readAll()
+            guard offset + length <= whole.count else {
+                throw ReadError.outOfRange(path, offset: offset, length: length)
+            }
+            return Array(whole[offset..<offset + length])
+        }
+        let first = offset / chunkLength
+        let last = (offset + length - 1) / chunkLength
+        guard last < chunkStarts.count - 1 else { throw ReadError.outOfRange(path, offset: offset, length: length) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((last - first + 1) * chunkLength)
+        for chunk in first...last { try inflateChunk(chunk, into: &bytes) }
+        let start = offset - first * chunkLength
+        guard start + length <= bytes.count else { throw ReadError.outOfRange(path, offset: offset, length: length) }
+        return Array(bytes[start..<start + length])
+    }
+
+    /// The whole uncompressed text (inflated once and kept).
+    public func readAll() throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let inflatedWhole { return inflatedWhole }
+        let whole = try inflate(from: 0, count: compressed.count, windowBits: 15 + 16, capacity: nil)
+        inflatedWhole = whole
+        return whole
+    }
+
+    // MARK: - Inflating
+
+    private func inflateChunk(_ chunk: Int, into bytes: inout [UInt8]) throws {
+        let start = chunkStarts[chunk]
+        let piece = try inflate(from: start, count: chunkStarts[chunk + 1] - start, windowBits: -15,
+                                capacity: chunkLength)
+        bytes.append(contentsOf: piece)
+    }
+
+    /// Inflates `count` compressed bytes at `from`: raw deflate (a dictzip chunk, ended by a full
+    /// flush) when `windowBits` is negative, a whole gzip stream otherwise.
+    private func inflate(from start: Int, count: Int, windowBits: Int32, capacity: Int?) throws -> [UInt8] {
+        var stream = z_stream()
+        guard czlib_inflateInit2(&stream, windowBits) == Z_OK else {
+            throw ReadError.corrupt(path, detail: "zlib would not start")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: max(capacity ?? 0, 1 << 16))
+        let status: Int32 = compressed.withUnsafeBytes { raw -> Int32 in
+            let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            stream.next_in = UnsafeMutablePointer(mutating: base + start)
+            stream.avail_in = UInt32(count)
+            var status: Int32 = Z_OK
+            repeat {
+                status = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    let result = CZlib.inflate(&stream, windowBits < 0 ? Z_SYNC_FLUSH : Z_NO_FLUSH)
+                    return result
+                }
+                let produced = buffer.count - Int(stream.avail_out)
+                output.append(contentsOf: buffer[0..<produced])
+                if status == Z_BUF_ERROR, stream.avail_in == 0 { return Z_STREAM_END }
+                if status != Z_OK { break }
+            } while stream.avail_in > 0 || stream.avail_out == 0
+            return status
+        }
+        guard status == Z_OK || status == Z_STREAM_END else {
+            throw ReadError.corrupt(path, detail: "inflate failed (zlib status \(status))")
+        }
+        return output
+    }
+
+    // MARK: - Header
+
+    struct Header {
+        var dataStart: Int
+        var chunkLength: Int
+        var chunkSizes: [Int]
+    }
+
+    /// Reads the gzip header (RFC 1952) and the dictzip `RA` subfield of its extra field.
+    static func parseHeader(_ data: Data, path: String) throws -> Header {
+        let bytes = [UInt8](data.prefix(1 << 20))
+        guard bytes.count >= 10, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8 else {
+            throw ReadError.notGzip(path)
+        }
+        func u16(_ at: Int) throws -> Int {
+            guard at + 1 < bytes.count else { throw ReadError.corrupt(path, detail: "header cut short") }
+            return Int(bytes[at]) | Int(bytes[at + 1]) << 8
+        }
+        let flags = bytes[3]
+        var cursor = 10
+        var chunkLength = 0
+        var chunkSizes: [Int] = []
+        if flags & 0x04 != 0 {
+            let extraLength = try u16(cursor)
+            cursor += 2
+            let extraEnd = cursor + extraLength
+            var field = cursor
+            while field + 4 <= extraEnd {
+                let fieldLength = try u16(field + 2)
+                if bytes[field] == UInt8(ascii: "R"), bytes[field + 1] == UInt8(ascii: "A"), fieldLength >= 6 {
+                    let version = try u16(field + 4)
+                    let length = try u16(field + 6)
+                    let count = try u16(field + 8)
+                    if version == 1, length > 0, fieldLength >= 6 + 2 * count {
+                        chunkLength = length
+                        chunkSizes = try (0..<count).map { try u16(field + 10 + 2 * $0) }
+                    }
+                }
+                field += 4 + fieldLength
+            }
+            cursor = extraEnd
+        }
+        for flag: UInt8 in [0x08, 0x10] where flags & flag != 0 {
+            while cursor < bytes.count, bytes[cursor] != 0 { cursor += 1 }
+            cursor += 1
+        }
+        if flags & 0x02 != 0 { cursor += 2 }
+        guard cursor <= data.count else { throw ReadError.corrupt(path, detail: "header cut short") }
+        return Header(dataStart: cursor, chunkLength: chunkLength, chunkSizes: chunkSizes)
+    }
+}

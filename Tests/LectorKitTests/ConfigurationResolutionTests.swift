@@ -1,0 +1,99 @@
+import Foundation
+import LectorKit
+import LectorTestSupport
+import Testing
+
+/// Issue 10's configuration defects, in the library: options reach the rules, the command line's
+/// glossaries replace the file's, and glossaries that contradict each other are reported.
+@Suite struct ConfigurationResolutionTests {
+    /// A house glossary for German that deprecates `Kiew` (the shipped glossary prefers it).
+    static let germanHouseCSV = """
+    concept,language,term,status
+    kyiv,de,Kyjiw,preferred
+    kyiv,de,Kiew,deprecated
+    """
+
+    static let germanArticle = "Der Präsident reiste nach Kiew. In Kiew sprach er mit Journalisten.\n"
+
+    static func project(_ yaml: String) throws -> ProjectConfiguration {
+        let path = Fixtures.write(yaml, named: ".lector.yml")
+        return try ProjectConfiguration.load(path: path)
+    }
+
+    @Test(arguments: [
+        ("rules:\n  glossary.variant:\n    min_score: 0.5\n", 3, "the rule has no options"),
+        ("rules:\n  garbled.sentence:\n    severity: loud\n", 3, "expected error, warning, info or off"),
+    ])
+    func badOptionNamesItsLine(yaml: String, line: Int, message: String) throws {
+        let error = #expect(throws: InputError.self) { try ProjectConfiguration.parse(yaml, path: "/p/.lector.yml") }
+        #expect(error?.line == line)
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func checkerRejectsUnknownOptions() {
+        var configuration = CheckConfiguration()
+        configuration.ruleOptions = ["garbled.sentence": ["min_score": .number(0.5)]]
+        #expect(throws: InputError.self) { try Checker(configuration) }
+    }
+
+    @Test func commandLineGlossaryReplacesTheFilesAndExtraAdds() throws {
+        let house = Fixtures.write(Self.germanHouseCSV, named: "de-house.csv")
+        let project = try Self.project("glossaries: [\(Fixtures.houseGlossaryPath)]\ntarget_language: de\n")
+        let replaced = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides(glossaries: [house]))
+        #expect(replaced.glossaryPaths == [house])
+        let added = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides(extraGlossaries: [house]))
+        #expect(added.glossaryPaths == [Fixtures.houseGlossaryPath, house])
+        let kept = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides())
+        #expect(kept.glossaryPaths == [Fixtures.houseGlossaryPath])
+        #expect(kept.check.targetLanguage == "de")
+        let overridden = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides(targetLanguage: "en"))
+        #expect(overridden.check.targetLanguage == "en")
+    }
+
+    @Test func conflictingGlossariesAreReportedAndTheStricterStatusWins() throws {
+        let house = try GlossaryLoader.load(path: Fixtures.write(Self.germanHouseCSV, named: "de-house.csv"))
+        let checker = try Checker(CheckConfiguration(glossaries: [Fixtures.houseGlossary, house], targetLanguage: "de"))
+        let conflict = try #require(checker.glossaryWarnings.first { $0.message.contains("“kiew”") })
+        // Both places are named: the shipped glossary prefers it, the house glossary deprecates it.
+        #expect(conflict.message.contains("preferred at \(Fixtures.houseGlossaryPath):"))
+        #expect(conflict.message.contains("deprecated at \(house.name):3"))
+        #expect(conflict.message.contains("treated as deprecated"))
+        let findings = checker.check(SourceDocument(path: "a.de.txt", text: Self.germanArticle))
+        #expect(findings.filter { $0.ruleID == "glossary.forbidden" }.map(\.text) == ["Kiew", "Kiew"])
+    }
+
+    @Test func aGlossaryThatContradictsItselfIsReported() throws {
+        let tbx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+          <text><body>
+            <conceptEntry id="kyiv">
+              <langSec xml:lang="en">
+                <termSec><term>Kyiv</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+              </langSec>
+            </conceptEntry>
+            <conceptEntry id="kyiv">
+              <langSec xml:lang="en">
+                <termSec><term>Kyiv</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+              </langSec>
+            </conceptEntry>
+          </body></text>
+        </tbx>
+        """
+        let glossary = try GlossaryLoader.load(path: Fixtures.write(tbx, named: "contradicts.tbx"))
+        let checker = try Checker(CheckConfiguration(glossaries: [glossary]))
+        let messages = checker.glossaryWarnings.map(\.description)
+        #expect(messages.contains { $0.contains("concept id “kyiv” is used twice") && $0.contains("contradicts.tbx:9") })
+        #expect(messages.contains { $0.contains("“kyiv” (en) has different statuses") })
+    }
+
+    @Test func aTermOfPunctuationDoesNotShrinkToOneLetter() throws {
+        let csv = "concept,language,term,status\npattern,en,\\d+ .*,deprecated\nkyiv,en,Kyiv,preferred\n"
+        let path = Fixtures.write(csv, named: "regex.csv")
+        let checker = try Checker(CheckConfiguration(glossaries: [try GlossaryLoader.load(path: path)]))
+        let findings = checker.check(SourceDocument(path: "a.txt", text: "Plan d was discussed in Kyiv.\n"))
+        #expect(findings.filter { $0.ruleID.hasPrefix("glossary.") }.isEmpty, "\(findings.map(\.text))")
+        let warning = try #require(checker.glossaryWarnings.first)
+        #expect(warning.description.hasPrefix("\(path):2: term “\\d+ .*” (en) has at most one letter or digit"))
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LectorKit
+import LectorTestSupport
+import Testing
+
+@Suite struct SpellingUnknownTests {
+    static let hasEnglish = LexicalResource.hunspellFiles("en", in: .standard) != nil
+
+    static func spelling(_ text: String, words: [String] = [], paths: ResourcePaths = .standard) throws -> [Finding] {
+        var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary])
+        configuration.spellingWords = words
+        configuration.resourcePaths = paths
+        return try Checker(configuration).check(SourceDocument(path: "t.txt", text: text))
+            .filter { $0.ruleID == "spelling.unknown" }
+    }
+
+    @Test(.enabled(if: hasEnglish, "needs hunspell-en-us"))
+    func suggestionsComeFromHunspell() throws {
+        let findings = try Self.spelling("The negotiatons resumed on Tuesday.\n")
+        #expect(findings.map(\.text) == ["negotiatons"])
+        #expect(findings.first?.suggestion == "negotiations")
+        #expect(findings.first?.message.contains("did you mean “negotiations”") == true)
+        #expect(findings.first?.severity == .info)
+    }
+
+    @Test(.enabled(if: hasEnglish, "needs hunspell-en-us"))
+    func houseWordsAreAccepted() throws {
+        #expect(try Self.spelling("The shelling of oblenergo substations continued.\n").map(\.text) == ["oblenergo"])
+        #expect(try Self.spelling("The shelling of oblenergo substations continued.\n", words: ["Oblenergo"]).isEmpty)
+    }
+
+    @Test(.enabled(if: hasEnglish, "needs hunspell-en-us"))
+    func closedCompoundsOfKnownWordsAreAccepted() throws {
+        #expect(try Self.spelling("They met in videoconferences.\n").isEmpty)
+    }
+
+    @Test func withoutADictionaryTheRuleIsOffAndSaysSo() throws {
+        let folder = NSTemporaryDirectory() + "lector-nothing-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let paths = ResourcePaths(folders: [folder])
+        #expect(try Self.spelling("The negotiatons resumed.\n", paths: paths).isEmpty)
+        var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "uk", sourceLanguage: "en")
+        configuration.resourcePaths = paths
+        let checker = try Checker(configuration)
+        #expect(checker.resourceNotices == ["spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)"])
+        configuration.disabledRules = ["spelling.unknown"]
+        #expect(try Checker(configuration).resourceNotices.isEmpty)
+        configuration.targetLanguage = "ja"
+        configuration.disabledRules = []
+        #expect(try Checker(configuration).resourceNotices.isEmpty, "Hunspell has no Japanese: nothing to install")
+    }
+
+    @Test func configurationReadsResourcesAndHouseWords() throws {
+        let yaml = "resources: [dicts, /opt/homebrew/share/hunspell]\nspelling:\n  words: [oblenergo, Ukrenergo]\n"
+        let configuration = try ProjectConfiguration.parse(yaml, path: "/project/.lector.yml")
+        #expect(configuration.resources == ["/project/dicts", "/opt/homebrew/share/hunspell"])
+        #expect(configuration.spellingWords == ["oblenergo", "Ukrenergo"])
+        #expect(throws: InputError.self) { try ProjectConfiguration.parse("spelling:\n  word: [x]\n", path: "/p/.lector.yml") }
+    }
+}

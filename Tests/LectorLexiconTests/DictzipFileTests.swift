@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import LectorZlib
+
+@Suite struct DictzipFileTests {
+    /// 40 lines of 55 bytes, dictzip with 256-byte chunks (9 chunks), made with zlib's raw deflate and
+    /// a full flush after each chunk, as dictzip(1) writes them.
+    static let dictzip = "H4sIDAAAAAACAxwAUkEYAAEAAAEJAEoASgBHAEoASwBHAEsASgBEAHRlc3QuZGljdABKzSspqlQwMDCwUijJSFUoLM1MzlZIKsovz1NIy69QyCrNLShWyC9LLQJL5yRWVSqk5KdzpUK1GZKnzYg8bcbkaTPBow0AAAD//1LIL0stUijJSFXISayqVEjJT+dKzSspqlQwMDC1AosXlmYmZyskFeWX5ymk5VcoZJXmFhQr4NZmRp42c/K0WZCnzRKmDQAAAP//ykzOVkgqyi/PU0jLr1DIKs0tKFbIL0stUijJSFXISayqVEjJT+dKzSspqlQwMDSwAosXlmaSpM2QPG1G5GkzJkUbAAAA//9K50rNKymqVDAwNLFSKMlIVSgszUzOVkgqyi/PU0jLr1DIKs0tKFbIL0stAkvnJFZVKqTkp8O1mZKnzYw8bebkabPAqQ0AAAD//yooVsgvSy1SKMlIVchJrKpUSMlP50rNKymqVDAwtLQCixeWZiZnKyQV5ZfnKaTlVyhkleYW4NFmZECeNkPytBmRp80Yog0AAAD//yoszUzOVkgqyi/PU0jLr1DIKs0tKFbIL0stUijJSFXISayqVEjJT+dKzSspqlQwMDKxAosXkqjNlDxtZuRpMydeGwAAAP//SslP50rNKymqVDAwsrBSKMlIVSgszUzOVkgqyi/PU0jLr1DIKs0tKFbIL0stAkvnJFZVKqQgabMkS5uxAXnaDMnTZoRDGwAAAP//Ks0tKFbIL0stUijJSFXISayqVEjJT+dKzSspqlQwMDa2AosXlmYmZyskFeWX5ymk5VcoZJXi12ZCnjZT8rSZkafNHKQNAAAA//9KVSgszUzOVkgqyi/PU0jLr1DIKs0tKFbIL0stUijJSFXISayqVEjJT+dKzSspqlQwMLawAouTqs2SNG0AAAAA//8DALonHjSYCAAA"
+    static let plainGzip = "H4sIACMkEGsC/yvISczMU0ivyixQKM8sycgvLVFIVChKzEvJz9VNTE5OLS5WKElMyknlAgDX4RQMKQAAAA=="
+    static let text = (0..<40).map { String(format: "entry %03d: the quick brown fox jumps over the lazy dog\n", $0) }.joined()
+
+    static func file(_ base64: String) throws -> String {
+        let path = NSTemporaryDirectory() + "lector-dictzip-\(UUID().uuidString).dz"
+        try Data(base64Encoded: base64)!.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func readsARangeAcrossChunkBoundariesFromTheRandomAccessTable() throws {
+        let file = try DictzipFile(path: Self.file(Self.dictzip))
+        #expect(file.hasRandomAccess)
+        let bytes = Array(Self.text.utf8)
+        for (offset, length) in [(0, 10), (250, 20), (511, 300), (2_190, 10), (1_000, 1)] {
+            #expect(try file.read(offset: offset, length: length) == Array(bytes[offset..<offset + length]))
+        }
+        #expect(try file.readAll() == bytes)
+    }
+
+    @Test func aRangePastTheEndIsAnError() throws {
+        let file = try DictzipFile(path: Self.file(Self.dictzip))
+        #expect(throws: DictzipFile.ReadError.self) { try file.read(offset: 2_195, length: 10) }
+    }
+
+    @Test func plainGzipWithoutTheTableIsInflatedWhole() throws {
+        let file = try DictzipFile(path: Self.file(Self.plainGzip))
+        #expect(!file.hasRandomAccess)
+        #expect(String(decoding: try file.read(offset: 6, length: 4), as: UTF8.self) == "gzip")
+    }
+
+    @Test func aFileThatIsNotGzipIsRejected() throws {
+        let path = NSTemporaryDirectory() + "lector-notgzip-\(UUID().uuidString).dz"
+        try Data("headword\tA\tB\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: DictzipFile.ReadError.notGzip(path)) { try DictzipFile(path: path) }
+    }
+
+    @Test(.enabled(if: Installed.freeDict("de", "en"), "needs dict-freedict-deu-eng"))
+    func randomAccessAgreesWithWholeFileInflateOnAFreeDictFile() throws {
+        let path = LectorLexiconTestPaths.freeDictData("de", "en")!
+        let file = try DictzipFile(path: path)
+        #expect(file.hasRandomAccess)
+        let whole = try file.readAll()
+        for offset in [0, 58_000, whole.count / 2, whole.count - 500] {
+            #expect(try file.read(offset: offset, length: 400) == Array(whole[offset..<offset + 400]))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import LectorLexicon
+
+@Suite struct FreeDictDictionaryTests {
+    @Test func dictdNumbersAreBase64MostSignificantFirst() {
+        #expect(FreeDictDictionary.decodeBase64Number(Array("A".utf8)) == 0)
+        #expect(FreeDictDictionary.decodeBase64Number(Array("B0".utf8)) == 64 + 52)
+        #expect(FreeDictDictionary.decodeBase64Number(Array("x3J".utf8)) == (49 * 64 + 55) * 64 + 9)
+        #expect(FreeDictDictionary.decodeBase64Number(Array("a-b".utf8)) == nil)
+    }
+
+    /// Entries as FreeDict's deu-eng, pol-eng and jpn-eng ship them.
+    @Test func translationsOfAnEntryKeepTheirPartOfSpeech() {
+        let abfallen = "Abfallen /ˈapfˌalən/ <neut, n, sg>\ndecline <n>, downgrade <n> [Am.]\n         Note: of sth.\n   Synonyms: {Gefälle}, {abfallender Verlauf}\n\n"
+        #expect(FreeDictDictionary.translations(inEntry: abfallen) == [
+            DictionaryTranslation(text: "decline", partOfSpeech: .noun),
+            DictionaryTranslation(text: "downgrade", partOfSpeech: .noun),
+        ])
+        let secede = "abfallen /ˈapfˌalən/ <v, intr>\n [geogr.] slope downwards <v>, dip <v>\n see: {abfallend}\n\n"
+        #expect(FreeDictDictionary.translations(inEntry: secede).map(\.text) == ["slope downwards", "dip"])
+        let kot = "kot /kɔt/ <n>\n1. dust bunny\n(potocznie, potoczny) kłąb kurzu\n2. cat\n(zoologia, zoologiczny) Felis silvestris domesticus;\n"
+        #expect(FreeDictDictionary.translations(inEntry: kot).map(\.text) == ["dust bunny", "cat"])
+        #expect(FreeDictDictionary.translations(inEntry: kot).allSatisfy { $0.partOfSpeech == .noun })
+        let good = "good /gud/\nхороший\n"
+        #expect(FreeDictDictionary.translations(inEntry: good) == [DictionaryTranslation(text: "хороший", partOfSpeech: nil)])
+    }
+
+    @Test(.enabled(if: Installed.freeDict("de", "en"), "needs dict-freedict-deu-eng"))
+    func looksUpAHeadwordInAnyCase() throws {
+        let path = try #require(LexicalResource.freeDictIndex(from: "de", to: "en", in: Installed.paths))
+        let dictionary = try FreeDictDictionary(indexPath: path)
+        #expect(dictionary.language == "de")
+        #expect(dictionary.entryCount > 100_000)
+        #expect(dictionary.contains("abfallen"))
+        #expect(dictionary.contains("ABFALLEN"))
+        #expect(dictionary.contains("Größe"))
+        #expect(!dictionary.contains("Selenskyj-Abfallen"))
+        let texts = try dictionary.translations(of: "abfallen").map(\.text)
+        #expect(texts.contains("decline"))
+        #expect(texts.contains("fall off"))
+        #expect(try dictionary.translations(of: "Hund").contains { $0.text == "dog" && $0.partOfSpeech == .noun })
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import LectorLexicon
+
+@Suite struct LexiconTests {
+    static func emptyFolder() throws -> ResourcePaths {
+        let folder = NSTemporaryDirectory() + "lector-empty-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return ResourcePaths(folders: [folder])
+    }
+
+    @Test func withoutResourcesEveryAnswerIsEmptyAndTheGapIsNamed() throws {
+        let lexicon = Lexicon.load(source: "de", target: "en", paths: try Self.emptyFolder())
+        #expect(lexicon.lemmas(of: "Verhandlungen", language: "de").isEmpty)
+        #expect(lexicon.translations(of: "Hund", from: "de", to: "en").isEmpty)
+        #expect(lexicon.antonyms(of: "good").isEmpty)
+        #expect(lexicon.isKnown("Hund", language: "de") == nil)
+        #expect(!lexicon.hasTranslations(from: "de", to: "en"))
+        let packages = lexicon.missingResources.map(\.package)
+        #expect(packages == ["hunspell-de-de", "hunspell-en-us", "dict-freedict-deu-eng", "wordnet-base"])
+        #expect(lexicon.missingResources[2].description.contains("install dict-freedict-deu-eng"))
+    }
+
+    @Test func lectorDataPathReplacesTheStandardLocations() {
+        let paths = ResourcePaths.resolve(configured: ["glossary/dicts"], relativeTo: "/project",
+                                          environment: ["LECTOR_DATA_PATH": "/opt/homebrew/share:/data"])
+        #expect(paths.folders == ["/project/glossary/dicts", "/opt/homebrew/share", "/data"])
+        let standard = ResourcePaths.resolve(environment: [:])
+        #expect(standard.folders.contains("/usr/share/hunspell"))
+        #expect(standard.folders.contains("/opt/homebrew/share/hunspell"))
+    }
+
+    @Test(.enabled(if: Installed.freeDict("de", "en") && Installed.hunspell("de"), "needs dict-freedict-deu-eng, hunspell-de-de"))
+    func germanToEnglish() {
+        let lexicon = Lexicon.load(source: "de", target: "en", paths: Installed.paths)
+        #expect(lexicon.lemmas(of: "Verhandlungen", language: "de").contains("verhandeln"))
+        #expect(lexicon.translations(of: "Hund", from: "de", to: "en").contains { $0.text == "dog" })
+        #expect(lexicon.isKnown("Verhandlungen", language: "de") == true)
+        #expect(lexicon.isKnown("Verhandlugnen", language: "de") == false)
+        #expect(lexicon.suggestions(for: "Verhandlugnen", language: "de").contains("Verhandlungen"))
+    }
+
+    /// FreeDict has eng→rus but no rus→eng: Russian is looked up in the English dictionary backwards.
+    @Test(.enabled(if: Installed.freeDict("en", "ru"), "needs dict-freedict-eng-rus"))
+    func russianThroughTheReversedEnglishDictionary() {
+        let lexicon = Lexicon.load(source: "ru", target: "en", paths: Installed.paths)
+        #expect(!Installed.freeDict("ru", "en"))
+        #expect(lexicon.translations(of: "хороший", from: "ru", to: "en").contains { $0.text == "good" })
+        #expect(lexicon.translations(of: "good", from: "en", to: "ru").contains { $0.text == "хороший" })
+    }
+
+    @Test(.enabled(if: Installed.wordNet && Installed.hunspell("en"), "needs wordnet-base, hunspell-en-us"))
+    func englishLemmasSynonymsAntonyms() {
+        let lexicon = Lexicon.shared(source: "de", target: "en", paths: Installed.paths)
+        #expect(lexicon.lemmas(of: "negotiations", language: "en").contains("negotiation"))
+        #expect(lexicon.antonyms(of: "increase").contains("decrease"))
+        #expect(lexicon.synonyms(of: "big").contains("large"))
+        #expect(Lexicon.shared(source: "de", target: "en", paths: Installed.paths) === lexicon)
+    }
+
+    @Test(.enabled(if: Installed.hunspell("uk") && Installed.hunspell("cs"), "needs hunspell-uk, hunspell-cs"))
+    func ukrainianAndCzechLemmas() {
+        let lexicon = Lexicon.load(source: "uk", target: "cs", paths: Installed.paths)
+        #expect(lexicon.lemmas(of: "Києві", language: "uk").contains("Київ"))
+        #expect(lexicon.lemmas(of: "Kyjevě", language: "cs").contains("Kyjev"))
+    }
+}
