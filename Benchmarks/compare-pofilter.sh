@@ -52,7 +52,8 @@ measure() {
         # lector exits 1 when it finds something; anything else is a failed run.
         if [ "$1" != "$lector" ] || [ $status -ne 1 ]; then cat "$work/stderr" >&2; exit 2; fi
     }
-    awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }' "$work/time"
+    # GNU time writes "Command exited with non-zero status 1" first when the command exits 1.
+    tail -1 "$work/time" | awk '{ printf "%.3f %.3f %d\n", $1 + $2, $3, $4 }'
 }
 
 # Median of --runs measurements (by CPU time), as "cpu wall peak".
@@ -63,11 +64,14 @@ median() {
 echo "$(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $units units, median of $runs runs"
 echo "lector $($lector --version 2>/dev/null || echo "(no --version)"), $($pofilter --version 2>&1 | head -1)"
 printf '%-6s %-8s %9s %12s %8s %9s\n' format tool "cpu s" "units/cpu-s" "wall s" "peak MB"
+# pofilter reads no JSON Lines: Lector's JSON Lines run is set against pofilter's XLIFF run of the
+# same units.
 for format in xlf jsonl po; do
     file="$work/news.$format"
     read -r lcpu lwall lpeak < <(median "$lector" check --no-config --glossary Glossaries/ukraine-war.tbx \
         --source-lang de --target-lang en --format jsonl --quiet "$file")
-    read -r pcpu pwall ppeak < <(median "$pofilter" --progress=none -i "$file" -o "$work/out.$format")
+    pfile="$file"; [ "$format" = jsonl ] && pfile="$work/news.xlf"
+    read -r pcpu pwall ppeak < <(median "$pofilter" --progress=none -i "$pfile" -o "$work/out.${pfile##*.}")
     for row in "lector $lcpu $lwall $lpeak" "pofilter $pcpu $pwall $ppeak"; do
         set -- $row
         awk -v f="$format" -v t="$1" -v c="$2" -v w="$3" -v p="$4" -v u="$units" \
