@@ -70,6 +70,21 @@ public struct ReplacementEscaping: Sendable {
 
     /// A gettext PO string: `\` `"` and the C escapes `\n \t \r`; other control characters refused.
     public static let cString = ReplacementEscaping { text in
+        backslashEscaped(text) { scalar in scalar.value >= 0x20 && scalar.value != 0x7F ? String(scalar) : nil }
+    }
+
+    /// A JSON string (RFC 8259): `"` `\` and control characters escaped.
+    public static let jsonString = ReplacementEscaping { text in
+        backslashEscaped(text) { scalar in
+            guard scalar.value < 0x20 else { return String(scalar) }
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+    }
+
+    /// The escapes PO and JSON strings share (`\\`, `\"`, `\n`, `\t`, `\r`); every other scalar
+    /// goes through `other`, which returns its written form or `nil` to refuse the replacement.
+    private static func backslashEscaped(_ text: String, other: (Unicode.Scalar) -> String?) -> String? {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -79,27 +94,8 @@ public struct ReplacementEscaping: Sendable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                guard scalar.value >= 0x20, scalar.value != 0x7F else { return nil }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// A JSON string (RFC 8259): `"` `\` and control characters escaped.
-    public static let jsonString = ReplacementEscaping { text in
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+                guard let written = other(scalar) else { return nil }
+                out += written
             }
         }
         return out
