@@ -43,11 +43,16 @@ public enum BilingualFileLoader {
     /// Without a source found, a file in `sourceLanguage` (default `en`) or in no language (`values/`,
     /// `Base.lproj`) is the source itself and gives no file; any other is an input error.
     public static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> [BilingualFile] {
-        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path) }
+        try loadAll(path: path, source: source, sourceLanguage: sourceLanguage, mappingTargets: false)
+    }
+
+    static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil,
+                        mappingTargets: Bool) throws(InputError) -> [BilingualFile] {
+        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path, mappingTargets: mappingTargets) }
         guard let format = ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }) else {
             return [try load(path: path)]
         }
-        let target = try format.read(path)
+        let target = try format.read(path, mappingTargets: mappingTargets)
         guard let sourcePath = source ?? format.conventionalSource(of: path) else {
             // A file with no source beside it is taken for a source itself (`en.lproj` when the
             // project's source is English, `values/`): there is no translation in it to check.
@@ -71,16 +76,30 @@ public enum BilingualFileLoader {
     }
 
     /// A String Catalog or resource file for `fix`: the translation paired with its source, its
-    /// targets located in `data` where the format's reader maps them (ARB, i18next, UTF-8 `.strings`),
-    /// so that only those may change. A catalog holds several languages, which one fix cannot
-    /// check at once: its targets are not mapped and nothing in it is fixed.
+    /// targets located in `data`, so that only those may change. A String Catalog gives every
+    /// translated language (`EditableText.languages`), each to be checked with its own languages.
     package static func editableResource(_ data: Data, path: String) throws(InputError) -> EditableText {
-        let files = try loadAll(path: path)
-        guard files.count == 1, !isStringCatalog(path), let file = files.first else {
-            let document = SourceDocument.assembled(path: path, segments: files.first?.units.map(\.target) ?? [])
-            return EditableText(document: document, original: [UInt8](data), runs: [], bilingual: files.first)
+        let original = [UInt8](data)
+        if isStringCatalog(path) {
+            let files = try StringCatalogReader.read(data: data, name: path, mappingTargets: true)
+            let all = BilingualFile(path: path, sourceLanguage: files.first?.sourceLanguage, targetLanguage: nil,
+                                    units: files.flatMap(\.units), format: "xcstrings")
+            let combined = EditableText.bilingual(all, original: original)
+            return EditableText(document: combined.document, original: original, runs: combined.runs,
+                                bilingual: files.first, languages: files)
         }
-        return .bilingual(file, original: [UInt8](data))
+        let files = try loadAll(path: path, mappingTargets: true)
+        guard let file = files.first else {
+            return EditableText(document: SourceDocument.assembled(path: path, segments: []), original: original, runs: [])
+        }
+        let text = EditableText.bilingual(file, original: original)
+        if ResourceFormat(path: path) == .appleStrings, (try AppleStringsReader.decode(data, name: path)).utf8Start == nil {
+            return text.unwritable(because: "the file is UTF-16, and fix writes UTF-8 files only")
+        }
+        if !XMLSegmentLocator.isUTF8(original), ResourceFormat(path: path) == .android || ResourceFormat(path: path) == .stringsDict {
+            return text.unwritable(because: "the file is not UTF-8, and fix writes UTF-8 files only")
+        }
+        return text
     }
 
     static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }

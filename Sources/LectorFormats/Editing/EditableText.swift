@@ -16,14 +16,42 @@ public struct EditableText: Sendable {
     public let original: [UInt8]
     /// Sorted by `text`, not overlapping.
     public let runs: [VerbatimRun]
-    /// The file read as bilingual, when it is one (for checking the targets against their sources).
+    /// The file read as bilingual, when it is one (for checking the targets against their sources);
+    /// for a String Catalog, its first translated language.
     public let bilingual: BilingualFile?
+    /// A file of several languages (a String Catalog): one bilingual file per translated language,
+    /// whose units are, one after the other, the lines of `document`. Each is checked with its own
+    /// languages; `bilingual` alone would check only the first.
+    public let languages: [BilingualFile]
+    /// Why nothing in this file can be written, when that is so for the whole file (a `.strings`
+    /// file in UTF-16): every fix is skipped with this reason rather than a generic one.
+    public let unwritableReason: String?
 
-    public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil) {
+    public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil,
+                languages: [BilingualFile] = [], unwritableReason: String? = nil) {
         self.document = document
         self.original = original
         self.runs = runs
         self.bilingual = bilingual
+        self.languages = languages
+        self.unwritableReason = unwritableReason
+    }
+
+    /// The UTF-16 offset in `document` where each of `languages` starts.
+    public var languageOffsets: [Int] {
+        var offsets: [Int] = []
+        var unit = 0
+        for file in languages {
+            offsets.append(unit < document.lineStarts.count ? document.lineStarts[unit] : document.utf16.count)
+            unit += file.units.count
+        }
+        return offsets
+    }
+
+    /// The same file with another reason that nothing in it can be written.
+    public func unwritable(because reason: String) -> EditableText {
+        EditableText(document: document, original: original, runs: [], bilingual: bilingual, languages: languages,
+                     unwritableReason: reason)
     }
 
     /// A plain text file: all of it is checked and may be fixed (after a byte-order mark, if any).

@@ -57,6 +57,10 @@ public struct FixPlanner: Sendable {
             }
             // Replacing a word by itself is no fix; leaving it out keeps the count honest.
             if suggestion.utf16.elementsEqual(finding.text.utf16) { continue }
+            if let reason = file.unwritableReason {
+                skipped.append(SkippedFix(finding: finding, reason: .fileNotWritable(reason)))
+                continue
+            }
             guard let mapped = cursor.bytes(of: range),
                   file.original[mapped.bytes].elementsEqual(finding.text.utf8) else {
                 skipped.append(SkippedFix(finding: finding, reason: .notVerbatim))
@@ -72,7 +76,9 @@ public struct FixPlanner: Sendable {
         var contents = Data()
         contents.reserveCapacity(file.original.count)
         var copiedUpTo = 0
-        for edit in edits {
+        // Document order is not always byte order: a String Catalog's languages are one after the
+        // other in the document and interleaved in the file.
+        for edit in edits.sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) {
             contents.append(contentsOf: file.original[copiedUpTo..<edit.bytes.lowerBound])
             contents.append(contentsOf: edit.text.utf8)
             copiedUpTo = edit.bytes.upperBound

@@ -16,7 +16,7 @@ struct ResourceFile {
 struct ResourceEntry {
     /// The unit's id: the key, with the plural category or array index after a `|`.
     let key: String
-    let text: SegmentText
+    var text: SegmentText
     /// Entries of one plural message share a group (its key without the category).
     var pluralGroup: String?
     var pluralCategory: String?
@@ -140,11 +140,13 @@ package enum ResourceFormat: String {
         return parts.joined(separator: "-")
     }
 
-    func read(_ path: String) throws(InputError) -> ResourceFile {
+    /// Reads a file of this format; with `mappingTargets`, its strings say where they stand in the
+    /// bytes (for `fix`).
+    func read(_ path: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
         switch self {
-        case .appleStrings: try AppleStringsReader.read(contentsOf: path)
-        case .stringsDict: try StringsDictReader.read(contentsOf: path)
-        case .android: try AndroidStringsReader.read(contentsOf: path)
+        case .appleStrings: try AppleStringsReader.read(contentsOf: path, mappingTargets: mappingTargets)
+        case .stringsDict: try StringsDictReader.read(contentsOf: path, mappingTargets: mappingTargets)
+        case .android: try AndroidStringsReader.read(contentsOf: path, mappingTargets: mappingTargets)
         case .arb: try ARBReader.read(contentsOf: path)
         case .i18next: try I18nextReader.read(contentsOf: path)
         }
