@@ -40,8 +40,9 @@ public enum BilingualFileLoader {
     /// with its source by the platform's convention (`ResourceFormat.conventionalSource`). The source
     /// language's own resource file has no translation to check: it gives none.
     ///
-    /// Without a source found, a file in `sourceLanguage` (default `en`) or in no language (`values/`,
-    /// `Base.lproj`) is the source itself and gives no file; any other is an input error.
+    /// Without a source found, a file in `sourceLanguage` (default `en`) or in the platform's source
+    /// folder (`values/`, `Base.lproj`) is the source itself and gives no file; any other is a
+    /// translation checked alone (`BilingualFile.sourceNotFound` lists where its source was looked for).
     public static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> [BilingualFile] {
         try loadAll(path: path, source: source, sourceLanguage: sourceLanguage, mappingTargets: false)
     }
@@ -53,11 +54,15 @@ public enum BilingualFileLoader {
             return [try load(path: path)]
         }
         let target = try format.read(path, mappingTargets: mappingTargets)
-        guard let sourcePath = source ?? format.conventionalSource(of: path) else {
-            // A file with no source beside it is taken for a source itself (`en.lproj` when the
-            // project's source is English, `values/`): there is no translation in it to check.
-            _ = sourceLanguage
-            return []
+        guard let sourcePath = source ?? format.conventionalSource(of: path, sourceLanguage: sourceLanguage) else {
+            // The source's own file (`values/`, `Base.lproj`, `en.lproj` in an English project)
+            // has no translation in it. Any other file is a translation whose source is missing:
+            // it is checked alone, and says where its source was looked for.
+            let ownLanguage = sourceLanguage ?? "en"
+            if format.isSourcePlace(path) || target.language?.caseInsensitiveCompare(ownLanguage) == .orderedSame {
+                return []
+            }
+            return [ResourcePairing.alone(target, lookedFor: format.sourceCandidates(of: path, sourceLanguage: sourceLanguage))]
         }
         let sourceFile = try (ResourceFormat(path: sourcePath) ?? format).read(sourcePath)
         return [ResourcePairing.pair(source: sourceFile, target: target)]

@@ -9,13 +9,10 @@ extension LintSession {
         if !file.languages.isEmpty {
             // One check per language, each in its own place of the document of all of them.
             for (bilingual, offset) in zip(file.languages, file.languageOffsets) {
-                let checker = try checker(source: bilingual.sourceLanguage ?? configuration.sourceLanguage,
-                                          target: bilingual.targetLanguage ?? configuration.targetLanguage)
-                findings += checker.check(bilingual).map { $0.shifted(by: offset) }
+                findings += try checker(for: bilingual).check(bilingual).map { $0.shifted(by: offset) }
             }
         } else if let bilingual = file.bilingual {
-            findings = try checker(source: bilingual.sourceLanguage ?? configuration.sourceLanguage,
-                                   target: bilingual.targetLanguage ?? configuration.targetLanguage).check(bilingual)
+            findings = try checker(for: bilingual).check(bilingual)
         } else {
             findings = try checker(source: nil, target: configuration.targetLanguage).check(file.document)
         }
