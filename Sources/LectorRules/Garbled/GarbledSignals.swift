@@ -43,6 +43,8 @@ public final class GarbledSignalExtractor {
     public init(sourceLanguage: String?, targetLanguage: String, lengthMean: Double = 0, lengthDeviation: Double = 0.35) {
         self.sourceLanguage = sourceLanguage.map { Term.primaryLanguage(of: $0) }
         self.targetLanguage = Term.primaryLanguage(of: targetLanguage)
+        // Signals only rank sentences for `lector eval`; no rule's finding reads them, and `Checker`
+        // stops (exit 2) when a number extractor cannot be built.
         sourceNumbers = self.sourceLanguage.flatMap { try? NumberExtractor(language: $0) }
         targetNumbers = try? NumberExtractor(language: self.targetLanguage)
         sourceLexicon = self.sourceLanguage.flatMap { Lexicon.headwords(of: $0) }

@@ -60,8 +60,14 @@ public struct SpellingUnknownRule: Rule {
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
         let language = context.index.targetLanguage
-        guard let hunspell = context.lexicon?.hunspell(language),
-              let segmenter = try? TextSegmenter(.word, locale: language) else { return [] }
+        // Without the dictionary the rule is off, and `Checker.resourceNotices` says so once per run.
+        guard let hunspell = context.lexicon?.hunspell(language) else { return [] }
+        let segmenter: TextSegmenter
+        do {
+            segmenter = try TextSegmenter(.word, locale: language)
+        } catch {
+            return [.failure(of: Self.description, error)]
+        }
         let document = context.document
         let excluded = Self.excludedRanges(in: document.text, utf16: document.utf16)
             + context.glossaryMatches.map(\.range)
