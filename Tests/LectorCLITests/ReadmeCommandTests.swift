@@ -139,14 +139,28 @@ import Testing
         let bin = base.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let package = Fixtures.packageRoot
-        for item in try FileManager.default.contentsOfDirectory(atPath: package.path)
-            where ![".build", ".git", ".swiftpm"].contains(item) && !item.hasPrefix(".build") {
-            try FileManager.default.copyItem(at: package.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
+        try copyWithoutBuildFolders(Fixtures.packageRoot, to: root)
         try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("lector"),
                                                    withDestinationURL: CommandRunner.executable)
         return (root, bin)
+    }
+
+    /// Copies a folder, leaving out build folders at any depth (`Fuzz/.build`, `Benchmarks/.build`)
+    /// and `.git`.
+    static func copyWithoutBuildFolders(_ source: URL, to destination: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: destination, withIntermediateDirectories: true)
+        for item in try manager.contentsOfDirectory(atPath: source.path)
+            where !item.hasPrefix(".build") && ![".git", ".swiftpm"].contains(item) {
+            let from = source.appendingPathComponent(item)
+            var isDirectory: ObjCBool = false
+            let isLink = (try? from.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) ?? false
+            if !isLink, manager.fileExists(atPath: from.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                try copyWithoutBuildFolders(from, to: destination.appendingPathComponent(item))
+            } else {
+                try manager.copyItem(at: from, to: destination.appendingPathComponent(item))
+            }
+        }
     }
 
     static func shell(_ command: String, in directory: URL, bin: URL) throws -> (status: Int32, standardOutput: String, standardError: String) {

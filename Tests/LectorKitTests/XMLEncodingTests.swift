@@ -16,7 +16,7 @@ import Testing
 
     static let latin1Source: [UInt8] = Array("Gespr".utf8) + [0xE4] + Array("che in Kiew".utf8)
 
-    func error(reading data: Data, as name: String = "a.xlf") -> InputError? {
+    func readingError(_ data: Data, as name: String = "a.xlf") -> InputError? {
         do {
             _ = try XLIFFReader.read(data: data, name: name)
             return nil
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func undeclaredLatin1IsNotUTF8AtItsLine() throws {
-        let error = try #require(error(reading: Self.xliff(declaration: "<?xml version=\"1.0\"?>", source: Self.latin1Source)))
+        let error = try #require(readingError(Self.xliff(declaration: "<?xml version=\"1.0\"?>", source: Self.latin1Source)))
         #expect(error.line == 3)
         #expect(error.message.hasPrefix("the file is not valid UTF-8"), "\(error.message)")
         #expect(error.message.contains("0xE4"), "\(error.message)")
@@ -35,7 +35,7 @@ import Testing
 
     @Test func anEncodingNobodyReadsIsNamed() throws {
         let data = Self.xliff(declaration: "<?xml version=\"1.0\" encoding=\"x-klingon\"?>", source: Array("Kiew".utf8))
-        let error = try #require(error(reading: data))
+        let error = try #require(readingError(data))
         #expect(error.line == 1)
         #expect(error.message.contains("names the encoding “x-klingon”, which Lector cannot read"), "\(error.message)")
     }
