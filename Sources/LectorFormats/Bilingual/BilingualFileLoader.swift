@@ -97,12 +97,10 @@ public enum BilingualFileLoader {
         guard let file = files.first else {
             return EditableText(document: SourceDocument.assembled(path: path, segments: []), original: original, runs: [])
         }
-        let text = EditableText.bilingual(file, original: original)
+        var text = EditableText.bilingual(file, original: original)
         if ResourceFormat(path: path) == .appleStrings, (try AppleStringsReader.decode(data, name: path)).utf8Start == nil {
-            return text.unwritable(because: "the file is UTF-16, and fix writes UTF-8 files only")
-        }
-        if !XMLSegmentLocator.isUTF8(original), ResourceFormat(path: path) == .android || ResourceFormat(path: path) == .stringsDict {
-            return text.unwritable(because: "the file is not UTF-8, and fix writes UTF-8 files only")
+            // Not mapped (`AppleStringsReader`): said so, rather than as XML's encoding.
+            text.unfixableReason = "the file is UTF-16, and fix writes UTF-8 files only"
         }
         return text
     }

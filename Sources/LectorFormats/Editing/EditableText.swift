@@ -23,18 +23,17 @@ public struct EditableText: Sendable {
     /// whose units are, one after the other, the lines of `document`. Each is checked with its own
     /// languages; `bilingual` alone would check only the first.
     public let languages: [BilingualFile]
-    /// Why nothing in this file can be written, when that is so for the whole file (a `.strings`
-    /// file in UTF-16): every fix is skipped with this reason rather than a generic one.
-    public let unwritableReason: String?
+    /// Why nothing in the file may be fixed, when that holds for the whole file (an XML file in
+    /// another encoding than UTF-8, whose replacements would need re-encoding), for `fix` to say.
+    public var unfixableReason: String?
 
     public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil,
-                languages: [BilingualFile] = [], unwritableReason: String? = nil) {
+                languages: [BilingualFile] = []) {
         self.document = document
         self.original = original
         self.runs = runs
         self.bilingual = bilingual
         self.languages = languages
-        self.unwritableReason = unwritableReason
     }
 
     /// The UTF-16 offset in `document` where each of `languages` starts.
@@ -46,12 +45,6 @@ public struct EditableText: Sendable {
             unit += file.units.count
         }
         return offsets
-    }
-
-    /// The same file with another reason that nothing in it can be written.
-    public func unwritable(because reason: String) -> EditableText {
-        EditableText(document: document, original: original, runs: [], bilingual: bilingual, languages: languages,
-                     unwritableReason: reason)
     }
 
     /// A plain text file: all of it is checked and may be fixed (after a byte-order mark, if any).
@@ -98,7 +91,12 @@ extension EditableText {
                 cut(at: run.text.upperBound)
             }
         }
-        return EditableText(document: document, original: original, runs: runs, bilingual: file)
+        var text = EditableText(document: document, original: original, runs: runs, bilingual: file)
+        if runs.isEmpty, file.units.contains(where: { $0.target != nil }), !XMLSegmentLocator.isUTF8(original) {
+            text.unfixableReason = "the file is not UTF-8, and Lector writes fixes only into UTF-8 XML "
+                + "(convert it with iconv -f ENCODING -t UTF-8 and declare encoding=\"UTF-8\" to have it fixed)"
+        }
+        return text
     }
 }
 

@@ -57,13 +57,9 @@ public struct FixPlanner: Sendable {
             }
             // Replacing a word by itself is no fix; leaving it out keeps the count honest.
             if suggestion.utf16.elementsEqual(finding.text.utf16) { continue }
-            if let reason = file.unwritableReason {
-                skipped.append(SkippedFix(finding: finding, reason: .fileNotWritable(reason)))
-                continue
-            }
             guard let mapped = cursor.bytes(of: range),
                   file.original[mapped.bytes].elementsEqual(finding.text.utf8) else {
-                skipped.append(SkippedFix(finding: finding, reason: .notVerbatim))
+                skipped.append(SkippedFix(finding: finding, reason: file.unfixableReason.map(SkippedFix.Reason.fileNotFixable) ?? .notVerbatim))
                 continue
             }
             guard let escaped = mapped.escaping.escape(suggestion) else {
