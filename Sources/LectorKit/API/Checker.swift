@@ -327,6 +327,7 @@ public struct Checker: Sendable {
                                    lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings)
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
+        var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []
         for rule in rules {
             let description = type(of: rule).description
             if let pairRule = rule as? any BilingualRule {
@@ -334,6 +335,20 @@ public struct Checker: Sendable {
                 guard let bilingual else { continue }
                 do {
                     pairCheckers.append((description, try pairRule.pairChecker(for: context, bilingual: bilingual)))
+                } catch {
+                    findings.append(finding(.failure(of: description, error), rule: description, in: document))
+                }
+                if let profile {
+                    profile.add(description.id + " (setup)", since: stageStart)
+                    stageStart = StageProfile.now()
+                }
+                continue
+            }
+            if let unitRule = rule as? any UnitRule {
+                // Only a bilingual file has units; a text, even with its source, has none.
+                guard bilingual?.units != nil else { continue }
+                do {
+                    unitCheckers.append((description, try unitRule.unitChecker(for: context)))
                 } catch {
                     findings.append(finding(.failure(of: description, error), rule: description, in: document))
                 }
@@ -351,9 +366,9 @@ public struct Checker: Sendable {
                 stageStart = StageProfile.now()
             }
         }
-        // One walk over the aligned pairs for every bilingual rule.
-        if let bilingual, !pairCheckers.isEmpty {
-            var pairTimes = [UInt64](repeating: 0, count: profile == nil ? 0 : pairCheckers.count)
+        // One walk over the aligned pairs (a bilingual file's units) for every bilingual and unit rule.
+        if let bilingual, !pairCheckers.isEmpty || !unitCheckers.isEmpty {
+            var pairTimes = [UInt64](repeating: 0, count: profile == nil ? 0 : pairCheckers.count + unitCheckers.count)
             for index in bilingual.pairs.indices {
                 let pair = AlignedPairContext(check: context, bilingual: bilingual, index: index)
                 for (number, (description, check)) in pairCheckers.enumerated() {
@@ -361,10 +376,16 @@ public struct Checker: Sendable {
                     for found in check(pair) { findings.append(finding(found, rule: description, in: document)) }
                     if profile != nil { pairTimes[number] &+= StageProfile.now() &- pairStart }
                 }
+                guard !unitCheckers.isEmpty, let unit = context.stringPair(at: index) else { continue }
+                for (number, (description, check)) in unitCheckers.enumerated() {
+                    let unitStart = profile == nil ? 0 : StageProfile.now()
+                    for found in check(unit) { findings.append(finding(found, rule: description, in: document)) }
+                    if profile != nil { pairTimes[pairCheckers.count + number] &+= StageProfile.now() &- unitStart }
+                }
             }
             if let profile {
-                for (number, checker) in pairCheckers.enumerated() {
-                    profile.add(checker.rule.id + " (pairs)", nanoseconds: pairTimes[number], calls: bilingual.pairs.count)
+                for (number, checker) in (pairCheckers.map(\.rule) + unitCheckers.map(\.rule)).enumerated() {
+                    profile.add(checker.id + " (pairs)", nanoseconds: pairTimes[number], calls: bilingual.pairs.count)
                 }
                 stageStart = StageProfile.now()
             }
