@@ -18,6 +18,9 @@ public enum LexicalRequirements {
     /// What each rule needs, and the checks it stands for in the notice ("spelling checks").
     public static let needs: [String: (checks: String, needs: [Need])] = [
         "spelling.unknown": ("spelling checks", [.targetHunspell]),
+        "meaning.omission": ("omission checks", [.pairDictionary]),
+        "meaning.addition": ("addition checks", [.pairDictionary]),
+        "meaning.antonym": ("antonym checks", [.pairDictionary, .wordNet]),
     ]
 
     /// One line per missing resource that an enabled rule needs, naming the checks that are off.
