@@ -7,6 +7,9 @@ public enum RuleScope: String, Sendable, CaseIterable, CustomStringConvertible {
     case target
     /// Each sentence of the translation against its source sentence; silent without a source.
     case bilingual
+    /// Each unit of a bilingual file (PO entry, XLIFF unit, resource string) against its source:
+    /// the string checks; silent on texts, which have no units.
+    case unit
     /// The whole document at once (consistency across sentences, directives).
     case document
 

@@ -74,7 +74,8 @@ public struct RuleDescription: Sendable {
     /// What the rule reads: the translation alone, sentence pairs, or the whole document.
     public let scope: RuleScope
 
-    /// `scope` left out: bilingual when every triggering example has a source, else target.
+    /// `scope` left out: unit when every triggering example is a unit of a bilingual file,
+    /// bilingual when every one has a source, else target.
     public init(id: String, name: String, summary: String, defaultSeverity: Severity,
                 triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample], scope: RuleScope? = nil) {
         self.id = id
@@ -84,7 +85,8 @@ public struct RuleDescription: Sendable {
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
         let bilingualExamples = !triggeringExamples.isEmpty && triggeringExamples.allSatisfy { $0.source != nil }
-        self.scope = scope ?? (bilingualExamples ? .bilingual : .target)
+        let unitExamples = !triggeringExamples.isEmpty && triggeringExamples.allSatisfy { $0.unit != nil }
+        self.scope = scope ?? (unitExamples ? .unit : bilingualExamples ? .bilingual : .target)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LectorKit
 import LectorTestSupport
 import Testing
@@ -40,5 +41,69 @@ import Testing
             compared += alone.count
         }
         if !onSeed { #expect(compared >= 4, "the made-up pair gives bilingual findings to compare") }
+    }
+}
+
+/// A unit rule (a string check) alone, walking the units itself, and through the checker's one
+/// walk over the units of a bilingual file give the same findings; on texts it says nothing.
+@Suite struct UnitRuleTests {
+    static let po = #"""
+    msgid ""
+    msgstr ""
+    "Language: de\n"
+    "Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+    msgid "&Save file"
+    msgstr "Datei  speichern"
+
+    msgid "Are you sure?"
+    msgstr "Sind Sie sicher."
+
+    msgid "Open (read only)"
+    msgstr "Öffnen (schreibgeschützt"
+
+    msgid "Settings"
+    msgstr "Settings"
+
+    msgid "Line\\n"
+    msgstr "Zeile"
+
+    msgid "%d file"
+    msgid_plural "%d files"
+    msgstr[0] "%d Datei"
+    msgstr[1] ""
+
+    msgid "save the file"
+    msgstr "Die Die Datei speichern"
+    """#
+
+    @Test func ruleAloneAndThroughTheCheckerAgree() throws {
+        let file = try BilingualFileLoader.load(data: Data(Self.po.utf8), path: "messages.de.po", mappingTargets: false)
+        let checker = Fixtures.bilingualChecker(from: "en", to: "de")
+        let throughChecker = checker.check(file)
+        let source = SourceDocument.assembled(path: file.path, segments: file.units.map { $0.source })
+        let target = SourceDocument.assembled(path: file.path, segments: file.units.map { $0.target })
+        let sourceIndex = try #require(checker.sourceIndex)
+        var bilingual = BilingualContext(source: source, sourceLanguage: "en",
+                                         pairs: Checker.unitPairs(of: file, source: source, target: target),
+                                         sourceIndex: sourceIndex, sourceGlossaryMatches: [], inlineCodes: nil, isPairedByFile: true)
+        bilingual.units = file.units
+        bilingual.pluralFormCount = file.pluralFormCount
+        bilingual.format = file.format
+        let context = CheckContext(document: target, index: checker.index, glossaryMatches: [], bilingual: bilingual)
+        let textContext = CheckContext(document: SourceDocument(path: "t.txt", text: "Datei  speichern"), index: checker.index,
+                                       glossaryMatches: [])
+        var rulesWithFindings = 0
+        for rule in RuleRegistry.all where rule is any UnitRule.Type {
+            let id = rule.description.id
+            let alone = rule.init().findings(in: context).map { "\($0.range) \($0.message)" }.sorted()
+            let piped = throughChecker.filter { $0.ruleID == id }
+                .map { "\($0.location.utf16Offset..<$0.endLocation.utf16Offset) \($0.message)" }.sorted()
+            #expect(alone == piped, "\(id)")
+            if !alone.isEmpty { rulesWithFindings += 1 }
+            #expect(rule.init().findings(in: textContext).isEmpty, "\(id) has no units to read in a text")
+        }
+        // Double space, end punctuation, bracket, unchanged, newline, plural form, doubled word.
+        #expect(rulesWithFindings >= 6, "\(throughChecker.map { $0.ruleID })")
     }
 }

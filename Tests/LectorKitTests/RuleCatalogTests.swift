@@ -18,7 +18,7 @@ import Testing
                 "README.md's rule table differs: replace it with the output of `swift run lector rules --format markdown`")
     }
 
-    /// Every type in `Sources/` that conforms to `Rule` or `BilingualRule` where it is declared.
+    /// Every type in `Sources/` that conforms to `Rule`, `BilingualRule` or `UnitRule` where it is declared.
     static func declaredRuleTypes() throws -> Set<String> {
         let sources = Fixtures.path("Sources")
         let declaration = try NSRegularExpression(
@@ -32,7 +32,7 @@ import Testing
             for match in declaration.matches(in: text, range: range) {
                 let conformances = (text as NSString).substring(with: match.range(at: 2))
                     .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                if conformances.contains("Rule") || conformances.contains("BilingualRule") {
+                if !conformances.filter(["Rule", "BilingualRule", "UnitRule"].contains).isEmpty {
                     names.insert((text as NSString).substring(with: match.range(at: 1)))
                 }
             }
@@ -50,10 +50,21 @@ import Testing
         #expect(Set(ids).count == ids.count, "duplicate rule ids")
     }
 
-    @Test func bilingualRulesSayTheirScope() {
-        for rule in RuleRegistry.all where rule is any BilingualRule.Type {
-            #expect(rule.description.scope == .bilingual, "\(rule.description.id)")
+    /// The scope a rule states is the walk the checker gives it: sentence pairs for bilingual
+    /// rules, units of a bilingual file for unit rules, the document for the others.
+    @Test func rulesSayTheScopeTheyRunIn() {
+        for rule in RuleRegistry.all {
+            let scope = rule.description.scope
+            if rule is any BilingualRule.Type {
+                #expect(scope == .bilingual, "\(rule.description.id)")
+            } else if rule is any UnitRule.Type {
+                #expect(scope == .unit, "\(rule.description.id)")
+            } else {
+                #expect(scope != .unit, "\(rule.description.id) says it reads units but is no UnitRule")
+            }
         }
+        #expect(RuleRegistry.all.filter { $0 is any UnitRule.Type }.count >= 15)
+        #expect(NamesMissingRule.self is any BilingualRule.Type)
         #expect(GlossaryForbiddenRule.description.scope == .target)
         #expect(UnusedSuppressionRule.description.scope == .document)
     }

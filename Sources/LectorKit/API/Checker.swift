@@ -315,6 +315,7 @@ public struct Checker: Sendable {
                                    lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings)
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
+        var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []
         for rule in rules {
             let description = type(of: rule).description
             if let pairRule = rule as? any BilingualRule {
@@ -327,16 +328,30 @@ public struct Checker: Sendable {
                 }
                 continue
             }
+            if let unitRule = rule as? any UnitRule {
+                // Only a bilingual file has units; a text, even with its source, has none.
+                guard bilingual?.units != nil else { continue }
+                do {
+                    unitCheckers.append((description, try unitRule.unitChecker(for: context)))
+                } catch {
+                    findings.append(finding(.failure(of: description, error), rule: description, in: document))
+                }
+                continue
+            }
             for found in rule.findings(in: context) {
                 findings.append(finding(found, rule: description, in: document))
             }
         }
-        // One walk over the aligned pairs for every bilingual rule.
-        if let bilingual, !pairCheckers.isEmpty {
+        // One walk over the aligned pairs (a bilingual file's units) for every bilingual and unit rule.
+        if let bilingual, !pairCheckers.isEmpty || !unitCheckers.isEmpty {
             for index in bilingual.pairs.indices {
                 let pair = AlignedPairContext(check: context, bilingual: bilingual, index: index)
                 for (description, check) in pairCheckers {
                     for found in check(pair) { findings.append(finding(found, rule: description, in: document)) }
+                }
+                guard !unitCheckers.isEmpty, let unit = context.stringPair(at: index) else { continue }
+                for (description, check) in unitCheckers {
+                    for found in check(unit) { findings.append(finding(found, rule: description, in: document)) }
                 }
             }
         }

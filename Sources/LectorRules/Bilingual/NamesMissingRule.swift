@@ -11,7 +11,7 @@ import LectorLexicon
 /// (`Lexicon`); without one, such words are not judged. Its counterpart is any capitalized word
 /// of the translation whose spelling skeleton, after transliteration to Latin, is within one
 /// letter (two for long names) of the name's: `Peskow` ~ `Peskov`, `Шойгу` ~ `Shoigu`.
-public struct NamesMissingRule: Rule {
+public struct NamesMissingRule: BilingualRule {
     public static let description = RuleDescription(
         id: "names.missing",
         name: "Missing name",
@@ -48,47 +48,53 @@ public struct NamesMissingRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        Self.missingNames(in: context).flatMap { missing in
-            missing.names.map { name in
-                RuleFinding(range: missing.targetRange, message: "the name `\(name)` in the source has no counterpart in this sentence")
-            }
+    /// What reading names takes, made once per document: ICU word and sentence segmenters for
+    /// both languages, the transliterator to Latin, and the source language's dictionary.
+    public struct Reading {
+        let sourceWords: TextSegmenter
+        let targetWords: TextSegmenter
+        let sentences: TextSegmenter
+        let latin: Transliterator
+        let lexicon: FreeDictDictionary?
+        let sourceInflection: InflectionRules
+
+        init(check: CheckContext, bilingual: BilingualContext) throws {
+            sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
+            targetWords = try TextSegmenter(.word, locale: check.index.targetLanguage)
+            sentences = try TextSegmenter(.sentence, locale: bilingual.sourceLanguage)
+            latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
+            lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
+            sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
         }
     }
 
-    /// A sentence pair whose source names have no counterpart in the translation.
-    struct MissingNames {
-        let sourceRange: Range<Int>
-        let targetRange: Range<Int>
-        let names: [String]
+    /// `nil` for Japanese or Chinese translations: names there are transcribed into the script,
+    /// and a Latin skeleton cannot find them.
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Reading? {
+        guard !GarbledSignalExtractor.denseScripts.contains(context.index.targetLanguage) else { return nil }
+        return try Reading(check: context, bilingual: bilingual)
     }
 
-    /// Source names without a counterpart, per sentence pair (shared with `names.replaced`).
-    static func missingNames(in context: CheckContext) -> [MissingNames] {
-        // Names in Japanese or Chinese translations are transcribed into the script; a Latin
-        // skeleton cannot find them there.
-        guard let bilingual = context.bilingual, !GarbledSignalExtractor.denseScripts.contains(context.index.targetLanguage),
-              let sourceWords = try? TextSegmenter(.word, locale: bilingual.sourceLanguage),
-              let targetWords = try? TextSegmenter(.word, locale: context.index.targetLanguage),
-              let sentences = try? TextSegmenter(.sentence, locale: bilingual.sourceLanguage),
-              let latin = try? Transliterator(id: "Any-Latin; Latin-ASCII") else { return [] }
-        let lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
-        let sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
-        var result: [MissingNames] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let glossaryCovered = bilingual.sourceMatches(in: sourceRange).map(\.range)
-            let candidates = NamesMissingRule().names(in: sourceRange, of: bilingual.source, words: sourceWords, sentences: sentences,
-                                                      lexicon: lexicon, inflection: sourceInflection, excluding: glossaryCovered)
-            guard !candidates.isEmpty else { continue }
-            let targetKeys = capitalizedKeys(in: context.document.text(in: targetRange), words: targetWords, latin: latin)
-            let missing = candidates.filter { name in
-                let keys = Self.keys(of: name, inflection: sourceInflection, latin: latin)
-                return !keys.isEmpty && !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
-            }
-            if !missing.isEmpty { result.append(MissingNames(sourceRange: sourceRange, targetRange: targetRange, names: missing)) }
+    public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
+        guard let prepared else { return [] }
+        return Self.missingNames(in: pair, using: prepared).map { name in
+            RuleFinding(range: pair.targetRange, message: "the name `\(name)` in the source has no counterpart in this sentence")
         }
-        return result
+    }
+
+    /// Source names of a sentence pair without a counterpart in its translation (shared with
+    /// `names.replaced`).
+    static func missingNames(in pair: SentencePairContext, using prepared: Reading) -> [String] {
+        let glossaryCovered = pair.sourceMatches.map(\.range)
+        let candidates = NamesMissingRule().names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
+                                                  sentences: prepared.sentences, lexicon: prepared.lexicon,
+                                                  inflection: prepared.sourceInflection, excluding: glossaryCovered)
+        guard !candidates.isEmpty else { return [] }
+        let targetKeys = capitalizedKeys(in: pair.targetText, words: prepared.targetWords, latin: prepared.latin)
+        return candidates.filter { name in
+            let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            return !keys.isEmpty && !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
+        }
     }
 
     /// Capitalized source words that are names by the rules above.

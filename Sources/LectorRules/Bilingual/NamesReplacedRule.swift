@@ -11,7 +11,7 @@ import LectorLexicon
 /// spells: a capitalized word inside the sentence that is no ordinary word of the translation's
 /// language (its dictionary's headwords, when installed) and whose spelling skeleton, after
 /// transliteration, is close to no source word.
-public struct NamesReplacedRule: Rule {
+public struct NamesReplacedRule: BilingualRule {
     public static let description = RuleDescription(
         id: "names.replaced",
         name: "Name replaced",
@@ -41,50 +41,61 @@ public struct NamesReplacedRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        let missing = NamesMissingRule.missingNames(in: context)
-        guard let bilingual = context.bilingual, !missing.isEmpty,
-              let latin = try? Transliterator(id: "Any-Latin; Latin-ASCII"),
-              let targetSegmenter = try? TextSegmenter(.word, locale: context.index.targetLanguage),
-              let sourceSegmenter = try? TextSegmenter(.word, locale: bilingual.sourceLanguage) else { return [] }
-        let targetLexicon = Lexicon.forLanguage(context.index.targetLanguage)
-        let targetInflection = InflectionRules.forLanguage(context.index.targetLanguage)
-        let sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
-        var findings: [RuleFinding] = []
-        for entry in missing {
-            let sourceKeys = sourceSegmenter.segments(of: bilingual.source.text(in: entry.sourceRange)).flatMap { segment in
-                segment.kind == .letter ? NamesMissingRule.keys(of: segment.text, inflection: sourceInflection, latin: latin) : []
-            }
-            let target = context.document.text(in: entry.targetRange)
-            let utf16 = LectorICU.UTF16.encode(target)
-            var words: [(text: String, range: Range<Int>)] = []
-            utf16.withUnsafeBufferPointer { buffer in
-                targetSegmenter.forEachSegment(in: buffer) { segment in
-                    guard segment.kind == .letter else { return }
-                    words.append((LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end])),
-                                  segment.start..<segment.end))
-                }
-            }
-            var isFirstWord = true
-            for segment in words {
-                defer { isFirstWord = false }
-                let word = segment.text
-                let scalars = Array(word.unicodeScalars)
-                guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
-                      scalars.contains(where: { $0.properties.isLowercase }),
-                      !Self.followsSentenceEnd(utf16, at: segment.range.lowerBound) else { continue }
-                if let targetLexicon, NamesMissingRule.isOrdinaryWord(word, lexicon: targetLexicon, inflection: targetInflection) {
-                    continue
-                }
-                let keys = NamesMissingRule.keys(of: word, inflection: targetInflection, latin: latin)
-                guard !keys.isEmpty, !keys.contains(where: { key in sourceKeys.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } })
-                else { continue }
-                let range = (entry.targetRange.lowerBound + segment.range.lowerBound)..<(entry.targetRange.lowerBound + segment.range.upperBound)
-                findings.append(RuleFinding(range: range, message: "`\(word)` where the source says `\(entry.names[0])`"))
-                break
+    /// `names.missing`'s reading of the source, and the translation's words and dictionary.
+    public struct Reading {
+        let names: NamesMissingRule.Reading
+        let targetSegmenter: TextSegmenter
+        let sourceSegmenter: TextSegmenter
+        let targetLexicon: FreeDictDictionary?
+        let targetInflection: InflectionRules
+        let sourceInflection: InflectionRules
+    }
+
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Reading? {
+        guard let names = try NamesMissingRule().prepare(for: context, bilingual: bilingual) else { return nil }
+        return Reading(names: names,
+                           targetSegmenter: try TextSegmenter(.word, locale: context.index.targetLanguage),
+                           sourceSegmenter: try TextSegmenter(.word, locale: bilingual.sourceLanguage),
+                           targetLexicon: Lexicon.forLanguage(context.index.targetLanguage),
+                           targetInflection: InflectionRules.forLanguage(context.index.targetLanguage),
+                           sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage))
+    }
+
+    public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
+        guard let prepared else { return [] }
+        let missing = NamesMissingRule.missingNames(in: pair, using: prepared.names)
+        guard let missingName = missing.first else { return [] }
+        let latin = prepared.names.latin
+        let sourceKeys = prepared.sourceSegmenter.segments(of: pair.sourceText).flatMap { segment in
+            segment.kind == .letter ? NamesMissingRule.keys(of: segment.text, inflection: prepared.sourceInflection, latin: latin) : []
+        }
+        let utf16 = LectorICU.UTF16.encode(pair.targetText)
+        var words: [(text: String, range: Range<Int>)] = []
+        utf16.withUnsafeBufferPointer { buffer in
+            prepared.targetSegmenter.forEachSegment(in: buffer) { segment in
+                guard segment.kind == .letter else { return }
+                words.append((LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end])),
+                              segment.start..<segment.end))
             }
         }
-        return findings
+        var isFirstWord = true
+        for segment in words {
+            defer { isFirstWord = false }
+            let word = segment.text
+            let scalars = Array(word.unicodeScalars)
+            guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
+                  scalars.contains(where: { $0.properties.isLowercase }),
+                  !Self.followsSentenceEnd(utf16, at: segment.range.lowerBound) else { continue }
+            if let targetLexicon = prepared.targetLexicon,
+               NamesMissingRule.isOrdinaryWord(word, lexicon: targetLexicon, inflection: prepared.targetInflection) {
+                continue
+            }
+            let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
+            guard !keys.isEmpty, !keys.contains(where: { key in sourceKeys.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } })
+            else { continue }
+            return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: "`\(word)` where the source says `\(missingName)`")]
+        }
+        return []
     }
 
     /// Whether the word follows the end of a sentence inside the segment (`… . Moscow`).

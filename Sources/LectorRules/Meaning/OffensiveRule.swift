@@ -5,7 +5,7 @@ import LectorText
 ///
 /// Per-language lists of offensive words (`Resources/Meaning/offensive.txt`, whose header says
 /// where they come from); both languages need a list, or the rule says nothing.
-public struct OffensiveRule: Rule {
+public struct OffensiveRule: BilingualRule {
     public static let description = RuleDescription(
         id: "meaning.offensive",
         name: "Offensive language added or removed",
@@ -22,30 +22,30 @@ public struct OffensiveRule: Rule {
             RuleExample("Jsi idiot, udělej to hned.", source: "You are an idiot, do it now.", from: "en", to: "cs"),
             RuleExample("Die Gespräche gehen am Dienstag weiter.", source: "The talks continue on Tuesday.", from: "en", to: "de"),
             RuleExample("你是个白痴。", source: "You are an idiot.", from: "en", to: "zh"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    /// `false` when either language has no list: the rule then says nothing.
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) -> Bool {
+        CueLexicon.offensive.hasCues(for: bilingual.sourceLanguage) && CueLexicon.offensive.hasCues(for: context.index.targetLanguage)
+    }
+
+    public func findings(in pair: SentencePairContext, using bothListed: Bool) -> [RuleFinding] {
+        guard bothListed else { return [] }
         let lexicon = CueLexicon.offensive
-        guard let bilingual = context.bilingual, lexicon.hasCues(for: bilingual.sourceLanguage),
-              lexicon.hasCues(for: context.index.targetLanguage) else { return [] }
-        var findings: [RuleFinding] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let target = context.document.text(in: targetRange)
-            let inSource = lexicon.cues(in: bilingual.source.text(in: sourceRange), language: bilingual.sourceLanguage)
-            let inTarget = lexicon.cues(in: target, language: context.index.targetLanguage)
-            if let word = inSource.first, inTarget.isEmpty {
-                findings.append(RuleFinding(range: targetRange,
-                                            message: "the source's offensive `\(word)` has no offensive counterpart in the translation"))
-            } else if let word = inTarget.first, inSource.isEmpty {
-                let range = Self.range(of: word, in: target).map { (targetRange.lowerBound + $0.lowerBound)..<(targetRange.lowerBound + $0.upperBound) }
-                findings.append(RuleFinding(range: range ?? targetRange, message: "the translation adds offensive `\(word)`; the source has none"))
-            }
+        let inSource = lexicon.cues(in: pair.sourceText, language: pair.sourceLanguage)
+        let inTarget = lexicon.cues(in: pair.targetText, language: pair.targetLanguage)
+        if let word = inSource.first, inTarget.isEmpty {
+            return [RuleFinding(range: pair.targetRange,
+                                message: "the source's offensive `\(word)` has no offensive counterpart in the translation")]
+        } else if let word = inTarget.first, inSource.isEmpty {
+            let range = Self.range(of: word, in: pair.targetText).map { pair.targetRange(ofTextRange: $0) }
+            return [RuleFinding(range: range ?? pair.targetRange, message: "the translation adds offensive `\(word)`; the source has none")]
         }
-        return findings
+        return []
     }
 
     /// UTF-16 range of a cue word in the text, compared in lower case.

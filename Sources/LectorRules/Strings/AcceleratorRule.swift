@@ -5,7 +5,7 @@ import LectorGlossary
 /// Accelerator (access key) markers: `&File`, `_File`, `~File`. A source with one accelerator
 /// needs one in its translation, and a translation may not add one the source has not.
 /// The markers are the project's (`strings: accelerator_markers`, default `&`).
-public struct AcceleratorRule: Rule {
+public struct AcceleratorRule: UnitRule {
     public static let description = RuleDescription(
         id: "accelerator.mismatch",
         name: "Accelerator mismatch",
@@ -34,29 +34,27 @@ public struct AcceleratorRule: Rule {
     /// Formats whose strings use accelerators; mobile resource strings do not, and a `&` there is text.
     static let formats: Set<String> = ["po", "xliff", "jsonl", "tmx"]
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         guard let format = context.bilingual?.format, Self.formats.contains(format) else { return [] }
         let markers = context.strings.acceleratorMarkers
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = Self.accelerators(in: pair.source, markers: markers)
-            guard source.count <= 1 else { continue }
-            let target = Self.accelerators(in: pair.target, markers: markers)
-            switch (source.count, target.count) {
-            case (1, 0):
-                findings.append(RuleFinding(range: pair.wholeTarget,
-                                            message: "the source's accelerator `\(source[0].text)` has none in the translation"))
-            case (0, 1...):
-                for accelerator in target {
-                    findings.append(RuleFinding(range: pair.range(accelerator.range),
-                                                message: "accelerator `\(accelerator.text)` is not in the source"))
-                }
-            case (1, 2...):
-                findings.append(RuleFinding(range: pair.range(target[1].range),
-                                            message: "\(target.count) accelerators where the source has one"))
-            default:
-                break
+        let source = Self.accelerators(in: pair.source, markers: markers)
+        guard source.count <= 1 else { return [] }
+        let target = Self.accelerators(in: pair.target, markers: markers)
+        switch (source.count, target.count) {
+        case (1, 0):
+            findings.append(RuleFinding(range: pair.wholeTarget,
+                                        message: "the source's accelerator `\(source[0].text)` has none in the translation"))
+        case (0, 1...):
+            for accelerator in target {
+                findings.append(RuleFinding(range: pair.range(accelerator.range),
+                                            message: "accelerator `\(accelerator.text)` is not in the source"))
             }
+        case (1, 2...):
+            findings.append(RuleFinding(range: pair.range(target[1].range),
+                                        message: "\(target.count) accelerators where the source has one"))
+        default:
+            break
         }
         return findings
     }

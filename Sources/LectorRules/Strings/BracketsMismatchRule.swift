@@ -6,7 +6,7 @@ import LectorGlossary
 /// — `()`, `[]`, `{}` — is compared apart; full-width forms count as their ASCII kind; brackets
 /// of placeholders (`{0}`) and tags are the placeholders' business. Order is not compared, so a
 /// translation may move a bracketed part.
-public struct BracketsMismatchRule: Rule {
+public struct BracketsMismatchRule: UnitRule {
     public static let description = RuleDescription(
         id: "punctuation.brackets",
         name: "Bracket mismatch",
@@ -34,24 +34,22 @@ public struct BracketsMismatchRule: Rule {
         ("{}", ["{", "｛"], ["}", "｝"]),
     ]
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = Self.counts(pair.source, settings: context.strings)
-            let target = Self.counts(pair.target, settings: context.strings)
-            var problems: [String] = []
-            for (index, kind) in Self.kinds.enumerated() where source[index] != target[index] {
-                let open = kind.name.first!, close = kind.name.last!
-                if source[index].open != target[index].open {
-                    problems.append("\(target[index].open) `\(open)` where the source has \(source[index].open)")
-                }
-                if source[index].close != target[index].close {
-                    problems.append("\(target[index].close) `\(close)` where the source has \(source[index].close)")
-                }
+        let source = Self.counts(pair.source, settings: context.strings)
+        let target = Self.counts(pair.target, settings: context.strings)
+        var problems: [String] = []
+        for (index, kind) in Self.kinds.enumerated() where source[index] != target[index] {
+            let open = kind.name.first!, close = kind.name.last!
+            if source[index].open != target[index].open {
+                problems.append("\(target[index].open) `\(open)` where the source has \(source[index].open)")
             }
-            guard !problems.isEmpty else { continue }
-            findings.append(RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; ")))
+            if source[index].close != target[index].close {
+                problems.append("\(target[index].close) `\(close)` where the source has \(source[index].close)")
+            }
         }
+        guard !problems.isEmpty else { return [] }
+        findings.append(RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; ")))
         return findings
     }
 

@@ -5,7 +5,7 @@ import LectorGlossary
 /// The first letter of the translation in another case than the source's: `Find` → `vind`.
 /// Strings that start with a number, languages without case, and sources in capitals only are
 /// left alone; in German (and Luxembourgish) a capital where the source has none is a noun.
-public struct CapitalizationStartRule: Rule {
+public struct CapitalizationStartRule: UnitRule {
     public static let description = RuleDescription(
         id: "capitalization.start",
         name: "Start capitalization",
@@ -36,25 +36,23 @@ public struct CapitalizationStartRule: Rule {
     /// Languages that capitalize nouns: a capital there may start a noun the source has in lower case.
     static let nounCapitalizing: Set<String> = ["de", "lb"]
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            guard let source = Self.firstLetter(pair.source, settings: context.strings),
-                  let target = Self.firstLetter(pair.target, settings: context.strings),
-                  source.scalar.properties.isAlphabetic, target.scalar.properties.isAlphabetic,
-                  Self.hasCase(source.scalar), Self.hasCase(target.scalar) else { continue }
-            // A source word in mixed case ("iPhone") or capitals ("HTML") says nothing.
-            if source.word.dropFirst().contains(where: { $0.properties.isUppercase }) { continue }
-            let sourceUpper = source.scalar.properties.isUppercase
-            let targetUpper = target.scalar.properties.isUppercase
-            guard sourceUpper != targetUpper else { continue }
-            if targetUpper, Self.nounCapitalizing.contains(language) { continue }
-            if target.word.dropFirst().contains(where: { $0.properties.isUppercase }) { continue }
-            findings.append(RuleFinding(range: pair.range(target.range),
-                                        message: sourceUpper ? "the translation starts in lower case, the source with a capital"
-                                                             : "the translation starts with a capital, the source in lower case"))
-        }
+        guard let source = Self.firstLetter(pair.source, settings: context.strings),
+              let target = Self.firstLetter(pair.target, settings: context.strings),
+              source.scalar.properties.isAlphabetic, target.scalar.properties.isAlphabetic,
+              Self.hasCase(source.scalar), Self.hasCase(target.scalar) else { return [] }
+        // A source word in mixed case ("iPhone") or capitals ("HTML") says nothing.
+        if source.word.dropFirst().contains(where: { $0.properties.isUppercase }) { return [] }
+        let sourceUpper = source.scalar.properties.isUppercase
+        let targetUpper = target.scalar.properties.isUppercase
+        guard sourceUpper != targetUpper else { return [] }
+        if targetUpper, Self.nounCapitalizing.contains(language) { return [] }
+        if target.word.dropFirst().contains(where: { $0.properties.isUppercase }) { return [] }
+        findings.append(RuleFinding(range: pair.range(target.range),
+                                    message: sourceUpper ? "the translation starts in lower case, the source with a capital"
+                                                         : "the translation starts with a capital, the source in lower case"))
         return findings
     }
 

@@ -6,7 +6,7 @@ import LectorGlossary
 /// Java properties, JSON built by hand) will read: the translation must keep the source's. A PO
 /// file's own escapes are already read by then, so what remains are the escaped ones (`\\n` in the
 /// file).
-public struct EscapesMismatchRule: Rule {
+public struct EscapesMismatchRule: UnitRule {
     public static let description = RuleDescription(
         id: "escapes.mismatch",
         name: "Escape mismatch",
@@ -27,25 +27,23 @@ public struct EscapesMismatchRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = Self.escapes(in: pair.source)
-            let target = Self.escapes(in: pair.target)
-            var remaining = source.reduce(into: [String: Int]()) { $0[$1.text, default: 0] += 1 }
-            var extra: [(text: String, range: Range<Int>)] = []
-            for escape in target {
-                if let count = remaining[escape.text], count > 0 { remaining[escape.text] = count - 1 } else { extra.append(escape) }
-            }
-            let missing = remaining.filter { $0.value > 0 }.keys.sorted()
-            for escape in extra {
-                findings.append(RuleFinding(range: pair.range(escape.range), message: "escape `\(escape.text)` is not in the source"))
-            }
-            // With an extra escape reported, a missing one is usually the same escape mistyped.
-            if extra.isEmpty, !missing.isEmpty {
-                findings.append(RuleFinding(range: pair.targetStartPoint,
-                                            message: "the source's escapes \(missing.map { "`\($0)`" }.joined(separator: ", ")) are missing"))
-            }
+        let source = Self.escapes(in: pair.source)
+        let target = Self.escapes(in: pair.target)
+        var remaining = source.reduce(into: [String: Int]()) { $0[$1.text, default: 0] += 1 }
+        var extra: [(text: String, range: Range<Int>)] = []
+        for escape in target {
+            if let count = remaining[escape.text], count > 0 { remaining[escape.text] = count - 1 } else { extra.append(escape) }
+        }
+        let missing = remaining.filter { $0.value > 0 }.keys.sorted()
+        for escape in extra {
+            findings.append(RuleFinding(range: pair.range(escape.range), message: "escape `\(escape.text)` is not in the source"))
+        }
+        // With an extra escape reported, a missing one is usually the same escape mistyped.
+        if extra.isEmpty, !missing.isEmpty {
+            findings.append(RuleFinding(range: pair.targetStartPoint,
+                                        message: "the source's escapes \(missing.map { "`\($0)`" }.joined(separator: ", ")) are missing"))
         }
         return findings
     }

@@ -5,7 +5,7 @@ import LectorGlossary
 /// A translation longer than the unit allows: XLIFF `maxwidth` with `size-unit="char"`, Android
 /// `maxLength`. Length is counted in characters as a reader sees them (grapheme clusters), the
 /// finding is at the first character past the limit.
-public struct LengthLimitRule: Rule {
+public struct LengthLimitRule: UnitRule {
     public static let description = RuleDescription(
         id: "length.limit",
         name: "Length limit",
@@ -32,15 +32,13 @@ public struct LengthLimitRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            guard let limit = pair.unit.details.maxLength, pair.target.count > limit else { continue }
-            let cut = pair.target.index(pair.target.startIndex, offsetBy: limit)
-            let offset = pair.target.utf16.distance(from: pair.target.utf16.startIndex, to: cut)
-            findings.append(RuleFinding(range: pair.range(offset..<pair.targetLength),
-                                        message: "\(pair.target.count) characters where at most \(limit) fit"))
-        }
+        guard let limit = pair.unit.details.maxLength, pair.target.count > limit else { return [] }
+        let cut = pair.target.index(pair.target.startIndex, offsetBy: limit)
+        let offset = pair.target.utf16.distance(from: pair.target.utf16.startIndex, to: cut)
+        findings.append(RuleFinding(range: pair.range(offset..<pair.targetLength),
+                                    message: "\(pair.target.count) characters where at most \(limit) fit"))
         return findings
     }
 }

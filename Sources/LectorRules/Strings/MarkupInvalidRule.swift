@@ -5,7 +5,7 @@ import LectorGlossary
 /// Tags in the translation that do not nest: `<b>` never closed, `</i>` closing nothing, `<a>…</b>`.
 /// Reported only where the source's own tags nest, so a string that holds half of an element
 /// split across strings is left alone. HTML's void elements (`<br>`, `<img>` …) need no end tag.
-public struct MarkupInvalidRule: Rule {
+public struct MarkupInvalidRule: UnitRule {
     public static let description = RuleDescription(
         id: "markup.invalid",
         name: "Invalid markup",
@@ -29,14 +29,12 @@ public struct MarkupInvalidRule: Rule {
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                             "param", "source", "track", "wbr"]
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let targetTags = MarkupTagScanner.tags(in: pair.target)
-            guard !targetTags.isEmpty, Self.problem(in: MarkupTagScanner.tags(in: pair.source)) == nil,
-                  let problem = Self.problem(in: targetTags) else { continue }
-            findings.append(RuleFinding(range: pair.range(problem.tag.range), message: problem.message))
-        }
+        let targetTags = MarkupTagScanner.tags(in: pair.target)
+        guard !targetTags.isEmpty, Self.problem(in: MarkupTagScanner.tags(in: pair.source)) == nil,
+              let problem = Self.problem(in: targetTags) else { return [] }
+        findings.append(RuleFinding(range: pair.range(problem.tag.range), message: problem.message))
         return findings
     }
 

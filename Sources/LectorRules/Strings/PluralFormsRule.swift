@@ -9,7 +9,7 @@ import LectorICU
 /// be a count the language has — the categories whole numbers reach (Russian 3: one, few, many)
 /// or all of CLDR's (Russian 4, with `other` for fractions). An empty form among translated ones
 /// shows the message in the source language for those numbers.
-public struct PluralFormsRule: Rule {
+public struct PluralFormsRule: UnitRule {
     public static let description = RuleDescription(
         id: "plurals.count",
         name: "Plural forms",
@@ -52,34 +52,46 @@ public struct PluralFormsRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let rules = try? PluralRules(locale: context.index.targetLanguage) else { return [] }
+    /// The target language's plural rules, and the first plural entry, where a header that
+    /// declares a count the language cannot have is reported once for the file.
+    public struct Preparation {
+        let rules: PluralRules
+        let headerUnit: Int?
+    }
+
+    public func prepare(for context: CheckContext) throws -> Preparation {
+        let rules = try PluralRules(locale: context.index.targetLanguage)
         let declared = context.bilingual?.pluralFormCount
         let possible = Set([rules.integerCategories.count, rules.categories.count])
-        var findings: [RuleFinding] = []
-        var reportedHeader = false
-        for pair in context.stringPairs() {
-            if let categories = pair.unit.details.targetPluralCategories {
-                findings += categoryFindings(categories, rules: rules, at: pair.targetStartPoint, language: context.index.targetLanguage)
-                continue
-            }
-            guard let forms = pair.unit.details.targetPlurals else { continue }
-            if let declared, !possible.contains(declared), !reportedHeader {
-                reportedHeader = true
-                findings.append(RuleFinding(range: pair.targetStartPoint, message:
-                    "the file declares nplurals=\(declared), but \(context.index.targetLanguage) has \(Self.describe(rules)) (CLDR)"))
-                continue
-            }
-            let expected = declared ?? rules.integerCategories.count
-            if forms.count != expected {
-                let because = declared != nil ? "the file's nplurals=\(expected)" : Self.describe(rules)
-                findings.append(RuleFinding(range: pair.targetStartPoint,
-                                            message: "\(forms.count) plural forms where \(because) call\(declared != nil ? "s" : "") for \(expected)"))
-            } else if let empty = forms.firstIndex(where: { $0.isEmpty }) {
-                findings.append(RuleFinding(range: pair.targetStartPoint, message: "plural form msgstr[\(empty)] is empty"))
-            }
+        var headerUnit: Int?
+        if let declared, !possible.contains(declared) {
+            headerUnit = context.stringPairs().first {
+                $0.unit.details.targetPluralCategories == nil && $0.unit.details.targetPlurals != nil
+            }?.index
         }
-        return findings
+        return Preparation(rules: rules, headerUnit: headerUnit)
+    }
+
+    public func findings(in pair: StringPair, of context: CheckContext, using prepared: Preparation) -> [RuleFinding] {
+        let rules = prepared.rules
+        let declared = context.bilingual?.pluralFormCount
+        if let categories = pair.unit.details.targetPluralCategories {
+            return categoryFindings(categories, rules: rules, at: pair.targetStartPoint, language: context.index.targetLanguage)
+        }
+        guard let forms = pair.unit.details.targetPlurals else { return [] }
+        if let declared, pair.index == prepared.headerUnit {
+            return [RuleFinding(range: pair.targetStartPoint, message:
+                "the file declares nplurals=\(declared), but \(context.index.targetLanguage) has \(Self.describe(rules)) (CLDR)")]
+        }
+        let expected = declared ?? rules.integerCategories.count
+        if forms.count != expected {
+            let because = declared != nil ? "the file's nplurals=\(expected)" : Self.describe(rules)
+            return [RuleFinding(range: pair.targetStartPoint,
+                                message: "\(forms.count) plural forms where \(because) call\(declared != nil ? "s" : "") for \(expected)")]
+        } else if let empty = forms.firstIndex(where: { $0.isEmpty }) {
+            return [RuleFinding(range: pair.targetStartPoint, message: "plural form msgstr[\(empty)] is empty")]
+        }
+        return []
     }
 
     /// Named categories (String Catalogs, stringsdict, Android, ARB, i18next): every category whole

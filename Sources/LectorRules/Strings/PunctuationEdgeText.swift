@@ -61,7 +61,7 @@ enum PunctuationEdge {
 /// Punctuation at the start of the translation that differs from the source's: `<< Previous`
 /// → `Correct`, `Question` → `…Wrong`. Spanish and Asturian/Galician `¿` and `¡` before a question
 /// or exclamation are the language's own, and so are other languages' quotation marks.
-public struct PunctuationStartRule: Rule {
+public struct PunctuationStartRule: UnitRule {
     public static let description = RuleDescription(
         id: "punctuation.start",
         name: "Start punctuation",
@@ -83,22 +83,20 @@ public struct PunctuationStartRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings)
-            var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings)
-            if ["es", "ast", "gl"].contains(language) {
-                target.classes.removeAll { $0 == "¿" || $0 == "¡" }
-            }
-            guard source.classes != target.classes else { continue }
-            // A source with no letters at all ("...") is not a sentence to compare.
-            guard pair.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
-            let expected = source.classes.isEmpty ? "no punctuation" : "`\(source.classes.joined())`"
-            findings.append(RuleFinding(range: target.classes.isEmpty ? pair.targetStartPoint : pair.range(target.range),
-                                        message: "the translation starts with \(target.classes.isEmpty ? "no punctuation" : "`\(target.classes.joined())`"), the source with \(expected)"))
+        let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings)
+        var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings)
+        if ["es", "ast", "gl"].contains(language) {
+            target.classes.removeAll { $0 == "¿" || $0 == "¡" }
         }
+        guard source.classes != target.classes else { return [] }
+        // A source with no letters at all ("...") is not a sentence to compare.
+        guard pair.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return [] }
+        let expected = source.classes.isEmpty ? "no punctuation" : "`\(source.classes.joined())`"
+        findings.append(RuleFinding(range: target.classes.isEmpty ? pair.targetStartPoint : pair.range(target.range),
+                                    message: "the translation starts with \(target.classes.isEmpty ? "no punctuation" : "`\(target.classes.joined())`"), the source with \(expected)"))
         return findings
     }
 }
@@ -107,7 +105,7 @@ public struct PunctuationStartRule: Rule {
 /// into a statement, a colon lost. Each language's own marks are accepted (`。`, `？`, `؟`, `।`,
 /// `។`, Greek `;` for a question), so is French and Swiss spacing before `:;?!`, and so is a
 /// missing full stop in Thai, Lao, Khmer and Burmese, which do not end sentences with one.
-public struct PunctuationEndRule: Rule {
+public struct PunctuationEndRule: UnitRule {
     public static let description = RuleDescription(
         id: "punctuation.end",
         name: "End punctuation",
@@ -136,31 +134,29 @@ public struct PunctuationEndRule: Rule {
 
     static let unpunctuatedLanguages: Set<String> = ["th", "lo", "km", "my"]
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings)
-            var target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings)
-            if language == "el", target.classes.last == ";", source.classes.last == "?" {
-                target.classes[target.classes.count - 1] = "?"
-            }
-            guard source.classes != target.classes else { continue }
-            if Self.unpunctuatedLanguages.contains(language), source.classes == ["."], target.classes.isEmpty { continue }
-            // A closing quotation mark or bracket may move inside or outside the full stop.
-            if Set(source.classes) == Set(target.classes), source.classes.count == target.classes.count { continue }
-            guard pair.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
-            let range: Range<Int>
-            if target.classes.isEmpty {
-                let end = Self.lastVisibleEnd(pair.target)
-                range = pair.range(end..<end)
-            } else {
-                range = pair.range(target.range)
-            }
-            let have = target.classes.isEmpty ? "no punctuation" : "`\(target.classes.joined())`"
-            let want = source.classes.isEmpty ? "no punctuation" : "`\(source.classes.joined())`"
-            findings.append(RuleFinding(range: range, message: "the translation ends with \(have), the source with \(want)"))
+        let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings)
+        var target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings)
+        if language == "el", target.classes.last == ";", source.classes.last == "?" {
+            target.classes[target.classes.count - 1] = "?"
         }
+        guard source.classes != target.classes else { return [] }
+        if Self.unpunctuatedLanguages.contains(language), source.classes == ["."], target.classes.isEmpty { return [] }
+        // A closing quotation mark or bracket may move inside or outside the full stop.
+        if Set(source.classes) == Set(target.classes), source.classes.count == target.classes.count { return [] }
+        guard pair.source.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return [] }
+        let range: Range<Int>
+        if target.classes.isEmpty {
+            let end = Self.lastVisibleEnd(pair.target)
+            range = pair.range(end..<end)
+        } else {
+            range = pair.range(target.range)
+        }
+        let have = target.classes.isEmpty ? "no punctuation" : "`\(target.classes.joined())`"
+        let want = source.classes.isEmpty ? "no punctuation" : "`\(source.classes.joined())`"
+        findings.append(RuleFinding(range: range, message: "the translation ends with \(have), the source with \(want)"))
         return findings
     }
 

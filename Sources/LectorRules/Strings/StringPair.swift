@@ -6,35 +6,38 @@ import LectorGlossary
 /// translation as the file has them (line breaks and tabs kept), and where the translation is in
 /// the checked document. Offsets within `target` are offsets from `targetStart`, because the
 /// document holds the same text with its line breaks as spaces.
-struct StringPair {
-    let index: Int
-    let source: String
-    let target: String
-    let targetStart: Int
-    let unit: BilingualUnit
+public struct StringPair {
+    /// The unit's position in the file, which is its pair's in `BilingualContext.pairs`.
+    public let index: Int
+    public let source: String
+    public let target: String
+    public let targetStart: Int
+    public let unit: BilingualUnit
 
     /// A range within `target`, in the document.
-    func range(_ local: Range<Int>) -> Range<Int> {
+    public func range(_ local: Range<Int>) -> Range<Int> {
         (targetStart + local.lowerBound)..<(targetStart + local.upperBound)
     }
 
-    var targetLength: Int { target.utf16.count }
-    var wholeTarget: Range<Int> { range(0..<targetLength) }
-    var targetStartPoint: Range<Int> { targetStart..<targetStart }
+    public var targetLength: Int { target.utf16.count }
+    public var wholeTarget: Range<Int> { range(0..<targetLength) }
+    public var targetStartPoint: Range<Int> { targetStart..<targetStart }
 }
 
 extension CheckContext {
     /// The translated units of a bilingual file, in order. Empty for texts checked alone or
     /// against an aligned source: the string checks are about UI strings, not prose.
-    func stringPairs() -> [StringPair] {
+    public func stringPairs() -> [StringPair] {
         guard let units = bilingual?.units else { return [] }
-        var pairs: [StringPair] = []
-        for (index, unit) in units.enumerated() {
-            guard let target = unit.target, index < document.lineCount else { continue }
-            pairs.append(StringPair(index: index, source: unit.source.text, target: target.text,
-                                    targetStart: document.lineRange(index + 1).lowerBound, unit: unit))
-        }
-        return pairs
+        return units.indices.compactMap { stringPair(at: $0) }
+    }
+
+    /// Unit `index` of a bilingual file, when it has a translation.
+    public func stringPair(at index: Int) -> StringPair? {
+        guard let units = bilingual?.units, index < units.count, let target = units[index].target,
+              index < document.lineCount else { return nil }
+        return StringPair(index: index, source: units[index].source.text, target: target.text,
+                          targetStart: document.lineRange(index + 1).lowerBound, unit: units[index])
     }
 
     /// The primary language subtag of the translation.

@@ -4,7 +4,7 @@ import LectorGlossary
 
 /// A translation of white space only: the file says the unit is translated, the user sees nothing.
 /// (An empty translation is an untranslated unit: `untranslated.text` reports it.)
-public struct UntranslatedBlankRule: Rule {
+public struct UntranslatedBlankRule: UnitRule {
     public static let description = RuleDescription(
         id: "untranslated.blank",
         name: "Blank translation",
@@ -24,11 +24,9 @@ public struct UntranslatedBlankRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        context.stringPairs().compactMap { pair in
-            guard !pair.target.isEmpty, pair.target.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || StringText.isInvisible($0) }),
-                  pair.source.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
-            return RuleFinding(range: pair.targetStartPoint, message: "the translation is blank (white space only)")
-        }
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
+        guard !pair.target.isEmpty, pair.target.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || StringText.isInvisible($0) }),
+              pair.source.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return [] }
+        return [RuleFinding(range: pair.targetStartPoint, message: "the translation is blank (white space only)")]
     }
 }

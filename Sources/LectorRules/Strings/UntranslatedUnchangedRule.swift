@@ -8,7 +8,7 @@ import Foundation
 /// may well stay are not reported: no letters (`1234`, `2×2`, `???`), one letter, capitals and
 /// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), placeholders, tags and URLs only, and the words
 /// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
-public struct UntranslatedUnchangedRule: Rule {
+public struct UntranslatedUnchangedRule: UnitRule {
     public static let description = RuleDescription(
         id: "untranslated.unchanged",
         name: "Unchanged string",
@@ -35,15 +35,13 @@ public struct UntranslatedUnchangedRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let allowed = IdenticalStrings.builtIn.union(context.strings.identicalAllowed)
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = Self.comparable(pair.source, settings: context.strings)
-            guard source == Self.comparable(pair.target, settings: context.strings) else { continue }
-            guard Self.needsTranslation(source, original: pair.source, allowed: allowed) else { continue }
-            findings.append(RuleFinding(range: pair.targetStartPoint, message: "the translation is the source unchanged"))
-        }
+        let source = Self.comparable(pair.source, settings: context.strings)
+        guard source == Self.comparable(pair.target, settings: context.strings) else { return [] }
+        guard Self.needsTranslation(source, original: pair.source, allowed: allowed) else { return [] }
+        findings.append(RuleFinding(range: pair.targetStartPoint, message: "the translation is the source unchanged"))
         return findings
     }
 

@@ -5,7 +5,7 @@ import LectorGlossary
 /// Two or more spaces in a row inside the translation where the source has none: usually a word
 /// deleted in editing. A source that double-spaces (after a full stop, say) sets no rule for its
 /// translation, so its absence there is not reported.
-public struct WhitespaceDoubleRule: Rule {
+public struct WhitespaceDoubleRule: UnitRule {
     public static let description = RuleDescription(
         id: "whitespace.double",
         name: "Double space",
@@ -26,21 +26,20 @@ public struct WhitespaceDoubleRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() where !pair.source.contains("  ") {
-            let units = Array(pair.target.utf16)
-            let edges = (WhitespaceEdgesRule.leading(pair.target).upperBound, WhitespaceEdgesRule.trailing(pair.target).lowerBound)
-            var index = edges.0
-            while index + 1 < edges.1 {
-                if units[index] == 0x20, units[index + 1] == 0x20 {
-                    var end = index
-                    while end < units.count, units[end] == 0x20 { end += 1 }
-                    findings.append(RuleFinding(range: pair.range(index..<end), message: "\(end - index) spaces in a row"))
-                    index = end
-                } else {
-                    index += 1
-                }
+        guard !pair.source.contains("  ") else { return [] }
+        let units = Array(pair.target.utf16)
+        let edges = (WhitespaceEdgesRule.leading(pair.target).upperBound, WhitespaceEdgesRule.trailing(pair.target).lowerBound)
+        var index = edges.0
+        while index + 1 < edges.1 {
+            if units[index] == 0x20, units[index + 1] == 0x20 {
+                var end = index
+                while end < units.count, units[end] == 0x20 { end += 1 }
+                findings.append(RuleFinding(range: pair.range(index..<end), message: "\(end - index) spaces in a row"))
+                index = end
+            } else {
+                index += 1
             }
         }
         return findings

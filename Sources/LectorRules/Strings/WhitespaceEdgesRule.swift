@@ -5,7 +5,7 @@ import LectorGlossary
 /// Spaces at the start or the end of the translation that the source has not, or the other way
 /// round: such strings are joined to others in the program, and a lost space glues two words.
 /// Languages written without spaces between words (Chinese, Japanese, Thai …) need no trailing one.
-public struct WhitespaceEdgesRule: Rule {
+public struct WhitespaceEdgesRule: UnitRule {
     public static let description = RuleDescription(
         id: "whitespace.edges",
         name: "Leading or trailing space",
@@ -27,28 +27,26 @@ public struct WhitespaceEdgesRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let unspaced = StringText.unspacedLanguages.contains(context.targetPrimaryLanguage)
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            guard !pair.target.allSatisfy(\.isWhitespace) else { continue }  // untranslated.blank's
-            let sourceLeading = Self.leading(pair.source)
-            let targetLeading = Self.leading(pair.target)
-            if sourceLeading.isEmpty != targetLeading.isEmpty {
-                findings.append(RuleFinding(range: pair.targetStartPoint, message: targetLeading.isEmpty
-                    ? "the source starts with a space, the translation does not" : "the translation starts with a space, the source does not"))
-            }
-            let sourceTrailing = Self.trailing(pair.source)
-            let targetTrailing = Self.trailing(pair.target)
-            if sourceTrailing.isEmpty != targetTrailing.isEmpty, !(unspaced && targetTrailing.isEmpty) {
-                if targetTrailing.isEmpty {
-                    let end = PunctuationEndRule.lastVisibleEnd(pair.target)
-                    // Point at the last visible character, where the space should follow.
-                    let last = pair.target.utf16.count == 0 ? 0 : max(end - (pair.target.unicodeScalars.last { !$0.properties.isWhitespace }?.utf16.count ?? 0), 0)
-                    findings.append(RuleFinding(range: pair.range(last..<end), message: "the source ends with a space, the translation does not"))
-                } else {
-                    findings.append(RuleFinding(range: pair.range(targetTrailing), message: "the translation ends with a space, the source does not"))
-                }
+        guard !pair.target.allSatisfy(\.isWhitespace) else { return [] }  // untranslated.blank's
+        let sourceLeading = Self.leading(pair.source)
+        let targetLeading = Self.leading(pair.target)
+        if sourceLeading.isEmpty != targetLeading.isEmpty {
+            findings.append(RuleFinding(range: pair.targetStartPoint, message: targetLeading.isEmpty
+                ? "the source starts with a space, the translation does not" : "the translation starts with a space, the source does not"))
+        }
+        let sourceTrailing = Self.trailing(pair.source)
+        let targetTrailing = Self.trailing(pair.target)
+        if sourceTrailing.isEmpty != targetTrailing.isEmpty, !(unspaced && targetTrailing.isEmpty) {
+            if targetTrailing.isEmpty {
+                let end = PunctuationEndRule.lastVisibleEnd(pair.target)
+                // Point at the last visible character, where the space should follow.
+                let last = pair.target.utf16.count == 0 ? 0 : max(end - (pair.target.unicodeScalars.last { !$0.properties.isWhitespace }?.utf16.count ?? 0), 0)
+                findings.append(RuleFinding(range: pair.range(last..<end), message: "the source ends with a space, the translation does not"))
+            } else {
+                findings.append(RuleFinding(range: pair.range(targetTrailing), message: "the translation ends with a space, the source does not"))
             }
         }
         return findings

@@ -5,7 +5,7 @@ import LectorGlossary
 /// Line breaks and tabs that differ between source and translation: their number (`\n`, `\r\n`
 /// and `\r` counted apart), and whether the string starts or ends with a line break, which
 /// `msgfmt --check` requires to match in PO files.
-public struct WhitespaceNewlinesRule: Rule {
+public struct WhitespaceNewlinesRule: UnitRule {
     public static let description = RuleDescription(
         id: "whitespace.newlines",
         name: "Line breaks and tabs",
@@ -28,32 +28,30 @@ public struct WhitespaceNewlinesRule: Rule {
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let source = Self.counts(pair.source)
-            let target = Self.counts(pair.target)
-            var problems: [String] = []
-            for (name, s, t) in [("line breaks (\\n)", source.lf, target.lf), ("line breaks (\\r\\n)", source.crlf, target.crlf),
-                                 ("line breaks (\\r)", source.cr, target.cr), ("tabs", source.tabs, target.tabs)] where s != t {
-                problems.append("\(t) \(name) where the source has \(s)")
+        let source = Self.counts(pair.source)
+        let target = Self.counts(pair.target)
+        var problems: [String] = []
+        for (name, s, t) in [("line breaks (\\n)", source.lf, target.lf), ("line breaks (\\r\\n)", source.crlf, target.crlf),
+                             ("line breaks (\\r)", source.cr, target.cr), ("tabs", source.tabs, target.tabs)] where s != t {
+            problems.append("\(t) \(name) where the source has \(s)")
+        }
+        if problems.isEmpty {
+            if Self.startsWithBreak(pair.source) != Self.startsWithBreak(pair.target) {
+                problems.append(Self.startsWithBreak(pair.source) ? "the source starts with a line break, the translation does not"
+                                                                  : "the translation starts with a line break, the source does not")
             }
-            if problems.isEmpty {
-                if Self.startsWithBreak(pair.source) != Self.startsWithBreak(pair.target) {
-                    problems.append(Self.startsWithBreak(pair.source) ? "the source starts with a line break, the translation does not"
-                                                                      : "the translation starts with a line break, the source does not")
-                }
-                if Self.endsWithBreak(pair.source) != Self.endsWithBreak(pair.target) {
-                    problems.append(Self.endsWithBreak(pair.source) ? "the source ends with a line break, the translation does not"
-                                                                    : "the translation ends with a line break, the source does not")
-                }
-            } else if Self.endsWithBreak(pair.source) != Self.endsWithBreak(pair.target) {
+            if Self.endsWithBreak(pair.source) != Self.endsWithBreak(pair.target) {
                 problems.append(Self.endsWithBreak(pair.source) ? "the source ends with a line break, the translation does not"
                                                                 : "the translation ends with a line break, the source does not")
             }
-            guard !problems.isEmpty else { continue }
-            findings.append(RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; ")))
+        } else if Self.endsWithBreak(pair.source) != Self.endsWithBreak(pair.target) {
+            problems.append(Self.endsWithBreak(pair.source) ? "the source ends with a line break, the translation does not"
+                                                            : "the translation ends with a line break, the source does not")
         }
+        guard !problems.isEmpty else { return [] }
+        findings.append(RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; ")))
         return findings
     }
 

@@ -6,7 +6,7 @@ import LectorGlossary
 /// too, for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across punctuation, or for
 /// the repetitions a language's grammar makes (German `die die`, French `nous nous`, English
 /// `had had`, Sesotho `ba ba`).
-public struct WordsDoubledRule: Rule {
+public struct WordsDoubledRule: UnitRule {
     public static let description = RuleDescription(
         id: "words.doubled",
         name: "Doubled word",
@@ -43,15 +43,13 @@ public struct WordsDoubledRule: Rule {
         "zu": [],
     ]
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
+    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
         var findings: [RuleFinding] = []
-        for pair in context.stringPairs() {
-            let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings).map(\.word))
-            for double in Self.doubles(in: pair.target, settings: context.strings)
-            where !sourceDoubles.contains(double.word) && !allowed.contains(double.word) {
-                findings.append(RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row"))
-            }
+        let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings).map(\.word))
+        for double in Self.doubles(in: pair.target, settings: context.strings)
+        where !sourceDoubles.contains(double.word) && !allowed.contains(double.word) {
+            findings.append(RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row"))
         }
         return findings
     }
