@@ -101,20 +101,28 @@ public enum LexiconEvaluation {
 
     /// `spelling.unknown` alone over correct text (references, post-edits, human-written sources):
     /// every finding is a false alarm. Tokenized text is detokenized first, as `lector check` reads it.
-    public static func spellingFalseAlarms(_ column: Column, paths: ResourcePaths = .standard, limit: Int? = nil) throws(InputError) -> SpellingResult {
-        let texts = try readRows(column, nil, limit: limit).map(\.0)
-        var configuration = CheckConfiguration(targetLanguage: column.language)
+    /// With a `source` column, each row is checked against its source, as `lector check --source`
+    /// does (words and names of the source are not judged).
+    public static func spellingFalseAlarms(_ column: Column, source: Column? = nil, paths: ResourcePaths = .standard,
+                                           limit: Int? = nil) throws(InputError) -> SpellingResult {
+        let rows = try readRows(column, source, limit: limit)
+        var configuration = CheckConfiguration(targetLanguage: column.language, sourceLanguage: source?.language)
         configuration.resourcePaths = paths
         configuration.disabledRules = Set(RuleRegistry.all.map { $0.description.id }).subtracting(["spelling.unknown"])
         let checker = try Checker(configuration)
         var wordCount = 0
         var flagged: [String] = []
-        for text in texts {
+        for (text, sourceText) in rows {
             let readable = Detokenizer.readable(text).text
             wordCount += words(of: readable, language: column.language).count
-            flagged += checker.check(SourceDocument(path: "row", text: readable)).map(\.text)
+            let document = SourceDocument(path: "row", text: readable)
+            let findings = source == nil ? checker.check(document)
+                : checker.check(document, source: SourceDocument(path: "source", text: Detokenizer.readable(sourceText).text))
+            flagged += findings.map(\.text)
         }
-        return SpellingResult(language: column.language, dataset: dataset(column), words: wordCount, flagged: flagged)
+        var dataset = dataset(column)
+        if let source { dataset += " (source \(source.name))" }
+        return SpellingResult(language: column.language, dataset: dataset, words: wordCount, flagged: flagged)
     }
 
     // MARK: - Data

@@ -106,8 +106,8 @@ public final class FreeDictDictionary: Sendable {
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }
                 if let (headword, offset, length) = Self.parseLine(bytes, start, end), !headword.isEmpty,
                    offset + length <= text.count, !headword.hasPrefix("00database"), !headword.hasPrefix("00-database") {
-                    let entry = String(decoding: text[offset..<offset + length], as: UTF8.self)
-                    result.append((headword, Self.translations(inEntry: entry)))
+                    let translations = text.withUnsafeBufferPointer { Self.translations(inEntry: $0[offset..<offset + length]) }
+                    result.append((headword, translations))
                 }
                 start = end + 1
             }
@@ -121,70 +121,137 @@ public final class FreeDictDictionary: Sendable {
     /// `<pos>` tags); translation lines start at the margin, optionally numbered (`2. cat`);
     /// indented lines are notes, examples, synonyms and cross-references.
     static func translations(inEntry entry: String) -> [DictionaryTranslation] {
-        var lines = entry.split(separator: "\n", omittingEmptySubsequences: true)
-        guard !lines.isEmpty else { return [] }
-        let headwordPOS = partOfSpeech(inTags: lines.removeFirst())
+        var entry = entry
+        return entry.withUTF8 { translations(inEntry: $0[...]) }
+    }
+
+    /// `translations(inEntry:)` on the entry's UTF-8 bytes. Every delimiter it looks at is ASCII, so
+    /// it works on bytes and makes a string only of each translation kept: reversing a dictionary
+    /// of 375,000 entries (jpn-eng) parses every one of them.
+    static func translations(inEntry entry: Slice<UnsafeBufferPointer<UInt8>>) -> [DictionaryTranslation] {
         var result: [DictionaryTranslation] = []
-        for line in lines {
-            var text = line.drop(while: \.isWhitespace)
+        var lineStart = entry.startIndex
+        var headwordPOS: DictionaryTranslation.PartOfSpeech?
+        var isFirstLine = true
+        while lineStart < entry.endIndex {
+            var lineEnd = lineStart
+            while lineEnd < entry.endIndex, entry[lineEnd] != newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            let line = entry[lineStart..<lineEnd]
+            if isFirstLine {
+                isFirstLine = false
+                headwordPOS = partOfSpeech(inTags: line)
+                continue
+            }
+            var text = line.drop(while: isSpace)
             // Indented lines are notes, examples and cross-references, except a translation that
             // opens with a domain label (` [zool.] dog <n>`).
-            guard let first = text.first, first != "(", first != "{", first != "\"",
-                  text.startIndex == line.startIndex || first == "[" else { continue }
+            guard let first = text.first, first != openParenthesis, first != UInt8(ascii: "{"), first != UInt8(ascii: "\""),
+                  text.startIndex == line.startIndex || first == openBracket else { continue }
             // Numbered senses: `1. cat`, `2. shamisen`.
-            if let dot = text.firstIndex(of: "."), text[..<dot].allSatisfy(\.isNumber), dot > text.startIndex {
-                text = text[text.index(after: dot)...]
+            if let dot = text.firstIndex(of: UInt8(ascii: ".")), dot > text.startIndex,
+               text[..<dot].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                text = text[(dot + 1)...]
             }
-            for item in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            for item in text.split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
                 let pos = partOfSpeech(inTags: item) ?? headwordPOS
                 let cleaned = strip(item)
-                guard !cleaned.isEmpty, cleaned.count <= 60, !cleaned.hasPrefix("see:") else { continue }
-                result.append(DictionaryTranslation(text: cleaned, partOfSpeech: pos))
+                // Longer than 60 characters: a definition or an example, not a translation.
+                guard !cleaned.isEmpty, cleaned.lazy.filter({ $0 & 0xC0 != 0x80 }).count <= 60,
+                      !cleaned.starts(with: "see:".utf8) else { continue }
+                result.append(DictionaryTranslation(text: String(decoding: cleaned, as: UTF8.self), partOfSpeech: pos))
             }
         }
         return result
     }
 
-    /// Removes `<…>` tags, `[…]` labels, `(…)` remarks, `/…/` pronunciations and trailing sense numbers.
-    static func strip(_ item: Substring) -> String {
-        var output = ""
-        var depth: [Character] = []
-        let pairs: [Character: Character] = ["<": ">", "[": "]", "(": ")"]
-        for character in item {
-            if let close = pairs[character] {
-                depth.append(close)
-            } else if let last = depth.last, character == last {
-                depth.removeLast()
-            } else if depth.isEmpty {
-                output.append(character)
+    private static let newline = UInt8(ascii: "\n")
+    private static let openParenthesis = UInt8(ascii: "(")
+    private static let openBracket = UInt8(ascii: "[")
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+    /// Removes `<…>` tags, `[…]` labels and `(…)` remarks (nested or not), then trailing sense
+    /// numbers; words are joined by one space.
+    static func strip(_ item: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(item.count)
+        var closers: [UInt8] = []
+        var pendingSpace = false
+        for byte in item {
+            switch byte {
+            case UInt8(ascii: "<"): closers.append(UInt8(ascii: ">"))
+            case UInt8(ascii: "["): closers.append(UInt8(ascii: "]"))
+            case UInt8(ascii: "("): closers.append(UInt8(ascii: ")"))
+            default:
+                if let last = closers.last, byte == last {
+                    closers.removeLast()
+                } else if closers.isEmpty {
+                    if isSpace(byte) {
+                        pendingSpace = !output.isEmpty
+                    } else {
+                        if pendingSpace { output.append(0x20) }
+                        pendingSpace = false
+                        output.append(byte)
+                    }
+                }
             }
         }
-        var words = output.split(whereSeparator: \.isWhitespace)
-        while let last = words.last, last.allSatisfy({ $0.isNumber || $0 == "." }) { words.removeLast() }
-        return words.joined(separator: " ")
+        // Trailing words of digits and periods (`dog 2`, `cat 1.`) are sense numbers.
+        while true {
+            let wordStart = output.lastIndex(of: 0x20).map { $0 + 1 } ?? 0
+            guard wordStart < output.count,
+                  output[wordStart...].allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") })
+            else { break }
+            output.removeSubrange(max(wordStart - 1, 0)...)
+        }
+        return output
+    }
+
+    /// `strip` of a string (tests and callers with text in hand).
+    static func strip(_ item: Substring) -> String {
+        var item = String(item)
+        return item.withUTF8 { String(decoding: strip($0[...]), as: UTF8.self) }
     }
 
     /// The part of speech in a line's `<…>` tags (`<n>`, `<v, intr>`, `<adj>`) or JMdict-style
     /// `(noun …)` remark.
     static func partOfSpeech<S: StringProtocol>(inTags text: S) -> DictionaryTranslation.PartOfSpeech? {
+        var text = String(text)
+        return text.withUTF8 { partOfSpeech(inTags: $0[...]) }
+    }
+
+    static func partOfSpeech(inTags text: Slice<UnsafeBufferPointer<UInt8>>) -> DictionaryTranslation.PartOfSpeech? {
         var cursor = text.startIndex
-        while let open = text[cursor...].firstIndex(where: { $0 == "<" || $0 == "(" }) {
-            let close: Character = text[open] == "<" ? ">" : ")"
+        while let open = text[cursor...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == openParenthesis }) {
+            let close = text[open] == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: ")")
             guard let end = text[open...].firstIndex(of: close) else { break }
-            let tags = text[text.index(after: open)..<end]
-                .split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.lowercased() }
-            for tag in tags {
-                switch tag {
-                case "n", "noun", "nf", "nm", "nn": return .noun
-                case "v", "verb", "vt", "vi": return .verb
-                case "adj", "adjective", "a": return .adjective
-                case "adv", "adverb": return .adverb
-                default: continue
-                }
+            for tag in text[(open + 1)..<end].split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == 0x20 }) {
+                if let pos = partOfSpeech(tag: tag) { return pos }
             }
-            cursor = text.index(after: end)
+            cursor = end + 1
         }
         return nil
+    }
+
+    /// One tag, compared without case: `n`, `noun`, `nf`, `nm`, `nn`; `v`, `verb`, `vt`, `vi`; `adj`,
+    /// `adjective`, `a`; `adv`, `adverb`.
+    static func partOfSpeech(tag: Slice<UnsafeBufferPointer<UInt8>>) -> DictionaryTranslation.PartOfSpeech? {
+        guard tag.count <= 9 else { return nil }
+        var lower = ""
+        for byte in tag {
+            guard byte < 0x80 else { return nil }
+            lower.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+        }
+        switch lower {
+        case "n", "noun", "nf", "nm", "nn": return .noun
+        case "v", "verb", "vt", "vi": return .verb
+        case "adj", "adjective", "a": return .adjective
+        case "adv", "adverb": return .adverb
+        default: return nil
+        }
     }
 
     // MARK: - Index
@@ -250,12 +317,46 @@ public final class FreeDictDictionary: Sendable {
         return value
     }
 
-    /// The headword as hashed: lower-cased (ASCII in place, other scripts through Swift's lowercasing).
+    /// The headword as hashed and compared: ASCII letters lower-cased, and so is every other letter
+    /// of two UTF-8 bytes (Latin-1 and Latin Extended, Greek, Cyrillic: U+0080–U+07FF) whose lower
+    /// case is one letter of two bytes too. Letters of three or four bytes (CJK has no case) are
+    /// kept as they are. Works on the bytes, with a table, so hashing a large index allocates
+    /// nothing per line.
     static func foldedKey<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        forEachFoldedByte(bytes) { key.append($0) }
+        return key
+    }
+
+    @inline(__always)
+    static func forEachFoldedByte<C: Collection>(_ bytes: C, _ body: (UInt8) -> Void) where C.Element == UInt8 {
+        var iterator = bytes.makeIterator()
+        var pending: UInt8? = nil
+        while let byte = pending ?? iterator.next() {
+            pending = nil
+            if byte < 0x80 {
+                body(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else if byte >= 0xC2 && byte <= 0xDF {
+                guard let second = iterator.next() else { body(byte); return }
+                guard second & 0xC0 == 0x80 else { body(byte); pending = second; continue }
+                let scalar = Int(byte & 0x1F) << 6 | Int(second & 0x3F)
+                let lower = Int(lowerTwoByte[scalar - 0x80])
+                body(UInt8(0xC0 | lower >> 6))
+                body(UInt8(0x80 | lower & 0x3F))
+            } else {
+                body(byte)
+            }
         }
-        return Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+    }
+
+    /// The lower case of each scalar U+0080–U+07FF, where it is one scalar in that range; the
+    /// scalar itself otherwise.
+    static let lowerTwoByte: [UInt16] = (0x80..<0x800).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt16(value) }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let only = lower.first, (0x80..<0x800).contains(only.value) else { return UInt16(value) }
+        return UInt16(only.value)
     }
 
     static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
@@ -264,40 +365,72 @@ public final class FreeDictDictionary: Sendable {
         return hash
     }
 
-    /// `fnv1a(foldedKey(bytes))` without building the key for ASCII headwords (most of them).
+    /// `fnv1a(foldedKey(bytes))` without building the key.
     static func foldedHash(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
-            if byte >= 0x80 { return fnv1a(foldedKey(bytes)) }
-            let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            hash = (hash ^ UInt64(folded)) &* 0x100000001b3
-        }
+        forEachFoldedByte(bytes) { hash = (hash ^ UInt64($0)) &* 0x100000001b3 }
         return hash
     }
 
+    /// The open-addressing table of every headword's line start. One pass over the bytes, folding
+    /// and hashing each headword as `foldedHash` does but without closures or iterators: the deu-eng
+    /// index (12.7 MB, 519,000 lines) is hashed on first use of the dictionary, during a check.
     private static func hash(_ index: Data) -> ([UInt32], Int) {
         index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> ([UInt32], Int) in
-            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return ([], 0) }
+            let count = raw.count
             var lines = 0
-            for byte in bytes where byte == 0x0A { lines += 1 }
+            var cursor = UnsafeRawPointer(base)
+            var remaining = count
+            while remaining > 0, let found = memchr(cursor, 0x0A, remaining) {
+                lines += 1
+                let next = UnsafeRawPointer(found) + 1
+                remaining -= next - cursor
+                cursor = next
+            }
             var capacity = 16
-            while capacity < lines * 2 { capacity <<= 1 }
+            while capacity < (lines + 1) * 2 { capacity <<= 1 }
             var slots = [UInt32](repeating: 0, count: capacity)
             let mask = capacity - 1
             var entries = 0
-            var start = 0
-            while start < bytes.count {
-                var tab = start
-                while tab < bytes.count, bytes[tab] != 0x09, bytes[tab] != 0x0A { tab += 1 }
-                if tab > start, tab < bytes.count, bytes[tab] == 0x09 {
-                    var slot = Int(foldedHash(bytes[start..<tab]) & UInt64(mask))
-                    while slots[slot] != 0 { slot = (slot + 1) & mask }
-                    slots[slot] = UInt32(start + 1)
-                    entries += 1
+            lowerTwoByte.withUnsafeBufferPointer { lower in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    var position = 0
+                    while position < count {
+                        let start = position
+                        var hash: UInt64 = 0xcbf29ce484222325
+                        while position < count {
+                            let byte = base[position]
+                            if byte == 0x09 || byte == 0x0A { break }
+                            if byte < 0x80 {
+                                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                                hash = (hash ^ UInt64(folded)) &* 0x100000001b3
+                                position += 1
+                            } else if byte >= 0xC2, byte <= 0xDF, position + 1 < count, base[position + 1] & 0xC0 == 0x80 {
+                                let scalar = Int(lower[(Int(byte & 0x1F) << 6 | Int(base[position + 1] & 0x3F)) - 0x80])
+                                hash = (hash ^ UInt64(0xC0 | scalar >> 6)) &* 0x100000001b3
+                                hash = (hash ^ UInt64(0x80 | scalar & 0x3F)) &* 0x100000001b3
+                                position += 2
+                            } else {
+                                hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+                                position += 1
+                            }
+                        }
+                        if position > start, position < count, base[position] == 0x09 {
+                            var slot = Int(hash & UInt64(mask))
+                            while slots[slot] != 0 { slot = (slot + 1) & mask }
+                            slots[slot] = UInt32(start + 1)
+                            entries += 1
+                        }
+                        if position < count, base[position] != 0x0A,
+                           let end = memchr(base + position, 0x0A, count - position) {
+                            position = UnsafeRawPointer(end) - UnsafeRawPointer(base)
+                        } else if position < count, base[position] != 0x0A {
+                            position = count
+                        }
+                        position += 1
+                    }
                 }
-                var end = tab
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                start = end + 1
             }
             return (slots, entries)
         }

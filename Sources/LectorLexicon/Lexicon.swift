@@ -226,12 +226,19 @@ final class ReversedDictionary: Sendable {
     private let entries: [String: [DictionaryTranslation]]
 
     init(_ dictionary: FreeDictDictionary) throws {
+        struct Link: Hashable {
+            let key: String
+            let back: DictionaryTranslation
+        }
         var entries: [String: [DictionaryTranslation]] = [:]
+        // A Set, not `contains` on each list: frequent translations (`to be`, `dog`) collect
+        // thousands of headwords, and checking the list each time made reversing jpn-eng quadratic.
+        var seen = Set<Link>()
         for (headword, translations) in try dictionary.allEntries() {
             for translation in translations {
                 let back = DictionaryTranslation(text: headword, partOfSpeech: translation.partOfSpeech)
                 let key = translation.text.lowercased()
-                if entries[key]?.contains(back) != true { entries[key, default: []].append(back) }
+                if seen.insert(Link(key: key, back: back)).inserted { entries[key, default: []].append(back) }
             }
         }
         self.entries = entries

@@ -23,6 +23,12 @@ import Testing
         #expect(FreeDictDictionary.translations(inEntry: kot).allSatisfy { $0.partOfSpeech == .noun })
         let good = "good /gud/\nхороший\n"
         #expect(FreeDictDictionary.translations(inEntry: good) == [DictionaryTranslation(text: "хороший", partOfSpeech: nil)])
+        // The 60-character limit counts characters, not bytes: 40 Cyrillic letters are 80 bytes.
+        let long = String(repeating: "д", count: 40)
+        #expect(FreeDictDictionary.translations(inEntry: "x\n\(long) <n>\n").map(\.text) == [long])
+        #expect(FreeDictDictionary.translations(inEntry: "x\n\(String(repeating: "д", count: 61))\n").isEmpty)
+        // Sense numbers at the end and labels anywhere go; words keep one space between them.
+        #expect(FreeDictDictionary.translations(inEntry: "x\n[zool.]  big   cat 2\n").map(\.text) == ["big cat"])
     }
 
     @Test(.enabled(if: Installed.freeDict("de", "en"), "needs dict-freedict-deu-eng"))
@@ -34,6 +40,9 @@ import Testing
         #expect(dictionary.contains("abfallen"))
         #expect(dictionary.contains("ABFALLEN"))
         #expect(dictionary.contains("Größe"))
+        // Letters beyond ASCII fold too (`GRÖSSE` is another word: ß has no one-letter capital).
+        #expect(dictionary.contains("GRÖßE"))
+        #expect(dictionary.contains("ärger"))
         #expect(!dictionary.contains("Selenskyj-Abfallen"))
         let texts = try dictionary.translations(of: "abfallen").map(\.text)
         #expect(texts.contains("decline"))

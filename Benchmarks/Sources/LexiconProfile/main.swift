@@ -1,7 +1,12 @@
-// Load time and memory of each lexical resource, and the cost of Hunspell stems in glossary
-// matching. Run from Benchmarks/:   swift run -c release LexiconProfile
-// Figures are wall-clock on this machine, first load in a fresh process (cold page cache aside);
-// memory is the growth of the resident set (from /proc/self/statm) across the load.
+// Load time and memory of each lexical resource installed, and the cost of Hunspell stems in
+// glossary matching. Run from Benchmarks/ (a release build: the figures are meant for it):
+//   swift run -c release LexiconProfile            everything
+//   swift run -c release LexiconProfile load       load times and memory only
+//   swift run -c release LexiconProfile match      matching speed only
+// Load figures are wall-clock in one process, in the order printed, with the files in the page
+// cache (a second run; the first read from disk adds what the disk costs). Memory is the growth
+// of the resident set (/proc/self/statm) across the load; every loaded resource is kept alive so
+// that a later load cannot reuse the memory of an earlier one.
 import Foundation
 import LectorKit
 
@@ -12,56 +17,190 @@ func residentMegabytes() -> Double {
     return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
-func measure(_ label: String, _ body: () -> String) {
+func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+
+nonisolated(unsafe) var keptAlive: [Any] = []
+
+/// Runs `body`, prints its time and memory growth in a Markdown table row.
+func measure(_ label: String, _ body: () throws -> (kept: Any?, detail: String)) rethrows {
     let before = residentMegabytes()
     let start = DispatchTime.now().uptimeNanoseconds
-    let detail = body()
-    let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    print(String(format: "%-44@ %8.1f ms  %+7.1f MB  %@", label as NSString, milliseconds, residentMegabytes() - before, detail as NSString))
+    let (kept, detail) = try body()
+    let milliseconds = seconds(since: start) * 1000
+    if let kept { keptAlive.append(kept) }
+    print(String(format: "| %@ | %.1f ms | %+.1f MB | %@ |", label as NSString, milliseconds, residentMegabytes() - before,
+                 detail as NSString))
 }
 
 let paths = ResourcePaths.standard
-print("resource                                          load      memory  first answer")
-for language in ["en", "de", "fr", "es", "it", "pl", "cs", "ru", "uk"] {
-    measure("Hunspell \(language)") {
-        guard let dictionary = Lexicon.hunspell(language, paths: paths) else { return "missing" }
-        return "spell(\"test\") = \(dictionary.spell("test"))"
+let arguments = Set(CommandLine.arguments.dropFirst())
+let all = arguments.isEmpty
+
+// MARK: - Loading
+
+if all || arguments.contains("load") {
+    print("| resource | load | memory | first answer |")
+    print("|---|---|---|---|")
+    // Every installed Hunspell dictionary (each regional variant is a dictionary of its own).
+    for dictionary in paths.files(where: { $0.hasSuffix(".dic") }).sorted() {
+        let affix = String(dictionary.dropLast(4)) + ".aff"
+        // Regional names that are links to one file (`fr_BE.dic` → `fr.dic`) are one dictionary.
+        guard FileManager.default.fileExists(atPath: affix),
+              (try? FileManager.default.destinationOfSymbolicLink(atPath: dictionary)) == nil else { continue }
+        let name = ((dictionary as NSString).lastPathComponent as NSString).deletingPathExtension
+        // `es_AR` is found as `es-AR` (a regional tag prefers its own region's file).
+        let folder = ResourcePaths(folders: [(dictionary as NSString).deletingLastPathComponent])
+        guard LexicalResource.hunspellFiles(name.replacingOccurrences(of: "_", with: "-"), in: folder)?.dictionary == dictionary else { continue }
+        try? measure("Hunspell \(name)") {
+            guard let loaded = try Lexicon.privateHunspell(name.replacingOccurrences(of: "_", with: "-"), paths: folder) else {
+                return (nil, "not found")
+            }
+            return (loaded, "stem(\"tests\") = \(loaded.stem("tests"))")
+        }
     }
-}
-for (source, target, word) in [("de", "en", "Hund"), ("en", "de", "dog"), ("fr", "en", "chien"), ("es", "en", "perro"),
-                               ("it", "en", "cane"), ("pl", "en", "pies"), ("cs", "en", "pes"), ("ja", "en", "犬"),
-                               ("en", "ja", "dog")] {
-    measure("FreeDict \(source)→\(target) (index + first lookup)") {
+    // Every installed FreeDict dictionary: the index (memory-mapped, hashed once) and one lookup.
+    for index in paths.files(where: { $0.hasPrefix("freedict-") && $0.hasSuffix(".index") }).sorted() {
+        let name = ((index as NSString).lastPathComponent as NSString).deletingPathExtension
+        var dictionary: FreeDictDictionary?
+        try? measure("FreeDict \(name): index") {
+            let loaded = try FreeDictDictionary(indexPath: index)
+            dictionary = loaded
+            return (loaded, "\(loaded.entryCount) headwords")
+        }
+        guard let dictionary else { continue }
+        let probe = ["eng": "house", "deu": "Haus", "fra": "maison", "spa": "casa", "ita": "casa", "pol": "dom",
+                     "ces": "dům", "jpn": "家", "rus": "дом"][dictionary.sourceCode] ?? "a"
+        try? measure("FreeDict \(name): first lookup (\(probe))") {
+            (nil, try dictionary.translations(of: probe).prefix(3).map(\.text).joined(separator: ", "))
+        }
+    }
+    // The directions Lector reads backwards (the direct dictionary is missing or has under a tenth of
+    // the headwords of the opposite one): the first translation builds the reversed index.
+    for (source, target, word) in [("ru", "en", "собака"), ("cs", "en", "pes"), ("en", "ja", "dog"), ("ja", "en", "犬"),
+                                   ("uk", "en", "собака"), ("de", "en", "Hund"), ("en", "de", "dog")] {
         let lexicon = Lexicon.load(source: source, target: target, paths: paths)
-        return lexicon.translations(of: word, from: source, to: target).prefix(3).map(\.text).joined(separator: ", ")
+        _ = lexicon.hasTranslations(from: source, to: target)  // both direct indexes, measured above
+        measure("Lexicon \(source)→\(target): first translation") {
+            (nil, lexicon.translations(of: word, from: source, to: target).prefix(3).map(\.text).joined(separator: ", "))
+        }
+        measure("Lexicon \(source)→\(target): second translation") {
+            (nil, lexicon.translations(of: word, from: source, to: target).prefix(3).map(\.text).joined(separator: ", "))
+        }
     }
-}
-for (source, target, word) in [("ru", "en", "собака"), ("uk", "en", "собака")] {
-    measure("FreeDict \(source)→\(target) (reversed eng→\(source))") {
-        let lexicon = Lexicon.load(source: source, target: target, paths: paths)
-        return lexicon.translations(of: word, from: source, to: target).prefix(3).map(\.text).joined(separator: ", ")
+    measure("WordNet: first antonym lookup") {
+        (nil, Lexicon.load(source: "en", target: "de", paths: paths).antonyms(of: "increase").joined(separator: ", "))
     }
-}
-measure("WordNet (first antonym lookup)") {
-    Lexicon.load(source: "en", target: "de", paths: paths).antonyms(of: "increase").joined(separator: ", ")
-}
-measure("WordNet (second lookup)") {
-    Lexicon.load(source: "en", target: "de", paths: paths).synonyms(of: "big").prefix(3).joined(separator: ", ")
+    measure("WordNet: synonyms, second lookup") {
+        (nil, Lexicon.load(source: "en", target: "de", paths: paths).synonyms(of: "big").prefix(3).joined(separator: ", "))
+    }
+    measure("WordNet: lemmas (morphy)") {
+        (nil, Lexicon.load(source: "en", target: "de", paths: paths).lemmas(of: "negotiations", language: "en").joined(separator: ", "))
+    }
 }
 
-// Glossary matching in Russian text with and without Hunspell stems.
-let glossary = try GlossaryLoader.load(path: "../Glossaries/ukraine-war.tbx")
-let sentence = "Переговоры Зеленского и Мединского в Киеве и Харькове продолжились, сообщил Песков журналистам в Москве. "
-let text = String(repeating: sentence, count: 20_000)
-let document = SourceDocument(path: "ru.txt", text: text)
-for (label, resourcePaths) in [("endings only", ResourcePaths(folders: ["/nonexistent"])), ("with Hunspell stems", paths)] {
-    let index = try GlossaryIndex(glossaries: [glossary], targetLanguage: "ru", schemes: TransliterationScheme.builtIn(),
-                                  resourcePaths: resourcePaths)
-    let matcher = try GlossaryMatcher(index: index)
-    _ = matcher.matches(in: SourceDocument(path: "warm", text: sentence))
-    let start = DispatchTime.now().uptimeNanoseconds
-    let matches = matcher.matches(in: document)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "match ru %@ (%.1f MB): %d matches in %.3f s = %.1f MB/s", label as NSString,
-                 Double(document.utf16.count * 2) / 1_048_576, matches.count, seconds, Double(text.utf8.count) / 1_048_576 / seconds))
+// MARK: - Matching with stems
+
+/// A small seeded generator, so the synthetic texts are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Glossary names and some of their case forms per language (as in InflectedMatchingTests).
+let names: [String: [(String, [String])]] = [
+    "ru": [("Зеленский", ["Зеленского", "Зеленскому", "Зеленским"]), ("Киев", ["Киева", "Киеве", "Киевом"]),
+           ("Харьков", ["Харькова", "Харькове"]), ("Кулеба", ["Кулебы", "Кулебой"])],
+    "uk": [("Зеленський", ["Зеленського", "Зеленському"]), ("Київ", ["Києва", "Києві", "Києвом"]),
+           ("Харків", ["Харкова", "Харкові"]), ("Львів", ["Львова", "Львові"])],
+    "pl": [("Kijów", ["Kijowa", "Kijowie", "Kijowem"]), ("Charków", ["Charkowa", "Charkowie"]),
+           ("Lwów", ["Lwowa", "Lwowie"]), ("Zełenski", ["Zełenskiego", "Zełenskim"])],
+    "cs": [("Kyjev", ["Kyjeva", "Kyjevě", "Kyjevem"]), ("Charkov", ["Charkova", "Charkově"]),
+           ("Lvov", ["Lvova", "Lvově"]), ("Zelenskyj", ["Zelenského", "Zelenským"])],
+]
+
+/// Real text of the language from the shared data where there is some (ru: MLQE-PE sources; cs:
+/// CED machine translations), with the case forms of the names inserted every 40 words.
+func realText(_ language: String) -> String? {
+    let files: [String: (String, String)] = [
+        "ru": ("../../shared/data/mlqe-pe/ru-en/dev.tsv", "source"), "cs": ("../../shared/data/ced/en-cs/train.tsv", "mt"),
+    ]
+    guard let (path, column) = files[language], let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    var lines = text.split(separator: "\n")
+    let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false)
+    guard let index = header.firstIndex(where: { $0 == column }) else { return nil }
+    let forms = names[language]!.flatMap(\.1)
+    var words: [Substring] = []
+    for line in lines {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == header.count else { continue }
+        words += fields[index].split(separator: " ")
+    }
+    var output = ""
+    for (position, word) in words.enumerated() {
+        output += word + " "
+        if position % 40 == 39 { output += forms[position / 40 % forms.count] + " " }
+    }
+    return output
+}
+
+/// Words of the Hunspell dictionary (entries without their flags), in random order: text in which
+/// nearly every word form is new, the worst case for the stem cache.
+func dictionaryText(_ language: String, words count: Int) -> String? {
+    guard let files = LexicalResource.hunspellFiles(language, in: paths),
+          let data = FileManager.default.contents(atPath: files.dictionary) else { return nil }
+    let encoding: String.Encoding = language == "pl" ? .isoLatin2 : .utf8
+    guard let text = String(data: data, encoding: encoding) else { return nil }
+    let entries = text.split(separator: "\n").dropFirst().compactMap { line -> Substring? in
+        let word = line.prefix { $0 != "/" && $0 != "\t" && $0 != " " }
+        return word.count >= 2 && word.allSatisfy(\.isLetter) ? word : nil
+    }
+    var generator = SplitMix(state: 42)
+    let forms = names[language]!.flatMap(\.1)
+    var output = ""
+    for position in 0..<count {
+        output += (position % 40 == 39 ? Substring(forms[position / 40 % forms.count]) : entries.randomElement(using: &generator)!) + " "
+    }
+    return output
+}
+
+if all || arguments.contains("match") {
+    print("")
+    print("| target | text | MB | endings only | with Hunspell stems, first pass | same index, second pass | matches (endings / stems) |")
+    print("|---|---|---|---|---|---|---|")
+    for language in ["ru", "uk", "pl", "cs"] {
+        let glossary = Glossary(name: "profile-\(language)", concepts: names[language]!.enumerated().map { index, name in
+            Concept(id: "c\(index)", terms: [Term(text: name.0, language: language, status: .preferred)])
+        })
+        var texts: [(String, String)] = []
+        if let real = realText(language) { texts.append((language == "ru" ? "MLQE-PE sources" : "CED MT", real)) }
+        if let synthetic = dictionaryText(language, words: 200_000) { texts.append(("random dictionary words", synthetic)) }
+        for (label, text) in texts {
+            let document = SourceDocument(path: "\(language).txt", text: text)
+            let megabytes = Double(text.utf8.count) / 1_048_576
+            var cells: [String] = []
+            var counts: [Int] = []
+            for (stems, passes) in [(false, 1), (true, 2)] {
+                let resourcePaths = stems ? paths : ResourcePaths(folders: ["/nonexistent"])
+                let index = try GlossaryIndex(glossaries: [glossary], targetLanguage: language, schemes: [],
+                                              resourcePaths: resourcePaths)
+                // Loads the dictionary (and adds the names to it) before timing.
+                _ = index.inflectedForms(of: names[language]![0].0, like: names[language]![0].1[0])
+                for _ in 0..<passes {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let found = try GlossaryMatcher(index: index).matches(in: document)
+                    let elapsed = seconds(since: start)
+                    cells.append(String(format: "%.2f s = %.1f MB/s", elapsed, megabytes / elapsed))
+                    if counts.count < 2 { counts.append(found.count) }
+                }
+            }
+            print(String(format: "| %@ | %@ | %.1f | %@ | %@ | %@ | %d / %d |", language, label as NSString, megabytes,
+                         cells[0] as NSString, cells[1] as NSString, cells[2] as NSString, counts[0], counts[1]))
+        }
+    }
 }

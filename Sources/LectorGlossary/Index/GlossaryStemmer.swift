@@ -25,6 +25,11 @@ public final class GlossaryStemmer: @unchecked Sendable {
     private var loaded = false
     private var dictionary: HunspellDictionary?
     private var addedModels: [String: String] = [:]
+    /// Hunspell's stems per word form, for the index's life (every document checked with it):
+    /// a text repeats its words, and a stem lookup costs microseconds. Emptied when full, so a
+    /// stream of any length keeps it bounded.
+    private var stems: [String: [String]] = [:]
+    static let stemCacheLimit = 200_000
 
     /// A stemmer for `target`, or `nil` where stems are not used or no dictionary is installed.
     init?(concepts: [Concept], target: String, paths: ResourcePaths) {
@@ -56,7 +61,18 @@ public final class GlossaryStemmer: @unchecked Sendable {
     }
 
     /// The dictionary forms of a word (Hunspell stems, glossary names included).
-    public func lemmas(of word: String) -> [String] { loadedDictionary()?.stem(word) ?? [] }
+    public func lemmas(of word: String) -> [String] {
+        lock.lock()
+        let cached = stems[word]
+        lock.unlock()
+        if let cached { return cached }
+        let result = loadedDictionary()?.stem(word) ?? []
+        lock.lock()
+        if stems.count >= Self.stemCacheLimit { stems.removeAll(keepingCapacity: true) }
+        stems[word] = result
+        lock.unlock()
+        return result
+    }
 
     /// `word` inflected as `example` is (`Київ` like `Києві`... as the dictionary can), or empty.
     public func generate(_ word: String, like example: String) -> [String] {

@@ -152,30 +152,46 @@ struct EvalCommand: ParsableCommand {
             }
             do {
                 print("Coverage (content words of the source with a dictionary translation found in the reference; CED: in MT judged free of critical errors)")
-                let pairs: [(Column, Column)] = [
+                var pairs: [(Column, Column)] = [
                     (column("terminology/wmt23-de-en/test.tsv", "source_de", "de"), column("terminology/wmt23-de-en/test.tsv", "reference_en", "en")),
                     (column("terminology/wmt21-en-fr-dev/dev.tsv", "source_en", "en"), column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr")),
-                    (column("mlqe-pe/ru-en/dev.tsv", "source", "ru"), column("mlqe-pe/ru-en/dev.tsv", "pe_tokenized", "en")),
-                    (column("mlqe-pe/et-en/dev.tsv", "source", "et"), column("mlqe-pe/et-en/dev.tsv", "pe_tokenized", "en")),
-                    (column("mlqe-pe/ro-en/dev.tsv", "source", "ro"), column("mlqe-pe/ro-en/dev.tsv", "pe_tokenized", "en")),
-                    (column("ced/en-de/dev.tsv", "source", "en", onlyCorrect: true), column("ced/en-de/dev.tsv", "mt", "de", onlyCorrect: true)),
-                    (column("ced/en-cs/dev.tsv", "source", "en", onlyCorrect: true), column("ced/en-cs/dev.tsv", "mt", "cs", onlyCorrect: true)),
-                    (column("ced/en-ja/dev.tsv", "source", "en", onlyCorrect: true), column("ced/en-ja/dev.tsv", "mt", "ja", onlyCorrect: true)),
-                    (column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")),
                 ]
+                for pair in ["ru-en", "et-en", "ro-en"] {
+                    for split in ["dev", "test20"] {
+                        let file = "mlqe-pe/\(pair)/\(split).tsv"
+                        pairs.append((column(file, "source", String(pair.prefix(2))), column(file, "pe_tokenized", "en")))
+                    }
+                }
+                for pair in ["en-de", "en-cs", "en-ja", "en-zh"] {
+                    for split in ["train", "dev"] {
+                        let file = "ced/\(pair)/\(split).tsv"
+                        pairs.append((column(file, "source", "en", onlyCorrect: true), column(file, "mt", String(pair.suffix(2)), onlyCorrect: true)))
+                    }
+                }
+                pairs.append((column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")))
                 for (source, reference) in pairs {
                     let lexicon = Lexicon.shared(source: source.language, target: reference.language)
                     print(try LexiconEvaluation.coverage(source: source, reference: reference, lexicon: lexicon, limit: limit))
                 }
-                print("Spelling false alarms on correct text (every finding of spelling.unknown is one)")
-                let correct: [Column] = [
-                    column("mlqe-pe/ru-en/dev.tsv", "pe_tokenized", "en"), column("mlqe-pe/et-en/dev.tsv", "pe_tokenized", "en"),
-                    column("mlqe-pe/ro-en/dev.tsv", "pe_tokenized", "en"), column("terminology/wmt23-de-en/test.tsv", "reference_en", "en"),
-                    column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr"), column("terminology/wmt23-de-en/test.tsv", "source_de", "de"),
-                    column("mlqe-pe/ru-en/dev.tsv", "source", "ru"),
+                print("Spelling false alarms on correct text (every finding of spelling.unknown is one), checked against the source where there is one")
+                // (correct text, its source): references and post-edits with their sources; human-written sources alone.
+                var correct: [(Column, Column?)] = [
+                    (column("terminology/wmt23-de-en/test.tsv", "reference_en", "en"), column("terminology/wmt23-de-en/test.tsv", "source_de", "de")),
+                    (column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr"), column("terminology/wmt21-en-fr-dev/dev.tsv", "source_en", "en")),
                 ]
-                for text in correct {
-                    let result = try LexiconEvaluation.spellingFalseAlarms(text, limit: limit)
+                for pair in ["ru-en", "et-en", "ro-en"] {
+                    for split in ["dev", "test20"] {
+                        let file = "mlqe-pe/\(pair)/\(split).tsv"
+                        correct.append((column(file, "pe_tokenized", "en"), column(file, "source", String(pair.prefix(2)))))
+                    }
+                }
+                correct += [
+                    (column("terminology/wmt23-de-en/test.tsv", "source_de", "de"), nil),
+                    (column("terminology/wmt21-en-fr-dev/dev.tsv", "source_en", "en"), nil),
+                    (column("mlqe-pe/ru-en/dev.tsv", "source", "ru"), nil), (column("mlqe-pe/ru-en/test20.tsv", "source", "ru"), nil),
+                ]
+                for (text, source) in correct {
+                    let result = try LexiconEvaluation.spellingFalseAlarms(text, source: source, limit: limit)
                     print(result)
                     if verbose { print("    " + result.flagged.joined(separator: " ")) }
                 }
