@@ -73,6 +73,19 @@ import Testing
                                   on: shortened, from: "ru").isEmpty)
     }
 
+    /// Issue 10's first defect: `thresholds: { garbled.min_score: … }` was validated and dropped in
+    /// silence. It still loads, but says that it changes nothing and names the rule's options.
+    @Test func theOldGarbledThresholdSaysItChangesNothing() throws {
+        let project = try ProjectConfiguration.parse("thresholds:\n  garbled.min_score: 0.99\n", path: "/p/.lector.yml")
+        let resolved = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides())
+        let warning = try #require(resolved.warnings.first { $0.contains("garbled.min_score") })
+        #expect(warning.hasPrefix("/p/.lector.yml: "))
+        #expect(warning.contains("changes nothing") && warning.contains("min_length_ratio, max_length_ratio, min_source_length"))
+        let plain = try ResolvedConfiguration(project: try ProjectConfiguration.parse("target_language: en\n", path: "/p/.lector.yml"),
+                                              overrides: ConfigurationOverrides())
+        #expect(!plain.warnings.contains { $0.contains("garbled.min_score") })
+    }
+
     @Test func checkerRejectsUnknownOptions() {
         var configuration = CheckConfiguration()
         configuration.ruleOptions = ["garbled.sentence": ["min_score": .number(0.5)]]
