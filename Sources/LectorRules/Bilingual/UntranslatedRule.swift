@@ -10,6 +10,7 @@ public struct UntranslatedRule: BilingualRule {
         defaultSeverity: .warning,
         triggeringExamples: [
             RuleExample("↓Die Gespräche beginnen am Dienstag.", source: "Die Gespräche beginnen am Dienstag.", from: "de", to: "en"),
+            RuleExample("Fire them: ↓звілнити!", source: "Звільнити їх!", from: "uk", to: "en"),
             RuleExample("The spokesman said the talks were ↓весьма полезными.",
                         source: "Пресс-секретарь сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
             RuleExample("Der Sprecher nannte die Gespräche ↓дуже корисними.",
@@ -62,18 +63,22 @@ public struct UntranslatedRule: BilingualRule {
         return words.contains { $0.first?.isLowercase == true } ? words.count : 0
     }
 
-    static func dominantScript(_ text: String) -> String? {
+    /// The script with the most letters. A tie goes to a script other than `unlike` (the source's),
+    /// then by name: a dictionary's order differs from run to run, and findings must not.
+    static func dominantScript(_ text: String, unlike: String? = nil) -> String? {
         var counts: [String: Int] = [:]
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
             let script = Script(of: scalar)
             if !script.isCommonOrInherited { counts[script.shortName, default: 0] += 1 }
         }
-        return counts.max { $0.value < $1.value }?.key
+        return counts.max { a, b in
+            (a.value, a.key != unlike ? 1 : 0, a.key) < (b.value, b.key != unlike ? 1 : 0, b.key)
+        }?.key
     }
 
     private func foreignScriptRuns(in range: Range<Int>, source: String, context: CheckContext) -> [RuleFinding] {
         let target = context.document.text(in: range)
-        guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target),
+        guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target, unlike: sourceScript),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
         // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
         let covered = context.glossaryMatches(in: range).map(\.range)
