@@ -74,6 +74,10 @@ public struct SpellingUnknownRule: Rule {
         let sourceWords = context.bilingual.map { Self.foldedWords(of: $0.source.text) } ?? []
         let languageName = LexicalLanguages.name(LexicalLanguages.primary(language))
         var findings: [RuleFinding] = []
+        // What was decided for each word form seen so far: `nil` for a word that passes, else the
+        // suggestions. Everything after the range checks depends on the word alone, and Hunspell's
+        // spell and suggest are most of the rule's time, so a form is judged once per document.
+        var verdicts: [String: [String]?] = [:]
         document.utf16.withUnsafeBufferPointer { utf16 in
             segmenter.forEachSegment(in: utf16) { segment in
                 guard segment.kind == .letter, segment.end - segment.start >= options.minLength else { return }
@@ -81,13 +85,14 @@ public struct SpellingUnknownRule: Rule {
                 guard !excluded.overlaps(range),
                       !Self.touchesCode(utf16, range) else { return }
                 let word = document.text(in: range)
-                guard Self.isJudged(word) else { return }
-                let folded = CaseMapping.fold(word)
-                guard !context.spellingWords.contains(folded), !sourceWords.contains(folded) else { return }
-                let plainApostrophe = word.replacingOccurrences(of: "’", with: "'")
-                if hunspell.spell(word) || (plainApostrophe != word && hunspell.spell(plainApostrophe))
-                    || Self.isClosedCompound(word, hunspell: hunspell) || context.index.containsToken(word) { return }
-                let suggestions = Array(hunspell.suggest(word).prefix(Self.suggestionCount))
+                let verdict: [String]?
+                if let known = verdicts[word] {
+                    verdict = known
+                } else {
+                    verdict = Self.suggestionsIfUnknown(word, hunspell: hunspell, context: context, sourceWords: sourceWords)
+                    verdicts[word] = verdict
+                }
+                guard let suggestions = verdict else { return }
                 var message = "“\(word)” is not in the \(languageName) dictionary"
                 if !suggestions.isEmpty {
                     message += "; did you mean " + suggestions.map { "“\($0)”" }.joined(separator: ", ") + "?"
@@ -96,6 +101,19 @@ public struct SpellingUnknownRule: Rule {
             }
         }
         return findings
+    }
+
+    /// `nil` when `word` is not judged or is known (dictionary, house words, source words, closed
+    /// compounds, glossary tokens); otherwise Hunspell's first suggestions.
+    private static func suggestionsIfUnknown(_ word: String, hunspell: HunspellDictionary, context: CheckContext,
+                                             sourceWords: Set<String>) -> [String]? {
+        guard isJudged(word) else { return nil }
+        let folded = CaseMapping.fold(word)
+        guard !context.spellingWords.contains(folded), !sourceWords.contains(folded) else { return nil }
+        let plainApostrophe = word.replacingOccurrences(of: "’", with: "'")
+        if hunspell.spell(word) || (plainApostrophe != word && hunspell.spell(plainApostrophe))
+            || isClosedCompound(word, hunspell: hunspell) || context.index.containsToken(word) { return nil }
+        return Array(hunspell.suggest(word).prefix(suggestionCount))
     }
 
     /// Parts each of this many letters or more make a closed compound.
@@ -129,10 +147,11 @@ public struct SpellingUnknownRule: Rule {
         return true
     }
 
+    private static let code: Set<UInt16> = Set("_/\\@#=<>{}`$%&|~^".utf16)
+
     /// A word joined to code-like neighbours: `_`, `/`, `\`, `@`, `#`, `=`, `<`, `>`, `{`, `}`, `` ` ``,
     /// a `.` followed by a letter (file names, `v2.beta`), or `(` right after it (a call).
     static func touchesCode(_ utf16: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
-        let code: Set<UInt16> = Set("_/\\@#=<>{}`$%&|~^".utf16)
         if range.lowerBound > 0, code.contains(utf16[range.lowerBound - 1]) { return true }
         if range.upperBound < utf16.count {
             let next = utf16[range.upperBound]
