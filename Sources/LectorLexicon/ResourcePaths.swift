@@ -76,6 +76,7 @@ public struct ResourcePaths: Sendable, Hashable {
         for folder in folders {
             for subfolder in Self.subfolders {
                 let directory = subfolder.isEmpty ? folder : (folder as NSString).appendingPathComponent(subfolder)
+                // A folder that is absent or unreadable holds no resource; `lector doctor` lists what was found.
                 guard let names = try? manager.contentsOfDirectory(atPath: directory) else { continue }
                 for name in names.sorted() where matches(name) && seen.insert(name).inserted {
                     result.append((directory as NSString).appendingPathComponent(name))

@@ -50,6 +50,16 @@ func reportInputError(_ error: InputError) {
     printToStandardError("lector: error: \(error)")
 }
 
+/// Runs a command's work; an input error is printed (`reportInputError`) and exits 2.
+func exitingOnInputError<Result>(_ work: () throws -> Result) throws -> Result {
+    do {
+        return try work()
+    } catch let error as InputError {
+        reportInputError(error)
+        throw ExitStatus.inputError
+    }
+}
+
 func printToStandardError(_ text: String) {
     var standardError = StandardErrorStream()
     print(text, to: &standardError)

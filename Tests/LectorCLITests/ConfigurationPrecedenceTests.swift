@@ -30,4 +30,27 @@ import Testing
         #expect(warning.contains("Glossaries/ukraine-war.tbx:"))
         #expect(warning.contains("“kiew”"))
     }
+
+    /// A rule option in `.lector.yml` is applied to `check`, and a bad one stops the run with the
+    /// file and the option's line.
+    @Test func ruleOptionsAreAppliedAndABadOneNamesItsLine() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let article = folder.appendingPathComponent("article.en.txt").path
+        let source = folder.appendingPathComponent("article.de.txt").path
+        try "Etwa 20.000 Menschen flohen am Montag.\n".write(toFile: source, atomically: true, encoding: .utf8)
+        try "About 20,400 people fled on Monday.\n".write(toFile: article, atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent(".lector.yml").path
+        func check(_ yaml: String) throws -> CommandRunner.Result {
+            try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+            return try CommandRunner.run(["check", "--config", config, "--source", source, article])
+        }
+        let strict = try check("source_language: de\ntarget_language: en\nfail_on: warning\n")
+        #expect(strict.status == 1 && strict.standardOutput.contains("[numbers.mismatch]"), "\(strict.standardOutput)")
+        let tolerant = try check("source_language: de\ntarget_language: en\nfail_on: warning\nrules:\n  numbers.mismatch: { severity: warning, tolerance: 0.05 }\n")
+        #expect(tolerant.status == 0, "\(tolerant.standardOutput)\(tolerant.standardError)")
+        let bad = try check("source_language: de\ntarget_language: en\nrules:\n  numbers.mismatch:\n    tolerance: 5\n")
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("\(config):5"), "\(bad.standardError)")
+        #expect(bad.standardError.contains("“tolerance” must be between 0 and 0.5, not 5"), "\(bad.standardError)")
+    }
 }

@@ -23,11 +23,67 @@ import Testing
     @Test(arguments: [
         ("rules:\n  glossary.variant:\n    min_score: 0.5\n", 3, "the rule has no options"),
         ("rules:\n  garbled.sentence:\n    severity: loud\n", 3, "expected error, warning, info or off"),
+        ("rules:\n  garbled.sentence:\n    severity: warning\n    min_score: 0.6\n", 4,
+         "unknown option “min_score”; options: min_length_ratio, max_length_ratio, min_source_length"),
+        ("target_language: en\nrules:\n  garbled.sentence:\n    max_length_ratio: long\n", 4, "“max_length_ratio” must be a number"),
+        ("rules:\n  garbled.sentence:\n    min_length_ratio: 2\n", 3, "“min_length_ratio” must be between 0.01 and 1, not 2"),
+        ("rules:\n  numbers.mismatch:\n    small_number_limit: 2.5\n", 3, "“small_number_limit” must be a whole number"),
+        ("rules:\n  numbers.mismatch:\n    tolerance: [0.1]\n", 3, "option “tolerance” must be a single value"),
     ])
     func badOptionNamesItsLine(yaml: String, line: Int, message: String) throws {
         let error = #expect(throws: InputError.self) { try ProjectConfiguration.parse(yaml, path: "/p/.lector.yml") }
         #expect(error?.line == line)
         #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    /// One sentence pair of MLQE-PE's dev data (`../shared/data/mlqe-pe/PAIR/dev.tsv`), by id.
+    static func realPair(_ pair: String, id: String) throws -> (source: String, target: String) {
+        let text = try String(contentsOfFile: Fixtures.path("../shared/data/mlqe-pe/\(pair)/dev.tsv"), encoding: .utf8)
+        let row = try #require(text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            .first { $0.first.map(String.init) == id })
+        return (String(row[1]), String(row[2]))
+    }
+
+    /// The findings of one rule on one pair, with the rule's settings written as `.lector.yml` has them.
+    static func findings(of rule: String, _ options: String, on pair: (source: String, target: String),
+                         from source: String) throws -> [Finding] {
+        let yaml = "source_language: \(source)\ntarget_language: en\n" + (options.isEmpty ? "" : "rules:\n  \(rule):\n\(options)")
+        let project = try ProjectConfiguration.parse(yaml, path: "/p/.lector.yml")
+        let checker = try Checker(try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides()).check)
+        // One unit, as the data pairs them: the sentence aligner would split a two-sentence source.
+        let file = BilingualFile(path: "dev.jsonl", sourceLanguage: source, targetLanguage: "en", units: [
+            BilingualUnit(id: "1", source: SegmentText(text: pair.source, line: 1), target: SegmentText(text: pair.target, line: 1)),
+        ])
+        return checker.check(file).filter { $0.ruleID == rule }
+    }
+
+    /// Options reach the rules: on real translations a stricter value adds a finding the default
+    /// does not give, and a looser one removes a finding the default gives.
+    @Test func optionsChangeFindingsOnRealText() throws {
+        // “kakskümmend” (20) translated “twenty-one”.
+        let twenty = try Self.realPair("et-en", id: "12")
+        #expect(try Self.findings(of: "numbers.mismatch", "", on: twenty, from: "et").map(\.text) == ["twenty-one"])
+        #expect(try Self.findings(of: "numbers.mismatch", "    small_number_limit: 25\n", on: twenty, from: "et").isEmpty)
+        // A translation with a third of its source's letters: inside the default bounds (0.3).
+        let shortened = try Self.realPair("ru-en", id: "8089")
+        #expect(try Self.findings(of: "garbled.sentence", "", on: shortened, from: "ru").isEmpty)
+        let flagged = try Self.findings(of: "garbled.sentence", "    min_length_ratio: 0.4\n", on: shortened, from: "ru")
+        #expect(flagged.map(\.message) == ["garbled sentence: the translation is 34 % as long as its source (part of it is missing)"])
+        #expect(try Self.findings(of: "garbled.sentence", "    min_length_ratio: 0.4\n    min_source_length: 1000\n",
+                                  on: shortened, from: "ru").isEmpty)
+    }
+
+    /// Issue 10's first defect: `thresholds: { garbled.min_score: … }` was validated and dropped in
+    /// silence. It still loads, but says that it changes nothing and names the rule's options.
+    @Test func theOldGarbledThresholdSaysItChangesNothing() throws {
+        let project = try ProjectConfiguration.parse("thresholds:\n  garbled.min_score: 0.99\n", path: "/p/.lector.yml")
+        let resolved = try ResolvedConfiguration(project: project, overrides: ConfigurationOverrides())
+        let warning = try #require(resolved.warnings.first { $0.contains("garbled.min_score") })
+        #expect(warning.hasPrefix("/p/.lector.yml: "))
+        #expect(warning.contains("changes nothing") && warning.contains("min_length_ratio, max_length_ratio, min_source_length"))
+        let plain = try ResolvedConfiguration(project: try ProjectConfiguration.parse("target_language: en\n", path: "/p/.lector.yml"),
+                                              overrides: ConfigurationOverrides())
+        #expect(!plain.warnings.contains { $0.contains("garbled.min_score") })
     }
 
     @Test func checkerRejectsUnknownOptions() {

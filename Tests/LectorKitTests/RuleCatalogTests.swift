@@ -68,4 +68,19 @@ import Testing
         #expect(GlossaryForbiddenRule.description.scope == .target)
         #expect(UnusedSuppressionRule.description.scope == .document)
     }
+
+    /// `lector rules --format json` lists every rule with its options' type, range and default,
+    /// and the defaults are the ones the rules use.
+    @Test func jsonListsOptionsWithTheirDefaults() throws {
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(RuleCatalog.json().utf8)) as? [[String: Any]])
+        #expect(entries.count == RuleRegistry.all.count)
+        let garbled = try #require(entries.first { $0["id"] as? String == "garbled.sentence" })
+        let options = try #require(garbled["options"] as? [[String: Any]])
+        let maximum = try #require(options.first { $0["name"] as? String == "max_length_ratio" })
+        #expect(maximum["type"] as? String == "number")
+        #expect(maximum["default"] as? String == "3.2")
+        #expect(maximum["minimum"] as? Double == 1)
+        #expect(GarbledSentenceRule().options.maxLengthRatio == 3.2)
+        #expect(entries.first { $0["id"] as? String == "plurals.count" }?["scope"] as? String == "unit")
+    }
 }

@@ -49,6 +49,7 @@ public struct GlossaryIndex: Sendable {
     /// Whether a word, case-folded, is a token of some glossary spelling (a term or a variant of
     /// any language): `nato` of `NATO`.
     public func containsToken(_ word: String) -> Bool {
+        // The index was built with the same folder (its init throws), so this one cannot fail.
         guard let folder = try? TokenFolder() else { return false }
         return folder.fold(word).withUnsafeBufferPointer { vocabulary.lookup($0) } >= 0
     }

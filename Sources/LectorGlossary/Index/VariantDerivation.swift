@@ -143,6 +143,7 @@ final class VariantDeriver {
     /// derived anyway: this saves the costliest scheme. Indices of the built-in schemes, if given.
     private let anyLatinASCII: Int?
     private let cyrillicLatin: Int?
+    // Either one missing only skips this shortcut: the scheme's own transliterator then runs.
     private lazy var latinASCII = try? Transliterator(id: "Latin-ASCII")
     private lazy var ownCyrillicLatin = try? Transliterator(id: "Cyrillic-Latin")
 

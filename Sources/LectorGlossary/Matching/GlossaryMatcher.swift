@@ -444,6 +444,7 @@ public final class GlossaryMatcher {
             break
         }
         if needsFolder, asciiFolder == nil, !asciiFolderFailed {
+            // `Checker` builds this transliterator before any check and stops (exit 2) if it fails.
             asciiFolder = try? Transliterator(id: "Any-Latin; Latin-ASCII")
             asciiFolderFailed = asciiFolder == nil
         }

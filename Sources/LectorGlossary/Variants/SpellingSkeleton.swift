@@ -63,6 +63,7 @@ public enum SpellingSkeleton {
     /// The skeleton of a spelling, for tests and glossary tools.
     public static func skeleton(of spelling: String) -> String? {
         let folded = Array(CaseMapping.fold(spelling, turkic: false).utf16)
+        // `Checker` builds this transliterator before any check and stops (exit 2) if it fails.
         let asciiFolder = try? Transliterator(id: "Any-Latin; Latin-ASCII")
         return folded.withUnsafeBufferPointer {
             skeleton(ofFolded: $0, asciiFolder: asciiFolder).map { LectorICU.UTF16.decode($0) }

@@ -26,6 +26,9 @@ public struct CheckConfiguration: Sendable {
     public var spellingWords: [String] = []
     /// Placeholder syntaxes, accelerator markers and the like for the string checks.
     public var strings = StringCheckSettings()
+    /// An embedder's own rules, run after Lector's through the same engine (a `BilingualRule` gets
+    /// the pair walk, a `UnitRule` the unit walk), with their default severities.
+    public var customRules: [any Rule] = []
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -114,7 +117,7 @@ public struct Checker: Sendable {
                 throw InputError(file: "configuration", message: error.description)
             }
         }
-        self.rules = rules
+        self.rules = rules + configuration.customRules
         lexicon = Lexicon.shared(source: configuration.sourceLanguage ?? configuration.targetLanguage,
                                  target: configuration.targetLanguage, paths: configuration.resourcePaths)
         resourceNotices = LexicalRequirements.notices(ruleIDs: rules.map { type(of: $0).description.id },
@@ -125,7 +128,7 @@ public struct Checker: Sendable {
     }
 
     /// Builds once the ICU objects that parts of the pipeline make as they go and could only
-    /// skip if they failed there (sentence segmentation for alignment and finding sentences,
+    /// skip if they failed there (sentence and word segmentation for alignment and finding sentences,
     /// number extraction for the garbled-sentence signals, the transliterators of variant
     /// derivation and skeletons). ICU's answer depends only on the locale and its data, so a
     /// failure shows here, as an input error, rather than as text that checks clean.
@@ -133,6 +136,7 @@ public struct Checker: Sendable {
         do {
             for language in languages {
                 _ = try TextSegmenter(.sentence, locale: language)
+                _ = try TextSegmenter(.word, locale: language)
                 _ = try NumberExtractor(language: language)
             }
             for id in ["Any-Latin; Latin-ASCII", "Latin-ASCII", "Cyrillic-Latin"] { _ = try Transliterator(id: id) }
@@ -388,6 +392,7 @@ public struct Checker: Sendable {
     /// Fills in the sentence around each finding (ICU sentence segmentation of its line). Each
     /// line is segmented once, and only the sentences that hold a finding are made into strings.
     private func addSentences(to findings: inout [Finding], in document: SourceDocument) {
+        // The sentence is context for the reader, not a finding; `checkICU` has built this segmenter already.
         guard !findings.isEmpty, let segmenter = try? TextSegmenter(.sentence, locale: index.targetLanguage) else { return }
         /// Per line: its sentences (UTF-16 ranges in the document) and the text of those used so far.
         var sentencesByLine: [Int: (ranges: [Range<Int>], texts: [Int: String])] = [:]

@@ -62,8 +62,15 @@ public struct ResolvedConfiguration: Sendable {
         }
         glossaryPaths = (overrides.glossaries ?? project?.glossaries ?? []) + overrides.extraGlossaries
         let glossaries = try glossaryPaths.map { path throws(InputError) in try GlossaryLoader.load(path: path) }
-        warnings = glossaries.isEmpty
+        var warnings = glossaries.isEmpty
             ? ["no glossary given (--glossary or .lector.yml); glossary rules have nothing to check"] : []
+        // Accepted so that older files still load, but never silently: it no longer changes anything.
+        if let project, project.thresholds[GarbledSentenceRule.thresholdName] != nil {
+            let options = GarbledSentenceRule.optionKeys.map(\.name).joined(separator: ", ")
+            warnings.append("\(project.path): “thresholds: \(GarbledSentenceRule.thresholdName)” changes nothing: "
+                + "garbled.sentence has no score any more; its options are \(options) (see `lector rules`)")
+        }
+        self.warnings = warnings
         var check = CheckConfiguration(glossaries: glossaries,
                                        targetLanguage: overrides.targetLanguage ?? project?.targetLanguage ?? "en",
                                        sourceLanguage: overrides.sourceLanguage ?? project?.sourceLanguage,

@@ -21,6 +21,7 @@ public struct JSONLinesReporter: StreamingReporter {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = ""
         for finding in findings {
+            // Strings and whole numbers only: JSONEncoder fails on nothing but non-finite floats.
             guard let data = try? encoder.encode(JSONReporter.Diagnostic(finding)) else { continue }
             output += String(decoding: data, as: UTF8.self) + "\n"
         }

@@ -13,6 +13,7 @@ enum SplicedJSONArray {
     ) -> String? where Elements.Element: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Reports hold strings and whole numbers only: JSONEncoder fails on nothing but non-finite floats.
         guard let skeleton = try? encoder.encode(container) else { return nil }
         // An empty array prints as `"key" : [`, an empty line, then the closing bracket's indentation.
         let opening = Array("\"\(key)\" : [\n\n".utf8)

@@ -104,6 +104,7 @@ extension TranslationDiff {
                                             unchanged: findings(.unchanged).map { JSONReporter.Diagnostic($0.finding) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Strings and whole numbers only: JSONEncoder fails on nothing but non-finite floats.
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

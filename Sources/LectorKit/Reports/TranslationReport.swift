@@ -157,6 +157,7 @@ public struct TranslationReport: Sendable {
     static func beads(of document: SourceDocument, language: String,
                       source: AlignedSource?) -> [SentencePair] {
         if let source { return source.pairs }
+        // Sentences only lay the report out; the findings come from `Checker`, which built this segmenter.
         guard let segmenter = try? TextSegmenter(.sentence, locale: Term.primaryLanguage(of: language)) else { return [] }
         return SentenceAligner.paragraphs(of: document).flatMap { paragraph in
             SentenceAligner.sentences(in: paragraph, of: document, with: segmenter).map {

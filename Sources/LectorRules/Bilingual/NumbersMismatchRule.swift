@@ -35,7 +35,25 @@ public struct NumbersMismatchRule: BilingualRule {
         scope: .bilingual
     )
 
-    public init() {}
+    /// How close two numbers must be, and which small numbers count alone.
+    public struct Options: RuleOptions {
+        public var tolerance = 0.0
+        public var smallNumberLimit = 12
+
+        public init() {}
+
+        public static let options: [RuleOption<Options>] = [
+            .number("tolerance", \.tolerance, in: 0...0.5,
+                    summary: "numbers within this share of each other are the same (0.01: 1 %, for rounded figures)"),
+            .integer("small_number_limit", \.smallNumberLimit, in: 0...1_000,
+                     summary: "whole numbers up to this are compared only next to other figures or in place of another number"),
+        ]
+    }
+
+    public let options: Options
+
+    public init() { options = Options() }
+    public init(options: Options) { self.options = options }
 
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws
         -> (source: NumberExtractor, target: NumberExtractor) {
@@ -49,7 +67,8 @@ public struct NumbersMismatchRule: BilingualRule {
         let source = extractors.source.numbers(in: pair.sourceText)
         let target = extractors.target.numbers(in: targetText)
         let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
-                                                               target: targetText)
+                                                               target: targetText, tolerance: options.tolerance,
+                                                               smallNumberLimit: Double(options.smallNumberLimit))
         var findings: [RuleFinding] = []
         for number in comparison.extraInTarget {
             let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")

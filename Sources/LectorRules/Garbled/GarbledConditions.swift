@@ -81,15 +81,19 @@ public enum GarbledConditions {
     }
 
     /// Bounds of target length / source length in comparable units outside which no translation
-    /// in the perturbation suite's tune split falls (see README, *Garbled sentences*).
-    static let lengthBounds = (low: 0.3, high: 3.2)
+    /// in the perturbation suite's tune split falls (see README, *Garbled sentences*); the
+    /// defaults of `garbled.sentence`'s options.
+    public static let lengthBounds = (low: 0.3, high: 3.2)
+    public static let minimumSourceLength = 40
 
-    /// A translation far shorter or longer than its source, for sources of 40 units or more.
-    public static func length(source: String, target: String) -> String? {
+    /// A translation far shorter or longer than its source (ratio outside `bounds`), for sources
+    /// of `minimumSourceLength` units or more.
+    public static func length(source: String, target: String, bounds: (low: Double, high: Double) = lengthBounds,
+                              minimumSourceLength: Int = minimumSourceLength) -> String? {
         let sourceLength = comparableLength(source), targetLength = comparableLength(target)
-        guard sourceLength >= 40, targetLength > 0 else { return nil }
+        guard sourceLength >= Double(minimumSourceLength), targetLength > 0 else { return nil }
         let ratio = targetLength / sourceLength
-        guard ratio < lengthBounds.low || ratio > lengthBounds.high else { return nil }
+        guard ratio < bounds.low || ratio > bounds.high else { return nil }
         return "the translation is \(Int((ratio * 100).rounded())) % as long as its source"
             + (ratio < 1 ? " (part of it is missing)" : " (it says more than the source)")
     }

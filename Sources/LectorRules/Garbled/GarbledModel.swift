@@ -24,6 +24,7 @@ public struct GarbledModel: Sendable, Decodable {
 
     /// The shipped model.
     public static let shipped: GarbledModel = {
+        // The model only ranks sentences for `lector eval qe`; no rule's finding reads it.
         guard let bytes = LectorResources.bytes(of: "Garbled/model.json"),
               let model = try? JSONDecoder().decode(GarbledModel.self, from: Data(bytes)) else {
             return GarbledModel(comment: "missing", fixedWeights: [:], pairs: [:])

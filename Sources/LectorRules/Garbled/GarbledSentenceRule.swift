@@ -46,7 +46,30 @@ public struct GarbledSentenceRule: Rule {
     /// of the former fitted score; the rule's conditions are now explicit and do not read it.
     public static let thresholdName = "garbled.min_score"
 
-    public init() {}
+    /// The length condition's bounds. The defaults are the bounds no translation of the
+    /// perturbation suite's tune split falls outside; a project with terse or wordy house style
+    /// may widen them, and one that wants more flagged may narrow them.
+    public struct Options: RuleOptions {
+        public var minLengthRatio = GarbledConditions.lengthBounds.low
+        public var maxLengthRatio = GarbledConditions.lengthBounds.high
+        public var minSourceLength = GarbledConditions.minimumSourceLength
+
+        public init() {}
+
+        public static let options: [RuleOption<Options>] = [
+            .number("min_length_ratio", \.minLengthRatio, in: 0.01...1,
+                    summary: "a translation shorter than this share of its source (in comparable units) is flagged"),
+            .number("max_length_ratio", \.maxLengthRatio, in: 1...100,
+                    summary: "a translation longer than this multiple of its source is flagged"),
+            .integer("min_source_length", \.minSourceLength, in: 1...100_000,
+                     summary: "sources shorter than this many comparable units (letters; a CJK character is 3) are not length-checked"),
+        ]
+    }
+
+    public let options: Options
+
+    public init() { options = Options() }
+    public init(options: Options) { self.options = options }
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
         let sourceLanguage = context.bilingual?.sourceLanguage
@@ -61,7 +84,11 @@ public struct GarbledSentenceRule: Rule {
                                                                  targetLanguage: targetLanguage) {
                     reasons.append(clause)
                 }
-                if let length = GarbledConditions.length(source: sourceText, target: target) { reasons.append(length) }
+                if let length = GarbledConditions.length(source: sourceText, target: target,
+                                                         bounds: (options.minLengthRatio, options.maxLengthRatio),
+                                                         minimumSourceLength: options.minSourceLength) {
+                    reasons.append(length)
+                }
             }
             guard !reasons.isEmpty else { continue }
             findings.append(RuleFinding(range: range, message: "garbled sentence: " + reasons.joined(separator: "; ")))

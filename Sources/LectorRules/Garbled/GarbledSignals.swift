@@ -43,6 +43,8 @@ public final class GarbledSignalExtractor {
     public init(sourceLanguage: String?, targetLanguage: String, lengthMean: Double = 0, lengthDeviation: Double = 0.35) {
         self.sourceLanguage = sourceLanguage.map { Term.primaryLanguage(of: $0) }
         self.targetLanguage = Term.primaryLanguage(of: targetLanguage)
+        // Signals only rank sentences for `lector eval`; no rule's finding reads them, and `Checker`
+        // stops (exit 2) when a number extractor cannot be built.
         sourceNumbers = self.sourceLanguage.flatMap { try? NumberExtractor(language: $0) }
         targetNumbers = try? NumberExtractor(language: self.targetLanguage)
         sourceLexicon = self.sourceLanguage.flatMap { Lexicon.headwords(of: $0) }
@@ -258,8 +260,14 @@ public final class GarbledSignalExtractor {
     /// Compared numbers of either side without a partner on the other. Small whole numbers are
     /// often written as words on one side (`one` ↔ `1`) and count only when the other side
     /// has a different figure; a CJK number followed by a date or time unit is a date.
+    /// Two numbers are the same within `tolerance` of the larger's size (0.01: 1 %; 0: equal);
+    /// whole numbers up to `smallNumberLimit` count only next to other figures.
     public static func compareNumbers(_ source: [ExtractedNumber], _ target: [ExtractedNumber], targetLanguage: String,
-                                      target text: String) -> (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber]) {
+                                      target text: String, tolerance: Double = 0, smallNumberLimit: Double = 12)
+        -> (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber]) {
+        let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = {
+            abs($0.value - $1.value) <= max(1e-9, tolerance) * max(1, abs($0.value), abs($1.value))
+        }
         let units: Set<Character> = ["年", "月", "日", "時", "时", "点", "分", "秒", "号"]
         let utf16 = Array(text.utf16)
         // A CJK number followed by a date or time unit may match a source number (`1993 年`) but
@@ -275,8 +283,7 @@ public final class GarbledSignalExtractor {
         var remaining = source.filter(\.role.isCompared)
         var extra: [ExtractedNumber] = []
         for number in targetNumbers {
-            if let index = remaining.firstIndex(where: { ($0.role == .percent) == (number.role == .percent)
-                                                         && abs($0.value - number.value) <= 1e-9 * max(1, abs($0.value)) }) {
+            if let index = remaining.firstIndex(where: { ($0.role == .percent) == (number.role == .percent) && sameValue($0, number) }) {
                 remaining.remove(at: index)
             } else {
                 extra.append(number)
@@ -284,7 +291,6 @@ public final class GarbledSignalExtractor {
         }
         // A date read on one side only (`23. oktoobrist` is a date the Estonian reader does not
         // know) leaves its day or year as a plain number: it matches the other side's date parts.
-        let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = { abs($0.value - $1.value) <= 1e-9 * max(1, abs($0.value)) }
         let sourceDates = source.filter { $0.role == .dayOfMonth || $0.role == .datePart }
         let targetDates = target.filter { $0.role == .dayOfMonth || $0.role == .datePart }
         extra.removeAll { number in number.role != .percent && sourceDates.contains { sameValue($0, number) } }
@@ -296,7 +302,7 @@ public final class GarbledSignalExtractor {
         if !changedNames.isEmpty, sourceNames.contains(where: { number in !target.contains { sameValue($0, number) } }) {
             extra += changedNames
         }
-        let isSmall: (ExtractedNumber) -> Bool = { $0.value >= 0 && $0.value <= 12 && $0.value == $0.value.rounded() }
+        let isSmall: (ExtractedNumber) -> Bool = { $0.value >= 0 && $0.value <= smallNumberLimit && $0.value == $0.value.rounded() }
         // A small number with no partner may be written in a way neither side reads (`a dozen`,
         // `a pair`); one in the translation where the source has another is a substitution.
         let differentFigures = (extra + remaining).contains { !isSmall($0) } || (!extra.isEmpty && !remaining.isEmpty)

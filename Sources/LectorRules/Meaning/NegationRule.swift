@@ -7,7 +7,7 @@ import LectorText
 /// negatives (`failed to`, `refused`, `without`, `kaum`) answer a negation of the other side, so
 /// `не вдалося врятувати` → "failed to save" is quiet, but they never raise a finding themselves:
 /// translations move negation into verbs too freely for that.
-public struct NegationRule: Rule {
+public struct NegationRule: BilingualRule {
     public static let description = RuleDescription(
         id: "meaning.negation",
         name: "Negation lost or added",
@@ -36,42 +36,45 @@ public struct NegationRule: Rule {
             RuleExample("Er kam ohne seinen Anwalt.", source: "He did not bring his lawyer.", from: "en", to: "de"),
             RuleExample("Il s'agit non seulement de prix, mais aussi de qualité.",
                         source: "It is about quality as well as price.", from: "en", to: "fr"),
-        ]
+        ],
+        scope: .bilingual
     )
 
     public init() {}
 
-    public func findings(in context: CheckContext) -> [RuleFinding] {
-        guard let bilingual = context.bilingual,
-              let sourceLexicon = NegationLexicon.forLanguage(bilingual.sourceLanguage),
-              let targetLexicon = NegationLexicon.forLanguage(context.index.targetLanguage) else { return [] }
-        var findings: [RuleFinding] = []
-        for pair in bilingual.pairs {
-            guard let sourceRange = pair.source, let targetRange = pair.target else { continue }
-            let source = bilingual.source.text(in: sourceRange)
-            let target = context.document.text(in: targetRange)
-            let sourceWords = SentenceWord.words(in: source, language: sourceLexicon.language)
-            let targetWords = SentenceWord.words(in: target, language: targetLexicon.language)
-            let inSource = sourceLexicon.negations(in: source, words: sourceWords)
-            let inTarget = targetLexicon.negations(in: target, words: targetWords)
-            if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
-                let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
-                if let affirmation = targetLexicon.affirmation(in: targetWords) {
-                    findings.append(RuleFinding(range: shifted(affirmation.range, by: targetRange),
-                                                message: "the source \(what); the translation affirms `\(affirmation.text)`"))
-                } else {
-                    findings.append(RuleFinding(range: targetRange, message: "the source \(what); the translation has no negation"))
-                }
-            } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), inSource.isEmpty {
-                let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
-                findings.append(RuleFinding(range: shifted(negation.range, by: targetRange),
-                                            message: "the translation \(what); the source has no negation"))
-            }
-        }
-        return findings
+    /// The cue lists of both languages.
+    public struct Lexicons {
+        let source: NegationLexicon
+        let target: NegationLexicon
     }
 
-    private func shifted(_ range: Range<Int>, by sentence: Range<Int>) -> Range<Int> {
-        (sentence.lowerBound + range.lowerBound)..<(sentence.lowerBound + range.upperBound)
+    /// `nil` when either language has no cue list, and the rule says nothing.
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) -> Lexicons? {
+        guard let source = NegationLexicon.forLanguage(bilingual.sourceLanguage),
+              let target = NegationLexicon.forLanguage(context.index.targetLanguage) else { return nil }
+        return Lexicons(source: source, target: target)
+    }
+
+    public func findings(in pair: SentencePairContext, using lexicons: Lexicons?) -> [RuleFinding] {
+        guard let sourceLexicon = lexicons?.source, let targetLexicon = lexicons?.target else { return [] }
+        let source = pair.sourceText
+        let target = pair.targetText
+        let sourceWords = SentenceWord.words(in: source, language: sourceLexicon.language)
+        let targetWords = SentenceWord.words(in: target, language: targetLexicon.language)
+        let inSource = sourceLexicon.negations(in: source, words: sourceWords)
+        let inTarget = targetLexicon.negations(in: target, words: targetWords)
+        if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
+            let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
+            if let affirmation = targetLexicon.affirmation(in: targetWords) {
+                return [RuleFinding(range: pair.targetRange(ofTextRange: affirmation.range),
+                                    message: "the source \(what); the translation affirms `\(affirmation.text)`")]
+            }
+            return [RuleFinding(range: pair.targetRange, message: "the source \(what); the translation has no negation")]
+        } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), inSource.isEmpty {
+            let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
+            return [RuleFinding(range: pair.targetRange(ofTextRange: negation.range),
+                                message: "the translation \(what); the source has no negation")]
+        }
+        return []
     }
 }

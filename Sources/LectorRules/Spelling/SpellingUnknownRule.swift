@@ -46,14 +46,35 @@ public struct SpellingUnknownRule: Rule {
     /// Suggestions shown in the message.
     static let suggestionCount = 3
 
-    public init() {}
+    /// Which words are judged.
+    public struct Options: RuleOptions {
+        public var minLength = 2
+
+        public init() {}
+
+        public static let options: [RuleOption<Options>] = [
+            .integer("min_length", \.minLength, in: 1...100,
+                     summary: "words shorter than this many UTF-16 units are not judged"),
+        ]
+    }
+
+    public let options: Options
+
+    public init() { options = Options() }
+    public init(options: Options) { self.options = options }
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
         let language = context.index.targetLanguage
         // The dictionary inflected glossary matching loaded (with the glossary's names) if there is
-        // one: the same file, loaded once.
-        guard let hunspell = context.index.hunspellWithTerms ?? context.lexicon?.hunspell(context.targetLanguageTag),
-              let segmenter = try? TextSegmenter(.word, locale: language) else { return [] }
+        // one: the same file, loaded once. Without a dictionary the rule is off, and
+        // `Checker.resourceNotices` says so once per run.
+        guard let hunspell = context.index.hunspellWithTerms ?? context.lexicon?.hunspell(context.targetLanguageTag) else { return [] }
+        let segmenter: TextSegmenter
+        do {
+            segmenter = try TextSegmenter(.word, locale: language)
+        } catch {
+            return [.failure(of: Self.description, error)]
+        }
         let document = context.document
         let excluded = Self.excludedRanges(in: document.text, utf16: document.utf16)
             + context.glossaryMatches.map(\.range)
@@ -75,7 +96,7 @@ public struct SpellingUnknownRule: Rule {
         var findings: [RuleFinding] = []
         document.utf16.withUnsafeBufferPointer { utf16 in
             segmenter.forEachSegment(in: utf16) { segment in
-                guard segment.kind == .letter, segment.end - segment.start >= 2 else { return }
+                guard segment.kind == .letter, segment.end - segment.start >= options.minLength else { return }
                 let range = segment.start..<segment.end
                 guard !excluded.contains(where: { $0.overlaps(range) }),
                       !Self.touchesCode(utf16, range) else { return }

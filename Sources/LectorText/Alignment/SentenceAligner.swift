@@ -52,6 +52,7 @@ public struct SentenceAligner {
         let targetLength = targetParagraphs.reduce(0) { $0 + $1.count }
         let ratio = Self.lengthRatio(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                      sourceLength: sourceLength, targetLength: targetLength)
+        // Never "no pairs" in a check: `Checker` builds these segmenters first and stops (exit 2) if they fail.
         guard let sourceSegmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: sourceLanguage)),
               let targetSegmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: targetLanguage))
         else { return [] }
@@ -99,6 +100,7 @@ public struct SentenceAligner {
 
     /// All sentences of a document in the target language, paragraph by paragraph.
     public func sentences(of document: SourceDocument) -> [Range<Int>] {
+        // Never "no sentences" in a check: `Checker` builds this segmenter first and stops (exit 2) if it fails.
         guard let segmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: targetLanguage)) else { return [] }
         return Self.paragraphs(of: document).flatMap { Self.sentences(in: $0, of: document, with: segmenter) }
     }

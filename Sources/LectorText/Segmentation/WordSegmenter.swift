@@ -177,6 +177,7 @@ package final class WordSegmenter {
         calibrationsLock.lock()
         defer { calibrationsLock.unlock() }
         if let known = calibrations[locale] { return known }
+        // `nil` only turns the ASCII fast path off: words then come from ICU's own segmenter.
         let result = (try? TextSegmenter(.word, locale: locale)).flatMap { calibrate(icu: $0) }
         calibrations[locale] = result
         return result

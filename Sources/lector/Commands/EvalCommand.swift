@@ -27,16 +27,13 @@ struct EvalCommand: ParsableCommand {
         var verbose = false
 
         func run() throws {
-            do {
+            try exitingOnInputError {
                 for mode in TerminologyEvaluation.Mode.allCases {
                     show(try TerminologyEvaluation.wmt21(path: wmt21, mode: mode))
                 }
                 for mode in TerminologyEvaluation.Mode.allCases {
                     show(try TerminologyEvaluation.wmt23(path: wmt23, mode: mode))
                 }
-            } catch let error as InputError {
-                reportInputError(error)
-                throw ExitStatus.inputError
             }
         }
 
@@ -65,7 +62,7 @@ struct EvalCommand: ParsableCommand {
                                    valueName: "file"))
         var features: String?
 
-        @Option(help: ArgumentHelp("Flag sentences whose garbled score is at least this (default: the model's threshold).",
+        @Option(help: ArgumentHelp("Ignored: garbled.sentence has no score any more (its options are in `lector rules`); kept so that older scripts run.",
                                    valueName: "score"))
         var minScore: Double?
 
@@ -73,19 +70,13 @@ struct EvalCommand: ParsableCommand {
         var files: [String] = []
 
         func run() throws {
-            do {
+            try exitingOnInputError {
                 try evaluateAll()
-            } catch {
-                reportInputError(error)
-                throw ExitStatus.inputError
             }
         }
 
         private func evaluateAll() throws(InputError) {
             var featureLines: [String] = []
-            defer {
-                if let features { try? (featureLines.joined(separator: "\n") + "\n").write(toFile: features, atomically: true, encoding: .utf8) }
-            }
             for path in files {
                 let pair = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
                 let target = targetLang ?? String(pair.split(separator: "-").last ?? "en")
@@ -106,6 +97,12 @@ struct EvalCommand: ParsableCommand {
                     }
                 }
             }
+            guard let features else { return }
+            do {
+                try (featureLines.joined(separator: "\n") + "\n").write(toFile: features, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(file: features, message: "cannot write the signals: \(error.localizedDescription)")
+            }
         }
     }
 
@@ -120,12 +117,9 @@ struct EvalCommand: ParsableCommand {
 
         func run() throws {
             let pair = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent.split(separator: "-").map(String.init)
-            do {
+            try exitingOnInputError {
                 print(try QualityEstimationEvaluation.evaluate(path: file, sourceLanguage: pair.first ?? "ru",
                                                                targetLanguage: pair.last ?? "en"))
-            } catch {
-                reportInputError(error)
-                throw ExitStatus.inputError
             }
         }
     }
@@ -155,7 +149,7 @@ struct EvalCommand: ParsableCommand {
             func column(_ file: String, _ name: String, _ language: String, onlyCorrect: Bool = false) -> Column {
                 Column(path: "\(data)/\(file)", name: name, language: language, filter: onlyCorrect ? ("label", "NOT") : nil)
             }
-            do {
+            try exitingOnInputError {
                 if only != .spelling {
                     print("Coverage (content words of the source with a dictionary translation found in the reference; CED: in MT judged free of critical errors)")
                     var pairs: [(Column, Column)] = [
@@ -203,9 +197,6 @@ struct EvalCommand: ParsableCommand {
                     print(result)
                     if verbose { print("    " + result.flagged.joined(separator: " ")) }
                 }
-            } catch let error as InputError {
-                reportInputError(error)
-                throw ExitStatus.inputError
             }
         }
     }
@@ -236,7 +227,7 @@ struct EvalCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try exitingOnInputError {
                 let split = PerturbationEvaluation.Split(rawValue: split)!
                 let samples = try PerturbationEvaluation.samples(dataDirectory: data, split: split, limit: limit)
                 let perturbed = PerturbationEvaluation.perturb(samples)
@@ -251,9 +242,6 @@ struct EvalCommand: ParsableCommand {
                 }
                 print("split: \(split.rawValue), \(samples.count) good translations, \(perturbed.count) with one error\n")
                 print(PerturbationEvaluation.table(results, rules: PerturbationEvaluation.reportedRules))
-            } catch let error as InputError {
-                reportInputError(error)
-                throw ExitStatus.inputError
             }
         }
     }
