@@ -112,7 +112,9 @@ import Testing
     }
 
     @Test func usageErrorsExitTwo() throws {
-        #expect(try CommandRunner.run(["fix", "--glossary", Self.glossary]).status == 2)
+        // Without files and without include patterns (the repository's .lector.yml has some).
+        #expect(try CommandRunner.run(["fix", "--no-config", "--glossary", Self.glossary]).status == 2)
+        #expect(try CommandRunner.run(["fix", "--glossary", Self.glossary, "-"]).status == 2)
         #expect(try CommandRunner.run(["fix", "--bogus", "x.txt"]).status == 2)
     }
 
@@ -165,5 +167,70 @@ import Testing
             Thread.sleep(forTimeInterval: 0.02)
         }
         return nil
+    }
+
+    // MARK: - Files found as `check` finds them
+
+    /// Writes `files` (relative path → text) into a fresh folder.
+    private func folder(_ files: [String: String]) throws -> URL {
+        let root = Fixtures.temporaryDirectory()
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    private func text(_ root: URL, _ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func withoutFilesTheConfigurationsIncludeIsFixedMinusItsExclude() throws {
+        let root = try folder([
+            ".lector.yml": "glossaries: [\(Fixtures.houseGlossaryPath)]\ninclude: [\"docs/**/*.txt\"]\nexclude: [\"docs/drafts/**\"]\n",
+            "docs/a.en.txt": "Talks in Kiev.\n", "docs/drafts/b.en.txt": "Talks in Kiev.\n", "other.en.txt": "Talks in Kiev.\n",
+        ])
+        let result = try CommandRunner.start(["fix"], in: root).wait()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try text(root, "docs/a.en.txt") == "Talks in Kyiv.\n")
+        #expect(try text(root, "docs/drafts/b.en.txt") == "Talks in Kiev.\n")
+        #expect(try text(root, "other.en.txt") == "Talks in Kiev.\n")
+        #expect(result.standardError.contains("Fixed 1 finding in 1 file."))
+    }
+
+    @Test func aFolderIsFixedFileByFileInEachFilesLanguage() throws {
+        // The German file is German text: its `Kiew` is the German term, not an English variant.
+        let german = "Gespräche in Kiew mit Medinski.\n"
+        let root = try folder(["article.de.txt": german, "article.en.txt": "Talks in Kiev.\n"])
+        let result = try CommandRunner.start(["fix", "--no-config", "--glossary", Fixtures.houseGlossaryPath, "."], in: root).wait()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try text(root, "article.en.txt") == "Talks in Kyiv.\n")
+        #expect(try text(root, "article.de.txt") == german)
+        // Read as English (no language in its name), the same text is fixed.
+        let english = try folder(["article.txt": german])
+        _ = try CommandRunner.start(["fix", "--no-config", "--glossary", Fixtures.houseGlossaryPath, "article.txt"], in: english).wait()
+        #expect(try text(english, "article.txt") != german)
+    }
+
+    @Test func aSourceLanguageFileIsNeverRewritten() throws {
+        let german = "Gespräche in Kiew mit Medinski.\n"
+        let root = try folder(["article.de.txt": german, "article.en.txt": "Talks in Kiev with Medinski.\n"])
+        let result = try CommandRunner.start(["fix", "--no-config", "--glossary", Fixtures.houseGlossaryPath,
+                                              "--source-lang", "de", "."], in: root).wait()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try text(root, "article.en.txt") == "Talks in Kyiv with Medinsky.\n")
+        #expect(try text(root, "article.de.txt") == german)
+        #expect(result.standardError.contains("article.de.txt is in the source language (de)"))
+        #expect(result.standardError.contains("not fixed as one"))
+    }
+
+    @Test func quietDropsTheSummary() throws {
+        let file = try seedCopy()
+        let result = try CommandRunner.start(["fix", "--quiet", "--dry-run", "--glossary", Fixtures.houseGlossaryPath,
+                                              file.lastPathComponent], in: file.deletingLastPathComponent()).wait()
+        #expect(result.status == 0)
+        #expect(!result.standardOutput.isEmpty)
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
     }
 }

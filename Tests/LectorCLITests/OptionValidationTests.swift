@@ -67,4 +67,21 @@ import Testing
         #expect(result.standardError.contains("seed-article.de.txt is in the source language (de)"))
         #expect(result.standardError.contains("Checked 1 file"))
     }
+
+    /// `lector eval hter FILE`, as the README's synopsis writes it, reads FILE; so does `--data FILE`;
+    /// both at once is a usage error.
+    @Test func evalHTERTakesItsFileAsAnArgument() throws {
+        let rows = [("The talks in Kiev ended .", "The talks in Kyiv ended .", "0.2"),
+                    ("He said nothing .", "He said nothing .", "0.0"),
+                    ("A cat sat on a mat .", "The dog lay on the rug .", "0.8")]
+        let tsv = "mt\tpe_tokenized\thter\n" + rows.map { "\($0.0)\t\($0.1)\t\($0.2)\n" }.joined()
+        let path = Fixtures.write(tsv, named: "hter.tsv")
+        let positional = try CommandRunner.run(["eval", "hter", path])
+        #expect(positional.status == 0, "\(positional.standardError)")
+        #expect(positional.standardOutput.contains("hter.tsv [ter]: 3 rows"), "\(positional.standardOutput)")
+        let option = try CommandRunner.run(["eval", "hter", "--data", path])
+        #expect(option.standardOutput == positional.standardOutput)
+        #expect(try CommandRunner.run(["eval", "hter", "--data", path, path]).status == 2)
+        #expect(try CommandRunner.run(["eval", "hter", "/nonexistent/hter.tsv"]).status == 2)
+    }
 }

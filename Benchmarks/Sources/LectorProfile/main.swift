@@ -17,6 +17,7 @@ import Darwin
 //   lector-profile phases N                 time of each phase of check() (matching, every rule, …)
 //   lector-profile segment                  ICU word segmentation alone on the text
 //   lector-profile longline 0 [REPS]        check() on one 10 MB line with 54,347 findings
+//   lector-profile longhtml 0 [REPS]        the same line in HTML: read (masking), check, plan fixes
 //
 // Prints wall time, thread CPU time, MB/s (10^6 bytes) and peak RSS.
 
@@ -261,6 +262,24 @@ case "longline":
             checker.check(SourceDocument(path: "longline.txt", text: text))
         }
         print("findings \(findings.count)")
+    }
+
+case "longhtml":
+    // The same as `longline` in HTML, read as `check` reads it (prose only, tags masked): one line of
+    // 10 MB with 54,347 `Kiev` among inline tags, links and entities (issue 9: 320 KB of such a line
+    // with 20,000 findings took over 120 s). Run from Benchmarks/.
+    let unit = "<p>The road to <b>Kiev</b> is long and the <a href=\"https://example.org/Kiev\">weather</a> in the "
+        + "capital is cold this winter, said the officials &amp; who met on Monday in the old hall.</p>"
+    let html = "<html><body>" + String(repeating: unit, count: 10_000_000 / unit.utf8.count) + "</body></html>\n"
+    let glossary = try GlossaryLoader.load(path: "../Glossaries/ukraine-war.tbx")
+    let checker = try timed("load house glossary") { try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "en")) }
+    for _ in 0..<repetitions {
+        let file = try timed("read one 10 MB HTML line (mask all but prose)", bytes: html.utf8.count) {
+            try EditableFileLoader.read(Data(html.utf8), path: "longline.html")
+        }
+        let findings = timed("check it", bytes: html.utf8.count) { checker.check(file.document) }
+        let plan = timed("plan its fixes", bytes: html.utf8.count) { FixPlanner().plan(file, findings: findings) }
+        print("findings \(findings.count), fixes \(plan.replacements.count)")
     }
 
 default:

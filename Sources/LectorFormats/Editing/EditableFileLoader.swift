@@ -3,7 +3,7 @@ import LectorText
 
 /// Reads a file the way `check` reads it and `fix` writes it, by its extension: a bilingual file
 /// (XLIFF, TMX, PO, JSON Lines) as its targets, HTML and Markdown as their prose, anything else as
-/// plain text. See `EditableText`.
+/// plain text without its URLs, e-mail addresses and file paths (`PlainText`). See `EditableText`.
 public enum EditableFileLoader {
     public static func load(path: String) throws(InputError) -> EditableText {
         try read(XMLDocumentWalker.contents(of: path), path: path)
@@ -20,22 +20,22 @@ public enum EditableFileLoader {
         switch MarkupFormat(path: path) {
         case .html?: return try HTMLText.editableText(data, path: path)
         case .markdown?: return try MarkdownText.editableText(data, path: path)
-        case nil: return .plain(try SourceDocument.decode(data, path: path))
+        case nil: return try PlainText.editableText(data, path: path)
         }
     }
 
     /// Reads the document `check` reads for the text file at `path`.
     public static func checkedDocument(path: String) throws(InputError) -> SourceDocument {
-        guard MarkupFormat(path: path) != nil else { return try SourceDocument.load(path: path) }
-        return try checkedDocument(XMLDocumentWalker.contents(of: path), path: path)
+        try checkedDocument(XMLDocumentWalker.contents(of: path), path: path)
     }
 
-    /// The document `check` reads for a text file: for HTML and Markdown, the prose alone.
+    /// The document `check` reads for a text file: for HTML and Markdown, the prose alone; for plain
+    /// text, everything but URLs, e-mail addresses and file paths.
     public static func checkedDocument(_ data: Data, path: String) throws(InputError) -> SourceDocument {
         switch MarkupFormat(path: path) {
         case .html?: try HTMLText.editableText(data, path: path).document
         case .markdown?: try MarkdownText.editableText(data, path: path).document
-        case nil: try SourceDocument.decode(data, path: path)
+        case nil: try PlainText.editableText(data, path: path).document
         }
     }
 }

@@ -18,6 +18,9 @@ public struct EditableText: Sendable {
     public let runs: [VerbatimRun]
     /// The file read as bilingual, when it is one (for checking the targets against their sources).
     public let bilingual: BilingualFile?
+    /// Why nothing in the file may be fixed, when that holds for the whole file (an XML file in
+    /// another encoding than UTF-8, whose replacements would need re-encoding), for `fix` to say.
+    public var unfixableReason: String?
 
     public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil) {
         self.document = document
@@ -70,7 +73,12 @@ extension EditableText {
                 cut(at: run.text.upperBound)
             }
         }
-        return EditableText(document: document, original: original, runs: runs, bilingual: file)
+        var text = EditableText(document: document, original: original, runs: runs, bilingual: file)
+        if runs.isEmpty, file.units.contains(where: { $0.target != nil }), !XMLSegmentLocator.isUTF8(original) {
+            text.unfixableReason = "the file is not UTF-8, and Lector writes fixes only into UTF-8 XML "
+                + "(convert it with iconv -f ENCODING -t UTF-8 and declare encoding=\"UTF-8\" to have it fixed)"
+        }
+        return text
     }
 }
 

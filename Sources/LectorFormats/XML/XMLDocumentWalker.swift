@@ -71,6 +71,7 @@ enum XMLDocumentWalker {
             return "reference to the entity “&\(entity);”, which is not declared in the file (Lector reads "
                 + "no DTD, so its text would be lost)"
         case .malformed(let code):
+            if let encoding = describeEncoding(code: code, detail: error.detail) { return encoding }
             // libxml2's codes; its own wording is kept for the rest.
             let known: String? = switch code {
             case 4: "the document is empty"
@@ -84,6 +85,27 @@ enum XMLDocumentWalker {
             default: nil
             }
             return "malformed XML: " + (known ?? (error.detail.isEmpty ? "XML parser error \(code)" : error.detail))
+        }
+    }
+
+    /// The encoding errors, said so that the user knows what to do: the file is read as UTF-8 unless
+    /// its XML declaration (or a byte-order mark) names another encoding this libxml2 can convert.
+    static func describeEncoding(code: Int, detail: String) -> String? {
+        switch code {
+        case 9 where detail.contains("UTF-8"), 81:
+            // libxml2 adds the offending bytes ("Bytes: 0xE4 0x63 …") after its own sentence.
+            let bytes = detail.range(of: "Bytes:").map { " (bytes " + detail[$0.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines) + ")" } ?? ""
+            return "the file is not valid UTF-8\(bytes), and its XML declaration names no other encoding: convert it "
+                + "to UTF-8 (iconv -f ENCODING -t UTF-8), or name its encoding (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"
+        case 31, 32, 6001:
+            let name = detail.split(separator: " ").last.map { "“\($0)”" } ?? "it names"
+            return "the XML declaration names the encoding \(name), which Lector cannot read: convert the file to UTF-8 "
+                + "(iconv -f ENCODING -t UTF-8) and declare encoding=\"UTF-8\""
+        case 6003:
+            return "the file's bytes are not valid in the encoding its XML declaration names: convert it to UTF-8 "
+                + "(iconv -f ENCODING -t UTF-8) and declare encoding=\"UTF-8\""
+        default:
+            return nil
         }
     }
 }

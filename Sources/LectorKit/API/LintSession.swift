@@ -83,13 +83,13 @@ public final class LintSession: Sendable {
         throws(InputError) -> [Finding] {
         switch input {
         case .text(let path):
-            let document = path == "-" ? try SourceDocument.decode(standardInput(), path: "<stdin>")
+            let document = path == "-" ? try EditableFileLoader.checkedDocument(standardInput(), path: "<stdin>")
                 : try EditableFileLoader.checkedDocument(path: path)
             return try checker(source: nil, target: configuration.targetLanguage).check(document)
         case let .translation(path, language, sourcePath):
-            let target = try SourceDocument.load(path: path)
+            let target = try EditableFileLoader.checkedDocument(path: path)
             if let sourcePath, let sourceLanguage = configuration.sourceLanguage {
-                let source = try SourceDocument.load(path: sourcePath)
+                let source = try EditableFileLoader.checkedDocument(path: sourcePath)
                 return try checker(source: sourceLanguage, target: language).check(target, source: source)
             }
             return try checker(source: nil, target: language).check(target)

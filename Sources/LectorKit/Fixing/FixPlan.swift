@@ -22,6 +22,8 @@ public struct SkippedFix: Sendable, Hashable {
         case notVerbatim
         /// The replacement cannot be written in the file's format at that place (`EditableText`).
         case cannotEscape
+        /// Nothing in this file may be fixed, for the reason given (`EditableText.unfixableReason`).
+        case fileNotFixable(String)
 
         public var description: String {
             switch self {
@@ -31,6 +33,7 @@ public struct SkippedFix: Sendable, Hashable {
             case .rangeOutsideDocument: "its position is outside the file"
             case .notVerbatim: "its text is not written as is in the file (it crosses markup, an entity or an escape)"
             case .cannotEscape: "the replacement cannot be written at that place in this file format"
+            case .fileNotFixable(let reason): reason
             }
         }
     }

@@ -59,7 +59,7 @@ public struct FixPlanner: Sendable {
             if suggestion.utf16.elementsEqual(finding.text.utf16) { continue }
             guard let mapped = cursor.bytes(of: range),
                   file.original[mapped.bytes].elementsEqual(finding.text.utf8) else {
-                skipped.append(SkippedFix(finding: finding, reason: .notVerbatim))
+                skipped.append(SkippedFix(finding: finding, reason: file.unfixableReason.map(SkippedFix.Reason.fileNotFixable) ?? .notVerbatim))
                 continue
             }
             guard let escaped = mapped.escaping.escape(suggestion) else {

@@ -183,31 +183,12 @@ struct CheckCommand: AsyncParsableCommand {
     /// The inputs of the run: the arguments, or else the configuration's include patterns.
     private func collectInputs(project: ProjectConfiguration?, configuration: CheckConfiguration) throws(InputError)
         -> [LintSession.Input] {
-        let cwd = FileManager.default.currentDirectoryPath
-        var exclude: [GlobPattern] = []
-        for pattern in project?.exclude ?? [] { exclude.append(try GlobPattern(pattern)) }
-        let paths: [String]
-        if files.isEmpty {
-            guard let project, !project.include.isEmpty else {
-                throw InputError(file: "lector", message: "no files to check: name them, or list include patterns in .lector.yml")
-            }
-            paths = try FileCollector.collect(project.include, base: project.directory, exclude: exclude,
-                                              eachMustMatch: false)
-                .map { FileCollector.display($0, base: project.directory, cwd: cwd) }
-        } else {
-            paths = try FileCollector.collect(files, base: cwd, exclude: exclude)
+        if let source {
+            let paths = try options.collectPaths(files, project: project, purpose: "check")
+            return [.pair(target: paths[0], source: source)]
         }
-        if let source { return [.pair(target: paths[0], source: source)] }
-        // Each file in the language its name gives; a source-language file pairs with its
-        // translation beside it and is never checked as one.
-        let (inputs, skipped) = FileLanguage.inputs(for: paths, targetLanguage: configuration.targetLanguage,
-                                                    sourceLanguage: configuration.sourceLanguage)
-        if !quiet {
-            for path in skipped {
-                printToStandardError("lector: note: \(path) is in the source language (\(configuration.sourceLanguage ?? "")): "
-                    + "used as the source of its translation, not checked as one")
-            }
-        }
+        let inputs = try options.collectInputs(files, project: project, configuration: configuration, purpose: "check",
+                                               quiet: quiet)
         return inputs.map { input in
             input == .text(path: "-") && stdinFormat != "text" ? .bilingual(path: "-", standardInputFormat: stdinFormat) : input
         }

@@ -22,11 +22,15 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the changes as a unified diff instead of writing them.")
     var dryRun = false
 
-    @Argument(help: ArgumentHelp("Files to fix: text, Markdown, HTML, XLIFF, TMX, PO, JSON Lines.", valueName: "file"))
+    @Flag(name: .long, help: "No summary line on standard error.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Files, directories or glob patterns to fix (text, Markdown, HTML, XLIFF, TMX, PO, JSON Lines); with none, the include patterns of .lector.yml.",
+                                 valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("no files to fix") }
+        if files.contains("-") { throw ValidationError("fix writes files in place; standard input (-) cannot be fixed") }
     }
 
     func run() throws {
@@ -39,14 +43,20 @@ struct FixCommand: ParsableCommand {
     }
 
     private func runChecked() throws(InputError) {
-        let session = try LintSession(options.checkConfiguration(project: options.projectConfiguration()))
+        let project = try options.projectConfiguration()
+        let session = try LintSession(options.checkConfiguration(project: project))
+        // The files as `check` finds them: directories and globs walked, the configuration's
+        // `include` when none is named, each file in the language its name gives, and no file in
+        // the source language, which is never rewritten as if it were a translation.
+        let inputs = try options.collectInputs(files, project: project, configuration: session.configuration,
+                                               purpose: "fix", quiet: quiet)
         // Read every file before writing any: bad input stops the run with nothing changed. Each file's
         // snapshot is taken before it is read, so a write by another program in between is noticed.
         // Each file is read in its format: a bilingual file's targets, the prose of HTML and Markdown.
         var snapshots: [String: FileSnapshot] = [:]
-        let plans = try uniqueFiles.map { path throws(InputError) in
-            snapshots[path] = FileSnapshot(path: path)
-            return try session.planFixes(path: path)
+        let plans = try unique(inputs).map { input throws(InputError) in
+            snapshots[input.displayPath] = FileSnapshot(path: input.displayPath)
+            return try session.planFixes(input)
         }
 
         for plan in plans {
@@ -67,13 +77,13 @@ struct FixCommand: ParsableCommand {
             }
         }
         let fixes = changed.reduce(0) { $0 + $1.replacements.count }
-        printToStandardError(Self.summary(fixes: fixes, files: changed.count, dryRun: dryRun))
+        if !quiet { printToStandardError(Self.summary(fixes: fixes, files: changed.count, dryRun: dryRun)) }
     }
 
-    /// `files` without repeats, so that a file named twice is read once and written once.
-    private var uniqueFiles: [String] {
+    /// `inputs` without repeats, so that a file named twice is read once and written once.
+    private func unique(_ inputs: [LintSession.Input]) -> [LintSession.Input] {
         var seen = Set<String>()
-        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+        return inputs.filter { seen.insert(URL(fileURLWithPath: $0.displayPath).standardizedFileURL.path).inserted }
     }
 
     /// `Fixed 4 findings in 1 file.`, or `Would fix …` for a dry run.

@@ -82,3 +82,38 @@ struct CheckOptions: ParsableArguments {
         for warning in warnings { printToStandardError("lector: warning: \(warning)") }
     }
 }
+
+// MARK: - Files of a run
+
+extension CheckOptions {
+    /// The files named (directories walked, globs expanded), or with none the `include` patterns
+    /// of `.lector.yml`; `exclude` applies to both. `purpose` (`check`, `fix`) completes messages.
+    func collectPaths(_ files: [String], project: ProjectConfiguration?, purpose: String) throws(InputError) -> [String] {
+        let cwd = FileManager.default.currentDirectoryPath
+        var exclude: [GlobPattern] = []
+        for pattern in project?.exclude ?? [] { exclude.append(try GlobPattern(pattern)) }
+        guard files.isEmpty else { return try FileCollector.collect(files, base: cwd, exclude: exclude) }
+        guard let project, !project.include.isEmpty else {
+            throw InputError(file: "lector", message: "no files to \(purpose): name them, or list include patterns in .lector.yml")
+        }
+        return try FileCollector.collect(project.include, base: project.directory, exclude: exclude, eachMustMatch: false)
+            .map { FileCollector.display($0, base: project.directory, cwd: cwd) }
+    }
+
+    /// The inputs of a scan: each file in the language its name gives; a source-language file
+    /// pairs with its translation beside it and is never checked (nor fixed) as one.
+    func collectInputs(_ files: [String], project: ProjectConfiguration?, configuration: CheckConfiguration,
+                       purpose: String, quiet: Bool) throws(InputError) -> [LintSession.Input] {
+        let paths = try collectPaths(files, project: project, purpose: purpose)
+        let (inputs, skipped) = FileLanguage.inputs(for: paths, targetLanguage: configuration.targetLanguage,
+                                                    sourceLanguage: configuration.sourceLanguage)
+        if !quiet {
+            let verb = purpose == "fix" ? "fixed" : "checked"
+            for path in skipped {
+                printToStandardError("lector: note: \(path) is in the source language (\(configuration.sourceLanguage ?? "")): "
+                    + "used as the source of its translation, not \(verb) as one")
+            }
+        }
+        return inputs
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import LectorText
+
+/// Plain text as `check` reads it and `fix` writes it: all of it is prose except URLs, e-mail
+/// addresses and file paths, which are masked as HTML and Markdown mask theirs. A glossary term
+/// inside `https://example.org/Kiev`, `kiev@example.org` or `/srv/Kiev/index.txt` names a resource,
+/// not the place; rewriting it would break the link, the address or the path.
+///
+/// What counts (a token is a run of bytes without ASCII white space):
+/// - a URL starts with `http://`, `https://`, `ftp://`, `ftps://`, `sftp://`, `file://`, `mailto:`
+///   or `www.` anywhere in a token where no ASCII letter or digit comes just before it (so
+///   `请访问https://…` is found), and ends at white space, `<`, `>`, `"`, a no-break or typographic
+///   space, a curly quote, a guillemet, a CJK or Hangul character, or full-width punctuation;
+/// - an e-mail address is a whole token `local@domain.tld` (ASCII);
+/// - a file path is a whole token that starts with `/` (and has a second separator or an
+///   extension), `./`, `../`, `~/`, `\\` or a drive (`C:\`, `C:/`), or has a separator inside and an
+///   extension at the end (`docs/Kiev.md`), so `and/or`, `km/h` and `Kiev/Kyiv` stay prose.
+///
+/// Opening brackets and quotes before a token, and closing punctuation after it (`.`, `,`, `)` that
+/// closes nothing inside it, `”`, `»` …), are prose. Time is linear in the file.
+public enum PlainText: EditableFormat {
+    public static func editableText(_ data: Data, path: String) throws(InputError) -> EditableText {
+        let bytes = [UInt8](data)
+        let masked = protectedRanges(in: bytes)
+        guard !masked.isEmpty else { return .plain(try SourceDocument.decode(data, path: path)) }
+        var builder = MaskedTextBuilder(bytes: bytes)
+        var proseStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for range in masked {
+            builder.prose(proseStart..<range.lowerBound, escaping: .none)
+            proseStart = range.upperBound
+        }
+        builder.prose(proseStart..<bytes.count, escaping: .none)
+        return try builder.build(path: path)
+    }
+
+    /// The byte ranges of URLs, e-mail addresses and file paths, in increasing order.
+    public static func protectedRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while position < bytes.count {
+            if bytes[position].isASCIIWhitespace {
+                position += 1
+                continue
+            }
+            let tokenStart = position
+            while position < bytes.count, !bytes[position].isASCIIWhitespace { position += 1 }
+            let token = tokenStart..<position
+            let before = ranges.count
+            scanURLs(in: bytes, token: token, into: &ranges)
+            if ranges.count == before, let whole = addressOrPath(in: bytes, token: token) {
+                ranges.append(whole)
+            }
+        }
+        return ranges
+    }
+
+    private static let urlPrefixes: [[UInt8]] = ["https://", "http://", "ftps://", "ftp://", "sftp://", "file://",
+                                                 "mailto:", "www."].map { Array($0.utf8) }
+
+    private static func scanURLs(in bytes: [UInt8], token: Range<Int>, into ranges: inout [Range<Int>]) {
+        var position = token.lowerBound
+        while position < token.upperBound {
+            let lead = bytes[position].asciiLowercased
+            guard lead == UInt8(ascii: "h") || lead == UInt8(ascii: "f") || lead == UInt8(ascii: "s")
+                || lead == UInt8(ascii: "m") || lead == UInt8(ascii: "w"),
+                position == token.lowerBound || !bytes[position - 1].isASCIIAlphanumeric,
+                let prefix = urlPrefixes.first(where: { hasPrefix($0, in: bytes, at: position, limit: token.upperBound) })
+            else {
+                position += 1
+                continue
+            }
+            var end = position + prefix.count
+            while end < token.upperBound, stopLength(in: bytes, at: end) == 0 { end += 1 }
+            let trimmed = trimmingClosers(in: bytes, position..<end)
+            // A bare scheme (`http://` followed by nothing) is not a link.
+            if trimmed.count > prefix.count { ranges.append(trimmed) }
+            position = max(end, position + 1)
+        }
+    }
+
+    /// A whole token that is an e-mail address or a file path, without the brackets, quotes and
+    /// punctuation around it.
+    private static func addressOrPath(in bytes: [UInt8], token: Range<Int>) -> Range<Int>? {
+        var start = token.lowerBound
+        while start < token.upperBound {
+            let length = openerLength(in: bytes, at: start, limit: token.upperBound)
+            guard length > 0 else { break }
+            start += length
+        }
+        guard start < token.upperBound else { return nil }
+        let range = trimmingClosers(in: bytes, start..<token.upperBound)
+        guard !range.isEmpty else { return nil }
+        return isEmailAddress(bytes[range]) || isPath(bytes[range]) ? range : nil
+    }
+
+    private static func isEmailAddress(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let at = text.firstIndex(of: UInt8(ascii: "@")), at > text.startIndex else { return false }
+        let local = text[..<at]
+        let domain = text[(at + 1)...]
+        guard local.allSatisfy({ $0.isASCIIAlphanumeric || "._%+-".utf8.contains($0) }) else { return false }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(\.isASCIILetter) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") } }
+    }
+
+    private static func isPath(_ text: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(text)
+        func starts(_ literal: String) -> Bool { bytes.starts(with: literal.utf8) }
+        let separators = bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") || bytes[$0] == UInt8(ascii: "\\") }
+        guard let lastSeparator = separators.last, bytes.count > 1 else { return false }
+        let hasExtension: Bool = {
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > lastSeparator + 1 else { return false }
+            let ext = bytes[(dot + 1)...]
+            return (1...5).contains(ext.count) && ext.allSatisfy(\.isASCIIAlphanumeric) && ext.contains(where: \.isASCIILetter)
+        }()
+        if starts("./") || starts("../") || starts("~/") || starts("\\\\") || starts(".\\") || starts("..\\") { return true }
+        if bytes.count >= 3, bytes[0].isASCIILetter, bytes[1] == UInt8(ascii: ":"),
+           bytes[2] == UInt8(ascii: "\\") || bytes[2] == UInt8(ascii: "/") { return true }
+        if bytes[0] == UInt8(ascii: "/") { return separators.count >= 2 || hasExtension }
+        return separators[0] > 0 && hasExtension
+    }
+
+    // MARK: - Bytes
+
+    private static func hasPrefix(_ prefix: [UInt8], in bytes: [UInt8], at position: Int, limit: Int) -> Bool {
+        guard position + prefix.count <= limit else { return false }
+        for offset in prefix.indices where bytes[position + offset].asciiLowercased != prefix[offset] { return false }
+        return true
+    }
+
+    /// The length of a character that ends a URL at `position` (0 if it does not): ASCII white
+    /// space, `<`, `>`, `"`, a no-break space (U+00A0), general punctuation U+2000–U+203F (spaces,
+    /// curly quotes, dashes …), CJK and Hangul U+3000–U+D7FF, full-width forms U+FF00–U+FF65.
+    private static func stopLength(in bytes: [UInt8], at position: Int) -> Int {
+        let byte = bytes[position]
+        if byte.isASCIIWhitespace || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") { return 1 }
+        func next(_ offset: Int) -> UInt8 { position + offset < bytes.count ? bytes[position + offset] : 0 }
+        switch byte {
+        case 0xC2 where next(1) == 0xA0 || next(1) == 0xAB || next(1) == 0xBB: return 2
+        case 0xE2 where next(1) == 0x80: return 3
+        // CJK symbols and punctuation, kana, ideographs, Yi and Hangul (U+3000–U+D7FF): Chinese
+        // and Japanese text runs on after a link without a space, and no domain is written so.
+        case 0xE3...0xED: return 3
+        case 0xEF where next(1) == 0xBC || (next(1) == 0xBD && next(2) <= 0xA5): return 3
+        default: return 0
+        }
+    }
+
+    /// The length of an opening bracket or quote at `position` (0 if none).
+    private static func openerLength(in bytes: [UInt8], at position: Int, limit: Int) -> Int {
+        if "([{<\"'`".utf8.contains(bytes[position]) { return 1 }
+        for opener in ["“", "‘", "„", "‚", "«", "‹", "「", "『", "（"] {
+            let utf8 = Array(opener.utf8)
+            if hasPrefix(utf8, in: bytes, at: position, limit: limit) { return utf8.count }
+        }
+        return 0
+    }
+
+    /// `range` without the punctuation that closes the sentence or a bracket opened before it:
+    /// `.,:;!?'"*_` and `)`, `]`, `}` that close nothing inside, curly quotes and guillemets.
+    private static func trimmingClosers(in bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var balance: [UInt8: Int] = [:]
+        for position in range {
+            switch bytes[position] {
+            case UInt8(ascii: "("): balance[UInt8(ascii: ")"), default: 0] += 1
+            case UInt8(ascii: "["): balance[UInt8(ascii: "]"), default: 0] += 1
+            case UInt8(ascii: "{"): balance[UInt8(ascii: "}"), default: 0] += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): balance[bytes[position], default: 0] -= 1
+            default: break
+            }
+        }
+        var end = range.upperBound
+        let closers = ["”", "’", "»", "›", "」", "』", "）"].map { Array($0.utf8) }
+        while end > range.lowerBound {
+            let last = bytes[end - 1]
+            if ".,:;!?'\"*_`".utf8.contains(last) {
+                end -= 1
+            } else if last == UInt8(ascii: ")") || last == UInt8(ascii: "]") || last == UInt8(ascii: "}") {
+                guard balance[last, default: 0] < 0 else { break }
+                balance[last, default: 0] += 1
+                end -= 1
+            } else if let closer = closers.first(where: { end - $0.count >= range.lowerBound
+                        && Array(bytes[(end - $0.count)..<end]) == $0 }) {
+                end -= closer.count
+            } else {
+                break
+            }
+        }
+        return range.lowerBound..<end
+    }
+}
+
+extension UInt8 {
+    @inline(__always) var isASCIIAlphanumeric: Bool { isASCIILetter || (0x30...0x39).contains(self) }
+}
