@@ -100,6 +100,45 @@ public final class HunspellDictionary: @unchecked Sendable {
         return result
     }
 
+    /// The entries of the `.dic` file with affix flags whose word ends in one of `endings` (as
+    /// written, in lower case) and has at least `minimumLength` characters. The same entries as
+    /// `inflectingEntries(where:)` filtered by ending, but the filter runs on the file's bytes, so
+    /// only the few matching lines become strings (uk_UA.dic has 8 MB, read during a check).
+    public func inflectingEntries(endingIn endings: Set<String>, minimumLength: Int = 1) throws -> [(word: String, flags: String)] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: dictionaryPath), options: .alwaysMapped)
+        var byLastByte: [UInt8: [[UInt8]]] = [:]
+        for ending in endings {
+            guard let bytes = encode(ending)?.dropLast().map({ UInt8(bitPattern: $0) }), let last = bytes.last else { continue }
+            byLastByte[last, default: []].append(Array(bytes))
+        }
+        guard !byLastByte.isEmpty else { return [] }
+        var result: [(word: String, flags: String)] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            var first = true
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                if first { first = false; continue }  // the entry count
+                var slash = start
+                while slash < end, bytes[slash] != 0x2F, bytes[slash] != 0x09, bytes[slash] != 0x20 { slash += 1 }
+                guard slash < end, bytes[slash] == 0x2F, slash > start,
+                      let candidates = byLastByte[bytes[slash - 1]] else { continue }
+                let word = bytes[start..<slash]
+                guard !word.contains(0x5C),  // an escaped slash: not a plain word
+                      candidates.contains(where: { word.count > $0.count && word.suffix($0.count).elementsEqual($0) }) else { continue }
+                var flagsEnd = slash + 1
+                while flagsEnd < end, bytes[flagsEnd] != 0x09, bytes[flagsEnd] != 0x20, bytes[flagsEnd] != 0x0D { flagsEnd += 1 }
+                guard flagsEnd > slash + 1 else { continue }
+                let text = decode(Data(word))
+                if text.count >= minimumLength { result.append((text, decode(Data(bytes[(slash + 1)..<flagsEnd])))) }
+            }
+        }
+        return result
+    }
+
     /// Adds a word for the lifetime of this instance, inflected like a word the dictionary knows
     /// (`Зеленский` like `Достоевский`, so `Зеленского` stems to `Зеленский`). Returns whether the
     /// model word is a dictionary entry with affixes; without one, the word is added uninflected.
@@ -130,6 +169,10 @@ public final class HunspellDictionary: @unchecked Sendable {
         if encoding == .utf8 { return Array(word.utf8CString) }
         guard let data = word.data(using: encoding, allowLossyConversion: false) else { return nil }
         return data.map { CChar(bitPattern: $0) } + [0]
+    }
+
+    private func decode(_ data: Data) -> String {
+        String(data: data, encoding: encoding) ?? String(decoding: data, as: UTF8.self)
     }
 
     private func decode(_ pointer: UnsafePointer<CChar>) -> String {

@@ -42,6 +42,10 @@ public final class Lexicon: @unchecked Sendable {
     public let target: String
     public let paths: ResourcePaths
 
+    /// Answers already given (lemmas, translations), per word: a text repeats its words, and a
+    /// translation costs inflating a dictzip chunk of about 58 KB.
+    private let answers = AnswerCache()
+
     private init(source: String, target: String, paths: ResourcePaths) {
         self.source = LexicalLanguages.primary(source)
         self.target = LexicalLanguages.primary(target)
@@ -65,6 +69,10 @@ public final class Lexicon: @unchecked Sendable {
     /// when no resource knows the word.
     public func lemmas(of word: String, language: String) -> [String] {
         let primary = LexicalLanguages.primary(language)
+        return answers.value("l|\(primary)|\(word)") { uncachedLemmas(of: word, primary: primary) }
+    }
+
+    private func uncachedLemmas(of word: String, primary: String) -> [String] {
         var result = hunspell(primary)?.stem(word) ?? []
         if primary == "en", let wordNet {
             for lemma in wordNet.lemmas(of: word) where !result.contains(lemma) { result.append(lemma) }
@@ -80,6 +88,10 @@ public final class Lexicon: @unchecked Sendable {
     public func translations(of lemma: String, from: String, to: String) -> [DictionaryTranslation] {
         let from = LexicalLanguages.primary(from)
         let to = LexicalLanguages.primary(to)
+        return answers.value("t|\(from)|\(to)|\(lemma)") { uncachedTranslations(of: lemma, from: from, to: to) }
+    }
+
+    private func uncachedTranslations(of lemma: String, from: String, to: String) -> [DictionaryTranslation] {
         var result: [DictionaryTranslation] = []
         var seen = Set<DictionaryTranslation>()
         let direct = Self.dictionary(from: from, to: to, paths: paths)
@@ -93,8 +105,12 @@ public final class Lexicon: @unchecked Sendable {
             }
         }
         if let reverse = Self.reversed(from: from, to: to, paths: paths, direct: direct) {
-            for translation in reverse.translations(of: lemma) where seen.insert(translation).inserted {
-                result.append(translation)
+            do {
+                for translation in try reverse.translations(of: lemma) where seen.insert(translation).inserted {
+                    result.append(translation)
+                }
+            } catch {
+                Self.report(error)
             }
         }
         return result
@@ -153,6 +169,24 @@ public final class Lexicon: @unchecked Sendable {
     /// The Hunspell dictionary of a language (shared, read-only use: spell, suggest, stem).
     public func hunspell(_ language: String) -> HunspellDictionary? {
         Self.hunspell(language, paths: paths)
+    }
+
+    /// The installed dictionaries of the language's standard varieties (`en_US` and `en_GB`, `de_DE`,
+    /// `de_AT` and `de_CH`, …: `LexicalLanguages.hunspellNames`), the language's own first, each
+    /// file once (regional names that link to one file are one dictionary). For text tagged with
+    /// the language alone (`en`), where any standard spelling is correct.
+    public func hunspellVarieties(_ language: String) -> [HunspellDictionary] {
+        let primary = LexicalLanguages.primary(language)
+        var seen = Set<String>()
+        var result: [HunspellDictionary] = []
+        for tag in [primary] + (LexicalLanguages.hunspellNames[primary] ?? []).map({ $0.replacingOccurrences(of: "_", with: "-") })
+        where tag.split(separator: "-").count <= 2 {
+            guard let files = LexicalResource.hunspellFiles(tag, in: paths),
+                  seen.insert(URL(fileURLWithPath: files.dictionary).resolvingSymlinksInPath().path).inserted,
+                  let dictionary = Self.hunspell(tag, paths: paths) else { continue }
+            result.append(dictionary)
+        }
+        return result
     }
 
     private var wordNet: WordNet? { Self.wordNet(paths: paths) }
@@ -222,29 +256,78 @@ public final class Lexicon: @unchecked Sendable {
 }
 
 /// A FreeDict dictionary indexed by its translations: `eng → rus` read as `rus → eng`.
+///
+/// Holds only the sorted (hash of translation, entry) links, 12 bytes each; a lookup reads the few
+/// entries whose hash matches and keeps the headwords one of whose translations is the word.
 final class ReversedDictionary: Sendable {
-    private let entries: [String: [DictionaryTranslation]]
+    private let dictionary: FreeDictDictionary
+    private let hashes: [UInt64]
+    private let lines: [UInt32]
 
     init(_ dictionary: FreeDictDictionary) throws {
-        struct Link: Hashable {
-            let key: String
-            let back: DictionaryTranslation
-        }
-        var entries: [String: [DictionaryTranslation]] = [:]
-        // A Set, not `contains` on each list: frequent translations (`to be`, `dog`) collect
-        // thousands of headwords, and checking the list each time made reversing jpn-eng quadratic.
-        var seen = Set<Link>()
-        for (headword, translations) in try dictionary.allEntries() {
-            for translation in translations {
-                let back = DictionaryTranslation(text: headword, partOfSpeech: translation.partOfSpeech)
-                let key = translation.text.lowercased()
-                if seen.insert(Link(key: key, back: back)).inserted { entries[key, default: []].append(back) }
-            }
-        }
-        self.entries = entries
+        self.dictionary = dictionary
+        (hashes, lines) = try dictionary.reverseLinks()
     }
 
-    func translations(of word: String) -> [DictionaryTranslation] { entries[word.lowercased()] ?? [] }
+    func translations(of word: String) throws -> [DictionaryTranslation] {
+        let key = FreeDictDictionary.foldedKey(Array(word.utf8))
+        let hash = FreeDictDictionary.fnv1a(key)
+        var low = 0
+        var high = hashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        var result: [DictionaryTranslation] = []
+        var seen = Set<DictionaryTranslation>()
+        var previousLine: UInt32?
+        while low < hashes.count, hashes[low] == hash {
+            defer { low += 1 }
+            guard lines[low] != previousLine else { continue }
+            previousLine = lines[low]
+            let (headword, translations) = try dictionary.entry(atLine: Int(lines[low]))
+            for translation in translations where FreeDictDictionary.foldedKey(Array(translation.text.utf8)) == key {
+                let back = DictionaryTranslation(text: headword, partOfSpeech: translation.partOfSpeech)
+                if seen.insert(back).inserted { result.append(back) }
+            }
+        }
+        return result
+    }
+}
+
+/// A bounded memo of a lexicon's answers, shared by threads. Emptied when full, so that a stream
+/// of any length keeps it small.
+final class AnswerCache: @unchecked Sendable {
+    static let limit = 100_000
+    private let lock = NSLock()
+    private var lemmas: [String: [String]] = [:]
+    private var translations: [String: [DictionaryTranslation]] = [:]
+
+    func value(_ key: String, _ make: () -> [String]) -> [String] {
+        lock.lock()
+        let cached = lemmas[key]
+        lock.unlock()
+        if let cached { return cached }
+        let made = make()
+        lock.lock()
+        if lemmas.count >= Self.limit { lemmas.removeAll(keepingCapacity: true) }
+        lemmas[key] = made
+        lock.unlock()
+        return made
+    }
+
+    func value(_ key: String, _ make: () -> [DictionaryTranslation]) -> [DictionaryTranslation] {
+        lock.lock()
+        let cached = translations[key]
+        lock.unlock()
+        if let cached { return cached }
+        let made = make()
+        lock.lock()
+        if translations.count >= Self.limit { translations.removeAll(keepingCapacity: true) }
+        translations[key] = made
+        lock.unlock()
+        return made
+    }
 }
 
 /// Process-wide store of loaded resources, keyed by file, so every lexicon shares one copy.

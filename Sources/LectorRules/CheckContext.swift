@@ -21,11 +21,25 @@ public struct CheckContext: Sendable {
     public let spellingWords: Set<String>
     /// Settings of the string checks (placeholder syntaxes, accelerator markers …).
     public let strings: StringCheckSettings
+    /// The translation's language as configured, region included (`en-GB`); `index.targetLanguage`
+    /// is its primary subtag.
+    public let targetLanguageTag: String
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,
                 spellingWords: Set<String> = [], strings: StringCheckSettings = StringCheckSettings()) {
+        self.init(document: document, index: index, glossaryMatches: glossaryMatches, bilingual: bilingual,
+                  thresholds: thresholds, lexicon: lexicon, spellingWords: spellingWords, strings: strings,
+                  targetLanguageTag: index.targetLanguage)
+    }
+
+    /// A context whose translation's language tag has more than its primary subtag (`en-GB`).
+    public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
+                bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,
+                spellingWords: Set<String> = [], strings: StringCheckSettings = StringCheckSettings(),
+                targetLanguageTag: String) {
         self.strings = strings
+        self.targetLanguageTag = targetLanguageTag
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches

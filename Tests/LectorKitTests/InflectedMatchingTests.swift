@@ -11,31 +11,27 @@ import Testing
     struct Case {
         let language: String
         let preferred: String
-        let deprecated: String?
         /// Forms that must match the concept.
         let forms: [String]
     }
 
-    static let cases: [Case] = [
-        Case(language: "ru", preferred: "Зеленский", deprecated: nil, forms: ["Зеленского", "Зеленскому", "Зеленским", "Зеленском"]),
-        Case(language: "ru", preferred: "Мединский", deprecated: nil, forms: ["Мединского", "Мединскому", "Мединским", "Мединском"]),
-        Case(language: "ru", preferred: "Киев", deprecated: nil, forms: ["Киева", "Киеву", "Киевом", "Киеве"]),
-        Case(language: "ru", preferred: "Харьков", deprecated: nil, forms: ["Харькова", "Харькову", "Харьковом", "Харькове"]),
-        Case(language: "ru", preferred: "Кулеба", deprecated: nil, forms: ["Кулебы", "Кулебе", "Кулебу", "Кулебой"]),
-        Case(language: "uk", preferred: "Зеленський", deprecated: nil, forms: ["Зеленського", "Зеленському", "Зеленським"]),
-        Case(language: "uk", preferred: "Медінський", deprecated: nil, forms: ["Медінського", "Медінському", "Медінським"]),
-        Case(language: "uk", preferred: "Київ", deprecated: nil, forms: ["Києва", "Києву", "Києвом", "Києві"]),
-        Case(language: "uk", preferred: "Харків", deprecated: nil, forms: ["Харкова", "Харкову", "Харковом", "Харкові"]),
-        Case(language: "uk", preferred: "Львів", deprecated: nil, forms: ["Львова", "Львову", "Львовом", "Львові"]),
-        Case(language: "pl", preferred: "Kijów", deprecated: nil, forms: ["Kijowa", "Kijowowi", "Kijowem", "Kijowie"]),
-        Case(language: "pl", preferred: "Charków", deprecated: nil, forms: ["Charkowa", "Charkowowi", "Charkowem", "Charkowie"]),
-        Case(language: "pl", preferred: "Lwów", deprecated: nil, forms: ["Lwowa", "Lwowowi", "Lwowem", "Lwowie"]),
-        Case(language: "pl", preferred: "Zełenski", deprecated: nil, forms: ["Zełenskiego", "Zełenskiemu", "Zełenskim"]),
-        Case(language: "cs", preferred: "Kyjev", deprecated: nil, forms: ["Kyjeva", "Kyjevu", "Kyjevem", "Kyjevě"]),
-        Case(language: "cs", preferred: "Charkov", deprecated: nil, forms: ["Charkova", "Charkovu", "Charkovem", "Charkově"]),
-        Case(language: "cs", preferred: "Lvov", deprecated: nil, forms: ["Lvova", "Lvovu", "Lvovem", "Lvově"]),
-        Case(language: "cs", preferred: "Zelenskyj", deprecated: nil, forms: ["Zelenského", "Zelenskému", "Zelenským"]),
-    ]
+    /// The test set: `Fixtures/Inflection/case-forms.tsv`, every singular case form of six names
+    /// in Russian and Ukrainian, five in Polish and Czech.
+    static let cases: [Case] = {
+        let path = Fixtures.path("Tests/LectorKitTests/Fixtures/Inflection/case-forms.tsv")
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        var cases: [Case] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 4 else { continue }
+            if let last = cases.last, last.language == fields[0], last.preferred == fields[1] {
+                cases[cases.count - 1] = Case(language: last.language, preferred: last.preferred, forms: last.forms + [fields[3]])
+            } else {
+                cases.append(Case(language: fields[0], preferred: fields[1], forms: [fields[3]]))
+            }
+        }
+        return cases
+    }()
 
     /// Words that share a beginning with the names but are other words.
     static let lookAlikes: [String: [String]] = [
@@ -47,17 +43,17 @@ import Testing
 
     static func glossary(_ language: String) -> Glossary {
         Glossary(name: "inflection-\(language)", concepts: cases.filter { $0.language == language }.enumerated().map { index, item in
-            Concept(id: "c\(index)", terms: [Term(text: item.preferred, language: language, status: .preferred)]
-                + (item.deprecated.map { [Term(text: $0, language: language, status: .deprecated)] } ?? []))
+            Concept(id: "c\(index)", terms: [Term(text: item.preferred, language: language, status: .preferred)])
         })
     }
 
-    static func matchedForms(_ language: String, paths: ResourcePaths) throws -> (matched: Int, total: Int, falsePositives: [String]) {
+    static func matchedForms(_ language: String, paths: ResourcePaths) throws -> (matched: Int, total: Int, falsePositives: [String], missed: [String]) {
         let index = try GlossaryIndex(glossaries: [glossary(language)], targetLanguage: language,
                                       schemes: [], resourcePaths: paths)
         let matcher = try GlossaryMatcher(index: index)
         var matched = 0
         var total = 0
+        var missed: [String] = []
         for item in cases where item.language == language {
             for form in item.forms {
                 total += 1
@@ -65,6 +61,8 @@ import Testing
                 let found = matcher.matches(in: SourceDocument(path: "t", text: text))
                 if found.contains(where: { index.concepts[$0.conceptIndex].terms.first?.text == item.preferred && $0.range == 2..<(2 + form.utf16.count) }) {
                     matched += 1
+                } else {
+                    missed.append(form)
                 }
             }
         }
@@ -72,32 +70,28 @@ import Testing
         let falsePositives = matcher.matches(in: SourceDocument(path: "n", text: negatives)).map { match in
             String(decoding: Array(negatives.utf16)[match.range], as: Unicode.UTF16.self)
         }
-        return (matched, total, falsePositives)
+        return (matched, total, falsePositives, missed)
     }
 
     static let noData = ResourcePaths(folders: ["/nonexistent-lector-data"])
 
+    /// Recall and false positives per language, with the ending lists only and with Hunspell stems
+    /// (printed: the README's table comes from this output). Stems must not lose a form the
+    /// ending lists find, nor add a look-alike; and they must find at least 85 % of the forms (Czech
+    /// misses the four inflected forms of `Zelenskyj`: no Czech dictionary word ends like it).
     @Test(.enabled(if: ["ru", "uk", "pl", "cs"].allSatisfy { LexicalResource.hunspellFiles($0, in: .standard) != nil },
                    "needs hunspell-ru, hunspell-uk, hunspell-pl, hunspell-cs"))
     func recallAndFalsePositivesPerLanguage() throws {
+        #expect(Self.cases.count == 22, "the test set file was read")
         for language in ["ru", "uk", "pl", "cs"] {
             let before = try Self.matchedForms(language, paths: Self.noData)
             let after = try Self.matchedForms(language, paths: .standard)
-            print("inflected matching \(language): endings only \(before.matched)/\(before.total), with Hunspell \(after.matched)/\(after.total); "
-                  + "false positives \(before.falsePositives.count) → \(after.falsePositives.count) \(after.falsePositives)")
+            print("inflected matching \(language): endings only \(before.matched)/\(before.total), with Hunspell \(after.matched)/\(after.total) "
+                  + "missed \(after.missed); false positives \(before.falsePositives.count) → \(after.falsePositives.count) \(after.falsePositives)")
             #expect(after.matched >= before.matched, "\(language)")
+            #expect(Double(after.matched) >= 0.85 * Double(after.total), "\(language): missed \(after.missed)")
             #expect(after.falsePositives.count <= before.falsePositives.count, "\(language): \(after.falsePositives)")
         }
-    }
-
-    @Test(.enabled(if: LexicalResource.hunspellFiles("pl", in: .standard) != nil, "needs hunspell-pl"))
-    func polishAndCzechAlternationsMatchThroughTheLemma() throws {
-        let polish = try Self.matchedForms("pl", paths: .standard)
-        #expect(polish.matched == polish.total)
-        // Czech city names decline in the dictionary; `Zelenskyj` (a Ukrainian name in Czech
-        // spelling) has no Czech word with its ending to be modelled on.
-        let czech = try Self.matchedForms("cs", paths: .standard)
-        #expect(czech.matched >= 12)
     }
 
     @Test(.enabled(if: LexicalResource.hunspellFiles("ru", in: .standard) != nil, "needs hunspell-ru"))
@@ -129,5 +123,38 @@ import Testing
         #expect(findings.map(\.text) == ["Kijowie"])
         #expect(findings.first?.message.hasPrefix("`Kijowie` (Kijów) is deprecated; use `Kyjiw`") == true)
         #expect(findings.first?.isSafeFix == false || findings.first?.suggestion != nil)
+    }
+
+    /// German closed compounds with a glossary term as their first part or their head, where
+    /// Hunspell knows the other part; hyphenated compounds and `-er` adjectives were matched
+    /// before (ICU splits at the hyphen; `er` is a German ending of the ending list).
+    @Test(.enabled(if: LexicalResource.hunspellFiles("de", in: .standard) != nil, "needs hunspell-de-de"))
+    func germanCompoundsFindATermAsTheirFirstPartOrTheirHead() throws {
+        let glossary = Glossary(name: "de", concepts: [
+            Concept(id: "kyiv", terms: [Term(text: "Kiew", language: "de", status: .deprecated),
+                                        Term(text: "Kyjiw", language: "de", status: .preferred)]),
+            Concept(id: "refugee", terms: [Term(text: "Flüchtling", language: "de", status: .deprecated),
+                                           Term(text: "Geflüchteter", language: "de", status: .preferred)]),
+        ])
+        func findings(_ text: String, paths: ResourcePaths = .standard) throws -> [Finding] {
+            var configuration = CheckConfiguration(glossaries: [glossary], targetLanguage: "de")
+            configuration.resourcePaths = paths
+            return try Checker(configuration).check(SourceDocument(path: "t", text: text + "\n"))
+                .filter { $0.ruleID == "glossary.forbidden" }
+        }
+        #expect(try findings("Der Kiew-Besuch des Kanzlers.").map(\.text) == ["Kiew"])
+        #expect(try findings("Die Kiewer Regierung tagte.").map(\.text) == ["Kiewer"])
+        let first = try findings("Der Kiewbesuch des Kanzlers.")
+        #expect(first.map(\.text) == ["Kiewbesuch"])
+        // The rest is a word, not an ending: the message names the term, and no fix is guessed.
+        #expect(first.first?.message.hasPrefix("`Kiewbesuch` (Kiew) is deprecated; use `Kyjiw`") == true, "\(first)")
+        let head = try findings("Viele Kriegsflüchtlinge kamen an.")
+        #expect(head.map(\.text) == ["Kriegsflüchtlinge"])
+        #expect(head.first?.message.hasPrefix("`Kriegsflüchtlinge` (Flüchtling) is deprecated") == true, "\(head)")
+        // Not a compound of a term: the rest is no word (`Kiewitz`), or a term is not a part.
+        #expect(try findings("Herr Kiewitz ging durch die Kiefernwälder.").isEmpty)
+        #expect(try findings("Die Flüchtlingsbewegung und der Flüchtlingshelfer.").map(\.text) == ["Flüchtlingsbewegung", "Flüchtlingshelfer"])
+        // Without a German dictionary a closed compound is not taken apart.
+        #expect(try findings("Der Kiewbesuch des Kanzlers.", paths: Self.noData).isEmpty)
     }
 }

@@ -34,6 +34,24 @@ import Testing
         #expect(try Self.spelling("They met in videoconferences.\n").isEmpty)
     }
 
+    /// Text tagged `en` may follow British or American spelling; `en-US` only American.
+    @Test(.enabled(if: hasEnglish && LexicalResource.hunspellFiles("en-GB", in: .standard)?.dictionary.hasSuffix("en_GB.dic") == true,
+                   "needs hunspell-en-us and hunspell-en-gb"))
+    func anyStandardVarietyUnlessTheTagNamesARegion() throws {
+        let text = "The colour of the centre was analysed.\n"
+        #expect(try Self.spelling(text).isEmpty)
+        var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en-US")
+        configuration.resourcePaths = .standard
+        let american = try Checker(configuration).check(SourceDocument(path: "t.txt", text: text)).filter { $0.ruleID == "spelling.unknown" }
+        #expect(american.map(\.text) == ["colour", "centre", "analysed"])
+    }
+
+    @Test(.enabled(if: hasEnglish, "needs hunspell-en-us"))
+    func partsOfContractionsAndTokenizedTextAreJudgedWhole() throws {
+        #expect(try Self.spelling("You didn ´ t count, we ' ve seen it.\n").isEmpty)
+        #expect(try Self.spelling("A sucessful-looking plan.\n").map(\.text) == ["sucessful"])
+    }
+
     @Test func withoutADictionaryTheRuleIsOffAndSaysSo() throws {
         let folder = NSTemporaryDirectory() + "lector-nothing-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -29,6 +29,10 @@ import Testing
         #expect(FreeDictDictionary.translations(inEntry: "x\n\(String(repeating: "д", count: 61))\n").isEmpty)
         // Sense numbers at the end and labels anywhere go; words keep one space between them.
         #expect(FreeDictDictionary.translations(inEntry: "x\n[zool.]  big   cat 2\n").map(\.text) == ["big cat"])
+        // eng-pol numbers senses in Roman and Arabic before the translation.
+        let dog = "dog /dɒg/\nI.  <N> 1.  [gatunek]  pies\n 2.  [samiec]  pies\nII.  <V> 1.  chodzić ślad w ślad (sb - za kimś)\n"
+        #expect(FreeDictDictionary.translations(inEntry: dog).map(\.text) == ["pies", "chodzić ślad w ślad"])
+        #expect(FreeDictDictionary.translations(inEntry: dog).first?.partOfSpeech == .noun)
     }
 
     @Test(.enabled(if: Installed.freeDict("de", "en"), "needs dict-freedict-deu-eng"))

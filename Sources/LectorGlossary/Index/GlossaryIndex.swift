@@ -1,4 +1,5 @@
 import Foundation
+import LectorHunspell
 import LectorICU
 import LectorText
 import LectorFormats
@@ -52,6 +53,11 @@ public struct GlossaryIndex: Sendable {
         guard let folder = try? TokenFolder() else { return false }
         return folder.fold(word).withUnsafeBufferPointer { vocabulary.lookup($0) } >= 0
     }
+
+    /// The target language's Hunspell dictionary with the glossary's names added, where inflected
+    /// matching uses one (ru, uk, pl, cs, with terms in that language); `nil` elsewhere. Spelling
+    /// uses it too, so the dictionary is loaded once per check, not twice.
+    public var hunspellWithTerms: HunspellDictionary? { stemmer?.dictionaryWithTerms }
 
     /// `word` in the form of `example` (`Київ` like `Харкові`), by the target language's Hunspell
     /// dictionary with the glossary's names added; empty where it cannot make one.

@@ -13,13 +13,22 @@ import LectorLexicon
 /// only where a glossary token starts with the same two letters, so ordinary text costs nothing.
 /// The dictionary loads on first use; without one (no `hunspell-XX` package) nothing changes.
 public final class GlossaryStemmer: @unchecked Sendable {
-    /// The target languages where stems find what ending lists miss.
-    public static let languages: Set<String> = ["ru", "uk", "pl", "cs"]
+    /// The target languages where stems find what ending lists miss; in German, the parts of
+    /// closed compounds (`compoundLanguages`).
+    public static let languages: Set<String> = ["ru", "uk", "pl", "cs", "de"]
+    /// Languages that write compounds closed, where a glossary term can be a part of a word
+    /// (`Kiewbesuch`, `Kriegsflüchtlinge`).
+    public static let compoundLanguages: Set<String> = ["de"]
+    /// Letters each part of a compound has at least: shorter parts are too often chance.
+    static let minimumCompoundPart = 4
 
     public let language: String
     /// Folded first two code units of every target-language term token, packed.
     let prefixes: Set<UInt32>
     private let terms: [String]
+    /// Single-word terms of four letters or more, lower-cased, with the glossary's spelling: the
+    /// parts a compound is searched for (German).
+    private let compoundParts: [String: String]
     private let paths: ResourcePaths
     private let lock = NSLock()
     private var loaded = false
@@ -48,6 +57,13 @@ public final class GlossaryStemmer: @unchecked Sendable {
         guard !terms.isEmpty else { return nil }
         self.language = target
         self.terms = terms
+        var compoundParts: [String: String] = [:]
+        if Self.compoundLanguages.contains(target) {
+            for term in terms where term.count >= Self.minimumCompoundPart && term.allSatisfy(\.isLetter) {
+                compoundParts[term.lowercased()] = term
+            }
+        }
+        self.compoundParts = compoundParts
         self.prefixes = prefixes
         self.paths = paths
     }
@@ -57,7 +73,8 @@ public final class GlossaryStemmer: @unchecked Sendable {
     /// Whether a folded token could be a form of a glossary term (its first two units start one).
     @inline(__always)
     func mayInflect(_ folded: UnsafeBufferPointer<UInt16>) -> Bool {
-        folded.count >= 3 && prefixes.contains(Self.pack(folded[0], folded[1]))
+        if !compoundParts.isEmpty, folded.count >= 2 * Self.minimumCompoundPart { return true }
+        return folded.count >= 3 && prefixes.contains(Self.pack(folded[0], folded[1]))
     }
 
     /// The dictionary forms of a word (Hunspell stems, glossary names included).
@@ -66,7 +83,8 @@ public final class GlossaryStemmer: @unchecked Sendable {
         let cached = stems[word]
         lock.unlock()
         if let cached { return cached }
-        let result = loadedDictionary()?.stem(word) ?? []
+        var result = loadedDictionary()?.stem(word) ?? []
+        if !compoundParts.isEmpty, let part = compoundPart(of: word), !result.contains(part) { result.append(part) }
         lock.lock()
         if stems.count >= Self.stemCacheLimit { stems.removeAll(keepingCapacity: true) }
         stems[word] = result
@@ -74,10 +92,63 @@ public final class GlossaryStemmer: @unchecked Sendable {
         return result
     }
 
+    /// The glossary term a closed compound is made with, where the rest of the word is a word the
+    /// dictionary knows: `Kiewbesuch` → `Kiew` (the term first, then `Besuch`), `Kriegsflüchtlinge`
+    /// → `Flüchtling` (a word, `Kriegs`, then the term with an ending). Hunspell's German dictionary
+    /// does not analyse compounds, but it knows the other part; the term part is found by the
+    /// glossary, longest first. Each part has at least four letters.
+    func compoundPart(of word: String) -> String? {
+        let characters = Array(word)
+        let lower = characters.map { Character($0.lowercased()) }
+        guard lower.count == characters.count, characters.count >= 2 * Self.minimumCompoundPart,
+              let dictionary = loadedDictionary() else { return nil }
+        func isWord(_ part: ArraySlice<Character>) -> Bool {
+            let text = String(part)
+            if dictionary.spell(text) { return true }
+            guard let first = part.first, first.isLowercase else { return false }
+            return dictionary.spell(first.uppercased() + String(part.dropFirst()))
+        }
+        let range = Self.minimumCompoundPart...(characters.count - Self.minimumCompoundPart)
+        let linkingElements = ["s", "es", "n", "en", "e", "er"]
+        // The term first, then a word, possibly after a linking element: `Kiew|besuch`,
+        // `Flüchtling|s|bewegung`.
+        for split in range.reversed() {
+            guard let term = compoundParts[String(lower[..<split])] else { continue }
+            let rest = characters[split...]
+            if isWord(rest) || linkingElements.contains(where: { linking in
+                String(rest).hasPrefix(linking) && rest.count - linking.count >= Self.minimumCompoundPart
+                    && isWord(rest.dropFirst(linking.count))
+            }) {
+                return term
+            }
+        }
+        // The term last, as the compound's head, possibly inflected: `Kriegs|flüchtlinge`. The part
+        // before it may end in a linking element (`Kriegs`-, `Frauen`-).
+        let endings = ["", "s", "es", "n", "en", "e", "er", "ern"]
+        for split in range {
+            let head = String(lower[split...])
+            for ending in endings where head.hasSuffix(ending) && head.count - ending.count >= Self.minimumCompoundPart {
+                guard let term = compoundParts[String(head.dropLast(ending.count))] else { continue }
+                let modifier = characters[..<split]
+                if isWord(modifier) || linkingElements.contains(where: { linking in
+                    String(modifier).hasSuffix(linking) && modifier.count - linking.count >= Self.minimumCompoundPart
+                        && isWord(modifier.dropLast(linking.count))
+                }) {
+                    return term
+                }
+            }
+        }
+        return nil
+    }
+
     /// `word` inflected as `example` is (`Київ` like `Києві`... as the dictionary can), or empty.
     public func generate(_ word: String, like example: String) -> [String] {
         loadedDictionary()?.generate(word, like: example) ?? []
     }
+
+    /// The target language's Hunspell dictionary with the glossary's names added (loaded on first
+    /// use), or `nil` when it cannot be loaded.
+    public var dictionaryWithTerms: HunspellDictionary? { loadedDictionary() }
 
     /// The model word each glossary term unknown to the dictionary was added with (empty value:
     /// added uninflected, no word of the dictionary shares its ending).
@@ -110,7 +181,7 @@ public final class GlossaryStemmer: @unchecked Sendable {
         let endings = Set(unknown.flatMap { term in (2...4).filter { term.count > $0 + 1 }.map { String(term.suffix($0)).lowercased() } })
         // ending + capitalized → flags → (count, first word)
         var paradigms: [String: [String: (count: Int, word: String)]] = [:]
-        for (word, flags) in try dictionary.inflectingEntries(where: { $0.count >= 4 }) {
+        for (word, flags) in try dictionary.inflectingEntries(endingIn: endings, minimumLength: 4) {
             let capitalized = word.first?.isUppercase == true
             for length in 2...4 where word.count > length + 1 {
                 let ending = String(word.suffix(length)).lowercased()

@@ -290,6 +290,9 @@ public final class GlossaryMatcher {
     /// of its stems that is a glossary token. A stem the token starts with (`Киеве` → `Киев`)
     /// reads as stem + ending, like the ending rules; another (`Kijowie` → `Kijów`) keeps the
     /// whole token and records the lemma.
+    /// Code units of the longest inflection ending a Hunspell lemma is read with (`-owie`, `-ами`).
+    static let longestEnding = 4
+
     private func stemReading(of original: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>,
                              stemmer: GlossaryStemmer) -> StemReading {
         let word = String(decoding: original, as: Unicode.UTF16.self)
@@ -300,7 +303,10 @@ public final class GlossaryMatcher {
             let id = lemmaUnits.withUnsafeBufferPointer { index.vocabulary.lookup($0) }
             guard id >= 0 else { continue }
             reading.id = id
+            // Stem + ending only where the rest is as short as an ending; a longer rest is another
+            // word of a compound (`Kiew|besuch`), and the whole word names its lemma.
             if lemmaUnits.count < folded.count, lemmaUnits.count >= InflectionRules.minimumStemLength,
+               folded.count - lemmaUnits.count <= Self.longestEnding,
                zip(lemmaUnits, folded).allSatisfy({ $0 == $1 }) {
                 reading.suffixLength = Int32(folded.count - lemmaUnits.count)
             } else {

@@ -328,7 +328,8 @@ public struct Checker: Sendable {
         }
         let context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
-                                   lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings)
+                                   lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings,
+                                   targetLanguageTag: configuration.targetLanguage)
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []

@@ -61,7 +61,10 @@ public enum LexicalRequirements {
         switch need {
         case .targetHunspell:
             // Languages Hunspell has no dictionary for at all (ja, zh) are not a missing package.
-            guard LexicalLanguages.hunspellNames[target] != nil, lexicon.hunspell(target) == nil else { return nil }
+            // Whether the files are there, not a load: the rule loads the dictionary when it has
+            // words to judge (an unreadable file is then reported once, and the rule is off).
+            guard LexicalLanguages.hunspellNames[target] != nil,
+                  LexicalResource.hunspellFiles(target, in: lexicon.paths) == nil else { return nil }
             return "no Hunspell dictionary for \(target) (install \(LexicalLanguages.hunspellPackage(target)))"
         case .pairDictionary:
             guard let sourceLanguage else { return nil }

@@ -12,7 +12,10 @@ import LectorGlossary
 /// misspellings of nouns go unseen). Never judged: glossary terms and their variants (the
 /// glossary's matches), words of the source (names kept as they are), URLs, e-mail addresses,
 /// anything with digits, code-like tokens (`snake_case`, `camelCase`, paths, `@handles`), all-caps
-/// acronyms, and the configured house words (`spelling: { words: [...] }`). Without a Hunspell
+/// acronyms, words with a period inside (`vk.com`, `i.e`), parts of a contraction, hyphenated
+/// compound or abbreviation the dictionary knows whole (`didn´t`, `sous-jacents`, `approx.`), and
+/// the configured house words (`spelling: { words: [...] }`). Text tagged with a language alone
+/// (`en`) may use any standard variety's spelling (`colour`, `color`). Without a Hunspell
 /// dictionary for the language the rule is off, and the run says so once.
 public struct SpellingUnknownRule: Rule {
     public static let description = RuleDescription(
@@ -24,11 +27,13 @@ public struct SpellingUnknownRule: Rule {
             RuleExample("The talks in Kyiv were ↓sucessful."),
             RuleExample("Die Gespräche waren ↓erfolgreih.", source: "The talks were successful.", from: "en", to: "de"),
             RuleExample("Переговоры были ↓успешнымы.", source: "The talks were successful.", from: "en", to: "ru"),
+            RuleExample("A ↓sucessful-looking plan."),
         ],
         nonTriggeringExamples: [
             RuleExample("The talks in Kyiv were successful."),
             RuleExample("Zelenskyy met the NATO envoy; see https://nato.int/news_2024 or mail press@nato.int."),
             RuleExample("Call parseJson() on item_count, then v2beta."),
+            RuleExample("They didn´t know the pre-existing rules, approx. ten of them, i.e. most; see vk.com or strategy.pdf."),
             RuleExample("Die Gespräche mit Selenskyj waren erfolgreich.", source: "The talks with Zelenskyy were successful.",
                         from: "en", to: "de"),
             RuleExample("Переговоры с Зеленским были успешными.", source: "The talks with Zelenskyy were successful.",
@@ -60,8 +65,10 @@ public struct SpellingUnknownRule: Rule {
 
     public func findings(in context: CheckContext) -> [RuleFinding] {
         let language = context.index.targetLanguage
-        // Without the dictionary the rule is off, and `Checker.resourceNotices` says so once per run.
-        guard let hunspell = context.lexicon?.hunspell(language) else { return [] }
+        // The dictionary inflected glossary matching loaded (with the glossary's names) if there is
+        // one: the same file, loaded once. Without a dictionary the rule is off, and
+        // `Checker.resourceNotices` says so once per run.
+        guard let hunspell = context.index.hunspellWithTerms ?? context.lexicon?.hunspell(context.targetLanguageTag) else { return [] }
         let segmenter: TextSegmenter
         do {
             segmenter = try TextSegmenter(.word, locale: language)
@@ -73,11 +80,22 @@ public struct SpellingUnknownRule: Rule {
             + context.glossaryMatches.map(\.range))
         let sourceWords = context.bilingual.map { Self.foldedWords(of: $0.source.text) } ?? []
         let languageName = LexicalLanguages.name(LexicalLanguages.primary(language))
+        // Text tagged `en` may be spelled as any standard variety (`colour`, `color`); `en-US` only
+        // as American English.
+        let tagParts = context.targetLanguageTag.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        let anyVariety = !(tagParts.count > 1 && tagParts[1].count == 2)
+        var varieties: [HunspellDictionary]?
+        func isKnown(_ candidate: String) -> Bool {
+            if hunspell.spell(candidate) { return true }
+            guard anyVariety else { return false }
+            if varieties == nil {
+                varieties = (context.lexicon?.hunspellVarieties(language) ?? []).filter { $0.dictionaryPath != hunspell.dictionaryPath }
+            }
+            return varieties?.contains { $0.spell(candidate) } ?? false
+        }
         var findings: [RuleFinding] = []
-        // What was decided for each word form seen so far: `nil` for a word that passes, else the
-        // suggestions. Everything after the range checks depends on the word alone, and Hunspell's
-        // spell and suggest are most of the rule's time, so a form is judged once per document.
-        var verdicts: [String: [String]?] = [:]
+        var unknownForms: [String: Bool] = [:]
+        var suggestionsByForm: [String: [String]] = [:]
         document.utf16.withUnsafeBufferPointer { utf16 in
             segmenter.forEachSegment(in: utf16) { segment in
                 guard segment.kind == .letter, segment.end - segment.start >= options.minLength else { return }
@@ -85,14 +103,34 @@ public struct SpellingUnknownRule: Rule {
                 guard !excluded.overlaps(range),
                       !Self.touchesCode(utf16, range) else { return }
                 let word = document.text(in: range)
-                let verdict: [String]?
-                if let known = verdicts[word] {
-                    verdict = known
+                // The verdict on the word alone is remembered per form: Hunspell's spell and
+                // suggest are most of the rule's time. Only the joined forms depend on where it is.
+                let unknown: Bool
+                if let cached = unknownForms[word] {
+                    unknown = cached
                 } else {
-                    verdict = Self.suggestionsIfUnknown(word, hunspell: hunspell, context: context, sourceWords: sourceWords)
-                    verdicts[word] = verdict
+                    unknown = Self.isJudged(word) && {
+                        let folded = CaseMapping.fold(word)
+                        guard !context.spellingWords.contains(folded), !sourceWords.contains(folded) else { return false }
+                        let plainApostrophe = word.replacingOccurrences(of: "’", with: "'")
+                        return !(isKnown(word) || (plainApostrophe != word && isKnown(plainApostrophe))
+                            || Self.isClosedCompound(word, hunspell: hunspell) || context.index.containsToken(word))
+                    }()
+                    unknownForms[word] = unknown
                 }
-                guard let suggestions = verdict else { return }
+                guard unknown else { return }
+                // The word is part of a longer written unit the dictionary knows: a contraction
+                // across an apostrophe-like mark (`didn´t`, tokenized `didn 't`), a hyphenated
+                // compound (`sous-jacents`, `pre-existing` or closed `preexisting`), an
+                // abbreviation with its period (`approx.`).
+                if Self.joinedForms(of: range, in: utf16).contains(where: isKnown) { return }
+                let suggestions: [String]
+                if let cached = suggestionsByForm[word] {
+                    suggestions = cached
+                } else {
+                    suggestions = Array(hunspell.suggest(word).prefix(Self.suggestionCount))
+                    suggestionsByForm[word] = suggestions
+                }
                 var message = "“\(word)” is not in the \(languageName) dictionary"
                 if !suggestions.isEmpty {
                     message += "; did you mean " + suggestions.map { "“\($0)”" }.joined(separator: ", ") + "?"
@@ -101,19 +139,6 @@ public struct SpellingUnknownRule: Rule {
             }
         }
         return findings
-    }
-
-    /// `nil` when `word` is not judged or is known (dictionary, house words, source words, closed
-    /// compounds, glossary tokens); otherwise Hunspell's first suggestions.
-    private static func suggestionsIfUnknown(_ word: String, hunspell: HunspellDictionary, context: CheckContext,
-                                             sourceWords: Set<String>) -> [String]? {
-        guard isJudged(word) else { return nil }
-        let folded = CaseMapping.fold(word)
-        guard !context.spellingWords.contains(folded), !sourceWords.contains(folded) else { return nil }
-        let plainApostrophe = word.replacingOccurrences(of: "’", with: "'")
-        if hunspell.spell(word) || (plainApostrophe != word && hunspell.spell(plainApostrophe))
-            || isClosedCompound(word, hunspell: hunspell) || context.index.containsToken(word) { return nil }
-        return Array(hunspell.suggest(word).prefix(suggestionCount))
     }
 
     /// Parts each of this many letters or more make a closed compound.
@@ -140,7 +165,9 @@ public struct SpellingUnknownRule: Rule {
             if character.isUppercase, sawLower { return false }
             if character.isLowercase { sawLower = true }
             if character.isNumber || character == "_" { return false }
-            if !character.isLetter, !"'’-.·\u{00AD}".contains(character), !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+            // A period inside (`vk.com`, `strategy.pdf`, `i.e`): a domain, a file or an abbreviation.
+            if character == "." { return false }
+            if !character.isLetter, !"'’-·\u{00AD}".contains(character), !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
                 return false
             }
         }
@@ -148,6 +175,57 @@ public struct SpellingUnknownRule: Rule {
     }
 
     private static let code: Set<UInt16> = Set("_/\\@#=<>{}`$%&|~^".utf16)
+
+    /// Marks that stand for an apostrophe in contractions: `'`, `’`, `‘`, `´`, `` ` ``, `ʼ`.
+    static let apostrophes: Set<UInt16> = [0x27, 0x2019, 0x2018, 0xB4, 0x60, 0x2BC]
+    /// Hyphens that join a compound: `-` and U+2010.
+    static let hyphens: Set<UInt16> = [0x2D, 0x2010]
+
+    /// The longer units a word may be part of, to be looked up whole: with the letters across an
+    /// apostrophe-like mark on either side (one space allowed on each side of the mark, as in
+    /// tokenized text), with the letters across a hyphen on either side (hyphenated and closed),
+    /// and with a following period.
+    static func joinedForms(of range: Range<Int>, in utf16: UnsafeBufferPointer<UInt16>) -> [String] {
+        func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit)?.properties.isAlphabetic ?? false }
+        func text(_ bounds: Range<Int>) -> String { String(decoding: utf16[bounds], as: Unicode.UTF16.self) }
+        let word = text(range)
+        var forms: [String] = []
+        // After the word: [space] mark [space] letters.
+        var cursor = range.upperBound
+        if cursor < utf16.count, utf16[cursor] == 0x20 { cursor += 1 }
+        if cursor < utf16.count, apostrophes.contains(utf16[cursor]) {
+            var start = cursor + 1
+            if start < utf16.count, utf16[start] == 0x20 { start += 1 }
+            var end = start
+            while end < utf16.count, isLetter(utf16[end]) { end += 1 }
+            if end > start { forms.append(word + "'" + text(start..<end)) }
+        }
+        // Before the word: letters [space] mark [space].
+        cursor = range.lowerBound - 1
+        if cursor >= 0, utf16[cursor] == 0x20 { cursor -= 1 }
+        if cursor >= 0, apostrophes.contains(utf16[cursor]) {
+            var end = cursor
+            if end > 0, utf16[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, isLetter(utf16[start - 1]) { start -= 1 }
+            if end > start { forms.append(text(start..<end) + "'" + word) }
+        }
+        // Hyphenated: the letters across a hyphen right after or right before the word.
+        if range.upperBound + 1 < utf16.count, hyphens.contains(utf16[range.upperBound]), isLetter(utf16[range.upperBound + 1]) {
+            var end = range.upperBound + 1
+            while end < utf16.count, isLetter(utf16[end]) { end += 1 }
+            let next = text((range.upperBound + 1)..<end)
+            forms += [word + "-" + next, word + next]
+        }
+        if range.lowerBound >= 2, hyphens.contains(utf16[range.lowerBound - 1]), isLetter(utf16[range.lowerBound - 2]) {
+            var start = range.lowerBound - 1
+            while start > 0, isLetter(utf16[start - 1]) { start -= 1 }
+            let previous = text(start..<(range.lowerBound - 1))
+            forms += [previous + "-" + word, previous + word]
+        }
+        if range.upperBound < utf16.count, utf16[range.upperBound] == 0x2E { forms.append(word + ".") }
+        return forms
+    }
 
     /// A word joined to code-like neighbours: `_`, `/`, `\`, `@`, `#`, `=`, `<`, `>`, `{`, `}`, `` ` ``,
     /// a `.` followed by a letter (file names, `v2.beta`), or `(` right after it (a call).

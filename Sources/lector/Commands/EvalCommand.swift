@@ -139,34 +139,42 @@ struct EvalCommand: ParsableCommand {
         @Flag(help: "List the words spelling.unknown flagged.")
         var verbose = false
 
+        enum Part: String, ExpressibleByArgument, CaseIterable { case coverage, spelling }
+
+        @Option(help: ArgumentHelp("Measure only dictionary coverage or only spelling false alarms.", valueName: "coverage|spelling"))
+        var only: Part?
+
         func run() throws {
             typealias Column = LexiconEvaluation.Column
             func column(_ file: String, _ name: String, _ language: String, onlyCorrect: Bool = false) -> Column {
                 Column(path: "\(data)/\(file)", name: name, language: language, filter: onlyCorrect ? ("label", "NOT") : nil)
             }
             try exitingOnInputError {
-                print("Coverage (content words of the source with a dictionary translation found in the reference; CED: in MT judged free of critical errors)")
-                var pairs: [(Column, Column)] = [
-                    (column("terminology/wmt23-de-en/test.tsv", "source_de", "de"), column("terminology/wmt23-de-en/test.tsv", "reference_en", "en")),
-                    (column("terminology/wmt21-en-fr-dev/dev.tsv", "source_en", "en"), column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr")),
-                ]
-                for pair in ["ru-en", "et-en", "ro-en"] {
-                    for split in ["dev", "test20"] {
-                        let file = "mlqe-pe/\(pair)/\(split).tsv"
-                        pairs.append((column(file, "source", String(pair.prefix(2))), column(file, "pe_tokenized", "en")))
+                if only != .spelling {
+                    print("Coverage (content words of the source with a dictionary translation found in the reference; CED: in MT judged free of critical errors)")
+                    var pairs: [(Column, Column)] = [
+                        (column("terminology/wmt23-de-en/test.tsv", "source_de", "de"), column("terminology/wmt23-de-en/test.tsv", "reference_en", "en")),
+                        (column("terminology/wmt21-en-fr-dev/dev.tsv", "source_en", "en"), column("terminology/wmt21-en-fr-dev/dev.tsv", "reference_fr", "fr")),
+                    ]
+                    for pair in ["ru-en", "et-en", "ro-en"] {
+                        for split in ["dev", "test20"] {
+                            let file = "mlqe-pe/\(pair)/\(split).tsv"
+                            pairs.append((column(file, "source", String(pair.prefix(2))), column(file, "pe_tokenized", "en")))
+                        }
+                    }
+                    for pair in ["en-de", "en-cs", "en-ja", "en-zh"] {
+                        for split in ["train", "dev"] {
+                            let file = "ced/\(pair)/\(split).tsv"
+                            pairs.append((column(file, "source", "en", onlyCorrect: true), column(file, "mt", String(pair.suffix(2)), onlyCorrect: true)))
+                        }
+                    }
+                    pairs.append((column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")))
+                    for (source, reference) in pairs {
+                        let lexicon = Lexicon.shared(source: source.language, target: reference.language)
+                        print(try LexiconEvaluation.coverage(source: source, reference: reference, lexicon: lexicon, limit: limit))
                     }
                 }
-                for pair in ["en-de", "en-cs", "en-ja", "en-zh"] {
-                    for split in ["train", "dev"] {
-                        let file = "ced/\(pair)/\(split).tsv"
-                        pairs.append((column(file, "source", "en", onlyCorrect: true), column(file, "mt", String(pair.suffix(2)), onlyCorrect: true)))
-                    }
-                }
-                pairs.append((column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")))
-                for (source, reference) in pairs {
-                    let lexicon = Lexicon.shared(source: source.language, target: reference.language)
-                    print(try LexiconEvaluation.coverage(source: source, reference: reference, lexicon: lexicon, limit: limit))
-                }
+                guard only != .coverage else { return }
                 print("Spelling false alarms on correct text (every finding of spelling.unknown is one), checked against the source where there is one")
                 // (correct text, its source): references and post-edits with their sources; human-written sources alone.
                 var correct: [(Column, Column?)] = [
