@@ -150,6 +150,8 @@ public enum PerturbationEvaluation {
     public struct Flags: Sendable {
         public var rules: Set<String> = []
         public var rulesAtWarning: Set<String> = []
+        /// The first message of each rule, for `--verbose`.
+        public var messages: [String: String] = [:]
     }
 
     /// Per pair: how often each rule fired on the good translations, and how often each error was found.
@@ -188,13 +190,14 @@ public enum PerturbationEvaluation {
                 let line = finding.location.line - 1
                 guard flags.indices.contains(line) else { continue }
                 flags[line].rules.insert(finding.ruleID)
+                if flags[line].messages[finding.ruleID] == nil { flags[line].messages[finding.ruleID] = finding.message }
                 if finding.severity >= .warning { flags[line].rulesAtWarning.insert(finding.ruleID) }
             }
             var result = PairResult(pair: pair, samples: indices.count)
             for line in indices.indices {
                 for rule in flags[line].rules {
                     result.falseAlarms[rule, default: 0] += 1
-                    verbose("\(pair) false alarm \(rule): \(units[line].0) → \(units[line].1)")
+                    verbose("\(pair) false alarm \(rule): \(flags[line].messages[rule] ?? "") | \(units[line].0) → \(units[line].1)")
                 }
                 if !flags[line].rulesAtWarning.isEmpty { result.falseAlarmsAtWarning += 1 }
             }
@@ -204,6 +207,7 @@ public enum PerturbationEvaluation {
                 entry.count += 1
                 if !flagged.rules.isDisjoint(with: perturbation.kind.rules) {
                     entry.found += 1
+                    for rule in perturbation.kind.rules { if let m = flagged.messages[rule] { verbose("\(pair) found \(perturbation.kind.rawValue) \(rule): \(m)") } }
                 } else {
                     verbose("\(pair) missed \(perturbation.kind.rawValue) (\(perturbation.change)): \(perturbation.translation)")
                 }

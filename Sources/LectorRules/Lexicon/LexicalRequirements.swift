@@ -18,6 +18,9 @@ public enum LexicalRequirements {
     /// What each rule needs, and the checks it stands for in the notice ("spelling checks").
     public static let needs: [String: (checks: String, needs: [Need])] = [
         "spelling.unknown": ("spelling checks", [.targetHunspell]),
+        "meaning.omission": ("omission checks", [.pairDictionary]),
+        "meaning.addition": ("addition checks", [.pairDictionary]),
+        "meaning.antonym": ("antonym checks", [.pairDictionary, .wordNet]),
     ]
 
     /// One line per missing resource that an enabled rule needs, naming the checks that are off.
@@ -26,6 +29,12 @@ public enum LexicalRequirements {
         var notices: [String] = []
         for id in ruleIDs {
             guard let (checks, needs) = needs[id] else { continue }
+            // A rule that compares through a dictionary FreeDict does not have for the pair (en–uk)
+            // cannot run whatever is installed: nothing to say.
+            if needs.contains(.pairDictionary), let sourceLanguage,
+               !pairCanHaveDictionary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, lexicon: lexicon) {
+                continue
+            }
             for need in needs {
                 guard let missing = missing(need, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                             lexicon: lexicon) else { continue }
@@ -34,6 +43,16 @@ public enum LexicalRequirements {
             }
         }
         return notices
+    }
+
+    /// Whether a FreeDict dictionary links the pair here, or Debian has one to install; never for
+    /// Japanese or Chinese, whose words the lexicon rules cannot read.
+    static func pairCanHaveDictionary(sourceLanguage: String, targetLanguage: String, lexicon: Lexicon) -> Bool {
+        let source = LexicalLanguages.primary(sourceLanguage), target = LexicalLanguages.primary(targetLanguage)
+        return source != target && !GarbledSignalExtractor.denseScripts.contains(source)
+            && !GarbledSignalExtractor.denseScripts.contains(target) && (lexicon.hasTranslations(from: source, to: target)
+            || LexicalLanguages.freeDictPackage(from: source, to: target) != nil
+            || LexicalLanguages.freeDictPackage(from: target, to: source) != nil)
     }
 
     /// What is missing for a need, as "no de–en dictionary (install dict-freedict-deu-eng)", or `nil`.

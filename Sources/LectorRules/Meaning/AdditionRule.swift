@@ -1,0 +1,48 @@
+import LectorText
+
+/// A phrase or clause of the translation that nothing in the source accounts for.
+///
+/// The mirror of `meaning.omission`: a run of content words of the translation without
+/// counterpart in the source (through the bilingual lexicon, `LexicalAlignment`), reported when the
+/// rest of the sentence aligned well enough that such a run is unlikely to be a gap of the
+/// dictionary.
+public struct AdditionRule: BilingualRule {
+    public static let description = RuleDescription(
+        id: "meaning.addition",
+        name: "Phrase added",
+        summary: "A run of content words of the translation has no counterpart in the source while the rest of the sentence aligns.",
+        // Info by default: see README, *Meaning checks*, for the false alarms on the perturbation
+        // suite's report split.
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample("The government announced new economic sanctions against Moscow in Berlin on Monday, ↓although the opposition strongly criticised this decision.",
+                        source: "Die Regierung kündigte am Montag in Berlin neue wirtschaftliche Sanktionen gegen Moskau an.", from: "de", to: "en"),
+            RuleExample("Die Regierung in Berlin kündigte am Montag neue wirtschaftliche Sanktionen gegen Moskau an, ↓obwohl die Opposition diese Entscheidung scharf kritisierte.",
+                        source: "The government in Berlin announced new economic sanctions against Moscow on Monday.", from: "en", to: "de"),
+            RuleExample("Ministr včera ve starém paláci podepsal nový zákon, ↓přestože opozice toto rozhodnutí ostře kritizovala.",
+                        source: "The minister signed the new law in the old palace yesterday.", from: "en", to: "cs"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("The government announced new economic sanctions against Moscow in Berlin on Monday.",
+                        source: "Die Regierung kündigte am Montag in Berlin neue wirtschaftliche Sanktionen gegen Moskau an.", from: "de", to: "en"),
+            RuleExample("Die Regierung in Berlin kündigte am Montag neue wirtschaftliche Sanktionen gegen Moskau an.",
+                        source: "The government in Berlin announced new economic sanctions against Moscow on Monday.", from: "en", to: "de"),
+            RuleExample("Ministr včera ve starém paláci podepsal nový zákon.",
+                        source: "The minister signed the new law in the old palace yesterday.", from: "en", to: "cs"),
+        ]
+    )
+
+    public init() {}
+
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> AlignmentWords? {
+        try AlignmentWords.shared(for: context)
+    }
+
+    public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
+        guard let words, let alignment = LexicalAlignment(source: pair.sourceText, target: pair.targetText, words: words),
+              let gap = alignment.leastLikelyGap(on: .target, text: pair.targetText), OmissionRule.isReported(gap) else { return [] }
+        let phrase = String(decoding: Array(pair.targetText.utf16)[gap.range], as: Unicode.UTF16.self)
+        return [RuleFinding(range: pair.targetRange(ofTextRange: gap.range),
+                            message: "`\(phrase)` has no counterpart in the source")]
+    }
+}

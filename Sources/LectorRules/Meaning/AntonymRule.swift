@@ -1,0 +1,87 @@
+import LectorText
+
+/// A word of the translation that means the opposite of a source word: `rose` where the source's
+/// `sank` translates as `fell`.
+///
+/// WordNet's antonyms are English, so one side of the pair must be English. With an English
+/// translation, a translation word without counterpart in the source is checked against the
+/// dictionary translations of the source words that have none either: one of them is its antonym.
+/// With an English source, a source word without counterpart is checked against the dictionary
+/// translations of the unaccounted translation words. A pair whose sides differ in negation is left
+/// to `meaning.negation` (`not high` for `low` is a faithful translation).
+public struct AntonymRule: BilingualRule {
+    public static let description = RuleDescription(
+        id: "meaning.antonym",
+        name: "Opposite meaning",
+        summary: "A translation word is the antonym (WordNet) of a dictionary translation of a source word.",
+        // Info by default: see README, *Meaning checks*, for the false alarms on the perturbation
+        // suite's report split.
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample("Prices have ↓decreased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("Prices ↓decreased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
+                        from: "fr", to: "en"),
+            RuleExample("Le nombre de cas a fortement ↓diminué.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Prices have increased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("Prices increased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
+                        from: "fr", to: "en"),
+            RuleExample("Le nombre de cas a fortement augmenté.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
+            RuleExample("Prices did not increase.", source: "Die Preise sind gesunken.", from: "de", to: "en"),
+            RuleExample("Before and after the operation.", source: "Vor und nach der Operation.", from: "de", to: "en"),
+        ]
+    )
+
+    public init() {}
+
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> AlignmentWords? {
+        guard let words = try AlignmentWords.shared(for: context), words.sourceLanguage == "en" || words.targetLanguage == "en",
+              words.lexicon.hasWordNet else { return nil }
+        return words
+    }
+
+    public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
+        guard let words, let alignment = LexicalAlignment(source: pair.sourceText, target: pair.targetText, words: words),
+              !Self.negationDiffers(pair, words) else { return [] }
+        let source = alignment.source, target = alignment.target
+        func isAccounted(_ word: LexicalAlignment.Word, among others: [LexicalAlignment.Word], isSource: Bool) -> Bool {
+            others.contains { isSource ? LexicalAlignment.areCounterparts(word.info, $0.info) : LexicalAlignment.areCounterparts($0.info, word.info) }
+        }
+        let candidates = { (words: [LexicalAlignment.Word]) in
+            words.filter { !$0.isNameOrNumber && $0.text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2 }
+        }
+        let sourceWords = candidates(source), targetWords = candidates(target)
+        for t in targetWords {
+            for s in sourceWords {
+                let opposite: String?
+                let message: String
+                if words.targetLanguage == "en" {
+                    opposite = s.info.translations.intersection(t.info.antonyms).sorted().first
+                    message = opposite.map { "`\(written(t, in: pair.targetText))` is the opposite of `\($0)`, which translates `\(written(s, in: pair.sourceText))`" } ?? ""
+                } else {
+                    opposite = t.info.translations.intersection(s.info.antonyms).sorted().first
+                    message = opposite.map { "`\(written(t, in: pair.targetText))` means `\($0)`, the opposite of `\(written(s, in: pair.sourceText))` in the source" } ?? ""
+                }
+                guard opposite != nil, !isAccounted(t, among: source, isSource: false),
+                      !isAccounted(s, among: target, isSource: true) else { continue }
+                return [RuleFinding(range: pair.targetRange(ofTextRange: t.range), message: message)]
+            }
+        }
+        return []
+    }
+
+    private func written(_ word: LexicalAlignment.Word, in text: String) -> String {
+        String(decoding: Array(text.utf16)[word.range], as: Unicode.UTF16.self)
+    }
+
+    /// Whether one side negates more often than the other (then an antonym may be the faithful
+    /// rendering of a negation: `not high` → `niedrig`).
+    static func negationDiffers(_ pair: SentencePairContext, _ words: AlignmentWords) -> Bool {
+        guard let sourceCues = NegationLexicon.forLanguage(words.sourceLanguage),
+              let targetCues = NegationLexicon.forLanguage(words.targetLanguage) else { return false }
+        let inSource = sourceCues.negations(in: pair.sourceText, words: SentenceWord.words(in: pair.sourceText, language: words.sourceLanguage))
+        let inTarget = targetCues.negations(in: pair.targetText, words: SentenceWord.words(in: pair.targetText, language: words.targetLanguage))
+        return inSource.count != inTarget.count
+    }
+}

@@ -1,0 +1,345 @@
+import Foundation
+import LectorICU
+import LectorText
+import LectorLexicon
+
+/// The words of a sentence pair linked through the bilingual lexicon: a source word and a
+/// translation word are counterparts when one is a dictionary translation of the other's lemma (in
+/// either direction), when they are written alike (identical strings, digits, transliterated names,
+/// cognates sharing a long prefix), or when a dictionary translation is such a cognate.
+///
+/// Dictionaries are incomplete (FreeDict covers roughly half of the content words of news text), so
+/// an unaligned word alone proves nothing; the rules built on this (`meaning.omission`,
+/// `meaning.addition`, `meaning.antonym`, the "nothing in common" condition of `garbled.sentence`)
+/// weigh how well the rest of the sentence aligned. Function words (`Resources/Meaning/function-words.txt`)
+/// are never evidence.
+struct LexicalAlignment {
+    /// One word of either side.
+    struct Word {
+        /// Lower-cased, as written.
+        let text: String
+        /// UTF-16 range in its sentence.
+        let range: Range<Int>
+        let info: WordInfo
+        /// A word the alignment weighs: not a function word, not a single letter.
+        let isContent: Bool
+        /// Capitalized inside the sentence, or written with digits.
+        let isNameOrNumber: Bool
+    }
+
+    let source: [Word]
+    let target: [Word]
+    /// For each source word, the target words it is aligned with (indices into `target`).
+    let sourceLinks: [[Int]]
+    /// For each target word, the source words it is aligned with.
+    let targetLinks: [[Int]]
+
+    /// Aligns one sentence pair; `nil` when either language is written without spaces (Japanese,
+    /// Chinese), which the word lists here cannot read.
+    init?(source sourceText: String, target targetText: String, words: AlignmentWords) {
+        guard !GarbledSignalExtractor.denseScripts.contains(words.sourceLanguage),
+              !GarbledSignalExtractor.denseScripts.contains(words.targetLanguage) else { return nil }
+        source = words.words(of: sourceText, side: .source)
+        target = words.words(of: targetText, side: .target)
+        var sourceLinks = [[Int]](repeating: [], count: source.count)
+        var targetLinks = [[Int]](repeating: [], count: target.count)
+        for (i, s) in source.enumerated() where s.isContent {
+            for (j, t) in target.enumerated() where t.isContent && Self.areCounterparts(s.info, t.info) {
+                sourceLinks[i].append(j)
+                targetLinks[j].append(i)
+            }
+        }
+        self.sourceLinks = sourceLinks
+        self.targetLinks = targetLinks
+    }
+
+    static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
+        if s.folded == t.folded { return true }
+        if !s.translations.isDisjoint(with: t.lemmas) || !t.translations.isDisjoint(with: s.lemmas) { return true }
+        if let a = s.cognateKey, let b = t.cognateKey, a == b { return true }
+        if !s.translationCognates.isDisjoint(with: t.lemmaCognates) || !t.translationCognates.isDisjoint(with: s.lemmaCognates) {
+            return true
+        }
+        if s.isCapitalized || t.isCapitalized, let a = s.latin, let b = t.latin, a.count >= 4, b.count >= 4,
+           NamesMissingRule.isClose(a, b) || NamesMissingRule.isClose(b, a) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Spans
+
+    /// A run of content words of one side without counterpart, and how unlikely such a run is by
+    /// chance given how well the rest of the sentence aligned.
+    struct UnalignedSpan {
+        /// Indices of the side's words, first to last, function words inside included.
+        let words: Range<Int>
+        /// The content words of the run.
+        let contentCount: Int
+        /// UTF-16 range in the sentence, from the first word of the span to the last.
+        let range: Range<Int>
+        /// Chance that a run like this, anywhere in the sentence, is a gap of the dictionary rather
+        /// than of the translation.
+        let chance: Double
+        /// Share of the other content words of the side that aligned.
+        let restCoverage: Double
+        let restCount: Int
+    }
+
+    enum Side { case source, target }
+
+    /// The least likely run of unaligned content words of one side, if any. A run may hold function
+    /// words but no aligned content word; it is widened to the function words before it up to the
+    /// previous punctuation, so that the message quotes the phrase (`sowie der russischen Herrschaft`).
+    func leastLikelyGap(on side: Side, text: String) -> UnalignedSpan? {
+        let words = side == .source ? source : target
+        let links = side == .source ? sourceLinks : targetLinks
+        let content = words.indices.filter { words[$0].isContent }
+        guard !content.isEmpty else { return nil }
+        var runs: [[Int]] = []
+        var current: [Int] = []
+        for index in content {
+            if links[index].isEmpty { current.append(index) } else if !current.isEmpty { runs.append(current); current = [] }
+        }
+        if !current.isEmpty { runs.append(current) }
+        let utf16 = Array(text.utf16)
+        var best: UnalignedSpan?
+        for run in runs {
+            let inRun = Set(run)
+            let rest = content.filter { !inRun.contains($0) }
+            // Known words (the dictionary has them) and unknown words are weighed apart: a known
+            // word without counterpart says more than a word no dictionary lists.
+            var chance = 1.0
+            for known in [true, false] {
+                let restOfKind = rest.filter { words[$0].info.isKnown == known }
+                let aligned = restOfKind.filter { !links[$0].isEmpty }.count
+                let coverage = (Double(aligned) + 0.5) / (Double(restOfKind.count) + 1)
+                let missing = run.filter { words[$0].info.isKnown == known }.count
+                chance *= pow(1 - coverage, Double(missing))
+            }
+            // The least likely of the sentence's runs is reported, so a long sentence has more
+            // chances of an unlucky one: the chance is counted once per content word.
+            chance *= Double(content.count)
+            let restAligned = rest.filter { !links[$0].isEmpty }.count
+            var first = run.first!
+            while first > 0, !words[first - 1].isContent,
+                  !Self.hasPunctuation(utf16, between: words[first - 1].range.upperBound, and: words[first].range.lowerBound) {
+                first -= 1
+            }
+            let span = UnalignedSpan(words: first..<(run.last! + 1), contentCount: run.count,
+                                     range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
+                                     chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
+                                     restCount: rest.count)
+            if best == nil || span.chance < best!.chance { best = span }
+        }
+        return best
+    }
+
+    static func hasPunctuation(_ utf16: [UInt16], between start: Int, and end: Int) -> Bool {
+        guard start < end, end <= utf16.count else { return false }
+        return utf16[start..<end].contains { unit in
+            guard let scalar = Unicode.Scalar(unit) else { return false }
+            return scalar.properties.generalCategory != .spaceSeparator && !(scalar == " ")
+                && scalar.properties.generalCategory != .dashPunctuation
+        }
+    }
+
+    /// Share of the content words of both sides that have a counterpart, and how many there are.
+    var coverage: (source: Double, target: Double, sourceCount: Int, targetCount: Int) {
+        let s = source.indices.filter { source[$0].isContent }
+        let t = target.indices.filter { target[$0].isContent }
+        let sa = s.filter { !sourceLinks[$0].isEmpty }.count
+        let ta = t.filter { !targetLinks[$0].isEmpty }.count
+        return (s.isEmpty ? 0 : Double(sa) / Double(s.count), t.isEmpty ? 0 : Double(ta) / Double(t.count), s.count, t.count)
+    }
+}
+
+// MARK: - Word knowledge
+
+/// What the alignment knows of one word of one language toward the other language of the pair.
+struct WordInfo: Sendable {
+    let folded: String
+    /// The word and its dictionary forms, lower-cased.
+    let lemmas: Set<String>
+    /// Content words of its dictionary translations, lower-cased.
+    let translations: Set<String>
+    /// Whether the dictionary has the word (any lemma) at all.
+    let isKnown: Bool
+    let isCapitalized: Bool
+    /// Folded Latin spelling (transliterated), for names across scripts.
+    let latin: String?
+    /// First letters of the Latin spelling, for cognates (`Administration` ~ `administrație`);
+    /// `nil` for short words.
+    let cognateKey: String?
+    let lemmaCognates: Set<String>
+    let translationCognates: Set<String>
+    /// WordNet antonyms of the word's lemmas, for an English word; empty otherwise.
+    let antonyms: Set<String>
+
+    static let cognateLength = 6
+
+    static func cognate(_ word: String) -> String? {
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard letters.count >= cognateLength + 1 else { return nil }
+        return String(String.UnicodeScalarView(letters.prefix(cognateLength)))
+    }
+}
+
+/// The words of both languages of a pair, with their dictionary knowledge cached per word for the
+/// whole process (a word is looked up once, however many sentences have it).
+public final class AlignmentWords: @unchecked Sendable {
+    let sourceLanguage: String
+    let targetLanguage: String
+    let lexicon: Lexicon
+    private let sourceFunctionWords: Set<String>
+    private let targetFunctionWords: Set<String>
+    private let lock = NSLock()
+    private var sourceCache: [String: WordInfo] = [:]
+    private var targetCache: [String: WordInfo] = [:]
+    /// Used under `lock` (a transliterator is not thread-safe).
+    private let latin: Transliterator
+
+    private init(lexicon: Lexicon, source: String, target: String) throws(ICUError) {
+        self.lexicon = lexicon
+        sourceLanguage = source
+        targetLanguage = target
+        sourceFunctionWords = FunctionWords.of(source)
+        targetFunctionWords = FunctionWords.of(target)
+        latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
+    }
+
+    /// One store per lexicon and pair for the whole process.
+    private final class Store: @unchecked Sendable {
+        let lock = NSLock()
+        var words: [String: AlignmentWords] = [:]
+    }
+    private static let store = Store()
+
+    /// The shared word store of the checked pair; `nil` when no dictionary links the two languages
+    /// (then nothing can be said about omissions or additions) or when a side is written without
+    /// spaces. Throws when ICU cannot transliterate, which a rule reports rather than going quiet.
+    static func shared(for context: CheckContext) throws(ICUError) -> AlignmentWords? {
+        guard let lexicon = context.lexicon, let bilingual = context.bilingual else { return nil }
+        let source = LexicalLanguages.primary(bilingual.sourceLanguage)
+        let target = LexicalLanguages.primary(context.index.targetLanguage)
+        guard source != target, !GarbledSignalExtractor.denseScripts.contains(source),
+              !GarbledSignalExtractor.denseScripts.contains(target),
+              lexicon.hasTranslations(from: source, to: target) else { return nil }
+        store.lock.lock()
+        defer { store.lock.unlock() }
+        let key = "\(ObjectIdentifier(lexicon).hashValue)|\(source)|\(target)"
+        if let words = store.words[key] { return words }
+        let words = try AlignmentWords(lexicon: lexicon, source: source, target: target)
+        store.words[key] = words
+        return words
+    }
+
+    func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
+        (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
+    }
+
+    func words(of text: String, side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
+        let language = side == .source ? sourceLanguage : targetLanguage
+        let utf16 = Array(text.utf16)
+        var result: [LexicalAlignment.Word] = []
+        for (position, word) in SentenceWord.words(in: text, language: language).enumerated() {
+            let written = String(decoding: utf16[word.range], as: Unicode.UTF16.self)
+            let isDigits = word.text.unicodeScalars.contains { $0.properties.numericType != nil }
+            let letters = word.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            let isFunction = isFunctionWord(word.text, side: side)
+            let isContent = !isFunction && (isDigits || letters >= 2)
+            let info = self.info(of: written, side: side)
+            result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: info, isContent: isContent,
+                                                isNameOrNumber: isDigits || (word.isCapitalized && position > 0)))
+        }
+        return result
+    }
+
+    func info(of written: String, side: LexicalAlignment.Side) -> WordInfo {
+        lock.lock()
+        if let cached = side == .source ? sourceCache[written] : targetCache[written] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let made = makeInfo(written, side: side)
+        lock.lock()
+        if side == .source { sourceCache[written] = made } else { targetCache[written] = made }
+        lock.unlock()
+        return made
+    }
+
+    private func makeInfo(_ written: String, side: LexicalAlignment.Side) -> WordInfo {
+        let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
+        let otherFunctionWords = side == .source ? targetFunctionWords : sourceFunctionWords
+        let folded = written.lowercased()
+        var lemmas: Set<String> = [folded]
+        let isDigits = folded.unicodeScalars.contains { $0.properties.numericType != nil }
+        var translations = Set<String>()
+        var isKnown = false
+        if !isDigits {
+            for lemma in lexicon.lemmas(of: written, language: from) { lemmas.insert(lemma.lowercased()) }
+            if written != folded { for lemma in lexicon.lemmas(of: folded, language: from) { lemmas.insert(lemma.lowercased()) } }
+            for lemma in lemmas {
+                for translation in lexicon.translations(of: lemma, from: from, to: to) {
+                    isKnown = true
+                    for part in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(part) {
+                        translations.insert(part)
+                    }
+                }
+            }
+        }
+        let isCapitalized = written.unicodeScalars.first?.properties.isUppercase == true
+        var latinForm: String?
+        if written.unicodeScalars.contains(where: { $0.value > 0x24F && $0.properties.isAlphabetic }) {
+            lock.lock()
+            latinForm = latin.transliterate(written).lowercased()
+            lock.unlock()
+        } else {
+            latinForm = String(String.UnicodeScalarView(folded.decomposedStringWithCanonicalMapping.unicodeScalars
+                .filter { $0.isASCII }))
+        }
+        let skeletonSource = latinForm ?? folded
+        var antonyms = Set<String>()
+        if from == "en", !isDigits {
+            for lemma in lemmas { for antonym in lexicon.antonyms(of: lemma) { antonyms.insert(antonym.lowercased()) } }
+        }
+        return WordInfo(folded: folded, lemmas: lemmas, translations: translations, isKnown: isKnown,
+                        isCapitalized: isCapitalized, latin: latinForm, cognateKey: WordInfo.cognate(skeletonSource),
+                        lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
+                        translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms)
+    }
+
+    /// The words of a dictionary translation (`fall off`, `to decline (sth.)`), lower-cased, without
+    /// what is in brackets.
+    static func contentWords(of translation: String) -> [String] {
+        var depth = 0
+        var cleaned = ""
+        for character in translation {
+            if character == "(" || character == "[" || character == "{" { depth += 1; continue }
+            if character == ")" || character == "]" || character == "}" { depth = max(0, depth - 1); continue }
+            if depth == 0 { cleaned.append(character) }
+        }
+        return cleaned.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
+            .map(String.init).filter { $0.count >= 2 && $0 != "to" && $0 != "sth" && $0 != "sb" && $0 != "etw" && $0 != "jdn" }
+    }
+}
+
+/// Function words per language (`Resources/Meaning/function-words.txt`).
+enum FunctionWords {
+    static let all: [String: Set<String>] = {
+        guard let text = LectorResources.text(of: "Meaning/function-words.txt") else {
+            // A missing resource is a broken build, not a state a user can be in: fail loudly.
+            preconditionFailure("Lector's resource Meaning/function-words.txt is missing")
+        }
+        var result: [String: Set<String>] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2 else { continue }
+            result[String(fields[0]), default: []].formUnion(fields[1].split(separator: " ").map(String.init))
+        }
+        return result
+    }()
+
+    static func of(_ language: String) -> Set<String> { all[LexicalLanguages.primary(language)] ?? [] }
+}

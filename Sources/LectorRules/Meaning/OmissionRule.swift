@@ -1,0 +1,64 @@
+import LectorText
+
+/// A phrase or clause of the source that nothing in the translation accounts for.
+///
+/// The words of the pair are aligned through the bilingual lexicon (`LexicalAlignment`). Since the
+/// dictionaries know only part of the words, one word without counterpart is no finding; a run of
+/// content words without counterpart is, when the rest of the sentence aligned well enough that
+/// such a run is unlikely to be a gap of the dictionary: each unaligned word of the run counts with
+/// the share of the sentence's other words (known to the dictionary, or not) that did align.
+public struct OmissionRule: BilingualRule {
+    public static let description = RuleDescription(
+        id: "meaning.omission",
+        name: "Source phrase left out",
+        summary: "A run of content words of the source has no counterpart in the translation while the rest of the sentence aligns.",
+        // Info by default: see README, *Meaning checks*, for the false alarms on the perturbation
+        // suite's report split.
+        defaultSeverity: .info,
+        triggeringExamples: [
+            RuleExample("↓The government announced new sanctions against Moscow on Monday.",
+                        source: "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau sowie Hilfen für die hungernde Bevölkerung der besetzten Gebiete an.",
+                        from: "de", to: "en"),
+            RuleExample("↓Lundi matin, le ministre de la santé a visité le nouvel hôpital pour enfants de la capitale.",
+                        source: "The health minister visited the new children's hospital in the capital on Monday morning and promised more money for young doctors and nurses.",
+                        from: "en", to: "fr"),
+            RuleExample("↓Ministr včera ve starém paláci podepsal nový zákon.",
+                        source: "The minister signed the new law in the old palace yesterday, although the opposition strongly criticised this decision.",
+                        from: "en", to: "cs"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("The government announced new sanctions against Moscow and aid for the starving population of the occupied territories on Monday.",
+                        source: "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau sowie Hilfen für die hungernde Bevölkerung der besetzten Gebiete an.",
+                        from: "de", to: "en"),
+            RuleExample("Lundi matin, le ministre de la santé a visité le nouvel hôpital pour enfants de la capitale et a promis plus d'argent pour les jeunes médecins et infirmières.",
+                        source: "The health minister visited the new children's hospital in the capital on Monday morning and promised more money for young doctors and nurses.",
+                        from: "en", to: "fr"),
+            RuleExample("Ministr včera ve starém paláci podepsal nový zákon.",
+                        source: "The minister signed the new law in the old palace yesterday.", from: "en", to: "cs"),
+        ]
+    )
+
+    /// A run is reported when a gap of the dictionary like it, anywhere in the sentence, is less
+    /// likely than this (chosen on the perturbation suite's tune split).
+    static let maximumChance = 0.001
+    /// At least this many content words in the run, and this many elsewhere in the sentence.
+    static let minimumRun = 3
+    static let minimumRest = 6
+
+    public init() {}
+
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> AlignmentWords? {
+        try AlignmentWords.shared(for: context)
+    }
+
+    public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
+        guard let words, let alignment = LexicalAlignment(source: pair.sourceText, target: pair.targetText, words: words),
+              let gap = alignment.leastLikelyGap(on: .source, text: pair.sourceText), Self.isReported(gap) else { return [] }
+        let phrase = String(decoding: Array(pair.sourceText.utf16)[gap.range], as: Unicode.UTF16.self)
+        return [RuleFinding(range: pair.targetRange, message: "`\(phrase)` has no counterpart in the translation")]
+    }
+
+    static func isReported(_ gap: LexicalAlignment.UnalignedSpan) -> Bool {
+        gap.contentCount >= minimumRun && gap.restCount >= minimumRest && gap.chance < maximumChance
+    }
+}
