@@ -83,6 +83,9 @@ static inline UTransliterator *cicu_utrans_openU(const UChar *id, int32_t idLeng
     return utrans_openU(id, idLength, UTRANS_FORWARD, rules, rulesLength, parseError, (UErrorCode *)status);
 }
 static inline void cicu_utrans_close(UTransliterator *trans) { utrans_close(trans); }
+static inline UTransliterator *cicu_utrans_clone(const UTransliterator *trans, int32_t *status) {
+    return utrans_clone(trans, (UErrorCode *)status);
+}
 static inline void cicu_utrans_transUChars(const UTransliterator *trans, UChar *text, int32_t *textLength,
                                            int32_t textCapacity, int32_t start, int32_t *limit,
                                            int32_t *status) {
@@ -103,6 +106,9 @@ static inline int32_t cicu_ubrk_first(UBreakIterator *bi) { return ubrk_first(bi
 static inline int32_t cicu_ubrk_next(UBreakIterator *bi) { return ubrk_next(bi); }
 static inline int32_t cicu_ubrk_getRuleStatus(UBreakIterator *bi) { return ubrk_getRuleStatus(bi); }
 static inline void cicu_ubrk_close(UBreakIterator *bi) { ubrk_close(bi); }
+static inline UBreakIterator *cicu_ubrk_clone(const UBreakIterator *bi, int32_t *status) {
+    return ubrk_clone(bi, (UErrorCode *)status);
+}
 
 // MARK: - Characters, scripts, locales
 
@@ -138,6 +144,9 @@ static inline void *cicu_unum_openDecimal(const char *locale, int32_t *status) {
     return unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, (UErrorCode *)status);
 }
 static inline void cicu_unum_close(void *format) { unum_close((UNumberFormat *)format); }
+static inline void *cicu_unum_clone(const void *format, int32_t *status) {
+    return unum_clone((const UNumberFormat *)format, (UErrorCode *)status);
+}
 static inline void cicu_unum_setAttribute(void *format, int32_t attribute, int32_t value) {
     unum_setAttribute((UNumberFormat *)format, (UNumberFormatAttribute)attribute, value);
 }

@@ -26,6 +26,15 @@ public struct DateSymbols: Sendable, Equatable {
     /// - Parameter locale: an ICU locale id or BCP 47 tag. The Gregorian calendar is used whatever
     ///   the locale's default calendar or `@calendar=` keyword.
     public init(locale: String) throws(ICUError) {
+        self = try Self.cache.value(for: locale) { () throws(ICUError) -> DateSymbols in
+            try DateSymbols(reading: locale)
+        }
+    }
+
+    /// The symbols per locale, read once.
+    private static let cache = ICUCache<DateSymbols>()
+
+    private init(reading locale: String) throws(ICUError) {
         // Other keywords do not change month names, so the calendar simply replaces them.
         let gregorian = String(locale.prefix { $0 != "@" }) + "@calendar=gregorian"
         var status: Int32 = 0

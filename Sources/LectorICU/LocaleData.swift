@@ -16,7 +16,16 @@ public struct QuotationMarks: Sendable, Equatable {
     /// Closing mark of a quotation inside a quotation (`‘` in `de`).
     public let alternateEnd: String
 
+    /// The marks per locale, read once.
+    private static let cache = ICUCache<QuotationMarks>()
+
     public init(locale: String) throws(ICUError) {
+        self = try Self.cache.value(for: locale) { () throws(ICUError) -> QuotationMarks in
+            try QuotationMarks(reading: locale)
+        }
+    }
+
+    private init(reading locale: String) throws(ICUError) {
         var status: Int32 = 0
         let pointer = locale.withCString { cicu_ulocdata_open($0, &status) }
         try checkStatus(status, "open locale data for \(locale)")

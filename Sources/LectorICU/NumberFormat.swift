@@ -21,11 +21,20 @@ public final class NumberParser {
     public let groupingSeparator: String
 
     public init(locale: String) throws(ICUError) {
-        var status: Int32 = 0
-        let pointer = locale.withCString { cicu_unum_openDecimal($0, &status) }
-        try checkStatus(status, "open number format for \(locale)")
-        guard let pointer else { throw ICUError(operation: "open number format for \(locale)", name: "U_MISSING_RESOURCE_ERROR") }
-        cicu_unum_setAttribute(pointer, CICU_UNUM_PARSE_NO_EXPONENT, 1)
+        let pointer = try Self.prototypes.withValue(for: locale, make: { () throws(ICUError) -> ICUPrototype in
+            var status: Int32 = 0
+            let pointer = locale.withCString { cicu_unum_openDecimal($0, &status) }
+            try checkStatus(status, "open number format for \(locale)")
+            guard let pointer else { throw ICUError(operation: "open number format for \(locale)", name: "U_MISSING_RESOURCE_ERROR") }
+            cicu_unum_setAttribute(pointer, CICU_UNUM_PARSE_NO_EXPONENT, 1)
+            return ICUPrototype(pointer: pointer)
+        }) { (prototype: ICUPrototype) throws(ICUError) -> UnsafeMutableRawPointer in
+            var status: Int32 = 0
+            let clone = cicu_unum_clone(prototype.pointer, &status)
+            try checkStatus(status, "clone number format for \(locale)")
+            guard let clone else { throw ICUError(operation: "clone number format for \(locale)", name: "U_MEMORY_ALLOCATION_ERROR") }
+            return clone
+        }
         handle = pointer
         self.locale = locale
         decimalSeparator = Self.symbol(CICU_UNUM_DECIMAL_SEPARATOR_SYMBOL, of: pointer)
@@ -33,6 +42,9 @@ public final class NumberParser {
     }
 
     deinit { cicu_unum_close(handle) }
+
+    /// One number format per locale (with the parse attributes set), cloned for each instance.
+    private static let prototypes = ICUCache<ICUPrototype>()
 
     /// Whether the locale's grouping separator is a kind of space (`1 500` in `ru`, `uk`, `fr`).
     public var groupsWithSpace: Bool {

@@ -14,7 +14,18 @@ public struct PluralRules: Sendable {
     /// The categories that whole numbers 0…1,000 reach, in order of the first number reaching each.
     public let integerCategories: [String]
 
+    /// The categories per locale, read once (the integer categories take 1,001 selections).
+    private static let cache = ICUCache<PluralRules>()
+    /// Open rules per locale for `category(of:)`, used under the cache's lock.
+    private static let handles = ICUCache<ICUPrototype>()
+
     public init(locale: String) throws(ICUError) {
+        self = try Self.cache.value(for: locale) { () throws(ICUError) -> PluralRules in
+            try PluralRules(reading: locale)
+        }
+    }
+
+    private init(reading locale: String) throws(ICUError) {
         var status: Int32 = 0
         let rules = locale.withCString { cicu_uplrules_open($0, &status) }
         try checkStatus(status, "open plural rules for \(locale)")
@@ -58,14 +69,19 @@ public struct PluralRules: Sendable {
 
     /// The category of a number (`1` → `one` in English, `3` → `few` in Russian).
     public func category(of number: Double) throws(ICUError) -> String {
-        var status: Int32 = 0
-        let rules = locale.withCString { cicu_uplrules_open($0, &status) }
-        try checkStatus(status, "open plural rules for \(locale)")
-        guard let rules else { throw ICUError(operation: "open plural rules for \(locale)", name: "U_MISSING_RESOURCE_ERROR") }
-        defer { cicu_uplrules_close(rules) }
-        var keyword = [UInt16](repeating: 0, count: 32)
-        let length = cicu_uplrules_select(rules, number, &keyword, 32, &status)
-        try checkStatus(status, "select the plural category of \(number) for \(locale)")
-        return String(decoding: keyword[0..<Int(length)], as: Unicode.UTF16.self)
+        let locale = locale
+        return try Self.handles.withValue(for: locale, make: { () throws(ICUError) -> ICUPrototype in
+            var status: Int32 = 0
+            let rules = locale.withCString { cicu_uplrules_open($0, &status) }
+            try checkStatus(status, "open plural rules for \(locale)")
+            guard let rules else { throw ICUError(operation: "open plural rules for \(locale)", name: "U_MISSING_RESOURCE_ERROR") }
+            return ICUPrototype(pointer: rules)
+        }) { (rules: ICUPrototype) throws(ICUError) -> String in
+            var status: Int32 = 0
+            var keyword = [UInt16](repeating: 0, count: 32)
+            let length = cicu_uplrules_select(rules.pointer, number, &keyword, 32, &status)
+            try checkStatus(status, "select the plural category of \(number) for \(locale)")
+            return String(decoding: keyword[0..<Int(length)], as: Unicode.UTF16.self)
+        }
     }
 }

@@ -50,16 +50,28 @@ public final class TextSegmenter {
         } else {
             effectiveLocale = locale
         }
-        let pointer = effectiveLocale.withCString {
-            cicu_ubrk_open(unit == .word ? UBRK_WORD : UBRK_SENTENCE, $0, &status)
+        let key = (unit == .word ? "word " : "sentence ") + effectiveLocale
+        handle = try Self.prototypes.withValue(for: key, make: { () throws(ICUError) -> ICUPrototype in
+            let pointer = effectiveLocale.withCString {
+                cicu_ubrk_open(unit == .word ? UBRK_WORD : UBRK_SENTENCE, $0, &status)
+            }
+            try checkStatus(status, "open \(unit) break iterator for \(locale)")
+            return ICUPrototype(pointer: UnsafeMutableRawPointer(pointer!))
+        }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in
+            status = 0
+            let clone = cicu_ubrk_clone(OpaquePointer(prototype.pointer), &status)
+            try checkStatus(status, "clone \(unit) break iterator for \(locale)")
+            guard let clone else { throw ICUError(operation: "clone \(unit) break iterator for \(locale)", name: "U_MEMORY_ALLOCATION_ERROR") }
+            return clone
         }
-        try checkStatus(status, "open \(unit) break iterator for \(locale)")
-        handle = pointer!
         self.unit = unit
         self.locale = locale
     }
 
     deinit { cicu_ubrk_close(handle) }
+
+    /// One break iterator per kind and locale, opened once and cloned for each instance.
+    private static let prototypes = ICUCache<ICUPrototype>()
 
     /// Calls `body` for every segment of `text`, in order. The buffer must stay valid for the call.
     public func forEachSegment(in text: UnsafeBufferPointer<UInt16>, _ body: (Segment) -> Void) {

@@ -26,17 +26,29 @@ public final class Transliterator {
 
     /// Opens one of ICU's own transliterators or a compound id (`Any-Latin; Latin-ASCII`).
     public init(id: String) throws(ICUError) {
-        let idUnits = UTF16.encode(id)
-        var status: Int32 = 0
-        var parseError = UParseError()
-        let pointer = idUnits.withUnsafeBufferPointer {
-            cicu_utrans_openU($0.baseAddress, Int32($0.count), nil, 0, &parseError, &status)
+        handle = try Self.prototypes.withValue(for: id, make: { () throws(ICUError) -> ICUPrototype in
+            let idUnits = UTF16.encode(id)
+            var status: Int32 = 0
+            var parseError = UParseError()
+            let pointer = idUnits.withUnsafeBufferPointer {
+                cicu_utrans_openU($0.baseAddress, Int32($0.count), nil, 0, &parseError, &status)
+            }
+            try checkStatus(status, "open transliterator \(id)")
+            guard let pointer else { throw ICUError(operation: "open transliterator \(id)", name: "U_INVALID_ID") }
+            return ICUPrototype(pointer: UnsafeMutableRawPointer(pointer))
+        }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in
+            var status: Int32 = 0
+            let clone = cicu_utrans_clone(UnsafePointer(OpaquePointer(prototype.pointer)), &status)
+            try checkStatus(status, "clone transliterator \(id)")
+            guard let clone else { throw ICUError(operation: "clone transliterator \(id)", name: "U_MEMORY_ALLOCATION_ERROR") }
+            return OpaquePointer(clone)
         }
-        try checkStatus(status, "open transliterator \(id)")
-        guard let pointer else { throw ICUError(operation: "open transliterator \(id)", name: "U_INVALID_ID") }
         self.id = id
-        handle = OpaquePointer(pointer)
     }
+
+    /// One transliterator per id (built-in or compound), opened once and cloned for each instance:
+    /// resolving an id walks ICU's registry and resource bundles.
+    private static let prototypes = ICUCache<ICUPrototype>()
 
     /// Compiles ICU transliteration rules. A rule set that does not compile throws with its line.
     public init(id: String, rules: String) throws(TransliterationRuleError) {

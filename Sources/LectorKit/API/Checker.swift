@@ -209,6 +209,8 @@ public struct Checker: Sendable {
 
     private func documentFindings(_ file: BilingualFile, target: SourceDocument) -> [Finding] {
         guard configuration.sourceLanguage != nil else { return check(target) }
+        let profile = StageProfile.shared
+        let start = profile == nil ? 0 : StageProfile.now()
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
         let pairs = Self.unitPairs(of: file, source: source, target: target)
         let codes = file.units.map { BilingualContext.InlineCodePair(source: $0.source.inlineCodes, target: $0.target?.inlineCodes ?? []) }
@@ -219,6 +221,7 @@ public struct Checker: Sendable {
             context.format = file.format
             return context
         }
+        profile?.add("source document, unit pairs, source glossary matching", since: start)
         let findings = run(target: target, bilingual: context)
         return applyUnitNotes(findings, file: file, target: target)
     }
@@ -288,7 +291,10 @@ public struct Checker: Sendable {
     }
 
     private func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?) -> [Finding] {
+        let profile = StageProfile.shared
+        let start = profile == nil ? 0 : StageProfile.now()
         let findings = ruleFindings(in: document, bilingual: bilingual)
+        profile?.add("check (whole document)", since: start)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
         if document.utf16.count >= 1 << 20 { releaseFreeMemory() }
@@ -298,6 +304,8 @@ public struct Checker: Sendable {
     private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
+        let profile = StageProfile.shared
+        var stageStart = profile == nil ? 0 : StageProfile.now()
         let matches: [GlossaryMatch]
         do {
             matches = try GlossaryMatcher(index: index).matches(in: document)
@@ -313,6 +321,10 @@ public struct Checker: Sendable {
             failures.append(finding(.failure(of: GlossaryMissingRule.description, error),
                                     rule: GlossaryMissingRule.description, in: document))
         case nil: break
+        }
+        if let profile {
+            profile.add("glossary matching (target)", since: stageStart)
+            stageStart = StageProfile.now()
         }
         let context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
@@ -330,6 +342,10 @@ public struct Checker: Sendable {
                 } catch {
                     findings.append(finding(.failure(of: description, error), rule: description, in: document))
                 }
+                if let profile {
+                    profile.add(description.id + " (setup)", since: stageStart)
+                    stageStart = StageProfile.now()
+                }
                 continue
             }
             if let unitRule = rule as? any UnitRule {
@@ -340,28 +356,49 @@ public struct Checker: Sendable {
                 } catch {
                     findings.append(finding(.failure(of: description, error), rule: description, in: document))
                 }
+                if let profile {
+                    profile.add(description.id + " (setup)", since: stageStart)
+                    stageStart = StageProfile.now()
+                }
                 continue
             }
             for found in rule.findings(in: context) {
                 findings.append(finding(found, rule: description, in: document))
             }
+            if let profile {
+                profile.add(description.id, since: stageStart)
+                stageStart = StageProfile.now()
+            }
         }
         // One walk over the aligned pairs (a bilingual file's units) for every bilingual and unit rule.
         if let bilingual, !pairCheckers.isEmpty || !unitCheckers.isEmpty {
+            var pairTimes = [UInt64](repeating: 0, count: profile == nil ? 0 : pairCheckers.count + unitCheckers.count)
             for index in bilingual.pairs.indices {
                 let pair = AlignedPairContext(check: context, bilingual: bilingual, index: index)
-                for (description, check) in pairCheckers {
+                for (number, (description, check)) in pairCheckers.enumerated() {
+                    let pairStart = profile == nil ? 0 : StageProfile.now()
                     for found in check(pair) { findings.append(finding(found, rule: description, in: document)) }
+                    if profile != nil { pairTimes[number] &+= StageProfile.now() &- pairStart }
                 }
                 guard !unitCheckers.isEmpty, let unit = context.stringPair(at: index) else { continue }
-                for (description, check) in unitCheckers {
+                for (number, (description, check)) in unitCheckers.enumerated() {
+                    let unitStart = profile == nil ? 0 : StageProfile.now()
                     for found in check(unit) { findings.append(finding(found, rule: description, in: document)) }
+                    if profile != nil { pairTimes[pairCheckers.count + number] &+= StageProfile.now() &- unitStart }
                 }
+            }
+            if let profile {
+                for (number, checker) in (pairCheckers.map(\.rule) + unitCheckers.map(\.rule)).enumerated() {
+                    profile.add(checker.id + " (pairs)", nanoseconds: pairTimes[number], calls: bilingual.pairs.count)
+                }
+                stageStart = StageProfile.now()
             }
         }
         findings = applySuppressions(findings, in: document)
         addSentences(to: &findings, in: document)
-        return findings.sorted(by: Finding.reportingOrder)
+        findings.sort(by: Finding.reportingOrder)
+        profile?.add("suppressions, sentences, sort", since: stageStart)
+        return findings
     }
 
     private func finding(_ found: RuleFinding, rule: RuleDescription, in document: SourceDocument) -> Finding {
