@@ -25,6 +25,7 @@
 #include <unicode/ulocdata.h>
 #include <unicode/upluralrules.h>
 #include <unicode/uenum.h>
+#include <unicode/uset.h>
 
 // MARK: - Strings
 
@@ -204,6 +205,34 @@ static inline int32_t cicu_ulocdata_getDelimiter(void *data, int32_t type, UChar
                                                  int32_t *status) {
     return ulocdata_getDelimiter((ULocaleData *)data, (ULocaleDataDelimiterType)type, result, capacity,
                                  (UErrorCode *)status);
+}
+
+static const int32_t CICU_ULOCDATA_ES_PUNCTUATION = ULOCDATA_ES_PUNCTUATION;
+
+/// The locale's exemplar set of the given type (CLDR), or NULL; close it with cicu_uset_close.
+static inline void *cicu_ulocdata_getExemplarSet(void *data, int32_t type, int32_t *status) {
+    return ulocdata_getExemplarSet((ULocaleData *)data, NULL, 0, (ULocaleDataExemplarSetType)type, (UErrorCode *)status);
+}
+static inline void cicu_uset_close(void *set) { uset_close((USet *)set); }
+static inline int32_t cicu_uset_getItemCount(const void *set) { return uset_getItemCount((const USet *)set); }
+/// Item `index` of a set: a range of code points (returns 0) or a string (returns its length).
+static inline int32_t cicu_uset_getItem(const void *set, int32_t index, int32_t *start, int32_t *end, UChar *str,
+                                        int32_t capacity, int32_t *status) {
+    return uset_getItem((const USet *)set, index, start, end, str, capacity, (UErrorCode *)status);
+}
+
+// MARK: - Character properties
+
+static const int32_t CICU_UCHAR_S_TERM = UCHAR_S_TERM;
+static const int32_t CICU_UCHAR_TERMINAL_PUNCTUATION = UCHAR_TERMINAL_PUNCTUATION;
+static const int32_t CICU_UCHAR_QUOTATION_MARK = UCHAR_QUOTATION_MARK;
+static const int32_t CICU_UCHAR_DASH = UCHAR_DASH;
+
+static inline int32_t cicu_u_hasBinaryProperty(int32_t c, int32_t property) {
+    return u_hasBinaryProperty(c, (UProperty)property);
+}
+static inline int32_t cicu_u_charName(int32_t c, char *buffer, int32_t capacity, int32_t *status) {
+    return u_charName(c, U_UNICODE_CHAR_NAME, buffer, capacity, (UErrorCode *)status);
 }
 
 // MARK: - Plural rules

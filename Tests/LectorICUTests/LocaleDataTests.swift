@@ -164,3 +164,33 @@ import Testing
     #expect(try PluralRules(locale: "ru").category(of: 3) == "few")
     #expect(try PluralRules(locale: "pl").category(of: 5) == "many")
 }
+
+/// Unicode's punctuation properties and CLDR's exemplar punctuation, as ICU gives them.
+@Suite struct PunctuationDataTests {
+    @Test func propertiesSayWhichMarksEndASentenceOrAClause() {
+        for mark in ["。", "।", "؟", "።", "։", "!", "？"].map({ $0.unicodeScalars.first! }) {
+            #expect(UnicodePunctuation.isSentenceTerminal(mark), "\(mark)")
+        }
+        for mark in ["、", "،", "؛", "។", ","].map({ $0.unicodeScalars.first! }) {
+            #expect(UnicodePunctuation.isTerminalPunctuation(mark), "\(mark)")
+            #expect(!UnicodePunctuation.isSentenceTerminal(mark), "\(mark)")
+        }
+        #expect(UnicodePunctuation.isQuotationMark("«") && UnicodePunctuation.isQuotationMark("„") && UnicodePunctuation.isQuotationMark("「"))
+        #expect(!UnicodePunctuation.isQuotationMark("`"))
+        #expect(UnicodePunctuation.isDash("—") && !UnicodePunctuation.isDash("."))
+        #expect(UnicodePunctuation.name(of: "؟") == "ARABIC QUESTION MARK")
+        #expect(UnicodePunctuation.name(of: "\u{3001}") == "IDEOGRAPHIC COMMA")
+    }
+
+    @Test func exemplarPunctuationIsTheLanguagesOwn() throws {
+        let greek = try ExemplarPunctuation(locale: "el").scalars
+        #expect(greek.contains(";") && !greek.contains("?"))
+        let spanish = try ExemplarPunctuation(locale: "es").scalars
+        #expect(spanish.contains("¿") && spanish.contains("¡"))
+        #expect(!(try ExemplarPunctuation(locale: "de").scalars.contains("¿")))
+        let japanese = try ExemplarPunctuation(locale: "ja").scalars
+        #expect(japanese.contains("。") && japanese.contains("？"))
+        let burmese = try ExemplarPunctuation(locale: "my").scalars
+        #expect(burmese.contains("။") && !burmese.contains("?"))
+    }
+}

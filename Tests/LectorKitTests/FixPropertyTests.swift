@@ -75,6 +75,35 @@ import Testing
         #expect(totalFixed > 0)
     }
 
+    /// `check` for a resource format whose translation is paired with a source file beside it: the
+    /// files of `fixed` are written as given into one folder, the random document at `path`.
+    func check(_ path: String, beside fixed: [String: String], seeds: Range<UInt64>,
+               make: (inout Document, inout SeededGenerator) -> Void) throws {
+        var totalFixed = 0
+        for seed in seeds {
+            var random = SeededGenerator(state: seed)
+            var document = Document()
+            make(&document, &random)
+            let folder = Fixtures.temporaryDirectory()
+            for (name, contents) in fixed.merging([path: document.original], uniquingKeysWith: { $1 }) {
+                let url = folder.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try contents.write(to: url, atomically: true, encoding: .utf8)
+            }
+            let plan = try Self.session.planFixes(path: folder.appendingPathComponent(path).path)
+            let fixed = String(decoding: plan.fixedFileContents, as: UTF8.self)
+            #expect(fixed == document.expected, "seed \(seed) (\(path)):\n\(document.original)")
+            #expect(plan.replacements.count == document.fixable, "seed \(seed) (\(path))")
+            totalFixed += plan.replacements.count
+        }
+        #expect(totalFixed > 0)
+    }
+
+    /// Keys `Kiev 0` … `Kiev 5` with a value each, as `entry` writes one.
+    static func sourceEntries(_ entry: (String, String) -> String) -> String {
+        (0..<6).map { entry("Kiev \($0)", "Kiev said Medinski") }.joined(separator: "\n")
+    }
+
     // MARK: - Formats
 
     static func xmlEscaped(_ text: String) -> String {
@@ -239,6 +268,150 @@ import Testing
                     document.same("\n\n")
                 }
             }
+        }
+    }
+
+    // MARK: - Mobile resource formats
+
+    static func stringsEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
+    @Test func appleStrings() throws {
+        let source = Self.sourceEntries { "\"\($0)\" = \"\($1)\";" }
+        try check("en.lproj/Localizable.strings", beside: ["Base.lproj/Localizable.strings": source], seeds: 0..<40) { document, random in
+            document.same("/* Kiev and Medinski */\n// Kiev\n")
+            for entry in 0..<Int.random(in: 1...6, using: &random) {
+                document.same(entry % 2 == 0 ? "\"Kiev \(entry)\" = \"" : "/* Kiev */ \"Kiev \(entry)\"\t=\n  \"")
+                Self.prose(&document, &random, escape: Self.stringsEscaped)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: document.same("\\\"Ki\\U0065v\\\" \\\\ ")
+                case 1: document.same("Ki\\tev \\n Medi\\nski ")
+                default: break
+                }
+                document.same("\";\n")
+            }
+        }
+    }
+
+    @Test func stringsDict() throws {
+        func plist(_ body: String) -> String {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n<plist version=\"1.0\">\n<dict>\n" + body + "</dict>\n</plist>\n"
+        }
+        let source = plist((0..<6).map { "<key>Kiev \($0)</key>\n<dict>\n<key>NSStringLocalizedFormatKey</key>\n<string>%#@n@ Kiev</string>\n<key>n</key>\n<dict>\n<key>NSStringFormatSpecTypeKey</key>\n<string>NSStringPluralRuleType</string>\n<key>NSStringFormatValueTypeKey</key>\n<string>d</string>\n<key>one</key>\n<string>one Kiev</string>\n<key>other</key>\n<string>%d Kiev</string>\n</dict>\n</dict>\n" }.joined())
+        try check("en.lproj/Localizable.stringsdict", beside: ["Base.lproj/Localizable.stringsdict": source], seeds: 0..<30) { document, random in
+            document.same("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n<!-- Kiev -->\n")
+            for entry in 0..<Int.random(in: 1...6, using: &random) {
+                document.same("<key>Kiev \(entry)</key>\n<dict>\n<key>NSStringLocalizedFormatKey</key>\n<string>%#@n@ ")
+                Self.prose(&document, &random, escape: Self.xmlEscaped)
+                document.same("</string>\n<key>n</key>\n<dict>\n<key>NSStringFormatSpecTypeKey</key>\n<string>NSStringPluralRuleType</string>\n<key>NSStringFormatValueTypeKey</key>\n<string>d</string>\n")
+                for category in ["one", "other"] {
+                    document.same("<key>\(category)</key>\n<string>")
+                    switch Int.random(in: 0..<4, using: &random) {
+                    case 0: document.same("Ki&#101;v &amp; Medi&lt;nski ")
+                    case 1: document.same("<![CDATA[")
+                        Self.prose(&document, &random)
+                        document.same("]]> ")
+                    default: Self.prose(&document, &random, escape: Self.xmlEscaped)
+                    }
+                    document.same("%d</string>\n")
+                }
+                document.same("</dict>\n</dict>\n")
+            }
+            document.same("</dict>\n</plist>\n")
+        }
+    }
+
+    static func androidEscaped(_ text: String) -> String {
+        xmlEscaped(text).replacingOccurrences(of: "'", with: "\\'").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
+    @Test func androidStrings() throws {
+        let source = "<resources>\n" + Self.sourceEntries { "<string name=\"\($0.replacingOccurrences(of: " ", with: "_"))\">\($1)</string>" }
+            + "\n<string name=\"fixed\" translatable=\"false\">Kiev</string>\n<plurals name=\"count\"><item quantity=\"one\">Kiev</item><item quantity=\"other\">%d Kiev</item></plurals>\n</resources>\n"
+        try check("res/values-en/strings.xml", beside: ["res/values/strings.xml": source], seeds: 0..<40) { document, random in
+            document.same("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- Kiev -->\n<resources xmlns:xliff=\"urn:oasis:names:tc:xliff:document:1.2\">\n")
+            document.same("<string name=\"fixed\" translatable=\"false\">Kiev</string>\n")
+            for entry in 0..<Int.random(in: 1...6, using: &random) {
+                document.same("<string name=\"Kiev_\(entry)\">")
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    switch Int.random(in: 0..<7, using: &random) {
+                    case 0: document.same("\\\"Ki\\u0065v\\\" \\@home Ki\\nev ")
+                    case 1: document.same("<xliff:g id=\"city\">Kiev</xliff:g> ")
+                    case 2: document.same("<b>")
+                        Self.prose(&document, &random, escape: Self.androidEscaped)
+                        document.same("</b> ")
+                    case 3: document.same("\"")
+                        Self.prose(&document, &random, escape: Self.xmlEscaped)
+                        document.same("  \" ")
+                    case 4: document.same("\n    ")
+                        document.term(&random)
+                        document.same("  \n ")
+                        document.term(&random)
+                        document.same(" ")
+                    default: Self.prose(&document, &random, escape: Self.androidEscaped)
+                    }
+                }
+                document.same("</string>\n")
+            }
+            document.same("<plurals name=\"count\">\n<item quantity=\"one\">")
+            Self.prose(&document, &random, escape: Self.androidEscaped)
+            document.same("</item>\n<item quantity=\"other\">%d ")
+            Self.prose(&document, &random, escape: Self.androidEscaped)
+            document.same("</item>\n</plurals>\n</resources>\n")
+        }
+    }
+
+    @Test func stringCatalog() throws {
+        try check("xcstrings", seeds: 0..<40) { document, random in
+            document.same("{\n  \"sourceLanguage\" : \"de\",\n  \"strings\" : {\n")
+            let count = Int.random(in: 1...5, using: &random)
+            for entry in 0..<count {
+                document.same("    \"Kiev \(entry)\" : {\n      \"comment\" : \"Kiev Medinski\",\n      \"localizations\" : {\n")
+                document.same("        \"de\" : { \"stringUnit\" : { \"state\" : \"translated\", \"value\" : \"Kiev und Medinski\" } },\n")
+                document.same("        \"en\" : { \"stringUnit\" : { \"state\" : \"translated\", \"value\" : \"")
+                Self.prose(&document, &random, escape: Self.jsonEscaped)
+                if Int.random(in: 0..<3, using: &random) == 0 { document.same("Ki\\u0065v \\\"q\\\" ") }
+                document.same("\" } },\n        \"en-GB\" : { \"variations\" : { \"plural\" : {\n")
+                document.same("          \"one\" : { \"stringUnit\" : { \"state\" : \"translated\", \"value\" : \"")
+                Self.prose(&document, &random, escape: Self.jsonEscaped)
+                document.same("\" } },\n          \"other\" : { \"stringUnit\" : { \"state\" : \"new\", \"value\" : \"Kiev\" } }\n")
+                document.same("        } } }\n      }\n    },\n")
+            }
+            document.same("    \"Kiev\" : { \"shouldTranslate\" : false, \"localizations\" : { \"en\" : { \"stringUnit\" : { \"state\" : \"translated\", \"value\" : \"Kiev\" } } } }\n")
+            document.same("  },\n  \"version\" : \"1.0\"\n}\n")
+        }
+    }
+
+    @Test func arb() throws {
+        let source = "{\n  \"@@locale\": \"de\",\n" + Self.sourceEntries { "  \"\($0.replacingOccurrences(of: " ", with: "_"))\": \"\($1)\"," } + "\n  \"@Kiev_0\": {\"description\": \"Kiev\"}\n}\n"
+        try check("app_de.arb", beside: ["app_en.arb": source], seeds: 0..<30) { document, random in
+            document.same("{\n  \"@@locale\": \"en\",\n")
+            for entry in 0..<Int.random(in: 1...6, using: &random) {
+                document.same("  \"Kiev_\(entry)\": \"")
+                Self.prose(&document, &random, escape: Self.jsonEscaped)
+                if Int.random(in: 0..<3, using: &random) == 0 { document.same("{count, plural, one{Ki\\u0065v} other{\\\"q\\\"}} ") }
+                document.same("\",\n  \"@Kiev_\(entry)\": {\"description\": \"Kiev Medinski\"},\n")
+            }
+            document.same("  \"@@x-note\": \"Kiev\"\n}\n")
+        }
+    }
+
+    @Test func i18next() throws {
+        let source = "{\"menu\": {" + Self.sourceEntries { "\"\($0)\": \"\($1)\"," } + "\"list\": [\"Kiev\", \"Kiev\"]}}\n"
+        try check("locales/en-GB/translation.json", beside: ["locales/en/translation.json": source], seeds: 0..<30) { document, random in
+            document.same("{\n  \"menu\": {\n")
+            for entry in 0..<Int.random(in: 1...6, using: &random) {
+                document.same("    \"Kiev \(entry)\": \"")
+                Self.prose(&document, &random, escape: Self.jsonEscaped)
+                if Int.random(in: 0..<3, using: &random) == 0 { document.same("{{name}} Ki\\u0065v ") }
+                document.same("\",\n")
+            }
+            document.same("    \"list\": [\"")
+            Self.prose(&document, &random, escape: Self.jsonEscaped)
+            document.same("\", \"")
+            Self.prose(&document, &random, escape: Self.jsonEscaped)
+            document.same("\"]\n  }\n}\n")
         }
     }
 }

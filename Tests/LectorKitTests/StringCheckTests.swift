@@ -138,6 +138,13 @@ import Testing
         ("ru", [("&Save", "&Сохранить"), ("File not found.", "Файл не найден."), ("String %s and number %d", "Число %2$d и строка %1$s"),
                 ("\"Save\" failed", "Не удалось «Сохранить»"), ("Version 2.0", "Версия 2.0"), ("Ten items", "Десять элементов")]),
         ("ja", [("Save the file?", "ファイルを保存しますか？"), ("Init. Limit: ", "起始限制："), ("File (new)", "ファイル（新規）"), ("Settings", "設定")]),
+        // Each language's own marks (Unicode's classes) and the marks it does not write (CLDR).
+        ("hi", [("File saved.", "फ़ाइल सहेजी गई।"), ("Are you sure?", "क्या आप निश्चित हैं?"), ("Saving…", "सहेजा जा रहा है…")]),
+        ("ar", [("Are you sure?", "هل أنت متأكد؟"), ("Name:", "الاسم:"), ("Files; folders", "ملفات؛ مجلدات")]),
+        ("el", [("Are you sure?", "Είστε σίγουροι;"), ("Are you sure?", "Είστε σίγουροι\u{37E}"), ("File saved.", "Το αρχείο αποθηκεύτηκε.")]),
+        ("th", [("Are you sure?", "คุณแน่ใจหรือไม่"), ("File saved.", "บันทึกไฟล์แล้ว")]),
+        ("am", [("File saved.", "ፋይሉ ተቀምጧል።"), ("Name:", "ስም፥")]),
+        ("zh", [("Are you sure?", "你确定吗？"), ("Name:", "名称："), ("Files, folders,", "文件、文件夹、")]),
     ] as [(String, [(String, String)])])
     func stringChecksStaySilentOnCorrectTranslations(_ language: String, _ pairs: [(String, String)]) throws {
         var po = ""

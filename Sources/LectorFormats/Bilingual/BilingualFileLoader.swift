@@ -40,19 +40,29 @@ public enum BilingualFileLoader {
     /// with its source by the platform's convention (`ResourceFormat.conventionalSource`). The source
     /// language's own resource file has no translation to check: it gives none.
     ///
-    /// Without a source found, a file in `sourceLanguage` (default `en`) or in no language (`values/`,
-    /// `Base.lproj`) is the source itself and gives no file; any other is an input error.
+    /// Without a source found, a file in `sourceLanguage` (default `en`) or in the platform's source
+    /// folder (`values/`, `Base.lproj`) is the source itself and gives no file; any other is a
+    /// translation checked alone (`BilingualFile.sourceNotFound` lists where its source was looked for).
     public static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> [BilingualFile] {
-        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path) }
+        try loadAll(path: path, source: source, sourceLanguage: sourceLanguage, mappingTargets: false)
+    }
+
+    static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil,
+                        mappingTargets: Bool) throws(InputError) -> [BilingualFile] {
+        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path, mappingTargets: mappingTargets) }
         guard let format = ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }) else {
             return [try load(path: path)]
         }
-        let target = try format.read(path)
-        guard let sourcePath = source ?? format.conventionalSource(of: path) else {
-            // A file with no source beside it is taken for a source itself (`en.lproj` when the
-            // project's source is English, `values/`): there is no translation in it to check.
-            _ = sourceLanguage
-            return []
+        let target = try format.read(path, mappingTargets: mappingTargets)
+        guard let sourcePath = source ?? format.conventionalSource(of: path, sourceLanguage: sourceLanguage) else {
+            // The source's own file (`values/`, `Base.lproj`, `en.lproj` in an English project)
+            // has no translation in it. Any other file is a translation whose source is missing:
+            // it is checked alone, and says where its source was looked for.
+            let ownLanguage = sourceLanguage ?? "en"
+            if format.isSourcePlace(path) || target.language?.caseInsensitiveCompare(ownLanguage) == .orderedSame {
+                return []
+            }
+            return [ResourcePairing.alone(target, lookedFor: format.sourceCandidates(of: path, sourceLanguage: sourceLanguage))]
         }
         let sourceFile = try (ResourceFormat(path: sourcePath) ?? format).read(sourcePath)
         return [ResourcePairing.pair(source: sourceFile, target: target)]
@@ -71,16 +81,28 @@ public enum BilingualFileLoader {
     }
 
     /// A String Catalog or resource file for `fix`: the translation paired with its source, its
-    /// targets located in `data` where the format's reader maps them (ARB, i18next, UTF-8 `.strings`),
-    /// so that only those may change. A catalog holds several languages, which one fix cannot
-    /// check at once: its targets are not mapped and nothing in it is fixed.
+    /// targets located in `data`, so that only those may change. A String Catalog gives every
+    /// translated language (`EditableText.languages`), each to be checked with its own languages.
     package static func editableResource(_ data: Data, path: String) throws(InputError) -> EditableText {
-        let files = try loadAll(path: path)
-        guard files.count == 1, !isStringCatalog(path), let file = files.first else {
-            let document = SourceDocument.assembled(path: path, segments: files.first?.units.map(\.target) ?? [])
-            return EditableText(document: document, original: [UInt8](data), runs: [], bilingual: files.first)
+        let original = [UInt8](data)
+        if isStringCatalog(path) {
+            let files = try StringCatalogReader.read(data: data, name: path, mappingTargets: true)
+            let all = BilingualFile(path: path, sourceLanguage: files.first?.sourceLanguage, targetLanguage: nil,
+                                    units: files.flatMap(\.units), format: "xcstrings")
+            let combined = EditableText.bilingual(all, original: original)
+            return EditableText(document: combined.document, original: original, runs: combined.runs,
+                                bilingual: files.first, languages: files)
         }
-        return .bilingual(file, original: [UInt8](data))
+        let files = try loadAll(path: path, mappingTargets: true)
+        guard let file = files.first else {
+            return EditableText(document: SourceDocument.assembled(path: path, segments: []), original: original, runs: [])
+        }
+        var text = EditableText.bilingual(file, original: original)
+        if ResourceFormat(path: path) == .appleStrings, (try AppleStringsReader.decode(data, name: path)).utf8Start == nil {
+            // Not mapped (`AppleStringsReader`): said so, rather than as XML's encoding.
+            text.unfixableReason = "the file is UTF-16, and fix writes UTF-8 files only"
+        }
+        return text
     }
 
     static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }

@@ -16,17 +16,35 @@ public struct EditableText: Sendable {
     public let original: [UInt8]
     /// Sorted by `text`, not overlapping.
     public let runs: [VerbatimRun]
-    /// The file read as bilingual, when it is one (for checking the targets against their sources).
+    /// The file read as bilingual, when it is one (for checking the targets against their sources);
+    /// for a String Catalog, its first translated language.
     public let bilingual: BilingualFile?
+    /// A file of several languages (a String Catalog): one bilingual file per translated language,
+    /// whose units are, one after the other, the lines of `document`. Each is checked with its own
+    /// languages; `bilingual` alone would check only the first.
+    public let languages: [BilingualFile]
     /// Why nothing in the file may be fixed, when that holds for the whole file (an XML file in
     /// another encoding than UTF-8, whose replacements would need re-encoding), for `fix` to say.
     public var unfixableReason: String?
 
-    public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil) {
+    public init(document: SourceDocument, original: [UInt8], runs: [VerbatimRun], bilingual: BilingualFile? = nil,
+                languages: [BilingualFile] = []) {
         self.document = document
         self.original = original
         self.runs = runs
         self.bilingual = bilingual
+        self.languages = languages
+    }
+
+    /// The UTF-16 offset in `document` where each of `languages` starts.
+    public var languageOffsets: [Int] {
+        var offsets: [Int] = []
+        var unit = 0
+        for file in languages {
+            offsets.append(unit < document.lineStarts.count ? document.lineStarts[unit] : document.utf16.count)
+            unit += file.units.count
+        }
+        return offsets
     }
 
     /// A plain text file: all of it is checked and may be fixed (after a byte-order mark, if any).

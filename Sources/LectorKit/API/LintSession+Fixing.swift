@@ -25,10 +25,14 @@ extension LintSession {
 
     private func planFixes(path: String, language: String?, source sourcePath: String?) throws(InputError) -> FixPlan {
         let file = try EditableFileLoader.load(path: path)
-        let findings: [Finding]
-        if let bilingual = file.bilingual {
-            findings = try checker(source: bilingual.sourceLanguage ?? configuration.sourceLanguage,
-                                   target: bilingual.targetLanguage ?? configuration.targetLanguage).check(bilingual)
+        var findings: [Finding] = []
+        if !file.languages.isEmpty {
+            // One check per language, each in its own place of the document of all of them.
+            for (bilingual, offset) in zip(file.languages, file.languageOffsets) {
+                findings += try checker(for: bilingual).check(bilingual).map { $0.shifted(by: offset) }
+            }
+        } else if let bilingual = file.bilingual {
+            findings = try checker(for: bilingual).check(bilingual)
         } else if let sourcePath, let sourceLanguage = configuration.sourceLanguage {
             let source = try EditableFileLoader.checkedDocument(path: sourcePath)
             findings = try checker(source: sourceLanguage, target: language ?? configuration.targetLanguage)
@@ -37,5 +41,20 @@ extension LintSession {
             findings = try checker(source: nil, target: language ?? configuration.targetLanguage).check(file.document)
         }
         return FixPlanner().plan(file, findings: findings)
+    }
+}
+
+extension Finding {
+    /// The finding in a document where the one it was found in starts `offset` UTF-16 units later;
+    /// lines and columns, which are the file's, stay.
+    func shifted(by offset: Int) -> Finding {
+        guard offset != 0 else { return self }
+        func shift(_ location: TextLocation) -> TextLocation {
+            TextLocation(line: location.line, column: location.column, byteOffset: location.byteOffset,
+                         utf16Offset: location.utf16Offset + offset)
+        }
+        return Finding(ruleID: ruleID, severity: severity, message: message, file: file, location: shift(location),
+                       endLocation: shift(endLocation), text: text, suggestion: suggestion, isSafeFix: isSafeFix,
+                       note: note, sentence: sentence, unit: unit)
     }
 }

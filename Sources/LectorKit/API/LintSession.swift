@@ -9,6 +9,7 @@ import Foundation
 public final class LintSession: Sendable {
     public let configuration: CheckConfiguration
     private let checkers: CheckerCache
+    private let notices = NoticeList()
     /// What was wrong with the glossaries and how it was settled (see `Checker.glossaryWarnings`).
     public let glossaryWarnings: [GlossaryWarning]
 
@@ -116,13 +117,27 @@ public final class LintSession: Sendable {
         }
     }
 
+    /// The checker for a bilingual file's own languages; for a file whose source was not found,
+    /// the checker of the translation alone.
+    public func checker(for file: BilingualFile) throws(InputError) -> Checker {
+        try checker(source: file.isTargetOnly ? nil : file.sourceLanguage ?? configuration.sourceLanguage,
+                    target: file.targetLanguage ?? configuration.targetLanguage)
+    }
+
+    /// What the run could not do as asked, each said once in the order met: a translation whose
+    /// source file was not found, checked alone.
+    public var inputNotices: [String] { notices.all }
+
     /// Checks each file in its own languages (a String Catalog gives one file per language).
     private func checkBilingual(_ files: [BilingualFile], documents: DocumentMode) throws(InputError) -> [Finding] {
         var findings: [Finding] = []
         for file in files {
-            let target = file.targetLanguage ?? configuration.targetLanguage
-            let source = file.sourceLanguage ?? configuration.sourceLanguage
-            findings += try checker(source: source, target: target).check(file, documents: documents)
+            if let places = file.sourceNotFound {
+                notices.add("lector: note: \(file.path): no source file found"
+                    + (places.isEmpty ? "" : " (looked for \(places.joined(separator: ", ")))")
+                    + "; only the checks of the translation alone ran. Give --source FILE to check it against its source.")
+            }
+            findings += try checker(for: file).check(file, documents: documents)
         }
         return files.count > 1 ? findings.sorted(by: Finding.reportingOrder) : findings
     }
@@ -144,6 +159,24 @@ extension LintSession {
 }
 
 /// Checkers by language pair, compiled on first use; thread-safe.
+/// Notices gathered from files checked in parallel, each kept once.
+final class NoticeList: @unchecked Sendable {
+    private var notices: [String] = []
+    private let lock = NSLock()
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return notices
+    }
+
+    func add(_ notice: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !notices.contains(notice) { notices.append(notice) }
+    }
+}
+
 final class CheckerCache: @unchecked Sendable {
     struct Key: Hashable {
         let source: String?

@@ -72,7 +72,9 @@ public struct FixPlanner: Sendable {
         var contents = Data()
         contents.reserveCapacity(file.original.count)
         var copiedUpTo = 0
-        for edit in edits {
+        // Document order is not always byte order: a String Catalog's languages are one after the
+        // other in the document and interleaved in the file.
+        for edit in edits.sorted(by: { $0.bytes.lowerBound < $1.bytes.lowerBound }) {
             contents.append(contentsOf: file.original[copiedUpTo..<edit.bytes.lowerBound])
             contents.append(contentsOf: edit.text.utf8)
             copiedUpTo = edit.bytes.upperBound

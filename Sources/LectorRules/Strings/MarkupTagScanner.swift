@@ -9,7 +9,7 @@ import LectorGlossary
 /// so `<a href="x">` and `<a href="y">` differ while attribute order does not matter. Attributes
 /// that hold prose (`title`, `alt`, `placeholder`, `aria-label`, `label`) may be translated: their
 /// values are not compared, their presence is. The language and direction (`lang`, `xml:lang`,
-/// `dir`) are not compared at all. Names that start with a capital (`<Error>`, `<IMG>`) are read as text: UI strings
+/// `dir`) and the size (`width`, `height`) are not compared at all. Names that start with a capital (`<Error>`, `<IMG>`) are read as text: UI strings
 /// use them as pseudo-tags far more often than as markup.
 public enum MarkupTagScanner {
     public struct Tag: Sendable, Equatable {
@@ -28,7 +28,9 @@ public enum MarkupTagScanner {
     }
 
     static let translatableAttributes: Set<String> = ["title", "alt", "placeholder", "aria-label", "label"]
-    static let languageAttributes: Set<String> = ["lang", "xml:lang", "xml-lang", "dir"]
+    /// Attributes a translation may change, add or drop: its language and direction, and the size
+    /// of a box or image, which a longer or shorter translation may need.
+    static let languageAttributes: Set<String> = ["lang", "xml:lang", "xml-lang", "dir", "width", "height"]
 
     public static func tags(in text: String) -> [Tag] {
         let u = Array(text.utf16)

@@ -88,7 +88,7 @@ public struct PunctuationStartRule: UnitRule {
         var findings: [RuleFinding] = []
         let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings)
         var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings)
-        if ["es", "ast", "gl"].contains(language) {
+        if PunctuationClass.writesInvertedMarks(language) {
             target.classes.removeAll { $0 == "¿" || $0 == "¡" }
         }
         guard source.classes != target.classes else { return [] }
@@ -103,8 +103,10 @@ public struct PunctuationStartRule: UnitRule {
 
 /// Punctuation at the end of the translation that differs from the source's: a question turned
 /// into a statement, a colon lost. Each language's own marks are accepted (`。`, `？`, `؟`, `।`,
-/// `។`, Greek `;` for a question), so is French and Swiss spacing before `:;?!`, and so is a
-/// missing full stop in Thai, Lao, Khmer and Burmese, which do not end sentences with one.
+/// `។`: `PunctuationClass`, from Unicode), and a mark the language does not write at all (CLDR
+/// through ICU: Greek asks with `;`, Thai without `?`) is not asked for; so is French and Swiss
+/// spacing before `:;?!`, and a missing full stop in Thai, Lao, Khmer and Burmese, which do not
+/// end sentences with one.
 public struct PunctuationEndRule: UnitRule {
     public static let description = RuleDescription(
         id: "punctuation.end",
@@ -115,6 +117,9 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "Phuma esimeni sekugucula kubhalisa↓.\n\n", source: "Exit change recording mode?\n\n", from: "en", to: "zu"),
             RuleExample(unit: "Datei speichern↓", source: "Save the file:", from: "en", to: "de"),
             RuleExample(unit: "Вы уверены↓.", source: "Are you sure?", from: "en", to: "ru"),
+            RuleExample(unit: "क्या आप निश्चित हैं↓।", source: "Are you sure?", from: "en", to: "hi"),
+            RuleExample(unit: "ファイルを保存しました↓？", source: "File saved.", from: "en", to: "ja"),
+            RuleExample(unit: "Wrong ↓?", source: " Question?", from: "en", to: "af"),
             RuleExample(unit: "Wrong↓…", source: "Question", from: "en", to: "af"),
         ],
         nonTriggeringExamples: [
@@ -127,6 +132,11 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "Είστε σίγουροι;", source: "Are you sure?", from: "en", to: "el"),
             RuleExample(unit: "Pseudo-elemente kan nie '%1$S' ontken word nie.", source: "Pseudo-elements can't be negated '%1$S'.", from: "en", to: "af"),
             RuleExample(unit: "Laden...", source: "Loading…", from: "en", to: "de"),
+            RuleExample(unit: "क्या आप निश्चित हैं?", source: "Are you sure?", from: "en", to: "hi"),
+            RuleExample(unit: "फ़ाइल सहेजी गई।", source: "File saved.", from: "en", to: "hi"),
+            RuleExample(unit: "هل أنت متأكد؟", source: "Are you sure?", from: "en", to: "ar"),
+            RuleExample(unit: "ፋይሉ ተቀምጧል።", source: "File saved.", from: "en", to: "am"),
+            RuleExample(unit: "คุณแน่ใจหรือไม่", source: "Are you sure?", from: "en", to: "th"),
         ]
     )
 
@@ -138,11 +148,14 @@ public struct PunctuationEndRule: UnitRule {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings)
-        var target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings)
-        if language == "el", target.classes.last == ";", source.classes.last == "?" {
-            target.classes[target.classes.count - 1] = "?"
+        let target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings)
+        guard source.classes != target.classes else {
+            return PunctuationClass.spaceBeforeFinalMark(language, source: (pair.source, source.range, source.classes),
+                                                         target: (pair.target, target.range, target.classes)).map {
+                [RuleFinding(range: pair.range(target.range), message: $0)]
+            } ?? []
         }
-        guard source.classes != target.classes else { return [] }
+        if PunctuationClass.languageLacksFinalMark(language, source: source.classes, target: target.classes) { return [] }
         if Self.unpunctuatedLanguages.contains(language), source.classes == ["."], target.classes.isEmpty { return [] }
         // A closing quotation mark or bracket may move inside or outside the full stop.
         if Set(source.classes) == Set(target.classes), source.classes.count == target.classes.count { return [] }

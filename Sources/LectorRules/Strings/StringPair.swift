@@ -90,25 +90,6 @@ enum StringText {
         }
     }
 
-    /// One class per mark, so that languages' own forms of a mark compare equal: quotation marks of
-    /// every language, full-width CJK forms, the Spanish, Greek, Arabic, Armenian and Indic ones.
-    static func punctuationClass(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "\"", "'", "“", "”", "„", "‟", "«", "»", "‘", "’", "‚", "‛", "‹", "›", "「", "」", "『", "』", "`", "＂", "＇":
-            return "quote"
-        case "…": return "..."
-        case "?", "？", "؟", "՞": return "?"
-        case "!", "！", "՜": return "!"
-        case ".", "。", "｡", "।", "။", "።", "۔", "។", "︒", "․": return "."
-        case ",", "，", "、", "،", "﹐": return ","
-        case ":", "：", "﹕": return ":"
-        case ";", "；", "؛": return ";"
-        case "(", "（": return "("
-        case ")", "）": return ")"
-        case "[", "［": return "["
-        case "]", "］": return "]"
-        case "-", "–", "—", "‐", "‑": return "-"
-        default: return String(Character(scalar))
-        }
-    }
+    /// One class per mark, so that languages' own forms of a mark compare equal (`PunctuationClass`).
+    static func punctuationClass(_ scalar: Unicode.Scalar) -> String { PunctuationClass.of(scalar) }
 }

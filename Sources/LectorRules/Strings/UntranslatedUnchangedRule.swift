@@ -6,7 +6,8 @@ import Foundation
 
 /// A UI string left as in the source, short ones included (`Save as` → `Save as`). Strings that
 /// may well stay are not reported: no letters (`1234`, `2×2`, `???`), one letter, capitals and
-/// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), placeholders, tags and URLs only, and the words
+/// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), measures and CSS (`7em`, `width: 12em;`),
+/// placeholders, tags and URLs only, and the words
 /// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
 public struct UntranslatedUnchangedRule: UnitRule {
     public static let description = RuleDescription(
@@ -30,6 +31,8 @@ public struct UntranslatedUnchangedRule: UnitRule {
             RuleExample(unit: "https://example.org", source: "https://example.org", from: "en", to: "de"),
             RuleExample(unit: "Firefox", source: "Firefox", from: "en", to: "de"),
             RuleExample(unit: "Speichern unter", source: "Save as", from: "en", to: "de"),
+            RuleExample(unit: "7em", source: "7em", from: "en", to: "af"),
+            RuleExample(unit: "width: 12em;", source: "width: 12em;", from: "en", to: "fr"),
         ]
     )
 
@@ -58,8 +61,11 @@ public struct UntranslatedUnchangedRule: UnitRule {
             let units = Array(masked.utf16)
             masked = String(decoding: units[..<token.range.lowerBound] + units[token.range.upperBound...], as: Unicode.UTF16.self)
         }
-        let words = masked.split { !$0.isLetter && !$0.isNumber }
-        let letters = masked.unicodeScalars.filter { $0.properties.isAlphabetic }
+        // A CSS declaration (`width: 12em;`) is code.
+        if masked.range(of: #"^(\s*[a-z-]+\s*:\s*[^;:]+;)+\s*$"#, options: .regularExpression) != nil { return false }
+        // A word with a digit in it is a measure or a code (`12em`, `400px`, `x86`), not a word to translate.
+        let words = masked.split { !$0.isLetter && !$0.isNumber }.filter { !$0.contains(where: \.isNumber) }
+        let letters = words.joined().unicodeScalars.filter { $0.properties.isAlphabetic }
         guard letters.count > 1 else { return false }
         // Capitals and digits only: acronyms, keys, codes.
         if words.allSatisfy({ word in !word.contains { $0.isLowercase } }) { return false }

@@ -10,6 +10,12 @@ public struct BilingualFile: Sendable {
     public var pluralFormCount: Int?
     /// What the file is (`po`, `xliff`, `android` …), for checks that depend on its escaping rules.
     public var format: String?
+    /// For a resource file whose source was not found (a lone `values-de/strings.xml`): the places
+    /// looked at. Its units have empty sources, and only the checks of the translation alone apply.
+    public var sourceNotFound: [String]?
+
+    /// Whether the file is checked without a source (`sourceNotFound`).
+    public var isTargetOnly: Bool { sourceNotFound != nil }
 
     public init(path: String, sourceLanguage: String?, targetLanguage: String?, units: [BilingualUnit],
                 pluralFormCount: Int? = nil, format: String? = nil) {
@@ -23,8 +29,10 @@ public struct BilingualFile: Sendable {
 
     /// The same file with only `units`: one record of it as a document of its own.
     public func with(units: [BilingualUnit]) -> BilingualFile {
-        BilingualFile(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units,
-                      pluralFormCount: pluralFormCount, format: format)
+        var file = BilingualFile(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units,
+                                 pluralFormCount: pluralFormCount, format: format)
+        file.sourceNotFound = sourceNotFound
+        return file
     }
 }
 

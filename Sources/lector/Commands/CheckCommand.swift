@@ -122,7 +122,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if !quiet {
             printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started)))
-            for notice in session.resourceNotices { printToStandardError(notice) }
+            for notice in session.resourceNotices + session.inputNotices { printToStandardError(notice) }
         }
         if let threshold = failThreshold(project: project), findings.contains(where: { $0.severity >= threshold }) {
             throw ExitStatus.findings
@@ -175,7 +175,7 @@ struct CheckCommand: AsyncParsableCommand {
         if !quiet {
             printToStandardError(Self.summary(files: 1, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
                                               infos: counts[.info] ?? 0, seconds: Date().timeIntervalSince(started)))
-            for notice in session.resourceNotices { printToStandardError(notice) }
+            for notice in session.resourceNotices + session.inputNotices { printToStandardError(notice) }
         }
         if failed { throw ExitStatus.findings }
     }

@@ -9,7 +9,10 @@ struct FixCommand: ParsableCommand {
         discussion: """
         Only fixes a human would make without judgement are applied, such as Kiev → Kyiv, and only \
         to the translation: the targets of XLIFF, TMX, PO and JSON Lines files (never their source), \
-        the prose of HTML and Markdown (never code, URLs, markup or comments). Each file \
+        the translated strings of String Catalogs, .strings, .stringsdict, Android strings.xml, ARB \
+        and i18next files (never keys, comments, the source language or untranslatable strings; \
+        written with each format's escapes), the prose of HTML and Markdown (never code, URLs, \
+        markup or comments). Each file \
         is replaced atomically, keeping its permissions. With --dry-run, the changes are printed as \
         a unified diff (for patch -p1 or git apply) and no file is touched. Exit status: 0 on \
         success, 2 for usage or input errors (missing, unreadable or unwritable file, invalid \
@@ -25,7 +28,7 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .long, help: "No summary line on standard error.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("Files, directories or glob patterns to fix (text, Markdown, HTML, XLIFF, TMX, PO, JSON Lines); with none, the include patterns of .lector.yml.",
+    @Argument(help: ArgumentHelp("Files, directories or glob patterns to fix (text, Markdown, HTML, XLIFF, TMX, PO, JSON Lines, mobile resources); with none, the include patterns of .lector.yml.",
                                  valueName: "file"))
     var files: [String] = []
 

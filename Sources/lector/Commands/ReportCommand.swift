@@ -53,8 +53,7 @@ struct ReportCommand: ParsableCommand {
             if let source {
                 throw InputError(file: source, message: "\(file) is bilingual: it carries its own source, so --source does not apply")
             }
-            checker = try session.checker(source: bilingual.sourceLanguage ?? configuration.sourceLanguage,
-                                          target: bilingual.targetLanguage ?? configuration.targetLanguage)
+            checker = try session.checker(for: bilingual)
         } else {
             checker = try session.checker(source: configuration.sourceLanguage, target: configuration.targetLanguage)
         }

@@ -7,15 +7,51 @@ import Foundation
 /// ends are trimmed; `\n`, `\t`, `\'`, `\"`, `\@`, `\?`, `\\` and `\uXXXX` are escapes. Inline
 /// markup (`<b>`, `<i>`, `<xliff:g id="count">%d</xliff:g>`) is kept as codes, like XLIFF's.
 /// A `maxLength` attribute (also `tools:maxLength`) is the string's length limit.
+///
+/// With `mappingTargets`, each string of a UTF-8 file is located in the bytes (`XMLSegmentLocator`),
+/// and the stretches that Android reads as written — no escape, entity, quote or folded white
+/// space in them — become verbatim runs, written with `ReplacementEscaping.androidString`.
 enum AndroidStringsReader {
-    static func read(contentsOf path: String) throws(InputError) -> ResourceFile {
-        try read(data: XMLDocumentWalker.contents(of: path), name: path)
+    static func read(contentsOf path: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
+        try read(data: XMLDocumentWalker.contents(of: path), name: path, mappingTargets: mappingTargets)
     }
 
-    static func read(data: Data, name: String) throws(InputError) -> ResourceFile {
+    static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
         let builder = AndroidBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
-        return ResourceFile(path: name, language: ResourceFormat.android.language(of: name), format: "android", entries: builder.entries)
+        var entries = builder.entries
+        if mappingTargets { entries = mapped(entries, raw: builder.rawTexts, in: [UInt8](data)) }
+        return ResourceFile(path: name, language: ResourceFormat.android.language(of: name), format: "android", entries: entries)
+    }
+
+    /// Runs of the resolved text: where a verbatim stretch of the raw text (`AndroidText.resolveMapped`)
+    /// meets a verbatim run of the XML, the text stands as is in the file.
+    private static func mapped(_ entries: [ResourceEntry], raw: [String], in bytes: [UInt8]) -> [ResourceEntry] {
+        let ordinals = entries.map(\.text.elementOrdinal)
+        let located = XMLSegmentLocator.locate(bytes, ordinals: ordinals, vocabulary: vocabulary) ?? [:]
+        return zip(entries, raw).map { entry, raw in
+            var entry = entry
+            var runs: [VerbatimRun] = []
+            if let found = located[entry.text.elementOrdinal], found.text.utf8.elementsEqual(raw.utf8) {
+                let resolved = AndroidText.resolveMapped(raw)
+                let rawUnits = Array(raw.utf16)
+                for piece in resolved.verbatim {
+                    for run in found.runs where run.text.overlaps(piece.raw) {
+                        let lower = max(run.text.lowerBound, piece.raw.lowerBound)
+                        let upper = min(run.text.upperBound, piece.raw.upperBound)
+                        var byte = run.byteOffset
+                        for unit in rawUnits[run.text.lowerBound..<lower] { byte += SourceDocument.utf8Length(of: unit) }
+                        let start = piece.resolved.lowerBound + (lower - piece.raw.lowerBound)
+                        runs.append(VerbatimRun(text: start..<(start + upper - lower), byteOffset: byte,
+                                                escaping: .androidString(in: run.escaping)))
+                    }
+                }
+            }
+            var text = entry.text
+            text.verbatimRuns = runs
+            entry.text = text
+            return entry
+        }
     }
 
     static let vocabulary = InlineMarkupVocabulary(roles: ["g": .code], identifierAttributes: ["id"])
@@ -28,11 +64,44 @@ enum AndroidStringsReader {
 public enum AndroidText {
     /// Outside `"…"` runs of white space become one space and the ends are trimmed; `\n`, `\t`,
     /// `\uXXXX` and `\` before any other character are escapes.
-    public static func resolve(_ raw: String) -> String {
+    public static func resolve(_ raw: String) -> String { resolveMapped(raw).text }
+
+    /// `resolve`, and the stretches of the result that are copied from `raw` as they stand there
+    /// (UTF-16 offsets in both): characters that are not escapes, quotes or folded white space,
+    /// and a single space that Android keeps.
+    static func resolveMapped(_ raw: String) -> (text: String, verbatim: [(resolved: Range<Int>, raw: Range<Int>)]) {
         var result = String.UnicodeScalarView()
+        var resolvedUnits = 0
+        var verbatim: [(resolved: Range<Int>, raw: Range<Int>)] = []
         var inQuotes = false
-        var pendingSpace = false
+        /// Folded white space outside quotes: where it started in `raw`, and whether it is one space.
+        var pending: (raw: Int, single: Bool)?
         let scalars = Array(raw.unicodeScalars)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += scalar.utf16.count
+        }
+        offsets.append(offset)
+        /// Appends `scalar`, copied from `raw` at `rawOffset` when it is not `nil`.
+        func emit(_ scalar: Unicode.Scalar, from rawOffset: Int?) {
+            let length = scalar.utf16.count
+            if let rawOffset {
+                if let last = verbatim.last, last.resolved.upperBound == resolvedUnits, last.raw.upperBound == rawOffset {
+                    verbatim[verbatim.count - 1] = (last.resolved.lowerBound..<(resolvedUnits + length), last.raw.lowerBound..<(rawOffset + length))
+                } else {
+                    verbatim.append((resolvedUnits..<(resolvedUnits + length), rawOffset..<(rawOffset + length)))
+                }
+            }
+            result.append(scalar)
+            resolvedUnits += length
+        }
+        func flushSpace() {
+            if let space = pending, !result.isEmpty { emit(" ", from: space.single ? space.raw : nil) }
+            pending = nil
+        }
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -42,40 +111,44 @@ public enum AndroidText {
                 continue
             }
             if scalar == "\\", index + 1 < scalars.count {
-                if pendingSpace, !result.isEmpty { result.append(" ") }
-                pendingSpace = false
+                flushSpace()
                 let escaped = scalars[index + 1]
                 index += 2
                 switch escaped {
-                case "n": result.append("\n")
-                case "t": result.append("\t")
+                case "n": emit("\n", from: nil)
+                case "t": emit("\t", from: nil)
                 case "u":
                     let hex = String(String.UnicodeScalarView(scalars[index..<min(index + 4, scalars.count)]))
                     if let value = UInt32(hex, radix: 16), let code = Unicode.Scalar(value) {
-                        result.append(code)
+                        emit(code, from: nil)
                         index += 4
                     }
-                default: result.append(escaped)
+                default: emit(escaped, from: nil)
                 }
                 continue
             }
             if !inQuotes, scalar.properties.isWhitespace {
-                pendingSpace = true
+                if let space = pending {
+                    pending = (space.raw, false)
+                } else {
+                    pending = (offsets[index], scalar == " ")
+                }
                 index += 1
                 continue
             }
-            if pendingSpace, !result.isEmpty { result.append(" ") }
-            pendingSpace = false
-            result.append(scalar)
+            flushSpace()
+            emit(scalar, from: offsets[index])
             index += 1
         }
-        return String(result)
+        return (String(result), verbatim)
     }
 }
 
 private final class AndroidBuilder: XMLDocumentHandler {
     let file: String
     var entries: [ResourceEntry] = []
+    /// Each entry's text as the XML gives it, before Android resolves it.
+    var rawTexts: [String] = []
     private var depth = 0
     /// The current `<plurals>` or `<string-array>`: its name and the next array index.
     private var container: (kind: String, name: String, index: Int, maxLength: Int?)?
@@ -144,11 +217,13 @@ private final class AndroidBuilder: XMLDocumentHandler {
                 return
             }
             let segment = open.collector.segment
-            let text = AndroidStringsReader.resolve(segment.text)
+            var text = SegmentText(text: AndroidStringsReader.resolve(segment.text), inlineCodes: segment.inlineCodes,
+                                   line: segment.line, column: segment.column)
+            text.elementOrdinal = segment.elementOrdinal
             let group = open.category != nil ? container?.name : nil
-            entries.append(ResourceEntry(key: open.key, text: SegmentText(text: text, inlineCodes: segment.inlineCodes,
-                                                                          line: segment.line, column: segment.column),
-                                         pluralGroup: group, pluralCategory: open.category, maxLength: open.maxLength))
+            entries.append(ResourceEntry(key: open.key, text: text, pluralGroup: group, pluralCategory: open.category,
+                                         maxLength: open.maxLength))
+            rawTexts.append(segment.text)
             current = nil
             return
         }

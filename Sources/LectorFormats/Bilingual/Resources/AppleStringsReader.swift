@@ -5,28 +5,38 @@ import Foundation
 /// or UTF-16 with a byte order mark (Xcode's older default). Keys may be bare words. A value's line
 /// and column are where its text starts, after the opening quote. Escapes: `\n \t \r \" \\ \'` and
 /// `\Uxxxx`/`\uxxxx`.
+///
+/// With `mappingTargets`, each value of a UTF-8 file says where its text stands in the bytes,
+/// between escapes (`fix` writes there with `ReplacementEscaping.appleStrings`). A UTF-16 file is
+/// read but not mapped: a replacement would have to be written in UTF-16.
 enum AppleStringsReader {
-    static func read(contentsOf path: String) throws(InputError) -> ResourceFile {
+    static func read(contentsOf path: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
         let data = try XMLDocumentWalker.contents(of: path)
-        return try read(data: data, name: path)
+        return try read(data: data, name: path, mappingTargets: mappingTargets)
     }
 
-    static func decode(_ data: Data, name: String) throws(InputError) -> String {
+    /// The text, and for a UTF-8 file the length of its byte order mark (`nil` for UTF-16).
+    static func decode(_ data: Data, name: String) throws(InputError) -> (text: String, utf8Start: Int?) {
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE]), let text = String(data: data.dropFirst(2), encoding: .utf16LittleEndian) { return text }
-        if bytes.starts(with: [0xFE, 0xFF]), let text = String(data: data.dropFirst(2), encoding: .utf16BigEndian) { return text }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(bytes.dropFirst(3)) : data
+        if bytes.starts(with: [0xFF, 0xFE]), let text = String(data: data.dropFirst(2), encoding: .utf16LittleEndian) { return (text, nil) }
+        if bytes.starts(with: [0xFE, 0xFF]), let text = String(data: data.dropFirst(2), encoding: .utf16BigEndian) { return (text, nil) }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = bom ? Data(bytes.dropFirst(3)) : data
         guard let text = String(data: body, encoding: .utf8) else {
             throw InputError(file: name, message: "not UTF-8 or UTF-16 with a byte order mark")
         }
-        return text
+        return (text, bom ? 3 : 0)
     }
 
-    static func read(data: Data, name: String) throws(InputError) -> ResourceFile {
-        let scalars = Array(try decode(data, name: name).unicodeScalars)
+    static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
+        let decoded = try decode(data, name: name)
+        let scalars = Array(decoded.text.unicodeScalars)
+        let mapping = mappingTargets && decoded.utf8Start != nil
         var index = 0
         var line = 1
         var column = 1
+        /// UTF-8 offset in the file of `scalars[index]` (meaningful for a UTF-8 file only).
+        var byte = decoded.utf8Start ?? 0
         var entries: [ResourceEntry] = []
         func error(_ message: String) -> InputError { InputError(file: name, line: line, message: message) }
         func advance() {
@@ -36,6 +46,7 @@ enum AppleStringsReader {
             } else {
                 column += 1
             }
+            byte += scalars[index].utf8.count
             index += 1
         }
         func skipSpaceAndComments() throws(InputError) {
@@ -62,13 +73,27 @@ enum AppleStringsReader {
             advance()  // the opening quote
             let startLine = line, startColumn = column
             var text = String.UnicodeScalarView()
+            // The verbatim stretches between escapes: UTF-16 offsets in `text`, bytes in the file.
+            var runs: [VerbatimRun] = []
+            var runStart: (unit: Int, byte: Int)?
+            var units = 0
+            func closeRun() {
+                if let start = runStart, units > start.unit {
+                    runs.append(VerbatimRun(text: start.unit..<units, byteOffset: start.byte, escaping: .appleStrings))
+                }
+                runStart = nil
+            }
             while index < scalars.count {
                 let scalar = scalars[index]
                 if scalar == "\"" {
+                    closeRun()
                     advance()
-                    return SegmentText(text: String(text), line: startLine, column: startColumn)
+                    var segment = SegmentText(text: String(text), line: startLine, column: startColumn)
+                    if mapping { segment.verbatimRuns = runs }
+                    return segment
                 }
                 if scalar == "\\", index + 1 < scalars.count {
+                    closeRun()
                     advance()
                     let escaped = scalars[index]
                     advance()
@@ -89,9 +114,12 @@ enum AppleStringsReader {
                         text.append(code)
                     default: text.append(escaped)
                     }
+                    units += text.last.map { $0.utf16.count } ?? 0
                     continue
                 }
+                if runStart == nil { runStart = (units, byte) }
                 text.append(scalar)
+                units += scalar.utf16.count
                 advance()
             }
             throw InputError(file: name, line: startLine, message: "a string that is never closed")

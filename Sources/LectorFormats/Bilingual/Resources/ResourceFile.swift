@@ -16,7 +16,7 @@ struct ResourceFile {
 struct ResourceEntry {
     /// The unit's id: the key, with the plural category or array index after a `|`.
     let key: String
-    let text: SegmentText
+    var text: SegmentText
     /// Entries of one plural message share a group (its key without the category).
     var pluralGroup: String?
     var pluralCategory: String?
@@ -67,6 +67,21 @@ enum ResourcePairing {
         }
         return BilingualFile(path: target.path, sourceLanguage: sourceLanguage ?? source.language,
                              targetLanguage: targetLanguage ?? target.language, units: units, format: target.format)
+    }
+}
+
+extension ResourcePairing {
+    /// A translation whose source was not found, as a bilingual file of empty sources that only
+    /// the checks of the translation alone read (`BilingualFile.isTargetOnly`).
+    static func alone(_ target: ResourceFile, lookedFor candidates: [String]) -> BilingualFile {
+        let units = target.entries.map { entry in
+            BilingualUnit(id: entry.key, source: SegmentText(text: "", line: entry.text.line, column: entry.text.column),
+                          target: entry.text, details: UnitDetails(maxLength: entry.maxLength))
+        }
+        var file = BilingualFile(path: target.path, sourceLanguage: nil, targetLanguage: target.language, units: units,
+                                 format: target.format)
+        file.sourceNotFound = candidates
+        return file
     }
 }
 
@@ -140,37 +155,57 @@ package enum ResourceFormat: String {
         return parts.joined(separator: "-")
     }
 
-    func read(_ path: String) throws(InputError) -> ResourceFile {
+    /// Reads a file of this format; with `mappingTargets`, its strings say where they stand in the
+    /// bytes (for `fix`).
+    func read(_ path: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
         switch self {
-        case .appleStrings: try AppleStringsReader.read(contentsOf: path)
-        case .stringsDict: try StringsDictReader.read(contentsOf: path)
-        case .android: try AndroidStringsReader.read(contentsOf: path)
+        case .appleStrings: try AppleStringsReader.read(contentsOf: path, mappingTargets: mappingTargets)
+        case .stringsDict: try StringsDictReader.read(contentsOf: path, mappingTargets: mappingTargets)
+        case .android: try AndroidStringsReader.read(contentsOf: path, mappingTargets: mappingTargets)
         case .arb: try ARBReader.read(contentsOf: path)
         case .i18next: try I18nextReader.read(contentsOf: path)
         }
     }
 
     /// The conventional source of a translation, if it exists and is not the file itself.
-    func conventionalSource(of path: String) -> String? {
+    func conventionalSource(of path: String, sourceLanguage: String? = nil) -> String? {
+        sourceCandidates(of: path, sourceLanguage: sourceLanguage).first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Where the source of a translation would be by the platform's convention, in the source
+    /// language (`sourceLanguage`, else English) and then the platform's base folder; never the
+    /// file itself.
+    func sourceCandidates(of path: String, sourceLanguage: String? = nil) -> [String] {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let name = url.lastPathComponent
+        var languages = [sourceLanguage, "en"].compactMap { $0 }
+        if languages.count == 2, languages[0] == languages[1] { languages.removeLast() }
         var candidates: [URL] = []
         switch self {
         case .appleStrings, .stringsDict:
             let parent = folder.deletingLastPathComponent()
-            candidates = ["en.lproj", "Base.lproj"].map { parent.appendingPathComponent($0).appendingPathComponent(name) }
+            candidates = (languages.map { "\($0).lproj" } + ["Base.lproj"]).map { parent.appendingPathComponent($0).appendingPathComponent(name) }
         case .android:
             candidates = [folder.deletingLastPathComponent().appendingPathComponent("values").appendingPathComponent(name)]
         case .arb:
-            if let underscore = name.lastIndex(of: "_") {
-                candidates = [folder.appendingPathComponent(name[..<underscore] + "_en.arb")]
+            if let underscore = name.firstIndex(of: "_") {
+                candidates = languages.map { folder.appendingPathComponent(name[..<underscore] + "_\($0).arb") }
             }
         case .i18next:
-            candidates = [folder.deletingLastPathComponent().appendingPathComponent("en").appendingPathComponent(name)]
+            candidates = languages.map { folder.deletingLastPathComponent().appendingPathComponent($0).appendingPathComponent(name) }
         }
-        return candidates.first { $0.standardizedFileURL.path != url.standardizedFileURL.path
-            && FileManager.default.fileExists(atPath: $0.path) }?.path
+        return candidates.filter { $0.standardizedFileURL.path != url.standardizedFileURL.path }.map(\.path)
+    }
+
+    /// Whether the file stands where the platform keeps the source: Android `values/`, `Base.lproj`.
+    func isSourcePlace(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+        switch self {
+        case .appleStrings, .stringsDict: return folder == "Base.lproj"
+        case .android: return folder == "values"
+        case .arb, .i18next: return false
+        }
     }
 
     /// The language a translation's place gives it.

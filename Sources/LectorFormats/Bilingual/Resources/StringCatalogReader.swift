@@ -8,12 +8,16 @@ import LectorText
 /// substitutions (`key|substitutions|name|plural|one`). The source text is the source language's
 /// localization where the catalog has one, else the key itself. Keys marked `shouldTranslate: false`
 /// and values in state `new` or without a value are skipped as untranslated.
+///
+/// With `mappingTargets`, each translated value says where its text stands in the bytes, between
+/// JSON escapes (`fix`). Source-language values, keys, comments and untranslatable keys are never
+/// targets, so `fix` cannot touch them.
 enum StringCatalogReader {
-    static func read(contentsOf path: String) throws(InputError) -> [BilingualFile] {
-        try read(data: XMLDocumentWalker.contents(of: path), name: path)
+    static func read(contentsOf path: String, mappingTargets: Bool = false) throws(InputError) -> [BilingualFile] {
+        try read(data: XMLDocumentWalker.contents(of: path), name: path, mappingTargets: mappingTargets)
     }
 
-    static func read(data: Data, name: String) throws(InputError) -> [BilingualFile] {
+    static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> [BilingualFile] {
         let root = try LocatedJSON.parse([UInt8](data), file: name)
         guard let sourceLanguage = root["sourceLanguage"]?.string else {
             throw InputError(file: name, line: root.line, message: "a String Catalog needs “sourceLanguage”")
@@ -59,9 +63,9 @@ enum StringCatalogReader {
                         }
                     }
                     let sourceText = sources[id] ?? otherForm(of: id, in: sources) ?? sources[key] ?? keyText
-                    units.append(BilingualUnit(id: id, source: sourceText,
-                                               target: SegmentText(text: value.string ?? "", line: value.line, column: value.column),
-                                               details: details))
+                    var targetText = SegmentText(text: value.string ?? "", line: value.line, column: value.column)
+                    if mappingTargets { targetText.verbatimRuns = value.runs }
+                    units.append(BilingualUnit(id: id, source: sourceText, target: targetText, details: details))
                 }
             }
             return BilingualFile(path: name, sourceLanguage: sourceLanguage, targetLanguage: language, units: units, format: "xcstrings")

@@ -4,12 +4,19 @@ import Foundation
 /// Reads Apple `.stringsdict` property lists: for every key, its `NSStringLocalizedFormatKey` and
 /// each variable's plural forms (`NSStringPluralRuleType`), or width and device variations. Units are
 /// `key`, `key|variable|category` (a plural message: one group per variable), `key|width|…`.
+///
+/// With `mappingTargets`, each `<string>` of a UTF-8 file is located in the bytes
+/// (`XMLSegmentLocator`) for `fix`, which writes XML character data there; a string whose located
+/// text differs from the parser's is not mapped.
 enum StringsDictReader {
-    static func read(contentsOf path: String) throws(InputError) -> ResourceFile {
-        try read(data: XMLDocumentWalker.contents(of: path), name: path)
+    static func read(contentsOf path: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
+        try read(data: XMLDocumentWalker.contents(of: path), name: path, mappingTargets: mappingTargets)
     }
 
-    static func read(data: Data, name: String) throws(InputError) -> ResourceFile {
+    /// A property list's `<string>` holds no markup: every element in it is text's end.
+    static let vocabulary = InlineMarkupVocabulary(roles: [:], identifierAttributes: [])
+
+    static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
         let builder = PlistBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
         guard case .dictionary(let root)? = builder.root else {
@@ -21,13 +28,13 @@ enum StringsDictReader {
             for (field, item) in message {
                 switch item.value {
                 case .string(let text) where field == "NSStringLocalizedFormatKey":
-                    entries.append(ResourceEntry(key: key, text: SegmentText(text: text, line: item.line, column: item.column)))
+                    entries.append(ResourceEntry(key: key, text: item.segment(text)))
                 case .dictionary(let variable):
                     let isPlural = variable.contains { $0.key == "NSStringFormatSpecTypeKey" && $0.value.string == "NSStringPluralRuleType" }
                     for (category, form) in variable where !category.hasPrefix("NSString") {
                         guard let text = form.string else { continue }
                         let group = "\(key)|\(field)"
-                        entries.append(ResourceEntry(key: "\(group)|\(category)", text: SegmentText(text: text, line: form.line, column: form.column),
+                        entries.append(ResourceEntry(key: "\(group)|\(category)", text: form.segment(text),
                                                      pluralGroup: isPlural ? group : nil, pluralCategory: isPlural ? category : nil))
                     }
                 default:
@@ -35,7 +42,27 @@ enum StringsDictReader {
                 }
             }
         }
+        if mappingTargets { entries = ResourceEntry.mapped(entries, in: [UInt8](data), vocabulary: vocabulary) }
         return ResourceFile(path: name, language: ResourceFormat.stringsDict.language(of: name), format: "stringsdict", entries: entries)
+    }
+}
+
+extension ResourceEntry {
+    /// `entries` with the verbatim runs of each text whose element (`SegmentText.elementOrdinal`)
+    /// is found in `bytes` with the same text; the others get none, so nothing in them is fixed.
+    static func mapped(_ entries: [ResourceEntry], in bytes: [UInt8], vocabulary: InlineMarkupVocabulary) -> [ResourceEntry] {
+        let located = XMLSegmentLocator.locate(bytes, ordinals: entries.map(\.text.elementOrdinal), vocabulary: vocabulary) ?? [:]
+        return entries.map { entry in
+            var entry = entry
+            var text = entry.text
+            if let found = located[text.elementOrdinal], found.text.utf8.elementsEqual(text.text.utf8) {
+                text.verbatimRuns = found.runs
+            } else {
+                text.verbatimRuns = []
+            }
+            entry.text = text
+            return entry
+        }
     }
 }
 
@@ -51,8 +78,17 @@ struct PlistValue {
     let value: Value
     let line: Int
     let column: Int?
+    /// The element's number in document order (`XMLStartTag.ordinal`), for a `<string>`.
+    var ordinal = -1
 
     var string: String? { if case .string(let text) = value { text } else { nil } }
+
+    /// `text` as the segment of this value, with its place in the file.
+    func segment(_ text: String) -> SegmentText {
+        var segment = SegmentText(text: text, line: line, column: column)
+        segment.elementOrdinal = ordinal
+        return segment
+    }
 }
 
 /// Builds a plist tree from XML events (`<dict>`, `<key>`, `<string>`, `<array>`; other scalars as `.other`).
@@ -61,7 +97,7 @@ private final class PlistBuilder: XMLDocumentHandler {
     var root: PlistValue.Value?
     private var stack: [(kind: String, keys: [String], items: [PlistValue], line: Int, column: Int?)] = []
     private var text: String?
-    private var textStart: (line: Int, column: Int?) = (1, nil)
+    private var textStart: (line: Int, column: Int?, ordinal: Int) = (1, nil, -1)
     private var pendingKey: String?
 
     init(file: String) {
@@ -74,7 +110,7 @@ private final class PlistBuilder: XMLDocumentHandler {
             stack.append((tag.name, [], [], tag.line, tag.contentColumn))
         case "key", "string":
             text = ""
-            textStart = (tag.line, tag.contentColumn)
+            textStart = (tag.line, tag.contentColumn, tag.ordinal)
         default:
             break
         }
@@ -93,7 +129,7 @@ private final class PlistBuilder: XMLDocumentHandler {
             stack[stack.count - 1].keys.append(text ?? "")
             text = nil
         case "string":
-            add(PlistValue(value: .string(text ?? ""), line: textStart.line, column: textStart.column), line: line)
+            add(PlistValue(value: .string(text ?? ""), line: textStart.line, column: textStart.column, ordinal: textStart.ordinal), line: line)
             text = nil
         case "dict", "array":
             guard let container = stack.popLast() else { return }

@@ -1,0 +1,69 @@
+import Foundation
+import LectorKit
+import LectorTestSupport
+import Testing
+
+/// A resource file's source: found by the platform's convention, or else the file is checked alone
+/// and says so; the source's own file has nothing to check.
+@Suite struct ResourceSourceTests {
+    /// Writes `files` (path → contents) into a new folder.
+    func folder(_ files: [String: String]) throws -> URL {
+        let folder = Fixtures.temporaryDirectory()
+        for (name, contents) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    static let german = "<resources>\n<string name=\"a\">Gespräche mit Medinsky</string>\n<string name=\"b\">Speichern</string>\n</resources>\n"
+
+    @Test func aLoneTranslationIsCheckedAloneAndSaysWhereItsSourceWasLookedFor() async throws {
+        let root = try folder(["res/values-de/strings.xml": Self.german])
+        let path = root.appendingPathComponent("res/values-de/strings.xml").path
+        let file = try #require(try BilingualFileLoader.loadAll(path: path, sourceLanguage: "en").first)
+        #expect(file.isTargetOnly)
+        #expect(file.targetLanguage == "de")
+        #expect(file.sourceNotFound == [root.appendingPathComponent("res/values/strings.xml").path])
+
+        let session = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de", sourceLanguage: "en"))
+        let findings = try await session.check([.bilingual(path: path, standardInputFormat: nil)])
+        // The glossary reads the translation alone; no check compares it with a source it does not have
+        // (an empty source would otherwise make every string an addition or untranslated).
+        #expect(findings.map(\.ruleID) == ["glossary.variant"])
+        #expect(findings.first?.location.line == 2)
+        #expect(session.inputNotices.count == 1)
+        #expect(session.inputNotices.first?.contains("res/values-de/strings.xml: no source file found (looked for ") == true)
+    }
+
+    @Test func withItsSourceBesideItTheSameFileIsCheckedAgainstIt() async throws {
+        let root = try folder(["res/values-de/strings.xml": Self.german,
+                               "res/values/strings.xml": "<resources>\n<string name=\"a\">Talks with Medinsky</string>\n<string name=\"b\">Save %1$s</string>\n</resources>\n"])
+        let path = root.appendingPathComponent("res/values-de/strings.xml").path
+        let file = try #require(try BilingualFileLoader.loadAll(path: path).first)
+        #expect(!file.isTargetOnly)
+        let session = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de", sourceLanguage: "en"))
+        let findings = try await session.check([.bilingual(path: path, standardInputFormat: nil)])
+        #expect(findings.map(\.ruleID).sorted() == ["glossary.variant", "markup.mismatch"])
+        #expect(session.inputNotices.isEmpty)
+    }
+
+    @Test func theSourceIsLookedForInTheProjectsSourceLanguage() throws {
+        let root = try folder(["de.lproj/Localizable.strings": "\"a\" = \"Speichern\";\n",
+                               "fr.lproj/Localizable.strings": "\"a\" = \"Enregistrer\";\n",
+                               "locales/de/app.json": "{\"a\": \"Speichern\"}", "locales/fr/app.json": "{\"a\": \"Enregistrer\"}",
+                               "app_de.arb": "{\"a\": \"Speichern\"}", "app_fr.arb": "{\"a\": \"Enregistrer\"}"])
+        for (target, source) in [("fr.lproj/Localizable.strings", "de.lproj/Localizable.strings"),
+                                 ("locales/fr/app.json", "locales/de/app.json"), ("app_fr.arb", "app_de.arb")] {
+            let file = try #require(try BilingualFileLoader.loadAll(path: root.appendingPathComponent(target).path, sourceLanguage: "de").first)
+            #expect(file.units.first?.source.text == "Speichern", "\(target) ← \(source)")
+            // The source language's own file is the source: nothing in it to check.
+            #expect(try BilingualFileLoader.loadAll(path: root.appendingPathComponent(source).path, sourceLanguage: "de").isEmpty)
+        }
+        // In an English project the German file has no source beside it.
+        let alone = try #require(try BilingualFileLoader.loadAll(path: root.appendingPathComponent("de.lproj/Localizable.strings").path).first)
+        #expect(alone.isTargetOnly)
+        #expect(alone.sourceNotFound?.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent } == ["en.lproj", "Base.lproj"])
+    }
+}
