@@ -1,14 +1,15 @@
 /// How the lexical resources name a language: FreeDict by ISO 639-3 codes (`deu`), Hunspell by locale
 /// (`de_DE`), Debian by package (`hunspell-de-de`, `dict-freedict-deu-eng`).
 public enum LexicalLanguages {
-    /// ISO 639-1 → the ISO 639-3 codes FreeDict files use (first is the standard one).
+    /// ISO 639-1 → the ISO 639-3 codes FreeDict files use (first is the standard one). Not `rom`
+    /// for Romanian: that is Romani (`dict-freedict-eng-rom`, English–Romany).
     static let freeDictCodes: [String: [String]] = [
         "af": ["afr"], "ar": ["ara"], "bg": ["bul"], "br": ["bre"], "ca": ["cat"], "cs": ["ces"],
         "cy": ["cym"], "da": ["dan"], "de": ["deu"], "el": ["ell"], "en": ["eng"], "eo": ["epo"],
         "es": ["spa"], "fi": ["fin"], "fr": ["fra"], "ga": ["gle"], "hi": ["hin"], "hr": ["hrv"],
         "hu": ["hun"], "id": ["ind"], "is": ["isl"], "it": ["ita"], "ja": ["jpn"], "ku": ["kur"],
         "la": ["lat"], "lt": ["lit"], "mk": ["mkd"], "nl": ["nld"], "nb": ["nob", "nor"], "nn": ["nno"],
-        "no": ["nor", "nob"], "pl": ["pol"], "pt": ["por"], "ro": ["ron", "rom"], "ru": ["rus"],
+        "no": ["nor", "nob"], "pl": ["pol"], "pt": ["por"], "ro": ["ron"], "ru": ["rus"],
         "sk": ["slk"], "sl": ["slv"], "sr": ["srp"], "sv": ["swe"], "sw": ["swh"], "tr": ["tur"],
         "uk": ["ukr"], "zh": ["zho", "cmn"], "et": ["est"],
     ]
