@@ -82,9 +82,9 @@ public struct ReplacementEscaping: Sendable {
         }
     }
 
-    /// The escapes PO and JSON strings share (`\\`, `\"`, `\n`, `\t`, `\r`); every other scalar
-    /// goes through `other`, which returns its written form or `nil` to refuse the replacement.
-    private static func backslashEscaped(_ text: String, other: (Unicode.Scalar) -> String?) -> String? {
+    /// The escapes PO, JSON and Apple `.strings` strings share (`\\`, `\"`, `\n`, `\t`, `\r`); every
+    /// other scalar goes through `other`, which returns its written form or `nil` to refuse the replacement.
+    public static func backslashEscaped(_ text: String, other: (Unicode.Scalar) -> String?) -> String? {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

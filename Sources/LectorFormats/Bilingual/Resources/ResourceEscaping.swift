@@ -6,23 +6,9 @@ extension ReplacementEscaping {
     /// A quoted string of an Apple `.strings` file: `\\`, `\"`, `\n`, `\t`, `\r`, and `\UXXXX` for
     /// the other control characters (which Xcode's reader accepts and an editor would not show).
     public static let appleStrings = ReplacementEscaping { text in
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\U" + hex4(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        backslashEscaped(text) { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F ? "\\U" + hex4(scalar.value) : String(scalar)
         }
-        return out
     }
 
     /// The text of an Android `<string>` or `<item>` as `aapt` reads it (`AndroidText.resolve`), in
