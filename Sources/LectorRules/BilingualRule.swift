@@ -30,6 +30,9 @@ public struct SentencePairContext {
     public let targetRange: Range<Int>
     public let sourceText: String
     public let targetText: String
+    /// What several rules read off the same pair, made by the first that asks (the checker hands
+    /// one context to every rule of the pair).
+    let shared = SharedPairWork()
 
     init(check: CheckContext, bilingual: BilingualContext, index: Int, sourceRange: Range<Int>, targetRange: Range<Int>) {
         self.check = check
@@ -77,6 +80,24 @@ public struct SentencePairContext {
     public var inlineCodes: BilingualContext.InlineCodePair? {
         guard let codes = bilingual.inlineCodes, index < codes.count else { return nil }
         return codes[index]
+    }
+}
+
+/// Work on one sentence pair that more than one rule needs.
+final class SharedPairWork {
+    /// The lexical alignment and the word store it was made with.
+    var alignment: (words: ObjectIdentifier, value: LexicalAlignment?)?
+}
+
+extension SentencePairContext {
+    /// The pair's lexical alignment. `meaning.omission`, `meaning.addition` and `meaning.antonym`
+    /// all read it, and aligning a pair (every content word against every other) was most of the
+    /// time of a bilingual check when each rule made its own.
+    func lexicalAlignment(using words: AlignmentWords) -> LexicalAlignment? {
+        if let made = shared.alignment, made.words == ObjectIdentifier(words) { return made.value }
+        let value = LexicalAlignment(source: sourceText, target: targetText, words: words)
+        shared.alignment = (ObjectIdentifier(words), value)
+        return value
     }
 }
 

@@ -184,6 +184,12 @@ public struct NamesMissingRule: BilingualRule {
     /// Within one edit (two for names of eight letters or more), or one a prefix of the other
     /// (an inflected target form: `Shoigu's`).
     static func isClose(_ name: String, _ candidate: String) -> Bool {
+        // Keys are nearly always printable ASCII (skeletons, Latin-ASCII transliterations). The
+        // lexical alignment compares every capitalized word with every word of the other side, so
+        // this ran millions of times per file, and the string path (Foundation replacements,
+        // grapheme counts) was most of the bilingual check's time. On bytes it allocates nothing.
+        var name = name, candidate = candidate
+        if let close = name.withUTF8({ a in candidate.withUTF8 { b in isCloseASCII(a, b) } }) { return close }
         if isCloseAsWritten(name, candidate) { return true }
         let (a, b) = (phonological(name), phonological(candidate))
         return (a != name || b != candidate) && isCloseAsWritten(a, b)
@@ -192,6 +198,13 @@ public struct NamesMissingRule: BilingualRule {
     /// Sound changes between languages that spelling follows: a vowel before `s` + consonant at the
     /// start (`Istanbul` / `Стамбул`, `Espagne` / `Spain`), `n` before `b`/`p` written `m`, `c` as `k`.
     static func phonological(_ key: String) -> String {
+        var key = key
+        if let ascii = key.withUTF8({ bytes -> String? in
+            guard isPrintableASCII(bytes) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { phonological(bytes, into: $0) }
+        }) {
+            return ascii
+        }
         var result = key.replacingOccurrences(of: "nb", with: "mb").replacingOccurrences(of: "np", with: "mp")
             .replacingOccurrences(of: "c", with: "k")
         let scalars = Array(result.unicodeScalars)
@@ -200,6 +213,83 @@ public struct NamesMissingRule: BilingualRule {
             result = String(result.dropFirst())
         }
         return result
+    }
+
+    /// Printable ASCII has one byte per character (no `\r\n` cluster), so byte counts, prefixes and
+    /// edit distances are the same as on characters and scalars.
+    private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+        return true
+    }
+
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75  // a e i o u
+    }
+
+    /// `phonological` of printable ASCII in one pass: the replacements never create a new match of
+    /// another (`m` and `k` are in no pattern) and keep each letter a vowel or not, so they can all
+    /// be read off the input. Returns the output's length (the input's, or one less).
+    private static func phonological(_ key: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = key.count
+        let start = count >= 4 && isVowel(key[0]) && key[1] == 0x73 && !isVowel(key[2]) ? 1 : 0  // s
+        var written = 0
+        for index in start..<count {
+            var byte = key[index]
+            if byte == 0x6E, index + 1 < count, key[index + 1] == 0x62 || key[index + 1] == 0x70 {  // n before b, p
+                byte = 0x6D  // m
+            } else if byte == 0x63 {  // c
+                byte = 0x6B  // k
+            }
+            output[written] = byte
+            written += 1
+        }
+        return written
+    }
+
+    /// `isClose` on printable ASCII; `nil` when either key is something else.
+    private static func isCloseASCII(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard isPrintableASCII(name), isPrintableASCII(candidate) else { return nil }
+        if isCloseAsWritten(name, candidate) { return true }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { a in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(candidate.count, 1)) { b in
+                let aCount = phonological(name, into: a), bCount = phonological(candidate, into: b)
+                let a = UnsafeBufferPointer(rebasing: a[..<aCount]), b = UnsafeBufferPointer(rebasing: b[..<bCount])
+                let changed = !a.elementsEqual(name) || !b.elementsEqual(candidate)
+                return changed && isCloseAsWritten(a, b)
+            }
+        }
+    }
+
+    private static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
+        if name.elementsEqual(candidate) { return true }
+        if candidate.count >= name.count, candidate.count - name.count <= 2,
+           UnsafeBufferPointer(rebasing: candidate[..<name.count]).elementsEqual(name) {
+            return true
+        }
+        let limit = name.count >= 8 ? 2 : 1
+        return editDistance(name, candidate, limit: limit) <= limit
+    }
+
+    /// `editDistance` on bytes, with its two rows on the stack.
+    private static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
+            for j in 0...b.count { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    rowMinimum = min(rowMinimum, current[j])
+                }
+                if rowMinimum > limit { return limit + 1 }
+                swap(&previous, &current)
+            }
+            return previous[b.count]
+        }
     }
 
     private static func isCloseAsWritten(_ name: String, _ candidate: String) -> Bool {

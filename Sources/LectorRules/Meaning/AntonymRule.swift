@@ -42,7 +42,7 @@ public struct AntonymRule: BilingualRule {
     }
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
-        guard let words, let alignment = LexicalAlignment(source: pair.sourceText, target: pair.targetText, words: words),
+        guard let words, let alignment = pair.lexicalAlignment(using: words),
               !Self.negationDiffers(pair, words) else { return [] }
         let source = alignment.source, target = alignment.target
         func isAccounted(_ word: LexicalAlignment.Word, among others: [LexicalAlignment.Word], isSource: Bool) -> Bool {

@@ -52,7 +52,7 @@ public struct OmissionRule: BilingualRule {
     }
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
-        guard let words, let alignment = LexicalAlignment(source: pair.sourceText, target: pair.targetText, words: words),
+        guard let words, let alignment = pair.lexicalAlignment(using: words),
               let gap = alignment.leastLikelyGap(on: .source, text: pair.sourceText), Self.isReported(gap) else { return [] }
         let phrase = String(decoding: Array(pair.sourceText.utf16)[gap.range], as: Unicode.UTF16.self)
         return [RuleFinding(range: pair.targetRange, message: "`\(phrase)` has no counterpart in the translation")]
