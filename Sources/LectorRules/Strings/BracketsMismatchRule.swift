@@ -53,12 +53,22 @@ public struct BracketsMismatchRule: UnitRule {
         return findings
     }
 
+    /// Every bracket of `kinds`, as UTF-16 units (all are in the Basic Multilingual Plane).
+    static let bracketUnits: Set<UInt16> = Set(kinds.flatMap { Array($0.open) + Array($0.close) }.map { UInt16($0.value) })
+    /// The ASCII ones as a table, looked up without hashing.
+    static let asciiBrackets: [Bool] = (0..<128).map { bracketUnits.contains(UInt16($0)) }
+
     struct Count: Equatable {
         var open = 0
         var close = 0
     }
 
     static func counts(_ text: String, settings: StringCheckSettings) -> [Count] {
+        // Masking only turns characters into spaces, so a string without brackets counts none;
+        // most strings have none, and masking and looking each character up was this rule's time.
+        guard text.utf16.contains(where: { $0 < 0x80 ? asciiBrackets[Int($0)] : bracketUnits.contains($0) }) else {
+            return Array(repeating: Count(), count: kinds.count)
+        }
         let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
         var counts = Array(repeating: Count(), count: kinds.count)
         for scalar in masked.unicodeScalars {

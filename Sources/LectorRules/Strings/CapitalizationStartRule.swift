@@ -39,8 +39,10 @@ public struct CapitalizationStartRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
-        guard let source = Self.firstLetter(pair.source, settings: context.strings),
-              let target = Self.firstLetter(pair.target, settings: context.strings),
+        guard let source = Self.firstLetter(pair.source, settings: context.strings,
+                                            masked: pair.masked(pair.source, settings: context.strings)),
+              let target = Self.firstLetter(pair.target, settings: context.strings,
+                                            masked: pair.masked(pair.target, settings: context.strings)),
               source.scalar.properties.isAlphabetic, target.scalar.properties.isAlphabetic,
               Self.hasCase(source.scalar), Self.hasCase(target.scalar) else { return [] }
         // A source word in mixed case ("iPhone") or capitals ("HTML") says nothing.
@@ -62,9 +64,9 @@ public struct CapitalizationStartRule: UnitRule {
 
     /// The first character that is not punctuation, space, placeholder, tag or accelerator marker,
     /// with its range and its word; `nil` when it is a digit (`360 degrees`) or there is none.
-    static func firstLetter(_ text: String, settings: StringCheckSettings)
+    static func firstLetter(_ text: String, settings: StringCheckSettings, masked: [UInt16]? = nil)
         -> (scalar: Unicode.Scalar, range: Range<Int>, word: [Unicode.Scalar])? {
-        let units = StringText.masked(text, settings: settings)
+        let units = masked ?? StringText.masked(text, settings: settings)
         let masked = String(decoding: units, as: Unicode.UTF16.self)
         let codes = StringText.codeRanges(in: text, settings: settings)
         var offset = 0

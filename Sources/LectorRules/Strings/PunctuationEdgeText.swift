@@ -10,8 +10,9 @@ enum PunctuationEdge {
 
     /// Leading (`atStart`) or trailing punctuation: its classes in reading order and the UTF-16
     /// range it covers in the string.
-    static func run(of text: String, atStart: Bool, settings: StringCheckSettings) -> (classes: [String], range: Range<Int>) {
-        let masked = StringText.masked(text, settings: settings)
+    static func run(of text: String, atStart: Bool, settings: StringCheckSettings,
+                    masked: [UInt16]? = nil) -> (classes: [String], range: Range<Int>) {
+        let masked = masked ?? StringText.masked(text, settings: settings)
         let original = Array(text.utf16)
         // Work on scalars of the masked text; a masked code is a space and so ends nothing.
         let scalars = Array(String(decoding: masked, as: Unicode.UTF16.self).unicodeScalars)
@@ -86,8 +87,10 @@ public struct PunctuationStartRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
-        let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings)
-        var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings)
+        let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings,
+                                                masked: pair.masked(pair.source, settings: context.strings))
+        var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings,
+                                                masked: pair.masked(pair.target, settings: context.strings))
         if PunctuationClass.writesInvertedMarks(language) {
             target.classes.removeAll { $0 == "¿" || $0 == "¡" }
         }
@@ -147,8 +150,10 @@ public struct PunctuationEndRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
-        let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings)
-        let target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings)
+        let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings,
+                                                masked: pair.masked(pair.source, settings: context.strings))
+        let target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings,
+                                                masked: pair.masked(pair.target, settings: context.strings))
         guard source.classes != target.classes else {
             return PunctuationClass.spaceBeforeFinalMark(language, source: (pair.source, source.range, source.classes),
                                                          target: (pair.target, target.range, target.classes)).map {

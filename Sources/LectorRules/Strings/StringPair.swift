@@ -13,6 +13,18 @@ public struct StringPair {
     public let target: String
     public let targetStart: Int
     public let unit: BilingualUnit
+    /// Masked texts, made by the first string check that asks: most of them read the same two.
+    let shared = SharedUnitWork()
+
+    /// `StringText.masked` of the source or the translation, made once per unit and settings.
+    func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
+        let isSource = text == source
+        guard isSource || text == target else { return StringText.masked(text, settings: settings) }
+        if let made = shared.masked.first(where: { $0.isSource == isSource && $0.settings == settings }) { return made.units }
+        let units = StringText.masked(text, settings: settings)
+        shared.masked.append((isSource, settings, units))
+        return units
+    }
 
     /// A range within `target`, in the document.
     public func range(_ local: Range<Int>) -> Range<Int> {
@@ -42,6 +54,12 @@ extension CheckContext {
 
     /// The primary language subtag of the translation.
     var targetPrimaryLanguage: String { Term.primaryLanguage(of: index.targetLanguage) }
+}
+
+/// What the string checks of one unit compute alike (placeholders and tags found and blanked out),
+/// kept so that each is made once: five checks read the masked source and translation.
+final class SharedUnitWork {
+    var masked: [(isSource: Bool, settings: StringCheckSettings, units: [UInt16])] = []
 }
 
 /// What the string checks share: text with placeholders and tags taken out, punctuation classes.

@@ -46,8 +46,10 @@ public struct WordsDoubledRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
         var findings: [RuleFinding] = []
-        let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings).map(\.word))
-        for double in Self.doubles(in: pair.target, settings: context.strings)
+        let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings,
+                                                masked: pair.masked(pair.source, settings: context.strings)).map(\.word))
+        for double in Self.doubles(in: pair.target, settings: context.strings,
+                                         masked: pair.masked(pair.target, settings: context.strings))
         where !sourceDoubles.contains(double.word) && !allowed.contains(double.word) {
             findings.append(RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row"))
         }
@@ -55,8 +57,9 @@ public struct WordsDoubledRule: UnitRule {
     }
 
     /// Words equal (case-folded) to the word before them, with only spaces between.
-    static func doubles(in text: String, settings: StringCheckSettings) -> [(word: String, text: String, range: Range<Int>)] {
-        let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
+    static func doubles(in text: String, settings: StringCheckSettings,
+                        masked units: [UInt16]? = nil) -> [(word: String, text: String, range: Range<Int>)] {
+        let masked = String(decoding: units ?? StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
         var result: [(String, String, Range<Int>)] = []
         var previous: (word: String, end: Int)?
         var offset = 0
