@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "LectorKit", targets: ["LectorKit"]),
         .library(name: "LectorICU", targets: ["LectorICU"]),
         .library(name: "LectorLexicon", targets: ["LectorLexicon"]),
+        .library(name: "LectorMeCab", targets: ["LectorMeCab"]),
         .executable(name: "lector", targets: ["lector"]),
     ],
     dependencies: [
@@ -39,8 +40,16 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "LectorZlib", dependencies: ["CZlib"]),
-        // Hunspell, FreeDict and WordNet behind one Lexicon service.
-        .target(name: "LectorLexicon", dependencies: ["LectorHunspell", "LectorZlib"]),
+        // The system MeCab (libmecab-dev; its dictionary mecab-ipadic-utf8 at run time): Japanese
+        // lemmas. No pkg-config file on Debian: the module map links libmecab by name.
+        .systemLibrary(
+            name: "CMeCab",
+            path: "Sources/CMeCab",
+            providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"]), .brew(["mecab", "mecab-ipadic"])]
+        ),
+        .target(name: "LectorMeCab", dependencies: ["CMeCab"]),
+        // Hunspell, FreeDict, WordNet and MeCab behind one Lexicon service.
+        .target(name: "LectorLexicon", dependencies: ["LectorHunspell", "LectorZlib", "LectorMeCab"]),
         // The system libxml2 (libxml2-dev). Only LectorXML imports it.
         .systemLibrary(
             name: "CLibXML2",
@@ -98,7 +107,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit", "LectorEvaluation"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
-        .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib"]),
+        .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib", "LectorMeCab"]),
         .testTarget(name: "LectorXMLTests", dependencies: ["LectorXML"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorEvaluation", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),

@@ -33,7 +33,7 @@ let package = Package(
         //   swift run -c release LexiconProfile
         .executableTarget(
             name: "LexiconProfile",
-            dependencies: [.product(name: "LectorKit", package: "Lector")]
+            dependencies: [.product(name: "LectorKit", package: "Lector"), .product(name: "LectorMeCab", package: "Lector")]
         ),
         .executableTarget(
             name: "LectorBenchmarks",

@@ -48,9 +48,14 @@ public final class FreeDictDictionary: Sendable {
         }
     }
 
+    /// Where the index's hash table and reverse links are kept between runs.
+    let diskCache: LexiconDiskCache
+
     /// Opens `NAME.index` and `NAME.dict.dz` (or `NAME.dict`, uncompressed, is not supported: FreeDict
-    /// ships dictzip only).
-    public init(indexPath: String) throws {
+    /// ships dictzip only). The hash table of the index comes from `cache` when it holds a valid one
+    /// for this very file, and is stored there otherwise.
+    public init(indexPath: String, cache: LexiconDiskCache = .standard) throws {
+        diskCache = cache
         self.indexPath = indexPath
         let base = String(indexPath.dropLast(".index".count))
         dataPath = base + ".dict.dz"
@@ -64,7 +69,24 @@ public final class FreeDictDictionary: Sendable {
         guard index.count < Int(UInt32.max) else { throw LoadError.tooLarge(indexPath) }
         self.index = index
         data = try DictzipFile(path: dataPath)
-        (slots, entryCount) = Self.hash(index)
+        if let sections = cache.read(kind: .freeDictSlots, sources: [indexPath]), sections.count == 2,
+           let slots = LexiconDiskCache.array(sections[0], of: UInt32.self),
+           let count = LexiconDiskCache.array(sections[1], of: UInt64.self), count.count == 1,
+           Self.isPlausibleTable(slots, entries: Int(count[0]), indexSize: index.count) {
+            (self.slots, entryCount) = (slots, Int(count[0]))
+        } else {
+            (slots, entryCount) = Self.hash(index)
+            cache.write(kind: .freeDictSlots, sources: [indexPath],
+                        sections: [LexiconDiskCache.data(slots), LexiconDiskCache.data([UInt64(entryCount)])])
+        }
+    }
+
+    /// A table read from the cache has the shape `hash` gives: a power of two over twice the
+    /// entries, every slot empty or a line start inside the index. (The checksum already vouches
+    /// for the bytes; this guards the lookups against a table of another index of the same size.)
+    static func isPlausibleTable(_ slots: [UInt32], entries: Int, indexSize: Int) -> Bool {
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, entries >= 0, entries * 2 <= slots.count else { return false }
+        return slots.allSatisfy { Int($0) <= indexSize }
     }
 
     // MARK: - Lookup
@@ -119,6 +141,20 @@ public final class FreeDictDictionary: Sendable {
     /// folded text (`foldedKey`) and the index line of its entry, sorted by hash then line. One
     /// pass over the inflated text that makes no string (jpn-eng: 375,000 entries, 44 MB).
     func reverseLinks() throws -> (hashes: [UInt64], lines: [UInt32]) {
+        let sources = [indexPath, dataPath]
+        if let sections = diskCache.read(kind: .freeDictReverseLinks, sources: sources), sections.count == 2,
+           let hashes = LexiconDiskCache.array(sections[0], of: UInt64.self),
+           let lines = LexiconDiskCache.array(sections[1], of: UInt32.self), hashes.count == lines.count,
+           lines.allSatisfy({ Int($0) < index.count }) {
+            return (hashes, lines)
+        }
+        let links = try buildReverseLinks()
+        diskCache.write(kind: .freeDictReverseLinks, sources: sources,
+                        sections: [LexiconDiskCache.data(links.hashes), LexiconDiskCache.data(links.lines)])
+        return links
+    }
+
+    private func buildReverseLinks() throws -> (hashes: [UInt64], lines: [UInt32]) {
         let text = try data.readAll()
         var links: [(hash: UInt64, line: UInt32)] = []
         links.reserveCapacity(entryCount * 3)

@@ -1,9 +1,10 @@
 import Foundation
+import LectorMeCab
 
 /// One lexical resource Lector can use: where it was found (or that it was not), the Debian package
 /// that provides it, and what is weaker without it. `lector doctor` lists these.
 public struct LexicalResource: Hashable, Sendable {
-    public enum Kind: String, Sendable, Hashable { case hunspell, freeDict, wordNet }
+    public enum Kind: String, Sendable, Hashable { case hunspell, freeDict, wordNet, meCab }
 
     public let kind: Kind
     /// What it is, for people: `Hunspell dictionary ru`, `FreeDict de→en`, `WordNet 3.0`.
@@ -17,15 +18,22 @@ public struct LexicalResource: Hashable, Sendable {
     /// What Lector does not do, or does less well, without it.
     public let weakens: String
 
-    public var isPresent: Bool { path != nil }
+    /// Why a file that was found is not used (a MeCab dictionary in EUC-JP), `nil` otherwise.
+    public let refusal: String?
 
-    public init(kind: Kind, name: String, languages: [String], package: String, path: String?, weakens: String) {
+    public var isPresent: Bool { path != nil }
+    /// Whether Debian packages the resource at all (FreeDict has no uk–en dictionary, for one).
+    public var isPackaged: Bool { !package.isEmpty }
+
+    public init(kind: Kind, name: String, languages: [String], package: String, path: String?, weakens: String,
+                refusal: String? = nil) {
         self.kind = kind
         self.name = name
         self.languages = languages
         self.package = package
         self.path = path
         self.weakens = weakens
+        self.refusal = refusal
     }
 
     // MARK: - Finding resources
@@ -60,6 +68,25 @@ public struct LexicalResource: Hashable, Sendable {
         return names.isEmpty ? nil : paths.firstFile(named: names)
     }
 
+    /// The MeCab dictionary folder (with `sys.dic`) for Japanese: the first UTF-8 one in the search
+    /// path (Debian's `/var/lib/mecab/dic/ipadic-utf8`), else the first one in another encoding
+    /// (which `MeCabAnalyzer` refuses; `lector doctor` says so), else `nil`.
+    public static func meCabDictionary(in paths: ResourcePaths) -> (folder: String, charset: String)? {
+        var other: (folder: String, charset: String)?
+        let manager = FileManager.default
+        for folder in paths.folders {
+            for subfolder in ["ipadic-utf8", "mecab/dic/ipadic-utf8", "debian", "ipadic", "mecab/dic/ipadic", ""] {
+                let directory = subfolder.isEmpty ? folder : (folder as NSString).appendingPathComponent(subfolder)
+                let dictionary = (directory as NSString).appendingPathComponent("sys.dic")
+                guard manager.isReadableFile(atPath: dictionary) else { continue }
+                let charset = MeCabAnalyzer.charset(ofDictionary: dictionary) ?? ""
+                if MeCabAnalyzer.isUTF8(charset) { return (directory, charset) }
+                if other == nil { other = (directory, charset) }
+            }
+        }
+        return other
+    }
+
     // MARK: - Catalog
 
     /// The languages `lector doctor` reports on when no pair is named.
@@ -74,14 +101,28 @@ public struct LexicalResource: Hashable, Sendable {
         var seen = Set<String>()
         let primaries = languages.map(LexicalLanguages.primary)
         for language in primaries where seen.insert("hunspell-\(language)").inserted {
-            result.append(hunspell(language, paths: paths))
+            // Japanese has no Hunspell dictionary (Debian packages none); MeCab gives its lemmas.
+            if language == "ja" {
+                result.append(meCab(paths: paths))
+            } else {
+                result.append(hunspell(language, paths: paths))
+            }
         }
         let allPairs = pairs ?? primaries.filter { $0 != "en" }.flatMap { [($0, "en"), ("en", $0)] }
         for (source, target) in allPairs {
             let from = LexicalLanguages.primary(source)
             let to = LexicalLanguages.primary(target)
-            guard let resource = freeDict(from: from, to: to, paths: paths),
-                  seen.insert(resource.package).inserted else { continue }
+            guard let resource = freeDict(from: from, to: to, paths: paths) else {
+                // Both languages have FreeDict codes but Debian packages no dictionary between them.
+                if from != to, LexicalLanguages.freeDictCode(from) != nil, LexicalLanguages.freeDictCode(to) != nil,
+                   seen.insert("none-\(from)-\(to)").inserted {
+                    result.append(LexicalResource(
+                        kind: .freeDict, name: "FreeDict \(from)–\(to) dictionary", languages: [from, to], package: "", path: nil,
+                        weakens: "no \(from)–\(to) translations from this direction (the reverse dictionary is read backwards if present)"))
+                }
+                continue
+            }
+            guard seen.insert(resource.package).inserted else { continue }
             result.append(resource)
         }
         result.append(wordNet(paths: paths))
@@ -110,6 +151,17 @@ public struct LexicalResource: Hashable, Sendable {
             kind: .freeDict, name: "FreeDict \(pair) dictionary", languages: [source, target], package: package,
             path: path,
             weakens: "omission/addition checks and names.missing have no \(pair) dictionary (the reverse one is used if present)")
+    }
+
+    /// MeCab's IPA dictionary in UTF-8 (Japanese lemmas). One in another encoding is found but refused.
+    public static func meCab(paths: ResourcePaths) -> LexicalResource {
+        let found = meCabDictionary(in: paths)
+        let usable = found.map { MeCabAnalyzer.isUTF8($0.charset) } ?? false
+        return LexicalResource(
+            kind: .meCab, name: "MeCab dictionary ja (Japanese)", languages: ["ja"], package: "mecab-ipadic-utf8",
+            path: usable ? found?.folder : nil,
+            weakens: "Japanese lemmas off (行きました is looked up as written, not as 行く)",
+            refusal: found.flatMap { usable ? nil : "\($0.folder) is \($0.charset.isEmpty ? "not UTF-8" : $0.charset), Lector reads UTF-8 dictionaries only" })
     }
 
     public static func wordNet(paths: ResourcePaths) -> LexicalResource {

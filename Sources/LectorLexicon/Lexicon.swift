@@ -1,5 +1,6 @@
 import Foundation
 import LectorHunspell
+import LectorMeCab
 
 // MARK: - API
 //
@@ -8,7 +9,8 @@ import LectorHunspell
 // Everything loads lazily on first use; a missing resource is recorded, never fatal.
 //
 //     let lexicon = Lexicon.shared(source: "de", target: "en")        // or Lexicon.load(source:target:paths:)
-//     lexicon.lemmas(of: "Verhandlungen", language: "de")             // ["verhandeln", …]: Hunspell stems, + WordNet morphy for en
+//     lexicon.lemmas(of: "Verhandlungen", language: "de")             // ["verhandeln", …]: Hunspell stems, + WordNet morphy for en,
+//                                                                     // MeCab for ja ("行きました" → ["行く"])
 //     lexicon.translations(of: "abfallen", from: "de", to: "en")      // [decline <noun>, fall off <verb>, …]
 //     lexicon.synonyms(of: "big"); lexicon.antonyms(of: "wet")        // WordNet; satellites via their head ("soggy" → "dry")
 //     lexicon.isKnown("Haus", language: "de")                         // true / false; nil without a dictionary
@@ -63,6 +65,37 @@ public final class Lexicon: @unchecked Sendable {
         return ResourceCache.shared.value(key) { Lexicon(source: source, target: target, paths: paths) }
     }
 
+    // MARK: - Loading ahead
+
+    /// Starts loading, on background threads, what checking text of this pair reads: the target's
+    /// Hunspell dictionaries, and with a source the source's, the FreeDict dictionaries both ways
+    /// (with their reverse links where a direction is read backwards), the headword lists and
+    /// WordNet when one side is English. Returns at once. A question asked before its resource is
+    /// ready waits for that resource alone, so the loads overlap whatever the caller does next
+    /// (indexing glossaries, reading files) instead of adding to it.
+    public func preload(bilingual: Bool) {
+        let paths = paths
+        let source = source
+        let target = target
+        var loads: [@Sendable () -> Void] = [
+            { _ = target == "ja" ? Lexicon.meCab(paths: paths) : nil; _ = self.hunspell(target) },
+            { _ = Lexicon.headwords(of: target, paths: paths) },
+        ]
+        if target == "en" { loads.append { _ = self.hunspellVarieties(target) } }
+        if bilingual, source != target, !source.isEmpty {
+            loads.append { _ = source == "ja" ? Lexicon.meCab(paths: paths) : nil; _ = self.hunspell(source) }
+            loads.append { _ = Lexicon.headwords(of: source, paths: paths) }
+            for (from, to) in [(source, target), (target, source)] {
+                loads.append {
+                    let direct = Lexicon.dictionary(from: from, to: to, paths: paths)
+                    _ = Lexicon.reversed(from: from, to: to, paths: paths, direct: direct)
+                }
+            }
+            if source == "en" || target == "en" { loads.append { Lexicon.wordNet(paths: paths)?.preload() } }
+        }
+        for load in loads { DispatchQueue.global(qos: .userInitiated).async(execute: load) }
+    }
+
     // MARK: - Questions
 
     /// The dictionary forms of a word: Hunspell stems, and for English also WordNet's morphy. Empty
@@ -73,6 +106,8 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     private func uncachedLemmas(of word: String, primary: String) -> [String] {
+        // Japanese has no Hunspell dictionary: MeCab's dictionary forms (行きました → 行く).
+        if primary == "ja" { return Self.meCab(paths: paths)?.lemmas(of: word) ?? [] }
         var result = hunspell(primary)?.stem(word) ?? []
         if primary == "en", let wordNet {
             for lemma in wordNet.lemmas(of: word) where !result.contains(lemma) { result.append(lemma) }
@@ -149,6 +184,11 @@ public final class Lexicon: @unchecked Sendable {
     public var missingResources: [MissingResource] {
         var missing: [MissingResource] = []
         for language in Set([source, target]).sorted() where language != "" {
+            if language == "ja" {
+                let resource = LexicalResource.meCab(paths: paths)
+                if !resource.isPresent { missing.append(MissingResource(resource)) }
+                continue
+            }
             let resource = LexicalResource.hunspell(language, paths: paths)
             if !resource.isPresent, LexicalLanguages.hunspellNames[language] != nil { missing.append(MissingResource(resource)) }
         }
@@ -191,9 +231,17 @@ public final class Lexicon: @unchecked Sendable {
 
     private var wordNet: WordNet? { Self.wordNet(paths: paths) }
 
+    /// Where a resource is, searched once per process: a search stats dozens of candidate paths,
+    /// and spelling asks for the dictionary of every word.
+    static func located<T>(_ key: String, paths: ResourcePaths, _ search: () -> T?) -> T? {
+        ResourceCache.shared.optional("located|\(key)|\(paths.folders.joined(separator: ":"))") { search().map { Box($0) } }?.value
+    }
+
     /// The shared Hunspell dictionary of a language in these paths, loaded once per process.
     public static func hunspell(_ language: String, paths: ResourcePaths) -> HunspellDictionary? {
-        guard let files = LexicalResource.hunspellFiles(language, in: paths) else { return nil }
+        guard let found = located("hunspell|\(language)", paths: paths, { LexicalResource.hunspellFiles(language, in: paths).map { [$0.affix, $0.dictionary] } })
+        else { return nil }
+        let files = (affix: found[0], dictionary: found[1])
         return ResourceCache.shared.optional("hunspell|\(files.dictionary)") {
             do {
                 return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
@@ -210,15 +258,26 @@ public final class Lexicon: @unchecked Sendable {
         return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
     }
 
+    /// The shared MeCab analyser (Japanese), `nil` without a UTF-8 dictionary; one in another
+    /// encoding is refused once on standard error (`lector doctor` lists it as refused).
+    public static func meCab(paths: ResourcePaths) -> MeCabAnalyzer? {
+        guard let found = located("mecab", paths: paths, { LexicalResource.meCabDictionary(in: paths).map { [$0.folder, $0.charset] } })
+        else { return nil }
+        return ResourceCache.shared.optional("mecab|\(found[0])") {
+            do { return try MeCabAnalyzer(dictionaryFolder: found[0]) } catch { report(error); return nil }
+        }
+    }
+
     static func wordNet(paths: ResourcePaths) -> WordNet? {
-        guard let folder = WordNet.locate(in: paths) else { return nil }
+        guard let folder = located("wordnet", paths: paths, { WordNet.locate(in: paths) }) else { return nil }
         return ResourceCache.shared.optional("wordnet|\(folder)") {
             do { return try WordNet(folder: folder) } catch { report(error); return nil }
         }
     }
 
     static func dictionary(from: String, to: String, paths: ResourcePaths) -> FreeDictDictionary? {
-        guard let index = LexicalResource.freeDictIndex(from: from, to: to, in: paths) else { return nil }
+        guard let index = located("freedict|\(from)|\(to)", paths: paths, { LexicalResource.freeDictIndex(from: from, to: to, in: paths) })
+        else { return nil }
         return ResourceCache.shared.optional("freedict|\(index)") {
             do { return try FreeDictDictionary(indexPath: index) } catch { report(error); return nil }
         }
@@ -295,6 +354,12 @@ final class ReversedDictionary: Sendable {
     }
 }
 
+/// A value in a reference, so that an absent one and a found one are told apart in `ResourceCache`.
+final class Box<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
 /// A bounded memo of a lexicon's answers, shared by threads. Emptied when full, so that a stream
 /// of any length keeps it small.
 final class AnswerCache: @unchecked Sendable {
@@ -331,32 +396,55 @@ final class AnswerCache: @unchecked Sendable {
 }
 
 /// Process-wide store of loaded resources, keyed by file, so every lexicon shares one copy.
+///
+/// Each key has a lock of its own: a thread that needs a resource another thread is loading waits
+/// for that load (and does not load it twice), while loads of different resources, and reads of
+/// resources already loaded, go on in parallel (the background loading of `Lexicon.preload`).
 final class ResourceCache: @unchecked Sendable {
     static let shared = ResourceCache()
     private let lock = NSLock()
-    private var values: [String: Any] = [:]
+    private var slots: [String: Slot] = [:]
     private var reported = Set<String>()
     private let reportLock = NSLock()
 
-    func value<T>(_ key: String, _ make: () -> T) -> T {
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var isMade = false
+        var value: Any?
+    }
+
+    private func slot(_ key: String) -> Slot {
         lock.lock()
         defer { lock.unlock() }
-        if let existing = values[key] as? T { return existing }
+        if let existing = slots[key] { return existing }
+        let made = Slot()
+        slots[key] = made
+        return made
+    }
+
+    func value<T>(_ key: String, _ make: () -> T) -> T {
+        let slot = slot(key)
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if slot.isMade, let existing = slot.value as? T { return existing }
         let made = make()
-        values[key] = made
+        slot.value = made
+        slot.isMade = true
         return made
     }
 
     func optional<T>(_ key: String, _ make: () -> T?) -> T? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let existing = values[key] { return existing as? T }
+        let slot = slot(key)
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if slot.isMade { return slot.value as? T }
         let made = make()
-        values[key] = made as Any
+        slot.value = made
+        slot.isMade = true
         return made
     }
 
-    /// Called while a resource loads, that is while `lock` is held: it has a lock of its own.
+    /// Called while a resource loads: it has a lock of its own.
     func reportOnce(_ message: String) {
         reportLock.lock()
         let first = reported.insert(message).inserted

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where Lector looks for lexical data: Hunspell dictionaries, FreeDict dictionaries (dictd format)
-/// and WordNet.
+/// Where Lector looks for lexical data: Hunspell dictionaries, FreeDict dictionaries (dictd format),
+/// WordNet and MeCab's dictionary.
 ///
 /// Folders are searched in order: the project's own (`resources:` in `.lector.yml`), then either the
 /// folders of `LECTOR_DATA_PATH` (colon-separated; when set it replaces the standard locations, so a
@@ -19,6 +19,7 @@ public struct ResourcePaths: Sendable, Hashable {
         "/usr/share/wordnet", "/usr/local/share/hunspell", "/usr/local/share/dictd",
         "/usr/local/share/wordnet", "/opt/homebrew/share/hunspell", "/opt/homebrew/share/dictd",
         "/opt/homebrew/share/wordnet", "/opt/homebrew/share/wordnet/dict", "/usr/local/share/wordnet/dict",
+        "/var/lib/mecab/dic", "/opt/homebrew/lib/mecab/dic", "/usr/local/lib/mecab/dic",
     ]
 
     /// The search path for a project: its `resources:` folders (relative to `base`), then

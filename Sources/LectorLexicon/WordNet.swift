@@ -52,6 +52,16 @@ public final class WordNet: @unchecked Sendable {
         return result.map { $0.replacingOccurrences(of: "_", with: " ") }
     }
 
+    /// Reads the exception lists and maps the files now (`Lexicon.preload`), so that the first
+    /// question does not pay for them.
+    public func preload() {
+        for pos in PartOfSpeech.allCases {
+            _ = exceptionList(pos)
+            _ = file(data: false, pos: pos)
+            _ = file(data: true, pos: pos)
+        }
+    }
+
     /// Whether a word is a WordNet lemma in any part of speech.
     public func isLemma(_ word: String) -> Bool {
         let key = Self.key(word)

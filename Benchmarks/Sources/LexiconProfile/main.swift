@@ -9,6 +9,7 @@
 // that a later load cannot reuse the memory of an earlier one.
 import Foundation
 import LectorKit
+import LectorMeCab
 
 func residentMegabytes() -> Double {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
@@ -68,12 +69,22 @@ if all || arguments.contains("load") {
             return (loaded, "stem(\"tests\") = \(loaded.stem("tests"))")
         }
     }
-    // Every installed FreeDict dictionary: the index (memory-mapped, hashed once) and one lookup.
+    // Every installed FreeDict dictionary: the index memory-mapped and hashed (cache off), then
+    // with its hash table from a cache folder of this run (written by the first load, read by the
+    // second), and one lookup.
+    let cacheFolder = NSTemporaryDirectory() + "lector-profile-cache-\(ProcessInfo.processInfo.processIdentifier)"
+    let diskCache = LexiconDiskCache(folder: cacheFolder)
+    defer { try? FileManager.default.removeItem(atPath: cacheFolder) }
     for index in paths.files(where: { $0.hasPrefix("freedict-") && $0.hasSuffix(".index") }).sorted() {
         let name = ((index as NSString).lastPathComponent as NSString).deletingPathExtension
         var dictionary: FreeDictDictionary?
-        try? measure("FreeDict \(name): index") {
-            let loaded = try FreeDictDictionary(indexPath: index)
+        try? measure("FreeDict \(name): index, hashed") {
+            let loaded = try FreeDictDictionary(indexPath: index, cache: .off)
+            return (loaded, "\(loaded.entryCount) headwords")
+        }
+        _ = try? FreeDictDictionary(indexPath: index, cache: diskCache)  // writes the cache file
+        try? measure("FreeDict \(name): index, from the cache") {
+            let loaded = try FreeDictDictionary(indexPath: index, cache: diskCache)
             dictionary = loaded
             return (loaded, "\(loaded.entryCount) headwords")
         }
@@ -85,7 +96,8 @@ if all || arguments.contains("load") {
         }
     }
     // The directions Lector reads backwards (the direct dictionary is missing or has under a tenth of
-    // the headwords of the opposite one): the first translation builds the reversed index.
+    // the headwords of the opposite one): the first translation builds the reversed index, or reads
+    // it from the standard cache (LECTOR_CACHE_DIR=off for the build; a second run for the cache).
     for (source, target, word) in [("ru", "en", "собака"), ("cs", "en", "pes"), ("en", "ja", "dog"), ("ja", "en", "犬"),
                                    ("uk", "en", "собака"), ("de", "en", "Hund"), ("en", "de", "dog")] {
         let lexicon = Lexicon.load(source: source, target: target, paths: paths)
@@ -95,6 +107,15 @@ if all || arguments.contains("load") {
         }
         measure("Lexicon \(source)→\(target): second translation") {
             (nil, lexicon.translations(of: word, from: source, to: target).prefix(3).map(\.text).joined(separator: ", "))
+        }
+    }
+    if let meCab = LexicalResource.meCabDictionary(in: paths) {
+        try? measure("MeCab \((meCab.folder as NSString).lastPathComponent): load") {
+            let analyzer = try MeCabAnalyzer(dictionaryFolder: meCab.folder)
+            return (analyzer, "\(analyzer.charset)")
+        }
+        measure("MeCab: first lemmas (Lexicon, shared analyser)") {
+            (nil, Lexicon.load(source: "ja", target: "en", paths: paths).lemmas(of: "行きました", language: "ja").joined(separator: ", "))
         }
     }
     measure("WordNet: first antonym lookup") {

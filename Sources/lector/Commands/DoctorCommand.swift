@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import LectorKit
 
-/// `lector doctor`: every lexical resource Lector can use, found or missing, with the Debian
-/// package that provides it and what is weaker without it.
+/// `lector doctor`: every lexical resource Lector can use, found, refused or missing, with the Debian
+/// package that provides it (or that Debian has none) and what is weaker without it.
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
@@ -59,6 +59,10 @@ struct DoctorCommand: ParsableCommand {
             let name = resource.name.padding(toLength: width, withPad: " ", startingAt: 0)
             if let path = resource.path {
                 lines.append("  found    \(name)  \(path)  (\(resource.package))")
+            } else if let refusal = resource.refusal {
+                lines.append("  refused  \(name)  \(refusal); install \(resource.package): \(resource.weakens)")
+            } else if !resource.isPackaged {
+                lines.append("  missing  \(name)  none (not packaged by Debian): \(resource.weakens)")
             } else {
                 lines.append("  missing  \(name)  install \(resource.package): \(resource.weakens)")
             }

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Tables Lector derives from large lexical files (a FreeDict index's hash table, a dictionary's
+/// reverse links), kept on disk between runs: building them costs 5–1,000 ms per resource and every
+/// `lector check` would otherwise pay it again.
+///
+/// The folder is `LECTOR_CACHE_DIR` (`off` disables the cache), else `$XDG_CACHE_HOME/lector`, else
+/// `~/.cache/lector`. A file is written to a temporary name and renamed, so a reader sees a whole
+/// file or none; it is trusted only when everything checks: magic, format version, byte order, kind,
+/// the path, size and modification time of every source file it was built from, its own length and
+/// the checksum of its payload. Anything else (a file cut short, flipped bytes, a dictionary
+/// upgraded since) is treated as absent: the table is built from the source again and rewritten.
+/// A cache that cannot be written (read-only home) only costs the build on every run.
+public struct LexiconDiskCache: Sendable, Hashable {
+    /// The folder, `nil` when the cache is off.
+    public let folder: String?
+
+    public init(folder: String?) { self.folder = folder }
+
+    public static let off = LexiconDiskCache(folder: nil)
+
+    /// The cache of this process's environment.
+    public static let standard = resolve()
+
+    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> LexiconDiskCache {
+        if let configured = environment["LECTOR_CACHE_DIR"], !configured.isEmpty {
+            return LexiconDiskCache(folder: configured == "off" ? nil : (configured as NSString).expandingTildeInPath)
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return LexiconDiskCache(folder: (xdg as NSString).appendingPathComponent("lector"))
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return .off }
+        return LexiconDiskCache(folder: (home as NSString).appendingPathComponent(".cache/lector"))
+    }
+
+    /// What a cache file holds; the number is part of the header. Bump `version` whenever the code
+    /// that builds any table changes what it builds: source files that did not change would
+    /// otherwise keep serving the old table.
+    public enum Kind: UInt32, Sendable { case freeDictSlots = 1, freeDictReverseLinks = 2 }
+    static let version: UInt32 = 1
+    static let magic = Array("LECTORLX".utf8)
+    static let byteOrderMark: UInt32 = 0x0102_0304
+
+    /// The cache file of a table built from `sources` (the first names it).
+    public func file(kind: Kind, sources: [String]) -> String? {
+        guard let folder, let first = sources.first else { return nil }
+        let name = ((first as NSString).lastPathComponent as NSString).deletingPathExtension
+        let key = sources.joined(separator: "\n")
+        return (folder as NSString).appendingPathComponent(
+            "\(name)-\(kind == .freeDictSlots ? "index" : "reverse")-\(String(Self.checksum(Array(key.utf8)), radix: 16)).bin")
+    }
+
+    // MARK: - Reading
+
+    /// The sections stored for these sources, or `nil` when there is no valid file for them.
+    public func read(kind: Kind, sources: [String]) -> [Data]? {
+        guard let path = file(kind: kind, sources: sources),
+              let stamps = sources.map(Self.stamp).allNonNil(),
+              // A missing or unreadable cache file is an empty cache.
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
+        return Self.decode(data, kind: kind, stamps: stamps)
+    }
+
+    static func decode(_ data: Data, kind: Kind, stamps: [SourceStamp]) -> [Data]? {
+        var reader = Reader(data: data)
+        guard reader.bytes(magic.count) == magic, reader.uint32() == version, reader.uint32() == byteOrderMark,
+              reader.uint32() == kind.rawValue, let sourceCount = reader.uint32(), Int(sourceCount) == stamps.count else { return nil }
+        for stamp in stamps {
+            guard let length = reader.uint32(), let path = reader.bytes(Int(length)), path == Array(stamp.path.utf8),
+                  reader.uint64() == stamp.size, reader.uint64() == stamp.modified else { return nil }
+        }
+        guard let sectionCount = reader.uint32(), sectionCount < 64 else { return nil }
+        var lengths: [Int] = []
+        for _ in 0..<sectionCount {
+            guard let length = reader.uint64(), length < UInt64(Int.max) else { return nil }
+            lengths.append(Int(length))
+        }
+        guard let checksum = reader.uint64(), reader.position + lengths.reduce(0, +) == data.count else { return nil }
+        let payload = data[(data.startIndex + reader.position)...]
+        guard payload.withUnsafeBytes({ Self.checksum($0) }) == checksum else { return nil }
+        var sections: [Data] = []
+        var start = payload.startIndex
+        for length in lengths {
+            sections.append(payload[start..<(start + length)])
+            start += length
+        }
+        return sections
+    }
+
+    // MARK: - Writing
+
+    /// Stores the sections for these sources; `false` when the cache is off or cannot be written.
+    @discardableResult
+    public func write(kind: Kind, sources: [String], sections: [Data]) -> Bool {
+        guard let folder, let path = file(kind: kind, sources: sources),
+              let stamps = sources.map(Self.stamp).allNonNil() else { return false }
+        let encoded = Self.encode(kind: kind, stamps: stamps, sections: sections)
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try encoded.write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else {
+                try? FileManager.default.removeItem(atPath: temporary)  // best effort: the rename failed already
+                return false
+            }
+            return true
+        } catch {
+            // An unwritable cache (read-only home, full disk) decides nothing: the table was built
+            // and is used; the next run builds it again.
+            try? FileManager.default.removeItem(atPath: temporary)  // best effort, as above
+            return false
+        }
+    }
+
+    static func encode(kind: Kind, stamps: [SourceStamp], sections: [Data]) -> Data {
+        var header: [UInt8] = magic
+        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value) { header += $0 } }
+        append(version)
+        append(byteOrderMark)
+        append(kind.rawValue)
+        append(UInt32(stamps.count))
+        for stamp in stamps {
+            let path = Array(stamp.path.utf8)
+            append(UInt32(path.count))
+            header += path
+            append(stamp.size)
+            append(stamp.modified)
+        }
+        append(UInt32(sections.count))
+        for section in sections { append(UInt64(section.count)) }
+        var payload = Data()
+        for section in sections { payload.append(section) }
+        append(payload.withUnsafeBytes { Self.checksum($0) })
+        var result = Data(header)
+        result.append(payload)
+        return result
+    }
+
+    // MARK: - Sources and checksum
+
+    /// What identifies the version of a source file: its resolved path, size and modification time.
+    struct SourceStamp: Equatable {
+        let path: String
+        let size: UInt64
+        /// Modification time in nanoseconds since 1970.
+        let modified: UInt64
+    }
+
+    static func stamp(_ path: String) -> SourceStamp? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var info = stat()
+        guard stat(resolved, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return SourceStamp(path: resolved, size: UInt64(info.st_size),
+                           modified: UInt64(bitPattern: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)))
+    }
+
+    /// A 64-bit checksum over 8-byte words (the tables are megabytes; a byte-wise hash would cost
+    /// as much as part of what the cache saves). Not cryptographic: it detects damage, not intent.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        let words = bytes.count / 8
+        for index in 0..<words {
+            let word = bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 31
+        }
+        for index in (words * 8)..<bytes.count {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3
+        }
+        return hash ^ (hash >> 29)
+    }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { checksum($0) } }
+
+    // MARK: - Arrays
+
+    static func data<T: FixedWidthInteger>(_ array: [T]) -> Data { array.withUnsafeBytes { Data($0) } }
+
+    /// The array a section holds, `nil` if its length is not a whole number of elements.
+    static func array<T: FixedWidthInteger>(_ data: Data, of type: T.Type) -> [T]? {
+        guard data.count % MemoryLayout<T>.stride == 0 else { return nil }
+        let count = data.count / MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw) }
+            initialized = count
+        }
+    }
+
+    private struct Reader {
+        let data: Data
+        var position = 0
+
+        mutating func bytes(_ count: Int) -> [UInt8]? {
+            guard count >= 0, position + count <= data.count else { return nil }
+            defer { position += count }
+            let start = data.startIndex + position
+            return Array(data[start..<(start + count)])
+        }
+
+        mutating func uint32() -> UInt32? { integer() }
+        mutating func uint64() -> UInt64? { integer() }
+
+        private mutating func integer<T: FixedWidthInteger>() -> T? {
+            let size = MemoryLayout<T>.size
+            guard position + size <= data.count else { return nil }
+            defer { position += size }
+            return data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: T.self) }
+        }
+    }
+}
+
+extension Array {
+    /// The elements unwrapped, or `nil` if any is `nil`.
+    func allNonNil<T>() -> [T]? where Element == T? {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for element in self {
+            guard let element else { return nil }
+            result.append(element)
+        }
+        return result
+    }
+}
