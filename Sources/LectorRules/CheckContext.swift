@@ -24,6 +24,10 @@ public struct CheckContext: Sendable {
     /// The translation's language as configured, region included (`en-GB`); `index.targetLanguage`
     /// is its primary subtag.
     public let targetLanguageTag: String
+    /// For one window of a document checked in windows (`Checker.checkWindows`): the spellings of
+    /// the whole document, which `glossary.inconsistent` compares; `nil` when the context is the
+    /// whole document.
+    public var documentSpellings: GlossaryInconsistentRule.Tally?
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,

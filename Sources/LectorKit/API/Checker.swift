@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import LectorICU
 import LectorLexicon
 
@@ -29,6 +30,20 @@ public struct CheckConfiguration: Sendable {
     /// An embedder's own rules, run after Lector's through the same engine (a `BilingualRule` gets
     /// the pair walk, a `UnitRule` the unit walk), with their default severities.
     public var customRules: [any Rule] = []
+    /// Threads a large text or Markdown file is checked on (`Checker.checkWindows`); `nil`: one per core.
+    public var jobs: Int?
+    /// Plain text and Markdown larger than this many bytes are checked in windows of about this
+    /// size, on all cores and in bounded memory, with the findings of the whole file
+    /// (`LECTOR_WINDOW_BYTES` sets the default, for tests; 1 MiB otherwise).
+    public var windowBytes: Int = CheckConfiguration.defaultWindowBytes
+
+    public static let defaultWindowBytes: Int = {
+        if let value = ProcessInfo.processInfo.environment["LECTOR_WINDOW_BYTES"].flatMap(Int.init), value > 0 { return value }
+        return 1 << 20
+    }()
+
+    /// The threads `jobs` stands for.
+    public var threadCount: Int { max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -290,18 +305,42 @@ public struct Checker: Sendable {
                                          inlineCodes: inlineCodes, isPairedByFile: pairedByFile))
     }
 
-    private func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?) -> [Finding] {
+    /// - Parameters:
+    ///   - spellings: for a window of a larger document, the whole document's glossary spellings.
+    ///   - releasesMemory: whether a large document's working memory goes back to the system after
+    ///     its check (windows are small and many, and the run releases once at the end).
+    func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?,
+             spellings: GlossaryInconsistentRule.Tally? = nil, releasesMemory: Bool = true) -> [Finding] {
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
-        let findings = ruleFindings(in: document, bilingual: bilingual)
+        let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings)
         profile?.add("check (whole document)", since: start)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
-        if document.utf16.count >= 1 << 20 { releaseFreeMemory() }
+        if releasesMemory, document.utf16.count >= 1 << 20 { releaseFreeMemory() }
         return findings
     }
 
-    private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?) -> [Finding] {
+    /// Whether `glossary.inconsistent` runs, and so whether a document checked in windows needs
+    /// its spellings counted over the whole document first.
+    var comparesSpellings: Bool { rules.contains { $0 is GlossaryInconsistentRule } }
+
+    /// The allowed glossary spellings of a document (`GlossaryInconsistentRule.Tally`).
+    func spellingTally(of document: SourceDocument) -> GlossaryInconsistentRule.Tally {
+        let matcher: GlossaryMatcher
+        do {
+            matcher = try GlossaryMatcher(index: index)
+        } catch {
+            // Not lost: the check of every window builds the same matcher and reports the failure.
+            return GlossaryInconsistentRule.Tally()
+        }
+        return GlossaryInconsistentRule.Tally(CheckContext(document: document, index: index,
+                                                           glossaryMatches: matcher.matches(in: document),
+                                                           targetLanguageTag: configuration.targetLanguage))
+    }
+
+    private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
+                              spellings: GlossaryInconsistentRule.Tally?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
         let profile = StageProfile.shared
@@ -326,10 +365,11 @@ public struct Checker: Sendable {
             profile.add("glossary matching (target)", since: stageStart)
             stageStart = StageProfile.now()
         }
-        let context = CheckContext(document: document, index: index, glossaryMatches: matches,
+        var context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
                                    lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings,
                                    targetLanguageTag: configuration.targetLanguage)
+        context.documentSpellings = spellings
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []
