@@ -28,6 +28,10 @@ public struct CheckContext: Sendable {
     /// the whole document, which `glossary.inconsistent` compares; `nil` when the context is the
     /// whole document.
     public var documentSpellings: GlossaryInconsistentRule.Tally?
+    /// For one chunk of a bilingual file checked in chunks: the case-folded words of the whole
+    /// file's sources, which `spelling.unknown` accepts in any unit; `nil` when the context is the
+    /// whole file.
+    public var documentSourceWords: Set<String>?
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,

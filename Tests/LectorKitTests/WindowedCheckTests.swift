@@ -129,3 +129,44 @@ import Testing
         #expect(emitted > 0)
     }
 }
+
+/// A bilingual file checked per file is checked in chunks of units on several threads
+/// (`Checker.chunkedUnitFindings`); the findings must be those of one document of all units.
+@Suite struct ChunkedBilingualCheckTests {
+    /// MLQE-PE Romanian sources with their English machine translations, and units whose
+    /// spellings of one concept differ across chunks.
+    static func jsonLines(units count: Int) -> String? {
+        let path = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/mlqe-pe/ro-en/dev.tsv").path
+        guard let table = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        func json(_ text: Substring) -> String {
+            let data = try! JSONSerialization.data(withJSONObject: [String(text)], options: [.withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self).dropFirst().dropLast().description
+        }
+        var lines: [String] = []
+        for (index, row) in table.split(separator: "\n").dropFirst().prefix(count).enumerated() {
+            let columns = row.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count > 2 else { continue }
+            var target = columns[2]
+            if index % 97 == 5 { target += " Kievan Rus' was a medieval state." }
+            if index == count - 3 { target += " Kyivan Rus' too." }
+            lines.append(#"{"id": "u\#(index)", "source": \#(json(columns[1])), "target": \#(json(target))}"#)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func checker(jobs: Int) throws -> Checker {
+        var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en", sourceLanguage: "ro")
+        configuration.jobs = jobs
+        return try Checker(configuration)
+    }
+
+    @Test func chunksOnTwoThreadsGiveTheWholeFilesFindings() throws {
+        let text = try #require(Self.jsonLines(units: 1_000), "needs ../shared/data/mlqe-pe")
+        let file = try JSONLinesReader.read(data: Data(text.utf8), name: "mlqe.jsonl")
+        #expect(file.units.count >= 2 * 256)
+        let whole = try Self.checker(jobs: 1).check(file)
+        let chunked = try Self.checker(jobs: 2).check(file)
+        #expect(chunked == whole)
+        #expect(Set(whole.map(\.ruleID)).isSuperset(of: ["glossary.inconsistent", "spelling.unknown"]))
+    }
+}

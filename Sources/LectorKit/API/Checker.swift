@@ -186,7 +186,7 @@ public struct Checker: Sendable {
     public func check(_ file: BilingualFile, documents: DocumentMode = .perFile) -> [Finding] {
         switch documents {
         case .perFile:
-            return unitFindings(file)
+            return chunkedUnitFindings(file)
         case .perRecord:
             // Units are independent documents: checked on all cores, in chunks of consecutive units
             // (a chunk's findings in unit order), joined in chunk order, so output is deterministic.
@@ -206,13 +206,13 @@ public struct Checker: Sendable {
     }
 
     /// The findings of one document made of all the file's units, each labelled with its unit.
-    private func unitFindings(_ file: BilingualFile) -> [Finding] {
+    func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil) -> [Finding] {
         // A unit without a translation is an empty line placed at its source, where a finding
         // about the missing translation points.
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map { unit in
             unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
         })
-        var findings = documentFindings(file, target: target)
+        var findings = documentFindings(file, target: target, wholeFile: wholeFile)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
         for index in findings.indices {
             // Line n of the assembled document is unit n.
@@ -222,8 +222,10 @@ public struct Checker: Sendable {
         return findings
     }
 
-    private func documentFindings(_ file: BilingualFile, target: SourceDocument) -> [Finding] {
-        guard configuration.sourceLanguage != nil else { return check(target) }
+    private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?) -> [Finding] {
+        guard configuration.sourceLanguage != nil else {
+            return run(target: target, bilingual: nil, spellings: wholeFile?.spellings, releasesMemory: wholeFile == nil)
+        }
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
@@ -237,7 +239,8 @@ public struct Checker: Sendable {
             return context
         }
         profile?.add("source document, unit pairs, source glossary matching", since: start)
-        let findings = run(target: target, bilingual: context)
+        let findings = run(target: target, bilingual: context, spellings: wholeFile?.spellings,
+                           sourceWords: wholeFile?.sourceWords, releasesMemory: wholeFile == nil)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -310,10 +313,11 @@ public struct Checker: Sendable {
     ///   - releasesMemory: whether a large document's working memory goes back to the system after
     ///     its check (windows are small and many, and the run releases once at the end).
     func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?,
-             spellings: GlossaryInconsistentRule.Tally? = nil, releasesMemory: Bool = true) -> [Finding] {
+             spellings: GlossaryInconsistentRule.Tally? = nil, sourceWords: Set<String>? = nil,
+             releasesMemory: Bool = true) -> [Finding] {
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
-        let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings)
+        let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings, sourceWords: sourceWords)
         profile?.add("check (whole document)", since: start)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
@@ -340,7 +344,7 @@ public struct Checker: Sendable {
     }
 
     private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
-                              spellings: GlossaryInconsistentRule.Tally?) -> [Finding] {
+                              spellings: GlossaryInconsistentRule.Tally?, sourceWords: Set<String>?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
         let profile = StageProfile.shared
@@ -370,6 +374,7 @@ public struct Checker: Sendable {
                                    lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings,
                                    targetLanguageTag: configuration.targetLanguage)
         context.documentSpellings = spellings
+        context.documentSourceWords = sourceWords
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []
