@@ -24,6 +24,14 @@ public struct CheckContext: Sendable {
     /// The translation's language as configured, region included (`en-GB`); `index.targetLanguage`
     /// is its primary subtag.
     public let targetLanguageTag: String
+    /// For one window of a document checked in windows (`Checker.checkWindows`): the spellings of
+    /// the whole document, which `glossary.inconsistent` compares; `nil` when the context is the
+    /// whole document.
+    public var documentSpellings: GlossaryInconsistentRule.Tally?
+    /// For one chunk of a bilingual file checked in chunks: the case-folded words of the whole
+    /// file's sources, which `spelling.unknown` accepts in any unit; `nil` when the context is the
+    /// whole file.
+    public var documentSourceWords: Set<String>?
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,

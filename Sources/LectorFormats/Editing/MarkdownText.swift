@@ -14,16 +14,26 @@ public enum MarkdownText: EditableFormat {
     public static func editableText(_ data: Data, path: String) throws(InputError) -> EditableText {
         let bytes = [UInt8](data)
         var builder = MaskedTextBuilder(bytes: bytes)
-        var reader = BlockReader(bytes: bytes)
-        reader.read { paragraph in
-            InlineScanner(bytes: bytes, range: paragraph).scan(into: &builder)
+        bytes.withUnsafeBufferPointer { buffer in
+            BlockReader(bytes: buffer).read { paragraph in
+                InlineScanner(bytes: bytes, range: paragraph).scan(into: &builder)
+            }
         }
         return try builder.build(path: path)
     }
 
+    /// Byte offsets where the file may be cut so that each piece reads as it does within the whole
+    /// (`TextWindows`): starts of lines at the top level of the block structure (not in a fence,
+    /// comment or HTML block) that follow a blank line, are not indented, and are not `---` (which
+    /// a piece would take for the start of front matter). There no paragraph, code block or list
+    /// indentation carries over from the lines before.
+    public static func cutPoints(in bytes: UnsafeBufferPointer<UInt8>, _ cut: (Int) -> Void) {
+        BlockReader(bytes: bytes).read(paragraph: { _ in }, boundary: cut)
+    }
+
     /// Finds the blocks line by line and hands each run of prose lines to `paragraph`.
     struct BlockReader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
 
         struct Line {
             let range: Range<Int>
@@ -109,7 +119,7 @@ public enum MarkdownText: EditableFormat {
             return line.indent + (position - line.contentStart) + 1
         }
 
-        func read(_ paragraph: (Range<Int>) -> Void) {
+        func read(paragraph: (Range<Int>) -> Void, boundary: (Int) -> Void = { _ in }) {
             let lines = lines()
             var index = 0
             var paragraphStart: Int?
@@ -131,6 +141,10 @@ public enum MarkdownText: EditableFormat {
             }
             while index < lines.count {
                 let line = lines[index]
+                if previousBlank, paragraphStart == nil, index > 0, line.indent == 0, !line.isBlank,
+                   !bytes[line.range].elementsEqual("---".utf8) {
+                    boundary(line.range.lowerBound)
+                }
                 if line.isBlank {
                     endParagraph()
                     previousBlank = true

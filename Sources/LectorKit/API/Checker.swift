@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import LectorICU
 import LectorLexicon
 
@@ -29,6 +30,20 @@ public struct CheckConfiguration: Sendable {
     /// An embedder's own rules, run after Lector's through the same engine (a `BilingualRule` gets
     /// the pair walk, a `UnitRule` the unit walk), with their default severities.
     public var customRules: [any Rule] = []
+    /// Threads a large text or Markdown file is checked on (`Checker.checkWindows`); `nil`: one per core.
+    public var jobs: Int?
+    /// Plain text and Markdown larger than this many bytes are checked in windows of about this
+    /// size, on all cores and in bounded memory, with the findings of the whole file
+    /// (`LECTOR_WINDOW_BYTES` sets the default, for tests; 1 MiB otherwise).
+    public var windowBytes: Int = CheckConfiguration.defaultWindowBytes
+
+    public static let defaultWindowBytes: Int = {
+        if let value = ProcessInfo.processInfo.environment["LECTOR_WINDOW_BYTES"].flatMap(Int.init), value > 0 { return value }
+        return 1 << 20
+    }()
+
+    /// The threads `jobs` stands for.
+    public var threadCount: Int { max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
 
     public init(glossaries: [Glossary] = [], targetLanguage: String = "en", sourceLanguage: String? = nil,
                 schemes: [TransliterationScheme]? = nil,
@@ -180,7 +195,7 @@ public struct Checker: Sendable {
     public func check(_ file: BilingualFile, documents: DocumentMode = .perFile) -> [Finding] {
         switch documents {
         case .perFile:
-            return unitFindings(file)
+            return chunkedUnitFindings(file)
         case .perRecord:
             // Units are independent documents: checked on all cores, in chunks of consecutive units
             // (a chunk's findings in unit order), joined in chunk order, so output is deterministic.
@@ -200,13 +215,13 @@ public struct Checker: Sendable {
     }
 
     /// The findings of one document made of all the file's units, each labelled with its unit.
-    private func unitFindings(_ file: BilingualFile) -> [Finding] {
+    func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil) -> [Finding] {
         // A unit without a translation is an empty line placed at its source, where a finding
         // about the missing translation points.
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map { unit in
             unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
         })
-        var findings = documentFindings(file, target: target)
+        var findings = documentFindings(file, target: target, wholeFile: wholeFile)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
         for index in findings.indices {
             // Line n of the assembled document is unit n.
@@ -216,8 +231,10 @@ public struct Checker: Sendable {
         return findings
     }
 
-    private func documentFindings(_ file: BilingualFile, target: SourceDocument) -> [Finding] {
-        guard configuration.sourceLanguage != nil else { return check(target) }
+    private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?) -> [Finding] {
+        guard configuration.sourceLanguage != nil else {
+            return run(target: target, bilingual: nil, spellings: wholeFile?.spellings, releasesMemory: wholeFile == nil)
+        }
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
         let source = SourceDocument.assembled(path: file.path, segments: file.units.map(\.source))
@@ -231,7 +248,8 @@ public struct Checker: Sendable {
             return context
         }
         profile?.add("source document, unit pairs, source glossary matching", since: start)
-        let findings = run(target: target, bilingual: context)
+        let findings = run(target: target, bilingual: context, spellings: wholeFile?.spellings,
+                           sourceWords: wholeFile?.sourceWords, releasesMemory: wholeFile == nil)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -299,18 +317,43 @@ public struct Checker: Sendable {
                                          inlineCodes: inlineCodes, isPairedByFile: pairedByFile))
     }
 
-    private func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?) -> [Finding] {
+    /// - Parameters:
+    ///   - spellings: for a window of a larger document, the whole document's glossary spellings.
+    ///   - releasesMemory: whether a large document's working memory goes back to the system after
+    ///     its check (windows are small and many, and the run releases once at the end).
+    func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?,
+             spellings: GlossaryInconsistentRule.Tally? = nil, sourceWords: Set<String>? = nil,
+             releasesMemory: Bool = true) -> [Finding] {
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
-        let findings = ruleFindings(in: document, bilingual: bilingual)
+        let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings, sourceWords: sourceWords)
         profile?.add("check (whole document)", since: start)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
-        if document.utf16.count >= 1 << 20 { releaseFreeMemory() }
+        if releasesMemory, document.utf16.count >= 1 << 20 { releaseFreeMemory() }
         return findings
     }
 
-    private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?) -> [Finding] {
+    /// Whether `glossary.inconsistent` runs, and so whether a document checked in windows needs
+    /// its spellings counted over the whole document first.
+    var comparesSpellings: Bool { rules.contains { $0 is GlossaryInconsistentRule } }
+
+    /// The allowed glossary spellings of a document (`GlossaryInconsistentRule.Tally`).
+    func spellingTally(of document: SourceDocument) -> GlossaryInconsistentRule.Tally {
+        let matcher: GlossaryMatcher
+        do {
+            matcher = try GlossaryMatcher(index: index)
+        } catch {
+            // Not lost: the check of every window builds the same matcher and reports the failure.
+            return GlossaryInconsistentRule.Tally()
+        }
+        return GlossaryInconsistentRule.Tally(CheckContext(document: document, index: index,
+                                                           glossaryMatches: matcher.matches(in: document),
+                                                           targetLanguageTag: configuration.targetLanguage))
+    }
+
+    private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
+                              spellings: GlossaryInconsistentRule.Tally?, sourceWords: Set<String>?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
         let profile = StageProfile.shared
@@ -335,10 +378,12 @@ public struct Checker: Sendable {
             profile.add("glossary matching (target)", since: stageStart)
             stageStart = StageProfile.now()
         }
-        let context = CheckContext(document: document, index: index, glossaryMatches: matches,
+        var context = CheckContext(document: document, index: index, glossaryMatches: matches,
                                    bilingual: bilingual, thresholds: configuration.thresholds,
                                    lexicon: lexicon, spellingWords: spellingWords, strings: configuration.strings,
                                    targetLanguageTag: configuration.targetLanguage)
+        context.documentSpellings = spellings
+        context.documentSourceWords = sourceWords
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []

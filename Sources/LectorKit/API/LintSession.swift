@@ -84,10 +84,14 @@ public final class LintSession: Sendable {
         throws(InputError) -> [Finding] {
         switch input {
         case .text(let path):
+            var windowed: [Finding] = []
+            if try checkInWindows(input, emit: { windowed += $0 }) { return windowed }
             let document = path == "-" ? try EditableFileLoader.checkedDocument(standardInput(), path: "<stdin>")
                 : try EditableFileLoader.checkedDocument(path: path)
             return try checker(source: nil, target: configuration.targetLanguage).check(document)
         case let .translation(path, language, sourcePath):
+            var windowed: [Finding] = []
+            if try checkInWindows(input, emit: { windowed += $0 }) { return windowed }
             let target = try EditableFileLoader.checkedDocument(path: path)
             if let sourcePath, let sourceLanguage = configuration.sourceLanguage {
                 let source = try EditableFileLoader.checkedDocument(path: sourcePath)
@@ -115,6 +119,41 @@ public final class LintSession: Sendable {
             return try checkBilingual(BilingualFileLoader.loadAll(path: path, sourceLanguage: configuration.sourceLanguage),
                                       documents: documents ?? .perFile)
         }
+    }
+
+    /// Whether `checkInWindows` checks this input: a plain-text or Markdown file, without a source
+    /// to align with, larger than `CheckConfiguration.windowBytes`.
+    public func isWindowed(_ input: Input) -> Bool { windowedTarget(input) != nil }
+
+    private func windowedTarget(_ input: Input) -> (path: String, language: String, format: TextWindows.Format)? {
+        let path: String
+        let language: String
+        switch input {
+        case .text(let text) where text != "-":
+            (path, language) = (text, configuration.targetLanguage)
+        case let .translation(text, textLanguage, source) where source == nil || configuration.sourceLanguage == nil:
+            (path, language) = (text, textLanguage)
+        default:
+            return nil
+        }
+        // A file whose size cannot be read is checked whole, which reports why it cannot be read.
+        guard let format = TextWindows.format(ofPath: path),
+              let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+              size > configuration.windowBytes else { return nil }
+        return (path, language, format)
+    }
+
+    /// Checks a large plain-text or Markdown file (`isWindowed`) in windows on
+    /// `CheckConfiguration.threadCount` threads (`Checker.checkWindows`), handing its findings to
+    /// `emit` window by window in file order. Returns `false`, having emitted nothing, for any
+    /// other input and for a file that cannot be memory-mapped: the caller checks those whole.
+    public func checkInWindows(_ input: Input, emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
+        guard let target = windowedTarget(input), let file = MappedFile(path: target.path),
+              file.bytes.count > configuration.windowBytes else { return false }
+        try checker(source: nil, target: target.language)
+            .checkWindows(path: target.path, bytes: file.bytes, format: target.format, windowBytes: configuration.windowBytes,
+                          jobs: configuration.threadCount, release: { file.release($0) }, emit: emit)
+        return true
     }
 
     /// The checker for a bilingual file's own languages; for a file whose source was not found,

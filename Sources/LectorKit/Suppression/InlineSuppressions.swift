@@ -87,6 +87,89 @@ struct InlineSuppressions {
         }
     }
 
+    /// Byte ranges of a file that one window of it must hold whole (`TextWindows`): each
+    /// `disable` directive through the `enable` that ends it (or the end of the file), each
+    /// `disable-next-line` directive through the end of the line after it, and every directive
+    /// itself. Directives are found as `init(document:)` finds them, but only around each
+    /// `lector-` of the bytes, so a file without one costs a `memchr` pass.
+    static func protectedRanges(in bytes: UnsafeBufferPointer<UInt8>, syntax: DocumentSyntax) -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [] }
+        let prefix: [UInt8] = Array("lector-".utf8)
+        func lineEnd(from position: Int) -> Int {
+            guard position < bytes.count,
+                  let found = memchr(base + position, 0x0A, bytes.count - position) else { return bytes.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        /// Directives in file order: kind, rules, the bytes they stand in.
+        var directives: [(kind: String, rules: Set<String>, bytes: Range<Int>)] = []
+        var position = 0
+        var scannedTo = 0
+        while position + prefix.count <= bytes.count {
+            guard let found = memchr(base + position, Int32(prefix[0]), bytes.count - position) else { break }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            position = index + 1
+            guard index + prefix.count <= bytes.count, memcmp(base + index, prefix, prefix.count) == 0, index >= scannedTo
+            else { continue }
+            // The stretch a directive holding this `lector-` can stand in.
+            var start = index
+            var end: Int
+            let expression: NSRegularExpression
+            switch syntax {
+            case .plainText:
+                while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+                end = lineEnd(from: index)
+                expression = plainDirective
+            case .markup:
+                // `<!--` and white space before, up to the first `>` after.
+                while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 || bytes[start - 1] == 0x0A
+                    || bytes[start - 1] == 0x0D { start -= 1 }
+                guard start >= 4, memcmp(base + start - 4, "<!--", 4) == 0 else { continue }
+                start -= 4
+                end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                end = min(end + 1, bytes.count)
+                expression = markupDirective
+            }
+            scannedTo = end
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            let nsText = text as NSString
+            for match in expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
+                let rules = Set(nsText.substring(with: match.range(at: 2))
+                    .split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init))
+                directives.append((nsText.substring(with: match.range(at: 1)), rules, start..<end))
+            }
+        }
+        var ranges: [Range<Int>] = []
+        var open: [(rules: Set<String>, start: Int)] = []
+        for directive in directives {
+            ranges.append(directive.bytes)
+            switch directive.kind {
+            case "disable-next-line":
+                ranges.append(directive.bytes.lowerBound..<lineEnd(from: lineEnd(from: directive.bytes.upperBound - 1)))
+            case "disable":
+                open.append((directive.rules, directive.bytes.lowerBound))
+            default:
+                let rules = directive.rules
+                open.removeAll { region in
+                    guard rules.isEmpty || region.rules.isEmpty || !region.rules.isDisjoint(with: rules) else { return false }
+                    ranges.append(region.start..<directive.bytes.upperBound)
+                    return true
+                }
+            }
+        }
+        for region in open { ranges.append(region.start..<bytes.count) }
+        // Overlapping ranges merged, in increasing order.
+        var merged: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
     /// Whether a finding is suppressed; marks the region that suppresses it as used.
     mutating func suppresses(_ finding: Finding) -> Bool {
         var suppressed = false

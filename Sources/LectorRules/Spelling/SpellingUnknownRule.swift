@@ -78,7 +78,7 @@ public struct SpellingUnknownRule: Rule {
         let document = context.document
         var excluded = ExcludedRanges(Self.excludedRanges(in: document.text, utf16: document.utf16)
             + context.glossaryMatches.map(\.range))
-        let sourceWords = context.bilingual.map { Self.foldedWords(of: $0.source.text) } ?? []
+        let sourceWords = context.documentSourceWords ?? context.bilingual.map { Self.foldedWords(of: $0.source.text) } ?? []
         let languageName = LexicalLanguages.name(LexicalLanguages.primary(language))
         // Text tagged `en` may be spelled as any standard variety (`colour`, `color`); `en-US` only
         // as American English.
@@ -264,7 +264,7 @@ public struct SpellingUnknownRule: Rule {
         return ranges
     }
 
-    static func foldedWords(of text: String) -> Set<String> {
+    public static func foldedWords(of text: String) -> Set<String> {
         Set(text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }.map { CaseMapping.fold(String($0)) })
     }
 }

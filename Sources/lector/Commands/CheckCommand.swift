@@ -53,6 +53,10 @@ struct CheckCommand: AsyncParsableCommand {
                                             valueName: "format"))
     var stdinFormat: String = "text"
 
+    @Option(name: .long, help: ArgumentHelp("Threads to check on (default: one per core); a text or Markdown file over 1 MiB is checked in windows on all of them.",
+                                            valueName: "n"))
+    var jobs: Int?
+
     @Flag(name: .long, help: "No summary line or progress bar on standard error.")
     var quiet = false
 
@@ -78,6 +82,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ValidationError("--stdin-format takes one of \(LintSession.standardInputFormats.joined(separator: ", "))")
         }
         if source != nil, files.count != 1 { throw ValidationError("--source pairs with exactly one FILE") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more, not \(jobs)") }
     }
 
     func run() async throws {
@@ -92,13 +97,25 @@ struct CheckCommand: AsyncParsableCommand {
     private func runChecked() async throws {
         let started = Date()
         let project = try options.projectConfiguration()
-        let session = try LintSession(options.checkConfiguration(project: project))
+        var configuration = try options.checkConfiguration(project: project)
+        configuration.jobs = jobs
+        let session = try LintSession(configuration)
         CheckOptions.report(session.glossaryWarnings)
         let inputs = try collectInputs(project: project, configuration: session.configuration)
         let documents = document.flatMap(DocumentMode.init(rawValue:))
         if inputs.count == 1, case .bilingual("-", let format) = inputs[0], ["jsonl", "ndjson"].contains(format ?? ""),
            (documents ?? LintSession.defaultDocumentMode(for: inputs[0])) == .perRecord {
-            return try checkStream(session: session, project: project, started: started)
+            return try checkStream(session: session, project: project, started: started, files: ["<stdin>"]) { emit throws(InputError) in
+                try JSONLinesStream(session: session).check(readingFrom: STDIN_FILENO, emit: emit)
+            }
+        }
+        if inputs.count == 1, session.isWindowed(inputs[0]) {
+            // One large text: its findings go out window by window, as a stream's do.
+            let input = inputs[0]
+            return try checkStream(session: session, project: project, started: started, files: [input.displayPath]) {
+                emit throws(InputError) in
+                if try !session.checkInWindows(input, emit: emit) { try emit(session.check(input)) }
+            }
         }
         let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
         var findings = try await session.check(inputs, documents: documents,
@@ -135,11 +152,13 @@ struct CheckCommand: AsyncParsableCommand {
         return failOn.flatMap(Severity.init(rawValue:)) ?? project?.failOn ?? .error
     }
 
-    /// JSON Lines on standard input, one record per document: findings go out batch by batch as
-    /// the records are checked, so memory stays flat however long the stream. Formats that are a
+    /// A stream of findings (`produce` hands them to its argument batch by batch): JSON Lines on
+    /// standard input, one record per document, or one large text checked in windows. Findings go
+    /// out batch by batch as they are found, so memory stays flat however long the input. Formats that are a
     /// plain list of findings (text, jsonl, github) are written as they come; the others, reports
     /// and a new baseline need every finding, and are written at the end.
-    private func checkStream(session: LintSession, project: ProjectConfiguration?, started: Date) throws {
+    private func checkStream(session: LintSession, project: ProjectConfiguration?, started: Date, files: [String],
+                             produce: (([Finding]) throws(InputError) -> Void) throws(InputError) -> Void) throws {
         let reporter = ReporterRegistry.reporter(named: format)!.init()
         let streaming = reporter as? any StreamingReporter
         let keepFindings = streaming == nil || !reports.isEmpty || writeBaseline != nil
@@ -150,7 +169,7 @@ struct CheckCommand: AsyncParsableCommand {
         var counts: [Severity: Int] = [:]
         let threshold = failThreshold(project: project)
         var failed = false
-        try JSONLinesStream(session: session).check(readingFrom: STDIN_FILENO) { findings in
+        try produce { findings throws(InputError) in
             var findings = findings
             if writeBaseline == nil, filter != nil { findings = filter!.newFindings(findings) }
             for finding in findings {
@@ -167,13 +186,13 @@ struct CheckCommand: AsyncParsableCommand {
             if !quiet { printToStandardError("Wrote \(kept.count) findings to the baseline \(writeBaseline).") }
             return
         }
-        let report = CheckReport(findings: kept, files: ["<stdin>"], toolVersion: Lector.configuration.version)
+        let report = CheckReport(findings: kept, files: files, toolVersion: Lector.configuration.version)
         if streaming == nil { FileHandleOutput.standardOutput(reporter.render(report)) }
         for destination in try reports.map(ReportDestination.init) {
             try destination.write(report)
         }
         if !quiet {
-            printToStandardError(Self.summary(files: 1, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
+            printToStandardError(Self.summary(files: files.count, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
                                               infos: counts[.info] ?? 0, seconds: Date().timeIntervalSince(started)))
             for notice in session.resourceNotices + session.inputNotices { printToStandardError(notice) }
         }

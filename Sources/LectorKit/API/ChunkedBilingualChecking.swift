@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a chunk of a bilingual file checked in chunks must know of the whole file: the two things
+/// a rule reads across units (`glossary.inconsistent`'s spellings, and the source words
+/// `spelling.unknown` accepts anywhere in the translation).
+struct WholeFileFacts: Sendable {
+    var spellings: GlossaryInconsistentRule.Tally?
+    var sourceWords: Set<String>?
+}
+
+extension Checker {
+    /// Units per chunk of a bilingual file checked on several threads.
+    static let unitsPerChunk = 256
+
+    /// The findings of `check(_:documents: .perFile)`, found on `CheckConfiguration.threadCount`
+    /// threads: the units are checked in chunks of consecutive units, each chunk a document of its
+    /// own that is told the whole file's spellings and source words, and the chunks' findings are
+    /// joined in file order. Only a finding's `utf16Offset`, which counts in the assembled
+    /// document, needs moving. A file whose findings could depend on the chunking otherwise is
+    /// checked whole: suppression directives in its targets (a region may span units) or a
+    /// declared plural count (`plural.forms` reports a wrong one at the first plural unit).
+    func chunkedUnitFindings(_ file: BilingualFile) -> [Finding] {
+        let units = file.units
+        let jobs = configuration.threadCount
+        guard jobs > 1, units.count >= 2 * Self.unitsPerChunk, file.pluralFormCount == nil,
+              !units.contains(where: { $0.target?.text.contains("lector-") ?? false }) else { return unitFindings(file) }
+        let chunks = stride(from: 0, to: units.count, by: Self.unitsPerChunk).map { $0..<min(units.count, $0 + Self.unitsPerChunk) }
+        // Where each chunk starts in the assembled target document: a unit is its target (line
+        // breaks become spaces of the same length) and a line break.
+        var starts: [Int] = []
+        var offset = 0
+        for chunk in chunks {
+            starts.append(offset)
+            for unit in units[chunk] { offset += (unit.target?.text.utf16.count ?? 0) + 1 }
+        }
+        let comparesSpellings = comparesSpellings
+        let readsSourceWords = configuration.sourceLanguage != nil && !configuration.disabledRules.contains(SpellingUnknownRule.description.id)
+        var facts = WholeFileFacts()
+        if comparesSpellings || readsSourceWords {
+            var spellings = GlossaryInconsistentRule.Tally()
+            var sourceWords = Set<String>()
+            orderedWindowWork(count: chunks.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> WholeFileFacts in
+                let part = Array(units[chunks[index]])
+                var facts = WholeFileFacts()
+                if comparesSpellings {
+                    let target = SourceDocument.assembled(path: file.path, segments: part.map { unit in
+                        unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
+                    })
+                    facts.spellings = spellingTally(of: target)
+                }
+                if readsSourceWords {
+                    facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembled(path: file.path,
+                                                                                                  segments: part.map(\.source)).text)
+                }
+                return facts
+            }, deliver: { (_, part: WholeFileFacts) in
+                if let tally = part.spellings { spellings.append(tally) }
+                if let words = part.sourceWords { sourceWords.formUnion(words) }
+                return true
+            })
+            facts = WholeFileFacts(spellings: comparesSpellings ? spellings : nil, sourceWords: readsSourceWords ? sourceWords : nil)
+        }
+        var findings: [Finding] = []
+        orderedWindowWork(count: chunks.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> [Finding] in
+            unitFindings(file.with(units: Array(units[chunks[index]])), wholeFile: facts)
+        }, deliver: { (index, found: [Finding]) in
+            findings += found.map { $0.moved(lines: 0, bytes: 0, utf16: starts[index]) }
+            return true
+        })
+        releaseFreeMemory()
+        if !findings.isSorted(by: Finding.reportingOrder) { findings.sort(by: Finding.reportingOrder) }
+        return findings
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+extension Checker {
+    /// Checks one plain-text or Markdown file in windows of about `windowBytes` (cut where
+    /// `TextWindows` says a cut changes nothing), on `jobs` threads, and hands the findings to
+    /// `emit` window by window in file order. The findings are those of `check` on the whole file,
+    /// in the same order: each window is checked as a document of its own and its locations are
+    /// moved to the file's; suppression regions are never cut; `glossary.inconsistent`, the one
+    /// rule that compares places across the document, first counts the spellings of every window
+    /// and then judges each window against the whole file's count.
+    ///
+    /// Memory is the windows in flight (at most `jobs` being checked and `2 × jobs` waiting for
+    /// their turn to be emitted) and their findings, not the file. An input error (invalid UTF-8)
+    /// is thrown, at its line in the file, after the findings of the windows before it; so is an
+    /// error `emit` throws.
+    /// - Parameter release: called with each window's byte range once it is read for the last
+    ///   time (`MappedFile.release`).
+    public func checkWindows(path: String, bytes: UnsafeBufferPointer<UInt8>, format: TextWindows.Format,
+                             windowBytes: Int, jobs: Int, release: (@Sendable (Range<Int>) -> Void)? = nil,
+                             emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
+        let protected = InlineSuppressions.protectedRanges(in: bytes, syntax: DocumentSyntax(path: path))
+        let windows = TextWindows.windows(in: bytes, format: format, size: windowBytes, protected: protected)
+        let jobs = max(1, jobs)
+        let window = WindowReader(bytes: bytes, path: path)
+        var spellings: GlossaryInconsistentRule.Tally?
+        if windows.count > 1, comparesSpellings {
+            // First pass: the spellings of the whole document, window by window in order.
+            var tally = GlossaryInconsistentRule.Tally()
+            orderedWindowWork(count: windows.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> GlossaryInconsistentRule.Tally? in
+                defer { release?(windows[index]) }
+                do {
+                    return self.spellingTally(of: try window.document(windows[index]))
+                } catch {
+                    // Reported at its place in the file by the second pass, which reads the window again.
+                    return nil
+                }
+            }, deliver: { (_, windowTally: GlossaryInconsistentRule.Tally?) in
+                if let windowTally { tally.append(windowTally) }
+                return true
+            })
+            spellings = tally
+        }
+        let checker = self
+        var lines = 0
+        var units = 0
+        var failure: InputError?
+        typealias Checked = (findings: [Finding], lines: Int, units: Int)
+        orderedWindowWork(count: windows.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> Result<Checked, InputError> in
+            let result = Result { () throws(InputError) -> Checked in
+                let document = try window.document(windows[index])
+                let findings = checker.run(target: document, bilingual: nil, spellings: spellings,
+                                           releasesMemory: windows.count == 1)
+                return (findings, document.lineCount - 1, document.utf16.count)
+            }
+            release?(windows[index])
+            return result
+        }, deliver: { (index, result: Result<Checked, InputError>) in
+            switch result {
+            case .failure(let error):
+                failure = InputError(file: error.file, line: error.line.map { $0 + lines }, message: error.message)
+                return false
+            case .success(let checked):
+                let start = windows[index].lowerBound
+                let findings = checked.findings.map { $0.moved(lines: lines, bytes: start, utf16: units) }
+                lines += checked.lines
+                units += checked.units
+                do throws(InputError) {
+                    try emit(findings)
+                } catch {
+                    failure = error
+                    return false
+                }
+                return true
+            }
+        })
+        if windows.count > 1 { releaseFreeMemory() }
+        if let failure { throw failure }
+    }
+}
+
+/// Reads one window of a file as the document `check` reads for the whole file's format.
+private struct WindowReader: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let path: String
+
+    func document(_ range: Range<Int>) throws(InputError) -> SourceDocument {
+        let data = Data(UnsafeBufferPointer(rebasing: bytes[range]))
+        return try EditableFileLoader.checkedDocument(data, path: path)
+    }
+}
+
+extension Finding {
+    /// The finding of a window at its place in the whole file: the window starts `lines` lines,
+    /// `bytes` UTF-8 bytes and `utf16` UTF-16 units into the file, at the start of a line.
+    func moved(lines: Int, bytes: Int, utf16: Int) -> Finding {
+        func move(_ location: TextLocation) -> TextLocation {
+            TextLocation(line: location.line + lines, column: location.column, byteOffset: location.byteOffset + bytes,
+                         utf16Offset: location.utf16Offset + utf16)
+        }
+        return Finding(ruleID: ruleID, severity: severity, message: message, file: file, location: move(location),
+                       endLocation: move(endLocation), text: text, suggestion: suggestion, isSafeFix: isSafeFix, note: note,
+                       sentence: sentence, unit: unit)
+    }
+}
+
+/// Runs `work` for jobs `0..<count` on `jobs` threads and hands each result to `deliver` in job
+/// order, one call at a time, as soon as the jobs before it are delivered. At most `lookAhead`
+/// jobs beyond the next to deliver are started, so memory stays bounded however many jobs there
+/// are. `deliver` returning `false` stops the run: no further job starts or is delivered.
+func orderedWindowWork<Value>(count: Int, jobs: Int, lookAhead: Int, work: (Int) -> Value,
+                              deliver: (Int, Value) -> Bool) {
+    guard count > 0 else { return }
+    let state = OrderedWorkState<Value>()
+    let lookAhead = max(lookAhead, 1)
+    withoutActuallyEscaping(work) { work in
+    withoutActuallyEscaping(deliver) { deliver in
+    let body = UncheckedBox((work, deliver))
+    DispatchQueue.concurrentPerform(iterations: min(max(jobs, 1), count)) { _ in
+        let (work, deliver) = body.value
+        let condition = state.condition
+        while true {
+            condition.lock()
+            while !state.stopped, state.next < count, state.next >= state.delivered + lookAhead { condition.wait() }
+            if state.stopped || state.next >= count {
+                condition.unlock()
+                return
+            }
+            let index = state.next
+            state.next += 1
+            condition.unlock()
+            let value = work(index)
+            condition.lock()
+            state.pending[index] = value
+            // One thread delivers at a time; it takes every result that is next in order,
+            // including those that arrive while it delivers.
+            if !state.delivering {
+                state.delivering = true
+                while !state.stopped, let next = state.pending.removeValue(forKey: state.delivered) {
+                    let number = state.delivered
+                    condition.unlock()
+                    let goOn = deliver(number, next)
+                    condition.lock()
+                    state.delivered += 1
+                    if !goOn { state.stopped = true }
+                    condition.broadcast()
+                }
+                state.delivering = false
+            }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+    }
+    }
+}
+
+/// Closures handed to the threads of `concurrentPerform`, which run them under `OrderedWorkState`'s
+/// discipline (one `deliver` at a time; `work` on values no other thread touches).
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+private final class OrderedWorkState<Value>: @unchecked Sendable {
+    let condition = NSCondition()
+    var next = 0
+    var delivered = 0
+    var delivering = false
+    var stopped = false
+    var pending: [Int: Value] = [:]
+}
