@@ -32,7 +32,8 @@ public enum PerturbationEvaluation {
             case .nameDropped: return ["meaning.omission", "names.missing"]
             case .addition: return ["meaning.addition"]
             case .nameReplaced: return ["names.replaced"]
-            case .numberReplaced: return ["numbers.mismatch"]
+            // A changed day of a date is a changed number, and the date rule is the one that names it.
+            case .numberReplaced: return ["numbers.mismatch", "dates.mismatch"]
             }
         }
     }

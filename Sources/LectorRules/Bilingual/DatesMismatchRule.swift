@@ -12,12 +12,16 @@ public struct DatesMismatchRule: BilingualRule {
             RuleExample("The talks began on ↓June 12.", source: "Die Gespräche begannen am 21. Juni.", from: "de", to: "en"),
             RuleExample("The war began on ↓February 4.", source: "Война началась 24 февраля.", from: "ru", to: "en"),
             RuleExample("Die Gespräche begannen am ↓10. Mai.", source: "The talks began on March 10.", from: "en", to: "de"),
+            RuleExample("The flag was blessed on ↓14 June 1884.", source: "Lipp õnnistati Otepääl 4. juunil 1884.", from: "et", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("The war began on February 24.", source: "Der Krieg begann am 24. Februar.", from: "de", to: "en"),
             RuleExample("The war began on February 24.", source: "Война началась 24 февраля.", from: "ru", to: "en"),
             RuleExample("Updated 03/28/2022 13:56.", source: "Aktualisiert 28.03.2022 13:56.", from: "de", to: "en"),
             RuleExample("Die Gespräche begannen am 10. März.", source: "The talks began on March 10.", from: "en", to: "de"),
+            RuleExample("The flag was blessed on 4 June 1884.", source: "Lipp õnnistati Otepääl 4. juunil 1884.", from: "et", to: "en"),
+            RuleExample("Estonia was a member of the League of Nations from 22 September 1921.",
+                        source: "Eesti oli Rahvasteliidu liige alates 22. septembrist 1921.", from: "et", to: "en"),
         ],
         scope: .bilingual
     )

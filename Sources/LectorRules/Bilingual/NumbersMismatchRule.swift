@@ -4,7 +4,9 @@ import LectorText
 /// language's own notation: `20.000` (de) = `20,000` (en), `1,2` (ru) = `1.2`, `1 500` (uk) = `1,500`.
 /// Numbers written as words and scale words count (`drei`, `10 тысяч` = `10,000`, `400万` = `4 million`).
 /// Times are not compared; digits inside names (`F-16`) only when a name's digits changed; dates
-/// are `dates.mismatch`'s. Small whole numbers (0–12) count only next to other figures or when the
+/// are `dates.mismatch`'s. A figure kept in the source's notation (`5.000` left as is in English),
+/// a decade with two digits for four (`60er Jahre` = `1960s`) and Roman numerals (`XVIII` = `18th`)
+/// match. Small whole numbers (0–12) count only next to other figures or when the
 /// other side has another number in their place (`a dozen` is read by neither side).
 public struct NumbersMismatchRule: BilingualRule {
     public static let description = RuleDescription(
@@ -19,6 +21,12 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("↓Five soldiers died.", source: "Drei Soldaten starben.", from: "de", to: "en"),
             RuleExample("↓1,000 people live in the city.", source: "В городе живут 10 тысяч человек.", from: "ru", to: "en"),
             RuleExample("↓40 million people live there.", source: "400万人が住んでいる。", from: "ja", to: "en"),
+            RuleExample("The mall cost EUR ↓48 million.", source: "Mallul a costat 84 de milioane de euro.", from: "ro", to: "en"),
+            RuleExample("At least ↓forty people died.", source: "Hukkus vähemalt kolmkümmend inimest.", from: "et", to: "en"),
+            RuleExample("The society of the ↓17th century was divided into estates.",
+                        source: "Societatea secolului XVIII era împărțită în stări.", from: "ro", to: "en"),
+            RuleExample("Since the end of the ↓1970s, accidents have been common.",
+                        source: "Seit dem Ende der 60er Jahre sind Unfälle häufig.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("About 20,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
@@ -31,6 +39,18 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("4 million people live there.", source: "400万人が住んでいる。", from: "ja", to: "en"),
             RuleExample("Ten thousand people live in the city.", source: "В городе живут 10 тысяч человек.", from: "ru", to: "en"),
             RuleExample("The vote is on November 1st.", source: "Die Wahl findet am ersten November statt.", from: "de", to: "en"),
+            RuleExample("The mall cost EUR 84 million.", source: "Mallul a costat 84 de milioane de euro.", from: "ro", to: "en"),
+            RuleExample("At least thirty people died.", source: "Hukkus vähemalt kolmkümmend inimest.", from: "et", to: "en"),
+            RuleExample("In total, 54% of citizens voted.", source: "Kokku osales valimistel 54 protsenti kodanikest.", from: "et", to: "en"),
+            RuleExample("Eighty percent of the country is mountains.", source: "Optzeci la sută din țară sunt munți.", from: "ro", to: "en"),
+            RuleExample("The society of the 18th century was divided into estates.",
+                        source: "Societatea secolului XVIII era împărțită în stări.", from: "ro", to: "en"),
+            RuleExample("Since the end of the 1960s, accidents have been common.",
+                        source: "Seit dem Ende der 60er Jahre sind Unfälle häufig.", from: "de", to: "en"),
+            RuleExample("Around 5.000 people were arrested.", source: "Aproximativ 5.000 de oameni au fost arestați.",
+                        from: "ro", to: "en"),
+            RuleExample("Il y a eu 10 000 morts dans les années 50.", source: "There were 10,000 deaths in the 1950s.",
+                        from: "en", to: "fr"),
         ],
         scope: .bilingual
     )

@@ -315,6 +315,7 @@ public final class GarbledSignalExtractor {
         -> (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber]) {
         let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = {
             abs($0.value - $1.value) <= max(1e-9, tolerance) * max(1, abs($0.value), abs($1.value))
+                || NumberCorrespondence.sameWriting($0, $1) || NumberCorrespondence.sameDecade($0, $1)
         }
         let units: Set<Character> = ["年", "月", "日", "時", "时", "点", "分", "秒", "号"]
         let utf16 = Array(text.utf16)

@@ -4,8 +4,13 @@ import LectorGlossary
 
 /// Brackets counted against the source: `For [sic] numbers` → `Vier getalle` lost two. Each kind
 /// — `()`, `[]`, `{}` — is compared apart; full-width forms count as their ASCII kind; brackets
-/// of placeholders (`{0}`) and tags are the placeholders' business. Order is not compared, so a
-/// translation may move a bracketed part.
+/// of placeholders (`{0}`) and tags are the placeholders' business, and escaped brackets (`\(`)
+/// are text. Order is not compared, so a translation may move a bracketed part.
+///
+/// In prose (a source of eight words or more) translators add and drop parenthetical remarks
+/// freely (`Computertomogramme (CT)` → `CT scans`), so only a translation whose brackets of a
+/// kind are left unbalanced where the source's are not (or are unbalanced the other way) is
+/// flagged: `(` left open, `)` closing nothing.
 public struct BracketsMismatchRule: UnitRule {
     public static let description = RuleDescription(
         id: "punctuation.brackets",
@@ -16,6 +21,12 @@ public struct BracketsMismatchRule: UnitRule {
             RuleExample(unit: "↓Vier getalle", source: "For [sic] numbers", from: "en", to: "af"),
             RuleExample(unit: "↓Datei (neu", source: "File (new)", from: "en", to: "de"),
             RuleExample(unit: "↓Файл (новый) (копия)", source: "File (new)", from: "en", to: "ru"),
+            RuleExample(unit: "↓Der Minister (der am Montag sprach, lehnte den Plan der Regierung ab.",
+                        source: "The minister, who spoke on Monday, rejected the government's plan.", from: "en", to: "de"),
+            RuleExample(unit: "↓Le ministre (qui a parlé lundi a rejeté le plan du gouvernement.",
+                        source: "The minister (who spoke on Monday) rejected the government's plan.", from: "en", to: "fr"),
+            RuleExample(unit: "↓The minister, who spoke on Monday) rejected the government's plan.",
+                        source: "Министр, выступивший в понедельник, отверг новый план правительства.", from: "ru", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "N getal(le)", source: "N number(s)", from: "en", to: "af"),
@@ -23,6 +34,15 @@ public struct BracketsMismatchRule: UnitRule {
             RuleExample(unit: "文件（新）", source: "File (new)", from: "en", to: "zh"),
             RuleExample(unit: "Datei {0} gelöscht", source: "Deleted file {0}", from: "en", to: "de"),
             RuleExample(unit: "Файл (новый)", source: "File (new)", from: "en", to: "ru"),
+            RuleExample(unit: "Patients with end-stage renal disease (ESRD) have a high incidence of coronary disease.",
+                        source: "Patienten mit terminaler Niereninsuffizienz weisen eine erhöhte Inzidenz der koronaren Herzkrankheit auf.",
+                        from: "de", to: "en"),
+            RuleExample(unit: "Les patients présentent une incidence élevée de maladie coronarienne, selon l'étude publiée lundi.",
+                        source: "Patients with end-stage renal disease (ESRD) have a high incidence of coronary disease.",
+                        from: "en", to: "fr"),
+            RuleExample(unit: "(c) Beauty is wisdom, logos and symbolism that breathe in the soul of creativity.",
+                        source: "c) Ilu on tarkus, logos ja sümbol, mis hinges loovalt tärkavad.", from: "et", to: "en"),
+            RuleExample(unit: "Verwenden Sie \\( für Gruppen", source: "Use \\( and \\) for groups", from: "en", to: "de"),
         ]
     )
 
@@ -39,6 +59,18 @@ public struct BracketsMismatchRule: UnitRule {
         let source = Self.counts(pair.source, settings: context.strings)
         let target = Self.counts(pair.target, settings: context.strings)
         var problems: [String] = []
+        if Self.isProse(pair.source) {
+            for (index, kind) in Self.kinds.enumerated() {
+                let (sourceBalance, targetBalance) = (source[index].open - source[index].close, target[index].open - target[index].close)
+                guard targetBalance != 0, sourceBalance == 0 || (sourceBalance > 0) != (targetBalance > 0) else { continue }
+                let open = kind.name.first!, close = kind.name.last!
+                problems.append(targetBalance > 0
+                    ? "\(targetBalance) `\(open)` left open (the source's brackets are balanced)"
+                    : "\(-targetBalance) `\(close)` closing nothing (the source's brackets are balanced)")
+            }
+            guard !problems.isEmpty else { return [] }
+            return [RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; "))]
+        }
         for (index, kind) in Self.kinds.enumerated() where source[index] != target[index] {
             let open = kind.name.first!, close = kind.name.last!
             if source[index].open != target[index].open {
@@ -63,6 +95,11 @@ public struct BracketsMismatchRule: UnitRule {
         var close = 0
     }
 
+    /// A sentence rather than a UI label: eight words or more.
+    static func isProse(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isWhitespace).lazy.filter { $0.contains(where: \.isLetter) }.prefix(8).count >= 8
+    }
+
     static func counts(_ text: String, settings: StringCheckSettings) -> [Count] {
         // Masking only turns characters into spaces, so a string without brackets counts none;
         // most strings have none, and masking and looking each character up was this rule's time.
@@ -71,7 +108,10 @@ public struct BracketsMismatchRule: UnitRule {
         }
         let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
         var counts = Array(repeating: Count(), count: kinds.count)
+        var escaped = false
         for scalar in masked.unicodeScalars {
+            defer { escaped = scalar == "\\" && !escaped }
+            if escaped { continue }
             for (index, kind) in kinds.enumerated() {
                 if kind.open.contains(scalar) { counts[index].open += 1 }
                 if kind.close.contains(scalar) { counts[index].close += 1 }

@@ -90,6 +90,9 @@ public final class DateExtractor {
         for (name, month) in ExtractionLexicon.extraMonthForms(locale.language) where names[name] == nil {
             names[name] = (month, true)
         }
+        for (name, month) in ExtractionLexicon.monthCaseForms(locale.language) where names[name] == nil {
+            names[name] = (month, false)
+        }
         monthNames = names
         slashOrder = Self.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
         allowsMonthFirst = locale.language == "en" || Self.fieldOrder(of: symbols.longDatePattern) == .mdy

@@ -26,8 +26,15 @@ enum ExtractionLexicon {
         case "nl", "sv", "da", "nb", "nn", "no": return [["procent"], ["prosent"]]
         case "es", "pt": return [["por", "ciento"], ["por", "cento"]]
         case "it": return [["per", "cento"]]
+        case "ro": return [["la", "sută"], ["la", "suta"], ["procent"], ["procente"]]
+        case "et": return [["protsent"], ["protsenti"], ["protsendi"], ["protsendini"], ["protsendil"], ["protsendiga"]]
         default: return []
         }
+    }
+
+    /// Words between a figure and its scale word: Romanian `84 de milioane`, `20 de mii`.
+    static func figureScaleLinks(_ language: String) -> Set<String> {
+        language == "ro" ? ["de"] : []
     }
 
     // MARK: - Ordinals and decades
@@ -85,6 +92,21 @@ enum ExtractionLexicon {
         case "en": return ["sept": 9]
         default: return [:]
         }
+    }
+
+    /// Case forms of month names that CLDR's format and stand-alone names do not include. Estonian
+    /// declines the month in a date (`4. juunil` "on June 4", `22. septembrist` "from September 22",
+    /// `kuni 8. augustini` "until August 8"): the genitive stem with the case endings a date takes
+    /// (Eesti keele käsiraamat, noun cases).
+    static func monthCaseForms(_ language: String) -> [String: Int] {
+        guard language == "et" else { return [:] }
+        let stems = ["jaanuari", "veebruari", "märtsi", "aprilli", "mai", "juuni", "juuli", "augusti", "septembri",
+                     "oktoobri", "novembri", "detsembri"]
+        var forms: [String: Int] = [:]
+        for (index, stem) in stems.enumerated() {
+            for ending in ["", "l", "st", "ni", "s", "ks", "le", "lt", "ga"] { forms[stem + ending] = index + 1 }
+        }
+        return forms
     }
 
     // MARK: - Quotation marks

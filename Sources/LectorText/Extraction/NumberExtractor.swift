@@ -66,7 +66,9 @@ public struct ExtractedNumber: Sendable, Hashable, CustomStringConvertible {
 /// figures (`1,2 млн` = 1,200,000, `5 Mio.`, `400万`, `3 lakh`) are read from
 /// `Resources/Numbers/number-words.txt` (`NumberWords`); a lone `one`/`ein`/`один` is an article.
 ///
-/// Out of scope: fractions (`½`, `3/4`), Roman numerals, CJK numerals written without figures,
+/// Roman numerals of two letters or more up to 39 are read (`XVIII`, `RomanNumeral`).
+///
+/// Out of scope: fractions (`½`, `3/4`), CJK numerals written without figures,
 /// and digits of scripts ICU's parser does not read for the language.
 ///
 /// One instance holds ICU objects and is not thread-safe: create one per task.
@@ -85,6 +87,7 @@ public final class NumberExtractor {
     private let hourWords: Set<String>
     private let meridiems: [String: Bool]
     private let numberWords: NumberWords?
+    private let figureScaleLinks: Set<String>
 
     public init(language: String) throws(ICUError) {
         self.language = language
@@ -99,6 +102,7 @@ public final class NumberExtractor {
         hourWords = ExtractionLexicon.hourWords(locale.language)
         meridiems = ExtractionLexicon.meridiems(locale.language)
         numberWords = NumberWords.forLanguage(locale.language)
+        figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
     }
 
     /// Numbers in `text`, in order; ranges are UTF-16 offsets into `text`.
@@ -133,7 +137,11 @@ public final class NumberExtractor {
         while index < text.tokens.count {
             let token = text.tokens[index]
             guard text.hasDigit(index) else {
-                if let (number, next) = wordNumber(at: index, in: text) {
+                if token.kind == .letter, let value = RomanNumeral.value(of: text.text(ofToken: index)) {
+                    result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
+                                                  text: text.text(ofToken: index)))
+                    index += 1
+                } else if let (number, next) = wordNumber(at: index, in: text) {
                     result.append(number)
                     index = next
                 } else {
@@ -300,9 +308,12 @@ public final class NumberExtractor {
         let units = text.units
         var cursor = offset
         if cursor < units.count, CodeUnit.isInlineSpace(units[cursor]) { cursor += 1 }
-        guard cursor < units.count, let token = text.tokenIndex(startingAt: cursor) else { return nil }
+        guard cursor < units.count, var token = text.tokenIndex(startingAt: cursor) else { return nil }
         if let scale = numberWords.denseScale(units[cursor]) { return (scale, cursor + 1, token) }
-        guard text.hasLetter(token), text.tokens[token].end - cursor <= 12,
+        if figureScaleLinks.contains(text.folded(token)), text.isInlineSpace(token + 1), text.isValid(token + 2) {
+            token += 2
+        }
+        guard text.hasLetter(token), text.tokens[token].end - text.tokens[token].start <= 12,
               let scale = numberWords.scale(text.folded(token)) else { return nil }
         return (scale, text.tokens[token].end, token)
     }
