@@ -21,7 +21,8 @@ public enum PerturbationEvaluation {
     /// A kind of error put into a good translation, and the rule meant to find it.
     public enum Kind: String, Sendable, CaseIterable {
         case negation, antonym, clauseDropped = "clause-dropped", nameDropped = "name-dropped",
-             addition, nameReplaced = "name-replaced", numberReplaced = "number-replaced"
+             addition, nameReplaced = "name-replaced", numberReplaced = "number-replaced",
+             unrelated
 
         /// The rules whose finding counts as detecting this error.
         public var rules: Set<String> {
@@ -34,6 +35,7 @@ public enum PerturbationEvaluation {
             case .nameReplaced: return ["names.replaced"]
             // A changed day of a date is a changed number, and the date rule is the one that names it.
             case .numberReplaced: return ["numbers.mismatch", "dates.mismatch"]
+            case .unrelated: return ["garbled.sentence"]
             }
         }
     }
@@ -123,6 +125,8 @@ public enum PerturbationEvaluation {
         var result: [Perturbed] = []
         let namePool = ["Johnson", "Schmidt", "Tanaka", "Dubois", "Kowalski", "Martinez", "Petrov", "Lindqvist",
                         "Madrid", "Chicago", "Nairobi", "Oslo"]
+        var samplesOfPair: [String: [Int]] = [:]
+        for (index, sample) in samples.enumerated() { samplesOfPair[sample.pair, default: []].append(index) }
         for (index, sample) in samples.enumerated() {
             let words = PerturbationText(sample.translation, language: sample.targetLanguage)
             var random = SplitMix(seed: stableHash(sample.pair + "/" + sample.id))
@@ -136,6 +140,10 @@ public enum PerturbationEvaluation {
                 case .addition: change = words.phraseAdded(&random)
                 case .nameReplaced: change = words.nameReplaced(&random, pool: namePool)
                 case .numberReplaced: change = words.numberReplaced(&random)
+                case .unrelated:
+                    // Another good translation of the same pair: a translation of some other sentence.
+                    let others = samplesOfPair[sample.pair]!.filter { $0 != index }
+                    change = random.pick(others).map { (samples[$0].translation, "the translation of sample \(samples[$0].id)") }
                 }
                 if let (text, what) = change, text != sample.translation {
                     result.append(Perturbed(sample: index, kind: kind, translation: text, change: what))
@@ -227,14 +235,14 @@ public enum PerturbationEvaluation {
 
     /// The table the README quotes: per pair, each error kind's recall (by its rules, and by any
     /// rule at warning) and each rule's false alarms on the good translations.
-    public static func table(_ results: [PairResult], rules: [String]) -> String {
+    public static func table(_ results: [PairResult], rules: [String], kinds: [Kind] = Kind.allCases) -> String {
         func percent(_ part: Int, _ whole: Int) -> String {
-            whole == 0 ? "–" : String(format: "%.2f", Double(part) / Double(whole))
+            whole == 0 ? "–" : String(format: "%.3f", Double(part) / Double(whole))
         }
-        var lines = ["| pair | n | " + Kind.allCases.map { "\($0.rawValue) recall (n)" }.joined(separator: " | ") + " |",
-                     "|---|---|" + Kind.allCases.map { _ in "---|" }.joined()]
+        var lines = ["| pair | n | " + kinds.map { "\($0.rawValue) recall (n)" }.joined(separator: " | ") + " |",
+                     "|---|---|" + kinds.map { _ in "---|" }.joined()]
         for result in results {
-            lines.append("| \(result.pair) | \(result.samples) | " + Kind.allCases.map { kind in
+            lines.append("| \(result.pair) | \(result.samples) | " + kinds.map { kind in
                 let entry = result.perturbed[kind] ?? (0, 0, 0)
                 return "\(percent(entry.found, entry.count)) (\(entry.count))"
             }.joined(separator: " | ") + " |")

@@ -31,6 +31,30 @@ public enum GarbledConditions {
             + "(the German article was read as a relative pronoun)"
     }
 
+    // MARK: - Nothing in common
+
+    /// At least this many content words that the dictionary knows on each side.
+    static let minimumKnownWords = 4
+    /// At most this share of them may have a counterpart on the other side.
+    static let maximumAlignedShare = 0.15
+
+    /// A translation that has nothing in common with its source: of the content words the
+    /// bilingual dictionary knows on either side, (almost) none has a counterpart on the other
+    /// side, where a translation aligns about half of them (see README, *Garbled sentences*).
+    static func nothingInCommon(_ alignment: LexicalAlignment) -> String? {
+        func known(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (count: Int, aligned: Int) {
+            let indices = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
+            return (indices.count, indices.filter { !links[$0].isEmpty }.count)
+        }
+        let source = known(alignment.source, alignment.sourceLinks)
+        let target = known(alignment.target, alignment.targetLinks)
+        guard source.count >= minimumKnownWords, target.count >= minimumKnownWords,
+              Double(source.aligned) <= maximumAlignedShare * Double(source.count),
+              Double(target.aligned) <= maximumAlignedShare * Double(target.count) else { return nil }
+        return "nothing in the translation has a counterpart in the source (\(source.count) source words the dictionary knows, "
+            + "\(source.aligned) aligned; a translation aligns about half)"
+    }
+
     // MARK: - Loops
 
     /// A degenerate loop: the same one to four words three times in a row (`the talks the talks the

@@ -2,7 +2,9 @@ import LectorText
 import LectorFormats
 
 /// A translation that reads as garbled in ways the meaning rules cannot name: a loop of repeated
-/// words, a length far from what its source asks for, or a German list read as a relative clause.
+/// words, a length far from what its source asks for, a German list read as a relative clause, or
+/// a translation with nothing in common with its source (none of the words the bilingual
+/// dictionary knows on either side has a counterpart on the other).
 ///
 /// Each condition is explicit and says what it saw; nothing here is a fitted weight. Lost
 /// negations, numbers, names and offensive words are the `meaning.*`, `numbers.*` and `names.*`
@@ -11,7 +13,7 @@ public struct GarbledSentenceRule: Rule {
     public static let description = RuleDescription(
         id: "garbled.sentence",
         name: "Garbled sentence",
-        summary: "The translation loops, is far longer or shorter than its source allows, or turned a list into a relative clause; the message says which.",
+        summary: "The translation loops, is far longer or shorter than its source allows, turned a list into a relative clause, or has nothing in common with its source; the message says which.",
         defaultSeverity: .warning,
         triggeringExamples: [
             RuleExample("↓Moscow is demanding that Kiev renounce NATO, which recognizes breakaway areas in the east of the country as independent states and Russian rule over the annexed Crimea peninsula.",
@@ -22,6 +24,12 @@ public struct GarbledSentenceRule: Rule {
             RuleExample("↓Les négociations continuent continuent continuent continuent.",
                         source: "The negotiations continue.", from: "en", to: "fr"),
             RuleExample("↓Die Gespräche Gespräche Gespräche gehen weiter.", source: "The talks continue.", from: "en", to: "de"),
+            RuleExample("↓The weather in the mountains was cold and rainy during the whole week.",
+                        source: "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau an.", from: "de", to: "en"),
+            RuleExample("↓Les prix du pain et du lait ont fortement augmenté l'année dernière.",
+                        source: "The health minister visited the new children's hospital on Monday.", from: "en", to: "fr"),
+            RuleExample("↓Los precios del pan y de la leche subieron mucho el año pasado.",
+                        source: "The health minister visited the new children's hospital on Monday.", from: "en", to: "es"),
         ],
         nonTriggeringExamples: [
             RuleExample("Moscow demands that Kyiv renounce NATO, recognise the breakaway areas in the east of the country as independent states, and recognise Russian rule over the annexed Crimea peninsula.",
@@ -39,6 +47,12 @@ public struct GarbledSentenceRule: Rule {
                         source: "据外交部称，两国代表团之间的会谈将于周二下午在伊斯坦布尔继续进行。", from: "zh", to: "en"),
             RuleExample("Die Gespräche sollen am Dienstag in Istanbul beginnen.",
                         source: "The talks are to begin in Istanbul on Tuesday.", from: "en", to: "de"),
+            RuleExample("The government announced new sanctions against Moscow on Monday.",
+                        source: "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau an.", from: "de", to: "en"),
+            RuleExample("Lundi, le ministre de la santé a visité le nouvel hôpital pour enfants.",
+                        source: "The health minister visited the new children's hospital on Monday.", from: "en", to: "fr"),
+            RuleExample("El lunes, el ministro de sanidad visitó el nuevo hospital infantil.",
+                        source: "The health minister visited the new children's hospital on Monday.", from: "en", to: "es"),
         ]
     )
 
@@ -75,6 +89,14 @@ public struct GarbledSentenceRule: Rule {
         let sourceLanguage = context.bilingual?.sourceLanguage
         let targetLanguage = Term.primaryLanguage(of: context.index.targetLanguage)
         var findings: [RuleFinding] = []
+        let words: AlignmentWords?
+        do {
+            words = try AlignmentWords.shared(for: context)
+        } catch {
+            // Without the transliterator the other conditions still run; the missing one is said.
+            findings.append(.failure(of: Self.description, error))
+            words = nil
+        }
         for (sourceText, range) in segments(of: context) {
             let target = context.document.text(in: range)
             var reasons: [String] = []
@@ -88,6 +110,10 @@ public struct GarbledSentenceRule: Rule {
                                                          bounds: (options.minLengthRatio, options.maxLengthRatio),
                                                          minimumSourceLength: options.minSourceLength) {
                     reasons.append(length)
+                }
+                if let words, let alignment = LexicalAlignment(source: sourceText, target: target, words: words),
+                   let unrelated = GarbledConditions.nothingInCommon(alignment) {
+                    reasons.append(unrelated)
                 }
             }
             guard !reasons.isEmpty else { continue }

@@ -40,7 +40,9 @@ public struct AdditionRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
         guard let words, let alignment = pair.lexicalAlignment(using: words),
-              let gap = alignment.leastLikelyGap(on: .target, text: pair.targetText), OmissionRule.isReported(gap) else { return [] }
+              let gap = alignment.leastLikelyGap(on: .target, text: pair.targetText, otherText: pair.sourceText,
+                                                 lengthFit: LengthFit.of(source: words.sourceLanguage, target: words.targetLanguage)),
+              OmissionRule.isReported(gap) else { return [] }
         let phrase = String(decoding: Array(pair.targetText.utf16)[gap.range], as: Unicode.UTF16.self)
         return [RuleFinding(range: pair.targetRange(ofTextRange: gap.range),
                             message: "`\(phrase)` has no counterpart in the source")]

@@ -7,8 +7,10 @@ import LectorText
 /// translation, a translation word without counterpart in the source is checked against the
 /// dictionary translations of the source words that have none either: one of them is its antonym.
 /// With an English source, a source word without counterpart is checked against the dictionary
-/// translations of the unaccounted translation words. A pair whose sides differ in negation is left
-/// to `meaning.negation` (`not high` for `low` is a faithful translation).
+/// translations of the unaccounted translation words. Both words must be content words (not in
+/// `function-words.txt`), and a pair where either side negates (`not`, `nicht`) is left to `meaning.negation`
+/// (`not high` for `low` is a faithful translation, and in `nicht selten` → `often` the negation
+/// decides the meaning).
 public struct AntonymRule: BilingualRule {
     public static let description = RuleDescription(
         id: "meaning.antonym",
@@ -30,6 +32,9 @@ public struct AntonymRule: BilingualRule {
             RuleExample("Le nombre de cas a fortement augmenté.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
             RuleExample("Prices did not increase.", source: "Die Preise sind gesunken.", from: "de", to: "en"),
             RuleExample("Before and after the operation.", source: "Vor und nach der Operation.", from: "de", to: "en"),
+            RuleExample("Les prix n'ont pas fortement diminué l'année dernière.", source: "Prices did not increase sharply last year.",
+                        from: "en", to: "fr"),
+            RuleExample("Such complications are often seen.", source: "Solche Komplikationen sind nicht selten.", from: "de", to: "en"),
         ]
     )
 
@@ -42,8 +47,9 @@ public struct AntonymRule: BilingualRule {
     }
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
-        guard let words, let alignment = pair.lexicalAlignment(using: words),
-              !Self.negationDiffers(pair, words) else { return [] }
+        guard let words, let alignment = pair.lexicalAlignment(using: words) else { return [] }
+        let negations = Self.negations(pair, words)
+        guard negations.source + negations.target == 0 else { return [] }
         let source = alignment.source, target = alignment.target
         func isAccounted(_ word: LexicalAlignment.Word, among others: [LexicalAlignment.Word], isSource: Bool) -> Bool {
             others.contains { isSource ? LexicalAlignment.areCounterparts(word.info, $0.info) : LexicalAlignment.areCounterparts($0.info, word.info) }
@@ -65,6 +71,9 @@ public struct AntonymRule: BilingualRule {
                 }
                 guard opposite != nil, !isAccounted(t, among: source, isSource: false),
                       !isAccounted(s, among: target, isSource: true) else { continue }
+                // Function words (`zu`, `mit`, `über`, `more`) have too many senses for their
+                // dictionary translations to say which one is meant.
+                guard s.isContent, t.isContent else { continue }
                 return [RuleFinding(range: pair.targetRange(ofTextRange: t.range), message: message)]
             }
         }
@@ -75,13 +84,22 @@ public struct AntonymRule: BilingualRule {
         String(decoding: Array(text.utf16)[word.range], as: Unicode.UTF16.self)
     }
 
-    /// Whether one side negates more often than the other (then an antonym may be the faithful
-    /// rendering of a negation: `not high` → `niedrig`).
-    static func negationDiffers(_ pair: SentencePairContext, _ words: AlignmentWords) -> Bool {
-        guard let sourceCues = NegationLexicon.forLanguage(words.sourceLanguage),
-              let targetCues = NegationLexicon.forLanguage(words.targetLanguage) else { return false }
-        let inSource = sourceCues.negations(in: pair.sourceText, words: SentenceWord.words(in: pair.sourceText, language: words.sourceLanguage))
-        let inTarget = targetCues.negations(in: pair.targetText, words: SentenceWord.words(in: pair.targetText, language: words.targetLanguage))
-        return inSource.count != inTarget.count
+    /// How many negations each side has. A negation on either side leaves the pair to
+    /// `meaning.negation`: an antonym may render a negation (`not high` → `niedrig`), and where
+    /// both sides negate, which word the negation covers decides the meaning (`nicht selten` →
+    /// `often`), which the lexicons cannot tell.
+    ///
+    /// Only grammatical negations count (`not`, `nicht`, `jamais`): a lexical negative such as
+    /// `unimportant` or `failed` is a word like any other here, and may itself be the antonym.
+    static func negations(_ pair: SentencePairContext, _ words: AlignmentWords) -> (source: Int, target: Int) {
+        let inSource = NegationLexicon.forLanguage(words.sourceLanguage).map {
+            $0.negations(in: pair.sourceText, words: SentenceWord.words(in: pair.sourceText, language: words.sourceLanguage))
+                .filter { $0.strength == .grammatical }.count
+        } ?? 0
+        let inTarget = NegationLexicon.forLanguage(words.targetLanguage).map {
+            $0.negations(in: pair.targetText, words: SentenceWord.words(in: pair.targetText, language: words.targetLanguage))
+                .filter { $0.strength == .grammatical }.count
+        } ?? 0
+        return (inSource, inTarget)
     }
 }

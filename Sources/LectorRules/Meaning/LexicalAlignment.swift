@@ -56,6 +56,7 @@ struct LexicalAlignment {
     static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
         if s.folded == t.folded { return true }
         if !s.translations.isDisjoint(with: t.lemmas) || !t.translations.isDisjoint(with: s.lemmas) { return true }
+        if !s.translationSynonyms.isDisjoint(with: t.lemmas) || !t.translationSynonyms.isDisjoint(with: s.lemmas) { return true }
         if let a = s.cognateKey, let b = t.cognateKey, a == b { return true }
         if !s.translationCognates.isDisjoint(with: t.lemmaCognates) || !t.translationCognates.isDisjoint(with: s.lemmaCognates) {
             return true
@@ -84,6 +85,12 @@ struct LexicalAlignment {
         /// Share of the other content words of the side that aligned.
         let restCoverage: Double
         let restCount: Int
+        /// How much better the sentence lengths fit if the span is a real gap of the other side
+        /// (`LengthFit.evidence`); 1 when the pair's usual length ratio is unknown.
+        var lengthEvidence = 1.0
+
+        /// The chance weighed by the length evidence: what the rules compare with their threshold.
+        var weighedChance: Double { chance / lengthEvidence }
     }
 
     enum Side { case source, target }
@@ -91,7 +98,11 @@ struct LexicalAlignment {
     /// The least likely run of unaligned content words of one side, if any. A run may hold function
     /// words but no aligned content word; it is widened to the function words before it up to the
     /// previous punctuation, so that the message quotes the phrase (`sowie der russischen Herrschaft`).
-    func leastLikelyGap(on side: Side, text: String) -> UnalignedSpan? {
+    ///
+    /// With `lengthFit` (the pair's usual length ratio) and the other side's text, each run is
+    /// also weighed by how well the two lengths fit once the run is taken as missing on the other
+    /// side, and the run least likely after that weighing is returned.
+    func leastLikelyGap(on side: Side, text: String, otherText: String? = nil, lengthFit: LengthFit? = nil) -> UnalignedSpan? {
         let words = side == .source ? source : target
         let links = side == .source ? sourceLinks : targetLinks
         let content = words.indices.filter { words[$0].isContent }
@@ -126,11 +137,18 @@ struct LexicalAlignment {
                   !Self.hasPunctuation(utf16, between: words[first - 1].range.upperBound, and: words[first].range.lowerBound) {
                 first -= 1
             }
-            let span = UnalignedSpan(words: first..<(run.last! + 1), contentCount: run.count,
+            var span = UnalignedSpan(words: first..<(run.last! + 1), contentCount: run.count,
                                      range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
                                      chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
                                      restCount: rest.count)
-            if best == nil || span.chance < best!.chance { best = span }
+            if let lengthFit, let otherText {
+                let spanText = String(decoding: utf16[span.range], as: Unicode.UTF16.self)
+                span.lengthEvidence = lengthFit.evidence(spanLength: GarbledConditions.comparableLength(spanText),
+                                                         sideLength: GarbledConditions.comparableLength(text),
+                                                         otherLength: GarbledConditions.comparableLength(otherText),
+                                                         spanSide: side)
+            }
+            if best == nil || span.weighedChance < best!.weighedChance { best = span }
         }
         return best
     }
@@ -154,6 +172,54 @@ struct LexicalAlignment {
     }
 }
 
+// MARK: - Lengths
+
+/// The usual length of a translation against its source for one language pair: the centre and
+/// spread of log(translation length / source length) in comparable units
+/// (`Resources/Meaning/length-ratios.txt`, fitted by `Scripts/fit-length-ratios.py` on the
+/// perturbation suite's tune split).
+///
+/// A clause left out makes the translation shorter than its source asks for, by about the clause's
+/// length; a dictionary gap does not. `evidence` is the likelihood ratio of the pair's length
+/// ratio under "the span is missing on the other side" against "the span is translated", both
+/// read as normal in log ratio.
+struct LengthFit: Sendable {
+    let centre: Double
+    let spread: Double
+
+    /// Likelihood ratio for an unaligned span of `spanLength` units on `spanSide`, whose side is
+    /// `sideLength` long while the other side is `otherLength` long. Above 1 when taking the span
+    /// out brings the ratio closer to the usual one.
+    func evidence(spanLength: Double, sideLength: Double, otherLength: Double, spanSide: LexicalAlignment.Side) -> Double {
+        guard sideLength > 0, otherLength > 0, spread > 0 else { return 1 }
+        let without = max(1, sideLength - spanLength)
+        let (sourceNow, targetNow) = spanSide == .source ? (sideLength, otherLength) : (otherLength, sideLength)
+        let (sourceWithout, targetWithout) = spanSide == .source ? (without, otherLength) : (otherLength, without)
+        let zNow = (log(targetNow / sourceNow) - centre) / spread
+        let zWithout = (log(targetWithout / sourceWithout) - centre) / spread
+        return exp((zNow * zNow - zWithout * zWithout) / 2)
+    }
+
+    static let all: [String: LengthFit] = {
+        guard let text = LectorResources.text(of: "Meaning/length-ratios.txt") else {
+            // A missing resource is a broken build, not a state a user can be in: fail loudly.
+            preconditionFailure("Lector's resource Meaning/length-ratios.txt is missing")
+        }
+        var result: [String: LengthFit] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 3, let centre = Double(fields[1]), let spread = Double(fields[2]) else { continue }
+            result[String(fields[0])] = LengthFit(centre: centre, spread: spread)
+        }
+        return result
+    }()
+
+    /// The fit of a pair, when it was measured.
+    static func of(source: String, target: String) -> LengthFit? {
+        all["\(LexicalLanguages.primary(source))-\(LexicalLanguages.primary(target))"]
+    }
+}
+
 // MARK: - Word knowledge
 
 /// What the alignment knows of one word of one language toward the other language of the pair.
@@ -163,6 +229,8 @@ struct WordInfo: Sendable {
     let lemmas: Set<String>
     /// Content words of its dictionary translations, lower-cased.
     let translations: Set<String>
+    /// WordNet synonyms of the translations, when they are English: counterparts, never antonym evidence.
+    let translationSynonyms: Set<String>
     /// Whether the dictionary has the word (any lemma) at all.
     let isKnown: Bool
     let isCapitalized: Bool
@@ -288,6 +356,33 @@ public final class AlignmentWords: @unchecked Sendable {
                     }
                 }
             }
+            // A compound the dictionary lacks (`Handverletzungen`) is read through its parts
+            // (`Hand`, `Verletzungen`): the last part carries the meaning, the first often has
+            // its own counterpart in the other language.
+            if !isKnown, NamesMissingRule.compounds.contains(from) {
+                for part in compoundParts(of: folded, language: from) {
+                    for lemma in [part] + lexicon.lemmas(of: part.prefix(1).uppercased() + part.dropFirst(), language: from)
+                        + lexicon.lemmas(of: part, language: from) {
+                        for translation in lexicon.translations(of: lemma.lowercased(), from: from, to: to) {
+                            isKnown = true
+                            for word in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(word) {
+                                translations.insert(word)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // English translations are widened by their WordNet synonyms (`verletzen` → `injure`,
+        // whose synonym `wound` the translation may use): the dictionary gives one word of a
+        // meaning, a translator any of them.
+        var synonyms = Set<String>()
+        if to == "en", lexicon.hasWordNet {
+            for translation in translations {
+                for synonym in lexicon.synonyms(of: translation) where !synonym.contains(" ") {
+                    synonyms.insert(synonym.lowercased())
+                }
+            }
         }
         let isCapitalized = written.unicodeScalars.first?.properties.isUppercase == true
         var latinForm: String?
@@ -304,10 +399,38 @@ public final class AlignmentWords: @unchecked Sendable {
         if from == "en", !isDigits {
             for lemma in lemmas { for antonym in lexicon.antonyms(of: lemma) { antonyms.insert(antonym.lowercased()) } }
         }
-        return WordInfo(folded: folded, lemmas: lemmas, translations: translations, isKnown: isKnown,
+        return WordInfo(folded: folded, lemmas: lemmas, translations: translations, translationSynonyms: synonyms, isKnown: isKnown,
                         isCapitalized: isCapitalized, latin: latinForm, cognateKey: WordInfo.cognate(skeletonSource),
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
                         translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms)
+    }
+
+    /// The head and the last part of a compound (`handverletzungen` → `hand`, `verletzungen`): the
+    /// longest last part of four letters or more that the dictionary knows, and the part before it
+    /// (without a linking `s`) when the dictionary knows that too.
+    private func compoundParts(of word: String, language: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 8 else { return [] }
+        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(slice)) }
+        func known(_ part: String) -> Bool {
+            !lexicon.translations(of: part, from: language, to: language == sourceLanguage ? targetLanguage : sourceLanguage).isEmpty
+                || lexicon.lemmas(of: part.prefix(1).uppercased() + part.dropFirst(), language: language).contains {
+                    !lexicon.translations(of: $0.lowercased(), from: language, to: language == sourceLanguage ? targetLanguage : sourceLanguage).isEmpty
+                }
+        }
+        for split in 3...(scalars.count - 4) {
+            let tail = string(scalars[split...])
+            guard known(tail) else { continue }
+            var parts = [tail]
+            let head = string(scalars[..<split])
+            if known(head) {
+                parts.append(head)
+            } else if head.hasSuffix("s"), head.count > 3, known(String(head.dropLast())) {
+                parts.append(String(head.dropLast()))
+            }
+            return parts
+        }
+        return []
     }
 
     /// The words of a dictionary translation (`fall off`, `to decline (sth.)`), lower-cased, without

@@ -219,7 +219,14 @@ struct EvalCommand: ParsableCommand {
         @Flag(help: "List the good translations each rule flagged and the errors no rule found.")
         var verbose = false
 
+        @Option(help: ArgumentHelp("Run only this rule (and only the errors it is meant to find): a quick look at one rule.",
+                                   valueName: "rule"))
+        var only: String?
+
         func validate() throws {
+            if let only, !RuleRegistry.all.contains(where: { $0.description.id == only }) {
+                throw ValidationError("--only: no rule '\(only)' (see `lector rules`)")
+            }
             guard PerturbationEvaluation.Split(rawValue: split) != nil else {
                 throw ValidationError("--split must be tune or report, not '\(split)'")
             }
@@ -230,18 +237,22 @@ struct EvalCommand: ParsableCommand {
             try exitingOnInputError {
                 let split = PerturbationEvaluation.Split(rawValue: split)!
                 let samples = try PerturbationEvaluation.samples(dataDirectory: data, split: split, limit: limit)
-                let perturbed = PerturbationEvaluation.perturb(samples)
+                let kinds = PerturbationEvaluation.Kind.allCases.filter { only == nil || $0.rules.contains(only!) }
+                let perturbed = PerturbationEvaluation.perturb(samples, kinds: kinds)
+                // With --only, every other rule is off: its false alarms and recall are the rule's own.
+                let disabled = Set(RuleRegistry.all.map { $0.description.id }.filter { only != nil && $0 != only })
                 var checkers: [String: Checker] = [:]
                 let results = try PerturbationEvaluation.evaluate(samples: samples, perturbed: perturbed) { source, target in
                     if let checker = checkers[source + target] { return checker }
-                    let checker = try Checker(CheckConfiguration(targetLanguage: target, sourceLanguage: source))
+                    let checker = try Checker(CheckConfiguration(targetLanguage: target, sourceLanguage: source, disabledRules: disabled))
                     checkers[source + target] = checker
                     return checker
                 } verbose: { line in
                     if verbose { print(line) }
                 }
                 print("split: \(split.rawValue), \(samples.count) good translations, \(perturbed.count) with one error\n")
-                print(PerturbationEvaluation.table(results, rules: PerturbationEvaluation.reportedRules))
+                print(PerturbationEvaluation.table(results, rules: only.map { [$0] } ?? PerturbationEvaluation.reportedRules,
+                                                   kinds: kinds))
             }
         }
     }
