@@ -78,12 +78,12 @@ public final class Lexicon: @unchecked Sendable {
         let source = source
         let target = target
         var loads: [@Sendable () -> Void] = [
-            { _ = target == "ja" ? Lexicon.meCab(paths: paths) : nil; _ = self.hunspell(target) },
+            { _ = self.hunspell(target) },
             { _ = Lexicon.headwords(of: target, paths: paths) },
         ]
         if target == "en" { loads.append { _ = self.hunspellVarieties(target) } }
         if bilingual, source != target, !source.isEmpty {
-            loads.append { _ = source == "ja" ? Lexicon.meCab(paths: paths) : nil; _ = self.hunspell(source) }
+            loads.append { _ = self.hunspell(source) }
             loads.append { _ = Lexicon.headwords(of: source, paths: paths) }
             for (from, to) in [(source, target), (target, source)] {
                 loads.append {
@@ -93,6 +93,8 @@ public final class Lexicon: @unchecked Sendable {
             }
             if source == "en" || target == "en" { loads.append { Lexicon.wordNet(paths: paths)?.preload() } }
         }
+        // Not MeCab: libmecab has C++ static destructors, which `exit` would run under a load still
+        // going on a background thread; it loads on first use (a Japanese lemma).
         for load in loads { DispatchQueue.global(qos: .userInitiated).async(execute: load) }
     }
 

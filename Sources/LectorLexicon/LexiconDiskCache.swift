@@ -98,6 +98,7 @@ public struct LexiconDiskCache: Sendable, Hashable {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            removeAbandonedTemporaryFiles(in: folder)
             try encoded.write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, path) == 0 else {
                 try? FileManager.default.removeItem(atPath: temporary)  // best effort: the rename failed already
@@ -109,6 +110,20 @@ public struct LexiconDiskCache: Sendable, Hashable {
             // and is used; the next run builds it again.
             try? FileManager.default.removeItem(atPath: temporary)  // best effort, as above
             return false
+        }
+    }
+
+    /// A process that exits while a background load writes leaves its temporary file; one older
+    /// than an hour is no write in progress.
+    private func removeAbandonedTemporaryFiles(in folder: String) {
+        let manager = FileManager.default
+        // An unreadable folder has nothing to tidy; the write that follows reports the real problem.
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasSuffix(".tmp") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  modified.timeIntervalSinceNow < -3600 else { continue }
+            try? manager.removeItem(atPath: path)  // another process may have removed it first
         }
     }
 
