@@ -37,7 +37,7 @@ public final class HunspellDictionary: @unchecked Sendable {
         for path in [affixPath, dictionaryPath] where !FileManager.default.isReadableFile(atPath: path) {
             throw LoadError.missingFile(path)
         }
-        guard let handle = Hunspell_create(affixPath, dictionaryPath) else {
+        guard let handle = Self.lifecycle.withLock({ Hunspell_create(affixPath, dictionaryPath) }) else {
             throw LoadError.unreadable(dictionaryPath)
         }
         self.handle = handle
@@ -48,7 +48,15 @@ public final class HunspellDictionary: @unchecked Sendable {
         encoding = Self.encoding(named: name)
     }
 
-    deinit { Hunspell_destroy(handle) }
+    deinit { Self.lifecycle.withLock { Hunspell_destroy(handle) } }
+
+    /// libhunspell 1.7 keeps one process-wide UTF-8 case table, allocated by the first UTF-8
+    /// dictionary created and freed by the last destroyed, through a plain reference count with no
+    /// lock (`initialize_utf_tbl`/`free_utf_tbl`). Two dictionaries created or destroyed at the
+    /// same time (background loading, parallel tests) can free the table twice or use it freed:
+    /// heap corruption. Creation and destruction are therefore serialized across all instances;
+    /// lookups are not affected.
+    private static let lifecycle = NSLock()
 
     /// Whether the dictionary accepts the word as spelled (with its affix and compound rules).
     public func spell(_ word: String) -> Bool {
