@@ -24,6 +24,10 @@ public struct NegationRule: BilingualRule {
                         from: "en", to: "fr"),
             RuleExample("↓The talks will continue on Tuesday.", source: "Переговоры не продолжатся во вторник.",
                         from: "ru", to: "en"),
+            RuleExample("↓Such results are often found in scientific journals.",
+                        source: "Teadusajakirjadest selliseid tulemusi ei leia.", from: "et", to: "en"),
+            RuleExample("The empire is regarded as having ↓no limits in time.",
+                        source: "Imperiul este privit ca având limite în timp.", from: "ro", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("Rescuers failed to save the boy.", source: "Рятувальникам не вдалося врятувати хлопчика.",
@@ -36,6 +40,16 @@ public struct NegationRule: BilingualRule {
             RuleExample("Er kam ohne seinen Anwalt.", source: "He did not bring his lawyer.", from: "en", to: "de"),
             RuleExample("Il s'agit non seulement de prix, mais aussi de qualité.",
                         source: "It is about quality as well as price.", from: "en", to: "fr"),
+            RuleExample("Such results are rarely found in scientific journals.",
+                        source: "Teadusajakirjadest selliseid tulemusi tihti ei leia.", from: "et", to: "en"),
+            RuleExample("This paragraph had not been proclaimed by the president.",
+                        source: "Selle lõike oli president jätnud välja kuulutamata.", from: "et", to: "en"),
+            RuleExample("Nitric oxide (NO) is an important mediator.", source: "Stickstoffoxid (NO) ist ein wichtiger Mediator.",
+                        from: "de", to: "en"),
+            RuleExample("The empire is regarded as having no limits in time.",
+                        source: "Imperiul este privit ca neavând limite în timp.", from: "ro", to: "en"),
+            RuleExample("Он не только пришёл, но и остался.", source: "Il n'est pas seulement venu, il est resté.",
+                        from: "fr", to: "ru"),
         ],
         scope: .bilingual
     )
