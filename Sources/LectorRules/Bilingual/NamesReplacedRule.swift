@@ -2,6 +2,7 @@ import LectorICU
 import LectorText
 import LectorGlossary
 import LectorLexicon
+import LectorHunspell
 
 /// Another name in the place of a source name: `Biden` where the source says `Trump`, `Kyiv`
 /// where it says `Charkiw`.
@@ -27,6 +28,9 @@ public struct NamesReplacedRule: BilingualRule {
                         from: "ru", to: "en"),
             RuleExample("Außenministerin ↓Merkel sprach am Montag.", source: "Foreign Minister Baerbock spoke on Monday.",
                         from: "en", to: "de"),
+            RuleExample("The council met ↓Kowalski on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
+            RuleExample("The Pope spoke with the mayor of ↓Lindqvist on Monday.", source: "Papa a vorbit luni cu primarul Berlinului.",
+                        from: "ro", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("President Trump spoke on Monday.", source: "Präsident Trump sprach am Montag.", from: "de", to: "en"),
@@ -36,6 +40,9 @@ public struct NamesReplacedRule: BilingualRule {
                         from: "ru", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday.", source: "Переговоры в Стамбуле продолжатся во вторник.",
                         from: "ru", to: "en"),
+            RuleExample("The council met Jackson on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
+            RuleExample("The Pope spoke with the mayor of Berlin on Monday.", source: "Papa a vorbit luni cu primarul Berlinului.",
+                        from: "ro", to: "en"),
         ]
     )
 
@@ -49,6 +56,9 @@ public struct NamesReplacedRule: BilingualRule {
         let targetLexicon: FreeDictDictionary?
         let targetInflection: InflectionRules
         let sourceInflection: InflectionRules
+        /// The translation's spelling dictionary: a capitalized word it knows in lower case
+        /// (`Grenadier`, `Allies`, `Oblast`) is an ordinary word, not a name.
+        let targetSpelling: HunspellDictionary?
     }
 
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Reading? {
@@ -58,7 +68,8 @@ public struct NamesReplacedRule: BilingualRule {
                            sourceSegmenter: try TextSegmenter(.word, locale: bilingual.sourceLanguage),
                            targetLexicon: Lexicon.forLanguage(context.index.targetLanguage),
                            targetInflection: InflectionRules.forLanguage(context.index.targetLanguage),
-                           sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage))
+                           sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage),
+                           targetSpelling: context.lexicon?.hunspell(context.index.targetLanguage))
     }
 
     public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
@@ -90,6 +101,7 @@ public struct NamesReplacedRule: BilingualRule {
                NamesMissingRule.isOrdinaryWord(word, lexicon: targetLexicon, inflection: prepared.targetInflection) {
                 continue
             }
+            if let spelling = prepared.targetSpelling, spelling.spell(word.lowercased()) { continue }
             let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
             guard !keys.isEmpty, !keys.contains(where: { key in sourceKeys.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } })
             else { continue }

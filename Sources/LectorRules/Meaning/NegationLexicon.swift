@@ -113,6 +113,9 @@ struct NegationLexicon: Sendable {
     private var phrases: [String: [(words: [String], strength: Strength)]] = [:]
     private var prefixes: [String] = []
     private var suffixes: [String] = []
+    private var lexicalSuffixes: [String] = []
+    private var lexicalPrefixes: [String] = []
+    private var lexicalPrefixEndings: [String] = []
     private var verbEndings: [String] = []
     private var exceptions: Set<String> = []
     private var exceptionPrefixes: [String] = []
@@ -122,7 +125,10 @@ struct NegationLexicon: Sendable {
     /// Affirmative phrases, for messages: `managed to`.
     private(set) var opposites: [[String]] = []
 
-    var isEmpty: Bool { phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty }
+    var isEmpty: Bool {
+        phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty && lexicalSuffixes.isEmpty
+            && lexicalPrefixes.isEmpty
+    }
 
     /// The lexicon of each language, read once per process.
     static let all: [String: NegationLexicon] = load()
@@ -149,6 +155,9 @@ struct NegationLexicon: Sendable {
             case "weak": lexicon.phrases[words[0], default: []].append((words, .weak))
             case "prefix": lexicon.prefixes.append(cue)
             case "suffix": lexicon.suffixes.append(cue)
+            case "lex-suffix": lexicon.lexicalSuffixes.append(cue)
+            case "lex-prefix": lexicon.lexicalPrefixes.append(cue)
+            case "lex-prefix-ending": lexicon.lexicalPrefixEndings.append(cue)
             case "verb-ending": lexicon.verbEndings.append(cue)
             case "except": lexicon.exceptions.insert(cue)
             case "except-prefix": lexicon.exceptionPrefixes.append(cue)
@@ -206,12 +215,16 @@ struct NegationLexicon: Sendable {
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
+            } else if isLexicalAffixed(word) {
+                matched = (1, .lexical)
             }
             // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
             if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
                words[index - 1].range.upperBound < words[index].range.lowerBound {
                 matched = nil
             }
+            // `NO` in lower-case prose is a chemical formula or an abbreviation (nitric oxide), not a negation.
+            if matched != nil, word.count == 2, Self.isUpperCase(words[index].range, in: text) { matched = nil }
             guard var (count, strength) = matched else { index += 1; continue }
             let last = index + count - 1
             // `non-infectious`, `nicht-radikulär`: a negative prefix of a word, not of the clause.
@@ -241,6 +254,24 @@ struct NegationLexicon: Sendable {
             }
             return negation
         }
+    }
+
+    /// Whether the word is written in capitals inside a sentence that has lower-case letters.
+    private static func isUpperCase(_ range: Range<Int>, in text: String) -> Bool {
+        let utf16 = text.utf16
+        guard let start = utf16.index(utf16.startIndex, offsetBy: range.lowerBound, limitedBy: utf16.endIndex),
+              let end = utf16.index(start, offsetBy: range.count, limitedBy: utf16.endIndex),
+              let word = String(utf16[start..<end]) else { return false }
+        return word.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+            && text.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// `kuulutamata`, `neavând`: a word whose ending or prefix negates it (see the resource's header).
+    private func isLexicalAffixed(_ word: String) -> Bool {
+        let length = word.count
+        if lexicalSuffixes.contains(where: { word.hasSuffix($0) && length >= $0.count + 4 }) { return true }
+        return lexicalPrefixes.contains { word.hasPrefix($0) && length >= $0.count + 4 }
+            && (lexicalPrefixEndings.isEmpty || lexicalPrefixEndings.contains { word.hasSuffix($0) })
     }
 
     /// Words skipped when naming what a negation negates (`not be`, `nicht mehr`).
