@@ -81,6 +81,10 @@ public enum PlainText: EditableFormat {
     /// A whole token that is an e-mail address or a file path, without the brackets, quotes and
     /// punctuation around it.
     private static func addressOrPath(in bytes: [UInt8], token: Range<Int>) -> Range<Int>? {
+        // An address has an `@`, a path a separator: most tokens (words) have neither, and need
+        // none of the trimming below.
+        guard bytes[token].contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+        else { return nil }
         var start = token.lowerBound
         while start < token.upperBound {
             let length = openerLength(in: bytes, at: start, limit: token.upperBound)
@@ -149,12 +153,12 @@ public enum PlainText: EditableFormat {
     /// The length of an opening bracket or quote at `position` (0 if none).
     private static func openerLength(in bytes: [UInt8], at position: Int, limit: Int) -> Int {
         if "([{<\"'`".utf8.contains(bytes[position]) { return 1 }
-        for opener in ["“", "‘", "„", "‚", "«", "‹", "「", "『", "（"] {
-            let utf8 = Array(opener.utf8)
-            if hasPrefix(utf8, in: bytes, at: position, limit: limit) { return utf8.count }
-        }
+        for utf8 in openers where hasPrefix(utf8, in: bytes, at: position, limit: limit) { return utf8.count }
         return 0
     }
+
+    private static let openers = ["“", "‘", "„", "‚", "«", "‹", "「", "『", "（"].map { Array($0.utf8) }
+    private static let closers = ["”", "’", "»", "›", "」", "』", "）"].map { Array($0.utf8) }
 
     /// `range` without the punctuation that closes the sentence or a bracket opened before it:
     /// `.,:;!?'"*_` and `)`, `]`, `}` that close nothing inside, curly quotes and guillemets.
@@ -170,7 +174,6 @@ public enum PlainText: EditableFormat {
             }
         }
         var end = range.upperBound
-        let closers = ["”", "’", "»", "›", "」", "』", "）"].map { Array($0.utf8) }
         while end > range.lowerBound {
             let last = bytes[end - 1]
             if ".,:;!?'\"*_`".utf8.contains(last) {

@@ -20,6 +20,8 @@ extension Checker {
                              emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
         let protected = InlineSuppressions.protectedRanges(in: bytes, syntax: DocumentSyntax(path: path))
         let windows = TextWindows.windows(in: bytes, format: format, size: windowBytes, protected: protected)
+        // Finding the directives and the cuts read the whole file; its pages need not stay.
+        release?(0..<bytes.count)
         let jobs = max(1, jobs)
         let window = WindowReader(bytes: bytes, path: path)
         var spellings: GlossaryInconsistentRule.Tally?
