@@ -22,6 +22,10 @@ public struct BilingualContext: Sendable {
     /// The file's format (`po`, `xliff`, `android` …), when the file paired the units.
     public var format: String? = nil
 
+    /// What the pair walk learnt of each pair's lexical alignment, for `garbled.sentence`, which
+    /// runs after it and would otherwise align every pair once more.
+    let alignmentNotes = AlignmentNotes()
+
     public struct InlineCodePair: Sendable {
         public let source: [String]
         public let target: [String]

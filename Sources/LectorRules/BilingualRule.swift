@@ -1,3 +1,4 @@
+import Foundation
 import LectorGlossary
 import LectorText
 
@@ -97,7 +98,44 @@ extension SentencePairContext {
         if let made = shared.alignment, made.words == ObjectIdentifier(words) { return made.value }
         let value = LexicalAlignment(source: sourceText, target: targetText, words: words)
         shared.alignment = (ObjectIdentifier(words), value)
+        bilingual.alignmentNotes.record(pair: index, words: words, counts: value.map(AlignmentCounts.init))
         return value
+    }
+}
+
+/// How many content words the dictionary knows on each side of a pair, and how many of them the
+/// alignment linked: all `garbled.sentence` needs of an alignment, a few bytes instead of the
+/// alignment itself, so the notes stay small for a file of any length.
+struct AlignmentCounts: Equatable {
+    let sourceKnown: Int, sourceAligned: Int
+    let targetKnown: Int, targetAligned: Int
+
+    init(_ alignment: LexicalAlignment) {
+        func known(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (Int, Int) {
+            let indices = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
+            return (indices.count, indices.filter { !links[$0].isEmpty }.count)
+        }
+        (sourceKnown, sourceAligned) = known(alignment.source, alignment.sourceLinks)
+        (targetKnown, targetAligned) = known(alignment.target, alignment.targetLinks)
+    }
+}
+
+/// Alignment counts per pair index, written by the pair walk and read by `garbled.sentence`. Only
+/// an entry made with the same word store counts; a pair without one is aligned by the reader.
+final class AlignmentNotes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var notes: [Int: (words: ObjectIdentifier, counts: AlignmentCounts?)] = [:]
+
+    func record(pair index: Int, words: AlignmentWords, counts: AlignmentCounts?) {
+        lock.withLock { notes[index] = (ObjectIdentifier(words), counts) }
+    }
+
+    /// `.some(nil)` when the pair was found not alignable; `nil` when nobody aligned it.
+    func counts(pair index: Int, words: AlignmentWords) -> AlignmentCounts?? {
+        lock.withLock {
+            guard let note = notes[index], note.words == ObjectIdentifier(words) else { return nil }
+            return .some(note.counts)
+        }
     }
 }
 

@@ -387,6 +387,7 @@ public struct Checker: Sendable {
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []
+        var documentRules: [any Rule] = []
         for rule in rules {
             let description = type(of: rule).description
             if let pairRule = rule as? any BilingualRule {
@@ -417,15 +418,11 @@ public struct Checker: Sendable {
                 }
                 continue
             }
-            for found in rule.findings(in: context) {
-                findings.append(finding(found, rule: description, in: document))
-            }
-            if let profile {
-                profile.add(description.id, since: stageStart)
-                stageStart = StageProfile.now()
-            }
+            documentRules.append(rule)
         }
         // One walk over the aligned pairs (a bilingual file's units) for every bilingual and unit rule.
+        // It comes before the whole-document rules, so that `garbled.sentence` finds each pair's
+        // alignment counts noted instead of aligning the pair a second time.
         if let bilingual, !pairCheckers.isEmpty || !unitCheckers.isEmpty {
             var pairTimes = [UInt64](repeating: 0, count: profile == nil ? 0 : pairCheckers.count + unitCheckers.count)
             for index in bilingual.pairs.indices {
@@ -446,6 +443,16 @@ public struct Checker: Sendable {
                 for (number, checker) in (pairCheckers.map(\.rule) + unitCheckers.map(\.rule)).enumerated() {
                     profile.add(checker.id + " (pairs)", nanoseconds: pairTimes[number], calls: bilingual.pairs.count)
                 }
+                stageStart = StageProfile.now()
+            }
+        }
+        for rule in documentRules {
+            let description = type(of: rule).description
+            for found in rule.findings(in: context) {
+                findings.append(finding(found, rule: description, in: document))
+            }
+            if let profile {
+                profile.add(description.id, since: stageStart)
                 stageStart = StageProfile.now()
             }
         }

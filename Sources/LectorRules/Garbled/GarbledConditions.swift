@@ -42,17 +42,15 @@ public enum GarbledConditions {
     /// bilingual dictionary knows on either side, (almost) none has a counterpart on the other
     /// side, where a translation aligns about half of them (see README, *Garbled sentences*).
     static func nothingInCommon(_ alignment: LexicalAlignment) -> String? {
-        func known(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (count: Int, aligned: Int) {
-            let indices = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
-            return (indices.count, indices.filter { !links[$0].isEmpty }.count)
-        }
-        let source = known(alignment.source, alignment.sourceLinks)
-        let target = known(alignment.target, alignment.targetLinks)
-        guard source.count >= minimumKnownWords, target.count >= minimumKnownWords,
-              Double(source.aligned) <= maximumAlignedShare * Double(source.count),
-              Double(target.aligned) <= maximumAlignedShare * Double(target.count) else { return nil }
-        return "nothing in the translation has a counterpart in the source (\(source.count) source words the dictionary knows, "
-            + "\(source.aligned) aligned; a translation aligns about half)"
+        nothingInCommon(AlignmentCounts(alignment))
+    }
+
+    static func nothingInCommon(_ counts: AlignmentCounts) -> String? {
+        guard counts.sourceKnown >= minimumKnownWords, counts.targetKnown >= minimumKnownWords,
+              Double(counts.sourceAligned) <= maximumAlignedShare * Double(counts.sourceKnown),
+              Double(counts.targetAligned) <= maximumAlignedShare * Double(counts.targetKnown) else { return nil }
+        return "nothing in the translation has a counterpart in the source (\(counts.sourceKnown) source words the dictionary knows, "
+            + "\(counts.sourceAligned) aligned; a translation aligns about half)"
     }
 
     // MARK: - Loops

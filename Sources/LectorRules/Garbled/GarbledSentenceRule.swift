@@ -97,7 +97,7 @@ public struct GarbledSentenceRule: Rule {
             findings.append(.failure(of: Self.description, error))
             words = nil
         }
-        for (sourceText, range) in segments(of: context) {
+        for (index, sourceText, range) in segments(of: context) {
             let target = context.document.text(in: range)
             var reasons: [String] = []
             if let loop = GarbledConditions.loop(in: target, language: targetLanguage) { reasons.append(loop) }
@@ -111,9 +111,14 @@ public struct GarbledSentenceRule: Rule {
                                                          minimumSourceLength: options.minSourceLength) {
                     reasons.append(length)
                 }
-                if let words, let alignment = LexicalAlignment(source: sourceText, target: target, words: words),
-                   let unrelated = GarbledConditions.nothingInCommon(alignment) {
-                    reasons.append(unrelated)
+                if let words {
+                    let counts: AlignmentCounts?
+                    if let index, let noted = context.bilingual?.alignmentNotes.counts(pair: index, words: words) {
+                        counts = noted
+                    } else {
+                        counts = LexicalAlignment(source: sourceText, target: target, words: words).map(AlignmentCounts.init)
+                    }
+                    if let counts, let unrelated = GarbledConditions.nothingInCommon(counts) { reasons.append(unrelated) }
                 }
             }
             guard !reasons.isEmpty else { continue }
@@ -123,14 +128,15 @@ public struct GarbledSentenceRule: Rule {
     }
 
     /// Sentence pairs with a translation, or the document's sentences when there is no source.
-    private func segments(of context: CheckContext) -> [(String?, Range<Int>)] {
+    private func segments(of context: CheckContext) -> [(Int?, String?, Range<Int>)] {
         if let bilingual = context.bilingual {
-            return bilingual.pairs.compactMap { pair in
+            return bilingual.pairs.indices.compactMap { index in
+                let pair = bilingual.pairs[index]
                 guard let target = pair.target else { return nil }
-                return (pair.source.map { bilingual.source.text(in: $0) }, target)
+                return (index, pair.source.map { bilingual.source.text(in: $0) }, target)
             }
         }
         let aligner = SentenceAligner(sourceLanguage: context.index.targetLanguage, targetLanguage: context.index.targetLanguage)
-        return aligner.sentences(of: context.document).map { (nil, $0) }
+        return aligner.sentences(of: context.document).map { (nil, nil, $0) }
     }
 }
