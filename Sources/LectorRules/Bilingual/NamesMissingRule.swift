@@ -205,6 +205,12 @@ public struct NamesMissingRule: BilingualRule {
         }) {
             return ascii
         }
+        return phonologicalAsWritten(key)
+    }
+
+    /// `phonological` on characters, for keys the byte path does not take (and the reference the
+    /// byte path is tested against).
+    static func phonologicalAsWritten(_ key: String) -> String {
         var result = key.replacingOccurrences(of: "nb", with: "mb").replacingOccurrences(of: "np", with: "mp")
             .replacingOccurrences(of: "c", with: "k")
         let scalars = Array(result.unicodeScalars)

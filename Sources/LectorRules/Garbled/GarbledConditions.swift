@@ -41,10 +41,6 @@ public enum GarbledConditions {
     /// A translation that has nothing in common with its source: of the content words the
     /// bilingual dictionary knows on either side, (almost) none has a counterpart on the other
     /// side, where a translation aligns about half of them (see README, *Garbled sentences*).
-    static func nothingInCommon(_ alignment: LexicalAlignment) -> String? {
-        nothingInCommon(AlignmentCounts(alignment))
-    }
-
     static func nothingInCommon(_ counts: AlignmentCounts) -> String? {
         guard counts.sourceKnown >= minimumKnownWords, counts.targetKnown >= minimumKnownWords,
               Double(counts.sourceAligned) <= maximumAlignedShare * Double(counts.sourceKnown),
