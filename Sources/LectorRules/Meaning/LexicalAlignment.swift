@@ -302,6 +302,14 @@ public final class AlignmentWords: @unchecked Sendable {
         return words
     }
 
+    /// A store of its own for one lexicon and pair, outside a check (`AlignmentCoverage`).
+    static func make(lexicon: Lexicon, source: String, target: String) throws(ICUError) -> AlignmentWords? {
+        let source = LexicalLanguages.primary(source), target = LexicalLanguages.primary(target)
+        guard source != target, !GarbledSignalExtractor.denseScripts.contains(source),
+              !GarbledSignalExtractor.denseScripts.contains(target) else { return nil }
+        return try AlignmentWords(lexicon: lexicon, source: source, target: target)
+    }
+
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
         (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
     }

@@ -223,6 +223,9 @@ struct EvalCommand: ParsableCommand {
                                    valueName: "rule"))
         var only: String?
 
+        @Flag(help: "Also print, per language pair, the share of content words the lexical alignment links on the good translations.")
+        var coverage = false
+
         func validate() throws {
             if let only, !RuleRegistry.all.contains(where: { $0.description.id == only }) {
                 throw ValidationError("--only: no rule '\(only)' (see `lector rules`)")
@@ -251,6 +254,16 @@ struct EvalCommand: ParsableCommand {
                     if verbose { print(line) }
                 }
                 print("split: \(split.rawValue), \(samples.count) good translations, \(perturbed.count) with one error\n")
+                if coverage {
+                    for pair in Array(Set(samples.map(\.pair))).sorted() {
+                        let good = samples.filter { $0.pair == pair }
+                        guard let first = good.first else { continue }
+                        let measured = try AlignmentCoverage.measure(good.map { ($0.source, $0.translation) },
+                                                                     sourceLanguage: first.sourceLanguage, targetLanguage: first.targetLanguage)
+                        print("alignment \(pair): \(measured.map(String.init(describing:)) ?? "no dictionary links the two languages")")
+                    }
+                    print("")
+                }
                 print(PerturbationEvaluation.table(results, rules: only.map { [$0] } ?? PerturbationEvaluation.reportedRules,
                                                    kinds: kinds))
             }
