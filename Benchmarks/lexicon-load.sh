@@ -6,9 +6,11 @@
 #   swift build -c release --product lector && Benchmarks/lexicon-load.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lector="$PWD/.build/release/lector"
+lector="${LECTOR:-$PWD/.build/release/lector}"
 data="$PWD/../shared/data"
 runs="${1:-15}"
+shift || true
+pairs="${*:-de-en ru-en uk-en cs-en pl-en en-ja en-ru en-uk}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/empty" "$work/cache"
@@ -32,9 +34,12 @@ row = first(f'{data}/ced/en-ja/dev.tsv'); write('en-ja', row['source'], row['mt'
 english = "Ukrainian President Volodymyr Zelensky held talks with the Polish prime minister in Kyiv."
 write('uk-en', "Президент України Володимир Зеленський провів переговори з прем'єр-міністром Польщі у Києві.", english)
 write('pl-en', "Prezydent Ukrainy Wołodymyr Zełenski rozmawiał w Kijowie z premierem Polski.", english)
+# Targets with the house glossary's terms (the target's dictionary with the glossary's names added).
+write('en-ru', english, "Президент Украины Владимир Зеленский провёл переговоры с премьер-министром Польши в Киеве.")
+write('en-uk', english, "Президент України Володимир Зеленський провів переговори з прем'єр-міністром Польщі у Києві.")
 PY
 
-for pair in de-en ru-en uk-en cs-en pl-en en-ja; do
+for pair in $pairs; do
     source="${pair%-*}"; target="${pair#*-}"
     bilingual="$lector check --source-lang $source --target-lang $target --source $work/$pair.src.txt $work/$pair.tgt.txt"
     alone="$lector check --target-lang $target $work/$pair.tgt.txt"

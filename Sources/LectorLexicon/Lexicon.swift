@@ -37,32 +37,73 @@ public struct MissingResource: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(resource) missing (install \(package)): \(weakens)" }
 }
 
+/// Words a caller adds to a language's Hunspell dictionary (a glossary's names, inflected like a
+/// dictionary word), named by a key that says which words. Every lexicon and caller with the same
+/// key shares one copy of the dictionary with those words, loaded and amended once: the plain
+/// dictionary is then not loaded at all for that language (uk_UA costs over 200 ms of CPU).
+public struct HunspellAdditions: Sendable {
+    public let key: String
+    /// Adds the words to a freshly loaded dictionary; returns a note per word (the model word it
+    /// was inflected like), kept with the dictionary.
+    public let add: @Sendable (HunspellDictionary) throws -> [String: String]
+
+    public init(key: String, add: @escaping @Sendable (HunspellDictionary) throws -> [String: String]) {
+        self.key = key
+        self.add = add
+    }
+}
+
+/// A Hunspell dictionary with a caller's words added (`Lexicon.hunspell(_:paths:adding:)`), and
+/// the note `HunspellAdditions.add` gave per word. Kept alive by whoever holds this object.
+public final class AmendedHunspell: @unchecked Sendable {
+    public let dictionary: HunspellDictionary
+    public let notes: [String: String]
+
+    init(dictionary: HunspellDictionary, notes: [String: String]) {
+        self.dictionary = dictionary
+        self.notes = notes
+    }
+}
+
 /// Word knowledge for one language pair: lemmas, dictionary translations both ways, English synonyms
 /// and antonyms, spelling. See the API summary at the top of this file.
 public final class Lexicon: @unchecked Sendable {
     public let source: String
     public let target: String
     public let paths: ResourcePaths
+    /// Words added to the Hunspell dictionary of a language of the pair (primary subtag → words):
+    /// its lemmas, spelling and suggestions come from the amended copy.
+    public let additions: [String: HunspellAdditions]
 
     /// Answers already given (lemmas, translations), per word: a text repeats its words, and a
     /// translation costs inflating a dictzip chunk of about 58 KB.
     private let answers = AnswerCache()
+    private let amendedLock = NSLock()
+    /// The dictionaries with `additions` this lexicon asked for, by language tag (`nil`: failed).
+    private var amended: [String: AmendedHunspell?] = [:]
 
-    private init(source: String, target: String, paths: ResourcePaths) {
+    private init(source: String, target: String, paths: ResourcePaths, additions: [String: HunspellAdditions]) {
         self.source = LexicalLanguages.primary(source)
         self.target = LexicalLanguages.primary(target)
         self.paths = paths
+        var primary: [String: HunspellAdditions] = [:]
+        for (language, words) in additions { primary[LexicalLanguages.primary(language)] = words }
+        self.additions = primary
     }
 
     /// A lexicon for the pair; nothing is read until a question needs it.
-    public static func load(source: String, target: String, paths: ResourcePaths = .standard) -> Lexicon {
-        Lexicon(source: source, target: target, paths: paths)
+    public static func load(source: String, target: String, paths: ResourcePaths = .standard,
+                            additions: [String: HunspellAdditions] = [:]) -> Lexicon {
+        Lexicon(source: source, target: target, paths: paths, additions: additions)
     }
 
-    /// One lexicon per pair and search path for the whole process (resources are shared anyway).
-    public static func shared(source: String, target: String, paths: ResourcePaths = .standard) -> Lexicon {
-        let key = "\(LexicalLanguages.primary(source))|\(LexicalLanguages.primary(target))|\(paths.folders.joined(separator: ":"))"
-        return ResourceCache.shared.value(key) { Lexicon(source: source, target: target, paths: paths) }
+    /// One lexicon per pair, search path and added words for the whole process (resources are
+    /// shared anyway).
+    public static func shared(source: String, target: String, paths: ResourcePaths = .standard,
+                              additions: [String: HunspellAdditions] = [:]) -> Lexicon {
+        let added = additions.map { "\(LexicalLanguages.primary($0.key))=\($0.value.key)" }.sorted().joined(separator: "|")
+        let key = "\(LexicalLanguages.primary(source))|\(LexicalLanguages.primary(target))|\(paths.folders.joined(separator: ":"))|\(added)"
+        return ResourceCache.shared.value(key) { Lexicon(source: source, target: target, paths: paths, additions: additions) }
     }
 
     // MARK: - Loading ahead
@@ -208,9 +249,23 @@ public final class Lexicon: @unchecked Sendable {
 
     // MARK: - Resources
 
-    /// The Hunspell dictionary of a language (shared, read-only use: spell, suggest, stem).
+    /// The Hunspell dictionary of a language (shared, read-only use: spell, suggest, stem), with
+    /// the words of `additions` where the lexicon has some for the language.
     public func hunspell(_ language: String) -> HunspellDictionary? {
-        Self.hunspell(language, paths: paths)
+        if let words = additions[LexicalLanguages.primary(language)] {
+            amendedLock.lock()
+            let cached = amended[language]
+            amendedLock.unlock()
+            if let cached { return cached?.dictionary }
+            // Loaded outside this lock (the resource's own lock makes a second asker wait), and
+            // held by this lexicon for its life; a failure is remembered too.
+            let loaded = Self.hunspell(language, paths: paths, adding: words)
+            amendedLock.lock()
+            amended[language] = .some(loaded)
+            amendedLock.unlock()
+            return loaded?.dictionary
+        }
+        return Self.hunspell(language, paths: paths)
     }
 
     /// The installed dictionaries of the language's standard varieties (`en_US` and `en_GB`, `de_DE`,
@@ -249,6 +304,26 @@ public final class Lexicon: @unchecked Sendable {
                 return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
             } catch {
                 report(error)
+                return nil
+            }
+        }
+    }
+
+    /// The Hunspell dictionary of a language with words added, loaded and amended once for each
+    /// set of words (`additions.key`) while something holds it (the returned object: a lexicon, a
+    /// glossary stemmer); every glossary has a copy of its own (up to 38 MB), freed with the last
+    /// checker or index that uses it. `nil` without a dictionary, or when it or the additions
+    /// fail (reported once).
+    public static func hunspell(_ language: String, paths: ResourcePaths, adding additions: HunspellAdditions) -> AmendedHunspell? {
+        guard let found = located("hunspell|\(language)", paths: paths, { LexicalResource.hunspellFiles(language, in: paths).map { [$0.affix, $0.dictionary] } })
+        else { return nil }
+        let files = (affix: found[0], dictionary: found[1])
+        return ResourceCache.shared.held("hunspell|\(files.dictionary)|+\(additions.key)") {
+            do {
+                let dictionary = try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
+                return AmendedHunspell(dictionary: dictionary, notes: try additions.add(dictionary))
+            } catch {
+                ResourceCache.shared.reportOnce("lector: Hunspell dictionary for \(language) unusable, spelling and inflected glossary matching off: \(error)")
                 return nil
             }
         }
@@ -413,6 +488,7 @@ final class ResourceCache: @unchecked Sendable {
         let lock = NSLock()
         var isMade = false
         var value: Any?
+        weak var held: AnyObject?
     }
 
     private func slot(_ key: String) -> Slot {
@@ -443,6 +519,19 @@ final class ResourceCache: @unchecked Sendable {
         let made = make()
         slot.value = made
         slot.isMade = true
+        return made
+    }
+
+    /// A value kept only while something else holds it: made again when asked after the last
+    /// holder let it go. A value that could not be made (`nil`) is not remembered here: the asker
+    /// remembers it.
+    func held<T: AnyObject>(_ key: String, _ make: () -> T?) -> T? {
+        let slot = slot(key)
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let existing = slot.held as? T { return existing }
+        let made = make()
+        slot.held = made
         return made
     }
 

@@ -111,6 +111,32 @@ import Testing
         #expect(findings.first?.suggestion == "Київе")
     }
 
+    /// The glossary's names go into one copy of each language's dictionary, which the glossary
+    /// indexes, spelling and the lexicon's lemmas all use: a check of a Russian source with a
+    /// glossary that has Russian names loads ru_RU once, not once plain and once with the names.
+    @Test(.enabled(if: LexicalResource.hunspellFiles("ru", in: .standard) != nil
+                   && LexicalResource.hunspellFiles("uk", in: .standard) != nil, "needs hunspell-ru, hunspell-uk"))
+    func theLexiconAndTheGlossaryShareOneCopyOfTheDictionary() throws {
+        let glossary = Glossary(name: "shared-copy", concepts: [
+            Concept(id: "zelensky", terms: [Term(text: "Зеленский", language: "ru", status: .preferred),
+                                            Term(text: "Зеленський", language: "uk", status: .preferred)]),
+        ])
+        let checker = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "uk", sourceLanguage: "ru"))
+        let target = try #require(checker.lexicon.hunspell("uk"))
+        #expect(target === checker.index.hunspellWithTerms)
+        let source = try #require(checker.lexicon.hunspell("ru"))
+        #expect(source === checker.sourceIndex?.hunspellWithTerms)
+        #expect(checker.lexicon.lemmas(of: "Зеленского", language: "ru").contains("Зеленский"))
+        #expect(checker.lexicon.lemmas(of: "Зеленського", language: "uk").contains("Зеленський"))
+        // A lexicon without the glossary's words answers from the plain dictionary.
+        let plain = Lexicon.load(source: "ru", target: "uk")
+        #expect(plain.hunspell("ru") !== source)
+        #expect(plain.lemmas(of: "Зеленского", language: "ru").isEmpty)
+        // A second checker with the same glossary shares the copy while the first holds it.
+        let again = try Checker(CheckConfiguration(glossaries: [glossary], targetLanguage: "uk", sourceLanguage: "ru"))
+        #expect(again.index.hunspellWithTerms === target)
+    }
+
     @Test(.enabled(if: LexicalResource.hunspellFiles("pl", in: .standard) != nil, "needs hunspell-pl"))
     func aFormWithAnotherStemNamesItsLemma() throws {
         let glossary = Glossary(name: "pl", concepts: [

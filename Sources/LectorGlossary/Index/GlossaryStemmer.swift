@@ -6,7 +6,7 @@ import LectorLexicon
 
 /// Inflected forms of glossary terms in Slavic targets, through Hunspell: `Kijowie` → `Kijów`,
 /// `Kyjevě` → `Kyjev`, `Києві` → `Київ`, and names no dictionary lists (`Зеленского` →
-/// `Зеленский`), which are added to a private copy of the dictionary inflected like a dictionary
+/// `Зеленский`), which are added to a copy of the dictionary inflected like a dictionary
 /// word with the same ending (`Зеленский` like the most common paradigm of words in `-ский`).
 ///
 /// Used by the matcher only for tokens that neither the vocabulary nor the ending rules match, and
@@ -30,10 +30,13 @@ public final class GlossaryStemmer: @unchecked Sendable {
     /// parts a compound is searched for (German).
     private let compoundParts: [String: String]
     private let paths: ResourcePaths
+    /// The glossary's names added to the dictionary: the copy is shared with the pair's `Lexicon`
+    /// (`Lexicon.additions`), so the language's dictionary is loaded once per check.
+    public let additions: HunspellAdditions
     private let lock = NSLock()
     private var loaded = false
-    private var dictionary: HunspellDictionary?
-    private var addedModels: [String: String] = [:]
+    /// Holds the shared amended copy alive for as long as the index lives.
+    private var amended: AmendedHunspell?
     /// Hunspell's stems per word form, for the index's life (every document checked with it):
     /// a text repeats its words, and a stem lookup costs microseconds. Emptied when full, so a
     /// stream of any length keeps it bounded.
@@ -43,7 +46,8 @@ public final class GlossaryStemmer: @unchecked Sendable {
     /// A stemmer for `target`, or `nil` where stems are not used or no dictionary is installed.
     init?(concepts: [Concept], target: String, paths: ResourcePaths) {
         guard Self.languages.contains(target), LexicalResource.hunspellFiles(target, in: paths) != nil else { return nil }
-        var terms: [String] = []
+        let terms = Self.addedTerms(concepts: concepts, target: target)
+        guard !terms.isEmpty else { return nil }
         var prefixes = Set<UInt32>()
         for concept in concepts {
             for term in concept.terms where term.primaryLanguage == target {
@@ -51,12 +55,11 @@ public final class GlossaryStemmer: @unchecked Sendable {
                     let folded = Array(String(word).lowercased().utf16)
                     if folded.count >= 2 { prefixes.insert(Self.pack(folded[0], folded[1])) }
                 }
-                if term.text.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) { terms.append(term.text) }
             }
         }
-        guard !terms.isEmpty else { return nil }
         self.language = target
         self.terms = terms
+        additions = Self.additions(terms)
         var compoundParts: [String: String] = [:]
         if Self.compoundLanguages.contains(target) {
             for term in terms where term.count >= Self.minimumCompoundPart && term.allSatisfy(\.isLetter) {
@@ -69,6 +72,37 @@ public final class GlossaryStemmer: @unchecked Sendable {
     }
 
     static func pack(_ first: UInt16, _ second: UInt16) -> UInt32 { UInt32(first) << 16 | UInt32(second) }
+
+    /// The single-word terms of the target language that go into its dictionary.
+    static func addedTerms(concepts: [Concept], target: String) -> [String] {
+        var terms: [String] = []
+        for concept in concepts {
+            for term in concept.terms where term.primaryLanguage == target
+            && term.text.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) {
+                terms.append(term.text)
+            }
+        }
+        return terms
+    }
+
+    /// The words the stemmer of these glossaries adds to the language's dictionary, or `nil` where
+    /// it adds none (no stemmer, or no single-word term in the language). The checker hands them to
+    /// the pair's `Lexicon` before the glossary index exists, so that the amended dictionary starts
+    /// loading at once and is the only copy of that language's dictionary.
+    public static func additions(concepts: [Concept], language: String, paths: ResourcePaths) -> HunspellAdditions? {
+        let target = Term.primaryLanguage(of: language)
+        guard languages.contains(target), LexicalResource.hunspellFiles(target, in: paths) != nil else { return nil }
+        let terms = addedTerms(concepts: concepts, target: target)
+        return terms.isEmpty ? nil : additions(terms)
+    }
+
+    /// Every term unknown to the dictionary, added inflected like a model word (`add(_:to:)`).
+    static func additions(_ terms: [String]) -> HunspellAdditions {
+        HunspellAdditions(key: "glossary:" + Set(terms).sorted().joined(separator: "\u{1F}")) { dictionary in
+            let unknown = terms.filter { !dictionary.spell($0) }
+            return unknown.isEmpty ? [:] : try Self.add(unknown, to: dictionary)
+        }
+    }
 
     /// Whether a folded token could be a form of a glossary term (its first two units start one).
     @inline(__always)
@@ -156,23 +190,17 @@ public final class GlossaryStemmer: @unchecked Sendable {
         _ = loadedDictionary()
         lock.lock()
         defer { lock.unlock() }
-        return addedModels
+        return amended?.notes ?? [:]
     }
 
     private func loadedDictionary() -> HunspellDictionary? {
         lock.lock()
         defer { lock.unlock() }
-        if loaded { return dictionary }
+        if loaded { return amended?.dictionary }
         loaded = true
-        do {
-            guard let dictionary = try Lexicon.privateHunspell(language, paths: paths) else { return nil }
-            let unknown = terms.filter { !dictionary.spell($0) }
-            if !unknown.isEmpty { addedModels = try Self.add(unknown, to: dictionary) }
-            self.dictionary = dictionary
-        } catch {
-            FileHandle.standardError.write(Data("lector: Hunspell dictionary for \(language) unusable, inflected glossary matching off: \(error)\n".utf8))
-        }
-        return dictionary
+        // Failures are reported once by the lexicon; matching goes on without stems.
+        amended = Lexicon.hunspell(language, paths: paths, adding: additions)
+        return amended?.dictionary
     }
 
     /// Adds each term inflected like the dictionary's most common paradigm (affix flags) among its
