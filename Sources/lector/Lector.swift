@@ -34,6 +34,13 @@ struct Lector: AsyncParsableCommand {
                 printToStandardError(fullMessage(for: error))
                 exit(withError: ExitStatus.inputError)
             }
+            if exitCode(for: error) == .success {
+                // `--help`, `--version`, `help CMD`: written here rather than by ArgumentParser's `print`,
+                // whose failure (`>/dev/full`) nobody sees, so that it exits 2 like every other output.
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandleOutput.standardOutput(message + "\n") }
+                exit()
+            }
             exit(withError: error)
         }
     }

@@ -81,6 +81,18 @@ import Testing
         #expect(!result.output.contains("error"), "\(result.output)")
     }
 
+    @Test func helpAndVersionThatCannotBeWrittenExitTwo() throws {
+        let directory = folder()
+        for command in ["--help", "--version", "help check", "check --help"] {
+            let result = try shell("\"$LECTOR\" \(command) >/dev/full", in: directory)
+            #expect(result.status == 2, "\(command): \(result.output)")
+            #expect(result.output.contains("cannot write to standard output"), "\(command): \(result.output)")
+        }
+        let help = try shell("\"$LECTOR\" --help", in: directory)
+        #expect(help.status == 0)
+        #expect(help.output.hasPrefix("OVERVIEW: Lint translations"))
+    }
+
     // MARK: - Report and baseline destinations
 
     @Test func reportsRefuseSpecialFilesAndWriteThroughLinks() throws {
@@ -119,6 +131,50 @@ import Testing
         #expect(refused.standardError.contains("symbolic link to a file that does not exist"))
     }
 
+    /// `:` is a valid file name; Foundation's NSString path methods crash on it on Linux.
+    @Test func aReportOrBaselineNamedColonIsWritten() throws {
+        let directory = folder()
+        _ = try write(Self.text, "a.txt", in: directory)
+        let report = try CommandRunner.start(["check", "--glossary", Self.glossary, "--report", "sarif::", "a.txt"],
+                                             in: directory).wait()
+        #expect(report.status == 1, "\(report.standardError)")
+        #expect(try contents(directory.appendingPathComponent(":")).contains("\"ruleId\""))
+        let baseline = try CommandRunner.start(["check", "--glossary", Self.glossary, "--write-baseline", ":", "a.txt"],
+                                               in: directory).wait()
+        #expect(baseline.status == 0, "\(baseline.standardError)")
+    }
+
+    @Test func outputsAreNeverWrittenOverTheRunsInputs() throws {
+        let directory = folder()
+        let markdown = "# Kiev\n\nZelenskyy met Medinski in Kiev.\n"
+        _ = try write(markdown, "doc.md", in: directory)
+        _ = try write(Self.text, "a.txt", in: directory)
+        _ = try write(Self.fixed, "b.txt", in: directory)
+        let glossaryCopy = try write(try contents(URL(fileURLWithPath: Self.glossary)), "g.tbx", in: directory)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.json").path,
+                                                   withDestinationPath: "a.txt")
+        let runs: [[String]] = [
+            ["report", "--glossary", "g.tbx", "--out", "doc", "doc.md"],          // doc.md is one of the three reports
+            ["check", "--glossary", "g.tbx", "--report", "json:a.txt", "a.txt"],
+            ["check", "--glossary", "g.tbx", "--report", "json:link.json", "a.txt"],
+            ["check", "--glossary", "g.tbx", "--report", "sarif:g.tbx", "a.txt"],
+            ["check", "--glossary", "g.tbx", "--write-baseline", "a.txt", "a.txt"],
+            ["diff", "--glossary", "g.tbx", "--out", "b.txt", "a.txt", "b.txt"],
+        ]
+        for arguments in runs {
+            let result = try CommandRunner.start(arguments, in: directory).wait()
+            #expect(result.status == 2, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains("this run reads; Lector does not write its output over an input"),
+                    "\(arguments): \(result.standardError)")
+        }
+        #expect(try contents(directory.appendingPathComponent("doc.md")) == markdown)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("doc.html").path),
+                "a report was written before the refusal")
+        #expect(try contents(directory.appendingPathComponent("a.txt")) == Self.text)
+        #expect(try contents(directory.appendingPathComponent("b.txt")) == Self.fixed)
+        #expect(try contents(glossaryCopy) == (try contents(URL(fileURLWithPath: Self.glossary))))
+    }
+
     @Test func aReportToDashGoesToStandardOutput() throws {
         let directory = folder()
         _ = try write(Self.text, "a.txt", in: directory)
@@ -153,6 +209,17 @@ import Testing
         // Both names still share one file.
         var first = stat(), second = stat()
         #expect(stat(linked.path, &first) == 0 && stat(other.path, &second) == 0 && first.st_ino == second.st_ino)
+    }
+
+    @Test func fixRefusesBeforeWritingAnyFile() throws {
+        let directory = folder()
+        let first = try write(Self.text, "a.txt", in: directory)
+        let readOnly = try write(Self.text, "z.txt", in: directory)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.path)
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, first.path, readOnly.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("\(readOnly.path): is read-only"))
+        #expect(try contents(first) == Self.text, "a.txt was fixed although the run stopped")
     }
 
     @Test func fixRefusesAFileChangedWhileItWorked() throws {

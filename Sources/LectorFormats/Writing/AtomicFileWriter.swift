@@ -53,19 +53,63 @@ public enum AtomicFileWriter {
         try writeAndRename(contents, path: path, target: target, original: original, expected: expected)
     }
 
-    /// Writes an output file (report, baseline), creating it or replacing an existing regular file.
-    /// (`-` is a file name here; the CLI maps it to standard output before calling.)
-    public static func write(_ contents: Data, toPath path: String) throws(InputError) {
+    /// The checks `replace(_:atPath:expected:)` makes before it writes, alone: `fix` runs them on every
+    /// file before it writes any, so that one file it must refuse does not leave the others half done.
+    public static func checkReplaceable(atPath path: String) throws(InputError) {
         let target = try resolvedPath(path)
         var original = stat()
-        if stat(target, &original) == 0 {
-            try checkReplaceable(original, path: path, target: target)
-            try writeAndRename(contents, path: path, target: target, original: original, expected: nil)
-        } else if errno == ENOENT {
-            try writeAndRename(contents, path: path, target: target, original: nil, expected: nil)
-        } else {
-            throw failure(path, "cannot read its permissions")
+        guard stat(target, &original) == 0 else { throw failure(path, "cannot read its permissions") }
+        try checkReplaceable(original, path: path, target: target)
+        // What fchown(2) will refuse when the file is written: only root gives a file to another user,
+        // and others only to a group they are in.
+        if geteuid() != 0, original.st_uid != geteuid() || (original.st_gid != getegid() && !isMember(of: original.st_gid)) {
+            throw InputError(file: path, message: "belongs to another user or group, and the replacement could not keep "
+                             + "its owner; Lector does not write it")
         }
+    }
+
+    private static func isMember(of group: gid_t) -> Bool {
+        let count = getgroups(0, nil)
+        guard count > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let filled = getgroups(count, &groups)
+        return filled > 0 && groups.prefix(Int(filled)).contains(group)
+    }
+
+    /// Writes an output file (report, baseline), creating it or replacing an existing regular file.
+    /// (`-` is a file name here; the CLI maps it to standard output before calling.)
+    ///
+    /// `inputs` are the files the run read (checked files, glossaries, configuration, baseline): an
+    /// output that would land on one of them, under any name or link, is refused, so that
+    /// `lector report --out doc doc.md` cannot replace the Markdown it reports on with the report.
+    public static func write(_ contents: Data, toPath path: String, sparing inputs: [String] = []) throws(InputError) {
+        let (target, original) = try checkedDestination(path, sparing: inputs)
+        try writeAndRename(contents, path: path, target: target, original: original, expected: nil)
+    }
+
+    /// The checks `write(_:toPath:sparing:)` makes before it writes, alone, so that a command writing
+    /// several files can refuse before it writes any.
+    public static func checkDestination(_ path: String, sparing inputs: [String] = []) throws(InputError) {
+        _ = try checkedDestination(path, sparing: inputs)
+    }
+
+    /// The file to write for `path` (through links) and its status when it exists.
+    private static func checkedDestination(_ path: String, sparing inputs: [String]) throws(InputError)
+        -> (target: String, original: stat?) {
+        let target = try resolvedPath(path)
+        var original = stat()
+        guard stat(target, &original) == 0 else {
+            guard errno == ENOENT else { throw failure(path, "cannot read its permissions") }
+            return (target, nil)
+        }
+        try checkReplaceable(original, path: path, target: target)
+        for input in inputs {
+            var read = stat()
+            guard stat(input, &read) == 0, read.st_dev == original.st_dev, read.st_ino == original.st_ino else { continue }
+            throw InputError(file: path, message: (input == path ? "is a file" : "is the same file as “\(input)”, one")
+                             + " this run reads; Lector does not write its output over an input")
+        }
+        return (target, original)
     }
 
     // MARK: - Checks
@@ -116,8 +160,7 @@ public enum AtomicFileWriter {
 
     private static func writeAndRename(_ contents: Data, path: String, target: String, original: stat?,
                                        expected: FileSnapshot?) throws(InputError) {
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        let (directory, name) = split(target)
         let template = (directory.isEmpty ? "" : directory + "/") + temporaryTemplate(for: name)
 
         var templateBytes = Array(template.utf8CString)
@@ -169,6 +212,14 @@ public enum AtomicFileWriter {
             throw error
         }
         syncDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// The folder and the name of a path, split at its last `/`. Not NSString's path methods: on
+    /// Linux they crash on a name such as `:` (`--report sarif::`).
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
     /// The process's umask, which can only be read by setting it.

@@ -9,11 +9,15 @@ extension TranslationReport {
     public func markdown() throws(InputError) -> String { try ReportTemplates.render(page(), with: .markdown) }
 
     /// The three files of a report: `NAME.html`, `NAME.md` and `NAME.patch`, for `base` = `…/NAME`.
-    /// Each is written atomically; all are rendered before any is written.
-    public func write(to base: String) throws(InputError) {
+    /// Each is written atomically; all are rendered, and all destinations checked against `inputs`
+    /// (the files the run read, which are never overwritten), before any is written.
+    public func write(to base: String, sparing inputs: [String] = []) throws(InputError) {
         let files = [(base + ".html", try html()), (base + ".md", try markdown()), (base + ".patch", patch)]
+        for (path, _) in files {
+            try AtomicFileWriter.checkDestination(path, sparing: inputs)
+        }
         for (path, text) in files {
-            try AtomicFileWriter.write(Data(text.utf8), toPath: path)
+            try AtomicFileWriter.write(Data(text.utf8), toPath: path, sparing: inputs)
         }
     }
 }

@@ -102,17 +102,21 @@ struct CheckCommand: AsyncParsableCommand {
         let session = try LintSession(configuration)
         CheckOptions.report(session.glossaryWarnings)
         let inputs = try collectInputs(project: project, configuration: session.configuration)
+        let readFiles = inputs.flatMap(\.filesRead) + options.readFiles(project: project)
+            + [baseline ?? project?.baseline].compactMap { $0 }
         let documents = document.flatMap(DocumentMode.init(rawValue:))
         if inputs.count == 1, case .bilingual("-", let format) = inputs[0], ["jsonl", "ndjson"].contains(format ?? ""),
            (documents ?? LintSession.defaultDocumentMode(for: inputs[0])) == .perRecord {
-            return try checkStream(session: session, project: project, started: started, files: ["<stdin>"]) { emit throws(InputError) in
+            return try checkStream(session: session, project: project, started: started, files: ["<stdin>"],
+                                   readFiles: readFiles) { emit throws(InputError) in
                 try JSONLinesStream(session: session).check(readingFrom: STDIN_FILENO, emit: emit)
             }
         }
         if inputs.count == 1, session.isWindowed(inputs[0]) {
             // One large text: its findings go out window by window, as a stream's do.
             let input = inputs[0]
-            return try checkStream(session: session, project: project, started: started, files: [input.displayPath]) {
+            return try checkStream(session: session, project: project, started: started, files: [input.displayPath],
+                                   readFiles: readFiles) {
                 emit throws(InputError) in
                 if try !session.checkInWindows(input, emit: emit) { try emit(session.check(input)) }
             }
@@ -123,7 +127,8 @@ struct CheckCommand: AsyncParsableCommand {
         progress.finish()
 
         if let writeBaseline {
-            try FileHandleOutput.write(Baseline(findings: findings).encoded(path: writeBaseline), toPath: writeBaseline)
+            try FileHandleOutput.write(Baseline(findings: findings).encoded(path: writeBaseline), toPath: writeBaseline,
+                                       sparing: readFiles)
             if !quiet { printToStandardError("Wrote \(findings.count) findings to the baseline \(writeBaseline).") }
             return
         }
@@ -135,7 +140,7 @@ struct CheckCommand: AsyncParsableCommand {
         let reporter = ReporterRegistry.reporter(named: format)!.init()
         FileHandleOutput.standardOutput(reporter.render(report))
         for destination in try reports.map(ReportDestination.init) {
-            try destination.write(report)
+            try destination.write(report, sparing: readFiles)
         }
         if !quiet {
             printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started)))
@@ -158,6 +163,7 @@ struct CheckCommand: AsyncParsableCommand {
     /// plain list of findings (text, jsonl, github) are written as they come; the others, reports
     /// and a new baseline need every finding, and are written at the end.
     private func checkStream(session: LintSession, project: ProjectConfiguration?, started: Date, files: [String],
+                             readFiles: [String],
                              produce: (([Finding]) throws(InputError) -> Void) throws(InputError) -> Void) throws {
         let reporter = ReporterRegistry.reporter(named: format)!.init()
         let streaming = reporter as? any StreamingReporter
@@ -182,14 +188,15 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         if let writeBaseline {
-            try FileHandleOutput.write(Baseline(findings: kept).encoded(path: writeBaseline), toPath: writeBaseline)
+            try FileHandleOutput.write(Baseline(findings: kept).encoded(path: writeBaseline), toPath: writeBaseline,
+                                       sparing: readFiles)
             if !quiet { printToStandardError("Wrote \(kept.count) findings to the baseline \(writeBaseline).") }
             return
         }
         let report = CheckReport(findings: kept, files: files, toolVersion: Lector.configuration.version)
         if streaming == nil { FileHandleOutput.standardOutput(reporter.render(report)) }
         for destination in try reports.map(ReportDestination.init) {
-            try destination.write(report)
+            try destination.write(report, sparing: readFiles)
         }
         if !quiet {
             printToStandardError(Self.summary(files: files.count, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
@@ -261,7 +268,18 @@ struct ReportDestination {
     /// Writes the report with the one atomic writer (a temporary file in the same directory, flushed,
     /// then renamed over the destination; special files, hard links and read-only files refused), so a
     /// CI step never reads half a report. `-` is standard output. A failure is an input error (exit 2).
-    func write(_ report: CheckReport) throws(InputError) {
-        try FileHandleOutput.write(Data(reporter.init().render(report).utf8), toPath: path)
+    func write(_ report: CheckReport, sparing inputs: [String]) throws(InputError) {
+        try FileHandleOutput.write(Data(reporter.init().render(report).utf8), toPath: path, sparing: inputs)
+    }
+}
+
+extension LintSession.Input {
+    /// The files checking this input reads (standard input is none).
+    var filesRead: [String] {
+        switch self {
+        case .text(let path), .bilingual(let path, _): path == "-" ? [] : [path]
+        case .pair(let target, let source): [target, source]
+        case .translation(let path, _, let source): [path] + (source.map { [$0] } ?? [])
+        }
     }
 }

@@ -59,7 +59,8 @@ struct DiffCommand: ParsableCommand {
         let output = try diff.render(TranslationDiff.Format(rawValue: format)!)
         if let out {
             try ReportInput.createDirectory(of: out)
-            try FileHandleOutput.write(Data(output.utf8), toPath: out)
+            let inputs = [old, new] + (source.map { [$0] } ?? []) + options.readFiles(project: try options.projectConfiguration())
+            try FileHandleOutput.write(Data(output.utf8), toPath: out, sparing: inputs)
         } else {
             FileHandleOutput.standardOutput(output)
         }

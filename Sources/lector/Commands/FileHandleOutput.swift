@@ -44,12 +44,12 @@ enum FileHandleOutput {
     }
 
     /// Writes an output file (`--report`, `--write-baseline`, `report`, `diff --out`) through the one atomic
-    /// writer; `-` means standard output.
-    static func write(_ data: Data, toPath path: String) throws(InputError) {
+    /// writer; `-` means standard output. `inputs` are the files the run read, never overwritten.
+    static func write(_ data: Data, toPath path: String, sparing inputs: [String]) throws(InputError) {
         if path == "-" {
             standardOutput(data)
         } else {
-            try AtomicFileWriter.write(data, toPath: path)
+            try AtomicFileWriter.write(data, toPath: path, sparing: inputs)
         }
     }
 }

@@ -74,6 +74,8 @@ struct FixCommand: ParsableCommand {
         if dryRun {
             FileHandleOutput.standardOutput(changed.map(\.unifiedDiff.text).joined())
         } else {
+            // Every refusal (read-only, hard links, another user's file) before any file is written.
+            for plan in changed { try AtomicFileWriter.checkReplaceable(atPath: plan.document.path) }
             for plan in changed {
                 try AtomicFileWriter.replace(plan.fixedFileContents, atPath: plan.document.path,
                                              expected: snapshots[plan.document.path])

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
         let sourceDocument = try ReportInput.loadSource(source, for: checker)
         let report = try TranslationReport.make(checker: checker, file: editable, source: sourceDocument)
         try ReportInput.createDirectory(of: out)
-        try report.write(to: out)
+        try report.write(to: out, sparing: [file] + (source.map { [$0] } ?? []) + options.readFiles(project: try options.projectConfiguration()))
         let fixes = report.plan.replacements.count
         printToStandardError("Wrote \(out).html, \(out).md and \(out).patch: \(report.findings.count) "
             + "finding\(report.findings.count == 1 ? "" : "s"), \(fixes) safe fix\(fixes == 1 ? "" : "es").")

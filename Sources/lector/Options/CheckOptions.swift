@@ -38,6 +38,12 @@ struct CheckOptions: ParsableArguments {
         }
     }
 
+    /// The files every run with these options reads besides its inputs: the glossaries in force and
+    /// the configuration file. No output may be written over them.
+    func readFiles(project: ProjectConfiguration?) -> [String] {
+        (glossary.isEmpty ? project?.glossaries ?? [] : glossary) + extraGlossary + [project?.path].compactMap { $0 }
+    }
+
     /// The project configuration in force, if any.
     func projectConfiguration() throws(InputError) -> ProjectConfiguration? {
         if noConfig { return nil }
