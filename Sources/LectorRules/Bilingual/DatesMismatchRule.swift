@@ -28,17 +28,19 @@ public struct DatesMismatchRule: BilingualRule {
 
     public init() {}
 
+    /// Number extractors, which find the dates too: `numbers.mismatch` reads the same pass
+    /// (`SentencePairContext.numbersAndDates`).
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws
-        -> (source: DateExtractor, target: DateExtractor) {
-        (try DateExtractor(language: bilingual.sourceLanguage), try DateExtractor(language: context.index.targetLanguage))
+        -> (source: NumberExtractor, target: NumberExtractor) {
+        (try NumberExtractor(language: bilingual.sourceLanguage), try NumberExtractor(language: context.index.targetLanguage))
     }
 
-    public func findings(in pair: SentencePairContext, using extractors: (source: DateExtractor, target: DateExtractor))
+    public func findings(in pair: SentencePairContext, using extractors: (source: NumberExtractor, target: NumberExtractor))
         -> [RuleFinding] {
-        var unmatched = extractors.source.dates(in: pair.sourceText)
+        var unmatched = pair.numbersAndDates(ofSource: extractors.source).dates
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
-        let (targetText, tokenized) = pair.readableTarget
-        let target = extractors.target.dates(in: targetText)
+        let tokenized = pair.sharedReadableTarget.isTokenized
+        let target = pair.numbersAndDates(ofReadableTarget: extractors.target).dates
         var findings: [RuleFinding] = []
         for date in target {
             if let index = unmatched.firstIndex(where: { $0.isSameDay(as: date) }) {

@@ -57,6 +57,7 @@ public struct NamesMissingRule: BilingualRule {
         let latin: Transliterator
         let lexicon: FreeDictDictionary?
         let sourceInflection: InflectionRules
+        let ordinaryWords = OrdinaryWordMemo()
 
         init(check: CheckContext, bilingual: BilingualContext) throws {
             sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
@@ -84,11 +85,22 @@ public struct NamesMissingRule: BilingualRule {
 
     /// Source names of a sentence pair without a counterpart in its translation (shared with
     /// `names.replaced`).
+    /// Made once per pair: `names.missing` and `names.replaced` both ask, with readings of the
+    /// same two languages.
     static func missingNames(in pair: SentencePairContext, using prepared: Reading) -> [String] {
+        let languages = prepared.sourceWords.locale + "|" + prepared.targetWords.locale
+        if let made = pair.shared.missingNames, made.languages == languages { return made.value }
+        let value = findMissingNames(in: pair, using: prepared)
+        pair.shared.missingNames = (languages, value)
+        return value
+    }
+
+    private static func findMissingNames(in pair: SentencePairContext, using prepared: Reading) -> [String] {
         let glossaryCovered = pair.sourceMatches.map(\.range)
         let candidates = NamesMissingRule().names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
                                                   sentences: prepared.sentences, lexicon: prepared.lexicon,
-                                                  inflection: prepared.sourceInflection, excluding: glossaryCovered)
+                                                  inflection: prepared.sourceInflection, excluding: glossaryCovered,
+                                                  memo: prepared.ordinaryWords)
         guard !candidates.isEmpty else { return [] }
         let targetKeys = capitalizedKeys(in: pair.targetText, words: prepared.targetWords, latin: prepared.latin)
         return candidates.filter { name in
@@ -99,7 +111,8 @@ public struct NamesMissingRule: BilingualRule {
 
     /// Capitalized source words that are names by the rules above.
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
-                       lexicon: FreeDictDictionary?, inflection: InflectionRules, excluding covered: [Range<Int>]) -> [String] {
+                       lexicon: FreeDictDictionary?, inflection: InflectionRules, excluding covered: [Range<Int>],
+               memo: OrdinaryWordMemo = OrdinaryWordMemo()) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
         var result: [String] = []
@@ -124,8 +137,8 @@ public struct NamesMissingRule: BilingualRule {
                       !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
                 let needsLexicon = atSentenceStart || Self.capitalizesNouns.contains(language)
                 if needsLexicon {
-                    guard let lexicon, !Self.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection) else { return }
-                } else if let lexicon, Self.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection) {
+                    guard let lexicon, !memo.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection) else { return }
+                } else if let lexicon, memo.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection) {
                     return
                 }
                 result.append(word)
@@ -155,6 +168,20 @@ public struct NamesMissingRule: BilingualRule {
             if isHeadword(String(head), lexicon: lexicon, inflection: inflection) { return true }
         }
         return false
+    }
+
+    /// `isOrdinaryWord`'s verdicts per word for one document's reading (one dictionary and one
+    /// set of inflection rules): a capitalized German word the dictionary lacks is tried as a
+    /// compound at every split, which was most of this rule's time, and documents repeat words.
+    final class OrdinaryWordMemo {
+        private var verdicts: [String: Bool] = [:]
+
+        func isOrdinaryWord(_ word: String, lexicon: FreeDictDictionary, inflection: InflectionRules) -> Bool {
+            if let known = verdicts[word] { return known }
+            let verdict = NamesMissingRule.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection)
+            verdicts[word] = verdict
+            return verdict
+        }
     }
 
     static func isHeadword(_ word: String, lexicon: FreeDictDictionary, inflection: InflectionRules) -> Bool {

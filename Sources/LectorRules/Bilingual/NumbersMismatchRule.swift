@@ -83,9 +83,9 @@ public struct NumbersMismatchRule: BilingualRule {
     public func findings(in pair: SentencePairContext, using extractors: (source: NumberExtractor, target: NumberExtractor))
         -> [RuleFinding] {
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
-        let (targetText, tokenized) = pair.readableTarget
-        let source = extractors.source.numbers(in: pair.sourceText)
-        let target = extractors.target.numbers(in: targetText)
+        let (targetText, tokenized) = pair.sharedReadableTarget
+        let source = pair.numbersAndDates(ofSource: extractors.source).numbers
+        let target = pair.numbersAndDates(ofReadableTarget: extractors.target).numbers
         let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
                                                                target: targetText, tolerance: options.tolerance,
                                                                smallNumberLimit: Double(options.smallNumberLimit))

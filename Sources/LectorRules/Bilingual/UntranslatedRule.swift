@@ -1,4 +1,5 @@
 import LectorICU
+import LectorText
 
 /// Text left in the source language: a translation identical to its source, or words in the
 /// source's script inside a translation written in another script.
@@ -65,12 +66,22 @@ public struct UntranslatedRule: BilingualRule {
 
     /// The script with the most letters. A tie goes to a script other than `unlike` (the source's),
     /// then by name: a dictionary's order differs from run to run, and findings must not.
+    /// The script of every ASCII letter, as `Script` names it.
+    private static let asciiLetterScript = Script(of: "a").shortName
+
     static func dominantScript(_ text: String, unlike: String? = nil) -> String? {
         var counts: [String: Int] = [:]
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        // ASCII letters are all Latin: counted apart, they cost no script look-up and no hashing.
+        var asciiLetters = 0
+        for scalar in text.unicodeScalars where Latin1ScalarProperties.isAlphabetic(scalar) {
+            if scalar.isASCII {
+                asciiLetters += 1
+                continue
+            }
             let script = Script(of: scalar)
             if !script.isCommonOrInherited { counts[script.shortName, default: 0] += 1 }
         }
+        if asciiLetters > 0 { counts[Self.asciiLetterScript, default: 0] += asciiLetters }
         return counts.max { a, b in
             (a.value, a.key != unlike ? 1 : 0, a.key) < (b.value, b.key != unlike ? 1 : 0, b.key)
         }?.key

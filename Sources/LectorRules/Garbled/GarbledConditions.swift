@@ -85,7 +85,7 @@ public enum GarbledConditions {
     /// three; lengths are compared in these comparable units.
     static func comparableLength(_ text: String) -> Double {
         var units = 0.0
-        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+        for scalar in text.unicodeScalars where !Latin1ScalarProperties.isWhitespace(scalar) {
             units += isDense(scalar) ? 3 : 1
         }
         return units

@@ -94,10 +94,10 @@ public struct AntonymRule: BilingualRule {
     /// alarms of en-fr from 1.5 % to 1.9 %.
     static func negations(_ pair: SentencePairContext, _ words: AlignmentWords) -> (source: Int, target: Int) {
         let inSource = NegationLexicon.forLanguage(words.sourceLanguage).map {
-            $0.negations(in: pair.sourceText, words: SentenceWord.words(in: pair.sourceText, language: words.sourceLanguage)).count
+            pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).count
         } ?? 0
         let inTarget = NegationLexicon.forLanguage(words.targetLanguage).map {
-            $0.negations(in: pair.targetText, words: SentenceWord.words(in: pair.targetText, language: words.targetLanguage)).count
+            pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).count
         } ?? 0
         return (inSource, inTarget)
     }

@@ -37,10 +37,16 @@ struct LexicalAlignment {
     /// Aligns one sentence pair; `nil` when either language is written without spaces (Japanese,
     /// Chinese), which the word lists here cannot read.
     init?(source sourceText: String, target targetText: String, words: AlignmentWords) {
+        self.init(source: SentenceWord.words(in: sourceText, language: words.sourceLanguage),
+                  target: SentenceWord.words(in: targetText, language: words.targetLanguage), words: words)
+    }
+
+    /// Aligns one sentence pair already split into words (`SentenceWord.words` in each side's language).
+    init?(source sourceWords: [SentenceWord], target targetWords: [SentenceWord], words: AlignmentWords) {
         guard !GarbledSignalExtractor.denseScripts.contains(words.sourceLanguage),
               !GarbledSignalExtractor.denseScripts.contains(words.targetLanguage) else { return nil }
-        source = words.words(of: sourceText, side: .source)
-        target = words.words(of: targetText, side: .target)
+        source = words.words(of: sourceWords, side: .source)
+        target = words.words(of: targetWords, side: .target)
         var sourceLinks = [[Int]](repeating: [], count: source.count)
         var targetLinks = [[Int]](repeating: [], count: target.count)
         for (i, s) in source.enumerated() where s.isContent {
@@ -247,7 +253,7 @@ struct WordInfo: Sendable {
     static let cognateLength = 6
 
     static func cognate(_ word: String) -> String? {
-        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let letters = word.unicodeScalars.filter(Latin1ScalarProperties.isAlphabetic)
         guard letters.count >= cognateLength + 1 else { return nil }
         return String(String.UnicodeScalarView(letters.prefix(cognateLength)))
     }
@@ -314,21 +320,27 @@ public final class AlignmentWords: @unchecked Sendable {
         (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
     }
 
-    func words(of text: String, side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
-        let language = side == .source ? sourceLanguage : targetLanguage
-        let utf16 = Array(text.utf16)
+    func words(of sentenceWords: [SentenceWord], side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
         var result: [LexicalAlignment.Word] = []
-        for (position, word) in SentenceWord.words(in: text, language: language).enumerated() {
-            let written = String(decoding: utf16[word.range], as: Unicode.UTF16.self)
-            let isDigits = word.text.unicodeScalars.contains { $0.properties.numericType != nil }
-            let letters = word.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        for (position, word) in sentenceWords.enumerated() {
+            let isDigits = word.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric)
             let isFunction = isFunctionWord(word.text, side: side)
-            let isContent = !isFunction && (isDigits || letters >= 2)
-            let info = self.info(of: written, side: side)
+            let isContent = !isFunction && (isDigits || Self.hasTwoLetters(word.text))
+            let info = self.info(of: word.written, side: side)
             result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: info, isContent: isContent,
                                                 isNameOrNumber: isDigits || (word.isCapitalized && position > 0)))
         }
         return result
+    }
+
+    /// Whether `word` has two alphabetic scalars or more; stops at the second.
+    private static func hasTwoLetters(_ word: String) -> Bool {
+        var letters = 0
+        for scalar in word.unicodeScalars where Latin1ScalarProperties.isAlphabetic(scalar) {
+            letters += 1
+            if letters == 2 { return true }
+        }
+        return false
     }
 
     func info(of written: String, side: LexicalAlignment.Side) -> WordInfo {

@@ -6,6 +6,8 @@ import LectorFormats
 struct SentenceWord: Sendable {
     var text: String
     var range: Range<Int>
+    /// The word as written (`text` before lower-casing; for a joined `don 't`, the text in `range`).
+    var written: String
     /// Written with a hyphen right after it (`non-infectious`, `nicht-radikulär`).
     var isHyphenated = false
     /// Written with a capital letter.
@@ -22,8 +24,8 @@ struct SentenceWord: Sendable {
         let elides = language == "fr" || language == "it" || language == "ro"
         func flush() {
             if !current.isEmpty {
-                words.append(SentenceWord(text: current.lowercased(), range: start..<offset,
-                                          isCapitalized: current.unicodeScalars.first?.properties.isUppercase == true))
+                words.append(SentenceWord(text: current.lowercased(), range: start..<offset, written: current,
+                                          isCapitalized: current.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) == true))
             }
             current = ""
         }
@@ -32,13 +34,13 @@ struct SentenceWord: Sendable {
         while let scalar = pending {
             let next = scalars.next()
             let width = scalar.utf16.count
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
+            let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
+                || Latin1ScalarProperties.isNonspacingMark(scalar)
             let isApostrophe = scalar == "'" || scalar == "’"
             if isWordScalar {
                 if current.isEmpty { start = offset }
                 current.unicodeScalars.append(scalar)
-            } else if isApostrophe, !current.isEmpty, let next, next.properties.isAlphabetic {
+            } else if isApostrophe, !current.isEmpty, let next, Latin1ScalarProperties.isAlphabetic(next) {
                 current.unicodeScalars.append(scalar)
                 if elides {
                     offset += width
@@ -76,6 +78,7 @@ struct SentenceWord: Sendable {
                utf16[word.range.lowerBound - 1] == 0x27 || utf16[word.range.lowerBound - 1] == 0x2019 {
                 previous.text += "'t"
                 previous.range = previous.range.lowerBound..<word.range.upperBound
+                previous.written = String(decoding: utf16[previous.range], as: Unicode.UTF16.self)
                 result[result.count - 1] = previous
             } else {
                 result.append(word)

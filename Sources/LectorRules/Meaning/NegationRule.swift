@@ -74,10 +74,10 @@ public struct NegationRule: BilingualRule {
         guard let sourceLexicon = lexicons?.source, let targetLexicon = lexicons?.target else { return [] }
         let source = pair.sourceText
         let target = pair.targetText
-        let sourceWords = SentenceWord.words(in: source, language: sourceLexicon.language)
-        let targetWords = SentenceWord.words(in: target, language: targetLexicon.language)
-        let inSource = sourceLexicon.negations(in: source, words: sourceWords)
-        let inTarget = targetLexicon.negations(in: target, words: targetWords)
+        let sourceWords = pair.sentenceWords(of: .source, language: sourceLexicon.language)
+        let targetWords = pair.sentenceWords(of: .target, language: targetLexicon.language)
+        let inSource = pair.negations(of: .source, lexicon: sourceLexicon, language: sourceLexicon.language)
+        let inTarget = pair.negations(of: .target, lexicon: targetLexicon, language: targetLexicon.language)
         if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
             let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
             if let affirmation = targetLexicon.affirmation(in: targetWords) {

@@ -252,7 +252,10 @@ public struct SpellingUnknownRule: Rule {
             while start < utf16.count, isSpace(utf16[start]) { start += 1 }
             var end = start
             while end < utf16.count, !isSpace(utf16[end]) { end += 1 }
-            if end > start {
+            // Each test below needs a `:`, an `@` or a `w`/`W` first: a token without one is no URL
+            // or address, and is not made into a string (Foundation's `contains` on every token of
+            // a text was most of this rule's time).
+            if end > start, utf16[start] == 0x77 || utf16[start] == 0x57 || utf16[start..<end].contains(where: { $0 == 0x3A || $0 == 0x40 }) {
                 let token = utf16[start..<end]
                 let text = String(decoding: token, as: Unicode.UTF16.self)
                 if text.contains("://") || text.lowercased().hasPrefix("www.") || text.dropFirst().dropLast().contains("@") {

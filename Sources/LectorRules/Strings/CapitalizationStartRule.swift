@@ -68,7 +68,6 @@ public struct CapitalizationStartRule: UnitRule {
         -> (scalar: Unicode.Scalar, range: Range<Int>, word: [Unicode.Scalar])? {
         let units = masked ?? StringText.masked(text, settings: settings)
         let masked = String(decoding: units, as: Unicode.UTF16.self)
-        let codes = StringText.codeRanges(in: text, settings: settings)
         var offset = 0
         var scalars = Array(masked.unicodeScalars)[...]
         while let scalar = scalars.first {
@@ -82,7 +81,9 @@ public struct CapitalizationStartRule: UnitRule {
             }
             if scalar.properties.isAlphabetic {
                 // A placeholder before the first word (`%s öffnen`) makes it a sentence's middle.
-                if codes.contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }
+                // Only a code that ends before the letter counts, so a string that starts with its
+                // first word (most do) is not scanned for codes.
+                if offset > 0, StringText.codeRanges(in: text, settings: settings).contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }
                 let word = Array(scalars.prefix { $0.properties.isAlphabetic })
                 return (scalar, offset..<(offset + scalar.utf16.count), word)
             }

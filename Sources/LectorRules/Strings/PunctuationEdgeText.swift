@@ -13,22 +13,16 @@ enum PunctuationEdge {
     static func run(of text: String, atStart: Bool, settings: StringCheckSettings,
                     masked: [UInt16]? = nil) -> (classes: [String], range: Range<Int>) {
         let masked = masked ?? StringText.masked(text, settings: settings)
-        let original = Array(text.utf16)
-        // Work on scalars of the masked text; a masked code is a space and so ends nothing.
-        let scalars = Array(String(decoding: masked, as: Unicode.UTF16.self).unicodeScalars)
-        var offsets: [Int] = []
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += scalar.utf16.count
-        }
-        let order = atStart ? Array(scalars.indices) : Array(scalars.indices.reversed())
+        let length = text.utf16.count
         var classes: [String] = []
-        var lower = atStart ? 0 : original.count
-        var upper = atStart ? 0 : original.count
+        var lower = atStart ? 0 : length
+        var upper = atStart ? 0 : length
         var started = false
-        for index in order {
-            let scalar = scalars[index]
+        // Scalars of the masked text are decoded from the edge inward, and the walk stops at the
+        // first character that ends the run: decoding the whole string for a run of a mark or
+        // two was most of the time of the edge checks. A masked code is a space and so ends nothing.
+        var edge = EdgeScalars(masked, fromStart: atStart)
+        while let (scalar, range) = edge.next() {
             if StringText.isInvisible(scalar) { continue }
             // White space before the run is skipped; inside it, it ends the run (a masked
             // placeholder is white space too: `'%1$S'.` ends with `.` alone).
@@ -41,7 +35,6 @@ enum PunctuationEdge {
             } else {
                 classes.append(cls)
             }
-            let range = offsets[index]..<(offsets[index] + scalar.utf16.count)
             if !started {
                 lower = range.lowerBound
                 upper = range.upperBound
@@ -187,5 +180,50 @@ public struct PunctuationEndRule: UnitRule {
             if !scalar.properties.isWhitespace { end = offset }
         }
         return end
+    }
+}
+
+/// The scalars of UTF-16 code units from one end, with their ranges: what
+/// `String(decoding:as:).unicodeScalars` gives, an unpaired surrogate read as U+FFFD, in reverse
+/// order when walking from the end.
+private struct EdgeScalars: IteratorProtocol {
+    private let units: [UInt16]
+    private let fromStart: Bool
+    /// The next unit to read: from the start, its index; from the end, one past it.
+    private var cursor: Int
+
+    init(_ units: [UInt16], fromStart: Bool) {
+        self.units = units
+        self.fromStart = fromStart
+        cursor = fromStart ? 0 : units.count
+    }
+
+    private static func isHigh(_ unit: UInt16) -> Bool { unit & 0xFC00 == 0xD800 }
+    private static func isLow(_ unit: UInt16) -> Bool { unit & 0xFC00 == 0xDC00 }
+
+    mutating func next() -> (Unicode.Scalar, Range<Int>)? {
+        if fromStart {
+            guard cursor < units.count else { return nil }
+            let start = cursor, unit = units[start]
+            if Self.isHigh(unit), start + 1 < units.count, Self.isLow(units[start + 1]) {
+                cursor += 2
+                return (Self.pair(unit, units[start + 1]), start..<cursor)
+            }
+            cursor += 1
+            return (Unicode.Scalar(unit) ?? "\u{FFFD}", start..<cursor)
+        }
+        guard cursor > 0 else { return nil }
+        let end = cursor, unit = units[end - 1]
+        if Self.isLow(unit), end >= 2, Self.isHigh(units[end - 2]) {
+            cursor -= 2
+            return (Self.pair(units[end - 2], unit), cursor..<end)
+        }
+        cursor -= 1
+        return (Unicode.Scalar(unit) ?? "\u{FFFD}", cursor..<end)
+    }
+
+    private static func pair(_ high: UInt16, _ low: UInt16) -> Unicode.Scalar {
+        // A high surrogate followed by a low one always makes a valid scalar.
+        Unicode.Scalar(0x10000 + (UInt32(high & 0x3FF) << 10) + UInt32(low & 0x3FF))!
     }
 }
