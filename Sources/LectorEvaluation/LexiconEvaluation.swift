@@ -45,6 +45,10 @@ public enum LexiconEvaluation {
     /// mid-sentence: names are left out, dictionaries do not list them) that have a dictionary
     /// translation (of the word or one of its lemmas) with a word found in the reference (compared
     /// by lower-cased word and by the reference words' lemmas; for Japanese and Chinese, as a substring).
+    /// A Japanese source has no spaces and few words of four letters: its content words are
+    /// MeCab's (nouns, verbs, adjectives, adverbs; particles, auxiliaries and suffixes left out),
+    /// in their dictionary form, each once per sentence, numerals left out; a tokenized text is
+    /// joined back first.
     public static func coverage(source: Column, reference: Column, lexicon: Lexicon, limit: Int? = nil) throws(InputError) -> CoverageResult {
         let rows = try readRows(source, reference, limit: limit)
         let denseTarget = ["ja", "zh"].contains(reference.language)
@@ -58,9 +62,18 @@ public enum LexiconEvaluation {
                 for word in referenceWords { referenceLemmas.formUnion(lexicon.lemmas(of: word, language: reference.language).map { $0.lowercased() }) }
             }
             let foldedReference = referenceText.lowercased()
-            for (index, word) in words(of: sourceText, language: source.language).enumerated() {
-                guard word.count >= 4, word.allSatisfy(\.isLetter),
-                      index == 0 || word.first?.isUppercase != true || source.language == "de" else { continue }
+            let sourceWords: [String]
+            if source.language == "ja" {
+                sourceWords = lexicon.lemmas(of: sourceText.replacingOccurrences(of: " ", with: ""), language: "ja").filter { lemma in
+                    lemma.allSatisfy(\.isLetter) && !lemma.unicodeScalars.contains { $0.properties.numericType != nil }
+                }
+            } else {
+                sourceWords = words(of: sourceText, language: source.language).enumerated().filter { index, word in
+                    word.count >= 4 && word.allSatisfy(\.isLetter)
+                        && (index == 0 || word.first?.isUppercase != true || source.language == "de")
+                }.map(\.element)
+            }
+            for word in sourceWords {
                 contentWords += 1
                 var lemmas = [word, word.lowercased()]
                 lemmas += lexicon.lemmas(of: word, language: source.language)

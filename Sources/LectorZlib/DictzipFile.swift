@@ -72,7 +72,11 @@ public final class DictzipFile: @unchecked Sendable {
         guard last < chunkStarts.count - 1 else { throw ReadError.outOfRange(path, offset: offset, length: length) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity((last - first + 1) * chunkLength)
-        for chunk in first...last { try inflateChunk(chunk, into: &bytes) }
+        // The last chunk is inflated only up to the end of the range: a chunk holds about 58 KB,
+        // a dictionary entry about 100 bytes, and raw deflate cannot start in the middle.
+        for chunk in first...last {
+            try inflateChunk(chunk, into: &bytes, upTo: chunk == last ? offset + length - last * chunkLength : nil)
+        }
         let start = offset - first * chunkLength
         guard start + length <= bytes.count else { throw ReadError.outOfRange(path, offset: offset, length: length) }
         return Array(bytes[start..<start + length])
@@ -90,37 +94,40 @@ public final class DictzipFile: @unchecked Sendable {
 
     // MARK: - Inflating
 
-    private func inflateChunk(_ chunk: Int, into bytes: inout [UInt8]) throws {
+    private func inflateChunk(_ chunk: Int, into bytes: inout [UInt8], upTo limit: Int? = nil) throws {
         let start = chunkStarts[chunk]
         let piece = try inflate(from: start, count: chunkStarts[chunk + 1] - start, windowBits: -15,
-                                capacity: chunkLength)
+                                capacity: limit ?? chunkLength, limit: limit)
         bytes.append(contentsOf: piece)
     }
 
     /// Inflates `count` compressed bytes at `from`: raw deflate (a dictzip chunk, ended by a full
-    /// flush) when `windowBits` is negative, a whole gzip stream otherwise.
-    private func inflate(from start: Int, count: Int, windowBits: Int32, capacity: Int?) throws -> [UInt8] {
+    /// flush) when `windowBits` is negative, a whole gzip stream otherwise. With a `limit`, stops
+    /// once that many bytes are out (a chunk cut short is not an error: the rest is not wanted).
+    private func inflate(from start: Int, count: Int, windowBits: Int32, capacity: Int?, limit: Int? = nil) throws -> [UInt8] {
         var stream = z_stream()
         guard czlib_inflateInit2(&stream, windowBits) == Z_OK else {
             throw ReadError.corrupt(path, detail: "zlib would not start")
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: max(capacity ?? 0, 1 << 16))
+        var buffer = [UInt8](repeating: 0, count: limit ?? max(capacity ?? 0, 1 << 16))
         let status: Int32 = compressed.withUnsafeBytes { raw -> Int32 in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             stream.next_in = UnsafeMutablePointer(mutating: base + start)
             stream.avail_in = UInt32(count)
             var status: Int32 = Z_OK
             repeat {
+                let room = min(buffer.count, limit.map { $0 - output.count } ?? buffer.count)
                 status = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
                     stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
+                    stream.avail_out = UInt32(room)
                     let result = CZlib.inflate(&stream, windowBits < 0 ? Z_SYNC_FLUSH : Z_NO_FLUSH)
                     return result
                 }
-                let produced = buffer.count - Int(stream.avail_out)
+                let produced = room - Int(stream.avail_out)
                 output.append(contentsOf: buffer[0..<produced])
+                if let limit, output.count >= limit, status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR { return Z_OK }
                 if status == Z_BUF_ERROR, stream.avail_in == 0 { return Z_STREAM_END }
                 if status != Z_OK { break }
             } while stream.avail_in > 0 || stream.avail_out == 0

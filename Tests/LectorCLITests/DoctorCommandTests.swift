@@ -27,6 +27,50 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("0 of ") && $0.hasSuffix(" resources found.") })
     }
 
+    /// `LECTOR_DATA_PATH` replaces the standard locations: on an empty folder nothing is found,
+    /// as on a machine without the packages.
+    @Test func lectorDataPathOnAnEmptyFolderFindsNothing() throws {
+        let folder = try Self.emptyFolder()
+        let result = try CommandRunner.run(["doctor", "--source-lang", "de", "--target-lang", "en"],
+                                           environment: ["LECTOR_DATA_PATH": folder])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Lexical resources (searched: \(folder))")
+        #expect(!lines.contains { $0.hasPrefix("  found") })
+        #expect(lines.contains("0 of 5 resources found."), "\(result.standardOutput)")
+        #expect(lines.contains("spelling checks off: no Hunspell dictionary for en (install hunspell-en-us)"))
+    }
+
+    /// A machine with some packages: a project folder whose `.lector.yml` lists a `resources:`
+    /// folder holding the German dictionaries only (links to the installed files), searched first,
+    /// and `LECTOR_DATA_PATH` on an empty folder instead of the standard locations. Exactly the
+    /// German resources are found, and the summary names what the missing English ones turn off.
+    @Test(.enabled(if: LexicalResource.hunspellFiles("de", in: .standard) != nil
+                   && LexicalResource.freeDictIndex(from: "de", to: "en", in: .standard) != nil,
+                   "needs hunspell-de-de and dict-freedict-deu-eng"))
+    func aProjectsResourcesFolderWithSomePackages() throws {
+        let project = try Self.emptyFolder()
+        let dictionaries = project + "/dicts"
+        try FileManager.default.createDirectory(atPath: dictionaries, withIntermediateDirectories: true)
+        let hunspell = try #require(LexicalResource.hunspellFiles("de", in: .standard))
+        let index = try #require(LexicalResource.freeDictIndex(from: "de", to: "en", in: .standard))
+        for (path, name) in [(hunspell.affix, "de_DE.aff"), (hunspell.dictionary, "de_DE.dic"), (index, "freedict-deu-eng.index"),
+                             (String(index.dropLast(".index".count)) + ".dict.dz", "freedict-deu-eng.dict.dz")] {
+            try FileManager.default.createSymbolicLink(atPath: "\(dictionaries)/\(name)", withDestinationPath: path)
+        }
+        try "source_language: de\ntarget_language: en\nresources:\n  - dicts\n".write(toFile: project + "/.lector.yml", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.start(["doctor"], environment: ["LECTOR_DATA_PATH": try Self.emptyFolder()],
+                                             in: URL(fileURLWithPath: project)).wait()
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("  found    Hunspell dictionary de (German)") && $0.contains("\(dictionaries)/de_DE.dic") })
+        #expect(lines.contains { $0.hasPrefix("  found    FreeDict de–en dictionary") && $0.contains("\(dictionaries)/freedict-deu-eng.index") })
+        #expect(lines.contains { $0.hasPrefix("  missing  Hunspell dictionary en (English)") && $0.contains("install hunspell-en-us") })
+        #expect(lines.contains { $0.hasPrefix("  missing  WordNet 3.0") })
+        #expect(lines.contains("2 of 5 resources found."), "\(result.standardOutput)")
+        #expect(lines.contains("antonym checks off: no WordNet (install wordnet-base)"))
+    }
+
     @Test func withoutPackagesAPairSaysWhichChecksAreOff() throws {
         let result = try CommandRunner.run(["doctor", "--data-path", Self.emptyFolder(), "--source-lang", "en", "--target-lang", "uk"])
         #expect(result.standardOutput.contains("spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)"))

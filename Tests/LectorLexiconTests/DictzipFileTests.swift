@@ -25,6 +25,20 @@ import LectorZlib
         #expect(try file.readAll() == bytes)
     }
 
+    /// The last chunk of a range is inflated only up to the range's end: every offset, with
+    /// lengths ending inside a chunk, exactly at its end, and in the next one, reads the text.
+    @Test func everyRangeEndingAnywhereInAChunkReadsTheText() throws {
+        let file = try DictzipFile(path: Self.file(Self.dictzip))
+        let bytes = Array(Self.text.utf8)
+        var wrong: [(offset: Int, length: Int)] = []
+        for offset in 0..<bytes.count {
+            for length in [1, 2, 55, 255, 256, 257, 600] where offset + length <= bytes.count {
+                if try file.read(offset: offset, length: length) != Array(bytes[offset..<offset + length]) { wrong.append((offset, length)) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test func aRangePastTheEndIsAnError() throws {
         let file = try DictzipFile(path: Self.file(Self.dictzip))
         #expect(throws: DictzipFile.ReadError.self) { try file.read(offset: 2_195, length: 10) }

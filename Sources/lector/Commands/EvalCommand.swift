@@ -168,6 +168,12 @@ struct EvalCommand: ParsableCommand {
                             pairs.append((column(file, "source", "en", onlyCorrect: true), column(file, "mt", String(pair.suffix(2)), onlyCorrect: true)))
                         }
                     }
+                    // ja→en: the only Japanese text is CED's MT of English; its rows judged free of
+                    // critical errors read as the source, the English original as the reference.
+                    for split in ["train", "dev"] {
+                        let file = "ced/en-ja/\(split).tsv"
+                        pairs.append((column(file, "mt", "ja", onlyCorrect: true), column(file, "source", "en", onlyCorrect: true)))
+                    }
                     pairs.append((column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")))
                     for (source, reference) in pairs {
                         let lexicon = Lexicon.shared(source: source.language, target: reference.language)
