@@ -211,6 +211,28 @@ import Testing
         #expect(stat(linked.path, &first) == 0 && stat(other.path, &second) == 0 && first.st_ino == second.st_ino)
     }
 
+    /// Bilingual and resource targets are read as they are (no links masked, unlike a text file): a
+    /// term inside a URL, an address or a path there is neither flagged nor fixed, the prose around it is.
+    @Test func fixLeavesLinksInBilingualTargetsAlone() throws {
+        let directory = folder()
+        let po = try write("""
+            msgid "Selenskyj in Kiew: <a href=\\"https://x.org/Kiew\\">Kiew</a>"
+            msgstr "Zelenskyy in Kiev: <a href=\\"https://x.org/Kiev\\">Kiev</a> (kiev@x.org, /srv/Kiev/a.txt)"
+
+            """, "a.po", in: directory)
+        let jsonl = try write(#"{"source": "Kiew", "target": "😀https://x.org/Kiev 😀 Kiev www.kiev.example/Kiev"}"# + "\n",
+                              "b.jsonl", in: directory)
+        let result = try CommandRunner.run(["fix", "--source-lang", "de", "--glossary", Self.glossary, po.path, jsonl.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let fixedPO = try contents(po), fixedJSONL = try contents(jsonl)
+        #expect(fixedPO.contains(#"msgstr "Zelenskyy in Kyiv: <a href=\"https://x.org/Kiev\">Kyiv</a> (kiev@x.org, /srv/Kiev/a.txt)""#),
+                "\(fixedPO)")
+        #expect(fixedJSONL.contains(#""target": "😀https://x.org/Kiev 😀 Kyiv www.kiev.example/Kiev""#), "\(fixedJSONL)")
+        let check = try CommandRunner.run(["check", "--source-lang", "de", "--glossary", Self.glossary, "--format", "jsonl",
+                                           po.path, jsonl.path])
+        #expect(!check.standardOutput.contains("glossary."), "\(check.standardOutput)")
+    }
+
     @Test func fixRefusesBeforeWritingAnyFile() throws {
         let directory = folder()
         let first = try write(Self.text, "a.txt", in: directory)

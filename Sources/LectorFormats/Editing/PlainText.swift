@@ -196,3 +196,62 @@ public enum PlainText: EditableFormat {
 extension UInt8 {
     @inline(__always) var isASCIIAlphanumeric: Bool { isASCIILetter || (0x30...0x39).contains(self) }
 }
+
+extension PlainText {
+    /// Tells whether a place in an already decoded text lies in a URL, an e-mail address or a file
+    /// path, found as `protectedRanges` finds them in a file. For texts whose links were not masked
+    /// when they were read: the targets of bilingual and resource files, where
+    /// `<a href="https://example.org/Kiev">` names a page, not the city, and must not be rewritten.
+    ///
+    /// Only the token (run without ASCII white space) around each asked place is read, and the last
+    /// one is kept, so asking for every glossary match of a document in order is linear in its length.
+    public struct LinkFinder {
+        private var token: Range<Int> = 0..<0
+        private var links: [Range<Int>] = []
+
+        public init() {}
+
+        /// Whether UTF-16 `range` of `utf16` overlaps a URL, e-mail address or file path.
+        public mutating func overlapsLink(_ range: Range<Int>, in utf16: [UInt16]) -> Bool {
+            guard !range.isEmpty else { return false }
+            if !token.contains(range.lowerBound) { read(tokenAround: range.lowerBound, in: utf16) }
+            return links.contains { $0.overlaps(range) }
+        }
+
+        private static func isSpace(_ unit: UInt16) -> Bool {
+            unit < 0x80 && UInt8(unit).isASCIIWhitespace
+        }
+
+        private mutating func read(tokenAround position: Int, in utf16: [UInt16]) {
+            var start = position
+            while start > 0, !Self.isSpace(utf16[start - 1]) { start -= 1 }
+            var end = position
+            while end < utf16.count, !Self.isSpace(utf16[end]) { end += 1 }
+            token = start..<max(end, position + 1)
+            links = []
+            let units = utf16[start..<end]
+            guard units.contains(where: { $0 == 0x2F || $0 == 0x40 || $0 == 0x2E || $0 == 0x3A || $0 == 0x5C || $0 == 0x7E })
+            else { return }  // no `/ @ . : \ ~`: no URL, address or path
+            let bytes = Array(String(decoding: units, as: UTF16.self).utf8)
+            let found = PlainText.protectedRanges(in: bytes)
+            guard !found.isEmpty else { return }
+            // Byte offsets within the token to UTF-16 offsets in the text, in one walk.
+            var byte = 0
+            var unit = start
+            func offset(ofByte target: Int) -> Int {
+                while byte < target, unit < end {
+                    byte += SourceDocument.utf8Length(of: utf16[unit])
+                    unit += 1
+                }
+                // The high surrogate counted the pair's four bytes: its low half belongs to it.
+                if unit < end, (0xDC00..<0xE000).contains(utf16[unit]) { unit += 1 }
+                return unit
+            }
+            for range in found {
+                let lower = offset(ofByte: range.lowerBound)
+                let upper = offset(ofByte: range.upperBound)
+                links.append(lower..<upper)
+            }
+        }
+    }
+}

@@ -319,8 +319,18 @@ public struct Checker: Sendable {
             return .failure(error)
         }
         return .success(BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
-                                         sourceIndex: sourceIndex, sourceGlossaryMatches: matcher.matches(in: source),
+                                         sourceIndex: sourceIndex,
+                                         sourceGlossaryMatches: Self.outsideLinks(matcher.matches(in: source), in: source),
                                          inlineCodes: inlineCodes, isPairedByFile: pairedByFile))
+    }
+
+    /// Glossary matches without those inside a URL, an e-mail address or a file path
+    /// (`https://example.org/Kiev`): they name a resource, not the concept, and a fix would break
+    /// them. Text files, HTML and Markdown mask their links when they are read; the segments of
+    /// bilingual and resource files are read as they are, so this applies to them.
+    static func outsideLinks(_ matches: [GlossaryMatch], in document: SourceDocument) -> [GlossaryMatch] {
+        var links = PlainText.LinkFinder()
+        return matches.filter { !links.overlapsLink($0.range, in: document.utf16) }
     }
 
     /// - Parameters:
@@ -354,7 +364,7 @@ public struct Checker: Sendable {
             return GlossaryInconsistentRule.Tally()
         }
         return GlossaryInconsistentRule.Tally(CheckContext(document: document, index: index,
-                                                           glossaryMatches: matcher.matches(in: document),
+                                                           glossaryMatches: Self.outsideLinks(matcher.matches(in: document), in: document),
                                                            targetLanguageTag: configuration.targetLanguage))
     }
 
@@ -366,7 +376,7 @@ public struct Checker: Sendable {
         var stageStart = profile == nil ? 0 : StageProfile.now()
         let matches: [GlossaryMatch]
         do {
-            matches = try GlossaryMatcher(index: index).matches(in: document)
+            matches = Self.outsideLinks(try GlossaryMatcher(index: index).matches(in: document), in: document)
         } catch {
             matches = []
             failures.append(finding(.failure(of: GlossaryForbiddenRule.description, error),
