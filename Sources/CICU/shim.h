@@ -26,6 +26,8 @@
 #include <unicode/upluralrules.h>
 #include <unicode/uenum.h>
 #include <unicode/uset.h>
+#include <unicode/ures.h>
+#include <unicode/udata.h>
 
 // MARK: - Strings
 
@@ -133,6 +135,35 @@ static inline int32_t cicu_uloc_getDisplayLanguage(const char *locale, const cha
     return uloc_getDisplayLanguage(locale, displayLocale, language, capacity, (UErrorCode *)status);
 }
 
+// MARK: - Place names (CLDR)
+// Country names per display language, and the exemplar cities of the time-zone names, which is
+// where CLDR keeps a city's name in each language (`Europe:Moscow` → Москва, Moskau).
+
+static inline const char *const *cicu_uloc_getISOCountries(void) { return uloc_getISOCountries(); }
+static inline int32_t cicu_uloc_getDisplayCountry(const char *locale, const char *displayLocale,
+                                                  UChar *country, int32_t capacity, int32_t *status) {
+    return uloc_getDisplayCountry(locale, displayLocale, country, capacity, (UErrorCode *)status);
+}
+static inline int32_t cicu_uloc_addLikelySubtags(const char *localeID, char *maximized, int32_t capacity, int32_t *status) {
+    return uloc_addLikelySubtags(localeID, maximized, capacity, (UErrorCode *)status);
+}
+static inline void *cicu_ures_openZoneStrings(const char *locale, int32_t *status) {
+    UResourceBundle *bundle = ures_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "zone", locale, (UErrorCode *)status);
+    if (U_FAILURE(*(UErrorCode *)status)) { ures_close(bundle); return NULL; }
+    UResourceBundle *table = ures_getByKey(bundle, "zoneStrings", NULL, (UErrorCode *)status);
+    ures_close(bundle);
+    return table;
+}
+static inline int32_t cicu_ures_getSize(const void *resource) { return ures_getSize((const UResourceBundle *)resource); }
+static inline void *cicu_ures_getByIndex(const void *resource, int32_t index, int32_t *status) {
+    return ures_getByIndex((const UResourceBundle *)resource, index, NULL, (UErrorCode *)status);
+}
+static inline const char *cicu_ures_getKey(const void *resource) { return ures_getKey((const UResourceBundle *)resource); }
+static inline const UChar *cicu_ures_getStringByKey(const void *resource, const char *key, int32_t *length, int32_t *status) {
+    return ures_getStringByKey((const UResourceBundle *)resource, key, length, (UErrorCode *)status);
+}
+static inline void cicu_ures_close(void *resource) { ures_close((UResourceBundle *)resource); }
+
 // MARK: - Number parsing
 // Handles cross as void * (UNumberFormat is itself a void * typedef) and enum values as int32_t,
 // so no Swift declaration has to name an ICU type.
@@ -170,6 +201,8 @@ static const int32_t CICU_UDAT_MONTHS = UDAT_MONTHS;
 static const int32_t CICU_UDAT_SHORT_MONTHS = UDAT_SHORT_MONTHS;
 static const int32_t CICU_UDAT_STANDALONE_MONTHS = UDAT_STANDALONE_MONTHS;
 static const int32_t CICU_UDAT_STANDALONE_SHORT_MONTHS = UDAT_STANDALONE_SHORT_MONTHS;
+static const int32_t CICU_UDAT_WEEKDAYS = UDAT_WEEKDAYS;
+static const int32_t CICU_UDAT_STANDALONE_WEEKDAYS = UDAT_STANDALONE_WEEKDAYS;
 
 // The time zone is fixed to UTC: Lector reads symbols and patterns only, never formats instants.
 static inline void *cicu_udat_open(int32_t timeStyle, int32_t dateStyle, const char *locale, int32_t *status) {

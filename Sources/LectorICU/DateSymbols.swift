@@ -18,6 +18,8 @@ public struct DateSymbols: Sendable, Equatable {
     public let standaloneMonths: [String]
     /// Stand-alone, abbreviated.
     public let standaloneShortMonths: [String]
+    /// Names of the days of the week, format and stand-alone, each once: `Monday` (`понедельник`).
+    public let weekdays: [String]
     /// The locale's long date pattern (`MMMM d, y` in `en`, `d. MMMM y` in `de`).
     public let longDatePattern: String
     /// The locale's short date pattern (`M/d/yy` in `en`, `dd/MM/y` in `en_GB`, `dd.MM.yy` in `de`).
@@ -52,6 +54,11 @@ public struct DateSymbols: Sendable, Equatable {
         shortMonths = try Self.symbols(CICU_UDAT_SHORT_MONTHS, of: long)
         standaloneMonths = try Self.symbols(CICU_UDAT_STANDALONE_MONTHS, of: long)
         standaloneShortMonths = try Self.symbols(CICU_UDAT_STANDALONE_SHORT_MONTHS, of: long)
+        var days: [String] = []
+        for type in [CICU_UDAT_WEEKDAYS, CICU_UDAT_STANDALONE_WEEKDAYS] {
+            for day in try Self.symbols(type, of: long) where !day.isEmpty && !days.contains(day) { days.append(day) }
+        }
+        weekdays = days
         longDatePattern = try Self.pattern(of: long)
         shortDatePattern = try Self.pattern(of: short)
     }

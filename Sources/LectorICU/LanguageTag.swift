@@ -66,7 +66,7 @@ extension String {
 
 extension String {
     /// A string from a NUL-terminated C buffer.
-    fileprivate init(cChars: [CChar]) {
+    init(cChars: [CChar]) {
         self = String(decoding: cChars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

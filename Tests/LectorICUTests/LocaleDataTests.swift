@@ -194,3 +194,23 @@ import Testing
         #expect(burmese.contains("။") && !burmese.contains("?"))
     }
 }
+
+@Suite struct PlaceNamesTests {
+    @Test func countriesInTheirLanguages() throws {
+        let (german, english, russian) = (try PlaceNames(locale: "de"), try PlaceNames(locale: "en"), try PlaceNames(locale: "ru"))
+        #expect(german.names["DE"]?.contains("deutschland") == true)
+        #expect(english.names["DE"]?.contains("germany") == true)
+        #expect(russian.names["DE"]?.contains("германия") == true)
+        // The likeliest language names the country too: `French` for France.
+        #expect(english.names["FR"]?.contains("french") == true)
+        #expect(english.names["150"]?.contains("europe") == true)
+    }
+
+    @Test func citiesFromTheirTimeZones() throws {
+        #expect(try PlaceNames(locale: "ru").names["Europe:Moscow"]?.contains("москва") == true)
+        #expect(try PlaceNames(locale: "de").names["Europe:Moscow"]?.contains("moskau") == true)
+        #expect(try PlaceNames(locale: "en").names["Europe:Moscow"]?.contains("moscow") == true)
+        #expect(try PlaceNames(locale: "en").names["America:Los_Angeles"]?.contains("los angeles") == true)
+        #expect(try PlaceNames(locale: "de").names["Europe:Vienna"]?.contains("wien") == true)
+    }
+}

@@ -2,6 +2,7 @@ import LectorICU
 import LectorText
 import LectorGlossary
 import LectorLexicon
+import LectorHunspell
 
 /// A proper name of the source sentence with no counterpart in its translation.
 ///
@@ -38,6 +39,10 @@ public struct NamesMissingRule: BilingualRule {
                         from: "en", to: "de"),
             RuleExample("The talks in Istanbul continue on Tuesday.", source: "Переговоры в Стамбуле продолжатся во вторник.",
                         from: "ru", to: "en"),
+            // A place by its name in CLDR, a name by its sound, a term written as a common word.
+            RuleExample("The President of Georgia spoke on Monday.", source: "Президент Грузии выступил в понедельник.", from: "ru", to: "en"),
+            RuleExample("Yesterday Blackwood spoke in parliament.", source: "Вчера Блэквуд выступил в парламенте.", from: "ru", to: "en"),
+            RuleExample("The coronavirus is spreading fast.", source: "Das Coronavirus verbreitet sich schnell.", from: "de", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday, the Secretary General said.",
                         source: "Die Gespräche in Istanbul gehen am Dienstag weiter, sagte der Generalsekretär.", from: "de", to: "en"),
         ]
@@ -58,6 +63,10 @@ public struct NamesMissingRule: BilingualRule {
         let lexicon: FreeDictDictionary?
         let sourceInflection: InflectionRules
         let ordinaryWords = OrdinaryWordMemo()
+        /// The source language's spelling dictionary, which knows proper nouns by their capital.
+        let sourceSpelling: HunspellDictionary?
+        /// Countries and cities named in both languages (CLDR).
+        let places: NameCorrespondence.Places
 
         init(check: CheckContext, bilingual: BilingualContext) throws {
             sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
@@ -66,6 +75,9 @@ public struct NamesMissingRule: BilingualRule {
             latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
             lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
             sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
+            sourceSpelling = check.lexicon?.hunspell(bilingual.sourceLanguage)
+            places = try NameCorrespondence.Places.of(source: LexicalLanguages.primary(bilingual.sourceLanguage),
+                                                      target: LexicalLanguages.primary(check.index.targetLanguage), latin: latin)
         }
     }
 
@@ -99,20 +111,58 @@ public struct NamesMissingRule: BilingualRule {
         let glossaryCovered = pair.sourceMatches.map(\.range)
         let candidates = NamesMissingRule().names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
                                                   sentences: prepared.sentences, lexicon: prepared.lexicon,
+                                                  spelling: prepared.sourceSpelling, places: prepared.places,
                                                   inflection: prepared.sourceInflection, excluding: glossaryCovered,
                                                   memo: prepared.ordinaryWords)
         guard !candidates.isEmpty else { return [] }
-        let targetKeys = capitalizedKeys(in: pair.targetText, words: prepared.targetWords, latin: prepared.latin)
+        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
         return candidates.filter { name in
             let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
-            return !keys.isEmpty && !keys.contains(where: { key in targetKeys.contains { Self.isClose(key, $0) } })
+            guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
+            // A name the translation writes as a common word (`Coronavirus` → coronavirus,
+            // `Kardioverter` → cardioverter): long skeletons only, which few words share.
+            if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
+            let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
+            let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
+            if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
+            if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
+            return !prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized)
         }
+    }
+
+    /// The translation's words as `missingNames` compares them: skeletons of its capitalized
+    /// words and of all its words, and the sound keys of all its words.
+    struct TargetKeys {
+        var capitalized: [String] = []
+        var all: [String] = []
+        var sounds: [String] = []
+
+        init(_ text: String, words: TextSegmenter, latin: Transliterator) {
+            for segment in words.segments(of: text) where segment.kind == .letter {
+                let spelled = latin.transliterate(segment.text)
+                let key = SpellingSkeleton.skeleton(of: spelled)
+                if let first = segment.text.unicodeScalars.first, first.properties.isUppercase,
+                   let key = key ?? NamesMissingRule.shortKey(segment.text, latin) {
+                    capitalized.append(key)
+                }
+                if let key { all.append(key) }
+                if let sound = NameCorrespondence.soundKey(spelled) { sounds.append(sound) }
+            }
+        }
+    }
+
+    /// Sound keys of a name, of its uninflected forms and of its adjective stem.
+    static func soundKeys(of word: String, inflection: InflectionRules, latin: Transliterator) -> [String] {
+        let forms = [word] + inflection.baseForms(of: word) + (NameCorrespondence.adjectiveStem(word).map { [$0] } ?? [])
+        return forms.compactMap { NameCorrespondence.soundKey(latin.transliterate($0)) }
     }
 
     /// Capitalized source words that are names by the rules above.
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
-                       lexicon: FreeDictDictionary?, inflection: InflectionRules, excluding covered: [Range<Int>],
-               memo: OrdinaryWordMemo = OrdinaryWordMemo()) -> [String] {
+                       lexicon: FreeDictDictionary?, spelling: HunspellDictionary?, places: NameCorrespondence.Places?,
+                       inflection: InflectionRules, excluding covered: [Range<Int>],
+                       memo: OrdinaryWordMemo = OrdinaryWordMemo()) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
         var result: [String] = []
@@ -135,10 +185,19 @@ public struct NamesMissingRule: BilingualRule {
                 let scalars = Array(word.unicodeScalars)
                 guard scalars[0].properties.isUppercase,
                       !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
-                let needsLexicon = atSentenceStart || Self.capitalizesNouns.contains(language)
-                if needsLexicon {
-                    guard let lexicon, !memo.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection) else { return }
-                } else if let lexicon, memo.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection) {
+                let capitalizesNouns = Self.capitalizesNouns.contains(language)
+                var ordinary = memo.isOrdinaryWord(word) {
+                    NameCorrespondence.isOrdinaryWord(word, spelling: spelling, lexicon: lexicon, inflection: inflection,
+                                                      capitalizesNouns: capitalizesNouns,
+                                                      calendar: places?.sourceCalendar ?? [])
+                }
+                // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
+                if ordinary != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
+                    ordinary = false
+                }
+                if atSentenceStart || capitalizesNouns {
+                    guard ordinary == false else { return }
+                } else if ordinary == true {
                     return
                 }
                 result.append(word)
@@ -174,11 +233,12 @@ public struct NamesMissingRule: BilingualRule {
     /// set of inflection rules): a capitalized German word the dictionary lacks is tried as a
     /// compound at every split, which was most of this rule's time, and documents repeat words.
     final class OrdinaryWordMemo {
-        private var verdicts: [String: Bool] = [:]
+        // The resources behind a verdict are fixed for a document pair, so the word is the key.
+        private var verdicts: [String: Bool?] = [:]
 
-        func isOrdinaryWord(_ word: String, lexicon: FreeDictDictionary, inflection: InflectionRules) -> Bool {
+        func isOrdinaryWord(_ word: String, _ decide: () -> Bool?) -> Bool? {
             if let known = verdicts[word] { return known }
-            let verdict = NamesMissingRule.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection)
+            let verdict = decide()
             verdicts[word] = verdict
             return verdict
         }
@@ -198,14 +258,6 @@ public struct NamesMissingRule: BilingualRule {
     static func shortKey(_ word: String, _ latin: Transliterator) -> String? {
         let key = latin.transliterate(word).lowercased()
         return key.count >= 2 ? key : nil
-    }
-
-    static func capitalizedKeys(in text: String, words: TextSegmenter, latin: Transliterator) -> [String] {
-        words.segments(of: text).compactMap { segment in
-            guard segment.kind == .letter, let first = segment.text.unicodeScalars.first, first.properties.isUppercase
-            else { return nil }
-            return SpellingSkeleton.skeleton(of: latin.transliterate(segment.text)) ?? Self.shortKey(segment.text, latin)
-        }
     }
 
     /// Within one edit (two for names of eight letters or more), or one a prefix of the other

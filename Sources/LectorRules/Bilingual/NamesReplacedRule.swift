@@ -31,6 +31,9 @@ public struct NamesReplacedRule: BilingualRule {
             RuleExample("The council met ↓Kowalski on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
             RuleExample("The Pope spoke with the mayor of ↓Lindqvist on Monday.", source: "Papa a vorbit luni cu primarul Berlinului.",
                         from: "ro", to: "en"),
+            // FreeDict lists `Madrid` as a headword; Hunspell knows it only with its capital, as a name.
+            RuleExample("The talks in ↓Madrid continue on Tuesday.", source: "Переговоры в Лиссабоне продолжатся во вторник.",
+                        from: "ru", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("President Trump spoke on Monday.", source: "Präsident Trump sprach am Montag.", from: "de", to: "en"),
@@ -43,6 +46,11 @@ public struct NamesReplacedRule: BilingualRule {
             RuleExample("The council met Jackson on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
             RuleExample("The Pope spoke with the mayor of Berlin on Monday.", source: "Papa a vorbit luni cu primarul Berlinului.",
                         from: "ro", to: "en"),
+            // The same name written by its sound, a place by its CLDR name, a nationality.
+            RuleExample("Yesterday Blackwood spoke in parliament.", source: "Вчера Блэквуд выступил в парламенте.", from: "ru", to: "en"),
+            RuleExample("The President of Georgia spoke on Monday.", source: "Президент Грузии выступил в понедельник.", from: "ru", to: "en"),
+            RuleExample("Ten Chadian soldiers died in the operation.", source: "Operatsioonis hukkus kümme Tšaadi sõdurit.",
+                        from: "et", to: "en"),
         ]
     )
 
@@ -59,6 +67,8 @@ public struct NamesReplacedRule: BilingualRule {
         /// The translation's spelling dictionary: a capitalized word it knows in lower case
         /// (`Grenadier`, `Allies`, `Oblast`) is an ordinary word, not a name.
         let targetSpelling: HunspellDictionary?
+        let targetLanguage: String
+        var targetCapitalizesNouns: Bool { NamesMissingRule.capitalizesNouns.contains(targetLanguage) }
     }
 
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Reading? {
@@ -69,17 +79,17 @@ public struct NamesReplacedRule: BilingualRule {
                            targetLexicon: Lexicon.forLanguage(context.index.targetLanguage),
                            targetInflection: InflectionRules.forLanguage(context.index.targetLanguage),
                            sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage),
-                           targetSpelling: context.lexicon?.hunspell(context.index.targetLanguage))
+                           targetSpelling: context.lexicon?.hunspell(context.index.targetLanguage),
+                           targetLanguage: LexicalLanguages.primary(context.index.targetLanguage))
     }
 
     public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
         guard let prepared else { return [] }
-        let missing = NamesMissingRule.missingNames(in: pair, using: prepared.names)
-        guard let missingName = missing.first else { return [] }
+        let missingName = NamesMissingRule.missingNames(in: pair, using: prepared.names).first
+        // Without a source name left unmatched, only a word the translation's spelling dictionary
+        // knows as a name (capital only: `Johnson`, `Madrid`) can be one put in a word's place.
+        if missingName == nil, prepared.targetSpelling == nil || prepared.targetCapitalizesNouns { return [] }
         let latin = prepared.names.latin
-        let sourceKeys = prepared.sourceSegmenter.segments(of: pair.sourceText).flatMap { segment in
-            segment.kind == .letter ? NamesMissingRule.keys(of: segment.text, inflection: prepared.sourceInflection, latin: latin) : []
-        }
         let utf16 = LectorICU.UTF16.encode(pair.targetText)
         var words: [(text: String, range: Range<Int>)] = []
         utf16.withUnsafeBufferPointer { buffer in
@@ -89,6 +99,7 @@ public struct NamesReplacedRule: BilingualRule {
                               segment.start..<segment.end))
             }
         }
+        var source: SourceKeys?
         var isFirstWord = true
         for segment in words {
             defer { isFirstWord = false }
@@ -97,17 +108,63 @@ public struct NamesReplacedRule: BilingualRule {
             guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
                   scalars.contains(where: { $0.properties.isLowercase }),
                   !Self.followsSentenceEnd(utf16, at: segment.range.lowerBound) else { continue }
-            if let targetLexicon = prepared.targetLexicon,
-               NamesMissingRule.isOrdinaryWord(word, lexicon: targetLexicon, inflection: prepared.targetInflection) {
+            if NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
+                                                 inflection: prepared.targetInflection,
+                                                 capitalizesNouns: prepared.targetCapitalizesNouns,
+                                                 calendar: prepared.names.places.targetCalendar) == true
+                || NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage) {
                 continue
             }
-            if let spelling = prepared.targetSpelling, spelling.spell(word.lowercased()) { continue }
+            // Without a missing source name: a name of a person the dictionary knows, not a place or a
+            // people, which a translation writes for a source adjective (`российский` → Russia).
+            if missingName == nil {
+                guard prepared.targetSpelling?.spell(word) == true,
+                      !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling),
+                      !prepared.names.places.targetPlacesAndLanguages.contains(word.lowercased()) else { continue }
+            }
             let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
-            guard !keys.isEmpty, !keys.contains(where: { key in sourceKeys.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } })
-            else { continue }
-            return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: "`\(word)` where the source says `\(missingName)`")]
+            guard !keys.isEmpty else { continue }
+            if source == nil { source = SourceKeys(pair.sourceText, prepared: prepared) }
+            guard let source, !source.accountsFor(word, keys: keys, latin: latin, places: prepared.names.places) else { continue }
+            let message = missingName.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
+            return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: message)]
         }
         return []
+    }
+
+    /// The source sentence's words as a translation's name is compared with them: skeletons of all
+    /// words (and of Russian place adjectives' stems), skeletons of capitalized words, sound keys.
+    struct SourceKeys {
+        var all: [String] = []
+        var capitalized: [String] = []
+        var sounds: [String] = []
+
+        init(_ text: String, prepared: Reading) {
+            let latin = prepared.names.latin
+            for segment in prepared.sourceSegmenter.segments(of: text) where segment.kind == .letter {
+                let word = segment.text
+                let keys = NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin)
+                all += keys
+                all += NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? []
+                if word.unicodeScalars.first?.properties.isUppercase == true { capitalized += keys }
+                sounds += NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin)
+            }
+        }
+
+        /// Whether some source word is this name: spelled alike, written by its sound (`Blackwood`
+        /// for `Блэквуд`), a name starting alike (`Venice` for `Veneția`), or a place the source
+        /// names in its own language (`Germany` for `Deutschland`).
+        func accountsFor(_ word: String, keys: [String], latin: Transliterator, places: NameCorrespondence.Places) -> Bool {
+            if keys.contains(where: { key in all.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } }) {
+                return true
+            }
+            if let sound = NameCorrespondence.soundKey(latin.transliterate(word)),
+               sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
+                return true
+            }
+            if keys.contains(where: { key in capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return true }
+            return places.correspond(sourceKeys: all, targetKeys: keys)
+        }
     }
 
     /// Whether the word follows the end of a sentence inside the segment (`… . Moscow`).

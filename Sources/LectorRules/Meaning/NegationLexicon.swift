@@ -125,6 +125,11 @@ struct NegationLexicon: Sendable {
     private var cancels: [String: [[String]]] = [:]
     private var substrings: [(text: String, strength: Strength)] = []
     private var cancelSubstrings: [String] = []
+    /// Cue → words that make it lexical when one follows within two words (Russian `не … ли`).
+    private var lexicalBefore: [String: Set<String>] = [:]
+    /// Cue → words that make it lexical when one precedes it within three words (concessive
+    /// `где … ни`, `как бы там ни`).
+    private var lexicalAfter: [String: Set<String>] = [:]
     /// Affirmative phrases, for messages: `managed to`.
     private(set) var opposites: [[String]] = []
 
@@ -173,6 +178,8 @@ struct NegationLexicon: Sendable {
                     lexicon.cancels[words[0], default: []].append(words)
                 }
             case "opposite": lexicon.opposites.append(words)
+            case "lex-if-followed" where words.count == 2: lexicon.lexicalBefore[words[0], default: []].insert(words[1])
+            case "lex-if-preceded" where words.count == 2: lexicon.lexicalAfter[words[0], default: []].insert(words[1])
             default: continue
             }
             result[language] = lexicon
@@ -228,6 +235,14 @@ struct NegationLexicon: Sendable {
             }
             // `NO` in lower-case prose is a chemical formula or an abbreviation (nitric oxide), not a negation.
             if matched != nil, word.count == 2, Self.isUpperCase(words[index].range, in: text) { matched = nil }
+            // `No. 23`, `No 10 Downing Street`: the abbreviation of "number".
+            if matched != nil, language == "en", word == "no", index + 1 < words.count,
+               words[index + 1].text.allSatisfy(\.isNumber) {
+                matched = nil
+            }
+            if let found = matched, found.count == 1, found.strength == .grammatical, isLexicalInContext(at: index, in: words) {
+                matched = (1, .lexical)
+            }
             guard var (count, strength) = matched else { index += 1; continue }
             let last = index + count - 1
             // `non-infectious`, `nicht-radikulär`: a negative prefix of a word, not of the clause.
@@ -257,6 +272,21 @@ struct NegationLexicon: Sendable {
             }
             return negation
         }
+    }
+
+    /// Whether a grammatical cue reads as something else by a word near it: `не … ли` asks (`спросил,
+    /// не нужна ли помощь` "asked whether help was needed"), `где … ни` concedes ("wherever").
+    private func isLexicalInContext(at index: Int, in words: [SentenceWord]) -> Bool {
+        let word = words[index].text
+        if let following = lexicalBefore[word],
+           words[(index + 1)..<min(words.count, index + 3)].contains(where: { following.contains($0.text) }) {
+            return true
+        }
+        if let preceding = lexicalAfter[word],
+           words[max(0, index - 3)..<index].contains(where: { preceding.contains($0.text) }) {
+            return true
+        }
+        return false
     }
 
     /// Whether the word is written in capitals inside a sentence that has lower-case letters.

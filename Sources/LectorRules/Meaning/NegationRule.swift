@@ -25,6 +25,8 @@ public struct NegationRule: BilingualRule {
                         from: "en", to: "fr"),
             RuleExample("↓The talks will continue on Tuesday.", source: "Переговоры не продолжатся во вторник.",
                         from: "ru", to: "en"),
+            RuleExample("↓He asked whether she had seen the keys.", source: "Он не спросил, видела ли она ключи.",
+                        from: "ru", to: "en"),
             RuleExample("↓Such results are often found in scientific journals.",
                         source: "Teadusajakirjadest selliseid tulemusi ei leia.", from: "et", to: "en"),
             RuleExample("The empire is regarded as having ↓no limits in time.",
@@ -51,6 +53,16 @@ public struct NegationRule: BilingualRule {
                         source: "Imperiul este privit ca neavând limite în timp.", from: "ro", to: "en"),
             RuleExample("Он не только пришёл, но и остался.", source: "Il n'est pas seulement venu, il est resté.",
                         from: "fr", to: "ru"),
+            // Russian `не … ли` asks, concessive `ни` means "-ever", `пока не` + perfective "until";
+            // German `-los` is "without", English `lest` "so that … not".
+            RuleExample("He asked whether she had seen his keys.", source: "Он спросил, не видела ли она его ключи.",
+                        from: "ru", to: "en"),
+            RuleExample("Wherever he lived, he worked.", source: "Где бы он ни жил, он работал.", from: "ru", to: "en"),
+            RuleExample("Wait until the bus comes.", source: "Жди, пока не придёт автобус.", from: "ru", to: "en"),
+            RuleExample("There were no complications after the operation.", source: "Die Operation verlief komplikationslos.",
+                        from: "de", to: "en"),
+            RuleExample("He held the coin lest it roll away.", source: "Er hielt die Münze fest, damit sie nicht wegrollte.",
+                        from: "de", to: "en"),
         ],
         scope: .bilingual
     )

@@ -1,0 +1,198 @@
+import Foundation
+import LectorICU
+import LectorGlossary
+import LectorHunspell
+import LectorLexicon
+
+/// What tells a name from a word, and a name from its rendering in another language, beyond the
+/// spelling skeleton that `NamesMissingRule.isClose` compares: shared by `names.missing` and
+/// `names.replaced`.
+enum NameCorrespondence {
+    // MARK: - Name or word
+
+    /// Whether a capitalized word is an ordinary word of its language, not a name: `true` or
+    /// `false` when a resource knows, `nil` when none does.
+    ///
+    /// Hunspell's dictionaries spell proper nouns with their capital (`Madrid`, `Johnson`,
+    /// `России`) and ordinary words in lower case, so a word Hunspell accepts only capitalized is
+    /// a name, and one it accepts in lower case is a word. FreeDict's headword lists are read
+    /// without case and list many proper nouns (`Madrid`, `Chicago`, `Oslo`), so they decide only
+    /// what Hunspell does not know. German capitalizes every noun: there Hunspell's capital says
+    /// nothing, and FreeDict decides alone.
+    static func isOrdinaryWord(_ word: String, spelling: HunspellDictionary?, lexicon: FreeDictDictionary?,
+                               inflection: InflectionRules, capitalizesNouns: Bool, calendar: Set<String>) -> Bool? {
+        // English capitalizes the days and months, which name no one (CLDR's names).
+        if calendar.contains(word.lowercased()) { return true }
+        if let spelling, !capitalizesNouns {
+            if spelling.spell(word.lowercased()) { return true }
+            if spelling.spell(word) { return false }
+        }
+        guard let lexicon else { return nil }
+        return NamesMissingRule.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection)
+    }
+
+    /// English words derived from names that name no one: nationalities and adjectives
+    /// (`Chadian`, `Semitic`, `Portuguese`, `Spanish`), peoples and followers (`Dacians`,
+    /// `Balkans`, `Corvinists`). A translation writes them where the source has a name in another
+    /// form (`Tšaadi`, `Croaților`), so they are not a name put in another's place.
+    static func isDerivedFromName(_ word: String, language: String) -> Bool {
+        guard LexicalLanguages.primary(language) == "en" else { return false }
+        let lower = word.lowercased()
+        for suffix in ["ian", "ians", "ean", "eans", "ese", "ish", "ic", "ics", "ists", "ites"] where lower.hasSuffix(suffix) {
+            if lower.count - suffix.count >= 3 { return true }
+        }
+        return lower.count >= 6 && lower.hasSuffix("ans")
+    }
+
+    /// English words that name groups, beliefs or speakers rather than a person or a place:
+    /// plurals of names (`Serbs`, `Jews`, `Bolsheviks`: the singular is a name too), `-ism`,
+    /// `-ity` (`Christianity`), `-esque`, `-an` adjectives, brands (`YouTube`), and `I'm`, `I'll`.
+    static func namesNoOne(_ word: String, language: String, spelling: HunspellDictionary?) -> Bool {
+        guard LexicalLanguages.primary(language) == "en" else { return false }
+        if word.hasPrefix("I'") || word.hasPrefix("I’") { return true }
+        let lower = word.lowercased()
+        for suffix in ["ism", "isms", "ity", "esque"] where lower.hasSuffix(suffix) && lower.count - suffix.count >= 3 { return true }
+        if lower.hasSuffix("s"), word.count >= 4, let spelling, spelling.spell(String(word.dropLast())) { return true }
+        // Adjectives of places and peoples in `-an` (`Asian`, `Theban`, `Minoan`).
+        if lower.hasSuffix("an"), lower.count >= 5 { return true }
+        // A capital inside the word is a brand's (`YouTube`), which translations keep.
+        return word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+    }
+
+    // MARK: - Sound keys
+
+    /// A coarser key than the spelling skeleton, for names that languages write by sound: the
+    /// first letter and then the consonants, after the transliteration conventions of English,
+    /// German and French that ICU's Latin does not share (`kh` for х, `sh` for ш, `ts` for ц,
+    /// `x` for кс, `th`, `ph`). `Loznitsa` and `Лозница` give `lznk`, `Blackwood` and `Блэквуд`
+    /// `blkvd`, `Alexander` and `Александр` `alksndr`. `nil` below three consonants, which too
+    /// many words share.
+    static func soundKey(_ latin: String) -> String? {
+        var text = latin.lowercased()
+        for (from, to) in [("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "k"), ("tz", "k"),
+                           ("ts", "k"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"),
+                           ("w", "v"), ("y", "i"), ("j", "i")] where text.contains(from) {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        var key = ""
+        var last: Character = " "
+        for (offset, letter) in text.enumerated() {
+            guard letter.isASCII, letter.isLetter else { continue }
+            if offset > 0, "aeiou".contains(letter) { continue }
+            if letter != last { key.append(letter) }
+            last = letter
+        }
+        return key.count >= 4 ? key : nil
+    }
+
+    /// Sound keys agree: the same, or within one edit when both have six letters or more.
+    static func isSoundClose(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard a.count >= 6, b.count >= 6 else { return false }
+        return NamesMissingRule.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 1) <= 1
+    }
+
+    /// Skeletons of one name in two languages' spellings that differ past one edit but keep its
+    /// start (`venetia`/`venice`, `kartagine`/`karthage`, `filipinelor`/`philippines` after the
+    /// sound changes of `phonological`) or hold each other (`suurbritannia`/`britain`): the same
+    /// first four letters, or one inside the other, both keys of five letters or more.
+    static func isLooselyClose(_ a: String, _ b: String) -> Bool {
+        guard a.count >= 5, b.count >= 5 else { return false }
+        let (x, y) = (NamesMissingRule.phonological(a), NamesMissingRule.phonological(b))
+        if x.prefix(4) == y.prefix(4) { return true }
+        return x.count < y.count ? y.contains(x) : x.contains(y)
+    }
+
+    // MARK: - Stems
+
+    /// Russian and Ukrainian adjectives made from place names (`Ярославского` from Ярославль,
+    /// `Рязанской` from Рязань, `Химкинский` from Химки): the stem before `-ск-`/`-цк-` and the
+    /// case ending, which a translation keeps as the place's name (`Yaroslavl`, `Ryazan`).
+    static func adjectiveStem(_ word: String) -> String? {
+        let lower = word.lowercased()
+        for ending in ["ский", "ского", "скому", "ским", "ском", "ская", "ской", "скую", "ское", "ские", "ских", "скими",
+                       "ськ", "ський", "ського", "ській", "ська", "ської", "ське", "ські", "ських"] where lower.hasSuffix(ending) {
+            let stem = String(lower.dropLast(ending.count))
+            return stem.count >= 4 ? stem : nil
+        }
+        return nil
+    }
+
+    // MARK: - Places
+
+    /// The places CLDR names in both languages of a pair, by skeleton: a source name that is a
+    /// place's name in the source language (`Deutschland`, `Москве` by its stem) and a target word
+    /// that is its name in the target language (`Germany`, `German`) correspond.
+    final class Places: Sendable {
+        /// Per place: the skeletons of its names' words in the source and in the target language.
+        let entries: [(source: [String], target: [String])]
+        /// Source-language place names of one word, lower-cased.
+        let sourceWords: Set<String>
+        /// Month and weekday names of each language, lower-cased (CLDR).
+        let sourceCalendar: Set<String>
+        let targetCalendar: Set<String>
+        /// Target-language names of places of one word and of languages, lower-cased: a word a
+        /// translation may write for a source adjective (`российский` → Russia, `grec` → Greek).
+        let targetPlacesAndLanguages: Set<String>
+
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var cache: [String: Places] = [:]
+
+        /// The places of a language pair, read once per process.
+        static func of(source: String, target: String, latin: Transliterator) throws -> Places {
+            let key = source + "|" + target
+            lock.lock()
+            if let cached = cache[key] {
+                lock.unlock()
+                return cached
+            }
+            lock.unlock()
+            let made = try Places(source: source, target: target, latin: latin)
+            lock.lock()
+            cache[key] = made
+            lock.unlock()
+            return made
+        }
+
+        private init(source: String, target: String, latin: Transliterator) throws {
+            let (sourceNames, targetNames) = (try PlaceNames(locale: source), try PlaceNames(locale: target))
+            func keys(_ names: [String]) -> [String] {
+                var result = Set<String>()
+                for name in names {
+                    for word in name.split(whereSeparator: { " -,.()".contains($0) }) where word.count >= 4 {
+                        if let key = SpellingSkeleton.skeleton(of: latin.transliterate(String(word))) { result.insert(key) }
+                    }
+                }
+                return result.sorted()
+            }
+            func calendar(_ locale: String) throws -> Set<String> {
+                let symbols = try DateSymbols(locale: locale)
+                return Set((symbols.months + symbols.standaloneMonths + symbols.weekdays).map { $0.lowercased() })
+            }
+            (sourceCalendar, targetCalendar) = (try calendar(source), try calendar(target))
+            targetPlacesAndLanguages = Set(targetNames.names.values.joined().filter { !$0.contains(" ") }).union(targetNames.languages)
+            sourceWords = Set(sourceNames.names.values.joined().filter { !$0.contains(" ") && !$0.contains("-") && $0.count >= 4 })
+            entries = sourceNames.names.compactMap { place, names in
+                guard let other = targetNames.names[place] else { return nil }
+                let (a, b) = (keys(names), keys(other))
+                // A place spelled alike in both languages needs no entry: the skeletons find it.
+                guard !a.isEmpty, !b.isEmpty, Set(a) != Set(b) else { return nil }
+                return (a, b)
+            }
+        }
+
+        /// Whether a word is the whole name of a place in the source language (`Deutschland`,
+        /// `Wien`), by its lower-cased form: a name, though a dictionary lists it.
+        func isSourcePlace(_ forms: [String]) -> Bool { forms.contains { sourceWords.contains($0) } }
+
+        /// Whether a source name (by its skeletons) is a place whose target name is among the
+        /// translation's skeletons.
+        func correspond(sourceKeys: [String], targetKeys: [String]) -> Bool {
+            guard !sourceKeys.isEmpty, !targetKeys.isEmpty else { return false }
+            for entry in entries where entry.target.contains(where: { place in targetKeys.contains { NamesMissingRule.isClose(place, $0) } }) {
+                if entry.source.contains(where: { place in sourceKeys.contains { NamesMissingRule.isClose($0, place) } }) { return true }
+            }
+            return false
+        }
+    }
+}
