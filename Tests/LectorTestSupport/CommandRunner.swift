@@ -66,6 +66,12 @@ extension CommandRunner {
             self.error = error
         }
 
+        /// Waits until the process writes something to standard output (or closes it) and returns
+        /// those bytes; `wait` returns what comes after.
+        public func nextOutput() -> Data {
+            output.fileHandleForReading.availableData
+        }
+
         /// Waits for the process to end and returns what it printed.
         public func wait() -> Result {
             // Read before waiting: a full pipe would block the child.

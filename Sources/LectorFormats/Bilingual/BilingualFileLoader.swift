@@ -107,7 +107,7 @@ public enum BilingualFileLoader {
 
     static func isStringCatalog(_ path: String) -> Bool { path.lowercased().hasSuffix(".xcstrings") }
 
-    private enum Format {
+    enum Format {
         case xliff, tmx, po, jsonLines
 
         init?(path: String) {

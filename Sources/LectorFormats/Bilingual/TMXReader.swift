@@ -30,7 +30,7 @@ public enum TMXReader {
     }
 }
 
-private final class TMXBuilder: XMLDocumentHandler {
+final class TMXBuilder: XMLDocumentHandler {
     let file: String
     var sourceLanguage: String?
     var targetLanguage: String?

@@ -32,7 +32,7 @@ public enum XLIFFReader {
     }
 }
 
-private final class XLIFFBuilder: XMLDocumentHandler {
+final class XLIFFBuilder: XMLDocumentHandler {
     enum Version { case one, two }
 
     let file: String

@@ -89,6 +89,11 @@ public enum TextWindows {
 
 /// A file's bytes mapped into memory read-only: a large file is read by the pages the checker
 /// touches, and pages already checked can be given back (`release`).
+///
+/// A file cut short while it is mapped would make the next read of a page past its new end a
+/// SIGBUS, a crash. While a `MappedFile` lives, such a fault inside its mapping ends the process
+/// instead with exit status 2 and `lector: error: PATH: the file was truncated while it was being
+/// read` on standard error (`MappingGuard`); a fault anywhere else still crashes as before.
 public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer?
@@ -107,7 +112,11 @@ public final class MappedFile: @unchecked Sendable {
         mapping = pointer
         bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
         _ = madvise(pointer, length, MADV_SEQUENTIAL)
+        slot = MappingGuard.register(start: pointer, length: length,
+                                     message: "lector: error: \(path): the file was truncated while it was being read\n")
     }
+
+    private var slot: Int?
 
     /// Tells the kernel a byte range will not be read again, so its pages leave this process's
     /// resident memory (they stay in the page cache); reading them again would fault them back in.
@@ -121,6 +130,80 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
+        if let slot { MappingGuard.unregister(slot) }
         if let mapping { munmap(mapping, length) }
     }
+}
+
+/// The SIGBUS handler of `MappedFile`: a fixed table of the live mappings, each with the message
+/// to write when a page of it can no longer be read. The handler only reads the table and calls
+/// `write` and `_exit`, which are safe in a signal handler; the table is allocated once, before
+/// the handler is installed, and slots are filled before their mapping is read.
+enum MappingGuard {
+    struct Slot {
+        var start: UInt = 0
+        var end: UInt = 0
+        var message: UnsafeMutablePointer<UInt8>?
+        var messageLength = 0
+    }
+
+    static let capacity = 64
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<Slot> = {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(), count: capacity)
+        return slots
+    }()
+    /// The handler before ours (the Swift runtime's backtracer, or the default), for faults elsewhere.
+    nonisolated(unsafe) static let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+    private static let lock = NSLock()
+    private static let installed: Void = {
+        _ = slots
+        previous.initialize(to: sigaction())
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = mappingFault
+        action.sa_flags = SA_SIGINFO
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGBUS, &action, previous)
+    }()
+
+    /// Fills a free slot; `nil` when all are taken (the mapping then is unguarded, as before).
+    static func register(start: UnsafeMutableRawPointer, length: Int, message: String) -> Int? {
+        _ = installed
+        lock.lock()
+        defer { lock.unlock() }
+        for index in 0..<capacity where slots[index].message == nil {
+            let bytes = Array(message.utf8)
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            copy.initialize(from: bytes, count: bytes.count)
+            let address = UInt(bitPattern: start)
+            slots[index].start = address
+            slots[index].end = address + UInt(length)
+            slots[index].messageLength = bytes.count
+            slots[index].message = copy
+            return index
+        }
+        return nil
+    }
+
+    static func unregister(_ index: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let message = slots[index].message
+        slots[index] = Slot()
+        message?.deallocate()
+    }
+}
+
+private func mappingFault(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    let address = info.map { UInt(bitPattern: $0.pointee._sifields._sigfault.si_addr) } ?? 0
+    for index in 0..<MappingGuard.capacity {
+        let slot = MappingGuard.slots[index]
+        if let message = slot.message, address >= slot.start, address < slot.end {
+            _ = write(STDERR_FILENO, message, slot.messageLength)
+            _exit(2)
+        }
+    }
+    // Not a mapped input: the handler before ours takes the fault when the faulting instruction
+    // runs again.
+    sigaction(SIGBUS, MappingGuard.previous, nil)
 }

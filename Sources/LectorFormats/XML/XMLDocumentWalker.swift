@@ -111,7 +111,7 @@ enum XMLDocumentWalker {
 }
 
 /// The parser's sink: forwards events to the handler until the first failure, which it keeps.
-private final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink {
+fileprivate final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink {
     let handler: Handler
     /// The handler's error; the parser's own errors come back from `XMLStreamParser.parse`.
     var failure: InputError?
@@ -153,5 +153,45 @@ private final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEventSink
 
     func characters(_ text: String) {
         handler.characters(text)
+    }
+}
+
+/// `XMLDocumentWalker.walk` for a document given a block at a time (`XLIFFUnitStream`): the same
+/// parser, handler and errors, each thrown as soon as the block that holds it has been fed.
+final class IncrementalXMLWalk<Handler: XMLDocumentHandler> {
+    let name: String
+    private let events: XMLEventForwarder<Handler>
+    private let parser: XMLStreamParser
+
+    init(name: String, handler: Handler) {
+        self.name = name
+        events = XMLEventForwarder(handler: handler)
+        parser = XMLStreamParser(sink: events)
+    }
+
+    /// Feeds the next bytes, in the pieces `XMLStreamParser.parse` would.
+    func feed(_ bytes: UnsafeRawBufferPointer) throws(InputError) {
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + XMLStreamParser.chunkSize, bytes.count)
+            let going = parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+            try check()
+            if !going { return }
+            offset = end
+        }
+    }
+
+    /// Ends the document: what `walk` throws once every byte is given.
+    func finish() throws(InputError) {
+        parser.finish()
+        try check()
+        guard events.sawRoot else { throw InputError(file: name, line: 1, message: "empty document") }
+    }
+
+    private func check() throws(InputError) {
+        if let failure = events.failure { throw failure }
+        if let syntaxError = parser.failure {
+            throw InputError(file: name, line: syntaxError.line, message: XMLDocumentWalker.describe(syntaxError))
+        }
     }
 }

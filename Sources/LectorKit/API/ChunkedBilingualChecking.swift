@@ -34,25 +34,13 @@ extension Checker {
             for unit in units[chunk] { offset += (unit.target?.text.utf16.count ?? 0) + 1 }
         }
         let comparesSpellings = comparesSpellings
-        let readsSourceWords = configuration.sourceLanguage != nil && !configuration.disabledRules.contains(SpellingUnknownRule.description.id)
+        let readsSourceWords = readsSourceWords
         var facts = WholeFileFacts()
         if comparesSpellings || readsSourceWords {
             var spellings = GlossaryInconsistentRule.Tally()
             var sourceWords = Set<String>()
             orderedWindowWork(count: chunks.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> WholeFileFacts in
-                let part = Array(units[chunks[index]])
-                var facts = WholeFileFacts()
-                if comparesSpellings {
-                    let target = SourceDocument.assembled(path: file.path, segments: part.map { unit in
-                        unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
-                    })
-                    facts.spellings = spellingTally(of: target)
-                }
-                if readsSourceWords {
-                    facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembled(path: file.path,
-                                                                                                  segments: part.map(\.source)).text)
-                }
-                return facts
+                chunkFacts(Array(units[chunks[index]]), path: file.path, spellings: comparesSpellings, sourceWords: readsSourceWords)
             }, deliver: { (_, part: WholeFileFacts) in
                 if let tally = part.spellings { spellings.append(tally) }
                 if let words = part.sourceWords { sourceWords.formUnion(words) }
@@ -70,6 +58,29 @@ extension Checker {
         releaseFreeMemory()
         if !findings.isSorted(by: Finding.reportingOrder) { findings.sort(by: Finding.reportingOrder) }
         return findings
+    }
+}
+
+extension Checker {
+    /// Whether `spelling.unknown` reads the whole file's source words.
+    var readsSourceWords: Bool {
+        configuration.sourceLanguage != nil && !configuration.disabledRules.contains(SpellingUnknownRule.description.id)
+    }
+
+    /// What one chunk of units adds to `WholeFileFacts`.
+    func chunkFacts(_ part: [BilingualUnit], path: String, spellings: Bool, sourceWords: Bool) -> WholeFileFacts {
+        var facts = WholeFileFacts()
+        if spellings {
+            let target = SourceDocument.assembled(path: path, segments: part.map { unit in
+                unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
+            })
+            facts.spellings = spellingTally(of: target)
+        }
+        if sourceWords {
+            facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembled(path: path,
+                                                                                          segments: part.map(\.source)).text)
+        }
+        return facts
     }
 }
 

@@ -116,6 +116,8 @@ public final class LintSession: Sendable {
                 return try checkBilingual([Self.readStandardInput(standardInput(), format: format ?? "jsonl")],
                                           documents: documents ?? Self.defaultDocumentMode(for: input))
             }
+            var streamed: [Finding] = []
+            if try checkBilingualStream(input, documents: documents, emit: { streamed += $0 }) { return streamed }
             return try checkBilingual(BilingualFileLoader.loadAll(path: path, sourceLanguage: configuration.sourceLanguage),
                                       documents: documents ?? .perFile)
         }
@@ -168,7 +170,7 @@ public final class LintSession: Sendable {
     public var inputNotices: [String] { notices.all }
 
     /// Checks each file in its own languages (a String Catalog gives one file per language).
-    private func checkBilingual(_ files: [BilingualFile], documents: DocumentMode) throws(InputError) -> [Finding] {
+    func checkBilingual(_ files: [BilingualFile], documents: DocumentMode) throws(InputError) -> [Finding] {
         var findings: [Finding] = []
         for file in files {
             if let places = file.sourceNotFound {

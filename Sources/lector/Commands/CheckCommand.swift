@@ -121,6 +121,16 @@ struct CheckCommand: AsyncParsableCommand {
                 if try !session.checkInWindows(input, emit: emit) { try emit(session.check(input)) }
             }
         }
+        if inputs.count == 1, session.isStreamedBilingual(inputs[0], documents: documents) {
+            // One large JSON Lines or XLIFF file: read and reported chunk by chunk, never held whole.
+            let input = inputs[0]
+            return try checkStream(session: session, project: project, started: started, files: [input.displayPath]) {
+                emit throws(InputError) in
+                if try !session.checkBilingualStream(input, documents: documents, emit: emit) {
+                    try emit(session.check(input, documents: documents))
+                }
+            }
+        }
         let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
         var findings = try await session.check(inputs, documents: documents,
                                                progress: { done, total in progress.update(done, of: total) })

@@ -1,0 +1,330 @@
+import Foundation
+
+extension LintSession {
+    /// Whether `checkBilingualStream` reads this input as a stream: a JSON Lines or XLIFF file (not
+    /// standard input) larger than `CheckConfiguration.windowBytes`, checked per file on more than
+    /// one thread (on one, a file is checked whole, as `Checker.chunkedUnitFindings` does).
+    public func isStreamedBilingual(_ input: Input, documents: DocumentMode? = nil) -> Bool {
+        streamedPath(input, documents: documents) != nil
+    }
+
+    private func streamedPath(_ input: Input, documents: DocumentMode?) -> String? {
+        guard case .bilingual(let path, _) = input, path != "-", (documents ?? .perFile) == .perFile,
+              configuration.threadCount > 1, BilingualFileLoader.isStreamable(path: path),
+              // A file whose size cannot be read is checked whole, which reports why it cannot be read.
+              let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+              size > configuration.windowBytes else { return nil }
+        return path
+    }
+
+    /// Checks a large JSON Lines or XLIFF file (`isStreamedBilingual`) from the file, a chunk of
+    /// units at a time, and hands its findings to `emit` in file order as the chunks are done.
+    /// The findings, their order and the errors are those of `check(input)`, which checks the
+    /// loaded file in chunks (`Checker.chunkedUnitFindings`); only memory differs: no more than
+    /// the chunks in flight and the facts of the whole file are held, never all its units.
+    ///
+    /// A first pass reads the file for what every chunk must know of the whole (`WholeFileFacts`:
+    /// spellings and source words, held as sets, not units), its languages and whether it can be
+    /// checked in chunks at all; it throws any error of the file before a finding is emitted. The
+    /// second pass checks. A file that must be checked whole (fewer than two chunks of units,
+    /// suppression directives in its targets) is loaded and checked whole, as by `check`.
+    /// Returns `false`, having emitted nothing, for any other input.
+    public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil,
+                                     emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
+        guard let path = streamedPath(input, documents: documents), let stream = BilingualFileLoader.unitStream(path: path) else {
+            return false
+        }
+        var chunks = UnitChunks(stream)
+        // The languages so far decide the checker of the first pass; a file whose first naming of a
+        // language comes later is read a second time with the right one.
+        let firstChunk = try chunks.next()
+        var checker = try self.checker(source: stream.sourceLanguage ?? configuration.sourceLanguage,
+                                       target: stream.targetLanguage ?? configuration.targetLanguage)
+        var survey = try WholeFileSurvey.read(chunks: &chunks, first: firstChunk, path: path, checker: checker)
+        if survey.checksWhole {
+            try emit(checkBilingual(BilingualFileLoader.loadAll(path: path, sourceLanguage: configuration.sourceLanguage),
+                                    documents: .perFile))
+            return true
+        }
+        let final = try self.checker(source: stream.sourceLanguage ?? configuration.sourceLanguage,
+                                     target: stream.targetLanguage ?? configuration.targetLanguage)
+        if final.configuration.sourceLanguage != checker.configuration.sourceLanguage
+            || final.configuration.targetLanguage != checker.configuration.targetLanguage {
+            guard let again = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
+            var chunks = UnitChunks(again)
+            let first = try chunks.next()
+            survey = try WholeFileSurvey.read(chunks: &chunks, first: first, path: path, checker: final)
+            checker = final
+        }
+        guard let second = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
+        let template = BilingualFile(path: path, sourceLanguage: stream.sourceLanguage, targetLanguage: stream.targetLanguage,
+                                     units: [], pluralFormCount: stream.pluralFormCount, format: stream.format)
+        try checker.checkChunks(UnitChunks(second), file: template, facts: survey.facts, units: survey.units, emit: emit)
+        return true
+    }
+
+    private func changed(_ path: String) -> InputError {
+        InputError(file: path, message: "the file changed while it was being checked")
+    }
+}
+
+/// A stream's units in chunks of exactly `Checker.unitsPerChunk`, the last one shorter: the chunks
+/// `Checker.chunkedUnitFindings` cuts a loaded file into.
+struct UnitChunks {
+    let stream: any BilingualUnitStream
+    private var pending: [BilingualUnit] = []
+    private var ended = false
+
+    init(_ stream: any BilingualUnitStream) { self.stream = stream }
+
+    mutating func next() throws(InputError) -> [BilingualUnit]? {
+        let size = Checker.unitsPerChunk
+        while pending.count < size, !ended {
+            if let units = try stream.next() { pending += units } else { ended = true }
+        }
+        guard !pending.isEmpty else { return nil }
+        let chunk = Array(pending.prefix(size))
+        pending.removeFirst(chunk.count)
+        return chunk
+    }
+}
+
+/// The first pass of `checkBilingualStream`.
+struct WholeFileSurvey {
+    var facts = WholeFileFacts()
+    var units = 0
+    /// Whether the file is checked whole, as `Checker.chunkedUnitFindings` checks a file of fewer
+    /// than two chunks, one with suppression directives or one that declares a plural count.
+    var checksWhole = false
+
+    static func read(chunks: inout UnitChunks, first: [BilingualUnit]?, path: String,
+                     checker: Checker) throws(InputError) -> WholeFileSurvey {
+        var survey = WholeFileSurvey()
+        let comparesSpellings = checker.comparesSpellings
+        let readsSourceWords = checker.readsSourceWords
+        var spellings = GlossaryInconsistentRule.Tally()
+        var sourceWords = Set<String>()
+        var pendingFirst = first
+        var failure: InputError?
+        var suppressed = false
+        var inOrder = true
+        var lastLine = 0
+        var reader = chunks
+        let jobs = checker.configuration.threadCount
+        orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> [BilingualUnit]? in
+            let chunk: [BilingualUnit]?
+            if let first = pendingFirst {
+                pendingFirst = nil
+                chunk = first
+            } else {
+                do throws(InputError) {
+                    chunk = try reader.next()
+                } catch {
+                    failure = error
+                    return nil
+                }
+            }
+            for unit in chunk ?? [] {
+                let line = (unit.target ?? unit.source).line
+                if line < lastLine { inOrder = false }
+                lastLine = line
+            }
+            return chunk
+        }, work: { part -> (count: Int, suppresses: Bool, facts: WholeFileFacts) in
+            let suppresses = part.contains { $0.target?.text.contains("lector-") ?? false }
+            let facts = suppresses ? WholeFileFacts()
+                : checker.chunkFacts(part, path: path, spellings: comparesSpellings, sourceWords: readsSourceWords)
+            return (part.count, suppresses, facts)
+        }, deliver: { part in
+            survey.units += part.count
+            if part.suppresses {
+                // Checked whole: the rest of the file need not be surveyed.
+                suppressed = true
+                return false
+            }
+            if let tally = part.facts.spellings { spellings.append(tally) }
+            if let words = part.facts.sourceWords { sourceWords.formUnion(words) }
+            return true
+        })
+        chunks = reader
+        if let failure { throw failure }
+        if suppressed {
+            // Any error of the file is the whole-file reader's to throw.
+            survey.checksWhole = true
+            return survey
+        }
+        // Findings are emitted before the file is done only because units come in file order.
+        survey.checksWhole = survey.units < 2 * Checker.unitsPerChunk || chunks.stream.pluralFormCount != nil || !inOrder
+        survey.facts = WholeFileFacts(spellings: comparesSpellings ? spellings : nil, sourceWords: readsSourceWords ? sourceWords : nil)
+        return survey
+    }
+}
+
+extension Checker {
+    /// The second pass of `LintSession.checkBilingualStream`: `chunkedUnitFindings` of a file read
+    /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them.
+    ///
+    /// That order is the chunks' order, sorted if it is not sorted. Every finding of a unit lies at
+    /// or after the line where the unit's target (or, without one, its source) starts, and units
+    /// come in file order; so once a chunk is done, the findings before the next chunk's first line
+    /// can be sorted and emitted, and only those on or after it wait.
+    func checkChunks(_ chunks: UnitChunks, file: BilingualFile, facts: WholeFileFacts, units expected: Int,
+                     emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
+        var reader = chunks
+        var failure: InputError?
+        var read = 0
+        /// Where the next chunk starts in the assembled target document.
+        var offset = 0
+        var waiting: [Finding] = []
+        var waitingSorted = true
+        let jobs = configuration.threadCount
+        typealias Chunk = (units: [BilingualUnit], start: Int)
+        orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> Chunk? in
+            let part: [BilingualUnit]?
+            do throws(InputError) {
+                part = try reader.next()
+            } catch {
+                failure = error
+                return nil
+            }
+            guard let part else { return nil }
+            let start = offset
+            for unit in part { offset += (unit.target?.text.utf16.count ?? 0) + 1 }
+            read += part.count
+            return (part, start)
+        }, work: { chunk -> (findings: [Finding], firstLine: Int) in
+            let found = unitFindings(file.with(units: chunk.units), wholeFile: facts)
+            let first = chunk.units.first.map { ($0.target ?? $0.source).line } ?? 0
+            return (found.map { $0.moved(lines: 0, bytes: 0, utf16: chunk.start) }, first)
+        }, deliver: { chunk in
+            // Every finding still to come lies on or after this chunk's first line.
+            var ready: [Finding] = []
+            if !waiting.isEmpty {
+                if !waitingSorted {
+                    waiting.sort(by: Finding.reportingOrder)
+                    waitingSorted = true
+                }
+                let split = waiting.firstIndex { $0.location.line >= chunk.firstLine } ?? waiting.count
+                ready = Array(waiting[..<split])
+                waiting.removeFirst(split)
+            }
+            if let last = waiting.last, let first = chunk.findings.first, Finding.reportingOrder(first, last) {
+                waitingSorted = false
+            }
+            if !chunk.findings.isSorted(by: Finding.reportingOrder) { waitingSorted = false }
+            waiting += chunk.findings
+            guard !ready.isEmpty else { return true }
+            do throws(InputError) {
+                try emit(ready)
+            } catch {
+                failure = error
+                return false
+            }
+            return true
+        })
+        if let failure { throw failure }
+        if read != expected {
+            throw InputError(file: file.path, message: "the file changed while it was being checked")
+        }
+        if !waitingSorted { waiting.sort(by: Finding.reportingOrder) }
+        releaseFreeMemory()
+        try emit(waiting)
+    }
+}
+
+/// Like `orderedWindowWork`, for jobs that a sequential producer makes one after the other until
+/// it returns `nil` (the chunks of a file being read): `next` is called by one thread at a time, in
+/// order; `work` runs on `jobs` threads; `deliver` gets the results in job order, one call at a
+/// time. At most `lookAhead` jobs beyond the next to deliver are made, so memory stays bounded
+/// however long the input. `deliver` returning `false` stops the run.
+func orderedStreamWork<Job, Value>(jobs: Int, lookAhead: Int, next: () -> Job?, work: (Job) -> Value,
+                                   deliver: (Value) -> Bool) {
+    withoutActuallyEscaping(next) { next in
+    withoutActuallyEscaping(work) { work in
+    withoutActuallyEscaping(deliver) { deliver in
+    let runner = StreamWorkRunner(lookAhead: max(lookAhead, 1), next: next, work: work, deliver: deliver)
+    DispatchQueue.concurrentPerform(iterations: max(jobs, 1)) { _ in runner.runThread() }
+    }
+    }
+    }
+}
+
+/// The state of one `orderedStreamWork`: its closures run under its discipline (one `next` and one
+/// `deliver` at a time; `work` on values no other thread touches).
+private final class StreamWorkRunner<Job, Value>: @unchecked Sendable {
+    let lookAhead: Int
+    let next: () -> Job?
+    let work: (Job) -> Value
+    let deliver: (Value) -> Bool
+    let condition = NSCondition()
+    let producer = NSLock()
+    var made = 0
+    var delivered = 0
+    var delivering = false
+    var stopped = false
+    var exhausted = false
+    var pending: [Int: Value] = [:]
+
+    init(lookAhead: Int, next: @escaping () -> Job?, work: @escaping (Job) -> Value, deliver: @escaping (Value) -> Bool) {
+        self.lookAhead = lookAhead
+        self.next = next
+        self.work = work
+        self.deliver = deliver
+    }
+
+    func runThread() {
+        while let (index, job) = take() {
+            finish(index, work(job))
+        }
+    }
+
+    /// The next job and its number; `nil` once there are no more or the run has stopped.
+    private func take() -> (Int, Job)? {
+        condition.lock()
+        while !stopped, !exhausted, made >= delivered + lookAhead { condition.wait() }
+        let over = stopped || exhausted
+        condition.unlock()
+        if over { return nil }
+        // The job is made (the file read) outside the condition's lock, so that results are
+        // delivered meanwhile.
+        producer.lock()
+        defer { producer.unlock() }
+        condition.lock()
+        if stopped || exhausted {
+            condition.unlock()
+            return nil
+        }
+        condition.unlock()
+        let job = next()
+        condition.lock()
+        defer {
+            condition.broadcast()
+            condition.unlock()
+        }
+        guard let job else {
+            exhausted = true
+            return nil
+        }
+        made += 1
+        return (made - 1, job)
+    }
+
+    private func finish(_ index: Int, _ value: Value) {
+        condition.lock()
+        pending[index] = value
+        if !delivering {
+            delivering = true
+            while !stopped, let ready = pending.removeValue(forKey: delivered) {
+                condition.unlock()
+                let goOn = deliver(ready)
+                condition.lock()
+                delivered += 1
+                if !goOn { stopped = true }
+                condition.broadcast()
+            }
+            delivering = false
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+}
