@@ -244,6 +244,37 @@ import Testing
         #expect(try contents(first) == Self.text, "a.txt was fixed although the run stopped")
     }
 
+    /// setxattr(2) and getxattr(2), which the Glibc module does not import, from the C library.
+    private typealias SetAttribute = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32) -> Int32
+    private typealias GetAttribute = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
+    private static let attributeCalls: (set: SetAttribute, get: GetAttribute)? = {
+        guard let set = dlsym(dlopen(nil, RTLD_NOW), "setxattr"), let get = dlsym(dlopen(nil, RTLD_NOW), "getxattr") else { return nil }
+        return (unsafeBitCast(set, to: SetAttribute.self), unsafeBitCast(get, to: GetAttribute.self))
+    }()
+
+    /// Whether the temporary folder's file system takes `user.*` attributes (tmpfs and ext4 do).
+    static var canSetUserAttributes: Bool {
+        guard let calls = attributeCalls else { return false }
+        let probe = Fixtures.temporaryDirectory().appendingPathComponent("probe")
+        guard FileManager.default.createFile(atPath: probe.path, contents: Data()) else { return false }
+        return calls.set(probe.path, "user.lector-probe", "1", 1, 0) == 0
+    }
+
+    @Test(.enabled(if: canSetUserAttributes, "the temporary folder's file system takes no user.* extended attributes"))
+    func fixKeepsExtendedAttributes() throws {
+        let calls = try #require(Self.attributeCalls)
+        let directory = folder()
+        let file = try write(Self.text, "a.txt", in: directory)
+        let value = Array("keep".utf8)
+        #expect(calls.set(file.path, "user.lector-test", value, value.count, 0) == 0)
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try contents(file) == Self.fixed)
+        var read = [UInt8](repeating: 0, count: 16)
+        let count = calls.get(file.path, "user.lector-test", &read, read.count)
+        #expect(count == value.count && Array(read.prefix(max(count, 0))) == value, "the attribute was lost")
+    }
+
     @Test func fixRefusesAFileChangedWhileItWorked() throws {
         let directory = folder()
         let file = try write(Self.text, "a.txt", in: directory)

@@ -152,4 +152,27 @@ import Testing
         let warning = try #require(checker.glossaryWarnings.first)
         #expect(warning.description.hasPrefix("\(path):2: term “\\d+ .*” (en) has at most one letter or digit"))
     }
+
+    @Test func aTermThatLooksLikeARegularExpressionIsReported() throws {
+        let csv = """
+            concept,language,term,status
+            kharkiv,en,\\bKharkov\\b,deprecated
+            odesa,en,(Odessa|Odesa),deprecated
+            lviv,en,^Lviv,deprecated
+            range,en,[A-Z]+ly,deprecated
+            keys,en,Ctrl+Alt+Del,preferred
+            dollar,en,US$,preferred
+            att,en,AT&T,preferred
+            kyiv,en,Kyiv (city),preferred
+
+            """
+        let path = Fixtures.write(csv, named: "patterns.csv")
+        let checker = try Checker(CheckConfiguration(glossaries: [try GlossaryLoader.load(path: path)]))
+        let messages = checker.glossaryWarnings.map(\.description)
+        #expect(messages.count == 4, "\(messages)")
+        for (line, syntax) in [(2, "`\\b`"), (3, "`|`"), (4, "`^`"), (5, "`[…]`")] {
+            #expect(messages.contains { $0.hasPrefix("\(path):\(line): term") && $0.contains("looks like a regular expression (\(syntax))") },
+                    "line \(line): \(messages)")
+        }
+    }
 }

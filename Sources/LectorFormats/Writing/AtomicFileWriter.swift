@@ -188,6 +188,7 @@ public enum AtomicFileWriter {
                 // chown clears set-user-ID and set-group-ID bits; put them back.
                 _ = fchmod(descriptor, mode)
             }
+            if original != nil { try copyExtendedAttributes(from: target, to: descriptor, path: path) }
             guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush the temporary file") }
             guard close(descriptor) == 0 else { throw failure(path, "cannot close the temporary file") }
         } catch {
@@ -220,6 +221,34 @@ public enum AtomicFileWriter {
         guard let slash = path.lastIndex(of: "/") else { return ("", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+
+    /// Gives the temporary file the extended attributes of the file it replaces: an access control
+    /// list (`system.posix_acl_access`), a security label, `user.*` attributes. The rename would
+    /// otherwise drop them, and with an ACL who may read or write the file. One that cannot be set
+    /// (and that the new file does not already carry) is a refusal, as an owner that cannot be kept is.
+    private static func copyExtendedAttributes(from target: String, to descriptor: Int32, path: String) throws(InputError) {
+        #if os(Linux)
+        guard let xattr = ExtendedAttributeCalls.shared else { return }
+        let size = xattr.list(target, nil, 0)
+        guard size > 0 else { return }  // none, or a file system without them
+        var names = [CChar](repeating: 0, count: size)
+        let listed = xattr.list(target, &names, size)
+        guard listed > 0 else { throw failure(path, "cannot read its extended attributes") }
+        for name in names.prefix(listed).split(separator: 0).map({ Array($0) + [0] }) {
+            let valueSize = xattr.get(target, name, nil, 0)
+            guard valueSize >= 0 else { throw failure(path, "cannot read its extended attributes") }
+            var value = [UInt8](repeating: 0, count: max(valueSize, 1))
+            let read = xattr.get(target, name, &value, valueSize)
+            guard read >= 0 else { throw failure(path, "cannot read its extended attributes") }
+            if xattr.fset(descriptor, name, value, read, 0) == 0 { continue }
+            let error = failure(path, "has the extended attribute \(String(cString: name)), which the replacement could "
+                                + "not keep; Lector does not write it")
+            var present = [UInt8](repeating: 0, count: read + 1)
+            let existing = xattr.fget(descriptor, name, &present, read + 1)
+            guard existing == read, present.prefix(read).elementsEqual(value.prefix(read)) else { throw error }
+        }
+        #endif
     }
 
     /// The process's umask, which can only be read by setting it.
@@ -282,3 +311,28 @@ public struct FileSnapshot: Sendable, Equatable {
         #endif
     }
 }
+
+#if os(Linux)
+/// listxattr(2) and its kin, which the Glibc module does not import (`sys/xattr.h` is not in its
+/// map). They are part of the C library, so they are looked up there with their C signatures.
+private struct ExtendedAttributeCalls {
+    typealias List = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, Int) -> Int
+    typealias Get = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
+    typealias FileGet = @convention(c) (Int32, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
+    typealias FileSet = @convention(c) (Int32, UnsafePointer<CChar>, UnsafeRawPointer?, Int, Int32) -> Int32
+
+    let list: List
+    let get: Get
+    let fget: FileGet
+    let fset: FileSet
+
+    /// nil only if the C library lacks them, and then no file carries extended attributes to lose.
+    static let shared: ExtendedAttributeCalls? = {
+        let library = dlopen(nil, RTLD_NOW)
+        guard let list = dlsym(library, "listxattr"), let get = dlsym(library, "getxattr"),
+              let fget = dlsym(library, "fgetxattr"), let fset = dlsym(library, "fsetxattr") else { return nil }
+        return ExtendedAttributeCalls(list: unsafeBitCast(list, to: List.self), get: unsafeBitCast(get, to: Get.self),
+                                      fget: unsafeBitCast(fget, to: FileGet.self), fset: unsafeBitCast(fset, to: FileSet.self))
+    }()
+}
+#endif

@@ -64,6 +64,11 @@ public enum GlossaryAudit {
                         anyDegenerate = true
                         continue
                     }
+                    if let syntax = regularExpressionSyntax(in: term.text) {
+                        warnings.append(GlossaryWarning(position: term.position, message:
+                            "term “\(term.text)” (\(term.language)) looks like a regular expression (\(syntax)); Lector "
+                            + "matches terms as written, as words, not as patterns, so it may never match"))
+                    }
                     var hasher = Hasher()
                     hasher.combine(term.primaryLanguage)
                     hasher.combine(folded(term))
@@ -137,6 +142,37 @@ public enum GlossaryAudit {
 
     /// At most one letter or digit, and something else that is not a space: such a term cannot
     /// be matched as the words it is written with.
+    /// The regular-expression syntax a term holds, if any: escapes such as `\b` and `\d`, `.*`, `.+`,
+    /// an alternation `a|b`, an anchor `^` at the start, a class with a range `[A-Z]`, a group `(?`,
+    /// a repetition `{2,}`. A glossary pasted from a search-and-replace list is then flagged instead
+    /// of silently matching nothing (`\bKharkov\b`, `(Odessa|Odesa)`) or something else (`^Lviv$`
+    /// matched as `Lviv`). Plain punctuation in real terms (`Ctrl+Alt`, `US$`, `AT&T`, `(R)`) is not syntax here.
+    static func regularExpressionSyntax(in text: String) -> String? {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            switch character {
+            case "\\" where next.map({ "bBdDwWsS".contains($0) }) == true: return "`\\\(next!)`"
+            case "." where next == "*" || next == "+": return "`.\(next!)`"
+            case "|": return "`|`"
+            case "^" where index == 0: return "`^`"
+            case "(" where next == "?": return "`(?`"
+            case "[":
+                guard let close = characters[index...].firstIndex(of: "]") else { continue }
+                let body = characters[(index + 1)..<close]
+                if body.first == "^" || body.dropFirst().dropLast().contains("-") { return "`[…]`" }
+            case "{":
+                guard let close = characters[index...].firstIndex(of: "}") else { continue }
+                let body = characters[(index + 1)..<close]
+                if !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }), body.first != "," {
+                    return "`{\(String(body))}`"
+                }
+            default: continue
+            }
+        }
+        return nil
+    }
+
     static func isDegenerate(_ text: String) -> Bool {
         var alphanumerics = 0
         var others = 0
