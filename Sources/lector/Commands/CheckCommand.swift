@@ -124,7 +124,8 @@ struct CheckCommand: AsyncParsableCommand {
         if inputs.count == 1, session.isStreamedBilingual(inputs[0], documents: documents) {
             // One large JSON Lines or XLIFF file: read and reported chunk by chunk, never held whole.
             let input = inputs[0]
-            return try checkStream(session: session, project: project, started: started, files: [input.displayPath]) {
+            return try checkStream(session: session, project: project, started: started, files: [input.displayPath],
+                                   readFiles: readFiles) {
                 emit throws(InputError) in
                 if try !session.checkBilingualStream(input, documents: documents, emit: emit) {
                     try emit(session.check(input, documents: documents))
