@@ -196,6 +196,42 @@ public final class Lexicon: @unchecked Sendable {
         return result
     }
 
+    /// Translations of a lemma through a third language, for a pair whose own dictionaries are small
+    /// (FreeDict's eng-rus has 1,700 headwords, deu-rus 22,600 and deu-eng 519,000): the lemma's
+    /// translations into each `pivot` that dictionaries link with both languages, then theirs into
+    /// `to`. Only the first `perPivot` translations into the pivot are followed, in dictionary order
+    /// (the common senses first), since each of them fans out again.
+    public func pivotTranslations(of lemma: String, from: String, to: String, through pivots: [String],
+                                  perPivot: Int = 3) -> [DictionaryTranslation] {
+        let from = LexicalLanguages.primary(from)
+        let to = LexicalLanguages.primary(to)
+        let key = "p|\(from)|\(to)|\(pivots.joined(separator: ","))|\(perPivot)|\(lemma)"
+        return answers.value(key) {
+            var result: [DictionaryTranslation] = []
+            var seen = Set<DictionaryTranslation>()
+            for pivot in pivots.map(LexicalLanguages.primary) where pivot != from && pivot != to {
+                var followed = Set<String>()
+                for step in translations(of: lemma, from: from, to: pivot) {
+                    guard followed.count < perPivot, followed.insert(step.text.lowercased()).inserted else { continue }
+                    for translation in translations(of: step.text, from: pivot, to: to) where seen.insert(translation).inserted {
+                        result.append(translation)
+                    }
+                }
+            }
+            return result
+        }
+    }
+
+    /// The languages a lemma of `from` can be translated into `to` through: those that installed
+    /// dictionaries (either direction) link with both.
+    public func pivots(from: String, to: String) -> [String] {
+        let from = LexicalLanguages.primary(from)
+        let to = LexicalLanguages.primary(to)
+        return LexicalLanguages.freeDictCodes.keys.sorted().filter {
+            $0 != from && $0 != to && hasTranslations(from: from, to: $0) && hasTranslations(from: $0, to: to)
+        }
+    }
+
     /// Whether a dictionary (in either direction) links the two languages.
     public func hasTranslations(from: String, to: String) -> Bool {
         let from = LexicalLanguages.primary(from)

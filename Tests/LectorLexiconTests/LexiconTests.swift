@@ -49,6 +49,22 @@ import LectorLexicon
         #expect(lexicon.translations(of: "good", from: "en", to: "ru").contains { $0.text == "хороший" })
     }
 
+    /// eng-rus has no `население` or `помощь`; deu-rus lists them under `Bevölkerung` and `Hilfe`,
+    /// which deu-eng translates.
+    @Test(.enabled(if: Installed.freeDict("de", "ru") && Installed.freeDict("de", "en"), "needs dict-freedict-deu-rus, dict-freedict-deu-eng"))
+    func russianThroughGerman() {
+        let lexicon = Lexicon.load(source: "ru", target: "en", paths: Installed.paths)
+        #expect(lexicon.translations(of: "население", from: "ru", to: "en").isEmpty)
+        #expect(lexicon.pivots(from: "ru", to: "en").contains("de"))
+        let pivots = lexicon.pivots(from: "ru", to: "en")
+        #expect(lexicon.pivotTranslations(of: "население", from: "ru", to: "en", through: pivots).contains { $0.text.split(separator: " ").contains("population") })
+        #expect(lexicon.pivotTranslations(of: "помощь", from: "ru", to: "en", through: pivots).contains { $0.text.split(separator: " ").contains("help") })
+        // The other way: English through German into Russian.
+        #expect(lexicon.pivotTranslations(of: "help", from: "en", to: "ru", through: lexicon.pivots(from: "en", to: "ru"))
+            .contains { $0.text == "помощь" })
+        #expect(lexicon.pivotTranslations(of: "население", from: "ru", to: "en", through: []).isEmpty)
+    }
+
     @Test(.enabled(if: Installed.wordNet && Installed.hunspell("en"), "needs wordnet-base, hunspell-en-us"))
     func englishLemmasSynonymsAntonyms() {
         let lexicon = Lexicon.shared(source: "de", target: "en", paths: Installed.paths)

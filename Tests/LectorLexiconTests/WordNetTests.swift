@@ -26,6 +26,18 @@ import LectorLexicon
         #expect(wordNet.antonyms(of: "table").isEmpty)
     }
 
+    /// WordNet links `end` to `begin`; `start` and `commence` share `begin`'s synset, so they are
+    /// opposites of `end` too (a translation of `beginnen` may say any of them).
+    @Test func antonymsReachTheWholeOppositeSense() throws {
+        let wordNet = try Self.wordNet()
+        let ofEnd = wordNet.antonyms(of: "end")
+        #expect(ofEnd.contains("begin"))
+        #expect(ofEnd.contains("start"))
+        #expect(ofEnd.contains("commence"))
+        #expect(!ofEnd.contains("end"))
+        #expect(!ofEnd.contains("finish"))
+    }
+
     @Test func synonymsOfEverySense() throws {
         let wordNet = try Self.wordNet()
         #expect(wordNet.synonyms(of: "big").contains("large"))

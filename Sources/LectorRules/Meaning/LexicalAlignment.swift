@@ -267,6 +267,9 @@ public final class AlignmentWords: @unchecked Sendable {
     let lexicon: Lexicon
     private let sourceFunctionWords: Set<String>
     private let targetFunctionWords: Set<String>
+    /// Languages that link the pair through dictionaries of their own, each way.
+    private let sourcePivots: [String]
+    private let targetPivots: [String]
     private let lock = NSLock()
     private var sourceCache: [String: WordInfo] = [:]
     private var targetCache: [String: WordInfo] = [:]
@@ -279,6 +282,8 @@ public final class AlignmentWords: @unchecked Sendable {
         targetLanguage = target
         sourceFunctionWords = FunctionWords.of(source)
         targetFunctionWords = FunctionWords.of(target)
+        sourcePivots = lexicon.pivots(from: source, to: target)
+        targetPivots = lexicon.pivots(from: target, to: source)
         latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
     }
 
@@ -388,6 +393,20 @@ public final class AlignmentWords: @unchecked Sendable {
                             for word in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(word) {
                                 translations.insert(word)
                             }
+                        }
+                    }
+                }
+            }
+            // A pair whose own dictionaries are small (ru–en: eng-rus has 1,700 headwords) is
+            // bridged through a language both are linked with (deu-rus read backwards, then
+            // deu-eng), for a word its own dictionaries do not list.
+            if !isKnown {
+                let pivots = side == .source ? sourcePivots : targetPivots
+                for lemma in lemmas where !pivots.isEmpty {
+                    for translation in lexicon.pivotTranslations(of: lemma, from: from, to: to, through: pivots) {
+                        isKnown = true
+                        for part in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(part) {
+                            translations.insert(part)
                         }
                     }
                 }

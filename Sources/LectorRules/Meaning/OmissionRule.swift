@@ -28,6 +28,10 @@ public struct OmissionRule: BilingualRule {
             RuleExample("↓Ministr včera ve starém paláci podepsal nový zákon.",
                         source: "The minister signed the new law in the old palace yesterday, although the opposition strongly criticised this decision.",
                         from: "en", to: "cs"),
+            // FreeDict's eng-rus is tiny: the Russian words align through deu-rus and deu-eng.
+            RuleExample("↓The government announced new sanctions against Moscow on Monday.",
+                        source: "Правительство объявило в понедельник новые санкции против Москвы и помощь голодающему населению оккупированных территорий.",
+                        from: "ru", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("The government announced new sanctions against Moscow and aid for the starving population of the occupied territories on Monday.",
@@ -38,13 +42,17 @@ public struct OmissionRule: BilingualRule {
                         from: "en", to: "fr"),
             RuleExample("Ministr včera ve starém paláci podepsal nový zákon.",
                         source: "The minister signed the new law in the old palace yesterday.", from: "en", to: "cs"),
+            RuleExample("The government announced new sanctions against Moscow and aid to the starving population of the occupied territories on Monday.",
+                        source: "Правительство объявило в понедельник новые санкции против Москвы и помощь голодающему населению оккупированных территорий.",
+                        from: "ru", to: "en"),
         ]
     )
 
     /// A run is reported when a gap of the dictionary like it, anywhere in the sentence, is less
     /// likely than this once weighed by the lengths (chosen on the perturbation suite's tune split:
-    /// the most recall with false alarms at most 1.5 % on every pair).
-    static let maximumChance = 0.003
+    /// the most recall with false alarms at most 1.5 % on every pair; 0.003 before dictionaries
+    /// were bridged through a third language, which made the rest of a sentence align better).
+    static let maximumChance = 0.008
     /// At least this many content words in the run, and this many elsewhere in the sentence.
     static let minimumRun = 2
     static let minimumRest = 3
@@ -64,7 +72,7 @@ public struct OmissionRule: BilingualRule {
         return [RuleFinding(range: pair.targetRange, message: "`\(phrase)` has no counterpart in the translation")]
     }
 
-    static func isReported(_ gap: LexicalAlignment.UnalignedSpan) -> Bool {
+    static func isReported(_ gap: LexicalAlignment.UnalignedSpan, maximumChance: Double = maximumChance) -> Bool {
         return gap.contentCount >= minimumRun && gap.restCount >= minimumRest && gap.weighedChance < maximumChance
     }
 }
