@@ -144,6 +144,9 @@ struct EvalCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Measure only dictionary coverage or only spelling false alarms.", valueName: "coverage|spelling"))
         var only: Part?
 
+        @Option(help: ArgumentHelp("Coverage of this pair only (source-target, such as ja-en).", valueName: "pair"))
+        var pair: String?
+
         func run() throws {
             typealias Column = LexiconEvaluation.Column
             func column(_ file: String, _ name: String, _ language: String, onlyCorrect: Bool = false) -> Column {
@@ -175,7 +178,7 @@ struct EvalCommand: ParsableCommand {
                         pairs.append((column(file, "mt", "ja", onlyCorrect: true), column(file, "source", "en", onlyCorrect: true)))
                     }
                     pairs.append((column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "source", "zh"), column("mqm/zh-en/mqm_ted_zhen.segments.tsv", "mt", "en")))
-                    for (source, reference) in pairs {
+                    for (source, reference) in pairs where pair == nil || pair == "\(source.language)-\(reference.language)" {
                         let lexicon = Lexicon.shared(source: source.language, target: reference.language)
                         print(try LexiconEvaluation.coverage(source: source, reference: reference, lexicon: lexicon, limit: limit))
                     }
