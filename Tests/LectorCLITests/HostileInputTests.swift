@@ -275,6 +275,18 @@ import Testing
         #expect(count == value.count && Array(read.prefix(max(count, 0))) == value, "the attribute was lost")
     }
 
+    @Test func fixWritesAFileNamedTwiceThroughALinkOnce() throws {
+        let directory = folder()
+        let file = try write(Self.text, "a.txt", in: directory)
+        let link = directory.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "a.txt")
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path, link.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("Fixed 2 findings in 1 file."), "\(result.standardError)")
+        #expect(try contents(file) == Self.fixed)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "a.txt")
+    }
+
     @Test func fixRefusesAFileChangedWhileItWorked() throws {
         let directory = folder()
         let file = try write(Self.text, "a.txt", in: directory)
