@@ -81,6 +81,16 @@ import Testing
         #expect(!result.output.contains("error"), "\(result.output)")
     }
 
+    @Test func standardInputThatCannotBeReadExitsTwoWithAMessage() throws {
+        let directory = folder()
+        for (redirect, format) in [("<&-", "text"), ("<.", "text"), ("<&-", "xliff"), ("<.", "jsonl")] {
+            let result = try shell("\"$LECTOR\" check --glossary \"$GLOSSARY\" --source-lang de --stdin-format \(format) - \(redirect)",
+                                   in: directory)
+            #expect(result.status == 2, "\(redirect) \(format): \(result.output)")
+            #expect(result.output.contains("lector: error: <stdin>: cannot read"), "\(redirect) \(format): \(result.output)")
+        }
+    }
+
     @Test func helpAndVersionThatCannotBeWrittenExitTwo() throws {
         let directory = folder()
         for command in ["--help", "--version", "help check", "check --help"] {
