@@ -81,6 +81,16 @@ import Testing
         #expect(!result.output.contains("error"), "\(result.output)")
     }
 
+    @Test func standardInputThatCannotBeReadExitsTwoWithAMessage() throws {
+        let directory = folder()
+        for (redirect, format) in [("<&-", "text"), ("<.", "text"), ("<&-", "xliff"), ("<.", "jsonl")] {
+            let result = try shell("\"$LECTOR\" check --glossary \"$GLOSSARY\" --source-lang de --stdin-format \(format) - \(redirect)",
+                                   in: directory)
+            #expect(result.status == 2, "\(redirect) \(format): \(result.output)")
+            #expect(result.output.contains("lector: error: <stdin>: cannot read"), "\(redirect) \(format): \(result.output)")
+        }
+    }
+
     @Test func helpAndVersionThatCannotBeWrittenExitTwo() throws {
         let directory = folder()
         for command in ["--help", "--version", "help check", "check --help"] {
@@ -273,6 +283,18 @@ import Testing
         var read = [UInt8](repeating: 0, count: 16)
         let count = calls.get(file.path, "user.lector-test", &read, read.count)
         #expect(count == value.count && Array(read.prefix(max(count, 0))) == value, "the attribute was lost")
+    }
+
+    @Test func fixWritesAFileNamedTwiceThroughALinkOnce() throws {
+        let directory = folder()
+        let file = try write(Self.text, "a.txt", in: directory)
+        let link = directory.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "a.txt")
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, file.path, link.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("Fixed 2 findings in 1 file."), "\(result.standardError)")
+        #expect(try contents(file) == Self.fixed)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "a.txt")
     }
 
     @Test func fixRefusesAFileChangedWhileItWorked() throws {

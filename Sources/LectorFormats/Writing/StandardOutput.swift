@@ -1,4 +1,5 @@
 import Foundation
+import LectorText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -65,6 +66,36 @@ public enum StandardError {
     public static func write(_ data: Data) throws(OutputFailure) {
         if let failure = FileDescriptorWriter.writeAll(data, to: STDERR_FILENO) { throw failure }
     }
+}
+
+/// The process's standard input, read with read(2): `FileHandle.readDataToEndOfFile()` crashes the
+/// process (a `try!` inside Foundation) when standard input is closed (`lector check - <&-`) or
+/// cannot be read (a directory).
+public enum StandardInput {
+    public static func readAll() throws(InputError) -> Data {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(STDIN_FILENO, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: "<stdin>", message: "cannot read standard input (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[..<count])
+        }
+    }
+}
+
+/// read(2), named apart from the `read` methods of the types here.
+private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.read(descriptor, bytes, count)
+    #else
+    Darwin.read(descriptor, bytes, count)
+    #endif
 }
 
 /// write(2), named apart from the `write` methods so the calls inside them resolve.

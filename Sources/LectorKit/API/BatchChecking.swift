@@ -9,13 +9,13 @@ extension Checker {
     /// - Parameters:
     ///   - paths: files to check; `-` stands for `standardInput`.
     ///   - progress: called after each file with (files done, files in all), from any thread.
-    public func check(files paths: [String], standardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
+    public func check(files paths: [String], standardInput: @escaping @Sendable () throws(InputError) -> Data = { () throws(InputError) in try StandardInput.readAll() },
                       progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(InputError) -> [Finding] {
         let checker = self
         return try await orderedParallelResults(count: paths.count, progress: progress) { index in
             let path = paths[index]
             let loaded = Result { () throws(InputError) -> SourceDocument in
-                path == "-" ? try SourceDocument.decode(standardInput(), path: "<stdin>")
+                path == "-" ? try SourceDocument.decode(try standardInput(), path: "<stdin>")
                     : try SourceDocument.load(path: path)
             }
             return loaded.map { checker.check($0) }

@@ -63,7 +63,7 @@ public final class LintSession: Sendable {
     /// - Parameter documents: how bilingual files are cut into documents; `nil` is
     ///   `defaultDocumentMode(for:)`.
     public func check(_ inputs: [Input], documents: DocumentMode? = nil,
-                      standardInput: @escaping @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
+                      standardInput: @escaping @Sendable () throws(InputError) -> Data = { () throws(InputError) in try StandardInput.readAll() },
                       progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(InputError) -> [Finding] {
         try await orderedParallelResults(count: inputs.count, progress: progress) { index in
             Result { () throws(InputError) in try self.check(inputs[index], documents: documents, standardInput: standardInput) }
@@ -80,13 +80,13 @@ public final class LintSession: Sendable {
 
     /// Checks one input (synchronously).
     public func check(_ input: Input, documents: DocumentMode? = nil,
-                      standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+                      standardInput: () throws(InputError) -> Data = { () throws(InputError) in try StandardInput.readAll() })
         throws(InputError) -> [Finding] {
         switch input {
         case .text(let path):
             var windowed: [Finding] = []
             if try checkInWindows(input, emit: { windowed += $0 }) { return windowed }
-            let document = path == "-" ? try EditableFileLoader.checkedDocument(standardInput(), path: "<stdin>")
+            let document = path == "-" ? try EditableFileLoader.checkedDocument(try standardInput(), path: "<stdin>")
                 : try EditableFileLoader.checkedDocument(path: path)
             return try checker(source: nil, target: configuration.targetLanguage).check(document)
         case let .translation(path, language, sourcePath):
@@ -113,7 +113,7 @@ public final class LintSession: Sendable {
             return try checker(source: sourceLanguage, target: configuration.targetLanguage).check(target, source: source)
         case let .bilingual(path, format):
             if path == "-" {
-                return try checkBilingual([Self.readStandardInput(standardInput(), format: format ?? "jsonl")],
+                return try checkBilingual([Self.readStandardInput(try standardInput(), format: format ?? "jsonl")],
                                           documents: documents ?? Self.defaultDocumentMode(for: input))
             }
             var streamed: [Finding] = []

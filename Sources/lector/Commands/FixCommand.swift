@@ -85,10 +85,13 @@ struct FixCommand: ParsableCommand {
         if !quiet { printToStandardError(Self.summary(fixes: fixes, files: changed.count, dryRun: dryRun)) }
     }
 
-    /// `inputs` without repeats, so that a file named twice is read once and written once.
+    /// `inputs` without repeats, so that a file named twice, or under a symbolic link and its target,
+    /// is read once and written once (a second write would find the file changed by the first).
     private func unique(_ inputs: [LintSession.Input]) -> [LintSession.Input] {
         var seen = Set<String>()
-        return inputs.filter { seen.insert(URL(fileURLWithPath: $0.displayPath).standardizedFileURL.path).inserted }
+        return inputs.filter {
+            seen.insert(URL(fileURLWithPath: $0.displayPath).standardizedFileURL.resolvingSymlinksInPath().path).inserted
+        }
     }
 
     /// `Fixed 4 findings in 1 file.`, or `Would fix …` for a dry run.
