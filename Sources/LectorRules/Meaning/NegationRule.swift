@@ -12,9 +12,9 @@ public struct NegationRule: BilingualRule {
         id: "meaning.negation",
         name: "Negation lost or added",
         summary: "One side of a sentence pair negates and the other does not; the message names the negated word and the cue.",
-        // Warning by default: on the perturbation suite's report split its false alarms are 1.4 % of
-        // correct translations (target ≤ 2 %; de-en 2.4 % and ru-en 2.1 % on their own), at 0.82–0.94
-        // recall; see README, *Meaning checks*.
+        // Warning by default: on the perturbation suite's report split its false alarms are 1.2 % of
+        // correct translations (target ≤ 2 %; de-en 2.2 % on its own), at 0.81–0.94 recall; see
+        // README, *Perturbation suite*.
         defaultSeverity: .warning,
         triggeringExamples: [
             RuleExample("Rescuers ↓managed to save the boy.", source: "Рятувальникам не вдалося врятувати хлопчика.",
