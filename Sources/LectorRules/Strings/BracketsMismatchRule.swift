@@ -58,6 +58,9 @@ public struct BracketsMismatchRule: UnitRule {
         var findings: [RuleFinding] = []
         let source = Self.counts(pair.source, settings: context.strings)
         let target = Self.counts(pair.target, settings: context.strings)
+        // Equal counts give no finding in either branch below (a balance the source shares is the
+        // source's), and spare the word count of `isProse`.
+        guard source != target else { return [] }
         var problems: [String] = []
         if Self.isProse(pair.source) {
             for (index, kind) in Self.kinds.enumerated() {
