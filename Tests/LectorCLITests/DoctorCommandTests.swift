@@ -90,6 +90,22 @@ import Testing
                 "\(result.standardOutput)")
     }
 
+    /// A pair no FreeDict dictionary links (uk–en: Debian packages none) turns the dictionary checks
+    /// off whatever is installed; the run says so instead of reading as an all clear.
+    @Test func aPairWithoutAnyDictionarySaysWhichChecksAreOff() throws {
+        let file = Fixtures.write(#"{"id":"1","source":"Переговори в Києві тривали.","target":"Talks in Kyiv went on."}"# + "\n",
+                                  named: "doctor-uk-en.jsonl")
+        let result = try CommandRunner.run(["check", "--no-config", "--source-lang", "uk", "--target-lang", "en", file])
+        for checks in ["omission", "addition", "antonym"] {
+            let notice = "\(checks) checks off: no uk–en dictionary (FreeDict has none)"
+            #expect(result.standardError.components(separatedBy: notice).count == 2, "\(result.standardError)")
+        }
+        let doctor = try CommandRunner.run(["doctor", "--source-lang", "uk", "--target-lang", "en"])
+        #expect(doctor.standardOutput.contains("omission checks off: no uk–en dictionary (FreeDict has none)"), "\(doctor.standardOutput)")
+        let dense = try CommandRunner.run(["doctor", "--source-lang", "en", "--target-lang", "ja"])
+        #expect(dense.standardOutput.contains("omission checks off: words of ja are not aligned with a dictionary"), "\(dense.standardOutput)")
+    }
+
     /// `lector check` says once, in its summary, what is off for lack of a resource.
     @Test func checkSaysOnceWhatIsOff() throws {
         let first = Fixtures.write("Переговоры в Киеве.\n", named: "doctor-uk-1.txt")

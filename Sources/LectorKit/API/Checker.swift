@@ -153,6 +153,9 @@ public struct Checker: Sendable {
         resourceNotices = LexicalRequirements.notices(ruleIDs: rules.map { type(of: $0).description.id },
                                                       sourceLanguage: configuration.sourceLanguage,
                                                       targetLanguage: configuration.targetLanguage, lexicon: lexicon)
+            + LexicalRequirements.unavailable(ruleIDs: rules.map { type(of: $0).description.id },
+                                              sourceLanguage: configuration.sourceLanguage,
+                                              targetLanguage: configuration.targetLanguage, lexicon: lexicon)
         spellingWords = Set(configuration.spellingWords.map { CaseMapping.fold($0) })
         try Self.checkICU(languages: languages)
     }

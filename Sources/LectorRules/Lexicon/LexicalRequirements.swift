@@ -45,6 +45,30 @@ public enum LexicalRequirements {
         return notices
     }
 
+    /// One line per enabled rule that cannot run for the pair whatever is installed (no FreeDict
+    /// dictionary links uk and en; Japanese and Chinese words are not aligned), so that a quiet run
+    /// is never read as an all clear: "omission checks off: no uk–en dictionary (FreeDict has none)".
+    /// Kept apart from `notices`, which lists what installing a package would turn on.
+    public static func unavailable(ruleIDs: [String], sourceLanguage: String?, targetLanguage: String,
+                                   lexicon: Lexicon) -> [String] {
+        guard let sourceLanguage else { return [] }
+        let source = LexicalLanguages.primary(sourceLanguage), target = LexicalLanguages.primary(targetLanguage)
+        guard source != target,
+              !pairCanHaveDictionary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, lexicon: lexicon)
+        else { return [] }
+        let dense = [source, target].filter { GarbledSignalExtractor.denseScripts.contains($0) }
+        let reason = dense.isEmpty
+            ? "no \(source)–\(target) dictionary (FreeDict has none)"
+            : "words of \(dense.joined(separator: " and ")) are not aligned with a dictionary"
+        var result: [String] = []
+        for id in ruleIDs {
+            guard let (checks, needs) = needs[id], needs.contains(.pairDictionary) else { continue }
+            let notice = "\(checks) off: \(reason)"
+            if !result.contains(notice) { result.append(notice) }
+        }
+        return result
+    }
+
     /// Whether a FreeDict dictionary links the pair here, or Debian has one to install; never for
     /// Japanese or Chinese, whose words the lexicon rules cannot read.
     static func pairCanHaveDictionary(sourceLanguage: String, targetLanguage: String, lexicon: Lexicon) -> Bool {

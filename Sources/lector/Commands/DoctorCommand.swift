@@ -46,8 +46,11 @@ struct DoctorCommand: ParsableCommand {
         print(Self.render(resources, paths: paths))
         if let target {
             let lexicon = Lexicon.load(source: source ?? target, target: target, paths: paths)
-            let notices = LexicalRequirements.notices(ruleIDs: RuleRegistry.all.map { $0.description.id },
-                                                      sourceLanguage: source, targetLanguage: target, lexicon: lexicon)
+            let ids = RuleRegistry.all.map { $0.description.id }
+            let notices = LexicalRequirements.notices(ruleIDs: ids, sourceLanguage: source, targetLanguage: target,
+                                                      lexicon: lexicon)
+                + LexicalRequirements.unavailable(ruleIDs: ids, sourceLanguage: source, targetLanguage: target,
+                                                  lexicon: lexicon)
             for notice in notices { print(notice) }
         }
     }
