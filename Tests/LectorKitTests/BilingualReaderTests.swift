@@ -420,8 +420,10 @@ extension BilingualReaderTests {
             let file = try BilingualFileLoader.load(path: BilingualFixtures.path(Self.name))
             #expect(file.sourceLanguage == "de")  // X-Source-Language
             #expect(file.targetLanguage == "en")
-            // The header is not a unit, and the obsolete entry is skipped.
-            #expect(file.units.map(\.id) == ["title", "peskov", "deaths", "nato", nil, nil])
+            // The header is not a unit, and the obsolete entry is skipped; the plural entry is two
+            // units, msgstr[0] and msgstr[1].
+            #expect(file.units.map(\.id) == ["title", "peskov", "deaths", "nato", nil, nil, nil])
+            #expect(file.units.map(\.details.pluralForm) == [nil, nil, nil, nil, nil, 1, nil])
             let title = try #require(BilingualFixtures.unit(file, "title"))
             #expect(title.source == SegmentText(text: "Gespräche zwischen Russland und der Ukraine beginnen am Dienstag",
                                                 line: 16, column: 8))

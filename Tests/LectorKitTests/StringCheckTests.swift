@@ -103,8 +103,10 @@ import Testing
         """
         let file = try POReader.read(contentsOf: Fixtures.write(po, named: "ru.po"))
         #expect(file.pluralFormCount == 3)
-        #expect(file.units[1].details.targetPlurals == ["%d папка", "%d папки", "%d папок"])
-        #expect(file.units[1].details.sourcePlural == "%d folders")
+        // Each further form is a unit of its own after the entry's first: file, file[1], folder, folder[1], folder[2].
+        #expect(file.units.map(\.details.pluralForm) == [nil, 1, nil, 1, 2])
+        #expect(file.units[2].details.targetPlurals == ["%d папка", "%d папки", "%d папок"])
+        #expect(file.units[2].details.sourcePlural == "%d folders")
         let findings = try Self.findings(po: po, to: "ru").filter { $0.ruleID == "plurals.count" }
         #expect(findings.map(\.location.line) == [8])
         #expect(findings.first?.message.contains("2 plural forms") == true)

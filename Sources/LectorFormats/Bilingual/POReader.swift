@@ -4,8 +4,13 @@ import LectorText
 /// Reads gettext PO and POT files (UTF-8) into a `BilingualFile`.
 ///
 /// - Every entry is a unit: `msgctxt` is its id, `msgid` its source, `msgstr` its target (`nil` while
-///   the `msgstr` is empty). For a plural entry the unit is the singular: `msgid` and `msgstr[0]`;
-///   `msgid_plural` and the other plural forms are not read.
+///   the `msgstr` is empty). A plural entry is one unit per translated form, so that every form is
+///   checked and fixed: the first is `msgid` with `msgstr[0]` and carries the entry's forms
+///   (`UnitDetails.targetPlurals`, for `plurals.count`); each further non-empty `msgstr[n]` is a unit
+///   of its own whose source is `msgid_plural`, as in GNU gettext, where `msgid` is the English
+///   singular and `msgid_plural` the form for every other count. Such a unit is named like the
+///   entry with `[n]` after it (`ID[1]`, `msgctxt` U+0004 `msgid[1]`) and says its form
+///   (`UnitDetails.pluralForm`). An empty further form is no unit: `plurals.count` reports it.
 /// - Strings may continue on following lines (`"…"` lines) and use the C escapes `\n \t \r \" \\ \'
 ///   \? \a \b \f \v`; any other escape is an error.
 /// - Translator comments (`# …`) and extracted comments (`#. …`) are notes, one per block of lines.
@@ -217,12 +222,23 @@ private struct POParser {
             details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
         }
         let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
+        let reference = entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text
         units.append(BilingualUnit(
             id: entry.context?.text,
             source: SegmentText(text: id.text, line: id.line, column: id.column),
             target: untranslated ? nil : Self.segment(translation),
             notes: entry.notes, details: details,
-            reference: entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text))
+            reference: reference))
+        guard let plural = entry.plural, !untranslated else { return }
+        for index in entry.translations.keys.sorted() where index > 0 {
+            guard let form = entry.translations[index], !form.text.isEmpty else { continue }
+            units.append(BilingualUnit(
+                id: entry.context.map { $0.text + "[\(index)]" },
+                source: SegmentText(text: plural.text, line: plural.line, column: plural.column),
+                target: Self.segment(form),
+                notes: entry.notes, details: UnitDetails(pluralForm: index),
+                reference: reference + "[\(index)]"))
+        }
     }
 
     private static func segment(_ string: POString) -> SegmentText {

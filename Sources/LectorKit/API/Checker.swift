@@ -232,12 +232,34 @@ public struct Checker: Sendable {
         })
         var findings = documentFindings(file, target: target, wholeFile: wholeFile)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
-        for index in findings.indices {
-            // Line n of the assembled document is unit n.
-            let unit = target.textLine(ofUTF16Offset: findings[index].location.utf16Offset) - 1
-            if unit < file.units.count { findings[index].unit = file.units[unit].reference }
+        // Line n of the assembled document is unit n.
+        let units = findings.map { target.textLine(ofUTF16Offset: $0.location.utf16Offset) - 1 }
+        for index in findings.indices where units[index] < file.units.count {
+            findings[index].unit = file.units[units[index]].reference
         }
-        return findings
+        return Self.withoutRepeatedPluralFindings(findings, units: units, of: file)
+    }
+
+    /// The further forms of a PO plural entry (`msgstr[1…]`) say what `msgstr[0]` says, for another
+    /// count: a rule comparing whole sentences (meaning, names, numbers, dates) that finds the same
+    /// thing in a further form as in the entry's `msgstr[0]` reports it once, at `msgstr[0]`.
+    /// Every other finding, and one that only a further form has, stays.
+    static func withoutRepeatedPluralFindings(_ findings: [Finding], units: [Int], of file: BilingualFile) -> [Finding] {
+        guard file.units.contains(where: { $0.details.pluralForm != nil }) else { return findings }
+        let sentenceRules = ["meaning.", "names.", "numbers.", "dates."]
+        var firstForm: Set<String> = []
+        for (index, finding) in findings.enumerated() where units[index] < file.units.count
+            && file.units[units[index]].details.pluralForm == nil {
+            firstForm.insert("\(units[index]) \(finding.ruleID) \(finding.message)")
+        }
+        return findings.indices.compactMap { index in
+            let finding = findings[index]
+            guard units[index] < file.units.count, file.units[units[index]].details.pluralForm != nil,
+                  sentenceRules.contains(where: { finding.ruleID.hasPrefix($0) }) else { return finding }
+            var entry = units[index]
+            while entry > 0, file.units[entry].details.pluralForm != nil { entry -= 1 }
+            return firstForm.contains("\(entry) \(finding.ruleID) \(finding.message)") ? nil : finding
+        }
     }
 
     private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?) -> [Finding] {

@@ -109,14 +109,18 @@ public struct UnitDetails: Sendable, Equatable {
     /// unit of a plural message in formats that name them (String Catalogs, `.stringsdict`, Android
     /// `<plurals>`, ARB and i18next); each category is a unit of its own.
     public var targetPluralCategories: [String]?
+    /// For a PO unit made of a further plural form `msgstr[n]` (n ≥ 1, source `msgid_plural`): `n`.
+    /// The entry's first unit (`msgstr[0]`) carries `targetPlurals`; this one only its own form.
+    public var pluralForm: Int?
 
     public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil,
-                targetPluralCategories: [String]? = nil) {
+                targetPluralCategories: [String]? = nil, pluralForm: Int? = nil) {
+        self.pluralForm = pluralForm
         self.sourcePlural = sourcePlural
         self.targetPlurals = targetPlurals
         self.maxLength = maxLength
         self.targetPluralCategories = targetPluralCategories
     }
 
-    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil || targetPluralCategories != nil }
+    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil || targetPluralCategories != nil || pluralForm != nil }
 }
