@@ -115,6 +115,17 @@ public enum PerturbationEvaluation {
                                      ("\" ", "\""), (" \"", " \"")] {
             result = result.replacingOccurrences(of: tokenized, with: running)
         }
+        // The tokenizer also split what running text writes as one: clock times (`21: 07`),
+        // addresses (`https: / / vk.com / a _ b`) and tags (`< i >`).
+        for (pattern, template) in [(#"(?<=\b\d{1,2}): (?=\d{2}\b)"#, ":"), (#"(https?): / / "#, "$1://"),
+                                    (#"(?<=://\S{1,200}) ([/_]) (?=\S)"#, "$1"), (#"< (/?[a-z]+) >"#, "<$1>")] {
+            // An address's pieces are joined one at a time (each join makes the next one's look-behind hold).
+            for _ in 0..<8 {
+                let joined = result.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
+                if joined == result { break }
+                result = joined
+            }
+        }
         return result
     }
 

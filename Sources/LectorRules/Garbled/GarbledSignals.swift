@@ -338,6 +338,11 @@ public final class GarbledSignalExtractor {
                 extra.append(number)
             }
         }
+        // A figure the source repeats and the translation says once (`in 96 % … in 96 %` joined
+        // into one clause) is not missing; a repeated figure replaced still leaves an extra one.
+        remaining.removeAll { number in
+            targetNumbers.contains { ($0.role == .percent) == (number.role == .percent) && sameValue($0, number) }
+        }
         // A date read on one side only (`23. oktoobrist` is a date the Estonian reader does not
         // know) leaves its day or year as a plain number: it matches the other side's date parts.
         let sourceDates = source.filter { $0.role == .dayOfMonth || $0.role == .datePart }

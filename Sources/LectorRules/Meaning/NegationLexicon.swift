@@ -119,6 +119,12 @@ struct NegationLexicon: Sendable {
     private var lexicalSuffixes: [String] = []
     private var lexicalPrefixes: [String] = []
     private var lexicalPrefixEndings: [String] = []
+    /// Words starting with one of these are neither lexical negatives by `lex-prefix` nor litotes
+    /// (`under`, `universe`; German `unbedingt`, `unter`).
+    private var lexicalExceptPrefixes: [String] = []
+    /// A grammatical cue right before a word with this negative prefix is a litotes, which affirms
+    /// (`nicht unwichtig` = important, `not uncommon`).
+    private var litotesPrefixes: [String] = []
     private var verbEndings: [String] = []
     private var exceptions: Set<String> = []
     private var exceptionPrefixes: [String] = []
@@ -166,6 +172,8 @@ struct NegationLexicon: Sendable {
             case "lex-suffix": lexicon.lexicalSuffixes.append(cue)
             case "lex-prefix": lexicon.lexicalPrefixes.append(cue)
             case "lex-prefix-ending": lexicon.lexicalPrefixEndings.append(cue)
+            case "lex-except-prefix": lexicon.lexicalExceptPrefixes.append(cue)
+            case "litotes": lexicon.litotesPrefixes.append(cue)
             case "verb-ending": lexicon.verbEndings.append(cue)
             case "except": lexicon.exceptions.insert(cue)
             case "except-prefix": lexicon.exceptionPrefixes.append(cue)
@@ -228,10 +236,18 @@ struct NegationLexicon: Sendable {
             } else if isLexicalAffixed(word) {
                 matched = (1, .lexical)
             }
-            // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
-            if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
+            // `No Mercy`, `I'm Not Afraid`: a capitalized cue inside a sentence before another capital is
+            // a title's, which a translation may render either way; it answers a negation, never raises one.
+            if let found = matched, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
                words[index - 1].range.upperBound < words[index].range.lowerBound {
-                matched = nil
+                matched = (found.count, .lexical)
+            }
+            // `("yes" or "no")`: a cue in quotation marks is a word mentioned, not a negation.
+            if matched != nil, Self.isQuoted(words[index].range, in: text) { matched = nil }
+            // `nicht unwichtig`, `not uncommon`: two negations that affirm.
+            if let found = matched, found.count == 1, found.strength == .grammatical, index + 1 < words.count,
+               isLitotes(words[index + 1].text) {
+                matched = (1, .lexical)
             }
             // `NO` in lower-case prose is a chemical formula or an abbreviation (nitric oxide), not a negation.
             if matched != nil, word.count == 2, Self.isUpperCase(words[index].range, in: text) { matched = nil }
@@ -289,6 +305,21 @@ struct NegationLexicon: Sendable {
         return false
     }
 
+    private func isLitotes(_ word: String) -> Bool {
+        litotesPrefixes.contains { word.hasPrefix($0) && word.count >= $0.count + 4 }
+            && !lexicalExceptPrefixes.contains { word.hasPrefix($0) }
+    }
+
+    /// Whether the word stands between quotation marks (`"no"`, `„nicht“`, `«не»`).
+    private static func isQuoted(_ range: Range<Int>, in text: String) -> Bool {
+        let quotes: Set<UInt16> = [0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A]
+        let utf16 = text.utf16
+        guard range.lowerBound > 0, range.upperBound < utf16.count,
+              let before = utf16.index(utf16.startIndex, offsetBy: range.lowerBound - 1, limitedBy: utf16.endIndex),
+              let after = utf16.index(utf16.startIndex, offsetBy: range.upperBound, limitedBy: utf16.endIndex) else { return false }
+        return quotes.contains(utf16[before]) && quotes.contains(utf16[after])
+    }
+
     /// Whether the word is written in capitals inside a sentence that has lower-case letters.
     private static func isUpperCase(_ range: Range<Int>, in text: String) -> Bool {
         let utf16 = text.utf16
@@ -302,6 +333,7 @@ struct NegationLexicon: Sendable {
     /// `kuulutamata`, `neavând`: a word whose ending or prefix negates it (see the resource's header).
     private func isLexicalAffixed(_ word: String) -> Bool {
         let length = word.count
+        if lexicalExceptPrefixes.contains(where: { word.hasPrefix($0) }) { return false }
         if lexicalSuffixes.contains(where: { word.hasSuffix($0) && length >= $0.count + 4 }) { return true }
         return lexicalPrefixes.contains { word.hasPrefix($0) && length >= $0.count + 4 }
             && (lexicalPrefixEndings.isEmpty || lexicalPrefixEndings.contains { word.hasSuffix($0) })

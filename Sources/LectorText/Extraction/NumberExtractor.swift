@@ -141,7 +141,8 @@ public final class NumberExtractor {
                     result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
                                                   text: text.text(ofToken: index)))
                     index += 1
-                } else if let (number, next) = wordNumber(at: index, in: text) {
+                } else if let (number, next) = wordNumber(at: index, in: text,
+                                                          inDate: dates.contains { $0.range.overlaps(token.range) }) {
                     result.append(number)
                     index = next
                 } else {
@@ -286,6 +287,15 @@ public final class NumberExtractor {
         guard cursor < units.count else { return nil }
         if ExtractionLexicon.percentSigns.contains(units[cursor]) { return cursor + 1 }
         guard cursor > offset, let first = text.tokenIndex(startingAt: cursor) else { return nil }
+        // German `3 Vol.-%`, `5 Gew.%`: percent by volume or weight.
+        if locale.language == "de", ["vol", "gew"].contains(text.folded(first)), text.isSingle(first + 1, [0x2E]) {
+            var sign = first + 2
+            if text.isSingle(sign, [0x2D]) { sign += 1 }
+            if text.isValid(sign), text.tokens[sign].end - text.tokens[sign].start == 1,
+               ExtractionLexicon.percentSigns.contains(units[text.tokens[sign].start]) {
+                return text.tokens[sign].end
+            }
+        }
         for words in percentWords {
             var tokenIndex = first
             var matched = true
@@ -322,16 +332,32 @@ public final class NumberExtractor {
 
     /// `three`, `twenty-five`, `drei`, `fünfundzwanzig`, `десять тысяч`, `one million`: a number
     /// written in words (one alone is an article in most languages, and is not read).
-    private func wordNumber(at index: Int, in text: TokenizedText) -> (ExtractedNumber, Int)? {
+    private func wordNumber(at index: Int, in text: TokenizedText, inDate: Bool) -> (ExtractedNumber, Int)? {
         guard let numberWords, text.tokens[index].kind == .letter,
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
+        // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
+        // `19. Jahrhundert`, `second group` = `2. Gruppe`); `first` is too often not a count
+        // (`at first`), and the day of a date is the date's.
+        if first.count == 1, first[0].kind == .ordinal {
+            guard first[0].value >= 2, !inDate else { return nil }
+            let range = text.tokens[index].range
+            return (ExtractedNumber(value: first[0].value, role: .plain, range: range, text: text.text(range)), index + 1)
+        }
         var reader = NumberWords.Reader()
         for part in first where !reader.add(part, strict: first.count == 1) { return nil }
         var lastNumberToken = index
         var cursor = index + 1
         while text.isValid(cursor + 1), text.isInlineSpace(cursor) || text.isSingle(cursor, [0x2D]) {
             guard text.tokens[cursor + 1].kind == .letter, let parts = numberWords.parts(of: text.folded(cursor + 1)) else { break }
+            // `twenty-first`: a unit's ordinal ends the number.
+            if parts.count == 1, parts[0].kind == .ordinal {
+                if !inDate, parts[0].value < 10, reader.hasValue, reader.current.truncatingRemainder(dividingBy: 10) == 0,
+                   reader.add(NumberWords.Entry(kind: .unit, value: parts[0].value), strict: true) {
+                    lastNumberToken = cursor + 1
+                }
+                break
+            }
             var taken = true
             for part in parts where !reader.add(part, strict: true) { taken = false; break }
             guard taken else { break }
@@ -339,7 +365,14 @@ public final class NumberExtractor {
             cursor += 2
         }
         guard reader.hasValue, reader.hasCount, !reader.onlyOne, reader.value > 0 else { return nil }
-        let range = text.tokens[index].start..<text.tokens[lastNumberToken].end
+        let end = text.tokens[lastNumberToken].end
+        // `Ninety-eight percent` is a percentage as `98 %` is.
+        if let percentEnd = percentMarker(at: end, in: text) {
+            let range = text.tokens[index].start..<percentEnd
+            let next = text.tokenIndex(startingAt: percentEnd) ?? text.tokens.count
+            return (ExtractedNumber(value: reader.value, role: .percent, range: range, text: text.text(range)), next)
+        }
+        let range = text.tokens[index].start..<end
         return (ExtractedNumber(value: reader.value, role: .plain, range: range, text: text.text(range)), lastNumberToken + 1)
     }
 
@@ -427,14 +460,32 @@ public final class NumberExtractor {
     private func alphanumeric(at index: Int, in text: TokenizedText) -> [ExtractedNumber] {
         let token = text.tokens[index]
         let units = text.units
-        let digitCount = units[token.range].prefix(while: CodeUnit.isASCIIDigit).count
+        var digitCount = units[token.range].prefix(while: CodeUnit.isASCIIDigit).count
+        // `6,5jährige` (de), `2.5fach`: a decimal figure with a word written onto it.
+        var decimal: Double?
+        let separator = Array(parser.decimalSeparator.utf16)
+        if digitCount > 0, separator.count == 1, token.start + digitCount + 1 < token.end,
+           units[token.start + digitCount] == separator[0], CodeUnit.isASCIIDigit(units[token.start + digitCount + 1]) {
+            let fraction = units[(token.start + digitCount + 1)..<token.end].prefix(while: CodeUnit.isASCIIDigit).count
+            let figure = units[token.start..<(token.start + digitCount + 1 + fraction)]
+            decimal = figure.withUnsafeBufferPointer { parser.parse($0) }
+            if decimal != nil { digitCount += 1 + fraction }
+        }
         if digitCount > 0, !isInName(index, in: text) {
             let digits = token.start..<(token.start + digitCount)
             let suffixRange = digits.upperBound..<token.end
             let suffix = text.text(suffixRange)
             let folded = CaseMapping.fold(suffix)
             let suffixIsLetters = units[suffixRange].allSatisfy(CodeUnit.isLetter)
+            if let decimal, suffixIsLetters, !units[suffixRange].contains(where: CodeUnit.isUppercase) {
+                return [ExtractedNumber(value: decimal, role: .plain, range: digits, text: text.text(digits))]
+            }
             if let value = CodeUnit.integer(units[digits]), suffixIsLetters {
+                // `1million`, `5bn`: a scale word written onto the figure.
+                if let scale = numberWords?.scale(folded) {
+                    return [ExtractedNumber(value: Double(value) * scale, role: .plain, range: token.range,
+                                            text: text.text(token.range))]
+                }
                 if ordinalSuffixes.contains(folded) {
                     return [ExtractedNumber(value: Double(value), role: .plain, range: token.range, text: text.text(token.range))]
                 }

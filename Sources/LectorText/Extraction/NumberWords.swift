@@ -4,7 +4,7 @@ import Foundation
 /// `Resources/Numbers/number-words.txt` (whose header says what each kind is and where it comes from).
 struct NumberWords: Sendable {
     enum Kind: String, Sendable {
-        case one, unit, ten, hundred, scale, link, ordinal
+        case one, unit, ten, hundred, hundreds, scale, link, ordinal
     }
 
     struct Entry: Sendable {
@@ -95,7 +95,7 @@ struct NumberWords: Sendable {
         private(set) var current = 0.0
         private(set) var hasValue = false
         private(set) var onlyOne = true
-        /// Whether a unit or ten was read: `hundreds`, `тысячи` alone are vague quantities, not numbers.
+        /// Whether a unit, ten or hundred was read: `hundreds`, `тысячи` alone are vague quantities, not numbers.
         private(set) var hasCount = false
 
         var value: Double { total + current }
@@ -110,7 +110,9 @@ struct NumberWords: Sendable {
                     if small != 0, entry.value >= 10 || small.truncatingRemainder(dividingBy: 10) != 0 { return false }
                 }
                 current += entry.value
-            case .hundred:
+            case .hundred, .hundreds:
+                // `сто`, `hundred` alone say 100; the plural `hundreds` is a vague quantity.
+                if entry.kind == .hundred { hasCount = true }
                 current = (current == 0 ? 1 : current) * entry.value
             case .scale:
                 total += (current == 0 ? 1 : current) * entry.value
