@@ -71,7 +71,7 @@ public enum PerturbationEvaluation {
             let languages = pair.split(separator: "-").map(String.init)
             result += table.rows.prefix(limit).map { _, fields in
                 Sample(pair: pair, id: fields[table.columns["id"]!], source: fields[table.columns["source"]!],
-                       translation: detokenize(fields[table.columns["pe_tokenized"]!]),
+                       translation: joinTokenizedPieces(detokenize(fields[table.columns["pe_tokenized"]!])),
                        sourceLanguage: languages[0], targetLanguage: languages[1])
             }
         }
@@ -115,8 +115,14 @@ public enum PerturbationEvaluation {
                                      ("\" ", "\""), (" \"", " \"")] {
             result = result.replacingOccurrences(of: tokenized, with: running)
         }
-        // The tokenizer also split what running text writes as one: clock times (`21: 07`),
-        // addresses (`https: / / vk.com / a _ b`) and tags (`< i >`).
+        return result
+    }
+
+    /// MLQE-PE's post-edits are tokenized further than the terminology sets (whose English sources
+    /// are tokenized alike, so these stay as they are there): clock times (`21: 07`), addresses
+    /// (`https: / / vk.com / a _ b`) and tags (`< i >`) are joined as running text writes them.
+    static func joinTokenizedPieces(_ text: String) -> String {
+        var result = text
         for (pattern, template) in [(#"(?<=\b\d{1,2}): (?=\d{2}\b)"#, ":"), (#"(https?): / / "#, "$1://"),
                                     (#"(?<=://\S{1,200}) ([/_]) (?=\S)"#, "$1"), (#"< (/?[a-z]+) >"#, "<$1>")] {
             // An address's pieces are joined one at a time (each join makes the next one's look-behind hold).

@@ -55,8 +55,8 @@ public struct NumbersMismatchRule: BilingualRule {
                         from: "ro", to: "en"),
             RuleExample("Il y a eu 10 000 morts dans les années 50.", source: "There were 10,000 deaths in the 1950s.",
                         from: "en", to: "fr"),
-            // Figures with words written onto them, ordinal and percent words, a lone `сто`, a
-            // figure the source repeats and the translation says once.
+            // Figures with words written onto them, ordinal and percent words, a figure the source
+            // repeats and the translation says once.
             RuleExample("With over 1million uses worldwide, the devices are established.",
                         source: "Mit weltweit über 1 Million Anwendungen sind die Systeme etabliert.", from: "de", to: "en"),
             RuleExample("Ninety-eight percent of the patients were satisfied.", source: "98 % der Patienten waren zufrieden.",
@@ -65,7 +65,7 @@ public struct NumbersMismatchRule: BilingualRule {
                         from: "de", to: "en"),
             RuleExample("Volunteers received 3% sevoflurane during a 6.5-year follow-up.",
                         source: "Die Probanden erhielten 3 Vol.-% Sevofluran über eine 6,5jährige Nachbeobachtung.", from: "de", to: "en"),
-            RuleExample("A hundred people came to the meeting.", source: "На встречу пришли сто человек.", from: "ru", to: "en"),
+            RuleExample("The explosion happened around 17:00.", source: "Plahvatus toimus kella 17 paiku.", from: "et", to: "en"),
             RuleExample("Dans 96 % des cas, le quotient était stable et l'écart inférieur à 3 %.",
                         source: "In 96% of cases the quotient was stable, and in 96% of cases the deviation was below 3%.",
                         from: "en", to: "fr"),

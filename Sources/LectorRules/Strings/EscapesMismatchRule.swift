@@ -22,6 +22,9 @@ public struct EscapesMismatchRule: UnitRule {
             RuleExample(unit: "Двойная кавычка \\\"", source: "A double quote \\\"", from: "en", to: "ru"),
             RuleExample(unit: "'n Leer\n", source: "A file\n", from: "en", to: "af"),
             RuleExample(unit: "Ruta C:\\\\Programme", source: "Path C:\\\\Program Files", from: "en", to: "de"),
+            // Markdown's escaped punctuation and a backslash inside a censored word are not string escapes.
+            RuleExample(unit: "And you [the US] make us fight.", source: "А вы \\[США\\] заставляете нас воевать.", from: "ru", to: "en"),
+            RuleExample(unit: "Thanks in advance, damn it.", source: "Заранее спасибо, бл\\ть\\~", from: "ru", to: "en"),
         ]
     )
 
@@ -48,6 +51,11 @@ public struct EscapesMismatchRule: UnitRule {
         return findings
     }
 
+    /// What a backslash escapes for the layers that read escapes (C, Java properties, JSON, shell):
+    /// ASCII letters and digits and these marks. Markdown's escaped punctuation (`\[`, `\*`, `\-`)
+    /// and a backslash before a letter of another script (`бл\ть`, a censored word) are text.
+    private static let escapedMarks: Set<UInt16> = Set("\\\"'/?${}%@".utf16)
+
     /// `\` and the character after it, left to right (`\\n` is `\\` then `n`).
     static func escapes(in text: String) -> [(text: String, range: Range<Int>)] {
         let units = Array(text.utf16)
@@ -55,7 +63,11 @@ public struct EscapesMismatchRule: UnitRule {
         var index = 0
         while index + 1 < units.count {
             if units[index] == 0x5C {
-                result.append((String(decoding: units[index...(index + 1)], as: Unicode.UTF16.self), index..<(index + 2)))
+                let next = units[index + 1]
+                let isASCIIAlphanumeric = (0x30...0x39).contains(next) || (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)
+                if isASCIIAlphanumeric || escapedMarks.contains(next) {
+                    result.append((String(decoding: units[index...(index + 1)], as: Unicode.UTF16.self), index..<(index + 2)))
+                }
                 index += 2
             } else {
                 index += 1

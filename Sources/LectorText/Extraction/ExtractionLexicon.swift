@@ -69,6 +69,11 @@ enum ExtractionLexicon {
         }
     }
 
+    /// Words for "o'clock" written before the hour (Estonian `kell 17`, `kella 17 paiku`).
+    static func hourWordsBefore(_ language: String) -> Set<String> {
+        language == "et" ? ["kell", "kella", "kellast", "kellani"] : []
+    }
+
     /// 12-hour clock markers as ICU's word breaker cuts them (`a.m` + `.`), and whether they are p.m.
     /// English only: German `am` is a preposition (`die 10 am stärksten betroffenen Regionen`).
     static func meridiems(_ language: String) -> [String: Bool] {

@@ -85,6 +85,7 @@ public final class NumberExtractor {
     private let ordinalSuffixes: Set<String>
     private let decadeSuffixes: Set<String>
     private let hourWords: Set<String>
+    private let hourWordsBefore: Set<String>
     private let meridiems: [String: Bool]
     private let numberWords: NumberWords?
     private let figureScaleLinks: Set<String>
@@ -100,6 +101,7 @@ public final class NumberExtractor {
         ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
         decadeSuffixes = ExtractionLexicon.decadeSuffixes(locale.language)
         hourWords = ExtractionLexicon.hourWords(locale.language)
+        hourWordsBefore = ExtractionLexicon.hourWordsBefore(locale.language)
         meridiems = ExtractionLexicon.meridiems(locale.language)
         numberWords = NumberWords.forLanguage(locale.language)
         figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
@@ -337,10 +339,10 @@ public final class NumberExtractor {
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
-        // `19. Jahrhundert`, `second group` = `2. Gruppe`); `first` is too often not a count
-        // (`at first`), and the day of a date is the date's.
+        // `19. Jahrhundert`). The small ones are not read (`first`, `second half` are as often
+        // not counts, and a translation renders `1.` as either), nor the day of a date.
         if first.count == 1, first[0].kind == .ordinal {
-            guard first[0].value >= 2, !inDate else { return nil }
+            guard first[0].value >= 11, !inDate else { return nil }
             let range = text.tokens[index].range
             return (ExtractedNumber(value: first[0].value, role: .plain, range: range, text: text.text(range)), index + 1)
         }
@@ -415,6 +417,9 @@ public final class NumberExtractor {
             return nil
         }
         guard hour <= 24, minute <= 59 else { return nil }
+        if text.isInlineSpace(index - 1), text.isValid(index - 2), hourWordsBefore.contains(text.folded(index - 2)) {
+            explicitClock = true
+        }
         // An hour word (`13 Uhr`, `13 h 56`) or a 12-hour marker (`8 a.m.`) after it.
         if text.isInlineSpace(next), text.isValid(next + 1) {
             let word = text.folded(next + 1)

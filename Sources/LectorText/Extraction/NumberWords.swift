@@ -95,7 +95,8 @@ struct NumberWords: Sendable {
         private(set) var current = 0.0
         private(set) var hasValue = false
         private(set) var onlyOne = true
-        /// Whether a unit, ten or hundred was read: `hundreds`, `тысячи` alone are vague quantities, not numbers.
+        /// Whether a unit or ten was read: `hundreds`, `тысячи` alone are vague quantities, not numbers
+        /// (and a lone `hundred` is `several hundred` as often as `a hundred`).
         private(set) var hasCount = false
 
         var value: Double { total + current }
@@ -111,8 +112,6 @@ struct NumberWords: Sendable {
                 }
                 current += entry.value
             case .hundred, .hundreds:
-                // `сто`, `hundred` alone say 100; the plural `hundreds` is a vague quantity.
-                if entry.kind == .hundred { hasCount = true }
                 current = (current == 0 ? 1 : current) * entry.value
             case .scale:
                 total += (current == 0 ? 1 : current) * entry.value
