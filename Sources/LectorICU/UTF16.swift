@@ -28,6 +28,14 @@ public enum UTF16 {
     /// A `String` from UTF-16 code units; unpaired surrogates become U+FFFD.
     public static func decode(_ units: UnsafeBufferPointer<UInt16>) -> String {
         if units.isEmpty { return "" }
+        // ASCII (most words): the bytes are the units, and a capacity of exactly the length keeps
+        // a string of up to 15 bytes inline, with no allocation and no call into ICU.
+        if units.count <= 64, !units.contains(where: { $0 >= 0x80 }) {
+            return String(unsafeUninitializedCapacity: units.count) { bytes in
+                for index in 0..<units.count { bytes[index] = UInt8(truncatingIfNeeded: units[index]) }
+                return units.count
+            }
+        }
         // At most three UTF-8 bytes per UTF-16 code unit.
         let capacity = units.count * 3
         return String(unsafeUninitializedCapacity: capacity) { bytes in

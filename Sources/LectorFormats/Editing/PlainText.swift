@@ -46,7 +46,10 @@ public enum PlainText: EditableFormat {
             while position < bytes.count, !bytes[position].isASCIIWhitespace { position += 1 }
             let token = tokenStart..<position
             let before = ranges.count
-            scanURLs(in: bytes, token: token, into: &ranges)
+            // Every URL prefix has a `:` or a `.`: a token with neither holds no URL.
+            if bytes[token].contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) {
+                scanURLs(in: bytes, token: token, into: &ranges)
+            }
             if ranges.count == before, let whole = addressOrPath(in: bytes, token: token) {
                 ranges.append(whole)
             }
@@ -218,6 +221,17 @@ extension PlainText {
             return links.contains { $0.overlaps(range) }
         }
 
+        /// `www.` in any case, as `scanURLs` looks for it.
+        private static func hasWWW(_ units: ArraySlice<UInt16>) -> Bool {
+            var index = units.startIndex
+            while index + 3 < units.endIndex {
+                if units[index] | 0x20 == 0x77, units[index + 1] | 0x20 == 0x77, units[index + 2] | 0x20 == 0x77,
+                   units[index + 3] == 0x2E { return true }
+                index += 1
+            }
+            return false
+        }
+
         private static func isSpace(_ unit: UInt16) -> Bool {
             unit < 0x80 && UInt8(unit).isASCIIWhitespace
         }
@@ -230,8 +244,10 @@ extension PlainText {
             token = start..<max(end, position + 1)
             links = []
             let units = utf16[start..<end]
-            guard units.contains(where: { $0 == 0x2F || $0 == 0x40 || $0 == 0x2E || $0 == 0x3A || $0 == 0x5C || $0 == 0x7E })
-            else { return }  // no `/ @ . : \ ~`: no URL, address or path
+            // A path has a `/` or `\`, an address an `@`, a URL a `:` after its scheme or a `www.`:
+            // a token with none (a word ending a sentence) is not read as bytes.
+            guard units.contains(where: { $0 == 0x2F || $0 == 0x40 || $0 == 0x3A || $0 == 0x5C }) || Self.hasWWW(units)
+            else { return }
             let bytes = Array(String(decoding: units, as: UTF16.self).utf8)
             let found = PlainText.protectedRanges(in: bytes)
             guard !found.isEmpty else { return }

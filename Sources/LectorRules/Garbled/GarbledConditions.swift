@@ -63,6 +63,48 @@ public enum GarbledConditions {
         return repeatedRun(words, lengths: 1...4, minimumUnit: 1).map { "“\($0.joined(separator: " "))” repeated 3× in a row" }
     }
 
+    /// Whether `loop(in:language:)` can find a loop in this text (not Japanese or Chinese), read
+    /// off its code units without making strings: the words of `GarbledSignalExtractor.words` on
+    /// ASCII text are the runs of letters, digits and `'`, compared in lower case, and are hashed
+    /// here; equal words hash the same, so a loop of words is a loop of hashes. `false` only when
+    /// there is none; `nil` for text with non-ASCII units, which `loop` reads.
+    static func mayLoop(ascii units: UnsafeBufferPointer<UInt16>) -> Bool? {
+        wordHashes(units, apostrophes: true).map { repeatedRun($0, lengths: 1...4, minimumUnit: 1) != nil }
+    }
+
+    /// `mayLoop(ascii:)` for all the sentences of a paragraph at once. ICU breaks sentences only
+    /// after a terminator, a closing mark, a space or a separator; of the characters of ASCII
+    /// words only `'` is one of them (a closing mark). In an ASCII paragraph without `'`, every
+    /// sentence's words are therefore a stretch of the paragraph's words, and a paragraph whose
+    /// words hold no loop has no sentence with one. `nil` for other paragraphs.
+    static func mayLoop(paragraph units: UnsafeBufferPointer<UInt16>) -> Bool? {
+        wordHashes(units, apostrophes: false).map { repeatedRun($0, lengths: 1...4, minimumUnit: 1) != nil }
+    }
+
+    /// Hashes of the lower-cased words of ASCII text; `nil` for text with a non-ASCII unit, or
+    /// with a `'` unless `apostrophes`.
+    private static func wordHashes(_ units: UnsafeBufferPointer<UInt16>, apostrophes: Bool) -> [UInt64]? {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(units.count / 4 + 1)
+        var hash: UInt64 = 0
+        var inWord = false
+        for unit in units {
+            if unit >= 0x80 || (unit == 0x27 && !apostrophes) { return nil }
+            let isWord = (unit >= 0x30 && unit <= 0x39) || (unit | 0x20 >= 0x61 && unit | 0x20 <= 0x7A) || unit == 0x27
+            if isWord {
+                if !inWord { hash = 0xCBF2_9CE4_8422_2325; inWord = true }
+                // Lower case: `A`…`Z` only (ASCII `lowercased()`).
+                let lower = unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+            } else if inWord {
+                hashes.append(hash)
+                inWord = false
+            }
+        }
+        if inWord { hashes.append(hash) }
+        return hashes
+    }
+
     /// The first run of `n` items (n in `lengths`) that occurs three times in a row.
     private static func repeatedRun<T: Equatable>(_ items: [T], lengths: ClosedRange<Int>, minimumUnit: Int) -> [T]? {
         for length in lengths where items.count >= 3 * length {

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 
@@ -97,7 +98,17 @@ public struct GarbledSentenceRule: Rule {
             findings.append(.failure(of: Self.description, error))
             words = nil
         }
+        let loopsPossible = !GarbledSignalExtractor.denseScripts.contains(targetLanguage)
         for (index, sourceText, range) in segments(of: context) {
+            // Without a source only the loop condition applies; an ASCII sentence in which no
+            // word sequence even hashes the same three times in a row has no loop, and is not
+            // made into a string.
+            if sourceText == nil, loopsPossible,
+               context.document.utf16.withUnsafeBufferPointer({
+                   GarbledConditions.mayLoop(ascii: UnsafeBufferPointer(rebasing: $0[range]))
+               }) == false {
+                continue
+            }
             let target = context.document.text(in: range)
             var reasons: [String] = []
             if let loop = GarbledConditions.loop(in: target, language: targetLanguage) { reasons.append(loop) }
@@ -136,7 +147,25 @@ public struct GarbledSentenceRule: Rule {
                 return (index, pair.source.map { bilingual.source.text(in: $0) }, target)
             }
         }
-        let aligner = SentenceAligner(sourceLanguage: context.index.targetLanguage, targetLanguage: context.index.targetLanguage)
-        return aligner.sentences(of: context.document).map { (nil, nil, $0) }
+        // `SentenceAligner.sentences(of:)`, paragraph by paragraph, without the paragraphs that
+        // cannot hold a loop (`mayLoop(paragraph:)`): ICU's sentence segmentation was most of the
+        // rule's time on text without a source. Never "no sentences" in a check: `Checker` builds
+        // this segmenter first and stops (exit 2) if it fails.
+        let language = context.index.targetLanguage
+        guard let segmenter = try? TextSegmenter(.sentence, locale: LanguageSubtag.primary(of: language)) else { return [] }
+        let loopsPossible = !GarbledSignalExtractor.denseScripts.contains(Term.primaryLanguage(of: language))
+        let document = context.document
+        var result: [(Int?, String?, Range<Int>)] = []
+        for paragraph in SentenceAligner.paragraphs(of: document) {
+            if loopsPossible, document.utf16.withUnsafeBufferPointer({
+                GarbledConditions.mayLoop(paragraph: UnsafeBufferPointer(rebasing: $0[paragraph]))
+            }) == false {
+                continue
+            }
+            for sentence in SentenceAligner.sentences(in: paragraph, of: document, with: segmenter) {
+                result.append((nil, nil, sentence))
+            }
+        }
+        return result
     }
 }

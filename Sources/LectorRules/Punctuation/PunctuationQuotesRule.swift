@@ -37,7 +37,9 @@ public struct PunctuationQuotesRule: Rule {
         var findings: [RuleFinding] = []
         for line in 1...max(document.lineCount, 1) {
             let range = document.lineRange(line)
-            guard !range.isEmpty else { continue }
+            guard !range.isEmpty,
+                  document.utf16.withUnsafeBufferPointer({ scanner.containsMark(UnsafeBufferPointer(rebasing: $0[range])) })
+            else { continue }
             for issue in scanner.scan(utf16: Array(document.utf16[range])).issues {
                 let at = (range.lowerBound + issue.range.lowerBound)..<(range.lowerBound + issue.range.upperBound)
                 switch issue.kind {

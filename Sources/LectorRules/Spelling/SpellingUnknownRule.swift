@@ -69,9 +69,10 @@ public struct SpellingUnknownRule: Rule {
         // one: the same file, loaded once. Without a dictionary the rule is off, and
         // `Checker.resourceNotices` says so once per run.
         guard let hunspell = context.index.hunspellWithTerms ?? context.lexicon?.hunspell(context.targetLanguageTag) else { return [] }
-        let segmenter: TextSegmenter
+        // ICU's words; ASCII stretches split by the same rules without ICU (`WordSegmenter`).
+        let segmenter: WordSegmenter
         do {
-            segmenter = try TextSegmenter(.word, locale: language)
+            segmenter = try WordSegmenter(locale: language)
         } catch {
             return [.failure(of: Self.description, error)]
         }
@@ -95,19 +96,33 @@ public struct SpellingUnknownRule: Rule {
         }
         var findings: [RuleFinding] = []
         var unknownForms: [String: Bool] = [:]
+        // The verdicts of `unknownForms` for ASCII words, keyed by code units: no string and no
+        // SipHash per word (a string per word and its dictionary look-up were most of the rule's
+        // time on English text). Each entry copies the dictionary's, which never changes once set.
+        var asciiMemo = ASCIIWordMemo()
         var suggestionsByForm: [String: [String]] = [:]
         document.utf16.withUnsafeBufferPointer { utf16 in
-            segmenter.forEachSegment(in: utf16) { segment in
-                guard segment.kind == .letter, segment.end - segment.start >= options.minLength else { return }
-                let range = segment.start..<segment.end
+            segmenter.forEachWord(in: utf16) { start, end, kind in
+                guard kind == .letter, end - start >= options.minLength else { return }
+                let range = start..<end
                 guard !excluded.overlaps(range),
                       !Self.touchesCode(utf16, range) else { return }
+                // An ASCII word that does not start with a lower-case letter is not judged
+                // (`isJudged`), and needs no string.
+                if utf16[start] < 0x80, !(0x61...0x7A).contains(utf16[start]) { return }
+                let units = UnsafeBufferPointer(rebasing: utf16[range])
+                // An ASCII word's verdict, once made below, is read off its code units.
+                let asciiHash = ASCIIWordMemo.hash(units)
+                if let asciiHash, let known = asciiMemo.value(of: units, hash: asciiHash), !known { return }
                 let word = document.text(in: range)
                 // The verdict on the word alone is remembered per form: Hunspell's spell and
                 // suggest are most of the rule's time. Only the joined forms depend on where it is.
                 let unknown: Bool
-                if let cached = unknownForms[word] {
+                if let asciiHash, let known = asciiMemo.value(of: units, hash: asciiHash) {
+                    unknown = known
+                } else if let cached = unknownForms[word] {
                     unknown = cached
+                    if let asciiHash { asciiMemo.insert(units, hash: asciiHash, value: cached) }
                 } else {
                     unknown = Self.isJudged(word) && {
                         let folded = CaseMapping.fold(word)
@@ -117,6 +132,7 @@ public struct SpellingUnknownRule: Rule {
                             || Self.isClosedCompound(word, hunspell: hunspell) || context.index.containsToken(word))
                     }()
                     unknownForms[word] = unknown
+                    if let asciiHash { asciiMemo.insert(units, hash: asciiHash, value: unknown) }
                 }
                 guard unknown else { return }
                 // The word is part of a longer written unit the dictionary knows: a contraction
@@ -175,6 +191,17 @@ public struct SpellingUnknownRule: Rule {
     }
 
     private static let code: Set<UInt16> = Set("_/\\@#=<>{}`$%&|~^".utf16)
+    /// `code` as two 64-bit masks over ASCII (a `Set` look-up hashed twice per word).
+    private static let codeMask: (low: UInt64, high: UInt64) = code.reduce((UInt64(0), UInt64(0))) { masks, unit in
+        unit < 64 ? (masks.0 | 1 << UInt64(unit), masks.1) : (masks.0, masks.1 | 1 << UInt64(unit - 64))
+    }
+
+    @inline(__always)
+    private static func isCode(_ unit: UInt16) -> Bool {
+        if unit < 64 { return codeMask.low & (1 << UInt64(unit)) != 0 }
+        if unit < 128 { return codeMask.high & (1 << UInt64(unit - 64)) != 0 }
+        return false
+    }
 
     /// Marks that stand for an apostrophe in contractions: `'`, `’`, `‘`, `´`, `` ` ``, `ʼ`.
     static let apostrophes: Set<UInt16> = [0x27, 0x2019, 0x2018, 0xB4, 0x60, 0x2BC]
@@ -230,10 +257,10 @@ public struct SpellingUnknownRule: Rule {
     /// A word joined to code-like neighbours: `_`, `/`, `\`, `@`, `#`, `=`, `<`, `>`, `{`, `}`, `` ` ``,
     /// a `.` followed by a letter (file names, `v2.beta`), or `(` right after it (a call).
     static func touchesCode(_ utf16: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
-        if range.lowerBound > 0, code.contains(utf16[range.lowerBound - 1]) { return true }
+        if range.lowerBound > 0, isCode(utf16[range.lowerBound - 1]) { return true }
         if range.upperBound < utf16.count {
             let next = utf16[range.upperBound]
-            if code.contains(next) || next == 0x28 { return true }
+            if isCode(next) || next == 0x28 { return true }
             if next == 0x2E, range.upperBound + 1 < utf16.count, let scalar = Unicode.Scalar(utf16[range.upperBound + 1]),
                scalar.properties.isAlphabetic { return true }
         }
@@ -257,9 +284,13 @@ public struct SpellingUnknownRule: Rule {
             // a text was most of this rule's time).
             if end > start, utf16[start] == 0x77 || utf16[start] == 0x57 || utf16[start..<end].contains(where: { $0 == 0x3A || $0 == 0x40 }) {
                 let token = utf16[start..<end]
-                let text = String(decoding: token, as: Unicode.UTF16.self)
-                if text.contains("://") || text.lowercased().hasPrefix("www.") || text.dropFirst().dropLast().contains("@") {
-                    ranges.append(start..<end)
+                if let isLink = asciiLinkToken(token) {
+                    if isLink { ranges.append(start..<end) }
+                } else {
+                    let text = String(decoding: token, as: Unicode.UTF16.self)
+                    if text.contains("://") || text.lowercased().hasPrefix("www.") || text.dropFirst().dropLast().contains("@") {
+                        ranges.append(start..<end)
+                    }
                 }
             }
             start = end
@@ -267,8 +298,85 @@ public struct SpellingUnknownRule: Rule {
         return ranges
     }
 
+    /// The test of `excludedRanges` on an ASCII token, read off its code units (one character per
+    /// unit, so `contains`, `lowercased` and `dropFirst` of the string mean the same on the units):
+    /// most English tokens that start with `w` need no string. `nil` for a token with non-ASCII
+    /// units, which the string test decides.
+    static func asciiLinkToken(_ token: ArraySlice<UInt16>) -> Bool? {
+        var hasScheme = false
+        var innerAt = false
+        var index = token.startIndex
+        while index < token.endIndex {
+            let unit = token[index]
+            if unit >= 0x80 { return nil }
+            if unit == 0x3A, index + 2 < token.endIndex, token[index + 1] == 0x2F, token[index + 2] == 0x2F { hasScheme = true }
+            if unit == 0x40, index > token.startIndex, index < token.endIndex - 1 { innerAt = true }
+            index += 1
+        }
+        if hasScheme || innerAt { return true }
+        guard token.count >= 4 else { return false }
+        let first = token.startIndex
+        return token[first] | 0x20 == 0x77 && token[first + 1] | 0x20 == 0x77 && token[first + 2] | 0x20 == 0x77 && token[first + 3] == 0x2E
+    }
+
     public static func foldedWords(of text: String) -> Set<String> {
         Set(text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }.map { CaseMapping.fold(String($0)) })
+    }
+}
+
+/// A map from ASCII words (as UTF-16 code units) to a verdict: open addressing over a pool of the
+/// words' units.
+struct ASCIIWordMemo {
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var entries: [(start: Int32, count: Int32, hash: UInt64, value: Bool)] = []
+    private var pool: [UInt16] = []
+
+    /// The word's hash, or `nil` for a word with a non-ASCII unit.
+    @inline(__always)
+    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for unit in units {
+            if unit >= 0x80 { return nil }
+            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    func value(of units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Bool? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let entry = slots[slot]
+            if entry < 0 { return nil }
+            let found = entries[Int(entry)]
+            if found.hash == hash, Int(found.count) == units.count,
+               pool.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[Int(found.start)..<Int(found.start + found.count)])
+                   .elementsEqual(units) }) {
+                return found.value
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds a word not yet in the map.
+    mutating func insert(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64, value: Bool) {
+        if 2 * (entries.count + 1) > slots.count { grow() }
+        entries.append((Int32(pool.count), Int32(units.count), hash, value))
+        pool.append(contentsOf: units)
+        place(entries.count - 1)
+    }
+
+    private mutating func place(_ index: Int) {
+        let mask = slots.count - 1
+        let hash = entries[index].hash
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(index)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for index in entries.indices { place(index) }
     }
 }
 

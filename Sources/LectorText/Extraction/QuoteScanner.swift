@@ -71,7 +71,9 @@ public struct QuoteScanner: Sendable {
     private let expectedPairs: [Pair]
     /// Every pair Lector recognises, the language's first.
     private let allPairs: [Pair]
-    private let markUnits: Set<UInt16>
+    /// One bit per UTF-16 code unit: whether it is a mark of `allPairs` (a `Set` look-up per code
+    /// unit of every line was most of `punctuation.quotes`'s time).
+    private let markBits: [UInt64]
 
     struct Pair: Sendable, Hashable {
         let open: UInt16
@@ -124,7 +126,22 @@ public struct QuoteScanner: Sendable {
         }
         all += Self.brackets.map { Pair(open: $0.0, close: $0.1, isBracket: true) }
         allPairs = all
-        markUnits = Set(all.flatMap { [$0.open, $0.close] })
+        var bits = [UInt64](repeating: 0, count: 1 << 10)
+        for unit in all.flatMap({ [$0.open, $0.close] }) { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
+        markBits = bits
+    }
+
+    @inline(__always)
+    private func isMark(_ unit: UInt16) -> Bool {
+        markBits.withUnsafeBufferPointer { $0[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
+    }
+
+    /// Whether `units` hold a quotation mark or bracket at all: text without one has neither
+    /// quotations nor issues, and need not be scanned.
+    public func containsMark(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        markBits.withUnsafeBufferPointer { bits in
+            units.contains { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+        }
     }
 
     /// Scans `text`; ranges are UTF-16 offsets into `text`.
@@ -149,7 +166,7 @@ public struct QuoteScanner: Sendable {
                 continue
             }
             let unit = units[index]
-            guard markUnits.contains(unit), !isApostrophe(at: index, in: units), !isListOrEmoticon(at: index, in: units)
+            guard isMark(unit), !isApostrophe(at: index, in: units), !isListOrEmoticon(at: index, in: units)
             else { index += 1; continue }
             if let depth = stack.innermost(closedBy: unit) {
                 for unclosed in stack.entries[(depth + 1)...] {

@@ -1,0 +1,167 @@
+import Foundation
+import LectorText
+import LectorICU
+import LectorFormats
+import LectorTestSupport
+@testable import LectorRules
+import Testing
+
+/// The shortcuts of the target-only pass answer what the code they stand in front of answers.
+@Suite struct TargetOnlyFastPathTests {
+    /// Lines of the seed articles and hand-made text around each shortcut's edge cases.
+    static func texts() throws -> [String] {
+        var texts: [String] = []
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        texts += [
+            "see https://nato.int/news or www.kyiv.ua, WWW.Example.org and Www.x.y; mail press@nato.int, @handle, name@",
+            "ftp://x mailto:a@b.c http:// ://x a://b wwwx www. ww.x w.w.w. w:// x:/ 10:30 @ a@ @a",
+            "wait, when, where? we were working with www", "ÿwww.x wwẘ.x ẃww.x www․x www.ü", "Straße://x e\u{301}@x",
+            "the the the talks", "The talks the talks the talks continue.", "ha ha ha", "1 1 1 1", "Ha HA ha",
+            "the talks, the talks, the talks", "we 'll we 'll we 'll", "a b a b a b", "x y z x y z x y z w",
+            "one two three four one two three four one two three four", "one two three four five one two three four five",
+            "(quoted) [x] {y} “z” „w“ «v» ‘u’ don’t", "no marks at all here", "", "\u{201C}", "x)", "1) item",
+            "e\u{301}te\u{301} Київ і Львів 東京で会議 👩‍👩‍👧 İstanbul ß a\u{00AD}b",
+        ]
+        return texts
+    }
+
+    /// Every whitespace-separated token of the texts and of their pairs joined without space.
+    static func tokens() throws -> [String] {
+        let texts = try texts()
+        var tokens = texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+        tokens += zip(tokens, tokens.dropFirst()).map { $0 + $1 }
+        return tokens
+    }
+
+    @Test func asciiLinkTokensAreTheStringTest() throws {
+        var ascii = 0
+        for token in try Self.tokens() {
+            let units = Array(token.utf16)[...]
+            let reference = token.contains("://") || token.lowercased().hasPrefix("www.") || token.dropFirst().dropLast().contains("@")
+            guard let fast = SpellingUnknownRule.asciiLinkToken(units) else {
+                #expect(units.contains { $0 >= 0x80 }, "\(token)")
+                continue
+            }
+            ascii += 1
+            #expect(fast == reference, "\(token)")
+        }
+        #expect(ascii > 1000)
+    }
+
+    /// The ASCII verdict map answers what a dictionary of the same words answers, through growth.
+    @Test func asciiWordMemoIsADictionary() throws {
+        var memo = ASCIIWordMemo()
+        var reference: [String: Bool] = [:]
+        let words = try Self.tokens() + (0..<5000).map { "w\($0 * 7919 % 10007)" }
+        for (index, word) in words.enumerated() {
+            let units = Array(word.utf16)
+            units.withUnsafeBufferPointer { units in
+                guard let hash = ASCIIWordMemo.hash(units) else {
+                    #expect(units.contains { $0 >= 0x80 }, "\(word)")
+                    return
+                }
+                #expect(memo.value(of: units, hash: hash) == reference[word], "\(word)")
+                if reference[word] == nil {
+                    reference[word] = index % 3 == 0
+                    memo.insert(units, hash: hash, value: index % 3 == 0)
+                }
+                #expect(memo.value(of: units, hash: hash) == reference[word], "\(word)")
+            }
+        }
+        #expect(reference.count > 5000)
+    }
+
+    /// `mayLoop` may say yes where `loop` finds nothing (hashes of different words may collide, a
+    /// repeated short word is no loop), never no where `loop` finds one.
+    @Test func loopPrefilterNeverMissesALoop() throws {
+        var loops = 0
+        var rejected = 0
+        let texts = try Self.texts()
+        for text in texts + texts.map({ $0 + " " + $0 + " " + $0 }) {
+            let units = Array(text.utf16)
+            let may = units.withUnsafeBufferPointer { GarbledConditions.mayLoop(ascii: $0) }
+            let loop = GarbledConditions.loop(in: text, language: "en")
+            if loop != nil { loops += 1 }
+            guard let may else {
+                #expect(units.contains { $0 >= 0x80 }, "\(text)")
+                continue
+            }
+            if !may { rejected += 1 }
+            #expect(may || loop == nil, "\(text)")
+        }
+        #expect(loops > 10)
+        #expect(rejected > 20)
+    }
+
+    /// A paragraph `mayLoop(paragraph:)` rules out has no sentence (ICU's) with a loop, also where
+    /// sentences end without a space (`end.Then`, `3.5.Next`).
+    @Test func paragraphPrefilterNeverMissesALoop() throws {
+        let segmenter = try TextSegmenter(.sentence, locale: "en")
+        let texts = try Self.texts()
+        var paragraphs = texts
+        for (index, text) in texts.enumerated() {
+            let next = texts[(index + 7) % texts.count]
+            paragraphs += [text + " " + next, text + "." + next, text + "?" + next + " " + next + "!" + next,
+                           "talks.Talks.talks.Talks", "Stop.Stop.Stop. Go", "A.B.C.D. a b a b a b"]
+        }
+        var ruledOut = 0
+        for paragraph in paragraphs {
+            let units = Array(paragraph.utf16)
+            guard units.withUnsafeBufferPointer({ GarbledConditions.mayLoop(paragraph: $0) }) == false else { continue }
+            ruledOut += 1
+            #expect(!paragraph.contains("'"))
+            for sentence in segmenter.segments(of: paragraph) {
+                #expect(GarbledConditions.loop(in: sentence.text, language: "en") == nil, "\(paragraph)")
+            }
+        }
+        #expect(ruledOut > 20)
+    }
+
+    @Test func asciiDecodingIsTheSameString() throws {
+        for text in try Self.texts() + Self.tokens() + [String(repeating: "abc ", count: 40), "\u{0}\u{7F}x"] {
+            let units = Array(text.utf16)
+            let decoded = units.withUnsafeBufferPointer { LectorICU.UTF16.decode($0) }
+            #expect(decoded == String(decoding: units, as: Unicode.UTF16.self), "\(text)")
+            #expect(decoded.utf8.elementsEqual(text.utf8), "\(text)")
+        }
+    }
+
+    /// A line the scanner skips for want of a mark scans to nothing.
+    @Test func linesWithoutMarksHaveNoQuoteIssues() throws {
+        for language in ["en", "de", "fr", "ru", "ja"] {
+            let scanner = try QuoteScanner(language: language)
+            var skipped = 0
+            for text in try Self.texts() {
+                let units = Array(text.utf16)
+                let hasMark = units.withUnsafeBufferPointer { scanner.containsMark($0) }
+                let scan = scanner.scan(utf16: units)
+                if !hasMark {
+                    skipped += 1
+                    #expect(scan.issues.isEmpty && scan.quotations.isEmpty, "\(language): \(text)")
+                }
+                for mark in ["(", ")", "[", "]", "{", "}", "“", "”", "„", "«", "»", "‘", "’", "「"] {
+                    let withMark = Array((text + mark).utf16)
+                    #expect(withMark.withUnsafeBufferPointer { scanner.containsMark($0) }, "\(mark)")
+                }
+            }
+            #expect(skipped > 10)
+        }
+    }
+
+    /// The link finder reads a token as bytes only when it has a `/`, `\`, `@`, `:` or `www.`:
+    /// every link `protectedRanges` finds in a token has one.
+    @Test func linkFinderSkipsOnlyTokensWithoutLinks() throws {
+        for token in try Self.tokens() + ["docs/Kiev.md", "C:\\x", "~/a", "a.b.c", "x.pdf", "www.a", "WwW.b"]
+        where !token.utf8.contains(where: { [9, 10, 11, 12, 13, 32].contains($0) }) {
+            let found = !PlainText.protectedRanges(in: Array(token.utf8)).isEmpty
+            let gate = token.contains { "/\\@:".contains($0) } || token.lowercased().contains("www.")
+            #expect(!found || gate, "\(token)")
+            var finder = PlainText.LinkFinder()
+            let units = Array(token.utf16)
+            guard !units.isEmpty else { continue }
+            #expect(finder.overlapsLink(0..<units.count, in: units) == found, "\(token)")
+        }
+    }
+}
