@@ -7,8 +7,10 @@
 #
 # The corpus (made in DIR/corpus, deterministic): generate-news.py units as XLIFF 1.2, JSON Lines
 # and PO; the Scaling generator's XLIFF, JSON Lines (German sources with names), text and Markdown;
-# the seed article alone and with its German source; Examples/. Bilingual files are checked per
-# file and per record, JSON Lines also as a stream on standard input. Every run's JSON Lines
+# the seed article alone and with its German source; Examples/; with ../shared/data beside the
+# repository, 300 sentence pairs each of ru→en, cs→en, en→cs and en→ja and one of uk→en, pl→en and
+# en→ru, bilingual and target only (their lexical resources differ from de–en's). Bilingual files
+# are checked per file and per record, JSON Lines also as a stream on standard input. Every run's JSON Lines
 # output and exit status go to DIR/NAME.jsonl; `compare` writes its own into DIR/after and
 # diffs them (exit 1 and the first differing lines when any dump differs).
 # --lector defaults to .build/release/lector.
@@ -83,6 +85,38 @@ dump seed.bilingual --source seed.de.txt --source-lang de seed.en.txt
 (cd "$root/Examples" && "$lector" check --no-config --quiet --format jsonl --glossary "$glossary" \
     --source seed-article.de.txt --source-lang de seed-article.en.txt) \
     >"$out/examples.bilingual.jsonl" 2>/dev/null || echo "exit $?" >>"$out/examples.bilingual.jsonl"
+
+# Other pairs, from ../shared/data when it is beside the repository (each pair's lexical resources:
+# Hunspell of both sides, FreeDict, the bridge through a third language, WordNet, MeCab): the first
+# 300 rows, one sentence per line, and the sentence pairs of lexicon-load.sh for uk and pl.
+data=$root/../shared/data
+if [ -d "$data" ]; then
+    [ -f "$corpus/pairs.done" ] || python3 - "$data" "$corpus" <<'PY'
+import csv, sys
+csv.field_size_limit(10**8)
+data, corpus = sys.argv[1], sys.argv[2]
+def rows(path, n=300):
+    with open(path, encoding='utf-8') as f:
+        return [r for _, r in zip(range(n), csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_NONE))]
+def write(pair, sources, targets):
+    clean = lambda s: ' '.join(s.split())
+    open(f'{corpus}/{pair}.src.txt', 'w').write(''.join(clean(s) + '\n\n' for s in sources))
+    open(f'{corpus}/{pair}.tgt.txt', 'w').write(''.join(clean(t) + '\n\n' for t in targets))
+r = rows(f'{data}/mlqe-pe/ru-en/dev.tsv'); write('ru-en', [x['source'] for x in r], [x['mt'] for x in r])
+r = rows(f'{data}/ced/en-cs/dev.tsv'); write('cs-en', [x['mt'] for x in r], [x['source'] for x in r])
+write('en-cs', [x['source'] for x in r], [x['mt'] for x in r])
+r = rows(f'{data}/ced/en-ja/dev.tsv'); write('en-ja', [x['source'] for x in r], [x['mt'].replace(' ', '') for x in r])
+english = "Ukrainian President Volodymyr Zelensky held talks with the Polish prime minister in Kyiv."
+write('uk-en', ["Президент України Володимир Зеленський провів переговори з прем'єр-міністром Польщі у Києві."], [english])
+write('pl-en', ["Prezydent Ukrainy Wołodymyr Zełenski rozmawiał w Kijowie z premierem Polski."], [english])
+write('en-ru', [english], ["Президент Украины Владимир Зеленский провёл переговоры с премьер-министром Польши в Киеве."])
+PY
+    touch "$corpus/pairs.done"
+    for pair in ru-en cs-en en-cs en-ja uk-en pl-en en-ru; do
+        dump "$pair" --source-lang "${pair%-*}" --target-lang "${pair#*-}" --source "$pair.src.txt" "$pair.tgt.txt"
+        dump "$pair.target-only" --target-lang "${pair#*-}" "$pair.tgt.txt"
+    done
+fi
 
 count() { cat "$1"/*.jsonl | grep -c '"rule":' || true; }
 if [ "$mode" = save ]; then

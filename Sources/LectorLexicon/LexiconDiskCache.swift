@@ -36,25 +36,39 @@ public struct LexiconDiskCache: Sendable, Hashable {
     /// What a cache file holds; the number is part of the header. Bump `version` whenever the code
     /// that builds any table changes what it builds: source files that did not change would
     /// otherwise keep serving the old table.
-    public enum Kind: UInt32, Sendable { case freeDictSlots = 1, freeDictReverseLinks = 2 }
+    public enum Kind: UInt32, Sendable {
+        case freeDictSlots = 1, freeDictReverseLinks = 2
+        /// The model word each glossary name is inflected like in a Hunspell dictionary.
+        case hunspellModels = 3
+
+        var fileTag: String {
+            switch self {
+            case .freeDictSlots: "index"
+            case .freeDictReverseLinks: "reverse"
+            case .hunspellModels: "models"
+            }
+        }
+    }
     static let version: UInt32 = 1
     static let magic = Array("LECTORLX".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
 
-    /// The cache file of a table built from `sources` (the first names it).
-    public func file(kind: Kind, sources: [String]) -> String? {
+    /// The cache file of a table built from `sources` (the first names it) and, where the table
+    /// depends on more than the files (the words added to a dictionary), `key`: the caller stores
+    /// the key in a section and compares it, since different keys could share a name.
+    public func file(kind: Kind, sources: [String], key: String = "") -> String? {
         guard let folder, let first = sources.first else { return nil }
         let name = ((first as NSString).lastPathComponent as NSString).deletingPathExtension
-        let key = sources.joined(separator: "\n")
+        let identity = sources.joined(separator: "\n") + (key.isEmpty ? "" : "\n#" + key)
         return (folder as NSString).appendingPathComponent(
-            "\(name)-\(kind == .freeDictSlots ? "index" : "reverse")-\(String(Self.checksum(Array(key.utf8)), radix: 16)).bin")
+            "\(name)-\(kind.fileTag)-\(String(Self.checksum(Array(identity.utf8)), radix: 16)).bin")
     }
 
     // MARK: - Reading
 
     /// The sections stored for these sources, or `nil` when there is no valid file for them.
-    public func read(kind: Kind, sources: [String]) -> [Data]? {
-        guard let path = file(kind: kind, sources: sources),
+    public func read(kind: Kind, sources: [String], key: String = "") -> [Data]? {
+        guard let path = file(kind: kind, sources: sources, key: key),
               let stamps = sources.map(Self.stamp).allNonNil(),
               // A missing or unreadable cache file is an empty cache.
               let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
@@ -91,8 +105,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
 
     /// Stores the sections for these sources; `false` when the cache is off or cannot be written.
     @discardableResult
-    public func write(kind: Kind, sources: [String], sections: [Data]) -> Bool {
-        guard let folder, let path = file(kind: kind, sources: sources),
+    public func write(kind: Kind, sources: [String], key: String = "", sections: [Data]) -> Bool {
+        guard let folder, let path = file(kind: kind, sources: sources, key: key),
               let stamps = sources.map(Self.stamp).allNonNil() else { return false }
         let encoded = Self.encode(kind: kind, stamps: stamps, sections: sections)
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"

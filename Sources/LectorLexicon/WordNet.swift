@@ -12,7 +12,8 @@ public final class WordNet: @unchecked Sendable {
     private let lock = NSLock()
     private var indexFiles: [PartOfSpeech: Data] = [:]
     private var dataFiles: [PartOfSpeech: Data] = [:]
-    private var exceptions: [PartOfSpeech: [String: [String]]] = [:]
+    /// The mapped exception lists (`POS.exc`); empty data where a list is absent.
+    private var exceptionFiles: [PartOfSpeech: Data] = [:]
 
     /// The WordNet folder holding `index.noun` (found in `paths`), or `nil`.
     public static func locate(in paths: ResourcePaths) -> String? {
@@ -43,7 +44,7 @@ public final class WordNet: @unchecked Sendable {
         func add(_ lemma: String) { if !result.contains(lemma) { result.append(lemma) } }
         for pos in PartOfSpeech.allCases {
             if indexLine(of: key, pos: pos) != nil { add(key) }
-            for base in exceptionList(pos)[key] ?? [] where indexLine(of: base, pos: pos) != nil { add(base) }
+            for base in exceptionBases(of: key, pos: pos) where indexLine(of: base, pos: pos) != nil { add(base) }
             for (suffix, replacement) in Self.detachments[pos] ?? [] where key.hasSuffix(suffix) && key.count > suffix.count {
                 let base = String(key.dropLast(suffix.count)) + replacement
                 if indexLine(of: base, pos: pos) != nil { add(base) }
@@ -52,11 +53,10 @@ public final class WordNet: @unchecked Sendable {
         return result.map { $0.replacingOccurrences(of: "_", with: " ") }
     }
 
-    /// Reads the exception lists and maps the files now (`Lexicon.preload`), so that the first
-    /// question does not pay for them.
+    /// Maps the files now (`Lexicon.preload`), so that the first question does not pay for them.
     public func preload() {
         for pos in PartOfSpeech.allCases {
-            _ = exceptionList(pos)
+            _ = exceptionFile(pos)
             _ = file(data: false, pos: pos)
             _ = file(data: true, pos: pos)
         }
@@ -245,21 +245,62 @@ public final class WordNet: @unchecked Sendable {
         return mapped
     }
 
-    private func exceptionList(_ pos: PartOfSpeech) -> [String: [String]] {
+    private func exceptionFile(_ pos: PartOfSpeech) -> Data {
         lock.lock()
         defer { lock.unlock() }
-        if let cached = exceptions[pos] { return cached }
+        if let cached = exceptionFiles[pos] { return cached }
         let path = (folder as NSString).appendingPathComponent("\(pos.rawValue).exc")
-        var list: [String: [String]] = [:]
         // The exception lists are optional in WordNet distributions; without one, only the rules apply.
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            for line in text.split(separator: "\n") {
-                let fields = line.split(separator: " ").map(String.init)
-                if fields.count >= 2 { list[fields[0], default: []] += fields.dropFirst() }
+        let mapped = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
+        exceptionFiles[pos] = mapped
+        return mapped
+    }
+
+    /// The base forms an exception list gives for an inflected form (`went` → `go`), in file order.
+    /// A binary search over the mapped lines (`inflected base…`, sorted, as WordNet's own `morphy`
+    /// reads them) instead of a table of all 6,000 built ahead: most checks ask for a few words.
+    func exceptionBases(of key: String, pos: PartOfSpeech) -> [String] {
+        let data = exceptionFile(pos)
+        let target = Array(key.utf8)
+        guard !data.isEmpty, !target.isEmpty else { return [] }
+        return data.withUnsafeBytes { raw -> [String] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func lineStart(_ position: Int) -> Int {
+                var start = position
+                while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+                return start
             }
+            func lineEnd(_ start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                return end
+            }
+            func order(_ start: Int, _ end: Int) -> Int {
+                var wordEnd = start
+                while wordEnd < end, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+                return Self.compare(bytes[start..<wordEnd], target)
+            }
+            // The first line whose word is not below the key.
+            var low = 0
+            var high = bytes.count
+            while low < high {
+                let start = lineStart((low + high) / 2)
+                let end = lineEnd(start)
+                if order(start, end) < 0 { low = end + 1 } else { high = start }
+            }
+            var result: [String] = []
+            var start = low
+            while start < bytes.count {
+                let end = lineEnd(start)
+                guard order(start, end) == 0 else { break }
+                let fields = UnsafeBufferPointer(rebasing: bytes[start..<end]).split(separator: 0x20)
+                if fields.count >= 2 {
+                    result += fields.dropFirst().map { String(decoding: $0, as: UTF8.self) }
+                }
+                start = end + 1
+            }
+            return result
         }
-        exceptions[pos] = list
-        return list
     }
 
     // MARK: - Words

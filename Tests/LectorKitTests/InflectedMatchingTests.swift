@@ -137,6 +137,47 @@ import Testing
         #expect(again.index.hunspellWithTerms === target)
     }
 
+    /// The word each glossary name is inflected like is chosen once per dictionary file and term
+    /// list, then read from the lexicon disk cache: a second load inflects the names the same
+    /// without reading the whole `.dic` again, and what the cache holds is what is applied.
+    @Test(.enabled(if: LexicalResource.hunspellFiles("ru", in: .standard) != nil, "needs hunspell-ru"))
+    func modelWordsAreKeptInTheDiskCache() throws {
+        let folder = NSTemporaryDirectory() + "lector-models-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = LexiconDiskCache(folder: folder)
+        let concepts = [Concept(id: "zelensky", terms: [Term(text: "Зеленский", language: "ru", status: .preferred)]),
+                        Concept(id: "medinsky", terms: [Term(text: "Мединский", language: "ru", status: .preferred)])]
+        let cached = try #require(GlossaryStemmer.additions(concepts: concepts, language: "ru", paths: .standard, cache: cache))
+        let uncached = try #require(GlossaryStemmer.additions(concepts: concepts, language: "ru", paths: .standard, cache: .off))
+        let fresh = { try #require(try Lexicon.privateHunspell("ru", paths: .standard)) }
+
+        let reference = try uncached.add(try fresh())
+        #expect(reference["Зеленский"]?.isEmpty == false)
+        let first = try fresh()
+        #expect(try cached.add(first) == reference)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("-models-") }
+        #expect(files.count == 1)
+        let second = try fresh()
+        #expect(try cached.add(second) == reference)
+        #expect(second.stem("Зеленского").contains("Зеленский"))
+        #expect(second.stem("Мединского").contains("Мединский"))
+
+        // The cache decides: a file that says "no model" for Зеленский adds it uninflected.
+        let sources = [first.affixPath, first.dictionaryPath]
+        let text = "Зеленский\u{1F}\u{1E}Мединский\u{1F}\(reference["Мединский"] ?? "")\u{1E}"
+        #expect(cache.write(kind: .hunspellModels, sources: sources, key: cached.key,
+                            sections: [Data(cached.key.utf8), Data(text.utf8)]))
+        let third = try fresh()
+        #expect(try cached.add(third)["Зеленский"] == "")
+        #expect(third.stem("Зеленского").isEmpty)
+        #expect(third.stem("Мединского").contains("Мединский"))
+        // One made for another term list is not used.
+        let other = "Зеленский\u{1F}\u{1E}\u{1E}"
+        #expect(cache.write(kind: .hunspellModels, sources: sources, key: cached.key,
+                            sections: [Data("glossary:other".utf8), Data(other.utf8)]))
+        #expect(try cached.add(try fresh()) == reference)
+    }
+
     @Test(.enabled(if: LexicalResource.hunspellFiles("pl", in: .standard) != nil, "needs hunspell-pl"))
     func aFormWithAnotherStemNamesItsLemma() throws {
         let glossary = Glossary(name: "pl", concepts: [

@@ -65,6 +65,40 @@ import LectorLexicon
         #expect(lexicon.pivotTranslations(of: "население", from: "ru", to: "en", through: []).isEmpty)
     }
 
+    /// Pivots are decided by the dictionary files alone; a pivot's dictionaries load when a word
+    /// first needs them. A folder of its own (nothing of it loaded yet in this process) still
+    /// bridges ru→en and en→ru through German, and without deu-eng there is no bridge.
+    @Test(.enabled(if: Installed.freeDict("de", "ru") && Installed.freeDict("de", "en") && Installed.freeDict("en", "de")
+                   && Installed.freeDict("en", "ru"),
+                   "needs dict-freedict-deu-rus, dict-freedict-deu-eng, dict-freedict-eng-deu, dict-freedict-eng-rus"))
+    func pivotDictionariesLoadWhenAWordNeedsThem() throws {
+        func folder(with pairs: [(String, String)]) throws -> ResourcePaths {
+            let folder = NSTemporaryDirectory() + "lector-pivots-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (from, to) in pairs {
+                let index = try #require(LexicalResource.freeDictIndex(from: from, to: to, in: Installed.paths))
+                let data = String(index.dropLast(".index".count)) + ".dict.dz"
+                for file in [index, data] {
+                    try FileManager.default.createSymbolicLink(atPath: (folder as NSString).appendingPathComponent((file as NSString).lastPathComponent),
+                                                               withDestinationPath: file)
+                }
+            }
+            return ResourcePaths(folders: [folder])
+        }
+        // eng-deu too: without it en→de would read deu-eng backwards, whose links take minutes to
+        // build in a debug build (the folder is new, so the disk cache has nothing for it).
+        let lexicon = Lexicon.load(source: "ru", target: "en",
+                                   paths: try folder(with: [("de", "ru"), ("de", "en"), ("en", "de"), ("en", "ru")]))
+        #expect(lexicon.pivots(from: "ru", to: "en") == ["de"])
+        #expect(lexicon.pivots(from: "en", to: "ru") == ["de"])
+        #expect(lexicon.translations(of: "население", from: "ru", to: "en").isEmpty)
+        #expect(lexicon.pivotTranslations(of: "население", from: "ru", to: "en", through: ["de"])
+            .contains { $0.text.split(separator: " ").contains("population") })
+        #expect(lexicon.pivotTranslations(of: "help", from: "en", to: "ru", through: ["de"]).contains { $0.text == "помощь" })
+        let withoutBridge = Lexicon.load(source: "ru", target: "en", paths: try folder(with: [("de", "ru"), ("en", "ru")]))
+        #expect(withoutBridge.pivots(from: "ru", to: "en").isEmpty)
+    }
+
     @Test(.enabled(if: Installed.wordNet && Installed.hunspell("en"), "needs wordnet-base, hunspell-en-us"))
     func englishLemmasSynonymsAntonyms() {
         let lexicon = Lexicon.shared(source: "de", target: "en", paths: Installed.paths)

@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import LectorLexicon
+@testable import LectorLexicon
 
 @Suite(.enabled(if: Installed.wordNet, "needs wordnet-base")) struct WordNetTests {
     static func wordNet() throws -> WordNet { try WordNet(folder: WordNet.locate(in: Installed.paths)!) }
@@ -13,6 +14,32 @@ import LectorLexicon
         #expect(wordNet.lemmas(of: "Kiev") == ["kiev"])
         #expect(wordNet.lemmas(of: "blorfs").isEmpty)
         #expect(wordNet.isLemma("ice cream"))
+    }
+
+    /// The exception lists are binary-searched in the mapped files: for every inflected form of
+    /// every list (the first and last lines included), the bases found are those a table of the
+    /// whole file gives, in file order, and a word between two lines or past the ends has none.
+    @Test func exceptionListsSearchedInPlaceAnswerLikeAWholeTable() throws {
+        let wordNet = try Self.wordNet()
+        var checked = 0
+        for pos in WordNet.PartOfSpeech.allCases {
+            let path = (wordNet.folder as NSString).appendingPathComponent("\(pos.rawValue).exc")
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            var table: [String: [String]] = [:]
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: " ").map(String.init)
+                if fields.count >= 2 { table[fields[0], default: []] += fields.dropFirst() }
+            }
+            for (form, bases) in table {
+                #expect(wordNet.exceptionBases(of: form, pos: pos) == bases, "\(pos.rawValue).exc: \(form)")
+                #expect(wordNet.exceptionBases(of: form + "q", pos: pos).isEmpty || table[form + "q"] != nil)
+                checked += 1
+            }
+            #expect(wordNet.exceptionBases(of: "\u{1}", pos: pos).isEmpty)
+            #expect(wordNet.exceptionBases(of: "zzzzzzzz", pos: pos).isEmpty)
+        }
+        #expect(checked > 5_000)
+        #expect(wordNet.exceptionBases(of: "went", pos: .verb) == ["go"])
     }
 
     @Test func directAndIndirectAntonyms() throws {

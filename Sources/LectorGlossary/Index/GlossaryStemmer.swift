@@ -89,19 +89,50 @@ public final class GlossaryStemmer: @unchecked Sendable {
     /// it adds none (no stemmer, or no single-word term in the language). The checker hands them to
     /// the pair's `Lexicon` before the glossary index exists, so that the amended dictionary starts
     /// loading at once and is the only copy of that language's dictionary.
-    public static func additions(concepts: [Concept], language: String, paths: ResourcePaths) -> HunspellAdditions? {
+    public static func additions(concepts: [Concept], language: String, paths: ResourcePaths,
+                                 cache: LexiconDiskCache = .standard) -> HunspellAdditions? {
         let target = Term.primaryLanguage(of: language)
         guard languages.contains(target), LexicalResource.hunspellFiles(target, in: paths) != nil else { return nil }
         let terms = addedTerms(concepts: concepts, target: target)
-        return terms.isEmpty ? nil : additions(terms)
+        return terms.isEmpty ? nil : additions(terms, cache: cache)
     }
 
-    /// Every term unknown to the dictionary, added inflected like a model word (`add(_:to:)`).
-    static func additions(_ terms: [String]) -> HunspellAdditions {
-        HunspellAdditions(key: "glossary:" + Set(terms).sorted().joined(separator: "\u{1F}")) { dictionary in
+    /// Every term unknown to the dictionary, added inflected like a model word (`add(_:to:)`). The
+    /// models are kept in the lexicon disk cache per dictionary file and term list: choosing them
+    /// reads the whole `.dic` (uk_UA: 8 MB) and costs more CPU than libhunspell's own load of ru_RU.
+    static func additions(_ terms: [String], cache: LexiconDiskCache = .standard) -> HunspellAdditions {
+        let key = "glossary:" + Set(terms).sorted().joined(separator: "\u{1F}")
+        return HunspellAdditions(key: key) { dictionary in
             let unknown = terms.filter { !dictionary.spell($0) }
-            return unknown.isEmpty ? [:] : try Self.add(unknown, to: dictionary)
+            guard !unknown.isEmpty else { return [:] }
+            let sources = [dictionary.affixPath, dictionary.dictionaryPath]
+            if let models = cachedModels(cache.read(kind: .hunspellModels, sources: sources, key: key), key: key, unknown: unknown) {
+                return apply(models, to: dictionary, order: unknown)
+            }
+            let models = try Self.models(for: unknown, in: dictionary)
+            cache.write(kind: .hunspellModels, sources: sources, key: key, sections: encodeModels(models, key: key))
+            return apply(models, to: dictionary, order: unknown)
         }
+    }
+
+    /// The cache's sections: the term list's key, then `term US model RS` per term.
+    static func encodeModels(_ models: [String: String], key: String) -> [Data] {
+        let text = models.keys.sorted().map { "\($0)\u{1F}\(models[$0] ?? "")\u{1E}" }.joined()
+        return [Data(key.utf8), Data(text.utf8)]
+    }
+
+    /// The models a cache file holds, when it was made for this term list and names exactly the
+    /// terms the dictionary does not know now; `nil` otherwise (they are chosen again).
+    static func cachedModels(_ sections: [Data]?, key: String, unknown: [String]) -> [String: String]? {
+        guard let sections, sections.count == 2, sections[0] == Data(key.utf8),
+              let text = String(data: sections[1], encoding: .utf8) else { return nil }
+        var models: [String: String] = [:]
+        for record in text.split(separator: "\u{1E}") {
+            let fields = record.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard fields.count == 2 else { return nil }
+            models[String(fields[0])] = String(fields[1])
+        }
+        return Set(models.keys) == Set(unknown) ? models : nil
     }
 
     /// Whether a folded token could be a form of a glossary term (its first two units start one).
@@ -206,6 +237,27 @@ public final class GlossaryStemmer: @unchecked Sendable {
     /// Adds each term inflected like the dictionary's most common paradigm (affix flags) among its
     /// entries with the same capitalization and the longest shared ending (4, 3 or 2 letters).
     static func add(_ unknown: [String], to dictionary: HunspellDictionary) throws -> [String: String] {
+        apply(try models(for: unknown, in: dictionary), to: dictionary, order: unknown)
+    }
+
+    /// Adds each term, in `order`, inflected like its model; one without a model, or whose model
+    /// Hunspell cannot copy affixes from, is added uninflected. The notes that were applied.
+    static func apply(_ models: [String: String], to dictionary: HunspellDictionary, order: [String]) -> [String: String] {
+        var applied: [String: String] = [:]
+        for term in order {
+            var model = models[term] ?? ""
+            if model.isEmpty || !dictionary.add(term, inflectedLike: model) {
+                dictionary.add(term)
+                model = ""
+            }
+            applied[term] = model
+        }
+        return applied
+    }
+
+    /// The model word of each term (empty: none shares its ending): the dictionary's most common
+    /// paradigm among its entries with the same capitalization and the longest shared ending.
+    static func models(for unknown: [String], in dictionary: HunspellDictionary) throws -> [String: String] {
         let endings = Set(unknown.flatMap { term in (2...4).filter { term.count > $0 + 1 }.map { String(term.suffix($0)).lowercased() } })
         // ending + capitalized → flags → (count, first word)
         var paradigms: [String: [String: (count: Int, word: String)]] = [:]
@@ -229,10 +281,6 @@ public final class GlossaryStemmer: @unchecked Sendable {
                     model = best.word
                     break
                 }
-            }
-            if model.isEmpty || !dictionary.add(term, inflectedLike: model) {
-                dictionary.add(term)
-                model = ""
             }
             models[term] = model
         }
