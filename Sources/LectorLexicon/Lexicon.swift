@@ -196,6 +196,43 @@ public final class Lexicon: @unchecked Sendable {
         return result
     }
 
+    /// Translations of a name from the dictionary `from → to` itself: only its entries whose
+    /// headword is written as the name is, capital included (`Danube`, not `johnson`, the slang
+    /// word; dictionary lookups fold case). Every line of such an entry but notes and
+    /// cross-references is read, indented or not (eng-pol indents its translations: `  Dunaj`),
+    /// without its labels (`[zem]`, `<n>`, `(americký spisovatel)`).
+    public func nameTranslations(of name: String, from: String, to: String) -> [String] {
+        let from = LexicalLanguages.primary(from)
+        let to = LexicalLanguages.primary(to)
+        return answers.value("n|\(from)|\(to)|\(name)") {
+            guard let dictionary = Self.dictionary(from: from, to: to, paths: paths) else { return [] }
+            do {
+                var result: [String] = []
+                for entry in try dictionary.entries(of: name) {
+                    let lines = entry.split(separator: "\n")
+                    guard let first = lines.first, first.prefix(while: { $0 != " " && $0 != "\t" }) == name else { continue }
+                    for line in lines.dropFirst() {
+                        var text = line.drop { $0 == " " || $0 == "\t" || $0 == "-" }
+                        if text.first?.isNumber == true { text = text.drop { $0.isNumber || $0 == "." || $0 == " " } }
+                        guard let opening = text.first, !"{(\"".contains(opening),
+                              !text.hasPrefix("Note:"), !text.hasPrefix("Synonym"), !text.hasPrefix("see:") else { continue }
+                        var cleaned = ""
+                        var depth = 0
+                        for character in text {
+                            if "[<(".contains(character) { depth += 1 } else if "]>)".contains(character) { depth = max(0, depth - 1) } else if depth == 0 { cleaned.append(character) }
+                        }
+                        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+                        if !trimmed.isEmpty, !result.contains(trimmed) { result.append(trimmed) }
+                    }
+                }
+                return result
+            } catch {
+                Self.report(error)
+                return []
+            }
+        }
+    }
+
     /// Translations of a lemma through a third language, for a pair whose own dictionaries are small
     /// (FreeDict's eng-rus has 1,700 headwords, deu-rus 22,600 and deu-eng 519,000): the lemma's
     /// translations into each `pivot` that dictionaries link with both languages, then theirs into
@@ -254,6 +291,14 @@ public final class Lexicon: @unchecked Sendable {
         }
     }
 
+    /// The languages an installed dictionary from `language` translates into.
+    public func languagesTranslated(from language: String) -> [String] {
+        let language = LexicalLanguages.primary(language)
+        return LexicalLanguages.freeDictCodes.keys.sorted().filter {
+            $0 != language && Self.dictionary(from: language, to: $0, paths: paths) != nil
+        }
+    }
+
     /// Whether a dictionary (in either direction) links the two languages.
     public func hasTranslations(from: String, to: String) -> Bool {
         let from = LexicalLanguages.primary(from)
@@ -268,6 +313,10 @@ public final class Lexicon: @unchecked Sendable {
     /// WordNet antonyms of an English lemma, adjective satellites through their head; empty without
     /// WordNet.
     public func antonyms(of englishLemma: String) -> [String] { wordNet?.antonyms(of: englishLemma) ?? [] }
+
+    /// How WordNet files a capitalized English word (a particular one, an adjective, a kind); `nil`
+    /// without WordNet or when it does not list the word.
+    public func nameSense(ofEnglish word: String) -> WordNet.NameSense? { wordNet?.nameSense(of: word) }
 
     /// Whether Hunspell accepts the word; `nil` when there is no dictionary for the language.
     public func isKnown(_ word: String, language: String) -> Bool? {

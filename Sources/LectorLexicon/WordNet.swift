@@ -68,6 +68,33 @@ public final class WordNet: @unchecked Sendable {
         return PartOfSpeech.allCases.contains { indexLine(of: key, pos: $0) != nil }
     }
 
+    /// How WordNet files a capitalized English word, which tells a name from a word made of one.
+    public enum NameSense: Sendable, Equatable {
+        /// A sense is an instance (`@i`): a particular person, place or work (`Munich`, `Johnson`,
+        /// `Danube`, `Torah`).
+        case instance
+        /// An adjective, and no instance: a nationality or a follower's (`Japanese`, `Chadian`, `Muslim`).
+        case adjective
+        /// A noun of a kind, never an instance: peoples, feasts, materials (`Finn`, `Pentecost`, `Dacron`).
+        case commonNoun
+    }
+
+    /// The `NameSense` of a word or of its base form (`Finns` → `finn`); `nil` when WordNet does not
+    /// list it.
+    public func nameSense(of word: String) -> NameSense? {
+        var keys = [Self.key(word)]
+        for lemma in lemmas(of: word) where !keys.contains(Self.key(lemma)) { keys.append(Self.key(lemma)) }
+        var isAdjective = false, isNoun = false
+        for key in keys {
+            for offset in synsetOffsets(of: key, pos: .noun) {
+                isNoun = true
+                if synset(at: offset, pos: .noun)?.pointers.contains(where: { $0.symbol == "@i" }) == true { return .instance }
+            }
+            if indexLine(of: key, pos: .adj) != nil { isAdjective = true }
+        }
+        return isAdjective ? .adjective : isNoun ? .commonNoun : nil
+    }
+
     // MARK: - Synonyms and antonyms
 
     /// The other words of every synset the lemma belongs to, most frequent sense first.

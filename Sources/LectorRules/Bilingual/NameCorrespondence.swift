@@ -59,6 +59,135 @@ enum NameCorrespondence {
         return word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
     }
 
+    // MARK: - Names in other languages
+
+    /// A target name's renderings in the other languages FreeDict links with the translation's
+    /// language, by skeleton: `Danube` is `Dunaj`, `Danubio`, `Donau`; `England` is `Anglia`;
+    /// `Michael` is `Michał`, `Michele`. Exonyms run in families across neighbouring languages,
+    /// so a source name close to any of them (`Dunărea` ~ `Dunaj`, `Veneția` ~ `Venecia`) is the
+    /// same place or person, though no dictionary links the pair itself (ro, et).
+    final class Exonyms {
+        private let lexicon: Lexicon
+        private let language: String
+        /// Languages with a dictionary from the translation's language, the source's among them:
+        /// found at the first question, since most documents never ask one.
+        private lazy var others: [String] = {
+            // Japanese and Chinese renderings are in their own scripts and spell no source name.
+            lexicon.languagesTranslated(from: language).filter { $0 != "ja" && $0 != "zh" }
+        }()
+        private var memo: [String: [String]] = [:]
+
+        init?(lexicon: Lexicon?, target: String) {
+            guard let lexicon else { return nil }
+            (self.lexicon, self.language) = (lexicon, LexicalLanguages.primary(target))
+        }
+
+        /// Skeletons of the capitalized words of the translations of the word's own entries (a
+        /// dictionary folds case: `Nice` would bring `nice`'s translations, `Johnson` a slang word's).
+        func keys(of word: String, latin: Transliterator) -> [String] {
+            let base = NameCorrespondence.withoutPossessive(word)
+            if let known = memo[base] { return known }
+            var result = Set<String>()
+            for other in others {
+                for translation in lexicon.nameTranslations(of: base, from: language, to: other) {
+                    for part in translation.split(whereSeparator: { " -‐,;:()".contains($0) })
+                    where part.count >= 3 && part.unicodeScalars.first!.properties.isUppercase {
+                        if let key = SpellingSkeleton.skeleton(of: latin.transliterate(String(part))) { result.insert(key) }
+                    }
+                }
+            }
+            let keys = result.sorted()
+            memo[base] = keys
+            return keys
+        }
+    }
+
+    /// Whether some source key is one of these renderings: within an edit or two, or sharing a
+    /// long start (`isLooselyClose`).
+    static func matches(renderings: [String], sourceKeys: [String]) -> Bool {
+        renderings.contains { rendering in
+            sourceKeys.contains { key in
+                NamesMissingRule.isClose(rendering, key) || NamesMissingRule.isClose(key, rendering) || isLooselyClose(rendering, key)
+            }
+        }
+    }
+
+    /// `Darwin's` → `Darwin`.
+    static func withoutPossessive(_ word: String) -> String {
+        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
+
+    // MARK: - Name codes
+
+    /// Codes after Soundex's letter classes (Russell and Odell's: b f p v · c g j k q s x z · d t ·
+    /// l · m n · r), over the whole name and with the first letter coded too, so that one name's
+    /// spellings in languages that write its sounds differently agree: `Mihail` and `Michael`
+    /// `524`, `Petru` and `Peter` `136`, `Gheorghe` and `George` `262`, `Anglia` and `England`
+    /// `0524…`. Vowels separate nothing (`Pavel` and `Paul` both `14`); `0` marks a name
+    /// that starts with one. Two codes per name where `h` is heard in one language and silent in
+    /// another (`Mihail`, `John`), and where an initial `j`/`y`/`i` is a vowel or a consonant.
+    static func nameCodes(_ latin: String) -> [String] {
+        var text = latin.lowercased().unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.map(Character.init)
+        guard text.count >= 3 else { return [] }
+        // Digraphs of one sound.
+        var letters: [Character] = []
+        var index = 0
+        while index < text.count {
+            let letter = text[index]
+            let next: Character? = index + 1 < text.count ? text[index + 1] : nil
+            if next == "h", "ptckgsz".contains(letter) {
+                letters.append(["p": "f", "t": "t", "c": "k", "k": "k", "g": "k", "s": "s", "z": "s"][letter]!)
+                index += 2
+                continue
+            }
+            letters.append(letter)
+            index += 1
+        }
+        text = letters
+        func code(hHeard: Bool, initialGlideVowel: Bool) -> String? {
+            var result = ""
+            var last: Character = " "
+            var consonants = 0
+            for (offset, letter) in text.enumerated() {
+                var digit: Character?
+                switch letter {
+                case "b", "f", "p", "v": digit = "1"
+                case "c", "g", "k", "q", "s", "x", "z": digit = "2"
+                case "j", "y": digit = offset == 0 && !initialGlideVowel ? "2" : nil
+                case "h": digit = hHeard ? "2" : nil
+                case "d", "t": digit = "3"
+                case "l": digit = "4"
+                case "m", "n": digit = "5"
+                case "r": digit = "6"
+                default: digit = nil
+                }
+                guard let digit else {
+                    if offset == 0 { result.append("0") }
+                    continue
+                }
+                if digit != last { result.append(digit); consonants += 1 }
+                last = digit
+            }
+            return consonants >= 2 ? result : nil
+        }
+        var codes: [String] = []
+        for hHeard in [true, false] {
+            for glide in [false, true] {
+                if let made = code(hHeard: hHeard, initialGlideVowel: glide), !codes.contains(made) { codes.append(made) }
+            }
+        }
+        return codes
+    }
+
+    /// Name codes agree: the same, with three consonant classes or more. (One code the start of
+    /// another, `Pedro` `136` and `Petrov` `1361`, is as often another name.)
+    static func codesAgree(_ a: [String], _ b: [String]) -> Bool {
+        a.contains { x in x.filter { $0 != "0" }.count >= 3 && b.contains(x) }
+    }
+
     // MARK: - Sound keys
 
     /// A coarser key than the spelling skeleton, for names that languages write by sound: the

@@ -52,6 +52,16 @@ public struct NamesReplacedRule: BilingualRule {
             RuleExample("The President of Georgia spoke on Monday.", source: "Президент Грузии выступил в понедельник.", from: "ru", to: "en"),
             RuleExample("Ten Chadian soldiers died in the operation.", source: "Operatsioonis hukkus kümme Tšaadi sõdurit.",
                         from: "et", to: "en"),
+            // Exonyms no dictionary of the pair has, found through the target name's renderings in
+            // other languages (Danube: Dunaj, Danubio; Britain: Brytania), and a saint's name
+            // spelled by its sounds.
+            RuleExample("The city on the Danube has an old sporting tradition.", source: "Orașul de la Dunăre are o tradiție veche în domeniul sportului.",
+                        from: "ro", to: "en"),
+            RuleExample("It was his only visit to Great Britain.", source: "See jäi ainsaks korraks, mil ta Suurbritannias käis.",
+                        from: "et", to: "en"),
+            RuleExample("He was succeeded by his son Michael.", source: "La domnie a urmat fiul său Mihail.", from: "ro", to: "en"),
+            RuleExample("Trains run to Hamburg, Munich and Cologne.", source: "Züge fahren nach Hamburg, München und Köln.",
+                        from: "de", to: "en"),
         ]
     )
 
@@ -69,6 +79,10 @@ public struct NamesReplacedRule: BilingualRule {
         /// (`Grenadier`, `Allies`, `Oblast`) is an ordinary word, not a name.
         let targetSpelling: HunspellDictionary?
         let targetLanguage: String
+        /// WordNet's filing of English names (a particular one, or a people's, a feast's).
+        let lexicon: Lexicon?
+        /// The translation's names in other languages (FreeDict).
+        let exonyms: NameCorrespondence.Exonyms?
         var targetCapitalizesNouns: Bool { NamesMissingRule.capitalizesNouns.contains(targetLanguage) }
     }
 
@@ -81,7 +95,9 @@ public struct NamesReplacedRule: BilingualRule {
                            targetInflection: InflectionRules.forLanguage(context.index.targetLanguage),
                            sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage),
                            targetSpelling: context.lexicon?.hunspell(context.index.targetLanguage),
-                           targetLanguage: LexicalLanguages.primary(context.index.targetLanguage))
+                           targetLanguage: LexicalLanguages.primary(context.index.targetLanguage),
+                           lexicon: context.lexicon,
+                           exonyms: NameCorrespondence.Exonyms(lexicon: context.lexicon, target: context.index.targetLanguage))
     }
 
     public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
@@ -112,21 +128,27 @@ public struct NamesReplacedRule: BilingualRule {
             if NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
                                                  inflection: prepared.targetInflection,
                                                  capitalizesNouns: prepared.targetCapitalizesNouns,
-                                                 calendar: prepared.names.places.targetCalendar) == true
-                || NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage) {
+                                                 calendar: prepared.names.places.targetCalendar) == true {
                 continue
             }
+            // WordNet files names of particular people and places as instances; a nationality, a
+            // people or a feast (`Japanese`, `Finns`, `Pentecost`) is a word made of a name.
+            let sense = prepared.targetLanguage == "en" ? prepared.lexicon?.nameSense(ofEnglish: NameCorrespondence.withoutPossessive(word)) : nil
+            if let sense, sense != .instance { continue }
+            if sense == nil, NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage) { continue }
             // Without a missing source name: a name of a person the dictionary knows, not a place or a
             // people, which a translation writes for a source adjective (`российский` → Russia).
             if missingName == nil {
                 guard prepared.targetSpelling?.spell(word) == true,
-                      !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling),
+                      sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling),
                       !prepared.names.places.targetPlacesAndLanguages.contains(word.lowercased()) else { continue }
             }
             let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
             guard !keys.isEmpty else { continue }
             if source == nil { source = SourceKeys(pair.sourceText, prepared: prepared) }
             guard let source, !source.accountsFor(word, keys: keys, latin: latin, places: prepared.names.places) else { continue }
+            if let exonyms = prepared.exonyms,
+               NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
             let message = missingName.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
             return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: message)]
         }
@@ -139,6 +161,8 @@ public struct NamesReplacedRule: BilingualRule {
         var all: [String] = []
         var capitalized: [String] = []
         var sounds: [String] = []
+        /// Name codes of capitalized words.
+        var capitalizedCodes: [String] = []
 
         init(_ text: String, prepared: Reading) {
             let latin = prepared.names.latin
@@ -147,7 +171,11 @@ public struct NamesReplacedRule: BilingualRule {
                 let keys = NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin)
                 all += keys
                 all += NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? []
-                if word.unicodeScalars.first?.properties.isUppercase == true { capitalized += keys }
+                let codes = NameCorrespondence.nameCodes(latin.transliterate(word))
+                if word.unicodeScalars.first?.properties.isUppercase == true {
+                    capitalized += keys
+                    capitalizedCodes += codes
+                }
                 sounds += NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin)
             }
         }
@@ -164,6 +192,9 @@ public struct NamesReplacedRule: BilingualRule {
                 return true
             }
             if keys.contains(where: { key in capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return true }
+            // One name in two languages' spellings of its sounds (`Mihail`/`Michael`, `Anglia`/`England`).
+            let codes = NameCorrespondence.nameCodes(latin.transliterate(NameCorrespondence.withoutPossessive(word)))
+            if NameCorrespondence.codesAgree(codes, capitalizedCodes) { return true }
             return places.correspond(sourceKeys: all, targetKeys: keys)
         }
     }
