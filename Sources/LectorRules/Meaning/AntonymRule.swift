@@ -24,6 +24,10 @@ public struct AntonymRule: BilingualRule {
             RuleExample("Prices ↓decreased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement ↓diminué.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
+            RuleExample("They built an ↓old school.", source: "Они построили новую школу.", from: "ru", to: "en"),
+            // Closed-class opposites, and an opposite that is a lexical negative of its own.
+            RuleExample("Patients now need ↓less oxygen.", source: "Patienten brauchen jetzt mehr Sauerstoff.", from: "de", to: "en"),
+            RuleExample("A cure is ↓impossible.", source: "Eine Heilung ist möglich.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("Prices have increased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
@@ -35,6 +39,10 @@ public struct AntonymRule: BilingualRule {
             RuleExample("Les prix n'ont pas fortement diminué l'année dernière.", source: "Prices did not increase sharply last year.",
                         from: "en", to: "fr"),
             RuleExample("Such complications are often seen.", source: "Solche Komplikationen sind nicht selten.", from: "de", to: "en"),
+            RuleExample("They built a new school.", source: "Они построили новую школу.", from: "ru", to: "en"),
+            RuleExample("Patients now need more oxygen.", source: "Patienten brauchen jetzt mehr Sauerstoff.", from: "de", to: "en"),
+            RuleExample("A cure is not possible.", source: "Eine Heilung ist unmöglich.", from: "de", to: "en"),
+            RuleExample("A cure is possible.", source: "Eine Heilung ist möglich.", from: "de", to: "en"),
         ]
     )
 
@@ -48,57 +56,145 @@ public struct AntonymRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
         guard let words, let alignment = pair.lexicalAlignment(using: words) else { return [] }
-        let negations = Self.negations(pair, words)
-        guard negations.source + negations.target == 0 else { return [] }
-        let source = alignment.source, target = alignment.target
-        func isAccounted(_ word: LexicalAlignment.Word, among others: [LexicalAlignment.Word], isSource: Bool) -> Bool {
-            others.contains { isSource ? LexicalAlignment.areCounterparts(word.info, $0.info) : LexicalAlignment.areCounterparts($0.info, word.info) }
+        let cues = Self.negationCues(pair, words)
+        // WordNet's antonyms are English: `english` is the side whose words have them, `other` the
+        // side whose words are translated into English.
+        let englishIsTarget = words.targetLanguage == "en"
+        let english = englishIsTarget ? alignment.target : alignment.source
+        let other = englishIsTarget ? alignment.source : alignment.target
+        let otherLanguage = englishIsTarget ? words.sourceLanguage : words.targetLanguage
+        let lexicon = words.lexicon
+        func isCandidate(_ word: LexicalAlignment.Word) -> Bool {
+            !word.isNameOrNumber && word.text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2
         }
-        let candidates = { (words: [LexicalAlignment.Word]) in
-            words.filter { !$0.isNameOrNumber && $0.text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2 }
-        }
-        let sourceWords = candidates(source), targetWords = candidates(target)
-        for t in targetWords {
-            for s in sourceWords {
-                let opposite: String?
-                let message: String
-                if words.targetLanguage == "en" {
-                    opposite = s.info.translations.intersection(t.info.antonyms).sorted().first
-                    message = opposite.map { "`\(written(t, in: pair.targetText))` is the opposite of `\($0)`, which translates `\(written(s, in: pair.sourceText))`" } ?? ""
-                } else {
-                    opposite = t.info.translations.intersection(s.info.antonyms).sorted().first
-                    message = opposite.map { "`\(written(t, in: pair.targetText))` means `\($0)`, the opposite of `\(written(s, in: pair.sourceText))` in the source" } ?? ""
+        // Every English word of the dictionary translations of an other-side word, function words
+        // included (`nach` → `after`): the alignment leaves those out, since a function word is
+        // never evidence of an omission, but closed-class opposites (before/after, more/less)
+        // are antonyms all the same.
+        var allTranslations: [Int: Set<String>] = [:]
+        func translations(_ index: Int) -> Set<String> {
+            if let known = allTranslations[index] { return known }
+            let word = other[index]
+            var result = word.info.translations
+            var direct = false
+            for lemma in word.info.lemmas {
+                for translation in lexicon.translations(of: lemma, from: otherLanguage, to: "en") {
+                    direct = true
+                    result.formUnion(AlignmentWords.contentWords(of: translation.text))
                 }
-                guard opposite != nil, !isAccounted(t, among: source, isSource: false),
-                      !isAccounted(s, among: target, isSource: true) else { continue }
-                // Function words (`zu`, `mit`, `über`, `more`) have too many senses for their
-                // dictionary translations to say which one is meant.
-                guard s.isContent, t.isContent else { continue }
+            }
+            if !direct {
+                let pivots = lexicon.pivots(from: otherLanguage, to: "en")
+                for lemma in word.info.lemmas where !pivots.isEmpty {
+                    for translation in lexicon.pivotTranslations(of: lemma, from: otherLanguage, to: "en", through: pivots) {
+                        result.formUnion(AlignmentWords.contentWords(of: translation.text))
+                    }
+                }
+            }
+            allTranslations[index] = result
+            return result
+        }
+        // An English word is accounted for when an other-side word translates it (counterparts in
+        // the alignment, or its lemma among all of a word's translations).
+        func isAccounted(english e: LexicalAlignment.Word) -> Bool {
+            other.indices.contains { index in
+                let o = other[index]
+                return (englishIsTarget ? LexicalAlignment.areCounterparts(o.info, e.info) : LexicalAlignment.areCounterparts(e.info, o.info))
+                    || !translations(index).isDisjoint(with: e.info.lemmas)
+            }
+        }
+        var reverse: [String: Set<String>] = [:]
+        func reverseTranslations(_ antonym: String) -> Set<String> {
+            if let known = reverse[antonym] { return known }
+            var result = Set<String>()
+            for translation in lexicon.translations(of: antonym, from: "en", to: otherLanguage) {
+                result.formUnion(AlignmentWords.contentWords(of: translation.text))
+            }
+            reverse[antonym] = result
+            return result
+        }
+        var firsts: [Int: Set<String>] = [:]
+        func firstTranslations(_ index: Int) -> Set<String> {
+            if let known = firsts[index] { return known }
+            var result = Set<String>()
+            for lemma in other[index].info.lemmas {
+                for translation in lexicon.translations(of: lemma, from: otherLanguage, to: "en").prefix(2) {
+                    result.formUnion(AlignmentWords.contentWords(of: translation.text))
+                }
+            }
+            firsts[index] = result
+            return result
+        }
+        for e in english where isCandidate(e) && !e.info.antonyms.isEmpty && !Self.determiners.contains(e.text) {
+            var eAccounted: Bool?
+            for (index, o) in other.enumerated() where isCandidate(o) {
+                // Closed-class opposites pair closed-class words (`mehr` → `less`, `plus` →
+                // `less`). A function word has many senses, so its link to the opposite must hold
+                // both ways and be its first sense: the opposite is among the first translations
+                // of the word, and the word among the opposite's translations back (`über` lists
+                // `past` far down, for `past` read as a preposition).
+                let isContent = o.isContent && e.isContent
+                guard isContent || (!o.isContent && !e.isContent) else { continue }
+                guard let opposite = translations(index).intersection(e.info.antonyms).sorted().first(where: {
+                    isContent || (firstTranslations(index).contains($0) && !reverseTranslations($0).isDisjoint(with: o.info.lemmas))
+                }) else { continue }
+                // The opposite word itself in the English side means the other-side word is
+                // translated there (`before and after` for `vor und nach`).
+                guard !english.contains(where: { !$0.info.lemmas.isDisjoint(with: [opposite]) }) else { continue }
+                // Content words only: an other-side content word with a counterpart in English
+                // is translated, whatever else it may mean.
+                if o.isContent, english.contains(where: {
+                    $0.isContent && (englishIsTarget ? LexicalAlignment.areCounterparts(o.info, $0.info) : LexicalAlignment.areCounterparts($0.info, o.info))
+                }) { continue }
+                if eAccounted == nil { eAccounted = isAccounted(english: e) }
+                guard eAccounted == false else { break }
+                let (t, s) = englishIsTarget ? (e, o) : (o, e)
+                guard !cues.hasOther(than: s.range, t.range) else { continue }
+                let message = englishIsTarget
+                    ? "`\(written(t, in: pair.targetText))` is the opposite of `\(opposite)`, which translates `\(written(s, in: pair.sourceText))`"
+                    : "`\(written(t, in: pair.targetText))` means `\(opposite)`, the opposite of `\(written(s, in: pair.sourceText))` in the source"
                 return [RuleFinding(range: pair.targetRange(ofTextRange: t.range), message: message)]
             }
         }
         return []
     }
 
+    /// Quantifying determiners: WordNet opposes them (`all` ↔ `some`, `no`), but their translations
+    /// are articles and partitives (`some` → `des`, `une`), so a dictionary link says nothing.
+    static let determiners: Set<String> = ["all", "some", "any", "each", "every", "no", "none"]
+
     private func written(_ word: LexicalAlignment.Word, in text: String) -> String {
         String(decoding: Array(text.utf16)[word.range], as: Unicode.UTF16.self)
     }
 
-    /// How many negations each side has. A negation on either side leaves the pair to
-    /// `meaning.negation`: an antonym may render a negation (`not high` → `niedrig`), and where
-    /// both sides negate, which word the negation covers decides the meaning (`nicht selten` →
-    /// `often`), which the lexicons cannot tell.
+    /// The negations of each side, by where their cues are. A negation on either side leaves the
+    /// pair to `meaning.negation`: an antonym may render a negation (`not high` → `niedrig`), and
+    /// where both sides negate, which word the negation covers decides the meaning (`nicht selten`
+    /// → `often`), which the lexicons cannot tell. The one exception is the candidate word itself
+    /// (`impossible`, `unimportant`): a lexical negative that is the antonym in question is the
+    /// finding, not a reason to stay quiet.
     ///
     /// Lexical negatives count too (`nonessential` → `non essentiel`, `failed`): counting only
     /// grammatical ones found a few more swapped `un-` words on the tune split but raised the false
     /// alarms of en-fr from 1.5 % to 1.9 %.
-    static func negations(_ pair: SentencePairContext, _ words: AlignmentWords) -> (source: Int, target: Int) {
+    struct NegationCues {
+        let source: [(range: Range<Int>, grammatical: Bool)]
+        let target: [(range: Range<Int>, grammatical: Bool)]
+
+        /// Whether a negation other than the one expressed by the words at these ranges is there.
+        func hasOther(than sourceWord: Range<Int>, _ targetWord: Range<Int>) -> Bool {
+            return source.contains { $0.grammatical || !$0.range.overlaps(sourceWord) }
+                || target.contains { $0.grammatical || !$0.range.overlaps(targetWord) }
+        }
+    }
+
+    static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords) -> NegationCues {
         let inSource = NegationLexicon.forLanguage(words.sourceLanguage).map {
-            pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).count
-        } ?? 0
+            pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).map { ($0.range, $0.strength == .grammatical) }
+        } ?? []
         let inTarget = NegationLexicon.forLanguage(words.targetLanguage).map {
-            pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).count
-        } ?? 0
-        return (inSource, inTarget)
+            pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).map { ($0.range, $0.strength == .grammatical) }
+        } ?? []
+        return NegationCues(source: inSource, target: inTarget)
     }
 }
