@@ -4,22 +4,25 @@
 # as XLIFF 1.2, JSON Lines and PO. Reports the median of --runs runs of each: user+system CPU
 # seconds, units per CPU-second, wall time and peak memory (GNU time), and the ratio.
 #
-#   Benchmarks/compare-pofilter.sh [--install] [--units N] [--runs N] [--lector PATH]
+#   Benchmarks/compare-pofilter.sh [--install] [--units N] [--runs N] [--lector PATH] [--pofilter PATH]
 #
 # --install   create a venv (Benchmarks/.venv-pofilter) and install translate-toolkit from PyPI;
 #             without it, pofilter must already be on PATH or in that venv.
 # --lector    the binary to measure (default: .build/release/lector, built if missing).
+# --pofilter  the pofilter to measure, for example another worktree's venv
+#             (default: $POFILTER, then the venv above, then PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-units=20000 runs=3 install=0 lector=""
+units=20000 runs=3 install=0 lector="" pofilter=${POFILTER:-}
 while [ $# -gt 0 ]; do
     case "$1" in
         --install) install=1 ;;
         --units) units="$2"; shift ;;
         --runs) runs="$2"; shift ;;
         --lector) lector="$2"; shift ;;
-        *) echo "usage: $0 [--install] [--units N] [--runs N] [--lector PATH]" >&2; exit 2 ;;
+        --pofilter) pofilter="$2"; shift ;;
+        *) echo "usage: $0 [--install] [--units N] [--runs N] [--lector PATH] [--pofilter PATH]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -29,7 +32,8 @@ if [ "$install" = 1 ] && [ ! -x "$venv/bin/pofilter" ]; then
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install -q translate-toolkit
 fi
-if [ -x "$venv/bin/pofilter" ]; then pofilter="$venv/bin/pofilter"
+if [ -n "$pofilter" ]; then [ -x "$pofilter" ] || { echo "not executable: $pofilter" >&2; exit 2; }
+elif [ -x "$venv/bin/pofilter" ]; then pofilter="$venv/bin/pofilter"
 elif command -v pofilter >/dev/null; then pofilter=$(command -v pofilter)
 else echo "pofilter not found: run with --install" >&2; exit 2
 fi

@@ -47,8 +47,8 @@ public struct SentencePairContext {
 
     /// The two sides as the files have them: for a masked document (HTML, Markdown) with the
     /// markup, URLs and code that `sourceText` and `targetText` leave out.
-    public var unmaskedSourceText: String { bilingual.source.unmaskedText(in: sourceRange) }
-    public var unmaskedTargetText: String { check.document.unmaskedText(in: targetRange) }
+    public var unmaskedSourceText: String { bilingual.source.isMasked ? bilingual.source.unmaskedText(in: sourceRange) : sourceText }
+    public var unmaskedTargetText: String { check.document.isMasked ? check.document.unmaskedText(in: targetRange) : targetText }
 
     /// Primary subtags of the two languages.
     public var sourceLanguage: String { bilingual.sourceLanguage }

@@ -35,12 +35,14 @@ public struct UntranslatedRule: BilingualRule {
     public init() {}
 
     public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
-        let sourceLetters = Self.letters(pair.sourceText)
         // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
-        // knows the strings that may stay.
-        if pair.bilingual.units == nil, sourceLetters.count >= Self.minimumIdenticalLetters,
-           sourceLetters == Self.letters(pair.targetText), Self.ordinaryWordCount(pair.targetText) >= 3 {
-            return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
+        // knows the strings that may stay (so the letters are not even read there).
+        if pair.bilingual.units == nil {
+            let sourceLetters = Self.letters(pair.sourceText)
+            if sourceLetters.count >= Self.minimumIdenticalLetters, sourceLetters == Self.letters(pair.targetText),
+               Self.ordinaryWordCount(pair.targetText) >= 3 {
+                return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
+            }
         }
         return foreignScriptRuns(in: pair.targetRange, source: pair.sourceText, context: pair.check)
     }
@@ -52,7 +54,7 @@ public struct UntranslatedRule: BilingualRule {
 
     /// Case-folded letters and digits only: punctuation and spacing do not make a translation.
     static func letters(_ text: String) -> [Unicode.Scalar] {
-        CaseMapping.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        CaseMapping.fold(text).unicodeScalars.filter { Latin1ScalarProperties.isAlphabetic($0) || Latin1ScalarProperties.isNumeric($0) }
     }
 
     /// Words of three letters or more, not in capitals, with at least one in lower case:

@@ -1,4 +1,5 @@
 import Foundation
+import LectorText
 
 /// Words that signal something (negation, offence) in each language, read from a resource file
 /// with lines `LANGUAGE<TAB>CUE`; see `Resources/Garbled/negation.txt` for the cue forms.
@@ -60,16 +61,69 @@ struct CueLexicon: Sendable {
         let exceptions = self.exceptions[language] ?? []
         let exceptionPrefixes = self.exceptionPrefixes[language] ?? []
         guard !words.isEmpty || !prefixes.isEmpty || !suffixes.isEmpty else { return found }
-        for token in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
+        for token in Self.words(inLowercased: text.lowercased()) {
             let word = String(token)
             if words.contains(word) {
                 found.append(word)
-            } else if !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
-                      prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 })
-                        || suffixes.contains(where: { word.hasSuffix($0) }) {
+                continue
+            }
+            let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+            if !exceptions.contains(word), !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) }),
+               prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
+                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }) {
                 found.append(word)
             }
         }
         return found
+    }
+
+    /// `word.hasPrefix(cue)`, compared as bytes when both are ASCII: ASCII characters are
+    /// equal only to themselves, so the canonical comparison gives the same answer.
+    static func hasPrefix(_ word: String, _ cue: String, isASCII: Bool) -> Bool {
+        guard isASCII, cue.utf8.allSatisfy({ $0 < 0x80 }) else { return word.hasPrefix(cue) }
+        return word.utf8.starts(with: cue.utf8)
+    }
+
+    /// `word.hasSuffix(cue)`, compared as bytes when both are ASCII.
+    static func hasSuffix(_ word: String, _ cue: String, isASCII: Bool) -> Bool {
+        guard isASCII, cue.utf8.allSatisfy({ $0 < 0x80 }) else { return word.hasSuffix(cue) }
+        return word.utf8.count >= cue.utf8.count && word.utf8.reversed().starts(with: cue.utf8.reversed())
+    }
+
+    /// The words of lower-cased `text` as `split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })`
+    /// splits them, without walking `Character`s where no scalar can join another into one.
+    ///
+    /// Below U+0300 no scalar extends a grapheme cluster (the first `Extend` scalars are the
+    /// combining marks at U+0300) and only CR LF pairs up, which is split either way; the general
+    /// punctuation block's quotes and dashes (U+2010…U+2027, U+2030…U+205E) stand alone as well.
+    /// On such text each `Character` is one scalar, whose `isLetter` is its `isAlphabetic`
+    /// (`CueLexiconFastPathTests` checks both for every scalar the shortcut admits).
+    static func words(inLowercased text: String) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalarStandsAlone(scalar) else {
+                return text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+            }
+            let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || scalar == "'" || scalar == "’"
+            if isWordScalar {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                words.append(text[wordStart..<index])
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let wordStart = start { words.append(text[wordStart..<text.endIndex]) }
+        return words
+    }
+
+    /// A scalar that is a whole `Character` next to any other scalar of which this is also true.
+    static func scalarStandsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value)
     }
 }

@@ -318,11 +318,13 @@ public final class GarbledSignalExtractor {
                 || NumberCorrespondence.sameWriting($0, $1) || NumberCorrespondence.sameDecade($0, $1)
         }
         let units: Set<Character> = ["年", "月", "日", "時", "时", "点", "分", "秒", "号"]
-        let utf16 = Array(text.utf16)
+        let isDense = denseScripts.contains(Term.primaryLanguage(of: targetLanguage))
+        // Only a dense script's text is read below: others need no copy of it.
+        let utf16 = isDense ? Array(text.utf16) : []
         // A CJK number followed by a date or time unit may match a source number (`1993 年`) but
         // is never reported as extra: it is part of a date.
         let isDatePart: (ExtractedNumber) -> Bool = { number in
-            guard denseScripts.contains(Term.primaryLanguage(of: targetLanguage)) else { return false }
+            guard isDense else { return false }
             var index = number.range.upperBound
             while index < utf16.count, utf16[index] == 0x20 { index += 1 }
             guard index < utf16.count, let scalar = Unicode.Scalar(utf16[index]) else { return false }

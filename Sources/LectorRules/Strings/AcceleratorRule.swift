@@ -66,7 +66,31 @@ public struct AcceleratorRule: UnitRule {
 
     /// Marker + letter or digit. Not `&&` (an escaped `&`), not an entity (`&amp;`), not a marker
     /// between capitals (`R&D`, `AT&T`), not `_` inside a word (`file_name`).
+    /// Whether some scalar of `text` is a marker as `accelerators(in:markers:)` compares them
+    /// (`Character(scalar)` equal to a marker). Most strings have none, and then need no scalar
+    /// and offset arrays; every string check masks accelerators, so this ran several times a unit.
+    /// An ASCII scalar equals only the marker that is the same ASCII character; any other scalar,
+    /// and any marker that is not one ASCII scalar, is compared as `Character`s.
+    static func mayHaveMarker(_ text: String, markers: [Character]) -> Bool {
+        var asciiMarkers: (low: UInt64, high: UInt64) = (0, 0)
+        for marker in markers {
+            let scalars = marker.unicodeScalars
+            guard scalars.count == 1, let scalar = scalars.first, scalar.isASCII else { return true }
+            if scalar.value < 64 { asciiMarkers.low |= 1 << scalar.value } else { asciiMarkers.high |= 1 << (scalar.value - 64) }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let bit = scalar.value < 64 ? asciiMarkers.low >> scalar.value : asciiMarkers.high >> (scalar.value - 64)
+                if bit & 1 != 0 { return true }
+            } else if markers.contains(Character(scalar)) {
+                return true
+            }
+        }
+        return false
+    }
+
     static func accelerators(in text: String, markers: [Character]) -> [Accelerator] {
+        guard mayHaveMarker(text, markers: markers) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         var offset = 0

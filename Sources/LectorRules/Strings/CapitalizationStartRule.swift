@@ -67,16 +67,15 @@ public struct CapitalizationStartRule: UnitRule {
     static func firstLetter(_ text: String, settings: StringCheckSettings, masked: [UInt16]? = nil)
         -> (scalar: Unicode.Scalar, range: Range<Int>, word: [Unicode.Scalar])? {
         let units = masked ?? StringText.masked(text, settings: settings)
-        let masked = String(decoding: units, as: Unicode.UTF16.self)
+        // Scalars are decoded from the masked units as far as the first word only (as
+        // `String(decoding:as:)` would: an unpaired surrogate is one U+FFFD of one unit).
         var offset = 0
-        var scalars = Array(masked.unicodeScalars)[...]
-        while let scalar = scalars.first {
+        while let scalar = Self.scalar(in: units, at: offset) {
             if scalar.properties.numericType != nil { return nil }
             // Afrikaans 'n is written in lower case while the noun after it takes the capital,
             // also after an opening bracket or quote: `('n Koei)`.
-            if scalar == "'", scalars.dropFirst().starts(with: ["n", " "]) {
+            if scalar == "'", Self.scalar(in: units, at: offset + 1) == "n", Self.scalar(in: units, at: offset + 2) == " " {
                 offset += 3
-                scalars = scalars.dropFirst(3)
                 continue
             }
             if scalar.properties.isAlphabetic {
@@ -84,12 +83,28 @@ public struct CapitalizationStartRule: UnitRule {
                 // Only a code that ends before the letter counts, so a string that starts with its
                 // first word (most do) is not scanned for codes.
                 if offset > 0, StringText.codeRanges(in: text, settings: settings).contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }
-                let word = Array(scalars.prefix { $0.properties.isAlphabetic })
+                var word: [Unicode.Scalar] = []
+                var cursor = offset
+                while let next = Self.scalar(in: units, at: cursor), next.properties.isAlphabetic {
+                    word.append(next)
+                    cursor += next.utf16.count
+                }
                 return (scalar, offset..<(offset + scalar.utf16.count), word)
             }
             offset += scalar.utf16.count
-            scalars = scalars.dropFirst()
         }
         return nil
+    }
+
+    /// The scalar at a UTF-16 offset, U+FFFD for an unpaired surrogate; `nil` at the end.
+    static func scalar(in units: [UInt16], at offset: Int) -> Unicode.Scalar? {
+        guard offset < units.count else { return nil }
+        let unit = units[offset]
+        if let scalar = Unicode.Scalar(unit) { return scalar }
+        if unit < 0xDC00, offset + 1 < units.count, (0xDC00...0xDFFF).contains(units[offset + 1]),
+           let scalar = Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[offset + 1]) - 0xDC00)) {
+            return scalar
+        }
+        return "\u{FFFD}"
     }
 }

@@ -33,6 +33,8 @@ public enum MarkupTagScanner {
     static let languageAttributes: Set<String> = ["lang", "xml:lang", "xml-lang", "dir", "width", "height"]
 
     public static func tags(in text: String) -> [Tag] {
+        // Every tag starts at a `<`; text without one needs no UTF-16 copy.
+        guard text.utf8.contains(0x3C) else { return [] }
         let u = Array(text.utf16)
         var tags: [Tag] = []
         var i = 0

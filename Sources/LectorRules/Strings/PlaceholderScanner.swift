@@ -61,6 +61,9 @@ public struct PlaceholderScanner: Sendable {
     static let characterEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos", "nbsp"]
 
     public func placeholders(in text: String) -> [Placeholder] {
+        // Every placeholder starts at one of `scan`'s five characters; most sentences have none,
+        // and need no UTF-16 copy.
+        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else { return [] }
         let units = Array(text.utf16)
         var result: [Placeholder] = []
         var implicitPosition = 0

@@ -28,7 +28,9 @@ public struct WhitespaceDoubleRule: UnitRule {
 
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        guard !pair.source.contains("  ") else { return [] }
+        // Foundation's search (canonical equivalence) is only asked when the bytes have two
+        // spaces in a row: no decomposition holds U+0020, so without them it cannot match.
+        guard !(Self.hasTwoSpaces(pair.source) && pair.source.contains("  ")) else { return [] }
         let units = Array(pair.target.utf16)
         let edges = (WhitespaceEdgesRule.leading(pair.target).upperBound, WhitespaceEdgesRule.trailing(pair.target).lowerBound)
         var index = edges.0
@@ -43,5 +45,14 @@ public struct WhitespaceDoubleRule: UnitRule {
             }
         }
         return findings
+    }
+
+    static func hasTwoSpaces(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count where bytes[index] == 0x20 && bytes[index - 1] == 0x20 { return true }
+            return false
+        }
     }
 }

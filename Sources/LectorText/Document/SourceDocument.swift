@@ -247,6 +247,10 @@ public struct SourceDocument: Sendable {
         return unmaskedUTF16.withUnsafeBufferPointer { LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Whether the file's text differs from `text` (markup, URLs or code masked out); when it
+    /// does not, `unmaskedText(in:)` is `text(in:)`.
+    public var isMasked: Bool { unmaskedUTF16 != nil }
+
     /// The whole text as the file has it (see `unmaskedText(in:)`).
     public var unmaskedText: String {
         unmaskedUTF16 == nil ? text : unmaskedText(in: 0..<utf16.count)

@@ -139,7 +139,8 @@ public final class NumberExtractor {
         while index < text.tokens.count {
             let token = text.tokens[index]
             guard text.hasDigit(index) else {
-                if token.kind == .letter, let value = RomanNumeral.value(of: text.text(ofToken: index)) {
+                if token.kind == .letter, RomanNumeral.mayBeNumeral(text.units[token.range]),
+                   let value = RomanNumeral.value(of: text.text(ofToken: index)) {
                     result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
                                                   text: text.text(ofToken: index)))
                     index += 1

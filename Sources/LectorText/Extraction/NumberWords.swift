@@ -14,6 +14,10 @@ struct NumberWords: Sendable {
 
     let language: String
     private(set) var entries: [String: Entry] = [:]
+    /// Every prefix of every form that can be part of a compound (`f`, `fü`, `für`, `fünf`): the
+    /// longest part at the start of a word is found by growing a prefix until it is none of these,
+    /// instead of trying every length from the longest form down.
+    private(set) var compoundPrefixes: Set<String> = []
     /// Longest form, in characters: longer words are not looked up.
     private(set) var longest = 0
     /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`).
@@ -37,6 +41,13 @@ struct NumberWords: Sendable {
                 words.longest = max(words.longest, form.count)
             }
             result[fields[0]] = words
+        }
+        for (language, words) in result {
+            var prefixes = Set<String>()
+            for (form, entry) in words.entries where entry.kind != .ordinal {
+                for length in 1...max(form.count, 1) { prefixes.insert(String(form.prefix(length))) }
+            }
+            result[language]?.compoundPrefixes = prefixes
         }
         return result
     }
@@ -69,21 +80,25 @@ struct NumberWords: Sendable {
         guard folded.count <= (compounds ? 40 : longest) else { return nil }
         if let entry = entries[folded] { return [entry] }
         guard compounds, folded.count >= 6 else { return nil }
-        // Longest-prefix segmentation: `fünf|und|zwanzig`, `drei|hundert`.
+        // Longest-prefix segmentation: `fünf|und|zwanzig`, `drei|hundert`. Every prefix of a
+        // matching form is in `compoundPrefixes`, so no form is longer than the first prefix
+        // that is not.
         var parts: [Entry] = []
         var rest = Substring(folded)
         while !rest.isEmpty {
-            var matched = false
-            for length in stride(from: min(longest, rest.count), through: 2, by: -1) {
-                let prefix = String(rest.prefix(length))
-                if let entry = entries[prefix], entry.kind != .ordinal {
-                    parts.append(entry)
-                    rest = rest.dropFirst(length)
-                    matched = true
-                    break
-                }
+            var longestMatch: (length: Int, entry: Entry)?
+            var length = 1
+            var end = rest.startIndex
+            while end < rest.endIndex, length <= longest {
+                end = rest.index(after: end)
+                let prefix = String(rest[rest.startIndex..<end])
+                guard compoundPrefixes.contains(prefix) else { break }
+                if length >= 2, let entry = entries[prefix], entry.kind != .ordinal { longestMatch = (length, entry) }
+                length += 1
             }
-            if !matched { return nil }
+            guard let (matchLength, entry) = longestMatch else { return nil }
+            parts.append(entry)
+            rest = rest.dropFirst(matchLength)
         }
         return parts.count >= 2 ? parts : nil
     }

@@ -38,6 +38,14 @@ struct TokenizedText {
 
     let units: [UInt16]
     let tokens: [Token]
+    /// Folded tokens, made at the first `folded(_:)`: the date reader asks each letter token for
+    /// a month name and an ordinal, and the number reader for a number word.
+    private let foldedTokens: FoldedTokens
+
+    private final class FoldedTokens {
+        var values: [String?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+    }
 
     init(units: [UInt16], segmenter: TextSegmenter) {
         self.units = units
@@ -46,6 +54,7 @@ struct TokenizedText {
             segmenter.forEachSegment(in: buffer) { tokens.append(Token(start: $0.start, end: $0.end, kind: $0.kind)) }
         }
         self.tokens = tokens
+        foldedTokens = FoldedTokens(count: tokens.count)
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -55,7 +64,31 @@ struct TokenizedText {
     func text(ofToken index: Int) -> String { text(tokens[index].range) }
 
     /// The token's text case-folded, for lexicon lookups; empty past either end of the text.
-    func folded(_ index: Int) -> String { isValid(index) ? CaseMapping.fold(text(ofToken: index)) : "" }
+    func folded(_ index: Int) -> String {
+        guard isValid(index) else { return "" }
+        if let made = foldedTokens.values[index] { return made }
+        let range = tokens[index].range
+        let made = Self.foldedASCII(units[range]) ?? CaseMapping.fold(text(range))
+        foldedTokens.values[index] = made
+        return made
+    }
+
+    /// What `CaseMapping.fold` makes of ASCII code units (only `A`–`Z` change under default
+    /// folding), without decoding them to a `String` and folding that: the date and number
+    /// readers fold most letter tokens of a text several times. `nil` when a unit is not ASCII.
+    static func foldedASCII(_ units: ArraySlice<UInt16>) -> String? {
+        guard !units.isEmpty else { return "" }
+        for unit in units where unit >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: units.count) { buffer in
+            var offset = 0
+            for unit in units {
+                let byte = UInt8(truncatingIfNeeded: unit)
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                offset += 1
+            }
+            return offset
+        }
+    }
 
     /// The index of the token that starts at `offset`, if one does.
     func tokenIndex(startingAt offset: Int) -> Int? {

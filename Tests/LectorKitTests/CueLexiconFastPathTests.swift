@@ -1,0 +1,87 @@
+import Foundation
+import LectorTestSupport
+@testable import LectorRules
+import Testing
+
+/// `CueLexicon.words(inLowercased:)` walks scalars where no scalar joins another into one
+/// `Character`; it must split exactly as the `Character` split it replaced.
+@Suite struct CueLexiconFastPathTests {
+    static func referenceWords(_ lowered: String) -> [String] {
+        lowered.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
+    }
+
+    static let admitted: [Unicode.Scalar] = (0...0x2100).compactMap { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)), CueLexicon.scalarStandsAlone(scalar) else { return nil }
+        return scalar
+    }
+
+    /// Each admitted scalar is one `Character` after and before any other admitted scalar (CR LF
+    /// aside), and its `isLetter` is what the shortcut reads.
+    @Test func admittedScalarsStandAlone() {
+        for first in Self.admitted {
+            #expect(Character(first).isLetter == first.properties.isAlphabetic, "\(first.value)")
+            var pairs = String.UnicodeScalarView()
+            for second in Self.admitted {
+                pairs.append(first)
+                pairs.append(second)
+                pairs.append(" ")
+            }
+            let expected = first == "\r" ? Self.admitted.count * 3 - 1 : Self.admitted.count * 3
+            #expect(String(pairs).count == expected, "\(first.value)")
+        }
+    }
+
+    @Test func splitsAsCharactersDo() {
+        var texts = [
+            "", "'", "’’ ’", "l'homme d’état", "Grüße, straße — ‘quoted’ “text”… 12½ % ñandú",
+            "a\r\nb\rc\nd", "ǅemal İstanbul ΣΊΣΥΦΟΣ ﬁnance", "e\u{301}cole cafe\u{301}s", "🇩🇪 flag 👍🏽 ok",
+            "zwei\u{200D}drei", "soft\u{AD}hyphen", "Ŀlong ɐ ʰmodifier ˈstress",
+        ]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        // Every admitted scalar between letters, and random strings of admitted scalars.
+        texts += Self.admitted.map { "ab\(String($0))cd e\(String($0))" }
+        var generator = SplitMix(state: 14)
+        for _ in 0..<2000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                scalars.append(Self.admitted.randomElement(using: &generator)!)
+            }
+            texts.append(String(scalars))
+        }
+        for text in texts {
+            let lowered = text.lowercased()
+            #expect(CueLexicon.words(inLowercased: lowered).map(String.init) == Self.referenceWords(lowered), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func byteComparisonIsStringComparison() {
+        let words = ["idiot", "idiots", "id", "", "scheiße", "scheisse", "k", "\u{212A}", "arsch", "arschloch", "e\u{301}", "é", "fuck'n", "bitch’s"]
+        for word in words {
+            for cue in words {
+                let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+                #expect(CueLexicon.hasPrefix(word, cue, isASCII: isASCII) == word.hasPrefix(cue), "\(word) \(cue)")
+                #expect(CueLexicon.hasSuffix(word, cue, isASCII: isASCII) == word.hasSuffix(cue), "\(word) \(cue)")
+            }
+        }
+    }
+
+    /// The offensive-language cues of the rule's own examples are still found.
+    @Test func findsTheSameCues() {
+        #expect(CueLexicon.offensive.cues(in: "You are a fucking idiot, do it now.", language: "en") == ["fucking", "idiot"])
+        #expect(CueLexicon.offensive.cues(in: "Das ist ein Idiot.", language: "de") == ["idiot"])
+    }
+
+    /// A fixed-seed generator, so that a failure can be run again.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
