@@ -33,6 +33,9 @@ struct LexicalAlignment {
     let sourceLinks: [[Int]]
     /// For each target word, the source words it is aligned with.
     let targetLinks: [[Int]]
+    /// Whether each side's language writes compounds as one word (`Weichteilästhetik`).
+    let sourceCompounds: Bool
+    let targetCompounds: Bool
 
     /// Aligns one sentence pair; `nil` when either language is written without spaces (Japanese,
     /// Chinese), which the word lists here cannot read.
@@ -57,6 +60,63 @@ struct LexicalAlignment {
         }
         self.sourceLinks = sourceLinks
         self.targetLinks = targetLinks
+        sourceCompounds = NamesMissingRule.compounds.contains(words.sourceLanguage)
+        targetCompounds = NamesMissingRule.compounds.contains(words.targetLanguage)
+    }
+
+    /// The links a run of unaligned words is read from. `meaning.antonym` and `garbled.sentence`
+    /// keep the plain links; a gap is a claim that nothing accounts for a phrase, so here:
+    /// - a word is also the counterpart of a word with the same figures (`33jährigen` / `33`) and
+    ///   of a compound that holds it or one of its translations (`Weichteilästhetik` holds `weich`,
+    ///   a translation of `soft`), which dictionaries do not list;
+    /// - a word linked with several words of the other side supports only the nearest of them by
+    ///   relative position (its nearest, and each of them its nearest), so the second `Regierung`
+    ///   of a source whose translation says `government` once, in a dropped clause, is a gap.
+    static func gapLinks(source: [Word], target: [Word], sourceLinks: [[Int]], targetLinks: [[Int]],
+                         sourceCompounds: Bool, targetCompounds: Bool) -> ([[Int]], [[Int]]) {
+        let plainSourceLinks = sourceLinks, plainTargetLinks = targetLinks
+        var sourceLinks = sourceLinks, targetLinks = targetLinks
+        // Only between words the dictionary left both without counterpart: a compound that holds
+        // a short translation by accident must not take a word from its real counterpart.
+        for (i, s) in source.enumerated() where s.isContent && plainSourceLinks[i].isEmpty {
+            for (j, t) in target.enumerated() where t.isContent && plainTargetLinks[j].isEmpty {
+                if Self.sharesFigures(s, t) || (sourceCompounds && Self.compound(s, holds: t))
+                    || (targetCompounds && Self.compound(t, holds: s)) {
+                    sourceLinks[i].append(j)
+                    targetLinks[j].append(i)
+                }
+            }
+        }
+        func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
+        var keptSource = [[Int]](repeating: [], count: source.count)
+        var keptTarget = [[Int]](repeating: [], count: target.count)
+        for (i, links) in sourceLinks.enumerated() {
+            for j in links {
+                let distance = abs(position(i, of: source.count) - position(j, of: target.count))
+                let nearestForTarget = targetLinks[j].map { abs(position($0, of: source.count) - position(j, of: target.count)) }.min()!
+                let nearestForSource = links.map { abs(position(i, of: source.count) - position($0, of: target.count)) }.min()!
+                if distance <= nearestForTarget { keptSource[i].append(j) }
+                if distance <= nearestForSource { keptTarget[j].append(i) }
+            }
+        }
+        return (keptSource, keptTarget)
+    }
+
+    /// Both words hold figures, the same ones (`33jährigen`, `33`).
+    static func sharesFigures(_ a: Word, _ b: Word) -> Bool {
+        func figures(_ text: String) -> String { String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.numericType != nil })) }
+        guard a.text != b.text else { return false }
+        let fa = figures(a.text)
+        return !fa.isEmpty && fa == figures(b.text)
+    }
+
+    /// A long word of a compounding language that holds the other word (five letters or more
+    /// of a Latin spelling: `sepsis` in `Sepsistherapie`) or one of its
+    /// translations (`weich`, for `soft`, in `Weichteilästhetik`).
+    static func compound(_ word: Word, holds other: Word) -> Bool {
+        guard word.text.count >= 8 else { return false }
+        if let latin = other.info.latin, latin.count >= 5, other.info.latin != word.info.latin, (word.info.latin ?? word.text).contains(latin) { return true }
+        return other.info.translations.contains { $0.count >= 4 && $0.count < word.text.count && word.text.contains($0) }
     }
 
     static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
@@ -94,25 +154,49 @@ struct LexicalAlignment {
         /// How much better the sentence lengths fit if the span is a real gap of the other side
         /// (`LengthFit.evidence`); 1 when the pair's usual length ratio is unknown.
         var lengthEvidence = 1.0
+        /// Words of the other side without counterpart between the counterparts of the run's
+        /// aligned neighbours, where the run's translation would stand: each may be a paraphrase of it.
+        var otherNear = 0
 
-        /// The chance weighed by the length evidence: what the rules compare with their threshold.
-        var weighedChance: Double { chance / lengthEvidence }
+        /// The chance weighed by the length evidence and, `paraphraseWeight` times for each word
+        /// of `otherNear`, by the chance that the run was translated in words no dictionary links:
+        /// what the rules compare with their threshold.
+        func weighedChance(paraphraseWeight: Double) -> Double {
+            chance / lengthEvidence * pow(paraphraseWeight, Double(otherNear))
+        }
     }
 
     enum Side { case source, target }
 
-    /// The least likely run of unaligned content words of one side, if any. A run may hold function
-    /// words but no aligned content word; it is widened to the function words before it up to the
-    /// previous punctuation, so that the message quotes the phrase (`sowie der russischen Herrschaft`).
+    /// The least likely run of unaligned content words of one side with at least `minimumRun`
+    /// content words and `minimumRest` elsewhere, if any. A run may hold function words but no
+    /// aligned content word; it is widened to the function words before it up to the previous
+    /// punctuation, so that the message quotes the phrase (`sowie der russischen Herrschaft`).
     ///
     /// With `lengthFit` (the pair's usual length ratio) and the other side's text, each run is
     /// also weighed by how well the two lengths fit once the run is taken as missing on the other
-    /// side, and the run least likely after that weighing is returned.
-    func leastLikelyGap(on side: Side, text: String, otherText: String? = nil, lengthFit: LengthFit? = nil) -> UnalignedSpan? {
+    /// side, and by the other side's unaligned words where the run would stand
+    /// (`UnalignedSpan.weighedChance`). Runs are read from `gapLinks`, with compounds read
+    /// through their parts when `readingCompounds`.
+    func leastLikelyGap(on side: Side, text: String, otherText: String, lengthFit: LengthFit?, minimumRun: Int, minimumRest: Int,
+                        paraphraseWeight: Double, readingCompounds: Bool) -> UnalignedSpan? {
+        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, readingCompounds: readingCompounds)
+            .filter { $0.contentCount >= minimumRun && $0.restCount >= minimumRest }
+            .min { $0.weighedChance(paraphraseWeight: paraphraseWeight) < $1.weighedChance(paraphraseWeight: paraphraseWeight) }
+    }
+
+    /// Every run of unaligned content words of one side, unweighed by the other side's words.
+    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, readingCompounds: Bool) -> [UnalignedSpan] {
         let words = side == .source ? source : target
-        let links = side == .source ? sourceLinks : targetLinks
+        let otherWords = side == .source ? target : source
+        let (gapSourceLinks, gapTargetLinks) = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
+                                                             sourceCompounds: readingCompounds && sourceCompounds,
+                                                             targetCompounds: readingCompounds && targetCompounds)
+        let links = side == .source ? gapSourceLinks : gapTargetLinks
+        let otherLinks = side == .source ? gapTargetLinks : gapSourceLinks
+        let otherUnaligned = otherWords.indices.filter { otherWords[$0].isContent && otherLinks[$0].isEmpty }
         let content = words.indices.filter { words[$0].isContent }
-        guard !content.isEmpty else { return nil }
+        guard !content.isEmpty else { return [] }
         var runs: [[Int]] = []
         var current: [Int] = []
         for index in content {
@@ -120,7 +204,7 @@ struct LexicalAlignment {
         }
         if !current.isEmpty { runs.append(current) }
         let utf16 = Array(text.utf16)
-        var best: UnalignedSpan?
+        var result: [UnalignedSpan] = []
         for run in runs {
             let inRun = Set(run)
             let rest = content.filter { !inRun.contains($0) }
@@ -154,9 +238,22 @@ struct LexicalAlignment {
                                                          otherLength: GarbledConditions.comparableLength(otherText),
                                                          spanSide: side)
             }
-            if best == nil || span.weighedChance < best!.weighedChance { best = span }
+            // The other side's window: between the counterparts of the nearest aligned words
+            // before and after the run (to the other side's start or end when there is none).
+            let before = content.last { $0 < run.first! && !links[$0].isEmpty }
+            let after = content.first { $0 > run.last! && !links[$0].isEmpty }
+            var low = before.map { links[$0].min()! } ?? -1
+            var high = after.map { links[$0].max()! } ?? otherWords.count
+            if low > high {
+                // Word order crossed: the window spans all the neighbours' counterparts.
+                let anchors = (before.map { links[$0] } ?? []) + (after.map { links[$0] } ?? [])
+                low = before == nil ? -1 : anchors.min()!
+                high = after == nil ? otherWords.count : anchors.max()!
+            }
+            span.otherNear = otherUnaligned.filter { $0 > low && $0 < high }.count
+            result.append(span)
         }
-        return best
+        return result
     }
 
     static func hasPunctuation(_ utf16: [UInt16], between start: Int, and end: Int) -> Bool {
