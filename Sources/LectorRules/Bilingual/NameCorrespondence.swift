@@ -35,13 +35,26 @@ enum NameCorrespondence {
     /// (`Chadian`, `Semitic`, `Portuguese`, `Spanish`), peoples and followers (`Dacians`,
     /// `Balkans`, `Corvinists`). A translation writes them where the source has a name in another
     /// form (`Tšaadi`, `Croaților`), so they are not a name put in another's place.
-    static func isDerivedFromName(_ word: String, language: String) -> Bool {
+    ///
+    /// Without a spelling dictionary, by the ending alone (which also takes `Damian` for one).
+    /// With one, the ending counts only when what it derives from is a name the dictionary knows:
+    /// `Dacian` from `Dacia`, `Dacians` from `Dacian`; not `Damian` (no `Damia`, `Dam`).
+    static func isDerivedFromName(_ word: String, language: String, spelling: HunspellDictionary? = nil) -> Bool {
         guard LexicalLanguages.primary(language) == "en" else { return false }
         let lower = word.lowercased()
-        for suffix in ["ian", "ians", "ean", "eans", "ese", "ish", "ic", "ics", "ists", "ites"] where lower.hasSuffix(suffix) {
-            if lower.count - suffix.count >= 3 { return true }
+        for suffix in ["ian", "ians", "ean", "eans", "ese", "ish", "ic", "ics", "ists", "ites", "ans", "an"]
+        where lower.hasSuffix(suffix) && lower.count - suffix.count >= 3 {
+            guard let spelling else {
+                if suffix == "ans" || suffix == "an" { return lower.count >= 6 && suffix == "ans" }
+                return true
+            }
+            let stem = String(word.dropLast(suffix.count))
+            let bases = suffix.hasSuffix("s") ? [String(word.dropLast())] : []
+            for base in bases + [stem, stem + "a", stem + "ia", stem + "e", stem + "y"] where base != word {
+                if spelling.spell(base), !spelling.spell(base.lowercased()) { return true }
+            }
         }
-        return lower.count >= 6 && lower.hasSuffix("ans")
+        return false
     }
 
     /// English words that name groups, beliefs or speakers rather than a person or a place:

@@ -67,6 +67,10 @@ public struct NamesMissingRule: BilingualRule {
         let sourceSpelling: HunspellDictionary?
         /// Countries and cities named in both languages (CLDR).
         let places: NameCorrespondence.Places
+        /// The translation's names in other languages (FreeDict), for exonyms CLDR lacks.
+        let exonyms: NameCorrespondence.Exonyms?
+        /// WordNet, for an English source: `Chinese`, `Finns` name no one.
+        let englishSource: Lexicon?
 
         init(check: CheckContext, bilingual: BilingualContext) throws {
             sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
@@ -78,6 +82,8 @@ public struct NamesMissingRule: BilingualRule {
             sourceSpelling = check.lexicon?.hunspell(bilingual.sourceLanguage)
             places = try NameCorrespondence.Places.of(source: LexicalLanguages.primary(bilingual.sourceLanguage),
                                                       target: LexicalLanguages.primary(check.index.targetLanguage), latin: latin)
+            exonyms = NameCorrespondence.Exonyms(lexicon: check.lexicon, target: check.index.targetLanguage)
+            englishSource = LexicalLanguages.primary(bilingual.sourceLanguage) == "en" ? check.lexicon : nil
         }
     }
 
@@ -90,7 +96,9 @@ public struct NamesMissingRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
         guard let prepared else { return [] }
-        return Self.missingNames(in: pair, using: prepared).map { name in
+        let missing = Self.missingNames(in: pair, using: prepared)
+        guard !missing.isEmpty else { return [] }
+        return Self.withoutRenderedNames(missing, in: pair, using: prepared).map { name in
             RuleFinding(range: pair.targetRange, message: "the name `\(name)` in the source has no counterpart in this sentence")
         }
     }
@@ -131,12 +139,44 @@ public struct NamesMissingRule: BilingualRule {
         }
     }
 
+    /// The missing names left once weaker evidence is heard, which `names.missing` alone applies
+    /// (`names.replaced` weighs the same evidence against the name it finds in their place, and
+    /// needs the missing name as its witness): WordNet's words made of names, names spelled by
+    /// their sounds, and exonyms CLDR lacks.
+    static func withoutRenderedNames(_ names: [String], in pair: SentencePairContext, using prepared: Reading) -> [String] {
+        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
+        var targetCodes: [String]?
+        return names.filter { name in
+            // WordNet's adjectives and kinds are words made of names (`Chinese`, `Asian`, `Finns`),
+            // which a translation writes as its own words (`chinois`, `asiatique`).
+            if let sense = prepared.englishSource?.nameSense(ofEnglish: NameCorrespondence.withoutPossessive(name)), sense != .instance {
+                return false
+            }
+            // One name spelled by its sounds in each language (`Mihail`/`Michael`).
+            let forms = [name] + prepared.sourceInflection.baseForms(of: name)
+            let codes = forms.flatMap { NameCorrespondence.nameCodes(prepared.latin.transliterate($0)) }
+            if targetCodes == nil { targetCodes = target.capitalizedLatin.flatMap(NameCorrespondence.nameCodes) }
+            if NameCorrespondence.codesAgree(codes, targetCodes ?? []) { return false }
+            // An exonym CLDR lacks: a translation's name whose renderings in other languages
+            // spell this one (`Danube` is `Dunaj` for `Dunărea`).
+            guard let exonyms = prepared.exonyms else { return true }
+            let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+                + (NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? [])
+            return !target.capitalizedWords.contains { word in
+                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: prepared.latin), sourceKeys: keys)
+            }
+        }
+    }
+
     /// The translation's words as `missingNames` compares them: skeletons of its capitalized
     /// words and of all its words, and the sound keys of all its words.
     struct TargetKeys {
         var capitalized: [String] = []
         var all: [String] = []
         var sounds: [String] = []
+        /// The capitalized words themselves, and in Latin letters.
+        var capitalizedWords: [String] = []
+        var capitalizedLatin: [String] = []
 
         init(_ text: String, words: TextSegmenter, latin: Transliterator) {
             for segment in words.segments(of: text) where segment.kind == .letter {
@@ -145,6 +185,8 @@ public struct NamesMissingRule: BilingualRule {
                 if let first = segment.text.unicodeScalars.first, first.properties.isUppercase,
                    let key = key ?? NamesMissingRule.shortKey(segment.text, latin) {
                     capitalized.append(key)
+                    capitalizedWords.append(segment.text)
+                    capitalizedLatin.append(spelled)
                 }
                 if let key { all.append(key) }
                 if let sound = NameCorrespondence.soundKey(spelled) { sounds.append(sound) }

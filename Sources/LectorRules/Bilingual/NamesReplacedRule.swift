@@ -135,7 +135,10 @@ public struct NamesReplacedRule: BilingualRule {
             // people or a feast (`Japanese`, `Finns`, `Pentecost`) is a word made of a name.
             let sense = prepared.targetLanguage == "en" ? prepared.lexicon?.nameSense(ofEnglish: NameCorrespondence.withoutPossessive(word)) : nil
             if let sense, sense != .instance { continue }
-            if sense == nil, NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage) { continue }
+            if sense == nil,
+               NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling) { continue }
+            // `I'm`, `I'll`: the pronoun's contractions.
+            if word.hasPrefix("I'") || word.hasPrefix("I’") { continue }
             // Without a missing source name: a name of a person the dictionary knows, not a place or a
             // people, which a translation writes for a source adjective (`российский` → Russia).
             if missingName == nil {
