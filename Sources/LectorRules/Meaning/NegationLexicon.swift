@@ -236,11 +236,10 @@ struct NegationLexicon: Sendable {
             } else if isLexicalAffixed(word) {
                 matched = (1, .lexical)
             }
-            // `No Mercy`, `I'm Not Afraid`: a capitalized cue inside a sentence before another capital is
-            // a title's, which a translation may render either way; it answers a negation, never raises one.
-            if let found = matched, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
+            // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
+            if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
                words[index - 1].range.upperBound < words[index].range.lowerBound {
-                matched = (found.count, .lexical)
+                matched = nil
             }
             // `("yes" or "no")`: a cue in quotation marks is a word mentioned, not a negation.
             if matched != nil, Self.isQuoted(words[index].range, in: text) { matched = nil }

@@ -64,7 +64,7 @@ public struct NegationRule: BilingualRule {
             RuleExample("He held the coin lest it roll away.", source: "Er hielt die Münze fest, damit sie nicht wegrollte.",
                         from: "de", to: "en"),
             // An `un-` word answers a negation; litotes (`nicht zu unterschätzen`, `not unimportant`)
-            // affirm; a cue in quotation marks, in a title, or copied from the other side is no negation.
+            // affirm; a cue in quotation marks is a word mentioned, not a negation.
             RuleExample("The cause of the disease is still unsettled.", source: "Die Ursache der Krankheit ist bis heute nicht geklärt.",
                         from: "de", to: "en"),
             RuleExample("It is a major cause of tachycardia.", source: "Sie ist eine nicht zu unterschätzende Ursache von Tachykardien.",
@@ -72,8 +72,6 @@ public struct NegationRule: BilingualRule {
             RuleExample("Die Frage ist wichtig.", source: "The question is not unimportant.", from: "en", to: "de"),
             RuleExample("The therapy (\"yes\" or \"no\") was a prognostic factor.", source: "Die Therapie (ja/nein) war ein Prognosefaktor.",
                         from: "de", to: "en"),
-            RuleExample("He sang the song I Will Not Give Up.", source: "Он спел песню «Я не сдамся».", from: "ru", to: "en"),
-            RuleExample("The song is called \"I do not care\".", source: "Песня называется «I do not care».", from: "ru", to: "en"),
             RuleExample("I have many questions, not just about the helmet.", source: "У меня много вопросов, не только к шлему.",
                         from: "ru", to: "en"),
         ],
@@ -99,11 +97,8 @@ public struct NegationRule: BilingualRule {
         guard let sourceLexicon = lexicons?.source, let targetLexicon = lexicons?.target else { return [] }
         let sourceWords = pair.sentenceWords(of: .source, language: sourceLexicon.language)
         let targetWords = pair.sentenceWords(of: .target, language: targetLexicon.language)
-        // A cue that the other side has word for word was copied (a title left in English), not translated.
         let inSource = pair.negations(of: .source, lexicon: sourceLexicon, language: sourceLexicon.language)
-            .filter { !Self.isCopied($0, into: targetWords) }
         let inTarget = pair.negations(of: .target, lexicon: targetLexicon, language: targetLexicon.language)
-            .filter { !Self.isCopied($0, into: sourceWords) }
         if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
             let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
             if let affirmation = targetLexicon.affirmation(in: targetWords) {
@@ -117,13 +112,5 @@ public struct NegationRule: BilingualRule {
                                 message: "the translation \(what); the source has no negation")]
         }
         return []
-    }
-
-    /// Whether every word of the negation's cue (`don't`) is also a word of the other side.
-    static func isCopied(_ negation: NegationLexicon.Negation, into otherWords: [SentenceWord]) -> Bool {
-        let cueWords = negation.cue.split(separator: " ").filter { $0 != "…" }
-        guard !cueWords.isEmpty else { return false }
-        let other = Set(otherWords.map(\.text))
-        return cueWords.allSatisfy { other.contains(String($0)) }
     }
 }
