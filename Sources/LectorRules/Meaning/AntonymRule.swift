@@ -7,10 +7,11 @@ import LectorText
 /// translation, a translation word without counterpart in the source is checked against the
 /// dictionary translations of the source words that have none either: one of them is its antonym.
 /// With an English source, a source word without counterpart is checked against the dictionary
-/// translations of the unaccounted translation words. Both words must be content words (not in
-/// `function-words.txt`), and a pair where either side negates (`not`, `nicht`, `failed`) is left to `meaning.negation`
-/// (`not high` for `low` is a faithful translation, and in `nicht selten` → `often` the negation
-/// decides the meaning).
+/// translations of the unaccounted translation words. Both words are content words, or both are
+/// function words (`function-words.txt`) linked both ways (`mehr` → `less`). A pair where either
+/// side negates (`not`, `nicht`, `failed`) is left to `meaning.negation` (`not high` for `low` is a
+/// faithful translation, and in `nicht selten` → `often` the negation decides the meaning), unless
+/// the negative is the opposite itself (`impossible` for `möglich`).
 public struct AntonymRule: BilingualRule {
     public static let description = RuleDescription(
         id: "meaning.antonym",
