@@ -78,9 +78,13 @@ struct LexicalAlignment {
         var sourceLinks = sourceLinks, targetLinks = targetLinks
         // Only between words the dictionary left both without counterpart: a compound that holds
         // a short translation by accident must not take a word from its real counterpart.
+        // Each word's figures once, not once per word pair of the nested loop below.
+        let sourceFigures = source.map { Self.figures(of: $0.text) }
+        let targetFigures = target.map { Self.figures(of: $0.text) }
         for (i, s) in source.enumerated() where s.isContent && plainSourceLinks[i].isEmpty {
             for (j, t) in target.enumerated() where t.isContent && plainTargetLinks[j].isEmpty {
-                if Self.sharesFigures(s, t) || (sourceCompounds && Self.compound(s, holds: t))
+                let sharesFigures = !sourceFigures[i].isEmpty && sourceFigures[i] == targetFigures[j] && s.text != t.text
+                if sharesFigures || (sourceCompounds && Self.compound(s, holds: t))
                     || (targetCompounds && Self.compound(t, holds: s)) {
                     sourceLinks[i].append(j)
                     targetLinks[j].append(i)
@@ -88,26 +92,25 @@ struct LexicalAlignment {
             }
         }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
+        func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
+        // The nearest link of each word, once per word rather than once per link.
+        let nearestForSource = sourceLinks.indices.map { i in sourceLinks[i].map { distance(i, $0) }.min() ?? .infinity }
+        let nearestForTarget = targetLinks.indices.map { j in targetLinks[j].map { distance($0, j) }.min() ?? .infinity }
         var keptSource = [[Int]](repeating: [], count: source.count)
         var keptTarget = [[Int]](repeating: [], count: target.count)
         for (i, links) in sourceLinks.enumerated() {
             for j in links {
-                let distance = abs(position(i, of: source.count) - position(j, of: target.count))
-                let nearestForTarget = targetLinks[j].map { abs(position($0, of: source.count) - position(j, of: target.count)) }.min()!
-                let nearestForSource = links.map { abs(position(i, of: source.count) - position($0, of: target.count)) }.min()!
-                if distance <= nearestForTarget { keptSource[i].append(j) }
-                if distance <= nearestForSource { keptTarget[j].append(i) }
+                let d = distance(i, j)
+                if d <= nearestForTarget[j] { keptSource[i].append(j) }
+                if d <= nearestForSource[i] { keptTarget[j].append(i) }
             }
         }
         return (keptSource, keptTarget)
     }
 
-    /// Both words hold figures, the same ones (`33jährigen`, `33`).
-    static func sharesFigures(_ a: Word, _ b: Word) -> Bool {
-        func figures(_ text: String) -> String { String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.numericType != nil })) }
-        guard a.text != b.text else { return false }
-        let fa = figures(a.text)
-        return !fa.isEmpty && fa == figures(b.text)
+    /// The figures a word holds (`33` of `33jährigen`), empty when none.
+    static func figures(of text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.numericType != nil }))
     }
 
     /// A long word of a compounding language that holds the other word (five letters or more
