@@ -22,6 +22,11 @@ import Testing
         try Self.session.check(.text(path: Fixtures.write(contents, named: name)))
     }
 
+    /// The findings `check` reports for a bilingual file, each target against its source.
+    func bilingualFindings(_ contents: String, named name: String) throws -> [Finding] {
+        try Self.session.check(.bilingual(path: Fixtures.write(contents, named: name), standardInputFormat: nil))
+    }
+
     // MARK: - PO
 
     @Test func poFixesTheMsgstrAndNeverTheMsgid() throws {
@@ -232,6 +237,105 @@ import Testing
         let markdown = "<!-- lector-disable-next-line glossary.forbidden -->\nTalks in Kiev.\nKiev again.\n"
         let found = try findings(markdown, named: "s.md")
         #expect(found.map { "\($0.ruleID)@\($0.location.line)" } == ["glossary.forbidden@3"])
+    }
+
+    // MARK: - Code inside translations: placeholders, tags, units not to translate
+
+    @Test func placeholdersAndTagAttributesInATargetAreNeitherFlaggedNorFixed() throws {
+        let jsonl = #"""
+        {"id":"1","source":"Gespräche in {Kiev} und Kiew","target":"Talks in {Kiev} and Kiev","source_lang":"de","target_lang":"en"}
+        {"id":"2","source":"%(Kiev)s, ${Kiev}, {{Kiev}} und {Kiev, select, a {Kiew} other {x}}","target":"%(Kiev)s, ${Kiev}, {{Kiev}} and {Kiev, select, a {Kiev} other {x}}","source_lang":"de","target_lang":"en"}
+        {"id":"3","source":"Siehe <a href=\"/Kiev\">Kiew</a>","target":"See <a href=\"/Kiev\">Kiev</a>","source_lang":"de","target_lang":"en"}
+
+        """#
+        let glossary = try bilingualFindings(jsonl, named: "code.jsonl").filter { $0.suggestion == "Kyiv" }
+        // Only the prose `Kiev`: after `and`, inside the select branch, and the link's text.
+        #expect(glossary.map(\.location.line) == [1, 2, 3])
+        let text = try fixed(jsonl, named: "code.jsonl")
+        #expect(text == jsonl
+            .replacingOccurrences(of: "{Kiev} and Kiev\"", with: "{Kiev} and Kyiv\"")
+            .replacingOccurrences(of: "a {Kiev} other", with: "a {Kyiv} other")
+            .replacingOccurrences(of: "\\\">Kiev</a>\"", with: "\\\">Kyiv</a>\""))
+        #expect(text.contains("%(Kiev)s, ${Kiev}, {{Kiev}} and {Kiev, select"))
+        #expect(text.contains("<a href=\\\"/Kiev\\\">"))
+    }
+
+    @Test func poPlaceholdersAndEscapedLinksKeepTheirNames() throws {
+        let po = #"""
+        msgid ""
+        msgstr ""
+        "Language: en\n"
+        "X-Source-Language: de\n"
+
+        msgid "Gespräche in {Kiev} und %(Kiev)s, siehe <a href=\"/Kiev\">Kiew</a>"
+        msgstr "Talks in {Kiev} and %(Kiev)s, see <a href=\"/Kiev\">Kiev</a>"
+
+        """#
+        let text = try fixed(po, named: "code.po")
+        #expect(text == po.replacingOccurrences(of: "\">Kiev</a>\"", with: "\">Kyiv</a>\""))
+    }
+
+    @Test func xliffUnitsNotToTranslateAreNeitherCheckedNorFixed() throws {
+        let xliff12 = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file source-language="de" target-language="en" datatype="plaintext" original="a">
+            <body>
+              <trans-unit id="1" translate="no"><source>Kiev %s</source><target>Kiev</target></trans-unit>
+              <group translate="no">
+                <trans-unit id="2"><source>Kiev</source><target>Kiev</target></trans-unit>
+                <trans-unit id="3" translate="yes"><source>Kiew</source><target>Kiev</target></trans-unit>
+              </group>
+              <trans-unit id="4"><source>Kiew</source><target>Kiev</target></trans-unit>
+            </body>
+          </file>
+        </xliff>
+
+        """
+        let found = try bilingualFindings(xliff12, named: "no.xlf")
+        // Units 3 and 4 only (lines 8 and 10); unit 1 would also lose its `%s`.
+        #expect(Set(found.map(\.location.line)) == [8, 10])
+        #expect(!found.contains { $0.ruleID == "markup.mismatch" })
+        let text = try fixed(xliff12, named: "no.xlf")
+        #expect(text == xliff12
+            .replacingOccurrences(of: "id=\"3\" translate=\"yes\"><source>Kiew</source><target>Kiev</target>",
+                                  with: "id=\"3\" translate=\"yes\"><source>Kiew</source><target>Kyiv</target>")
+            .replacingOccurrences(of: "id=\"4\"><source>Kiew</source><target>Kiev</target>",
+                                  with: "id=\"4\"><source>Kiew</source><target>Kyiv</target>"))
+
+        let xliff2 = """
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">
+          <file id="f">
+            <unit id="u1" translate="no"><segment><source>Kiev</source><target>Kiev</target></segment></unit>
+            <unit id="u2"><segment><source>Kiew</source><target>Kiev</target></segment></unit>
+          </file>
+        </xliff>
+        """
+        #expect(try bilingualFindings(xliff2, named: "no.xliff").map(\.location.line) == [4])
+        #expect(try fixed(xliff2, named: "no.xliff") == xliff2.replacingOccurrences(
+            of: "<source>Kiew</source><target>Kiev</target>", with: "<source>Kiew</source><target>Kyiv</target>"))
+    }
+
+    @Test func embeddedCodeIsTagsAndPlaceholdersButNotProse() throws {
+        let document = SourceDocument(path: "a.txt", text: "40 % Sloviansk, a < b > c, <b class=\"Kiev\">Kiev</b> {Kiev}\nKiev")
+        var finder = EmbeddedCodeFinder()
+        func code(_ word: String, occurrence: Int = 0) -> Bool {
+            var ranges: [Range<Int>] = []
+            let units = Array(document.text.utf16)
+            let target = Array(word.utf16)
+            var index = 0
+            while index + target.count <= units.count {
+                if Array(units[index..<(index + target.count)]) == target { ranges.append(index..<(index + target.count)) }
+                index += 1
+            }
+            return finder.overlapsCode(ranges[occurrence], in: document)
+        }
+        #expect(!code("Sloviansk"))
+        #expect(!code("b", occurrence: 0))
+        #expect(code("Kiev", occurrence: 0))
+        #expect(!code("Kiev", occurrence: 1))
+        #expect(code("Kiev", occurrence: 2))
+        #expect(!code("Kiev", occurrence: 3))
     }
 
     // MARK: - Replacements that must not change the text around them

@@ -13,6 +13,9 @@ import LectorText
 ///   Languages come from `srcLang` and `trgLang`; the unit's `<notes>` go with each of its segments.
 ///   `<ignorable>` and the candidates of modules (`<mtc:match>`) are not read.
 ///
+/// A unit marked `translate="no"` (on itself, or inherited from its `<group>` or, in XLIFF 2, its
+/// `<file>`) is not read: its text is not meant to be translated, so it is neither checked nor fixed.
+///
 /// Inline markup is taken out of the text and kept as codes; see `InlineMarkupCollector`. A unit's
 /// text line and column are where the content of its `<source>` or `<target>` starts.
 public enum XLIFFReader {
@@ -45,6 +48,13 @@ final class XLIFFBuilder: XMLDocumentHandler {
     private var namespace = ""
     /// Open elements outside segments, root first: local name, and whether it is in the XLIFF namespace.
     private var path: [(name: String, isCore: Bool)] = []
+    /// Whether the text of the innermost open `<file>`, `<group>` or unit is to be translated: its
+    /// own `translate` attribute, or else its parent's (both versions inherit it). One entry per
+    /// element of `path`.
+    private var translatable: [Bool] = []
+    /// Whether the current unit is to be translated; a unit with `translate="no"` is not read,
+    /// so it is neither checked nor fixed (as Android's `translatable="false"`).
+    private var unitTranslatable = true
     private var segment: (collector: InlineMarkupCollector, isSource: Bool)?
     private var note: String?
 
@@ -77,11 +87,14 @@ final class XLIFFBuilder: XMLDocumentHandler {
             return
         }
         let parent = path.last?.name
+        let inherited = translatable.last ?? true
         guard let version else {
             path.append((tag.name, true))
+            translatable.append(true)
             return try startRoot(tag)
         }
         path.append((tag.name, tag.namespace == namespace))
+        translatable.append(tag.namespace == namespace ? Self.translate(tag, inherited: inherited) : inherited)
         guard tag.namespace == namespace else { return }
         switch (version, tag.name, parent) {
         case (.one, "file", _):
@@ -130,7 +143,18 @@ final class XLIFFBuilder: XMLDocumentHandler {
         }
     }
 
+    /// The element's `translate` attribute (`yes` or `no`; anything else is ignored), or the value
+    /// it inherits.
+    private static func translate(_ tag: XMLStartTag, inherited: Bool) -> Bool {
+        switch tag.attributes["translate"] {
+        case "no": false
+        case "yes": true
+        default: inherited
+        }
+    }
+
     private func startUnit(_ tag: XMLStartTag) {
+        unitTranslatable = translatable.last ?? true
         unitID = tag.attributes["id"]
         unitLine = tag.line
         unitNotes = []
@@ -155,7 +179,9 @@ final class XLIFFBuilder: XMLDocumentHandler {
             segment = nil
             if isSource { source = collector.segment } else { target = collector.segment }
         }
-        guard let version, let closed = path.popLast(), closed.isCore else { return }
+        guard let version, let closed = path.popLast() else { return }
+        translatable.removeLast()
+        guard closed.isCore else { return }
         switch (version, name) {
         case (_, "note"):
             if let text = note?.trimmingWhitespace(), !text.isEmpty { unitNotes.append(text) }
@@ -164,6 +190,7 @@ final class XLIFFBuilder: XMLDocumentHandler {
             guard let source else {
                 throw error(unitLine, "<trans-unit\(describeID(unitID))> has no <source>")
             }
+            guard unitTranslatable else { break }
             units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes,
                                        details: UnitDetails(maxLength: unitMaxLength)))
         case (.two, "segment") where path.last?.name == "unit":
@@ -172,6 +199,7 @@ final class XLIFFBuilder: XMLDocumentHandler {
             }
             segments.append((segmentID, source, target))
         case (.two, "unit"):
+            guard unitTranslatable else { break }
             for (index, segment) in segments.enumerated() {
                 let id: String? = switch (unitID, segment.id) {
                 case let (unit?, segmentID?): "\(unit)/\(segmentID)"

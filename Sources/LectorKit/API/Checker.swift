@@ -345,17 +345,19 @@ public struct Checker: Sendable {
         }
         return .success(BilingualContext(source: source, sourceLanguage: Term.primaryLanguage(of: sourceLanguage), pairs: pairs,
                                          sourceIndex: sourceIndex,
-                                         sourceGlossaryMatches: Self.outsideLinks(matcher.matches(in: source), in: source),
+                                         sourceGlossaryMatches: outsideLinksAndCode(matcher.matches(in: source), in: source),
                                          inlineCodes: inlineCodes, isPairedByFile: pairedByFile))
     }
 
     /// Glossary matches without those inside a URL, an e-mail address or a file path
-    /// (`https://example.org/Kiev`): they name a resource, not the concept, and a fix would break
-    /// them. Text files, HTML and Markdown mask their links when they are read; the segments of
-    /// bilingual and resource files are read as they are, so this applies to them.
-    static func outsideLinks(_ matches: [GlossaryMatch], in document: SourceDocument) -> [GlossaryMatch] {
+    /// (`https://example.org/Kiev`), a placeholder (`{Kiev}`, `%(Kiev)s`) or an inline tag
+    /// (`<a href="/Kiev">`): they name a resource or a variable, not the concept, and a fix would
+    /// break them. Text files, HTML and Markdown mask their links and tags when they are read; the
+    /// segments of bilingual and resource files are read as they are, so this applies to them.
+    func outsideLinksAndCode(_ matches: [GlossaryMatch], in document: SourceDocument) -> [GlossaryMatch] {
         var links = PlainText.LinkFinder()
-        return matches.filter { !links.overlapsLink($0.range, in: document.utf16) }
+        var code = EmbeddedCodeFinder(syntaxes: configuration.strings.placeholderSyntaxes)
+        return matches.filter { !links.overlapsLink($0.range, in: document.utf16) && !code.overlapsCode($0.range, in: document) }
     }
 
     /// - Parameters:
@@ -389,7 +391,7 @@ public struct Checker: Sendable {
             return GlossaryInconsistentRule.Tally()
         }
         return GlossaryInconsistentRule.Tally(CheckContext(document: document, index: index,
-                                                           glossaryMatches: Self.outsideLinks(matcher.matches(in: document), in: document),
+                                                           glossaryMatches: outsideLinksAndCode(matcher.matches(in: document), in: document),
                                                            targetLanguageTag: configuration.targetLanguage))
     }
 
@@ -401,7 +403,7 @@ public struct Checker: Sendable {
         var stageStart = profile == nil ? 0 : StageProfile.now()
         let matches: [GlossaryMatch]
         do {
-            matches = Self.outsideLinks(try GlossaryMatcher(index: index).matches(in: document), in: document)
+            matches = outsideLinksAndCode(try GlossaryMatcher(index: index).matches(in: document), in: document)
         } catch {
             matches = []
             failures.append(finding(.failure(of: GlossaryForbiddenRule.description, error),

@@ -24,6 +24,8 @@ public struct SkippedFix: Sendable, Hashable {
         case cannotEscape
         /// Nothing in this file may be fixed, for the reason given (`EditableText.unfixableReason`).
         case fileNotFixable(String)
+        /// The text lies in code inside the translation: a placeholder, an inline tag or a URL.
+        case embeddedCode
 
         public var description: String {
             switch self {
@@ -34,6 +36,7 @@ public struct SkippedFix: Sendable, Hashable {
             case .notVerbatim: "its text is not written as is in the file (it crosses markup, an entity or an escape)"
             case .cannotEscape: "the replacement cannot be written at that place in this file format"
             case .fileNotFixable(let reason): reason
+            case .embeddedCode: "its text is part of a placeholder, a tag or a URL, which must stay as the source has it"
             }
         }
     }

@@ -36,6 +36,8 @@ public struct FixPlanner: Sendable {
         var edits: [(bytes: Range<Int>, text: String)] = []
         var skipped: [SkippedFix] = []
         var cursor = RunCursor(file: file)
+        var code = EmbeddedCodeFinder()
+        var links = PlainText.LinkFinder()
         for finding in candidates {
             guard let suggestion = finding.suggestion else { continue }
             let start = finding.location.utf16Offset
@@ -57,6 +59,11 @@ public struct FixPlanner: Sendable {
             }
             // Replacing a word by itself is no fix; leaving it out keeps the count honest.
             if suggestion.utf16.elementsEqual(finding.text.utf16) { continue }
+            // `check` does not report terms there; this holds for findings from anywhere else.
+            if code.overlapsCode(range, in: document) || links.overlapsLink(range, in: document.utf16) {
+                skipped.append(SkippedFix(finding: finding, reason: .embeddedCode))
+                continue
+            }
             guard let mapped = cursor.bytes(of: range),
                   file.original[mapped.bytes].elementsEqual(finding.text.utf8) else {
                 skipped.append(SkippedFix(finding: finding, reason: file.unfixableReason.map(SkippedFix.Reason.fileNotFixable) ?? .notVerbatim))
