@@ -316,6 +316,23 @@ import Testing
             of: "<source>Kiew</source><target>Kiev</target>", with: "<source>Kiew</source><target>Kyiv</target>"))
     }
 
+    @Test func dataFilesReadAsPlainTextAreCheckedButNeverFixed() throws {
+        // Outside `locales/LANG/` and `res/values-LANG/` these are read as text: a fix would rename
+        // the key `Kiev` and the resource id.
+        for (name, contents) in [("messages.en.json", "{\n  \"Kiev\": {\"title\": \"Kiev\"}\n}\n"),
+                                 ("strings.xml", "<resources>\n  <string name=\"Kiev\">Talks in Kiev</string>\n</resources>\n"),
+                                 ("app.yml", "Kiev: Kiev\n")] {
+            let plan = try plan(contents, named: name)
+            #expect(plan.fixedFileContents == Data(contents.utf8), "\(name)")
+            #expect(!plan.skipped.isEmpty && plan.skipped.allSatisfy {
+                if case .fileNotFixable(let reason) = $0.reason { reason.contains("plain text") } else { false }
+            }, "\(name)")
+            #expect(try findings(contents, named: name).contains { $0.suggestion == "Kyiv" }, "\(name)")
+        }
+        // A text file is still fixed.
+        #expect(try fixed("Talks in Kiev.\n", named: "note.txt") == "Talks in Kyiv.\n")
+    }
+
     @Test func embeddedCodeIsTagsAndPlaceholdersButNotProse() throws {
         let document = SourceDocument(path: "a.txt", text: "40 % Sloviansk, a < b > c, <b class=\"Kiev\">Kiev</b> {Kiev}\nKiev")
         var finder = EmbeddedCodeFinder()

@@ -20,9 +20,35 @@ public enum EditableFileLoader {
         switch MarkupFormat(path: path) {
         case .html?: return try HTMLText.editableText(data, path: path)
         case .markdown?: return try MarkdownText.editableText(data, path: path)
-        case nil: return try PlainText.editableText(data, path: path)
+        case nil:
+            var text = try PlainText.editableText(data, path: path)
+            text.unfixableReason = structuredFormatReason(path: path)
+            return text
         }
     }
+
+    /// Why `fix` must not write a file that is read as plain text although its extension says it
+    /// is data or code (`messages.json` outside `locales/LANG/`, `strings.xml` outside
+    /// `res/values-LANG/`, `app.yml`, `Strings.properties`): its keys, ids and syntax would be
+    /// rewritten as if they were prose. `check` still reads it. `nil` for a text file.
+    static func structuredFormatReason(path: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard structuredExtensions.contains(ext) else { return nil }
+        let known = switch ext {
+        case "json": "JSON only as i18next resources (`locales/LANG/NAME.json`) and JSON Lines (`.jsonl`)"
+        case "xml": "XML only as XLIFF, TMX, HTML and Android resources (`res/values-LANG/NAME.xml`)"
+        default: "no .\(ext) file"
+        }
+        return "Lector reads this .\(ext) file as plain text, so a fix could change its keys, ids or syntax; "
+            + "it fixes \(known)"
+    }
+
+    /// Extensions of data and code files, which are never prose throughout.
+    static let structuredExtensions: Set<String> = [
+        "json", "json5", "xml", "yaml", "yml", "toml", "ini", "cfg", "conf", "properties", "plist", "csv", "tsv",
+        "resx", "resw", "rc", "js", "mjs", "cjs", "jsx", "ts", "tsx", "vue", "svelte", "py", "rb", "php", "java", "kt",
+        "swift", "c", "h", "cc", "cpp", "hpp", "m", "mm", "go", "rs", "cs", "sh", "bash", "sql", "css", "scss", "less", "lua",
+    ]
 
     /// Reads the document `check` reads for the text file at `path`.
     public static func checkedDocument(path: String) throws(InputError) -> SourceDocument {

@@ -40,6 +40,10 @@ public struct FixPlanner: Sendable {
         var links = PlainText.LinkFinder()
         for finding in candidates {
             guard let suggestion = finding.suggestion else { continue }
+            if let reason = file.unfixableReason {
+                skipped.append(SkippedFix(finding: finding, reason: .fileNotFixable(reason)))
+                continue
+            }
             let start = finding.location.utf16Offset
             let end = finding.endLocation.utf16Offset
             guard start >= 0, start < end, end <= document.utf16.count else {
