@@ -40,6 +40,23 @@ import Testing
         #expect(plan.skipped.map(\.reason) == [.notVerbatim])
     }
 
+    @Test func anEnglishTranslationOfAGermanProjectIsFixedAsCheckReadsIt() throws {
+        // With `en` the source language by default, `en.lproj` would be the source and never fixed;
+        // a session whose source language is German reads it as the translation `check` reports.
+        let german = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], sourceLanguage: "de"))
+        let folder = Fixtures.temporaryDirectory()
+        for (name, contents) in ["de.lproj/L.strings": "\"k\" = \"Gespräche in Kiew\";\n",
+                                 "en.lproj/L.strings": "\"k\" = \"Talks in Kiev\";\n"] {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let target = folder.appendingPathComponent("en.lproj/L.strings").path
+        #expect(try german.check(.bilingual(path: target, standardInputFormat: nil)).contains { $0.suggestion == "Kyiv" })
+        let plan = try german.planFixes(path: target)
+        #expect(String(decoding: plan.fixedFileContents, as: UTF8.self) == "\"k\" = \"Talks in Kyiv\";\n")
+    }
+
     @Test func aUTF16StringsFileIsNotWrittenAndSaysWhy() throws {
         let folder = Fixtures.temporaryDirectory()
         for (language, text) in [("en", "\"a\" = \"Talks with Medinsky\";\n"), ("de", "\"a\" = \"Gespräche mit Medinsky\";\n")] {

@@ -83,7 +83,8 @@ public enum BilingualFileLoader {
     /// A String Catalog or resource file for `fix`: the translation paired with its source, its
     /// targets located in `data`, so that only those may change. A String Catalog gives every
     /// translated language (`EditableText.languages`), each to be checked with its own languages.
-    package static func editableResource(_ data: Data, path: String) throws(InputError) -> EditableText {
+    package static func editableResource(_ data: Data, path: String, source: String? = nil,
+                                         sourceLanguage: String? = nil) throws(InputError) -> EditableText {
         let original = [UInt8](data)
         if isStringCatalog(path) {
             let files = try StringCatalogReader.read(data: data, name: path, mappingTargets: true)
@@ -93,7 +94,7 @@ public enum BilingualFileLoader {
             return EditableText(document: combined.document, original: original, runs: combined.runs,
                                 bilingual: files.first, languages: files)
         }
-        let files = try loadAll(path: path, mappingTargets: true)
+        let files = try loadAll(path: path, source: source, sourceLanguage: sourceLanguage, mappingTargets: true)
         guard let file = files.first else {
             return EditableText(document: SourceDocument.assembled(path: path, segments: []), original: original, runs: [])
         }

@@ -5,13 +5,19 @@ import LectorText
 /// (XLIFF, TMX, PO, JSON Lines) as its targets, HTML and Markdown as their prose, anything else as
 /// plain text without its URLs, e-mail addresses and file paths (`PlainText`). See `EditableText`.
 public enum EditableFileLoader {
-    public static func load(path: String) throws(InputError) -> EditableText {
-        try read(XMLDocumentWalker.contents(of: path), path: path)
+    /// - Parameters:
+    ///   - source: for a resource file, the source file named for it (else the platform's
+    ///     convention finds it), as `check` pairs them.
+    ///   - sourceLanguage: the project's source language, as `check` is given it: a resource file
+    ///     in that language is the source, and any other is a translation (default `en`).
+    public static func load(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> EditableText {
+        try read(XMLDocumentWalker.contents(of: path), path: path, source: source, sourceLanguage: sourceLanguage)
     }
 
-    public static func read(_ data: Data, path: String) throws(InputError) -> EditableText {
-        if BilingualFileLoader.isResourceOrCatalog(path: path) {
-            return try BilingualFileLoader.editableResource(data, path: path)
+    public static func read(_ data: Data, path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> EditableText {
+        if BilingualFileLoader.isResourceOrCatalog(path: path)
+            || source.map({ BilingualFileLoader.isResourcePair(target: path, source: $0) }) == true {
+            return try BilingualFileLoader.editableResource(data, path: path, source: source, sourceLanguage: sourceLanguage)
         }
         if BilingualFileLoader.isBilingual(path: path) {
             let file = try BilingualFileLoader.load(data: data, path: path, mappingTargets: true)

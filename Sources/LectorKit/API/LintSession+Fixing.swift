@@ -24,7 +24,9 @@ extension LintSession {
     }
 
     private func planFixes(path: String, language: String?, source sourcePath: String?) throws(InputError) -> FixPlan {
-        let file = try EditableFileLoader.load(path: path)
+        // Paired and with the source language as `check` reads it: an English translation of a
+        // German project is a translation, not the source.
+        let file = try EditableFileLoader.load(path: path, source: sourcePath, sourceLanguage: configuration.sourceLanguage)
         var findings: [Finding] = []
         if !file.languages.isEmpty {
             // One check per language, each in its own place of the document of all of them.
