@@ -109,7 +109,7 @@ public final class Lexicon: @unchecked Sendable {
     // MARK: - Loading ahead
 
     /// Starts loading, on background threads, what checking text of this pair reads: the target's
-    /// Hunspell dictionary, and with a source the source's (where FreeDict links the pair), the FreeDict dictionaries both ways
+    /// Hunspell dictionary, and with a source the source's, the FreeDict dictionaries both ways
     /// (with their reverse links where a direction is read backwards), the headword lists and
     /// WordNet when one side is English. Returns at once. A question asked before its resource is
     /// ready waits for that resource alone, so the loads overlap whatever the caller does next
@@ -126,14 +126,7 @@ public final class Lexicon: @unchecked Sendable {
             { _ = Lexicon.headwords(of: target, paths: paths) },
         ]
         if bilingual, source != target, !source.isEmpty {
-            // The source's dictionary only where a bilingual dictionary links the pair: the
-            // lexical alignment then stems every source word. Otherwise (uk→en) only a name
-            // without a counterpart asks for it, which most sentences do not have, and uk_UA
-            // costs about 200 ms of CPU to load.
-            if Self.dictionaryIndex(from: source, to: target, paths: paths) != nil
-                || Self.dictionaryIndex(from: target, to: source, paths: paths) != nil {
-                loads.append { _ = self.hunspell(source) }
-            }
+            loads.append { _ = self.hunspell(source) }
             loads.append { _ = Lexicon.headwords(of: source, paths: paths) }
             for (from, to) in [(source, target), (target, source)] {
                 loads.append {

@@ -1,4 +1,3 @@
-import Foundation
 import LectorICU
 import LectorText
 import LectorGlossary
@@ -65,9 +64,7 @@ public struct NamesMissingRule: BilingualRule {
         let sourceInflection: InflectionRules
         let ordinaryWords = OrdinaryWordMemo()
         /// The source language's spelling dictionary, which knows proper nouns by their capital.
-        /// Loaded when a capitalized word without a counterpart in its translation first needs
-        /// it: most sentences have none, and uk_UA alone costs about 200 ms of CPU to load.
-        let sourceSpelling: LazySpelling
+        let sourceSpelling: HunspellDictionary?
         /// Countries and cities named in both languages (CLDR).
         let places: NameCorrespondence.Places
         /// The translation's names in other languages (FreeDict), for exonyms CLDR lacks.
@@ -82,8 +79,7 @@ public struct NamesMissingRule: BilingualRule {
             latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
             lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
             sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
-            let lexicon = check.lexicon, sourceLanguage = bilingual.sourceLanguage
-            sourceSpelling = LazySpelling { lexicon?.hunspell(sourceLanguage) }
+            sourceSpelling = check.lexicon?.hunspell(bilingual.sourceLanguage)
             places = try NameCorrespondence.Places.of(source: LexicalLanguages.primary(bilingual.sourceLanguage),
                                                       target: LexicalLanguages.primary(check.index.targetLanguage), latin: latin)
             exonyms = NameCorrespondence.Exonyms(lexicon: check.lexicon, target: check.index.targetLanguage)
@@ -121,35 +117,26 @@ public struct NamesMissingRule: BilingualRule {
 
     private static func findMissingNames(in pair: SentencePairContext, using prepared: Reading) -> [String] {
         let glossaryCovered = pair.sourceMatches.map(\.range)
+        let candidates = NamesMissingRule().names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
+                                                  sentences: prepared.sentences, lexicon: prepared.lexicon,
+                                                  spelling: prepared.sourceSpelling, places: prepared.places,
+                                                  inflection: prepared.sourceInflection, excluding: glossaryCovered,
+                                                  memo: prepared.ordinaryWords)
+        guard !candidates.isEmpty else { return [] }
         let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
-        // A word with a counterpart is no missing name whatever else it is, so that is asked
-        // first: whether it is a name at all may need the source's spelling dictionary.
-        return NamesMissingRule().names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
-                                        sentences: prepared.sentences, lexicon: prepared.lexicon,
-                                        spelling: { prepared.sourceSpelling.dictionary }, places: prepared.places,
-                                        inflection: prepared.sourceInflection, excluding: glossaryCovered,
-                                        memo: prepared.ordinaryWords,
-                                        unless: { hasCounterpart($0, in: target, using: prepared) })
-    }
-
-    /// Whether the translation has a counterpart of a source word: the same skeleton, a common
-    /// word written alike, the same sound, an adjective's stem, or a place of the same name.
-    private static func hasCounterpart(_ name: String, in target: TargetKeys, using prepared: Reading) -> Bool {
-        !isWithoutCounterpart(name, in: target, using: prepared)
-    }
-
-    private static func isWithoutCounterpart(_ name: String, in target: TargetKeys, using prepared: Reading) -> Bool {
-        let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
-        guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
-        // A name the translation writes as a common word (`Coronavirus` → coronavirus,
-        // `Kardioverter` → cardioverter): long skeletons only, which few words share.
-        if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
-        let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
-        if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
-        let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
-        if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
-        if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
-        return !prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized)
+        return candidates.filter { name in
+            let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
+            // A name the translation writes as a common word (`Coronavirus` → coronavirus,
+            // `Kardioverter` → cardioverter): long skeletons only, which few words share.
+            if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
+            let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
+            let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
+            if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
+            if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
+            return !prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized)
+        }
     }
 
     /// The missing names left once weaker evidence is heard, which `names.missing` alone applies
@@ -213,12 +200,11 @@ public struct NamesMissingRule: BilingualRule {
         return forms.compactMap { NameCorrespondence.soundKey(latin.transliterate($0)) }
     }
 
-    /// Capitalized source words that are names by the rules above, but those `skipped` (asked
-    /// before anything that needs `spelling`, which is called only when a word needs it).
+    /// Capitalized source words that are names by the rules above.
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
-                       lexicon: FreeDictDictionary?, spelling: () -> HunspellDictionary?, places: NameCorrespondence.Places?,
+                       lexicon: FreeDictDictionary?, spelling: HunspellDictionary?, places: NameCorrespondence.Places?,
                        inflection: InflectionRules, excluding covered: [Range<Int>],
-                       memo: OrdinaryWordMemo = OrdinaryWordMemo(), unless skipped: (String) -> Bool = { _ in false }) -> [String] {
+                       memo: OrdinaryWordMemo = OrdinaryWordMemo()) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
         var result: [String] = []
@@ -241,10 +227,9 @@ public struct NamesMissingRule: BilingualRule {
                 let scalars = Array(word.unicodeScalars)
                 guard scalars[0].properties.isUppercase,
                       !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
-                if skipped(word) { return }
                 let capitalizesNouns = Self.capitalizesNouns.contains(language)
                 var ordinary = memo.isOrdinaryWord(word) {
-                    NameCorrespondence.isOrdinaryWord(word, spelling: capitalizesNouns ? nil : spelling(), lexicon: lexicon, inflection: inflection,
+                    NameCorrespondence.isOrdinaryWord(word, spelling: spelling, lexicon: lexicon, inflection: inflection,
                                                       capitalizesNouns: capitalizesNouns,
                                                       calendar: places?.sourceCalendar ?? [])
                 }
@@ -298,31 +283,6 @@ public struct NamesMissingRule: BilingualRule {
             let verdict = decide()
             verdicts[word] = verdict
             return verdict
-        }
-    }
-
-    /// A spelling dictionary fetched on first use, then kept (`nil` too).
-    final class LazySpelling: @unchecked Sendable {
-        private let lock = NSLock()
-        private let load: () -> HunspellDictionary?
-        private var loaded: HunspellDictionary??
-
-        init(_ load: @escaping () -> HunspellDictionary?) { self.load = load }
-
-        var dictionary: HunspellDictionary? {
-            lock.lock()
-            defer { lock.unlock() }
-            if let loaded { return loaded }
-            let made = load()
-            loaded = .some(made)
-            return made
-        }
-
-        /// Whether it was fetched (tests).
-        var isLoaded: Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            return loaded != nil
         }
     }
 
