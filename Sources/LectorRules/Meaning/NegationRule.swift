@@ -99,14 +99,21 @@ public struct NegationRule: BilingualRule {
         let targetWords = pair.sentenceWords(of: .target, language: targetLexicon.language)
         let inSource = pair.negations(of: .source, lexicon: sourceLexicon, language: sourceLexicon.language)
         let inTarget = pair.negations(of: .target, lexicon: targetLexicon, language: targetLexicon.language)
-        if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
+        // A lexical negative answers one negation of the other side, and the other side's lexical
+        // negatives first: `without` ↔ `sans` leaves nothing to answer a `ne … pas` the source lacks.
+        let sourceGrammatical = inSource.count { $0.strength == .grammatical }
+        let targetGrammatical = inTarget.count { $0.strength == .grammatical }
+        let sourceLexical = inSource.count - sourceGrammatical, targetLexical = inTarget.count - targetGrammatical
+        let answeredInTarget = targetGrammatical + max(0, targetLexical - sourceLexical) > 0
+        let answeredInSource = sourceGrammatical + max(0, sourceLexical - targetLexical) > 0
+        if let negation = inSource.first(where: { $0.strength == .grammatical }), !answeredInTarget {
             let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
             if let affirmation = targetLexicon.affirmation(in: targetWords) {
                 return [RuleFinding(range: pair.targetRange(ofTextRange: affirmation.range),
                                     message: "the source \(what); the translation affirms `\(affirmation.text)`")]
             }
             return [RuleFinding(range: pair.targetRange, message: "the source \(what); the translation has no negation")]
-        } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), inSource.isEmpty {
+        } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), !answeredInSource {
             let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
             return [RuleFinding(range: pair.targetRange(ofTextRange: negation.range),
                                 message: "the translation \(what); the source has no negation")]
