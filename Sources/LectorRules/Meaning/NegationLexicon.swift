@@ -266,9 +266,10 @@ struct NegationLexicon: Sendable {
             let cue = words[index...last].map(\.text).joined(separator: " ")
             let range = words[index].range.lowerBound..<words[last].range.upperBound
             // A lexical negative and a grammatical cue near it are two negations (`sans admission en USI
-            // n'ont pas`); a weak cue joins whatever follows it (`ne … pas`).
+            // n'ont pas`); a weak cue joins the cue after it (`ne … pas`) or a grammatical one before it (`rien ne`).
             if let previous = hits.last, index - previous.last <= 4,
-               previous.0.strength == strength || previous.0.strength == .weak || strength == .weak {
+               previous.0.strength == strength || previous.0.strength == .weak
+                || (strength == .weak && previous.0.strength == .grammatical) {
                 var merged = previous.0
                 merged.cue += " … " + cue
                 merged.range = merged.range.lowerBound..<range.upperBound
