@@ -31,6 +31,8 @@ public struct NumbersMismatchRule: BilingualRule {
                         from: "de", to: "en"),
             RuleExample("The church dates from the ↓eighteenth century.", source: "Die Kirche stammt aus dem 19. Jahrhundert.",
                         from: "de", to: "en"),
+            // A number in parentheses alone, or a year, is no reference list.
+            RuleExample("↓The abscess was drained.", source: "Der Abszess wurde drainiert (1994).", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("About 20,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
@@ -66,6 +68,13 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("Volunteers received 3% sevoflurane during a 6.5-year follow-up.",
                         source: "Die Probanden erhielten 3 Vol.-% Sevofluran über eine 6,5jährige Nachbeobachtung.", from: "de", to: "en"),
             RuleExample("The explosion happened around 17:00.", source: "Plahvatus toimus kella 17 paiku.", from: "et", to: "en"),
+            // A reference list left out of the translation is no number of the sentence.
+            RuleExample("Aortic root abscesses are a serious complication of endocarditis.",
+                        source: "Aortenwurzelabszesse sind eine ernste Komplikation der Endokarditis (2, 17, 18).", from: "de", to: "en"),
+            RuleExample("Ces abcès sont une complication grave.", source: "These abscesses are a serious complication [12].",
+                        from: "en", to: "fr"),
+            RuleExample("Such abscesses are a serious complication.", source: "Такие абсцессы — серьёзное осложнение [3–5].",
+                        from: "ru", to: "en"),
             RuleExample("Dans 96 % des cas, le quotient était stable et l'écart inférieur à 3 %.",
                         source: "In 96% of cases the quotient was stable, and in 96% of cases the deviation was below 3%.",
                         from: "en", to: "fr"),
@@ -102,8 +111,14 @@ public struct NumbersMismatchRule: BilingualRule {
         -> [RuleFinding] {
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
         let (targetText, tokenized) = pair.sharedReadableTarget
-        let source = pair.numbersAndDates(ofSource: extractors.source).numbers
-        let target = pair.numbersAndDates(ofReadableTarget: extractors.target).numbers
+        // Reference lists (`(2, 17, 18)`, `[3–5]`) point into a bibliography that translations often leave out.
+        let sourceCitations = Self.citationRanges(in: pair.sourceText), targetCitations = Self.citationRanges(in: targetText)
+        let source = pair.numbersAndDates(ofSource: extractors.source).numbers.filter { number in
+            !sourceCitations.contains { $0.contains(number.range.lowerBound) }
+        }
+        let target = pair.numbersAndDates(ofReadableTarget: extractors.target).numbers.filter { number in
+            !targetCitations.contains { $0.contains(number.range.lowerBound) }
+        }
         let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
                                                                target: targetText, tolerance: options.tolerance,
                                                                smallNumberLimit: Double(options.smallNumberLimit))
@@ -120,5 +135,41 @@ public struct NumbersMismatchRule: BilingualRule {
             }
         }
         return findings
+    }
+
+    /// UTF-16 ranges of bracketed reference lists: `[3]`, `[3–5]`, and `(2, 17, 18)` with two numbers
+    /// or more (`(3)` alone may be an item of an enumeration). Numbers of four digits (years) are not
+    /// references.
+    static func citationRanges(in text: String) -> [Range<Int>] {
+        let units = Array(text.utf16)
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < units.count {
+            let open = units[index]
+            guard open == 0x28 || open == 0x5B else { index += 1; continue }
+            let close: UInt16 = open == 0x28 ? 0x29 : 0x5D
+            var end = index + 1, numbers = 0, digits = 0, isList = true
+            while end < units.count, units[end] != close {
+                let unit = units[end]
+                if unit >= 0x30 && unit <= 0x39 {
+                    if digits == 0 { numbers += 1 }
+                    digits += 1
+                    if digits > 3 { isList = false; break }
+                } else if [0x20, 0x2C, 0x3B, 0x2D, 0x2013].contains(unit) {
+                    digits = 0
+                } else {
+                    isList = false
+                    break
+                }
+                end += 1
+            }
+            if isList, end < units.count, numbers >= (open == 0x28 ? 2 : 1) {
+                ranges.append(index..<(end + 1))
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        return ranges
     }
 }

@@ -233,7 +233,7 @@ struct NegationLexicon: Sendable {
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
-            } else if isLexicalAffixed(word) {
+            } else if isLexicalAffixed(word), !Self.isAcronym(words[index].written) {
                 matched = (1, .lexical)
             }
             // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
@@ -265,7 +265,11 @@ struct NegationLexicon: Sendable {
             _ = count
             let cue = words[index...last].map(\.text).joined(separator: " ")
             let range = words[index].range.lowerBound..<words[last].range.upperBound
-            if let previous = hits.last, index - previous.last <= 4 {
+            // A lexical negative and a grammatical cue near it are two negations (`sans admission en USI
+            // n'ont pas`); a weak cue joins the cue after it (`ne … pas`) or a grammatical one before it (`rien ne`).
+            if let previous = hits.last, index - previous.last <= 4,
+               previous.0.strength == strength || previous.0.strength == .weak
+                || (strength == .weak && previous.0.strength == .grammatical) {
                 var merged = previous.0
                 merged.cue += " … " + cue
                 merged.range = merged.range.lowerBound..<range.upperBound
@@ -317,6 +321,11 @@ struct NegationLexicon: Sendable {
               let before = utf16.index(utf16.startIndex, offsetBy: range.lowerBound - 1, limitedBy: utf16.endIndex),
               let after = utf16.index(utf16.startIndex, offsetBy: range.upperBound, limitedBy: utf16.endIndex) else { return false }
         return quotes.contains(utf16[before]) && quotes.contains(utf16[after])
+    }
+
+    /// `UNESCO`, `UNHCR`: an acronym's letters are no prefix (`un-`, `ne-`).
+    private static func isAcronym(_ written: String) -> Bool {
+        written.count >= 2 && written.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
     }
 
     /// Whether the word is written in capitals inside a sentence that has lower-case letters.
