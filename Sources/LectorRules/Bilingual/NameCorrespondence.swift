@@ -31,6 +31,75 @@ enum NameCorrespondence {
         return NamesMissingRule.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection)
     }
 
+    /// What tells a name from a noun in a source language that capitalizes both (German), where a
+    /// capital says nothing and the headword list alone decided: words it lacks were names
+    /// (`Reposition`, `Weder` opening a sentence), names it lists were words (`München`, `Köln`).
+    struct CapitalizedNouns {
+        let sourceLanguage: String
+        let sourceSpelling: HunspellDictionary?
+        /// The translation's spelling dictionary, when that language writes its nouns in lower case.
+        let targetSpelling: HunspellDictionary?
+        let targetLanguage: String
+        let lexicon: Lexicon?
+
+        init?(source: String, target: String, lexicon: Lexicon?) {
+            let (source, target) = (LexicalLanguages.primary(source), LexicalLanguages.primary(target))
+            guard NamesMissingRule.capitalizesNouns.contains(source) else { return nil }
+            (sourceLanguage, targetLanguage) = (source, target)
+            sourceSpelling = lexicon?.hunspell(source)
+            targetSpelling = NamesMissingRule.capitalizesNouns.contains(target) ? nil : lexicon?.hunspell(target)
+            self.lexicon = lexicon
+        }
+
+        /// A word the source's dictionary knows in lower case (`Weder`, `Kein`, `Hinzu` opening a
+        /// sentence: no noun, so no name), or a loan noun the translation's language writes in
+        /// lower case and WordNet files as no particular one (`Reposition`, `Fetus`, `Rigor`).
+        /// Inside a compound written with hyphens (`Graft-versus-Host-ähnliche`, `Wood-Lampe`),
+        /// a word of the translation's language is one whatever WordNet says of it.
+        func isWord(_ word: String, hyphenated: Bool = false) -> Bool {
+            let lower = word.lowercased()
+            if isSourceWord(word) { return true }
+            guard let targetSpelling, targetSpelling.spell(lower) else { return false }
+            guard targetLanguage == "en", !hyphenated else { return true }
+            return lexicon?.nameSense(ofEnglish: lower) != .instance
+        }
+
+        /// Known to the source's dictionary in lower case: no noun, so no name.
+        func isSourceWord(_ word: String) -> Bool { sourceSpelling?.spell(word.lowercased()) == true }
+
+        /// A noun by the source's dictionary: it, or its stem (`Ängsten` → Angst), is known with a
+        /// plural in `-e`, `-en` or `-n` (`Bildgebungen`, `Gelenkdestruktionen`, compounds
+        /// included), which names lack (`Merkel`, `München`, `Goethe` are listed without one).
+        /// `-er` is left out: it makes the people of a place (`Berliner`), and `-s` the genitive.
+        func isNoun(_ word: String) -> Bool {
+            guard let sourceSpelling, sourceSpelling.spell(word) else { return false }
+            let forms = [word] + sourceSpelling.stem(word).filter { $0 != word && $0.unicodeScalars.first?.properties.isUppercase == true }
+            return forms.contains { form in ["e", "en", "n"].contains { sourceSpelling.spell(form + $0) } }
+        }
+
+        /// A headword whose entries, written with the word's capital, translate only into names:
+        /// `München` → Munich, `Köln` → Cologne, `Europa` → Europe; with WordNet, one of them a
+        /// particular place or person (`Amerikaner` → American is a word made of a name).
+        func isNameEntry(_ word: String) -> Bool {
+            guard let lexicon else { return false }
+            for other in ["en"] + lexicon.languagesTranslated(from: sourceLanguage) where other != sourceLanguage {
+                let translations = lexicon.nameTranslations(of: word, from: sourceLanguage, to: other)
+                guard !translations.isEmpty else { continue }
+                // Every word of every translation capitalized (short ones aside: `Republic of Korea`);
+                // `Doppler sonography`, `In consideration of` are words.
+                let isName = translations.allSatisfy { translation in
+                    translation.split(separator: " ").allSatisfy { $0.count <= 3 || $0.unicodeScalars.first?.properties.isUppercase == true }
+                }
+                guard isName else { return false }
+                guard other == "en", lexicon.hasWordNet else { return true }
+                return translations.contains { translation in
+                    translation.split(separator: " ").contains { lexicon.nameSense(ofEnglish: String($0)) == .instance }
+                }
+            }
+            return false
+        }
+    }
+
     /// English words derived from names that name no one: nationalities and adjectives
     /// (`Chadian`, `Semitic`, `Portuguese`, `Spanish`), peoples and followers (`Dacians`,
     /// `Balkans`, `Corvinists`). A translation writes them where the source has a name in another

@@ -71,6 +71,8 @@ public struct NamesMissingRule: BilingualRule {
         let exonyms: NameCorrespondence.Exonyms?
         /// WordNet, for an English source: `Chinese`, `Finns` name no one.
         let englishSource: Lexicon?
+        /// For a source that capitalizes its nouns (German): which capitalized words are names.
+        let capitalizedNouns: NameCorrespondence.CapitalizedNouns?
 
         init(check: CheckContext, bilingual: BilingualContext) throws {
             sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
@@ -84,6 +86,8 @@ public struct NamesMissingRule: BilingualRule {
                                                       target: LexicalLanguages.primary(check.index.targetLanguage), latin: latin)
             exonyms = NameCorrespondence.Exonyms(lexicon: check.lexicon, target: check.index.targetLanguage)
             englishSource = LexicalLanguages.primary(bilingual.sourceLanguage) == "en" ? check.lexicon : nil
+            capitalizedNouns = NameCorrespondence.CapitalizedNouns(source: bilingual.sourceLanguage, target: check.index.targetLanguage,
+                                                                   lexicon: check.lexicon)
         }
     }
 
@@ -121,7 +125,7 @@ public struct NamesMissingRule: BilingualRule {
                                                   sentences: prepared.sentences, lexicon: prepared.lexicon,
                                                   spelling: prepared.sourceSpelling, places: prepared.places,
                                                   inflection: prepared.sourceInflection, excluding: glossaryCovered,
-                                                  memo: prepared.ordinaryWords)
+                                                  nouns: prepared.capitalizedNouns, memo: prepared.ordinaryWords)
         guard !candidates.isEmpty else { return [] }
         let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
         return candidates.filter { name in
@@ -204,6 +208,7 @@ public struct NamesMissingRule: BilingualRule {
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
                        lexicon: FreeDictDictionary?, spelling: HunspellDictionary?, places: NameCorrespondence.Places?,
                        inflection: InflectionRules, excluding covered: [Range<Int>],
+                       nouns: NameCorrespondence.CapitalizedNouns? = nil,
                        memo: OrdinaryWordMemo = OrdinaryWordMemo()) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
@@ -228,10 +233,19 @@ public struct NamesMissingRule: BilingualRule {
                 guard scalars[0].properties.isUppercase,
                       !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
                 let capitalizesNouns = Self.capitalizesNouns.contains(language)
+                // A word of the translation's language inside a German compound written with
+                // hyphens is a loan (`Graft-versus-Host-ähnliche`, `Low-Density-Lipoprotein`,
+                // `Wood-Lampe`), though WordNet knows a painter Wood and a cartoonist Low.
+                if let nouns, Self.isHyphenated(slice, segment.start..<segment.end), nouns.isWord(word, hyphenated: true) { return }
                 var ordinary = memo.isOrdinaryWord(word) {
-                    NameCorrespondence.isOrdinaryWord(word, spelling: spelling, lexicon: lexicon, inflection: inflection,
-                                                      capitalizesNouns: capitalizesNouns,
-                                                      calendar: places?.sourceCalendar ?? [])
+                    if let nouns, places?.sourceCalendar.contains(word.lowercased()) != true {
+                        if nouns.isSourceWord(word) { return true }
+                        if nouns.isNameEntry(word) { return false }
+                        if nouns.isNoun(word) || nouns.isWord(word) { return true }
+                    }
+                    return NameCorrespondence.isOrdinaryWord(word, spelling: spelling, lexicon: lexicon, inflection: inflection,
+                                                             capitalizesNouns: capitalizesNouns,
+                                                             calendar: places?.sourceCalendar ?? [])
                 }
                 // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
                 if ordinary != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
@@ -246,6 +260,14 @@ public struct NamesMissingRule: BilingualRule {
             }
         }
         return result
+    }
+
+    /// Whether a word is joined by a hyphen to a letter before or after it.
+    static func isHyphenated(_ text: UnsafeBufferPointer<UInt16>, _ word: Range<Int>) -> Bool {
+        func isHyphen(_ unit: UInt16) -> Bool { unit == 0x2D || unit == 0x2010 || unit == 0x2011 }
+        func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map { $0.properties.isAlphabetic } ?? false }
+        if word.upperBound + 1 < text.count, isHyphen(text[word.upperBound]), isLetter(text[word.upperBound + 1]) { return true }
+        return word.lowerBound >= 2 && isHyphen(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
     }
 
     /// Languages that write compounds as one word, whose last part is a word of its own.
