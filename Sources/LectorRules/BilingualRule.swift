@@ -88,6 +88,10 @@ public struct SentencePairContext {
 final class SharedPairWork {
     /// The lexical alignment and the word store it was made with.
     var alignment: (words: ObjectIdentifier, value: LexicalAlignment?)?
+    /// The alignment's gap links (`LexicalAlignment.GapLinks`) of each reading asked for, with the
+    /// word store they were made with: `meaning.omission` and `meaning.addition` share them where
+    /// they read compounds alike (every pair but one with a compounding language).
+    var gapLinks: [(words: ObjectIdentifier, value: LexicalAlignment.GapLinks)] = []
     var readableTarget: (text: String, isTokenized: Bool)?
     /// Numbers and dates of each side and the language they were read in.
     var sourceNumbers: (language: String, value: NumbersAndDates)?
@@ -167,6 +171,17 @@ extension SentencePairContext {
         shared.alignment = (ObjectIdentifier(words), value)
         bilingual.alignmentNotes.record(pair: index, words: words, counts: value.map(AlignmentCounts.init))
         return value
+    }
+
+    /// The gap links of the pair's alignment (made with `words`), once per reading of compounds.
+    func gapLinks(of alignment: LexicalAlignment, using words: AlignmentWords, readingCompounds: Bool) -> LexicalAlignment.GapLinks {
+        let compounds = (source: readingCompounds && alignment.sourceCompounds, target: readingCompounds && alignment.targetCompounds)
+        if let made = shared.gapLinks.first(where: { $0.words == ObjectIdentifier(words) && $0.value.compounds == compounds }) {
+            return made.value
+        }
+        let made = alignment.gapLinks(readingCompounds: readingCompounds)
+        shared.gapLinks.append((ObjectIdentifier(words), made))
+        return made
     }
 }
 

@@ -55,7 +55,8 @@ public struct AdditionRule: BilingualRule {
               let gap = alignment.leastLikelyGap(on: .target, text: pair.targetText, otherText: pair.sourceText,
                                                  lengthFit: LengthFit.of(source: words.sourceLanguage, target: words.targetLanguage),
                                                  minimumRun: OmissionRule.minimumRun, minimumRest: OmissionRule.minimumRest,
-                                                 paraphraseWeight: Self.paraphraseWeight, readingCompounds: true),
+                                                 paraphraseWeight: Self.paraphraseWeight,
+                                                 links: pair.gapLinks(of: alignment, using: words, readingCompounds: true)),
               gap.weighedChance(paraphraseWeight: Self.paraphraseWeight) < Self.maximumChance else { return [] }
         let phrase = String(decoding: Array(pair.targetText.utf16)[gap.range], as: Unicode.UTF16.self)
         return [RuleFinding(range: pair.targetRange(ofTextRange: gap.range),

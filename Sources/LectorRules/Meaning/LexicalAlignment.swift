@@ -108,6 +108,23 @@ struct LexicalAlignment {
         return (keptSource, keptTarget)
     }
 
+    /// The links gaps are read from (`gapLinks`), and whether compounds were read through their
+    /// parts on each side: two readings with the same flags are the same links.
+    struct GapLinks {
+        let source: [[Int]]
+        let target: [[Int]]
+        let compounds: (source: Bool, target: Bool)
+    }
+
+    /// This pair's `gapLinks`, with compounds read through their parts when `readingCompounds`
+    /// and the side's language writes them.
+    func gapLinks(readingCompounds: Bool) -> GapLinks {
+        let compounds = (source: readingCompounds && sourceCompounds, target: readingCompounds && targetCompounds)
+        let (s, t) = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
+                                   sourceCompounds: compounds.source, targetCompounds: compounds.target)
+        return GapLinks(source: s, target: t, compounds: compounds)
+    }
+
     /// The figures a word holds (`33` of `33jährigen`), empty when none.
     static func figures(of text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.numericType != nil }))
@@ -182,19 +199,17 @@ struct LexicalAlignment {
     /// (`UnalignedSpan.weighedChance`). Runs are read from `gapLinks`, with compounds read
     /// through their parts when `readingCompounds`.
     func leastLikelyGap(on side: Side, text: String, otherText: String, lengthFit: LengthFit?, minimumRun: Int, minimumRest: Int,
-                        paraphraseWeight: Double, readingCompounds: Bool) -> UnalignedSpan? {
-        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, readingCompounds: readingCompounds)
+                        paraphraseWeight: Double, links: GapLinks) -> UnalignedSpan? {
+        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links)
             .filter { $0.contentCount >= minimumRun && $0.restCount >= minimumRest }
             .min { $0.weighedChance(paraphraseWeight: paraphraseWeight) < $1.weighedChance(paraphraseWeight: paraphraseWeight) }
     }
 
     /// Every run of unaligned content words of one side, unweighed by the other side's words.
-    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, readingCompounds: Bool) -> [UnalignedSpan] {
+    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, links gapLinks: GapLinks) -> [UnalignedSpan] {
         let words = side == .source ? source : target
         let otherWords = side == .source ? target : source
-        let (gapSourceLinks, gapTargetLinks) = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
-                                                             sourceCompounds: readingCompounds && sourceCompounds,
-                                                             targetCompounds: readingCompounds && targetCompounds)
+        let (gapSourceLinks, gapTargetLinks) = (gapLinks.source, gapLinks.target)
         let links = side == .source ? gapSourceLinks : gapTargetLinks
         let otherLinks = side == .source ? gapTargetLinks : gapSourceLinks
         let otherUnaligned = otherWords.indices.filter { otherWords[$0].isContent && otherLinks[$0].isEmpty }
@@ -206,6 +221,10 @@ struct LexicalAlignment {
             if links[index].isEmpty { current.append(index) } else if !current.isEmpty { runs.append(current); current = [] }
         }
         if !current.isEmpty { runs.append(current) }
+        // Every stretch of a run is weighed too: a dictionary gap next to the real one (`unknown`
+        // before an added `as the local press reported on Monday`) would otherwise count in the
+        // run's length, and a run that long does not fit the pair's lengths when taken out.
+//SUBRUNS        runs = runs.flatMap { run in run.indices.flatMap { a in (a..<run.count).map { b in Array(run[a...b]) } } }
         let utf16 = Array(text.utf16)
         var result: [UnalignedSpan] = []
         for run in runs {
@@ -605,3 +624,4 @@ enum FunctionWords {
 
     static func of(_ language: String) -> Set<String> { all[LexicalLanguages.primary(language)] ?? [] }
 }
+

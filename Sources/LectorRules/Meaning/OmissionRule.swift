@@ -82,7 +82,8 @@ public struct OmissionRule: BilingualRule {
               let gap = alignment.leastLikelyGap(on: .source, text: pair.sourceText, otherText: pair.targetText,
                                                  lengthFit: LengthFit.of(source: words.sourceLanguage, target: words.targetLanguage),
                                                  minimumRun: Self.minimumRun, minimumRest: Self.minimumRest,
-                                                 paraphraseWeight: Self.paraphraseWeight, readingCompounds: false),
+                                                 paraphraseWeight: Self.paraphraseWeight,
+                                                 links: pair.gapLinks(of: alignment, using: words, readingCompounds: false)),
               gap.weighedChance(paraphraseWeight: Self.paraphraseWeight) < Self.maximumChance else { return [] }
         let phrase = String(decoding: Array(pair.sourceText.utf16)[gap.range], as: Unicode.UTF16.self)
         return [RuleFinding(range: pair.targetRange, message: "`\(phrase)` has no counterpart in the translation")]
