@@ -1,5 +1,5 @@
 import Foundation
-import LectorText
+@testable import LectorText
 import LectorICU
 import LectorFormats
 import LectorTestSupport
@@ -117,6 +117,19 @@ import Testing
             }
         }
         #expect(ruledOut > 20)
+    }
+
+    /// The ASCII answers of `CodeUnit.isLetter` and `SpellingUnknownRule.isAlphabetic` are the
+    /// property table's, and so are the others (every BMP unit; surrogates as before).
+    @Test func asciiLetterTestsAreThePropertyTable() {
+        for value in 0...0xFFFF {
+            let unit = UInt16(value)
+            let scalar = Unicode.Scalar(unit)
+            let alphabetic = scalar?.properties.isAlphabetic ?? false
+            #expect(SpellingUnknownRule.isAlphabetic(unit) == alphabetic, "\(value)")
+            let letter = (0xD800..<0xE000).contains(unit) || alphabetic
+            #expect(CodeUnit.isLetter(unit) == letter, "\(value)")
+        }
     }
 
     @Test func asciiDecodingIsTheSameString() throws {

@@ -52,12 +52,14 @@ import Testing
     }()
 
     static func windowed(_ text: String, path: String, format: TextWindows.Format, size: Int, jobs: Int,
+                         retainedBytes: Int = Checker.defaultRetainedWindowBytes,
                          checker: Checker = Fixtures.englishChecker) throws -> (findings: [Finding], windows: Int) {
         let bytes = Array(text.utf8)
         var findings: [Finding] = []
         var batches = 0
         try bytes.withUnsafeBufferPointer { buffer in
-            try checker.checkWindows(path: path, bytes: buffer, format: format, windowBytes: size, jobs: jobs) { found in
+            try checker.checkWindows(path: path, bytes: buffer, format: format, windowBytes: size, jobs: jobs,
+                                     retainedBytes: retainedBytes) { found in
                 findings += found
                 batches += 1
             }
@@ -88,6 +90,24 @@ import Testing
         #expect(windows > 5)
         #expect(found == expected)
         #expect(Set(expected.map(\.ruleID)).isSuperset(of: ["glossary.inconsistent", "glossary.forbidden"]))
+    }
+
+    /// The windows the first pass keeps read and matched (all, some, none) are checked as the ones
+    /// the second pass reads and matches again.
+    @Test(arguments: [0, 7_000, 40_000, Checker.defaultRetainedWindowBytes])
+    func windowsKeptFromTheFirstPassGiveTheSameFindings(retainedBytes: Int) throws {
+        let expected = try Self.whole(Self.plainText, path: "article.txt")
+        for jobs in [1, 2] {
+            let (found, windows) = try Self.windowed(Self.plainText, path: "article.txt", format: .plain, size: 2_000,
+                                                     jobs: jobs, retainedBytes: retainedBytes)
+            #expect(windows > 10)
+            #expect(found == expected, "retained \(retainedBytes), jobs \(jobs)")
+        }
+        let expectedMarkdown = try Self.whole(Self.markdown, path: "article.md")
+        let (markdown, _) = try Self.windowed(Self.markdown, path: "article.md", format: .markdown, size: 1_000, jobs: 2,
+                                              retainedBytes: retainedBytes)
+        #expect(markdown == expectedMarkdown, "retained \(retainedBytes)")
+        #expect(Self.plainText.utf8.count > 40_000)
     }
 
     /// Every window size, from one line a window to the whole file, gives the same findings.

@@ -364,12 +364,15 @@ public struct Checker: Sendable {
     ///   - spellings: for a window of a larger document, the whole document's glossary spellings.
     ///   - releasesMemory: whether a large document's working memory goes back to the system after
     ///     its check (windows are small and many, and the run releases once at the end).
+    ///   - glossaryMatches: the document's glossary matches outside links, when they were found
+    ///     already (`glossaryMatches(in:)`, by the first pass over a document checked in windows).
     func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?,
              spellings: GlossaryInconsistentRule.Tally? = nil, sourceWords: Set<String>? = nil,
-             releasesMemory: Bool = true) -> [Finding] {
+             glossaryMatches: [GlossaryMatch]? = nil, releasesMemory: Bool = true) -> [Finding] {
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
-        let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings, sourceWords: sourceWords)
+        let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings, sourceWords: sourceWords,
+                                    glossaryMatches: glossaryMatches)
         profile?.add("check (whole document)", since: start)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
@@ -383,27 +386,38 @@ public struct Checker: Sendable {
 
     /// The allowed glossary spellings of a document (`GlossaryInconsistentRule.Tally`).
     func spellingTally(of document: SourceDocument) -> GlossaryInconsistentRule.Tally {
-        let matcher: GlossaryMatcher
-        do {
-            matcher = try GlossaryMatcher(index: index)
-        } catch {
-            // Not lost: the check of every window builds the same matcher and reports the failure.
-            return GlossaryInconsistentRule.Tally()
-        }
-        return GlossaryInconsistentRule.Tally(CheckContext(document: document, index: index,
-                                                           glossaryMatches: outsideLinksAndCode(matcher.matches(in: document), in: document),
-                                                           targetLanguageTag: configuration.targetLanguage))
+        // Without a matcher, no spellings: not lost, the check of the document builds the same
+        // matcher and reports the failure.
+        spellingTally(of: document, matches: glossaryMatches(in: document) ?? [])
+    }
+
+    /// The tally of a document whose matches are known (`glossaryMatches(in:)`).
+    func spellingTally(of document: SourceDocument, matches: [GlossaryMatch]) -> GlossaryInconsistentRule.Tally {
+        GlossaryInconsistentRule.Tally(CheckContext(document: document, index: index, glossaryMatches: matches,
+                                                    targetLanguageTag: configuration.targetLanguage))
+    }
+
+    /// The glossary matches of a document outside links, as `check` finds them; `nil` when the
+    /// matcher cannot be built (`check` reports that as a finding).
+    func glossaryMatches(in document: SourceDocument) -> [GlossaryMatch]? {
+        guard let matcher = try? GlossaryMatcher(index: index) else { return nil }
+        return outsideLinksAndCode(matcher.matches(in: document), in: document)
     }
 
     private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
-                              spellings: GlossaryInconsistentRule.Tally?, sourceWords: Set<String>?) -> [Finding] {
+                              spellings: GlossaryInconsistentRule.Tally?, sourceWords: Set<String>?,
+                              glossaryMatches: [GlossaryMatch]?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
         let profile = StageProfile.shared
         var stageStart = profile == nil ? 0 : StageProfile.now()
         let matches: [GlossaryMatch]
         do {
-            matches = outsideLinksAndCode(try GlossaryMatcher(index: index).matches(in: document), in: document)
+            if let glossaryMatches {
+                matches = glossaryMatches
+            } else {
+                matches = outsideLinksAndCode(try GlossaryMatcher(index: index).matches(in: document), in: document)
+            }
         } catch {
             matches = []
             failures.append(finding(.failure(of: GlossaryForbiddenRule.description, error),

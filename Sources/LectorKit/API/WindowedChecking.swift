@@ -13,10 +13,16 @@ extension Checker {
     /// their turn to be emitted) and their findings, not the file. An input error (invalid UTF-8)
     /// is thrown, at its line in the file, after the findings of the windows before it; so is an
     /// error `emit` throws.
+    ///
+    /// The first pass keeps the documents it read and their glossary matches, for the windows of
+    /// the first `retainedBytes` of the file, and the second pass checks those without reading or
+    /// matching them again (the same document and matches, so the same findings); the windows
+    /// beyond are read again. Keeping a window costs about four times its size.
     /// - Parameter release: called with each window's byte range once it is read for the last
     ///   time (`MappedFile.release`).
     public func checkWindows(path: String, bytes: UnsafeBufferPointer<UInt8>, format: TextWindows.Format,
-                             windowBytes: Int, jobs: Int, release: (@Sendable (Range<Int>) -> Void)? = nil,
+                             windowBytes: Int, jobs: Int, retainedBytes: Int = Checker.defaultRetainedWindowBytes,
+                             release: (@Sendable (Range<Int>) -> Void)? = nil,
                              emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
         let protected = InlineSuppressions.protectedRanges(in: bytes, syntax: DocumentSyntax(path: path))
         let windows = TextWindows.windows(in: bytes, format: format, size: windowBytes, protected: protected)
@@ -25,19 +31,33 @@ extension Checker {
         let jobs = max(1, jobs)
         let window = WindowReader(bytes: bytes, path: path)
         var spellings: GlossaryInconsistentRule.Tally?
+        let retained = RetainedWindows()
         if windows.count > 1, comparesSpellings {
             // First pass: the spellings of the whole document, window by window in order.
+            let profile = StageProfile.shared
             var tally = GlossaryInconsistentRule.Tally()
-            orderedWindowWork(count: windows.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> GlossaryInconsistentRule.Tally? in
+            var retainedSoFar = 0
+            typealias Read = (tally: GlossaryInconsistentRule.Tally, document: SourceDocument, matches: [GlossaryMatch]?)
+            orderedWindowWork(count: windows.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> Read? in
                 defer { release?(windows[index]) }
+                let start = profile == nil ? 0 : StageProfile.now()
+                defer { profile?.add("first pass over windows (read, match, tally)", since: start) }
                 do {
-                    return self.spellingTally(of: try window.document(windows[index]))
+                    let document = try window.document(windows[index])
+                    let matches = self.glossaryMatches(in: document)
+                    return (self.spellingTally(of: document, matches: matches ?? []), document, matches)
                 } catch {
                     // Reported at its place in the file by the second pass, which reads the window again.
                     return nil
                 }
-            }, deliver: { (_, windowTally: GlossaryInconsistentRule.Tally?) in
-                if let windowTally { tally.append(windowTally) }
+            }, deliver: { (index, read: Read?) in
+                guard let read else { return true }
+                tally.append(read.tally)
+                // In file order, so the windows kept are the first ones, up to the budget.
+                if let matches = read.matches, retainedSoFar + windows[index].count <= retainedBytes {
+                    retainedSoFar += windows[index].count
+                    retained.keep(index, document: read.document, matches: matches)
+                }
                 return true
             })
             spellings = tally
@@ -49,9 +69,11 @@ extension Checker {
         typealias Checked = (findings: [Finding], lines: Int, units: Int)
         orderedWindowWork(count: windows.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> Result<Checked, InputError> in
             let result = Result { () throws(InputError) -> Checked in
-                let document = try window.document(windows[index])
+                let kept = retained.take(index)
+                let document: SourceDocument
+                if let kept { document = kept.document } else { document = try window.document(windows[index]) }
                 let findings = checker.run(target: document, bilingual: nil, spellings: spellings,
-                                           releasesMemory: windows.count == 1)
+                                           glossaryMatches: kept?.matches, releasesMemory: windows.count == 1)
                 return (findings, document.lineCount - 1, document.utf16.count)
             }
             release?(windows[index])
@@ -77,6 +99,31 @@ extension Checker {
         })
         if windows.count > 1 { releaseFreeMemory() }
         if let failure { throw failure }
+    }
+}
+
+extension Checker {
+    /// How much of a file checked in windows (`checkWindows`) the first pass keeps read and
+    /// matched for the second: 16 MiB, about 60 MB of memory.
+    public static let defaultRetainedWindowBytes = 16 << 20
+}
+
+/// The documents and glossary matches the first pass of `checkWindows` keeps for the second, by
+/// window; each is handed out once, and freed when its window is checked.
+private final class RetainedWindows: @unchecked Sendable {
+    private var windows: [Int: (document: SourceDocument, matches: [GlossaryMatch])] = [:]
+    private let lock = NSLock()
+
+    func keep(_ index: Int, document: SourceDocument, matches: [GlossaryMatch]) {
+        lock.lock()
+        defer { lock.unlock() }
+        windows[index] = (document, matches)
+    }
+
+    func take(_ index: Int) -> (document: SourceDocument, matches: [GlossaryMatch])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return windows.removeValue(forKey: index)
     }
 }
 

@@ -261,12 +261,20 @@ public struct SpellingUnknownRule: Rule {
         if range.upperBound < utf16.count {
             let next = utf16[range.upperBound]
             if isCode(next) || next == 0x28 { return true }
-            if next == 0x2E, range.upperBound + 1 < utf16.count, let scalar = Unicode.Scalar(utf16[range.upperBound + 1]),
-               scalar.properties.isAlphabetic { return true }
+            if next == 0x2E, range.upperBound + 1 < utf16.count, isAlphabetic(utf16[range.upperBound + 1]) { return true }
         }
         if range.lowerBound > 0, utf16[range.lowerBound - 1] == 0x2E, range.lowerBound > 1,
-           let scalar = Unicode.Scalar(utf16[range.lowerBound - 2]), scalar.properties.isAlphabetic { return true }
+           isAlphabetic(utf16[range.lowerBound - 2]) { return true }
         return false
+    }
+
+    /// `Unicode.Scalar(unit)?.properties.isAlphabetic`, answered for ASCII without the property
+    /// table (every sentence-final word has a `.` after it): the ASCII letters are the only
+    /// Alphabetic ASCII characters.
+    @inline(__always)
+    static func isAlphabetic(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return (unit | 0x20) &- 0x61 < 26 }
+        return Unicode.Scalar(unit)?.properties.isAlphabetic ?? false
     }
 
     /// URLs and e-mail addresses: whitespace-delimited runs with `://`, a `www.` start or an `@`

@@ -161,6 +161,9 @@ enum CodeUnit {
     }
 
     static func isLetter(_ unit: UInt16) -> Bool {
+        // The ASCII letters are the only Alphabetic ASCII characters; no table look-up for them
+        // (`QuoteScanner` asks about the neighbours of every bracket).
+        if unit < 0x80 { return (unit | 0x20) &- 0x61 < 26 }
         if (0xD800..<0xE000).contains(unit) { return true }
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.isAlphabetic
