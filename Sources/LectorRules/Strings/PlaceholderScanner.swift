@@ -391,4 +391,9 @@ public struct PlaceholderComparison: Sendable {
         self.missing = missing
         self.extra = extra
     }
+
+    public init(missing: [Placeholder], extra: [Placeholder]) {
+        self.missing = missing
+        self.extra = extra
+    }
 }
