@@ -121,6 +121,34 @@ import Testing
         }
     }
 
+    /// A byte that is not UTF-8 is an input error naming its line in every format, never read as U+FFFD.
+    @Test func invalidUTF8IsAnErrorWithItsLine() throws {
+        func line(of error: any Error) -> String {
+            guard let error = error as? InputError else { return "\(error)" }
+            return "\(error.line.map(String.init) ?? "-") \(error.message)"
+        }
+        let folder = Fixtures.temporaryDirectory()
+        func write(_ bytes: [UInt8], _ name: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+            return url.path
+        }
+        let catalog = try write(Array(#"{"sourceLanguage":"en","strings":{"a":{"localizations":{"de":{"stringUnit":{"state":"translated","value":""#.utf8)
+                                + [0xFF] + Array(#""}}}}},"version":"1.0"}"#.utf8), "a.xcstrings")
+        let arbSource = try write(Array("{\n  \"a\": \"Save\"\n}".utf8), "app_en.arb")
+        let arb = try write(Array("{\n  \"a\": \"Sp".utf8) + [0xE4] + Array("ichern\"\n}".utf8), "app_de.arb")
+        _ = try write(Array("{\"a\": \"Save\"}".utf8), "locales/en/x.json")
+        let web = try write(Array("{\n\n  \"a\": \"".utf8) + [0xC3, 0x28] + Array("\"\n}".utf8), "locales/de/x.json")
+        let strings = try write(Array("\"a\" = \"x\";\n\"b\" = \"".utf8) + [0xFF] + Array("\";\n".utf8), "de.lproj/Localizable.strings")
+        let binary = try write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0x10], "random.xlf")
+        #expect { try BilingualFileLoader.loadAll(path: catalog) } throws: { line(of: $0) == "1 the file is not valid UTF-8" }
+        #expect { try BilingualFileLoader.loadAll(path: arb, source: arbSource) } throws: { line(of: $0) == "2 the file is not valid UTF-8" }
+        #expect { try BilingualFileLoader.loadAll(path: web, sourceLanguage: "en") } throws: { line(of: $0) == "3 the file is not valid UTF-8" }
+        #expect { try BilingualFileLoader.loadAll(path: strings, source: strings) } throws: { line(of: $0).hasPrefix("2 the file is not valid UTF-8") }
+        #expect { try BilingualFileLoader.loadAll(path: binary) } throws: { line(of: $0).hasPrefix("1 the file is not valid UTF-8") }
+    }
+
     @Test func fixWritesARBThroughItsJSONEscapesAndNothingElse() throws {
         let folder = Fixtures.temporaryDirectory()
         try "{\n  \"@@locale\": \"en\",\n  \"city\": \"Talks with \\\"Medinsky\\\" today\"\n}\n"
