@@ -121,6 +121,36 @@ import Testing
         }
     }
 
+    /// Plural categories are listed in CLDR's order, an unknown one is reported on its own line, and
+    /// a key without a translation names the language it lacks (a catalog holds them all).
+    @Test func catalogPluralAndMissingTranslationMessages() throws {
+        let catalog = """
+        {
+          "sourceLanguage" : "en",
+          "strings" : {
+            "%lld items" : { "localizations" : {
+                "de" : { "variations" : { "plural" : {
+                      "one" : { "stringUnit" : { "state" : "translated", "value" : "%lld Element" } },
+                      "two" : { "stringUnit" : { "state" : "translated", "value" : "%lld Elemente" } },
+                      "other" : { "stringUnit" : { "state" : "translated", "value" : "%lld Elemente" } } } } },
+                "ru" : { "variations" : { "plural" : {
+                      "one" : { "stringUnit" : { "state" : "translated", "value" : "%lld элемент" } },
+                      "other" : { "stringUnit" : { "state" : "translated", "value" : "%lld элемента" } } } } } } },
+            "Files: %@" : { "localizations" : {
+                "de" : { "stringUnit" : { "state" : "translated", "value" : "Dateien: %@" } } } }
+          },
+          "version" : "1.0"
+        }
+        """
+        let path = Fixtures.write(catalog, named: "Messages.xcstrings")
+        let findings = try Self.check(path).filter { ["plurals.count", "untranslated.text"].contains($0.ruleID) }
+        #expect(findings.map { "\($0.location.line) \($0.message)" } == [
+            "7 plural category `two` does not exist in de and is never used",
+            "10 plural categories `few`, `many` are missing; ru uses one, few, many, other for whole numbers (CLDR)",
+            "12 this unit has no translation into ru",
+        ])
+    }
+
     /// A byte that is not UTF-8 is an input error naming its line in every format, never read as U+FFFD.
     @Test func invalidUTF8IsAnErrorWithItsLine() throws {
         func line(of error: any Error) -> String {

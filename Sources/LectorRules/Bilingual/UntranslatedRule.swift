@@ -58,7 +58,9 @@ public struct UntranslatedRule: BilingualRule {
 
     public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] {
         guard pair.pair.source != nil, pair.pair.target == nil, pair.bilingual.isPairedByFile else { return [] }
-        return [RuleFinding(range: pair.pair.anchor..<pair.pair.anchor, message: "this unit has no translation")]
+        // A String Catalog holds every language, each checked apart: say which one lacks it.
+        let language = pair.bilingual.format == "xcstrings" ? " into \(pair.check.index.targetLanguage)" : ""
+        return [RuleFinding(range: pair.pair.anchor..<pair.pair.anchor, message: "this unit has no translation\(language)")]
     }
 
     /// Case-folded letters and digits only: punctuation and spacing do not make a translation.
