@@ -147,16 +147,30 @@ extension SentencePairContext {
     /// each side were a sixth of a bilingual check when each rule ran them on its own.
     func numbersAndDates(ofSource extractor: NumberExtractor) -> NumbersAndDates {
         if let made = shared.sourceNumbers, made.language == extractor.language { return made.value }
-        let made = extractor.numbersAndDates(in: sourceText)
+        let made = extractor.numbersAndDates(in: withoutPlaceholders(sourceText))
         shared.sourceNumbers = (extractor.language, made)
         return made
     }
 
     func numbersAndDates(ofReadableTarget extractor: NumberExtractor) -> NumbersAndDates {
         if let made = shared.targetNumbers, made.language == extractor.language { return made.value }
-        let made = extractor.numbersAndDates(in: sharedReadableTarget.text)
+        let made = extractor.numbersAndDates(in: withoutPlaceholders(sharedReadableTarget.text))
         shared.targetNumbers = (extractor.language, made)
         return made
+    }
+
+    /// A unit's text with its placeholders blanked out (offsets kept): the digits of `%1$@` or
+    /// `{0}` number an argument, and `markup.mismatch` compares them; they are no figure. Prose
+    /// (texts, aligned articles) is read as written.
+    func withoutPlaceholders(_ text: String) -> String {
+        guard bilingual.units != nil else { return text }
+        let ranges = PlaceholderScanner(syntaxes: check.strings.placeholderSyntaxes).placeholders(in: text).map(\.range)
+        guard !ranges.isEmpty else { return text }
+        var units = Array(text.utf16)
+        for range in ranges {
+            for index in range where index < units.count { units[index] = 0x20 }
+        }
+        return String(decoding: units, as: Unicode.UTF16.self)
     }
 }
 

@@ -114,6 +114,8 @@ import Testing
                                            environment: ["LECTOR_DATA_PATH": Self.emptyFolder()])
         let notice = "spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)"
         #expect(result.standardError.components(separatedBy: notice).count == 2, "\(result.standardError)")
+        // Said like every other notice of the run.
+        #expect(result.standardError.contains("lector: note: " + notice), "\(result.standardError)")
         #expect(!result.standardOutput.contains("spelling.unknown"))
     }
 

@@ -100,4 +100,57 @@ import Testing
         #expect(findings.filter { (8...10).contains($0.location.line) }.map(\.ruleID) == [])
         #expect(findings.filter { [15, 16].contains($0.location.line) }.map(\.ruleID) == [])
     }
+
+    /// gettext lets `msgstr[0]` use a placeholder that only `msgid_plural` has (`msgfmt --check`
+    /// accepts `msgid "One file"` / `msgid_plural "%d files"` / `msgstr[0] "%d …"`): the form serves
+    /// more counts than the English singular (every count in Japanese; 1, 21, 31 … in Russian).
+    @Test func msgstrZeroMayUseThePlaceholdersOfMsgidPlural() throws {
+        let japanese = """
+        msgid ""
+        msgstr ""
+        "Language: ja\\n"
+        "Plural-Forms: nplurals=1; plural=0;\\n"
+
+        msgid "One file"
+        msgid_plural "%d files"
+        msgstr[0] "%d 個のファイル"
+
+        msgid "One folder"
+        msgid_plural "%d folders"
+        msgstr[0] "%d 個のフォルダー %s"
+
+        msgid "One photo"
+        msgid_plural "%d photos"
+        msgstr[0] "写真"
+
+        """
+        let ja = try StringCheckTests.findings(po: japanese, to: "ja").filter { $0.ruleID == "markup.mismatch" }
+        // The added `%s` (line 12) is still an error, and so is the lost `%d` where one form serves every count.
+        #expect(ja.map(\.location.line) == [12, 16])
+        #expect(ja.map(\.message) == ["placeholder `%s` is not in the source",
+                                       "placeholder `%d` from the source is missing"])
+        let russian = """
+        msgid ""
+        msgstr ""
+        "Language: ru\\n"
+        "Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"
+
+        msgid "One file"
+        msgid_plural "%d files"
+        msgstr[0] "%d файл"
+        msgstr[1] "%d файла"
+        msgstr[2] "%d файлов"
+
+        msgid "Delete %s file"
+        msgid_plural "Delete %s files"
+        msgstr[0] "Удалить файл"
+        msgstr[1] "Удалить %s файла"
+        msgstr[2] "Удалить %s файлов"
+
+        """
+        let ru = try StringCheckTests.findings(po: russian, to: "ru").filter { $0.ruleID == "markup.mismatch" }
+        // msgid's own `%s` stays required in msgstr[0].
+        #expect(ru.map(\.location.line) == [14])
+        #expect(ru.map(\.message) == ["placeholder `%s` from the source is missing"])
+    }
 }

@@ -58,7 +58,7 @@ import Testing
         #expect(file.units[1].details.targetPluralCategories == ["one", "other"])
         let findings = try Self.check(Self.example("ios/ru.lproj/Localizable.stringsdict"))
         #expect(Self.summary(findings) == ["16:21 plurals.count"])
-        #expect(findings.first?.message.contains("`many`, `few`") == true)
+        #expect(findings.first?.message.contains("`few`, `many`") == true)
     }
 
     @Test func stringCatalogsGiveOneFilePerLanguage() throws {
@@ -119,6 +119,64 @@ import Testing
         #expect { try BilingualFileLoader.loadAll(path: strings, source: strings) } throws: { error in
             (error as? InputError)?.line == 2
         }
+    }
+
+    /// Plural categories are listed in CLDR's order, an unknown one is reported on its own line, and
+    /// a key without a translation names the language it lacks (a catalog holds them all).
+    @Test func catalogPluralAndMissingTranslationMessages() throws {
+        let catalog = """
+        {
+          "sourceLanguage" : "en",
+          "strings" : {
+            "%lld items" : { "localizations" : {
+                "de" : { "variations" : { "plural" : {
+                      "one" : { "stringUnit" : { "state" : "translated", "value" : "%lld Element" } },
+                      "two" : { "stringUnit" : { "state" : "translated", "value" : "%lld Elemente" } },
+                      "other" : { "stringUnit" : { "state" : "translated", "value" : "%lld Elemente" } } } } },
+                "ru" : { "variations" : { "plural" : {
+                      "one" : { "stringUnit" : { "state" : "translated", "value" : "%lld элемент" } },
+                      "other" : { "stringUnit" : { "state" : "translated", "value" : "%lld элемента" } } } } } } },
+            "Files: %@" : { "localizations" : {
+                "de" : { "stringUnit" : { "state" : "translated", "value" : "Dateien: %@" } } } }
+          },
+          "version" : "1.0"
+        }
+        """
+        let path = Fixtures.write(catalog, named: "Messages.xcstrings")
+        let findings = try Self.check(path).filter { ["plurals.count", "untranslated.text"].contains($0.ruleID) }
+        #expect(findings.map { "\($0.location.line) \($0.message)" } == [
+            "7 plural category `two` does not exist in de and is never used",
+            "10 plural categories `few`, `many` are missing; ru uses one, few, many, other for whole numbers (CLDR)",
+            "12 this unit has no translation into ru",
+        ])
+    }
+
+    /// A byte that is not UTF-8 is an input error naming its line in every format, never read as U+FFFD.
+    @Test func invalidUTF8IsAnErrorWithItsLine() throws {
+        func line(of error: any Error) -> String {
+            guard let error = error as? InputError else { return "\(error)" }
+            return "\(error.line.map(String.init) ?? "-") \(error.message)"
+        }
+        let folder = Fixtures.temporaryDirectory()
+        func write(_ bytes: [UInt8], _ name: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+            return url.path
+        }
+        let catalog = try write(Array(#"{"sourceLanguage":"en","strings":{"a":{"localizations":{"de":{"stringUnit":{"state":"translated","value":""#.utf8)
+                                + [0xFF] + Array(#""}}}}},"version":"1.0"}"#.utf8), "a.xcstrings")
+        let arbSource = try write(Array("{\n  \"a\": \"Save\"\n}".utf8), "app_en.arb")
+        let arb = try write(Array("{\n  \"a\": \"Sp".utf8) + [0xE4] + Array("ichern\"\n}".utf8), "app_de.arb")
+        _ = try write(Array("{\"a\": \"Save\"}".utf8), "locales/en/x.json")
+        let web = try write(Array("{\n\n  \"a\": \"".utf8) + [0xC3, 0x28] + Array("\"\n}".utf8), "locales/de/x.json")
+        let strings = try write(Array("\"a\" = \"x\";\n\"b\" = \"".utf8) + [0xFF] + Array("\";\n".utf8), "de.lproj/Localizable.strings")
+        let binary = try write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0x10], "random.xlf")
+        #expect { try BilingualFileLoader.loadAll(path: catalog) } throws: { line(of: $0) == "1 the file is not valid UTF-8" }
+        #expect { try BilingualFileLoader.loadAll(path: arb, source: arbSource) } throws: { line(of: $0) == "2 the file is not valid UTF-8" }
+        #expect { try BilingualFileLoader.loadAll(path: web, sourceLanguage: "en") } throws: { line(of: $0) == "3 the file is not valid UTF-8" }
+        #expect { try BilingualFileLoader.loadAll(path: strings, source: strings) } throws: { line(of: $0).hasPrefix("2 the file is not valid UTF-8") }
+        #expect { try BilingualFileLoader.loadAll(path: binary) } throws: { line(of: $0).hasPrefix("1 the file is not valid UTF-8") }
     }
 
     @Test func fixWritesARBThroughItsJSONEscapesAndNothingElse() throws {

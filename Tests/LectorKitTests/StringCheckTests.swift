@@ -112,6 +112,20 @@ import Testing
         #expect(findings.first?.message.contains("2 plural forms") == true)
     }
 
+    /// A lone `(` is `punctuation.brackets`' finding alone in a unit, and one tab is "1 tab".
+    @Test func anOpenBracketIsReportedOnceAndCountsAgree() throws {
+        let po = """
+        msgid "Open tabs"
+        msgstr "Offene Tabs (neu\\t"
+
+        """
+        let findings = try Self.findings(po: po).filter { $0.ruleID.hasPrefix("punctuation.") || $0.ruleID.hasPrefix("whitespace.newlines") }
+        #expect(findings.map { "\($0.ruleID): \($0.message)" } == [
+            "punctuation.brackets: 1 `(` where the source has 0",
+            "whitespace.newlines: 1 tab where the source has 0",
+        ])
+    }
+
     @Test func poTagsAndPlaceholdersAreCompared() throws {
         let po = """
         msgid "Do it <b>now</b>"

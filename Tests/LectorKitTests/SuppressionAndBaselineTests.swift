@@ -36,6 +36,32 @@ import Testing
         #expect(findings.first?.message.contains("glossary.variant") == true)
     }
 
+    /// A unit's `<note>` is a directive when it is one (`lector-disable RULE…`, alone on a line of the
+    /// note), not when it mentions one; a misspelled rule id is named, with the nearest id.
+    @Test func xliffNotesAreDirectivesOnlyWhenTheySayOne() throws {
+        let xliff = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file source-language="en" target-language="de" datatype="plaintext" original="a.txt"><body>
+            <trans-unit id="1"><source>Open %s</source><target>Öffnen</target><note>lector-disable markup.mismatch</note></trans-unit>
+            <trans-unit id="2"><source>Close %s</source><target>Schließen</target><note from="dev">Do not use lector-disable here, it is for markup.mismatch</note></trans-unit>
+            <trans-unit id="3"><source>Save %s</source><target>Sichern</target><note>lector-disable markup.mismach</note></trans-unit>
+            <trans-unit id="4"><source>Move %s</source><target>Verschieben</target><note>Why no lector-disable? Ask QA.</note></trans-unit>
+            <trans-unit id="5"><source>Copy %s</source><target>Kopieren</target><note>Seen by QA.
+        lector-disable markup.mismatch</note></trans-unit>
+          </body></file></xliff>
+        """
+        let path = Fixtures.write(xliff, named: "notes.xlf")
+        let checker = try Checker(CheckConfiguration(targetLanguage: "de", sourceLanguage: "en"))
+        let findings = try checker.check(BilingualFileLoader.load(path: path))
+            .filter { $0.ruleID == "markup.mismatch" || $0.ruleID == "suppression.unused" }
+        #expect(findings.map { "\($0.unit ?? "-") \($0.ruleID)" } == ["2 markup.mismatch", "3 markup.mismatch", "3 suppression.unused",
+                                                                       "4 markup.mismatch"])
+        #expect(findings.filter { $0.ruleID == "suppression.unused" }.map(\.message) == [
+            "unknown rule `markup.mismach` in this lector-disable directive; did you mean `markup.mismatch`?",
+        ])
+    }
+
     @Test func markupDirectivesAreIgnoredInPlainText() {
         // In a .txt file an HTML comment is text, not a directive.
         let findings = check("<!-- lector-disable-next-line -->\nKiev.\n", path: "a.txt")

@@ -58,8 +58,28 @@ enum XMLDocumentWalker {
         let events = XMLEventForwarder(handler: handler)
         let syntaxError = data.withUnsafeBytes { XMLStreamParser.parse($0, sink: events) }
         if let failure = events.failure { throw failure }
-        if let syntaxError { throw InputError(file: name, line: syntaxError.line, message: describe(syntaxError)) }
+        if let syntaxError {
+            if case .malformed(let code) = syntaxError.kind, code == documentEmptyCode {
+                try describeNonXML(data, name: name)
+            }
+            throw InputError(file: name, line: syntaxError.line, message: describe(syntaxError))
+        }
         guard events.sawRoot else { throw InputError(file: name, line: 1, message: "empty document") }
+    }
+
+    /// libxml2's "document is empty": no root element where one was expected.
+    static let documentEmptyCode = 4
+
+    /// A file with no root element that is not XML at all (binary data, a file saved under the
+    /// wrong name) is said to be that, with the line of its first byte that is not UTF-8.
+    static func describeNonXML(_ data: Data, name: String) throws(InputError) {
+        let bytes = [UInt8](data)
+        // UTF-16 with a byte order mark is XML's other default encoding, not invalid UTF-8.
+        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return }
+        try UTF8Validation.check(bytes, file: name, message: UTF8Validation.message + ", and not XML (no root element)")
+        if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), !bytes.contains(UInt8(ascii: "<")) {
+            throw InputError(file: name, line: 1, message: "not XML: the file has no element (no `<`)")
+        }
     }
 
     static func describe(_ error: XMLSyntaxError) -> String {

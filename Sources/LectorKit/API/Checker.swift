@@ -305,9 +305,7 @@ public struct Checker: Sendable {
         var directives: [Int: (rules: Set<String>, used: Bool)] = [:]
         for (index, unit) in file.units.enumerated() {
             for note in unit.notes {
-                guard let range = note.range(of: #"lector-disable(-next-line)?\b"#, options: .regularExpression) else { continue }
-                let rules = Set(note[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
-                    .map(String.init).filter { $0.contains(".") })
+                guard let rules = Self.unitDirective(in: note) else { continue }
                 directives[index] = (rules, false)
             }
         }
@@ -330,6 +328,21 @@ public struct Checker: Sendable {
         }
         return kept.sorted(by: Finding.reportingOrder)
     }
+
+    /// A directive line of a unit's note: `lector-disable` (or `lector-disable-next-line`) alone
+    /// on its line, or followed by rule ids only (`markup.mismatch, whitespace.edges`), which are
+    /// returned (empty: every rule). A note that only mentions a directive ("Do not use
+    /// lector-disable here, it is for markup.mismatch") is no directive.
+    static func unitDirective(in note: String) -> Set<String>? {
+        let text = note as NSString
+        guard let match = unitDirectiveLine.firstMatch(in: note, range: NSRange(location: 0, length: text.length)) else { return nil }
+        return Set(text.substring(with: match.range(at: 1)).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            .map(String.init))
+    }
+
+    /// A rule id is lower-case words joined by dots (`glossary.forbidden`, `suppression.unused`).
+    private static let unitDirectiveLine = try! NSRegularExpression(
+        pattern: #"(?m)^[ \t]*(?:#|//)?[ \t]*lector-disable(?:-next-line)?((?:[ \t,]+[a-z]+(?:\.[a-z]+)+)*)[ \t,]*$"#)
 
     /// The source side for the bilingual rules; a matcher that cannot be built is reported by
     /// `ruleFindings` as a failure, never taken for a source without glossary terms.

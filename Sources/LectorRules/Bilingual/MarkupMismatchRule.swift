@@ -91,8 +91,7 @@ public struct MarkupMismatchRule: BilingualRule {
             unmatched[token]! -= 1
             findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
         }
-        let placeholders = PlaceholderComparison(source: scanner.placeholders(in: sourceText),
-                                                 target: scanner.placeholders(in: targetText))
+        let placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: scanner)
         let missing = placeholders.missing.map { "`\($0.text)`" }
         for placeholder in placeholders.extra {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: placeholder.range),
@@ -109,6 +108,27 @@ public struct MarkupMismatchRule: BilingualRule {
                                        whole: pair.targetRange)
         }
         return findings
+    }
+
+    /// The placeholders of the translation against those of its source. The first form of a gettext
+    /// plural entry (`msgstr[0]`) stands against `msgid` and `msgid_plural` together, as `msgfmt
+    /// --check-format` reads it: it serves more counts than the English singular (1, 21, 31 … in
+    /// Russian), so it may use `msgid_plural`'s `%d` where `msgid` says "One file"; it must keep
+    /// `msgid`'s own placeholders, and all of them where it is the only form (every count in Japanese).
+    static func placeholderComparison(of pair: SentencePairContext, source: String, target: String,
+                                      using scanner: PlaceholderScanner) -> PlaceholderComparison {
+        let sourcePlaceholders = scanner.placeholders(in: source)
+        let targetPlaceholders = scanner.placeholders(in: target)
+        guard let units = pair.bilingual.units, pair.index < units.count,
+              let plural = units[pair.index].details.sourcePlural else {
+            return PlaceholderComparison(source: sourcePlaceholders, target: targetPlaceholders)
+        }
+        let pluralPlaceholders = scanner.placeholders(in: plural)
+        let onlyForm = pair.bilingual.pluralFormCount == 1 || units[pair.index].details.targetPlurals?.count == 1
+        let union = PlaceholderComparison(source: sourcePlaceholders, target: pluralPlaceholders).extra + sourcePlaceholders
+        let extra = PlaceholderComparison(source: union, target: targetPlaceholders).extra
+        let missing = PlaceholderComparison(source: onlyForm ? union : sourcePlaceholders, target: targetPlaceholders).missing
+        return PlaceholderComparison(missing: missing, extra: extra)
     }
 
     /// Tags written in the text itself (PO, JSON Lines, mobile strings), compared with their

@@ -29,6 +29,7 @@ public struct NumbersMismatchRule: BilingualRule {
                         source: "Seit dem Ende der 60er Jahre sind Unfälle häufig.", from: "de", to: "en"),
             RuleExample("↓Ninety-two percent of the patients were satisfied.", source: "98 % der Patienten waren zufrieden.",
                         from: "de", to: "en"),
+            RuleExample(unit: "%1$@ von ↓3 Dateien", source: "%1$@ of 2 files", from: "en", to: "de"),
             RuleExample("The church dates from the ↓eighteenth century.", source: "Die Kirche stammt aus dem 19. Jahrhundert.",
                         from: "de", to: "en"),
             // A number in parentheses alone, or a year, is no reference list.
@@ -55,6 +56,9 @@ public struct NumbersMismatchRule: BilingualRule {
                         source: "Seit dem Ende der 60er Jahre sind Unfälle häufig.", from: "de", to: "en"),
             RuleExample("Around 5.000 people were arrested.", source: "Aproximativ 5.000 de oameni au fost arestați.",
                         from: "ro", to: "en"),
+            // The digits of a placeholder are its number, not a figure: `markup.mismatch` compares them.
+            RuleExample(unit: "%2$@ von %1$@ geladen", source: "Loaded %1$@ of %2$@", from: "en", to: "de"),
+            RuleExample(unit: "Datei {0} von {1}", source: "File {1} of {2}", from: "en", to: "de"),
             RuleExample("Il y a eu 10 000 morts dans les années 50.", source: "There were 10,000 deaths in the 1950s.",
                         from: "en", to: "fr"),
             // Figures with words written onto them, ordinal and percent words, a figure the source

@@ -16,6 +16,8 @@ public struct UntranslatedRule: BilingualRule {
                         source: "Пресс-секретарь сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
             RuleExample("Der Sprecher nannte die Gespräche ↓дуже корисними.",
                         source: "Речник назвав переговори дуже корисними.", from: "uk", to: "de"),
+            RuleExample(unit: "{n, plural, one{# элемент} few{# элемента} many{# элементов ↓items} other{# элемента}}",
+                        source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru"),
         ],
         nonTriggeringExamples: [
             RuleExample("The talks begin on Tuesday.", source: "Die Gespräche beginnen am Dienstag.", from: "de", to: "en"),
@@ -23,6 +25,13 @@ public struct UntranslatedRule: BilingualRule {
             RuleExample("Peskov said the talks were very useful.",
                         source: "Песков сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
             RuleExample("Die Gespräche beginnen am Dienstag.", source: "The talks begin on Tuesday.", from: "en", to: "de"),
+            // ICU MessageFormat's selectors (`one`, `few`, `=0`, `offset:`) are syntax, not words.
+            RuleExample(unit: "{n, plural, one{# элемент} few{# элемента} many{# элементов} other{# элемента}}", source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru"),
+            RuleExample(unit: "{guests, plural, offset:1 =0{Никто не пришёл} one{Пришёл {host}} other{Пришли {host} и ещё #}}",
+                        source: "{guests, plural, offset:1 =0{Nobody came} one{{host} came} other{{host} and # others came}}",
+                        from: "en", to: "ru"),
+            RuleExample(unit: "{gender, select, female{Она ответила} male{Он ответил} other{Они ответили}}",
+                        source: "{gender, select, female{She replied} male{He replied} other{They replied}}", from: "en", to: "uk"),
         ],
         scope: .bilingual
     )
@@ -49,7 +58,9 @@ public struct UntranslatedRule: BilingualRule {
 
     public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] {
         guard pair.pair.source != nil, pair.pair.target == nil, pair.bilingual.isPairedByFile else { return [] }
-        return [RuleFinding(range: pair.pair.anchor..<pair.pair.anchor, message: "this unit has no translation")]
+        // A String Catalog holds every language, each checked apart: say which one lacks it.
+        let language = pair.bilingual.format == "xcstrings" ? " into \(pair.check.index.targetLanguage)" : ""
+        return [RuleFinding(range: pair.pair.anchor..<pair.pair.anchor, message: "this unit has no translation\(language)")]
     }
 
     /// Case-folded letters and digits only: punctuation and spacing do not make a translation.

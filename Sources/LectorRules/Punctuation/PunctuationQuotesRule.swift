@@ -34,13 +34,17 @@ public struct PunctuationQuotesRule: Rule {
             return [.failure(of: Self.description, error)]
         }
         let document = context.document
+        // In the units of a bilingual file `punctuation.brackets` counts brackets against the
+        // source; an open `(` is its finding, not a second one here.
+        let bracketsCountedAgainstSource = context.bilingual?.units != nil
         var findings: [RuleFinding] = []
         for line in 1...max(document.lineCount, 1) {
             let range = document.lineRange(line)
             guard !range.isEmpty,
                   document.utf16.withUnsafeBufferPointer({ scanner.containsMark(UnsafeBufferPointer(rebasing: $0[range])) })
             else { continue }
-            for issue in scanner.scan(utf16: Array(document.utf16[range])).issues {
+            for issue in scanner.scan(utf16: Array(document.utf16[range])).issues
+            where !(bracketsCountedAgainstSource && Self.isBracket(issue.mark)) {
                 let at = (range.lowerBound + issue.range.lowerBound)..<(range.lowerBound + issue.range.upperBound)
                 switch issue.kind {
                 case .unexpectedMark(let expected):
@@ -54,5 +58,11 @@ public struct PunctuationQuotesRule: Rule {
             }
         }
         return findings
+    }
+
+    static func isBracket(_ mark: String) -> Bool {
+        mark.unicodeScalars.count == 1 && BracketsMismatchRule.kinds.contains { kind in
+            kind.open.contains(mark.unicodeScalars.first!) || kind.close.contains(mark.unicodeScalars.first!)
+        }
     }
 }

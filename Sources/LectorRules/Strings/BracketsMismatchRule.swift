@@ -25,6 +25,8 @@ public struct BracketsMismatchRule: UnitRule {
                         source: "The minister, who spoke on Monday, rejected the government's plan.", from: "en", to: "de"),
             RuleExample(unit: "↓Le ministre (qui a parlé lundi a rejeté le plan du gouvernement.",
                         source: "The minister (who spoke on Monday) rejected the government's plan.", from: "en", to: "fr"),
+            RuleExample(unit: "↓{n, plural, one{# элемент (новый} few{# элемента} many{# элементов} other{# элемента}}",
+                        source: "{n, plural, one{# item (new)} other{# items}}", from: "en", to: "ru"),
             RuleExample(unit: "↓The minister, who spoke on Monday) rejected the government's plan.",
                         source: "Министр, выступивший в понедельник, отверг новый план правительства.", from: "ru", to: "en"),
         ],
@@ -42,6 +44,10 @@ public struct BracketsMismatchRule: UnitRule {
                         from: "en", to: "fr"),
             RuleExample(unit: "(c) Beauty is wisdom, logos and symbolism that breathe in the soul of creativity.",
                         source: "c) Ilu on tarkus, logos ja sümbol, mis hinges loovalt tärkavad.", from: "et", to: "en"),
+            // ICU MessageFormat's braces are syntax, and Russian has two more branches than English.
+            RuleExample(unit: "{n, plural, one{# элемент} few{# элемента} many{# элементов} other{# элемента}}", source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru"),
+            RuleExample(unit: "{count, plural, =0{Keine Dateien} one{Eine Datei} other{# Dateien}}",
+                        source: "{count, plural, =0{No files} one{One file} other{# files}}", from: "en", to: "de"),
             RuleExample(unit: "Verwenden Sie \\( für Gruppen", source: "Use \\( and \\) for groups", from: "en", to: "de"),
         ]
     )

@@ -61,11 +61,32 @@ public struct PlaceholderScanner: Sendable {
     static let characterEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos", "nbsp"]
 
     public func placeholders(in text: String) -> [Placeholder] {
+        scanned(text).placeholders
+    }
+
+    /// A plural, select or selectordinal of ICU MessageFormat: its kind, where it stands (from its
+    /// `{` to its closing `}`), and each branch's selector (`one`, `=0`, `female`) with its range.
+    public struct MessageFormatChoice: Sendable {
+        public let type: String
+        public let range: Range<Int>
+        public let selectors: [(name: String, range: Range<Int>)]
+    }
+
+    /// What a scan finds: the placeholders; the ranges of MessageFormat syntax that stand around
+    /// the branches' text and are neither text nor placeholders (`one{`, `offset:1`, the closing
+    /// braces, a plural's `#`); and the MessageFormat choices.
+    public struct Scan: Sendable {
+        public var placeholders: [Placeholder] = []
+        public var syntax: [Range<Int>] = []
+        public var choices: [MessageFormatChoice] = []
+    }
+
+    public func scanned(_ text: String) -> Scan {
         // Every placeholder starts at one of `scan`'s five characters; most sentences have none,
         // and need no UTF-16 copy.
-        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else { return [] }
+        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else { return Scan() }
         let units = Array(text.utf16)
-        var result: [Placeholder] = []
+        var result = Scan()
         var implicitPosition = 0
         scan(units, from: 0, to: units.count, into: &result, implicitPosition: &implicitPosition)
         return result
@@ -73,7 +94,7 @@ public struct PlaceholderScanner: Sendable {
 
     // MARK: - Scanning
 
-    private func scan(_ u: [UInt16], from start: Int, to end: Int, into result: inout [Placeholder],
+    private func scan(_ u: [UInt16], from start: Int, to end: Int, into found: inout Scan,
                       implicitPosition: inout Int) {
         var i = start
         while i < end {
@@ -81,15 +102,15 @@ public struct PlaceholderScanner: Sendable {
             var consumed: Int?
             switch c {
             case 0x25:  // %
-                consumed = percent(u, i, end, &result, &implicitPosition)
+                consumed = percent(u, i, end, &found.placeholders, &implicitPosition)
             case 0x7B:  // {
-                consumed = brace(u, i, end, &result, &implicitPosition)
+                consumed = brace(u, i, end, &found, &implicitPosition)
             case 0x24 where syntaxes.contains(.shell):  // $
-                consumed = dollar(u, i, end, &result)
+                consumed = dollar(u, i, end, &found.placeholders)
             case 0x26 where syntaxes.contains(.xmlEntity):  // &
-                consumed = entity(u, i, end, &result)
+                consumed = entity(u, i, end, &found.placeholders)
             case 0x40 where syntaxes.contains(.atSign):  // @
-                consumed = atSign(u, i, end, &result)
+                consumed = atSign(u, i, end, &found.placeholders)
             default:
                 break
             }
@@ -214,7 +235,7 @@ public struct PlaceholderScanner: Sendable {
     }
 
     /// `{…}`: a template tag (`{{x}}`, `{% … %}`) or a brace placeholder / MessageFormat argument.
-    private func brace(_ u: [UInt16], _ i: Int, _ end: Int, _ result: inout [Placeholder],
+    private func brace(_ u: [UInt16], _ i: Int, _ end: Int, _ found: inout Scan,
                        _ implicitPosition: inout Int) -> Int? {
         if syntaxes.contains(.template), i + 1 < end, [0x7B, 0x25, 0x23].contains(u[i + 1]) {
             let closer: [UInt16] = u[i + 1] == 0x7B ? [0x7D, 0x7D] : [u[i + 1], 0x7D]
@@ -226,7 +247,7 @@ public struct PlaceholderScanner: Sendable {
                 let inner = String(decoding: u[(i + 2)..<j], as: Unicode.UTF16.self)
                     .split(whereSeparator: { $0 == " " || $0 == "{" }).joined(separator: " ")
                 let kind = String(decoding: u[i..<(i + 2)], as: Unicode.UTF16.self)
-                add(u, i..<close, .template, key: kind + inner, to: &result)
+                add(u, i..<close, .template, key: kind + inner, to: &found.placeholders)
                 return close - i
             }
         }
@@ -256,17 +277,17 @@ public struct PlaceholderScanner: Sendable {
         if name.isEmpty {
             guard k == close else { return nil }
             implicitPosition += 1
-            add(u, i..<(close + 1), .braces, key: "{\(implicitPosition - 1)}", to: &result)
+            add(u, i..<(close + 1), .braces, key: "{\(implicitPosition - 1)}", to: &found.placeholders)
             return close + 1 - i
         }
         if k == close {
-            add(u, i..<(close + 1), .braces, key: "{\(name)}", to: &result)
+            add(u, i..<(close + 1), .braces, key: "{\(name)}", to: &found.placeholders)
             return close + 1 - i
         }
         switch u[k] {
         case 0x3A, 0x21:  // {0:N2} {name!r}
             guard !u[k..<close].contains(0x7B) else { return nil }
-            add(u, i..<(close + 1), .braces, to: &result)
+            add(u, i..<(close + 1), .braces, to: &found.placeholders)
             return close + 1 - i
         case 0x2C:  // MessageFormat: {name, type[, style or branches]}
             var t = k + 1
@@ -276,10 +297,10 @@ public struct PlaceholderScanner: Sendable {
             let type = String(decoding: u[typeStart..<t], as: Unicode.UTF16.self)
             guard !type.isEmpty else { return nil }
             if ["plural", "select", "selectordinal"].contains(type) {
-                return messageFormatBranches(u, i, name: name, type: type, typeEnd: t, close: close, &result, &implicitPosition)
+                return messageFormatBranches(u, i, name: name, type: type, typeEnd: t, close: close, &found, &implicitPosition)
             }
             guard !u[t..<close].contains(0x7B) else { return nil }
-            add(u, i..<(close + 1), .braces, key: "{\(name), \(type)}", to: &result)
+            add(u, i..<(close + 1), .braces, key: "{\(name), \(type)}", to: &found.placeholders)
             return close + 1 - i
         default:
             return nil
@@ -290,21 +311,34 @@ public struct PlaceholderScanner: Sendable {
     /// text is translatable and scanned for nested placeholders. Plural categories differ between
     /// languages, so only `select` keeps its branch names in the key.
     private func messageFormatBranches(_ u: [UInt16], _ i: Int, name: String, type: String, typeEnd: Int, close: Int,
-                                       _ result: inout [Placeholder], _ implicitPosition: inout Int) -> Int {
+                                       _ found: inout Scan, _ implicitPosition: inout Int) -> Int {
         var t = typeEnd
         while t < close, u[t] == 0x20 || u[t] == 0x2C { t += 1 }
         var selectors: [String] = []
-        var nested: [Placeholder] = []
+        var selectorRanges: [(name: String, range: Range<Int>)] = []
+        var nested = Scan()
         var headEnd = t
+        var sawOffset = false
         while t < close {
             while t < close, u[t] == 0x20 || u[t] == 0x0A || u[t] == 0x09 { t += 1 }
             let selectorStart = t
             while t < close, u[t] != 0x7B, u[t] != 0x20 { t += 1 }
             let selector = String(decoding: u[selectorStart..<t], as: Unicode.UTF16.self)
             while t < close, u[t] == 0x20 { t += 1 }
+            if selectors.isEmpty, !sawOffset { headEnd = selectorStart }
+            // `offset:1` stands before the first branch, and is syntax.
+            if selector.hasPrefix("offset:"), t < close, u[t] != 0x7B {
+                sawOffset = true
+                nested.syntax.append(selectorStart..<t)
+                continue
+            }
             guard t < close, u[t] == 0x7B else { break }
-            if selectors.isEmpty { headEnd = selectorStart }
-            if !selector.hasPrefix("offset:") { selectors.append(selector) }
+            if !selector.hasPrefix("offset:") {
+                selectors.append(selector)
+                selectorRanges.append((selector, selectorStart..<(selectorStart + selector.utf16.count)))
+            }
+            // The selector and the branch's `{` are syntax.
+            nested.syntax.append(selectorStart..<(t + 1))
             var depth = 0
             var b = t
             while b < close {
@@ -314,12 +348,20 @@ public struct PlaceholderScanner: Sendable {
                 }
                 b += 1
             }
+            if b < close { nested.syntax.append(b..<(b + 1)) }
+            if type != "select" {
+                // `#` stands for the number in a plural's branches.
+                for hash in (t + 1)..<b where u[hash] == 0x23 { nested.syntax.append(hash..<(hash + 1)) }
+            }
             scan(u, from: t + 1, to: b, into: &nested, implicitPosition: &implicitPosition)
             t = b + 1
         }
         let key = type == "select" ? "{\(name), select, \(selectors.sorted().joined(separator: " "))}" : "{\(name), \(type)}"
-        add(u, i..<max(headEnd, i + 1), .braces, key: key, to: &result)
-        result += nested
+        add(u, i..<max(headEnd, i + 1), .braces, key: key, to: &found.placeholders)
+        found.placeholders += nested.placeholders
+        found.syntax += nested.syntax + [close..<(close + 1)]
+        found.choices.append(MessageFormatChoice(type: type, range: i..<(close + 1), selectors: selectorRanges))
+        found.choices += nested.choices
         return close + 1 - i
     }
 
@@ -388,6 +430,11 @@ public struct PlaceholderComparison: Sendable {
             remaining[placeholder.key]! -= 1
             missing.append(placeholder)
         }
+        self.missing = missing
+        self.extra = extra
+    }
+
+    public init(missing: [Placeholder], extra: [Placeholder]) {
         self.missing = missing
         self.extra = extra
     }

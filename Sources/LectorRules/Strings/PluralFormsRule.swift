@@ -30,6 +30,11 @@ public struct PluralFormsRule: UnitRule {
                         details: UnitDetails(targetPluralCategories: ["one", "other"])),
             RuleExample(unit: "↓%d Datei", source: "%d file", from: "en", to: "de", format: "android",
                         details: UnitDetails(targetPluralCategories: ["one", "few", "other"])),
+            // ICU MessageFormat (ARB, JSON Lines) names its categories in the text.
+            RuleExample(unit: "↓{n, plural, one{# элемент} other{# элементов}}", source: "{n, plural, one{# item} other{# items}}",
+                        from: "en", to: "ru", format: "arb"),
+            RuleExample(unit: "Всего: {n, plural, one{# элемент} few{# элемента} many{# элементов} ↓two{# элемента} other{# элемента}}",
+                        source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru", format: "jsonl"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "%d файл", source: "%d file", from: "en", to: "ru",
@@ -47,6 +52,11 @@ public struct PluralFormsRule: UnitRule {
                         details: UnitDetails(targetPluralCategories: ["one", "few", "many", "other"])),
             RuleExample(unit: "%d Datei", source: "%d file", from: "en", to: "de", format: "android",
                         details: UnitDetails(targetPluralCategories: ["one", "other"])),
+            RuleExample(unit: "{n, plural, one{# элемент} few{# элемента} many{# элементов} other{# элемента}}", source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru", format: "arb"),
+            RuleExample(unit: "{n, plural, =0{Keine Datei} one{Eine Datei} other{# Dateien}}", source: "{n, plural, one{# item} other{# items}}",
+                        from: "en", to: "de", format: "arb"),
+            RuleExample(unit: "{place, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}",
+                        source: "{place, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}", from: "en", to: "en", format: "arb"),
         ]
     )
 
@@ -76,9 +86,12 @@ public struct PluralFormsRule: UnitRule {
         let rules = prepared.rules
         let declared = context.bilingual?.pluralFormCount
         if let categories = pair.unit.details.targetPluralCategories {
-            return categoryFindings(categories, rules: rules, at: pair.targetStartPoint, language: context.index.targetLanguage)
+            return categoryFindings(categories, rules: rules, at: pair.targetStartPoint, language: context.index.targetLanguage,
+                                    unknownAt: { category in Self.unitRange(of: category, after: pair, categories: categories, in: context) })
         }
-        guard let forms = pair.unit.details.targetPlurals else { return [] }
+        guard let forms = pair.unit.details.targetPlurals else {
+            return messageFormatFindings(in: pair, rules: rules, context: context)
+        }
         if let declared, pair.index == prepared.headerUnit {
             return [RuleFinding(range: pair.targetStartPoint, message:
                 "the file declares nplurals=\(declared), but \(context.index.targetLanguage) has \(Self.describe(rules)) (CLDR)")]
@@ -97,19 +110,68 @@ public struct PluralFormsRule: UnitRule {
     /// Named categories (String Catalogs, stringsdict, Android, ARB, i18next): every category whole
     /// numbers reach, and `other`, must be there; a category the language does not have is never
     /// chosen. `zero` is allowed everywhere: Apple and ICU MessageFormat use it as an explicit case.
-    private func categoryFindings(_ categories: [String], rules: PluralRules, at range: Range<Int>, language: String) -> [RuleFinding] {
+    /// Missing categories are reported at `range`; an unknown one where `unknownAt` places it (its
+    /// own unit or selector), else at `range` too.
+    private func categoryFindings(_ categories: [String], rules: PluralRules, at range: Range<Int>, language: String,
+                                  unknownAt: (String) -> Range<Int>?) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        let required = rules.integerCategories + (rules.integerCategories.contains("other") ? [] : ["other"])
+        let required = Self.cldrOrder(rules.integerCategories + (rules.integerCategories.contains("other") ? [] : ["other"]))
         let missing = required.filter { !categories.contains($0) }
         if !missing.isEmpty {
-            findings.append(RuleFinding(range: range, message: "plural categories \(missing.map { "`\($0)`" }.joined(separator: ", ")) are missing; "
+            findings.append(RuleFinding(range: range, message: "plural \(missing.count == 1 ? "category" : "categories") "
+                + "\(missing.map { "`\($0)`" }.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing; "
                 + "\(language) uses \(required.joined(separator: ", ")) for whole numbers (CLDR)"))
         }
-        let unknown = categories.filter { !rules.categories.contains($0) && $0 != "zero" && !$0.hasPrefix("=") }
-        if !unknown.isEmpty {
-            findings.append(RuleFinding(range: range, message: "plural categories \(unknown.map { "`\($0)`" }.joined(separator: ", ")) do not exist in \(language) and are never used"))
+        var unplaced: [String] = []
+        for category in categories where !rules.categories.contains(category) && category != "zero" && !category.hasPrefix("=") {
+            if let place = unknownAt(category) {
+                findings.append(RuleFinding(range: place, message: "plural category `\(category)` does not exist in \(language) and is never used"))
+            } else {
+                unplaced.append(category)
+            }
+        }
+        if !unplaced.isEmpty {
+            findings.append(RuleFinding(range: range, message: "plural \(unplaced.count == 1 ? "category" : "categories") "
+                + "\(unplaced.map { "`\($0)`" }.joined(separator: ", ")) \(unplaced.count == 1 ? "does" : "do") not exist in \(language) and \(unplaced.count == 1 ? "is" : "are") never used"))
         }
         return findings
+    }
+
+    /// CLDR's order of the categories (zero, one, two, few, many, other), not the order in which
+    /// numbers first reach them (Russian 0 is `many`).
+    static func cldrOrder(_ categories: [String]) -> [String] {
+        let order = ["zero", "one", "two", "few", "many", "other"]
+        return categories.sorted { (order.firstIndex(of: $0) ?? order.count) < (order.firstIndex(of: $1) ?? order.count) }
+    }
+
+    /// The start of the unit that holds `category` of the plural group whose first unit is `pair`:
+    /// the group's units are named like the first with its category in place of the first's
+    /// (`key|plural|one` → `key|plural|two`, `item_one` → `item_two`).
+    static func unitRange(of category: String, after pair: StringPair, categories: [String],
+                          in context: CheckContext) -> Range<Int>? {
+        guard let first = categories.first, let id = pair.unit.id, id.hasSuffix(first),
+              let units = context.bilingual?.units else { return nil }
+        let wanted = id.dropLast(first.count) + category
+        for index in pair.index..<min(units.count, pair.index + categories.count + 16) where units[index].id == String(wanted) {
+            return context.stringPair(at: index)?.targetStartPoint
+        }
+        return nil
+    }
+
+    /// The plurals of ICU MessageFormat written in the translation (ARB, JSON Lines): their
+    /// categories are checked like named ones, at the plural and at each unknown selector.
+    /// Ordinals (`selectordinal`) follow other rules and are left alone.
+    private func messageFormatFindings(in pair: StringPair, rules: PluralRules, context: CheckContext) -> [RuleFinding] {
+        guard pair.target.utf8.contains(0x7B) else { return [] }
+        let choices = PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes).scanned(pair.target).choices
+        return choices.filter { $0.type == "plural" }.flatMap { choice in
+            categoryFindings(choice.selectors.map(\.name), rules: rules,
+                             at: pair.range(choice.range.lowerBound..<choice.range.lowerBound),
+                             language: context.index.targetLanguage,
+                             unknownAt: { category in
+                                 choice.selectors.first { $0.name == category }.map { pair.range($0.range) }
+                             })
+        }
     }
 
     static func describe(_ rules: PluralRules) -> String {

@@ -22,8 +22,16 @@ enum PunctuationEdge {
         // first character that ends the run: decoding the whole string for a run of a mark or
         // two was most of the time of the edge checks. A masked code is a space and so ends nothing.
         var edge = EdgeScalars(masked, fromStart: atStart)
+        let original = Array(text.utf16)
+        var placeholders: [Range<Int>]?
         while let (scalar, range) = edge.next() {
             if StringText.isInvisible(scalar) { continue }
+            // A placeholder at the edge is the edge: `(%d/%d` ends with a number, not with `/`.
+            // (A tag is not: `<b>Save!</b>` ends with `!`.)
+            if !started, scalar == " ", range.lowerBound < original.count, original[range.lowerBound] != 0x20 {
+                if placeholders == nil { placeholders = StringText.placeholderRanges(in: text, settings: settings) }
+                if placeholders!.contains(where: { $0.contains(range.lowerBound) }) { break }
+            }
             // White space before the run is skipped; inside it, it ends the run (a masked
             // placeholder is white space too: `'%1$S'.` ends with `.` alone).
             if scalar.properties.isWhitespace { if started { break } else { continue } }
@@ -117,6 +125,7 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "ファイルを保存しました↓？", source: "File saved.", from: "en", to: "ja"),
             RuleExample(unit: "Wrong ↓?", source: " Question?", from: "en", to: "af"),
             RuleExample(unit: "Wrong↓…", source: "Question", from: "en", to: "af"),
+            RuleExample(unit: "Gespeichert in %s↓.", source: "Saved to %s", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "En-tête :", source: "Header:", from: "en", to: "fr"),
@@ -133,6 +142,9 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "هل أنت متأكد؟", source: "Are you sure?", from: "en", to: "ar"),
             RuleExample(unit: "ፋይሉ ተቀምጧል።", source: "File saved.", from: "en", to: "am"),
             RuleExample(unit: "คุณแน่ใจหรือไม่", source: "Are you sure?", from: "en", to: "th"),
+            // Placeholders are not punctuation: both end with a number.
+            RuleExample(unit: "Seite (%d/%d", source: "Page (%d/%d)", from: "en", to: "de"),
+            RuleExample(unit: "Gesamt %d", source: "Total: %d", from: "en", to: "de"),
         ]
     )
 

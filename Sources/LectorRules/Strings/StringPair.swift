@@ -64,10 +64,19 @@ final class SharedUnitWork {
 
 /// What the string checks share: text with placeholders and tags taken out, punctuation classes.
 enum StringText {
-    /// UTF-16 ranges of placeholders and raw tags in a string.
+    /// UTF-16 ranges of placeholders, MessageFormat syntax (`one{`, `}`: not text, not brackets)
+    /// and raw tags in a string.
     static func codeRanges(in text: String, settings: StringCheckSettings) -> [Range<Int>] {
-        (PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).placeholders(in: text).map(\.range)
+        let scan = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).scanned(text)
+        return (scan.placeholders.map(\.range) + scan.syntax
             + MarkupTagScanner.tags(in: text).map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// UTF-16 ranges of what stands for text or frames it without being text: placeholders and
+    /// MessageFormat syntax, not tags (`the <b>the</b>` still reads "the the").
+    static func placeholderRanges(in text: String, settings: StringCheckSettings) -> [Range<Int>] {
+        let scan = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).scanned(text)
+        return scan.placeholders.map(\.range) + scan.syntax
     }
 
     /// The string with placeholders and tags blanked out (each unit replaced by a space, so that

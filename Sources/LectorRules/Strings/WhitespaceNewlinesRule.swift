@@ -33,9 +33,9 @@ public struct WhitespaceNewlinesRule: UnitRule {
         let source = Self.counts(pair.source)
         let target = Self.counts(pair.target)
         var problems: [String] = []
-        for (name, s, t) in [("line breaks (\\n)", source.lf, target.lf), ("line breaks (\\r\\n)", source.crlf, target.crlf),
-                             ("line breaks (\\r)", source.cr, target.cr), ("tabs", source.tabs, target.tabs)] where s != t {
-            problems.append("\(t) \(name) where the source has \(s)")
+        for (name, kind, s, t) in [("line break", "(\\n)", source.lf, target.lf), ("line break", "(\\r\\n)", source.crlf, target.crlf),
+                             ("line break", "(\\r)", source.cr, target.cr), ("tab", "", source.tabs, target.tabs)] where s != t {
+            problems.append("\(t) \(name)\(t == 1 ? "" : "s")\(kind.isEmpty ? "" : " " + kind) where the source has \(s)")
         }
         if problems.isEmpty {
             if Self.startsWithBreak(pair.source) != Self.startsWithBreak(pair.target) {

@@ -3,7 +3,8 @@ import LectorFormats
 import LectorGlossary
 
 /// The same word twice in a row: `Save the the rhino`. Not reported where the source repeats it
-/// too, for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across punctuation, or for
+/// too, for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across punctuation or a
+/// placeholder (`%s oder %s oder %s`), or for
 /// the repetitions a language's grammar makes (German `die die`, French `nous nous`, English
 /// `had had`, Sesotho `ba ba`).
 public struct WordsDoubledRule: UnitRule {
@@ -16,6 +17,7 @@ public struct WordsDoubledRule: UnitRule {
             RuleExample(unit: "Save the ↓the rhino", source: "Rette das Nashorn", from: "de", to: "en"),
             RuleExample(unit: "Datei wurde ↓wurde gespeichert", source: "File was saved", from: "en", to: "de"),
             RuleExample(unit: "Файл не ↓не найден", source: "File not found", from: "en", to: "ru"),
+            RuleExample(unit: "Wählen Sie %s oder ↓oder %s", source: "Choose %s or %s", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "Save the rhino", source: "Rette das Nashorn", from: "de", to: "en"),
@@ -26,6 +28,9 @@ public struct WordsDoubledRule: UnitRule {
             RuleExample(unit: "Nous nous levons tôt", source: "We get up early", from: "en", to: "fr"),
             RuleExample(unit: "Bye, bye!", source: "Tschüss!", from: "de", to: "en"),
             RuleExample(unit: "Версия 2 2", source: "Version 2 2", from: "en", to: "ru"),
+            // A placeholder stands for a word: the words around it are not next to each other.
+            RuleExample(unit: "Wählen Sie %s oder %s oder %s", source: "Choose %s or %s or %s", from: "en", to: "de"),
+            RuleExample(unit: "Kies {0} en {1} en {2}", source: "Choose {0} and {1} and {2}", from: "en", to: "af"),
         ]
     )
 
@@ -61,6 +66,9 @@ public struct WordsDoubledRule: UnitRule {
                         masked units: [UInt16]? = nil) -> [(word: String, text: String, range: Range<Int>)] {
         let masked = String(decoding: units ?? StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
         var result: [(String, String, Range<Int>)] = []
+        // A placeholder between two words stands for a word of its own (`%s oder %s oder %s`).
+        // Found only for a candidate: most strings double no word.
+        var placeholders: [Range<Int>]?
         var previous: (word: String, end: Int)?
         var offset = 0
         var wordStart: Int?
@@ -70,7 +78,10 @@ public struct WordsDoubledRule: UnitRule {
             let folded = word.lowercased()
             if let previous, previous.word == folded, !word.allSatisfy(\.isNumber),
                Array(masked.utf16)[previous.end..<start].allSatisfy({ $0 == 0x20 }) {
-                result.append((folded, word, start..<end))
+                if placeholders == nil { placeholders = StringText.placeholderRanges(in: text, settings: settings) }
+                if !placeholders!.contains(where: { $0.overlaps(previous.end..<start) }) {
+                    result.append((folded, word, start..<end))
+                }
             }
             previous = (folded, end)
             wordStart = nil

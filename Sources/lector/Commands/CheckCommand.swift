@@ -155,7 +155,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if !quiet {
             printToStandardError(Self.summary(report, seconds: Date().timeIntervalSince(started)))
-            for notice in session.resourceNotices + session.inputNotices { printToStandardError(notice) }
+            for notice in session.resourceNotices.map({ "lector: note: \($0)" }) + session.inputNotices { printToStandardError(notice) }
         }
         if let threshold = failThreshold(project: project), findings.contains(where: { $0.severity >= threshold }) {
             throw ExitStatus.findings
@@ -212,7 +212,7 @@ struct CheckCommand: AsyncParsableCommand {
         if !quiet {
             printToStandardError(Self.summary(files: files.count, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0,
                                               infos: counts[.info] ?? 0, seconds: Date().timeIntervalSince(started)))
-            for notice in session.resourceNotices + session.inputNotices { printToStandardError(notice) }
+            for notice in session.resourceNotices.map({ "lector: note: \($0)" }) + session.inputNotices { printToStandardError(notice) }
         }
         if failed { throw ExitStatus.findings }
     }

@@ -23,7 +23,8 @@ enum AppleStringsReader {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let body = bom ? Data(bytes.dropFirst(3)) : data
         guard let text = String(data: body, encoding: .utf8) else {
-            throw InputError(file: name, message: "not UTF-8 or UTF-16 with a byte order mark")
+            throw InputError(file: name, line: UTF8Validation.firstInvalidLine(bytes[(bom ? 3 : 0)...]),
+                             message: UTF8Validation.message + " (nor UTF-16 with a byte order mark)")
         }
         return (text, bom ? 3 : 0)
     }

@@ -29,6 +29,7 @@ struct LocatedJSON {
     subscript(key: String) -> LocatedJSON? { members?.first { $0.key == key }?.value }
 
     static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> LocatedJSON {
+        try UTF8Validation.check(bytes, file: file)
         var parser = Parser(bytes: bytes, file: file)
         // A UTF-8 byte order mark is allowed before the document.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
