@@ -20,25 +20,33 @@ public struct SegmentPosition: Sendable, Hashable {
 /// `SourceDocument` counts them. Offsets asked in ascending order cost one pass over the file in all.
 package struct FileLineIndex {
     private let bytes: [UInt8]
+    /// The file offset of `bytes[0]`, and its line (a part of a file: one line of JSON Lines).
+    private let base: Int
+    private let firstLine: Int
     private let bomLength: Int
-    /// Where the walk stands: a byte offset and its line and column.
+    /// Where the walk stands: an index in `bytes` and its line and column.
     private var byte: Int
-    private var line = 1
+    private var line: Int
     private var column = 1
 
-    package init(bytes: [UInt8]) {
+    /// The whole file's bytes, or the bytes of a part of it starting at a line's start: `line` is
+    /// that line and `byteOffset` where it starts in the file. Offsets asked stay file offsets.
+    package init(bytes: [UInt8], line: Int = 1, byteOffset: Int = 0) {
         self.bytes = bytes
-        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        base = byteOffset
+        firstLine = line
+        self.line = line
+        bomLength = byteOffset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         byte = bomLength
     }
 
-    /// The 1-based line and column (Unicode scalars) of a byte offset.
-    package mutating func position(ofByte target: Int) -> (line: Int, column: Int) {
-        let target = min(max(target, bomLength), bytes.count)
+    /// The 1-based line and column (Unicode scalars) of a byte offset in the file.
+    package mutating func position(ofByte fileOffset: Int) -> (line: Int, column: Int) {
+        let target = min(max(fileOffset - base, bomLength), bytes.count)
         if target < byte {
             // Asked backwards (rare): walk again from the start.
             byte = bomLength
-            line = 1
+            line = firstLine
             column = 1
         }
         while byte < target {
@@ -104,7 +112,8 @@ extension BilingualFile {
         var index = FileLineIndex(bytes: bytes)
         var located = units
         for position in located.indices {
-            guard var target = located[position].target, target.verbatimRuns?.isEmpty == false else { continue }
+            guard var target = located[position].target, target.positions.isEmpty, target.verbatimRuns?.isEmpty == false
+            else { continue }
             target.locatePositions(in: &index)
             located[position].target = target
         }
