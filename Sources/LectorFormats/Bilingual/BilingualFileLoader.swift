@@ -4,15 +4,14 @@ import LectorText
 /// Loads a bilingual file by its extension: `.xlf`/`.xliff` (XLIFF 1.2 and 2.x), `.tmx`, `.po`/`.pot`,
 /// `.jsonl`/`.ndjson`. The extension is compared without regard to case.
 public enum BilingualFileLoader {
+    /// Reads a bilingual file, each target located in the file (`SegmentText.positions`), so that
+    /// findings give the file's own line, column and byte offset.
     public static func load(path: String) throws(InputError) -> BilingualFile {
-        switch Format(path: path) {
-        case .xliff: try XLIFFReader.read(contentsOf: path)
-        case .tmx: try TMXReader.read(contentsOf: path)
-        case .po: try POReader.read(contentsOf: path)
-        case .jsonLines: try JSONLinesReader.read(contentsOf: path)
-        case nil: throw InputError(file: path, message:
-            "unknown bilingual format; use .xlf, .xliff, .tmx, .po, .pot, .jsonl or .ndjson")
+        guard Format(path: path) != nil else {
+            throw InputError(file: path, message: "unknown bilingual format; use .xlf, .xliff, .tmx, .po, .pot, .jsonl or .ndjson")
         }
+        let data = try XMLDocumentWalker.contents(of: path)
+        return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
     }
 
     /// Reads a bilingual file from its bytes, its format told by `path`'s extension. With
@@ -49,11 +48,18 @@ public enum BilingualFileLoader {
 
     static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil,
                         mappingTargets: Bool) throws(InputError) -> [BilingualFile] {
-        if isStringCatalog(path) { return try StringCatalogReader.read(contentsOf: path, mappingTargets: mappingTargets) }
-        guard let format = ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }) else {
+        guard isStringCatalog(path) || ResourceFormat(path: path) != nil
+                || source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }) != nil else {
             return [try load(path: path)]
         }
-        let target = try format.read(path, mappingTargets: mappingTargets)
+        // Targets are always located: check reports through their positions, fix writes through them.
+        let data = try XMLDocumentWalker.contents(of: path)
+        let bytes = [UInt8](data)
+        if isStringCatalog(path) {
+            return try StringCatalogReader.read(data: data, name: path, mappingTargets: true).map { $0.locatingTargets(in: bytes) }
+        }
+        let format = (ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }))!
+        let target = try format.read(data: data, name: path, mappingTargets: true)
         guard let sourcePath = source ?? format.conventionalSource(of: path, sourceLanguage: sourceLanguage) else {
             // The source's own file (`values/`, `Base.lproj`, `en.lproj` in an English project)
             // has no translation in it. Any other file is a translation whose source is missing:
@@ -62,10 +68,11 @@ public enum BilingualFileLoader {
             if format.isSourcePlace(path) || target.language?.caseInsensitiveCompare(ownLanguage) == .orderedSame {
                 return []
             }
-            return [ResourcePairing.alone(target, lookedFor: format.sourceCandidates(of: path, sourceLanguage: sourceLanguage))]
+            return [ResourcePairing.alone(target, lookedFor: format.sourceCandidates(of: path, sourceLanguage: sourceLanguage))
+                .locatingTargets(in: bytes)]
         }
         let sourceFile = try (ResourceFormat(path: sourcePath) ?? format).read(sourcePath)
-        return [ResourcePairing.pair(source: sourceFile, target: target)]
+        return [ResourcePairing.pair(source: sourceFile, target: target).locatingTargets(in: bytes)]
     }
 
     /// Whether a translation and the source named for it are resource files paired by key (two
@@ -87,7 +94,7 @@ public enum BilingualFileLoader {
                                          sourceLanguage: String? = nil) throws(InputError) -> EditableText {
         let original = [UInt8](data)
         if isStringCatalog(path) {
-            let files = try StringCatalogReader.read(data: data, name: path, mappingTargets: true)
+            let files = try StringCatalogReader.read(data: data, name: path, mappingTargets: true).map { $0.locatingTargets(in: original) }
             let all = BilingualFile(path: path, sourceLanguage: files.first?.sourceLanguage, targetLanguage: nil,
                                     units: files.flatMap(\.units), format: "xcstrings")
             let combined = EditableText.bilingual(all, original: original)

@@ -93,6 +93,9 @@ final class JSONLinesUnitStream: BilingualUnitStream {
 
     private var buffer: [UInt8] = []
     private var start = 0
+    /// The file offset of `buffer[0]`, and of the line `nextLine` returned last.
+    private var bufferOffset = 0
+    private var lineByteOffset = 0
     private var ended = false
     private var atFileStart = true
     /// Lines as `SourceDocument` counts them, and `\n`s alone (`SourceDocument.firstInvalidLine`).
@@ -119,7 +122,8 @@ final class JSONLinesUnitStream: BilingualUnitStream {
             }
             guard malformed == nil else { continue }
             do {
-                guard let record = try JSONLinesReader.record(text, line: line, path: path) else { continue }
+                guard let record = try JSONLinesReader.record(text, line: line, path: path, mappingTargetAt: lineByteOffset)
+                else { continue }
                 if sourceLanguage == nil { sourceLanguage = record.sourceLanguage }
                 if targetLanguage == nil { targetLanguage = record.targetLanguage }
                 units.append(record.unit)
@@ -152,6 +156,7 @@ final class JSONLinesUnitStream: BilingualUnitStream {
                     continue
                 }
                 let text = buffer[start..<index]
+                lineByteOffset = bufferOffset + start
                 var next = index + 1
                 if buffer[index] == 0x0D, next < buffer.count, buffer[next] == 0x0A { next += 1 }
                 newlinesBefore = newlines
@@ -164,6 +169,7 @@ final class JSONLinesUnitStream: BilingualUnitStream {
                 // The last line, without a line break; the file's empty last line gives nothing.
                 guard start < buffer.count else { return nil }
                 let text = buffer[start...]
+                lineByteOffset = bufferOffset + start
                 start = buffer.count
                 newlinesBefore = newlines
                 line += 1
@@ -176,6 +182,7 @@ final class JSONLinesUnitStream: BilingualUnitStream {
     private func fill() throws(InputError) {
         if start > 0 {
             buffer.removeFirst(start)
+            bufferOffset += start
             start = 0
         }
         let block = try file.next()

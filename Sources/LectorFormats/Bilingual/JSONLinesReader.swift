@@ -51,7 +51,7 @@ public enum JSONLinesReader {
 
     /// Reads one line (without its line break); `nil` for a blank line, which is skipped. With
     /// `mappingTargetAt` (the line's byte offset in the file), the target also says where its text
-    /// stands in the bytes (`SegmentText.verbatimRuns`).
+    /// stands in the bytes (`SegmentText.verbatimRuns`) and in the file (`positions`).
     public static func record(_ text: String, line: Int, path: String,
                               mappingTargetAt byteOffset: Int? = nil) throws(InputError) -> Record? {
         guard !text.trimmingWhitespace().isEmpty else { return nil }
@@ -95,6 +95,8 @@ public enum JSONLinesReader {
             let located = JSONStringLocator.locate(key: "target", in: Array(text.utf8), byteOffset: byteOffset)
             // Only what decodes to the parsed text is written back (not a duplicate key, say).
             targetSegment?.verbatimRuns = located.flatMap { $0.text.utf8.elementsEqual(target.utf8) ? $0.runs : nil } ?? []
+            var index = FileLineIndex(bytes: Array(text.utf8), line: line, byteOffset: byteOffset)
+            targetSegment?.locatePositions(in: &index)
         }
         return Record(unit: BilingualUnit(id: id, source: SegmentText(text: source, line: line), target: targetSegment),
                       sourceLanguage: language("source_lang"), targetLanguage: language("target_lang"))

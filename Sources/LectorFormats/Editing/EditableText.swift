@@ -62,6 +62,8 @@ extension EditableText {
     /// the targets' verbatim runs may change. Runs are cut at line breaks, which the assembled
     /// document turns into spaces.
     public static func bilingual(_ file: BilingualFile, original: [UInt8]) -> EditableText {
+        // Located as `check` locates them, so fix names the same places.
+        let file = file.targetsLocated ? file : file.locatingTargets(in: original)
         let document = SourceDocument.assembled(path: file.path, segments: file.units.map(\.target))
         var runs: [VerbatimRun] = []
         for (index, unit) in file.units.enumerated() {

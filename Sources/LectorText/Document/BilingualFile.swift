@@ -42,7 +42,7 @@ public struct BilingualUnit: Sendable, Equatable {
     public let id: String?
     public let source: SegmentText
     /// `nil` when the unit has no translation yet.
-    public let target: SegmentText?
+    public package(set) var target: SegmentText?
     /// Notes attached to the unit (XLIFF `<note>`, PO translator comments), in order.
     public let notes: [String]
     /// Plural forms, length limits and the like, where the format has them.
@@ -78,6 +78,10 @@ public struct SegmentText: Sendable, Equatable {
     /// `fix`. Only read when asked for (`mappingTargets`); empty when no part of the text could be
     /// located exactly, so that nothing in it is fixed.
     public package(set) var verbatimRuns: [VerbatimRun]?
+    /// Where the text stands in the file, anchor by anchor (`SegmentPosition`), in ascending
+    /// offsets; findings are reported through it. Empty when the text was not located (a file that
+    /// is not UTF-8, a segment read without its bytes): findings then count from `line` and `column`.
+    public package(set) var positions: [SegmentPosition] = []
     /// For XML formats: the segment element's number among the document's elements (0 = root),
     /// in document order, which locates it in the bytes.
     package var elementOrdinal = -1

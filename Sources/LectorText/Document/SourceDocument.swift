@@ -37,6 +37,10 @@ public struct SourceDocument: Sendable {
         let column: Int?
         /// UTF-16 offsets within the segment of the line breaks it had.
         let lineBreaks: [Int]
+        /// `SegmentText.positions`; when there are any, locations come from them.
+        var positions: [SegmentPosition] = []
+        /// The segment's own text (line breaks kept), when it has `positions`.
+        var units: [UInt16] = []
     }
 
     public init(path: String, text: String) {
@@ -44,8 +48,10 @@ public struct SourceDocument: Sendable {
     }
 
     /// A document whose line *n* is segment *n* of a bilingual file (an empty line for a missing
-    /// segment). Findings in it are reported at the segment's own place in the file: its line,
-    /// and its column where the format gives one; `byteOffset` then counts within the segment.
+    /// segment). Findings in it are reported at their own place in the file through the segment's
+    /// `positions` (line, column and byte offset in the file, escapes and entities counted as
+    /// written). A segment without them is reported from its start (`line`, `column` where the
+    /// format gives one), and its `byteOffset` then counts within the segment.
     public static func assembled(path: String, segments: [SegmentText?]) -> SourceDocument {
         var text = ""
         var origins: [SegmentOrigin] = []
@@ -68,7 +74,12 @@ public struct SourceDocument: Sendable {
                 offset += scalar.utf16.count
             }
             text += String(flattened)
-            origins.append(SegmentOrigin(line: segment.line, column: segment.column, lineBreaks: breaks))
+            var origin = SegmentOrigin(line: segment.line, column: segment.column, lineBreaks: breaks)
+            if !segment.positions.isEmpty {
+                origin.positions = segment.positions
+                origin.units = Array(segment.text.utf16)
+            }
+            origins.append(origin)
         }
         return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
     }
@@ -220,6 +231,7 @@ public struct SourceDocument: Sendable {
     private func segmentLocation(_ offset: Int, line: Int, origin: SegmentOrigin) -> TextLocation {
         let segmentStart = lineStarts[line]
         let within = offset - segmentStart
+        if !origin.positions.isEmpty { return Self.filePosition(within, origin: origin, utf16Offset: offset) }
         // Breaks are in ascending order: count those before `within` by binary search.
         var low = 0
         var high = origin.lineBreaks.count
@@ -233,6 +245,36 @@ public struct SourceDocument: Sendable {
         let column = (breaksBefore == 0 ? (origin.column ?? 1) : 1) + here.scalars - counts(before: lineStart).scalars
         let bytes = here.bytes - counts(before: segmentStart).bytes
         return TextLocation(line: origin.line + breaksBefore, column: column, byteOffset: bytes, utf16Offset: offset)
+    }
+
+    /// A segment offset in the file's coordinates: from the last anchor at or before it, walked
+    /// over the segment's own text (its line breaks are the file's there).
+    private static func filePosition(_ within: Int, origin: SegmentOrigin, utf16Offset: Int) -> TextLocation {
+        let positions = origin.positions
+        var low = 0
+        var high = positions.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if positions[middle].utf16Offset <= within { low = middle } else { high = middle - 1 }
+        }
+        let anchor = positions[low]
+        var line = anchor.line
+        var column = anchor.column
+        var bytes = anchor.byteOffset
+        var index = anchor.utf16Offset
+        let end = min(within, origin.units.count)
+        while index < end {
+            let unit = origin.units[index]
+            if unit == 0x0A || (unit == 0x0D && (index + 1 == origin.units.count || origin.units[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if !isLowSurrogate(unit) {
+                column += 1
+            }
+            bytes += utf8Length(of: unit)
+            index += 1
+        }
+        return TextLocation(line: line, column: column, byteOffset: bytes, utf16Offset: utf16Offset)
     }
 
     /// The text of a UTF-16 range.

@@ -158,12 +158,17 @@ package enum ResourceFormat: String {
     /// Reads a file of this format; with `mappingTargets`, its strings say where they stand in the
     /// bytes (for `fix`).
     func read(_ path: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
+        try read(data: XMLDocumentWalker.contents(of: path), name: path, mappingTargets: mappingTargets)
+    }
+
+    /// `read(_:mappingTargets:)` of bytes already read.
+    func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> ResourceFile {
         switch self {
-        case .appleStrings: try AppleStringsReader.read(contentsOf: path, mappingTargets: mappingTargets)
-        case .stringsDict: try StringsDictReader.read(contentsOf: path, mappingTargets: mappingTargets)
-        case .android: try AndroidStringsReader.read(contentsOf: path, mappingTargets: mappingTargets)
-        case .arb: try ARBReader.read(contentsOf: path)
-        case .i18next: try I18nextReader.read(contentsOf: path)
+        case .appleStrings: try AppleStringsReader.read(data: data, name: name, mappingTargets: mappingTargets)
+        case .stringsDict: try StringsDictReader.read(data: data, name: name, mappingTargets: mappingTargets)
+        case .android: try AndroidStringsReader.read(data: data, name: name, mappingTargets: mappingTargets)
+        case .arb: try ARBReader.read(data: data, name: name)
+        case .i18next: try I18nextReader.read(data: data, name: name)
         }
     }
 

@@ -1,0 +1,122 @@
+/// One anchor of a segment's text in its file: the segment's UTF-16 offset `utf16Offset` stands at
+/// `line`:`column` (Unicode scalars), `byteOffset` (UTF-8, from the start of the file, a BOM
+/// included). From one anchor to the next, text and file advance together scalar for scalar, so an
+/// entity, an escape, a removed inline code or the start of a continued string begins a new anchor.
+public struct SegmentPosition: Sendable, Hashable {
+    public let utf16Offset: Int
+    public let line: Int
+    public let column: Int
+    public let byteOffset: Int
+
+    public init(utf16Offset: Int, line: Int, column: Int, byteOffset: Int) {
+        self.utf16Offset = utf16Offset
+        self.line = line
+        self.column = column
+        self.byteOffset = byteOffset
+    }
+}
+
+/// Line and column of byte offsets in a file's UTF-8 bytes, lines ending at `\n`, `\r\n` or `\r` as
+/// `SourceDocument` counts them. Offsets asked in ascending order cost one pass over the file in all.
+package struct FileLineIndex {
+    private let bytes: [UInt8]
+    /// The file offset of `bytes[0]`, and its line (a part of a file: one line of JSON Lines).
+    private let base: Int
+    private let firstLine: Int
+    private let bomLength: Int
+    /// Where the walk stands: an index in `bytes` and its line and column.
+    private var byte: Int
+    private var line: Int
+    private var column = 1
+
+    /// The whole file's bytes, or the bytes of a part of it starting at a line's start: `line` is
+    /// that line and `byteOffset` where it starts in the file. Offsets asked stay file offsets.
+    package init(bytes: [UInt8], line: Int = 1, byteOffset: Int = 0) {
+        self.bytes = bytes
+        base = byteOffset
+        firstLine = line
+        self.line = line
+        bomLength = byteOffset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        byte = bomLength
+    }
+
+    /// The 1-based line and column (Unicode scalars) of a byte offset in the file.
+    package mutating func position(ofByte fileOffset: Int) -> (line: Int, column: Int) {
+        let target = min(max(fileOffset - base, bomLength), bytes.count)
+        if target < byte {
+            // Asked backwards (rare): walk again from the start.
+            byte = bomLength
+            line = firstLine
+            column = 1
+        }
+        while byte < target {
+            let value = bytes[byte]
+            if value == 0x0A || (value == 0x0D && (byte + 1 == bytes.count || bytes[byte + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if value & 0xC0 != 0x80 {
+                column += 1
+            }
+            byte += 1
+        }
+        return (line, column)
+    }
+}
+
+extension SegmentText {
+    /// Anchors at most this many UTF-16 units apart, so locating a finding in a long segment never
+    /// walks far.
+    static let anchorStride = 1024
+
+    /// Sets `positions` from `verbatimRuns` (byte offsets in the file `index` reads): an anchor where
+    /// each run starts, where the text between two runs (an escape, an entity) starts, which is where
+    /// the run before it ends, and at the end of the last run. Nothing without runs.
+    package mutating func locatePositions(in index: inout FileLineIndex) {
+        guard let runs = verbatimRuns, !runs.isEmpty else { return }
+        let units = Array(text.utf16)
+        var anchors: [SegmentPosition] = []
+        func add(_ offset: Int, _ byte: Int) {
+            let place = index.position(ofByte: byte)
+            anchors.append(SegmentPosition(utf16Offset: offset, line: place.line, column: place.column, byteOffset: byte))
+        }
+        var previousEnd: (unit: Int, byte: Int)?
+        for run in runs.sorted(by: { $0.text.lowerBound < $1.text.lowerBound }) {
+            guard run.text.upperBound <= units.count else { return }
+            if let end = previousEnd, end.unit < run.text.lowerBound { add(end.unit, end.byte) }
+            add(run.text.lowerBound, run.byteOffset)
+            var byte = run.byteOffset
+            var sinceAnchor = 0
+            for position in run.text {
+                let unit = units[position]
+                if sinceAnchor >= Self.anchorStride, unit & 0xFC00 != 0xDC00 {
+                    add(position, byte)
+                    sinceAnchor = 0
+                }
+                byte += SourceDocument.utf8Length(of: unit)
+                sinceAnchor += 1
+            }
+            previousEnd = (run.text.upperBound, byte)
+        }
+        if let end = previousEnd { add(end.unit, end.byte) }
+        positions = anchors
+    }
+}
+
+extension BilingualFile {
+    /// The file with each target's `positions` set from its verbatim runs in `bytes` (the file's
+    /// own bytes, as read with `mappingTargets`).
+    package var targetsLocated: Bool { units.contains { $0.target?.positions.isEmpty == false } }
+
+    package func locatingTargets(in bytes: [UInt8]) -> BilingualFile {
+        guard units.contains(where: { $0.target?.verbatimRuns?.isEmpty == false }) else { return self }
+        var index = FileLineIndex(bytes: bytes)
+        var located = units
+        for position in located.indices {
+            guard var target = located[position].target, target.positions.isEmpty, target.verbatimRuns?.isEmpty == false
+            else { continue }
+            target.locatePositions(in: &index)
+            located[position].target = target
+        }
+        return with(units: located)
+    }
+}
