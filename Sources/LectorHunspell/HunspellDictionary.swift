@@ -33,11 +33,15 @@ public final class HunspellDictionary: @unchecked Sendable {
     private let encoding: String.Encoding
     private let lock = NSLock()
 
-    public init(affixPath: String, dictionaryPath: String) throws {
+    /// `loadPath`: a copy of `dictionaryPath` with the same entries that libhunspell reads
+    /// instead (in its hash order, which loads faster); `dictionaryPath` stays the dictionary's
+    /// name and the file its entries are read from (`inflectingEntries`).
+    public init(affixPath: String, dictionaryPath: String, loadingFrom loadPath: String? = nil) throws {
         for path in [affixPath, dictionaryPath] where !FileManager.default.isReadableFile(atPath: path) {
             throw LoadError.missingFile(path)
         }
-        guard let handle = Self.lifecycle.withLock({ Hunspell_create(affixPath, dictionaryPath) }) else {
+        let loaded = loadPath ?? dictionaryPath
+        guard let handle = Self.lifecycle.withLock({ Hunspell_create(affixPath, loaded) }) else {
             throw LoadError.unreadable(dictionaryPath)
         }
         self.handle = handle

@@ -410,7 +410,8 @@ public final class Lexicon: @unchecked Sendable {
         let files = (affix: found[0], dictionary: found[1])
         return ResourceCache.shared.optional("hunspell|\(files.dictionary)") {
             do {
-                return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
+                return try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary,
+                                              loadingFrom: HunspellLoadOrder.loadPath(affix: files.affix, dictionary: files.dictionary))
             } catch {
                 report(error)
                 return nil
@@ -429,7 +430,8 @@ public final class Lexicon: @unchecked Sendable {
         let files = (affix: found[0], dictionary: found[1])
         return ResourceCache.shared.held("hunspell|\(files.dictionary)|+\(additions.key)") {
             do {
-                let dictionary = try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary)
+                let dictionary = try HunspellDictionary(affixPath: files.affix, dictionaryPath: files.dictionary,
+                                                        loadingFrom: HunspellLoadOrder.loadPath(affix: files.affix, dictionary: files.dictionary))
                 return AmendedHunspell(dictionary: dictionary, notes: try additions.add(dictionary))
             } catch {
                 ResourceCache.shared.reportOnce("lector: Hunspell dictionary for \(language) unusable, spelling and inflected glossary matching off: \(error)")

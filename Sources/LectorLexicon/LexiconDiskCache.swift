@@ -40,12 +40,15 @@ public struct LexiconDiskCache: Sendable, Hashable {
         case freeDictSlots = 1, freeDictReverseLinks = 2
         /// The model word each glossary name is inflected like in a Hunspell dictionary.
         case hunspellModels = 3
+        /// The size and checksum of a `.dic` copy in libhunspell's bucket order (`HunspellLoadOrder`).
+        case hunspellOrder = 4
 
         var fileTag: String {
             switch self {
             case .freeDictSlots: "index"
             case .freeDictReverseLinks: "reverse"
             case .hunspellModels: "models"
+            case .hunspellOrder: "order"
             }
         }
     }
