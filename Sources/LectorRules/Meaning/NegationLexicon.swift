@@ -265,10 +265,11 @@ struct NegationLexicon: Sendable {
             _ = count
             let cue = words[index...last].map(\.text).joined(separator: " ")
             let range = words[index].range.lowerBound..<words[last].range.upperBound
-            // A lexical negative and a grammatical cue near it are two negations (`sans admission en USI
-            // n'ont pas`); a weak cue joins the cue after it (`ne … pas`) or a grammatical one before it (`rien ne`).
+            // A lexical negative is a negation of its own, even next to another cue (`sans admission en USI
+            // n'ont pas`, `avoid unnecessary tests`): each answers one negation of the other side. A weak cue
+            // joins the cue after it (`ne … pas`) or a grammatical one before it (`rien ne`).
             if let previous = hits.last, index - previous.last <= 4,
-               previous.0.strength == strength || previous.0.strength == .weak
+               (previous.0.strength == .grammatical && strength == .grammatical) || previous.0.strength == .weak
                 || (strength == .weak && previous.0.strength == .grammatical) {
                 var merged = previous.0
                 merged.cue += " … " + cue
