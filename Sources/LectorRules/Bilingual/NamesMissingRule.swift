@@ -53,7 +53,7 @@ public struct NamesMissingRule: BilingualRule {
                         from: "de", to: "en"),
             RuleExample("The skin was examined under ultraviolet light.", source: "Die Haut wurde unter einer Wood-Lampe untersucht.",
                         from: "de", to: "en"),
-            // An exonym through the translation's own FreeDict entries (`Munich` is `München`).
+            // `München`, a name by FreeDict, has its counterpart in `Munich`.
             RuleExample("Trains run to Munich every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday, the Secretary General said.",
                         source: "Die Gespräche in Istanbul gehen am Dienstag weiter, sagte der Generalsekretär.", from: "de", to: "en"),
