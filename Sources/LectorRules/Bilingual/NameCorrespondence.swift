@@ -345,6 +345,8 @@ enum NameCorrespondence {
         /// Target-language names of places of one word and of languages, lower-cased: a word a
         /// translation may write for a source adjective (`российский` → Russia, `grec` → Greek).
         let targetPlacesAndLanguages: Set<String>
+        /// Target-language names of languages, lower-cased (`German`, `allemand`).
+        let targetLanguages: Set<String>
 
         private static let lock = NSLock()
         nonisolated(unsafe) private static var cache: [String: Places] = [:]
@@ -382,6 +384,7 @@ enum NameCorrespondence {
             }
             (sourceCalendar, targetCalendar) = (try calendar(source), try calendar(target))
             targetPlacesAndLanguages = Set(targetNames.names.values.joined().filter { !$0.contains(" ") }).union(targetNames.languages)
+            targetLanguages = Set(targetNames.languages)
             sourceWords = Set(sourceNames.names.values.joined().filter { !$0.contains(" ") && !$0.contains("-") && $0.count >= 4 })
             entries = sourceNames.names.compactMap { place, names in
                 guard let other = targetNames.names[place] else { return nil }

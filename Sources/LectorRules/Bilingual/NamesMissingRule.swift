@@ -27,6 +27,8 @@ public struct NamesMissingRule: BilingualRule {
                         from: "ru", to: "en"),
             RuleExample("↓Die Außenministerin sprach am Montag.", source: "Foreign Minister Baerbock spoke on Monday.",
                         from: "en", to: "de"),
+            // FreeDict lists `München`, but only as a name (its translation is `Munich`).
+            RuleExample("↓The trains run to the Bavarian capital.", source: "Die Züge fahren nach München.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("Finance Minister Siluanov did not comment.", source: "Министр финансов Силуанов не стал комментировать.",
@@ -43,6 +45,16 @@ public struct NamesMissingRule: BilingualRule {
             RuleExample("The President of Georgia spoke on Monday.", source: "Президент Грузии выступил в понедельник.", from: "ru", to: "en"),
             RuleExample("Yesterday Blackwood spoke in parliament.", source: "Вчера Блэквуд выступил в парламенте.", from: "ru", to: "en"),
             RuleExample("The coronavirus is spreading fast.", source: "Das Coronavirus verbreitet sich schnell.", from: "de", to: "en"),
+            // German nouns no dictionary lists as headwords: a noun with a plural by Hunspell
+            // (`Bildgebungen`), a word Hunspell knows in lower case opening a sentence (`kein`), an
+            // English word inside a hyphenated compound (`Wood-Lampe`).
+            RuleExample("Imaging showed no changes.", source: "Die Bildgebung zeigte keine Veränderungen.", from: "de", to: "en"),
+            RuleExample("None of the patients needed further therapy.", source: "Kein Patient benötigte eine weitere Therapie.",
+                        from: "de", to: "en"),
+            RuleExample("The skin was examined under ultraviolet light.", source: "Die Haut wurde unter einer Wood-Lampe untersucht.",
+                        from: "de", to: "en"),
+            // `München`, a name by FreeDict, has its counterpart in `Munich`.
+            RuleExample("Trains run to Munich every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday, the Secretary General said.",
                         source: "Die Gespräche in Istanbul gehen am Dienstag weiter, sagte der Generalsekretär.", from: "de", to: "en"),
         ]

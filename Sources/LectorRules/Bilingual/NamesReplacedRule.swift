@@ -35,6 +35,11 @@ public struct NamesReplacedRule: BilingualRule {
             // FreeDict lists `Madrid` as a headword; Hunspell knows it only with its capital, as a name.
             RuleExample("The talks in ↓Madrid continue on Tuesday.", source: "Переговоры в Лиссабоне продолжатся во вторник.",
                         from: "ru", to: "en"),
+            // A place the dictionary knows, where the source names none.
+            RuleExample("The patients were treated in ↓Oslo.", source: "Die Patienten wurden stationär behandelt.", from: "de", to: "en"),
+            // `München` is a name by FreeDict (it translates only into `Munich`), so `Dresden` in its
+            // place is another one.
+            RuleExample("Trains run to ↓Dresden every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("President Trump spoke on Monday.", source: "Präsident Trump sprach am Montag.", from: "de", to: "en"),
@@ -60,6 +65,10 @@ public struct NamesReplacedRule: BilingualRule {
             RuleExample("It was his only visit to Great Britain.", source: "See jäi ainsaks korraks, mil ta Suurbritannias käis.",
                         from: "et", to: "en"),
             RuleExample("He was succeeded by his son Michael.", source: "La domnie a urmat fiul său Mihail.", from: "ro", to: "en"),
+            // `München` is read as a name (its FreeDict entry translates only into `Munich`), and
+            // `Munich` is found through the translation's own FreeDict entries: without that exonym
+            // link, `Munich` would be a name in `München`'s place.
+            RuleExample("Trains run to Munich every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
             RuleExample("Trains run to Hamburg, Munich and Cologne.", source: "Züge fahren nach Hamburg, München und Köln.",
                         from: "de", to: "en"),
         ]
@@ -139,12 +148,13 @@ public struct NamesReplacedRule: BilingualRule {
                NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling) { continue }
             // `I'm`, `I'll`: the pronoun's contractions.
             if word.hasPrefix("I'") || word.hasPrefix("I’") { continue }
-            // Without a missing source name: a name of a person the dictionary knows, not a place or a
-            // people, which a translation writes for a source adjective (`российский` → Russia).
+            // Without a missing source name: a name the dictionary knows, of a person or a place, not a
+            // people or a language. A place the source names by an adjective (`российский` → Russia,
+            // `deutschen` → Germany) is found below, by its stem or its CLDR name.
             if missingName == nil {
                 guard prepared.targetSpelling?.spell(word) == true,
                       sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling),
-                      !prepared.names.places.targetPlacesAndLanguages.contains(word.lowercased()) else { continue }
+                      !prepared.names.places.targetLanguages.contains(word.lowercased()) else { continue }
             }
             let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
             guard !keys.isEmpty else { continue }

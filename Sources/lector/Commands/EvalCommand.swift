@@ -66,6 +66,10 @@ struct EvalCommand: ParsableCommand {
                                    valueName: "score"))
         var minScore: Double?
 
+        @Option(help: ArgumentHelp("Override a rule's severity (RULE=error|warning|info), as `check` does: what the MCC would be with the rule at that level.",
+                                   valueName: "rule=level"))
+        var severity: [String] = []
+
         @Argument(help: ArgumentHelp("CED TSV files, e.g. ../shared/data/ced/en-de/dev.tsv", valueName: "file"))
         var files: [String] = []
 
@@ -87,6 +91,13 @@ struct EvalCommand: ParsableCommand {
                 }
                 var configuration = CheckConfiguration(targetLanguage: target, sourceLanguage: "en")
                 if let minScore { configuration.thresholds[GarbledSentenceRule.thresholdName] = minScore }
+                for setting in severity {
+                    let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, RuleRegistry.rule(withID: parts[0]) != nil, let level = Severity(rawValue: parts[1]) else {
+                        throw InputError(file: "--severity", message: "expected RULE=error|warning|info with a known rule, got “\(setting)”")
+                    }
+                    configuration.severities[parts[0]] = level
+                }
                 let checker = try Checker(configuration)
                 let name = "\(pair)/\(URL(fileURLWithPath: path).lastPathComponent)"
                 let result = CriticalErrorEvaluation.evaluate(segments, checker: checker, dataset: name)
