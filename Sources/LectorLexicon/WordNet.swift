@@ -157,6 +157,32 @@ public final class WordNet: @unchecked Sendable {
         return result
     }
 
+    /// The adjectives of the opposite cluster: for each head adjective synset of the lemma with an
+    /// antonym, the words of the satellites similar to (`&`) that antonym's head (`low` → `high`'s
+    /// satellites `elevated`, `raised`, `steep`), WordNet's indirect antonyms seen from the head.
+    /// `antonyms(of:)` already goes from a satellite to its head's opposite; this is the other way.
+    /// Words with more than `maxSenses` adjective senses are left out: a word of many senses is in
+    /// many clusters (`big` is similar to `loud`, `little` to `young`), rarely in the meant one.
+    public func oppositeSatellites(of lemma: String, maxSenses: Int = .max) -> [String] {
+        let key = Self.key(lemma)
+        var result: [String] = []
+        for offset in synsetOffsets(of: key, pos: .adj) {
+            guard let synset = synset(at: offset, pos: .adj), !synset.isSatellite else { continue }
+            let wordNumber = (synset.words.firstIndex { $0.lowercased() == key } ?? -1) + 1
+            for pointer in synset.pointers where pointer.symbol == "!" && (pointer.sourceWord == 0 || pointer.sourceWord == wordNumber) {
+                guard let head = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
+                for similar in head.pointers where similar.symbol == "&" {
+                    guard let satellite = self.synset(at: similar.offset, pos: similar.pos) else { continue }
+                    for word in satellite.words where synsetOffsets(of: word.lowercased(), pos: .adj).count <= maxSenses {
+                        let shown = Self.display(word)
+                        if shown.lowercased() != Self.display(key), !result.contains(shown) { result.append(shown) }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
     // MARK: - Files
 
     struct Pointer {
