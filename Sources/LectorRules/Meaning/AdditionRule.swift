@@ -22,6 +22,10 @@ public struct AdditionRule: BilingualRule {
                         source: "The government in Berlin announced new economic sanctions against Moscow on Monday.", from: "en", to: "de"),
             RuleExample("Ministr včera ve starém paláci podepsal nový zákon, ↓přestože opozice toto rozhodnutí ostře kritizovala.",
                         source: "The minister signed the new law in the old palace yesterday.", from: "en", to: "cs"),
+            // `unknown` has no counterpart either (the dictionary lacks `ungeklärt`): the added
+            // phrase is found as a stretch of the run, which alone fits the pair's lengths.
+            RuleExample("The etiology is unknown, ↓as the local press reported on Monday.",
+                        source: "Die Ursache der Störung ist ungeklärt.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("The government announced new economic sanctions against Moscow in Berlin on Monday.",
@@ -30,14 +34,16 @@ public struct AdditionRule: BilingualRule {
                         source: "The government in Berlin announced new economic sanctions against Moscow on Monday.", from: "en", to: "de"),
             RuleExample("Ministr včera ve starém paláci podepsal nový zákon.",
                         source: "The minister signed the new law in the old palace yesterday.", from: "en", to: "cs"),
+            RuleExample("The etiology is unknown.", source: "Die Ursache der Störung ist ungeklärt.", from: "de", to: "en"),
         ]
     )
 
     /// Lower than `meaning.omission`'s: on correct translations the same chance finds more
     /// unaligned runs in the translation than in the source. Chosen with `paraphraseWeight` on the
     /// perturbation suite's tune split: the most recall with false alarms at most 1.5 % on every
-    /// pair (0.004 before runs were weighed by the source's words and read from the nearest links).
-    static let maximumChance = 0.038
+    /// pair (0.004 before runs were weighed by the source's words and read from the nearest links,
+    /// 0.038 before every stretch of a run was weighed on its own).
+    static let maximumChance = 0.039
     /// e per unaligned source word in the run's window; of 0, e^0.5, e, e^1.5 and e^2 the one
     /// that found most on the tune split under the same rule, with German compounds read through
     /// their parts (`Weichteilästhetik` holds `weich`, for `soft`): without that, de-en found

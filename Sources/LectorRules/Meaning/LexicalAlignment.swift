@@ -170,6 +170,7 @@ struct LexicalAlignment {
         let chance: Double
         /// Share of the other content words of the side that aligned.
         let restCoverage: Double
+        /// Content words of the side outside the run (outside its whole run, for a stretch of one).
         let restCount: Int
         /// How much better the sentence lengths fit if the span is a real gap of the other side
         /// (`LengthFit.evidence`); 1 when the pair's usual length ratio is unknown.
@@ -223,11 +224,15 @@ struct LexicalAlignment {
         if !current.isEmpty { runs.append(current) }
         // Every stretch of a run is weighed too: a dictionary gap next to the real one (`unknown`
         // before an added `as the local press reported on Monday`) would otherwise count in the
-        // run's length, and a run that long does not fit the pair's lengths when taken out.
-//SUBRUNS        runs = runs.flatMap { run in run.indices.flatMap { a in (a..<run.count).map { b in Array(run[a...b]) } } }
+        // run's length, and a run that long does not fit the pair's lengths when taken out. The
+        // rest a stretch needs (`minimumRest`) is still counted outside the whole run: the other
+        // words of its own run are no aligned sentence around it.
+        let stretches = runs.flatMap { run in
+            run.indices.flatMap { a in (a..<run.count).map { b in (run: Array(run[a...b]), outside: content.count - run.count) } }
+        }
         let utf16 = Array(text.utf16)
         var result: [UnalignedSpan] = []
-        for run in runs {
+        for (run, outside) in stretches {
             let inRun = Set(run)
             let rest = content.filter { !inRun.contains($0) }
             // Known words (the dictionary has them) and unknown words are weighed apart: a known
@@ -252,7 +257,7 @@ struct LexicalAlignment {
             var span = UnalignedSpan(words: first..<(run.last! + 1), contentCount: run.count,
                                      range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
                                      chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
-                                     restCount: rest.count)
+                                     restCount: outside)
             if let lengthFit, let otherText {
                 let spanText = String(decoding: utf16[span.range], as: Unicode.UTF16.self)
                 span.lengthEvidence = lengthFit.evidence(spanLength: GarbledConditions.comparableLength(spanText),
