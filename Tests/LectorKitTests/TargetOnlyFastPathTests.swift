@@ -2,6 +2,8 @@ import Foundation
 @testable import LectorText
 import LectorICU
 import LectorFormats
+import LectorGlossary
+import LectorKit
 import LectorTestSupport
 @testable import LectorRules
 import Testing
@@ -130,6 +132,36 @@ import Testing
             let letter = (0xD800..<0xE000).contains(unit) || alphabetic
             #expect(CodeUnit.isLetter(unit) == letter, "\(value)")
         }
+    }
+
+    /// The matcher's memo of skeleton answers for ASCII tokens gives the matches of the matcher
+    /// without it: capitalized words that come back, inflected or not, some of them skeletons of
+    /// glossary names, and the seed articles.
+    @Test func skeletonMemoGivesTheSameMatches() throws {
+        var text = try Self.texts().joined(separator: "\n") + "\n"
+        for _ in 0..<3 {
+            text += "Kyjiw and Kiew, Kyiw or Kievs; Zelenskyj, Selenskyj, Zelenskij and Medinsky met Medinskiy in Mariupols. "
+            text += "Odessa, Odesa, ODESA and Odesas: The Talks Said Kuleba, Peskov and Kharkov; KIEV Kievs Kiev's Kiyv.\n"
+        }
+        let document = SourceDocument(path: "text.txt", text: text)
+        let index = Fixtures.englishChecker.index
+        let memoized = try GlossaryMatcher(index: index)
+        let plain = try GlossaryMatcher(index: index)
+        plain.memoizesSkeletons = false
+        func describe(_ match: GlossaryMatch) -> String {
+            "\(match.range) \(match.suffixLength) \(match.conceptIndex) \(match.kind) \(match.key) \(match.hasInnerInflection) \(match.lemma ?? "")"
+        }
+        // Twice: the second call answers from the memo the first filled.
+        for _ in 0..<2 {
+            let found = memoized.matches(in: document).map(describe)
+            #expect(found == plain.matches(in: document).map(describe))
+        }
+        let skeletons = memoized.matches(in: document).filter {
+            if case .variant(_, .skeleton) = $0.kind { return true }
+            return false
+        }
+        // Skeleton hits, met again in the later lines (answered from the memo there).
+        #expect(skeletons.count >= 3)
     }
 
     @Test func asciiDecodingIsTheSameString() throws {

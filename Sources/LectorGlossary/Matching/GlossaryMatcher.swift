@@ -57,6 +57,14 @@ public final class GlossaryMatcher {
     /// stem + ending), kept for the matcher's life: texts repeat their words.
     private var stemCache: [String: StemReading] = [:]
     private var lemmaTexts: [String] = []
+    /// `skeletonMatch`'s answer for capitalized ASCII tokens, by their code units: a text brings
+    /// back the same capitalized words (sentence starts, names) all through, and each time their
+    /// skeletons, and those of their base forms, were made and looked up again.
+    private var skeletonMemo = ASCIITokenMemo<SkeletonHit?>()
+    /// Off only in tests, which compare the matches with and without `skeletonMemo`.
+    package var memoizesSkeletons = true
+
+    private typealias SkeletonHit = (concept: Int32, key: [UInt16], suffix: Int)
 
     private struct StemReading {
         var id: Int32
@@ -415,12 +423,23 @@ public final class GlossaryMatcher {
 
     /// A capitalized word whose spelling skeleton belongs to exactly one concept: the concept,
     /// the key (the word or base form whose skeleton it was) and the length of the ending removed.
-    private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>) -> (concept: Int32, key: [UInt16], suffix: Int)? {
+    private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>) -> SkeletonHit? {
         guard token.end - token.start >= SpellingSkeleton.minimumLength, Self.startsUppercase(text, at: token.start)
         else { return nil }
-        folder.fold(UnsafeBufferPointer(rebasing: text[token.start..<token.end]), into: folded)
+        // The answer depends on the token's units alone (an ASCII token needs no transliterator).
+        let units = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
+        guard memoizesSkeletons, let hash = ASCIITokenMemo<SkeletonHit?>.hash(units) else { return skeletonOfToken(units) }
+        if let known = skeletonMemo.value(of: units, hash: hash) { return known }
+        let found = skeletonOfToken(units)
+        skeletonMemo.insert(units, hash: hash, value: found)
+        return found
+    }
+
+    /// `skeletonMatch` of a capitalized token of at least `SpellingSkeleton.minimumLength` units.
+    private func skeletonOfToken(_ token: UnsafeBufferPointer<UInt16>) -> SkeletonHit? {
+        folder.fold(token, into: folded)
         // The whole word first, then its base forms; the first skeleton the table knows decides.
-        var found: (concept: Int32, key: [UInt16], suffix: Int)?
+        var found: SkeletonHit?
         func tryCandidate(_ units: UnsafeBufferPointer<UInt16>, suffix: Int) -> Bool {
             guard skeletonOf(units) else { return false }
             let id = index.skeletons.lookup(skeleton.buffer)

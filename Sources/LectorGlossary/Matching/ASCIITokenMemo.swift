@@ -1,0 +1,58 @@
+/// A map from ASCII tokens (their UTF-16 code units, case kept) to what was worked out for them:
+/// open addressing over one pool of the tokens' units, FNV-1a hashes, no string and no allocation
+/// per look-up.
+struct ASCIITokenMemo<Value> {
+    private var slots = [Int32](repeating: -1, count: 256)
+    private var entries: [(start: Int32, count: Int32, hash: UInt64)] = []
+    private var values: [Value] = []
+    private var pool: [UInt16] = []
+
+    /// The token's hash, or `nil` for a token with a non-ASCII unit.
+    @inline(__always)
+    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for unit in units {
+            if unit >= 0x80 { return nil }
+            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    func value(of units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Value? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let entry = slots[slot]
+            if entry < 0 { return nil }
+            let found = entries[Int(entry)]
+            if found.hash == hash, Int(found.count) == units.count,
+               pool.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[Int(found.start)..<Int(found.start + found.count)])
+                   .elementsEqual(units) }) {
+                return values[Int(entry)]
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds a token not yet in the map.
+    mutating func insert(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64, value: Value) {
+        if 2 * (entries.count + 1) > slots.count { grow() }
+        entries.append((Int32(pool.count), Int32(units.count), hash))
+        values.append(value)
+        pool.append(contentsOf: units)
+        place(entries.count - 1)
+    }
+
+    private mutating func place(_ index: Int) {
+        let mask = slots.count - 1
+        let hash = entries[index].hash
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(index)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for index in entries.indices { place(index) }
+    }
+}
