@@ -103,6 +103,25 @@ import Testing
                 == [Self.place(of: "Kiev", occurrence: 0, in: jsonl), Self.place(of: "Kiev", occurrence: 1, in: jsonl)])
     }
 
+    @Test func jsonLinesOnStandardInputCountsTheWholeStreamAndItsByteOrderMark() throws {
+        let jsonl = "\u{FEFF}" + #"""
+        {"id":"1","source":"Die Gespräche in Kiew.","target":"The talks in Kiev."}
+        {"id":"2","source":"Er sagte \"geh\" in Kiew","target":"He said \"go\" in Kiev"}
+
+        """#
+        let path = Fixtures.write(jsonl, named: "stdin.jsonl")
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var findings: [Finding] = []
+        try JSONLinesStream(session: Self.session).check(readingFrom: descriptor) { findings += $0 }
+        // The byte-order mark counts in byte offsets, not in columns.
+        let expected = [0, 1].map { Self.place(of: "Kiev", occurrence: $0, in: jsonl) }.map { place in
+            let parts = place.split(separator: ":").map { Int($0)! }
+            return "\(parts[0]):\(parts[1] - (parts[0] == 1 ? 1 : 0)):\(parts[2])"
+        }
+        #expect(Self.places(findings, rule: "glossary.forbidden") == expected)
+    }
+
     /// A resource translation and its source, written in `folder` of a fresh directory.
     func checkPair(target: (path: String, text: String), source: (path: String, text: String)) throws -> [Finding] {
         let root = Fixtures.temporaryDirectory()
