@@ -33,8 +33,8 @@ extension BilingualFileLoader {
     public static func unitStream(path: String) -> (any BilingualUnitStream)? {
         switch Format(path: path) {
         case .jsonLines: FileBlocks(path: path).map { JSONLinesUnitStream(path: path, file: $0) }
-        case .xliff: FileBlocks(path: path).map { XMLUnitStream(builder: XLIFFBuilder(file: path), format: "xliff", file: $0) }
-        case .tmx: FileBlocks(path: path).map { XMLUnitStream(builder: TMXBuilder(file: path), format: nil, file: $0) }
+        case .xliff: FileBlocks(path: path).map { XMLUnitStream(builder: XLIFFBuilder(file: path), format: "xliff", vocabulary: { $0.vocabulary }, file: $0) }
+        case .tmx: FileBlocks(path: path).map { XMLUnitStream(builder: TMXBuilder(file: path), format: nil, vocabulary: { _ in .tmx }, file: $0) }
         default: nil
         }
     }
@@ -211,13 +211,17 @@ final class XMLUnitStream<Builder: XMLUnitBuilder>: BilingualUnitStream {
     private let walk: IncrementalXMLWalk<Builder>
     private let file: FileBlocks
     private var finished = false
+    /// Where the targets stand in the file, as the whole-file reader locates them.
+    private var locator = XMLSegmentLocator.Resumable()
+    private let vocabulary: (Builder) -> InlineMarkupVocabulary
     let format: String?
 
     var sourceLanguage: String? { builder.sourceLanguage }
     var targetLanguage: String? { builder.targetLanguage }
     var pluralFormCount: Int? { nil }
 
-    init(builder: Builder, format: String?, file: FileBlocks) {
+    init(builder: Builder, format: String?, vocabulary: @escaping (Builder) -> InlineMarkupVocabulary, file: FileBlocks) {
+        self.vocabulary = vocabulary
         self.builder = builder
         self.format = format
         walk = IncrementalXMLWalk(name: builder.file, handler: builder)
@@ -231,6 +235,7 @@ final class XMLUnitStream<Builder: XMLUnitBuilder>: BilingualUnitStream {
                 try walk.finish()
             } else {
                 let failure = block.withUnsafeBytes { bytes -> InputError? in
+                    locator.append(bytes)
                     do throws(InputError) {
                         try walk.feed(bytes)
                         return nil
@@ -243,6 +248,6 @@ final class XMLUnitStream<Builder: XMLUnitBuilder>: BilingualUnitStream {
         }
         guard !builder.units.isEmpty else { return nil }
         defer { builder.units.removeAll(keepingCapacity: true) }
-        return builder.units
+        return locator.locateTargets(of: builder.units, vocabulary: vocabulary(builder))
     }
 }

@@ -61,6 +61,72 @@ enum XMLSegmentLocator {
         }
     }
 
+    /// Locates the targets of a streamed file (`XMLUnitStream`) batch by batch: the bytes fed to the
+    /// parser are kept from the end of the last located segment on, so memory stays that of a few
+    /// blocks, and element numbers and lines carry on from batch to batch.
+    struct Resumable {
+        private var buffer: [UInt8] = []
+        /// The file offset of `buffer[0]`, and its line and column.
+        private var base = 0
+        private var line = 1
+        private var column = 1
+        private var ordinal = -1
+        private var isUTF8: Bool?
+
+        mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            buffer.append(contentsOf: bytes)
+        }
+
+        /// `units` with their targets' verbatim runs and positions, as `mapTargets` and
+        /// `BilingualFile.locatingTargets` give them for the whole file.
+        mutating func locateTargets(of units: [BilingualUnit], vocabulary: InlineMarkupVocabulary) -> [BilingualUnit] {
+            if isUTF8 == nil {
+                // Decided on the XML declaration (or the first tag); each segment's bytes are checked
+                // as they are decoded, against the parser's text.
+                let end = buffer.firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? buffer.count
+                isUTF8 = XMLSegmentLocator.isUTF8(Array(buffer[..<end]))
+            }
+            guard isUTF8 == true else { return units }
+            let wanted = units.compactMap { $0.target?.elementOrdinal }.sorted()
+            guard !wanted.isEmpty else { return units }
+            var scanner = Scanner(bytes: buffer, vocabulary: vocabulary)
+            var located: [Int: Located] = [:]
+            var next = 0
+            while next < wanted.count, let tag = scanner.nextStartTag() {
+                ordinal += 1
+                while next < wanted.count, wanted[next] < ordinal { next += 1 }
+                guard next < wanted.count, wanted[next] == ordinal else { continue }
+                if tag.isEmpty {
+                    located[ordinal] = Located(text: "", runs: [])
+                } else if let content = scanner.readContent() {
+                    located[ordinal] = content.located
+                    ordinal += content.elements
+                } else {
+                    break
+                }
+                next += 1
+            }
+            var lines = FileLineIndex(bytes: buffer, line: line, column: column, byteOffset: base)
+            let mapped = units.map { unit in
+                guard var target = unit.target else { return unit }
+                if let found = located[target.elementOrdinal], found.text.utf8.elementsEqual(target.text.utf8) {
+                    target.verbatimRuns = found.runs.map { VerbatimRun(text: $0.text, byteOffset: $0.byteOffset + base, escaping: $0.escaping) }
+                    target.locatePositions(in: &lines)
+                } else {
+                    target.verbatimRuns = []
+                }
+                var unit = unit
+                unit.target = target
+                return unit
+            }
+            let consumed = scanner.index
+            (line, column) = lines.position(ofByte: base + consumed)
+            buffer.removeFirst(consumed)
+            base += consumed
+            return mapped
+        }
+    }
+
     /// UTF-8 without a byte-order mark of another encoding, declared UTF-8 or undeclared, and valid.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return false }

@@ -30,7 +30,7 @@ public struct JSONLinesStream: Sendable {
     public func check(readingFrom descriptor: Int32, emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Int {
         var reader = LineReader(descriptor: descriptor)
         var records = 0
-        var batch: [(line: Int, bytes: ArraySlice<UInt8>)] = []
+        var batch: [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)] = []
         while true {
             // Take what has arrived (blocking only when nothing is pending), up to the look-ahead.
             let ended = try reader.next(into: &batch, limit: lookAhead, path: path)
@@ -57,21 +57,21 @@ public struct JSONLinesStream: Sendable {
     }
 
     /// Checks one batch on all cores; results in batch order (`nil`: a blank line).
-    private func check(_ batch: [(line: Int, bytes: ArraySlice<UInt8>)]) -> [Result<[Finding]?, InputError>] {
+    private func check(_ batch: [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)]) -> [Result<[Finding]?, InputError>] {
         let results = UnsafeResults<Result<[Finding]?, InputError>>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             results.set(index, Result { () throws(InputError) -> [Finding]? in
-                try checkRecord(batch[index].bytes, line: batch[index].line)
+                try checkRecord(batch[index].bytes, line: batch[index].line, byteOffset: batch[index].byteOffset)
             })
         }
         return results.values.map { $0! }
     }
 
-    private func checkRecord(_ bytes: ArraySlice<UInt8>, line: Int) throws(InputError) -> [Finding]? {
+    private func checkRecord(_ bytes: ArraySlice<UInt8>, line: Int, byteOffset: Int) throws(InputError) -> [Finding]? {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, line: line, message: "invalid UTF-8")
         }
-        guard let record = try JSONLinesReader.record(text, line: line, path: path) else { return nil }
+        guard let record = try JSONLinesReader.record(text, line: line, path: path, mappingTargetAt: byteOffset) else { return nil }
         let configuration = session.configuration
         let checker = try session.checker(source: record.sourceLanguage ?? configuration.sourceLanguage,
                                           target: record.targetLanguage ?? configuration.targetLanguage)
@@ -99,6 +99,8 @@ struct LineReader {
     private var buffer: [UInt8] = []
     /// Where the unread part of `buffer` starts.
     private var start = 0
+    /// The stream offset of `buffer[0]`, so that findings give byte offsets in the whole input.
+    private var bufferOffset = 0
     private var line = 0
     private var ended = false
 
@@ -107,7 +109,7 @@ struct LineReader {
     /// Appends complete lines to `lines` (without their `\n` or `\r\n`), up to `limit` in all. Waits
     /// for input only while `lines` is empty. Returns whether the input has ended and every line
     /// has been handed out (a last line without a line break counts).
-    mutating func next(into lines: inout [(line: Int, bytes: ArraySlice<UInt8>)], limit: Int,
+    mutating func next(into lines: inout [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)], limit: Int,
                        path: String) throws(InputError) -> Bool {
         while lines.count < limit {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
@@ -117,7 +119,7 @@ struct LineReader {
                 var lineStart = start
                 // A byte order mark may open the stream; it is not part of the first record.
                 if line == 1, buffer[start...].starts(with: [0xEF, 0xBB, 0xBF]) { lineStart += 3 }
-                lines.append((line, buffer[lineStart..<max(lineStart, end)]))
+                lines.append((line, bufferOffset + lineStart, buffer[lineStart..<max(lineStart, end)]))
                 start = newline + 1
                 continue
             }
@@ -128,7 +130,7 @@ struct LineReader {
                     if line == 1, buffer[start...].starts(with: [0xEF, 0xBB, 0xBF]) { lineStart += 3 }
                     var end = buffer.count
                     if end > lineStart, buffer[end - 1] == 0x0D { end -= 1 }
-                    lines.append((line, buffer[lineStart..<max(lineStart, end)]))
+                    lines.append((line, bufferOffset + lineStart, buffer[lineStart..<max(lineStart, end)]))
                     start = buffer.count
                 }
                 return true
@@ -143,6 +145,7 @@ struct LineReader {
     private mutating func fill(path: String) throws(InputError) {
         if start > 0 {
             buffer.removeFirst(start)
+            bufferOffset += start
             start = 0
         }
         let chunk = 1 << 20

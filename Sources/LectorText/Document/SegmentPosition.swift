@@ -23,19 +23,22 @@ package struct FileLineIndex {
     /// The file offset of `bytes[0]`, and its line (a part of a file: one line of JSON Lines).
     private let base: Int
     private let firstLine: Int
+    private let firstColumn: Int
     private let bomLength: Int
     /// Where the walk stands: an index in `bytes` and its line and column.
     private var byte: Int
     private var line: Int
     private var column = 1
 
-    /// The whole file's bytes, or the bytes of a part of it starting at a line's start: `line` is
-    /// that line and `byteOffset` where it starts in the file. Offsets asked stay file offsets.
-    package init(bytes: [UInt8], line: Int = 1, byteOffset: Int = 0) {
+    /// The whole file's bytes, or the bytes of a part of it: `byteOffset` is where the part starts in
+    /// the file, at `line` and `column`. Offsets asked stay file offsets.
+    package init(bytes: [UInt8], line: Int = 1, column: Int = 1, byteOffset: Int = 0) {
         self.bytes = bytes
         base = byteOffset
         firstLine = line
+        firstColumn = column
         self.line = line
+        self.column = column
         bomLength = byteOffset == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         byte = bomLength
     }
@@ -47,7 +50,7 @@ package struct FileLineIndex {
             // Asked backwards (rare): walk again from the start.
             byte = bomLength
             line = firstLine
-            column = 1
+            column = firstColumn
         }
         while byte < target {
             let value = bytes[byte]
