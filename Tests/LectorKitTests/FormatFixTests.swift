@@ -333,6 +333,31 @@ import Testing
         #expect(try fixed("Talks in Kiev.\n", named: "note.txt") == "Talks in Kyiv.\n")
     }
 
+    @Test func textMarkedNotToTranslateMustStayAsTheSourceHasIt() throws {
+        let xliff2 = """
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
+          <file id="f">
+            <unit id="u1"><segment><source>Open <mrk id="m1" translate="no">Lector</mrk> now</source><target>Ouvrez <mrk id="m1" translate="no">Lecteur</mrk> maintenant</target></segment></unit>
+            <unit id="u2"><segment><source>Open <mrk id="m1" translate="no">Lector</mrk> now</source><target>Ouvrez <mrk id="m1" translate="no">Lector</mrk> maintenant</target></segment></unit>
+          </file>
+        </xliff>
+        """
+        let changed = try bilingualFindings(xliff2, named: "protected.xliff").filter { $0.ruleID == "markup.mismatch" }
+        #expect(changed.map(\.location.line) == [3])
+        #expect(changed.first?.message.contains("`Lector` became `Lecteur`") == true)
+
+        let xliff12 = """
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+          <file source-language="en" target-language="de" datatype="plaintext" original="a"><body>
+            <trans-unit id="1"><source>Run <mrk mtype="protected" mid="p">git pull</mrk></source><target>Führen Sie <mrk mtype="protected" mid="p">git ziehen</mrk> aus</target></trans-unit>
+            <trans-unit id="2"><source>Run <mrk mtype="protected" mid="p">git pull</mrk></source><target>Führen Sie <mrk mtype="protected" mid="p">git pull</mrk> aus</target></trans-unit>
+          </body></file>
+        </xliff>
+        """
+        let changed12 = try bilingualFindings(xliff12, named: "protected.xlf").filter { $0.ruleID == "markup.mismatch" }
+        #expect(changed12.map(\.location.line) == [3])
+    }
+
     @Test func embeddedCodeIsTagsAndPlaceholdersButNotProse() throws {
         let document = SourceDocument(path: "a.txt", text: "40 % Sloviansk, a < b > c, <b class=\"Kiev\">Kiev</b> {Kiev}\nKiev")
         var finder = EmbeddedCodeFinder()

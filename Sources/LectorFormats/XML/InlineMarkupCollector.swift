@@ -31,6 +31,12 @@ struct InlineMarkupVocabulary: Sendable {
         return roles[tag.name] ?? .paired
     }
 
+    /// Whether an element wraps text that must stay as the source has it: XLIFF 2
+    /// `<mrk translate="no">`, XLIFF 1.2 `<mrk mtype="protected">`.
+    func isProtected(_ tag: XMLStartTag) -> Bool {
+        tag.name == "mrk" && (tag.attributes["translate"] == "no" || tag.attributes["mtype"] == "protected")
+    }
+
     func identifier(of tag: XMLStartTag) -> String? {
         for attribute in identifierAttributes {
             if let value = tag.attributes[attribute], !value.isEmpty { return value }
@@ -79,6 +85,10 @@ struct InlineMarkupCollector {
     private var codeContent = ""
     /// Index in `codes` of the current code element when it has no identifier and is named at its end.
     private var unnamedCode: (index: Int, name: String)?
+    /// Open protected elements (`isProtected`): their depth in `open`, where their text starts (UTF-16
+    /// offset in `text`) and their identifier.
+    private var protected: [(depth: Int, start: Int, id: String)] = []
+
 
     /// Starts collecting at the segment element's start tag.
     init(vocabulary: InlineMarkupVocabulary, segment tag: XMLStartTag) {
@@ -98,6 +108,7 @@ struct InlineMarkupCollector {
         switch vocabulary.role(of: tag) {
         case .paired:
             codes.append(code)
+            if vocabulary.isProtected(tag) { protected.append((open.count, text.utf16.count, identifier ?? "")) }
             open.append("/" + code)
         case .transparent:
             open.append(nil)
@@ -131,6 +142,11 @@ struct InlineMarkupCollector {
             return false
         }
         guard let closing = open.popLast() else { return true }
+        if let last = protected.last, last.depth == open.count {
+            protected.removeLast()
+            let content = String(decoding: Array(text.utf16)[last.start...], as: UTF16.self)
+            codes.append("\(SegmentText.protectedCodePrefix)\(last.id)=\(content)")
+        }
         if let closing { codes.append(closing) }
         return false
     }

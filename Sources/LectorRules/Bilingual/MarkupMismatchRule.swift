@@ -1,4 +1,5 @@
 import Foundation
+import LectorText
 
 /// Placeholders, URLs, e-mail addresses and inline tags that differ between source and translation.
 public struct MarkupMismatchRule: BilingualRule {
@@ -153,14 +154,42 @@ public struct MarkupMismatchRule: BilingualRule {
     }
 
     private func inlineCodeFindings(_ codes: BilingualContext.InlineCodePair, at range: Range<Int>) -> [RuleFinding] {
-        var remaining = codes.source.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        // Text marked not to translate (`<mrk translate="no">`): the same element of the source, by
+        // its identifier, must hold the same text. A protected element missing on one side is
+        // reported below as its missing tags.
+        let prefix = SegmentText.protectedCodePrefix
+        func split(_ code: String) -> (id: Substring, text: Substring) {
+            let body = code.dropFirst(prefix.count)
+            let equals = body.firstIndex(of: "=") ?? body.endIndex
+            return (body[..<equals], equals < body.endIndex ? body[body.index(after: equals)...] : "")
+        }
+        var protectedSource: [Substring: [Substring]] = [:]
+        for code in codes.source where code.hasPrefix(prefix) {
+            let (id, text) = split(code)
+            protectedSource[id, default: []].append(text)
+        }
         var findings: [RuleFinding] = []
-        for code in codes.target {
+        for code in codes.target where code.hasPrefix(prefix) {
+            let (id, text) = split(code)
+            guard var candidates = protectedSource[id], !candidates.isEmpty else { continue }
+            if let same = candidates.firstIndex(of: text) {
+                candidates.remove(at: same)
+            } else {
+                let original = candidates.removeFirst()
+                findings.append(RuleFinding(range: range, message: "text marked not to translate was changed: "
+                    + "`\(original)` became `\(text)`"))
+            }
+            protectedSource[id] = candidates
+        }
+        let source = codes.source.filter { !$0.hasPrefix(prefix) }
+        let target = codes.target.filter { !$0.hasPrefix(prefix) }
+        var remaining = source.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        for code in target {
             if let count = remaining[code], count > 0 { remaining[code] = count - 1 } else {
                 findings.append(RuleFinding(range: range, message: "inline tag `\(code)` is not in the source"))
             }
         }
-        for code in codes.source where (remaining[code] ?? 0) > 0 {
+        for code in source where (remaining[code] ?? 0) > 0 {
             remaining[code]! -= 1
             findings.append(RuleFinding(range: range, message: "inline tag `\(code)` from the source is missing"))
         }

@@ -69,7 +69,12 @@ public struct SegmentText: Sendable, Equatable {
     public let text: String
     /// Inline markup in order of appearance, as written in the file: `<g id="1">` tags reduced to a
     /// canonical form such as `g:1`, `x:2`, `ph:{0}`, so that source and target can be compared.
+    /// Text marked not to translate (`<mrk translate="no">`) adds `protected:ID=TEXT` where it ends
+    /// (`protectedCodePrefix`).
     public let inlineCodes: [String]
+
+    /// The prefix of the inline code that carries the text of an element marked not to translate.
+    public static let protectedCodePrefix = "protected:"
     /// 1-based line in the file where the segment's text starts.
     public let line: Int
     /// 1-based column (Unicode scalars) in the file where the segment's text starts, when known.
