@@ -2,7 +2,9 @@
 # What the lexical resources add to `lector check` of one sentence pair, per language pair: hyperfine
 # of the release build without any resource (LECTOR_DATA_PATH on an empty folder), with them and the
 # cache off (LECTOR_CACHE_DIR=off), and with a warm cache; bilingual and target only. Prints CPU
-# (user, all threads) and wall time. Run from the repository with ../shared/data beside it:
+# (user, all threads) and wall time. The warm cache holds the FreeDict tables and each Hunspell
+# `.dic` in libhunspell's hash order (`HunspellLoadOrder`). Run from the repository with
+# ../shared/data beside it:
 #   swift build -c release --product lector && Benchmarks/lexicon-load.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
