@@ -31,10 +31,7 @@ public struct NegationRule: BilingualRule {
                         source: "Teadusajakirjadest selliseid tulemusi ei leia.", from: "et", to: "en"),
             RuleExample("The empire is regarded as having ↓no limits in time.",
                         source: "Imperiul este privit ca având limite în timp.", from: "ro", to: "en"),
-            // `without` is answered by `sans` and no longer answers the added `ne … pas`; `UNESCO` is no
-            // `un-` word; `a few` is a quantity, not a weak negative.
-            RuleExample("Les patients avec et sans symptômes ↓n'ont pas été comptés.",
-                        source: "Patients with and without symptoms were counted.", from: "en", to: "fr"),
+            // `UNESCO` is no `un-` word; `a few` is a quantity, not a weak negative; `keinerlei` negates.
             RuleExample("L'UNESCO ↓n'a pas publié les chiffres.", source: "UNESCO released the figures.", from: "en", to: "fr"),
             RuleExample("Les données ↓n'ont pas été publiées en quelques semaines.",
                         source: "The data were published within a few weeks.", from: "en", to: "fr"),
@@ -116,21 +113,14 @@ public struct NegationRule: BilingualRule {
         let targetWords = pair.sentenceWords(of: .target, language: targetLexicon.language)
         let inSource = pair.negations(of: .source, lexicon: sourceLexicon, language: sourceLexicon.language)
         let inTarget = pair.negations(of: .target, lexicon: targetLexicon, language: targetLexicon.language)
-        // A lexical negative answers one negation of the other side, and the other side's lexical
-        // negatives first: `without` ↔ `sans` leaves nothing to answer a `ne … pas` the source lacks.
-        let sourceGrammatical = inSource.count { $0.strength == .grammatical }
-        let targetGrammatical = inTarget.count { $0.strength == .grammatical }
-        let sourceLexical = inSource.count - sourceGrammatical, targetLexical = inTarget.count - targetGrammatical
-        let answeredInTarget = targetGrammatical + max(0, targetLexical - sourceLexical) > 0
-        let answeredInSource = sourceGrammatical + max(0, sourceLexical - targetLexical) > 0
-        if let negation = inSource.first(where: { $0.strength == .grammatical }), !answeredInTarget {
+        if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
             let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
             if let affirmation = targetLexicon.affirmation(in: targetWords) {
                 return [RuleFinding(range: pair.targetRange(ofTextRange: affirmation.range),
                                     message: "the source \(what); the translation affirms `\(affirmation.text)`")]
             }
             return [RuleFinding(range: pair.targetRange, message: "the source \(what); the translation has no negation")]
-        } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), !answeredInSource {
+        } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), inSource.isEmpty {
             let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
             return [RuleFinding(range: pair.targetRange(ofTextRange: negation.range),
                                 message: "the translation \(what); the source has no negation")]
