@@ -22,14 +22,17 @@ enum PunctuationEdge {
         // first character that ends the run: decoding the whole string for a run of a mark or
         // two was most of the time of the edge checks. A masked code is a space and so ends nothing.
         var edge = EdgeScalars(masked, fromStart: atStart)
-        let original = Array(text.utf16)
+        // Made only for a space at the edge, which is rare: most strings end with a letter or a mark.
         var placeholders: [Range<Int>]?
         while let (scalar, range) = edge.next() {
             if StringText.isInvisible(scalar) { continue }
             // A placeholder at the edge is the edge: `(%d/%d` ends with a number, not with `/`.
             // (A tag is not: `<b>Save!</b>` ends with `!`.)
-            if !started, scalar == " ", range.lowerBound < original.count, original[range.lowerBound] != 0x20 {
-                if placeholders == nil { placeholders = StringText.placeholderRanges(in: text, settings: settings) }
+            if !started, scalar == " " {
+                // Placeholders only: MessageFormat's closing braces hold the branches' own marks.
+                if placeholders == nil {
+                    placeholders = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).placeholders(in: text).map(\.range)
+                }
                 if placeholders!.contains(where: { $0.contains(range.lowerBound) }) { break }
             }
             // White space before the run is skipped; inside it, it ends the run (a masked
@@ -126,6 +129,8 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "Wrong ↓?", source: " Question?", from: "en", to: "af"),
             RuleExample(unit: "Wrong↓…", source: "Question", from: "en", to: "af"),
             RuleExample(unit: "Gespeichert in %s↓.", source: "Saved to %s", from: "en", to: "de"),
+            RuleExample(unit: "{n, plural, one{# Datei löschen} other{# Dateien löschen↓.}}",
+                        source: "{n, plural, one{Delete # file?} other{Delete # files?}}", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "En-tête :", source: "Header:", from: "en", to: "fr"),
@@ -145,6 +150,8 @@ public struct PunctuationEndRule: UnitRule {
             // Placeholders are not punctuation: both end with a number.
             RuleExample(unit: "Seite (%d/%d", source: "Page (%d/%d)", from: "en", to: "de"),
             RuleExample(unit: "Gesamt %d", source: "Total: %d", from: "en", to: "de"),
+            RuleExample(unit: "{n, plural, one{# Datei löschen?} other{# Dateien löschen?}}",
+                        source: "{n, plural, one{Delete # file?} other{Delete # files?}}", from: "en", to: "de"),
         ]
     )
 
