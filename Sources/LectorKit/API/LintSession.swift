@@ -189,13 +189,15 @@ extension LintSession {
     public static let standardInputFormats = ["text", "jsonl", "xliff", "tmx", "po"]
 
     static func readStandardInput(_ data: Data, format: String) throws(InputError) -> BilingualFile {
-        switch format {
-        case "jsonl", "ndjson": try JSONLinesReader.read(data: data, name: "<stdin>")
-        case "xliff", "xlf": try XLIFFReader.read(data: data, name: "<stdin>")
-        case "tmx": try TMXReader.read(data: data, name: "<stdin>")
-        case "po", "pot": try POReader.read(data: data, name: "<stdin>")
+        // Targets located as in a file, so that findings give the input's own places.
+        let file = switch format {
+        case "jsonl", "ndjson": try JSONLinesReader.read(data: data, name: "<stdin>", mappingTargets: true)
+        case "xliff", "xlf": try XLIFFReader.read(data: data, name: "<stdin>", mappingTargets: true)
+        case "tmx": try TMXReader.read(data: data, name: "<stdin>", mappingTargets: true)
+        case "po", "pot": try POReader.read(data: data, name: "<stdin>", mappingTargets: true)
         default: throw InputError(file: "<stdin>", message: "unknown input format “\(format)”")
         }
+        return file.locatingTargets(in: [UInt8](data))
     }
 }
 
