@@ -15,13 +15,13 @@ extension Checker {
     /// error `emit` throws.
     ///
     /// The first pass keeps the documents it read and their glossary matches, for the windows of
-    /// the first `retainedBytes` of the file, and the second pass checks those without reading or
+    /// the first `retainedBytes` of the file (by default `Checker.retainedWindows` windows), and the second pass checks those without reading or
     /// matching them again (the same document and matches, so the same findings); the windows
     /// beyond are read again. Keeping a window costs about four times its size.
     /// - Parameter release: called with each window's byte range once it is read for the last
     ///   time (`MappedFile.release`).
     public func checkWindows(path: String, bytes: UnsafeBufferPointer<UInt8>, format: TextWindows.Format,
-                             windowBytes: Int, jobs: Int, retainedBytes: Int = Checker.defaultRetainedWindowBytes,
+                             windowBytes: Int, jobs: Int, retainedBytes: Int? = nil,
                              release: (@Sendable (Range<Int>) -> Void)? = nil,
                              emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
         let protected = InlineSuppressions.protectedRanges(in: bytes, syntax: DocumentSyntax(path: path))
@@ -31,6 +31,7 @@ extension Checker {
         let jobs = max(1, jobs)
         let window = WindowReader(bytes: bytes, path: path)
         var spellings: GlossaryInconsistentRule.Tally?
+        let retainedBytes = retainedBytes ?? Checker.retainedWindows * windowBytes
         let retained = RetainedWindows()
         if windows.count > 1, comparesSpellings {
             // First pass: the spellings of the whole document, window by window in order.
@@ -103,9 +104,13 @@ extension Checker {
 }
 
 extension Checker {
-    /// How much of a file checked in windows (`checkWindows`) the first pass keeps read and
-    /// matched for the second: 16 MiB, about 60 MB of memory.
-    public static let defaultRetainedWindowBytes = 16 << 20
+    /// How many windows of a file checked in windows (`checkWindows`) the first pass keeps read
+    /// and matched for the second: 16 (16 MiB of the file at the default window size, about 60 MB
+    /// of memory). The windows after them are read from the file again, so a file cut short while
+    /// it is checked is still an input error.
+    public static let retainedWindows = 16
+    /// The bytes of the file kept at the default window size.
+    public static let defaultRetainedWindowBytes = retainedWindows * CheckConfiguration.defaultWindowBytes
 }
 
 /// The documents and glossary matches the first pass of `checkWindows` keeps for the second, by
