@@ -53,7 +53,7 @@ import Testing
         let tmx = """
         <?xml version="1.0" encoding="UTF-8"?>
         <tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
-        <tu tuid="1"><tuv xml:lang="de"><seg>&lt;Kiew&gt; <ph x="1">Kiew</ph> Kiew</seg></tuv><tuv xml:lang="en"><seg>&lt;Kiev&gt; <ph x="1">Kiev</ph> Kiev</seg></tuv></tu>
+        <tu tuid="1"><tuv xml:lang="de"><seg>&quot;Kiew&quot; <ph x="1">Kiew</ph> Kiew</seg></tuv><tuv xml:lang="en"><seg>&quot;Kiev&quot; <ph x="1">Kiev</ph> Kiev</seg></tuv></tu>
         </body></tmx>
 
         """

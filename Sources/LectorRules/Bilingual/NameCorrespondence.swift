@@ -85,10 +85,13 @@ enum NameCorrespondence {
             for other in ["en"] + lexicon.languagesTranslated(from: sourceLanguage) where other != sourceLanguage {
                 let translations = lexicon.nameTranslations(of: word, from: sourceLanguage, to: other)
                 guard !translations.isEmpty else { continue }
-                // Every word of every translation capitalized (short ones aside: `Republic of Korea`);
-                // `Doppler sonography`, `In consideration of` are words.
+                // Every word of every translation capitalized, short ones after the first aside
+                // (`Republic of Korea`); `Doppler sonography`, `In consideration of` are words, and
+                // so is `day` (`Tag`): a short word alone is no exception.
                 let isName = translations.allSatisfy { translation in
-                    translation.split(separator: " ").allSatisfy { $0.count <= 3 || $0.unicodeScalars.first?.properties.isUppercase == true }
+                    translation.split(separator: " ").enumerated().allSatisfy { index, word in
+                        (index > 0 && word.count <= 3) || word.unicodeScalars.first?.properties.isUppercase == true
+                    }
                 }
                 guard isName else { return false }
                 guard other == "en", lexicon.hasWordNet else { return true }

@@ -49,6 +49,8 @@ public struct NamesMissingRule: BilingualRule {
             // (`Bildgebungen`), a word Hunspell knows in lower case opening a sentence (`kein`), an
             // English word inside a hyphenated compound (`Wood-Lampe`).
             RuleExample("Imaging showed no changes.", source: "Die Bildgebung zeigte keine Veränderungen.", from: "de", to: "en"),
+            // `Tag` translates as `day`, a short word, not a name written in capitals.
+            RuleExample("The talks in Kyiv lasted a day.", source: "Die Gespräche in Kiew dauerten einen Tag.", from: "de", to: "en"),
             RuleExample("None of the patients needed further therapy.", source: "Kein Patient benötigte eine weitere Therapie.",
                         from: "de", to: "en"),
             RuleExample("The skin was examined under ultraviolet light.", source: "Die Haut wurde unter einer Wood-Lampe untersucht.",
