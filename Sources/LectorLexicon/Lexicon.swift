@@ -314,10 +314,7 @@ public final class Lexicon: @unchecked Sendable {
     /// WordNet.
     public func antonyms(of englishLemma: String) -> [String] { wordNet?.antonyms(of: englishLemma) ?? [] }
     /// The satellites of the opposite head adjective of an English lemma (`low` → `elevated`); empty without WordNet.
-    /// Words of more than `maxSenses` adjective senses are left out.
-    public func oppositeSatellites(of englishLemma: String, maxSenses: Int = .max) -> [String] {
-        wordNet?.oppositeSatellites(of: englishLemma, maxSenses: maxSenses) ?? []
-    }
+    public func oppositeSatellites(of englishLemma: String) -> [String] { wordNet?.oppositeSatellites(of: englishLemma) ?? [] }
 
     /// How WordNet files a capitalized English word (a particular one, an adjective, a kind); `nil`
     /// without WordNet or when it does not list the word.

@@ -161,9 +161,7 @@ public final class WordNet: @unchecked Sendable {
     /// antonym, the words of the satellites similar to (`&`) that antonym's head (`low` → `high`'s
     /// satellites `elevated`, `raised`, `steep`), WordNet's indirect antonyms seen from the head.
     /// `antonyms(of:)` already goes from a satellite to its head's opposite; this is the other way.
-    /// Words with more than `maxSenses` adjective senses are left out: a word of many senses is in
-    /// many clusters (`big` is similar to `loud`, `little` to `young`), rarely in the meant one.
-    public func oppositeSatellites(of lemma: String, maxSenses: Int = .max) -> [String] {
+    public func oppositeSatellites(of lemma: String) -> [String] {
         let key = Self.key(lemma)
         var result: [String] = []
         for offset in synsetOffsets(of: key, pos: .adj) {
@@ -173,7 +171,7 @@ public final class WordNet: @unchecked Sendable {
                 guard let head = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
                 for similar in head.pointers where similar.symbol == "&" {
                     guard let satellite = self.synset(at: similar.offset, pos: similar.pos) else { continue }
-                    for word in satellite.words where synsetOffsets(of: word.lowercased(), pos: .adj).count <= maxSenses {
+                    for word in satellite.words {
                         let shown = Self.display(word)
                         if shown.lowercased() != Self.display(key), !result.contains(shown) { result.append(shown) }
                     }

@@ -127,15 +127,10 @@ public struct AntonymRule: BilingualRule {
             for lemma in e.info.lemmas { result.formUnion(Self.missingFromWordNet[lemma] ?? []) }
             return result
         }
-        // The satellites of the antonym's head adjective (`unimportant` → `essential`, `crucial`),
-        // of few senses: on the tune split, the words of six adjective senses or more among
-        // them (`big`, `little`, `small`, `particular`) gave 3 of 14 new findings on de-en and 3
-        // of its 4 new false alarms.
+        // The satellites of the antonym's head adjective (`low` → `elevated`, `raised`).
         func oppositeSatellites(_ e: LexicalAlignment.Word) -> Set<String> {
             var result = Set<String>()
-            for lemma in e.info.lemmas {
-                for satellite in lexicon.oppositeSatellites(of: lemma, maxSenses: Self.maxSatelliteSenses) { result.insert(satellite.lowercased()) }
-            }
+            for lemma in e.info.lemmas { for satellite in lexicon.oppositeSatellites(of: lemma) { result.insert(satellite.lowercased()) } }
             return result
         }
         for e in english where isCandidate(e) && !antonyms(e).isEmpty && !Self.determiners.contains(e.text) {
@@ -157,7 +152,7 @@ public struct AntonymRule: BilingualRule {
                 // (`out` is a satellite of `impossible`, and `carry out` translates `durchgeführt`):
                 // it needs the dictionary both ways, the satellite among the word's translations
                 // and the word among the satellite's. One way only added 0.03 of de-en's recall on
-                // the tune split for 0.8 % of its false alarms (both ways, 0.03 for 0.3 %).
+                // the tune split for 0.8 % of its false alarms.
                 var found = translations(index).intersection(antonyms(e)).sorted().first(where: {
                     isContent || !reverseTranslations($0).isDisjoint(with: o.info.lemmas)
                 })
@@ -188,9 +183,6 @@ public struct AntonymRule: BilingualRule {
         }
         return []
     }
-
-    /// The most adjective senses a satellite of the opposite cluster may have (chosen on the tune split).
-    static let maxSatelliteSenses = 5
 
     /// Quantifying determiners: WordNet opposes them (`all` ↔ `some`, `no`), but their translations
     /// are articles and partitives (`some` → `des`, `une`), so a dictionary link says nothing.
