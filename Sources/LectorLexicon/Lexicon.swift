@@ -313,8 +313,6 @@ public final class Lexicon: @unchecked Sendable {
     /// WordNet antonyms of an English lemma, adjective satellites through their head; empty without
     /// WordNet.
     public func antonyms(of englishLemma: String) -> [String] { wordNet?.antonyms(of: englishLemma) ?? [] }
-    /// The satellites of the opposite head adjective of an English lemma (`low` → `elevated`); empty without WordNet.
-    public func oppositeSatellites(of englishLemma: String) -> [String] { wordNet?.oppositeSatellites(of: englishLemma) ?? [] }
 
     /// How WordNet files a capitalized English word (a particular one, an adjective, a kind); `nil`
     /// without WordNet or when it does not list the word.

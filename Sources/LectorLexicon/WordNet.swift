@@ -157,30 +157,6 @@ public final class WordNet: @unchecked Sendable {
         return result
     }
 
-    /// The adjectives of the opposite cluster: for each head adjective synset of the lemma with an
-    /// antonym, the words of the satellites similar to (`&`) that antonym's head (`low` → `high`'s
-    /// satellites `elevated`, `raised`, `steep`), WordNet's indirect antonyms seen from the head.
-    /// `antonyms(of:)` already goes from a satellite to its head's opposite; this is the other way.
-    public func oppositeSatellites(of lemma: String) -> [String] {
-        let key = Self.key(lemma)
-        var result: [String] = []
-        for offset in synsetOffsets(of: key, pos: .adj) {
-            guard let synset = synset(at: offset, pos: .adj), !synset.isSatellite else { continue }
-            let wordNumber = (synset.words.firstIndex { $0.lowercased() == key } ?? -1) + 1
-            for pointer in synset.pointers where pointer.symbol == "!" && (pointer.sourceWord == 0 || pointer.sourceWord == wordNumber) {
-                guard let head = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
-                for similar in head.pointers where similar.symbol == "&" {
-                    guard let satellite = self.synset(at: similar.offset, pos: similar.pos) else { continue }
-                    for word in satellite.words {
-                        let shown = Self.display(word)
-                        if shown.lowercased() != Self.display(key), !result.contains(shown) { result.append(shown) }
-                    }
-                }
-            }
-        }
-        return result
-    }
-
     // MARK: - Files
 
     struct Pointer {

@@ -53,20 +53,6 @@ import Testing
         #expect(wordNet.antonyms(of: "table").isEmpty)
     }
 
-    /// From a head adjective, the satellites of its opposite head: `unimportant` ↔ `important`,
-    /// which `essential` and `crucial` are similar to; the lemma's own cluster is not among them.
-    @Test func oppositeSatellitesAreTheAntonymsCluster() throws {
-        let wordNet = try Self.wordNet()
-        let ofUnimportant = wordNet.oppositeSatellites(of: "unimportant")
-        #expect(ofUnimportant.contains("essential"))
-        #expect(ofUnimportant.contains("crucial"))
-        #expect(!ofUnimportant.contains("trivial"))
-        #expect(wordNet.oppositeSatellites(of: "low").contains("higher"))
-        // A satellite's opposites are its head's antonyms (`antonyms(of:)`), not a cluster.
-        #expect(wordNet.oppositeSatellites(of: "soggy").isEmpty)
-        #expect(wordNet.oppositeSatellites(of: "table").isEmpty)
-    }
-
     /// WordNet links `end` to `begin`; `start` and `commence` share `begin`'s synset, so they are
     /// opposites of `end` too (a translation of `beginnen` may say any of them).
     @Test func antonymsReachTheWholeOppositeSense() throws {
