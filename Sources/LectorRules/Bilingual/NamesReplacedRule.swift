@@ -1,3 +1,4 @@
+import Foundation
 import LectorICU
 import LectorText
 import LectorGlossary
@@ -92,6 +93,9 @@ public struct NamesReplacedRule: BilingualRule {
         let lexicon: Lexicon?
         /// The translation's names in other languages (FreeDict).
         let exonyms: NameCorrespondence.Exonyms?
+        /// Each source word's keys, read once per document: the same words come back unit after
+        /// unit, and their sound keys go through ICU's transliterator.
+        let sourceWords = SourceWordMemo()
         var targetCapitalizesNouns: Bool { NamesMissingRule.capitalizesNouns.contains(targetLanguage) }
     }
 
@@ -185,15 +189,20 @@ public struct NamesReplacedRule: BilingualRule {
             let latin = prepared.names.latin
             for segment in prepared.sourceSegmenter.segments(of: text) where segment.kind == .letter {
                 let word = segment.text
-                let keys = NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin)
-                all += keys
-                all += NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? []
-                let codes = NameCorrespondence.nameCodes(latin.transliterate(word))
-                if word.unicodeScalars.first?.properties.isUppercase == true {
-                    capitalized += keys
-                    capitalizedCodes += codes
+                let entry = prepared.sourceWords.entry(word) {
+                    SourceWordMemo.Entry(
+                        keys: NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin),
+                        adjectiveKeys: NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? [],
+                        codes: NameCorrespondence.nameCodes(latin.transliterate(word)),
+                        sounds: NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin))
                 }
-                sounds += NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin)
+                all += entry.keys
+                all += entry.adjectiveKeys
+                if word.unicodeScalars.first?.properties.isUppercase == true {
+                    capitalized += entry.keys
+                    capitalizedCodes += entry.codes
+                }
+                sounds += entry.sounds
             }
         }
 
@@ -229,5 +238,34 @@ public struct NamesReplacedRule: BilingualRule {
         while index >= 0, utf16[index] == 0x20 || utf16[index] == 0xA0 { index -= 1 }
         guard index >= 0 else { return true }
         return [0x2E, 0x21, 0x3F, 0x3A, 0x22, 0x201C, 0x201E, 0xAB, 0x2014].contains(utf16[index])
+    }
+}
+
+/// The keys of the source words a document has read (`NamesReplacedRule.SourceKeys`), shared by
+/// the threads that check its units. Bounded: past `capacity` words, new ones are computed and not kept.
+final class SourceWordMemo: @unchecked Sendable {
+    struct Entry {
+        let keys: [String]
+        let adjectiveKeys: [String]
+        let codes: [String]
+        let sounds: [String]
+    }
+
+    private var entries: [String: Entry] = [:]
+    private let lock = NSLock()
+    private let capacity = 200_000
+
+    func entry(_ word: String, _ make: () -> Entry) -> Entry {
+        lock.lock()
+        if let known = entries[word] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        if entries.count < capacity { entries[word] = made }
+        lock.unlock()
+        return made
     }
 }
