@@ -25,9 +25,15 @@ enum XMLSegmentLocator {
     static func locate(_ bytes: [UInt8], ordinals: [Int], vocabulary: InlineMarkupVocabulary) -> [Int: Located]? {
         guard isUTF8(bytes) else { return nil }
         let wanted = ordinals.sorted()
-        var located: [Int: Located] = [:]
         var scanner = Scanner(bytes: bytes, vocabulary: vocabulary)
         var ordinal = -1
+        return segments(wanted, scanner: &scanner, ordinal: &ordinal)
+    }
+
+    /// Walks `scanner`'s start tags, counting elements from `ordinal` (the last one counted), and
+    /// reads the content of those whose number is in `wanted` (sorted).
+    private static func segments(_ wanted: [Int], scanner: inout Scanner, ordinal: inout Int) -> [Int: Located] {
+        var located: [Int: Located] = [:]
         var next = 0
         while next < wanted.count, let tag = scanner.nextStartTag() {
             ordinal += 1
@@ -90,22 +96,7 @@ enum XMLSegmentLocator {
             let wanted = units.compactMap { $0.target?.elementOrdinal }.sorted()
             guard !wanted.isEmpty else { return units }
             var scanner = Scanner(bytes: buffer, vocabulary: vocabulary)
-            var located: [Int: Located] = [:]
-            var next = 0
-            while next < wanted.count, let tag = scanner.nextStartTag() {
-                ordinal += 1
-                while next < wanted.count, wanted[next] < ordinal { next += 1 }
-                guard next < wanted.count, wanted[next] == ordinal else { continue }
-                if tag.isEmpty {
-                    located[ordinal] = Located(text: "", runs: [])
-                } else if let content = scanner.readContent() {
-                    located[ordinal] = content.located
-                    ordinal += content.elements
-                } else {
-                    break
-                }
-                next += 1
-            }
+            let located = XMLSegmentLocator.segments(wanted, scanner: &scanner, ordinal: &ordinal)
             var lines = FileLineIndex(bytes: buffer, line: line, column: column, byteOffset: base)
             let mapped = units.map { unit in
                 guard var target = unit.target else { return unit }

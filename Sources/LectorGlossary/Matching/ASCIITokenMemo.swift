@@ -1,15 +1,20 @@
 /// A map from ASCII tokens (their UTF-16 code units, case kept) to what was worked out for them:
 /// open addressing over one pool of the tokens' units, FNV-1a hashes, no string and no allocation
-/// per look-up.
-struct ASCIITokenMemo<Value> {
-    private var slots = [Int32](repeating: -1, count: 256)
+/// per look-up. Shared by the glossary matcher (skeletons) and `spelling.unknown` (verdicts).
+package struct ASCIITokenMemo<Value> {
+    private var slots: [Int32]
     private var entries: [(start: Int32, count: Int32, hash: UInt64)] = []
     private var values: [Value] = []
     private var pool: [UInt16] = []
 
+    /// `capacity`: the slots to start with, a power of two.
+    package init(capacity: Int = 256) {
+        slots = [Int32](repeating: -1, count: capacity)
+    }
+
     /// The token's hash, or `nil` for a token with a non-ASCII unit.
     @inline(__always)
-    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64? {
+    package static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64? {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for unit in units {
             if unit >= 0x80 { return nil }
@@ -18,7 +23,7 @@ struct ASCIITokenMemo<Value> {
         return hash
     }
 
-    func value(of units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Value? {
+    package func value(of units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Value? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
@@ -35,7 +40,7 @@ struct ASCIITokenMemo<Value> {
     }
 
     /// Adds a token not yet in the map.
-    mutating func insert(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64, value: Value) {
+    package mutating func insert(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64, value: Value) {
         if 2 * (entries.count + 1) > slots.count { grow() }
         entries.append((Int32(pool.count), Int32(units.count), hash))
         values.append(value)

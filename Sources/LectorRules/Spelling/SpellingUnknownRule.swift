@@ -99,7 +99,7 @@ public struct SpellingUnknownRule: Rule {
         // The verdicts of `unknownForms` for ASCII words, keyed by code units: no string and no
         // SipHash per word (a string per word and its dictionary look-up were most of the rule's
         // time on English text). Each entry copies the dictionary's, which never changes once set.
-        var asciiMemo = ASCIIWordMemo()
+        var asciiMemo = ASCIIWordMemo(capacity: 1024)
         var suggestionsByForm: [String: [String]] = [:]
         document.utf16.withUnsafeBufferPointer { utf16 in
             segmenter.forEachWord(in: utf16) { start, end, kind in
@@ -332,61 +332,8 @@ public struct SpellingUnknownRule: Rule {
     }
 }
 
-/// A map from ASCII words (as UTF-16 code units) to a verdict: open addressing over a pool of the
-/// words' units.
-struct ASCIIWordMemo {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var entries: [(start: Int32, count: Int32, hash: UInt64, value: Bool)] = []
-    private var pool: [UInt16] = []
-
-    /// The word's hash, or `nil` for a word with a non-ASCII unit.
-    @inline(__always)
-    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64? {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for unit in units {
-            if unit >= 0x80 { return nil }
-            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    func value(of units: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Bool? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { return nil }
-            let found = entries[Int(entry)]
-            if found.hash == hash, Int(found.count) == units.count,
-               pool.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[Int(found.start)..<Int(found.start + found.count)])
-                   .elementsEqual(units) }) {
-                return found.value
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Adds a word not yet in the map.
-    mutating func insert(_ units: UnsafeBufferPointer<UInt16>, hash: UInt64, value: Bool) {
-        if 2 * (entries.count + 1) > slots.count { grow() }
-        entries.append((Int32(pool.count), Int32(units.count), hash, value))
-        pool.append(contentsOf: units)
-        place(entries.count - 1)
-    }
-
-    private mutating func place(_ index: Int) {
-        let mask = slots.count - 1
-        let hash = entries[index].hash
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for index in entries.indices { place(index) }
-    }
-}
+/// ASCII words (as UTF-16 code units) and their verdict.
+typealias ASCIIWordMemo = ASCIITokenMemo<Bool>
 
 /// Ranges a word must not overlap, asked about words in text order. One pass over the ranges
 /// sorted by start answers all words: a scan of every range per word made a long line with many
