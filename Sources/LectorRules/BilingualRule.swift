@@ -241,6 +241,8 @@ public struct UnpairedSentenceContext {
     public let check: CheckContext
     public let bilingual: BilingualContext
     public let pair: SentencePair
+    /// The pair's position in `BilingualContext.pairs` (for a file paired by units, its unit's).
+    public let index: Int
 }
 
 /// A rule that compares each sentence of the translation with its source. The checker walks the
@@ -269,7 +271,7 @@ public enum AlignedPairContext {
             self = .complete(SentencePairContext(check: check, bilingual: bilingual, index: index,
                                                  sourceRange: sourceRange, targetRange: targetRange))
         } else {
-            self = .oneSided(UnpairedSentenceContext(check: check, bilingual: bilingual, pair: pair))
+            self = .oneSided(UnpairedSentenceContext(check: check, bilingual: bilingual, pair: pair, index: index))
         }
     }
 }

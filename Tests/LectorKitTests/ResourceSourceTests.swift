@@ -66,4 +66,34 @@ import Testing
         #expect(alone.isTargetOnly)
         #expect(alone.sourceNotFound?.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent } == ["en.lproj", "Base.lproj"])
     }
+
+    @Test func aTranslationOfAKeyTheSourceNoLongerHasIsReportedAndStillCheckedAlone() async throws {
+        let root = try folder(["res/values-de/strings.xml": "<resources>\n<string name=\"a\">Speichern %1$s</string>\n"
+                                   + "<string name=\"old_city\">Gespräche mit Medinsky in Kiew</string>\n</resources>\n",
+                               "res/values/strings.xml": "<resources>\n<string name=\"a\">Save %1$s</string>\n</resources>\n"])
+        let path = root.appendingPathComponent("res/values-de/strings.xml").path
+        let file = try #require(try BilingualFileLoader.loadAll(path: path).first)
+        #expect(file.units.map(\.id) == ["a", "old_city"])
+        #expect(file.units.map(\.details.sourceKeyMissing) == [false, true])
+        let session = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de", sourceLanguage: "en"))
+        let findings = try await session.check([.bilingual(path: path, standardInputFormat: nil)])
+        // The stale string still gets the glossary's check, and is compared with no source: no
+        // `untranslated` or placeholder finding against an empty one.
+        #expect(findings.map(\.ruleID).sorted() == ["alignment.unpaired", "glossary.variant"])
+        let stale = try #require(findings.first { $0.ruleID == "alignment.unpaired" })
+        #expect(stale.message.contains("`old_city` is not in the source file"))
+        #expect(stale.location.line == 3)
+    }
+
+    @Test func aPairWhoseSourceLanguageNobodySaysIsCheckedAloneAndSaysSo() async throws {
+        let root = try folder(["res/values-de/strings.xml": "<resources>\n<string name=\"a\">Save %1$s</string>\n</resources>\n",
+                               "res/values/strings.xml": "<resources>\n<string name=\"a\">Save %1$s</string>\n</resources>\n"])
+        let path = root.appendingPathComponent("res/values-de/strings.xml").path
+        let quiet = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de"))
+        #expect(try await quiet.check([.bilingual(path: path, standardInputFormat: nil)]).filter { $0.ruleID == "untranslated.unchanged" }.isEmpty)
+        #expect(quiet.inputNotices.first?.contains("the source's language is not known") == true)
+        let told = try LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "de", sourceLanguage: "en"))
+        #expect(try await told.check([.bilingual(path: path, standardInputFormat: nil)]).map(\.ruleID).contains("untranslated.unchanged"))
+        #expect(told.inputNotices.isEmpty)
+    }
 }

@@ -177,6 +177,11 @@ public final class LintSession: Sendable {
                 notices.add("lector: note: \(file.path): no source file found"
                     + (places.isEmpty ? "" : " (looked for \(places.joined(separator: ", ")))")
                     + "; only the checks of the translation alone ran. Give --source FILE to check it against its source.")
+            } else if file.sourceLanguage ?? configuration.sourceLanguage == nil {
+                // Android `values/` and `.strings` files, and JSON Lines without languages, do not
+                // say the source's language, and the source checks need it.
+                notices.add("lector: note: \(file.path): the source's language is not known (the files do not say it);"
+                    + " only the checks of the translation alone ran. Give --source-lang LANG (or `source_language:` in .lector.yml).")
             }
             findings += try checker(for: file).check(file, documents: documents)
         }

@@ -44,10 +44,11 @@ extension CheckContext {
         return units.indices.compactMap { stringPair(at: $0) }
     }
 
-    /// Unit `index` of a bilingual file, when it has a translation.
+    /// Unit `index` of a bilingual file, when it has a translation and its source has the key
+    /// (a string the source no longer has is compared with nothing: `alignment.unpaired`).
     public func stringPair(at index: Int) -> StringPair? {
         guard let units = bilingual?.units, index < units.count, let target = units[index].target,
-              index < document.lineCount else { return nil }
+              !units[index].details.sourceKeyMissing, index < document.lineCount else { return nil }
         return StringPair(index: index, source: units[index].source.text, target: target.text,
                           targetStart: document.lineRange(index + 1).lowerBound, unit: units[index])
     }

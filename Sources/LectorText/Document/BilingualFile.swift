@@ -121,10 +121,15 @@ public struct UnitDetails: Sendable, Equatable {
     /// For a PO unit made of a further plural form `msgstr[n]` (n ≥ 1, source `msgid_plural`): `n`.
     /// The entry's first unit (`msgstr[0]`) carries `targetPlurals`; this one only its own form.
     public var pluralForm: Int?
+    /// For a resource file paired with its source by key: the translation's key is not in the
+    /// source file (a string the app no longer has, Android lint's `ExtraTranslation`). The unit's
+    /// source is empty; only the checks of the translation alone read it.
+    public var sourceKeyMissing: Bool
 
     public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil,
-                targetPluralCategories: [String]? = nil, pluralForm: Int? = nil) {
+                targetPluralCategories: [String]? = nil, pluralForm: Int? = nil, sourceKeyMissing: Bool = false) {
         self.pluralForm = pluralForm
+        self.sourceKeyMissing = sourceKeyMissing
         self.sourcePlural = sourcePlural
         self.targetPlurals = targetPlurals
         self.maxLength = maxLength

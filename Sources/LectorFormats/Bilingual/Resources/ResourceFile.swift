@@ -33,8 +33,9 @@ struct ResourceEntry {
 
 /// Makes a bilingual file of a translation and its source file, unit by unit in the translation's
 /// order. A plural category the source does not have (Russian `few` for an English source) is paired
-/// with the source's `other`. Translations of keys the source no longer has are left out; source keys
-/// the translation lacks become untranslated units.
+/// with the source's `other`. A translation of a key the source no longer has becomes a unit with an
+/// empty source (`UnitDetails.sourceKeyMissing`); source keys the translation lacks become
+/// untranslated units.
 enum ResourcePairing {
     static func pair(source: ResourceFile, target: ResourceFile, sourceLanguage: String? = nil,
                      targetLanguage: String? = nil) -> BilingualFile {
@@ -50,7 +51,14 @@ enum ResourcePairing {
             if sourceEntry == nil, let group = entry.pluralGroup {
                 sourceEntry = sourceByKey[group + "|other"] ?? source.entries.last { $0.pluralGroup == group }
             }
-            guard let sourceEntry else { continue }
+            guard let sourceEntry else {
+                // Kept, so that the checks of the translation alone still read it and
+                // `alignment.unpaired` says the source lacks its key.
+                let empty = SegmentText(text: "", line: entry.text.line, column: entry.text.column)
+                units.append(BilingualUnit(id: entry.key, source: empty, target: entry.text,
+                                           details: UnitDetails(maxLength: entry.maxLength, sourceKeyMissing: true)))
+                continue
+            }
             seen.insert(sourceEntry.key)
             var details = UnitDetails(maxLength: entry.maxLength ?? sourceEntry.maxLength)
             if let group = entry.pluralGroup, !seenGroups.contains(group) {
