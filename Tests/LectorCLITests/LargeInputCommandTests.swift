@@ -57,6 +57,18 @@ import Testing
         #expect(result.standardError.contains("cut.jsonl:701"))
     }
 
+    /// A file named `.xlf` that is not XML says so whether it is read whole or as a stream.
+    @Test func aStreamedFileThatIsNotXMLSaysWhatItIs() throws {
+        let path = Fixtures.write("\n  Minutes of the meeting\n" + String(repeating: "not markup at all\n", count: 300) + "<note/>\n", named: "notes.xlf")
+        for window in ["1000000", "2000"] {
+            let result = try CommandRunner.run(["check", "--no-config", "--source-lang", "de", "--target-lang", "en", path],
+                                               environment: ["LECTOR_WINDOW_BYTES": window])
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("notes.xlf:2: not XML: the file starts with text, not an element (“Minutes of the meeting”)"),
+                    "window \(window): \(result.standardError)")
+        }
+    }
+
     /// A text checked in windows is read from a memory mapping; once the file is cut short, the
     /// pages past its new end cannot be read (SIGBUS). That is an input error naming the file,
     /// not a crash. The check writes its findings window by window, so the file is cut after the

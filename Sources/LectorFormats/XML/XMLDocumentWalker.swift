@@ -73,13 +73,29 @@ enum XMLDocumentWalker {
     /// A file with no root element that is not XML at all (binary data, a file saved under the
     /// wrong name) is said to be that, with the line of its first byte that is not UTF-8.
     static func describeNonXML(_ data: Data, name: String) throws(InputError) {
-        let bytes = [UInt8](data)
+        try describeNonXML(head: [UInt8](data), name: name, isWhole: true)
+    }
+
+    /// The same for the first bytes of a file read a block at a time (`IncrementalXMLWalk`), where
+    /// `head` may end inside a character and the rest of the file is unknown.
+    static func describeNonXML(head bytes: [UInt8], name: String, isWhole: Bool) throws(InputError) {
         // UTF-16 with a byte order mark is XML's other default encoding, not invalid UTF-8.
         guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return }
-        try UTF8Validation.check(bytes, file: name, message: UTF8Validation.message + ", and not XML (no root element)")
-        if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), !bytes.contains(UInt8(ascii: "<")) {
+        // A block may end inside a character: its last three bytes are not judged.
+        let judged = isWhole ? bytes[...] : bytes.dropLast(3)
+        try UTF8Validation.check(Array(judged), file: name, message: UTF8Validation.message + ", and not XML (no root element)")
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard bytes.contains(where: { !isSpace($0) }) else { return }
+        if isWhole, !bytes.contains(UInt8(ascii: "<")) {
             throw InputError(file: name, line: 1, message: "not XML: the file has no element (no `<`)")
         }
+        // Past a byte order mark and white space, an XML document starts with `<`.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let first = bytes[start...].firstIndex(where: { !isSpace($0) }), bytes[first] != UInt8(ascii: "<") else { return }
+        let line = 1 + bytes[..<first].filter { $0 == 0x0A }.count
+        let text = String(decoding: bytes[first...].prefix(200).prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        let shown = text.count <= 40 ? text : String(text.prefix(39)) + "…"
+        throw InputError(file: name, line: line, message: "not XML: the file starts with text, not an element (“\(shown)”)")
     }
 
     static func describe(_ error: XMLSyntaxError) -> String {
@@ -182,6 +198,9 @@ final class IncrementalXMLWalk<Handler: XMLDocumentHandler> {
     let name: String
     private let events: XMLEventForwarder<Handler>
     private let parser: XMLStreamParser
+    /// The file's first bytes, to say what it is when it turns out not to be XML at all.
+    private var head: [UInt8] = []
+    private static var headLength: Int { 4096 }
 
     init(name: String, handler: Handler) {
         self.name = name
@@ -191,6 +210,7 @@ final class IncrementalXMLWalk<Handler: XMLDocumentHandler> {
 
     /// Feeds the next bytes, in the pieces `XMLStreamParser.parse` would.
     func feed(_ bytes: UnsafeRawBufferPointer) throws(InputError) {
+        if head.count < Self.headLength { head += bytes.prefix(Self.headLength - head.count) }
         var offset = 0
         while offset < bytes.count {
             let end = min(offset + XMLStreamParser.chunkSize, bytes.count)
@@ -211,6 +231,9 @@ final class IncrementalXMLWalk<Handler: XMLDocumentHandler> {
     private func check() throws(InputError) {
         if let failure = events.failure { throw failure }
         if let syntaxError = parser.failure {
+            if case .malformed(let code) = syntaxError.kind, code == XMLDocumentWalker.documentEmptyCode {
+                try XMLDocumentWalker.describeNonXML(head: head, name: name, isWhole: false)
+            }
             throw InputError(file: name, line: syntaxError.line, message: XMLDocumentWalker.describe(syntaxError))
         }
     }
