@@ -49,6 +49,39 @@ import Testing
         #expect(Self.places(findings, rule: "glossary.forbidden") == ["2:75:230"])
     }
 
+    /// `line:column:byteOffset` where each finding of `rule` ends.
+    static func ends(_ findings: [Finding], rule: String) -> [String] {
+        findings.filter { $0.ruleID == rule }.sorted(by: Finding.reportingOrder)
+            .map { "\($0.endLocation.line):\($0.endLocation.column):\($0.endLocation.byteOffset)" }
+    }
+
+    /// A term that ends where an inline tag closes ends before the tag: a SARIF fix (its region is
+    /// the finding's) would otherwise delete `</g>` with the word.
+    @Test func aTermEndsBeforeTheClosingTagAfterIt() throws {
+        let xliff = """
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="a"><body>
+        <trans-unit id="1"><source>In <g id="1">Kiew</g> heute.</source><target>In <g id="1">Kiev</g> today.</target></trans-unit>
+        <trans-unit id="2"><source>In <g id="1">Kiew</g><x id="2"/> heute.</source><target>In <g id="1">Kharkov</g><x id="2"/> today.</target></trans-unit>
+        <trans-unit id="3"><source>Kiew &amp; Charkiw</source><target>Kiev &amp; Kharkov</target></trans-unit></body></file></xliff>
+
+        """
+        let findings = try check(xliff, named: "g.xlf")
+        #expect(Self.ends(findings, rule: "glossary.forbidden") == [
+            Self.place(of: "</g> today", in: xliff), Self.place(of: "</g><x", occurrence: 1, in: xliff),
+            Self.place(of: " &amp; Kharkov", in: xliff), Self.place(of: "</target>", occurrence: 2, in: xliff),
+        ])
+        // Where a term starts, the text after the tag is still the place.
+        #expect(Self.places(findings, rule: "glossary.forbidden").first == Self.place(of: "Kiev</g>", in: xliff))
+        let tmx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+        <tu><tuv xml:lang="de"><seg>In <hi>Kiew</hi> heute.</seg></tuv><tuv xml:lang="en"><seg>In <hi>Kiev</hi> today.</seg></tuv></tu>
+        </body></tmx>
+
+        """
+        #expect(Self.ends(try check(tmx, named: "g.tmx"), rule: "glossary.forbidden") == [Self.place(of: "</hi> today", in: tmx)])
+    }
+
     @Test func tmxAfterEntitiesAndACodeWhoseContentIsNotText() throws {
         let tmx = """
         <?xml version="1.0" encoding="UTF-8"?>

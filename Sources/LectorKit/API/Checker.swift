@@ -538,7 +538,8 @@ public struct Checker: Sendable {
                 severity: found.isFailure ? .error : configuration.severities[rule.id] ?? rule.defaultSeverity,
                 message: found.message, file: document.path,
                 location: document.location(ofUTF16Offset: found.range.lowerBound),
-                endLocation: document.location(ofUTF16Offset: found.range.upperBound),
+                endLocation: found.range.isEmpty ? document.location(ofUTF16Offset: found.range.upperBound)
+                    : document.endLocation(ofUTF16Offset: found.range.upperBound),
                 text: document.unmaskedText(in: found.range), suggestion: found.suggestion, isSafeFix: found.isSafeFix,
                 note: found.note)
     }

@@ -72,8 +72,9 @@ extension SegmentText {
     static let anchorStride = 1024
 
     /// Sets `positions` from `verbatimRuns` (byte offsets in the file `index` reads): an anchor where
-    /// each run starts, where the text between two runs (an escape, an entity) starts, which is where
-    /// the run before it ends, and at the end of the last run. Nothing without runs.
+    /// each run starts, where each run ends (the text between two runs, an escape or an entity,
+    /// starts there; where nothing is between them, markup was, and the end anchor comes before
+    /// the next run's at the same offset), and at the end of the last run. Nothing without runs.
     package mutating func locatePositions(in index: inout FileLineIndex) {
         guard let runs = verbatimRuns, !runs.isEmpty else { return }
         let units = Array(text.utf16)
@@ -85,7 +86,8 @@ extension SegmentText {
         var previousEnd: (unit: Int, byte: Int)?
         for run in runs.sorted(by: { $0.text.lowerBound < $1.text.lowerBound }) {
             guard run.text.upperBound <= units.count else { return }
-            if let end = previousEnd, end.unit < run.text.lowerBound { add(end.unit, end.byte) }
+            // Where the previous run ended, unless the file just goes on there.
+            if let end = previousEnd, end.unit < run.text.lowerBound || end.byte != run.byteOffset { add(end.unit, end.byte) }
             add(run.text.lowerBound, run.byteOffset)
             var byte = run.byteOffset
             var sinceAnchor = 0

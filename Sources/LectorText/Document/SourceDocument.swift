@@ -227,11 +227,22 @@ public struct SourceDocument: Sendable {
                             utf16Offset: offset)
     }
 
+    /// Where a non-empty range that ends at `offset` ends: `location(ofUTF16Offset:)`, except that
+    /// in a bilingual file's segment a range ending where an inline tag was taken out
+    /// (`In <g>Kiev</g> today`) ends before the tag, not after it, where the next text starts.
+    public func endLocation(ofUTF16Offset offset: Int) -> TextLocation {
+        let low = textLine(ofUTF16Offset: offset) - 1
+        if let segmentOrigins, low < segmentOrigins.count, !segmentOrigins[low].positions.isEmpty {
+            return Self.filePosition(offset - lineStarts[low], origin: segmentOrigins[low], utf16Offset: offset, endingThere: true)
+        }
+        return location(ofUTF16Offset: offset)
+    }
+
     /// A location inside an assembled segment, in the coordinates of the bilingual file.
     private func segmentLocation(_ offset: Int, line: Int, origin: SegmentOrigin) -> TextLocation {
         let segmentStart = lineStarts[line]
         let within = offset - segmentStart
-        if !origin.positions.isEmpty { return Self.filePosition(within, origin: origin, utf16Offset: offset) }
+        if !origin.positions.isEmpty { return Self.filePosition(within, origin: origin, utf16Offset: offset, endingThere: false) }
         // Breaks are in ascending order: count those before `within` by binary search.
         var low = 0
         var high = origin.lineBreaks.count
@@ -248,14 +259,19 @@ public struct SourceDocument: Sendable {
     }
 
     /// A segment offset in the file's coordinates: from the last anchor at or before it, walked
-    /// over the segment's own text (its line breaks are the file's there).
-    private static func filePosition(_ within: Int, origin: SegmentOrigin, utf16Offset: Int) -> TextLocation {
+    /// over the segment's own text (its line breaks are the file's there). Two anchors stand at
+    /// one offset where a run of text ends and the next starts after markup: the next run's is
+    /// where text starts there, the first where a range `endingThere` ends.
+    private static func filePosition(_ within: Int, origin: SegmentOrigin, utf16Offset: Int, endingThere: Bool) -> TextLocation {
         let positions = origin.positions
         var low = 0
         var high = positions.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if positions[middle].utf16Offset <= within { low = middle } else { high = middle - 1 }
+        }
+        if endingThere {
+            while low > 0, positions[low - 1].utf16Offset == within, positions[low].utf16Offset == within { low -= 1 }
         }
         let anchor = positions[low]
         var line = anchor.line
