@@ -82,8 +82,18 @@ public struct CheckContext: Sendable {
         let replacement = shouted && !preferred.isCaseSensitive
             ? CaseMapping.uppercase(preferred.text, locale: index.targetLanguage)
             : preferred.text
+        // A Slavic case ending moved onto another stem is often no word (`Киеве` → `Київе`, where
+        // Ukrainian says `Києві`; `Харькове` → `Харківе`): only a form the target language's
+        // dictionary knows or makes is offered, else none, and the message names the lemma.
+        if !suffix.isEmpty, Self.stemAlternatingLanguages.contains(index.targetLanguage) {
+            if let dictionary = index.hunspellWithTerms, dictionary.spell(replacement + suffix) { return replacement + suffix }
+            return index.inflectedForms(of: preferred.text, like: original + suffix).first
+        }
         return replacement + suffix
     }
+
+    /// Target languages whose case endings change the stem they follow (`Київ`, `у Києві`).
+    static let stemAlternatingLanguages: Set<String> = ["ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bg"]
 
     /// A glossary message with the lemma of a form Hunspell read after the quoted form:
     /// "`Киеве` (Киев) is deprecated; use `Київ`".
