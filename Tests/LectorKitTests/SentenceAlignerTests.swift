@@ -35,5 +35,20 @@ import Testing
         let pairs = SentenceAligner(sourceLanguage: "de", targetLanguage: "en").align(source: source, target: target)
         #expect(pairs.map { "\($0.sourceSentenceCount)-\($0.targetSentenceCount)" } == ["2-1", "1-1"])
     }
-}
 
+    /// Two source sentences of about the same length and one translation: lengths cannot tell
+    /// which was left out; the name and the figure both sides spell alike can, in either order.
+    @Test func wordsBothSidesSpellAlikeTellWhichSentenceWasLeftOut() {
+        let first = "Die Gespräche in Istanbul dauerten 3 Stunden."
+        let second = "Danach reiste die Delegation nach Moskau zurück."
+        for (source, translation, leftOut) in [(first + " " + second, "The talks in Istanbul lasted 3 hours.", second),
+                                               (second + " " + first, "The talks in Istanbul lasted 3 hours.", second),
+                                               (first + " " + second, "Then the delegation went back to Moscow.", first)] {
+            let sourceDocument = SourceDocument(path: "de.txt", text: source)
+            let pairs = SentenceAligner(sourceLanguage: "de", targetLanguage: "en")
+                .align(source: sourceDocument, target: SourceDocument(path: "en.txt", text: translation))
+            let unpaired = pairs.filter { $0.target == nil }.compactMap(\.source).map { sourceDocument.text(in: $0) }
+            #expect(unpaired == [leftOut], "\(source) → \(translation)")
+        }
+    }
+}

@@ -28,8 +28,10 @@ public struct SentencePair: Sendable, Equatable {
 /// Both levels use Gale & Church's length-based dynamic programming (1993): the cost of a bead
 /// is −log of its prior times the probability that the translation's length deviates as much
 /// as it does from the source length times the document's length ratio, under a normal model
-/// with variance 6.8 per character (a bead with an empty side costs its prior only). Beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2. Sentences come from
-/// ICU sentence segmentation with CLDR abbreviation suppression.
+/// with variance 6.8 per character (a bead with an empty side costs its prior only), less a bonus
+/// for each word both sides spell alike (a name, a figure: `anchors(of:in:)`), which lengths alone
+/// cannot weigh. Beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2. Sentences come from ICU sentence
+/// segmentation with CLDR abbreviation suppression.
 public struct SentenceAligner {
     public let sourceLanguage: String
     public let targetLanguage: String
@@ -58,13 +60,15 @@ public struct SentenceAligner {
         else { return [] }
 
         var pairs: [SentencePair] = []
-        let paragraphBeads = Self.align(sourceParagraphs.map(\.count), targetParagraphs.map(\.count), ratio: ratio)
+        let paragraphBeads = Self.align(sourceParagraphs.map(\.count), targetParagraphs.map(\.count), ratio: ratio,
+                                        anchors: (Self.anchors(of: sourceParagraphs, in: source), Self.anchors(of: targetParagraphs, in: target)))
         for bead in paragraphBeads {
             let sourceSentences = bead.source.flatMap { Self.sentences(in: sourceParagraphs[$0], of: source, with: sourceSegmenter) }
             let targetSentences = bead.target.flatMap { Self.sentences(in: targetParagraphs[$0], of: target, with: targetSegmenter) }
             let anchor = bead.target.first.map { targetParagraphs[$0].lowerBound }
                 ?? pairs.last.map { $0.target?.upperBound ?? $0.anchor } ?? 0
-            let beads = Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio)
+            let beads = Self.align(sourceSentences.map(\.count), targetSentences.map(\.count), ratio: ratio,
+                                   anchors: (Self.anchors(of: sourceSentences, in: source), Self.anchors(of: targetSentences, in: target)))
             // The first target sentence of each bead or a later one, computed backwards once:
             // looking ahead from every bead was quadratic in a paragraph left untranslated.
             var nextTargets = [Int?](repeating: nil, count: beads.count + 1)
@@ -147,12 +151,72 @@ public struct SentenceAligner {
     /// paragraphs or sentences); beyond it, a band around the diagonal.
     static let fullSearchCells = 1 << 24
 
+    /// What a bead's two sides sharing one anchor (`anchors(of:in:)`) takes off its cost, and the
+    /// most anchors counted: lengths alone cannot tell which of two sentences of about the same
+    /// length was left out, and a name or a figure both sides spell alike can.
+    static let anchorBonus = 1.5
+    static let mostAnchorsCounted = 3
+
+    /// The anchors of each range: hashes of its words that a translation usually keeps as they
+    /// are, those with a digit (`2024`, `F-16`) and those of four letters or more (names:
+    /// `Istanbul`, `Selenskyj`), case-folded. Words of other scripts simply never match.
+    static func anchors(of ranges: [Range<Int>], in document: SourceDocument) -> [Set<Int>] {
+        ranges.map { range in
+            var found = Set<Int>()
+            var hasher = Hasher()
+            var letters = 0
+            var digits = 0
+            func end() {
+                if digits > 0 || letters >= 4 { found.insert(hasher.finalize()) }
+                hasher = Hasher()
+                letters = 0
+                digits = 0
+            }
+            for index in range {
+                let unit = document.utf16[index]
+                let scalar = Unicode.Scalar(unit)
+                if let scalar, scalar.properties.isAlphabetic {
+                    letters += 1
+                    if unit < 0x80 {
+                        hasher.combine(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit)
+                    } else {
+                        for lower in scalar.properties.lowercaseMapping.utf16 { hasher.combine(lower) }
+                    }
+                } else if let scalar, scalar.properties.numericType == .decimal {
+                    digits += 1
+                    hasher.combine(unit)
+                } else if letters + digits > 0 {
+                    end()
+                }
+            }
+            if letters + digits > 0 { end() }
+            return found
+        }
+    }
+
+    /// Anchors the two sides of a bead share, at most `mostAnchorsCounted`.
+    private static func sharedAnchors(_ source: ArraySlice<Set<Int>>, _ target: ArraySlice<Set<Int>>) -> Int {
+        guard !source.isEmpty, !target.isEmpty else { return 0 }
+        let sourceSide = source.count == 1 ? source.first! : source.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        let targetSide = target.count == 1 ? target.first! : target.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        let (smaller, larger) = sourceSide.count <= targetSide.count ? (sourceSide, targetSide) : (targetSide, sourceSide)
+        var shared = 0
+        for anchor in smaller where larger.contains(anchor) {
+            shared += 1
+            if shared == mostAnchorsCounted { break }
+        }
+        return shared
+    }
+
     /// Gale–Church dynamic programming over two sequences of lengths; returns beads as index lists.
     ///
     /// Beyond `fullSearchCells` cells (a file of tens of thousands of lines, or a line of tens of
     /// thousands of sentences), only cells within `bandWidth(rows:columns:)` of the diagonal are
     /// searched, as Gale and Church do, so time and memory stay linear in the number of sentences.
-    static func align(_ source: [Int], _ target: [Int], ratio: Double) -> [(source: [Int], target: [Int])] {
+    /// A bead whose sides share anchors (`anchors`, one set per sentence or paragraph) costs
+    /// `anchorBonus` less per anchor.
+    static func align(_ source: [Int], _ target: [Int], ratio: Double,
+                      anchors: (source: [Set<Int>], target: [Set<Int>])? = nil) -> [(source: [Int], target: [Int])] {
         let rows = source.count, columns = target.count
         if rows == 0 && columns == 0 { return [] }
         let halfWidth = bandWidth(rows: rows, columns: columns)
@@ -179,7 +243,10 @@ public struct SentenceAligner {
                     guard ni <= rows, nj <= columns, let next = cell(ni, nj) else { continue }
                     let sourceLength = source[i..<ni].reduce(0, +)
                     let targetLength = target[j..<nj].reduce(0, +)
-                    let total = here + (beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio))
+                    var total = here + (beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio))
+                    if let anchors, bead.source > 0, bead.target > 0 {
+                        total -= anchorBonus * Double(sharedAnchors(anchors.source[i..<ni], anchors.target[j..<nj]))
+                    }
                     if total < cost[next] {
                         cost[next] = total
                         back[next] = Int8(index)
