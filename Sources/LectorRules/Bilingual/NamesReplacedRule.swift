@@ -41,6 +41,9 @@ public struct NamesReplacedRule: BilingualRule {
             // `München` is a name by FreeDict (it translates only into `Munich`), so `Dresden` in its
             // place is another one.
             RuleExample("Trains run to ↓Dresden every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
+            // `trump` is an English word; untranslated (no `Trumpf`) and not kept, it was a name.
+            RuleExample("Präsident ↓Biden sprach am Montag in Paris.", source: "President Trump spoke in Paris on Monday.",
+                        from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample("President Trump spoke on Monday.", source: "Präsident Trump sprach am Montag.", from: "de", to: "en"),
@@ -72,6 +75,11 @@ public struct NamesReplacedRule: BilingualRule {
             RuleExample("Trains run to Munich every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
             RuleExample("Trains run to Hamburg, Munich and Cologne.", source: "Züge fahren nach Hamburg, München und Köln.",
                         from: "de", to: "en"),
+            RuleExample("Präsident Trump sprach am Montag in Paris.", source: "President Trump spoke in Paris on Monday.",
+                        from: "en", to: "de"),
+            // Capitalized words of a title, each translated (`Generalsekretär`, `Alliierten`).
+            RuleExample("Der Generalsekretär traf die Alliierten in Brüssel.", source: "The Secretary General met the Allies in Brussels.",
+                        from: "en", to: "de"),
         ]
     )
 
@@ -89,6 +97,10 @@ public struct NamesReplacedRule: BilingualRule {
         /// (`Grenadier`, `Allies`, `Oblast`) is an ordinary word, not a name.
         let targetSpelling: HunspellDictionary?
         let targetLanguage: String
+        let sourceLanguage: String
+        /// The source's spelling dictionary: a capitalized source word it knows in lower case may
+        /// be a name that is also a word (`wordLikeName`).
+        let sourceSpelling: HunspellDictionary?
         /// WordNet's filing of English names (a particular one, or a people's, a feast's).
         let lexicon: Lexicon?
         /// The translation's names in other languages (FreeDict).
@@ -109,6 +121,8 @@ public struct NamesReplacedRule: BilingualRule {
                            sourceInflection: InflectionRules.forLanguage(bilingual.sourceLanguage),
                            targetSpelling: context.lexicon?.hunspell(context.index.targetLanguage),
                            targetLanguage: LexicalLanguages.primary(context.index.targetLanguage),
+                           sourceLanguage: LexicalLanguages.primary(bilingual.sourceLanguage),
+                           sourceSpelling: context.lexicon?.hunspell(bilingual.sourceLanguage),
                            lexicon: context.lexicon,
                            exonyms: NameCorrespondence.Exonyms(lexicon: context.lexicon, target: context.index.targetLanguage))
     }
@@ -116,9 +130,14 @@ public struct NamesReplacedRule: BilingualRule {
     public func findings(in pair: SentencePairContext, using prepared: Reading?) -> [RuleFinding] {
         guard let prepared else { return [] }
         let missingName = NamesMissingRule.missingNames(in: pair, using: prepared.names).first
+        // A source name that is also a word in lower case (`Trump`, `Macron`, `May`) is no
+        // missing name for `names.missing`, but it can witness a name put in its place.
+        let mayHaveWordLikeName = missingName == nil && !NamesMissingRule.capitalizesNouns.contains(prepared.sourceLanguage)
+            && prepared.lexicon?.hasTranslations(from: prepared.sourceLanguage, to: prepared.targetLanguage) == true
+        var wordLikeName: String??
         // Without a source name left unmatched, only a word the translation's spelling dictionary
         // knows as a name (capital only: `Johnson`, `Madrid`) can be one put in a word's place.
-        if missingName == nil, prepared.targetSpelling == nil || prepared.targetCapitalizesNouns { return [] }
+        if missingName == nil, prepared.targetSpelling == nil || prepared.targetCapitalizesNouns, !mayHaveWordLikeName { return [] }
         let latin = prepared.names.latin
         let utf16 = LectorICU.UTF16.encode(pair.targetText)
         var words: [(text: String, range: Range<Int>)] = []
@@ -155,10 +174,13 @@ public struct NamesReplacedRule: BilingualRule {
             // Without a missing source name: a name the dictionary knows, of a person or a place, not a
             // people or a language. A place the source names by an adjective (`российский` → Russia,
             // `deutschen` → Germany) is found below, by its stem or its CLDR name.
+            var witness = missingName
             if missingName == nil {
-                guard prepared.targetSpelling?.spell(word) == true,
-                      sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling),
-                      !prepared.names.places.targetLanguages.contains(word.lowercased()) else { continue }
+                let knownName = prepared.targetSpelling?.spell(word) == true && !prepared.targetCapitalizesNouns
+                    && (sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling))
+                if mayHaveWordLikeName, wordLikeName == nil { wordLikeName = .some(Self.wordLikeName(in: pair, prepared: prepared)) }
+                witness = wordLikeName ?? nil
+                guard knownName || witness != nil, !prepared.names.places.targetLanguages.contains(word.lowercased()) else { continue }
             }
             let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
             guard !keys.isEmpty else { continue }
@@ -168,12 +190,59 @@ public struct NamesReplacedRule: BilingualRule {
                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
             // A place without a missing source name as witness: the source may name it by a word
             // made of it that keeps only its start (`кубинцам` → Cuba).
-            if missingName == nil, prepared.names.places.targetPlacesAndLanguages.contains(word.lowercased()),
+            if witness == nil, prepared.names.places.targetPlacesAndLanguages.contains(word.lowercased()),
                keys.contains(where: { key in source.all.contains { Self.sharesStart(key, $0) } }) { continue }
-            let message = missingName.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
+            let message = witness.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
             return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: message)]
         }
         return []
+    }
+
+    /// A capitalized word inside the source sentence that its language also writes in lower case
+    /// as a word (`Trump`, `Macron`, `May`), of which the translation has neither the spelling nor
+    /// any dictionary translation: read as the word, it would have been translated; it was not, so
+    /// it was a name, and no name of the translation renders it.
+    static func wordLikeName(in pair: SentencePairContext, prepared: Reading) -> String? {
+        guard let lexicon = prepared.lexicon, let spelling = prepared.sourceSpelling else { return nil }
+        let source = LectorICU.UTF16.encode(pair.sourceText)
+        var candidates: [String] = []
+        var isFirstWord = true
+        source.withUnsafeBufferPointer { buffer in
+            prepared.sourceSegmenter.forEachSegment(in: buffer) { segment in
+                guard segment.kind == .letter else { return }
+                defer { isFirstWord = false }
+                let word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end]))
+                let scalars = Array(word.unicodeScalars)
+                guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
+                      scalars.dropFirst().allSatisfy({ !$0.properties.isUppercase }),
+                      !followsSentenceEnd(source, at: segment.start) else { return }
+                let lower = word.lowercased()
+                guard !prepared.names.places.sourceCalendar.contains(lower), spelling.spell(lower) else { return }
+                candidates.append(word)
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let target = pair.targetText.lowercased()
+        let targetKeys = Set(prepared.targetSegmenter.segments(of: pair.targetText).filter { $0.kind == .letter }
+            .flatMap { NamesMissingRule.keys(of: $0.text, inflection: prepared.targetInflection, latin: prepared.names.latin) })
+        for word in candidates {
+            let keys = NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: prepared.names.latin)
+            if keys.isEmpty || keys.contains(where: { key in targetKeys.contains { NamesMissingRule.isClose(key, $0) } }) { continue }
+            let lower = word.lowercased()
+            let lemmas = [lower] + lexicon.lemmas(of: lower, language: prepared.sourceLanguage).filter { $0 != lower }
+            let translations = lemmas.flatMap { lexicon.translations(of: $0, from: prepared.sourceLanguage, to: prepared.targetLanguage) }
+            // Without a dictionary entry nothing says how the word would have been translated.
+            guard !translations.isEmpty else { continue }
+            // A translation's word inside a target word (compounds: `Generalsekretär`), from its
+            // first five letters (inflection: `Trümpfe`).
+            let translated = translations.contains { translation in
+                translation.text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { part in
+                    part.count >= 3 && target.contains(part.count > 5 ? String(part.prefix(5)) : String(part))
+                }
+            }
+            if !translated { return word }
+        }
+        return nil
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
