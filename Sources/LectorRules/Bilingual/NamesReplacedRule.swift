@@ -213,8 +213,11 @@ public struct NamesReplacedRule: BilingualRule {
                 defer { isFirstWord = false }
                 let word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end]))
                 let scalars = Array(word.unicodeScalars)
+                // A part of a hyphenated compound (`All-Union`) is translated with the whole.
                 guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
                       scalars.dropFirst().allSatisfy({ !$0.properties.isUppercase }),
+                      segment.start == 0 || source[segment.start - 1] != 0x2D,
+                      segment.end == source.count || source[segment.end] != 0x2D,
                       !followsSentenceEnd(source, at: segment.start) else { return }
                 let lower = word.lowercased()
                 guard !prepared.names.places.sourceCalendar.contains(lower), spelling.spell(lower) else { return }
@@ -222,7 +225,8 @@ public struct NamesReplacedRule: BilingualRule {
             }
         }
         guard !candidates.isEmpty else { return nil }
-        let target = pair.targetText.lowercased()
+        // Without accents as well: a translation that drops them (`Grafin`) still translates.
+        let target = pair.targetText.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let targetKeys = Set(prepared.targetSegmenter.segments(of: pair.targetText).filter { $0.kind == .letter }
             .flatMap { NamesMissingRule.keys(of: $0.text, inflection: prepared.targetInflection, latin: prepared.names.latin) })
         for word in candidates {
@@ -236,7 +240,8 @@ public struct NamesReplacedRule: BilingualRule {
             // A translation's word inside a target word (compounds: `Generalsekretär`), from its
             // first five letters (inflection: `Trümpfe`).
             let translated = translations.contains { translation in
-                translation.text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { part in
+                translation.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                    .split(whereSeparator: { !$0.isLetter }).contains { part in
                     part.count >= 3 && target.contains(part.count > 5 ? String(part.prefix(5)) : String(part))
                 }
             }
