@@ -103,8 +103,8 @@ public final class WordNet: @unchecked Sendable {
         var result: [String] = []
         for pos in PartOfSpeech.allCases {
             for offset in synsetOffsets(of: key, pos: pos) {
-                guard let synset = synset(at: offset, pos: pos) else { continue }
-                for word in synset.words where word.lowercased() != key && !result.contains(Self.display(word)) {
+                guard let words = synsetWords(at: offset, pos: pos) else { continue }
+                for word in words where word.lowercased() != key && !result.contains(Self.display(word)) {
                     result.append(Self.display(word))
                 }
             }
@@ -217,6 +217,41 @@ public final class WordNet: @unchecked Sendable {
             cursor += 4
         }
         return Synset(words: words, pointers: pointers, isSatellite: fields[2] == "s")
+    }
+
+    /// The words of the synset at `offset`, as `synset(at:pos:)` gives them, without reading
+    /// its pointers (a common word's synsets have dozens each, and synonyms are asked for every
+    /// English translation of every word of a sentence). A line cut short is read by `synset`.
+    func synsetWords(at offset: Int, pos: PartOfSpeech) -> [String]? {
+        guard let data = file(data: true, pos: pos), offset < data.count else { return nil }
+        let read: [String]?? = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var cursor = offset
+            // The fields of `synset`'s `line.split(separator: " ")`, one at a time.
+            func field() -> Slice<UnsafeBufferPointer<UInt8>>? {
+                while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+                let start = cursor
+                while cursor < bytes.count, bytes[cursor] != 0x20, bytes[cursor] != 0x0A, bytes[cursor] != UInt8(ascii: "|") { cursor += 1 }
+                return cursor > start ? bytes[start..<cursor] : nil
+            }
+            func text(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: UnsafeBufferPointer(rebasing: field), as: UTF8.self) }
+            guard let first = field(), Int(text(first)) == offset, field() != nil, field() != nil,
+                  let countField = field() else { return .some(nil) }
+            guard let wordCount = Int(text(countField), radix: 16) else { return .some(nil) }
+            var words: [String] = []
+            for _ in 0..<wordCount {
+                guard let word = field(), field() != nil else { return .none }
+                var written = text(word)
+                if let paren = written.firstIndex(of: "(") { written = String(written[..<paren]) }
+                words.append(written)
+            }
+            guard let pointerCount = field() else { return .none }
+            return Int(text(pointerCount)) == nil ? .some(nil) : .some(words)
+        }
+        switch read {
+        case .some(let words): return words
+        case .none: return synset(at: offset, pos: pos)?.words
+        }
     }
 
     /// Binary search over the sorted lines of `index.POS` (the license header lines start with spaces

@@ -65,6 +65,34 @@ import Testing
         #expect(!ofEnd.contains("finish"))
     }
 
+    /// `synsetWords`, which synonyms read, gives every synset's words as the full parse does:
+    /// every synset of the adjectives, adverbs and verbs, every 7th noun, and offsets that start
+    /// no synset (inside a line, on the license header).
+    @Test(.enabled(if: Installed.wordNet, "needs wordnet-base"))
+    func synsetWordsAreTheFullParsesWords() throws {
+        let wordNet = try Self.wordNet()
+        for pos in WordNet.PartOfSpeech.allCases {
+            let data = try Data(contentsOf: URL(fileURLWithPath: wordNet.folder + "/data.\(pos.rawValue)"))
+            var offsets: [Int] = []
+            var start = 0
+            var line = 0
+            for (index, byte) in data.enumerated() where byte == 0x0A {
+                if data[start] != 0x20, pos != .noun || line % 7 == 0 { offsets.append(start) }
+                offsets.append(start + 3)
+                start = index + 1
+                line += 1
+            }
+            #expect(offsets.count > 1_000)
+            var synsets = 0
+            for offset in offsets {
+                let full = wordNet.synset(at: offset, pos: pos)?.words
+                #expect(wordNet.synsetWords(at: offset, pos: pos) == full, "\(pos) \(offset)")
+                if full != nil { synsets += 1 }
+            }
+            #expect(synsets > 500)
+        }
+    }
+
     @Test func synonymsOfEverySense() throws {
         let wordNet = try Self.wordNet()
         #expect(wordNet.synonyms(of: "big").contains("large"))
