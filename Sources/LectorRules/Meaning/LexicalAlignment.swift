@@ -599,6 +599,14 @@ public final class AlignmentWords: @unchecked Sendable {
     /// The words of a dictionary translation (`fall off`, `to decline (sth.)`), lower-cased, without
     /// what is in brackets.
     static func contentWords(of translation: String) -> [String] {
+        var translation = translation
+        if let words = translation.withUTF8({ contentWords(ascii: $0) }) { return words }
+        return contentWordsAsWritten(translation)
+    }
+
+    /// `contentWords` on characters, for translations the byte path does not take (and the
+    /// reference it is tested against).
+    static func contentWordsAsWritten(_ translation: String) -> [String] {
         var depth = 0
         var cleaned = ""
         for character in translation {
@@ -608,6 +616,39 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         return cleaned.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
             .map(String.init).filter { $0.count >= 2 && $0 != "to" && $0 != "sth" && $0 != "sb" && $0 != "etw" && $0 != "jdn" }
+    }
+
+    /// `contentWords` of an ASCII translation, on bytes (a character is a byte there, and a letter
+    /// or digit is `A`–`Z`, `a`–`z`, `0`–`9`); `nil` for other text. `meaning.antonym` reads
+    /// every translation of every word of every sentence, and the character path was a tenth of a check.
+    private static func contentWords(ascii translation: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard !translation.contains(where: { $0 >= 0x80 }) else { return nil }
+        var words: [String] = []
+        var depth = 0
+        var word = [UInt8]()
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard word.count >= 2 else { return }
+            switch word {
+            case [0x74, 0x6F], [0x73, 0x74, 0x68], [0x73, 0x62], [0x65, 0x74, 0x77], [0x6A, 0x64, 0x6E]: return  // to sth sb etw jdn
+            default: words.append(String(decoding: word, as: Unicode.UTF8.self))
+            }
+        }
+        for byte in translation {
+            switch byte {
+            case 0x28, 0x5B, 0x7B: depth += 1; continue  // ( [ {
+            case 0x29, 0x5D, 0x7D: depth = max(0, depth - 1); continue  // ) ] }
+            default: break
+            }
+            guard depth == 0 else { continue }
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x27, 0x2D: word.append(byte)  // letters, digits, ' -
+            default: flush()
+            }
+        }
+        flush()
+        return words
     }
 }
 
