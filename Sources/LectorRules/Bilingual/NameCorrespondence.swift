@@ -396,7 +396,7 @@ enum NameCorrespondence {
     /// The places CLDR names in both languages of a pair, by skeleton: a source name that is a
     /// place's name in the source language (`Deutschland`, `Москве` by its stem) and a target word
     /// that is its name in the target language (`Germany`, `German`) correspond.
-    final class Places: Sendable {
+    final class Places: @unchecked Sendable {
         /// Per place: the skeletons of its names' words in the source and in the target language.
         let entries: [(source: [String], target: [String])]
         /// Source-language place names of one word, lower-cased.
@@ -465,10 +465,38 @@ enum NameCorrespondence {
         /// translation's skeletons.
         func correspond(sourceKeys: [String], targetKeys: [String]) -> Bool {
             guard !sourceKeys.isEmpty, !targetKeys.isEmpty else { return false }
-            for entry in entries where entry.target.contains(where: { place in targetKeys.contains { NamesMissingRule.isClose(place, $0) } }) {
-                if entry.source.contains(where: { place in sourceKeys.contains { NamesMissingRule.isClose($0, place) } }) { return true }
-            }
-            return false
+            // Some entry whose target names one target key and whose source one source key: the
+            // entries each key names are found once per key (`entries(naming:)`), not once per call.
+            let named = Set(targetKeys.flatMap { entries(naming: $0, side: .target) })
+            return sourceKeys.contains { key in entries(naming: key, side: .source).contains(where: named.contains) }
         }
+
+        private enum Side { case source, target }
+
+        /// The entries with a name close to `key` on one side, in the order `correspond` compares
+        /// them (`isClose(place, key)` for the target, `isClose(key, place)` for the source). A
+        /// document compares every name with all of CLDR's places, and its names repeat.
+        private func entries(naming key: String, side: Side) -> [Int] {
+            memoLock.lock()
+            let known = side == .source ? sourceMemo[key] : targetMemo[key]
+            memoLock.unlock()
+            if let known { return known }
+            let made = entries.indices.filter { index in
+                side == .source ? entries[index].source.contains { NamesMissingRule.isClose(key, $0) }
+                    : entries[index].target.contains { NamesMissingRule.isClose($0, key) }
+            }
+            memoLock.lock()
+            if sourceMemo.count + targetMemo.count >= 200_000 {
+                sourceMemo.removeAll(keepingCapacity: true)
+                targetMemo.removeAll(keepingCapacity: true)
+            }
+            if side == .source { sourceMemo[key] = made } else { targetMemo[key] = made }
+            memoLock.unlock()
+            return made
+        }
+
+        private let memoLock = NSLock()
+        private var sourceMemo: [String: [Int]] = [:]
+        private var targetMemo: [String: [Int]] = [:]
     }
 }
