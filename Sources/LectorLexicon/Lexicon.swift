@@ -404,7 +404,22 @@ public final class Lexicon: @unchecked Sendable {
         return result
     }
 
-    private var wordNet: WordNet? { Self.wordNet(paths: paths) }
+    /// WordNet, found once per lexicon: finding it builds two cache keys from the search path and
+    /// takes two locks, and the name rules ask WordNet about every capitalized word.
+    private var wordNet: WordNet? {
+        wordNetLock.lock()
+        let found = resolvedWordNet
+        wordNetLock.unlock()
+        if let found { return found }
+        let made = Self.wordNet(paths: paths)
+        wordNetLock.lock()
+        resolvedWordNet = .some(made)
+        wordNetLock.unlock()
+        return made
+    }
+
+    private let wordNetLock = NSLock()
+    private var resolvedWordNet: WordNet??
 
     /// Where a resource is, searched once per process: a search stats dozens of candidate paths,
     /// and spelling asks for the dictionary of every word.
