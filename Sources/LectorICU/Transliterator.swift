@@ -44,7 +44,17 @@ public final class Transliterator {
             return OpaquePointer(clone)
         }
         self.id = id
+        keepsASCII = Self.asciiKeepingIDs.contains(id)
     }
+
+    /// Ids that change no ASCII text: `Any-Latin` leaves Latin letters and the common characters
+    /// as they are, `Latin-ASCII` rewrites only letters outside ASCII (tested on every ASCII
+    /// character against ICU). Names are compared through `Any-Latin; Latin-ASCII` word by word,
+    /// and nearly every word of Latin-script text is ASCII: those skip ICU (and its global mutex).
+    static let asciiKeepingIDs: Set<String> = ["Any-Latin; Latin-ASCII", "Latin-ASCII"]
+
+    /// Whether ASCII text comes back unchanged, so is returned without calling ICU.
+    private let keepsASCII: Bool
 
     /// One transliterator per id (built-in or compound), opened once and cloned for each instance:
     /// resolving an id walks ICU's registry and resource bundles.
@@ -73,6 +83,7 @@ public final class Transliterator {
         }
         self.id = id
         handle = OpaquePointer(pointer!)
+        keepsASCII = false
     }
 
     deinit {
@@ -92,6 +103,13 @@ public final class Transliterator {
     }
 
     public func transliterate(_ string: String) -> String {
+        var string = string
+        if keepsASCII, string.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return string }
+        return transliteratedByICU(string)
+    }
+
+    /// `transliterate` through ICU always (the reference the ASCII shortcut is tested against).
+    func transliteratedByICU(_ string: String) -> String {
         var string = string
         let count = string.withUTF8 { $0.count }
         if count == 0 { return string }

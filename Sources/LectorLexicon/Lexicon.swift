@@ -267,10 +267,17 @@ public final class Lexicon: @unchecked Sendable {
     public func pivots(from: String, to: String) -> [String] {
         let from = LexicalLanguages.primary(from)
         let to = LexicalLanguages.primary(to)
-        return LexicalLanguages.freeDictCodes.keys.sorted().filter {
-            $0 != from && $0 != to && hasDictionaryFiles(from, $0) && hasDictionaryFiles($0, to)
+        return languageLists.value("p|\(from)|\(to)") {
+            LexicalLanguages.freeDictCodes.keys.sorted().filter {
+                $0 != from && $0 != to && hasDictionaryFiles(from, $0) && hasDictionaryFiles($0, to)
+            }
         }
     }
+
+    /// `pivots` and `languagesTranslated` per language (pair): both are decided by the installed
+    /// files, which a run does not see change, and rules ask for them word by word (each answer
+    /// tests some 90 languages' file names).
+    private let languageLists = AnswerCache()
 
     /// Whether a dictionary file (in either direction) links the two languages, without loading it.
     func hasDictionaryFiles(_ first: String, _ second: String) -> Bool {
@@ -294,8 +301,10 @@ public final class Lexicon: @unchecked Sendable {
     /// The languages an installed dictionary from `language` translates into.
     public func languagesTranslated(from language: String) -> [String] {
         let language = LexicalLanguages.primary(language)
-        return LexicalLanguages.freeDictCodes.keys.sorted().filter {
-            $0 != language && Self.dictionary(from: language, to: $0, paths: paths) != nil
+        return languageLists.value("t|\(language)") {
+            LexicalLanguages.freeDictCodes.keys.sorted().filter {
+                $0 != language && Self.dictionary(from: language, to: $0, paths: paths) != nil
+            }
         }
     }
 
@@ -395,7 +404,22 @@ public final class Lexicon: @unchecked Sendable {
         return result
     }
 
-    private var wordNet: WordNet? { Self.wordNet(paths: paths) }
+    /// WordNet, found once per lexicon: finding it builds two cache keys from the search path and
+    /// takes two locks, and the name rules ask WordNet about every capitalized word.
+    private var wordNet: WordNet? {
+        wordNetLock.lock()
+        let found = resolvedWordNet
+        wordNetLock.unlock()
+        if let found { return found }
+        let made = Self.wordNet(paths: paths)
+        wordNetLock.lock()
+        resolvedWordNet = .some(made)
+        wordNetLock.unlock()
+        return made
+    }
+
+    private let wordNetLock = NSLock()
+    private var resolvedWordNet: WordNet??
 
     /// Where a resource is, searched once per process: a search stats dozens of candidate paths,
     /// and spelling asks for the dictionary of every word.

@@ -82,6 +82,24 @@ public final class WordNet: @unchecked Sendable {
     /// The `NameSense` of a word or of its base form (`Finns` → `finn`); `nil` when WordNet does not
     /// list it.
     public func nameSense(of word: String) -> NameSense? {
+        nameSenseLock.lock()
+        let known = nameSenses[word]
+        nameSenseLock.unlock()
+        if let known { return known }
+        let made = uncachedNameSense(of: word)
+        nameSenseLock.lock()
+        if nameSenses.count >= 100_000 { nameSenses.removeAll(keepingCapacity: true) }
+        nameSenses[word] = made
+        nameSenseLock.unlock()
+        return made
+    }
+
+    /// `nameSense`'s answers per word: the name rules ask for every capitalized word of every
+    /// sentence, and each answer is a dozen binary searches of the index files and synset reads.
+    private var nameSenses: [String: NameSense?] = [:]
+    private let nameSenseLock = NSLock()
+
+    private func uncachedNameSense(of word: String) -> NameSense? {
         var keys = [Self.key(word)]
         for lemma in lemmas(of: word) where !keys.contains(Self.key(lemma)) { keys.append(Self.key(lemma)) }
         var isAdjective = false, isNoun = false

@@ -62,6 +62,22 @@ import Testing
         #expect(try Transliterator(id: "Any-Latin; Latin-ASCII").transliterate("Мединский") == "Medinskij")
     }
 
+    /// The ids that return ASCII text without calling ICU must be ones ICU leaves it unchanged with:
+    /// every ASCII character alone, between letters and after a space, and words as names come.
+    @Test func asciiShortcutAnswersAsICUDoes() throws {
+        for id in Transliterator.asciiKeepingIDs.sorted() {
+            let transliterator = try Transliterator(id: id)
+            var samples = ["Peskov", "Kyiv's", "O'Brien", "don't", "x-ray", "Tel Aviv", "ABC", "e.g.", "33rd", "", "a\r\nb", "Straße"]
+            for value in UInt8(0)..<0x80 {
+                let character = String(UnicodeScalar(value))
+                samples += [character, "a" + character + "b", " " + character, character + "z", "Ka" + character + character]
+            }
+            for sample in samples {
+                #expect(transliterator.transliterate(sample) == transliterator.transliteratedByICU(sample), "\(id): \(sample.debugDescription)")
+            }
+        }
+    }
+
     @Test func unknownIdThrows() {
         #expect(throws: ICUError.self) { try Transliterator(id: "Klingon-Latin/Nonexistent") }
     }

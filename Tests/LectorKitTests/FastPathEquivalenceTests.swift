@@ -100,3 +100,102 @@ import Testing
         }
     }
 }
+
+/// The byte and unit paths of the per-word keys the name and meaning rules read (ASCII sound keys,
+/// ASCII skeletons, dictionary translations' content words, doubled words below U+0300) must
+/// answer what the character paths they replaced answer.
+@Suite struct WordKeyFastPathTests {
+    static let texts: [String] = {
+        var texts: [String] = []
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        }
+        return texts + [
+            "Shchukin Schröder Khodorkovsky Zhukov Shoigu Chernihiv Tzatziki Tsar Philipp Thessaloniki Zuckerberg",
+            "Xenia Qatar Cwm Wyoming Jaroslav Yaroslavl shchsch xx qq AEIOU aeiou Aachen",
+            "to decline (sth.) [fig.] {n} fall off; to go down, jdn. etw. sb. isn't well-known 3-fold 42",
+            "Crème brûlée\r\nNext line\ttab", "e\u{301}te\u{301}", "Ελλάδα Київ 東京", "İstanbul ß ẞ ǅemal", "",
+            "the the The the THE the, the  the 12 12 a'a a'a 'x 'x don't don't Über über ÄRGER ärger",
+        ]
+    }()
+
+    static var words: [String] {
+        texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).map(String.init) } + ["", "a", "x", "schsch"]
+    }
+
+    @Test func soundKeysAreTheSame() {
+        let latin = try! Transliterator(id: "Any-Latin; Latin-ASCII")
+        for word in Self.words {
+            for form in [word, latin.transliterate(word), word.uppercased()] {
+                #expect(NameCorrespondence.soundKey(form) == NameCorrespondence.soundKeyAsWritten(form), "\(form)")
+            }
+        }
+    }
+
+    @Test func asciiSkeletonsAreTheSame() {
+        let latin = try! Transliterator(id: "Any-Latin; Latin-ASCII")
+        for word in Self.words + ["J'accuse", "Wood`s", "Ab-cd", "Medinskiy", "Odessa"] {
+            let ascii = latin.transliterate(word)
+            let folded = Array(CaseMapping.fold(ascii).utf16)
+            let reference = folded.withUnsafeBufferPointer {
+                SpellingSkeleton.skeleton(ofFolded: $0, asciiFolder: latin).map { LectorICU.UTF16.decode($0) }
+            }
+            #expect(SpellingSkeleton.skeleton(of: ascii) == reference, "\(ascii)")
+        }
+    }
+
+    @Test func translationContentWordsAreTheSame() {
+        for text in Self.texts + ["(to) abfallen", "a(b)c", "((x)) y)", "to sth sb etw jdn ab", "Rock 'n' Roll", "well-being; x-"] {
+            #expect(AlignmentWords.contentWords(of: text) == AlignmentWords.contentWordsAsWritten(text), "\(text)")
+        }
+    }
+
+    /// `WordsDoubledRule.doubles` as it read every text before the unit path.
+    static func referenceDoubles(_ text: String) -> [String] {
+        let masked = text
+        var result: [String] = []
+        var previous: (word: String, end: Int)?
+        var offset = 0
+        var wordStart: Int?
+        var word = ""
+        func close(at end: Int) {
+            guard let start = wordStart else { return }
+            let folded = word.lowercased()
+            if let previous, previous.word == folded, !word.allSatisfy(\.isNumber),
+               Array(masked.utf16)[previous.end..<start].allSatisfy({ $0 == 0x20 }) {
+                result.append("\(folded) \(word) \(start)..<\(end)")
+            }
+            previous = (folded, end)
+            wordStart = nil
+            word = ""
+        }
+        for character in masked {
+            let width = character.utf16.count
+            if character.isLetter || character.isNumber || character == "'" && wordStart != nil {
+                if wordStart == nil { wordStart = offset }
+                word.append(character)
+            } else {
+                close(at: offset)
+                if character != " " { previous = nil }
+            }
+            offset += width
+        }
+        close(at: offset)
+        return result
+    }
+
+    @Test func doubledWordsAreTheSame() {
+        var texts = Self.texts
+        for text in Self.texts { texts.append(text.split(separator: " ").flatMap { [$0, $0] }.joined(separator: " ")) }
+        for value in 0x20..<0x300 where !(0xD800..<0xE000).contains(value) {
+            let character = String(UnicodeScalar(UInt32(value))!)
+            texts += ["a\(character)b a\(character)b", "\(character) \(character)", "x\(character)\(character) x\(character)\(character)"]
+        }
+        #expect(texts.count > 2000)
+        for text in texts {
+            let found = WordsDoubledRule.doubles(in: text, settings: StringCheckSettings(), masked: Array(text.utf16))
+                .map { "\($0.word) \($0.text) \($0.range)" }
+            #expect(found == Self.referenceDoubles(text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -62,11 +62,42 @@ public enum SpellingSkeleton {
 
     /// The skeleton of a spelling, for tests and glossary tools.
     public static func skeleton(of spelling: String) -> String? {
+        // An ASCII spelling (the name rules' keys are transliterated to ASCII first) is folded by
+        // `A`–`Z` alone and needs no transliterator, whose clone per call was most of a key's cost.
+        var spelling = spelling
+        if let ascii = spelling.withUTF8({ bytes in asciiSkeleton(of: bytes) }) { return ascii }
         let folded = Array(CaseMapping.fold(spelling, turkic: false).utf16)
         // `Checker` builds this transliterator before any check and stops (exit 2) if it fails.
         let asciiFolder = try? Transliterator(id: "Any-Latin; Latin-ASCII")
         return folded.withUnsafeBufferPointer {
             skeleton(ofFolded: $0, asciiFolder: asciiFolder).map { LectorICU.UTF16.decode($0) }
+        }
+    }
+
+    /// `skeleton(of:)` of ASCII bytes, as `skeleton(ofPlain:)` reads them after case folding
+    /// (which maps only `A`–`Z` in ASCII); `.none` when the spelling is not ASCII, `.some(nil)`
+    /// when it has no skeleton.
+    private static func asciiSkeleton(of bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { output -> String? in
+            var count = 0
+            var last: UInt8 = 0
+            for byte in bytes {
+                var letter = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                switch letter {
+                case 0x27, 0x60: continue  // ' `
+                case 0x6A, 0x79: letter = 0x69  // j, y → i
+                case 0x77: letter = 0x76  // w → v
+                case 0x61...0x7A: break
+                default: return nil
+                }
+                if letter == last { continue }
+                output[count] = letter
+                count += 1
+                last = letter
+            }
+            guard count >= minimumLength else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: output[..<count]), as: Unicode.UTF8.self)
         }
     }
 }

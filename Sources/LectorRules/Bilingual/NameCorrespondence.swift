@@ -282,10 +282,22 @@ enum NameCorrespondence {
     /// `blkvd`, `Alexander` and `Александр` `alksndr`. `nil` below three consonants, which too
     /// many words share.
     static func soundKey(_ latin: String) -> String? {
+        var latin = latin
+        if let key = latin.withUTF8({ soundKey(ascii: $0) }) { return key }
+        return soundKeyAsWritten(latin)
+    }
+
+    /// The conventions `soundKey` rewrites, in order, each over the whole text.
+    private static let soundRewrites = [("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "k"), ("tz", "k"),
+                                        ("ts", "k"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"),
+                                        ("w", "v"), ("y", "i"), ("j", "i")]
+    private static let soundRewriteBytes = soundRewrites.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `soundKey` on characters, for text the byte path does not take (and the reference it is
+    /// tested against).
+    static func soundKeyAsWritten(_ latin: String) -> String? {
         var text = latin.lowercased()
-        for (from, to) in [("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "k"), ("tz", "k"),
-                           ("ts", "k"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"),
-                           ("w", "v"), ("y", "i"), ("j", "i")] where text.contains(from) {
+        for (from, to) in soundRewrites where text.contains(from) {
             text = text.replacingOccurrences(of: from, with: to)
         }
         var key = ""
@@ -297,6 +309,53 @@ enum NameCorrespondence {
             last = letter
         }
         return key.count >= 4 ? key : nil
+    }
+
+    /// `soundKey` of printable ASCII (nearly every word, after `Any-Latin; Latin-ASCII`), on bytes:
+    /// there a character is a byte, so the rewrites and the key are the same as on characters.
+    /// `.none` for other text, `.some(nil)` when the word has no key. Target words are keyed in
+    /// every sentence, and Foundation's replacements were most of `names.missing`'s time.
+    private static func soundKey(ascii latin: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard !latin.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return .none }
+        // Only `x` → `ks` lengthens the text, so twice its length holds every stage.
+        let capacity = max(2 * latin.count, 1)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * capacity) { buffer -> String? in
+            var text = UnsafeMutableBufferPointer(rebasing: buffer[..<capacity])
+            var other = UnsafeMutableBufferPointer(rebasing: buffer[capacity...])
+            var count = 0
+            for byte in latin {
+                text[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                count += 1
+            }
+            for (from, to) in soundRewriteBytes {
+                // Left to right, without overlaps, as `replacingOccurrences` replaces.
+                var read = 0, written = 0, replaced = false
+                while read < count {
+                    if read + from.count <= count, from.indices.allSatisfy({ text[read + $0] == from[$0] }) {
+                        for byte in to { other[written] = byte; written += 1 }
+                        read += from.count
+                        replaced = true
+                    } else {
+                        other[written] = text[read]
+                        written += 1
+                        read += 1
+                    }
+                }
+                guard replaced else { continue }
+                swap(&text, &other)
+                count = written
+            }
+            var key = [UInt8]()
+            var last: UInt8 = 0x20
+            for offset in 0..<count {
+                let letter = text[offset]
+                guard letter >= 0x61 && letter <= 0x7A else { continue }  // lower case: A–Z were folded
+                if offset > 0, letter == 0x61 || letter == 0x65 || letter == 0x69 || letter == 0x6F || letter == 0x75 { continue }
+                if letter != last { key.append(letter) }
+                last = letter
+            }
+            return key.count >= 4 ? String(decoding: key, as: Unicode.UTF8.self) : nil
+        }
     }
 
     /// Sound keys agree: the same, or within one edit when both have six letters or more.
@@ -337,7 +396,7 @@ enum NameCorrespondence {
     /// The places CLDR names in both languages of a pair, by skeleton: a source name that is a
     /// place's name in the source language (`Deutschland`, `Москве` by its stem) and a target word
     /// that is its name in the target language (`Germany`, `German`) correspond.
-    final class Places: Sendable {
+    final class Places: @unchecked Sendable {
         /// Per place: the skeletons of its names' words in the source and in the target language.
         let entries: [(source: [String], target: [String])]
         /// Source-language place names of one word, lower-cased.
@@ -406,10 +465,38 @@ enum NameCorrespondence {
         /// translation's skeletons.
         func correspond(sourceKeys: [String], targetKeys: [String]) -> Bool {
             guard !sourceKeys.isEmpty, !targetKeys.isEmpty else { return false }
-            for entry in entries where entry.target.contains(where: { place in targetKeys.contains { NamesMissingRule.isClose(place, $0) } }) {
-                if entry.source.contains(where: { place in sourceKeys.contains { NamesMissingRule.isClose($0, place) } }) { return true }
-            }
-            return false
+            // Some entry whose target names one target key and whose source one source key: the
+            // entries each key names are found once per key (`entries(naming:)`), not once per call.
+            let named = Set(targetKeys.flatMap { entries(naming: $0, side: .target) })
+            return sourceKeys.contains { key in entries(naming: key, side: .source).contains(where: named.contains) }
         }
+
+        private enum Side { case source, target }
+
+        /// The entries with a name close to `key` on one side, in the order `correspond` compares
+        /// them (`isClose(place, key)` for the target, `isClose(key, place)` for the source). A
+        /// document compares every name with all of CLDR's places, and its names repeat.
+        private func entries(naming key: String, side: Side) -> [Int] {
+            memoLock.lock()
+            let known = side == .source ? sourceMemo[key] : targetMemo[key]
+            memoLock.unlock()
+            if let known { return known }
+            let made = entries.indices.filter { index in
+                side == .source ? entries[index].source.contains { NamesMissingRule.isClose(key, $0) }
+                    : entries[index].target.contains { NamesMissingRule.isClose($0, key) }
+            }
+            memoLock.lock()
+            if sourceMemo.count + targetMemo.count >= 200_000 {
+                sourceMemo.removeAll(keepingCapacity: true)
+                targetMemo.removeAll(keepingCapacity: true)
+            }
+            if side == .source { sourceMemo[key] = made } else { targetMemo[key] = made }
+            memoLock.unlock()
+            return made
+        }
+
+        private let memoLock = NSLock()
+        private var sourceMemo: [String: [Int]] = [:]
+        private var targetMemo: [String: [Int]] = [:]
     }
 }

@@ -68,9 +68,10 @@ public struct AntonymRule: BilingualRule {
         let english = englishIsTarget ? alignment.target : alignment.source
         let other = englishIsTarget ? alignment.source : alignment.target
         let otherLanguage = englishIsTarget ? words.sourceLanguage : words.targetLanguage
+        let otherSide: LexicalAlignment.Side = englishIsTarget ? .source : .target
         let lexicon = words.lexicon
         func isCandidate(_ word: LexicalAlignment.Word) -> Bool {
-            !word.isNameOrNumber && word.text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 2
+            !word.isNameOrNumber && AlignmentWords.hasTwoLetters(word.text)
         }
         // Every English word of the dictionary translations of an other-side word, function words
         // included (`nach` → `after`): the alignment leaves those out, since a function word is
@@ -80,6 +81,7 @@ public struct AntonymRule: BilingualRule {
         func translations(_ index: Int) -> Set<String> {
             if let known = allTranslations[index] { return known }
             let word = other[index]
+            if let known = words.knownTranslationWords(of: word.info, side: otherSide) { allTranslations[index] = known; return known }
             var result = word.info.translations
             var direct = false
             for lemma in word.info.lemmas {
@@ -97,6 +99,7 @@ public struct AntonymRule: BilingualRule {
                 }
             }
             allTranslations[index] = result
+            words.noteTranslationWords(result, of: word.info, side: otherSide)
             return result
         }
         // An English word is accounted for when an other-side word translates it (counterparts in

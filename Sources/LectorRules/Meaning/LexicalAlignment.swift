@@ -53,7 +53,7 @@ struct LexicalAlignment {
         var sourceLinks = [[Int]](repeating: [], count: source.count)
         var targetLinks = [[Int]](repeating: [], count: target.count)
         for (i, s) in source.enumerated() where s.isContent {
-            for (j, t) in target.enumerated() where t.isContent && Self.areCounterparts(s.info, t.info) {
+            for (j, t) in target.enumerated() where t.isContent && words.areCounterparts(s.info, t.info) {
                 sourceLinks[i].append(j)
                 targetLinks[j].append(i)
             }
@@ -127,7 +127,10 @@ struct LexicalAlignment {
 
     /// The figures a word holds (`33` of `33jährigen`), empty when none.
     static func figures(of text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.numericType != nil }))
+        // Most words hold none: answered without building a string (`Latin1ScalarProperties.isNumeric`
+        // is `numericType != nil`).
+        guard text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { return "" }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter(Latin1ScalarProperties.isNumeric)))
     }
 
     /// A long word of a compounding language that holds the other word (five letters or more
@@ -353,7 +356,13 @@ struct LengthFit: Sendable {
 // MARK: - Word knowledge
 
 /// What the alignment knows of one word of one language toward the other language of the pair.
-struct WordInfo: Sendable {
+/// A class: every word of every aligned sentence holds its word's one copy, and a struct of nine
+/// sets and strings cost as many reference counts each time a word was copied.
+final class WordInfo: Sendable {
+    /// Numbers the infos of one store (`AlignmentWords`), for its memo of counterparts.
+    let id: UInt32
+    /// The word as written, which the knowledge below was looked up by.
+    let written: String
     let folded: String
     /// The word and its dictionary forms, lower-cased.
     let lemmas: Set<String>
@@ -373,6 +382,24 @@ struct WordInfo: Sendable {
     let translationCognates: Set<String>
     /// WordNet antonyms of the word's lemmas, for an English word; empty otherwise.
     let antonyms: Set<String>
+
+    init(id: UInt32, written: String, folded: String, lemmas: Set<String>, translations: Set<String>, translationSynonyms: Set<String>,
+         isKnown: Bool, isCapitalized: Bool, latin: String?, cognateKey: String?, lemmaCognates: Set<String>,
+         translationCognates: Set<String>, antonyms: Set<String>) {
+        self.id = id
+        self.written = written
+        self.folded = folded
+        self.lemmas = lemmas
+        self.translations = translations
+        self.translationSynonyms = translationSynonyms
+        self.isKnown = isKnown
+        self.isCapitalized = isCapitalized
+        self.latin = latin
+        self.cognateKey = cognateKey
+        self.lemmaCognates = lemmaCognates
+        self.translationCognates = translationCognates
+        self.antonyms = antonyms
+    }
 
     static let cognateLength = 6
 
@@ -445,6 +472,55 @@ public final class AlignmentWords: @unchecked Sendable {
         return try AlignmentWords(lexicon: lexicon, source: source, target: target)
     }
 
+    /// Every English word of a word's dictionary translations, function words included, as
+    /// `meaning.antonym` gathers them (`noteTranslationWords`); `nil` before it has.
+    func knownTranslationWords(of info: WordInfo, side: LexicalAlignment.Side) -> Set<String>? {
+        lock.withLock { (side == .source ? sourceTranslationWords : targetTranslationWords)[info.written] }
+    }
+
+    /// Keeps what `meaning.antonym` gathered for a word: the same words come back sentence after
+    /// sentence, and gathering reads every translation of every lemma again (a tenth of a check).
+    func noteTranslationWords(_ words: Set<String>, of info: WordInfo, side: LexicalAlignment.Side) {
+        lock.withLock {
+            if side == .source {
+                if sourceTranslationWords.count < Self.translationWordsCapacity { sourceTranslationWords[info.written] = words }
+            } else if targetTranslationWords.count < Self.translationWordsCapacity {
+                targetTranslationWords[info.written] = words
+            }
+        }
+    }
+
+    /// `LexicalAlignment.areCounterparts` of a source and a target word (by their infos' ids):
+    /// aligning compares every content word with every content word of the other side, and
+    /// each comparison hashes a dozen strings; news repeats its word pairs sentence after sentence.
+    func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
+        let key = UInt64(s.id) << 32 | UInt64(t.id)
+        lock.lock()
+        let known = counterparts[key]
+        lock.unlock()
+        if let known { return known }
+        let made = LexicalAlignment.areCounterparts(s, t)
+        lock.lock()
+        if counterparts.count < Self.counterpartsCapacity { counterparts[key] = made }
+        lock.unlock()
+        return made
+    }
+
+    private var counterparts: [UInt64: Bool] = [:]
+    private static let counterpartsCapacity = 2_000_000
+    private var infoCount: UInt32 = 0
+
+    private func nextInfoID() -> UInt32 {
+        lock.withLock {
+            infoCount += 1
+            return infoCount
+        }
+    }
+
+    private var sourceTranslationWords: [String: Set<String>] = [:]
+    private var targetTranslationWords: [String: Set<String>] = [:]
+    private static let translationWordsCapacity = 200_000
+
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
         (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
     }
@@ -463,7 +539,7 @@ public final class AlignmentWords: @unchecked Sendable {
     }
 
     /// Whether `word` has two alphabetic scalars or more; stops at the second.
-    private static func hasTwoLetters(_ word: String) -> Bool {
+    static func hasTwoLetters(_ word: String) -> Bool {
         var letters = 0
         for scalar in word.unicodeScalars where Latin1ScalarProperties.isAlphabetic(scalar) {
             letters += 1
@@ -562,7 +638,7 @@ public final class AlignmentWords: @unchecked Sendable {
         if from == "en", !isDigits {
             for lemma in lemmas { for antonym in lexicon.antonyms(of: lemma) { antonyms.insert(antonym.lowercased()) } }
         }
-        return WordInfo(folded: folded, lemmas: lemmas, translations: translations, translationSynonyms: synonyms, isKnown: isKnown,
+        return WordInfo(id: nextInfoID(), written: written, folded: folded, lemmas: lemmas, translations: translations, translationSynonyms: synonyms, isKnown: isKnown,
                         isCapitalized: isCapitalized, latin: latinForm, cognateKey: WordInfo.cognate(skeletonSource),
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
                         translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms)
@@ -599,6 +675,14 @@ public final class AlignmentWords: @unchecked Sendable {
     /// The words of a dictionary translation (`fall off`, `to decline (sth.)`), lower-cased, without
     /// what is in brackets.
     static func contentWords(of translation: String) -> [String] {
+        var translation = translation
+        if let words = translation.withUTF8({ contentWords(ascii: $0) }) { return words }
+        return contentWordsAsWritten(translation)
+    }
+
+    /// `contentWords` on characters, for translations the byte path does not take (and the
+    /// reference it is tested against).
+    static func contentWordsAsWritten(_ translation: String) -> [String] {
         var depth = 0
         var cleaned = ""
         for character in translation {
@@ -608,6 +692,39 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         return cleaned.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }
             .map(String.init).filter { $0.count >= 2 && $0 != "to" && $0 != "sth" && $0 != "sb" && $0 != "etw" && $0 != "jdn" }
+    }
+
+    /// `contentWords` of an ASCII translation, on bytes (a character is a byte there, and a letter
+    /// or digit is `A`–`Z`, `a`–`z`, `0`–`9`); `nil` for other text. `meaning.antonym` reads
+    /// every translation of every word of every sentence, and the character path was a tenth of a check.
+    private static func contentWords(ascii translation: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard !translation.contains(where: { $0 >= 0x80 }) else { return nil }
+        var words: [String] = []
+        var depth = 0
+        var word = [UInt8]()
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard word.count >= 2 else { return }
+            switch word {
+            case [0x74, 0x6F], [0x73, 0x74, 0x68], [0x73, 0x62], [0x65, 0x74, 0x77], [0x6A, 0x64, 0x6E]: return  // to sth sb etw jdn
+            default: words.append(String(decoding: word, as: Unicode.UTF8.self))
+            }
+        }
+        for byte in translation {
+            switch byte {
+            case 0x28, 0x5B, 0x7B: depth += 1; continue  // ( [ {
+            case 0x29, 0x5D, 0x7D: depth = max(0, depth - 1); continue  // ) ] }
+            default: break
+            }
+            guard depth == 0 else { continue }
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x27, 0x2D: word.append(byte)  // letters, digits, ' -
+            default: flush()
+            }
+        }
+        flush()
+        return words
     }
 }
 

@@ -64,7 +64,9 @@ public struct WordsDoubledRule: UnitRule {
     /// Words equal (case-folded) to the word before them, with only spaces between.
     static func doubles(in text: String, settings: StringCheckSettings,
                         masked units: [UInt16]? = nil) -> [(word: String, text: String, range: Range<Int>)] {
-        let masked = String(decoding: units ?? StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
+        let maskedUnits = units ?? StringText.masked(text, settings: settings)
+        if !maskedUnits.contains(where: { $0 >= 0x300 }) { return doubles(in: text, settings: settings, belowCombiningMarks: maskedUnits) }
+        let masked = String(decoding: maskedUnits, as: Unicode.UTF16.self)
         var result: [(String, String, Range<Int>)] = []
         // A placeholder between two words stands for a word of its own (`%s oder %s oder %s`).
         // Found only for a candidate: most strings double no word.
@@ -100,5 +102,57 @@ public struct WordsDoubledRule: UnitRule {
         }
         close(at: offset)
         return result
+    }
+
+    /// `doubles` of masked text whose units are all below U+0300 (Latin script without combining
+    /// marks): there every scalar is a character of its own (no grapheme cluster starts below the
+    /// combining marks but `\r\n`, which reads the same as two separators), so the text is read by
+    /// its units, and a word is made into a string only when it doubles the one before.
+    private static func doubles(in text: String, settings: StringCheckSettings,
+                                belowCombiningMarks units: [UInt16]) -> [(word: String, text: String, range: Range<Int>)] {
+        var result: [(String, String, Range<Int>)] = []
+        var placeholders: [Range<Int>]?
+        var previous: Range<Int>?
+        var wordStart: Int?
+        func sameFolded(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            // ASCII lower-cases `A`–`Z` alone; other letters fold as the strings do.
+            if units[a].allSatisfy({ $0 < 0x80 }), units[b].allSatisfy({ $0 < 0x80 }) {
+                func folded(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+                return a.count == b.count && zip(units[a], units[b]).allSatisfy { folded($0) == folded($1) }
+            }
+            return lowercased(a) == lowercased(b)
+        }
+        func lowercased(_ range: Range<Int>) -> String { String(decoding: units[range], as: Unicode.UTF16.self).lowercased() }
+        func close(at end: Int) {
+            guard let start = wordStart else { return }
+            let word = start..<end
+            if let before = previous, sameFolded(before, word), !units[word].allSatisfy({ characterClass[Int($0)] & isNumber != 0 }),
+               units[before.upperBound..<start].allSatisfy({ $0 == 0x20 }) {
+                if placeholders == nil { placeholders = StringText.placeholderRanges(in: text, settings: settings) }
+                if !placeholders!.contains(where: { $0.overlaps(before.upperBound..<start) }) {
+                    let written = String(decoding: units[word], as: Unicode.UTF16.self)
+                    result.append((written.lowercased(), written, word))
+                }
+            }
+            previous = word
+            wordStart = nil
+        }
+        for (offset, unit) in units.enumerated() {
+            if characterClass[Int(unit)] != 0 || unit == 0x27 && wordStart != nil {  // letter, number; ' inside a word
+                if wordStart == nil { wordStart = offset }
+            } else {
+                close(at: offset)
+                if unit != 0x20 { previous = nil }
+            }
+        }
+        close(at: units.count)
+        return result
+    }
+
+    private static let isLetter: UInt8 = 1, isNumber: UInt8 = 2
+    /// `Character.isLetter` and `isNumber` of each scalar below U+0300, from the standard library.
+    private static let characterClass: [UInt8] = (0..<0x300).map { value in
+        let character = Character(Unicode.Scalar(UInt32(value))!)
+        return (character.isLetter ? isLetter : 0) | (character.isNumber ? isNumber : 0)
     }
 }
