@@ -14,7 +14,7 @@ import Yams
 ///   garbled.sentence:            # or a mapping: severity and the rule's options
 ///     severity: warning
 ///     min_score: 0.6
-/// fail_on: error
+/// fail_on: error                # error | warning | info | never
 /// baseline: .lector-baseline.json
 /// resources: [/opt/homebrew/share/hunspell]   # more folders with Hunspell, FreeDict, WordNet data
 /// spelling:
@@ -35,7 +35,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var exclude: [String] = []
     /// Severity per rule id; `nil` means the rule is off.
     public var rules: [String: Severity?] = [:]
-    public var failOn: Severity?
+    /// The lowest severity that fails `check`; `.some(nil)` for `never` (as `--fail-on never`),
+    /// `nil` when the file does not say.
+    public var failOn: Severity??
     public var baseline: String?
     /// The older form of rule options (`thresholds: { garbled.min_score: 0.6 }`); each is also in
     /// `ruleOptions`.
@@ -111,8 +113,12 @@ public struct ProjectConfiguration: Sendable, Equatable {
                 configuration.exclude = try strings(value, key: key, fail: fail)
             case "fail_on":
                 let level = try string(value, key: key, fail: fail)
+                if level == "never" {
+                    configuration.failOn = .some(nil)
+                    continue
+                }
                 guard let severity = Severity(rawValue: level) else {
-                    throw fail("fail_on takes error, warning or info, not “\(level)”")
+                    throw fail("fail_on takes error, warning, info or never, not “\(level)”")
                 }
                 configuration.failOn = severity
             case "baseline":
