@@ -37,6 +37,8 @@ import Testing
         ("glossaries: [a.tbx\ninclude: x\n", 2, "malformed YAML"),
         ("- just\n- a list\n", 1, "expected a mapping"),
         ("thresholds:\n  garbled.nonsense: 2\n", 2, "unknown threshold"),
+        ("glossaries: [a.tbx]\ntarget_language: klingon\n", 2, "“target_language”: unknown language tag “klingon”"),
+        ("source_language: xx-bogus\ntarget_language: en\n", 1, "“source_language”: unknown language tag “xx-bogus”"),
     ])
     func errorsNameKeyAndLine(_ yaml: String, _ line: Int, _ message: String) {
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import LectorICU
 import Yams
 
 /// A project's `.lector.yml`: what to check and how, so that `lector check` with no arguments
@@ -104,9 +105,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
             case "glossaries":
                 configuration.glossaries = try strings(value, key: key, fail: fail).map(configuration.resolve)
             case "source_language":
-                configuration.sourceLanguage = try string(value, key: key, fail: fail)
+                configuration.sourceLanguage = try languageTag(value, key: key, fail: fail)
             case "target_language":
-                configuration.targetLanguage = try string(value, key: key, fail: fail)
+                configuration.targetLanguage = try languageTag(value, key: key, fail: fail)
             case "include":
                 configuration.include = try strings(value, key: key, fail: fail)
             case "exclude":
@@ -222,6 +223,18 @@ public struct ProjectConfiguration: Sendable, Equatable {
     private static func string(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> String {
         guard let value = node.string, node.scalar != nil else { throw fail("“\(key)” must be a single value") }
         return value
+    }
+
+    /// A BCP 47 tag ICU knows, checked here so that a bad one names this file and line rather than
+    /// the command-line option it would otherwise be reported as.
+    private static func languageTag(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> String {
+        let tag = try string(node, key: key, fail: fail)
+        do {
+            _ = try LanguageTag(tag)
+        } catch {
+            throw fail("“\(key)”: unknown language tag “\(tag)”")
+        }
+        return tag
     }
 
     private static func strings(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> [String] {
