@@ -48,6 +48,11 @@ import Testing
         #expect(strict.status == 1 && strict.standardOutput.contains("[numbers.mismatch]"), "\(strict.standardOutput)")
         let tolerant = try check("source_language: de\ntarget_language: en\nfail_on: warning\nrules:\n  numbers.mismatch: { severity: warning, tolerance: 0.05 }\n")
         #expect(tolerant.status == 0, "\(tolerant.standardOutput)\(tolerant.standardError)")
+        let never = try check("source_language: de\ntarget_language: en\nfail_on: never\nrules:\n  numbers.mismatch: error\n")
+        #expect(never.status == 0 && never.standardOutput.contains("[numbers.mismatch]"), "\(never.standardOutput)\(never.standardError)")
+        // The command line still decides over the file.
+        let overridden = try CommandRunner.run(["check", "--config", config, "--fail-on", "error", "--source", source, article])
+        #expect(overridden.status == 1, "\(overridden.standardError)")
         let bad = try check("source_language: de\ntarget_language: en\nrules:\n  numbers.mismatch:\n    tolerance: 5\n")
         #expect(bad.status == 2)
         #expect(bad.standardError.contains("\(config):5"), "\(bad.standardError)")

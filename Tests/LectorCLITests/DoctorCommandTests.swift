@@ -76,6 +76,14 @@ import Testing
         #expect(result.standardOutput.contains("spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)"))
     }
 
+    @Test func anUnknownLanguageTagIsAnInputErrorAsInCheck() throws {
+        for (flag, other) in [("--source-lang", "--target-lang"), ("--target-lang", "--source-lang")] {
+            let result = try CommandRunner.run(["doctor", "--data-path", Self.emptyFolder(), flag, "xx-bogus", other, "en"])
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("\(flag): unknown language tag “xx-bogus”"), "\(result.standardError)")
+        }
+    }
+
     /// A MeCab dictionary in EUC-JP (Debian's plain `mecab-ipadic`) is found and refused with the reason.
     @Test func anEUCJPMeCabDictionaryIsRefused() throws {
         let folder = try Self.emptyFolder()

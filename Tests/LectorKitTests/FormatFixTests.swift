@@ -57,7 +57,8 @@ import Testing
         let plan = try plan(po, named: "b.po")
         let text = String(decoding: plan.fixedFileContents, as: UTF8.self)
         #expect(text == po.replacingOccurrences(of: "that Kiev\\n", with: "that Kyiv\\n"))
-        #expect(plan.skipped.map(\.reason) == [.notVerbatim])
+        #expect(plan.skipped.map(\.reason) == [.crossesStrings])
+        #expect(plan.skipped.map(\.reason.description) == ["its text is split across two quoted strings in the file (a string continued on the next line)"])
         #expect(plan.skipped.map(\.finding.text) == ["Kiev"])
     }
 
@@ -413,5 +414,28 @@ import Testing
         #expect(findings.allSatisfy { !$0.text.unicodeScalars.contains { $0.properties.generalCategory == .format } })
         let plan = FixPlanner().plan(document, findings: findings)
         #expect(plan.fixedText == "Kyiv\u{200D} and Kyiv\u{202E} x\u{202C} and Kyiv\u{200E}. Kiev\u{301} stays. KYIV\u{200D}!")
+    }
+
+    /// A paired inline tag added or dropped is one finding, in TMX (`<hi>`) as in XLIFF (`<g>`);
+    /// a lone code of a pair still says which.
+    @Test func aPairedInlineTagAddedOrDroppedIsOneFinding() throws {
+        let tmx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header srclang="de" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+        <tu tuid="1"><tuv xml:lang="de"><seg>Die Gespräche gehen weiter.</seg></tuv><tuv xml:lang="en"><seg>The <hi>talks</hi> continue.</seg></tuv></tu>
+        <tu tuid="2"><tuv xml:lang="de"><seg>Die <hi>Gespräche</hi> gehen weiter.</seg></tuv><tuv xml:lang="en"><seg>The talks continue.</seg></tuv></tu>
+        </body></tmx>
+        """
+        let xliff = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff version="1.2"><file source-language="de" target-language="en" datatype="plaintext" original="x"><body>
+        <trans-unit id="1"><source>Die Gespräche gehen weiter.</source><target>The <g id="1">talks</g> continue.</target></trans-unit>
+        </body></file></xliff>
+        """
+        let messages = try (bilingualFindings(tmx, named: "pair.tmx") + bilingualFindings(xliff, named: "pair.xlf"))
+            .filter { $0.ruleID == "markup.mismatch" }.map(\.message)
+        #expect(messages == ["inline tag `hi`…`/hi` is not in the source", "inline tag `hi`…`/hi` from the source is missing",
+                             "inline tag `g:1`…`/g:1` is not in the source"])
+        #expect(MarkupMismatchRule.pairingTags(["x:1", "/g:2", "g:3", "/g:3"]) == ["`x:1`", "`g:3`…`/g:3`", "`/g:2`"])
     }
 }

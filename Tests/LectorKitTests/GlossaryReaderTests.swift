@@ -137,6 +137,12 @@ import Testing
         Self.expectError(broken, line: 15, containing: "unknown term status “sometimesTerm”")
     }
 
+    @Test func unknownLanguageIsAnError() {
+        let broken = Self.tbx2.replacingOccurrences(of: "<langSet xml:lang=\"de\">", with: "<langSet xml:lang=\"xx-bogus\">")
+        #expect(broken != Self.tbx2)
+        Self.expectError(broken, line: 19, containing: "unknown language tag “xx-bogus”")
+    }
+
     @Test func otherXMLIsNotATermbase() {
         Self.expectError("<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>", line: 2, containing: "not a TBX file")
     }
@@ -197,6 +203,7 @@ import Testing
         ("concept,language\nk,en\n", 1, "missing column “term”"),
         ("concept,language,term,colour\nk,en,Kyiv,red\n", 1, "unknown column “colour”"),
         ("concept,language,term\nk,en,\n", 2, "empty term"),
+        ("concept,language,term\nk,en,Kyiv\nk,xx-bogus,Kiev\n", 3, "unknown language tag “xx-bogus”"),
     ])
     func malformedTablesNameTheLine(_ text: String, _ line: Int, _ message: String) {
         do {

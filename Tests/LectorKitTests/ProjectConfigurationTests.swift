@@ -33,10 +33,12 @@ import Testing
         ("glossaries: [a.tbx]\ntarget_langauge: en\n", 2, "unknown key “target_langauge”"),
         ("rules:\n  glossary.varient: error\n", 2, "unknown rule “glossary.varient”"),
         ("rules:\n  glossary.variant: loud\n", 2, "expected error, warning, info or off"),
-        ("fail_on: sometimes\n", 1, "fail_on takes error, warning or info"),
+        ("fail_on: sometimes\n", 1, "fail_on takes error, warning, info or never"),
         ("glossaries: [a.tbx\ninclude: x\n", 2, "malformed YAML"),
         ("- just\n- a list\n", 1, "expected a mapping"),
         ("thresholds:\n  garbled.nonsense: 2\n", 2, "unknown threshold"),
+        ("glossaries: [a.tbx]\ntarget_language: klingon\n", 2, "“target_language”: unknown language tag “klingon”"),
+        ("source_language: xx-bogus\ntarget_language: en\n", 1, "“source_language”: unknown language tag “xx-bogus”"),
     ])
     func errorsNameKeyAndLine(_ yaml: String, _ line: Int, _ message: String) {
         do {
@@ -47,6 +49,11 @@ import Testing
             #expect(error.line == line, "\(error)")
             #expect(error.message.contains(message), "\(error)")
         }
+    }
+
+    @Test func failOnNeverIsAccepted() throws {
+        #expect(try ProjectConfiguration.parse("fail_on: never\n", path: "cfg.yml").failOn == .some(nil))
+        #expect(try ProjectConfiguration.parse("target_language: en\n", path: "cfg.yml").failOn == nil)
     }
 
     @Test func isFoundInParentDirectories() throws {

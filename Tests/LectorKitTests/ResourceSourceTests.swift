@@ -96,4 +96,23 @@ import Testing
         #expect(try await told.check([.bilingual(path: path, standardInputFormat: nil)]).map(\.ruleID).contains("untranslated.unchanged"))
         #expect(told.inputNotices.isEmpty)
     }
+
+    @Test func jsonFilesPairedOutsideLocalesTakeTheTargetLanguageNotTheFolderName() async throws {
+        // A folder named like a language code (`fra`, `de`) or not at all (`app`) is no language
+        // outside i18next's `locales/LANG/`.
+        for name in ["app", "fra", "de"] {
+            let root = try folder(["\(name)/src.json": "{\"a\": \"Gespräche mit Medinsky\"}",
+                                   "\(name)/tgt.json": "{\"a\": \"Talks with Medinsky\"}"])
+            let target = root.appendingPathComponent("\(name)/tgt.json").path
+            let source = root.appendingPathComponent("\(name)/src.json").path
+            let file = try #require(try BilingualFileLoader.loadAll(path: target, source: source, sourceLanguage: "de").first)
+            #expect(file.targetLanguage == nil, "\(name)/")
+            let session = try LintSession(CheckConfiguration(targetLanguage: "en", sourceLanguage: "de"))
+            #expect(try session.checker(for: file).configuration.targetLanguage == "en", "\(name)/")
+            _ = try await session.check([.pair(target: target, source: source)])
+        }
+        let root = try folder(["locales/fr/x.json": "{\"a\": \"Enregistrer\"}", "locales/en/x.json": "{\"a\": \"Save\"}"])
+        let file = try #require(try BilingualFileLoader.loadAll(path: root.appendingPathComponent("locales/fr/x.json").path).first)
+        #expect(file.targetLanguage == "fr")
+    }
 }

@@ -102,6 +102,20 @@ import Testing
         #expect(throws: InputError.self) { _ = try Baseline.load(path: garbage) }
     }
 
+    @Test func validJSONThatIsNoBaselineSaysWhatABaselineIs() throws {
+        for text in ["{}", "[]", "{\"version\": 1}"] {
+            let path = Fixtures.write(text, named: "not-a-baseline.json")
+            #expect {
+                _ = try Baseline.load(path: path)
+            } throws: { error in
+                let message = (error as? InputError)?.message ?? ""
+                return !message.contains("malformed") && message.contains("expected a JSON object with “version”: 1 and “entries”")
+            }
+        }
+        let garbage = Fixtures.write("{not json", named: "bad.json")
+        #expect(throws: InputError(file: garbage, message: "not a Lector baseline (malformed JSON)")) { _ = try Baseline.load(path: garbage) }
+    }
+
     @Test func comparison() {
         let old = Baseline(findings: findings("Kiev and Medinski.\nKharkov.\n"))
         let new = Baseline(findings: findings("Kiev and Medinski.\nKiev and Medinski.\nOdessa.\n"))

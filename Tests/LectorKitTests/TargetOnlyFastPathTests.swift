@@ -77,6 +77,21 @@ import Testing
 
     /// `mayLoop` may say yes where `loop` finds nothing (hashes of different words may collide, a
     /// repeated short word is no loop), never no where `loop` finds one.
+    /// Without a source, a loop is reported on the loop, with every repetition counted and a short text.
+    @Test func aLoopIsPlacedOnTheLoopCountedAndShort() throws {
+        let checker = try Checker(CheckConfiguration(targetLanguage: "en"))
+        let long = String(repeating: "word ", count: 3000)
+        for (text, column, excerpt, count) in [("He said it was very very very good.\n", 16, "very very very", 3),
+                                               ("He said it was very Very very very good.\n", 16, "very Very very", 4),
+                                               (long + "\n", 1, "word word word", 3000)] {
+            let findings = try checker.check(SourceDocument(path: "t.en.txt", text: text)).filter { $0.ruleID == "garbled.sentence" }
+            #expect(findings.count == 1, "\(text.prefix(40))")
+            #expect(findings.first?.location.column == column)
+            #expect(findings.first?.text == excerpt)
+            #expect(findings.first?.message.contains("repeated \(count)× in a row") == true, "\(findings.first?.message ?? "")")
+        }
+    }
+
     @Test func loopPrefilterNeverMissesALoop() throws {
         var loops = 0
         var rejected = 0

@@ -81,6 +81,38 @@ public enum BilingualFileLoader {
         ResourceFormat(path: target) != nil || ResourceFormat.forPair(target: target, source: source) != nil
     }
 
+    /// Whether the path names a file that pairs each string with its own source (XLIFF, TMX, PO,
+    /// JSON Lines, a String Catalog), by its extension: such a file neither takes a source file
+    /// (`--source`) nor is one.
+    public static func carriesItsOwnSource(path: String) -> Bool {
+        Format(path: path) != nil || isStringCatalog(path)
+    }
+
+    /// Why `source` cannot be the source file of `target`, when one of them pairs its own source;
+    /// `nil` when they can be paired (as texts aligned by sentence, or as two resource files).
+    public static func pairingError(target: String, source: String) -> InputError? {
+        if carriesItsOwnSource(path: target) {
+            return InputError(file: target, message: "\(formatName(target)) pairs each string with its own source, "
+                + "so --source \(source) does not apply; check it without --source")
+        }
+        if carriesItsOwnSource(path: source) {
+            return InputError(file: source, message: "\(formatName(source)) holds source and translation, so it is not "
+                + "the source text of \(target) (--source); check it as a FILE itself")
+        }
+        return nil
+    }
+
+    /// "a PO file", "an XLIFF file", … for messages.
+    private static func formatName(_ path: String) -> String {
+        switch Format(path: path) {
+        case .xliff: "an XLIFF file"
+        case .tmx: "a TMX file"
+        case .po: "a PO file"
+        case .jsonLines: "a JSON Lines file"
+        case nil: "a String Catalog"
+        }
+    }
+
     /// Whether the path is a String Catalog or a mobile resource file rather than one of the
     /// bilingual formats proper.
     package static func isResourceOrCatalog(path: String) -> Bool {

@@ -70,6 +70,7 @@ public enum CSVGlossaryReader {
             guard !concept.isEmpty else { throw InputError(file: name, line: row.line, message: "empty concept id") }
             guard !term.isEmpty else { throw InputError(file: name, line: row.line, message: "empty term") }
             guard !language.isEmpty else { throw InputError(file: name, line: row.line, message: "empty language") }
+            try Term.checkLanguage(language, file: name, line: row.line)
             guard let status = TermStatus(glossaryValue: field("status")) else {
                 throw InputError(file: name, line: row.line, message: "unknown status “\(field("status"))”; "
                     + "expected preferred, admitted, deprecated or superseded")

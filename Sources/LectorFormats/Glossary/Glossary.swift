@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 
 /// The normative status of a term (TBX `administrativeStatus` / `normativeAuthorization`).
@@ -38,6 +39,18 @@ public struct GlossaryPosition: Hashable, Sendable, CustomStringConvertible {
 
 /// One designation of a concept in one language.
 public struct Term: Hashable, Sendable {
+    /// Throws an input error at `file:line` unless `tag` is a BCP 47 tag of a language ICU knows:
+    /// a term in `xx-bogus` would never match, and the glossary would check less than it seems to.
+    /// TBX and CSV glossaries refuse the same tags as `--target-lang`.
+    static func checkLanguage(_ tag: String, file: String, line: Int) throws(InputError) {
+        do {
+            _ = try LanguageTag(tag)
+        } catch {
+            throw InputError(file: file, line: line, message: "unknown language tag “\(tag)”")
+        }
+    }
+
+
     public let text: String
     /// BCP 47 tag as written in the glossary (`en`, `de-CH`).
     public let language: String

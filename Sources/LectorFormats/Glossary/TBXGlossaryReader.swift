@@ -88,6 +88,7 @@ private final class TBXBuilder: XMLDocumentHandler {
             guard let lang = attributes["xml:lang"] ?? attributes["lang"], !lang.isEmpty else {
                 throw failure("<\(elementName)> without xml:lang", line: tag.line)
             }
+            try Term.checkLanguage(lang, file: file, line: tag.line)
             language = lang
         case "tig", "ntig", "termSec":
             guard language != nil else { throw failure("<\(elementName)> outside a language section", line: tag.line) }

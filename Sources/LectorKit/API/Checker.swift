@@ -3,6 +3,18 @@ import Foundation
 import LectorICU
 import LectorLexicon
 
+extension CheckConfiguration {
+    /// Throws an input error naming `option` unless `tag` is a BCP 47 tag of a language ICU knows:
+    /// every command refuses the same tags.
+    public static func checkLanguageTag(_ tag: String, option: String) throws(InputError) {
+        do {
+            _ = try LanguageTag(tag)
+        } catch {
+            throw InputError(file: option, message: "unknown language tag “\(tag)”")
+        }
+    }
+}
+
 /// What to check and how: glossaries, the language of the checked text, rule settings.
 public struct CheckConfiguration: Sendable {
     public var glossaries: [Glossary]
@@ -93,17 +105,9 @@ public struct Checker: Sendable {
     private let spellingWords: Set<String>
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
-        do {
-            _ = try LanguageTag(configuration.targetLanguage)
-        } catch {
-            throw InputError(file: "--target-lang", message: "unknown language tag “\(configuration.targetLanguage)”")
-        }
+        try CheckConfiguration.checkLanguageTag(configuration.targetLanguage, option: "--target-lang")
         if let source = configuration.sourceLanguage {
-            do {
-                _ = try LanguageTag(source)
-            } catch {
-                throw InputError(file: "--source-lang", message: "unknown language tag “\(source)”")
-            }
+            try CheckConfiguration.checkLanguageTag(source, option: "--source-lang")
         }
         for id in Set(configuration.severities.keys).union(configuration.ruleOptions.keys)
         where RuleRegistry.rule(withID: id) == nil {

@@ -99,6 +99,8 @@ public final class LintSession: Sendable {
             }
             return try checker(source: nil, target: language).check(target)
         case let .pair(targetPath, sourcePath):
+            // Otherwise a PO or XLIFF file would be read as plain text, its syntax checked as prose.
+            if let error = BilingualFileLoader.pairingError(target: targetPath, source: sourcePath) { throw error }
             if BilingualFileLoader.isResourcePair(target: targetPath, source: sourcePath) {
                 // A mobile resource file and the source-language file it translates, paired by key.
                 return try checkBilingual(BilingualFileLoader.loadAll(path: targetPath, source: sourcePath,

@@ -90,7 +90,12 @@ public struct Baseline: Codable, Sendable, Equatable {
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(file: path, message: "not a Lector baseline (malformed JSON)")
+            // Valid JSON of another shape (`{}`, a report) is not malformed: say what a baseline is.
+            guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+                throw InputError(file: path, message: "not a Lector baseline (malformed JSON)")
+            }
+            throw InputError(file: path, message: "not a Lector baseline: expected a JSON object with “version”: 1 and "
+                + "“entries” (file, rule, text, sentence, count), as `lector check --write-baseline` writes")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LectorICU
 import Yams
 
 /// A project's `.lector.yml`: what to check and how, so that `lector check` with no arguments
@@ -14,7 +15,7 @@ import Yams
 ///   garbled.sentence:            # or a mapping: severity and the rule's options
 ///     severity: warning
 ///     min_score: 0.6
-/// fail_on: error
+/// fail_on: error                # error | warning | info | never
 /// baseline: .lector-baseline.json
 /// resources: [/opt/homebrew/share/hunspell]   # more folders with Hunspell, FreeDict, WordNet data
 /// spelling:
@@ -35,7 +36,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public var exclude: [String] = []
     /// Severity per rule id; `nil` means the rule is off.
     public var rules: [String: Severity?] = [:]
-    public var failOn: Severity?
+    /// The lowest severity that fails `check`; `.some(nil)` for `never` (as `--fail-on never`),
+    /// `nil` when the file does not say.
+    public var failOn: Severity??
     public var baseline: String?
     /// The older form of rule options (`thresholds: { garbled.min_score: 0.6 }`); each is also in
     /// `ruleOptions`.
@@ -102,17 +105,21 @@ public struct ProjectConfiguration: Sendable, Equatable {
             case "glossaries":
                 configuration.glossaries = try strings(value, key: key, fail: fail).map(configuration.resolve)
             case "source_language":
-                configuration.sourceLanguage = try string(value, key: key, fail: fail)
+                configuration.sourceLanguage = try languageTag(value, key: key, fail: fail)
             case "target_language":
-                configuration.targetLanguage = try string(value, key: key, fail: fail)
+                configuration.targetLanguage = try languageTag(value, key: key, fail: fail)
             case "include":
                 configuration.include = try strings(value, key: key, fail: fail)
             case "exclude":
                 configuration.exclude = try strings(value, key: key, fail: fail)
             case "fail_on":
                 let level = try string(value, key: key, fail: fail)
+                if level == "never" {
+                    configuration.failOn = .some(nil)
+                    continue
+                }
                 guard let severity = Severity(rawValue: level) else {
-                    throw fail("fail_on takes error, warning or info, not “\(level)”")
+                    throw fail("fail_on takes error, warning, info or never, not “\(level)”")
                 }
                 configuration.failOn = severity
             case "baseline":
@@ -216,6 +223,18 @@ public struct ProjectConfiguration: Sendable, Equatable {
     private static func string(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> String {
         guard let value = node.string, node.scalar != nil else { throw fail("“\(key)” must be a single value") }
         return value
+    }
+
+    /// A BCP 47 tag ICU knows, checked here so that a bad one names this file and line rather than
+    /// the command-line option it would otherwise be reported as.
+    private static func languageTag(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> String {
+        let tag = try string(node, key: key, fail: fail)
+        do {
+            _ = try LanguageTag(tag)
+        } catch {
+            throw fail("“\(key)”: unknown language tag “\(tag)”")
+        }
+        return tag
     }
 
     private static func strings(_ node: Node, key: String, fail: (String) -> InputError) throws(InputError) -> [String] {

@@ -20,6 +20,9 @@ public struct SkippedFix: Sendable, Hashable {
         /// The text is not written verbatim in the file: it crosses inline markup, an entity or an
         /// escape sequence, or lies outside the translatable text, so it cannot be replaced exactly.
         case notVerbatim
+        /// The text is split across two quoted strings that the file joins (a PO string continued
+        /// on the next line: `"Ki"` `"ev"`), so it is not written in one piece.
+        case crossesStrings
         /// The replacement cannot be written in the file's format at that place (`EditableText`).
         case cannotEscape
         /// Nothing in this file may be fixed, for the reason given (`EditableText.unfixableReason`).
@@ -34,6 +37,7 @@ public struct SkippedFix: Sendable, Hashable {
             case .textChanged: "the text at its position has changed"
             case .rangeOutsideDocument: "its position is outside the file"
             case .notVerbatim: "its text is not written as is in the file (it crosses markup, an entity or an escape)"
+            case .crossesStrings: "its text is split across two quoted strings in the file (a string continued on the next line)"
             case .cannotEscape: "the replacement cannot be written at that place in this file format"
             case .fileNotFixable(let reason): reason
             case .embeddedCode: "its text is part of a placeholder, a tag or a URL, which must stay as the source has it"

@@ -70,7 +70,8 @@ public struct FixPlanner: Sendable {
             }
             guard let mapped = cursor.bytes(of: range),
                   file.original[mapped.bytes].elementsEqual(finding.text.utf8) else {
-                skipped.append(SkippedFix(finding: finding, reason: file.unfixableReason.map(SkippedFix.Reason.fileNotFixable) ?? .notVerbatim))
+                skipped.append(SkippedFix(finding: finding, reason: file.unfixableReason.map(SkippedFix.Reason.fileNotFixable)
+                    ?? (Self.crossesQuotedStrings(range, in: file) ? .crossesStrings : .notVerbatim)))
                 continue
             }
             guard let escaped = mapped.escaping.escape(suggestion) else {
@@ -143,6 +144,29 @@ public struct FixPlanner: Sendable {
                 unit += 1
             }
         }
+    }
+
+    /// Whether `range` runs from one verbatim run into the next where nothing of the text lies
+    /// between them and the file only closes one quoted string and opens the next (`"Ki"` then
+    /// `"ev"` on the next line, as PO continues a string): the text is whole, the file splits it.
+    /// Only asked of a fix already refused, so the runs are searched from the start.
+    static func crossesQuotedStrings(_ range: Range<Int>, in file: EditableText) -> Bool {
+        let runs = file.runs
+        let units = file.document.utf16
+        guard var index = runs.firstIndex(where: { $0.text.contains(range.lowerBound) }) else { return false }
+        let first = index
+        while runs[index].text.upperBound < range.upperBound {
+            let next = index + 1
+            guard next < runs.count, runs[next].text.lowerBound == runs[index].text.upperBound else { return false }
+            let end = runs[index].byteOffset + runs[index].text.reduce(0) { $0 + SourceDocument.utf8Length(of: units[$1]) }
+            guard end + 2 <= runs[next].byteOffset, runs[next].byteOffset <= file.original.count else { return false }
+            let gap = file.original[end..<runs[next].byteOffset]
+            let quote = UInt8(ascii: "\"")
+            guard gap.first == quote, gap.last == quote,
+                  gap.dropFirst().dropLast().allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+            index = next
+        }
+        return index != first
     }
 
     /// `units` with every replacement made; the replacements are sorted and do not overlap.

@@ -184,15 +184,43 @@ public struct MarkupMismatchRule: BilingualRule {
         let source = codes.source.filter { !$0.hasPrefix(prefix) }
         let target = codes.target.filter { !$0.hasPrefix(prefix) }
         var remaining = source.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        var extra: [String] = []
         for code in target {
-            if let count = remaining[code], count > 0 { remaining[code] = count - 1 } else {
-                findings.append(RuleFinding(range: range, message: "inline tag `\(code)` is not in the source"))
-            }
+            if let count = remaining[code], count > 0 { remaining[code] = count - 1 } else { extra.append(code) }
         }
+        var missing: [String] = []
         for code in source where (remaining[code] ?? 0) > 0 {
             remaining[code]! -= 1
-            findings.append(RuleFinding(range: range, message: "inline tag `\(code)` from the source is missing"))
+            missing.append(code)
+        }
+        for tag in Self.pairingTags(extra) {
+            findings.append(RuleFinding(range: range, message: "inline tag \(tag) is not in the source"))
+        }
+        for tag in Self.pairingTags(missing) {
+            findings.append(RuleFinding(range: range, message: "inline tag \(tag) from the source is missing"))
         }
         return findings
+    }
+
+    /// The codes as they are reported: an opening code with its closing code among them
+    /// (`hi` and `/hi`, `g:1` and `/g:1`) is one tag added or dropped, `` `hi`…`/hi` ``; any
+    /// other code stands alone.
+    package static func pairingTags(_ codes: [String]) -> [String] {
+        var closings = codes.filter { $0.hasPrefix("/") }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        var paired: [String: Int] = [:]
+        var tags: [String] = []
+        for code in codes where !code.hasPrefix("/") {
+            if let count = closings["/" + code], count > 0 {
+                closings["/" + code] = count - 1
+                paired["/" + code, default: 0] += 1
+                tags.append("`\(code)`…`/\(code)`")
+            } else {
+                tags.append("`\(code)`")
+            }
+        }
+        for code in codes where code.hasPrefix("/") {
+            if let count = paired[code], count > 0 { paired[code] = count - 1 } else { tags.append("`\(code)`") }
+        }
+        return tags
     }
 }

@@ -55,12 +55,78 @@ public enum GarbledConditions {
     /// talks`), or, in Japanese and Chinese, the same two to six characters three times in a row.
     /// Words that merely recur (`of the` three times in a long sentence) are ordinary language.
     public static func loop(in target: String, language: String) -> String? {
-        if GarbledSignalExtractor.denseScripts.contains(language) {
+        loopFinding(in: target, language: language)?.description
+    }
+
+    /// `loop(in:language:)` with where the loop stands: `range` (UTF-16 offsets in `target`) spans
+    /// its first three repetitions, so the finding lands on the loop and its text stays short
+    /// however long the loop runs; the description counts every repetition in the row.
+    public static func loopFinding(in target: String, language: String) -> (description: String, range: Range<Int>)? {
+        let dense = GarbledSignalExtractor.denseScripts.contains(language)
+        if dense {
             let characters = Array(target.filter { !$0.isWhitespace && !$0.isPunctuation })
-            return repeatedRun(characters, lengths: 2...6, minimumUnit: 2).map { "“\(String($0))” repeated 3× in a row" }
+            guard let run = repeatedRun(characters, lengths: 2...6, minimumUnit: 2) else { return nil }
+            let count = repetitions(of: run, in: characters)
+            let unit = String(characters[run.start..<(run.start + run.length)])
+            let places = itemRanges(in: target) { !$0.isWhitespace && !$0.isPunctuation }
+            return ("“\(unit)” repeated \(count)× in a row", span(of: run, in: places))
         }
         let words = GarbledSignalExtractor.words(target.lowercased())
-        return repeatedRun(words, lengths: 1...4, minimumUnit: 1).map { "“\($0.joined(separator: " "))” repeated 3× in a row" }
+        guard let run = repeatedRun(words, lengths: 1...4, minimumUnit: 1) else { return nil }
+        let count = repetitions(of: run, in: words)
+        let unit = words[run.start..<(run.start + run.length)].joined(separator: " ")
+        let places = wordRanges(in: target)
+        // Lower-casing may split or join a word in rare scripts; the sentence is then the place.
+        let range = places.count == words.count ? span(of: run, in: places) : 0..<target.utf16.count
+        return ("“\(unit)” repeated \(count)× in a row", range)
+    }
+
+    /// How many times in a row the run's unit stands from its start (three at least).
+    private static func repetitions<T: Equatable>(of run: (start: Int, length: Int), in items: [T]) -> Int {
+        let unit = items[run.start..<(run.start + run.length)]
+        var count = 3
+        var next = run.start + 3 * run.length
+        while next + run.length <= items.count, items[next..<(next + run.length)].elementsEqual(unit) {
+            count += 1
+            next += run.length
+        }
+        return count
+    }
+
+    /// The UTF-16 range from the run's first item to the end of its third repetition.
+    private static func span(of run: (start: Int, length: Int), in places: [Range<Int>]) -> Range<Int> {
+        places[run.start].lowerBound..<places[run.start + 3 * run.length - 1].upperBound
+    }
+
+    /// The UTF-16 ranges of the words `GarbledSignalExtractor.words` reads (runs of letters,
+    /// digits and apostrophes).
+    private static func wordRanges(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        var start: Int?
+        for character in text {
+            let isWord = character.isLetter || character.isNumber || character == "'" || character == "’"
+            if isWord, start == nil { start = offset }
+            if !isWord, let begun = start {
+                ranges.append(begun..<offset)
+                start = nil
+            }
+            offset += character.utf16.count
+        }
+        if let begun = start { ranges.append(begun..<offset) }
+        return ranges
+    }
+
+    /// The UTF-16 range of each character of `text` that `keep` keeps.
+    private static func itemRanges(in text: String, keep: (Character) -> Bool) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        for character in text {
+            let length = character.utf16.count
+            if keep(character) { ranges.append(offset..<(offset + length)) }
+            offset += length
+        }
+        return ranges
     }
 
     /// Whether `loop(in:language:)` can find a loop in this text (not Japanese or Chinese), read
@@ -105,8 +171,10 @@ public enum GarbledConditions {
         return hashes
     }
 
-    /// The first run of `n` items (n in `lengths`) that occurs three times in a row.
-    private static func repeatedRun<T: Equatable>(_ items: [T], lengths: ClosedRange<Int>, minimumUnit: Int) -> [T]? {
+    /// The first run of `n` items (n in `lengths`) that occurs three times in a row: where it
+    /// starts and its length `n`.
+    private static func repeatedRun<T: Equatable>(_ items: [T], lengths: ClosedRange<Int>,
+                                                  minimumUnit: Int) -> (start: Int, length: Int)? {
         for length in lengths where items.count >= 3 * length {
             for start in 0...(items.count - 3 * length) {
                 let unit = items[start..<(start + length)]
@@ -114,7 +182,7 @@ public enum GarbledConditions {
                    items[(start + 2 * length)..<(start + 3 * length)].elementsEqual(unit) {
                     // One repeated short token (`ha ha ha`, `1 1 1`) is ordinary in comments.
                     if length == 1, let word = unit.first as? String, word.count < 3 { continue }
-                    return Array(unit)
+                    return (start, length)
                 }
             }
         }

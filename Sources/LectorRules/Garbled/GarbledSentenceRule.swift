@@ -22,9 +22,9 @@ public struct GarbledSentenceRule: Rule {
                         from: "de", to: "en"),
             RuleExample("↓The negotiations the negotiations the negotiations continue.",
                         source: "Die Verhandlungen gehen weiter.", from: "de", to: "en"),
-            RuleExample("↓Les négociations continuent continuent continuent continuent.",
+            RuleExample("Les négociations ↓continuent continuent continuent continuent.",
                         source: "The negotiations continue.", from: "en", to: "fr"),
-            RuleExample("↓Die Gespräche Gespräche Gespräche gehen weiter.", source: "The talks continue.", from: "en", to: "de"),
+            RuleExample("Die ↓Gespräche Gespräche Gespräche gehen weiter.", source: "The talks continue.", from: "en", to: "de"),
             RuleExample("↓The weather in the mountains was cold and rainy during the whole week.",
                         source: "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau an.", from: "de", to: "en"),
             RuleExample("↓Les prix du pain et du lait ont fortement augmenté l'année dernière.",
@@ -111,7 +111,8 @@ public struct GarbledSentenceRule: Rule {
             }
             let target = context.document.text(in: range)
             var reasons: [String] = []
-            if let loop = GarbledConditions.loop(in: target, language: targetLanguage) { reasons.append(loop) }
+            let loop = GarbledConditions.loopFinding(in: target, language: targetLanguage)
+            if let loop { reasons.append(loop.description) }
             if let sourceText, let sourceLanguage {
                 if let clause = GarbledConditions.relativeClause(source: sourceText, target: target, sourceLanguage: sourceLanguage,
                                                                  targetLanguage: targetLanguage) {
@@ -133,7 +134,10 @@ public struct GarbledSentenceRule: Rule {
                 }
             }
             guard !reasons.isEmpty else { continue }
-            findings.append(RuleFinding(range: range, message: "garbled sentence: " + reasons.joined(separator: "; ")))
+            // A loop alone is its own place (and a short excerpt, however long the loop runs);
+            // any other reason is about the whole sentence.
+            let place = loop.map { reasons.count == 1 ? (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound) : range } ?? range
+            findings.append(RuleFinding(range: place, message: "garbled sentence: " + reasons.joined(separator: "; ")))
         }
         return findings
     }

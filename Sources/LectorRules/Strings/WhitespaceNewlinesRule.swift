@@ -15,6 +15,9 @@ public struct WhitespaceNewlinesRule: UnitRule {
             RuleExample(unit: "↓'n Leer", source: "A file\n", from: "en", to: "af"),
             RuleExample(unit: "↓Een\ntwee", source: "One two\n", from: "en", to: "af"),
             RuleExample(unit: "↓Datei:", source: "File:\t", from: "en", to: "de"),
+            RuleExample(unit: "Eén↓\ntwee", source: "One two", from: "en", to: "af"),
+            RuleExample(unit: "Datei:↓\t", source: "File:", from: "en", to: "de"),
+            RuleExample(unit: "Korrek↓\n", source: "Correct", from: "en", to: "af"),
             RuleExample(unit: "↓Fichier non enregistré.Voulez-vous l'enregistrer ?",
                         source: "The file was not saved.\nDo you want to save it?", from: "en", to: "fr"),
         ],
@@ -51,8 +54,39 @@ public struct WhitespaceNewlinesRule: UnitRule {
                                                             : "the translation ends with a line break, the source does not")
         }
         guard !problems.isEmpty else { return [] }
-        findings.append(RuleFinding(range: pair.targetStartPoint, message: problems.joined(separator: "; ")))
+        findings.append(RuleFinding(range: Self.place(in: pair, source: source, target: target), message: problems.joined(separator: "; ")))
         return findings
+    }
+
+    /// Where the finding lands: on the first line break or tab the translation has more of than
+    /// the source; else on the translation's own first or last line break where only it starts or
+    /// ends with one; else (a break or tab missing) on the whole translation, which lacks it.
+    static func place(in pair: StringPair, source: (lf: Int, crlf: Int, cr: Int, tabs: Int),
+                      target: (lf: Int, crlf: Int, cr: Int, tabs: Int)) -> Range<Int> {
+        let units = Array(pair.target.utf16)
+        guard !units.isEmpty else { return pair.targetStartPoint }
+        func character(at index: Int) -> Range<Int> {
+            let isCRLF = units[index] == 0x0D && index + 1 < units.count && units[index + 1] == 0x0A
+            return pair.range(index..<(index + (isCRLF ? 2 : 1)))
+        }
+        for index in units.indices {
+            let isCRLF = units[index] == 0x0D && index + 1 < units.count && units[index + 1] == 0x0A
+            let isSecondOfCRLF = units[index] == 0x0A && index > 0 && units[index - 1] == 0x0D
+            let extra = switch units[index] {
+            case 0x0A: !isSecondOfCRLF && target.lf > source.lf
+            case 0x0D: isCRLF ? target.crlf > source.crlf : target.cr > source.cr
+            case 0x09: target.tabs > source.tabs
+            default: false
+            }
+            if extra { return character(at: index) }
+        }
+        if startsWithBreak(pair.target), !startsWithBreak(pair.source) { return character(at: 0) }
+        if endsWithBreak(pair.target), !endsWithBreak(pair.source) {
+            let last = units.count - 1
+            let start = units[last] == 0x0A && last > 0 && units[last - 1] == 0x0D ? last - 1 : last
+            return character(at: start)
+        }
+        return pair.wholeTarget
     }
 
     static func counts(_ text: String) -> (lf: Int, crlf: Int, cr: Int, tabs: Int) {

@@ -162,10 +162,12 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    /// The lowest severity that fails the run; `nil` for `--fail-on never`.
+    /// The lowest severity that fails the run; `nil` for `--fail-on never` (or `fail_on: never`).
     private func failThreshold(project: ProjectConfiguration?) -> Severity? {
-        if failOn == "never" { return nil }
-        return failOn.flatMap(Severity.init(rawValue:)) ?? project?.failOn ?? .error
+        // `never` is no severity: nil (validated above).
+        if let failOn { return Severity(rawValue: failOn) }
+        if let configured = project?.failOn { return configured }
+        return .error
     }
 
     /// A stream of findings (`produce` hands them to its argument batch by batch): JSON Lines on

@@ -25,6 +25,9 @@ struct DoctorCommand: ParsableCommand {
         do {
             project = try ProjectConfiguration.find(from: FileManager.default.currentDirectoryPath)
                 .map { path throws(InputError) in try ProjectConfiguration.load(path: path) }
+            // As `check` refuses them: a report on a language that does not exist would read as an all clear.
+            if let sourceLang { try CheckConfiguration.checkLanguageTag(sourceLang, option: "--source-lang") }
+            if let targetLang { try CheckConfiguration.checkLanguageTag(targetLang, option: "--target-lang") }
         } catch {
             reportInputError(error)
             throw ExitStatus.inputError

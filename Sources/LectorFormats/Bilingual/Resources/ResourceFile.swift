@@ -244,6 +244,10 @@ package enum ResourceFormat: String {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             return name.split(separator: "_").dropFirst().joined(separator: "-").nilIfEmpty
         case .i18next:
+            // Only i18next's own layout (`locales/fr/x.json`) names the language by a folder: two
+            // `.json` files paired by `--source` elsewhere are in `--target-lang`, whatever the
+            // folder they happen to lie in (`app/`, `fra/`) is called.
+            guard ResourceFormat(path: path) == .i18next else { return nil }
             return ResourceFormat.languageOfFolder(folder)
         }
     }
