@@ -375,8 +375,15 @@ enum NameCorrespondence {
             func keys(_ names: [String]) -> [String] {
                 var result = Set<String>()
                 for name in names {
-                    for word in name.split(whereSeparator: { " -,.()".contains($0) }) where word.count >= 4 {
-                        if let key = SpellingSkeleton.skeleton(of: latin.transliterate(String(word))) { result.insert(key) }
+                    // Chinese and Japanese names are two characters as often as not (`東京`, `北京`); a
+                    // name too short for a skeleton (`Kyiv`) keeps its Latin spelling, as a source
+                    // or a translation's name does (`NamesMissingRule.shortKey`).
+                    for word in name.split(whereSeparator: { " -,.()".contains($0) })
+                    where word.count >= 4 || word.count >= 2 && word.unicodeScalars.allSatisfy(Self.isHanOrKana) {
+                        let text = String(word)
+                        if let key = SpellingSkeleton.skeleton(of: latin.transliterate(text)) ?? NamesMissingRule.shortKey(text, latin) {
+                            result.insert(key)
+                        }
                     }
                 }
                 return result.sorted()
@@ -398,6 +405,10 @@ enum NameCorrespondence {
             }
         }
 
+        private static func isHanOrKana(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value)
+        }
+
         /// Whether a word is the whole name of a place in the source language (`Deutschland`,
         /// `Wien`), by its lower-cased form: a name, though a dictionary lists it.
         func isSourcePlace(_ forms: [String]) -> Bool { forms.contains { sourceWords.contains($0) } }
@@ -407,7 +418,10 @@ enum NameCorrespondence {
         func correspond(sourceKeys: [String], targetKeys: [String]) -> Bool {
             guard !sourceKeys.isEmpty, !targetKeys.isEmpty else { return false }
             for entry in entries where entry.target.contains(where: { place in targetKeys.contains { NamesMissingRule.isClose(place, $0) } }) {
-                if entry.source.contains(where: { place in sourceKeys.contains { NamesMissingRule.isClose($0, place) } }) { return true }
+                // Either may be the longer: an inflected source word (`Kijowie` for `Kijów`) or a place's longer name.
+                if entry.source.contains(where: { place in
+                    sourceKeys.contains { NamesMissingRule.isClose($0, place) || NamesMissingRule.isClose(place, $0) }
+                }) { return true }
             }
             return false
         }
