@@ -208,7 +208,7 @@ private func slice(_ string: String, _ range: Range<Int>) -> String {
         ("三百五十万人", "zh", [3_500_000]), ("一千零五个", "zh", [1_005]), ("三千五百", "zh", [3_500]), ("一万五", "zh", [15_000]),
         ("十億円", "ja", [1_000_000_000]), ("二十人", "ja", [20]),
         // Words, not numbers: "by all means", "in case", "together", the place name Chiba, a lone digit.
-        ("千万不要去", "zh", []), ("万一下雨", "zh", []), ("一起去", "zh", []), ("千葉県", "ja", []), ("三人", "ja", []),
+        ("千万不要去", "zh", []), ("数十万人", "zh", []), ("数十万人", "ja", []), ("上万人", "zh", []), ("万一下雨", "zh", []), ("一起去", "zh", []), ("千葉県", "ja", []), ("三人", "ja", []),
     ])
     func scaleWordsAndHanNumerals(_ text: String, _ language: String, _ expected: [Double]) throws {
         #expect(try comparedValues(text, language) == expected)

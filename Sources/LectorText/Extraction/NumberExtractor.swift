@@ -414,8 +414,9 @@ public final class NumberExtractor {
         var offset = token.start
         var end = token.end
         while offset < end {
-            // A numeral starts where the unit before it is none (`万一` is not `一`).
-            if offset == token.start || !CJKNumeral.isNumeral(text.units[offset - 1]),
+            // A numeral starts where the unit before it is none (`万一` is not `一`), nor a word of
+            // "several" (`数十万` "hundreds of thousands", `几千`, `上万` "tens of thousands").
+            if offset == 0 || !CJKNumeral.isNumeral(text.units[offset - 1]) && !Self.hanSeveral.contains(text.units[offset - 1]),
                let (value, numeralEnd) = CJKNumeral.read(text.units, from: offset) {
                 var range = offset..<numeralEnd
                 var number = ExtractedNumber(value: value, role: .plain, range: range, text: text.text(range))
@@ -435,6 +436,9 @@ public final class NumberExtractor {
         while text.isValid(next), text.tokens[next].end <= end { next += 1 }
         return (numbers, next)
     }
+
+    /// 数, 數, 几, 幾, 上, 好: "several", "some" before a place word.
+    private static let hanSeveral: Set<UInt16> = [0x6570, 0x6578, 0x51E0, 0x5E7E, 0x4E0A, 0x597D]
 
     /// The number follows a word and a hyphen with no space: `F-16`, `COVID-19`, `Su-25`.
     private func isInName(_ index: Int, in text: TokenizedText) -> Bool {
