@@ -199,6 +199,40 @@ private func slice(_ string: String, _ range: Range<Int>) -> String {
         #expect(try comparedValues(text, language) == [value])
     }
 
+    @Test(arguments: [
+        ("mil millones de euros", "es", [1_000_000_000.0]), ("mil personas", "es", [1_000]), ("mille euros", "fr", [1_000]),
+        ("zweitausend Millionen Euro", "de", [2_000_000_000]), ("two million five thousand", "en", [2_005_000]),
+        ("около полутора миллионов", "ru", [1_500_000]), ("полтора часа", "ru", []), ("anderthalb Millionen", "de", [1_500_000]),
+        ("un billón de euros", "es", [1_000_000_000_000]),
+        ("三千万人", "zh", [30_000_000]), ("十亿元", "zh", [1_000_000_000]), ("两千名学生", "zh", [2_000]),
+        ("三百五十万人", "zh", [3_500_000]), ("一千零五个", "zh", [1_005]), ("三千五百", "zh", [3_500]), ("一万五", "zh", [15_000]),
+        ("十億円", "ja", [1_000_000_000]), ("二十人", "ja", [20]),
+        // Words, not numbers: "by all means", "in case", "together", the place name Chiba, a lone digit.
+        ("千万不要去", "zh", []), ("数十万人", "zh", []), ("数十万人", "ja", []), ("上万人", "zh", []), ("万一下雨", "zh", []), ("一起去", "zh", []), ("千葉県", "ja", []), ("三人", "ja", []),
+    ])
+    func scaleWordsAndHanNumerals(_ text: String, _ language: String, _ expected: [Double]) throws {
+        #expect(try comparedValues(text, language) == expected)
+    }
+
+    @Test(arguments: [
+        ("minus 15 Grad", "de", [-15.0]), ("минус 15 градусов", "ru", [-15]), ("−15 degrees", "en", [-15]),
+        ("–15 degrees", "en", [-15]), ("20 minus 5", "en", [20, 5]), ("au moins 15 personnes", "fr", [15]),
+        ("al menos 15 personas", "es", [15]),
+    ])
+    func signsWrittenAsWordsOrMarks(_ text: String, _ language: String, _ expected: [Double]) throws {
+        #expect(try comparedValues(text, language) == expected)
+    }
+
+    @Test(arguments: [
+        ("at 2.30pm", "en", 870.0), ("at 2pm", "en", 840), ("at 2:30pm", "en", 870), ("at 2.30 p.m.", "en", 870),
+        ("at 12am", "en", 0), ("a las 14.30 horas", "es", 870), ("um 14:30 Uhr", "de", 870),
+    ])
+    func twelveAndTwentyFourHourTimes(_ text: String, _ language: String, _ minutes: Double) throws {
+        let found = try numbers(text, language)
+        #expect(found.map(\.role) == [.time])
+        #expect(found.first?.value == minutes)
+    }
+
     @Test func numberWordsAreFoundWhereTheyAre() throws {
         let text = "Ёлка: twenty-five people"
         let found = try numbers(text, "en")

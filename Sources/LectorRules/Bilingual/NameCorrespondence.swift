@@ -434,8 +434,15 @@ enum NameCorrespondence {
             func keys(_ names: [String]) -> [String] {
                 var result = Set<String>()
                 for name in names {
-                    for word in name.split(whereSeparator: { " -,.()".contains($0) }) where word.count >= 4 {
-                        if let key = SpellingSkeleton.skeleton(of: latin.transliterate(String(word))) { result.insert(key) }
+                    // Chinese and Japanese names are two characters as often as not (`東京`, `北京`); a
+                    // name too short for a skeleton (`Kyiv`) keeps its Latin spelling, as a source
+                    // or a translation's name does (`NamesMissingRule.shortKey`).
+                    for word in name.split(whereSeparator: { " -,.()".contains($0) })
+                    where word.count >= 4 || word.count >= 2 && word.unicodeScalars.allSatisfy(Self.isHanOrKana) {
+                        let text = String(word)
+                        if let key = SpellingSkeleton.skeleton(of: latin.transliterate(text)) ?? NamesMissingRule.shortKey(text, latin) {
+                            result.insert(key)
+                        }
                     }
                 }
                 return result.sorted()
@@ -457,6 +464,10 @@ enum NameCorrespondence {
             }
         }
 
+        private static func isHanOrKana(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value)
+        }
+
         /// Whether a word is the whole name of a place in the source language (`Deutschland`,
         /// `Wien`), by its lower-cased form: a name, though a dictionary lists it.
         func isSourcePlace(_ forms: [String]) -> Bool { forms.contains { sourceWords.contains($0) } }
@@ -474,7 +485,7 @@ enum NameCorrespondence {
         private enum Side { case source, target }
 
         /// The entries with a name close to `key` on one side, in the order `correspond` compares
-        /// them (`isClose(place, key)` for the target, `isClose(key, place)` for the source). A
+        /// them (`isClose(place, key)` for the target, either way for the source). A
         /// document compares every name with all of CLDR's places, and its names repeat.
         private func entries(naming key: String, side: Side) -> [Int] {
             memoLock.lock()
@@ -482,7 +493,9 @@ enum NameCorrespondence {
             memoLock.unlock()
             if let known { return known }
             let made = entries.indices.filter { index in
-                side == .source ? entries[index].source.contains { NamesMissingRule.isClose(key, $0) }
+                // Either may be the longer on the source side: an inflected source word (`Kijowie`
+                // for `Kijów`) or a place's longer name.
+                side == .source ? entries[index].source.contains { NamesMissingRule.isClose(key, $0) || NamesMissingRule.isClose($0, key) }
                     : entries[index].target.contains { NamesMissingRule.isClose($0, key) }
             }
             memoLock.lock()

@@ -46,6 +46,12 @@ public struct NamesReplacedRule: BilingualRule {
                         from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
+            // CLDR's names of a city (`東京` = Tokyo, `Kijowie` = Kyiv, `Киеве` = Kyiv), and a Chinese
+            // name in its Pinyin (`北京` = Beijing).
+            RuleExample("He lives in Tokyo.", source: "彼は東京に住んでいる。", from: "ja", to: "en"),
+            RuleExample("He works in Beijing.", source: "他在北京工作。", from: "zh", to: "en"),
+            RuleExample("Talks were held in Kyiv.", source: "Rozmowy odbyły się w Kijowie.", from: "pl", to: "en"),
+            RuleExample("Переговоры прошли в Киеве.", source: "Talks were held in Kyiv.", from: "en", to: "ru"),
             RuleExample("President Trump spoke on Monday.", source: "Präsident Trump sprach am Montag.", from: "de", to: "en"),
             RuleExample("Heavy fighting was reported near Kharkiv.", source: "Aus der Nähe von Charkiw wurden schwere Kämpfe gemeldet.",
                         from: "de", to: "en"),
@@ -261,7 +267,9 @@ public struct NamesReplacedRule: BilingualRule {
 
         init(_ text: String, prepared: Reading) {
             let latin = prepared.names.latin
-            for segment in prepared.sourceSegmenter.segments(of: text) where segment.kind == .letter {
+            // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
+            for segment in prepared.sourceSegmenter.segments(of: text)
+            where segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana {
                 let word = segment.text
                 let entry = prepared.sourceWords.entry(word) {
                     SourceWordMemo.Entry(

@@ -3,7 +3,9 @@ import LectorText
 /// Numbers that differ between a source sentence and its translation, compared by value in each
 /// language's own notation: `20.000` (de) = `20,000` (en), `1,2` (ru) = `1.2`, `1 500` (uk) = `1,500`.
 /// Numbers written as words and scale words count (`drei`, `10 тысяч` = `10,000`, `400万` = `4 million`).
-/// Times are not compared; digits inside names (`F-16`) only when a name's digits changed; dates
+/// A sign written as a word (`minus 15`, `минус 15`) or as -, −, – is the number's. Han numerals
+/// (`十亿`, `两千`) are read. Times are not compared (a 12-hour `2.30pm` is read as a time, as
+/// `14:30` is), nor the order of figures (`320 zu 190` = `190 to 320` passes); digits inside names (`F-16`) only when a name's digits changed; dates
 /// are `dates.mismatch`'s. A figure kept in the source's notation (`5.000` left as is in English),
 /// a decade with two digits for four (`60er Jahre` = `1960s`) and Roman numerals (`XVIII` = `18th`)
 /// match. Small whole numbers (0–12) count only next to other figures or when the
@@ -32,6 +34,9 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample(unit: "%1$@ von ↓3 Dateien", source: "%1$@ of 2 files", from: "en", to: "de"),
             RuleExample("The church dates from the ↓eighteenth century.", source: "Die Kirche stammt aus dem 19. Jahrhundert.",
                         from: "de", to: "en"),
+            RuleExample("It was ↓15 degrees.", source: "Es waren minus 15 Grad.", from: "de", to: "en"),
+            RuleExample("↓Two hundred students came.", source: "来了两千名学生。", from: "zh", to: "en"),
+            RuleExample("The state lost ↓one million euros.", source: "El Estado perdió mil millones de euros.", from: "es", to: "en"),
             // A number in parentheses alone, or a year, is no reference list.
             RuleExample("↓The abscess was drained.", source: "Der Abszess wurde drainiert (1994).", from: "de", to: "en"),
         ],
@@ -56,6 +61,20 @@ public struct NumbersMismatchRule: BilingualRule {
                         source: "Seit dem Ende der 60er Jahre sind Unfälle häufig.", from: "de", to: "en"),
             RuleExample("Around 5.000 people were arrested.", source: "Aproximativ 5.000 de oameni au fost arestați.",
                         from: "ro", to: "en"),
+            // A sign as a word or a mark is one number; a 12-hour time is its 24-hour time; Han
+            // numerals, `mil millones`, `полтора` are numbers.
+            RuleExample("It was -15 degrees.", source: "Es waren minus 15 Grad.", from: "de", to: "en"),
+            RuleExample("Было минус 15 градусов.", source: "It was -15 degrees.", from: "en", to: "ru"),
+            RuleExample("Es waren −15 Grad.", source: "It was minus 15 degrees.", from: "en", to: "de"),
+            RuleExample("We meet at 2.30pm.", source: "Wir treffen uns um 14:30 Uhr.", from: "de", to: "en"),
+            RuleExample("We meet at 2:30 p.m.", source: "Nos vemos a las 14.30 horas.", from: "es", to: "en"),
+            RuleExample("Встреча в 14:30.", source: "The meeting is at 2.30pm.", from: "en", to: "ru"),
+            RuleExample("About 1.5 million people live there.", source: "Там живут около полутора миллионов человек.",
+                        from: "ru", to: "en"),
+            RuleExample("The state lost one billion euros.", source: "El Estado perdió mil millones de euros.", from: "es", to: "en"),
+            RuleExample("The project cost one billion yuan.", source: "该项目耗资十亿元。", from: "zh", to: "en"),
+            RuleExample("Two thousand students came.", source: "来了两千名学生。", from: "zh", to: "en"),
+            RuleExample("The city has 30 million people.", source: "该市有三千万人。", from: "zh", to: "en"),
             // The digits of a placeholder are its number, not a figure: `markup.mismatch` compares them.
             RuleExample(unit: "%2$@ von %1$@ geladen", source: "Loaded %1$@ of %2$@", from: "en", to: "de"),
             RuleExample(unit: "Datei {0} von {1}", source: "File {1} of {2}", from: "en", to: "de"),

@@ -131,6 +131,12 @@ struct NegationLexicon: Sendable {
     private var cancels: [String: [[String]]] = [:]
     private var substrings: [(text: String, strength: Strength)] = []
     private var cancelSubstrings: [String] = []
+    /// Japanese `しか`: the negation after it in the clause is the restrictive "only" (`3人しか来なかった`
+    /// "only three people came"), not a negation.
+    private var restrictiveSubstrings: [String] = []
+    /// Prepositions and pronouns: a particle before one (`vertrok niet op tijd`) negates the verb
+    /// before the particle, not the word after it.
+    private var scopeSkips: Set<String> = []
     /// Cue → words that make it lexical when one follows within two words (Russian `не … ли`).
     private var lexicalBefore: [String: Set<String>] = [:]
     /// Cue → words that make it lexical when one precedes it within three words (concessive
@@ -179,6 +185,8 @@ struct NegationLexicon: Sendable {
             case "except-prefix": lexicon.exceptionPrefixes.append(cue)
             case "text": lexicon.substrings.append((cue, .grammatical))
             case "text-lex": lexicon.substrings.append((cue, .lexical))
+            case "text-restrictive": lexicon.restrictiveSubstrings.append(cue)
+            case "scope-skip": lexicon.scopeSkips.insert(cue)
             case "cancel":
                 if words.count == 1, cue.unicodeScalars.contains(where: { Self.isDense($0) }) {
                     lexicon.cancelSubstrings.append(cue)
@@ -225,6 +233,8 @@ struct NegationLexicon: Sendable {
             }
             let word = words[index].text
             var matched: (count: Int, strength: Strength)?
+            // `neschválila`: the negative prefix makes the word itself the negated one.
+            var negatesItself = false
             if let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
             } else if suffixes.contains(where: { word.hasSuffix($0) }) {
@@ -233,6 +243,7 @@ struct NegationLexicon: Sendable {
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
+                negatesItself = true
             } else if isLexicalAffixed(word), !Self.isAcronym(words[index].written) {
                 matched = (1, .lexical)
             }
@@ -277,17 +288,33 @@ struct NegationLexicon: Sendable {
                 let strength: Strength = merged.strength == .grammatical || strength == .grammatical ? .grammatical : .lexical
                 hits[hits.count - 1] = (Negation(cue: merged.cue, strength: strength, range: merged.range), last)
             } else {
-                hits.append((Negation(cue: cue, strength: strength, range: range), last))
+                var negation = Negation(cue: cue, strength: strength, range: range)
+                if negatesItself, count == 1 {
+                    negation.scope = words[index].written
+                    negation.scopeRange = words[index].range
+                }
+                hits.append((negation, last))
             }
             index = last + 1
         }
         return hits.map { hit, last in
             var negation = hit
             if negation.strength == .weak { negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range) }
+            guard negation.scope == nil else { return negation }
+            // `vertrok niet op tijd`: before a preposition or a pronoun the particle negates the verb before it.
+            if last + 1 < words.count, scopeSkips.contains(words[last + 1].text),
+               let first = words.firstIndex(where: { $0.range.lowerBound == negation.range.lowerBound }), first > 0,
+               case let previous = words[first - 1], previous.text.count >= 2, !scopeSkips.contains(previous.text),
+               !Self.functionWords.contains(previous.text), phrases[previous.text] == nil,
+               previous.range.upperBound < negation.range.lowerBound {
+                negation.scope = previous.written
+                negation.scopeRange = previous.range
+                return negation
+            }
             if let scope = words[(last + 1)...].first(where: { word in
                 word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
             }) {
-                negation.scope = scope.text
+                negation.scope = scope.written
                 negation.scopeRange = scope.range
             }
             return negation
@@ -378,6 +405,17 @@ struct NegationLexicon: Sendable {
             }
         }
         spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // `しか … ない` is "only": the first negation after `しか` in its sentence is none.
+        let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?"]
+        for cue in restrictiveSubstrings {
+            for start in occurrences(of: Array(cue), in: compact) where !cancelled[start] {
+                let after = start + cue.count
+                guard let found = spans.firstIndex(where: { $0.range.lowerBound >= after && $0.strength == .grammatical }),
+                      !compact[after..<spans[found].range.lowerBound].contains(where: sentenceEnds.contains) else { continue }
+                let negated = spans[found].range
+                spans.removeAll { $0.range.overlaps(negated) }
+            }
+        }
         var result: [Negation] = []
         var lastEnd = -10
         for span in spans {

@@ -37,6 +37,10 @@ public struct NegationRule: BilingualRule {
                         source: "The data were published within a few weeks.", from: "en", to: "fr"),
             RuleExample("↓There were signs of intoxication.", source: "Es gab keinerlei Anzeichen einer Vergiftung.",
                         from: "de", to: "en"),
+            RuleExample("↓The train left on time.", source: "De trein vertrok niet op tijd.", from: "nl", to: "en"),
+            RuleExample("↓The government approved the budget.", source: "Vláda neschválila rozpočet.", from: "cs", to: "en"),
+            RuleExample("↓Three people came to the meeting.", source: "会議には3人来なかった。", from: "ja", to: "en"),
+            RuleExample("↓He caught the train.", source: "他没赶上火车。", from: "zh", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("Rescuers failed to save the boy.", source: "Рятувальникам не вдалося врятувати хлопчика.",
@@ -88,6 +92,13 @@ public struct NegationRule: BilingualRule {
                         source: "Ta muutus passiivseks ega pidanud ühendust teiste diplomaatidega.", from: "et", to: "en"),
             RuleExample("There were no signs of intoxication.", source: "Es gab keinerlei Anzeichen einer Vergiftung.",
                         from: "de", to: "en"),
+            // Japanese `しか … ない` is "only", `少なくない` "quite a few"; Chinese `差点没` "almost",
+            // `没过多久` "soon after": none negates.
+            RuleExample("Only three people came to the meeting.", source: "会議には3人しか来なかった。", from: "ja", to: "en"),
+            RuleExample("Quite a few people objected.", source: "少なくない人々が反対した。", from: "ja", to: "en"),
+            RuleExample("He almost missed the train.", source: "他差点没赶上火车。", from: "zh", to: "en"),
+            RuleExample("Soon after, he came back.", source: "没过多久，他就回来了。", from: "zh", to: "en"),
+            RuleExample("But he came.", source: "しかし、彼は来た。", from: "ja", to: "en"),
         ],
         scope: .bilingual
     )
@@ -114,17 +125,23 @@ public struct NegationRule: BilingualRule {
         let inSource = pair.negations(of: .source, lexicon: sourceLexicon, language: sourceLexicon.language)
         let inTarget = pair.negations(of: .target, lexicon: targetLexicon, language: targetLexicon.language)
         if let negation = inSource.first(where: { $0.strength == .grammatical }), inTarget.isEmpty {
-            let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
+            let what = Self.describe(negation)
             if let affirmation = targetLexicon.affirmation(in: targetWords) {
                 return [RuleFinding(range: pair.targetRange(ofTextRange: affirmation.range),
                                     message: "the source \(what); the translation affirms `\(affirmation.text)`")]
             }
             return [RuleFinding(range: pair.targetRange, message: "the source \(what); the translation has no negation")]
         } else if let negation = inTarget.first(where: { $0.strength == .grammatical }), inSource.isEmpty {
-            let what = negation.scope.map { "negates `\($0)` (\(negation.cue))" } ?? "has a negation (\(negation.cue))"
+            let what = Self.describe(negation)
             return [RuleFinding(range: pair.targetRange(ofTextRange: negation.range),
                                 message: "the translation \(what); the source has no negation")]
         }
         return []
+    }
+
+    /// `negates `vertrok` (niet)`; a word negated by its own prefix is named once (`negates `neschválila``).
+    private static func describe(_ negation: NegationLexicon.Negation) -> String {
+        guard let scope = negation.scope else { return "has a negation (\(negation.cue))" }
+        return scope.lowercased() == negation.cue ? "negates `\(scope)`" : "negates `\(scope)` (\(negation.cue))"
     }
 }

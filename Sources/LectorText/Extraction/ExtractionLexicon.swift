@@ -32,6 +32,22 @@ enum ExtractionLexicon {
         }
     }
 
+    /// The word for the minus sign before a figure (`minus 15 Grad`, `минус 15 градусов`), from the
+    /// negative-number rule (`-x: minus >>;`) of CLDR's spell-out rules (RBNF) for each language.
+    /// Left out where that word is also "less" before a figure (French `au moins 15` "at least 15",
+    /// Spanish and Portuguese `al menos`, `pelo menos`, Italian `meno`, Dutch `min`).
+    static func minusWords(_ language: String) -> Set<String> {
+        switch language {
+        case "en", "de", "pl", "cs", "sk", "ro", "sv", "da", "nb", "nn", "no", "hr", "sl": return ["minus"]
+        case "sr": return ["минус", "minus"]
+        case "ru", "bg": return ["минус"]
+        case "uk": return ["мінус"]
+        case "et": return ["miinus"]
+        case "fi": return ["miinus"]
+        default: return []
+        }
+    }
+
     /// Words between a figure and its scale word: Romanian `84 de milioane`, `20 de mii`.
     static func figureScaleLinks(_ language: String) -> Set<String> {
         language == "ro" ? ["de"] : []
@@ -65,6 +81,8 @@ enum ExtractionLexicon {
         case "de": return ["uhr"]
         case "fr": return ["h"]
         case "nl": return ["uur"]
+        // `a las 14.30 horas`, `às 14h30` (RAE, *Ortografía* 2010, on writing the hours).
+        case "es", "pt": return ["horas", "h", "hs", "hrs"]
         default: return []
         }
     }

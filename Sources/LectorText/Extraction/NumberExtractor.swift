@@ -89,6 +89,9 @@ public final class NumberExtractor {
     private let meridiems: [String: Bool]
     private let numberWords: NumberWords?
     private let figureScaleLinks: Set<String>
+    private let minusWords: Set<String>
+    /// Chinese and Japanese write numbers with Han numerals too (`十亿`, `两千`): `CJKNumeral`.
+    private let readsHanNumerals: Bool
 
     public init(language: String) throws(ICUError) {
         self.language = language
@@ -105,6 +108,8 @@ public final class NumberExtractor {
         meridiems = ExtractionLexicon.meridiems(locale.language)
         numberWords = NumberWords.forLanguage(locale.language)
         figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
+        minusWords = ExtractionLexicon.minusWords(locale.language)
+        readsHanNumerals = locale.language == "zh" || locale.language == "ja"
     }
 
     /// Numbers in `text`, in order; ranges are UTF-16 offsets into `text`.
@@ -147,6 +152,9 @@ public final class NumberExtractor {
                 } else if let (number, next) = wordNumber(at: index, in: text,
                                                           inDate: dates.contains { $0.range.overlaps(token.range) }) {
                     result.append(number)
+                    index = next
+                } else if readsHanNumerals, let (numbers, next) = hanNumerals(at: index, in: text) {
+                    result += numbers
                     index = next
                 } else {
                     index += 1
@@ -268,8 +276,16 @@ public final class NumberExtractor {
         return (nextEnd, space + 1)
     }
 
-    /// A sign written right before the number (`-5`, `−5`, `+3`) after a space, a bracket or the start.
+    /// A sign written right before the number (`-5`, `−5`, `+3`) after a space, a bracket or the start,
+    /// or as a word (`minus 15`, `минус 15`) that no number precedes (`20 minus 5` subtracts).
     private func sign(before index: Int, in text: TokenizedText) -> (offset: Int, isMinus: Bool)? {
+        if text.isInlineSpace(index - 1), text.isValid(index - 2), text.tokens[index - 2].kind == .letter,
+           minusWords.contains(text.folded(index - 2)) {
+            var previous = index - 3
+            while previous >= 0, text.isWhitespace(previous) { previous -= 1 }
+            if previous >= 0, text.hasDigit(previous) { return nil }
+            return (text.tokens[index - 2].start, true)
+        }
         let signIndex = index - 1
         guard text.isSingle(signIndex, [0x2D, 0x2212, 0x2013, 0x2B]) else { return nil }
         let before = signIndex - 1
@@ -322,7 +338,17 @@ public final class NumberExtractor {
         var cursor = offset
         if cursor < units.count, CodeUnit.isInlineSpace(units[cursor]) { cursor += 1 }
         guard cursor < units.count, var token = text.tokenIndex(startingAt: cursor) else { return nil }
-        if let scale = numberWords.denseScale(units[cursor]) { return (scale, cursor + 1, token) }
+        if var scale = numberWords.denseScale(units[cursor]) {
+            // `3千万` = 3 × 1,000 × 10,000: a larger scale after a smaller one multiplies it.
+            var end = cursor + 1, last = scale
+            while end < units.count, let next = numberWords.denseScale(units[end]), next > last {
+                scale *= next
+                last = next
+                end += 1
+            }
+            while text.isValid(token + 1), text.tokens[token].end < end { token += 1 }
+            return (scale, end, token)
+        }
         if figureScaleLinks.contains(text.folded(token)), text.isInlineSpace(token + 1), text.isValid(token + 2) {
             token += 2
         }
@@ -379,6 +405,41 @@ public final class NumberExtractor {
         return (ExtractedNumber(value: reader.value, role: .plain, range: range, text: text.text(range)), lastNumberToken + 1)
     }
 
+    /// Han numerals inside the token (`十亿元`, `两千`, ICU's dictionary may join them to the word
+    /// after): each number and the token after the last one, or `nil` when the token has none.
+    private func hanNumerals(at index: Int, in text: TokenizedText) -> ([ExtractedNumber], Int)? {
+        let token = text.tokens[index]
+        guard text.units[token.range].contains(where: CJKNumeral.isNumeral) else { return nil }
+        var numbers: [ExtractedNumber] = []
+        var offset = token.start
+        var end = token.end
+        while offset < end {
+            // A numeral starts where the unit before it is none (`万一` is not `一`), nor a word of
+            // "several" (`数十万` "hundreds of thousands", `几千`, `上万` "tens of thousands").
+            if offset == 0 || !CJKNumeral.isNumeral(text.units[offset - 1]) && !Self.hanSeveral.contains(text.units[offset - 1]),
+               let (value, numeralEnd) = CJKNumeral.read(text.units, from: offset) {
+                var range = offset..<numeralEnd
+                var number = ExtractedNumber(value: value, role: .plain, range: range, text: text.text(range))
+                if let percentEnd = percentMarker(at: numeralEnd, in: text) {
+                    range = offset..<percentEnd
+                    number = ExtractedNumber(value: value, role: .percent, range: range, text: text.text(range))
+                }
+                numbers.append(number)
+                offset = range.upperBound
+                end = max(end, offset)
+            } else {
+                offset += 1
+            }
+        }
+        guard !numbers.isEmpty else { return nil }
+        var next = index + 1
+        while text.isValid(next), text.tokens[next].end <= end { next += 1 }
+        return (numbers, next)
+    }
+
+    /// 数, 數, 几, 幾, 上, 好: "several", "some" before a place word.
+    private static let hanSeveral: Set<UInt16> = [0x6570, 0x6578, 0x51E0, 0x5E7E, 0x4E0A, 0x597D]
+
     /// The number follows a word and a hyphen with no space: `F-16`, `COVID-19`, `Su-25`.
     private func isInName(_ index: Int, in text: TokenizedText) -> Bool {
         text.isSingle(index - 1, [0x2D, 0x2010, 0x2011]) && text.isValid(index - 2) && text.hasLetter(index - 2)
@@ -395,7 +456,18 @@ public final class NumberExtractor {
         var end = token.end
         var next = index + 1
         var explicitClock = false
-        if text.isDigits(index, count: 1...2), let value = text.integer(index) {
+        // `2pm`, `2.30pm`, `2:30pm`: a 12-hour marker written onto the figure.
+        var suffixPM: Bool?
+        if let (core, isPM) = meridiemSuffix(of: token.range, in: text) {
+            suffixPM = isPM
+            if let value = CodeUnit.integer(units[token.start..<core]), (1...2).contains(core - token.start) {
+                hour = value
+            } else if let clock = Self.clock(units[token.start..<core], separator: 0x2E) {
+                (hour, minute) = clock
+            } else {
+                return nil
+            }
+        } else if text.isDigits(index, count: 1...2), let value = text.integer(index) {
             hour = value
             if text.isSingle(next, [0x3A]), text.isDigits(next + 1, count: 2...2), let minutes = text.integer(next + 1) {
                 minute = minutes
@@ -406,16 +478,31 @@ public final class NumberExtractor {
                     end = text.tokens[next + 1].end
                     next += 2
                 }
+            } else if text.isSingle(next, [0x3A]), text.isValid(next + 1),
+                      let (core, isPM) = meridiemSuffix(of: text.tokens[next + 1].range, in: text),
+                      core - text.tokens[next + 1].start == 2, let minutes = CodeUnit.integer(units[text.tokens[next + 1].start..<core]) {
+                minute = minutes
+                suffixPM = isPM
+                end = text.tokens[next + 1].end
+                next += 2
             }
         } else if let (hours, minutes) = Self.clock(units[token.range], separator: 0x2E) {
-            // `13.56` counts as a time only with an hour word after it (`13.56 Uhr`).
-            guard text.isInlineSpace(next), hourWords.contains(text.folded(next + 1)) else { return nil }
+            // `13.56` counts as a time only with an hour word or a 12-hour marker after it
+            // (`13.56 Uhr`, `2.30 p.m.`).
+            guard text.isInlineSpace(next), hourWords.contains(text.folded(next + 1)) || meridiems[text.folded(next + 1)] != nil
+            else { return nil }
             (hour, minute) = (hours, minutes)
         } else if let (hours, minutes) = Self.clock(units[token.range], separator: 0x68) {  // 13h56
             (hour, minute) = (hours, minutes)
             explicitClock = true
         } else {
             return nil
+        }
+        if let isPM = suffixPM {
+            guard hour >= 1, hour <= 12, minute <= 59 else { return nil }
+            hour = hour % 12 + (isPM ? 12 : 0)
+            return (ExtractedNumber(value: Double(hour * 60 + minute), role: .time, range: token.start..<end,
+                                    text: text.text(token.start..<end)), next)
         }
         guard hour <= 24, minute <= 59 else { return nil }
         if text.isInlineSpace(index - 1), text.isValid(index - 2), hourWordsBefore.contains(text.folded(index - 2)) {
@@ -448,6 +535,16 @@ public final class NumberExtractor {
         guard explicitClock else { return nil }
         let range = token.start..<end
         return (ExtractedNumber(value: Double(hour * 60 + minute), role: .time, range: range, text: text.text(range)), next)
+    }
+
+    /// `2pm`, `30pm`, `2.30pm`: where the digits end and whether the marker written onto them is p.m.
+    private func meridiemSuffix(of range: Range<Int>, in text: TokenizedText) -> (core: Int, isPM: Bool)? {
+        guard !meridiems.isEmpty, range.count >= 3 else { return nil }
+        var core = range.upperBound
+        while core > range.lowerBound, CodeUnit.isLetter(text.units[core - 1]) { core -= 1 }
+        guard core < range.upperBound, core > range.lowerBound, CodeUnit.isASCIIDigit(text.units[core - 1]),
+              let isPM = meridiems[CaseMapping.fold(text.text(core..<range.upperBound))] else { return nil }
+        return (core, isPM)
     }
 
     /// `13.56` or `13h56`: an hour of one or two digits, the separator, two digits of minutes.

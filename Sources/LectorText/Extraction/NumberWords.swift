@@ -5,6 +5,7 @@ import Foundation
 struct NumberWords: Sendable {
     enum Kind: String, Sendable {
         case one, unit, ten, hundred, hundreds, scale, link, ordinal
+        case scaleAlone = "scale-alone"
     }
 
     struct Entry: Sendable {
@@ -59,13 +60,13 @@ struct NumberWords: Sendable {
     /// Scale words written as one character after a figure (`400万`, `3億`).
     func denseScale(_ unit: UInt16) -> Double? {
         guard unit >= 0x3000, let scalar = Unicode.Scalar(unit), let entry = entries[String(Character(scalar))],
-              entry.kind == .scale else { return nil }
+              entry.kind == .scale || entry.kind == .scaleAlone else { return nil }
         return entry.value
     }
 
     /// The value of a scale word (`тысяч`, `Mio.` without its dot, `million`).
     func scale(_ folded: String) -> Double? {
-        guard let entry = entries[folded], entry.kind == .scale else { return nil }
+        guard let entry = entries[folded], entry.kind == .scale || entry.kind == .scaleAlone else { return nil }
         return entry.value
     }
 
@@ -113,6 +114,7 @@ struct NumberWords: Sendable {
         /// Whether a unit or ten was read: `hundreds`, `тысячи` alone are vague quantities, not numbers
         /// (and a lone `hundred` is `several hundred` as often as `a hundred`).
         private(set) var hasCount = false
+        private var largestScale = 0.0
 
         var value: Double { total + current }
 
@@ -128,8 +130,16 @@ struct NumberWords: Sendable {
                 current += entry.value
             case .hundred, .hundreds:
                 current = (current == 0 ? 1 : current) * entry.value
-            case .scale:
-                total += (current == 0 ? 1 : current) * entry.value
+            case .scale, .scaleAlone:
+                if entry.kind == .scaleAlone { hasCount = true }
+                // A larger scale after a smaller one multiplies all before it (`mil millones` = 10⁹,
+                // `tausend Millionen`); a smaller one adds its group (`two million five thousand`).
+                if entry.value > largestScale {
+                    total = (total + current == 0 ? 1 : total + current) * entry.value
+                    largestScale = entry.value
+                } else {
+                    total += (current == 0 ? 1 : current) * entry.value
+                }
                 current = 0
             case .link:
                 return hasValue
