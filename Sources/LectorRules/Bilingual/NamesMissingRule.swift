@@ -178,14 +178,38 @@ public struct NamesMissingRule: BilingualRule {
                keys.contains(where: { key in key.count >= 7 && target.lowercase.contains { $0.count >= 6 && NameCorrespondence.isLooselyClose(key, $0) } }) {
                 return false
             }
+            // The same for the last part of a German compound whose first part the dictionary
+            // knows (`Transplantat|fixation` → fixation, `Fern|metastasierung` → metastases).
+            if prepared.capitalizedNouns != nil, let spelling = prepared.sourceSpelling,
+               Self.compoundTails(of: name, spelling: spelling).contains(where: { tail in
+                   guard let key = SpellingSkeleton.skeleton(of: prepared.latin.transliterate(tail)) else { return false }
+                   return target.lowercase.contains { $0.count >= 6 && NameCorrespondence.isLooselyClose(key, $0) }
+               }) {
+                return false
+            }
             let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
             if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
             let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
             if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
             if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
-            if prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized) { return false }
+            // A place the translation writes in lower case is the place still (`germany`).
+            if prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized + target.lowercase) { return false }
             return !Self.isTranslated(name, in: target, using: prepared)
         }
+    }
+
+    /// The last parts (seven letters or more) of a compound whose first part (four letters or
+    /// more) the spelling dictionary knows, in either case.
+    static func compoundTails(of word: String, spelling: HunspellDictionary) -> [String] {
+        let letters = Array(word)
+        guard letters.count >= 11 else { return [] }
+        var tails: [String] = []
+        for split in 4...(letters.count - 7) {
+            let head = String(letters[..<split])
+            guard spelling.spell(head) || spelling.spell(head.lowercased()) else { continue }
+            tails.append(String(letters[split...]))
+        }
+        return tails
     }
 
     /// A name the bilingual dictionary translates by a word the translation has: `Venus` →
@@ -334,7 +358,7 @@ public struct NamesMissingRule: BilingualRule {
                 if let nouns, Self.isHyphenated(slice, segment.start..<segment.end), nouns.isWord(word, hyphenated: true) { return }
                 // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
                 if Self.isMisencoded(slice, segment.start..<segment.end) { return }
-                var ordinary = memo.isOrdinaryWord(word) {
+                func decide(_ word: String) -> Bool? {
                     if let nouns, places?.sourceCalendar.contains(word.lowercased()) != true {
                         if nouns.isSourceWord(word) { return true }
                         if nouns.isNameEntry(word) { return false }
@@ -343,6 +367,15 @@ public struct NamesMissingRule: BilingualRule {
                     return NameCorrespondence.isOrdinaryWord(word, spelling: spelling, lexicon: lexicon, inflection: inflection,
                                                              capitalizesNouns: capitalizesNouns,
                                                              calendar: places?.sourceCalendar ?? [])
+                }
+                var ordinary = memo.isOrdinaryWord(word) {
+                    let verdict = decide(word)
+                    // German before the 1996 reform wrote `ß` after a short vowel (`Blutfluß`,
+                    // `läßt`, `Prozeß`), which today's dictionaries spell `ss`.
+                    if verdict != true, nouns != nil, word.contains("ß"), decide(word.replacingOccurrences(of: "ß", with: "ss")) == true {
+                        return true
+                    }
+                    return verdict
                 }
                 // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
                 if ordinary != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
@@ -353,8 +386,9 @@ public struct NamesMissingRule: BilingualRule {
                 } else if ordinary == true {
                     // Mid-sentence, a capital on a word the dictionary knows in lower case is a
                     // name when English knows the same word as a particular one (`Malaga`).
-                    guard let instances, memo.isInstance(word, { Self.isLatin(scalars) && instances.nameSense(ofEnglish: word) == .instance })
-                    else { return }
+                    guard let instances, memo.isInstance(word, {
+                        Self.isLatin(scalars) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
+                    }) else { return }
                 }
                 result.append(word)
             }
