@@ -102,6 +102,8 @@ public struct NamesMissingRule: BilingualRule {
         let instances: Lexicon?
         /// The bilingual dictionary, for names translated by a word of their own (`Venus` → `Венера`).
         let dictionary: Lexicon?
+        /// Languages that bridge the pair (`pivots(from:to:)`), found once per document.
+        let pivots: [String]
         let sourceLanguage: String
         let targetLanguage: String
 
@@ -124,6 +126,7 @@ public struct NamesMissingRule: BilingualRule {
             let hasWordNet = check.lexicon?.hasWordNet == true
             instances = hasWordNet && source != "en" && !NamesMissingRule.capitalizesNouns.contains(source) ? check.lexicon : nil
             dictionary = check.lexicon.flatMap { $0.hasTranslations(from: source, to: target) ? $0 : nil }
+            pivots = dictionary?.pivots(from: source, to: target) ?? []
         }
     }
 
@@ -224,7 +227,9 @@ public struct NamesMissingRule: BilingualRule {
             // Through a third language where the pair's own dictionary lacks the name (eng-rus has
             // 1,700 headwords; `Venus` is `Venus` in German and `Венера` from there).
             var translations = dictionary.translations(of: form, from: from, to: to)
-            if translations.isEmpty { translations = dictionary.pivotTranslations(of: form, from: from, to: to, through: dictionary.pivots(from: from, to: to)) }
+            if translations.isEmpty, !prepared.pivots.isEmpty {
+                translations = dictionary.pivotTranslations(of: form, from: from, to: to, through: prepared.pivots)
+            }
             for translation in translations {
                 // A name's own rendering (`Венера`, `Kyiv`), or a long word; not `the` of `the Netherlands`.
                 for part in translation.text.split(whereSeparator: { !$0.isLetter })
@@ -281,31 +286,34 @@ public struct NamesMissingRule: BilingualRule {
 
         init(_ text: String, words: TextSegmenter, latin: Transliterator) {
             for segment in words.segments(of: text) where segment.kind == .letter {
-                for word in Self.parts(of: segment.text) {
-                    let spelled = latin.transliterate(word)
-                    let key = SpellingSkeleton.skeleton(of: spelled)
-                    if let first = word.unicodeScalars.first, first.properties.isUppercase,
-                       let key = key ?? NamesMissingRule.shortKey(word, latin) {
-                        capitalized.append(key)
-                        capitalizedWords.append(word)
-                        capitalizedLatin.append(latin.transliterate(NameCorrespondence.withoutPossessive(word)))
-                    } else if let key {
-                        lowercase.append(key)
-                    }
-                    if let key { all.append(key) }
-                    if let sound = NameCorrespondence.soundKey(spelled) { sounds.append(sound) }
+                let word = Self.elidedName(segment.text) ?? segment.text
+                let spelled = latin.transliterate(word)
+                let key = SpellingSkeleton.skeleton(of: spelled)
+                if let first = word.unicodeScalars.first, first.properties.isUppercase,
+                   let key = key ?? NamesMissingRule.shortKey(word, latin) {
+                    capitalized.append(key)
+                    capitalizedWords.append(word)
+                    // Name codes of `Trump's` are those of `Trump`.
+                    let base = NameCorrespondence.withoutPossessive(word)
+                    capitalizedLatin.append(base.utf8.count == word.utf8.count ? spelled : latin.transliterate(base))
+                } else if let key {
+                    lowercase.append(key)
                 }
+                if let key { all.append(key) }
+                if let sound = NameCorrespondence.soundKey(spelled) { sounds.append(sound) }
             }
         }
 
-        /// A word, or the name after an elided article or preposition that ICU keeps in one word
-        /// (`d'Italie`, `l'Amérique`, `dell'Italia`): the name is the capitalized part.
-        static func parts(of word: String) -> [String] {
-            guard let apostrophe = word.lastIndex(where: { $0 == "'" || $0 == "’" }), apostrophe != word.startIndex,
-                  word[word.startIndex].isLowercase else { return [word] }
+        /// The name after an elided article or preposition that ICU keeps in one word
+        /// (`d'Italie`, `l'Amérique`, `dell'Italia`): the capitalized part; `nil` for other words.
+        static func elidedName(_ word: String) -> String? {
+            // Most words have no apostrophe (' or the first byte of ’): one pass over the bytes.
+            guard word.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }),
+                  let apostrophe = word.lastIndex(where: { $0 == "'" || $0 == "’" }), apostrophe != word.startIndex,
+                  word[word.startIndex].isLowercase else { return nil }
             let tail = word[word.index(after: apostrophe)...]
-            guard tail.count >= 2, tail.first?.isUppercase == true else { return [word] }
-            return [String(tail)]
+            guard tail.count >= 2, tail.first?.isUppercase == true else { return nil }
+            return String(tail)
         }
     }
 
@@ -339,18 +347,22 @@ public struct NamesMissingRule: BilingualRule {
                 guard segment.kind == .letter, segment.end - segment.start >= 3 else { return }
                 let offset = range.lowerBound + segment.start
                 if covered.contains(where: { $0.contains(offset) }) { return }
+                // Most words start in lower case: settled before the word is decoded.
+                if let first = Unicode.Scalar(slice[segment.start]), !first.properties.isUppercase { return }
                 var word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end]))
                 // An initial joined to the name by its period, which ICU keeps in one word
                 // (`Дм.Гордона`, `А.Трефиловой`): the name is the part after it.
-                if let period = word.lastIndex(of: "."), case let tail = word[word.index(after: period)...],
-                   tail.count >= 3, tail.first?.isUppercase == true {
+                if slice[segment.start..<segment.end].contains(0x2E), let period = word.lastIndex(of: "."),
+                   case let tail = word[word.index(after: period)...], tail.count >= 3, tail.first?.isUppercase == true {
                     word = String(tail)
                 }
                 let scalars = Array(word.unicodeScalars)
                 guard scalars[0].properties.isUppercase,
                       !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
                 // Abbreviations written with capitals inside (`КоАП`, `ЦАХАЛа`) are acronyms too.
-                guard scalars.dropFirst().filter({ $0.properties.isUppercase }).count < 2 else { return }
+                var innerCapitals = 0
+                for scalar in scalars.dropFirst() where scalar.properties.isUppercase { innerCapitals += 1 }
+                guard innerCapitals < 2 else { return }
                 let capitalizesNouns = Self.capitalizesNouns.contains(language)
                 // A word of the translation's language inside a German compound written with
                 // hyphens is a loan (`Graft-versus-Host-ähnliche`, `Low-Density-Lipoprotein`,
