@@ -31,6 +31,9 @@ public final class HunspellDictionary: @unchecked Sendable {
 
     private let handle: OpaquePointer
     private let encoding: String.Encoding
+    /// ISO 8859-15 (`et_EE`), which Foundation does not convert: Latin-1 but for eight bytes
+    /// (`š`, `ž`, `€`, …). Read as UTF-8, every Estonian word with `õ`, `ä`, `ö`, `ü` was unknown.
+    private let isLatin9: Bool
     private let lock = NSLock()
 
     /// `loadPath`: a copy of `dictionaryPath` with the same entries that libhunspell reads
@@ -50,6 +53,7 @@ public final class HunspellDictionary: @unchecked Sendable {
         let name = Hunspell_get_dic_encoding(handle).map { String(cString: $0) } ?? "UTF-8"
         encodingName = name
         encoding = Self.encoding(named: name)
+        isLatin9 = Self.isLatin9(name)
     }
 
     deinit { Self.lifecycle.withLock { Hunspell_destroy(handle) } }
@@ -99,7 +103,8 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// flags and satisfy `include`: candidates for a model word of `add(_:inflectedLike:)`.
     public func inflectingEntries(where include: (String) -> Bool) throws -> [(word: String, flags: String)] {
         let data = try Data(contentsOf: URL(fileURLWithPath: dictionaryPath))
-        guard let text = String(data: data, encoding: encoding) ?? String(data: data, encoding: .isoLatin1) else { return [] }
+        guard let text = isLatin9 ? Self.decodeLatin9(Array(data)) : String(data: data, encoding: encoding) ?? String(data: data, encoding: .isoLatin1)
+        else { return [] }
         var result: [(word: String, flags: String)] = []
         var first = true
         for line in text.split(whereSeparator: \.isNewline) {
@@ -178,20 +183,57 @@ public final class HunspellDictionary: @unchecked Sendable {
 
     private func encode(_ word: String) -> [CChar]? {
         guard !word.isEmpty else { return nil }
-        if encoding == .utf8 { return Array(word.utf8CString) }
+        if encoding == .utf8 && !isLatin9 { return Array(word.utf8CString) }
+        if isLatin9 { return Self.encodeLatin9(word).map { $0 + [0] } }
         guard let data = word.data(using: encoding, allowLossyConversion: false) else { return nil }
         return data.map { CChar(bitPattern: $0) } + [0]
     }
 
     private func decode(_ data: Data) -> String {
-        String(data: data, encoding: encoding) ?? String(decoding: data, as: UTF8.self)
+        if isLatin9 { return Self.decodeLatin9(Array(data)) }
+        return String(data: data, encoding: encoding) ?? String(decoding: data, as: UTF8.self)
     }
 
     private func decode(_ pointer: UnsafePointer<CChar>) -> String {
-        if encoding == .utf8 { return String(cString: pointer) }
+        if encoding == .utf8 && !isLatin9 { return String(cString: pointer) }
         let length = strlen(pointer)
+        if isLatin9 { return Self.decodeLatin9(UnsafeBufferPointer(start: pointer, count: length).map { UInt8(bitPattern: $0) }) }
         let data = Data(bytes: pointer, count: length)
         return String(data: data, encoding: encoding) ?? String(cString: pointer)
+    }
+
+    static func isLatin9(_ name: String) -> Bool {
+        ["ISO885915", "LATIN9"].contains(name.uppercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// The eight code points where ISO 8859-15 differs from Latin-1 (ISO/IEC 8859-15, table 1).
+    private static let latin9Differences: [(byte: UInt8, scalar: UInt32)] = [
+        (0xA4, 0x20AC), (0xA6, 0x0160), (0xA8, 0x0161), (0xB4, 0x017D), (0xB8, 0x017E), (0xBC, 0x0152), (0xBD, 0x0153), (0xBE, 0x0178),
+    ]
+
+    /// A word as ISO 8859-15 bytes (no terminator); `nil` when a character has no byte in ISO 8859-15 (the word is then unknown, as for other encodings).
+    public static func encodeLatin9(_ word: String) -> [CChar]? {
+        var bytes: [CChar] = []
+        for scalar in word.unicodeScalars {
+            if let known = latin9Differences.first(where: { $0.scalar == scalar.value }) {
+                bytes.append(CChar(bitPattern: known.byte))
+            } else if scalar.value < 0x100, !latin9Differences.contains(where: { UInt32($0.byte) == scalar.value }) {
+                bytes.append(CChar(bitPattern: UInt8(scalar.value)))
+            } else {
+                return nil
+            }
+        }
+        return bytes
+    }
+
+    /// ISO 8859-15 bytes as text.
+    public static func decodeLatin9(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = latin9Differences.first(where: { $0.byte == byte })?.scalar ?? UInt32(byte)
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        return String(scalars)
     }
 
     static func encoding(named name: String) -> String.Encoding {

@@ -32,6 +32,8 @@ public enum LexicalLanguages {
         case "de": "hunspell-de-de"
         case "pt": "hunspell-pt-pt"
         case "no", "nb": "hunspell-no"
+        // Debian packages the Estonian dictionary (ISO 8859-15) under the older name.
+        case "et": "myspell-et"
         default: "hunspell-\(language)"
         }
     }

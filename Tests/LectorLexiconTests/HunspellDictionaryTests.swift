@@ -48,6 +48,28 @@ import LectorLexicon
         #expect(!pl.spell("Київ"))  // not representable in ISO 8859-2: unknown, no error
     }
 
+    /// et_EE is ISO 8859-15 on Debian (myspell-et), which Foundation does not convert: read as
+    /// UTF-8, every word with `õ`, `ä`, `ö`, `ü` was unknown.
+    @Test(.enabled(if: Installed.hunspell("et"), "needs myspell-et"))
+    func estonianInLatin9() throws {
+        let et = try Self.dictionary("et")
+        #expect(et.encodingName.uppercased().replacingOccurrences(of: "-", with: "").contains("885915"))
+        #expect(et.spell("võrkpalli"))
+        #expect(et.spell("nõukogu"))
+        #expect(et.stem("võrkpalli").contains("võrk"))
+        #expect(!et.spell("võrkpallix"))
+        #expect(!et.spell("Київ"))  // not representable in ISO 8859-15: unknown, no error
+    }
+
+    @Test func latin9RoundTrip() {
+        // The eight bytes where ISO 8859-15 differs from Latin-1, and one byte that is the same.
+        let word = "šžŠŽ€œŒŸõ"
+        let bytes = HunspellDictionary.encodeLatin9(word)
+        #expect(bytes?.map { UInt8(bitPattern: $0) } == [0xA8, 0xB8, 0xA6, 0xB4, 0xA4, 0xBD, 0xBC, 0xBE, 0xF5])
+        #expect(HunspellDictionary.decodeLatin9([0xA8, 0xB8, 0xA6, 0xB4, 0xA4, 0xBD, 0xBC, 0xBE, 0xF5]) == word)
+        #expect(HunspellDictionary.encodeLatin9("¤") == nil)  // U+00A4 has no byte in ISO 8859-15 (0xA4 is €)
+    }
+
     @Test(.enabled(if: Installed.hunspell("de"), "needs hunspell-de-de"))
     func germanStems() throws {
         let de = try Self.dictionary("de")

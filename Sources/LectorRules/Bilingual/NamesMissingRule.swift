@@ -29,6 +29,8 @@ public struct NamesMissingRule: BilingualRule {
                         from: "en", to: "de"),
             // FreeDict lists `München`, but only as a name (its translation is `Munich`).
             RuleExample("↓The trains run to the Bavarian capital.", source: "Die Züge fahren nach München.", from: "de", to: "en"),
+            // Romanian Hunspell lists `malaga` (the wine); WordNet knows Malaga as a particular city.
+            RuleExample("↓The tourists visited the city yesterday.", source: "Turiștii au vizitat ieri orașul Malaga.", from: "ro", to: "en"),
         ],
         nonTriggeringExamples: [
             // A city CLDR names in both languages, inflected in the source (`Kijowie`, `Kyjevě`).
@@ -61,6 +63,13 @@ public struct NamesMissingRule: BilingualRule {
                         from: "de", to: "en"),
             // `München`, a name by FreeDict, has its counterpart in `Munich`.
             RuleExample("Trains run to Munich every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
+            // A name after an elided article (`d'Italie`), a name the dictionary translates
+            // (`Venus` → `Венера`, through German), a German noun written as an English word.
+            RuleExample("Des rapports provenant de Chine et d'Italie le suggèrent.", source: "Reports from China and Italy suggest it.",
+                        from: "en", to: "fr"),
+            RuleExample("Зонд долетел до Венеры за полгода.", source: "The probe reached Venus in six months.", from: "en", to: "ru"),
+            RuleExample("Hepatic toxicity of sevoflurane is rare.", source: "Eine hepatische Toxizität von Sevofluran ist selten.",
+                        from: "de", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday, the Secretary General said.",
                         source: "Die Gespräche in Istanbul gehen am Dienstag weiter, sagte der Generalsekretär.", from: "de", to: "en"),
         ]
@@ -91,6 +100,16 @@ public struct NamesMissingRule: BilingualRule {
         let englishSource: Lexicon?
         /// For a source that capitalizes its nouns (German): which capitalized words are names.
         let capitalizedNouns: NameCorrespondence.CapitalizedNouns?
+        /// WordNet, for a Latin-script source other than English: a word its spelling dictionary
+        /// knows in lower case that English knows as a particular place or person (`Malaga`,
+        /// `Napoleon` in Romanian, which Hunspell lists as the wine and the coin).
+        let instances: Lexicon?
+        /// The bilingual dictionary, for names translated by a word of their own (`Venus` → `Венера`).
+        let dictionary: Lexicon?
+        /// Languages that bridge the pair (`pivots(from:to:)`), found once per document.
+        let pivots: [String]
+        let sourceLanguage: String
+        let targetLanguage: String
 
         init(check: CheckContext, bilingual: BilingualContext) throws {
             sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
@@ -107,6 +126,12 @@ public struct NamesMissingRule: BilingualRule {
             englishSource = LexicalLanguages.primary(bilingual.sourceLanguage) == "en" ? check.lexicon : nil
             capitalizedNouns = NameCorrespondence.CapitalizedNouns(source: bilingual.sourceLanguage, target: check.index.targetLanguage,
                                                                    lexicon: check.lexicon)
+            let (source, target) = (LexicalLanguages.primary(bilingual.sourceLanguage), LexicalLanguages.primary(check.index.targetLanguage))
+            (sourceLanguage, targetLanguage) = (source, target)
+            let hasWordNet = check.lexicon?.hasWordNet == true
+            instances = hasWordNet && source != "en" && !NamesMissingRule.capitalizesNouns.contains(source) ? check.lexicon : nil
+            dictionary = check.lexicon.flatMap { $0.hasTranslations(from: source, to: target) ? $0 : nil }
+            pivots = dictionary?.pivots(from: source, to: target) ?? []
         }
     }
 
@@ -144,7 +169,8 @@ public struct NamesMissingRule: BilingualRule {
                                                   sentences: prepared.sentences, lexicon: prepared.lexicon,
                                                   spelling: prepared.sourceSpelling, places: prepared.places,
                                                   inflection: prepared.sourceInflection, excluding: glossaryCovered,
-                                                  nouns: prepared.capitalizedNouns, memo: prepared.ordinaryWords)
+                                                  nouns: prepared.capitalizedNouns, memo: prepared.ordinaryWords,
+                                                  instances: prepared.instances)
         guard !candidates.isEmpty else { return [] }
         let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
         return candidates.filter { name in
@@ -153,13 +179,73 @@ public struct NamesMissingRule: BilingualRule {
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
             if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
+            // A German noun no resource knows, which the translation writes as its own word with
+            // the same start (`Toxizität` → toxicity, `Metastasierung` → metastasis): German
+            // capitalizes nouns, so its capital said nothing, and names are rarely so long.
+            if prepared.capitalizedNouns != nil,
+               keys.contains(where: { key in key.count >= 7 && target.lowercase.contains { $0.count >= 6 && NameCorrespondence.isLooselyClose(key, $0) } }) {
+                return false
+            }
+            // The same for the last part of a German compound whose first part the dictionary
+            // knows (`Transplantat|fixation` → fixation, `Fern|metastasierung` → metastases).
+            if prepared.capitalizedNouns != nil, let spelling = prepared.sourceSpelling,
+               Self.compoundTails(of: name, spelling: spelling).contains(where: { tail in
+                   guard let key = SpellingSkeleton.skeleton(of: prepared.latin.transliterate(tail)) else { return false }
+                   return target.lowercase.contains { $0.count >= 6 && NameCorrespondence.isLooselyClose(key, $0) }
+               }) {
+                return false
+            }
             let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
             if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
             let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
             if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
             if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
-            return !prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized)
+            // A place the translation writes in lower case is the place still (`germany`).
+            if prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized + target.lowercase) { return false }
+            return !Self.isTranslated(name, in: target, using: prepared)
         }
+    }
+
+    /// The last parts (seven letters or more) of a compound whose first part (four letters or
+    /// more) the spelling dictionary knows, in either case.
+    static func compoundTails(of word: String, spelling: HunspellDictionary) -> [String] {
+        let letters = Array(word)
+        guard letters.count >= 11 else { return [] }
+        var tails: [String] = []
+        for split in 4...(letters.count - 7) {
+            let head = String(letters[..<split])
+            guard spelling.spell(head) || spelling.spell(head.lowercased()) else { continue }
+            tails.append(String(letters[split...]))
+        }
+        return tails
+    }
+
+    /// A name the bilingual dictionary translates by a word the translation has: `Venus` →
+    /// `Венера`, `Kiew` → `Kyiv`. Asked last, for the few names nothing else accounts for.
+    static func isTranslated(_ name: String, in target: TargetKeys, using prepared: Reading) -> Bool {
+        guard let dictionary = prepared.dictionary else { return false }
+        let base = NameCorrespondence.withoutPossessive(name)
+        var forms = [base] + prepared.sourceInflection.baseForms(of: base)
+        for lemma in dictionary.lemmas(of: base, language: prepared.sourceLanguage) where !forms.contains(lemma) { forms.append(lemma) }
+        let (from, to) = (prepared.sourceLanguage, prepared.targetLanguage)
+        for form in forms {
+            // Through a third language where the pair's own dictionary lacks the name (eng-rus has
+            // 1,700 headwords; `Venus` is `Venus` in German and `Венера` from there).
+            var translations = dictionary.translations(of: form, from: from, to: to)
+            if translations.isEmpty, !prepared.pivots.isEmpty {
+                translations = dictionary.pivotTranslations(of: form, from: from, to: to, through: prepared.pivots)
+            }
+            for translation in translations {
+                // A name's own rendering (`Венера`, `Kyiv`), or a long word; not `the` of `the Netherlands`.
+                for part in translation.text.split(whereSeparator: { !$0.isLetter })
+                where part.count >= 5 || (part.count >= 3 && part.first?.isUppercase == true) {
+                    guard let key = SpellingSkeleton.skeleton(of: prepared.latin.transliterate(String(part))) ?? Self.shortKey(String(part), prepared.latin)
+                    else { continue }
+                    if target.all.contains(where: { Self.isClose(key, $0) }) { return true }
+                }
+            }
+        }
+        return false
     }
 
     /// The missing names left once weaker evidence is heard, which `names.missing` alone applies
@@ -200,20 +286,39 @@ public struct NamesMissingRule: BilingualRule {
         /// The capitalized words themselves, and in Latin letters.
         var capitalizedWords: [String] = []
         var capitalizedLatin: [String] = []
+        /// Skeletons of the words written in lower case.
+        var lowercase: [String] = []
 
         init(_ text: String, words: TextSegmenter, latin: Transliterator) {
             for segment in words.segments(of: text) where segment.kind == .letter {
-                let spelled = latin.transliterate(segment.text)
+                let word = Self.elidedName(segment.text) ?? segment.text
+                let spelled = latin.transliterate(word)
                 let key = SpellingSkeleton.skeleton(of: spelled)
-                if let first = segment.text.unicodeScalars.first, first.properties.isUppercase,
-                   let key = key ?? NamesMissingRule.shortKey(segment.text, latin) {
+                if let first = word.unicodeScalars.first, first.properties.isUppercase,
+                   let key = key ?? NamesMissingRule.shortKey(word, latin) {
                     capitalized.append(key)
-                    capitalizedWords.append(segment.text)
-                    capitalizedLatin.append(spelled)
+                    capitalizedWords.append(word)
+                    // Name codes of `Trump's` are those of `Trump`.
+                    let base = NameCorrespondence.withoutPossessive(word)
+                    capitalizedLatin.append(base.utf8.count == word.utf8.count ? spelled : latin.transliterate(base))
+                } else if let key {
+                    lowercase.append(key)
                 }
                 if let key { all.append(key) }
                 if let sound = NameCorrespondence.soundKey(spelled) { sounds.append(sound) }
             }
+        }
+
+        /// The name after an elided article or preposition that ICU keeps in one word
+        /// (`d'Italie`, `l'Amérique`, `dell'Italia`): the capitalized part; `nil` for other words.
+        static func elidedName(_ word: String) -> String? {
+            // Most words have no apostrophe (' or the first byte of ’): one pass over the bytes.
+            guard word.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }),
+                  let apostrophe = word.lastIndex(where: { $0 == "'" || $0 == "’" }), apostrophe != word.startIndex,
+                  word[word.startIndex].isLowercase else { return nil }
+            let tail = word[word.index(after: apostrophe)...]
+            guard tail.count >= 2, tail.first?.isUppercase == true else { return nil }
+            return String(tail)
         }
     }
 
@@ -228,7 +333,7 @@ public struct NamesMissingRule: BilingualRule {
                        lexicon: FreeDictDictionary?, spelling: HunspellDictionary?, places: NameCorrespondence.Places?,
                        inflection: InflectionRules, excluding covered: [Range<Int>],
                        nouns: NameCorrespondence.CapitalizedNouns? = nil,
-                       memo: OrdinaryWordMemo = OrdinaryWordMemo()) -> [String] {
+                       memo: OrdinaryWordMemo = OrdinaryWordMemo(), instances: Lexicon? = nil) -> [String] {
         let language = words.locale
         var sentenceStarts = Set<Int>()
         var result: [String] = []
@@ -247,16 +352,30 @@ public struct NamesMissingRule: BilingualRule {
                 guard segment.kind == .letter, segment.end - segment.start >= 3 else { return }
                 let offset = range.lowerBound + segment.start
                 if covered.contains(where: { $0.contains(offset) }) { return }
-                let word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end]))
+                // Most words start in lower case: settled before the word is decoded.
+                if let first = Unicode.Scalar(slice[segment.start]), !first.properties.isUppercase { return }
+                var word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end]))
+                // An initial joined to the name by its period, which ICU keeps in one word
+                // (`Дм.Гордона`, `А.Трефиловой`): the name is the part after it.
+                if slice[segment.start..<segment.end].contains(0x2E), let period = word.lastIndex(of: "."),
+                   case let tail = word[word.index(after: period)...], tail.count >= 3, tail.first?.isUppercase == true {
+                    word = String(tail)
+                }
                 let scalars = Array(word.unicodeScalars)
                 guard scalars[0].properties.isUppercase,
                       !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
+                // Abbreviations written with capitals inside (`КоАП`, `ЦАХАЛа`) are acronyms too.
+                var innerCapitals = 0
+                for scalar in scalars.dropFirst() where scalar.properties.isUppercase { innerCapitals += 1 }
+                guard innerCapitals < 2 else { return }
                 let capitalizesNouns = Self.capitalizesNouns.contains(language)
                 // A word of the translation's language inside a German compound written with
                 // hyphens is a loan (`Graft-versus-Host-ähnliche`, `Low-Density-Lipoprotein`,
                 // `Wood-Lampe`), though WordNet knows a painter Wood and a cartoonist Low.
                 if let nouns, Self.isHyphenated(slice, segment.start..<segment.end), nouns.isWord(word, hyphenated: true) { return }
-                var ordinary = memo.isOrdinaryWord(word) {
+                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
+                if Self.isMisencoded(slice, segment.start..<segment.end) { return }
+                func decide(_ word: String) -> Bool? {
                     if let nouns, places?.sourceCalendar.contains(word.lowercased()) != true {
                         if nouns.isSourceWord(word) { return true }
                         if nouns.isNameEntry(word) { return false }
@@ -266,6 +385,15 @@ public struct NamesMissingRule: BilingualRule {
                                                              capitalizesNouns: capitalizesNouns,
                                                              calendar: places?.sourceCalendar ?? [])
                 }
+                var ordinary = memo.isOrdinaryWord(word) {
+                    let verdict = decide(word)
+                    // German before the 1996 reform wrote `ß` after a short vowel (`Blutfluß`,
+                    // `läßt`, `Prozeß`), which today's dictionaries spell `ss`.
+                    if verdict != true, nouns != nil, word.contains("ß"), decide(word.replacingOccurrences(of: "ß", with: "ss")) == true {
+                        return true
+                    }
+                    return verdict
+                }
                 // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
                 if ordinary != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
                     ordinary = false
@@ -273,7 +401,11 @@ public struct NamesMissingRule: BilingualRule {
                 if atSentenceStart || capitalizesNouns {
                     guard ordinary == false else { return }
                 } else if ordinary == true {
-                    return
+                    // Mid-sentence, a capital on a word the dictionary knows in lower case is a
+                    // name when English knows the same word as a particular one (`Malaga`).
+                    guard let instances, memo.isInstance(word, {
+                        Self.isLatin(scalars) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
+                    }) else { return }
                 }
                 result.append(word)
             }
@@ -281,12 +413,36 @@ public struct NamesMissingRule: BilingualRule {
         return result
     }
 
+    /// Latin letters only (`Malaga`, not `Москва`), which an English word can spell.
+    static func isLatin(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.allSatisfy { $0.properties.isAlphabetic && ($0.isASCII || ($0.value >= 0xC0 && $0.value < 0x250)) }
+    }
+
     /// Whether a word is joined by a hyphen to a letter before or after it.
     static func isHyphenated(_ text: UnsafeBufferPointer<UInt16>, _ word: Range<Int>) -> Bool {
         func isHyphen(_ unit: UInt16) -> Bool { unit == 0x2D || unit == 0x2010 || unit == 0x2011 }
-        func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map { $0.properties.isAlphabetic } ?? false }
         if word.upperBound + 1 < text.count, isHyphen(text[word.upperBound]), isLetter(text[word.upperBound + 1]) { return true }
         return word.lowerBound >= 2 && isHyphen(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
+    }
+
+    private static func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map { $0.properties.isAlphabetic } ?? false }
+
+    /// A word with a ligature of compatibility (`ﬂ`, `ﬁ`: text converted from a legacy encoding),
+    /// or one that a single symbol joins to more letters (`Leuk‰mie`, where `ä` was lost): no
+    /// name, but a fragment of a word whose spelling no dictionary can check.
+    static func isMisencoded(_ text: UnsafeBufferPointer<UInt16>, _ word: Range<Int>) -> Bool {
+        if text[word].contains(where: { $0 >= 0xFB00 && $0 <= 0xFB06 }) { return true }
+        func isJoiningSymbol(_ unit: UInt16) -> Bool {
+            guard let scalar = Unicode.Scalar(unit), !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace else { return false }
+            switch scalar.properties.generalCategory {
+            case .otherPunctuation, .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol:
+                // Punctuation that ends or joins words in ordinary text.
+                return !".,;:!?'’\"/&*@#%".unicodeScalars.contains(scalar)
+            default: return false
+            }
+        }
+        if word.upperBound + 1 < text.count, isJoiningSymbol(text[word.upperBound]), isLetter(text[word.upperBound + 1]) { return true }
+        return word.lowerBound >= 2 && isJoiningSymbol(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
     }
 
     /// Languages that write compounds as one word, whose last part is a word of its own.
@@ -318,6 +474,14 @@ public struct NamesMissingRule: BilingualRule {
     final class OrdinaryWordMemo {
         // The resources behind a verdict are fixed for a document pair, so the word is the key.
         private var verdicts: [String: Bool?] = [:]
+        private var instances: [String: Bool] = [:]
+
+        func isInstance(_ word: String, _ decide: () -> Bool) -> Bool {
+            if let known = instances[word] { return known }
+            let verdict = decide()
+            instances[word] = verdict
+            return verdict
+        }
 
         func isOrdinaryWord(_ word: String, _ decide: () -> Bool?) -> Bool? {
             if let known = verdicts[word] { return known }
