@@ -101,12 +101,15 @@ struct LexicalAlignment {
         // that counterpart, where the compound's words stand, not anywhere in the sentence.
         func linkNeighbours(compounds: [Word], compoundLinks: [[Int]], others: [Word], otherLinks: [[Int]],
                             link: (_ compound: Int, _ other: Int) -> Void) {
+            // Most pairs have no word left without counterpart on the other side: nothing to do.
+            guard others.indices.contains(where: { others[$0].isContent && otherLinks[$0].isEmpty }) else { return }
             let otherContent = others.indices.filter { others[$0].isContent }
-            var order = [Int: Int]()
+            var order = [Int](repeating: -1, count: others.count)
             for (rank, index) in otherContent.enumerated() { order[index] = rank }
-            for (c, word) in compounds.enumerated() where word.isContent && word.text.count >= 8 && !compoundLinks[c].isEmpty {
+            for (c, word) in compounds.enumerated() where !compoundLinks[c].isEmpty && word.isContent && word.text.utf8.count >= 8 {
                 for counterpart in compoundLinks[c] {
-                    guard let rank = order[counterpart] else { continue }
+                    let rank = order[counterpart]
+                    guard rank >= 0 else { continue }
                     for neighbour in [rank - 1, rank + 1] where neighbour >= 0 && neighbour < otherContent.count {
                         let other = otherContent[neighbour]
                         if otherLinks[other].isEmpty, Self.compound(word, holds: others[other]) { link(c, other) }
