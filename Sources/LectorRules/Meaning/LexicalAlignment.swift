@@ -69,9 +69,12 @@ struct LexicalAlignment {
     /// - a word is also the counterpart of a word with the same figures (`33jährigen` / `33`) and
     ///   of a compound that holds it or one of its translations (`Weichteilästhetik` holds `weich`,
     ///   a translation of `soft`), which dictionaries do not list;
-    /// - a word linked with several words of the other side supports only the nearest of them by
-    ///   relative position (its nearest, and each of them its nearest), so the second `Regierung`
-    ///   of a source whose translation says `government` once, in a dropped clause, is a gap.
+    /// - a compound aligned with one word also holds that word's neighbour when it holds one of
+    ///   the neighbour's translations (`Standardtherapie`, `standard treatment`);
+    /// - a word linked with several words of the other side supports only one of them, the
+    ///   nearest by relative position that no nearer word took, so the second `Regierung` of a
+    ///   source whose translation says `government` once, in a dropped clause, is a gap, while two
+    ///   `Patienten` and two `patients` each find one.
     static func gapLinks(source: [Word], target: [Word], sourceLinks: [[Int]], targetLinks: [[Int]],
                          sourceCompounds: Bool, targetCompounds: Bool) -> ([[Int]], [[Int]]) {
         let plainSourceLinks = sourceLinks, plainTargetLinks = targetLinks
@@ -91,19 +94,73 @@ struct LexicalAlignment {
                 }
             }
         }
+        // A compound aligned with one word of the other side often says its neighbour too
+        // (`Standardtherapie` for `standard treatment`, `Prostatakarzinom` for `prostate cancer`):
+        // a word left without counterpart beside a compound's counterpart, one content word away
+        // at most, is the compound's when the compound holds one of its translations. Only beside
+        // that counterpart, where the compound's words stand, not anywhere in the sentence.
+        func linkNeighbours(compounds: [Word], compoundLinks: [[Int]], others: [Word], otherLinks: [[Int]],
+                            link: (_ compound: Int, _ other: Int) -> Void) {
+            // Most pairs have no word left without counterpart on the other side: nothing to do.
+            guard others.indices.contains(where: { others[$0].isContent && otherLinks[$0].isEmpty }) else { return }
+            let otherContent = others.indices.filter { others[$0].isContent }
+            var order = [Int](repeating: -1, count: others.count)
+            for (rank, index) in otherContent.enumerated() { order[index] = rank }
+            for (c, word) in compounds.enumerated() where !compoundLinks[c].isEmpty && word.isContent && word.text.utf8.count >= 8 {
+                for counterpart in compoundLinks[c] {
+                    let rank = order[counterpart]
+                    guard rank >= 0 else { continue }
+                    for neighbour in [rank - 1, rank + 1] where neighbour >= 0 && neighbour < otherContent.count {
+                        let other = otherContent[neighbour]
+                        if otherLinks[other].isEmpty, Self.compound(word, holds: others[other]) { link(c, other) }
+                    }
+                }
+            }
+        }
+        // Kept whatever the nearest links below decide: the compound stands for both words.
+        var neighbourLinks: [(i: Int, j: Int)] = []
+        if sourceCompounds {
+            linkNeighbours(compounds: source, compoundLinks: plainSourceLinks, others: target, otherLinks: plainTargetLinks) { i, j in
+                neighbourLinks.append((i, j))
+            }
+        }
+        if targetCompounds {
+            linkNeighbours(compounds: target, compoundLinks: plainTargetLinks, others: source, otherLinks: plainSourceLinks) { j, i in
+                neighbourLinks.append((i, j))
+            }
+        }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
         func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
-        // The nearest link of each word, once per word rather than once per link.
-        let nearestForSource = sourceLinks.indices.map { i in sourceLinks[i].map { distance(i, $0) }.min() ?? .infinity }
-        let nearestForTarget = targetLinks.indices.map { j in targetLinks[j].map { distance($0, j) }.min() ?? .infinity }
+        // Each word supports one word of the other side: the nearest one that no nearer word has
+        // taken (links in order of distance), so that of two `patients` and two `Patienten` each
+        // finds one, even when both are nearer the same one; a word whose every candidate was
+        // taken supports its nearest, as if alone (the second `Regierung` supports the one
+        // `government`, which does not make it aligned).
+        var ordered: [(i: Int, j: Int, d: Double)] = []
+        for (i, links) in sourceLinks.enumerated() { for j in links { ordered.append((i, j, distance(i, j))) } }
+        ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
         var keptSource = [[Int]](repeating: [], count: source.count)
         var keptTarget = [[Int]](repeating: [], count: target.count)
-        for (i, links) in sourceLinks.enumerated() {
-            for j in links {
-                let d = distance(i, j)
-                if d <= nearestForTarget[j] { keptSource[i].append(j) }
-                if d <= nearestForSource[i] { keptTarget[j].append(i) }
+        var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
+        var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
+        for link in ordered {
+            // The source word supports the target word (the target word is aligned through it).
+            if !sourceGave[link.i], !targetTaken[link.j] {
+                sourceGave[link.i] = true; targetTaken[link.j] = true
+                keptTarget[link.j].append(link.i)
             }
+            if !targetGave[link.j], !sourceTaken[link.i] {
+                targetGave[link.j] = true; sourceTaken[link.i] = true
+                keptSource[link.i].append(link.j)
+            }
+        }
+        for link in ordered {
+            if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
+            if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
+        }
+        for link in neighbourLinks {
+            keptSource[link.i].append(link.j)
+            keptTarget[link.j].append(link.i)
         }
         return (keptSource, keptTarget)
     }
@@ -403,6 +460,14 @@ final class WordInfo: Sendable {
 
     static let cognateLength = 6
 
+    /// This word with what `other` means as well (a verb and its joined separable form).
+    func merging(_ other: WordInfo) -> WordInfo {
+        WordInfo(folded: folded, lemmas: lemmas.union(other.lemmas), translations: translations.union(other.translations),
+                 translationSynonyms: translationSynonyms.union(other.translationSynonyms), isKnown: isKnown || other.isKnown,
+                 isCapitalized: isCapitalized, latin: latin, cognateKey: cognateKey, lemmaCognates: lemmaCognates.union(other.lemmaCognates),
+                 translationCognates: translationCognates.union(other.translationCognates), antonyms: antonyms.union(other.antonyms))
+    }
+
     static func cognate(_ word: String) -> String? {
         let letters = word.unicodeScalars.filter(Latin1ScalarProperties.isAlphabetic)
         guard letters.count >= cognateLength + 1 else { return nil }
@@ -527,13 +592,52 @@ public final class AlignmentWords: @unchecked Sendable {
 
     func words(of sentenceWords: [SentenceWord], side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
         var result: [LexicalAlignment.Word] = []
+        let language = side == .source ? sourceLanguage : targetLanguage
+        let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : [:]
+        let particles = Set(separable.values.map(\.particle))
         for (position, word) in sentenceWords.enumerated() {
             let isDigits = word.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric)
-            let isFunction = isFunctionWord(word.text, side: side)
+            let isFunction = isFunctionWord(word.text, side: side) || particles.contains(position)
             let isContent = !isFunction && (isDigits || Self.hasTwoLetters(word.text))
-            let info = self.info(of: word.written, side: side)
+            let info = separable[position]?.info ?? self.info(of: word.written, side: side)
             result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: info, isContent: isContent,
                                                 isNameOrNumber: isDigits || (word.isCapitalized && position > 0)))
+        }
+        return result
+    }
+
+    /// German separable verb particles (from the grammar): a verb whose particle closes the
+    /// clause (`stellte … vor`, `nahm … teil`) means what the joined verb means.
+    static let germanParticles: Set<String> = [
+        "ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "herab", "heran", "heraus", "herbei", "herein",
+        "herum", "herunter", "hervor", "hin", "hinaus", "hinein", "hinzu", "los", "mit", "nach", "nieder", "statt", "teil",
+        "vor", "voran", "voraus", "vorbei", "weg", "weiter", "wieder", "zu", "zurück", "zusammen", "zugrunde", "zustande",
+    ]
+
+    /// The verbs of German clauses that end in a separable particle (`Die Regierung stellte den
+    /// Plan vor`), by position, with the particle's position and what the joined verb
+    /// (`vorstellen`) and the verb alone mean together; the particle is then no word of its own.
+    /// The verb is the first word of the clause (from its start: the finite verb stands second)
+    /// whose lemma with the particle is a headword of the dictionary. A clause ends at the
+    /// sentence's end or where anything but one space separates two words (a comma).
+    private func separableVerbs(in words: [SentenceWord], side: LexicalAlignment.Side) -> [Int: (particle: Int, info: WordInfo)] {
+        let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
+        var result: [Int: (particle: Int, info: WordInfo)] = [:]
+        var clauseStart = 0
+        for (index, word) in words.enumerated() {
+            let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - word.range.upperBound > 1
+            defer { if clauseEnds { clauseStart = index + 1 } }
+            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(word.text) else { continue }
+            for candidate in clauseStart..<index where result[candidate] == nil {
+                let verb = words[candidate]
+                // Nouns are capitalized; a verb only where it opens the sentence.
+                guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
+                      !verb.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { continue }
+                let joined = lexicon.lemmas(of: verb.written, language: from).map { word.text + $0.lowercased() }
+                guard let headword = joined.first(where: { !lexicon.translations(of: $0, from: from, to: to).isEmpty }) else { continue }
+                result[candidate] = (index, info(of: verb.written, side: side).merging(info(of: headword, side: side)))
+                break
+            }
         }
         return result
     }
@@ -612,6 +716,23 @@ public final class AlignmentWords: @unchecked Sendable {
                 }
             }
         }
+        // A Russian prefixed verb neither dictionary lists (`опубликовать`, `пообещать`) is read
+        // through the verb without its prefix (`публиковать`, `обещать`): the prefix mostly makes
+        // the perfective of the same verb, which dictionaries list once.
+        if !isKnown, !isDigits, from == "ru" {
+            let pivots = side == .source ? sourcePivots : targetPivots
+            for lemma in lemmas {
+                for verb in Self.unprefixedRussianVerbs(lemma) {
+                    for translation in lexicon.translations(of: verb, from: from, to: to)
+                        + (pivots.isEmpty ? [] : lexicon.pivotTranslations(of: verb, from: from, to: to, through: pivots)) {
+                        isKnown = true
+                        for part in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(part) {
+                            translations.insert(part)
+                        }
+                    }
+                }
+            }
+        }
         // English translations are widened by their WordNet synonyms (`verletzen` → `injure`,
         // whose synonym `wound` the translation may use): the dictionary gives one word of a
         // meaning, a translator any of them.
@@ -670,6 +791,20 @@ public final class AlignmentWords: @unchecked Sendable {
             return parts
         }
         return []
+    }
+
+    /// Russian verbal prefixes (from the grammar; longest first, so `пере-` is tried before `п…`).
+    static let russianVerbPrefixes = ["пере", "недо", "раз", "рас", "при", "про", "под", "над", "вы", "за", "на", "по",
+                                      "до", "из", "ис", "от", "об", "со", "вз", "вс", "во", "с", "у", "о", "в"]
+
+    /// The verb without its prefix (`опубликовать` → `публиковать`), for a lemma ending as an
+    /// infinitive (`-ть`, `-ться`, `-ти`) whose rest keeps four letters or more.
+    static func unprefixedRussianVerbs(_ lemma: String) -> [String] {
+        guard lemma.hasSuffix("ть") || lemma.hasSuffix("ться") || lemma.hasSuffix("ти") else { return [] }
+        return russianVerbPrefixes.compactMap { prefix in
+            guard lemma.hasPrefix(prefix), lemma.count - prefix.count >= 4 else { return nil }
+            return String(lemma.dropFirst(prefix.count))
+        }
     }
 
     /// The words of a dictionary translation (`fall off`, `to decline (sth.)`), lower-cased, without

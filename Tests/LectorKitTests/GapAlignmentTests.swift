@@ -1,0 +1,91 @@
+@testable import LectorLexicon
+@testable import LectorRules
+import LectorTestSupport
+import Testing
+
+/// The links `meaning.omission` and `meaning.addition` read gaps from (`LexicalAlignment.gapLinks`)
+/// and the word knowledge behind them, on real sentence pairs.
+@Suite struct GapAlignmentTests {
+    func alignment(_ source: String, _ target: String, from: String, to: String) throws -> LexicalAlignment {
+        let lexicon = Lexicon.shared(source: from, target: to)
+        let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+        return try #require(LexicalAlignment(source: source, target: target, words: words))
+    }
+
+    func aligned(_ word: String, in words: [LexicalAlignment.Word], links: [[Int]]) -> [Bool] {
+        words.indices.filter { words[$0].text == word }.map { !links[$0].isEmpty }
+    }
+
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func eachRepeatedWordFindsItsOwnCounterpart() throws {
+        // Both `patients` stand nearer the second `Patienten` than the first by relative position:
+        // read from the nearest links alone, the first `patients` was left without counterpart.
+        let pair = try alignment(
+            "Eine lokalisierte QRS-Verbreiterung von mehr als 110msec in V1 bis V3 konnte bei 8 Patienten (33%) und eine Epsilonwelle bei 6 Patienten (25%) als Hauptkriterien gefunden werden.",
+            "A localized QRS widening of more than 110ms in V1 to V3 in 8 patients (33%) and an epsilon wave in 6 patients (25%) were observed as major criteria.",
+            from: "de", to: "en")
+        let links = pair.gapLinks(readingCompounds: false)
+        #expect(aligned("patients", in: pair.target, links: links.target) == [true, true])
+        #expect(aligned("patienten", in: pair.source, links: links.source) == [true, true])
+    }
+
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func secondMentionWithoutCounterpartStaysUnaligned() throws {
+        // One `government` for two `Regierung`: the second, in a clause the translation dropped, is a gap.
+        let pair = try alignment(
+            "Die Regierung kündigte neue Sanktionen an, und die Regierung versprach Hilfen für die Bauern.",
+            "The government announced new sanctions.", from: "de", to: "en")
+        let links = pair.gapLinks(readingCompounds: false)
+        #expect(aligned("regierung", in: pair.source, links: links.source) == [true, false])
+    }
+
+    static func word(_ text: String, at position: Int, translations: Set<String> = []) -> LexicalAlignment.Word {
+        let info = WordInfo(folded: text, lemmas: [text], translations: translations, translationSynonyms: [], isKnown: true,
+                            isCapitalized: false, latin: text, cognateKey: nil, lemmaCognates: [], translationCognates: [],
+                            antonyms: [])
+        return LexicalAlignment.Word(text: text, range: position..<(position + 1), info: info, isContent: true, isNameOrNumber: false)
+    }
+
+    @Test func compoundHoldsItsCounterpartsNeighbour() {
+        // `Standardtherapie` is linked with `standard` (a cognate); it holds `therapie`, a
+        // translation of `treatment`, the word beside `standard`, which is then its counterpart too.
+        let source = [Self.word("standardtherapie", at: 0)]
+        let target = [Self.word("standard", at: 0), Self.word("treatment", at: 1, translations: ["therapie", "behandlung"])]
+        let read = LexicalAlignment.gapLinks(source: source, target: target, sourceLinks: [[0]], targetLinks: [[0], []],
+                                             sourceCompounds: true, targetCompounds: false)
+        #expect(read.1 == [[0], [0]])
+        let unread = LexicalAlignment.gapLinks(source: source, target: target, sourceLinks: [[0]], targetLinks: [[0], []],
+                                               sourceCompounds: false, targetCompounds: false)
+        #expect(unread.1 == [[0], []])
+        // Only beside the compound's counterpart: two content words away, `treatment` stays a gap.
+        let far = [Self.word("standard", at: 0), Self.word("care", at: 1), Self.word("treatment", at: 2, translations: ["therapie"])]
+        let apart = LexicalAlignment.gapLinks(source: source, target: far, sourceLinks: [[0]], targetLinks: [[0], [], []],
+                                              sourceCompounds: true, targetCompounds: false)
+        #expect(apart.1[2].isEmpty)
+    }
+
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func separableVerbIsReadJoined() throws {
+        let pair = try alignment("Die Regierung stellte am Montag einen neuen Plan vor.",
+                                 "The government presented a new plan on Monday.", from: "de", to: "en")
+        let stellte = try #require(pair.source.firstIndex { $0.text == "stellte" })
+        #expect(pair.sourceLinks[stellte].map { pair.target[$0].text } == ["presented"])
+        // The particle is no word of its own.
+        #expect(pair.source.first { $0.text == "vor" }?.isContent == false)
+        // Where the particle does not close the clause it is a preposition, and nothing is joined.
+        let preposition = try alignment("Die Regierung stellte den Plan vor dem Parlament.",
+                                        "The government put the plan before parliament.", from: "de", to: "en")
+        #expect(preposition.source.first { $0.text == "stellte" }?.info.lemmas.contains("vorstellen") == false)
+    }
+
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func russianWordsTheDictionariesLack() throws {
+        let pair = try alignment("Министерство опубликовало в этом году новые данные.",
+                                 "The ministry published new data this year.", from: "ru", to: "en")
+        // A pronoun's case form is a function word, as its other forms are.
+        #expect(pair.source.first { $0.text == "этом" }?.isContent == false)
+        // A prefixed verb no dictionary lists is read without its prefix (`публиковать`).
+        let verb = try #require(pair.source.firstIndex { $0.text == "опубликовало" })
+        #expect(pair.sourceLinks[verb].map { pair.target[$0].text } == ["published"])
+    }
+}
