@@ -235,7 +235,7 @@ public enum PerturbationEvaluation {
                     entry.found += 1
                     for rule in perturbation.kind.rules { if let m = flagged.messages[rule] { verbose("\(pair) found \(perturbation.kind.rawValue) \(rule): \(m)") } }
                 } else {
-                    verbose("\(pair) missed \(perturbation.kind.rawValue) (\(perturbation.change)): \(perturbation.translation)")
+                    verbose("\(pair) missed \(perturbation.kind.rawValue) (\(perturbation.change)): \(perturbation.translation) | \(samples[perturbation.sample].source)")
                 }
                 if !flagged.rulesAtWarning.isEmpty { entry.foundAtWarning += 1 }
                 result.perturbed[perturbation.kind] = entry

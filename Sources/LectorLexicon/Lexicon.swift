@@ -323,6 +323,12 @@ public final class Lexicon: @unchecked Sendable {
     /// WordNet.
     public func antonyms(of englishLemma: String) -> [String] { wordNet?.antonyms(of: englishLemma) ?? [] }
 
+    /// WordNet's antonyms of the lemma's own words only, without those an adjective satellite
+    /// takes from its head (`vast`, a satellite of `large`, is not opposed to `small` here).
+    public func directAntonyms(of englishLemma: String) -> [String] {
+        wordNet?.antonyms(of: englishLemma, throughHeads: false) ?? []
+    }
+
     /// How WordNet files a capitalized English word (a particular one, an adjective, a kind); `nil`
     /// without WordNet or when it does not list the word.
     public func nameSense(ofEnglish word: String) -> WordNet.NameSense? { wordNet?.nameSense(of: word) }

@@ -133,7 +133,7 @@ public final class WordNet: @unchecked Sendable {
     /// Antonyms of the lemma: WordNet's direct antonyms (`!` pointers from the lemma's word in each of
     /// its synsets), and for adjective satellites (`soggy`), the antonyms of their head (`wet` → `dry`),
     /// as WordNet's indirect antonymy defines them.
-    public func antonyms(of lemma: String) -> [String] {
+    public func antonyms(of lemma: String, throughHeads: Bool = true) -> [String] {
         let key = Self.key(lemma)
         var result: [String] = []
         func add(_ word: String) {
@@ -157,7 +157,7 @@ public final class WordNet: @unchecked Sendable {
                     }
                     target.words.forEach(add)
                 }
-                if synset.isSatellite {
+                if throughHeads, synset.isSatellite {
                     for pointer in synset.pointers where pointer.symbol == "&" {
                         guard let head = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
                         for antonym in head.pointers where antonym.symbol == "!" {

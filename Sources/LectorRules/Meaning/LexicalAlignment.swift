@@ -439,6 +439,9 @@ final class WordInfo: Sendable {
     let translationCognates: Set<String>
     /// WordNet antonyms of the word's lemmas, for an English word; empty otherwise.
     let antonyms: Set<String>
+    /// Those of `antonyms` that are the lemmas' own (`Lexicon.directAntonyms`), not an adjective
+    /// satellite's head's.
+    let directAntonyms: Set<String>
 
     init(id: UInt32, written: String, folded: String, lemmas: Set<String>, translations: Set<String>, translationSynonyms: Set<String>,
          isKnown: Bool, isCapitalized: Bool, latin: String?, cognateKey: String?, lemmaCognates: Set<String>,
@@ -756,13 +759,18 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         let skeletonSource = latinForm ?? folded
         var antonyms = Set<String>()
+        var directAntonyms = Set<String>()
         if from == "en", !isDigits {
             for lemma in lemmas { for antonym in lexicon.antonyms(of: lemma) { antonyms.insert(antonym.lowercased()) } }
+            if !antonyms.isEmpty {
+                for lemma in lemmas { for antonym in lexicon.directAntonyms(of: lemma) { directAntonyms.insert(antonym.lowercased()) } }
+            }
         }
         return WordInfo(id: nextInfoID(), written: written, folded: folded, lemmas: lemmas, translations: translations, translationSynonyms: synonyms, isKnown: isKnown,
                         isCapitalized: isCapitalized, latin: latinForm, cognateKey: WordInfo.cognate(skeletonSource),
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
-                        translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms)
+                        translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms,
+                        directAntonyms: directAntonyms)
     }
 
     /// The head and the last part of a compound (`handverletzungen` → `hand`, `verletzungen`): the
