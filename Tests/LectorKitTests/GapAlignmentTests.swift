@@ -40,9 +40,9 @@ import Testing
     }
 
     static func word(_ text: String, at position: Int, translations: Set<String> = []) -> LexicalAlignment.Word {
-        let info = WordInfo(folded: text, lemmas: [text], translations: translations, translationSynonyms: [], isKnown: true,
-                            isCapitalized: false, latin: text, cognateKey: nil, lemmaCognates: [], translationCognates: [],
-                            antonyms: [])
+        let info = WordInfo(id: WordInfo.unmemoized, written: text, folded: text, lemmas: [text], translations: translations,
+                            translationSynonyms: [], isKnown: true, isCapitalized: false, latin: text, cognateKey: nil,
+                            lemmaCognates: [], translationCognates: [], antonyms: [], directAntonyms: [])
         return LexicalAlignment.Word(text: text, range: position..<(position + 1), info: info, isContent: true, isNameOrNumber: false)
     }
 

@@ -445,8 +445,9 @@ final class WordInfo: Sendable {
 
     init(id: UInt32, written: String, folded: String, lemmas: Set<String>, translations: Set<String>, translationSynonyms: Set<String>,
          isKnown: Bool, isCapitalized: Bool, latin: String?, cognateKey: String?, lemmaCognates: Set<String>,
-         translationCognates: Set<String>, antonyms: Set<String>) {
+         translationCognates: Set<String>, antonyms: Set<String>, directAntonyms: Set<String>) {
         self.id = id
+        self.directAntonyms = directAntonyms
         self.written = written
         self.folded = folded
         self.lemmas = lemmas
@@ -463,13 +464,20 @@ final class WordInfo: Sendable {
 
     static let cognateLength = 6
 
-    /// This word with what `other` means as well (a verb and its joined separable form).
+    /// This word with what `other` means as well (a verb and its joined separable form). It is
+    /// made per sentence, so its id is `unmemoized` (no memo keeps it), and its `written` names
+    /// both words (memos keyed by it never take it for the verb alone).
     func merging(_ other: WordInfo) -> WordInfo {
-        WordInfo(folded: folded, lemmas: lemmas.union(other.lemmas), translations: translations.union(other.translations),
+        WordInfo(id: Self.unmemoized, written: written + "\u{1}" + other.written, folded: folded, lemmas: lemmas.union(other.lemmas),
+                 translations: translations.union(other.translations),
                  translationSynonyms: translationSynonyms.union(other.translationSynonyms), isKnown: isKnown || other.isKnown,
                  isCapitalized: isCapitalized, latin: latin, cognateKey: cognateKey, lemmaCognates: lemmaCognates.union(other.lemmaCognates),
-                 translationCognates: translationCognates.union(other.translationCognates), antonyms: antonyms.union(other.antonyms))
+                 translationCognates: translationCognates.union(other.translationCognates), antonyms: antonyms.union(other.antonyms),
+                 directAntonyms: directAntonyms.union(other.directAntonyms))
     }
+
+    /// The id of an info no memo keeps (`merging`); stores number theirs from 1.
+    static let unmemoized: UInt32 = 0
 
     static func cognate(_ word: String) -> String? {
         let letters = word.unicodeScalars.filter(Latin1ScalarProperties.isAlphabetic)
@@ -562,6 +570,7 @@ public final class AlignmentWords: @unchecked Sendable {
     /// aligning compares every content word with every content word of the other side, and
     /// each comparison hashes a dozen strings; news repeats its word pairs sentence after sentence.
     func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
+        guard s.id != WordInfo.unmemoized, t.id != WordInfo.unmemoized else { return LexicalAlignment.areCounterparts(s, t) }
         let key = UInt64(s.id) << 32 | UInt64(t.id)
         lock.lock()
         let known = counterparts[key]
