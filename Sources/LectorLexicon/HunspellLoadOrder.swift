@@ -74,7 +74,7 @@ enum HunspellLoadOrder {
     /// The `.dic` with its entry lines stably sorted by libhunspell's bucket, or `nil` where the
     /// order could change the loaded dictionary (see the type's comment) or the file is not one
     /// libhunspell 1.7 reads as this code does (no count line, carriage returns, an encoding
-    /// other than UTF-8, ISO 8859-1 or ISO 8859-2).
+    /// other than UTF-8 or ISO 8859-2).
     static func reordered(_ data: Data, affix: String) -> Data? { reordered(data, affixBytes: Data(affix.utf8)) }
 
     static func reordered(_ data: Data, affixBytes: Data) -> Data? {
@@ -143,8 +143,8 @@ enum HunspellLoadOrder {
 
         /// `nil` for an affix file whose dictionaries are not reordered: `COMPLEXPREFIXES`
         /// (words stored reversed), Turkic case rules (`LANG tr`, `az`, `crh`), `ph:` fields
-        /// (they add to the replacement table in line order), or an encoding other than UTF-8,
-        /// ISO 8859-1 or ISO 8859-2.
+        /// (they add to the replacement table in line order), or an encoding other than UTF-8
+        /// or ISO 8859-2.
         init?(affix: [UInt8]) {
             var encoding = "ISO8859-1"  // libhunspell's default
             var ignore: [UInt8] = []
@@ -172,8 +172,10 @@ enum HunspellLoadOrder {
                 guard let text = String(bytes: ignore, encoding: .utf8) else { return nil }
                 ignoredScalars = Set(text.unicodeScalars)
                 ignoredBytes = []
-            case "ISO88591", "ISO88592":
-                let stringEncoding: String.Encoding = encoding.contains("2") ? .isoLatin2 : .isoLatin1
+            case "ISO88592":
+                // The one 8-bit encoding checked against libhunspell entry by entry (pl_PL); its
+                // own case tables for the others were not compared with Foundation's.
+                let stringEncoding: String.Encoding = .isoLatin2
                 utf8 = false
                 var lower = [UInt8?](repeating: nil, count: 256)
                 var upper = [UInt8?](repeating: nil, count: 256)

@@ -134,6 +134,9 @@ import LectorHunspell
         #expect(HunspellLoadOrder.reordered(Data("2\nabc po:noun\nxyz\n".utf8), affix: "SET UTF-8\n") != nil)
         #expect(HunspellLoadOrder.reordered(plain, affix: "SET UTF-8\nCOMPLEXPREFIXES\n") == nil)
         #expect(HunspellLoadOrder.reordered(plain, affix: "SET UTF-8\nLANG tr_TR\n") == nil)
+        // 8-bit encodings other than ISO 8859-2 (libhunspell's default, ISO 8859-1, among them).
+        #expect(HunspellLoadOrder.reordered(plain, affix: "SET ISO8859-1\n") == nil)
+        #expect(HunspellLoadOrder.reordered(plain, affix: "TRY abc\n") == nil)
     }
 
     @Test func linesAreCutAsLibhunspellCutsThem() {
