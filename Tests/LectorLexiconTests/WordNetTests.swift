@@ -53,6 +53,15 @@ import Testing
         #expect(wordNet.antonyms(of: "table").isEmpty)
     }
 
+    /// Without heads, a satellite has no antonym (`soggy`), and a word keeps only its own senses'
+    /// (`wet` still opposes `dry`).
+    @Test func antonymsWithoutHeads() throws {
+        let wordNet = try Self.wordNet()
+        #expect(wordNet.antonyms(of: "soggy", throughHeads: false).isEmpty)
+        #expect(wordNet.antonyms(of: "wet", throughHeads: false).contains("dry"))
+        #expect(wordNet.antonyms(of: "good", throughHeads: false).contains("bad"))
+    }
+
     /// WordNet links `end` to `begin`; `start` and `commence` share `begin`'s synset, so they are
     /// opposites of `end` too (a translation of `beginnen` may say any of them).
     @Test func antonymsReachTheWholeOppositeSense() throws {

@@ -33,6 +33,9 @@ public struct AntonymRule: BilingualRule {
             RuleExample("A cure is ↓impossible.", source: "Eine Heilung ist möglich.", from: "de", to: "en"),
             RuleExample("Pain was measured ↓before the operation.", source: "Die Schmerzen wurden nach der Operation gemessen.",
                         from: "de", to: "en"),
+            // A negation elsewhere in the sentence negates something else.
+            RuleExample("The cause is not known, but prices have ↓decreased.", source: "Die Ursache ist nicht bekannt, aber die Preise sind gestiegen.",
+                        from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("Prices have increased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
@@ -49,6 +52,11 @@ public struct AntonymRule: BilingualRule {
             RuleExample("A cure is not possible.", source: "Eine Heilung ist unmöglich.", from: "de", to: "en"),
             RuleExample("A cure is possible.", source: "Eine Heilung ist möglich.", from: "de", to: "en"),
             RuleExample("Pain was measured after the operation.", source: "Die Schmerzen wurden nach der Operation gemessen.",
+                        from: "de", to: "en"),
+            RuleExample("Both positive and negative effects were seen.", source: "Sowohl positive als auch negative Effekte wurden beobachtet.",
+                        from: "de", to: "en"),
+            // `old` is a satellite of `past`, whose opposite `present` translates `bestehender`.
+            RuleExample("A 68-year-old patient with dyspnoea for five days.", source: "Ein 68jähriger Patient mit seit fünf Tagen bestehender Dyspnoe.",
                         from: "de", to: "en"),
         ]
     )
