@@ -136,11 +136,22 @@ struct LexicalAlignment {
         // finds one, even when both are nearer the same one; a word whose every candidate was
         // taken supports its nearest, as if alone (the second `Regierung` supports the one
         // `government`, which does not make it aligned).
-        var ordered: [(i: Int, j: Int, d: Double)] = []
-        for (i, links) in sourceLinks.enumerated() { for j in links { ordered.append((i, j, distance(i, j))) } }
-        ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
         var keptSource = [[Int]](repeating: [], count: source.count)
         var keptTarget = [[Int]](repeating: [], count: target.count)
+        // A link between two words that have no other is kept as it is: nothing competes for
+        // either. Only the others are ordered by distance (most pairs have few of them).
+        var ordered: [(i: Int, j: Int, d: Double)] = []
+        for (i, links) in sourceLinks.enumerated() {
+            for j in links {
+                if links.count == 1, targetLinks[j].count == 1 {
+                    keptSource[i].append(j)
+                    keptTarget[j].append(i)
+                } else {
+                    ordered.append((i, j, distance(i, j)))
+                }
+            }
+        }
+        ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
         var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
         var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
         for link in ordered {
@@ -462,6 +473,9 @@ public final class AlignmentWords: @unchecked Sendable {
     private let lock = NSLock()
     private var sourceCache: [String: WordInfo] = [:]
     private var targetCache: [String: WordInfo] = [:]
+    /// Separable verbs read joined (`separableVerbs`), by side, particle and verb as written;
+    /// `nil` when the two make no headword.
+    private var joinedCache: [String: WordInfo?] = [:]
     /// Used under `lock` (a transliterator is not thread-safe).
     private let latin: Transliterator
 
@@ -557,9 +571,23 @@ public final class AlignmentWords: @unchecked Sendable {
                 // Nouns are capitalized; a verb only where it opens the sentence.
                 guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
                       !verb.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { continue }
-                let joined = lexicon.lemmas(of: verb.written, language: from).map { word.text + $0.lowercased() }
-                guard let headword = joined.first(where: { !lexicon.translations(of: $0, from: from, to: to).isEmpty }) else { continue }
-                result[candidate] = (index, info(of: verb.written, side: side).merging(info(of: headword, side: side)))
+                let key = "\(side == .source ? "s" : "t")|\(word.text)|\(verb.written)"
+                lock.lock()
+                let cached = joinedCache[key]
+                lock.unlock()
+                let joinedInfo: WordInfo?
+                if let cached {
+                    joinedInfo = cached
+                } else {
+                    let joined = lexicon.lemmas(of: verb.written, language: from).map { word.text + $0.lowercased() }
+                    joinedInfo = joined.first { !lexicon.translations(of: $0, from: from, to: to).isEmpty }
+                        .map { info(of: verb.written, side: side).merging(info(of: $0, side: side)) }
+                    lock.lock()
+                    joinedCache[key] = .some(joinedInfo)
+                    lock.unlock()
+                }
+                guard let joinedInfo else { continue }
+                result[candidate] = (index, joinedInfo)
                 break
             }
         }
