@@ -69,8 +69,6 @@ struct LexicalAlignment {
     /// - a word is also the counterpart of a word with the same figures (`33jährigen` / `33`) and
     ///   of a compound that holds it or one of its translations (`Weichteilästhetik` holds `weich`,
     ///   a translation of `soft`), which dictionaries do not list;
-    /// - a compound aligned with one word also holds that word's neighbour when it holds one of
-    ///   the neighbour's translations (`Standardtherapie`, `standard treatment`);
     /// - a word linked with several words of the other side supports only one of them, the
     ///   nearest by relative position that no nearer word took, so the second `Regierung` of a
     ///   source whose translation says `government` once, in a dropped clause, is a gap, while two
@@ -92,41 +90,6 @@ struct LexicalAlignment {
                     sourceLinks[i].append(j)
                     targetLinks[j].append(i)
                 }
-            }
-        }
-        // A compound aligned with one word of the other side often says its neighbour too
-        // (`Standardtherapie` for `standard treatment`, `Prostatakarzinom` for `prostate cancer`):
-        // a word left without counterpart beside a compound's counterpart, one content word away
-        // at most, is the compound's when the compound holds one of its translations. Only beside
-        // that counterpart, where the compound's words stand, not anywhere in the sentence.
-        func linkNeighbours(compounds: [Word], compoundLinks: [[Int]], others: [Word], otherLinks: [[Int]],
-                            link: (_ compound: Int, _ other: Int) -> Void) {
-            // Most pairs have no word left without counterpart on the other side: nothing to do.
-            guard others.indices.contains(where: { others[$0].isContent && otherLinks[$0].isEmpty }) else { return }
-            let otherContent = others.indices.filter { others[$0].isContent }
-            var order = [Int](repeating: -1, count: others.count)
-            for (rank, index) in otherContent.enumerated() { order[index] = rank }
-            for (c, word) in compounds.enumerated() where !compoundLinks[c].isEmpty && word.isContent && word.text.utf8.count >= 8 {
-                for counterpart in compoundLinks[c] {
-                    let rank = order[counterpart]
-                    guard rank >= 0 else { continue }
-                    for neighbour in [rank - 1, rank + 1] where neighbour >= 0 && neighbour < otherContent.count {
-                        let other = otherContent[neighbour]
-                        if otherLinks[other].isEmpty, Self.compound(word, holds: others[other]) { link(c, other) }
-                    }
-                }
-            }
-        }
-        // Kept whatever the nearest links below decide: the compound stands for both words.
-        var neighbourLinks: [(i: Int, j: Int)] = []
-        if sourceCompounds {
-            linkNeighbours(compounds: source, compoundLinks: plainSourceLinks, others: target, otherLinks: plainTargetLinks) { i, j in
-                neighbourLinks.append((i, j))
-            }
-        }
-        if targetCompounds {
-            linkNeighbours(compounds: target, compoundLinks: plainTargetLinks, others: source, otherLinks: plainSourceLinks) { j, i in
-                neighbourLinks.append((i, j))
             }
         }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
@@ -168,10 +131,6 @@ struct LexicalAlignment {
         for link in ordered {
             if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
             if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
-        }
-        for link in neighbourLinks {
-            keptSource[link.i].append(link.j)
-            keptTarget[link.j].append(link.i)
         }
         return (keptSource, keptTarget)
     }
