@@ -39,31 +39,6 @@ import Testing
         #expect(aligned("regierung", in: pair.source, links: links.source) == [true, false])
     }
 
-    static func word(_ text: String, at position: Int, translations: Set<String> = []) -> LexicalAlignment.Word {
-        let info = WordInfo(id: WordInfo.unmemoized, written: text, folded: text, lemmas: [text], translations: translations,
-                            translationSynonyms: [], isKnown: true, isCapitalized: false, latin: text, cognateKey: nil,
-                            lemmaCognates: [], translationCognates: [], antonyms: [], directAntonyms: [])
-        return LexicalAlignment.Word(text: text, range: position..<(position + 1), info: info, isContent: true, isNameOrNumber: false)
-    }
-
-    @Test func compoundHoldsItsCounterpartsNeighbour() {
-        // `Standardtherapie` is linked with `standard` (a cognate); it holds `therapie`, a
-        // translation of `treatment`, the word beside `standard`, which is then its counterpart too.
-        let source = [Self.word("standardtherapie", at: 0)]
-        let target = [Self.word("standard", at: 0), Self.word("treatment", at: 1, translations: ["therapie", "behandlung"])]
-        let read = LexicalAlignment.gapLinks(source: source, target: target, sourceLinks: [[0]], targetLinks: [[0], []],
-                                             sourceCompounds: true, targetCompounds: false)
-        #expect(read.1 == [[0], [0]])
-        let unread = LexicalAlignment.gapLinks(source: source, target: target, sourceLinks: [[0]], targetLinks: [[0], []],
-                                               sourceCompounds: false, targetCompounds: false)
-        #expect(unread.1 == [[0], []])
-        // Only beside the compound's counterpart: two content words away, `treatment` stays a gap.
-        let far = [Self.word("standard", at: 0), Self.word("care", at: 1), Self.word("treatment", at: 2, translations: ["therapie"])]
-        let apart = LexicalAlignment.gapLinks(source: source, target: far, sourceLinks: [[0]], targetLinks: [[0], [], []],
-                                              sourceCompounds: true, targetCompounds: false)
-        #expect(apart.1[2].isEmpty)
-    }
-
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
     func separableVerbIsReadJoined() throws {
         let pair = try alignment("Die Regierung stellte am Montag einen neuen Plan vor.",

@@ -69,8 +69,6 @@ struct LexicalAlignment {
     /// - a word is also the counterpart of a word with the same figures (`33jährigen` / `33`) and
     ///   of a compound that holds it or one of its translations (`Weichteilästhetik` holds `weich`,
     ///   a translation of `soft`), which dictionaries do not list;
-    /// - a compound aligned with one word also holds that word's neighbour when it holds one of
-    ///   the neighbour's translations (`Standardtherapie`, `standard treatment`);
     /// - a word linked with several words of the other side supports only one of them, the
     ///   nearest by relative position that no nearer word took, so the second `Regierung` of a
     ///   source whose translation says `government` once, in a dropped clause, is a gap, while two
@@ -94,41 +92,6 @@ struct LexicalAlignment {
                 }
             }
         }
-        // A compound aligned with one word of the other side often says its neighbour too
-        // (`Standardtherapie` for `standard treatment`, `Prostatakarzinom` for `prostate cancer`):
-        // a word left without counterpart beside a compound's counterpart, one content word away
-        // at most, is the compound's when the compound holds one of its translations. Only beside
-        // that counterpart, where the compound's words stand, not anywhere in the sentence.
-        func linkNeighbours(compounds: [Word], compoundLinks: [[Int]], others: [Word], otherLinks: [[Int]],
-                            link: (_ compound: Int, _ other: Int) -> Void) {
-            // Most pairs have no word left without counterpart on the other side: nothing to do.
-            guard others.indices.contains(where: { others[$0].isContent && otherLinks[$0].isEmpty }) else { return }
-            let otherContent = others.indices.filter { others[$0].isContent }
-            var order = [Int](repeating: -1, count: others.count)
-            for (rank, index) in otherContent.enumerated() { order[index] = rank }
-            for (c, word) in compounds.enumerated() where !compoundLinks[c].isEmpty && word.isContent && word.text.utf8.count >= 8 {
-                for counterpart in compoundLinks[c] {
-                    let rank = order[counterpart]
-                    guard rank >= 0 else { continue }
-                    for neighbour in [rank - 1, rank + 1] where neighbour >= 0 && neighbour < otherContent.count {
-                        let other = otherContent[neighbour]
-                        if otherLinks[other].isEmpty, Self.compound(word, holds: others[other]) { link(c, other) }
-                    }
-                }
-            }
-        }
-        // Kept whatever the nearest links below decide: the compound stands for both words.
-        var neighbourLinks: [(i: Int, j: Int)] = []
-        if sourceCompounds {
-            linkNeighbours(compounds: source, compoundLinks: plainSourceLinks, others: target, otherLinks: plainTargetLinks) { i, j in
-                neighbourLinks.append((i, j))
-            }
-        }
-        if targetCompounds {
-            linkNeighbours(compounds: target, compoundLinks: plainTargetLinks, others: source, otherLinks: plainSourceLinks) { j, i in
-                neighbourLinks.append((i, j))
-            }
-        }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
         func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
         // Each word supports one word of the other side: the nearest one that no nearer word has
@@ -136,11 +99,22 @@ struct LexicalAlignment {
         // finds one, even when both are nearer the same one; a word whose every candidate was
         // taken supports its nearest, as if alone (the second `Regierung` supports the one
         // `government`, which does not make it aligned).
-        var ordered: [(i: Int, j: Int, d: Double)] = []
-        for (i, links) in sourceLinks.enumerated() { for j in links { ordered.append((i, j, distance(i, j))) } }
-        ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
         var keptSource = [[Int]](repeating: [], count: source.count)
         var keptTarget = [[Int]](repeating: [], count: target.count)
+        // A link between two words that have no other is kept as it is: nothing competes for
+        // either. Only the others are ordered by distance (most pairs have few of them).
+        var ordered: [(i: Int, j: Int, d: Double)] = []
+        for (i, links) in sourceLinks.enumerated() {
+            for j in links {
+                if links.count == 1, targetLinks[j].count == 1 {
+                    keptSource[i].append(j)
+                    keptTarget[j].append(i)
+                } else {
+                    ordered.append((i, j, distance(i, j)))
+                }
+            }
+        }
+        ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
         var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
         var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
         for link in ordered {
@@ -157,10 +131,6 @@ struct LexicalAlignment {
         for link in ordered {
             if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
             if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
-        }
-        for link in neighbourLinks {
-            keptSource[link.i].append(link.j)
-            keptTarget[link.j].append(link.i)
         }
         return (keptSource, keptTarget)
     }
@@ -500,6 +470,9 @@ public final class AlignmentWords: @unchecked Sendable {
     private let lock = NSLock()
     private var sourceCache: [String: WordInfo] = [:]
     private var targetCache: [String: WordInfo] = [:]
+    /// Separable verbs read joined (`separableVerbs`), by side, particle and verb as written;
+    /// `nil` when the two make no headword.
+    private var joinedCache: [String: WordInfo?] = [:]
     /// Used under `lock` (a transliterator is not thread-safe).
     private let latin: Transliterator
 
@@ -645,9 +618,23 @@ public final class AlignmentWords: @unchecked Sendable {
                 // Nouns are capitalized; a verb only where it opens the sentence.
                 guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
                       !verb.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { continue }
-                let joined = lexicon.lemmas(of: verb.written, language: from).map { word.text + $0.lowercased() }
-                guard let headword = joined.first(where: { !lexicon.translations(of: $0, from: from, to: to).isEmpty }) else { continue }
-                result[candidate] = (index, info(of: verb.written, side: side).merging(info(of: headword, side: side)))
+                let key = "\(side == .source ? "s" : "t")|\(word.text)|\(verb.written)"
+                lock.lock()
+                let cached = joinedCache[key]
+                lock.unlock()
+                let joinedInfo: WordInfo?
+                if let cached {
+                    joinedInfo = cached
+                } else {
+                    let joined = lexicon.lemmas(of: verb.written, language: from).map { word.text + $0.lowercased() }
+                    joinedInfo = joined.first { !lexicon.translations(of: $0, from: from, to: to).isEmpty }
+                        .map { info(of: verb.written, side: side).merging(info(of: $0, side: side)) }
+                    lock.lock()
+                    joinedCache[key] = .some(joinedInfo)
+                    lock.unlock()
+                }
+                guard let joinedInfo else { continue }
+                result[candidate] = (index, joinedInfo)
                 break
             }
         }
