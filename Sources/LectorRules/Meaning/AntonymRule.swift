@@ -119,7 +119,7 @@ public struct AntonymRule: BilingualRule {
         func isAccounted(english e: LexicalAlignment.Word) -> Bool {
             let accounting = other.indices.filter { index in
                 let o = other[index]
-                return (englishIsTarget ? LexicalAlignment.areCounterparts(o.info, e.info) : LexicalAlignment.areCounterparts(e.info, o.info))
+                return (englishIsTarget ? words.areCounterparts(o.info, e.info) : words.areCounterparts(e.info, o.info))
                     || !translations(index).isDisjoint(with: e.info.lemmas)
             }.count
             guard accounting > 0 else { return false }
