@@ -216,6 +216,14 @@ import Testing
         }
     }
 
+    /// Private-use and undetermined tags name no language on purpose; their terms load and match nothing.
+    @Test func privateUseAndUndeterminedLanguagesLoad() throws {
+        for tag in ["x-house", "qaa", "und", "x-klingon"] {
+            let glossary = try CSVGlossaryReader.read(text: "concept,language,term\nk,en,Kyiv\nk,\(tag),Kiev\n", name: "g.csv", delimiter: ",")
+            #expect(glossary.concepts.first?.terms.count == 2, "\(tag)")
+        }
+    }
+
     @Test func unknownExtensionIsRefused() {
         #expect(throws: InputError.self) { _ = try GlossaryLoader.load(path: Fixtures.write("x", named: "g.docx")) }
     }

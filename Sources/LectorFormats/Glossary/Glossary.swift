@@ -43,6 +43,10 @@ public struct Term: Hashable, Sendable {
     /// a term in `xx-bogus` would never match, and the glossary would check less than it seems to.
     /// TBX and CSV glossaries refuse the same tags as `--target-lang`.
     static func checkLanguage(_ tag: String, file: String, line: Int) throws(InputError) {
+        // Tags that name no language on purpose (private use `x-…`, `qaa`–`qtz`, undetermined
+        // `und`) are a termbase's own business: such terms match no text, and stop nothing.
+        let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        if primary == "x" || primary == "und" || (primary.count == 3 && primary >= "qaa" && primary <= "qtz") { return }
         do {
             _ = try LanguageTag(tag)
         } catch {
