@@ -159,10 +159,7 @@ public struct NamesReplacedRule: BilingualRule {
         for segment in words {
             defer { isFirstWord = false }
             let word = segment.text
-            let scalars = Array(word.unicodeScalars)
-            guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
-                  scalars.contains(where: { $0.properties.isLowercase }),
-                  !Self.followsSentenceEnd(utf16, at: segment.range.lowerBound) else { continue }
+            guard !isFirstWord, Self.isCapitalizedInside(word, at: segment.range.lowerBound, of: utf16) else { continue }
             if NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
                                                  inflection: prepared.targetInflection,
                                                  capitalizesNouns: prepared.targetCapitalizesNouns,
@@ -184,7 +181,9 @@ public struct NamesReplacedRule: BilingualRule {
             if missingName == nil {
                 let knownName = prepared.targetSpelling?.spell(word) == true && !prepared.targetCapitalizesNouns
                     && (sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling))
-                if mayHaveWordLikeName, wordLikeName == nil { wordLikeName = .some(Self.wordLikeName(in: pair, prepared: prepared)) }
+                if mayHaveWordLikeName, wordLikeName == nil {
+                    wordLikeName = .some(Self.wordLikeName(in: pair, targetWords: words.map(\.text), prepared: prepared))
+                }
                 witness = wordLikeName ?? nil
                 guard knownName || witness != nil, !prepared.names.places.targetLanguages.contains(word.lowercased()) else { continue }
             }
@@ -208,7 +207,7 @@ public struct NamesReplacedRule: BilingualRule {
     /// as a word (`Trump`, `Macron`, `May`), of which the translation has neither the spelling nor
     /// any dictionary translation: read as the word, it would have been translated; it was not, so
     /// it was a name, and no name of the translation renders it.
-    static func wordLikeName(in pair: SentencePairContext, prepared: Reading) -> String? {
+    static func wordLikeName(in pair: SentencePairContext, targetWords: [String], prepared: Reading) -> String? {
         guard let lexicon = prepared.lexicon, let spelling = prepared.sourceSpelling else { return nil }
         let source = LectorICU.UTF16.encode(pair.sourceText)
         var candidates: [String] = []
@@ -218,13 +217,10 @@ public struct NamesReplacedRule: BilingualRule {
                 guard segment.kind == .letter else { return }
                 defer { isFirstWord = false }
                 let word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end]))
-                let scalars = Array(word.unicodeScalars)
                 // A part of a hyphenated compound (`All-Union`) is translated with the whole.
-                guard !isFirstWord, scalars.count >= 3, scalars[0].properties.isUppercase,
-                      scalars.dropFirst().allSatisfy({ !$0.properties.isUppercase }),
-                      segment.start == 0 || source[segment.start - 1] != 0x2D,
-                      segment.end == source.count || source[segment.end] != 0x2D,
-                      !followsSentenceEnd(source, at: segment.start) else { return }
+                guard !isFirstWord, Self.isCapitalizedInside(word, at: segment.start, of: source),
+                      word.unicodeScalars.dropFirst().allSatisfy({ !$0.properties.isUppercase }),
+                      !NamesMissingRule.isHyphenated(buffer, segment.start..<segment.end) else { return }
                 let lower = word.lowercased()
                 guard !prepared.names.places.sourceCalendar.contains(lower), spelling.spell(lower) else { return }
                 candidates.append(word)
@@ -232,9 +228,9 @@ public struct NamesReplacedRule: BilingualRule {
         }
         guard !candidates.isEmpty else { return nil }
         // Without accents as well: a translation that drops them (`Grafin`) still translates.
-        let target = pair.targetText.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let targetKeys = Set(prepared.targetSegmenter.segments(of: pair.targetText).filter { $0.kind == .letter }
-            .flatMap { NamesMissingRule.keys(of: $0.text, inflection: prepared.targetInflection, latin: prepared.names.latin) })
+        func folded(_ text: String) -> String { text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let target = folded(pair.targetText)
+        let targetKeys = Set(targetWords.flatMap { NamesMissingRule.keys(of: $0, inflection: prepared.targetInflection, latin: prepared.names.latin) })
         for word in candidates {
             let keys = NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: prepared.names.latin)
             if keys.isEmpty || keys.contains(where: { key in targetKeys.contains { NamesMissingRule.isClose(key, $0) } }) { continue }
@@ -246,14 +242,21 @@ public struct NamesReplacedRule: BilingualRule {
             // A translation's word inside a target word (compounds: `Generalsekretär`), from its
             // first five letters (inflection: `Trümpfe`).
             let translated = translations.contains { translation in
-                translation.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                    .split(whereSeparator: { !$0.isLetter }).contains { part in
+                folded(translation.text).split(whereSeparator: { !$0.isLetter }).contains { part in
                     part.count >= 3 && target.contains(part.count > 5 ? String(part.prefix(5)) : String(part))
                 }
             }
             if !translated { return word }
         }
         return nil
+    }
+
+    /// A word of three letters or more with a capital and lower case, not after the end of a
+    /// sentence inside the segment: a name, or a word that may be one.
+    static func isCapitalizedInside(_ word: String, at offset: Int, of utf16: [UInt16]) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        return scalars.count >= 3 && scalars[0].properties.isUppercase && scalars.contains(where: { $0.properties.isLowercase })
+            && !followsSentenceEnd(utf16, at: offset)
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all

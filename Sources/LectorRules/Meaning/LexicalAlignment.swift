@@ -434,11 +434,11 @@ final class WordInfo: Sendable {
 
     static let cognateLength = 6
 
-    /// This word with what `other` means as well (a verb and its joined separable form). It is
-    /// made per sentence, so its id is `unmemoized` (no memo keeps it), and its `written` names
-    /// both words (memos keyed by it never take it for the verb alone).
-    func merging(_ other: WordInfo) -> WordInfo {
-        WordInfo(id: Self.unmemoized, written: written + "\u{1}" + other.written, folded: folded, lemmas: lemmas.union(other.lemmas),
+    /// This word with what `other` means as well (a verb and its joined separable form), under
+    /// its own `id` from the store; its `written` names both words, so memos keyed by it never
+    /// take it for the verb alone.
+    func merging(_ other: WordInfo, id: UInt32) -> WordInfo {
+        WordInfo(id: id, written: written + "\u{1}" + other.written, folded: folded, lemmas: lemmas.union(other.lemmas),
                  translations: translations.union(other.translations),
                  translationSynonyms: translationSynonyms.union(other.translationSynonyms), isKnown: isKnown || other.isKnown,
                  isCapitalized: isCapitalized, latin: latin, cognateKey: cognateKey, lemmaCognates: lemmaCognates.union(other.lemmaCognates),
@@ -446,7 +446,7 @@ final class WordInfo: Sendable {
                  directAntonyms: directAntonyms.union(other.directAntonyms))
     }
 
-    /// The id of an info no memo keeps (`merging`); stores number theirs from 1.
+    /// The id of an info no memo keeps (one made outside a store); stores number theirs from 1.
     static let unmemoized: UInt32 = 0
 
     static func cognate(_ word: String) -> String? {
@@ -628,7 +628,7 @@ public final class AlignmentWords: @unchecked Sendable {
                 } else {
                     let joined = lexicon.lemmas(of: verb.written, language: from).map { word.text + $0.lowercased() }
                     joinedInfo = joined.first { !lexicon.translations(of: $0, from: from, to: to).isEmpty }
-                        .map { info(of: verb.written, side: side).merging(info(of: $0, side: side)) }
+                        .map { info(of: verb.written, side: side).merging(info(of: $0, side: side), id: nextInfoID()) }
                     lock.lock()
                     joinedCache[key] = .some(joinedInfo)
                     lock.unlock()
