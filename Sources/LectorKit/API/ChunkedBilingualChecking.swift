@@ -49,8 +49,11 @@ extension Checker {
             facts = WholeFileFacts(spellings: comparesSpellings ? spellings : nil, sourceWords: readsSourceWords ? sourceWords : nil)
         }
         var findings: [Finding] = []
+        let preparations = PreparationPool()
         orderedWindowWork(count: chunks.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> [Finding] in
-            unitFindings(file.with(units: Array(units[chunks[index]])), wholeFile: facts)
+            preparations.using { kept in
+                unitFindings(file.with(units: Array(units[chunks[index]])), wholeFile: facts, kept: kept)
+            }
         }, deliver: { (index, found: [Finding]) in
             findings += found.map { $0.moved(lines: 0, bytes: 0, utf16: starts[index]) }
             return true
@@ -81,6 +84,19 @@ extension Checker {
                                                                                           segments: part.map(\.source)).text)
         }
         return facts
+    }
+}
+
+/// The rule preparations kept across the chunks of one file (`KeptPreparations`), one set per
+/// thread at work: a chunk takes a set no other thread holds and gives it back when done.
+final class PreparationPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [KeptPreparations] = []
+
+    func using<Value>(_ body: (KeptPreparations) -> Value) -> Value {
+        let kept = lock.withLock { free.popLast() } ?? KeptPreparations()
+        defer { lock.withLock { free.append(kept) } }
+        return body(kept)
     }
 }
 
