@@ -73,15 +73,22 @@ extension Checker {
     /// What one chunk of units adds to `WholeFileFacts`.
     func chunkFacts(_ part: [BilingualUnit], path: String, spellings: Bool, sourceWords: Bool) -> WholeFileFacts {
         var facts = WholeFileFacts()
+        let profile = StageProfile.shared
+        var start = profile == nil ? 0 : StageProfile.now()
         if spellings {
             let target = SourceDocument.assembled(path: path, segments: part.map { unit in
                 unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
             })
             facts.spellings = spellingTally(of: target)
+            if let profile {
+                profile.add("whole-file facts: glossary spellings", since: start)
+                start = StageProfile.now()
+            }
         }
         if sourceWords {
             facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembled(path: path,
                                                                                           segments: part.map(\.source)).text)
+            profile?.add("whole-file facts: source words", since: start)
         }
         return facts
     }
