@@ -257,6 +257,24 @@ public protocol BilingualRule: Rule {
     func findings(in pair: SentencePairContext, using prepared: Preparation) -> [RuleFinding]
     /// Pairs with one side missing; most rules have nothing to say about them.
     func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding]
+    /// Whether the preparation depends only on the two languages, the lexicon and the rule's
+    /// settings, never on the document, so that the chunks of one file may share it
+    /// (`KeptPreparations`) with its memos. `false` unless the rule says so.
+    static var preparationOutlivesDocument: Bool { get }
+}
+
+/// Preparations kept from one document to the next by a checker that checks one file in chunks
+/// (each chunk a document of its own), for the rules whose preparation does not depend on the
+/// document (`BilingualRule.preparationOutlivesDocument`): their segmenters and the verdicts they
+/// memoize per word are made once per thread instead of once per chunk. One set serves one file
+/// of one checker, and one thread at a time (a preparation holds ICU objects that are not
+/// thread-safe); the checker hands each chunk a set no other thread is using.
+public final class KeptPreparations: @unchecked Sendable {
+    /// By the rule's position in the checker's list; each value is a one-element array of the
+    /// rule's `Preparation` (an optional preparation stays distinguishable from none made).
+    fileprivate var values: [Int: Any] = [:]
+
+    public init() {}
 }
 
 /// One entry of the checker's walk over the aligned pairs, made once and handed to every
@@ -278,6 +296,8 @@ public enum AlignedPairContext {
 
 extension BilingualRule {
     public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] { [] }
+
+    public static var preparationOutlivesDocument: Bool { false }
 
     /// The rule alone, as the `Rule` protocol runs it: the same pair walk the checker does. A
     /// preparation that fails is reported at the start of the document, never taken for "no
@@ -302,6 +322,28 @@ extension BilingualRule {
     public func pairChecker(for context: CheckContext, bilingual: BilingualContext) throws
         -> (AlignedPairContext) -> [RuleFinding] {
         let prepared = try prepare(for: context, bilingual: bilingual)
+        return { pair in
+            switch pair {
+            case .complete(let pair): self.findings(in: pair, using: prepared)
+            case .oneSided(let pair): self.findings(inUnpaired: pair)
+            }
+        }
+    }
+
+    /// `pairChecker(for:bilingual:)` with the preparation kept in `kept` (at `slot`, the rule's
+    /// position in the checker's list) and taken from there by the next document, when the rule's
+    /// preparation outlives a document. A preparation that fails is not kept: each document
+    /// reports the failure, as without `kept`.
+    public func pairChecker(for context: CheckContext, bilingual: BilingualContext, kept: KeptPreparations?, slot: Int) throws
+        -> (AlignedPairContext) -> [RuleFinding] {
+        guard let kept, Self.preparationOutlivesDocument else { return try pairChecker(for: context, bilingual: bilingual) }
+        let prepared: Preparation
+        if let made = kept.values[slot] as? [Preparation], let first = made.first {
+            prepared = first
+        } else {
+            prepared = try prepare(for: context, bilingual: bilingual)
+            kept.values[slot] = [prepared]
+        }
         return { pair in
             switch pair {
             case .complete(let pair): self.findings(in: pair, using: prepared)

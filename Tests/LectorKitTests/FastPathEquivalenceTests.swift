@@ -199,3 +199,24 @@ import Testing
         }
     }
 }
+
+/// `SpellingUnknownRule.foldedWords` reads ASCII off the bytes; its words must be those the
+/// character-by-character split gives, on real text and on the characters where grapheme
+/// clusters join an ASCII scalar to what follows or precedes it.
+@Suite struct FoldedSourceWordsTests {
+    @Test func bytesGiveTheWordsCharactersGive() throws {
+        var texts: [String] = []
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] { texts.append(try String(contentsOfFile: path, encoding: .utf8)) }
+        // Combining marks after ASCII letters and separators, CR LF, a prepended mark (U+0600)
+        // before a space, regional indicators, emoji with joiners, curly apostrophes, hyphens alone.
+        let pieces = ["Kyiv", "KIEW", "e\u{301}", " \u{301}x", "-\u{308}", "\r\n", "\n", "\u{600} ", "\u{600}a", "🇺🇦", "👩‍👩‍👧",
+                      "it's", "don’t", "--", "'", "Straße", "İstanbul", "ǅ", "ΣΑΣ", "x\u{200D}y", ".", ",", " ", "1990", "a_b", "Ǆemal"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(SpellingUnknownRule.foldedWords(of: text) == SpellingUnknownRule.foldedWordsByCharacter(of: text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -163,6 +163,37 @@ import Testing
         #expect(whole.count > 1_000)
     }
 
+    /// German news units whose names, numbers and dates go missing in every chunk: the rules
+    /// whose preparations and word memos the chunks on one thread share (`KeptPreparations`) find
+    /// in each chunk, loaded or streamed, what they find in the file checked whole.
+    @Test func keptPreparationsGiveTheWholeFilesFindings() throws {
+        let pairs = [
+            ("Beamte in Charkiw trafen sich am 3. März in Kiew, Tag %d.", "Officials in Kharkov met in Kiev on 4 March, day %d."),
+            ("Selenskyj sprach am Montag mit Scholz in Berlin.", "Zelensky spoke with Macron in Berlin on Monday."),
+            ("Die Armee meldete %d Verletzte in Saporischschja.", "The army reported %d wounded in Zaporizhzhia."),
+            ("Der Bürgermeister von Odessa, Gennadij Truchanow, besuchte Mykolajiw.", "The mayor of Odessa visited the city."),
+            ("Die Gespräche in Istanbul gehen am Dienstag weiter.", "The talks continue on Tuesday."),
+        ]
+        var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        text += #"<xliff version="1.2"><file source-language="de" target-language="en" datatype="plaintext" original="t"><body>"#
+        text += "\n"
+        for index in 0..<1_100 {
+            let (source, target) = pairs[index % pairs.count]
+            text += #"<trans-unit id="u\#(index)"><source>"# + String(format: source, index) + "</source><target>"
+                + String(format: target, index + 1) + "</target></trans-unit>\n"
+        }
+        let path = Fixtures.write(text + "</body></file></xliff>\n", named: "names.xlf")
+        let file = try BilingualFileLoader.load(path: path)
+        let whole = try Self.session(source: "de", jobs: 1).checker(for: file).check(file)
+        let session = try Self.session(source: "de", jobs: 2)
+        #expect(try session.checker(for: file).check(file) == whole)
+        #expect(try Self.streamedFindings(session, path).findings == whole)
+        // Every such rule finds in the last chunks too (units 1,024 on), on a thread that checked others before.
+        for rule in ["names.missing", "numbers.mismatch", "dates.mismatch"] {
+            #expect(whole.contains { $0.ruleID == rule && $0.location.line > 1_024 }, "\(rule)")
+        }
+    }
+
     @Test func languagesNamedLateAndSuppressionsGiveTheWholeFilesFindings() throws {
         let text = try #require(ChunkedBilingualCheckTests.jsonLines(units: 1_000), "needs ../shared/data/mlqe-pe")
         var lines = text.split(separator: "\n").map(String.init)

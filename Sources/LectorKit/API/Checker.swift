@@ -229,13 +229,15 @@ public struct Checker: Sendable {
     }
 
     /// The findings of one document made of all the file's units, each labelled with its unit.
-    func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil) -> [Finding] {
+    ///
+    /// `kept`: for a chunk of a file, the rule preparations its other chunks on this thread made.
+    func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil, kept: KeptPreparations? = nil) -> [Finding] {
         // A unit without a translation is an empty line placed at its source, where a finding
         // about the missing translation points.
         let target = SourceDocument.assembled(path: file.path, segments: file.units.map { unit in
             unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
         })
-        var findings = documentFindings(file, target: target, wholeFile: wholeFile)
+        var findings = documentFindings(file, target: target, wholeFile: wholeFile, kept: kept)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
         // Line n of the assembled document is unit n.
         let units = findings.map { target.textLine(ofUTF16Offset: $0.location.utf16Offset) - 1 }
@@ -267,7 +269,8 @@ public struct Checker: Sendable {
         }
     }
 
-    private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?) -> [Finding] {
+    private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?,
+                                  kept: KeptPreparations?) -> [Finding] {
         guard configuration.sourceLanguage != nil else {
             return run(target: target, bilingual: nil, spellings: wholeFile?.spellings, releasesMemory: wholeFile == nil)
         }
@@ -285,7 +288,7 @@ public struct Checker: Sendable {
         }
         profile?.add("source document, unit pairs, source glossary matching", since: start)
         let findings = run(target: target, bilingual: context, spellings: wholeFile?.spellings,
-                           sourceWords: wholeFile?.sourceWords, releasesMemory: wholeFile == nil)
+                           sourceWords: wholeFile?.sourceWords, releasesMemory: wholeFile == nil, kept: kept)
         return applyUnitNotes(findings, file: file, target: target)
     }
 
@@ -386,11 +389,12 @@ public struct Checker: Sendable {
     ///     already (`glossaryMatches(in:)`, by the first pass over a document checked in windows).
     func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?,
              spellings: GlossaryInconsistentRule.Tally? = nil, sourceWords: Set<String>? = nil,
-             glossaryMatches: [GlossaryMatch]? = nil, releasesMemory: Bool = true) -> [Finding] {
+             glossaryMatches: [GlossaryMatch]? = nil, releasesMemory: Bool = true,
+             kept: KeptPreparations? = nil) -> [Finding] {
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
         let findings = ruleFindings(in: document, bilingual: bilingual, spellings: spellings, sourceWords: sourceWords,
-                                    glossaryMatches: glossaryMatches)
+                                    glossaryMatches: glossaryMatches, kept: kept)
         profile?.add("check (whole document)", since: start)
         // The matches and the rules' working data of a large document (about 100 MB for 10 MB of
         // text) are free now; glibc would keep them, and a batch of large documents would grow.
@@ -424,7 +428,7 @@ public struct Checker: Sendable {
 
     private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
                               spellings: GlossaryInconsistentRule.Tally?, sourceWords: Set<String>?,
-                              glossaryMatches: [GlossaryMatch]?) -> [Finding] {
+                              glossaryMatches: [GlossaryMatch]?, kept: KeptPreparations?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
         let profile = StageProfile.shared
@@ -463,13 +467,13 @@ public struct Checker: Sendable {
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []
         var documentRules: [any Rule] = []
-        for rule in rules {
+        for (slot, rule) in rules.enumerated() {
             let description = type(of: rule).description
             if let pairRule = rule as? any BilingualRule {
                 // Without a source a bilingual rule has nothing to read.
                 guard let bilingual else { continue }
                 do {
-                    pairCheckers.append((description, try pairRule.pairChecker(for: context, bilingual: bilingual)))
+                    pairCheckers.append((description, try pairRule.pairChecker(for: context, bilingual: bilingual, kept: kept, slot: slot)))
                 } catch {
                     findings.append(finding(.failure(of: description, error), rule: description, in: document))
                 }

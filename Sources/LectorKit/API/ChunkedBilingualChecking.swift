@@ -49,8 +49,11 @@ extension Checker {
             facts = WholeFileFacts(spellings: comparesSpellings ? spellings : nil, sourceWords: readsSourceWords ? sourceWords : nil)
         }
         var findings: [Finding] = []
+        let preparations = PreparationPool()
         orderedWindowWork(count: chunks.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> [Finding] in
-            unitFindings(file.with(units: Array(units[chunks[index]])), wholeFile: facts)
+            preparations.using { kept in
+                unitFindings(file.with(units: Array(units[chunks[index]])), wholeFile: facts, kept: kept)
+            }
         }, deliver: { (index, found: [Finding]) in
             findings += found.map { $0.moved(lines: 0, bytes: 0, utf16: starts[index]) }
             return true
@@ -70,17 +73,37 @@ extension Checker {
     /// What one chunk of units adds to `WholeFileFacts`.
     func chunkFacts(_ part: [BilingualUnit], path: String, spellings: Bool, sourceWords: Bool) -> WholeFileFacts {
         var facts = WholeFileFacts()
+        let profile = StageProfile.shared
+        var start = profile == nil ? 0 : StageProfile.now()
         if spellings {
             let target = SourceDocument.assembled(path: path, segments: part.map { unit in
                 unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
             })
             facts.spellings = spellingTally(of: target)
+            if let profile {
+                profile.add("whole-file facts: glossary spellings", since: start)
+                start = StageProfile.now()
+            }
         }
         if sourceWords {
             facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembled(path: path,
                                                                                           segments: part.map(\.source)).text)
+            profile?.add("whole-file facts: source words", since: start)
         }
         return facts
+    }
+}
+
+/// The rule preparations kept across the chunks of one file (`KeptPreparations`), one set per
+/// thread at work: a chunk takes a set no other thread holds and gives it back when done.
+final class PreparationPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [KeptPreparations] = []
+
+    func using<Value>(_ body: (KeptPreparations) -> Value) -> Value {
+        let kept = lock.withLock { free.popLast() } ?? KeptPreparations()
+        defer { lock.withLock { free.append(kept) } }
+        return body(kept)
     }
 }
 

@@ -111,7 +111,10 @@ struct WholeFileSurvey {
         var lastLine = 0
         var reader = chunks
         let jobs = checker.configuration.threadCount
+        let profile = StageProfile.shared
         orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> [BilingualUnit]? in
+            let start = profile == nil ? 0 : StageProfile.now()
+            defer { profile?.add("streamed file: survey, reading units", since: start) }
             let chunk: [BilingualUnit]?
             if let first = pendingFirst {
                 pendingFirst = nil
@@ -131,6 +134,8 @@ struct WholeFileSurvey {
             }
             return chunk
         }, work: { part -> (count: Int, suppresses: Bool, facts: WholeFileFacts) in
+            let start = profile == nil ? 0 : StageProfile.now()
+            defer { profile?.add("streamed file: survey, whole-file facts", since: start) }
             let suppresses = part.contains { $0.target?.text.contains("lector-") ?? false }
             let facts = suppresses ? WholeFileFacts()
                 : checker.chunkFacts(part, path: path, spellings: comparesSpellings, sourceWords: readsSourceWords)
@@ -179,7 +184,11 @@ extension Checker {
         var waitingSorted = true
         let jobs = configuration.threadCount
         typealias Chunk = (units: [BilingualUnit], start: Int)
+        let preparations = PreparationPool()
+        let profile = StageProfile.shared
         orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> Chunk? in
+            let readStart = profile == nil ? 0 : StageProfile.now()
+            defer { profile?.add("streamed file: check, reading units", since: readStart) }
             let part: [BilingualUnit]?
             do throws(InputError) {
                 part = try reader.next()
@@ -193,7 +202,7 @@ extension Checker {
             read += part.count
             return (part, start)
         }, work: { chunk -> (findings: [Finding], firstLine: Int) in
-            let found = unitFindings(file.with(units: chunk.units), wholeFile: facts)
+            let found = preparations.using { kept in unitFindings(file.with(units: chunk.units), wholeFile: facts, kept: kept) }
             let first = chunk.units.first.map { ($0.target ?? $0.source).line } ?? 0
             return (found.map { $0.moved(lines: 0, bytes: 0, utf16: chunk.start) }, first)
         }, deliver: { chunk in

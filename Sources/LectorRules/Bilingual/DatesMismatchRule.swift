@@ -28,6 +28,9 @@ public struct DatesMismatchRule: BilingualRule {
 
     public init() {}
 
+    /// The extractors depend on the languages alone.
+    public static let preparationOutlivesDocument = true
+
     /// Number extractors, which find the dates too: `numbers.mismatch` reads the same pass
     /// (`SentencePairContext.numbersAndDates`).
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws

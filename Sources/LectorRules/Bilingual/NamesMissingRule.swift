@@ -135,6 +135,10 @@ public struct NamesMissingRule: BilingualRule {
         }
     }
 
+    /// The reading depends on the languages and the lexicon alone; its memo of ordinary words is
+    /// kept across the chunks of a file.
+    public static let preparationOutlivesDocument = true
+
     /// `nil` for Japanese or Chinese translations: names there are transcribed into the script,
     /// and a Latin skeleton cannot find them.
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Reading? {

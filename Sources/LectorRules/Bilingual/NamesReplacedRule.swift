@@ -117,6 +117,10 @@ public struct NamesReplacedRule: BilingualRule {
         var targetCapitalizesNouns: Bool { NamesMissingRule.capitalizesNouns.contains(targetLanguage) }
     }
 
+    /// The reading depends on the languages and the lexicon alone; its memo of source words is
+    /// kept across the chunks of a file.
+    public static let preparationOutlivesDocument = true
+
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Reading? {
         guard let names = try NamesMissingRule().prepare(for: context, bilingual: bilingual) else { return nil }
         return Reading(names: names,

@@ -125,6 +125,9 @@ public struct NumbersMismatchRule: BilingualRule {
     public init() { options = Options() }
     public init(options: Options) { self.options = options }
 
+    /// The extractors depend on the languages alone.
+    public static let preparationOutlivesDocument = true
+
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws
         -> (source: NumberExtractor, target: NumberExtractor) {
         (try NumberExtractor(language: bilingual.sourceLanguage), try NumberExtractor(language: context.index.targetLanguage))
