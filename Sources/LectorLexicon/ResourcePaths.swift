@@ -49,8 +49,19 @@ public struct ResourcePaths: Sendable, Hashable {
         return ResourcePaths(folders: folders)
     }
 
-    /// The standard search path of this process (no project folders).
-    public static var standard: ResourcePaths { resolve() }
+    /// The standard search path of this process (no project folders). Read from the environment
+    /// at each use (tests change it between checks), but only the variables it depends on:
+    /// copying the whole environment was a twentieth of a one-record document's time.
+    public static var standard: ResourcePaths { resolve(environment: relevantEnvironment()) }
+
+    /// The variables `resolve` reads, from the process environment.
+    static func relevantEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        for name in ["LECTOR_DATA_PATH", "LECTOR_DICTD_PATH", "HOME"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return environment
+    }
 
     private static let subfolders = ["", "hunspell", "myspell", "myspell/dicts", "dictd", "wordnet", "wordnet/dict"]
 

@@ -210,13 +210,14 @@ public struct Checker: Sendable {
         case .perFile:
             return chunkedUnitFindings(file)
         case .perRecord:
-            // Units are independent documents: checked on all cores, in chunks of consecutive units
-            // (a chunk's findings in unit order), joined in chunk order, so output is deterministic.
+            // Units are independent documents: checked on `threadCount` threads, in chunks of
+            // consecutive units (a chunk's findings in unit order), joined in chunk order, so output
+            // is deterministic.
             let units = file.units
             let chunkSize = 32
             let chunks = (units.count + chunkSize - 1) / chunkSize
             let results = UnsafeResults<[Finding]>(count: chunks)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            concurrentJobs(count: chunks, threads: configuration.threadCount) { chunk in
                 var findings: [Finding] = []
                 for unit in units[(chunk * chunkSize)..<min(units.count, (chunk + 1) * chunkSize)] {
                     findings += unitFindings(file.with(units: [unit]))

@@ -56,10 +56,11 @@ public struct JSONLinesStream: Sendable {
         }
     }
 
-    /// Checks one batch on all cores; results in batch order (`nil`: a blank line).
+    /// Checks one batch on `--jobs` threads (all cores by default); results in batch order (`nil`:
+    /// a blank line). A batch engine that runs one lector per core asks for one thread each.
     private func check(_ batch: [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)]) -> [Result<[Finding]?, InputError>] {
         let results = UnsafeResults<Result<[Finding]?, InputError>>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+        concurrentJobs(count: batch.count, threads: session.configuration.threadCount) { index in
             results.set(index, Result { () throws(InputError) -> [Finding]? in
                 try checkRecord(batch[index].bytes, line: batch[index].line, byteOffset: batch[index].byteOffset)
             })
@@ -78,6 +79,36 @@ public struct JSONLinesStream: Sendable {
         let file = BilingualFile(path: path, sourceLanguage: record.sourceLanguage,
                                  targetLanguage: record.targetLanguage, units: [record.unit], format: "jsonl")
         return checker.check(file, documents: .perRecord)
+    }
+}
+
+/// Runs `work` for jobs `0..<count` on at most `threads` threads (on the calling thread alone
+/// for one), each thread taking the next job not yet taken; returns when all are done.
+func concurrentJobs(count: Int, threads: Int, _ work: (Int) -> Void) {
+    let threads = min(max(threads, 1), count)
+    guard threads > 1 else {
+        for index in 0..<count { work(index) }
+        return
+    }
+    let next = JobCounter()
+    withoutActuallyEscaping(work) { work in
+        let body = UncheckedBox(work)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let index = next.take(below: count) { body.value(index) }
+        }
+    }
+}
+
+private final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }
 

@@ -210,7 +210,7 @@ func orderedWindowWork<Value>(count: Int, jobs: Int, lookAhead: Int, work: (Int)
 
 /// Closures handed to the threads of `concurrentPerform`, which run them under `OrderedWorkState`'s
 /// discipline (one `deliver` at a time; `work` on values no other thread touches).
-private struct UncheckedBox<Value>: @unchecked Sendable {
+struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -67,40 +67,69 @@ public final class DateExtractor {
     private let numberWords: NumberWords?
     private let dayMonthLinks: Set<String>
 
-    enum FieldOrder { case dmy, mdy, ymd }
+    enum FieldOrder: Sendable { case dmy, mdy, ymd }
+
+    /// What the extractor reads off ICU and Lector's lexicons for a language: the same for every
+    /// instance, so made once per language (`PerLanguage`).
+    struct Tables: Sendable {
+        let locale: ExtractionLocale
+        let monthNames: [String: (month: Int, isAbbreviation: Bool)]
+        let slashOrder: FieldOrder
+        let allowsMonthFirst: Bool
+        let capitalizesMonths: Bool
+        let usesDottedDates: Bool
+        let ordinalSuffixes: Set<String>
+        let numberWords: NumberWords?
+        let dayMonthLinks: Set<String>
+
+        init(language: String) throws(ICUError) {
+            locale = ExtractionLocale(language)
+            let symbols = try DateSymbols(locale: locale.localeID)
+            var names: [String: (Int, Bool)] = [:]
+            for (lists, isAbbreviation) in [([symbols.months, symbols.standaloneMonths], false),
+                                            ([symbols.shortMonths, symbols.standaloneShortMonths], true)] {
+                for list in lists {
+                    for (index, name) in list.enumerated() {
+                        var folded = CaseMapping.fold(name)
+                        if folded.hasSuffix(".") { folded.removeLast() }
+                        // Digits mean a CJK month (`3月`), which is read by its own pattern.
+                        guard !folded.isEmpty, !folded.contains(where: \.isNumber), names[folded] == nil else { continue }
+                        names[folded] = (index + 1, isAbbreviation)
+                    }
+                }
+            }
+            for (name, month) in ExtractionLexicon.extraMonthForms(locale.language) where names[name] == nil {
+                names[name] = (month, true)
+            }
+            for (name, month) in ExtractionLexicon.monthCaseForms(locale.language) where names[name] == nil {
+                names[name] = (month, false)
+            }
+            monthNames = names
+            slashOrder = DateExtractor.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
+            allowsMonthFirst = locale.language == "en" || DateExtractor.fieldOrder(of: symbols.longDatePattern) == .mdy
+            capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
+            usesDottedDates = DateExtractor.patternLetters(symbols.shortDatePattern).separators.contains(".")
+            ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
+            numberWords = NumberWords.forLanguage(locale.language)
+            dayMonthLinks = ExtractionLexicon.dayMonthLinks(locale.language)
+        }
+    }
+
+    private static let tables = PerLanguage<Tables>()
 
     public init(language: String) throws(ICUError) {
         self.language = language
-        locale = ExtractionLocale(language)
+        let tables = try Self.tables.value(for: language) { () throws(ICUError) in try Tables(language: language) }
+        locale = tables.locale
         segmenter = try TextSegmenter(.word, locale: locale.localeID)
-        let symbols = try DateSymbols(locale: locale.localeID)
-        var names: [String: (Int, Bool)] = [:]
-        for (lists, isAbbreviation) in [([symbols.months, symbols.standaloneMonths], false),
-                                        ([symbols.shortMonths, symbols.standaloneShortMonths], true)] {
-            for list in lists {
-                for (index, name) in list.enumerated() {
-                    var folded = CaseMapping.fold(name)
-                    if folded.hasSuffix(".") { folded.removeLast() }
-                    // Digits mean a CJK month (`3月`), which is read by its own pattern.
-                    guard !folded.isEmpty, !folded.contains(where: \.isNumber), names[folded] == nil else { continue }
-                    names[folded] = (index + 1, isAbbreviation)
-                }
-            }
-        }
-        for (name, month) in ExtractionLexicon.extraMonthForms(locale.language) where names[name] == nil {
-            names[name] = (month, true)
-        }
-        for (name, month) in ExtractionLexicon.monthCaseForms(locale.language) where names[name] == nil {
-            names[name] = (month, false)
-        }
-        monthNames = names
-        slashOrder = Self.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
-        allowsMonthFirst = locale.language == "en" || Self.fieldOrder(of: symbols.longDatePattern) == .mdy
-        capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
-        usesDottedDates = Self.patternLetters(symbols.shortDatePattern).separators.contains(".")
-        ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
-        numberWords = NumberWords.forLanguage(locale.language)
-        dayMonthLinks = ExtractionLexicon.dayMonthLinks(locale.language)
+        monthNames = tables.monthNames
+        slashOrder = tables.slashOrder
+        allowsMonthFirst = tables.allowsMonthFirst
+        capitalizesMonths = tables.capitalizesMonths
+        usesDottedDates = tables.usesDottedDates
+        ordinalSuffixes = tables.ordinalSuffixes
+        numberWords = tables.numberWords
+        dayMonthLinks = tables.dayMonthLinks
     }
 
     /// Dates in `text`, in order; ranges are UTF-16 offsets into `text`.

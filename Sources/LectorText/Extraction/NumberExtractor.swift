@@ -93,22 +93,52 @@ public final class NumberExtractor {
     /// Chinese and Japanese write numbers with Han numerals too (`十亿`, `两千`): `CJKNumeral`.
     private let readsHanNumerals: Bool
 
+    /// The lexicons of a language, the same for every instance: made once per language.
+    struct Tables: Sendable {
+        let locale: ExtractionLocale
+        let percentWords: [[String]]
+        let ordinalSuffixes: Set<String>
+        let decadeSuffixes: Set<String>
+        let hourWords: Set<String>
+        let hourWordsBefore: Set<String>
+        let meridiems: [String: Bool]
+        let numberWords: NumberWords?
+        let figureScaleLinks: Set<String>
+        let minusWords: Set<String>
+
+        init(language: String) {
+            locale = ExtractionLocale(language)
+            percentWords = ExtractionLexicon.percentWords(locale.language)
+            ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
+            decadeSuffixes = ExtractionLexicon.decadeSuffixes(locale.language)
+            hourWords = ExtractionLexicon.hourWords(locale.language)
+            hourWordsBefore = ExtractionLexicon.hourWordsBefore(locale.language)
+            meridiems = ExtractionLexicon.meridiems(locale.language)
+            numberWords = NumberWords.forLanguage(locale.language)
+            figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
+            minusWords = ExtractionLexicon.minusWords(locale.language)
+        }
+    }
+
+    private static let tables = PerLanguage<Tables>()
+
     public init(language: String) throws(ICUError) {
         self.language = language
-        locale = ExtractionLocale(language)
+        let tables = Self.tables.value(for: language) { Tables(language: language) }
+        locale = tables.locale
         segmenter = try TextSegmenter(.word, locale: locale.localeID)
         parser = try NumberParser(locale: locale.localeID)
         fallbackParser = try NumberParser(locale: parser.decimalSeparator == "," ? "en" : "de")
         dateExtractor = try DateExtractor(language: language)
-        percentWords = ExtractionLexicon.percentWords(locale.language)
-        ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
-        decadeSuffixes = ExtractionLexicon.decadeSuffixes(locale.language)
-        hourWords = ExtractionLexicon.hourWords(locale.language)
-        hourWordsBefore = ExtractionLexicon.hourWordsBefore(locale.language)
-        meridiems = ExtractionLexicon.meridiems(locale.language)
-        numberWords = NumberWords.forLanguage(locale.language)
-        figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
-        minusWords = ExtractionLexicon.minusWords(locale.language)
+        percentWords = tables.percentWords
+        ordinalSuffixes = tables.ordinalSuffixes
+        decadeSuffixes = tables.decadeSuffixes
+        hourWords = tables.hourWords
+        hourWordsBefore = tables.hourWordsBefore
+        meridiems = tables.meridiems
+        numberWords = tables.numberWords
+        figureScaleLinks = tables.figureScaleLinks
+        minusWords = tables.minusWords
         readsHanNumerals = locale.language == "zh" || locale.language == "ja"
     }
 

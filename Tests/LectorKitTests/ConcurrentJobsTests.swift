@@ -1,0 +1,73 @@
+import Foundation
+@testable import LectorKit
+import LectorTestSupport
+import Testing
+
+/// `--jobs` bounds the threads of the per-record paths (a JSON Lines stream, `--document
+/// per-record`): a batch engine that runs one lector per core asks each for one thread.
+@Suite struct ConcurrentJobsTests {
+    @Test func oneThreadRunsEveryJobInOrderOnTheCallingThread() {
+        let caller = pthread_self()
+        var order: [Int] = []
+        var onCaller = true
+        concurrentJobs(count: 50, threads: 1) { index in
+            order.append(index)
+            if pthread_equal(pthread_self(), caller) == 0 { onCaller = false }
+        }
+        #expect(order == Array(0..<50))
+        #expect(onCaller)
+    }
+
+    @Test func severalThreadsRunEveryJobExactlyOnce() {
+        let runs = UnsafeResults<Int>(count: 500)
+        let threads = ThreadSet()
+        concurrentJobs(count: 500, threads: 3) { index in
+            runs.set(index, (runs.values[index] ?? 0) + 1)
+            threads.insert(pthread_self())
+        }
+        #expect(runs.values.allSatisfy { $0 == 1 })
+        #expect(threads.count <= 3)
+    }
+
+    @Test func aStreamGivesTheSameFindingsOnOneThreadAsOnSeveral() throws {
+        var records: [String] = []
+        for index in 0..<120 {
+            let target = index % 5 == 0 ? "Talks in Kiev on day \(index)." : "Talks in Kyiv on day \(index)."
+            records.append(#"{"id": "r\#(index)", "source": "Gespräche in Kiew am Tag \#(index).", "target": "\#(target)"}"#)
+        }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("lector-jobs-\(UUID().uuidString).jsonl")
+        try Data((records.joined(separator: "\n") + "\n").utf8).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        var results: [[Finding]] = []
+        for jobs in [1, 2] {
+            var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en", sourceLanguage: "de")
+            configuration.jobs = jobs
+            let session = try LintSession(configuration)
+            let descriptor = open(input.path, O_RDONLY)
+            #expect(descriptor >= 0)
+            defer { close(descriptor) }
+            var findings: [Finding] = []
+            try JSONLinesStream(session: session, lookAhead: 16).check(readingFrom: descriptor) { findings += $0 }
+            results.append(findings)
+        }
+        #expect(results[0].filter { $0.ruleID == "glossary.forbidden" }.map(\.unit) == stride(from: 0, to: 120, by: 5).map { "r\($0)" })
+        #expect(results[0] == results[1])
+    }
+}
+
+private final class ThreadSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var threads: [pthread_t] = []
+
+    func insert(_ thread: pthread_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !threads.contains(where: { pthread_equal($0, thread) != 0 }) { threads.append(thread) }
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return threads.count
+    }
+}
