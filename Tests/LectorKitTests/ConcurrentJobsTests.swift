@@ -55,6 +55,31 @@ import Testing
     }
 }
 
+extension ConcurrentJobsTests {
+    /// Records checked one after another on a thread reuse the rules' language-only preparations
+    /// and their per-word memos; each record's findings are still those of checking it alone.
+    @Test func keptPreparationsChangeNoRecordsFindings() throws {
+        let lines = [
+            #"{"id": "a", "source": "Scholz traf Macron am 3. Mai in Paris.", "target": "Scholz met in Paris on 3 May."}"#,
+            #"{"id": "b", "source": "Die Regierung kündigte Hilfen von 436 Millionen Euro an.", "target": "The government announced aid worth 463 million euros."}"#,
+            #"{"id": "c", "source": "Macron und Scholz sprachen mit Selenskyj.", "target": "Macron and Scholz spoke with Zelensky."}"#,
+            #"{"id": "d", "source": "Am 24. Februar 2022 begann der Krieg.", "target": "The war began on 25 February 2022."}"#,
+            #"{"id": "e", "source": "Scholz traf Macron in Berlin.", "target": "Scholz met Macron in Berlin."}"#,
+            #"{"id": "f", "source": "Kuleba sagte, 76 Delegierte seien in Lwiw.", "target": "Kuleba said 67 delegates were in Lviv."}"#,
+        ]
+        let checker = Fixtures.bilingualChecker(from: "de", to: "en")
+        let whole = try JSONLinesReader.read(data: Data(lines.joined(separator: "\n").utf8), name: "all.jsonl")
+        let warm = checker.check(whole, documents: .perRecord)
+        #expect(Set(warm.filter { $0.ruleID == "numbers.mismatch" }.compactMap(\.unit)) == ["b", "f"])
+        var cold: [Finding] = []
+        for (index, line) in lines.enumerated() {
+            let padded = String(repeating: "\n", count: index) + line
+            cold += checker.check(try JSONLinesReader.read(data: Data(padded.utf8), name: "all.jsonl"), documents: .perRecord)
+        }
+        #expect(warm == cold.sorted(by: Finding.reportingOrder))
+    }
+}
+
 private final class ThreadSet: @unchecked Sendable {
     private let lock = NSLock()
     private var threads: [pthread_t] = []

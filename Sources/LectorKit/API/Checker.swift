@@ -206,6 +206,13 @@ public struct Checker: Sendable {
     /// same however the file is split; `per-file` (the default) is one document of all the units.
     /// Either way each finding names its unit (`Finding.unit`).
     public func check(_ file: BilingualFile, documents: DocumentMode = .perFile) -> [Finding] {
+        check(file, documents: documents, preparations: nil)
+    }
+
+    /// `check(_:documents:)`, with the document-independent rule preparations of per-record
+    /// documents taken from `preparations` and left there (a stream's records, checked by many
+    /// calls); without it they are kept for this call's units only.
+    func check(_ file: BilingualFile, documents: DocumentMode, preparations: PreparationPool?) -> [Finding] {
         switch documents {
         case .perFile:
             return chunkedUnitFindings(file)
@@ -217,10 +224,16 @@ public struct Checker: Sendable {
             let chunkSize = 32
             let chunks = (units.count + chunkSize - 1) / chunkSize
             let results = UnsafeResults<[Finding]>(count: chunks)
+            // A record is a document, but what a rule prepares from the languages alone (segmenters,
+            // extractors, its per-word verdicts) is the same for every record: with it made again
+            // for each, a one-unit document cost several times its checking.
+            let pool = preparations ?? PreparationPool()
             concurrentJobs(count: chunks, threads: configuration.threadCount) { chunk in
                 var findings: [Finding] = []
-                for unit in units[(chunk * chunkSize)..<min(units.count, (chunk + 1) * chunkSize)] {
-                    findings += unitFindings(file.with(units: [unit]))
+                pool.using { kept in
+                    for unit in units[(chunk * chunkSize)..<min(units.count, (chunk + 1) * chunkSize)] {
+                        findings += unitFindings(file.with(units: [unit]), kept: kept)
+                    }
                 }
                 results.set(chunk, findings)
             }

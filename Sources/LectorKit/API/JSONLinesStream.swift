@@ -29,13 +29,14 @@ public struct JSONLinesStream: Sendable {
     @discardableResult
     public func check(readingFrom descriptor: Int32, emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Int {
         var reader = LineReader(descriptor: descriptor)
+        let preparations = PreparationPools()
         var records = 0
         var batch: [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)] = []
         while true {
             // Take what has arrived (blocking only when nothing is pending), up to the look-ahead.
             let ended = try reader.next(into: &batch, limit: lookAhead, path: path)
             if !batch.isEmpty {
-                let results = check(batch)
+                let results = check(batch, preparations: preparations)
                 batch.removeAll(keepingCapacity: true)
                 var findings: [Finding] = []
                 var failure: InputError?
@@ -58,27 +59,47 @@ public struct JSONLinesStream: Sendable {
 
     /// Checks one batch on `--jobs` threads (all cores by default); results in batch order (`nil`:
     /// a blank line). A batch engine that runs one lector per core asks for one thread each.
-    private func check(_ batch: [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)]) -> [Result<[Finding]?, InputError>] {
+    private func check(_ batch: [(line: Int, byteOffset: Int, bytes: ArraySlice<UInt8>)],
+                       preparations: PreparationPools) -> [Result<[Finding]?, InputError>] {
         let results = UnsafeResults<Result<[Finding]?, InputError>>(count: batch.count)
         concurrentJobs(count: batch.count, threads: session.configuration.threadCount) { index in
             results.set(index, Result { () throws(InputError) -> [Finding]? in
-                try checkRecord(batch[index].bytes, line: batch[index].line, byteOffset: batch[index].byteOffset)
+                try checkRecord(batch[index].bytes, line: batch[index].line, byteOffset: batch[index].byteOffset,
+                                preparations: preparations)
             })
         }
         return results.values.map { $0! }
     }
 
-    private func checkRecord(_ bytes: ArraySlice<UInt8>, line: Int, byteOffset: Int) throws(InputError) -> [Finding]? {
+    private func checkRecord(_ bytes: ArraySlice<UInt8>, line: Int, byteOffset: Int,
+                             preparations: PreparationPools) throws(InputError) -> [Finding]? {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, line: line, message: "invalid UTF-8")
         }
         guard let record = try JSONLinesReader.record(text, line: line, path: path, mappingTargetAt: byteOffset) else { return nil }
         let configuration = session.configuration
-        let checker = try session.checker(source: record.sourceLanguage ?? configuration.sourceLanguage,
-                                          target: record.targetLanguage ?? configuration.targetLanguage)
+        let (source, target) = (record.sourceLanguage ?? configuration.sourceLanguage, record.targetLanguage ?? configuration.targetLanguage)
+        let checker = try session.checker(source: source, target: target)
         let file = BilingualFile(path: path, sourceLanguage: record.sourceLanguage,
                                  targetLanguage: record.targetLanguage, units: [record.unit], format: "jsonl")
-        return checker.check(file, documents: .perRecord)
+        return checker.check(file, documents: .perRecord, preparations: preparations.pool(source: source, target: target))
+    }
+}
+
+/// One `PreparationPool` per checker a stream uses (by its language pair: `LintSession.checker`
+/// gives one checker per pair), since kept preparations belong to one checker's list of rules.
+final class PreparationPools: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pools: [String: PreparationPool] = [:]
+
+    func pool(source: String?, target: String) -> PreparationPool {
+        let key = "\(source ?? "")\u{1F}\(target)"
+        lock.lock()
+        defer { lock.unlock() }
+        if let pool = pools[key] { return pool }
+        let pool = PreparationPool()
+        pools[key] = pool
+        return pool
     }
 }
 

@@ -479,18 +479,21 @@ public struct NamesMissingRule: BilingualRule {
         // The resources behind a verdict are fixed for a document pair, so the word is the key.
         private var verdicts: [String: Bool?] = [:]
         private var instances: [String: Bool] = [:]
+        /// Kept preparations carry a memo from document to document (a stream's records): past
+        /// this many words, new verdicts are computed and not kept, so memory stays bounded.
+        private let capacity = 200_000
 
         func isInstance(_ word: String, _ decide: () -> Bool) -> Bool {
             if let known = instances[word] { return known }
             let verdict = decide()
-            instances[word] = verdict
+            if instances.count < capacity { instances[word] = verdict }
             return verdict
         }
 
         func isOrdinaryWord(_ word: String, _ decide: () -> Bool?) -> Bool? {
             if let known = verdicts[word] { return known }
             let verdict = decide()
-            verdicts[word] = verdict
+            if verdicts.count < capacity { verdicts[word] = verdict }
             return verdict
         }
     }

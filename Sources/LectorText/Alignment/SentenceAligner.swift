@@ -194,16 +194,52 @@ public struct SentenceAligner {
         }
     }
 
-    /// Anchors the two sides of a bead share, at most `mostAnchorsCounted`.
-    private static func sharedAnchors(_ source: ArraySlice<Set<Int>>, _ target: ArraySlice<Set<Int>>) -> Int {
-        guard !source.isEmpty, !target.isEmpty else { return 0 }
-        let sourceSide = source.count == 1 ? source.first! : source.reduce(into: Set<Int>()) { $0.formUnion($1) }
-        let targetSide = target.count == 1 ? target.first! : target.reduce(into: Set<Int>()) { $0.formUnion($1) }
-        let (smaller, larger) = sourceSide.count <= targetSide.count ? (sourceSide, targetSide) : (targetSide, sourceSide)
+    /// One side's anchors as the dynamic programming reads them, in every cell: for each range and
+    /// for each two consecutive ranges (the widest side of a bead), a sorted run without repeats in
+    /// one flat array, made once. Building the union of two sets and hashing its members in every
+    /// cell made a long pair of texts (a few thousand paragraphs, all of them searched) take minutes.
+    struct AnchorTable {
+        let values: [Int]
+        private let single: [Range<Int>]
+        private let double: [Range<Int>]
+
+        init(_ sets: [Set<Int>]) {
+            var values: [Int] = []
+            var single: [Range<Int>] = []
+            var double: [Range<Int>] = []
+            for index in sets.indices {
+                let start = values.count
+                values += sets[index].sorted()
+                single.append(start..<values.count)
+                let pairStart = values.count
+                if index + 1 < sets.count { values += sets[index].union(sets[index + 1]).sorted() }
+                double.append(pairStart..<values.count)
+            }
+            (self.values, self.single, self.double) = (values, single, double)
+        }
+
+        /// Where in `values` the anchors of ranges `start ..< start + count` are (`count` 1 or 2).
+        func run(_ start: Int, _ count: Int) -> Range<Int> {
+            count == 1 ? single[start] : double[start]
+        }
+    }
+
+    /// Anchors two sorted runs share, at most `mostAnchorsCounted`.
+    private static func sharedAnchors(_ source: UnsafeBufferPointer<Int>, _ sourceRun: Range<Int>,
+                                      _ target: UnsafeBufferPointer<Int>, _ targetRun: Range<Int>) -> Int {
         var shared = 0
-        for anchor in smaller where larger.contains(anchor) {
-            shared += 1
-            if shared == mostAnchorsCounted { break }
+        var (i, j) = (sourceRun.lowerBound, targetRun.lowerBound)
+        while i < sourceRun.upperBound, j < targetRun.upperBound {
+            if source[i] < target[j] {
+                i += 1
+            } else if source[i] > target[j] {
+                j += 1
+            } else {
+                shared += 1
+                if shared == mostAnchorsCounted { break }
+                i += 1
+                j += 1
+            }
         }
         return shared
     }
@@ -231,9 +267,21 @@ public struct SentenceAligner {
             let column = j - first(i)
             return column >= 0 && column < stride ? i * stride + column : nil
         }
+        // Beads are of one or two ranges a side.
+        assert(beads.allSatisfy { $0.source <= 2 && $0.target <= 2 })
+        // Lengths of `source[..<i]` and `target[..<j]`, and what a bead with an empty side costs
+        // (`beadCost`'s first case): the same sums and logarithms came up in every cell.
+        let sourceEnds = source.reduce(into: [0]) { $0.append($0.last! + $1) }
+        let targetEnds = target.reduce(into: [0]) { $0.append($0.last! + $1) }
+        let priorCosts = beads.map { -log($0.prior) }
+        let sourceAnchors = anchors.map { AnchorTable($0.source) }
+        let targetAnchors = anchors.map { AnchorTable($0.target) }
         var cost = [Double](repeating: .infinity, count: (rows + 1) * stride)
         var back = [Int8](repeating: -1, count: (rows + 1) * stride)
         cost[0] = 0
+        let noAnchors: [Int] = []
+        (sourceAnchors?.values ?? noAnchors).withUnsafeBufferPointer { sourceValues in
+        (targetAnchors?.values ?? noAnchors).withUnsafeBufferPointer { targetValues in
         for i in 0...rows {
             let low = first(i)
             for j in low..<(low + stride) where cost[i * stride + j - low] < .infinity {
@@ -241,11 +289,13 @@ public struct SentenceAligner {
                 for (index, bead) in beads.enumerated() {
                     let ni = i + bead.source, nj = j + bead.target
                     guard ni <= rows, nj <= columns, let next = cell(ni, nj) else { continue }
-                    let sourceLength = source[i..<ni].reduce(0, +)
-                    let targetLength = target[j..<nj].reduce(0, +)
-                    var total = here + (beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio))
-                    if let anchors, bead.source > 0, bead.target > 0 {
-                        total -= anchorBonus * Double(sharedAnchors(anchors.source[i..<ni], anchors.target[j..<nj]))
+                    let sourceLength = sourceEnds[ni] - sourceEnds[i]
+                    let targetLength = targetEnds[nj] - targetEnds[j]
+                    var total = here + (sourceLength == 0 || targetLength == 0 ? priorCosts[index]
+                        : beadCost(sourceLength, targetLength, prior: bead.prior, ratio: ratio))
+                    if let sourceAnchors, let targetAnchors, bead.source > 0, bead.target > 0 {
+                        total -= anchorBonus * Double(sharedAnchors(sourceValues, sourceAnchors.run(i, bead.source),
+                                                                    targetValues, targetAnchors.run(j, bead.target)))
                     }
                     if total < cost[next] {
                         cost[next] = total
@@ -253,6 +303,8 @@ public struct SentenceAligner {
                     }
                 }
             }
+        }
+        }
         }
         var result: [(source: [Int], target: [Int])] = []
         var i = rows, j = columns
