@@ -57,6 +57,8 @@ public final class DateExtractor {
     private let segmenter: TextSegmenter
     /// Folded month name → (month, whether the name is an abbreviation).
     private let monthNames: [String: (month: Int, isAbbreviation: Bool)]
+    /// The keys of `monthNames`, to skip looking up most words that are none.
+    private let monthFilter: ASCIIKeyFilter
     private let slashOrder: FieldOrder
     private let allowsMonthFirst: Bool
     /// The language capitalizes month names (`en`, `de`); month-first dates then need a capital,
@@ -94,6 +96,7 @@ public final class DateExtractor {
             names[name] = (month, false)
         }
         monthNames = names
+        monthFilter = ASCIIKeyFilter(keys: names.keys)
         slashOrder = Self.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
         allowsMonthFirst = locale.language == "en" || Self.fieldOrder(of: symbols.longDatePattern) == .mdy
         capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
@@ -269,7 +272,7 @@ public final class DateExtractor {
         let units = text.units[token.range]
         let digitCount = units.prefix(while: CodeUnit.isASCIIDigit).count
         if digitCount == 0, token.kind == .letter, let numberWords, token.end - token.start <= 12,
-           let day = numberWords.ordinal(text.folded(index)) {
+           text.mayBeKey(index, in: numberWords.filter), let day = numberWords.ordinal(text.folded(index)) {
             // `am ersten November`, `le premier mars`, `November first`.
             return Field(value: day, range: token.range)
         }
@@ -285,7 +288,7 @@ public final class DateExtractor {
 
     /// A month name, with the dot after it when it is an abbreviation; returns the next token index.
     private func monthField(at index: Int, in text: TokenizedText) -> (Field, Int)? {
-        guard text.isValid(index), text.tokens[index].kind == .letter,
+        guard text.isValid(index), text.tokens[index].kind == .letter, text.mayBeKey(index, in: monthFilter),
               let (month, isAbbreviation) = monthNames[text.folded(index)] else { return nil }
         let token = text.tokens[index]
         if isAbbreviation, text.isSingle(index + 1, [0x2E]) {
