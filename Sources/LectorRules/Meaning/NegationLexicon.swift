@@ -146,6 +146,9 @@ struct NegationLexicon: Sendable {
     private var lexicalAfter: [String: Set<String>] = [:]
     /// Affirmative phrases, for messages: `managed to`.
     private(set) var opposites: [[String]] = []
+    /// The first words of `phrases` and of `cancels`, to skip looking up most words of a sentence.
+    private var phraseFilter = ASCIIKeyFilter(keys: [])
+    private var cancelFilter = ASCIIKeyFilter(keys: [])
 
     var isEmpty: Bool {
         phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty && lexicalSuffixes.isEmpty
@@ -207,6 +210,8 @@ struct NegationLexicon: Sendable {
             for (word, list) in result[key]!.phrases {
                 result[key]!.phrases[word] = list.sorted { $0.words.count > $1.words.count }
             }
+            result[key]!.phraseFilter = ASCIIKeyFilter(keys: result[key]!.phrases.keys)
+            result[key]!.cancelFilter = ASCIIKeyFilter(keys: result[key]!.cancels.keys)
         }
         return result
     }
@@ -229,7 +234,8 @@ struct NegationLexicon: Sendable {
         var hits: [(Negation, last: Int)] = []
         var index = 0
         while index < words.count {
-            if let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
+            if cancelFilter.mayContain(words[index].text),
+               let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
                 index += cancel.count
                 continue
             }
@@ -237,7 +243,7 @@ struct NegationLexicon: Sendable {
             var matched: (count: Int, strength: Strength)?
             // `neschválila`: the negative prefix makes the word itself the negated one.
             var negatesItself = false
-            if let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
+            if phraseFilter.mayContain(word), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
             } else if suffixes.contains(where: { word.hasSuffix($0) }) {
                 matched = (1, .grammatical)
