@@ -1,5 +1,6 @@
 import Foundation
 import LectorGlossary
+import LectorICU
 import LectorText
 
 /// What a rule reads, as its description states it and `lector rules` shows it.
@@ -166,7 +167,16 @@ extension SentencePairContext {
         guard bilingual.units != nil else { return text }
         let ranges = PlaceholderScanner(syntaxes: check.strings.placeholderSyntaxes).placeholders(in: text).map(\.range)
         guard !ranges.isEmpty else { return text }
-        var units = Array(text.utf16)
+        if text.utf8.count == text.utf16.count {
+            // ASCII: the UTF-16 offsets are the UTF-8 ones, and bytes make a string without the
+            // standard library's slow path from UTF-16.
+            var bytes = Array(text.utf8)
+            for range in ranges {
+                for index in range where index < bytes.count { bytes[index] = 0x20 }
+            }
+            return String(decoding: bytes, as: Unicode.UTF8.self)
+        }
+        var units = LectorICU.UTF16.encode(text)
         for range in ranges {
             for index in range where index < units.count { units[index] = 0x20 }
         }

@@ -53,6 +53,10 @@ import Testing
         for text in texts {
             let lowered = text.lowercased()
             #expect(CueLexicon.words(inLowercased: lowered).map(String.init) == Self.referenceWords(lowered), "\(text.debugDescription)")
+            let hyphenated = lowered + " e-mail-adresse -a- --"
+            #expect(CueLexicon.words(inLowercased: hyphenated, joiningHyphens: true).map(String.init)
+                    == hyphenated.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }).map(String.init),
+                    "\(text.debugDescription)")
         }
     }
 

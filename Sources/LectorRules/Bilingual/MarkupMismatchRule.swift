@@ -105,8 +105,10 @@ public struct MarkupMismatchRule: BilingualRule {
         if let codes = pair.inlineCodes, !(codes.source.isEmpty && codes.target.isEmpty) {
             findings += inlineCodeFindings(codes, at: pair.targetRange)
         } else {
-            findings += rawTagFindings(source: sourceText, target: targetText, at: pair.targetRange(ofTextRange:),
-                                       whole: pair.targetRange)
+            // `pair.targetRange(ofTextRange:)` without a copy of the whole pair context in a closure.
+            let start = pair.targetRange.lowerBound
+            findings += rawTagFindings(source: sourceText, target: targetText,
+                                       at: { (start + $0.lowerBound)..<(start + $0.upperBound) }, whole: pair.targetRange)
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 
 /// Numbers that differ between a source sentence and its translation, compared by value in each
@@ -167,7 +168,9 @@ public struct NumbersMismatchRule: BilingualRule {
     /// or more (`(3)` alone may be an item of an enumeration). Numbers of four digits (years) are not
     /// references.
     static func citationRanges(in text: String) -> [Range<Int>] {
-        let units = Array(text.utf16)
+        // Every list starts at a bracket; most sentences have none, and need no UTF-16 copy.
+        guard text.utf8.contains(where: { $0 == 0x28 || $0 == 0x5B }) else { return [] }
+        let units = LectorICU.UTF16.encode(text)
         var ranges: [Range<Int>] = []
         var index = 0
         while index < units.count {

@@ -5,6 +5,8 @@ import LectorText
 /// with lines `LANGUAGE<TAB>CUE`; see `Resources/Garbled/negation.txt` for the cue forms.
 struct CueLexicon: Sendable {
     private var words: [String: Set<String>] = [:]
+    /// The keys of `words`, by language, to skip looking up most words that are no cue.
+    private var wordFilters: [String: ASCIIKeyFilter] = [:]
     private var prefixes: [String: [String]] = [:]
     private var suffixes: [String: [String]] = [:]
     private var exceptions: [String: Set<String>] = [:]
@@ -36,6 +38,7 @@ struct CueLexicon: Sendable {
                 words[language, default: []].insert(cue)
             }
         }
+        wordFilters = words.mapValues { ASCIIKeyFilter(keys: $0) }
     }
 
     func hasCues(for language: String) -> Bool {
@@ -56,6 +59,7 @@ struct CueLexicon: Sendable {
             }
         }
         let words = self.words[language] ?? []
+        let wordFilter = wordFilters[language] ?? ASCIIKeyFilter(keys: [])
         let prefixes = self.prefixes[language] ?? []
         let suffixes = self.suffixes[language] ?? []
         let exceptions = self.exceptions[language] ?? []
@@ -63,14 +67,15 @@ struct CueLexicon: Sendable {
         guard !words.isEmpty || !prefixes.isEmpty || !suffixes.isEmpty else { return found }
         for token in Self.words(inLowercased: text.lowercased()) {
             let word = String(token)
-            if words.contains(word) {
+            if wordFilter.mayContain(word), words.contains(word) {
                 found.append(word)
                 continue
             }
             let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
-            if !exceptions.contains(word), !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) }),
-               prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
-                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }) {
+            // The affixes first: most words have none, and the exceptions only undo a match.
+            if prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
+                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }),
+               !exceptions.contains(word), !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) }) {
                 found.append(word)
             }
         }
@@ -98,7 +103,9 @@ struct CueLexicon: Sendable {
     /// punctuation block's quotes and dashes (U+2010…U+2027, U+2030…U+205E) stand alone as well.
     /// On such text each `Character` is one scalar, whose `isLetter` is its `isAlphabetic`
     /// (`CueLexiconFastPathTests` checks both for every scalar the shortcut admits).
-    static func words(inLowercased text: String) -> [Substring] {
+    ///
+    /// With `joiningHyphens`, `-` is part of a word too (`SpellingUnknownRule.foldedWords`).
+    static func words(inLowercased text: String, joiningHyphens: Bool = false) -> [Substring] {
         let scalars = text.unicodeScalars
         var words: [Substring] = []
         var start: String.Index?
@@ -106,9 +113,10 @@ struct CueLexicon: Sendable {
         while index < scalars.endIndex {
             let scalar = scalars[index]
             guard scalarStandsAlone(scalar) else {
-                return text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+                return text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && (!joiningHyphens || $0 != "-") })
             }
             let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || scalar == "'" || scalar == "’"
+                || joiningHyphens && scalar == "-"
             if isWordScalar {
                 if start == nil { start = index }
             } else if let wordStart = start {

@@ -194,11 +194,16 @@ public enum GarbledConditions {
     /// Japanese, Chinese and Korean text says in one character what alphabetic text says in about
     /// three; lengths are compared in these comparable units.
     static func comparableLength(_ text: String) -> Double {
-        var units = 0.0
-        for scalar in text.unicodeScalars where !Latin1ScalarProperties.isWhitespace(scalar) {
-            units += isDense(scalar) ? 3 : 1
+        var units = 0
+        for scalar in text.unicodeScalars {
+            // ASCII's white space (tab to carriage return, space) without a call per letter.
+            if scalar.value < 0x80 {
+                if scalar.value != 0x20 && (scalar.value < 0x09 || scalar.value > 0x0D) { units += 1 }
+            } else if !Latin1ScalarProperties.isWhitespace(scalar) {
+                units += isDense(scalar) ? 3 : 1
+            }
         }
-        return units
+        return Double(units)
     }
 
     static func isDense(_ scalar: Unicode.Scalar) -> Bool {

@@ -271,8 +271,19 @@ public final class GarbledSignalExtractor {
     /// (word, next word, word after) for each word that follows a comma.
     static func tokensAfterCommas(_ text: String) -> [(word: String, next: String, afterNext: String)] {
         var result: [(String, String, String)] = []
-        for part in text.components(separatedBy: ",").dropFirst() {
-            let words = Self.words(part)
+        // Without a comma there is no part after one. Where every scalar is below U+0300 each is a
+        // character of its own, so cutting the UTF-8 at its commas gives Foundation's parts
+        // without its comparison machinery (most of `garbled.sentence`'s time on German sources).
+        let parts: [Substring]
+        if !text.utf8.contains(0x2C) {
+            return []
+        } else if text.utf8.allSatisfy({ $0 < 0xCC }) {
+            parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        } else {
+            parts = text.components(separatedBy: ",").map { Substring($0) }
+        }
+        for part in parts.dropFirst() {
+            let words = Self.words(String(part))
             guard let first = words.first else { continue }
             result.append((first, words.count > 1 ? words[1] : "", words.count > 2 ? words[2] : ""))
         }

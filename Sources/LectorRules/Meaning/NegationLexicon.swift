@@ -18,53 +18,55 @@ struct SentenceWord: Sendable {
     /// (`n'est` → `n'`, `est`).
     static func words(in text: String, language: String) -> [SentenceWord] {
         var words: [SentenceWord] = []
-        var current = ""
+        // The word being read is always the text from `wordStart` to the scalar being read: the
+        // word is cut out of the text when it ends, instead of appending each scalar to a string.
+        let scalarView = text.unicodeScalars
+        var wordStart: String.Index?
         var start = 0
         var offset = 0
         let elides = language == "fr" || language == "it" || language == "ro"
-        func flush() {
-            if !current.isEmpty {
+        func flush(upTo end: String.Index) {
+            if let from = wordStart {
+                let current = String(scalarView[from..<end])
                 words.append(SentenceWord(text: current.lowercased(), range: start..<offset, written: current,
-                                          isCapitalized: current.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) == true))
+                                          isCapitalized: Latin1ScalarProperties.isUppercase(scalarView[from])))
             }
-            current = ""
+            wordStart = nil
         }
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = scalars.next()
-        while let scalar = pending {
-            let next = scalars.next()
+        var index = scalarView.startIndex
+        while index < scalarView.endIndex {
+            let scalar = scalarView[index]
+            let nextIndex = scalarView.index(after: index)
+            let next = nextIndex < scalarView.endIndex ? scalarView[nextIndex] : nil
             let width = scalar.utf16.count
             let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
                 || Latin1ScalarProperties.isNonspacingMark(scalar)
             let isApostrophe = scalar == "'" || scalar == "’"
             if isWordScalar {
-                if current.isEmpty { start = offset }
-                current.unicodeScalars.append(scalar)
-            } else if isApostrophe, !current.isEmpty, let next, Latin1ScalarProperties.isAlphabetic(next) {
-                current.unicodeScalars.append(scalar)
+                if wordStart == nil { start = offset; wordStart = index }
+            } else if isApostrophe, wordStart != nil, let next, Latin1ScalarProperties.isAlphabetic(next) {
                 if elides {
                     offset += width
-                    flush()
-                    pending = next
+                    flush(upTo: nextIndex)
+                    index = nextIndex
                     continue
                 }
-            } else if scalar == "-", language == "ro", current == "n" {
+            } else if scalar == "-", language == "ro", let from = wordStart, scalarView[from] == "n", scalarView.index(after: from) == index {
                 // Romanian `n-a` (`nu a`): the `n-` is the negation.
-                current.unicodeScalars.append(scalar)
                 offset += width
-                flush()
-                pending = next
+                flush(upTo: nextIndex)
+                index = nextIndex
                 continue
             } else {
-                flush()
+                flush(upTo: index)
                 if scalar == "-", let last = words.last, last.range.upperBound == offset {
                     words[words.count - 1].isHyphenated = true
                 }
             }
             offset += width
-            pending = next
+            index = nextIndex
         }
-        flush()
+        flush(upTo: scalarView.endIndex)
         return joiningTokenizedContractions(words, in: text)
     }
 
@@ -144,6 +146,9 @@ struct NegationLexicon: Sendable {
     private var lexicalAfter: [String: Set<String>] = [:]
     /// Affirmative phrases, for messages: `managed to`.
     private(set) var opposites: [[String]] = []
+    /// The first words of `phrases` and of `cancels`, to skip looking up most words of a sentence.
+    private var phraseFilter = ASCIIKeyFilter(keys: [])
+    private var cancelFilter = ASCIIKeyFilter(keys: [])
 
     var isEmpty: Bool {
         phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty && lexicalSuffixes.isEmpty
@@ -205,6 +210,8 @@ struct NegationLexicon: Sendable {
             for (word, list) in result[key]!.phrases {
                 result[key]!.phrases[word] = list.sorted { $0.words.count > $1.words.count }
             }
+            result[key]!.phraseFilter = ASCIIKeyFilter(keys: result[key]!.phrases.keys)
+            result[key]!.cancelFilter = ASCIIKeyFilter(keys: result[key]!.cancels.keys)
         }
         return result
     }
@@ -227,7 +234,8 @@ struct NegationLexicon: Sendable {
         var hits: [(Negation, last: Int)] = []
         var index = 0
         while index < words.count {
-            if let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
+            if cancelFilter.mayContain(words[index].text),
+               let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
                 index += cancel.count
                 continue
             }
@@ -235,11 +243,11 @@ struct NegationLexicon: Sendable {
             var matched: (count: Int, strength: Strength)?
             // `neschválila`: the negative prefix makes the word itself the negated one.
             var negatesItself = false
-            if let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
+            if phraseFilter.mayContain(word), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
             } else if suffixes.contains(where: { word.hasSuffix($0) }) {
                 matched = (1, .grammatical)
-            } else if !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
+            } else if !prefixes.isEmpty, !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
@@ -368,6 +376,10 @@ struct NegationLexicon: Sendable {
 
     /// `kuulutamata`, `neavând`: a word whose ending or prefix negates it (see the resource's header).
     private func isLexicalAffixed(_ word: String) -> Bool {
+        // Asked of every word: most have none of the affixes, which is settled before the word's
+        // length in characters and the exceptions are looked at.
+        guard lexicalSuffixes.contains(where: { word.hasSuffix($0) }) || lexicalPrefixes.contains(where: { word.hasPrefix($0) })
+        else { return false }
         let length = word.count
         if lexicalExceptPrefixes.contains(where: { word.hasPrefix($0) }) { return false }
         if lexicalSuffixes.contains(where: { word.hasSuffix($0) && length >= $0.count + 4 }) { return true }

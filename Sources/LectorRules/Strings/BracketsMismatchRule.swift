@@ -62,8 +62,10 @@ public struct BracketsMismatchRule: UnitRule {
 
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        let source = Self.counts(pair.source, settings: context.strings)
-        let target = Self.counts(pair.target, settings: context.strings)
+        // The settings alone go into the closures: capturing `context` copied all of it per unit.
+        let settings = context.strings
+        let source = Self.counts(pair.source) { pair.masked(pair.source, settings: settings) }
+        let target = Self.counts(pair.target) { pair.masked(pair.target, settings: settings) }
         // Equal counts give no finding in either branch below (a balance the source shares is the
         // source's), and spare the word count of `isProse`.
         guard source != target else { return [] }
@@ -109,21 +111,29 @@ public struct BracketsMismatchRule: UnitRule {
         text.split(whereSeparator: \.isWhitespace).lazy.filter { $0.contains(where: \.isLetter) }.prefix(8).count >= 8
     }
 
-    static func counts(_ text: String, settings: StringCheckSettings) -> [Count] {
+    /// Brackets of each kind in `text` as `masked` (`StringText.masked`, which the unit's other
+    /// string checks share: `StringPair.masked`) has it.
+    static func counts(_ text: String, masked: () -> [UInt16]) -> [Count] {
         // Masking only turns characters into spaces, so a string without brackets counts none;
         // most strings have none, and masking and looking each character up was this rule's time.
         guard text.utf16.contains(where: { $0 < 0x80 ? asciiBrackets[Int($0)] : bracketUnits.contains($0) }) else {
             return Array(repeating: Count(), count: kinds.count)
         }
-        let masked = String(decoding: StringText.masked(text, settings: settings), as: Unicode.UTF16.self)
         var counts = Array(repeating: Count(), count: kinds.count)
         var escaped = false
-        for scalar in masked.unicodeScalars {
-            defer { escaped = scalar == "\\" && !escaped }
+        // Every bracket and the backslash are one UTF-16 unit, and a unit of a surrogate pair (or
+        // a lone one) is neither, so reading units counts what reading the scalars would.
+        for unit in masked() {
+            defer { escaped = unit == 0x5C && !escaped }
             if escaped { continue }
-            for (index, kind) in kinds.enumerated() {
-                if kind.open.contains(scalar) { counts[index].open += 1 }
-                if kind.close.contains(scalar) { counts[index].close += 1 }
+            switch unit {
+            case 0x28, 0xFF08: counts[0].open += 1
+            case 0x29, 0xFF09: counts[0].close += 1
+            case 0x5B, 0xFF3B, 0x3010: counts[1].open += 1
+            case 0x5D, 0xFF3D, 0x3011: counts[1].close += 1
+            case 0x7B, 0xFF5B: counts[2].open += 1
+            case 0x7D, 0xFF5D: counts[2].close += 1
+            default: break
             }
         }
         return counts

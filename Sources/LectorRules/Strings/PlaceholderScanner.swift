@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -85,7 +86,7 @@ public struct PlaceholderScanner: Sendable {
         // Every placeholder starts at one of `scan`'s five characters; most sentences have none,
         // and need no UTF-16 copy.
         guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else { return Scan() }
-        let units = Array(text.utf16)
+        let units = LectorICU.UTF16.encode(text)
         var result = Scan()
         var implicitPosition = 0
         scan(units, from: 0, to: units.count, into: &result, implicitPosition: &implicitPosition)

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -83,7 +84,7 @@ enum StringText {
     /// The string with placeholders and tags blanked out (each unit replaced by a space, so that
     /// offsets stay), for checks that look at the words.
     static func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
-        var units = Array(text.utf16)
+        var units = LectorICU.UTF16.encode(text)
         for range in codeRanges(in: text, settings: settings) {
             for index in range where index < units.count { units[index] = 0x20 }
         }

@@ -115,12 +115,16 @@ public struct WordsDoubledRule: UnitRule {
         var previous: Range<Int>?
         var wordStart: Int?
         func sameFolded(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-            // ASCII lower-cases `A`–`Z` alone; other letters fold as the strings do.
-            if units[a].allSatisfy({ $0 < 0x80 }), units[b].allSatisfy({ $0 < 0x80 }) {
-                func folded(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
-                return a.count == b.count && zip(units[a], units[b]).allSatisfy { folded($0) == folded($1) }
+            // Below U+0300 a scalar lower-cases without context, mostly to one scalar
+            // (`lowercaseUnits`) that is canonically equivalent to no other string: words of such
+            // scalars fold alike when they have as many units and those fold alike. Words with
+            // another scalar (`İ`) fold as the strings do.
+            let several = Self.severalUnits
+            if units[a].contains(where: { lowercaseUnits[Int($0)] == several })
+                || units[b].contains(where: { lowercaseUnits[Int($0)] == several }) {
+                return lowercased(a) == lowercased(b)
             }
-            return lowercased(a) == lowercased(b)
+            return a.count == b.count && zip(units[a], units[b]).allSatisfy { lowercaseUnits[Int($0)] == lowercaseUnits[Int($1)] }
         }
         func lowercased(_ range: Range<Int>) -> String { String(decoding: units[range], as: Unicode.UTF16.self).lowercased() }
         func close(at end: Int) {
@@ -148,6 +152,13 @@ public struct WordsDoubledRule: UnitRule {
         close(at: units.count)
         return result
     }
+
+    /// The lower case of each scalar below U+0300 as one code unit, or `severalUnits` (`İ` → `i̇`).
+    static let lowercaseUnits: [UInt16] = (0..<0x300).map { value in
+        let lowered = String(Character(Unicode.Scalar(UInt32(value))!)).lowercased().utf16
+        return lowered.count == 1 ? lowered.first! : severalUnits
+    }
+    static let severalUnits: UInt16 = 0xFFFF
 
     private static let isLetter: UInt8 = 1, isNumber: UInt8 = 2
     /// `Character.isLetter` and `isNumber` of each scalar below U+0300, from the standard library.

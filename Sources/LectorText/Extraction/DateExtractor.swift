@@ -57,6 +57,8 @@ public final class DateExtractor {
     private let segmenter: TextSegmenter
     /// Folded month name → (month, whether the name is an abbreviation).
     private let monthNames: [String: (month: Int, isAbbreviation: Bool)]
+    /// The keys of `monthNames`, to skip looking up most words that are none.
+    private let monthFilter: ASCIIKeyFilter
     private let slashOrder: FieldOrder
     private let allowsMonthFirst: Bool
     /// The language capitalizes month names (`en`, `de`); month-first dates then need a capital,
@@ -74,6 +76,7 @@ public final class DateExtractor {
     struct Tables: Sendable {
         let locale: ExtractionLocale
         let monthNames: [String: (month: Int, isAbbreviation: Bool)]
+        let monthFilter: ASCIIKeyFilter
         let slashOrder: FieldOrder
         let allowsMonthFirst: Bool
         let capitalizesMonths: Bool
@@ -105,6 +108,7 @@ public final class DateExtractor {
                 names[name] = (month, false)
             }
             monthNames = names
+            monthFilter = ASCIIKeyFilter(keys: names.keys)
             slashOrder = DateExtractor.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
             allowsMonthFirst = locale.language == "en" || DateExtractor.fieldOrder(of: symbols.longDatePattern) == .mdy
             capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
@@ -123,6 +127,7 @@ public final class DateExtractor {
         locale = tables.locale
         segmenter = try TextSegmenter(.word, locale: locale.localeID)
         monthNames = tables.monthNames
+        monthFilter = tables.monthFilter
         slashOrder = tables.slashOrder
         allowsMonthFirst = tables.allowsMonthFirst
         capitalizesMonths = tables.capitalizesMonths
@@ -298,7 +303,7 @@ public final class DateExtractor {
         let units = text.units[token.range]
         let digitCount = units.prefix(while: CodeUnit.isASCIIDigit).count
         if digitCount == 0, token.kind == .letter, let numberWords, token.end - token.start <= 12,
-           let day = numberWords.ordinal(text.folded(index)) {
+           text.mayBeKey(index, in: numberWords.filter), let day = numberWords.ordinal(text.folded(index)) {
             // `am ersten November`, `le premier mars`, `November first`.
             return Field(value: day, range: token.range)
         }
@@ -314,7 +319,7 @@ public final class DateExtractor {
 
     /// A month name, with the dot after it when it is an abbreviation; returns the next token index.
     private func monthField(at index: Int, in text: TokenizedText) -> (Field, Int)? {
-        guard text.isValid(index), text.tokens[index].kind == .letter,
+        guard text.isValid(index), text.tokens[index].kind == .letter, text.mayBeKey(index, in: monthFilter),
               let (month, isAbbreviation) = monthNames[text.folded(index)] else { return nil }
         let token = text.tokens[index]
         if isAbbreviation, text.isSingle(index + 1, [0x2E]) {

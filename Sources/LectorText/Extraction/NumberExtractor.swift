@@ -392,8 +392,10 @@ public final class NumberExtractor {
     /// `three`, `twenty-five`, `drei`, `fünfundzwanzig`, `десять тысяч`, `one million`: a number
     /// written in words (one alone is an article in most languages, and is not read).
     private func wordNumber(at index: Int, in text: TokenizedText, inDate: Bool) -> (ExtractedNumber, Int)? {
+        // Without compounds a number word is a form of the lexicon (`NumberWords.parts`).
         guard let numberWords, text.tokens[index].kind == .letter,
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
+              numberWords.compounds || text.mayBeKey(index, in: numberWords.filter),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
         // `19. Jahrhundert`). The small ones are not read (`first`, `second half` are as often

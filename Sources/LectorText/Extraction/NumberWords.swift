@@ -21,6 +21,8 @@ struct NumberWords: Sendable {
     private(set) var compoundPrefixes: Set<String> = []
     /// Longest form, in characters: longer words are not looked up.
     private(set) var longest = 0
+    /// The forms of `entries`, to skip looking up most words that are none.
+    private(set) var filter = ASCIIKeyFilter(keys: [])
     /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`).
     var compounds: Bool { language == "de" || language == "nl" }
 
@@ -49,6 +51,7 @@ struct NumberWords: Sendable {
                 for length in 1...max(form.count, 1) { prefixes.insert(String(form.prefix(length))) }
             }
             result[language]?.compoundPrefixes = prefixes
+            result[language]?.filter = ASCIIKeyFilter(keys: words.entries.keys)
         }
         return result
     }
@@ -72,15 +75,18 @@ struct NumberWords: Sendable {
 
     /// The number of an ordinal word (`ersten` → 1), for the day of a date.
     func ordinal(_ folded: String) -> Int? {
-        guard let entry = entries[folded], entry.kind == .ordinal else { return nil }
+        guard filter.mayContain(folded), let entry = entries[folded], entry.kind == .ordinal else { return nil }
         return Int(entry.value)
     }
 
     /// The parts of a word, when it is a number word or (in compounding languages) made of them.
     func parts(of folded: String) -> [Entry]? {
-        guard folded.count <= (compounds ? 40 : longest) else { return nil }
-        if let entry = entries[folded] { return [entry] }
-        guard compounds, folded.count >= 6 else { return nil }
+        // Without compounds, a word no form is is none of this language's number words.
+        guard compounds || filter.mayContain(folded) else { return nil }
+        let length = Self.characterCount(folded)
+        guard length <= (compounds ? 40 : longest) else { return nil }
+        if filter.mayContain(folded), let entry = entries[folded] { return [entry] }
+        guard compounds, length >= 6 else { return nil }
         // Longest-prefix segmentation: `fünf|und|zwanzig`, `drei|hundert`. Every prefix of a
         // matching form is in `compoundPrefixes`, so no form is longer than the first prefix
         // that is not.
@@ -102,6 +108,11 @@ struct NumberWords: Sendable {
             rest = rest.dropFirst(matchLength)
         }
         return parts.count >= 2 ? parts : nil
+    }
+
+    /// `string.count`, read off the bytes where each is a character (ASCII without a CR LF pair).
+    static func characterCount(_ string: String) -> Int {
+        string.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? string.utf8.count : string.count
     }
 
     /// Reads parts in order into a value. `strict` refuses parts that do not continue a number

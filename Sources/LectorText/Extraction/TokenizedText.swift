@@ -73,6 +73,13 @@ struct TokenizedText {
         return made
     }
 
+    /// Whether the token's folded text may be a key of the lexicon `filter` was made for; asked
+    /// before `folded(_:)`, it spares folding most words of a text.
+    func mayBeKey(_ index: Int, in filter: ASCIIKeyFilter) -> Bool {
+        guard isValid(index) else { return true }
+        return filter.mayContain(foldingASCII: units[tokens[index].range])
+    }
+
     /// What `CaseMapping.fold` makes of ASCII code units (only `A`–`Z` change under default
     /// folding), without decoding them to a `String` and folding that: the date and number
     /// readers fold most letter tokens of a text several times. `nil` when a unit is not ASCII.

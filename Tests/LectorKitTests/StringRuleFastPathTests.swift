@@ -1,0 +1,160 @@
+import Foundation
+import LectorTestSupport
+import LectorText
+@testable import LectorRules
+import Testing
+
+/// Shortcuts of the string checks read code units where the code they replaced read scalars or
+/// `Character`s; each must answer as that code did.
+@Suite struct StringRuleFastPathTests {
+    /// The scalar walk `BracketsMismatchRule.counts` made before it read code units.
+    static func referenceCounts(_ masked: [UInt16]) -> [BracketsMismatchRule.Count] {
+        var counts = Array(repeating: BracketsMismatchRule.Count(), count: BracketsMismatchRule.kinds.count)
+        var escaped = false
+        for scalar in String(decoding: masked, as: Unicode.UTF16.self).unicodeScalars {
+            defer { escaped = scalar == "\\" && !escaped }
+            if escaped { continue }
+            for (index, kind) in BracketsMismatchRule.kinds.enumerated() {
+                if kind.open.contains(scalar) { counts[index].open += 1 }
+                if kind.close.contains(scalar) { counts[index].close += 1 }
+            }
+        }
+        return counts
+    }
+
+    @Test func bracketCountsReadAsScalarsDo() {
+        var texts = ["", "(", "a (b) [c] {d}", "\\(x\\)", "\\\\(x)", "（新）【旧】［a］｛b｝", "\\😀(", "😀\\)", "{0} (%s) [%1$@]",
+                     "\\\\\\[", "((( ]]] }}}", "x\\"]
+        var units: [[UInt16]] = texts.map { Array($0.utf16) }
+        // Lone surrogates, as masking half of a pair would leave.
+        units += [[0x5C, 0xD83D, 0x28], [0xD83D, 0x5C, 0x29], [0xDE00, 0x28, 0x5C, 0xDE00, 0x5B]]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt16] = [0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x5C, 0x61, 0x20, 0xFF08, 0xFF09, 0x3010, 0x3011, 0xFF5B, 0xFF5D,
+                                  0xFF3B, 0xFF3D, 0xD83D, 0xDE00]
+        for _ in 0..<3000 {
+            units.append((0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        texts.removeAll()
+        for masked in units {
+            // The raw text is only asked whether it has a bracket at all; give it the masked one's.
+            let text = String(decoding: masked, as: Unicode.UTF16.self)
+            #expect(BracketsMismatchRule.counts(text) { masked } == Self.referenceCounts(masked), "\(masked)")
+        }
+    }
+
+    /// `words.doubled` compares words of scalars below U+0300 by a table of lower cases; a text
+    /// with a combining mark at its end is read the general way, by lower-cased strings.
+    @Test func doubledWordsFoldAsStringsDo() {
+        let letters = (0..<0x300).compactMap(Unicode.Scalar.init).filter { Character($0).isLetter }
+        var generator = SystemRandomNumberGenerator()
+        func word() -> String {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...3, using: &generator) { scalars.append(letters.randomElement(using: &generator)!) }
+            return String(scalars)
+        }
+        var texts = ["İ i̇", "I i", "İ İ", "ǅ ǆ", "Ǆ ǆ", "ß SS", "Ⱥ ⱥ", "Der der", "ÿ Ÿ", "K k"]
+        for _ in 0..<4000 {
+            let first = word()
+            texts.append(first + " " + (Bool.random(using: &generator) ? first.uppercased() : word()))
+        }
+        let settings = StringCheckSettings()
+        for text in texts where !text.unicodeScalars.contains(where: { $0.value >= 0x300 }) {
+            let fast = WordsDoubledRule.doubles(in: text, settings: settings).map { "\($0.word) \($0.range)" }
+            let general = WordsDoubledRule.doubles(in: text + " \u{300}", settings: settings).map { "\($0.word) \($0.range)" }
+            #expect(fast == general, "\(text.debugDescription)")
+        }
+    }
+}
+
+/// The meaning and garbled rules' word splitting, cut out of the text instead of built scalar by
+/// scalar or split by Foundation, must read as before.
+@Suite struct MeaningWordFastPathTests {
+    /// `SentenceWord.words` as it was written before it cut words out of the text (without the
+    /// joining of tokenized contractions, which is unchanged).
+    static func referenceWords(_ text: String, language: String) -> [String] {
+        var words: [(text: String, range: Range<Int>, written: String, hyphenated: Bool, capitalized: Bool)] = []
+        var current = ""
+        var start = 0
+        var offset = 0
+        let elides = language == "fr" || language == "it" || language == "ro"
+        func flush() {
+            if !current.isEmpty {
+                words.append((current.lowercased(), start..<offset, current, false,
+                              current.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) == true))
+            }
+            current = ""
+        }
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = scalars.next()
+        while let scalar = pending {
+            let next = scalars.next()
+            let width = scalar.utf16.count
+            let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
+                || Latin1ScalarProperties.isNonspacingMark(scalar)
+            let isApostrophe = scalar == "'" || scalar == "’"
+            if isWordScalar {
+                if current.isEmpty { start = offset }
+                current.unicodeScalars.append(scalar)
+            } else if isApostrophe, !current.isEmpty, let next, Latin1ScalarProperties.isAlphabetic(next) {
+                current.unicodeScalars.append(scalar)
+                if elides {
+                    offset += width
+                    flush()
+                    pending = next
+                    continue
+                }
+            } else if scalar == "-", language == "ro", current == "n" {
+                current.unicodeScalars.append(scalar)
+                offset += width
+                flush()
+                pending = next
+                continue
+            } else {
+                flush()
+                if scalar == "-", let last = words.last, last.range.upperBound == offset {
+                    words[words.count - 1].hyphenated = true
+                }
+            }
+            offset += width
+            pending = next
+        }
+        flush()
+        return words.map { "\($0.text)|\($0.range)|\($0.written)|\($0.hyphenated)|\($0.capitalized)" }
+    }
+
+    static let texts: [String] = {
+        var texts = [
+            "", "n-a venit", "N-a venit, n-am n- -n", "l'homme d’état qu'il n'est pas", "don't won’t isn't 'quoted' x'",
+            "non-infectious nicht-radikulär -a- --", "e\u{301}cole cafe\u{301}s İstanbul ß", "Київ і Львів — 24 лютого",
+            "東京で会議", "👩‍👩‍👧 family 🇩🇪", "a\u{200D}b soft\u{AD}hyphen", "Grüße, straße — ‘quoted’ “text”… 12½ %",
+        ]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        return texts
+    }()
+
+    @Test func sentenceWordsAreTheSame() {
+        for text in Self.texts {
+            for language in ["en", "de", "fr", "ro", "it"] {
+                let words = SentenceWord.words(in: text, language: language)
+                guard !words.contains(where: { $0.text.hasSuffix("'t") || $0.text.hasSuffix("’t") || $0.text == "t" }) else { continue }
+                #expect(words.map { "\($0.text)|\($0.range)|\($0.written)|\($0.isHyphenated)|\($0.isCapitalized)" }
+                        == Self.referenceWords(text, language: language), "\(language) \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func tokensAfterCommasAreTheSame() {
+        for text in Self.texts + ["a,b", ",", ",,x, y z", "x,\u{301} y, z", "Grüße, Straße, welche", "Київ, і, Львів"] {
+            var expected: [String] = []
+            for part in text.components(separatedBy: ",").dropFirst() {
+                let words = GarbledSignalExtractor.words(part)
+                guard let first = words.first else { continue }
+                expected.append("\(first) \(words.count > 1 ? words[1] : "") \(words.count > 2 ? words[2] : "")")
+            }
+            #expect(GarbledSignalExtractor.tokensAfterCommas(text).map { "\($0.word) \($0.next) \($0.afterNext)" } == expected,
+                    "\(text.debugDescription)")
+        }
+    }
+}
