@@ -63,4 +63,25 @@ import Testing
         let verb = try #require(pair.source.firstIndex { $0.text == "опубликовало" })
         #expect(pair.sourceLinks[verb].map { pair.target[$0].text } == ["published"])
     }
+
+    /// The verdict table keeps what it was given through its growth, and answers `nil` for keys
+    /// it never saw, including keys that share a start slot with kept ones.
+    @Test func counterpartTableKeepsVerdictsThroughGrowth() {
+        var table = CounterpartTable()
+        let keys = (1...20_000).map { UInt64($0 % 300 + 1) << 32 | UInt64($0) }
+        for (index, key) in keys.enumerated() { table.insert(key, index % 3 == 0) }
+        #expect(table.count == keys.count)
+        #expect(keys.enumerated().allSatisfy { table.verdict($1) == ($0 % 3 == 0) })
+        #expect(table.verdict(UInt64(7) << 32 | 20_001) == nil)
+        // A key kept twice keeps its first verdict and counts once.
+        table.insert(keys[0], false)
+        #expect(table.count == keys.count && table.verdict(keys[0]) == true)
+    }
+
+    /// The byte path of `hasFigures` answers as the scalar test it stands for.
+    @Test func hasFiguresMatchesTheScalarTest() {
+        for word in ["33jährigen", "jährigen", "covid", "covid19", "²", "x²", "½jahr", "٣", "mai", ""] {
+            #expect(LexicalAlignment.hasFigures(word) == word.unicodeScalars.contains(where: { $0.properties.numericType != nil }), "\(word)")
+        }
+    }
 }
