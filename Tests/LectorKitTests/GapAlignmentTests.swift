@@ -84,4 +84,24 @@ import Testing
             #expect(LexicalAlignment.hasFigures(word) == word.unicodeScalars.contains(where: { $0.properties.numericType != nil }), "\(word)")
         }
     }
+
+    /// A span's comparable length read off the prefix sums is the one measured on its own text,
+    /// for spans between scalars; a span inside a surrogate pair is no such span.
+    @Test func comparableLengthsMatchTheLengthOfEachSpan() {
+        let text = "Der Präsident 😀 sagte: 北京 ist weit\u{00A0}weg."
+        let utf16 = Array(text.utf16)
+        let lengths = LexicalAlignment.comparableLengths(text)
+        #expect(lengths.count == utf16.count + 1)
+        #expect(lengths[utf16.count] == GarbledConditions.comparableLength(text))
+        for start in 0...utf16.count {
+            for end in start...utf16.count where LexicalAlignment.isScalarAligned(start..<end, in: utf16) {
+                let span = String(decoding: utf16[start..<end], as: Unicode.UTF16.self)
+                #expect(lengths[end] - lengths[start] == GarbledConditions.comparableLength(span), "\(start)..<\(end)")
+            }
+        }
+        let emoji = text.utf16.distance(from: text.startIndex, to: text.firstIndex(of: "😀")!)
+        #expect(!LexicalAlignment.isScalarAligned((emoji + 1)..<utf16.count, in: utf16))
+        #expect(!LexicalAlignment.isScalarAligned(0..<(emoji + 1), in: utf16))
+    }
 }
+

@@ -332,7 +332,7 @@ public struct NamesReplacedRule: BilingualRule {
                 }
                 all += entry.keys
                 all += entry.adjectiveKeys
-                if word.unicodeScalars.first?.properties.isUppercase == true {
+                if let first = word.unicodeScalars.first, Latin1ScalarProperties.isUppercase(first) {
                     capitalized += entry.keys
                     capitalizedCodes += entry.codes
                 }

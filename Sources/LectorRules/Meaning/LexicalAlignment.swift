@@ -283,9 +283,12 @@ struct LexicalAlignment {
             run.indices.flatMap { a in (a..<run.count).map { b in (run: Array(run[a...b]), outside: content.count - run.count) } }
         }
         let utf16 = Array(text.utf16)
-        // The two sentences' lengths, once for all stretches.
-        let lengths = lengthFit != nil && otherText != nil
-            ? (side: GarbledConditions.comparableLength(text), other: GarbledConditions.comparableLength(otherText ?? "")) : nil
+        // The sentence's comparable length up to each UTF-16 offset, and the other sentence's, once
+        // for all stretches: a stretch's length is a difference of two (it starts and ends at
+        // scalars, as words do).
+        // Only with a stretch to weigh (most sentences have none).
+        let prefixLengths = lengthFit != nil && otherText != nil && !stretches.isEmpty ? Self.comparableLengths(text) : nil
+        let otherLength = prefixLengths != nil ? GarbledConditions.comparableLength(otherText ?? "") : 0
         var result: [UnalignedSpan] = []
         for (run, outside) in stretches {
             let inRun = Set(run)
@@ -313,10 +316,15 @@ struct LexicalAlignment {
                                      range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
                                      chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
                                      restCount: outside)
-            if let lengthFit, let lengths {
-                let spanText = String(decoding: utf16[span.range], as: Unicode.UTF16.self)
-                span.lengthEvidence = lengthFit.evidence(spanLength: GarbledConditions.comparableLength(spanText),
-                                                         sideLength: lengths.side, otherLength: lengths.other, spanSide: side)
+            if let lengthFit, let prefixLengths {
+                let spanLength: Double
+                if Self.isScalarAligned(span.range, in: utf16) {
+                    spanLength = prefixLengths[span.range.upperBound] - prefixLengths[span.range.lowerBound]
+                } else {
+                    spanLength = GarbledConditions.comparableLength(String(decoding: utf16[span.range], as: Unicode.UTF16.self))
+                }
+                span.lengthEvidence = lengthFit.evidence(spanLength: spanLength, sideLength: prefixLengths[utf16.count],
+                                                         otherLength: otherLength, spanSide: side)
             }
             // The other side's window: between the counterparts of the nearest aligned words
             // before and after the run (to the other side's start or end when there is none).
@@ -334,6 +342,29 @@ struct LexicalAlignment {
             result.append(span)
         }
         return result
+    }
+
+    /// `GarbledConditions.comparableLength` of `text` up to each UTF-16 offset (one more entry
+    /// than `text` has units; the second unit of a surrogate pair adds nothing). The lengths are
+    /// whole numbers, so differences are exact.
+    static func comparableLengths(_ text: String) -> [Double] {
+        var result = [0.0]
+        result.reserveCapacity(text.utf16.count + 1)
+        var units = 0.0
+        for scalar in text.unicodeScalars {
+            if !Latin1ScalarProperties.isWhitespace(scalar) { units += GarbledConditions.isDense(scalar) ? 3 : 1 }
+            result.append(units)
+            if scalar.utf16.count == 2 { result.append(units) }
+        }
+        return result
+    }
+
+    /// Whether `range` starts and ends between scalars (not inside a surrogate pair).
+    static func isScalarAligned(_ range: Range<Int>, in utf16: [UInt16]) -> Bool {
+        guard range.lowerBound >= 0, range.upperBound <= utf16.count else { return false }
+        if range.lowerBound < utf16.count, Unicode.UTF16.isTrailSurrogate(utf16[range.lowerBound]) { return false }
+        if range.upperBound < utf16.count, Unicode.UTF16.isTrailSurrogate(utf16[range.upperBound]) { return false }
+        return true
     }
 
     static func hasPunctuation(_ utf16: [UInt16], between start: Int, and end: Int) -> Bool {
@@ -647,13 +678,23 @@ public final class AlignmentWords: @unchecked Sendable {
 
     /// What `words(of:side:)` reads off a word's lower-cased text, with its info: the same words
     /// come back sentence after sentence, and each fact was a scan or a hashed look-up of its own.
-    private struct WordFacts {
+    /// A class: a sentence's look-up copies one reference per word, not three strings and an info.
+    private final class WordFacts {
         let text: String
         let info: WordInfo
         let isFunction: Bool
         let isDigits: Bool
         let hasTwoLetters: Bool
         let figures: String
+
+        init(text: String, info: WordInfo, isFunction: Bool, isDigits: Bool, hasTwoLetters: Bool, figures: String) {
+            self.text = text
+            self.info = info
+            self.isFunction = isFunction
+            self.isDigits = isDigits
+            self.hasTwoLetters = hasTwoLetters
+            self.figures = figures
+        }
     }
 
     private func wordFacts(_ word: SentenceWord, side: LexicalAlignment.Side, info: WordInfo) -> WordFacts {
