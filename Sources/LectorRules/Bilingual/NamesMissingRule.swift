@@ -95,6 +95,8 @@ public struct NamesMissingRule: BilingualRule {
         /// What each word of the translation adds to `TargetKeys`: the same words come back
         /// unit after unit, and each is transliterated by ICU.
         let targetKeys = TargetKeyMemo()
+        /// Each candidate name's skeletons and sound keys (`keys`, `soundKeys`), made once per document.
+        let nameKeys = NameKeyMemo()
         /// The source language's spelling dictionary, which knows proper nouns by their capital.
         let sourceSpelling: HunspellDictionary?
         /// Countries and cities named in both languages (CLDR).
@@ -179,7 +181,11 @@ public struct NamesMissingRule: BilingualRule {
         guard !candidates.isEmpty else { return [] }
         let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin, memo: prepared.targetKeys)
         return candidates.filter { name in
-            let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            let nameKeys = prepared.nameKeys.entry(name) {
+                (Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin),
+                 Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin))
+            }
+            let keys = nameKeys.keys
             guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
@@ -200,7 +206,7 @@ public struct NamesMissingRule: BilingualRule {
                }) {
                 return false
             }
-            let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            let sounds = nameKeys.sounds
             if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
             let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
             if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
@@ -452,25 +458,32 @@ public struct NamesMissingRule: BilingualRule {
         return word.lowerBound >= 2 && isHyphen(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
     }
 
-    private static func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map { $0.properties.isAlphabetic } ?? false }
+    private static func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map(Latin1ScalarProperties.isAlphabetic) ?? false }
 
     /// A word with a ligature of compatibility (`ﬂ`, `ﬁ`: text converted from a legacy encoding),
     /// or one that a single symbol joins to more letters (`Leuk‰mie`, where `ä` was lost): no
     /// name, but a fragment of a word whose spelling no dictionary can check.
     static func isMisencoded(_ text: UnsafeBufferPointer<UInt16>, _ word: Range<Int>) -> Bool {
         if text[word].contains(where: { $0 >= 0xFB00 && $0 <= 0xFB06 }) { return true }
-        func isJoiningSymbol(_ unit: UInt16) -> Bool {
-            guard let scalar = Unicode.Scalar(unit), !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace else { return false }
-            switch scalar.properties.generalCategory {
-            case .otherPunctuation, .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol:
-                // Punctuation that ends or joins words in ordinary text.
-                return !".,;:!?'’\"/&*@#%".unicodeScalars.contains(scalar)
-            default: return false
-            }
-        }
+        func isJoiningSymbol(_ unit: UInt16) -> Bool { unit < 256 ? latin1JoiningSymbols[Int(unit)] : Self.isJoiningSymbol(unit) }
         if word.upperBound + 1 < text.count, isJoiningSymbol(text[word.upperBound]), isLetter(text[word.upperBound + 1]) { return true }
         return word.lowerBound >= 2 && isJoiningSymbol(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
     }
+
+    /// A symbol that, between two letters, stands for a letter a wrong encoding lost (`Leuk‰mie`).
+    static func isJoiningSymbol(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit), !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace else { return false }
+        switch scalar.properties.generalCategory {
+        case .otherPunctuation, .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol:
+            // Punctuation that ends or joins words in ordinary text.
+            return !".,;:!?'’\"/&*@#%".unicodeScalars.contains(scalar)
+        default: return false
+        }
+    }
+
+    /// `isJoiningSymbol` of U+0000…U+00FF, from the function itself: every capitalized word asks
+    /// of its neighbours, and the properties' look-ups were a tenth of reading names.
+    private static let latin1JoiningSymbols: [Bool] = (0..<256).map { isJoiningSymbol(UInt16($0)) }
 
     /// Languages that write compounds as one word, whose last part is a word of its own.
     static let compounds: Set<String> = ["de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"]
@@ -531,6 +544,23 @@ public struct NamesMissingRule: BilingualRule {
             let made = make()
             lock.withLock {
                 if entries.count < capacity { entries[word] = made }
+            }
+            return made
+        }
+    }
+
+    /// A source name's `keys` and `soundKeys` for one document's reading (one transliterator, one
+    /// set of inflection rules). Bounded like `TargetKeyMemo`.
+    final class NameKeyMemo: @unchecked Sendable {
+        private var entries: [String: (keys: [String], sounds: [String])] = [:]
+        private let lock = NSLock()
+        private let capacity = 200_000
+
+        func entry(_ name: String, _ make: () -> (keys: [String], sounds: [String])) -> (keys: [String], sounds: [String]) {
+            if let known = lock.withLock({ entries[name] }) { return known }
+            let made = make()
+            lock.withLock {
+                if entries.count < capacity { entries[name] = made }
             }
             return made
         }
