@@ -63,4 +63,45 @@ import Testing
         let verb = try #require(pair.source.firstIndex { $0.text == "опубликовало" })
         #expect(pair.sourceLinks[verb].map { pair.target[$0].text } == ["published"])
     }
+
+    /// The verdict table keeps what it was given through its growth, and answers `nil` for keys
+    /// it never saw, including keys that share a start slot with kept ones.
+    @Test func counterpartTableKeepsVerdictsThroughGrowth() {
+        var table = CounterpartTable()
+        let keys = (1...20_000).map { UInt64($0 % 300 + 1) << 32 | UInt64($0) }
+        for (index, key) in keys.enumerated() { table.insert(key, index % 3 == 0) }
+        #expect(table.count == keys.count)
+        #expect(keys.enumerated().allSatisfy { table.verdict($1) == ($0 % 3 == 0) })
+        #expect(table.verdict(UInt64(7) << 32 | 20_001) == nil)
+        // A key kept twice keeps its first verdict and counts once.
+        table.insert(keys[0], false)
+        #expect(table.count == keys.count && table.verdict(keys[0]) == true)
+    }
+
+    /// The byte path of `hasFigures` answers as the scalar test it stands for.
+    @Test func hasFiguresMatchesTheScalarTest() {
+        for word in ["33jährigen", "jährigen", "covid", "covid19", "²", "x²", "½jahr", "٣", "mai", ""] {
+            #expect(LexicalAlignment.hasFigures(word) == word.unicodeScalars.contains(where: { $0.properties.numericType != nil }), "\(word)")
+        }
+    }
+
+    /// A span's comparable length read off the prefix sums is the one measured on its own text,
+    /// for spans between scalars; a span inside a surrogate pair is no such span.
+    @Test func comparableLengthsMatchTheLengthOfEachSpan() {
+        let text = "Der Präsident 😀 sagte: 北京 ist weit\u{00A0}weg."
+        let utf16 = Array(text.utf16)
+        let lengths = LexicalAlignment.comparableLengths(text)
+        #expect(lengths.count == utf16.count + 1)
+        #expect(lengths[utf16.count] == GarbledConditions.comparableLength(text))
+        for start in 0...utf16.count {
+            for end in start...utf16.count where LexicalAlignment.isScalarAligned(start..<end, in: utf16) {
+                let span = String(decoding: utf16[start..<end], as: Unicode.UTF16.self)
+                #expect(lengths[end] - lengths[start] == GarbledConditions.comparableLength(span), "\(start)..<\(end)")
+            }
+        }
+        let emoji = text.utf16.distance(from: text.startIndex, to: text.firstIndex(of: "😀")!)
+        #expect(!LexicalAlignment.isScalarAligned((emoji + 1)..<utf16.count, in: utf16))
+        #expect(!LexicalAlignment.isScalarAligned(0..<(emoji + 1), in: utf16))
+    }
 }
+

@@ -479,6 +479,8 @@ enum NameCorrespondence {
             // Some entry whose target names one target key and whose source one source key: the
             // entries each key names are found once per key (`entries(naming:)`), not once per call.
             let named = Set(targetKeys.flatMap { entries(naming: $0, side: .target) })
+            // Most translation words name no place: then no source key needs its entries.
+            guard !named.isEmpty else { return false }
             return sourceKeys.contains { key in entries(naming: key, side: .source).contains(where: named.contains) }
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LectorICU
 import LectorText
 import LectorGlossary
@@ -81,8 +82,9 @@ public struct NamesMissingRule: BilingualRule {
     public init() {}
 
     /// What reading names takes, made once per document: ICU word and sentence segmenters for
-    /// both languages, the transliterator to Latin, and the source language's dictionary.
-    public struct Reading {
+    /// both languages, the transliterator to Latin, and the source language's dictionary. A class:
+    /// every pair unwrapped a copy of its dozen references.
+    public final class Reading {
         let sourceWords: TextSegmenter
         let targetWords: TextSegmenter
         let sentences: TextSegmenter
@@ -90,6 +92,11 @@ public struct NamesMissingRule: BilingualRule {
         let lexicon: FreeDictDictionary?
         let sourceInflection: InflectionRules
         let ordinaryWords = OrdinaryWordMemo()
+        /// What each word of the translation adds to `TargetKeys`: the same words come back
+        /// unit after unit, and each is transliterated by ICU.
+        let targetKeys = TargetKeyMemo()
+        /// Each candidate name's skeletons and sound keys (`keys`, `soundKeys`), made once per document.
+        let nameKeys = NameKeyMemo()
         /// The source language's spelling dictionary, which knows proper nouns by their capital.
         let sourceSpelling: HunspellDictionary?
         /// Countries and cities named in both languages (CLDR).
@@ -176,9 +183,13 @@ public struct NamesMissingRule: BilingualRule {
                                                   nouns: prepared.capitalizedNouns, memo: prepared.ordinaryWords,
                                                   instances: prepared.instances)
         guard !candidates.isEmpty else { return [] }
-        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
+        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin, memo: prepared.targetKeys)
         return candidates.filter { name in
-            let keys = Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            let nameKeys = prepared.nameKeys.entry(name) {
+                (Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin),
+                 Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin))
+            }
+            let keys = nameKeys.keys
             guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
@@ -199,7 +210,7 @@ public struct NamesMissingRule: BilingualRule {
                }) {
                 return false
             }
-            let sounds = Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin)
+            let sounds = nameKeys.sounds
             if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
             let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
             if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
@@ -257,7 +268,7 @@ public struct NamesMissingRule: BilingualRule {
     /// needs the missing name as its witness): WordNet's words made of names, names spelled by
     /// their sounds, and exonyms CLDR lacks.
     static func withoutRenderedNames(_ names: [String], in pair: SentencePairContext, using prepared: Reading) -> [String] {
-        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin)
+        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin, memo: prepared.targetKeys)
         var targetCodes: [String]?
         return names.filter { name in
             // WordNet's adjectives and kinds are words made of names (`Chinese`, `Asian`, `Finns`),
@@ -293,24 +304,44 @@ public struct NamesMissingRule: BilingualRule {
         /// Skeletons of the words written in lower case.
         var lowercase: [String] = []
 
-        init(_ text: String, words: TextSegmenter, latin: Transliterator) {
+        init(_ text: String, words: TextSegmenter, latin: Transliterator, memo: TargetKeyMemo? = nil) {
             for segment in words.segments(of: text) where segment.kind == .letter {
-                let word = Self.elidedName(segment.text) ?? segment.text
-                let spelled = latin.transliterate(word)
-                let key = SpellingSkeleton.skeleton(of: spelled)
-                if let first = word.unicodeScalars.first, first.properties.isUppercase,
-                   let key = key ?? NamesMissingRule.shortKey(word, latin) {
-                    capitalized.append(key)
-                    capitalizedWords.append(word)
-                    // Name codes of `Trump's` are those of `Trump`.
-                    let base = NameCorrespondence.withoutPossessive(word)
-                    capitalizedLatin.append(base.utf8.count == word.utf8.count ? spelled : latin.transliterate(base))
-                } else if let key {
+                let entry = memo?.entry(segment.text) { Self.entry(of: segment.text, latin: latin) }
+                    ?? Self.entry(of: segment.text, latin: latin)
+                if let capitalized = entry.capitalized {
+                    self.capitalized.append(capitalized.key)
+                    capitalizedWords.append(capitalized.word)
+                    capitalizedLatin.append(capitalized.latin)
+                } else if let key = entry.key {
                     lowercase.append(key)
                 }
-                if let key { all.append(key) }
-                if let sound = NameCorrespondence.soundKey(spelled) { sounds.append(sound) }
+                if let key = entry.key { all.append(key) }
+                if let sound = entry.sound { sounds.append(sound) }
             }
+        }
+
+        /// What one word of the translation adds to the keys.
+        struct Entry {
+            /// Its skeleton, if it has one.
+            let key: String?
+            /// For a capitalized word with a key (a skeleton or a short key): the key, the word, and
+            /// the word without a possessive in Latin letters.
+            let capitalized: (key: String, word: String, latin: String)?
+            let sound: String?
+        }
+
+        static func entry(of text: String, latin: Transliterator) -> Entry {
+            let word = elidedName(text) ?? text
+            let spelled = latin.transliterate(word)
+            let key = SpellingSkeleton.skeleton(of: spelled)
+            var capitalized: (key: String, word: String, latin: String)?
+            if let first = word.unicodeScalars.first, first.properties.isUppercase,
+               let key = key ?? NamesMissingRule.shortKey(word, latin) {
+                // Name codes of `Trump's` are those of `Trump`.
+                let base = NameCorrespondence.withoutPossessive(word)
+                capitalized = (key, word, base.utf8.count == word.utf8.count ? spelled : latin.transliterate(base))
+            }
+            return Entry(key: key, capitalized: capitalized, sound: NameCorrespondence.soundKey(spelled))
         }
 
         /// The name after an elided article or preposition that ICU keeps in one word
@@ -339,6 +370,7 @@ public struct NamesMissingRule: BilingualRule {
                        nouns: NameCorrespondence.CapitalizedNouns? = nil,
                        memo: OrdinaryWordMemo = OrdinaryWordMemo(), instances: Lexicon? = nil) -> [String] {
         let language = words.locale
+        let capitalizesNouns = Self.capitalizesNouns.contains(language)
         var sentenceStarts = Set<Int>()
         var result: [String] = []
         document.utf16.withUnsafeBufferPointer { buffer in
@@ -357,7 +389,7 @@ public struct NamesMissingRule: BilingualRule {
                 let offset = range.lowerBound + segment.start
                 if covered.contains(where: { $0.contains(offset) }) { return }
                 // Most words start in lower case: settled before the word is decoded.
-                if let first = Unicode.Scalar(slice[segment.start]), !first.properties.isUppercase { return }
+                if let first = Unicode.Scalar(slice[segment.start]), !Latin1ScalarProperties.isUppercase(first) { return }
                 var word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end]))
                 // An initial joined to the name by its period, which ICU keeps in one word
                 // (`Дм.Гордона`, `А.Трефиловой`): the name is the part after it.
@@ -366,13 +398,12 @@ public struct NamesMissingRule: BilingualRule {
                     word = String(tail)
                 }
                 let scalars = Array(word.unicodeScalars)
-                guard scalars[0].properties.isUppercase,
-                      !scalars.allSatisfy({ !$0.properties.isLowercase }) else { return }  // acronyms keep or translate freely
+                guard Latin1ScalarProperties.isUppercase(scalars[0]),
+                      !scalars.allSatisfy({ !Latin1ScalarProperties.isLowercase($0) }) else { return }  // acronyms keep or translate freely
                 // Abbreviations written with capitals inside (`КоАП`, `ЦАХАЛа`) are acronyms too.
                 var innerCapitals = 0
-                for scalar in scalars.dropFirst() where scalar.properties.isUppercase { innerCapitals += 1 }
+                for scalar in scalars.dropFirst() where Latin1ScalarProperties.isUppercase(scalar) { innerCapitals += 1 }
                 guard innerCapitals < 2 else { return }
-                let capitalizesNouns = Self.capitalizesNouns.contains(language)
                 // A word of the translation's language inside a German compound written with
                 // hyphens is a loan (`Graft-versus-Host-ähnliche`, `Low-Density-Lipoprotein`,
                 // `Wood-Lampe`), though WordNet knows a painter Wood and a cartoonist Low.
@@ -389,18 +420,20 @@ public struct NamesMissingRule: BilingualRule {
                                                              capitalizesNouns: capitalizesNouns,
                                                              calendar: places?.sourceCalendar ?? [])
                 }
-                var ordinary = memo.isOrdinaryWord(word) {
-                    let verdict = decide(word)
+                // The memo keeps the verdict with CLDR's places applied: `places` and `inflection`
+                // are the memo's reading's too.
+                let ordinary = memo.isOrdinaryWord(word) {
+                    var verdict = decide(word)
                     // German before the 1996 reform wrote `ß` after a short vowel (`Blutfluß`,
                     // `läßt`, `Prozeß`), which today's dictionaries spell `ss`.
                     if verdict != true, nouns != nil, word.contains("ß"), decide(word.replacingOccurrences(of: "ß", with: "ss")) == true {
-                        return true
+                        verdict = true
+                    }
+                    // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
+                    if verdict != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
+                        verdict = false
                     }
                     return verdict
-                }
-                // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
-                if ordinary != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
-                    ordinary = false
                 }
                 if atSentenceStart || capitalizesNouns {
                     guard ordinary == false else { return }
@@ -429,25 +462,32 @@ public struct NamesMissingRule: BilingualRule {
         return word.lowerBound >= 2 && isHyphen(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
     }
 
-    private static func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map { $0.properties.isAlphabetic } ?? false }
+    private static func isLetter(_ unit: UInt16) -> Bool { Unicode.Scalar(unit).map(Latin1ScalarProperties.isAlphabetic) ?? false }
 
     /// A word with a ligature of compatibility (`ﬂ`, `ﬁ`: text converted from a legacy encoding),
     /// or one that a single symbol joins to more letters (`Leuk‰mie`, where `ä` was lost): no
     /// name, but a fragment of a word whose spelling no dictionary can check.
     static func isMisencoded(_ text: UnsafeBufferPointer<UInt16>, _ word: Range<Int>) -> Bool {
         if text[word].contains(where: { $0 >= 0xFB00 && $0 <= 0xFB06 }) { return true }
-        func isJoiningSymbol(_ unit: UInt16) -> Bool {
-            guard let scalar = Unicode.Scalar(unit), !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace else { return false }
-            switch scalar.properties.generalCategory {
-            case .otherPunctuation, .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol:
-                // Punctuation that ends or joins words in ordinary text.
-                return !".,;:!?'’\"/&*@#%".unicodeScalars.contains(scalar)
-            default: return false
-            }
-        }
+        func isJoiningSymbol(_ unit: UInt16) -> Bool { unit < 256 ? latin1JoiningSymbols[Int(unit)] : Self.isJoiningSymbol(unit) }
         if word.upperBound + 1 < text.count, isJoiningSymbol(text[word.upperBound]), isLetter(text[word.upperBound + 1]) { return true }
         return word.lowerBound >= 2 && isJoiningSymbol(text[word.lowerBound - 1]) && isLetter(text[word.lowerBound - 2])
     }
+
+    /// A symbol that, between two letters, stands for a letter a wrong encoding lost (`Leuk‰mie`).
+    static func isJoiningSymbol(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit), !scalar.properties.isAlphabetic, !scalar.properties.isWhitespace else { return false }
+        switch scalar.properties.generalCategory {
+        case .otherPunctuation, .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol:
+            // Punctuation that ends or joins words in ordinary text.
+            return !".,;:!?'’\"/&*@#%".unicodeScalars.contains(scalar)
+        default: return false
+        }
+    }
+
+    /// `isJoiningSymbol` of U+0000…U+00FF, from the function itself: every capitalized word asks
+    /// of its neighbours, and the properties' look-ups were a tenth of reading names.
+    private static let latin1JoiningSymbols: [Bool] = (0..<256).map { isJoiningSymbol(UInt16($0)) }
 
     /// Languages that write compounds as one word, whose last part is a word of its own.
     static let compounds: Set<String> = ["de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"]
@@ -472,9 +512,10 @@ public struct NamesMissingRule: BilingualRule {
         return false
     }
 
-    /// `isOrdinaryWord`'s verdicts per word for one document's reading (one dictionary and one
-    /// set of inflection rules): a capitalized German word the dictionary lacks is tried as a
-    /// compound at every split, which was most of this rule's time, and documents repeat words.
+    /// `isOrdinaryWord`'s verdicts per word for one document's reading (one dictionary, one
+    /// set of inflection rules, one set of CLDR places): a capitalized German word the dictionary
+    /// lacks is tried as a compound at every split, which was most of this rule's time, and
+    /// documents repeat words.
     final class OrdinaryWordMemo {
         // The resources behind a verdict are fixed for a document pair, so the word is the key.
         private var verdicts: [String: Bool?] = [:]
@@ -495,6 +536,40 @@ public struct NamesMissingRule: BilingualRule {
             let verdict = decide()
             if verdicts.count < capacity { verdicts[word] = verdict }
             return verdict
+        }
+    }
+
+    /// `TargetKeys.Entry` per word of the translation for one document's reading (one
+    /// transliterator). Bounded: past `capacity` words, new ones are computed and not kept.
+    final class TargetKeyMemo: @unchecked Sendable {
+        private var entries: [String: TargetKeys.Entry] = [:]
+        private let lock = NSLock()
+        private let capacity = 200_000
+
+        func entry(_ word: String, _ make: () -> TargetKeys.Entry) -> TargetKeys.Entry {
+            if let known = lock.withLock({ entries[word] }) { return known }
+            let made = make()
+            lock.withLock {
+                if entries.count < capacity { entries[word] = made }
+            }
+            return made
+        }
+    }
+
+    /// A source name's `keys` and `soundKeys` for one document's reading (one transliterator, one
+    /// set of inflection rules). Bounded like `TargetKeyMemo`.
+    final class NameKeyMemo: @unchecked Sendable {
+        private var entries: [String: (keys: [String], sounds: [String])] = [:]
+        private let lock = NSLock()
+        private let capacity = 200_000
+
+        func entry(_ name: String, _ make: () -> (keys: [String], sounds: [String])) -> (keys: [String], sounds: [String]) {
+            if let known = lock.withLock({ entries[name] }) { return known }
+            let made = make()
+            lock.withLock {
+                if entries.count < capacity { entries[name] = made }
+            }
+            return made
         }
     }
 

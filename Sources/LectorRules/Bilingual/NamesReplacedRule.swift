@@ -91,8 +91,9 @@ public struct NamesReplacedRule: BilingualRule {
 
     public init() {}
 
-    /// `names.missing`'s reading of the source, and the translation's words and dictionary.
-    public struct Reading {
+    /// `names.missing`'s reading of the source, and the translation's words and dictionary. A
+    /// class: every pair unwrapped a copy of its references.
+    public final class Reading {
         let names: NamesMissingRule.Reading
         let targetSegmenter: TextSegmenter
         let sourceSegmenter: TextSegmenter
@@ -114,7 +115,28 @@ public struct NamesReplacedRule: BilingualRule {
         /// Each source word's keys, read once per document: the same words come back unit after
         /// unit, and their sound keys go through ICU's transliterator.
         let sourceWords = SourceWordMemo()
-        var targetCapitalizesNouns: Bool { NamesMissingRule.capitalizesNouns.contains(targetLanguage) }
+        /// Each capitalized translation word's facts (`facts(of:prepared:)`), read once per document.
+        let targetWords = TargetNameMemo()
+        let targetCapitalizesNouns: Bool
+
+        init(names: NamesMissingRule.Reading, targetSegmenter: TextSegmenter, sourceSegmenter: TextSegmenter,
+             targetLexicon: FreeDictDictionary?, targetInflection: InflectionRules, sourceInflection: InflectionRules,
+             targetSpelling: HunspellDictionary?, targetLanguage: String, sourceLanguage: String,
+             sourceSpelling: HunspellDictionary?, lexicon: Lexicon?, exonyms: NameCorrespondence.Exonyms?) {
+            self.names = names
+            self.targetSegmenter = targetSegmenter
+            self.sourceSegmenter = sourceSegmenter
+            self.targetLexicon = targetLexicon
+            self.targetInflection = targetInflection
+            self.sourceInflection = sourceInflection
+            self.targetSpelling = targetSpelling
+            self.targetLanguage = targetLanguage
+            self.sourceLanguage = sourceLanguage
+            self.sourceSpelling = sourceSpelling
+            self.lexicon = lexicon
+            self.exonyms = exonyms
+            targetCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(targetLanguage)
+        }
     }
 
     /// The reading depends on the languages and the lexicon alone; its memo of source words is
@@ -164,34 +186,19 @@ public struct NamesReplacedRule: BilingualRule {
             defer { isFirstWord = false }
             let word = segment.text
             guard !isFirstWord, Self.isCapitalizedInside(word, at: segment.range.lowerBound, of: utf16) else { continue }
-            if NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
-                                                 inflection: prepared.targetInflection,
-                                                 capitalizesNouns: prepared.targetCapitalizesNouns,
-                                                 calendar: prepared.names.places.targetCalendar) == true {
-                continue
-            }
-            // WordNet files names of particular people and places as instances; a nationality, a
-            // people or a feast (`Japanese`, `Finns`, `Pentecost`) is a word made of a name.
-            let sense = prepared.targetLanguage == "en" ? prepared.lexicon?.nameSense(ofEnglish: NameCorrespondence.withoutPossessive(word)) : nil
-            if let sense, sense != .instance { continue }
-            if sense == nil,
-               NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling) { continue }
-            // `I'm`, `I'll`: the pronoun's contractions.
-            if word.hasPrefix("I'") || word.hasPrefix("I’") { continue }
+            guard let facts = prepared.targetWords.facts(word, { Self.facts(of: word, prepared: prepared) }) else { continue }
             // Without a missing source name: a name the dictionary knows, of a person or a place, not a
             // people or a language. A place the source names by an adjective (`российский` → Russia,
             // `deutschen` → Germany) is found below, by its stem or its CLDR name.
             var witness = missingName
             if missingName == nil {
-                let knownName = prepared.targetSpelling?.spell(word) == true && !prepared.targetCapitalizesNouns
-                    && (sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling))
                 if mayHaveWordLikeName, wordLikeName == nil {
                     wordLikeName = .some(Self.wordLikeName(in: pair, targetWords: words.map(\.text), prepared: prepared))
                 }
                 witness = wordLikeName ?? nil
-                guard knownName || witness != nil, !prepared.names.places.targetLanguages.contains(word.lowercased()) else { continue }
+                guard facts.isKnownName || witness != nil, !facts.isLanguage else { continue }
             }
-            let keys = NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: latin)
+            let keys = facts.keys
             guard !keys.isEmpty else { continue }
             if source == nil { source = SourceKeys(pair.sourceText, prepared: prepared) }
             guard let source, !source.accountsFor(word, keys: keys, latin: latin, places: prepared.names.places) else { continue }
@@ -199,12 +206,49 @@ public struct NamesReplacedRule: BilingualRule {
                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
             // A place without a missing source name as witness: the source may name it by a word
             // made of it that keeps only its start (`кубинцам` → Cuba).
-            if witness == nil, prepared.names.places.targetPlacesAndLanguages.contains(word.lowercased()),
+            if witness == nil, facts.isPlaceOrLanguage,
                keys.contains(where: { key in source.all.contains { Self.sharesStart(key, $0) } }) { continue }
             let message = witness.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
             return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: message)]
         }
         return []
+    }
+
+    /// What a capitalized word of the translation is, whatever the pair; `nil` for a word that
+    /// is no name put in another's place: an ordinary word, a word made of a name, `I'm`.
+    struct TargetWordFacts {
+        /// A name the translation's spelling dictionary knows, of a person or a place, not a
+        /// people or a language.
+        let isKnownName: Bool
+        /// A language's name (CLDR).
+        let isLanguage: Bool
+        /// A place's or a language's name (CLDR).
+        let isPlaceOrLanguage: Bool
+        /// `NamesMissingRule.keys` in the translation's inflection.
+        let keys: [String]
+    }
+
+    static func facts(of word: String, prepared: Reading) -> TargetWordFacts? {
+        if NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
+                                             inflection: prepared.targetInflection,
+                                             capitalizesNouns: prepared.targetCapitalizesNouns,
+                                             calendar: prepared.names.places.targetCalendar) == true {
+            return nil
+        }
+        // WordNet files names of particular people and places as instances; a nationality, a
+        // people or a feast (`Japanese`, `Finns`, `Pentecost`) is a word made of a name.
+        let sense = prepared.targetLanguage == "en" ? prepared.lexicon?.nameSense(ofEnglish: NameCorrespondence.withoutPossessive(word)) : nil
+        if let sense, sense != .instance { return nil }
+        if sense == nil,
+           NameCorrespondence.isDerivedFromName(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling) { return nil }
+        // `I'm`, `I'll`: the pronoun's contractions.
+        if word.hasPrefix("I'") || word.hasPrefix("I’") { return nil }
+        let knownName = prepared.targetSpelling?.spell(word) == true && !prepared.targetCapitalizesNouns
+            && (sense != nil || !NameCorrespondence.namesNoOne(word, language: prepared.targetLanguage, spelling: prepared.targetSpelling))
+        let lower = word.lowercased()
+        return TargetWordFacts(isKnownName: knownName, isLanguage: prepared.names.places.targetLanguages.contains(lower),
+                               isPlaceOrLanguage: prepared.names.places.targetPlacesAndLanguages.contains(lower),
+                               keys: NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: prepared.names.latin))
     }
 
     /// A capitalized word inside the source sentence that its language also writes in lower case
@@ -258,9 +302,14 @@ public struct NamesReplacedRule: BilingualRule {
     /// A word of three letters or more with a capital and lower case, not after the end of a
     /// sentence inside the segment: a name, or a word that may be one.
     static func isCapitalizedInside(_ word: String, at offset: Int, of utf16: [UInt16]) -> Bool {
-        let scalars = Array(word.unicodeScalars)
-        return scalars.count >= 3 && scalars[0].properties.isUppercase && scalars.contains(where: { $0.properties.isLowercase })
-            && !followsSentenceEnd(utf16, at: offset)
+        var scalars = word.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), Latin1ScalarProperties.isUppercase(first) else { return false }
+        var count = 1, hasLowercase = Latin1ScalarProperties.isLowercase(first)
+        while let scalar = scalars.next() {
+            count += 1
+            if !hasLowercase { hasLowercase = Latin1ScalarProperties.isLowercase(scalar) }
+        }
+        return count >= 3 && hasLowercase && !followsSentenceEnd(utf16, at: offset)
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
@@ -287,7 +336,7 @@ public struct NamesReplacedRule: BilingualRule {
                 }
                 all += entry.keys
                 all += entry.adjectiveKeys
-                if word.unicodeScalars.first?.properties.isUppercase == true {
+                if let first = word.unicodeScalars.first, Latin1ScalarProperties.isUppercase(first) {
                     capitalized += entry.keys
                     capitalizedCodes += entry.codes
                 }
@@ -355,6 +404,23 @@ final class SourceWordMemo: @unchecked Sendable {
         lock.lock()
         if entries.count < capacity { entries[word] = made }
         lock.unlock()
+        return made
+    }
+}
+
+/// `NamesReplacedRule.TargetWordFacts` per capitalized word of the translation, for one document's
+/// reading. Bounded: past `capacity` words, new ones are computed and not kept.
+final class TargetNameMemo: @unchecked Sendable {
+    private var entries: [String: NamesReplacedRule.TargetWordFacts?] = [:]
+    private let lock = NSLock()
+    private let capacity = 200_000
+
+    func facts(_ word: String, _ make: () -> NamesReplacedRule.TargetWordFacts?) -> NamesReplacedRule.TargetWordFacts? {
+        if let known = lock.withLock({ entries[word] }) { return known }
+        let made = make()
+        lock.withLock {
+            if entries.count < capacity { entries[word] = .some(made) }
+        }
         return made
     }
 }

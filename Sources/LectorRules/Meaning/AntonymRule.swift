@@ -145,7 +145,10 @@ public struct AntonymRule: BilingualRule {
             for lemma in e.info.lemmas { result.formUnion(Self.missingFromWordNet[lemma] ?? []) }
             return result
         }
-        for e in english where isCandidate(e) && !antonyms(e).isEmpty && !Self.determiners.contains(e.text) {
+        for e in english where isCandidate(e) && !Self.determiners.contains(e.text) {
+            // Once per English word, not once per word of the other side.
+            let eAntonyms = antonyms(e)
+            guard !eAntonyms.isEmpty else { continue }
             var eAccounted: Bool?
             for (index, o) in other.enumerated() where isCandidate(o) {
                 // Closed-class opposites pair closed-class words (`mehr` → `less`, `nach` →
@@ -158,7 +161,10 @@ public struct AntonymRule: BilingualRule {
                 // and `to` before `after`) for 0.2 % of its false alarms (`von` → `off`).
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
-                guard let opposite = translations(index).intersection(antonyms(e)).sorted().first(where: {
+                let oTranslations = translations(index)
+                var shared: [String] = []
+                for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
+                guard let opposite = shared.sorted().first(where: {
                     isContent || !reverseTranslations($0).isDisjoint(with: o.info.lemmas)
                 }) else { continue }
                 // The opposite word itself in the English side means the other-side word is

@@ -25,6 +25,9 @@ struct LexicalAlignment {
         let isContent: Bool
         /// Capitalized inside the sentence, or written with digits.
         let isNameOrNumber: Bool
+        /// The figures the word holds (`figures(of:)`), empty when none: read once here, since
+        /// `gapLinks` compares them for every pair of unlinked words.
+        let figures: String
     }
 
     let source: [Word]
@@ -80,13 +83,14 @@ struct LexicalAlignment {
         // Only between words the dictionary left both without counterpart: a compound that holds
         // a short translation by accident must not take a word from its real counterpart.
         // Each word's figures once, not once per word pair of the nested loop below.
-        let sourceFigures = source.map { Self.figures(of: $0.text) }
-        let targetFigures = target.map { Self.figures(of: $0.text) }
+        // Character counts of the words a compound may be (`compound(_:length:holds:)`), each once.
+        let sourceLengths = sourceCompounds ? source.map(Self.compoundLength) : []
+        let targetLengths = targetCompounds ? target.map(Self.compoundLength) : []
         for (i, s) in source.enumerated() where s.isContent && plainSourceLinks[i].isEmpty {
             for (j, t) in target.enumerated() where t.isContent && plainTargetLinks[j].isEmpty {
-                let sharesFigures = !sourceFigures[i].isEmpty && sourceFigures[i] == targetFigures[j] && s.text != t.text
-                if sharesFigures || (sourceCompounds && Self.compound(s, holds: t))
-                    || (targetCompounds && Self.compound(t, holds: s)) {
+                let sharesFigures = !s.figures.isEmpty && s.figures == t.figures && s.text != t.text
+                if sharesFigures || (sourceCompounds && Self.compound(s, length: sourceLengths[i], holds: t))
+                    || (targetCompounds && Self.compound(t, length: targetLengths[j], holds: s)) {
                     sourceLinks[i].append(j)
                     targetLinks[j].append(i)
                 }
@@ -156,17 +160,35 @@ struct LexicalAlignment {
     static func figures(of text: String) -> String {
         // Most words hold none: answered without building a string (`Latin1ScalarProperties.isNumeric`
         // is `numericType != nil`).
-        guard text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { return "" }
+        guard hasFigures(text) else { return "" }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter(Latin1ScalarProperties.isNumeric)))
+    }
+
+    /// Whether a scalar of `text` is numeric (`Latin1ScalarProperties.isNumeric`). ASCII text,
+    /// most words, is read on its bytes: there only `0`–`9` are numeric.
+    static func hasFigures(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x30 && byte <= 0x39 { return true }
+        }
+        return !ascii && text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric)
+    }
+
+    /// A word's length in characters where `compound(_:length:holds:)` needs it (eight or more),
+    /// 0 for shorter words; a word has at least as many UTF-8 bytes as characters.
+    static func compoundLength(_ word: Word) -> Int {
+        word.text.utf8.count >= 8 ? word.text.count : 0
     }
 
     /// A long word of a compounding language that holds the other word (five letters or more
     /// of a Latin spelling: `sepsis` in `Sepsistherapie`) or one of its
-    /// translations (`weich`, for `soft`, in `Weichteilästhetik`).
-    static func compound(_ word: Word, holds other: Word) -> Bool {
-        guard word.text.count >= 8 else { return false }
+    /// translations (`weich`, for `soft`, in `Weichteilästhetik`); `length` is the word's
+    /// `compoundLength`.
+    static func compound(_ word: Word, length: Int, holds other: Word) -> Bool {
+        guard length >= 8 else { return false }
         if let latin = other.info.latin, latin.count >= 5, other.info.latin != word.info.latin, (word.info.latin ?? word.text).contains(latin) { return true }
-        return other.info.translations.contains { $0.count >= 4 && $0.count < word.text.count && word.text.contains($0) }
+        return other.info.translations.contains { $0.utf8.count >= 4 && $0.count >= 4 && $0.count < length && word.text.contains($0) }
     }
 
     static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
@@ -261,6 +283,12 @@ struct LexicalAlignment {
             run.indices.flatMap { a in (a..<run.count).map { b in (run: Array(run[a...b]), outside: content.count - run.count) } }
         }
         let utf16 = Array(text.utf16)
+        // The sentence's comparable length up to each UTF-16 offset, and the other sentence's, once
+        // for all stretches: a stretch's length is a difference of two (it starts and ends at
+        // scalars, as words do).
+        // Only with a stretch to weigh (most sentences have none).
+        let prefixLengths = lengthFit != nil && otherText != nil && !stretches.isEmpty ? Self.comparableLengths(text) : nil
+        let otherLength = prefixLengths != nil ? GarbledConditions.comparableLength(otherText ?? "") : 0
         var result: [UnalignedSpan] = []
         for (run, outside) in stretches {
             let inRun = Set(run)
@@ -288,12 +316,15 @@ struct LexicalAlignment {
                                      range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
                                      chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
                                      restCount: outside)
-            if let lengthFit, let otherText {
-                let spanText = String(decoding: utf16[span.range], as: Unicode.UTF16.self)
-                span.lengthEvidence = lengthFit.evidence(spanLength: GarbledConditions.comparableLength(spanText),
-                                                         sideLength: GarbledConditions.comparableLength(text),
-                                                         otherLength: GarbledConditions.comparableLength(otherText),
-                                                         spanSide: side)
+            if let lengthFit, let prefixLengths {
+                let spanLength: Double
+                if Self.isScalarAligned(span.range, in: utf16) {
+                    spanLength = prefixLengths[span.range.upperBound] - prefixLengths[span.range.lowerBound]
+                } else {
+                    spanLength = GarbledConditions.comparableLength(String(decoding: utf16[span.range], as: Unicode.UTF16.self))
+                }
+                span.lengthEvidence = lengthFit.evidence(spanLength: spanLength, sideLength: prefixLengths[utf16.count],
+                                                         otherLength: otherLength, spanSide: side)
             }
             // The other side's window: between the counterparts of the nearest aligned words
             // before and after the run (to the other side's start or end when there is none).
@@ -311,6 +342,29 @@ struct LexicalAlignment {
             result.append(span)
         }
         return result
+    }
+
+    /// `GarbledConditions.comparableLength` of `text` up to each UTF-16 offset (one more entry
+    /// than `text` has units; the second unit of a surrogate pair adds nothing). The lengths are
+    /// whole numbers, so differences are exact.
+    static func comparableLengths(_ text: String) -> [Double] {
+        var result = [0.0]
+        result.reserveCapacity(text.utf16.count + 1)
+        var units = 0.0
+        for scalar in text.unicodeScalars {
+            if !Latin1ScalarProperties.isWhitespace(scalar) { units += GarbledConditions.isDense(scalar) ? 3 : 1 }
+            result.append(units)
+            if scalar.utf16.count == 2 { result.append(units) }
+        }
+        return result
+    }
+
+    /// Whether `range` starts and ends between scalars (not inside a surrogate pair).
+    static func isScalarAligned(_ range: Range<Int>, in utf16: [UInt16]) -> Bool {
+        guard range.lowerBound >= 0, range.upperBound <= utf16.count else { return false }
+        if range.lowerBound < utf16.count, Unicode.UTF16.isTrailSurrogate(utf16[range.lowerBound]) { return false }
+        if range.upperBound < utf16.count, Unicode.UTF16.isTrailSurrogate(utf16[range.upperBound]) { return false }
+        return true
     }
 
     static func hasPunctuation(_ utf16: [UInt16], between start: Int, and end: Int) -> Bool {
@@ -544,19 +598,21 @@ public final class AlignmentWords: @unchecked Sendable {
     /// each comparison hashes a dozen strings; news repeats its word pairs sentence after sentence.
     func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
         guard s.id != WordInfo.unmemoized, t.id != WordInfo.unmemoized else { return LexicalAlignment.areCounterparts(s, t) }
+        // Ids past 2^31 leave no bit for the verdict in the table's entries (none do in practice).
+        guard s.id < 1 << 31 else { return LexicalAlignment.areCounterparts(s, t) }
         let key = UInt64(s.id) << 32 | UInt64(t.id)
         lock.lock()
-        let known = counterparts[key]
+        let known = counterparts.verdict(key)
         lock.unlock()
         if let known { return known }
         let made = LexicalAlignment.areCounterparts(s, t)
         lock.lock()
-        if counterparts.count < Self.counterpartsCapacity { counterparts[key] = made }
+        if counterparts.count < Self.counterpartsCapacity { counterparts.insert(key, made) }
         lock.unlock()
         return made
     }
 
-    private var counterparts: [UInt64: Bool] = [:]
+    private var counterparts = CounterpartTable()
     private static let counterpartsCapacity = 2_000_000
     private var infoCount: UInt32 = 0
 
@@ -566,6 +622,11 @@ public final class AlignmentWords: @unchecked Sendable {
             return infoCount
         }
     }
+
+    /// `words(of:side:)`'s facts per word as written, by side (under `lock`).
+    private var sourceFacts: [String: WordFacts] = [:]
+    private var targetFacts: [String: WordFacts] = [:]
+    private static let wordFactsCapacity = 200_000
 
     private var sourceTranslationWords: [String: Set<String>] = [:]
     private var targetTranslationWords: [String: Set<String>] = [:]
@@ -577,18 +638,70 @@ public final class AlignmentWords: @unchecked Sendable {
 
     func words(of sentenceWords: [SentenceWord], side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
         var result: [LexicalAlignment.Word] = []
+        result.reserveCapacity(sentenceWords.count)
         let language = side == .source ? sourceLanguage : targetLanguage
         let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : [:]
         let particles = Set(separable.values.map(\.particle))
+        // Each word's facts from one look-up under one lock for the sentence; a word not seen
+        // before (or spelled otherwise in lower case, which `text` guards) is read below.
+        var known = [WordFacts?](repeating: nil, count: sentenceWords.count)
+        lock.withLock {
+            let facts = side == .source ? sourceFacts : targetFacts
+            for (position, word) in sentenceWords.enumerated() where separable[position] == nil {
+                if let entry = facts[word.written], entry.text == word.text { known[position] = entry }
+            }
+        }
         for (position, word) in sentenceWords.enumerated() {
-            let isDigits = word.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric)
-            let isFunction = isFunctionWord(word.text, side: side) || particles.contains(position)
-            let isContent = !isFunction && (isDigits || Self.hasTwoLetters(word.text))
-            let info = separable[position]?.info ?? self.info(of: word.written, side: side)
-            result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: info, isContent: isContent,
-                                                isNameOrNumber: isDigits || (word.isCapitalized && position > 0)))
+            let facts: WordFacts
+            if let entry = known[position] {
+                facts = entry
+            } else {
+                facts = wordFacts(word, side: side, info: separable[position]?.info ?? self.info(of: word.written, side: side))
+                if separable[position] == nil {
+                    lock.withLock {
+                        if side == .source {
+                            if sourceFacts.count < Self.wordFactsCapacity { sourceFacts[word.written] = facts }
+                        } else if targetFacts.count < Self.wordFactsCapacity {
+                            targetFacts[word.written] = facts
+                        }
+                    }
+                }
+            }
+            let isFunction = facts.isFunction || particles.contains(position)
+            let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
+            result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: facts.info, isContent: isContent,
+                                                isNameOrNumber: facts.isDigits || (word.isCapitalized && position > 0),
+                                                figures: facts.figures))
         }
         return result
+    }
+
+    /// What `words(of:side:)` reads off a word's lower-cased text, with its info: the same words
+    /// come back sentence after sentence, and each fact was a scan or a hashed look-up of its own.
+    /// A class: a sentence's look-up copies one reference per word, not three strings and an info.
+    private final class WordFacts {
+        let text: String
+        let info: WordInfo
+        let isFunction: Bool
+        let isDigits: Bool
+        let hasTwoLetters: Bool
+        let figures: String
+
+        init(text: String, info: WordInfo, isFunction: Bool, isDigits: Bool, hasTwoLetters: Bool, figures: String) {
+            self.text = text
+            self.info = info
+            self.isFunction = isFunction
+            self.isDigits = isDigits
+            self.hasTwoLetters = hasTwoLetters
+            self.figures = figures
+        }
+    }
+
+    private func wordFacts(_ word: SentenceWord, side: LexicalAlignment.Side, info: WordInfo) -> WordFacts {
+        let isDigits = LexicalAlignment.hasFigures(word.text)
+        return WordFacts(text: word.text, info: info, isFunction: isFunctionWord(word.text, side: side),
+                         isDigits: isDigits, hasTwoLetters: Self.hasTwoLetters(word.text),
+                         figures: isDigits ? LexicalAlignment.figures(of: word.text) : "")
     }
 
     /// German separable verb particles (from the grammar): a verb whose particle closes the
@@ -864,6 +977,58 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         flush()
         return words
+    }
+}
+
+/// `AlignmentWords.areCounterparts`'s verdicts by pair of info ids: an open-addressing table whose
+/// entry is the key and the verdict in one word, so that a look-up reads one cache line. With a
+/// million pairs or more a `Dictionary<UInt64, Bool>` read three (its bitmap, keys and values),
+/// and those misses were a fifth of aligning a sentence pair.
+struct CounterpartTable {
+    /// `key << 1 | verdict`; 0 is an empty slot (keys are never 0: ids start at 1).
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
+    private(set) var count = 0
+
+    private func start(_ key: UInt64) -> Int {
+        // Fibonacci hashing: the high bits of the product, as many as the table has slots.
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slots.count.trailingZeroBitCount))
+    }
+
+    /// The verdict kept for `key`, which is below 2^63.
+    func verdict(_ key: UInt64) -> Bool? {
+        let mask = slots.count - 1
+        var index = start(key)
+        while true {
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            if slot >> 1 == key { return slot & 1 == 1 }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Keeps a verdict for a key below 2^63; a key kept already keeps its first verdict (two
+    /// threads may both have decided it, alike).
+    mutating func insert(_ key: UInt64, _ verdict: Bool) {
+        if (count + 1) * 2 > slots.count { grow() }
+        if place(key << 1 | (verdict ? 1 : 0)) { count += 1 }
+    }
+
+    @discardableResult
+    private mutating func place(_ entry: UInt64) -> Bool {
+        let mask = slots.count - 1
+        var index = start(entry >> 1)
+        while slots[index] != 0 {
+            if slots[index] >> 1 == entry >> 1 { return false }
+            index = (index + 1) & mask
+        }
+        slots[index] = entry
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        for entry in old where entry != 0 { place(entry) }
     }
 }
 
