@@ -316,6 +316,9 @@ public final class GarbledSignalExtractor {
         return false
     }
 
+    /// Date and time units after a CJK number (`1993 年`); made once, not per pair.
+    private static let cjkDateUnits: Set<Character> = ["年", "月", "日", "時", "时", "点", "分", "秒", "号"]
+
     /// Compared numbers of either side without a partner on the other. Small whole numbers are
     /// often written as words on one side (`one` ↔ `1`) and count only when the other side
     /// has a different figure; a CJK number followed by a date or time unit is a date.
@@ -328,7 +331,7 @@ public final class GarbledSignalExtractor {
             abs($0.value - $1.value) <= max(1e-9, tolerance) * max(1, abs($0.value), abs($1.value))
                 || NumberCorrespondence.sameWriting($0, $1) || NumberCorrespondence.sameDecade($0, $1)
         }
-        let units: Set<Character> = ["年", "月", "日", "時", "时", "点", "分", "秒", "号"]
+        let units = cjkDateUnits
         let isDense = denseScripts.contains(Term.primaryLanguage(of: targetLanguage))
         // Only a dense script's text is read below: others need no copy of it.
         let utf16 = isDense ? Array(text.utf16) : []
