@@ -1,5 +1,6 @@
 import Foundation
 import LectorICU
+import LectorText
 
 /// Inflection endings per language, read from `Resources/Inflection/<language>.txt`: a line
 /// holds an ending, or an ending and what replaces it in the base form (`euses eux`:
@@ -91,21 +92,10 @@ public struct InflectionRules: Sendable {
     /// Read once per language and process: rules ask for them in every document, and with one
     /// document per record (a JSON Lines stream) parsing the list was a tenth of the time.
     public static func forLanguage(_ language: String) -> InflectionRules {
-        shippedRulesLock.lock()
-        if let known = shippedRules[language] {
-            shippedRulesLock.unlock()
-            return known
-        }
-        shippedRulesLock.unlock()
-        let made = parsedRules(language)
-        shippedRulesLock.lock()
-        shippedRules[language] = made
-        shippedRulesLock.unlock()
-        return made
+        shippedRules.value(for: language) { parsedRules(language) }
     }
 
-    private static let shippedRulesLock = NSLock()
-    nonisolated(unsafe) private static var shippedRules: [String: InflectionRules] = [:]
+    private static let shippedRules = ProcessMemo<String, InflectionRules>()
 
     private static func parsedRules(_ language: String) -> InflectionRules {
         guard let text = LectorResources.text(of: "Inflection/\(language).txt") else { return .none }

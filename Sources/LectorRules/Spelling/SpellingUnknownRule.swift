@@ -376,7 +376,9 @@ public struct SpellingUnknownRule: Rule {
 
     /// `foldedWords` character by character.
     static func foldedWordsByCharacter(of text: String) -> Set<String> {
-        Set(text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }.map { CaseMapping.fold(String($0)) })
+        // As `text.split { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }` splits, scalar by
+        // scalar where each scalar is a character of its own (`CueLexicon.words`).
+        Set(CueLexicon.words(inLowercased: text, joiningHyphens: true).map { CaseMapping.fold(String($0)) })
     }
 }
 

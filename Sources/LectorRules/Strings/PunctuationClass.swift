@@ -1,5 +1,6 @@
 import Foundation
 import LectorICU
+import LectorText
 
 /// One class per punctuation mark, so that each language's own form of a mark compares equal to
 /// the source's: `?` = `？` = `؟` = `՞`, `.` = `。` = `।` = `။` = `։`, `,` = `、` = `،`, `"` = `«` = `„` =
@@ -18,21 +19,10 @@ import LectorICU
 enum PunctuationClass {
     static func of(_ scalar: Unicode.Scalar) -> String {
         if scalar.isASCII { return asciiClasses[Int(scalar.value)] }
-        cacheLock.lock()
-        if let known = cache[scalar] {
-            cacheLock.unlock()
-            return known
-        }
-        cacheLock.unlock()
-        let found = classify(scalar)
-        cacheLock.lock()
-        cache[scalar] = found
-        cacheLock.unlock()
-        return found
+        return cache.value(for: scalar) { classify(scalar) }
     }
 
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [Unicode.Scalar: String] = [:]
+    private static let cache = ProcessMemo<Unicode.Scalar, String>()
     private static let asciiClasses: [String] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
 
     private static func classify(_ scalar: Unicode.Scalar) -> String {

@@ -72,7 +72,7 @@ public final class DateExtractor {
     enum FieldOrder: Sendable { case dmy, mdy, ymd }
 
     /// What the extractor reads off ICU and Lector's lexicons for a language: the same for every
-    /// instance, so made once per language (`PerLanguage`).
+    /// instance, so made once per language (`ProcessMemo`).
     struct Tables: Sendable {
         let locale: ExtractionLocale
         let monthNames: [String: (month: Int, isAbbreviation: Bool)]
@@ -119,7 +119,7 @@ public final class DateExtractor {
         }
     }
 
-    private static let tables = PerLanguage<Tables>()
+    private static let tables = ProcessMemo<String, Tables>()
 
     public init(language: String) throws(ICUError) {
         self.language = language

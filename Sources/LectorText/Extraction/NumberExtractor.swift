@@ -120,7 +120,7 @@ public final class NumberExtractor {
         }
     }
 
-    private static let tables = PerLanguage<Tables>()
+    private static let tables = ProcessMemo<String, Tables>()
 
     public init(language: String) throws(ICUError) {
         self.language = language

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Values made from a key alone (a language's month names and number words, a language's
+/// inflection endings, a scalar's punctuation class), kept for the life of the process.
+///
+/// The extractors and rules are made for every document, and a JSON Lines stream checks each
+/// record as a document of its own: building the month-name tables from ICU's date symbols every
+/// time was a tenth of such a record's time. What is kept here is plain data; the ICU objects that
+/// do work stay one per extractor.
+package final class ProcessMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+
+    package init() {}
+
+    /// The value for `key`, made by `make` the first time. `make` runs outside the lock; if two
+    /// threads make the same one at once, the first stored wins. Failures are not kept.
+    package func value<Failure: Error>(for key: Key, make: () throws(Failure) -> Value) throws(Failure) -> Value {
+        lock.lock()
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = try make()
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = values[key] { return known }
+        values[key] = made
+        return made
+    }
+}
