@@ -283,8 +283,18 @@ public final class KeptPreparations: @unchecked Sendable {
     /// By the rule's position in the checker's list; each value is a one-element array of the
     /// rule's `Preparation` (an optional preparation stays distinguishable from none made).
     fileprivate var values: [Int: Any] = [:]
+    /// Working objects several rules share (`AlignmentWords`), by key, for this set's thread alone.
+    private var objects: [String: AnyObject] = [:]
 
     public init() {}
+
+    /// The object kept under `key`, made by `make` the first time (a failure is not kept).
+    func object<Object: AnyObject>(_ key: String, make: () throws(ICUError) -> Object) throws(ICUError) -> Object {
+        if let kept = objects[key] as? Object { return kept }
+        let made = try make()
+        objects[key] = made
+        return made
+    }
 }
 
 /// One entry of the checker's walk over the aligned pairs, made once and handed to every

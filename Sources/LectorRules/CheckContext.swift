@@ -32,6 +32,10 @@ public struct CheckContext: Sendable {
     /// file's sources, which `spelling.unknown` accepts in any unit; `nil` when the context is the
     /// whole file.
     public var documentSourceWords: Set<String>?
+    /// For a document checked on a thread that keeps its rules' working data from one document to
+    /// the next (a file's chunks, a stream's records): where shared word stores are kept for that
+    /// thread alone, so that two threads do not wait on one store's lock.
+    public var kept: KeptPreparations?
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,

@@ -476,6 +476,7 @@ public struct Checker: Sendable {
                                    targetLanguageTag: configuration.targetLanguage)
         context.documentSpellings = spellings
         context.documentSourceWords = sourceWords
+        context.kept = kept
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []

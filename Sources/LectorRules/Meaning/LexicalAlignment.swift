@@ -558,9 +558,16 @@ public final class AlignmentWords: @unchecked Sendable {
         guard source != target, !GarbledSignalExtractor.denseScripts.contains(source),
               !GarbledSignalExtractor.denseScripts.contains(target),
               lexicon.hasTranslations(from: source, to: target) else { return nil }
+        let key = "\(ObjectIdentifier(lexicon).hashValue)|\(source)|\(target)"
+        // A thread that keeps its working data (`CheckContext.kept`) gets a store of its own: one
+        // store for every thread made them queue on its lock and share its words' reference counts.
+        if let kept = context.kept {
+            return try kept.object("AlignmentWords|" + key) { () throws(ICUError) in
+                try AlignmentWords(lexicon: lexicon, source: source, target: target)
+            }
+        }
         store.lock.lock()
         defer { store.lock.unlock() }
-        let key = "\(ObjectIdentifier(lexicon).hashValue)|\(source)|\(target)"
         if let words = store.words[key] { return words }
         let words = try AlignmentWords(lexicon: lexicon, source: source, target: target)
         store.words[key] = words
