@@ -633,11 +633,11 @@ public final class AlignmentWords: @unchecked Sendable {
     /// `words(of:side:)`'s facts per word as written, by side (under `lock`).
     private var sourceFacts: [String: WordFacts] = [:]
     private var targetFacts: [String: WordFacts] = [:]
-    private static let wordFactsCapacity = 200_000
+    private static let wordFactsCapacity = 50_000
 
     private var sourceTranslationWords: [String: Set<String>] = [:]
     private var targetTranslationWords: [String: Set<String>] = [:]
-    private static let translationWordsCapacity = 200_000
+    private static let translationWordsCapacity = 50_000
 
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
         (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
@@ -750,7 +750,7 @@ public final class AlignmentWords: @unchecked Sendable {
                     joinedInfo = joined.first { !lexicon.translations(of: $0, from: from, to: to).isEmpty }
                         .map { info(of: verb.written, side: side).merging(info(of: $0, side: side), id: nextInfoID()) }
                     lock.lock()
-                    joinedCache[key] = .some(joinedInfo)
+                    if joinedCache.count < Self.infoCapacity { joinedCache[key] = .some(joinedInfo) }
                     lock.unlock()
                 }
                 guard let joinedInfo else { continue }
@@ -777,15 +777,22 @@ public final class AlignmentWords: @unchecked Sendable {
             lock.unlock()
             return cached
         }
+        // Past `infoCapacity` words a side, a new word's info is made each time and kept nowhere
+        // (nor are its counterpart verdicts: it has no id), so that a stream of ever new words
+        // (names) does not grow the store without end.
+        let full = (side == .source ? sourceCache.count : targetCache.count) >= Self.infoCapacity
         lock.unlock()
-        let made = makeInfo(written, side: side)
+        let made = makeInfo(written, side: side, memoized: !full)
+        guard !full else { return made }
         lock.lock()
         if side == .source { sourceCache[written] = made } else { targetCache[written] = made }
         lock.unlock()
         return made
     }
 
-    private func makeInfo(_ written: String, side: LexicalAlignment.Side) -> WordInfo {
+    private static let infoCapacity = 50_000
+
+    private func makeInfo(_ written: String, side: LexicalAlignment.Side, memoized: Bool) -> WordInfo {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
         let otherFunctionWords = side == .source ? targetFunctionWords : sourceFunctionWords
         let folded = written.lowercased()
@@ -882,7 +889,7 @@ public final class AlignmentWords: @unchecked Sendable {
                 for lemma in lemmas { for antonym in lexicon.directAntonyms(of: lemma) { directAntonyms.insert(antonym.lowercased()) } }
             }
         }
-        return WordInfo(id: nextInfoID(), written: written, folded: folded, lemmas: lemmas, translations: translations, translationSynonyms: synonyms, isKnown: isKnown,
+        return WordInfo(id: memoized ? nextInfoID() : WordInfo.unmemoized, written: written, folded: folded, lemmas: lemmas, translations: translations, translationSynonyms: synonyms, isKnown: isKnown,
                         isCapitalized: isCapitalized, latin: latinForm, cognateKey: WordInfo.cognate(skeletonSource),
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
                         translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms,
