@@ -19,14 +19,11 @@ import Testing
     }
 
     @Test func severalThreadsRunEveryJobExactlyOnce() {
-        let runs = UnsafeResults<Int>(count: 500)
-        let threads = ThreadSet()
-        concurrentJobs(count: 500, threads: 3) { index in
-            runs.set(index, (runs.values[index] ?? 0) + 1)
-            threads.insert(pthread_self())
-        }
-        #expect(runs.values.allSatisfy { $0 == 1 })
-        #expect(threads.count <= 3)
+        // Counted under a lock: reading a shared array while other threads write it would race.
+        let runs = JobTally(count: 500)
+        concurrentJobs(count: 500, threads: 3) { index in runs.record(index, on: pthread_self()) }
+        #expect(runs.counts == Array(repeating: 1, count: 500))
+        #expect(runs.threadCount <= 3)
     }
 
     @Test func aStreamGivesTheSameFindingsOnOneThreadAsOnSeveral() throws {
@@ -80,19 +77,20 @@ extension ConcurrentJobsTests {
     }
 }
 
-private final class ThreadSet: @unchecked Sendable {
+private final class JobTally: @unchecked Sendable {
     private let lock = NSLock()
+    private var runs: [Int]
     private var threads: [pthread_t] = []
 
-    func insert(_ thread: pthread_t) {
+    init(count: Int) { runs = Array(repeating: 0, count: count) }
+
+    func record(_ index: Int, on thread: pthread_t) {
         lock.lock()
         defer { lock.unlock() }
+        runs[index] += 1
         if !threads.contains(where: { pthread_equal($0, thread) != 0 }) { threads.append(thread) }
     }
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return threads.count
-    }
+    var counts: [Int] { lock.withLock { runs } }
+    var threadCount: Int { lock.withLock { threads.count } }
 }
