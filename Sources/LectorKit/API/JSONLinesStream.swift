@@ -1,4 +1,5 @@
 import Foundation
+import LectorText
 
 /// Checks JSON Lines as a stream: each record is its own document (`DocumentMode.perRecord`), and
 /// the findings of the records read so far are handed out, in input order, before more input is
@@ -88,18 +89,11 @@ public struct JSONLinesStream: Sendable {
 
 /// One `PreparationPool` per checker a stream uses (by its language pair: `LintSession.checker`
 /// gives one checker per pair), since kept preparations belong to one checker's list of rules.
-final class PreparationPools: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pools: [String: PreparationPool] = [:]
+struct PreparationPools: Sendable {
+    private let pools = ProcessMemo<String, PreparationPool>()
 
     func pool(source: String?, target: String) -> PreparationPool {
-        let key = "\(source ?? "")\u{1F}\(target)"
-        lock.lock()
-        defer { lock.unlock() }
-        if let pool = pools[key] { return pool }
-        let pool = PreparationPool()
-        pools[key] = pool
-        return pool
+        pools.value(for: "\(source ?? "")\u{1F}\(target)") { PreparationPool() }
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Values made from a key alone (a language's month names and number words, a language's
-/// inflection endings, a scalar's punctuation class), kept for the life of the process.
+/// inflection endings, a scalar's punctuation class), kept for the life of the memo: the process,
+/// for the statics that hold most of them.
 ///
 /// The extractors and rules are made for every document, and a JSON Lines stream checks each
 /// record as a document of its own: building the month-name tables from ICU's date symbols every
