@@ -22,8 +22,10 @@ public enum RuleScope: String, Sendable, CaseIterable, CustomStringConvertible {
 /// a rule reports is a range of the target document: the `targetRange(…)` functions turn a
 /// range within `targetText` or `readableTarget` into one.
 public struct SentencePairContext {
-    public let check: CheckContext
-    public let bilingual: BilingualContext
+    /// The document's contexts, shared by every pair of the walk.
+    let walk: PairWalk
+    public var check: CheckContext { _read { yield walk.check } }
+    public var bilingual: BilingualContext { _read { yield walk.bilingual } }
     /// The pair's position in `bilingual.pairs` (the unit's index in a bilingual file).
     public let index: Int
     /// UTF-16 range of the source sentences in the source document.
@@ -36,14 +38,13 @@ public struct SentencePairContext {
     /// one context to every rule of the pair).
     let shared = SharedPairWork()
 
-    init(check: CheckContext, bilingual: BilingualContext, index: Int, sourceRange: Range<Int>, targetRange: Range<Int>) {
-        self.check = check
-        self.bilingual = bilingual
+    init(walk: PairWalk, index: Int, sourceRange: Range<Int>, targetRange: Range<Int>) {
+        self.walk = walk
         self.index = index
         self.sourceRange = sourceRange
         self.targetRange = targetRange
-        sourceText = bilingual.source.text(in: sourceRange)
-        targetText = check.document.text(in: targetRange)
+        sourceText = walk.bilingual.source.text(in: sourceRange)
+        targetText = walk.check.document.text(in: targetRange)
     }
 
     /// The two sides as the files have them: for a masked document (HTML, Markdown) with the
@@ -180,7 +181,7 @@ extension SentencePairContext {
         for range in ranges {
             for index in range where index < units.count { units[index] = 0x20 }
         }
-        return String(decoding: units, as: Unicode.UTF16.self)
+        return LectorICU.UTF16.decode(units)
     }
 }
 
@@ -248,8 +249,9 @@ final class AlignmentNotes: @unchecked Sendable {
 /// A pair with one side missing: a source sentence the aligner left without translation (or a
 /// unit without target), or a translated sentence without source.
 public struct UnpairedSentenceContext {
-    public let check: CheckContext
-    public let bilingual: BilingualContext
+    let walk: PairWalk
+    public var check: CheckContext { _read { yield walk.check } }
+    public var bilingual: BilingualContext { _read { yield walk.bilingual } }
     public let pair: SentencePair
     /// The pair's position in `BilingualContext.pairs` (for a file paired by units, its unit's).
     public let index: Int
@@ -304,13 +306,30 @@ public enum AlignedPairContext {
     case oneSided(UnpairedSentenceContext)
 
     public init(check: CheckContext, bilingual: BilingualContext, index: Int) {
-        let pair = bilingual.pairs[index]
+        self.init(walk: PairWalk(check: check, bilingual: bilingual), index: index)
+    }
+
+    /// The pair at `index` of a walk over a document's pairs.
+    public init(walk: PairWalk, index: Int) {
+        let pair = walk.bilingual.pairs[index]
         if let sourceRange = pair.source, let targetRange = pair.target {
-            self = .complete(SentencePairContext(check: check, bilingual: bilingual, index: index,
-                                                 sourceRange: sourceRange, targetRange: targetRange))
+            self = .complete(SentencePairContext(walk: walk, index: index, sourceRange: sourceRange, targetRange: targetRange))
         } else {
-            self = .oneSided(UnpairedSentenceContext(check: check, bilingual: bilingual, pair: pair, index: index))
+            self = .oneSided(UnpairedSentenceContext(walk: walk, pair: pair, index: index))
         }
+    }
+}
+
+/// The document's contexts that every pair context of one walk over its pairs reads, held once:
+/// copied into each pair's context, their two dozen references were retained and released for
+/// every pair.
+public final class PairWalk {
+    public let check: CheckContext
+    public let bilingual: BilingualContext
+
+    public init(check: CheckContext, bilingual: BilingualContext) {
+        self.check = check
+        self.bilingual = bilingual
     }
 }
 
@@ -331,8 +350,9 @@ extension BilingualRule {
             return [RuleFinding.failure(of: Self.description, error)]
         }
         var findings: [RuleFinding] = []
+        let walk = PairWalk(check: context, bilingual: bilingual)
         for index in bilingual.pairs.indices {
-            findings += check(AlignedPairContext(check: context, bilingual: bilingual, index: index))
+            findings += check(AlignedPairContext(walk: walk, index: index))
         }
         return findings
     }

@@ -303,7 +303,7 @@ public final class GlossaryMatcher {
 
     private func stemReading(of original: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>,
                              stemmer: GlossaryStemmer) -> StemReading {
-        let word = String(decoding: original, as: Unicode.UTF16.self)
+        let word = LectorICU.UTF16.decode(original)
         if let cached = stemCache[word] { return cached }
         var reading = StemReading(id: -1, suffixLength: 0, lemma: -1)
         for lemma in stemmer.lemmas(of: word) {

@@ -518,18 +518,29 @@ public struct Checker: Sendable {
         // alignment counts noted instead of aligning the pair a second time.
         if let bilingual, !pairCheckers.isEmpty || !unitCheckers.isEmpty {
             var pairTimes = [UInt64](repeating: 0, count: profile == nil ? 0 : pairCheckers.count + unitCheckers.count)
+            // The document's context is shared by every pair's context, not copied into each; the
+            // checkers are read by index, since a `(RuleDescription, …)` element taken out of the
+            // list copies the description (examples and all) for every rule of every pair.
+            let walk = PairWalk(check: context, bilingual: bilingual)
+            let pairChecks = pairCheckers.map(\.check), unitChecks = unitCheckers.map(\.check)
             for index in bilingual.pairs.indices {
-                let pair = AlignedPairContext(check: context, bilingual: bilingual, index: index)
-                for (number, (description, check)) in pairCheckers.enumerated() {
+                let pair = AlignedPairContext(walk: walk, index: index)
+                for number in pairChecks.indices {
                     let pairStart = profile == nil ? 0 : StageProfile.now()
-                    for found in check(pair) { findings.append(finding(found, rule: description, in: document)) }
+                    let found = pairChecks[number](pair)
+                    if !found.isEmpty {
+                        for one in found { findings.append(finding(one, rule: pairCheckers[number].rule, in: document)) }
+                    }
                     if profile != nil { pairTimes[number] &+= StageProfile.now() &- pairStart }
                 }
-                guard !unitCheckers.isEmpty, let unit = context.stringPair(at: index) else { continue }
-                for (number, (description, check)) in unitCheckers.enumerated() {
+                guard !unitChecks.isEmpty, let unit = context.stringPair(at: index) else { continue }
+                for number in unitChecks.indices {
                     let unitStart = profile == nil ? 0 : StageProfile.now()
-                    for found in check(unit) { findings.append(finding(found, rule: description, in: document)) }
-                    if profile != nil { pairTimes[pairCheckers.count + number] &+= StageProfile.now() &- unitStart }
+                    let found = unitChecks[number](unit)
+                    if !found.isEmpty {
+                        for one in found { findings.append(finding(one, rule: unitCheckers[number].rule, in: document)) }
+                    }
+                    if profile != nil { pairTimes[pairChecks.count + number] &+= StageProfile.now() &- unitStart }
                 }
             }
             if let profile {

@@ -26,11 +26,15 @@ public struct GlossaryMissingRule: BilingualRule {
     public init() {}
 
     public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
+        // Most pairs have no source term: nothing to look for, and the glossary index (a struct of
+        // many arrays) is not copied out of the context for them.
+        let sourceMatches = pair.sourceMatches
+        guard !sourceMatches.isEmpty else { return [] }
         let index = pair.check.index
         let present = Set(pair.targetMatches.map(\.conceptIndex))
         var reported = Set<Int>()
         var findings: [RuleFinding] = []
-        for match in pair.sourceMatches {
+        for match in sourceMatches {
             // A skeleton guess on the source side is not evidence enough to demand a term.
             if case .variant(_, .skeleton) = match.kind { continue }
             guard !present.contains(match.conceptIndex), reported.insert(match.conceptIndex).inserted,

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -140,6 +141,6 @@ public struct AcceleratorRule: UnitRule {
         guard !accelerators.isEmpty else { return text }
         var units = Array(text.utf16)
         for accelerator in accelerators.reversed() { units.remove(at: accelerator.range.lowerBound) }
-        return String(decoding: units, as: Unicode.UTF16.self)
+        return LectorICU.UTF16.decode(units)
     }
 }

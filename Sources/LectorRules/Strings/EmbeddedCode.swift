@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 
 /// Finds whether a range of a document lies in code embedded in the translation: a placeholder
@@ -45,7 +46,7 @@ public struct EmbeddedCodeFinder {
         // `%` `{` `$` `&` `@` start every placeholder, `<` every tag.
         guard text.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 || $0 == 0x3C })
         else { return }
-        for placeholder in scanner.placeholders(in: String(decoding: text, as: UTF16.self))
+        for placeholder in scanner.placeholders(in: LectorICU.UTF16.decode(text))
         // `% S` (printf with the space flag) is also how "40 % Sloviansk" reads: prose, not code.
         where !(placeholder.syntax == .printf && placeholder.text.contains(" ")) {
             spans.append((start + placeholder.range.lowerBound)..<(start + placeholder.range.upperBound))

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -66,7 +67,7 @@ public struct EscapesMismatchRule: UnitRule {
                 let next = units[index + 1]
                 let isASCIIAlphanumeric = (0x30...0x39).contains(next) || (0x41...0x5A).contains(next) || (0x61...0x7A).contains(next)
                 if isASCIIAlphanumeric || escapedMarks.contains(next) {
-                    result.append((String(decoding: units[index...(index + 1)], as: Unicode.UTF16.self), index..<(index + 2)))
+                    result.append((LectorICU.UTF16.decode(units[index...(index + 1)]), index..<(index + 2)))
                 }
                 index += 2
             } else {

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -65,7 +66,7 @@ public enum MarkupTagScanner {
         guard j < u.count, u[j] >= 0x61, u[j] <= 0x7A else { return nil }
         let nameStart = j
         while j < u.count, isNameChar(u[j]) { j += 1 }
-        let name = String(decoding: u[nameStart..<j], as: Unicode.UTF16.self)
+        let name = LectorICU.UTF16.decode(u[nameStart..<j])
         var attributes: [(name: String, value: String?)] = []
         while j < u.count {
             while j < u.count, isSpace(u[j]) { j += 1 }
@@ -87,7 +88,7 @@ public enum MarkupTagScanner {
             let attributeStart = j
             while j < u.count, isNameChar(u[j]) { j += 1 }
             guard j > attributeStart else { return nil }
-            let attribute = String(decoding: u[attributeStart..<j], as: Unicode.UTF16.self)
+            let attribute = LectorICU.UTF16.decode(u[attributeStart..<j])
             while j < u.count, isSpace(u[j]) { j += 1 }
             var value: String?
             if j < u.count, u[j] == 0x3D {
@@ -100,13 +101,13 @@ public enum MarkupTagScanner {
                     j += 1
                     while j < u.count, u[j] != quote { j += 1 }
                     guard j < u.count else { return nil }
-                    value = String(decoding: u[valueStart..<j], as: Unicode.UTF16.self)
+                    value = LectorICU.UTF16.decode(u[valueStart..<j])
                     j += 1
                 } else {
                     let valueStart = j
                     while j < u.count, !isSpace(u[j]), u[j] != 0x3E { j += 1 }
                     guard j > valueStart else { return nil }
-                    value = String(decoding: u[valueStart..<j], as: Unicode.UTF16.self)
+                    value = LectorICU.UTF16.decode(u[valueStart..<j])
                 }
             }
             attributes.append((attribute, value))
@@ -118,7 +119,7 @@ public enum MarkupTagScanner {
                 ? attribute.name : "\(attribute.name)=\"\(attribute.value!)\""
         }
         let key = (kind == .close ? "</" : "<") + ([name] + compared).joined(separator: " ") + (kind == .empty ? "/>" : ">")
-        return Tag(text: String(decoding: u[start..<j], as: Unicode.UTF16.self), range: start..<j, name: name,
+        return Tag(text: LectorICU.UTF16.decode(u[start..<j]), range: start..<j, name: name,
                    kind: kind, key: key, attributes: attributes)
     }
 }

@@ -121,7 +121,7 @@ public struct PlaceholderScanner: Sendable {
 
     private func add(_ u: [UInt16], _ range: Range<Int>, _ syntax: PlaceholderSyntax, key: String? = nil,
                      to result: inout [Placeholder]) {
-        let text = String(decoding: u[range], as: Unicode.UTF16.self)
+        let text = LectorICU.UTF16.decode(u[range])
         result.append(Placeholder(text: text, range: range, syntax: syntax, key: key ?? text))
     }
 
@@ -150,7 +150,7 @@ public struct PlaceholderScanner: Sendable {
             var j = i + 2
             while j < end, u[j] != 0x29, u[j] != 0x20 { j += 1 }
             if j < end, u[j] == 0x29, j > i + 2, let spec = printfSpec(u, j + 1, end) {
-                let name = String(decoding: u[(i + 2)..<j], as: Unicode.UTF16.self)
+                let name = LectorICU.UTF16.decode(u[(i + 2)..<j])
                 add(u, i..<spec.end, .pythonFormat, key: "%(\(name))" + spec.conversion, to: &result)
                 return spec.end - i
             }
@@ -186,7 +186,7 @@ public struct PlaceholderScanner: Sendable {
             var position: Int?
             let numberEnd = digits(u, j, end)
             if numberEnd > j, numberEnd < end, u[numberEnd] == 0x24 {
-                position = Int(String(decoding: u[j..<numberEnd], as: Unicode.UTF16.self))
+                position = Int(LectorICU.UTF16.decode(u[j..<numberEnd]))
                 j = numberEnd + 1
             }
             if let spec = printfSpec(u, j, end) {
@@ -194,7 +194,7 @@ public struct PlaceholderScanner: Sendable {
                 let prose = i > 0 && Self.isDigit(u[i - 1]) && spec.end < end && Self.isLetter(u[spec.end])
                     && position == nil
                 if !prose {
-                    let specText = String(decoding: u[j..<spec.end], as: Unicode.UTF16.self)
+                    let specText = LectorICU.UTF16.decode(u[j..<spec.end])
                     let number: Int
                     if let position { number = position } else {
                         implicitPosition += 1
@@ -232,7 +232,7 @@ public struct PlaceholderScanner: Sendable {
             }
         }
         guard j < end, Self.printfConversions.contains(u[j]) else { return nil }
-        return (j + 1, String(decoding: u[start...j], as: Unicode.UTF16.self))
+        return (j + 1, LectorICU.UTF16.decode(u[start...j]))
     }
 
     /// `{…}`: a template tag (`{{x}}`, `{% … %}`) or a brace placeholder / MessageFormat argument.
@@ -245,9 +245,9 @@ public struct PlaceholderScanner: Sendable {
             if j + 1 < end {
                 var close = j + 2
                 if u[i + 1] == 0x7B, i + 2 < end, u[i + 2] == 0x7B, close < end, u[close] == 0x7D { close += 1 }
-                let inner = String(decoding: u[(i + 2)..<j], as: Unicode.UTF16.self)
+                let inner = LectorICU.UTF16.decode(u[(i + 2)..<j])
                     .split(whereSeparator: { $0 == " " || $0 == "{" }).joined(separator: " ")
-                let kind = String(decoding: u[i..<(i + 2)], as: Unicode.UTF16.self)
+                let kind = LectorICU.UTF16.decode(u[i..<(i + 2)])
                 add(u, i..<close, .template, key: kind + inner, to: &found.placeholders)
                 return close - i
             }
@@ -273,7 +273,7 @@ public struct PlaceholderScanner: Sendable {
         while k < close, u[k] == 0x20 { k += 1 }
         let nameStart = k
         while k < close, Self.isNameChar(u[k]) || u[k] == 0x2E || u[k] == 0x2D || u[k] == 0x5B || u[k] == 0x5D { k += 1 }
-        let name = String(decoding: u[nameStart..<k], as: Unicode.UTF16.self)
+        let name = LectorICU.UTF16.decode(u[nameStart..<k])
         while k < close, u[k] == 0x20 { k += 1 }
         if name.isEmpty {
             guard k == close else { return nil }
@@ -295,7 +295,7 @@ public struct PlaceholderScanner: Sendable {
             while t < close, u[t] == 0x20 { t += 1 }
             let typeStart = t
             while t < close, Self.isNameChar(u[t]) { t += 1 }
-            let type = String(decoding: u[typeStart..<t], as: Unicode.UTF16.self)
+            let type = LectorICU.UTF16.decode(u[typeStart..<t])
             guard !type.isEmpty else { return nil }
             if ["plural", "select", "selectordinal"].contains(type) {
                 return messageFormatBranches(u, i, name: name, type: type, typeEnd: t, close: close, &found, &implicitPosition)
@@ -324,7 +324,7 @@ public struct PlaceholderScanner: Sendable {
             while t < close, u[t] == 0x20 || u[t] == 0x0A || u[t] == 0x09 { t += 1 }
             let selectorStart = t
             while t < close, u[t] != 0x7B, u[t] != 0x20 { t += 1 }
-            let selector = String(decoding: u[selectorStart..<t], as: Unicode.UTF16.self)
+            let selector = LectorICU.UTF16.decode(u[selectorStart..<t])
             while t < close, u[t] == 0x20 { t += 1 }
             if selectors.isEmpty, !sawOffset { headEnd = selectorStart }
             // `offset:1` stands before the first branch, and is syntax.
@@ -392,7 +392,7 @@ public struct PlaceholderScanner: Sendable {
         var j = i + 2
         while j < end, Self.isNameChar(u[j]) || u[j] == 0x2E || u[j] == 0x2D { j += 1 }
         guard j < end, u[j] == 0x3B else { return nil }
-        let name = String(decoding: u[(i + 1)..<j], as: Unicode.UTF16.self)
+        let name = LectorICU.UTF16.decode(u[(i + 1)..<j])
         if Self.characterEntities.contains(name) { return j + 1 - i }
         add(u, i..<(j + 1), .xmlEntity, to: &result)
         return j + 1 - i

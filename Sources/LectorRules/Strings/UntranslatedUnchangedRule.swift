@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -56,10 +57,10 @@ public struct UntranslatedUnchangedRule: UnitRule {
     static func needsTranslation(_ text: String, original: String, allowed: Set<String>) -> Bool {
         if allowed.contains(text) || allowed.contains(original.trimmingWhitespace()) { return false }
         // Letters left once placeholders, tags, URLs and e-mail addresses are set aside.
-        var masked = String(decoding: StringText.masked(text, settings: StringCheckSettings()), as: Unicode.UTF16.self)
+        var masked = LectorICU.UTF16.decode(StringText.masked(text, settings: StringCheckSettings()))
         for token in MarkupMismatchRule.tokens(in: masked).reversed() {
             let units = Array(masked.utf16)
-            masked = String(decoding: units[..<token.range.lowerBound] + units[token.range.upperBound...], as: Unicode.UTF16.self)
+            masked = LectorICU.UTF16.decode(units[..<token.range.lowerBound] + units[token.range.upperBound...])
         }
         // A CSS declaration (`width: 12em;`) is code.
         if masked.range(of: #"^(\s*[a-z-]+\s*:\s*[^;:]+;)+\s*$"#, options: .regularExpression) != nil { return false }

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -66,7 +67,7 @@ public struct WordsDoubledRule: UnitRule {
                         masked units: [UInt16]? = nil) -> [(word: String, text: String, range: Range<Int>)] {
         let maskedUnits = units ?? StringText.masked(text, settings: settings)
         if !maskedUnits.contains(where: { $0 >= 0x300 }) { return doubles(in: text, settings: settings, belowCombiningMarks: maskedUnits) }
-        let masked = String(decoding: maskedUnits, as: Unicode.UTF16.self)
+        let masked = LectorICU.UTF16.decode(maskedUnits)
         var result: [(String, String, Range<Int>)] = []
         // A placeholder between two words stands for a word of its own (`%s oder %s oder %s`).
         // Found only for a candidate: most strings double no word.
@@ -126,7 +127,7 @@ public struct WordsDoubledRule: UnitRule {
             }
             return a.count == b.count && zip(units[a], units[b]).allSatisfy { lowercaseUnits[Int($0)] == lowercaseUnits[Int($1)] }
         }
-        func lowercased(_ range: Range<Int>) -> String { String(decoding: units[range], as: Unicode.UTF16.self).lowercased() }
+        func lowercased(_ range: Range<Int>) -> String { LectorICU.UTF16.decode(units[range]).lowercased() }
         func close(at end: Int) {
             guard let start = wordStart else { return }
             let word = start..<end
@@ -134,7 +135,7 @@ public struct WordsDoubledRule: UnitRule {
                units[before.upperBound..<start].allSatisfy({ $0 == 0x20 }) {
                 if placeholders == nil { placeholders = StringText.placeholderRanges(in: text, settings: settings) }
                 if !placeholders!.contains(where: { $0.overlaps(before.upperBound..<start) }) {
-                    let written = String(decoding: units[word], as: Unicode.UTF16.self)
+                    let written = LectorICU.UTF16.decode(units[word])
                     result.append((written.lowercased(), written, word))
                 }
             }
