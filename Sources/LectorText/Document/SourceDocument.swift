@@ -62,18 +62,24 @@ public struct SourceDocument: Sendable {
                 continue
             }
             var breaks: [Int] = []
-            var flattened = String.UnicodeScalarView()
-            var offset = 0
-            for scalar in segment.text.unicodeScalars {
-                if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
-                    breaks.append(offset)
-                    flattened.append(" ")
-                } else {
-                    flattened.append(scalar)
+            // Most segments hold no line break (LF, CR, or U+2028, whose UTF-8 starts with 0xE2):
+            // appended as they are, not rebuilt scalar by scalar.
+            if segment.text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }) {
+                var flattened = String.UnicodeScalarView()
+                var offset = 0
+                for scalar in segment.text.unicodeScalars {
+                    if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
+                        breaks.append(offset)
+                        flattened.append(" ")
+                    } else {
+                        flattened.append(scalar)
+                    }
+                    offset += scalar.utf16.count
                 }
-                offset += scalar.utf16.count
+                text += String(flattened)
+            } else {
+                text += segment.text
             }
-            text += String(flattened)
             var origin = SegmentOrigin(line: segment.line, column: segment.column, lineBreaks: breaks)
             if !segment.positions.isEmpty {
                 origin.positions = segment.positions
