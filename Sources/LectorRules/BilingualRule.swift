@@ -95,6 +95,8 @@ final class SharedPairWork {
     /// they read compounds alike (every pair but one with a compounding language).
     var gapLinks: [(words: ObjectIdentifier, value: LexicalAlignment.GapLinks)] = []
     var readableTarget: (text: String, isTokenized: Bool)?
+    /// ICU word segments of each side (`SentencePairContext.wordSegments`), by side and locale.
+    var wordSegments: [(isSource: Bool, locale: String, value: PairWordSegments)] = []
     /// Numbers and dates of each side and the language they were read in.
     var sourceNumbers: (language: String, value: NumbersAndDates)?
     var targetNumbers: (language: String, value: NumbersAndDates)?
@@ -132,6 +134,35 @@ extension SentencePairContext {
     }
 }
 
+/// One side of a pair in UTF-16 code units, with its ICU word segments.
+struct PairWordSegments {
+    let units: [UInt16]
+    let segments: [Segment]
+
+    /// The text of a segment.
+    func text(of segment: Segment) -> String {
+        units.withUnsafeBufferPointer { LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: $0[segment.start..<segment.end])) }
+    }
+}
+
+extension SentencePairContext {
+    /// The word segments of one side's text (`sourceText`, `targetText`) by a word segmenter,
+    /// made once per pair and locale: `names.missing`, `names.replaced` and the number reader
+    /// each segmented the same two texts, up to three times a side.
+    func wordSegments(of side: LexicalAlignment.Side, segmenter: TextSegmenter) -> PairWordSegments {
+        let isSource = side == .source
+        let locale = segmenter.locale
+        if let made = shared.wordSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
+        let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
+            ?? LectorICU.UTF16.encode(isSource ? sourceText : targetText)
+        var segments: [Segment] = []
+        units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
+        let made = PairWordSegments(units: units, segments: segments)
+        shared.wordSegments.append((isSource, locale, made))
+        return made
+    }
+}
+
 /// What `NumberExtractor.numbersAndDates` reads off one side of a pair.
 typealias NumbersAndDates = (numbers: [ExtractedNumber], dates: [ExtractedDate])
 
@@ -149,25 +180,42 @@ extension SentencePairContext {
     /// each side were a sixth of a bilingual check when each rule ran them on its own.
     func numbersAndDates(ofSource extractor: NumberExtractor) -> NumbersAndDates {
         if let made = shared.sourceNumbers, made.language == extractor.language { return made.value }
-        let made = extractor.numbersAndDates(in: withoutPlaceholders(sourceText))
+        let made: NumbersAndDates
+        if let blanked = withoutPlaceholders(sourceText) {
+            made = extractor.numbersAndDates(in: blanked)
+        } else {
+            // The text as it stands: its word segments are the pair's (the name rules read them too).
+            let words = wordSegments(of: .source, segmenter: extractor.wordSegmenter)
+            made = extractor.numbersAndDates(inUTF16: words.units, segments: words.segments)
+        }
         shared.sourceNumbers = (extractor.language, made)
         return made
     }
 
     func numbersAndDates(ofReadableTarget extractor: NumberExtractor) -> NumbersAndDates {
         if let made = shared.targetNumbers, made.language == extractor.language { return made.value }
-        let made = extractor.numbersAndDates(in: withoutPlaceholders(sharedReadableTarget.text))
+        let readable = sharedReadableTarget
+        let made: NumbersAndDates
+        if let blanked = withoutPlaceholders(readable.text) {
+            made = extractor.numbersAndDates(in: blanked)
+        } else if readable.isTokenized {
+            made = extractor.numbersAndDates(in: readable.text)
+        } else {
+            // Not detokenized: the readable target is `targetText`, whose segments the pair keeps.
+            let words = wordSegments(of: .target, segmenter: extractor.wordSegmenter)
+            made = extractor.numbersAndDates(inUTF16: words.units, segments: words.segments)
+        }
         shared.targetNumbers = (extractor.language, made)
         return made
     }
 
     /// A unit's text with its placeholders blanked out (offsets kept): the digits of `%1$@` or
     /// `{0}` number an argument, and `markup.mismatch` compares them; they are no figure. Prose
-    /// (texts, aligned articles) is read as written.
-    func withoutPlaceholders(_ text: String) -> String {
-        guard bilingual.units != nil else { return text }
+    /// (texts, aligned articles) is read as written. `nil` when the text stays as it is.
+    func withoutPlaceholders(_ text: String) -> String? {
+        guard bilingual.units != nil else { return nil }
         let ranges = PlaceholderScanner(syntaxes: check.strings.placeholderSyntaxes).placeholders(in: text).map(\.range)
-        guard !ranges.isEmpty else { return text }
+        guard !ranges.isEmpty else { return nil }
         if text.utf8.count == text.utf16.count {
             // ASCII: the UTF-16 offsets are the UTF-8 ones, and bytes make a string without the
             // standard library's slow path from UTF-16.

@@ -181,9 +181,10 @@ public struct NamesMissingRule: BilingualRule {
                                                   spelling: prepared.sourceSpelling, places: prepared.places,
                                                   inflection: prepared.sourceInflection, excluding: glossaryCovered,
                                                   nouns: prepared.capitalizedNouns, memo: prepared.ordinaryWords,
-                                                  instances: prepared.instances)
+                                                  instances: prepared.instances,
+                                                  wordSegments: pair.wordSegments(of: .source, segmenter: prepared.sourceWords).segments)
         guard !candidates.isEmpty else { return [] }
-        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin, memo: prepared.targetKeys)
+        let target = TargetKeys(pair.wordSegments(of: .target, segmenter: prepared.targetWords), latin: prepared.latin, memo: prepared.targetKeys)
         return candidates.filter { name in
             let nameKeys = prepared.nameKeys.entry(name) {
                 (Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin),
@@ -268,7 +269,7 @@ public struct NamesMissingRule: BilingualRule {
     /// needs the missing name as its witness): WordNet's words made of names, names spelled by
     /// their sounds, and exonyms CLDR lacks.
     static func withoutRenderedNames(_ names: [String], in pair: SentencePairContext, using prepared: Reading) -> [String] {
-        let target = TargetKeys(pair.targetText, words: prepared.targetWords, latin: prepared.latin, memo: prepared.targetKeys)
+        let target = TargetKeys(pair.wordSegments(of: .target, segmenter: prepared.targetWords), latin: prepared.latin, memo: prepared.targetKeys)
         var targetCodes: [String]?
         return names.filter { name in
             // WordNet's adjectives and kinds are words made of names (`Chinese`, `Asian`, `Finns`),
@@ -304,20 +305,25 @@ public struct NamesMissingRule: BilingualRule {
         /// Skeletons of the words written in lower case.
         var lowercase: [String] = []
 
-        init(_ text: String, words: TextSegmenter, latin: Transliterator, memo: TargetKeyMemo? = nil) {
-            for segment in words.segments(of: text) where segment.kind == .letter {
-                let entry = memo?.entry(segment.text) { Self.entry(of: segment.text, latin: latin) }
-                    ?? Self.entry(of: segment.text, latin: latin)
-                if let capitalized = entry.capitalized {
-                    self.capitalized.append(capitalized.key)
-                    capitalizedWords.append(capitalized.word)
-                    capitalizedLatin.append(capitalized.latin)
-                } else if let key = entry.key {
-                    lowercase.append(key)
-                }
-                if let key = entry.key { all.append(key) }
-                if let sound = entry.sound { sounds.append(sound) }
+        /// The keys of a pair's translation, from its word segments (`SentencePairContext.wordSegments`).
+        init(_ words: PairWordSegments, latin: Transliterator, memo: TargetKeyMemo? = nil) {
+            for segment in words.segments where segment.kind == .letter {
+                add(words.text(of: segment), latin: latin, memo: memo)
             }
+        }
+
+        private mutating func add(_ text: String, latin: Transliterator, memo: TargetKeyMemo?) {
+            let entry = memo?.entry(text) { Self.entry(of: text, latin: latin) }
+                ?? Self.entry(of: text, latin: latin)
+            if let capitalized = entry.capitalized {
+                self.capitalized.append(capitalized.key)
+                capitalizedWords.append(capitalized.word)
+                capitalizedLatin.append(capitalized.latin)
+            } else if let key = entry.key {
+                lowercase.append(key)
+            }
+            if let key = entry.key { all.append(key) }
+            if let sound = entry.sound { sounds.append(sound) }
         }
 
         /// What one word of the translation adds to the keys.
@@ -363,12 +369,14 @@ public struct NamesMissingRule: BilingualRule {
         return forms.compactMap { NameCorrespondence.soundKey(latin.transliterate($0)) }
     }
 
-    /// Capitalized source words that are names by the rules above.
+    /// Capitalized source words that are names by the rules above. `wordSegments`: the word
+    /// segments of `range` by `words`, when they are made already.
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
                        lexicon: FreeDictDictionary?, spelling: HunspellDictionary?, places: NameCorrespondence.Places?,
                        inflection: InflectionRules, excluding covered: [Range<Int>],
                        nouns: NameCorrespondence.CapitalizedNouns? = nil,
-                       memo: OrdinaryWordMemo = OrdinaryWordMemo(), instances: Lexicon? = nil) -> [String] {
+                       memo: OrdinaryWordMemo = OrdinaryWordMemo(), instances: Lexicon? = nil,
+                       wordSegments: [Segment]? = nil) -> [String] {
         let language = words.locale
         let capitalizesNouns = Self.capitalizesNouns.contains(language)
         var sentenceStarts = Set<Int>()
@@ -378,7 +386,7 @@ public struct NamesMissingRule: BilingualRule {
             sentences.forEachSegment(in: slice) { sentenceStarts.insert($0.start) }
             var atSentenceStart = true
             var lastSentenceStart = 0
-            words.forEachSegment(in: slice) { segment in
+            let visit = { (segment: Segment) in
                 if sentenceStarts.contains(segment.start) || segment.start < lastSentenceStart {
                     atSentenceStart = true
                     lastSentenceStart = segment.start
@@ -446,6 +454,7 @@ public struct NamesMissingRule: BilingualRule {
                 }
                 result.append(word)
             }
+            if let wordSegments { wordSegments.forEach(visit) } else { words.forEachSegment(in: slice, visit) }
         }
         return result
     }

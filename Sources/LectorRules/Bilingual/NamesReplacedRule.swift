@@ -171,14 +171,11 @@ public struct NamesReplacedRule: BilingualRule {
         // knows as a name (capital only: `Johnson`, `Madrid`) can be one put in a word's place.
         if missingName == nil, prepared.targetSpelling == nil || prepared.targetCapitalizesNouns, !mayHaveWordLikeName { return [] }
         let latin = prepared.names.latin
-        let utf16 = LectorICU.UTF16.encode(pair.targetText)
+        let targetWords = pair.wordSegments(of: .target, segmenter: prepared.targetSegmenter)
+        let utf16 = targetWords.units
         var words: [(text: String, range: Range<Int>)] = []
-        utf16.withUnsafeBufferPointer { buffer in
-            prepared.targetSegmenter.forEachSegment(in: buffer) { segment in
-                guard segment.kind == .letter else { return }
-                words.append((LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end])),
-                              segment.start..<segment.end))
-            }
+        for segment in targetWords.segments where segment.kind == .letter {
+            words.append((targetWords.text(of: segment), segment.start..<segment.end))
         }
         var source: SourceKeys?
         var isFirstWord = true
@@ -200,7 +197,7 @@ public struct NamesReplacedRule: BilingualRule {
             }
             let keys = facts.keys
             guard !keys.isEmpty else { continue }
-            if source == nil { source = SourceKeys(pair.sourceText, prepared: prepared) }
+            if source == nil { source = SourceKeys(pair.wordSegments(of: .source, segmenter: prepared.sourceSegmenter), prepared: prepared) }
             guard let source, !source.accountsFor(word, keys: keys, latin: latin, places: prepared.names.places) else { continue }
             if let exonyms = prepared.exonyms,
                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
@@ -257,20 +254,21 @@ public struct NamesReplacedRule: BilingualRule {
     /// it was a name, and no name of the translation renders it.
     static func wordLikeName(in pair: SentencePairContext, targetWords: [String], prepared: Reading) -> String? {
         guard let lexicon = prepared.lexicon, let spelling = prepared.sourceSpelling else { return nil }
-        let source = LectorICU.UTF16.encode(pair.sourceText)
+        let sourceWords = pair.wordSegments(of: .source, segmenter: prepared.sourceSegmenter)
+        let source = sourceWords.units
         var candidates: [String] = []
         var isFirstWord = true
         source.withUnsafeBufferPointer { buffer in
-            prepared.sourceSegmenter.forEachSegment(in: buffer) { segment in
-                guard segment.kind == .letter else { return }
+            for segment in sourceWords.segments {
+                guard segment.kind == .letter else { continue }
                 defer { isFirstWord = false }
                 let word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: buffer[segment.start..<segment.end]))
                 // A part of a hyphenated compound (`All-Union`) is translated with the whole.
                 guard !isFirstWord, Self.isCapitalizedInside(word, at: segment.start, of: source),
                       word.unicodeScalars.dropFirst().allSatisfy({ !$0.properties.isUppercase }),
-                      !NamesMissingRule.isHyphenated(buffer, segment.start..<segment.end) else { return }
+                      !NamesMissingRule.isHyphenated(buffer, segment.start..<segment.end) else { continue }
                 let lower = word.lowercased()
-                guard !prepared.names.places.sourceCalendar.contains(lower), spelling.spell(lower) else { return }
+                guard !prepared.names.places.sourceCalendar.contains(lower), spelling.spell(lower) else { continue }
                 candidates.append(word)
             }
         }
@@ -321,12 +319,13 @@ public struct NamesReplacedRule: BilingualRule {
         /// Name codes of capitalized words.
         var capitalizedCodes: [String] = []
 
-        init(_ text: String, prepared: Reading) {
+        /// - Parameter words: the source sentence's word segments by `prepared.sourceSegmenter`.
+        init(_ words: PairWordSegments, prepared: Reading) {
             let latin = prepared.names.latin
             // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
-            for segment in prepared.sourceSegmenter.segments(of: text)
+            for segment in words.segments
             where segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana {
-                let word = segment.text
+                let word = words.text(of: segment)
                 let entry = prepared.sourceWords.entry(word) {
                     SourceWordMemo.Entry(
                         keys: NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin),

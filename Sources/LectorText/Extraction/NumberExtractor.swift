@@ -160,6 +160,20 @@ public final class NumberExtractor {
         return (numbers(in: tokenized, dates: dates), dates)
     }
 
+    /// The word segmenter the extractor reads a text's tokens with: segments made with it (or
+    /// with another word segmenter of the same locale) may be handed to
+    /// `numbersAndDates(inUTF16:segments:)`.
+    public var wordSegmenter: TextSegmenter { segmenter }
+
+    /// `numbersAndDates(in:)` of a text already in UTF-16 code units and segmented into words by
+    /// a word segmenter of `wordSegmenter.locale`: a caller that segments the text for other
+    /// reasons too does it once.
+    public func numbersAndDates(inUTF16 units: [UInt16], segments: [Segment]) -> (numbers: [ExtractedNumber], dates: [ExtractedDate]) {
+        let tokenized = TokenizedText(units: units, segments: segments)
+        let dates = dateExtractor.dates(in: tokenized)
+        return (numbers(in: tokenized, dates: dates), dates)
+    }
+
     /// Convenience for one text; prefer an instance when extracting from many.
     public static func numbers(in text: String, language: String) throws(ICUError) -> [ExtractedNumber] {
         try NumberExtractor(language: language).numbers(in: text)

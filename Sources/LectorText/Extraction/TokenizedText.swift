@@ -57,6 +57,13 @@ struct TokenizedText {
         foldedTokens = FoldedTokens(count: tokens.count)
     }
 
+    /// The text of segments made already (ICU word segments of `units`).
+    init(units: [UInt16], segments: [Segment]) {
+        self.units = units
+        tokens = segments.map { Token(start: $0.start, end: $0.end, kind: $0.kind) }
+        foldedTokens = FoldedTokens(count: tokens.count)
+    }
+
     func text(_ range: Range<Int>) -> String {
         units.withUnsafeBufferPointer { UTF16.decode(UnsafeBufferPointer(rebasing: $0[range])) }
     }
