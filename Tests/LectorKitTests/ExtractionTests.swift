@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LectorKit
+import LectorICU
 import LectorTestSupport
 
 // Numbers, dates and quotation marks as the bilingual checks (numbers.mismatch, dates.mismatch,
@@ -32,12 +33,33 @@ private func issues(_ text: String, _ language: String) throws -> [QuoteIssue] {
 /// The text of a UTF-16 range of `string`.
 private func slice(_ string: String, _ range: Range<Int>) -> String {
     let units = Array(string.utf16)
-    return String(decoding: units[range], as: UTF16.self)
+    return String(decoding: units[range], as: Unicode.UTF16.self)
 }
 
 // MARK: - Numbers
 
 @Suite struct NumberExtractorTests {
+    /// Segments made by another word segmenter of the extractor's locale (a pair's shared ones)
+    /// give what the extractor finds segmenting the text itself: numbers, words, dates, percent.
+    @Test func givenSegmentsReadAsTheExtractorsOwn() throws {
+        let texts = [("de", "Am 24. Februar 2022 starben drei Soldaten, 20.000 Menschen flohen; 12 % mehr als 1990."),
+                     ("en", "On February 24, 2022 three soldiers died and 20,000 people fled: twenty-five percent, at 8 a.m."),
+                     ("de", "Fünfundzwanzig Delegierte trafen sich am ersten November in Lwiw."),
+                     ("en", "No figure here at all.")]
+        for (language, text) in texts {
+            let extractor = try NumberExtractor(language: language)
+            let units = Array(text.utf16)
+            let segmenter = try TextSegmenter(.word, locale: extractor.wordSegmenter.locale)
+            var segments: [Segment] = []
+            units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
+            let given = extractor.numbersAndDates(inUTF16: units, segments: segments)
+            let own = extractor.numbersAndDates(in: text)
+            #expect(given.numbers == own.numbers, "\(text)")
+            #expect(given.dates.map(\.range) == own.dates.map(\.range), "\(text)")
+            if text.contains("2022") { #expect(!own.dates.isEmpty && !own.numbers.isEmpty) }
+        }
+    }
+
     @Test func seedThousandsMatchAcrossLanguages() throws {
         let german = "Nach Angaben Selenskyjs sind im Krieg bereits „etwa“ 20.000 Menschen gestorben."
         let english = "According to Zelenskyy, “about” 20,000 people have already died in the war."
