@@ -92,6 +92,10 @@ public final class NumberExtractor {
     private let minusWords: Set<String>
     /// Chinese and Japanese write numbers with Han numerals too (`十亿`, `两千`): `CJKNumeral`.
     private let readsHanNumerals: Bool
+    /// Whether the language's number format reads a run of ASCII digits as the integer they
+    /// write (every format with Latin digits): such a run (`76`, `2022`), most numbers of a text,
+    /// is then read without ICU's parser.
+    private let readsASCIIDigits: Bool
 
     /// The lexicons of a language, the same for every instance: made once per language.
     struct Tables: Sendable {
@@ -140,6 +144,8 @@ public final class NumberExtractor {
         figureScaleLinks = tables.figureScaleLinks
         minusWords = tables.minusWords
         readsHanNumerals = locale.language == "zh" || locale.language == "ja"
+        let parser = parser
+        readsASCIIDigits = ["0", "7", "42", "2022", "0123", "123456789012345"].allSatisfy { parser.parse($0) == Double($0) }
     }
 
     /// Numbers in `text`, in order; ranges are UTF-16 offsets into `text`.
@@ -260,6 +266,7 @@ public final class NumberExtractor {
         }
         let digits = text.units[token.start..<end]
         let parsed = digits.withUnsafeBufferPointer { buffer -> (Double, Bool)? in
+            if readsASCIIDigits, buffer.count <= 15, let value = CodeUnit.integer(buffer) { return (Double(value), true) }
             if let value = parser.parse(buffer) { return (value, true) }
             if let value = fallbackParser.parse(buffer) { return (value, false) }
             return nil
