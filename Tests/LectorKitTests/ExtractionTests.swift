@@ -39,6 +39,17 @@ private func slice(_ string: String, _ range: Range<Int>) -> String {
 // MARK: - Numbers
 
 @Suite struct NumberExtractorTests {
+    /// Runs of ASCII digits read without ICU's parser (up to 15 digits) have the values ICU gives
+    /// them, leading zeros and all; a longer run still goes to ICU.
+    @Test func digitRunsReadAsICUReadsThem() throws {
+        for language in ["de", "en", "fr", "ru", "uk"] {
+            let parser = try NumberParser(locale: language)
+            let values = try comparedValues("Es gab 76 und 0123 sowie 123456789012345 oder 1234567890123456 Fälle.", language)
+            #expect(values == ["76", "0123", "123456789012345", "1234567890123456"].compactMap { parser.parse($0) }, "\(language)")
+            #expect(values.first == 76, "\(language)")
+        }
+    }
+
     /// Segments made by another word segmenter of the extractor's locale (a pair's shared ones)
     /// give what the extractor finds segmenting the text itself: numbers, words, dates, percent.
     @Test func givenSegmentsReadAsTheExtractorsOwn() throws {
