@@ -12,6 +12,7 @@ struct CueLexicon: Sendable {
     private var exceptions: [String: Set<String>] = [:]
     private var exceptionPrefixes: [String: [String]] = [:]
     private var substrings: [String: [String]] = [:]
+    private var affixBytes: [String: AffixBytes] = [:]
 
     static let negation = CueLexicon(resource: "Garbled/negation.txt")
     static let toxicity = CueLexicon(resource: "Garbled/toxicity.txt")
@@ -39,6 +40,9 @@ struct CueLexicon: Sendable {
             }
         }
         wordFilters = words.mapValues { ASCIIKeyFilter(keys: $0) }
+        for language in Set(prefixes.keys).union(suffixes.keys) {
+            affixBytes[language] = AffixBytes(prefixes: prefixes[language] ?? [], suffixes: suffixes[language] ?? [])
+        }
     }
 
     func hasCues(for language: String) -> Bool {
@@ -65,21 +69,112 @@ struct CueLexicon: Sendable {
         let exceptions = self.exceptions[language] ?? []
         let exceptionPrefixes = self.exceptionPrefixes[language] ?? []
         guard !words.isEmpty || !prefixes.isEmpty || !suffixes.isEmpty else { return found }
-        for token in Self.words(inLowercased: text.lowercased()) {
-            let word = String(token)
-            if wordFilter.mayContain(word), words.contains(word) {
-                found.append(word)
-                continue
-            }
+        func isCue(_ word: String) -> Bool {
+            if wordFilter.mayContain(word), words.contains(word) { return true }
             let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
             // The affixes first: most words have none, and the exceptions only undo a match.
-            if prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
-                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }),
-               !exceptions.contains(word), !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) }) {
-                found.append(word)
-            }
+            return (prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
+                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }))
+                && !exceptions.contains(word) && !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) })
+        }
+        if let fast = latin1Cues(in: text, language: language, isCue: isCue) { return found + fast }
+        for token in Self.words(inLowercased: text.lowercased()) {
+            let word = String(token)
+            if isCue(word) { found.append(word) }
         }
         return found
+    }
+
+    /// The word cues of `text` as `cues(in:language:)` finds them, for text whose every scalar is
+    /// Latin-1 (lower-cased to one Latin-1 scalar) or stands alone (`scalarStandsAlone`): lower-cased
+    /// and split scalar by scalar into one reused buffer, without lower-casing the whole text or
+    /// making a string of each word. An ASCII word becomes a string only when the key filter or
+    /// one of the affixes may match it (`AffixBytes`), which most words of a sentence are not;
+    /// any other word is read by `isCue` as a string. `nil` for other text.
+    /// `meaning.offensive` reads both sides of every pair, and this was most of its time.
+    private func latin1Cues(in text: String, language: String, isCue: (String) -> Bool) -> [String]? {
+        let lower = Self.latin1Lowercase
+        let filter = wordFilters[language] ?? ASCIIKeyFilter(keys: [])
+        let affixes = affixBytes[language] ?? AffixBytes(prefixes: [], suffixes: [])
+        var found: [String] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var isASCII = true
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true); isASCII = true }
+            guard !word.isEmpty else { return }
+            if isASCII, !filter.mayContain(asciiBytes: word), !affixes.mayMatch(asciiWord: word) { return }
+            let string = String(decoding: word, as: Unicode.UTF8.self)
+            if isCue(string) { found.append(string) }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if Latin1ScalarProperties.isAlphabetic(scalar) || byte == 0x27 {
+                    word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                } else {
+                    flush()
+                }
+            } else if value < 0x100 {
+                let lowered = lower[Int(value)]
+                guard lowered != 0 else { return nil }
+                if Latin1ScalarProperties.isAlphabetic(Unicode.Scalar(UInt8(lowered))) {
+                    isASCII = false
+                    word.append(0xC0 | UInt8(lowered >> 6))
+                    word.append(0x80 | UInt8(lowered & 0x3F))
+                } else {
+                    flush()
+                }
+            } else if scalar == "’" {
+                isASCII = false
+                word.append(contentsOf: [0xE2, 0x80, 0x99])
+            } else if Self.scalarStandsAlone(scalar), Self.punctuationIsCaseless {
+                // No letter stands alone above U+00FF (`CueLexiconFastPathTests`).
+                flush()
+            } else {
+                return nil
+            }
+        }
+        flush()
+        return found
+    }
+
+    /// The lower case of each scalar from U+0080 to U+00FF where it is one scalar of that range
+    /// (`String.lowercased` maps scalar by scalar), 0 where it is not (then no shortcut).
+    static let latin1Lowercase: [UInt16] = (0..<256).map { value in
+        let mapping = Unicode.Scalar(UInt8(value)).properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let first = mapping.first, first.value < 0x100 else { return 0 }
+        return UInt16(first.value)
+    }
+
+    /// Whether lower-casing leaves every scalar that stands alone above U+00FF as it is, and none
+    /// of them is a letter: what `latin1Cues` takes for granted.
+    static let punctuationIsCaseless: Bool = (0x2010...0x205E).allSatisfy { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)), scalarStandsAlone(scalar) else { return true }
+        return scalar.properties.lowercaseMapping == String(scalar) && (scalar == "’" || !scalar.properties.isAlphabetic)
+    }
+
+    /// A language's prefixes and suffixes as bytes, for `latin1Cues` to pass over the ASCII words
+    /// that no affix can match without making them strings. An affix whose canonical decomposition
+    /// is not ASCII matches no ASCII word (`hasPrefix` compares canonically), so it is left out.
+    struct AffixBytes: Sendable {
+        let prefixes: [[UInt8]]
+        let suffixes: [[UInt8]]
+
+        init(prefixes: [String], suffixes: [String]) {
+            func ascii(_ affix: String) -> [UInt8]? {
+                let decomposed = affix.decomposedStringWithCanonicalMapping
+                return decomposed.utf8.allSatisfy { $0 < 0x80 } ? Array(decomposed.utf8) : nil
+            }
+            self.prefixes = prefixes.compactMap(ascii)
+            self.suffixes = suffixes.compactMap(ascii)
+        }
+
+        /// `false` only when no prefix starts and no suffix ends the ASCII word.
+        func mayMatch(asciiWord word: [UInt8]) -> Bool {
+            prefixes.contains { word.starts(with: $0) } || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
+        }
     }
 
     /// `word.hasPrefix(cue)`, compared as bytes when both are ASCII: ASCII characters are

@@ -63,15 +63,32 @@ public struct AntonymRule: BilingualRule {
 
     public init() {}
 
-    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> AlignmentWords? {
-        guard let words = try AlignmentWords.shared(for: context), words.sourceLanguage == "en" || words.targetLanguage == "en",
-              words.lexicon.hasWordNet else { return nil }
-        return words
+    /// The pair's word store, and the negation cue lists of its languages, found once per
+    /// document rather than once per pair.
+    public struct Prepared {
+        let words: AlignmentWords
+        let sourceNegations: NegationLexicon?
+        let targetNegations: NegationLexicon?
     }
 
-    public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
-        guard let words, let alignment = pair.lexicalAlignment(using: words) else { return [] }
-        let cues = Self.negationCues(pair, words)
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Prepared? {
+        guard let words = try AlignmentWords.shared(for: context), words.sourceLanguage == "en" || words.targetLanguage == "en",
+              words.lexicon.hasWordNet else { return nil }
+        return Prepared(words: words, sourceNegations: NegationLexicon.forLanguage(words.sourceLanguage),
+                        targetNegations: NegationLexicon.forLanguage(words.targetLanguage))
+    }
+
+    public func findings(in pair: SentencePairContext, using prepared: Prepared?) -> [RuleFinding] {
+        guard let prepared, let alignment = pair.lexicalAlignment(using: prepared.words) else { return [] }
+        let words = prepared.words
+        // Read only for a candidate opposite, which few pairs have.
+        var negationCues: NegationCues?
+        func cues() -> NegationCues {
+            if let negationCues { return negationCues }
+            let made = Self.negationCues(pair, words, source: prepared.sourceNegations, target: prepared.targetNegations)
+            negationCues = made
+            return made
+        }
         // WordNet's antonyms are English: `english` is the side whose words have them, `other` the
         // side whose words are translated into English.
         let englishIsTarget = words.targetLanguage == "en"
@@ -178,7 +195,7 @@ public struct AntonymRule: BilingualRule {
                 if eAccounted == nil { eAccounted = isAccounted(english: e) }
                 guard eAccounted == false else { break }
                 let (t, s) = englishIsTarget ? (e, o) : (o, e)
-                guard !cues.isNear(source: s.range, in: alignment.source, target: t.range, in: alignment.target) else { continue }
+                guard !cues().isNear(source: s.range, in: alignment.source, target: t.range, in: alignment.target) else { continue }
                 let message = englishIsTarget
                     ? "`\(written(t, in: pair.targetText))` is the opposite of `\(opposite)`, which translates `\(written(s, in: pair.sourceText))`"
                     : "`\(written(t, in: pair.targetText))` means `\(opposite)`, the opposite of `\(written(s, in: pair.sourceText))` in the source"
@@ -241,11 +258,12 @@ public struct AntonymRule: BilingualRule {
         }
     }
 
-    static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords) -> NegationCues {
-        let inSource = NegationLexicon.forLanguage(words.sourceLanguage).map {
+    static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords, source: NegationLexicon?,
+                             target: NegationLexicon?) -> NegationCues {
+        let inSource = source.map {
             pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).map { ($0.range, $0.strength == .grammatical) }
         } ?? []
-        let inTarget = NegationLexicon.forLanguage(words.targetLanguage).map {
+        let inTarget = target.map {
             pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).map { ($0.range, $0.strength == .grammatical) }
         } ?? []
         return NegationCues(source: inSource, target: inTarget)

@@ -53,16 +53,7 @@ struct LexicalAlignment {
               !GarbledSignalExtractor.denseScripts.contains(words.targetLanguage) else { return nil }
         source = words.words(of: sourceWords, side: .source)
         target = words.words(of: targetWords, side: .target)
-        var sourceLinks = [[Int]](repeating: [], count: source.count)
-        var targetLinks = [[Int]](repeating: [], count: target.count)
-        for (i, s) in source.enumerated() where s.isContent {
-            for (j, t) in target.enumerated() where t.isContent && words.areCounterparts(s.info, t.info) {
-                sourceLinks[i].append(j)
-                targetLinks[j].append(i)
-            }
-        }
-        self.sourceLinks = sourceLinks
-        self.targetLinks = targetLinks
+        (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
         sourceCompounds = NamesMissingRule.compounds.contains(words.sourceLanguage)
         targetCompounds = NamesMissingRule.compounds.contains(words.targetLanguage)
     }
@@ -86,11 +77,20 @@ struct LexicalAlignment {
         // Character counts of the words a compound may be (`compound(_:length:holds:)`), each once.
         let sourceLengths = sourceCompounds ? source.map(Self.compoundLength) : []
         let targetLengths = targetCompounds ? target.map(Self.compoundLength) : []
-        for (i, s) in source.enumerated() where s.isContent && plainSourceLinks[i].isEmpty {
-            for (j, t) in target.enumerated() where t.isContent && plainTargetLinks[j].isEmpty {
-                let sharesFigures = !s.figures.isEmpty && s.figures == t.figures && s.text != t.text
-                if sharesFigures || (sourceCompounds && Self.compound(s, length: sourceLengths[i], holds: t))
-                    || (targetCompounds && Self.compound(t, length: targetLengths[j], holds: s)) {
+        // Words by index, not copied out of the arrays (each copy of a word is three reference
+        // counts); without compounds only words with figures can link here.
+        let readsCompounds = sourceCompounds || targetCompounds
+        let unlinkedSource = source.indices.filter {
+            source[$0].isContent && plainSourceLinks[$0].isEmpty && (readsCompounds || !source[$0].figures.isEmpty)
+        }
+        let unlinkedTarget = target.indices.filter {
+            target[$0].isContent && plainTargetLinks[$0].isEmpty && (readsCompounds || !target[$0].figures.isEmpty)
+        }
+        for i in unlinkedSource {
+            for j in unlinkedTarget {
+                let sharesFigures = !source[i].figures.isEmpty && source[i].figures == target[j].figures && source[i].text != target[j].text
+                if sharesFigures || (sourceCompounds && Self.compound(source[i], length: sourceLengths[i], holds: target[j]))
+                    || (targetCompounds && Self.compound(target[j], length: targetLengths[j], holds: source[i])) {
                     sourceLinks[i].append(j)
                     targetLinks[j].append(i)
                 }
@@ -253,13 +253,16 @@ struct LexicalAlignment {
     /// through their parts when `readingCompounds`.
     func leastLikelyGap(on side: Side, text: String, otherText: String, lengthFit: LengthFit?, minimumRun: Int, minimumRest: Int,
                         paraphraseWeight: Double, links: GapLinks) -> UnalignedSpan? {
-        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links)
-            .filter { $0.contentCount >= minimumRun && $0.restCount >= minimumRest }
+        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links,
+                      minimumRun: minimumRun, minimumRest: minimumRest)
             .min { $0.weighedChance(paraphraseWeight: paraphraseWeight) < $1.weighedChance(paraphraseWeight: paraphraseWeight) }
     }
 
-    /// Every run of unaligned content words of one side, unweighed by the other side's words.
-    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, links gapLinks: GapLinks) -> [UnalignedSpan] {
+    /// Every run of unaligned content words of one side (and every stretch of one) with at least
+    /// `minimumRun` content words and `minimumRest` outside its run, unweighed by the other side's
+    /// words.
+    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, links gapLinks: GapLinks,
+                       minimumRun: Int = 0, minimumRest: Int = 0) -> [UnalignedSpan] {
         let words = side == .source ? source : target
         let otherWords = side == .source ? target : source
         let (gapSourceLinks, gapTargetLinks) = (gapLinks.source, gapLinks.target)
@@ -279,9 +282,17 @@ struct LexicalAlignment {
         // run's length, and a run that long does not fit the pair's lengths when taken out. The
         // rest a stretch needs (`minimumRest`) is still counted outside the whole run: the other
         // words of its own run are no aligned sentence around it.
-        let stretches = runs.flatMap { run in
-            run.indices.flatMap { a in (a..<run.count).map { b in (run: Array(run[a...b]), outside: content.count - run.count) } }
+        // Stretches too short, or of a run with too little outside, are left out before they are
+        // weighed: most stretches are single words, and weighing each was most of the rules' time.
+        var stretches: [(run: [Int], outside: Int)] = []
+        for run in runs where content.count - run.count >= minimumRest {
+            for a in run.indices {
+                for b in a..<run.count where b - a + 1 >= minimumRun {
+                    stretches.append((run: Array(run[a...b]), outside: content.count - run.count))
+                }
+            }
         }
+        guard !stretches.isEmpty else { return [] }
         let utf16 = Array(text.utf16)
         // The sentence's comparable length up to each UTF-16 offset, and the other sentence's, once
         // for all stretches: a stretch's length is a difference of two (it starts and ends at
@@ -617,6 +628,53 @@ public final class AlignmentWords: @unchecked Sendable {
         if counterparts.count < Self.counterpartsCapacity { counterparts.insert(key, made) }
         lock.unlock()
         return made
+    }
+
+    /// The links of a pair's words: each content source word with each content target word that
+    /// `areCounterparts` says is its counterpart, in the order of the words. The memo's verdicts for
+    /// the whole pair are read under one lock, and the new ones kept under one more: a lock for
+    /// each of a pair's hundred-odd comparisons was a third of aligning it.
+    func counterpartLinks(_ source: [LexicalAlignment.Word], _ target: [LexicalAlignment.Word]) -> ([[Int]], [[Int]]) {
+        var sourceLinks = [[Int]](repeating: [], count: source.count)
+        var targetLinks = [[Int]](repeating: [], count: target.count)
+        let sourceContent = source.indices.filter { source[$0].isContent }
+        let targetContent = target.indices.filter { target[$0].isContent }
+        guard !sourceContent.isEmpty, !targetContent.isEmpty else { return (sourceLinks, targetLinks) }
+        // Ids of 0 (unmemoized) or past 2^31 (no bit left for the verdict) are never kept.
+        func memoizable(_ id: UInt32) -> Bool { id != WordInfo.unmemoized && id < 1 << 31 }
+        let sourceIDs = sourceContent.map { source[$0].info.id }
+        let targetIDs = targetContent.map { target[$0].info.id }
+        // By content word pair, row by source word: 0 not known yet, 1 no, 2 yes.
+        var verdicts = [UInt8](repeating: 0, count: sourceContent.count * targetContent.count)
+        lock.lock()
+        for (a, s) in sourceIDs.enumerated() where memoizable(s) {
+            for (b, t) in targetIDs.enumerated() where memoizable(t) {
+                if let known = counterparts.verdict(UInt64(s) << 32 | UInt64(t)) { verdicts[a * targetIDs.count + b] = known ? 2 : 1 }
+            }
+        }
+        lock.unlock()
+        var made: [(key: UInt64, verdict: Bool)] = []
+        for a in sourceIDs.indices {
+            for b in targetIDs.indices where verdicts[a * targetIDs.count + b] == 0 {
+                let verdict = LexicalAlignment.areCounterparts(source[sourceContent[a]].info, target[targetContent[b]].info)
+                verdicts[a * targetIDs.count + b] = verdict ? 2 : 1
+                if memoizable(sourceIDs[a]), memoizable(targetIDs[b]) {
+                    made.append((UInt64(sourceIDs[a]) << 32 | UInt64(targetIDs[b]), verdict))
+                }
+            }
+        }
+        if !made.isEmpty {
+            lock.lock()
+            for entry in made where counterparts.count < Self.counterpartsCapacity { counterparts.insert(entry.key, entry.verdict) }
+            lock.unlock()
+        }
+        for (a, i) in sourceContent.enumerated() {
+            for (b, j) in targetContent.enumerated() where verdicts[a * targetIDs.count + b] == 2 {
+                sourceLinks[i].append(j)
+                targetLinks[j].append(i)
+            }
+        }
+        return (sourceLinks, targetLinks)
     }
 
     private var counterparts = CounterpartTable()

@@ -28,6 +28,12 @@ public struct ASCIIKeyFilter: Sendable {
         return !utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// `mayContain` of the string of these bytes, which are ASCII.
+    public func mayContain(asciiBytes bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first, first < 0x80 else { return true }
+        return lengths[Int(first)] & (1 << UInt64(min(bytes.count, 63))) != 0
+    }
+
     /// `mayContain` of what `TokenizedText.folded` makes of the code units, without making it:
     /// ASCII folds by lower-casing `A`–`Z` alone.
     func mayContain(foldingASCII units: ArraySlice<UInt16>) -> Bool {
