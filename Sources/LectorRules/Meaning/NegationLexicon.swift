@@ -39,8 +39,13 @@ struct SentenceWord: Sendable {
             let nextIndex = scalarView.index(after: index)
             let next = nextIndex < scalarView.endIndex ? scalarView[nextIndex] : nil
             let width = scalar.utf16.count
-            let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
-                || Latin1ScalarProperties.isNonspacingMark(scalar)
+            // ASCII answered here: its letters are alphabetic, its digits numeric, and nothing
+            // else is either or a mark (the table's calls were a tenth of splitting a sentence).
+            let value = scalar.value
+            let isWordScalar = value < 0x80
+                ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+                : Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
+                    || Latin1ScalarProperties.isNonspacingMark(scalar)
             let isApostrophe = scalar == "'" || scalar == "’"
             if isWordScalar {
                 if wordStart == nil { start = offset; wordStart = index }
