@@ -167,6 +167,12 @@ public struct AntonymRule: BilingualRule {
             let eAntonyms = antonyms(e)
             guard !eAntonyms.isEmpty else { continue }
             var eAccounted: Bool?
+            // Whether each other-side word's translations hold one of the antonyms, as far as
+            // the store remembers it for the two words (`AlignmentWords.antonymVerdicts`): most
+            // never do, and asking was a hashed look-up per antonym and word, every pair.
+            let known = words.antonymVerdicts(english: e.info, others: other)
+            var learned: [(other: WordInfo, shares: Bool)] = []
+            defer { words.noteAntonymVerdicts(english: e.info, learned) }
             for (index, o) in other.enumerated() where isCandidate(o) {
                 // Closed-class opposites pair closed-class words (`mehr` → `less`, `nach` →
                 // `before`): a function word and a content word are never opposites here, since
@@ -178,9 +184,11 @@ public struct AntonymRule: BilingualRule {
                 // and `to` before `after`) for 0.2 % of its false alarms (`von` → `off`).
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
+                if known[index] == false { continue }
                 let oTranslations = translations(index)
                 var shared: [String] = []
                 for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
+                if known[index] == nil { learned.append((o.info, !shared.isEmpty)) }
                 guard let opposite = shared.sorted().first(where: {
                     isContent || !reverseTranslations($0).isDisjoint(with: o.info.lemmas)
                 }) else { continue }

@@ -187,8 +187,35 @@ struct LexicalAlignment {
     /// `compoundLength`.
     static func compound(_ word: Word, length: Int, holds other: Word) -> Bool {
         guard length >= 8 else { return false }
-        if let latin = other.info.latin, latin.count >= 5, other.info.latin != word.info.latin, (word.info.latin ?? word.text).contains(latin) { return true }
-        return other.info.translations.contains { $0.utf8.count >= 4 && $0.count >= 4 && $0.count < length && word.text.contains($0) }
+        if let latin = other.info.latin, latin.count >= 5, other.info.latin != word.info.latin, contains(word.info.latin ?? word.text, latin) { return true }
+        let textIsASCII = isASCII(word.text)
+        return other.info.translations.contains { translation in
+            let bytes = translation.utf8.count
+            guard bytes >= 4 else { return false }
+            // An ASCII string has a character per byte.
+            let characters = isASCII(translation) ? bytes : translation.count
+            return characters >= 4 && characters < length && contains(word.text, translation, textIsASCII: textIsASCII)
+        }
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// `text.contains(part)`, Foundation's search, which compares canonically: between two ASCII
+    /// strings that is comparing bytes, done here without Foundation's UTF-16 copies (a long
+    /// German word against every translation of every unaligned English word of its pair).
+    static func contains(_ text: String, _ part: String, textIsASCII: Bool? = nil) -> Bool {
+        guard textIsASCII ?? isASCII(text), isASCII(part) else { return text.contains(part) }
+        guard !part.isEmpty else { return text.contains(part) }
+        var text = text, part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
@@ -550,7 +577,11 @@ public final class AlignmentWords: @unchecked Sendable {
         sourcePivots = lexicon.pivots(from: source, to: target)
         targetPivots = lexicon.pivots(from: target, to: source)
         latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
+        lengthFit = LengthFit.of(source: source, target: target)
     }
+
+    /// The pair's usual length ratio (`LengthFit.of`), found once rather than once per sentence pair.
+    let lengthFit: LengthFit?
 
     /// One store per lexicon and pair for the whole process.
     private final class Store: @unchecked Sendable {
@@ -675,6 +706,35 @@ public final class AlignmentWords: @unchecked Sendable {
             }
         }
         return (sourceLinks, targetLinks)
+    }
+
+    /// Whether the translation words of an other-side word (`meaning.antonym`'s, function words
+    /// included) hold one of an English word's antonyms, by the two infos' ids (the English
+    /// word's first): both are fixed by the infos, so one answer serves every pair with the two
+    /// words. Kept up to `antonymVerdictsCapacity` pairs of words.
+    private var antonymTable = CounterpartTable()
+    private static let antonymVerdictsCapacity = 500_000
+
+    /// The kept verdicts of `english` with each word of `others`, by position; `nil` where none is kept.
+    func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
+        guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](repeating: nil, count: others.count) }
+        let high = UInt64(english.id) << 32
+        return lock.withLock {
+            others.indices.map { index in
+                let id = others[index].info.id
+                return id == WordInfo.unmemoized ? nil : antonymTable.verdict(high | UInt64(id))
+            }
+        }
+    }
+
+    func noteAntonymVerdicts(english: WordInfo, _ verdicts: [(other: WordInfo, shares: Bool)]) {
+        guard !verdicts.isEmpty, english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return }
+        let high = UInt64(english.id) << 32
+        lock.withLock {
+            for verdict in verdicts where verdict.other.id != WordInfo.unmemoized && antonymTable.count < Self.antonymVerdictsCapacity {
+                antonymTable.insert(high | UInt64(verdict.other.id), verdict.shares)
+            }
+        }
     }
 
     private var counterparts = CounterpartTable()
