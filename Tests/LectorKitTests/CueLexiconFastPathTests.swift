@@ -88,4 +88,32 @@ import Testing
             return z ^ (z >> 31)
         }
     }
+    /// `cues(in:language:)` reads Latin-1 text on its scalars (`latin1Cues`); it must find what the
+    /// lower-cased `Character` split finds, which a scalar outside that range (`☃`, a separator
+    /// that changes no word) sends the text through.
+    @Test func latin1CuesMatchTheGeneralPath() {
+        var texts = [
+            "You are a fucking idiot, do it now.", "FUCK YOU, Motherfucker!", "Du Scheißkerl, das ist SCHEISSE.",
+            "Das ist ein Idiot.", "Er fickt — „Neger“ ist ein Wort.", "l’idiot d'État", "Bitchy bitches' BITCH",
+            "Ärger über Äpfel, Ölpreise und Straßen", "scheißegal", "fuc", "Niggard?", "×÷ µß ÿ ª º", "",
+            "This is a man.", "Die Gespräche gehen am Dienstag weiter.", "You idiot’s friend, “fucked” up…",
+        ]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var generator = SplitMix(state: 5)
+        let pieces = ["fuck", "scheiß", "Idiot", "ÄRGER", "neger", "’", "'", " ", "-", "ß", "É", "bitch", "ing", "x", "\u{2014}"]
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        let lexicon = CueLexicon.offensive
+        for text in texts {
+            for language in ["en", "de"] {
+                #expect(lexicon.cues(in: text, language: language) == lexicon.cues(in: text + " ☃", language: language),
+                        "\(language) \(text.debugDescription)")
+            }
+        }
+        #expect(lexicon.cues(in: "Du Scheißkerl!", language: "de") == ["scheißkerl"])
+        #expect(lexicon.cues(in: "You FUCKING idiot", language: "en").count == 2)
+    }
 }
