@@ -15,19 +15,24 @@ import LectorLexicon
 /// are never evidence.
 struct LexicalAlignment {
     /// One word of either side.
+    /// Holds its word's facts (`AlignmentWords.WordFacts`, one object per word of the store)
+    /// rather than their strings and info: making and copying a word costs one reference count,
+    /// not three (a tenth of aligning a pair were those counts).
     struct Word {
-        /// Lower-cased, as written.
-        let text: String
+        let facts: AlignmentWords.WordFacts
         /// UTF-16 range in its sentence.
         let range: Range<Int>
-        let info: WordInfo
         /// A word the alignment weighs: not a function word, not a single letter.
         let isContent: Bool
         /// Capitalized inside the sentence, or written with digits.
         let isNameOrNumber: Bool
-        /// The figures the word holds (`figures(of:)`), empty when none: read once here, since
-        /// `gapLinks` compares them for every pair of unlinked words.
-        let figures: String
+
+        /// Lower-cased, as written.
+        var text: String { facts.text }
+        var info: WordInfo { facts.info }
+        /// The figures the word holds (`figures(of:)`), empty when none: read once per word of
+        /// the store, since `gapLinks` compares them for every pair of unlinked words.
+        var figures: String { facts.figures }
     }
 
     let source: [Word]
@@ -772,15 +777,19 @@ public final class AlignmentWords: @unchecked Sendable {
         var known = [WordFacts?](repeating: nil, count: sentenceWords.count)
         lock.withLock {
             let facts = side == .source ? sourceFacts : targetFacts
-            for (position, word) in sentenceWords.enumerated() where separable[position] == nil {
-                if let entry = facts[word.written], entry.text == word.text { known[position] = entry }
+            // By index: a word copied out of the array is two strings' reference counts.
+            for position in sentenceWords.indices where separable.isEmpty || separable[position] == nil {
+                if let entry = facts[sentenceWords[position].written], entry.text == sentenceWords[position].text {
+                    known[position] = entry
+                }
             }
         }
-        for (position, word) in sentenceWords.enumerated() {
+        for position in sentenceWords.indices {
             let facts: WordFacts
             if let entry = known[position] {
                 facts = entry
             } else {
+                let word = sentenceWords[position]
                 facts = wordFacts(word, side: side, info: separable[position]?.info ?? self.info(of: word.written, side: side))
                 if separable[position] == nil {
                     lock.withLock {
@@ -792,11 +801,10 @@ public final class AlignmentWords: @unchecked Sendable {
                     }
                 }
             }
-            let isFunction = facts.isFunction || particles.contains(position)
+            let isFunction = facts.isFunction || (!particles.isEmpty && particles.contains(position))
             let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
-            result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: facts.info, isContent: isContent,
-                                                isNameOrNumber: facts.isDigits || (word.isCapitalized && position > 0),
-                                                figures: facts.figures))
+            result.append(LexicalAlignment.Word(facts: facts, range: sentenceWords[position].range, isContent: isContent,
+                                                isNameOrNumber: facts.isDigits || (sentenceWords[position].isCapitalized && position > 0)))
         }
         return result
     }
@@ -804,7 +812,7 @@ public final class AlignmentWords: @unchecked Sendable {
     /// What `words(of:side:)` reads off a word's lower-cased text, with its info: the same words
     /// come back sentence after sentence, and each fact was a scan or a hashed look-up of its own.
     /// A class: a sentence's look-up copies one reference per word, not three strings and an info.
-    private final class WordFacts {
+    final class WordFacts {
         let text: String
         let info: WordInfo
         let isFunction: Bool

@@ -17,61 +17,84 @@ struct SentenceWord: Sendable {
     /// In French, Italian and Romanian an elided article or particle is a word of its own
     /// (`n'est` → `n'`, `est`).
     static func words(in text: String, language: String) -> [SentenceWord] {
+        // Read on the text's UTF-8 bytes, each scalar decoded in place: the word being read is
+        // always the bytes from `wordStart` to the scalar being read, cut out when it ends, and
+        // an ASCII word is lower-cased on its bytes. Walking the scalar view (index checks at
+        // every step) and lower-casing each word as a string was most of splitting a sentence.
+        var text = text
         var words: [SentenceWord] = []
-        // The word being read is always the text from `wordStart` to the scalar being read: the
-        // word is cut out of the text when it ends, instead of appending each scalar to a string.
-        let scalarView = text.unicodeScalars
-        var wordStart: String.Index?
-        var start = 0
-        var offset = 0
         let elides = language == "fr" || language == "it" || language == "ro"
-        func flush(upTo end: String.Index) {
-            if let from = wordStart {
-                let current = String(scalarView[from..<end])
-                words.append(SentenceWord(text: current.lowercased(), range: start..<offset, written: current,
-                                          isCapitalized: Latin1ScalarProperties.isUppercase(scalarView[from])))
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            func decode(_ at: Int) -> (scalar: Unicode.Scalar, length: Int) {
+                let lead = UInt32(bytes[at])
+                if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+                // A Swift string is valid UTF-8: the lead byte says how many bytes follow.
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = lead & (0x7F >> UInt32(length))
+                for index in (at + 1)..<(at + length) { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+                return (Unicode.Scalar(value)!, length)
             }
-            wordStart = nil
-        }
-        var index = scalarView.startIndex
-        while index < scalarView.endIndex {
-            let scalar = scalarView[index]
-            let nextIndex = scalarView.index(after: index)
-            let next = nextIndex < scalarView.endIndex ? scalarView[nextIndex] : nil
-            let width = scalar.utf16.count
-            // ASCII answered here: its letters are alphabetic, its digits numeric, and nothing
-            // else is either or a mark (the table's calls were a tenth of splitting a sentence).
-            let value = scalar.value
-            let isWordScalar = value < 0x80
-                ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
-                : Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
-                    || Latin1ScalarProperties.isNonspacingMark(scalar)
-            let isApostrophe = scalar == "'" || scalar == "’"
-            if isWordScalar {
-                if wordStart == nil { start = offset; wordStart = index }
-            } else if isApostrophe, wordStart != nil, let next, Latin1ScalarProperties.isAlphabetic(next) {
-                if elides {
+            var wordStart: Int?
+            var start = 0
+            var offset = 0
+            func flush(upTo end: Int) {
+                if let from = wordStart {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[from..<end])
+                    let current = String(decoding: slice, as: Unicode.UTF8.self)
+                    let lowered: String
+                    if slice.allSatisfy({ $0 < 0x80 }) {
+                        lowered = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                            for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                            return slice.count
+                        }
+                    } else {
+                        lowered = current.lowercased()
+                    }
+                    words.append(SentenceWord(text: lowered, range: start..<offset, written: current,
+                                              isCapitalized: Latin1ScalarProperties.isUppercase(decode(from).scalar)))
+                }
+                wordStart = nil
+            }
+            var index = 0
+            while index < count {
+                let (scalar, length) = decode(index)
+                let nextIndex = index + length
+                let width = scalar.value > 0xFFFF ? 2 : 1
+                // ASCII answered here: its letters are alphabetic, its digits numeric, and nothing
+                // else is either or a mark (the table's calls were a tenth of splitting a sentence).
+                let value = scalar.value
+                let isWordScalar = value < 0x80
+                    ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+                    : Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
+                        || Latin1ScalarProperties.isNonspacingMark(scalar)
+                let isApostrophe = scalar == "'" || scalar == "’"
+                if isWordScalar {
+                    if wordStart == nil { start = offset; wordStart = index }
+                } else if isApostrophe, wordStart != nil, nextIndex < count, Latin1ScalarProperties.isAlphabetic(decode(nextIndex).scalar) {
+                    if elides {
+                        offset += width
+                        flush(upTo: nextIndex)
+                        index = nextIndex
+                        continue
+                    }
+                } else if scalar == "-", language == "ro", let from = wordStart, bytes[from] == 0x6E, from + 1 == index {
+                    // Romanian `n-a` (`nu a`): the `n-` is the negation.
                     offset += width
                     flush(upTo: nextIndex)
                     index = nextIndex
                     continue
+                } else {
+                    flush(upTo: index)
+                    if scalar == "-", let last = words.last, last.range.upperBound == offset {
+                        words[words.count - 1].isHyphenated = true
+                    }
                 }
-            } else if scalar == "-", language == "ro", let from = wordStart, scalarView[from] == "n", scalarView.index(after: from) == index {
-                // Romanian `n-a` (`nu a`): the `n-` is the negation.
                 offset += width
-                flush(upTo: nextIndex)
                 index = nextIndex
-                continue
-            } else {
-                flush(upTo: index)
-                if scalar == "-", let last = words.last, last.range.upperBound == offset {
-                    words[words.count - 1].isHyphenated = true
-                }
             }
-            offset += width
-            index = nextIndex
+            flush(upTo: count)
         }
-        flush(upTo: scalarView.endIndex)
         return joiningTokenizedContractions(words, in: text)
     }
 
