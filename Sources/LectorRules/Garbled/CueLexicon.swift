@@ -12,7 +12,7 @@ struct CueLexicon: Sendable {
     private var exceptions: [String: Set<String>] = [:]
     private var exceptionPrefixes: [String: [String]] = [:]
     private var substrings: [String: [String]] = [:]
-    private var affixBytes: [String: AffixBytes] = [:]
+    private var cueBytes: [String: CueBytes] = [:]
 
     static let negation = CueLexicon(resource: "Garbled/negation.txt")
     static let toxicity = CueLexicon(resource: "Garbled/toxicity.txt")
@@ -40,8 +40,9 @@ struct CueLexicon: Sendable {
             }
         }
         wordFilters = words.mapValues { ASCIIKeyFilter(keys: $0) }
-        for language in Set(prefixes.keys).union(suffixes.keys) {
-            affixBytes[language] = AffixBytes(prefixes: prefixes[language] ?? [], suffixes: suffixes[language] ?? [])
+        for language in Set(words.keys).union(prefixes.keys).union(suffixes.keys) {
+            cueBytes[language] = CueBytes(words: words[language] ?? [], prefixes: prefixes[language] ?? [],
+                                          suffixes: suffixes[language] ?? [])
         }
     }
 
@@ -88,55 +89,53 @@ struct CueLexicon: Sendable {
     /// The word cues of `text` as `cues(in:language:)` finds them, for text whose every scalar is
     /// Latin-1 (lower-cased to one Latin-1 scalar) or stands alone (`scalarStandsAlone`): lower-cased
     /// and split scalar by scalar into one reused buffer, without lower-casing the whole text or
-    /// making a string of each word. An ASCII word becomes a string only when the key filter or
-    /// one of the affixes may match it (`AffixBytes`), which most words of a sentence are not;
-    /// any other word is read by `isCue` as a string. `nil` for other text.
-    /// `meaning.offensive` reads both sides of every pair, and this was most of its time.
+    /// making a string of each word. A word becomes a string, read by `isCue`, only when its bytes
+    /// may be a listed word or carry a listed affix (`CueBytes`), which most words of a sentence
+    /// do not. `nil` for other text. `meaning.offensive` reads both sides of every pair, and this
+    /// was most of its time.
     private func latin1Cues(in text: String, language: String, isCue: (String) -> Bool) -> [String]? {
+        guard Self.punctuationIsCaseless else { return nil }
         let lower = Self.latin1Lowercase
-        let filter = wordFilters[language] ?? ASCIIKeyFilter(keys: [])
-        let affixes = affixBytes[language] ?? AffixBytes(prefixes: [], suffixes: [])
+        let alphabetic = Self.latin1Alphabetic
+        let bytes = cueBytes[language] ?? CueBytes(words: [], prefixes: [], suffixes: [])
         var found: [String] = []
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        var isASCII = true
-        func flush() {
-            defer { word.removeAll(keepingCapacity: true); isASCII = true }
-            guard !word.isEmpty else { return }
-            if isASCII, !filter.mayContain(asciiBytes: word), !affixes.mayMatch(asciiWord: word) { return }
-            let string = String(decoding: word, as: Unicode.UTF8.self)
-            if isCue(string) { found.append(string) }
-        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                let byte = UInt8(value)
-                if Latin1ScalarProperties.isAlphabetic(scalar) || byte == 0x27 {
-                    word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                } else {
-                    flush()
+                // ASCII: its letters are its alphabetic scalars.
+                if (value | 0x20) &- 0x61 < 26 || value == 0x27 {
+                    word.append(value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
+                    continue
                 }
             } else if value < 0x100 {
                 let lowered = lower[Int(value)]
                 guard lowered != 0 else { return nil }
-                if Latin1ScalarProperties.isAlphabetic(Unicode.Scalar(UInt8(lowered))) {
-                    isASCII = false
+                if alphabetic[Int(lowered)] {
                     word.append(0xC0 | UInt8(lowered >> 6))
                     word.append(0x80 | UInt8(lowered & 0x3F))
-                } else {
-                    flush()
+                    continue
                 }
-            } else if scalar == "’" {
-                isASCII = false
+            } else if value == 0x2019 {
                 word.append(contentsOf: [0xE2, 0x80, 0x99])
-            } else if Self.scalarStandsAlone(scalar), Self.punctuationIsCaseless {
-                // No letter stands alone above U+00FF (`CueLexiconFastPathTests`).
-                flush()
-            } else {
+                continue
+            } else if !Self.scalarStandsAlone(scalar) {
                 return nil
             }
+            // A separator (no letter stands alone above U+00FF: `punctuationIsCaseless`).
+            if !word.isEmpty {
+                if bytes.mayMatch(word) {
+                    let string = String(decoding: word, as: Unicode.UTF8.self)
+                    if isCue(string) { found.append(string) }
+                }
+                word.removeAll(keepingCapacity: true)
+            }
         }
-        flush()
+        if !word.isEmpty, bytes.mayMatch(word) {
+            let string = String(decoding: word, as: Unicode.UTF8.self)
+            if isCue(string) { found.append(string) }
+        }
         return found
     }
 
@@ -155,25 +154,40 @@ struct CueLexicon: Sendable {
         return scalar.properties.lowercaseMapping == String(scalar) && (scalar == "’" || !scalar.properties.isAlphabetic)
     }
 
-    /// A language's prefixes and suffixes as bytes, for `latin1Cues` to pass over the ASCII words
-    /// that no affix can match without making them strings. An affix whose canonical decomposition
-    /// is not ASCII matches no ASCII word (`hasPrefix` compares canonically), so it is left out.
-    struct AffixBytes: Sendable {
+    /// `Unicode.Scalar.properties.isAlphabetic` of U+0000…U+00FF.
+    static let latin1Alphabetic: [Bool] = (0..<256).map { Unicode.Scalar(UInt8($0)).properties.isAlphabetic }
+
+    /// A language's words, prefixes and suffixes as UTF-8 bytes of their canonical composition,
+    /// for `latin1Cues` to pass over the words that can be none of them without making strings.
+    /// A word of Latin-1 scalars is composed already, and each of its scalars is a character, so
+    /// it is canonically equal to a listed word, or starts or ends with a listed affix, only when
+    /// its bytes are the composed bytes of that word or start or end with those of the affix;
+    /// the filter keeps every such word, and `isCue` decides on the string as before.
+    struct CueBytes: Sendable {
+        /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
+        let wordShapes: [UInt64]
         let prefixes: [[UInt8]]
         let suffixes: [[UInt8]]
 
-        init(prefixes: [String], suffixes: [String]) {
-            func ascii(_ affix: String) -> [UInt8]? {
-                let decomposed = affix.decomposedStringWithCanonicalMapping
-                return decomposed.utf8.allSatisfy { $0 < 0x80 } ? Array(decomposed.utf8) : nil
+        init(words: some Sequence<String>, prefixes: [String], suffixes: [String]) {
+            func composed(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
+            var shapes = [UInt64](repeating: 0, count: 256)
+            for word in words {
+                let bytes = composed(word)
+                guard let first = bytes.first else { continue }
+                shapes[Int(first)] |= 1 << UInt64(min(bytes.count, 63))
             }
-            self.prefixes = prefixes.compactMap(ascii)
-            self.suffixes = suffixes.compactMap(ascii)
+            wordShapes = shapes
+            self.prefixes = prefixes.map(composed)
+            self.suffixes = suffixes.map(composed)
         }
 
-        /// `false` only when no prefix starts and no suffix ends the ASCII word.
-        func mayMatch(asciiWord word: [UInt8]) -> Bool {
-            prefixes.contains { word.starts(with: $0) } || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
+        /// `false` only when the word (composed UTF-8, not empty) is no listed word and carries
+        /// no listed affix.
+        func mayMatch(_ word: [UInt8]) -> Bool {
+            if wordShapes[Int(word[0])] & (1 << UInt64(min(word.count, 63))) != 0 { return true }
+            return prefixes.contains { word.starts(with: $0) }
+                || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
         }
     }
 

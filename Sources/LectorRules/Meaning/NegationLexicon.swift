@@ -262,25 +262,28 @@ struct NegationLexicon: Sendable {
         var hits: [(Negation, last: Int)] = []
         var index = 0
         while index < words.count {
-            if cancelFilter.mayContain(words[index].text),
-               let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
+            let word = words[index].text
+            // Whether the word is ASCII, read once for the filters and affixes below, which
+            // compare bytes then (each scanned the word again, and `hasSuffix` compared canonically).
+            let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+            if cancelFilter.mayContain(word, isASCII: isASCII),
+               let cancel = cancels[word]?.first(where: { matches($0, at: index, in: words) }) {
                 index += cancel.count
                 continue
             }
-            let word = words[index].text
             var matched: (count: Int, strength: Strength)?
             // `neschválila`: the negative prefix makes the word itself the negated one.
             var negatesItself = false
-            if phraseFilter.mayContain(word), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
+            if phraseFilter.mayContain(word, isASCII: isASCII), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
-            } else if suffixes.contains(where: { word.hasSuffix($0) }) {
+            } else if suffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) }) {
                 matched = (1, .grammatical)
             } else if !prefixes.isEmpty, !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
                 negatesItself = true
-            } else if isLexicalAffixed(word), !Self.isAcronym(words[index].written) {
+            } else if isLexicalAffixed(word, isASCII: isASCII), !Self.isAcronym(words[index].written) {
                 matched = (1, .lexical)
             }
             // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
@@ -403,16 +406,30 @@ struct NegationLexicon: Sendable {
     }
 
     /// `kuulutamata`, `neavând`: a word whose ending or prefix negates it (see the resource's header).
-    private func isLexicalAffixed(_ word: String) -> Bool {
+    private func isLexicalAffixed(_ word: String, isASCII: Bool) -> Bool {
         // Asked of every word: most have none of the affixes, which is settled before the word's
         // length in characters and the exceptions are looked at.
-        guard lexicalSuffixes.contains(where: { word.hasSuffix($0) }) || lexicalPrefixes.contains(where: { word.hasPrefix($0) })
+        guard lexicalSuffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) })
+                || lexicalPrefixes.contains(where: { Self.hasPrefix(word, $0, wordIsASCII: isASCII) })
         else { return false }
         let length = word.count
         if lexicalExceptPrefixes.contains(where: { word.hasPrefix($0) }) { return false }
         if lexicalSuffixes.contains(where: { word.hasSuffix($0) && length >= $0.count + 4 }) { return true }
         return lexicalPrefixes.contains { word.hasPrefix($0) && length >= $0.count + 4 }
             && (lexicalPrefixEndings.isEmpty || lexicalPrefixEndings.contains { word.hasSuffix($0) })
+    }
+
+    /// `word.hasPrefix(affix)`, on bytes when both are ASCII (an ASCII character is equal only
+    /// to itself, so the canonical comparison answers the same).
+    static func hasPrefix(_ word: String, _ affix: String, wordIsASCII: Bool) -> Bool {
+        guard wordIsASCII, affix.utf8.allSatisfy({ $0 < 0x80 }) else { return word.hasPrefix(affix) }
+        return word.utf8.starts(with: affix.utf8)
+    }
+
+    /// `word.hasSuffix(affix)`, on bytes when both are ASCII.
+    static func hasSuffix(_ word: String, _ affix: String, wordIsASCII: Bool) -> Bool {
+        guard wordIsASCII, affix.utf8.allSatisfy({ $0 < 0x80 }) else { return word.hasSuffix(affix) }
+        return word.utf8.count >= affix.utf8.count && word.utf8.reversed().starts(with: affix.utf8.reversed())
     }
 
     /// Words skipped when naming what a negation negates (`not be`, `nicht mehr`).

@@ -28,10 +28,12 @@ public struct ASCIIKeyFilter: Sendable {
         return !utf8.allSatisfy { $0 < 0x80 }
     }
 
-    /// `mayContain` of the string of these bytes, which are ASCII.
-    public func mayContain(asciiBytes bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first, first < 0x80 else { return true }
-        return lengths[Int(first)] & (1 << UInt64(min(bytes.count, 63))) != 0
+    /// `mayContain(string)` for a caller that knows already whether the string is ASCII.
+    public func mayContain(_ string: String, isASCII: Bool) -> Bool {
+        let utf8 = string.utf8
+        guard let first = utf8.first, first < 0x80,
+              lengths[Int(first)] & (1 << UInt64(min(utf8.count, 63))) == 0 else { return true }
+        return !isASCII
     }
 
     /// `mayContain` of what `TokenizedText.folded` makes of the code units, without making it:
