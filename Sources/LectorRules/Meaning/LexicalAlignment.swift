@@ -101,6 +101,11 @@ struct LexicalAlignment {
                 }
             }
         }
+        // Every word with one link at most: each link is its two words' only one, kept as it
+        // is (below), so the links are the plain ones with those just added.
+        if sourceLinks.allSatisfy({ $0.count <= 1 }), targetLinks.allSatisfy({ $0.count <= 1 }) {
+            return (sourceLinks, targetLinks)
+        }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
         func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
         // Each word supports one word of the other side: the nearest one that no nearer word has
@@ -300,7 +305,6 @@ struct LexicalAlignment {
         let (gapSourceLinks, gapTargetLinks) = (gapLinks.source, gapLinks.target)
         let links = side == .source ? gapSourceLinks : gapTargetLinks
         let otherLinks = side == .source ? gapTargetLinks : gapSourceLinks
-        let otherUnaligned = otherWords.indices.filter { otherWords[$0].isContent && otherLinks[$0].isEmpty }
         let content = words.indices.filter { words[$0].isContent }
         guard !content.isEmpty else { return [] }
         var runs: [[Int]] = []
@@ -325,6 +329,7 @@ struct LexicalAlignment {
             }
         }
         guard !stretches.isEmpty else { return [] }
+        let otherUnaligned = otherWords.indices.filter { otherWords[$0].isContent && otherLinks[$0].isEmpty }
         let utf16 = Array(text.utf16)
         // The sentence's comparable length up to each UTF-16 offset, and the other sentence's, once
         // for all stretches: a stretch's length is a difference of two (it starts and ends at
@@ -682,13 +687,16 @@ public final class AlignmentWords: @unchecked Sendable {
         let targetIDs = targetContent.map { target[$0].info.id }
         // By content word pair, row by source word: 0 not known yet, 1 no, 2 yes.
         var verdicts = [UInt8](repeating: 0, count: sourceContent.count * targetContent.count)
-        lock.lock()
-        for (a, s) in sourceIDs.enumerated() where memoizable(s) {
-            for (b, t) in targetIDs.enumerated() where memoizable(t) {
-                if let known = counterparts.verdict(UInt64(s) << 32 | UInt64(t)) { verdicts[a * targetIDs.count + b] = known ? 2 : 1 }
+        lock.withLock {
+            // The table read through one local copy (one reference count for the pair, not one
+            // a look-up); it is gone before anything is inserted, so no insert copies the table.
+            let table = counterparts
+            for (a, s) in sourceIDs.enumerated() where memoizable(s) {
+                for (b, t) in targetIDs.enumerated() where memoizable(t) {
+                    if let known = table.verdict(UInt64(s) << 32 | UInt64(t)) { verdicts[a * targetIDs.count + b] = known ? 2 : 1 }
+                }
             }
         }
-        lock.unlock()
         var made: [(key: UInt64, verdict: Bool)] = []
         for a in sourceIDs.indices {
             for b in targetIDs.indices where verdicts[a * targetIDs.count + b] == 0 {
