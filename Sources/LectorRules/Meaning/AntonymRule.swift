@@ -65,10 +65,17 @@ public struct AntonymRule: BilingualRule {
 
     /// The pair's word store, and the negation cue lists of its languages, found once per
     /// document rather than once per pair.
-    public struct Prepared {
+    /// A class: handing it to each pair copies one reference, not the two cue lists' dozens.
+    public final class Prepared {
         let words: AlignmentWords
         let sourceNegations: NegationLexicon?
         let targetNegations: NegationLexicon?
+
+        init(words: AlignmentWords, sourceNegations: NegationLexicon?, targetNegations: NegationLexicon?) {
+            self.words = words
+            self.sourceNegations = sourceNegations
+            self.targetNegations = targetNegations
+        }
     }
 
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Prepared? {
@@ -157,14 +164,10 @@ public struct AntonymRule: BilingualRule {
         // `past`, against `present`). With them, de-en flagged 2.1 % of the tune split's good
         // pairs, without them 1.4 %, and what they found on perturbed pairs was mostly such a
         // pair elsewhere in the sentence, not the swapped word.
-        func antonyms(_ e: LexicalAlignment.Word) -> Set<String> {
-            var result = e.info.directAntonyms
-            for lemma in e.info.lemmas { result.formUnion(Self.missingFromWordNet[lemma] ?? []) }
-            return result
-        }
+        // (`WordInfo.ownAntonyms`: once per word of the store, not once per pair.)
+        let otherCandidates = other.map(isCandidate)
         for e in english where isCandidate(e) && !Self.determiners.contains(e.text) {
-            // Once per English word, not once per word of the other side.
-            let eAntonyms = antonyms(e)
+            let eAntonyms = e.info.ownAntonyms
             guard !eAntonyms.isEmpty else { continue }
             var eAccounted: Bool?
             // Whether each other-side word's translations hold one of the antonyms, as far as
@@ -173,7 +176,7 @@ public struct AntonymRule: BilingualRule {
             let known = words.antonymVerdicts(english: e.info, others: other)
             var learned: [(other: WordInfo, shares: Bool)] = []
             defer { words.noteAntonymVerdicts(english: e.info, learned) }
-            for (index, o) in other.enumerated() where isCandidate(o) {
+            for (index, o) in other.enumerated() where otherCandidates[index] {
                 // Closed-class opposites pair closed-class words (`mehr` → `less`, `nach` →
                 // `before`): a function word and a content word are never opposites here, since
                 // a function word's many senses reach content words by chance (`über` lists

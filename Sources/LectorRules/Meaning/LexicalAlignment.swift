@@ -514,6 +514,9 @@ final class WordInfo: Sendable {
     /// Those of `antonyms` that are the lemmas' own (`Lexicon.directAntonyms`), not an adjective
     /// satellite's head's.
     let directAntonyms: Set<String>
+    /// What `meaning.antonym` opposes the word to: `directAntonyms` and the opposites WordNet
+    /// lacks (`AntonymRule.missingFromWordNet`) of its lemmas.
+    let ownAntonyms: Set<String>
 
     init(id: UInt32, written: String, folded: String, lemmas: Set<String>, translations: Set<String>, translationSynonyms: Set<String>,
          isKnown: Bool, isCapitalized: Bool, latin: String?, cognateKey: String?, lemmaCognates: Set<String>,
@@ -532,6 +535,9 @@ final class WordInfo: Sendable {
         self.lemmaCognates = lemmaCognates
         self.translationCognates = translationCognates
         self.antonyms = antonyms
+        var own = directAntonyms
+        for lemma in lemmas { own.formUnion(AntonymRule.missingFromWordNet[lemma] ?? []) }
+        ownAntonyms = own
     }
 
     static let cognateLength = 6
