@@ -13,6 +13,32 @@ struct CueLexicon: Sendable {
     private var exceptionPrefixes: [String: [String]] = [:]
     private var substrings: [String: [String]] = [:]
     private var cueBytes: [String: CueBytes] = [:]
+    /// Everything `cues(in:language:)` reads for one language, found with one look-up: the
+    /// look-ups by language of each list were a fifth of `meaning.offensive`.
+    private var byLanguage: [String: LanguageCues] = [:]
+
+    private final class LanguageCues: Sendable {
+        let words: Set<String>
+        let wordFilter: ASCIIKeyFilter
+        let prefixes: [String]
+        let suffixes: [String]
+        let exceptions: Set<String>
+        let exceptionPrefixes: [String]
+        let substrings: [String]?
+        let bytes: CueBytes
+
+        init(words: Set<String>, wordFilter: ASCIIKeyFilter, prefixes: [String], suffixes: [String], exceptions: Set<String>,
+             exceptionPrefixes: [String], substrings: [String]?, bytes: CueBytes) {
+            self.words = words
+            self.wordFilter = wordFilter
+            self.prefixes = prefixes
+            self.suffixes = suffixes
+            self.exceptions = exceptions
+            self.exceptionPrefixes = exceptionPrefixes
+            self.substrings = substrings
+            self.bytes = bytes
+        }
+    }
 
     static let negation = CueLexicon(resource: "Garbled/negation.txt")
     static let toxicity = CueLexicon(resource: "Garbled/toxicity.txt")
@@ -44,6 +70,14 @@ struct CueLexicon: Sendable {
             cueBytes[language] = CueBytes(words: words[language] ?? [], prefixes: prefixes[language] ?? [],
                                           suffixes: suffixes[language] ?? [])
         }
+        // A language with none of these lists has no cue to find.
+        for language in Set(words.keys).union(prefixes.keys).union(suffixes.keys).union(substrings.keys) {
+            byLanguage[language] = LanguageCues(
+                words: words[language] ?? [], wordFilter: wordFilters[language] ?? ASCIIKeyFilter(keys: []),
+                prefixes: prefixes[language] ?? [], suffixes: suffixes[language] ?? [], exceptions: exceptions[language] ?? [],
+                exceptionPrefixes: exceptionPrefixes[language] ?? [], substrings: substrings[language],
+                bytes: cueBytes[language] ?? CueBytes(words: [], prefixes: [], suffixes: []))
+        }
     }
 
     func hasCues(for language: String) -> Bool {
@@ -52,8 +86,9 @@ struct CueLexicon: Sendable {
 
     /// The cues found in `text`, in order (a word may be found more than once).
     func cues(in text: String, language: String) -> [String] {
+        guard let cues = byLanguage[language] else { return [] }
         var found: [String] = []
-        if let substrings = substrings[language] {
+        if let substrings = cues.substrings {
             let compact = text.filter { !$0.isWhitespace }
             for cue in substrings {
                 var rest = compact[...]
@@ -63,12 +98,12 @@ struct CueLexicon: Sendable {
                 }
             }
         }
-        let words = self.words[language] ?? []
-        let wordFilter = wordFilters[language] ?? ASCIIKeyFilter(keys: [])
-        let prefixes = self.prefixes[language] ?? []
-        let suffixes = self.suffixes[language] ?? []
-        let exceptions = self.exceptions[language] ?? []
-        let exceptionPrefixes = self.exceptionPrefixes[language] ?? []
+        let words = cues.words
+        let wordFilter = cues.wordFilter
+        let prefixes = cues.prefixes
+        let suffixes = cues.suffixes
+        let exceptions = cues.exceptions
+        let exceptionPrefixes = cues.exceptionPrefixes
         guard !words.isEmpty || !prefixes.isEmpty || !suffixes.isEmpty else { return found }
         func isCue(_ word: String) -> Bool {
             if wordFilter.mayContain(word), words.contains(word) { return true }
@@ -78,7 +113,7 @@ struct CueLexicon: Sendable {
                 || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }))
                 && !exceptions.contains(word) && !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) })
         }
-        if let fast = latin1Cues(in: text, language: language, isCue: isCue) { return found + fast }
+        if let fast = latin1Cues(in: text, bytes: cues.bytes, isCue: isCue) { return found + fast }
         for token in Self.words(inLowercased: text.lowercased()) {
             let word = String(token)
             if isCue(word) { found.append(word) }
@@ -93,11 +128,10 @@ struct CueLexicon: Sendable {
     /// may be a listed word or carry a listed affix (`CueBytes`), which most words of a sentence
     /// do not. `nil` for other text. `meaning.offensive` reads both sides of every pair, and this
     /// was most of its time.
-    private func latin1Cues(in text: String, language: String, isCue: (String) -> Bool) -> [String]? {
+    private func latin1Cues(in text: String, bytes: CueBytes, isCue: (String) -> Bool) -> [String]? {
         guard Self.punctuationIsCaseless else { return nil }
         let lower = Self.latin1Lowercase
         let alphabetic = Self.latin1Alphabetic
-        let bytes = cueBytes[language] ?? CueBytes(words: [], prefixes: [], suffixes: [])
         var found: [String] = []
         var word: [UInt8] = []
         word.reserveCapacity(32)
