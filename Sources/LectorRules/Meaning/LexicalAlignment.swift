@@ -786,47 +786,56 @@ public final class AlignmentWords: @unchecked Sendable {
         let language = side == .source ? sourceLanguage : targetLanguage
         let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : [:]
         let particles = Set(separable.values.map(\.particle))
-        // Each word's facts from one look-up under one lock for the sentence; a word not seen
-        // before (or spelled otherwise in lower case, which `text` guards) is read below.
-        var known = [WordFacts?](repeating: nil, count: sentenceWords.count)
+        func word(_ facts: WordFacts, at position: Int) -> LexicalAlignment.Word {
+            let isFunction = facts.isFunction || (!particles.isEmpty && particles.contains(position))
+            let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
+            return LexicalAlignment.Word(facts: facts, range: sentenceWords[position].range, isContent: isContent,
+                                         isNameOrNumber: facts.isDigits || (sentenceWords[position].isCapitalized && position > 0))
+        }
+        // Each word's facts from one look-up under one lock for the sentence, made into its word
+        // there; a word not seen before (or spelled otherwise in lower case, which `text` guards)
+        // stands as a placeholder until it is read below.
+        var unknown: [Int] = []
         lock.withLock {
             let facts = side == .source ? sourceFacts : targetFacts
             // By index: a word copied out of the array is two strings' reference counts.
-            for position in sentenceWords.indices where separable.isEmpty || separable[position] == nil {
-                if let entry = facts[sentenceWords[position].written], entry.text == sentenceWords[position].text {
-                    known[position] = entry
+            for position in sentenceWords.indices {
+                if separable.isEmpty || separable[position] == nil, let entry = facts[sentenceWords[position].written],
+                   entry.text == sentenceWords[position].text {
+                    result.append(word(entry, at: position))
+                } else {
+                    unknown.append(position)
+                    result.append(LexicalAlignment.Word(facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
                 }
             }
         }
-        for position in sentenceWords.indices {
-            let facts: WordFacts
-            if let entry = known[position] {
-                facts = entry
-            } else {
-                let word = sentenceWords[position]
-                facts = wordFacts(word, side: side, info: separable[position]?.info ?? self.info(of: word.written, side: side))
-                if separable[position] == nil {
-                    lock.withLock {
-                        if side == .source {
-                            if sourceFacts.count < Self.wordFactsCapacity { sourceFacts[word.written] = facts }
-                        } else if targetFacts.count < Self.wordFactsCapacity {
-                            targetFacts[word.written] = facts
-                        }
+        for position in unknown {
+            let written = sentenceWords[position].written
+            let facts = wordFacts(sentenceWords[position], side: side, info: separable[position]?.info ?? info(of: written, side: side))
+            if separable[position] == nil {
+                lock.withLock {
+                    if side == .source {
+                        if sourceFacts.count < Self.wordFactsCapacity { sourceFacts[written] = facts }
+                    } else if targetFacts.count < Self.wordFactsCapacity {
+                        targetFacts[written] = facts
                     }
                 }
             }
-            let isFunction = facts.isFunction || (!particles.isEmpty && particles.contains(position))
-            let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
-            result.append(LexicalAlignment.Word(facts: facts, range: sentenceWords[position].range, isContent: isContent,
-                                                isNameOrNumber: facts.isDigits || (sentenceWords[position].isCapitalized && position > 0)))
+            result[position] = word(facts, at: position)
         }
         return result
     }
 
+    /// Stands for a word whose facts are being read (`words(of:side:)`); never in an alignment.
+    private static let placeholder = WordFacts(text: "", info: WordInfo(
+        id: WordInfo.unmemoized, written: "", folded: "", lemmas: [], translations: [], translationSynonyms: [], isKnown: false,
+        isCapitalized: false, latin: nil, cognateKey: nil, lemmaCognates: [], translationCognates: [], antonyms: [], directAntonyms: []),
+        isFunction: true, isDigits: false, hasTwoLetters: false, figures: "")
+
     /// What `words(of:side:)` reads off a word's lower-cased text, with its info: the same words
     /// come back sentence after sentence, and each fact was a scan or a hashed look-up of its own.
     /// A class: a sentence's look-up copies one reference per word, not three strings and an info.
-    final class WordFacts {
+    final class WordFacts: Sendable {
         let text: String
         let info: WordInfo
         let isFunction: Bool

@@ -177,6 +177,36 @@ struct NegationLexicon: Sendable {
     /// The first words of `phrases` and of `cancels`, to skip looking up most words of a sentence.
     private var phraseFilter = ASCIIKeyFilter(keys: [])
     private var cancelFilter = ASCIIKeyFilter(keys: [])
+    /// The bytes an ASCII word may end with to carry one of `suffixes` (and `lexicalSuffixes`),
+    /// or begin with to carry one of `lexicalPrefixes`: most words of a sentence carry none,
+    /// which their last or first byte settles without comparing strings.
+    private var suffixEnds = AffixEnds(affixes: [], last: true)
+    private var lexicalSuffixEnds = AffixEnds(affixes: [], last: true)
+    private var lexicalPrefixStarts = AffixEnds(affixes: [], last: false)
+
+    /// For each byte, whether an ASCII word ending (or starting) with it may carry one of the
+    /// affixes: an affix matches an ASCII word only through its canonical decomposition, which
+    /// must then be ASCII and end (or start) with that byte; an empty affix matches every word.
+    struct AffixEnds: Sendable {
+        private var bytes = [Bool](repeating: false, count: 256)
+
+        init(affixes: [String], last: Bool) {
+            for affix in affixes {
+                let decomposed = Array(affix.decomposedStringWithCanonicalMapping.utf8)
+                guard let end = last ? decomposed.last : decomposed.first else {
+                    bytes = [Bool](repeating: true, count: 256)
+                    return
+                }
+                if decomposed.allSatisfy({ $0 < 0x80 }) { bytes[Int(end)] = true }
+            }
+        }
+
+        /// `false` only when no affix can match the word, which is ASCII when `isASCII`.
+        func mayMatch(_ word: String, isASCII: Bool, last: Bool) -> Bool {
+            guard isASCII, let end = last ? word.utf8.last : word.utf8.first else { return true }
+            return bytes[Int(end)]
+        }
+    }
 
     var isEmpty: Bool {
         phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty && lexicalSuffixes.isEmpty
@@ -240,6 +270,9 @@ struct NegationLexicon: Sendable {
             }
             result[key]!.phraseFilter = ASCIIKeyFilter(keys: result[key]!.phrases.keys)
             result[key]!.cancelFilter = ASCIIKeyFilter(keys: result[key]!.cancels.keys)
+            result[key]!.suffixEnds = AffixEnds(affixes: result[key]!.suffixes, last: true)
+            result[key]!.lexicalSuffixEnds = AffixEnds(affixes: result[key]!.lexicalSuffixes, last: true)
+            result[key]!.lexicalPrefixStarts = AffixEnds(affixes: result[key]!.lexicalPrefixes, last: false)
         }
         return result
     }
@@ -276,7 +309,8 @@ struct NegationLexicon: Sendable {
             var negatesItself = false
             if phraseFilter.mayContain(word, isASCII: isASCII), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
-            } else if suffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) }) {
+            } else if suffixEnds.mayMatch(word, isASCII: isASCII, last: true),
+                      suffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) }) {
                 matched = (1, .grammatical)
             } else if !prefixes.isEmpty, !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
@@ -409,8 +443,10 @@ struct NegationLexicon: Sendable {
     private func isLexicalAffixed(_ word: String, isASCII: Bool) -> Bool {
         // Asked of every word: most have none of the affixes, which is settled before the word's
         // length in characters and the exceptions are looked at.
-        guard lexicalSuffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) })
-                || lexicalPrefixes.contains(where: { Self.hasPrefix(word, $0, wordIsASCII: isASCII) })
+        guard lexicalSuffixEnds.mayMatch(word, isASCII: isASCII, last: true)
+                && lexicalSuffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) })
+                || lexicalPrefixStarts.mayMatch(word, isASCII: isASCII, last: false)
+                && lexicalPrefixes.contains(where: { Self.hasPrefix(word, $0, wordIsASCII: isASCII) })
         else { return false }
         let length = word.count
         if lexicalExceptPrefixes.contains(where: { word.hasPrefix($0) }) { return false }
