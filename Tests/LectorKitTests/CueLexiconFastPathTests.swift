@@ -117,3 +117,30 @@ import Testing
         #expect(lexicon.cues(in: "You FUCKING idiot", language: "en").count == 2)
     }
 }
+
+/// `NegationLexicon.AffixEnds` passes over the ASCII words no affix can match: it must never pass
+/// over one that `hasSuffix` or `hasPrefix` matches, affixes written decomposed or empty included.
+@Suite struct NegationAffixEndsTests {
+    @Test func neverPassesOverAMatch() {
+        let affixes = ["n't", "los", "un", "non", "less", "K\u{212A}", "e\u{301}", "é", "", "ß"]
+        var words = ["isn't", "didn't", "hoffnungslos", "unclear", "nonessential", "careless", "kk", "e", "café", "x", "", "UN"]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            words += try! String(contentsOfFile: path, encoding: .utf8).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+                .map(String.init)
+        }
+        for count in 1...affixes.count {
+            let some = Array(affixes.prefix(count))
+            let ends = NegationLexicon.AffixEnds(affixes: some, last: true)
+            let starts = NegationLexicon.AffixEnds(affixes: some, last: false)
+            for word in words {
+                let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+                if some.contains(where: { word.hasSuffix($0) }) { #expect(ends.mayMatch(word, isASCII: isASCII, last: true), "\(word)") }
+                if some.contains(where: { word.hasPrefix($0) }) { #expect(starts.mayMatch(word, isASCII: isASCII, last: false), "\(word)") }
+            }
+        }
+        // Without an empty affix most words are passed over.
+        let plain = NegationLexicon.AffixEnds(affixes: ["n't", "un"], last: true)
+        #expect(!plain.mayMatch("unclear", isASCII: true, last: true))
+        #expect(plain.mayMatch("isn't", isASCII: true, last: true))
+    }
+}
