@@ -88,4 +88,59 @@ import Testing
             return z ^ (z >> 31)
         }
     }
+    /// `cues(in:language:)` reads Latin-1 text on its scalars (`latin1Cues`); it must find what the
+    /// lower-cased `Character` split finds, which a scalar outside that range (`☃`, a separator
+    /// that changes no word) sends the text through.
+    @Test func latin1CuesMatchTheGeneralPath() {
+        var texts = [
+            "You are a fucking idiot, do it now.", "FUCK YOU, Motherfucker!", "Du Scheißkerl, das ist SCHEISSE.",
+            "Das ist ein Idiot.", "Er fickt — „Neger“ ist ein Wort.", "l’idiot d'État", "Bitchy bitches' BITCH",
+            "Ärger über Äpfel, Ölpreise und Straßen", "scheißegal", "fuc", "Niggard?", "×÷ µß ÿ ª º", "",
+            "This is a man.", "Die Gespräche gehen am Dienstag weiter.", "You idiot’s friend, “fucked” up…",
+        ]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var generator = SplitMix(state: 5)
+        let pieces = ["fuck", "scheiß", "Idiot", "ÄRGER", "neger", "’", "'", " ", "-", "ß", "É", "bitch", "ing", "x", "\u{2014}"]
+        for _ in 0..<2000 {
+            texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        let lexicon = CueLexicon.offensive
+        for text in texts {
+            for language in ["en", "de"] {
+                #expect(lexicon.cues(in: text, language: language) == lexicon.cues(in: text + " ☃", language: language),
+                        "\(language) \(text.debugDescription)")
+            }
+        }
+        #expect(lexicon.cues(in: "Du Scheißkerl!", language: "de") == ["scheißkerl"])
+        #expect(lexicon.cues(in: "You FUCKING idiot", language: "en").count == 2)
+    }
+}
+
+/// `NegationLexicon.AffixEnds` passes over the ASCII words no affix can match: it must never pass
+/// over one that `hasSuffix` or `hasPrefix` matches, affixes written decomposed or empty included.
+@Suite struct NegationAffixEndsTests {
+    @Test func neverPassesOverAMatch() {
+        let affixes = ["n't", "los", "un", "non", "less", "K\u{212A}", "e\u{301}", "é", "", "ß"]
+        var words = ["isn't", "didn't", "hoffnungslos", "unclear", "nonessential", "careless", "kk", "e", "café", "x", "", "UN"]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            words += try! String(contentsOfFile: path, encoding: .utf8).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+                .map(String.init)
+        }
+        for count in 1...affixes.count {
+            let some = Array(affixes.prefix(count))
+            let ends = NegationLexicon.AffixEnds(affixes: some, last: true)
+            let starts = NegationLexicon.AffixEnds(affixes: some, last: false)
+            for word in words {
+                let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+                if some.contains(where: { word.hasSuffix($0) }) { #expect(ends.mayMatch(word, isASCII: isASCII, last: true), "\(word)") }
+                if some.contains(where: { word.hasPrefix($0) }) { #expect(starts.mayMatch(word, isASCII: isASCII, last: false), "\(word)") }
+            }
+        }
+        // Without an empty affix most words are passed over.
+        let plain = NegationLexicon.AffixEnds(affixes: ["n't", "un"], last: true)
+        #expect(!plain.mayMatch("unclear", isASCII: true, last: true))
+        #expect(plain.mayMatch("isn't", isASCII: true, last: true))
+    }
 }

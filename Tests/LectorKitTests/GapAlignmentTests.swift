@@ -103,5 +103,28 @@ import Testing
         #expect(!LexicalAlignment.isScalarAligned((emoji + 1)..<utf16.count, in: utf16))
         #expect(!LexicalAlignment.isScalarAligned(0..<(emoji + 1), in: utf16))
     }
-}
+    /// The byte search of compound parts answers as Foundation's `contains`, which it replaced
+    /// between ASCII strings; other strings still go to Foundation.
+    @Test func compoundSearchMatchesFoundation() {
+        let words = ["weichteilasthetik", "sepsistherapie", "handverletzungen", "weichteilästhetik", "abc", "aaab", ""]
+        let parts = ["weich", "sepsis", "therapie", "verletzung", "hand", "aab", "ästhetik", "asthetik", "a", "abcd", "zz", ""]
+        for word in words {
+            for part in parts {
+                #expect(LexicalAlignment.contains(word, part) == word.contains(part), "\(word) \(part)")
+            }
+        }
+    }
 
+    /// The store's antonym verdicts are kept by the two words' ids and read back for a whole
+    /// English word.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func antonymVerdictsAreKeptByWord() throws {
+        let lexicon = Lexicon.shared(source: "de", target: "en")
+        let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en"))
+        let pair = try #require(LexicalAlignment(source: "Die Preise sind gestiegen.", target: "Prices have decreased.", words: words))
+        let english = pair.target[0].info
+        #expect(words.antonymVerdicts(english: english, others: pair.source).allSatisfy { $0 == nil })
+        words.noteAntonymVerdicts(english: english, [(pair.source[1].info, true), (pair.source[0].info, false)])
+        #expect(words.antonymVerdicts(english: english, others: pair.source) == [false, true, nil, nil])
+    }
+}

@@ -12,6 +12,33 @@ struct CueLexicon: Sendable {
     private var exceptions: [String: Set<String>] = [:]
     private var exceptionPrefixes: [String: [String]] = [:]
     private var substrings: [String: [String]] = [:]
+    private var cueBytes: [String: CueBytes] = [:]
+    /// Everything `cues(in:language:)` reads for one language, found with one look-up: the
+    /// look-ups by language of each list were a fifth of `meaning.offensive`.
+    private var byLanguage: [String: LanguageCues] = [:]
+
+    private final class LanguageCues: Sendable {
+        let words: Set<String>
+        let wordFilter: ASCIIKeyFilter
+        let prefixes: [String]
+        let suffixes: [String]
+        let exceptions: Set<String>
+        let exceptionPrefixes: [String]
+        let substrings: [String]?
+        let bytes: CueBytes
+
+        init(words: Set<String>, wordFilter: ASCIIKeyFilter, prefixes: [String], suffixes: [String], exceptions: Set<String>,
+             exceptionPrefixes: [String], substrings: [String]?, bytes: CueBytes) {
+            self.words = words
+            self.wordFilter = wordFilter
+            self.prefixes = prefixes
+            self.suffixes = suffixes
+            self.exceptions = exceptions
+            self.exceptionPrefixes = exceptionPrefixes
+            self.substrings = substrings
+            self.bytes = bytes
+        }
+    }
 
     static let negation = CueLexicon(resource: "Garbled/negation.txt")
     static let toxicity = CueLexicon(resource: "Garbled/toxicity.txt")
@@ -39,6 +66,18 @@ struct CueLexicon: Sendable {
             }
         }
         wordFilters = words.mapValues { ASCIIKeyFilter(keys: $0) }
+        for language in Set(words.keys).union(prefixes.keys).union(suffixes.keys) {
+            cueBytes[language] = CueBytes(words: words[language] ?? [], prefixes: prefixes[language] ?? [],
+                                          suffixes: suffixes[language] ?? [])
+        }
+        // A language with none of these lists has no cue to find.
+        for language in Set(words.keys).union(prefixes.keys).union(suffixes.keys).union(substrings.keys) {
+            byLanguage[language] = LanguageCues(
+                words: words[language] ?? [], wordFilter: wordFilters[language] ?? ASCIIKeyFilter(keys: []),
+                prefixes: prefixes[language] ?? [], suffixes: suffixes[language] ?? [], exceptions: exceptions[language] ?? [],
+                exceptionPrefixes: exceptionPrefixes[language] ?? [], substrings: substrings[language],
+                bytes: cueBytes[language] ?? CueBytes(words: [], prefixes: [], suffixes: []))
+        }
     }
 
     func hasCues(for language: String) -> Bool {
@@ -47,8 +86,9 @@ struct CueLexicon: Sendable {
 
     /// The cues found in `text`, in order (a word may be found more than once).
     func cues(in text: String, language: String) -> [String] {
+        guard let cues = byLanguage[language] else { return [] }
         var found: [String] = []
-        if let substrings = substrings[language] {
+        if let substrings = cues.substrings {
             let compact = text.filter { !$0.isWhitespace }
             for cue in substrings {
                 var rest = compact[...]
@@ -58,28 +98,131 @@ struct CueLexicon: Sendable {
                 }
             }
         }
-        let words = self.words[language] ?? []
-        let wordFilter = wordFilters[language] ?? ASCIIKeyFilter(keys: [])
-        let prefixes = self.prefixes[language] ?? []
-        let suffixes = self.suffixes[language] ?? []
-        let exceptions = self.exceptions[language] ?? []
-        let exceptionPrefixes = self.exceptionPrefixes[language] ?? []
+        let words = cues.words
+        let wordFilter = cues.wordFilter
+        let prefixes = cues.prefixes
+        let suffixes = cues.suffixes
+        let exceptions = cues.exceptions
+        let exceptionPrefixes = cues.exceptionPrefixes
         guard !words.isEmpty || !prefixes.isEmpty || !suffixes.isEmpty else { return found }
-        for token in Self.words(inLowercased: text.lowercased()) {
-            let word = String(token)
-            if wordFilter.mayContain(word), words.contains(word) {
-                found.append(word)
-                continue
-            }
+        func isCue(_ word: String) -> Bool {
+            if wordFilter.mayContain(word), words.contains(word) { return true }
             let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
             // The affixes first: most words have none, and the exceptions only undo a match.
-            if prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
-                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }),
-               !exceptions.contains(word), !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) }) {
-                found.append(word)
-            }
+            return (prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
+                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }))
+                && !exceptions.contains(word) && !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) })
+        }
+        if let fast = latin1Cues(in: text, bytes: cues.bytes, isCue: isCue) { return found + fast }
+        for token in Self.words(inLowercased: text.lowercased()) {
+            let word = String(token)
+            if isCue(word) { found.append(word) }
         }
         return found
+    }
+
+    /// The word cues of `text` as `cues(in:language:)` finds them, for text whose every scalar is
+    /// Latin-1 (lower-cased to one Latin-1 scalar) or stands alone (`scalarStandsAlone`): lower-cased
+    /// and split scalar by scalar into one reused buffer, without lower-casing the whole text or
+    /// making a string of each word. A word becomes a string, read by `isCue`, only when its bytes
+    /// may be a listed word or carry a listed affix (`CueBytes`), which most words of a sentence
+    /// do not. `nil` for other text. `meaning.offensive` reads both sides of every pair, and this
+    /// was most of its time.
+    private func latin1Cues(in text: String, bytes: CueBytes, isCue: (String) -> Bool) -> [String]? {
+        guard Self.punctuationIsCaseless else { return nil }
+        let lower = Self.latin1Lowercase
+        let alphabetic = Self.latin1Alphabetic
+        var found: [String] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII: its letters are its alphabetic scalars.
+                if (value | 0x20) &- 0x61 < 26 || value == 0x27 {
+                    word.append(value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
+                    continue
+                }
+            } else if value < 0x100 {
+                let lowered = lower[Int(value)]
+                guard lowered != 0 else { return nil }
+                if alphabetic[Int(lowered)] {
+                    word.append(0xC0 | UInt8(lowered >> 6))
+                    word.append(0x80 | UInt8(lowered & 0x3F))
+                    continue
+                }
+            } else if value == 0x2019 {
+                word.append(contentsOf: [0xE2, 0x80, 0x99])
+                continue
+            } else if !Self.scalarStandsAlone(scalar) {
+                return nil
+            }
+            // A separator (no letter stands alone above U+00FF: `punctuationIsCaseless`).
+            if !word.isEmpty {
+                if bytes.mayMatch(word) {
+                    let string = String(decoding: word, as: Unicode.UTF8.self)
+                    if isCue(string) { found.append(string) }
+                }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty, bytes.mayMatch(word) {
+            let string = String(decoding: word, as: Unicode.UTF8.self)
+            if isCue(string) { found.append(string) }
+        }
+        return found
+    }
+
+    /// The lower case of each scalar from U+0080 to U+00FF where it is one scalar of that range
+    /// (`String.lowercased` maps scalar by scalar), 0 where it is not (then no shortcut).
+    static let latin1Lowercase: [UInt16] = (0..<256).map { value in
+        let mapping = Unicode.Scalar(UInt8(value)).properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let first = mapping.first, first.value < 0x100 else { return 0 }
+        return UInt16(first.value)
+    }
+
+    /// Whether lower-casing leaves every scalar that stands alone above U+00FF as it is, and none
+    /// of them is a letter: what `latin1Cues` takes for granted.
+    static let punctuationIsCaseless: Bool = (0x2010...0x205E).allSatisfy { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)), scalarStandsAlone(scalar) else { return true }
+        return scalar.properties.lowercaseMapping == String(scalar) && (scalar == "’" || !scalar.properties.isAlphabetic)
+    }
+
+    /// `Unicode.Scalar.properties.isAlphabetic` of U+0000…U+00FF.
+    static let latin1Alphabetic: [Bool] = (0..<256).map { Unicode.Scalar(UInt8($0)).properties.isAlphabetic }
+
+    /// A language's words, prefixes and suffixes as UTF-8 bytes of their canonical composition,
+    /// for `latin1Cues` to pass over the words that can be none of them without making strings.
+    /// A word of Latin-1 scalars is composed already, and each of its scalars is a character, so
+    /// it is canonically equal to a listed word, or starts or ends with a listed affix, only when
+    /// its bytes are the composed bytes of that word or start or end with those of the affix;
+    /// the filter keeps every such word, and `isCue` decides on the string as before.
+    struct CueBytes: Sendable {
+        /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
+        let wordShapes: [UInt64]
+        let prefixes: [[UInt8]]
+        let suffixes: [[UInt8]]
+
+        init(words: some Sequence<String>, prefixes: [String], suffixes: [String]) {
+            func composed(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
+            var shapes = [UInt64](repeating: 0, count: 256)
+            for word in words {
+                let bytes = composed(word)
+                guard let first = bytes.first else { continue }
+                shapes[Int(first)] |= 1 << UInt64(min(bytes.count, 63))
+            }
+            wordShapes = shapes
+            self.prefixes = prefixes.map(composed)
+            self.suffixes = suffixes.map(composed)
+        }
+
+        /// `false` only when the word (composed UTF-8, not empty) is no listed word and carries
+        /// no listed affix.
+        func mayMatch(_ word: [UInt8]) -> Bool {
+            if wordShapes[Int(word[0])] & (1 << UInt64(min(word.count, 63))) != 0 { return true }
+            return prefixes.contains { word.starts(with: $0) }
+                || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
+        }
     }
 
     /// `word.hasPrefix(cue)`, compared as bytes when both are ASCII: ASCII characters are

@@ -59,7 +59,7 @@ public struct AdditionRule: BilingualRule {
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
         guard let words, let alignment = pair.lexicalAlignment(using: words),
               let gap = alignment.leastLikelyGap(on: .target, text: pair.targetText, otherText: pair.sourceText,
-                                                 lengthFit: LengthFit.of(source: words.sourceLanguage, target: words.targetLanguage),
+                                                 lengthFit: words.lengthFit,
                                                  minimumRun: OmissionRule.minimumRun, minimumRest: OmissionRule.minimumRest,
                                                  paraphraseWeight: Self.paraphraseWeight,
                                                  links: pair.gapLinks(of: alignment, using: words, readingCompounds: true)),

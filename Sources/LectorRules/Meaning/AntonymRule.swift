@@ -63,15 +63,39 @@ public struct AntonymRule: BilingualRule {
 
     public init() {}
 
-    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> AlignmentWords? {
-        guard let words = try AlignmentWords.shared(for: context), words.sourceLanguage == "en" || words.targetLanguage == "en",
-              words.lexicon.hasWordNet else { return nil }
-        return words
+    /// The pair's word store, and the negation cue lists of its languages, found once per
+    /// document rather than once per pair.
+    /// A class: handing it to each pair copies one reference, not the two cue lists' dozens.
+    public final class Prepared {
+        let words: AlignmentWords
+        let sourceNegations: NegationLexicon?
+        let targetNegations: NegationLexicon?
+
+        init(words: AlignmentWords, sourceNegations: NegationLexicon?, targetNegations: NegationLexicon?) {
+            self.words = words
+            self.sourceNegations = sourceNegations
+            self.targetNegations = targetNegations
+        }
     }
 
-    public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
-        guard let words, let alignment = pair.lexicalAlignment(using: words) else { return [] }
-        let cues = Self.negationCues(pair, words)
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Prepared? {
+        guard let words = try AlignmentWords.shared(for: context), words.sourceLanguage == "en" || words.targetLanguage == "en",
+              words.lexicon.hasWordNet else { return nil }
+        return Prepared(words: words, sourceNegations: NegationLexicon.forLanguage(words.sourceLanguage),
+                        targetNegations: NegationLexicon.forLanguage(words.targetLanguage))
+    }
+
+    public func findings(in pair: SentencePairContext, using prepared: Prepared?) -> [RuleFinding] {
+        guard let prepared, let alignment = pair.lexicalAlignment(using: prepared.words) else { return [] }
+        let words = prepared.words
+        // Read only for a candidate opposite, which few pairs have.
+        var negationCues: NegationCues?
+        func cues() -> NegationCues {
+            if let negationCues { return negationCues }
+            let made = Self.negationCues(pair, words, source: prepared.sourceNegations, target: prepared.targetNegations)
+            negationCues = made
+            return made
+        }
         // WordNet's antonyms are English: `english` is the side whose words have them, `other` the
         // side whose words are translated into English.
         let englishIsTarget = words.targetLanguage == "en"
@@ -140,17 +164,19 @@ public struct AntonymRule: BilingualRule {
         // `past`, against `present`). With them, de-en flagged 2.1 % of the tune split's good
         // pairs, without them 1.4 %, and what they found on perturbed pairs was mostly such a
         // pair elsewhere in the sentence, not the swapped word.
-        func antonyms(_ e: LexicalAlignment.Word) -> Set<String> {
-            var result = e.info.directAntonyms
-            for lemma in e.info.lemmas { result.formUnion(Self.missingFromWordNet[lemma] ?? []) }
-            return result
-        }
+        // (`WordInfo.ownAntonyms`: once per word of the store, not once per pair.)
+        let otherCandidates = other.map(isCandidate)
         for e in english where isCandidate(e) && !Self.determiners.contains(e.text) {
-            // Once per English word, not once per word of the other side.
-            let eAntonyms = antonyms(e)
+            let eAntonyms = e.info.ownAntonyms
             guard !eAntonyms.isEmpty else { continue }
             var eAccounted: Bool?
-            for (index, o) in other.enumerated() where isCandidate(o) {
+            // Whether each other-side word's translations hold one of the antonyms, as far as
+            // the store remembers it for the two words (`AlignmentWords.antonymVerdicts`): most
+            // never do, and asking was a hashed look-up per antonym and word, every pair.
+            let known = words.antonymVerdicts(english: e.info, others: other)
+            var learned: [(other: WordInfo, shares: Bool)] = []
+            defer { words.noteAntonymVerdicts(english: e.info, learned) }
+            for (index, o) in other.enumerated() where otherCandidates[index] {
                 // Closed-class opposites pair closed-class words (`mehr` → `less`, `nach` →
                 // `before`): a function word and a content word are never opposites here, since
                 // a function word's many senses reach content words by chance (`über` lists
@@ -161,9 +187,11 @@ public struct AntonymRule: BilingualRule {
                 // and `to` before `after`) for 0.2 % of its false alarms (`von` → `off`).
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
+                if known[index] == false { continue }
                 let oTranslations = translations(index)
                 var shared: [String] = []
                 for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
+                if known[index] == nil { learned.append((o.info, !shared.isEmpty)) }
                 guard let opposite = shared.sorted().first(where: {
                     isContent || !reverseTranslations($0).isDisjoint(with: o.info.lemmas)
                 }) else { continue }
@@ -178,7 +206,7 @@ public struct AntonymRule: BilingualRule {
                 if eAccounted == nil { eAccounted = isAccounted(english: e) }
                 guard eAccounted == false else { break }
                 let (t, s) = englishIsTarget ? (e, o) : (o, e)
-                guard !cues.isNear(source: s.range, in: alignment.source, target: t.range, in: alignment.target) else { continue }
+                guard !cues().isNear(source: s.range, in: alignment.source, target: t.range, in: alignment.target) else { continue }
                 let message = englishIsTarget
                     ? "`\(written(t, in: pair.targetText))` is the opposite of `\(opposite)`, which translates `\(written(s, in: pair.sourceText))`"
                     : "`\(written(t, in: pair.targetText))` means `\(opposite)`, the opposite of `\(written(s, in: pair.sourceText))` in the source"
@@ -241,11 +269,12 @@ public struct AntonymRule: BilingualRule {
         }
     }
 
-    static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords) -> NegationCues {
-        let inSource = NegationLexicon.forLanguage(words.sourceLanguage).map {
+    static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords, source: NegationLexicon?,
+                             target: NegationLexicon?) -> NegationCues {
+        let inSource = source.map {
             pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).map { ($0.range, $0.strength == .grammatical) }
         } ?? []
-        let inTarget = NegationLexicon.forLanguage(words.targetLanguage).map {
+        let inTarget = target.map {
             pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).map { ($0.range, $0.strength == .grammatical) }
         } ?? []
         return NegationCues(source: inSource, target: inTarget)

@@ -15,19 +15,24 @@ import LectorLexicon
 /// are never evidence.
 struct LexicalAlignment {
     /// One word of either side.
+    /// Holds its word's facts (`AlignmentWords.WordFacts`, one object per word of the store)
+    /// rather than their strings and info: making and copying a word costs one reference count,
+    /// not three (a tenth of aligning a pair were those counts).
     struct Word {
-        /// Lower-cased, as written.
-        let text: String
+        let facts: AlignmentWords.WordFacts
         /// UTF-16 range in its sentence.
         let range: Range<Int>
-        let info: WordInfo
         /// A word the alignment weighs: not a function word, not a single letter.
         let isContent: Bool
         /// Capitalized inside the sentence, or written with digits.
         let isNameOrNumber: Bool
-        /// The figures the word holds (`figures(of:)`), empty when none: read once here, since
-        /// `gapLinks` compares them for every pair of unlinked words.
-        let figures: String
+
+        /// Lower-cased, as written.
+        var text: String { facts.text }
+        var info: WordInfo { facts.info }
+        /// The figures the word holds (`figures(of:)`), empty when none: read once per word of
+        /// the store, since `gapLinks` compares them for every pair of unlinked words.
+        var figures: String { facts.figures }
     }
 
     let source: [Word]
@@ -53,16 +58,7 @@ struct LexicalAlignment {
               !GarbledSignalExtractor.denseScripts.contains(words.targetLanguage) else { return nil }
         source = words.words(of: sourceWords, side: .source)
         target = words.words(of: targetWords, side: .target)
-        var sourceLinks = [[Int]](repeating: [], count: source.count)
-        var targetLinks = [[Int]](repeating: [], count: target.count)
-        for (i, s) in source.enumerated() where s.isContent {
-            for (j, t) in target.enumerated() where t.isContent && words.areCounterparts(s.info, t.info) {
-                sourceLinks[i].append(j)
-                targetLinks[j].append(i)
-            }
-        }
-        self.sourceLinks = sourceLinks
-        self.targetLinks = targetLinks
+        (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
         sourceCompounds = NamesMissingRule.compounds.contains(words.sourceLanguage)
         targetCompounds = NamesMissingRule.compounds.contains(words.targetLanguage)
     }
@@ -86,15 +82,29 @@ struct LexicalAlignment {
         // Character counts of the words a compound may be (`compound(_:length:holds:)`), each once.
         let sourceLengths = sourceCompounds ? source.map(Self.compoundLength) : []
         let targetLengths = targetCompounds ? target.map(Self.compoundLength) : []
-        for (i, s) in source.enumerated() where s.isContent && plainSourceLinks[i].isEmpty {
-            for (j, t) in target.enumerated() where t.isContent && plainTargetLinks[j].isEmpty {
-                let sharesFigures = !s.figures.isEmpty && s.figures == t.figures && s.text != t.text
-                if sharesFigures || (sourceCompounds && Self.compound(s, length: sourceLengths[i], holds: t))
-                    || (targetCompounds && Self.compound(t, length: targetLengths[j], holds: s)) {
+        // Words by index, not copied out of the arrays (each copy of a word is three reference
+        // counts); without compounds only words with figures can link here.
+        let readsCompounds = sourceCompounds || targetCompounds
+        let unlinkedSource = source.indices.filter {
+            source[$0].isContent && plainSourceLinks[$0].isEmpty && (readsCompounds || !source[$0].figures.isEmpty)
+        }
+        let unlinkedTarget = target.indices.filter {
+            target[$0].isContent && plainTargetLinks[$0].isEmpty && (readsCompounds || !target[$0].figures.isEmpty)
+        }
+        for i in unlinkedSource {
+            for j in unlinkedTarget {
+                let sharesFigures = !source[i].figures.isEmpty && source[i].figures == target[j].figures && source[i].text != target[j].text
+                if sharesFigures || (sourceCompounds && Self.compound(source[i], length: sourceLengths[i], holds: target[j]))
+                    || (targetCompounds && Self.compound(target[j], length: targetLengths[j], holds: source[i])) {
                     sourceLinks[i].append(j)
                     targetLinks[j].append(i)
                 }
             }
+        }
+        // Every word with one link at most: each link is its two words' only one, kept as it
+        // is (below), so the links are the plain ones with those just added.
+        if sourceLinks.allSatisfy({ $0.count <= 1 }), targetLinks.allSatisfy({ $0.count <= 1 }) {
+            return (sourceLinks, targetLinks)
         }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
         func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
@@ -187,8 +197,35 @@ struct LexicalAlignment {
     /// `compoundLength`.
     static func compound(_ word: Word, length: Int, holds other: Word) -> Bool {
         guard length >= 8 else { return false }
-        if let latin = other.info.latin, latin.count >= 5, other.info.latin != word.info.latin, (word.info.latin ?? word.text).contains(latin) { return true }
-        return other.info.translations.contains { $0.utf8.count >= 4 && $0.count >= 4 && $0.count < length && word.text.contains($0) }
+        if let latin = other.info.latin, latin.count >= 5, other.info.latin != word.info.latin, contains(word.info.latin ?? word.text, latin) { return true }
+        let textIsASCII = isASCII(word.text)
+        return other.info.translations.contains { translation in
+            let bytes = translation.utf8.count
+            guard bytes >= 4 else { return false }
+            // An ASCII string has a character per byte.
+            let characters = isASCII(translation) ? bytes : translation.count
+            return characters >= 4 && characters < length && contains(word.text, translation, textIsASCII: textIsASCII)
+        }
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+
+    /// `text.contains(part)`, Foundation's search, which compares canonically: between two ASCII
+    /// strings that is comparing bytes, done here without Foundation's UTF-16 copies (a long
+    /// German word against every translation of every unaligned English word of its pair).
+    static func contains(_ text: String, _ part: String, textIsASCII: Bool? = nil) -> Bool {
+        guard textIsASCII ?? isASCII(text), isASCII(part) else { return text.contains(part) }
+        guard !part.isEmpty else { return text.contains(part) }
+        var text = text, part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
@@ -253,19 +290,21 @@ struct LexicalAlignment {
     /// through their parts when `readingCompounds`.
     func leastLikelyGap(on side: Side, text: String, otherText: String, lengthFit: LengthFit?, minimumRun: Int, minimumRest: Int,
                         paraphraseWeight: Double, links: GapLinks) -> UnalignedSpan? {
-        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links)
-            .filter { $0.contentCount >= minimumRun && $0.restCount >= minimumRest }
+        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links,
+                      minimumRun: minimumRun, minimumRest: minimumRest)
             .min { $0.weighedChance(paraphraseWeight: paraphraseWeight) < $1.weighedChance(paraphraseWeight: paraphraseWeight) }
     }
 
-    /// Every run of unaligned content words of one side, unweighed by the other side's words.
-    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, links gapLinks: GapLinks) -> [UnalignedSpan] {
+    /// Every run of unaligned content words of one side (and every stretch of one) with at least
+    /// `minimumRun` content words and `minimumRest` outside its run, unweighed by the other side's
+    /// words.
+    func unalignedRuns(on side: Side, text: String, otherText: String?, lengthFit: LengthFit?, links gapLinks: GapLinks,
+                       minimumRun: Int = 0, minimumRest: Int = 0) -> [UnalignedSpan] {
         let words = side == .source ? source : target
         let otherWords = side == .source ? target : source
         let (gapSourceLinks, gapTargetLinks) = (gapLinks.source, gapLinks.target)
         let links = side == .source ? gapSourceLinks : gapTargetLinks
         let otherLinks = side == .source ? gapTargetLinks : gapSourceLinks
-        let otherUnaligned = otherWords.indices.filter { otherWords[$0].isContent && otherLinks[$0].isEmpty }
         let content = words.indices.filter { words[$0].isContent }
         guard !content.isEmpty else { return [] }
         var runs: [[Int]] = []
@@ -279,9 +318,18 @@ struct LexicalAlignment {
         // run's length, and a run that long does not fit the pair's lengths when taken out. The
         // rest a stretch needs (`minimumRest`) is still counted outside the whole run: the other
         // words of its own run are no aligned sentence around it.
-        let stretches = runs.flatMap { run in
-            run.indices.flatMap { a in (a..<run.count).map { b in (run: Array(run[a...b]), outside: content.count - run.count) } }
+        // Stretches too short, or of a run with too little outside, are left out before they are
+        // weighed: most stretches are single words, and weighing each was most of the rules' time.
+        var stretches: [(run: [Int], outside: Int)] = []
+        for run in runs where content.count - run.count >= minimumRest {
+            for a in run.indices {
+                for b in a..<run.count where b - a + 1 >= minimumRun {
+                    stretches.append((run: Array(run[a...b]), outside: content.count - run.count))
+                }
+            }
         }
+        guard !stretches.isEmpty else { return [] }
+        let otherUnaligned = otherWords.indices.filter { otherWords[$0].isContent && otherLinks[$0].isEmpty }
         let utf16 = Array(text.utf16)
         // The sentence's comparable length up to each UTF-16 offset, and the other sentence's, once
         // for all stretches: a stretch's length is a difference of two (it starts and ends at
@@ -466,6 +514,9 @@ final class WordInfo: Sendable {
     /// Those of `antonyms` that are the lemmas' own (`Lexicon.directAntonyms`), not an adjective
     /// satellite's head's.
     let directAntonyms: Set<String>
+    /// What `meaning.antonym` opposes the word to: `directAntonyms` and the opposites WordNet
+    /// lacks (`AntonymRule.missingFromWordNet`) of its lemmas.
+    let ownAntonyms: Set<String>
 
     init(id: UInt32, written: String, folded: String, lemmas: Set<String>, translations: Set<String>, translationSynonyms: Set<String>,
          isKnown: Bool, isCapitalized: Bool, latin: String?, cognateKey: String?, lemmaCognates: Set<String>,
@@ -484,6 +535,9 @@ final class WordInfo: Sendable {
         self.lemmaCognates = lemmaCognates
         self.translationCognates = translationCognates
         self.antonyms = antonyms
+        var own = directAntonyms
+        for lemma in lemmas { own.formUnion(AntonymRule.missingFromWordNet[lemma] ?? []) }
+        ownAntonyms = own
     }
 
     static let cognateLength = 6
@@ -539,7 +593,11 @@ public final class AlignmentWords: @unchecked Sendable {
         sourcePivots = lexicon.pivots(from: source, to: target)
         targetPivots = lexicon.pivots(from: target, to: source)
         latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
+        lengthFit = LengthFit.of(source: source, target: target)
     }
+
+    /// The pair's usual length ratio (`LengthFit.of`), found once rather than once per sentence pair.
+    let lengthFit: LengthFit?
 
     /// One store per lexicon and pair for the whole process.
     private final class Store: @unchecked Sendable {
@@ -619,6 +677,85 @@ public final class AlignmentWords: @unchecked Sendable {
         return made
     }
 
+    /// The links of a pair's words: each content source word with each content target word that
+    /// `areCounterparts` says is its counterpart, in the order of the words. The memo's verdicts for
+    /// the whole pair are read under one lock, and the new ones kept under one more: a lock for
+    /// each of a pair's hundred-odd comparisons was a third of aligning it.
+    func counterpartLinks(_ source: [LexicalAlignment.Word], _ target: [LexicalAlignment.Word]) -> ([[Int]], [[Int]]) {
+        var sourceLinks = [[Int]](repeating: [], count: source.count)
+        var targetLinks = [[Int]](repeating: [], count: target.count)
+        let sourceContent = source.indices.filter { source[$0].isContent }
+        let targetContent = target.indices.filter { target[$0].isContent }
+        guard !sourceContent.isEmpty, !targetContent.isEmpty else { return (sourceLinks, targetLinks) }
+        // Ids of 0 (unmemoized) or past 2^31 (no bit left for the verdict) are never kept.
+        func memoizable(_ id: UInt32) -> Bool { id != WordInfo.unmemoized && id < 1 << 31 }
+        let sourceIDs = sourceContent.map { source[$0].info.id }
+        let targetIDs = targetContent.map { target[$0].info.id }
+        // By content word pair, row by source word: 0 not known yet, 1 no, 2 yes.
+        var verdicts = [UInt8](repeating: 0, count: sourceContent.count * targetContent.count)
+        lock.withLock {
+            // The table read through one local copy (one reference count for the pair, not one
+            // a look-up); it is gone before anything is inserted, so no insert copies the table.
+            let table = counterparts
+            for (a, s) in sourceIDs.enumerated() where memoizable(s) {
+                for (b, t) in targetIDs.enumerated() where memoizable(t) {
+                    if let known = table.verdict(UInt64(s) << 32 | UInt64(t)) { verdicts[a * targetIDs.count + b] = known ? 2 : 1 }
+                }
+            }
+        }
+        var made: [(key: UInt64, verdict: Bool)] = []
+        for a in sourceIDs.indices {
+            for b in targetIDs.indices where verdicts[a * targetIDs.count + b] == 0 {
+                let verdict = LexicalAlignment.areCounterparts(source[sourceContent[a]].info, target[targetContent[b]].info)
+                verdicts[a * targetIDs.count + b] = verdict ? 2 : 1
+                if memoizable(sourceIDs[a]), memoizable(targetIDs[b]) {
+                    made.append((UInt64(sourceIDs[a]) << 32 | UInt64(targetIDs[b]), verdict))
+                }
+            }
+        }
+        if !made.isEmpty {
+            lock.lock()
+            for entry in made where counterparts.count < Self.counterpartsCapacity { counterparts.insert(entry.key, entry.verdict) }
+            lock.unlock()
+        }
+        for (a, i) in sourceContent.enumerated() {
+            for (b, j) in targetContent.enumerated() where verdicts[a * targetIDs.count + b] == 2 {
+                sourceLinks[i].append(j)
+                targetLinks[j].append(i)
+            }
+        }
+        return (sourceLinks, targetLinks)
+    }
+
+    /// Whether the translation words of an other-side word (`meaning.antonym`'s, function words
+    /// included) hold one of an English word's antonyms, by the two infos' ids (the English
+    /// word's first): both are fixed by the infos, so one answer serves every pair with the two
+    /// words. Kept up to `antonymVerdictsCapacity` pairs of words.
+    private var antonymTable = CounterpartTable()
+    private static let antonymVerdictsCapacity = 500_000
+
+    /// The kept verdicts of `english` with each word of `others`, by position; `nil` where none is kept.
+    func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
+        guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](repeating: nil, count: others.count) }
+        let high = UInt64(english.id) << 32
+        return lock.withLock {
+            others.indices.map { index in
+                let id = others[index].info.id
+                return id == WordInfo.unmemoized ? nil : antonymTable.verdict(high | UInt64(id))
+            }
+        }
+    }
+
+    func noteAntonymVerdicts(english: WordInfo, _ verdicts: [(other: WordInfo, shares: Bool)]) {
+        guard !verdicts.isEmpty, english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return }
+        let high = UInt64(english.id) << 32
+        lock.withLock {
+            for verdict in verdicts where verdict.other.id != WordInfo.unmemoized && antonymTable.count < Self.antonymVerdictsCapacity {
+                antonymTable.insert(high | UInt64(verdict.other.id), verdict.shares)
+            }
+        }
+    }
+
     private var counterparts = CounterpartTable()
     private static let counterpartsCapacity = 2_000_000
     private var infoCount: UInt32 = 0
@@ -649,44 +786,56 @@ public final class AlignmentWords: @unchecked Sendable {
         let language = side == .source ? sourceLanguage : targetLanguage
         let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : [:]
         let particles = Set(separable.values.map(\.particle))
-        // Each word's facts from one look-up under one lock for the sentence; a word not seen
-        // before (or spelled otherwise in lower case, which `text` guards) is read below.
-        var known = [WordFacts?](repeating: nil, count: sentenceWords.count)
+        func word(_ facts: WordFacts, at position: Int) -> LexicalAlignment.Word {
+            let isFunction = facts.isFunction || (!particles.isEmpty && particles.contains(position))
+            let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
+            return LexicalAlignment.Word(facts: facts, range: sentenceWords[position].range, isContent: isContent,
+                                         isNameOrNumber: facts.isDigits || (sentenceWords[position].isCapitalized && position > 0))
+        }
+        // Each word's facts from one look-up under one lock for the sentence, made into its word
+        // there; a word not seen before (or spelled otherwise in lower case, which `text` guards)
+        // stands as a placeholder until it is read below.
+        var unknown: [Int] = []
         lock.withLock {
             let facts = side == .source ? sourceFacts : targetFacts
-            for (position, word) in sentenceWords.enumerated() where separable[position] == nil {
-                if let entry = facts[word.written], entry.text == word.text { known[position] = entry }
+            // By index: a word copied out of the array is two strings' reference counts.
+            for position in sentenceWords.indices {
+                if separable.isEmpty || separable[position] == nil, let entry = facts[sentenceWords[position].written],
+                   entry.text == sentenceWords[position].text {
+                    result.append(word(entry, at: position))
+                } else {
+                    unknown.append(position)
+                    result.append(LexicalAlignment.Word(facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+                }
             }
         }
-        for (position, word) in sentenceWords.enumerated() {
-            let facts: WordFacts
-            if let entry = known[position] {
-                facts = entry
-            } else {
-                facts = wordFacts(word, side: side, info: separable[position]?.info ?? self.info(of: word.written, side: side))
-                if separable[position] == nil {
-                    lock.withLock {
-                        if side == .source {
-                            if sourceFacts.count < Self.wordFactsCapacity { sourceFacts[word.written] = facts }
-                        } else if targetFacts.count < Self.wordFactsCapacity {
-                            targetFacts[word.written] = facts
-                        }
+        for position in unknown {
+            let written = sentenceWords[position].written
+            let facts = wordFacts(sentenceWords[position], side: side, info: separable[position]?.info ?? info(of: written, side: side))
+            if separable[position] == nil {
+                lock.withLock {
+                    if side == .source {
+                        if sourceFacts.count < Self.wordFactsCapacity { sourceFacts[written] = facts }
+                    } else if targetFacts.count < Self.wordFactsCapacity {
+                        targetFacts[written] = facts
                     }
                 }
             }
-            let isFunction = facts.isFunction || particles.contains(position)
-            let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
-            result.append(LexicalAlignment.Word(text: word.text, range: word.range, info: facts.info, isContent: isContent,
-                                                isNameOrNumber: facts.isDigits || (word.isCapitalized && position > 0),
-                                                figures: facts.figures))
+            result[position] = word(facts, at: position)
         }
         return result
     }
 
+    /// Stands for a word whose facts are being read (`words(of:side:)`); never in an alignment.
+    private static let placeholder = WordFacts(text: "", info: WordInfo(
+        id: WordInfo.unmemoized, written: "", folded: "", lemmas: [], translations: [], translationSynonyms: [], isKnown: false,
+        isCapitalized: false, latin: nil, cognateKey: nil, lemmaCognates: [], translationCognates: [], antonyms: [], directAntonyms: []),
+        isFunction: true, isDigits: false, hasTwoLetters: false, figures: "")
+
     /// What `words(of:side:)` reads off a word's lower-cased text, with its info: the same words
     /// come back sentence after sentence, and each fact was a scan or a hashed look-up of its own.
     /// A class: a sentence's look-up copies one reference per word, not three strings and an info.
-    private final class WordFacts {
+    final class WordFacts: Sendable {
         let text: String
         let info: WordInfo
         let isFunction: Bool

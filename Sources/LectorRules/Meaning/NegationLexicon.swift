@@ -17,56 +17,84 @@ struct SentenceWord: Sendable {
     /// In French, Italian and Romanian an elided article or particle is a word of its own
     /// (`n'est` → `n'`, `est`).
     static func words(in text: String, language: String) -> [SentenceWord] {
+        // Read on the text's UTF-8 bytes, each scalar decoded in place: the word being read is
+        // always the bytes from `wordStart` to the scalar being read, cut out when it ends, and
+        // an ASCII word is lower-cased on its bytes. Walking the scalar view (index checks at
+        // every step) and lower-casing each word as a string was most of splitting a sentence.
+        var text = text
         var words: [SentenceWord] = []
-        // The word being read is always the text from `wordStart` to the scalar being read: the
-        // word is cut out of the text when it ends, instead of appending each scalar to a string.
-        let scalarView = text.unicodeScalars
-        var wordStart: String.Index?
-        var start = 0
-        var offset = 0
         let elides = language == "fr" || language == "it" || language == "ro"
-        func flush(upTo end: String.Index) {
-            if let from = wordStart {
-                let current = String(scalarView[from..<end])
-                words.append(SentenceWord(text: current.lowercased(), range: start..<offset, written: current,
-                                          isCapitalized: Latin1ScalarProperties.isUppercase(scalarView[from])))
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            func decode(_ at: Int) -> (scalar: Unicode.Scalar, length: Int) {
+                let lead = UInt32(bytes[at])
+                if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+                // A Swift string is valid UTF-8: the lead byte says how many bytes follow.
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = lead & (0x7F >> UInt32(length))
+                for index in (at + 1)..<(at + length) { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+                return (Unicode.Scalar(value)!, length)
             }
-            wordStart = nil
-        }
-        var index = scalarView.startIndex
-        while index < scalarView.endIndex {
-            let scalar = scalarView[index]
-            let nextIndex = scalarView.index(after: index)
-            let next = nextIndex < scalarView.endIndex ? scalarView[nextIndex] : nil
-            let width = scalar.utf16.count
-            let isWordScalar = Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
-                || Latin1ScalarProperties.isNonspacingMark(scalar)
-            let isApostrophe = scalar == "'" || scalar == "’"
-            if isWordScalar {
-                if wordStart == nil { start = offset; wordStart = index }
-            } else if isApostrophe, wordStart != nil, let next, Latin1ScalarProperties.isAlphabetic(next) {
-                if elides {
+            var wordStart: Int?
+            var start = 0
+            var offset = 0
+            func flush(upTo end: Int) {
+                if let from = wordStart {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[from..<end])
+                    let current = String(decoding: slice, as: Unicode.UTF8.self)
+                    let lowered: String
+                    if slice.allSatisfy({ $0 < 0x80 }) {
+                        lowered = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                            for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                            return slice.count
+                        }
+                    } else {
+                        lowered = current.lowercased()
+                    }
+                    words.append(SentenceWord(text: lowered, range: start..<offset, written: current,
+                                              isCapitalized: Latin1ScalarProperties.isUppercase(decode(from).scalar)))
+                }
+                wordStart = nil
+            }
+            var index = 0
+            while index < count {
+                let (scalar, length) = decode(index)
+                let nextIndex = index + length
+                let width = scalar.value > 0xFFFF ? 2 : 1
+                // ASCII answered here: its letters are alphabetic, its digits numeric, and nothing
+                // else is either or a mark (the table's calls were a tenth of splitting a sentence).
+                let value = scalar.value
+                let isWordScalar = value < 0x80
+                    ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+                    : Latin1ScalarProperties.isAlphabetic(scalar) || Latin1ScalarProperties.isNumeric(scalar)
+                        || Latin1ScalarProperties.isNonspacingMark(scalar)
+                let isApostrophe = scalar == "'" || scalar == "’"
+                if isWordScalar {
+                    if wordStart == nil { start = offset; wordStart = index }
+                } else if isApostrophe, wordStart != nil, nextIndex < count, Latin1ScalarProperties.isAlphabetic(decode(nextIndex).scalar) {
+                    if elides {
+                        offset += width
+                        flush(upTo: nextIndex)
+                        index = nextIndex
+                        continue
+                    }
+                } else if scalar == "-", language == "ro", let from = wordStart, bytes[from] == 0x6E, from + 1 == index {
+                    // Romanian `n-a` (`nu a`): the `n-` is the negation.
                     offset += width
                     flush(upTo: nextIndex)
                     index = nextIndex
                     continue
+                } else {
+                    flush(upTo: index)
+                    if scalar == "-", let last = words.last, last.range.upperBound == offset {
+                        words[words.count - 1].isHyphenated = true
+                    }
                 }
-            } else if scalar == "-", language == "ro", let from = wordStart, scalarView[from] == "n", scalarView.index(after: from) == index {
-                // Romanian `n-a` (`nu a`): the `n-` is the negation.
                 offset += width
-                flush(upTo: nextIndex)
                 index = nextIndex
-                continue
-            } else {
-                flush(upTo: index)
-                if scalar == "-", let last = words.last, last.range.upperBound == offset {
-                    words[words.count - 1].isHyphenated = true
-                }
             }
-            offset += width
-            index = nextIndex
+            flush(upTo: count)
         }
-        flush(upTo: scalarView.endIndex)
         return joiningTokenizedContractions(words, in: text)
     }
 
@@ -149,6 +177,36 @@ struct NegationLexicon: Sendable {
     /// The first words of `phrases` and of `cancels`, to skip looking up most words of a sentence.
     private var phraseFilter = ASCIIKeyFilter(keys: [])
     private var cancelFilter = ASCIIKeyFilter(keys: [])
+    /// The bytes an ASCII word may end with to carry one of `suffixes` (and `lexicalSuffixes`),
+    /// or begin with to carry one of `lexicalPrefixes`: most words of a sentence carry none,
+    /// which their last or first byte settles without comparing strings.
+    private var suffixEnds = AffixEnds(affixes: [], last: true)
+    private var lexicalSuffixEnds = AffixEnds(affixes: [], last: true)
+    private var lexicalPrefixStarts = AffixEnds(affixes: [], last: false)
+
+    /// For each byte, whether an ASCII word ending (or starting) with it may carry one of the
+    /// affixes: an affix matches an ASCII word only through its canonical decomposition, which
+    /// must then be ASCII and end (or start) with that byte; an empty affix matches every word.
+    struct AffixEnds: Sendable {
+        private var bytes = [Bool](repeating: false, count: 256)
+
+        init(affixes: [String], last: Bool) {
+            for affix in affixes {
+                let decomposed = Array(affix.decomposedStringWithCanonicalMapping.utf8)
+                guard let end = last ? decomposed.last : decomposed.first else {
+                    bytes = [Bool](repeating: true, count: 256)
+                    return
+                }
+                if decomposed.allSatisfy({ $0 < 0x80 }) { bytes[Int(end)] = true }
+            }
+        }
+
+        /// `false` only when no affix can match the word, which is ASCII when `isASCII`.
+        func mayMatch(_ word: String, isASCII: Bool, last: Bool) -> Bool {
+            guard isASCII, let end = last ? word.utf8.last : word.utf8.first else { return true }
+            return bytes[Int(end)]
+        }
+    }
 
     var isEmpty: Bool {
         phrases.isEmpty && prefixes.isEmpty && suffixes.isEmpty && substrings.isEmpty && lexicalSuffixes.isEmpty
@@ -212,6 +270,9 @@ struct NegationLexicon: Sendable {
             }
             result[key]!.phraseFilter = ASCIIKeyFilter(keys: result[key]!.phrases.keys)
             result[key]!.cancelFilter = ASCIIKeyFilter(keys: result[key]!.cancels.keys)
+            result[key]!.suffixEnds = AffixEnds(affixes: result[key]!.suffixes, last: true)
+            result[key]!.lexicalSuffixEnds = AffixEnds(affixes: result[key]!.lexicalSuffixes, last: true)
+            result[key]!.lexicalPrefixStarts = AffixEnds(affixes: result[key]!.lexicalPrefixes, last: false)
         }
         return result
     }
@@ -234,25 +295,29 @@ struct NegationLexicon: Sendable {
         var hits: [(Negation, last: Int)] = []
         var index = 0
         while index < words.count {
-            if cancelFilter.mayContain(words[index].text),
-               let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
+            let word = words[index].text
+            // Whether the word is ASCII, read once for the filters and affixes below, which
+            // compare bytes then (each scanned the word again, and `hasSuffix` compared canonically).
+            let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+            if cancelFilter.mayContain(word, isASCII: isASCII),
+               let cancel = cancels[word]?.first(where: { matches($0, at: index, in: words) }) {
                 index += cancel.count
                 continue
             }
-            let word = words[index].text
             var matched: (count: Int, strength: Strength)?
             // `neschválila`: the negative prefix makes the word itself the negated one.
             var negatesItself = false
-            if phraseFilter.mayContain(word), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
+            if phraseFilter.mayContain(word, isASCII: isASCII), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
-            } else if suffixes.contains(where: { word.hasSuffix($0) }) {
+            } else if suffixEnds.mayMatch(word, isASCII: isASCII, last: true),
+                      suffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) }) {
                 matched = (1, .grammatical)
             } else if !prefixes.isEmpty, !exceptions.contains(word), !exceptionPrefixes.contains(where: { word.hasPrefix($0) }),
                       prefixes.contains(where: { word.hasPrefix($0) && word.count > $0.count + 1 }) {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
                 negatesItself = true
-            } else if isLexicalAffixed(word), !Self.isAcronym(words[index].written) {
+            } else if isLexicalAffixed(word, isASCII: isASCII), !Self.isAcronym(words[index].written) {
                 matched = (1, .lexical)
             }
             // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
@@ -375,16 +440,32 @@ struct NegationLexicon: Sendable {
     }
 
     /// `kuulutamata`, `neavând`: a word whose ending or prefix negates it (see the resource's header).
-    private func isLexicalAffixed(_ word: String) -> Bool {
+    private func isLexicalAffixed(_ word: String, isASCII: Bool) -> Bool {
         // Asked of every word: most have none of the affixes, which is settled before the word's
         // length in characters and the exceptions are looked at.
-        guard lexicalSuffixes.contains(where: { word.hasSuffix($0) }) || lexicalPrefixes.contains(where: { word.hasPrefix($0) })
+        guard lexicalSuffixEnds.mayMatch(word, isASCII: isASCII, last: true)
+                && lexicalSuffixes.contains(where: { Self.hasSuffix(word, $0, wordIsASCII: isASCII) })
+                || lexicalPrefixStarts.mayMatch(word, isASCII: isASCII, last: false)
+                && lexicalPrefixes.contains(where: { Self.hasPrefix(word, $0, wordIsASCII: isASCII) })
         else { return false }
         let length = word.count
         if lexicalExceptPrefixes.contains(where: { word.hasPrefix($0) }) { return false }
         if lexicalSuffixes.contains(where: { word.hasSuffix($0) && length >= $0.count + 4 }) { return true }
         return lexicalPrefixes.contains { word.hasPrefix($0) && length >= $0.count + 4 }
             && (lexicalPrefixEndings.isEmpty || lexicalPrefixEndings.contains { word.hasSuffix($0) })
+    }
+
+    /// `word.hasPrefix(affix)`, on bytes when both are ASCII (an ASCII character is equal only
+    /// to itself, so the canonical comparison answers the same).
+    static func hasPrefix(_ word: String, _ affix: String, wordIsASCII: Bool) -> Bool {
+        guard wordIsASCII, affix.utf8.allSatisfy({ $0 < 0x80 }) else { return word.hasPrefix(affix) }
+        return word.utf8.starts(with: affix.utf8)
+    }
+
+    /// `word.hasSuffix(affix)`, on bytes when both are ASCII.
+    static func hasSuffix(_ word: String, _ affix: String, wordIsASCII: Bool) -> Bool {
+        guard wordIsASCII, affix.utf8.allSatisfy({ $0 < 0x80 }) else { return word.hasSuffix(affix) }
+        return word.utf8.count >= affix.utf8.count && word.utf8.reversed().starts(with: affix.utf8.reversed())
     }
 
     /// Words skipped when naming what a negation negates (`not be`, `nicht mehr`).

@@ -89,7 +89,7 @@ public struct OmissionRule: BilingualRule {
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
         guard let words, let alignment = pair.lexicalAlignment(using: words),
               let gap = alignment.leastLikelyGap(on: .source, text: pair.sourceText, otherText: pair.targetText,
-                                                 lengthFit: LengthFit.of(source: words.sourceLanguage, target: words.targetLanguage),
+                                                 lengthFit: words.lengthFit,
                                                  minimumRun: Self.minimumRun, minimumRest: Self.minimumRest,
                                                  paraphraseWeight: Self.paraphraseWeight,
                                                  links: pair.gapLinks(of: alignment, using: words, readingCompounds: false)),

@@ -28,6 +28,14 @@ public struct ASCIIKeyFilter: Sendable {
         return !utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// `mayContain(string)` for a caller that knows already whether the string is ASCII.
+    public func mayContain(_ string: String, isASCII: Bool) -> Bool {
+        let utf8 = string.utf8
+        guard let first = utf8.first, first < 0x80,
+              lengths[Int(first)] & (1 << UInt64(min(utf8.count, 63))) == 0 else { return true }
+        return !isASCII
+    }
+
     /// `mayContain` of what `TokenizedText.folded` makes of the code units, without making it:
     /// ASCII folds by lower-casing `A`–`Z` alone.
     func mayContain(foldingASCII units: ArraySlice<UInt16>) -> Bool {
