@@ -623,6 +623,7 @@ public final class AlignmentWords: @unchecked Sendable {
     /// Verdicts kept, at most: 2^17 fill a table of 2^18 slots (2 MB). News of 1,000,000
     /// records needs under 2^16; past the bound a verdict is decided each time.
     static let counterpartsCapacity = 1 << 17
+    var counterpartCount: Int { lock.withLock { counterparts.count } }
     private var infoCount: UInt32 = 0
 
     private func nextInfoID() -> UInt32 {
@@ -1004,7 +1005,6 @@ struct CounterpartTable {
     /// `key << 1 | verdict`; 0 is an empty slot (keys are never 0: ids start at 1).
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
     private(set) var count = 0
-    var slotCount: Int { slots.count }
 
     private func start(_ key: UInt64) -> Int {
         // Fibonacci hashing: the high bits of the product, as many as the table has slots.
