@@ -594,7 +594,7 @@ final class Box<T>: @unchecked Sendable {
 /// A bounded memo of a lexicon's answers, shared by threads. Emptied when full, so that a stream
 /// of any length keeps it small.
 final class AnswerCache: @unchecked Sendable {
-    static let limit = 100_000
+    static let limit = WordStoreCapacity.words
     private let lock = NSLock()
     private var lemmas: [String: [String]] = [:]
     private var translations: [String: [DictionaryTranslation]] = [:]

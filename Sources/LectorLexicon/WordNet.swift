@@ -88,7 +88,7 @@ public final class WordNet: @unchecked Sendable {
         if let known { return known }
         let made = uncachedNameSense(of: word)
         nameSenseLock.lock()
-        if nameSenses.count >= 100_000 { nameSenses.removeAll(keepingCapacity: true) }
+        if nameSenses.count >= WordStoreCapacity.words { nameSenses.removeAll(keepingCapacity: true) }
         nameSenses[word] = made
         nameSenseLock.unlock()
         return made

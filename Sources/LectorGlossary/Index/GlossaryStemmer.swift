@@ -41,7 +41,7 @@ public final class GlossaryStemmer: @unchecked Sendable {
     /// a text repeats its words, and a stem lookup costs microseconds. Emptied when full, so a
     /// stream of any length keeps it bounded.
     private var stems: [String: [String]] = [:]
-    static let stemCacheLimit = 200_000
+    static let stemCacheLimit = WordStoreCapacity.words
 
     /// A stemmer for `target`, or `nil` where stems are not used or no dictionary is installed.
     init?(concepts: [Concept], target: String, paths: ResourcePaths) {

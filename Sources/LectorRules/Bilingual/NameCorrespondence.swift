@@ -182,7 +182,7 @@ enum NameCorrespondence {
                 }
             }
             let keys = result.sorted()
-            memo[base] = keys
+            if memo.count < WordStoreCapacity.words { memo[base] = keys }
             return keys
         }
     }
@@ -501,7 +501,7 @@ enum NameCorrespondence {
                     : entries[index].target.contains { NamesMissingRule.isClose($0, key) }
             }
             memoLock.lock()
-            if sourceMemo.count + targetMemo.count >= 200_000 {
+            if sourceMemo.count + targetMemo.count >= WordStoreCapacity.words {
                 sourceMemo.removeAll(keepingCapacity: true)
                 targetMemo.removeAll(keepingCapacity: true)
             }

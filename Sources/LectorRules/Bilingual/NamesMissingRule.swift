@@ -531,7 +531,7 @@ public struct NamesMissingRule: BilingualRule {
         private var instances: [String: Bool] = [:]
         /// Kept preparations carry a memo from document to document (a stream's records): past
         /// this many words, new verdicts are computed and not kept, so memory stays bounded.
-        private let capacity = 50_000
+        private let capacity = WordStoreCapacity.words
 
         func isInstance(_ word: String, _ decide: () -> Bool) -> Bool {
             if let known = instances[word] { return known }
@@ -553,7 +553,7 @@ public struct NamesMissingRule: BilingualRule {
     final class TargetKeyMemo: @unchecked Sendable {
         private var entries: [String: TargetKeys.Entry] = [:]
         private let lock = NSLock()
-        private let capacity = 50_000
+        private let capacity = WordStoreCapacity.words
 
         func entry(_ word: String, _ make: () -> TargetKeys.Entry) -> TargetKeys.Entry {
             if let known = lock.withLock({ entries[word] }) { return known }
@@ -570,7 +570,7 @@ public struct NamesMissingRule: BilingualRule {
     final class NameKeyMemo: @unchecked Sendable {
         private var entries: [String: (keys: [String], sounds: [String])] = [:]
         private let lock = NSLock()
-        private let capacity = 50_000
+        private let capacity = WordStoreCapacity.words
 
         func entry(_ name: String, _ make: () -> (keys: [String], sounds: [String])) -> (keys: [String], sounds: [String]) {
             if let known = lock.withLock({ entries[name] }) { return known }

@@ -390,7 +390,7 @@ final class SourceWordMemo: @unchecked Sendable {
 
     private var entries: [String: Entry] = [:]
     private let lock = NSLock()
-    private let capacity = 50_000
+    private let capacity = WordStoreCapacity.words
 
     func entry(_ word: String, _ make: () -> Entry) -> Entry {
         lock.lock()
@@ -412,7 +412,7 @@ final class SourceWordMemo: @unchecked Sendable {
 final class TargetNameMemo: @unchecked Sendable {
     private var entries: [String: NamesReplacedRule.TargetWordFacts?] = [:]
     private let lock = NSLock()
-    private let capacity = 50_000
+    private let capacity = WordStoreCapacity.words
 
     func facts(_ word: String, _ make: () -> NamesReplacedRule.TargetWordFacts?) -> NamesReplacedRule.TargetWordFacts? {
         if let known = lock.withLock({ entries[word] }) { return known }

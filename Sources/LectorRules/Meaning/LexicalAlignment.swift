@@ -757,7 +757,10 @@ public final class AlignmentWords: @unchecked Sendable {
     }
 
     private var counterparts = CounterpartTable()
-    private static let counterpartsCapacity = 2_000_000
+    /// Verdicts kept, at most: 2^17 fill a table of 2^18 slots (2 MB). News of 1,000,000
+    /// records needs under 2^16; past the bound a verdict is decided each time.
+    static let counterpartsCapacity = 1 << 17
+    var counterpartCount: Int { lock.withLock { counterparts.count } }
     private var infoCount: UInt32 = 0
 
     private func nextInfoID() -> UInt32 {
@@ -770,11 +773,11 @@ public final class AlignmentWords: @unchecked Sendable {
     /// `words(of:side:)`'s facts per word as written, by side (under `lock`).
     private var sourceFacts: [String: WordFacts] = [:]
     private var targetFacts: [String: WordFacts] = [:]
-    private static let wordFactsCapacity = 50_000
+    private static let wordFactsCapacity = WordStoreCapacity.words
 
     private var sourceTranslationWords: [String: Set<String>] = [:]
     private var targetTranslationWords: [String: Set<String>] = [:]
-    private static let translationWordsCapacity = 50_000
+    private static let translationWordsCapacity = WordStoreCapacity.words
 
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
         (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
@@ -939,7 +942,7 @@ public final class AlignmentWords: @unchecked Sendable {
         return made
     }
 
-    private static let infoCapacity = 50_000
+    private static let infoCapacity = WordStoreCapacity.words
 
     private func makeInfo(_ written: String, side: LexicalAlignment.Side, memoized: Bool) -> WordInfo {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
