@@ -118,10 +118,11 @@ import Testing
         }
     }
 
-    static func session(source: String, jobs: Int) throws -> LintSession {
+    static func session(source: String, jobs: Int, retainedUnitTextBytes: Int? = nil) throws -> LintSession {
         var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en", sourceLanguage: source)
         configuration.jobs = jobs
         configuration.windowBytes = 1_000
+        if let retainedUnitTextBytes { configuration.retainedUnitTextBytes = retainedUnitTextBytes }
         return try LintSession(configuration)
     }
 
@@ -161,6 +162,26 @@ import Testing
         #expect(streamed.findings == whole)
         #expect(streamed.batches > 1)
         #expect(whole.count > 1_000)
+    }
+
+    /// The first pass keeps the chunks it read, up to `retainedUnitTextBytes` of text, and the
+    /// second checks them without reading them again: all of the file kept, its first chunks only
+    /// (the rest read again, the kept units skipped), or none, every unit is checked once, and the
+    /// findings are the whole file's, in its order.
+    @Test func keptChunksGiveTheWholeFilesFindings() throws {
+        let path = Fixtures.write(Self.xliff(units: 1_500), named: "kept.xlf")
+        let file = try BilingualFileLoader.load(path: path)
+        let whole = try Self.session(source: "de", jobs: 1).checker(for: file).check(file)
+        #expect(whole.count > 1_000)
+        // About 100 bytes of text a unit: 1,500 units are about 150 kB, 256 units about 26 kB.
+        for budget in [CheckConfiguration().retainedUnitTextBytes, 60_000, 1_000, 0] {
+            let session = try Self.session(source: "de", jobs: 2, retainedUnitTextBytes: budget)
+            let streamed = try Self.streamedFindings(session, path)
+            #expect(streamed.findings == whole, "kept up to \(budget) bytes")
+            // A finding on every unit with a target (`untranslated.blank` on the others), each unit once.
+            let lines = streamed.findings.map(\.location.line)
+            #expect(Set(lines).count == 1_500, "kept up to \(budget) bytes")
+        }
     }
 
     /// German news units whose names, numbers and dates go missing in every chunk: the rules

@@ -24,9 +24,10 @@ extension LintSession {
     /// the chunks in flight and the facts of the whole file are held, never all its units.
     ///
     /// A first pass reads the file for what every chunk must know of the whole (`WholeFileFacts`:
-    /// spellings and source words, held as sets, not units), its languages and whether it can be
-    /// checked in chunks at all; it throws any error of the file before a finding is emitted. The
-    /// second pass checks. A file that must be checked whole (fewer than two chunks of units,
+    /// spellings and source words, held as sets), its languages and whether it can be checked in
+    /// chunks at all; it throws any error of the file before a finding is emitted. It keeps the
+    /// first chunks it read, up to `CheckConfiguration.retainedUnitTextBytes` of text. The second
+    /// pass checks those chunks as kept and reads the rest of the file again. A file that must be checked whole (fewer than two chunks of units,
     /// suppression directives in its targets) is loaded and checked whole, as by `check`.
     /// Returns `false`, having emitted nothing, for any other input.
     public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil,
@@ -34,6 +35,7 @@ extension LintSession {
         guard let path = streamedPath(input, documents: documents), let stream = BilingualFileLoader.unitStream(path: path) else {
             return false
         }
+        StageProfile.shared?.mark("streamed file: survey starts")
         var chunks = UnitChunks(stream)
         // The languages so far decide the checker of the first pass; a file whose first naming of a
         // language comes later is read a second time with the right one.
@@ -56,10 +58,16 @@ extension LintSession {
             survey = try WholeFileSurvey.read(chunks: &chunks, first: first, path: path, checker: final)
             checker = final
         }
-        guard let second = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
+        StageProfile.shared?.mark("streamed file: survey done")
         let template = BilingualFile(path: path, sourceLanguage: stream.sourceLanguage, targetLanguage: stream.targetLanguage,
                                      units: [], pluralFormCount: stream.pluralFormCount, format: stream.format)
-        try checker.checkChunks(UnitChunks(second), file: template, facts: survey.facts, units: survey.units, emit: emit)
+        let kept = survey.kept
+        survey.kept = []
+        try checker.checkChunks(kept: kept, rest: { () throws(InputError) -> UnitChunks in
+            guard let second = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
+            return UnitChunks(second)
+        }, file: template, facts: survey.facts, units: survey.units, emit: emit)
+        StageProfile.shared?.mark("streamed file: check done")
         return true
     }
 
@@ -93,6 +101,9 @@ struct UnitChunks {
 struct WholeFileSurvey {
     var facts = WholeFileFacts()
     var units = 0
+    /// The first chunks read, in order, kept for the second pass (`retainedUnitTextBytes`), with
+    /// their target documents and glossary matches when the first pass made them.
+    var kept: [(units: [BilingualUnit], target: ReadTarget?)] = []
     /// Whether the file is checked whole, as `Checker.chunkedUnitFindings` checks a file of fewer
     /// than two chunks, one with suppression directives or one that declares a plural count.
     var checksWhole = false
@@ -110,6 +121,9 @@ struct WholeFileSurvey {
         var inOrder = true
         var lastLine = 0
         var reader = chunks
+        var keeping = true
+        var keptBytes = 0
+        let keptBudget = checker.configuration.retainedUnitTextBytes
         let jobs = checker.configuration.threadCount
         let profile = StageProfile.shared
         orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> [BilingualUnit]? in
@@ -133,19 +147,27 @@ struct WholeFileSurvey {
                 lastLine = line
             }
             return chunk
-        }, work: { part -> (count: Int, suppresses: Bool, facts: WholeFileFacts) in
+        }, work: { part -> (units: [BilingualUnit], textBytes: Int, suppresses: Bool, facts: WholeFileFacts, target: ReadTarget?) in
             let start = profile == nil ? 0 : StageProfile.now()
             defer { profile?.add("streamed file: survey, whole-file facts", since: start) }
             let suppresses = part.contains { $0.target?.text.contains("lector-") ?? false }
-            let facts = suppresses ? WholeFileFacts()
-                : checker.chunkFacts(part, path: path, spellings: comparesSpellings, sourceWords: readsSourceWords)
-            return (part.count, suppresses, facts)
+            let read = suppresses ? (facts: WholeFileFacts(), target: nil)
+                : checker.chunkFactsAndTarget(part, path: path, spellings: comparesSpellings, sourceWords: readsSourceWords)
+            let textBytes = part.reduce(0) { $0 + $1.source.text.utf8.count + ($1.target?.text.utf8.count ?? 0) }
+            return (part, textBytes, suppresses, read.facts, read.target)
         }, deliver: { part in
-            survey.units += part.count
+            survey.units += part.units.count
             if part.suppresses {
                 // Checked whole: the rest of the file need not be surveyed.
                 suppressed = true
                 return false
+            }
+            // The chunks kept are the first ones, with none missing between them.
+            if keeping, keptBytes + part.textBytes <= keptBudget {
+                keptBytes += part.textBytes
+                survey.kept.append((part.units, part.target))
+            } else {
+                keeping = false
             }
             if let tally = part.facts.spellings { spellings.append(tally) }
             if let words = part.facts.sourceWords { sourceWords.formUnion(words) }
@@ -156,10 +178,12 @@ struct WholeFileSurvey {
         if suppressed {
             // Any error of the file is the whole-file reader's to throw.
             survey.checksWhole = true
+            survey.kept = []
             return survey
         }
         // Findings are emitted before the file is done only because units come in file order.
         survey.checksWhole = survey.units < 2 * Checker.unitsPerChunk || chunks.stream.pluralFormCount != nil || !inOrder
+        if survey.checksWhole { survey.kept = [] }
         survey.facts = WholeFileFacts(spellings: comparesSpellings ? spellings : nil, sourceWords: readsSourceWords ? sourceWords : nil)
         return survey
     }
@@ -167,15 +191,22 @@ struct WholeFileSurvey {
 
 extension Checker {
     /// The second pass of `LintSession.checkBilingualStream`: `chunkedUnitFindings` of a file read
-    /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them.
+    /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them. The
+    /// `kept` chunks (the file's first, each of `unitsPerChunk` units) are checked first; the rest
+    /// are read from `rest`, a new stream over the file, opened only if there are more units than
+    /// kept, whose first units (those kept) are skipped.
     ///
     /// That order is the chunks' order, sorted if it is not sorted. Every finding of a unit lies at
     /// or after the line where the unit's target (or, without one, its source) starts, and units
     /// come in file order; so once a chunk is done, the findings before the next chunk's first line
     /// can be sorted and emitted, and only those on or after it wait.
-    func checkChunks(_ chunks: UnitChunks, file: BilingualFile, facts: WholeFileFacts, units expected: Int,
+    func checkChunks(kept: [(units: [BilingualUnit], target: ReadTarget?)], rest: () throws(InputError) -> UnitChunks, file: BilingualFile,
+                     facts: WholeFileFacts, units expected: Int,
                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
-        var reader = chunks
+        var kept = kept
+        var nextKept = 0
+        let keptUnits = kept.reduce(0) { $0 + $1.units.count }
+        var reader: UnitChunks?
         var failure: InputError?
         var read = 0
         /// Where the next chunk starts in the assembled target document.
@@ -183,26 +214,45 @@ extension Checker {
         var waiting: [Finding] = []
         var waitingSorted = true
         let jobs = configuration.threadCount
-        typealias Chunk = (units: [BilingualUnit], start: Int)
+        typealias Chunk = (units: [BilingualUnit], target: ReadTarget?, start: Int)
         let preparations = PreparationPool()
         let profile = StageProfile.shared
         orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> Chunk? in
             let readStart = profile == nil ? 0 : StageProfile.now()
             defer { profile?.add("streamed file: check, reading units", since: readStart) }
             let part: [BilingualUnit]?
-            do throws(InputError) {
-                part = try reader.next()
-            } catch {
-                failure = error
-                return nil
+            var target: ReadTarget?
+            if nextKept < kept.count {
+                (part, target) = kept[nextKept]
+                // Held from here on by its job only, and freed when it is checked.
+                kept[nextKept] = ([], nil)
+                nextKept += 1
+            } else if keptUnits == expected {
+                part = nil
+            } else {
+                do throws(InputError) {
+                    if reader == nil {
+                        var chunks = try rest()
+                        var skipped = 0
+                        while skipped < keptUnits, let chunk = try chunks.next() { skipped += chunk.count }
+                        reader = chunks
+                    }
+                    part = try reader?.next()
+                } catch {
+                    failure = error
+                    return nil
+                }
             }
             guard let part else { return nil }
             let start = offset
             for unit in part { offset += (unit.target?.text.utf16.count ?? 0) + 1 }
             read += part.count
-            return (part, start)
+            return (part, target, start)
         }, work: { chunk -> (findings: [Finding], firstLine: Int) in
-            let found = preparations.using { kept in unitFindings(file.with(units: chunk.units), wholeFile: facts, kept: kept) }
+            profile?.mark("streamed file: first chunk's check starts")
+            let found = preparations.using { kept in
+                unitFindings(file.with(units: chunk.units), wholeFile: facts, kept: kept, read: chunk.target)
+            }
             let first = chunk.units.first.map { ($0.target ?? $0.source).line } ?? 0
             return (found.map { $0.moved(lines: 0, bytes: 0, utf16: chunk.start) }, first)
         }, deliver: { chunk in
