@@ -26,8 +26,8 @@ extension LintSession {
     /// A first pass reads the file for what every chunk must know of the whole (`WholeFileFacts`:
     /// spellings and source words, held as sets), its languages and whether it can be checked in
     /// chunks at all; it throws any error of the file before a finding is emitted. It keeps the
-    /// first chunks it read, up to `CheckConfiguration.retainedUnitTextBytes` of text. The second
-    /// pass checks those chunks as kept and reads the rest of the file again. A file that must be checked whole (fewer than two chunks of units,
+    /// chunks it read if their text is no more than `CheckConfiguration.retainedUnitTextBytes`, and
+    /// the second pass checks them as kept; otherwise the second pass reads the file again. A file that must be checked whole (fewer than two chunks of units,
     /// suppression directives in its targets) is loaded and checked whole, as by `check`.
     /// Returns `false`, having emitted nothing, for any other input.
     public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil,
@@ -101,8 +101,9 @@ struct UnitChunks {
 struct WholeFileSurvey {
     var facts = WholeFileFacts()
     var units = 0
-    /// The first chunks read, in order, kept for the second pass (`retainedUnitTextBytes`), with
-    /// their target documents and glossary matches when the first pass made them.
+    /// Every chunk of the file in order, kept for the second pass, with their target documents
+    /// and glossary matches when the first pass made them; none if their text is more than
+    /// `retainedUnitTextBytes`.
     var kept: [(units: [BilingualUnit], target: ReadTarget?)] = []
     /// Whether the file is checked whole, as `Checker.chunkedUnitFindings` checks a file of fewer
     /// than two chunks, one with suppression directives or one that declares a plural count.
@@ -162,12 +163,14 @@ struct WholeFileSurvey {
                 suppressed = true
                 return false
             }
-            // The chunks kept are the first ones, with none missing between them.
+            // All the file's chunks or none: a file too large to keep whole is read again whole
+            // (its memory stays that of the chunks in flight).
             if keeping, keptBytes + part.textBytes <= keptBudget {
                 keptBytes += part.textBytes
                 survey.kept.append((part.units, part.target))
-            } else {
+            } else if keeping {
                 keeping = false
+                survey.kept = []
             }
             if let tally = part.facts.spellings { spellings.append(tally) }
             if let words = part.facts.sourceWords { sourceWords.formUnion(words) }
@@ -191,10 +194,9 @@ struct WholeFileSurvey {
 
 extension Checker {
     /// The second pass of `LintSession.checkBilingualStream`: `chunkedUnitFindings` of a file read
-    /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them. The
-    /// `kept` chunks (the file's first, each of `unitsPerChunk` units) are checked first; the rest
-    /// are read from `rest`, a new stream over the file, opened only if there are more units than
-    /// kept, whose first units (those kept) are skipped.
+    /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them: the
+    /// `kept` chunks (all the file's, each of `unitsPerChunk` units but the last) if there are any,
+    /// else those read from `rest`, a new stream over the file.
     ///
     /// That order is the chunks' order, sorted if it is not sorted. Every finding of a unit lies at
     /// or after the line where the unit's target (or, without one, its source) starts, and units
@@ -205,7 +207,6 @@ extension Checker {
                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
         var kept = kept
         var nextKept = 0
-        let keptUnits = kept.reduce(0) { $0 + $1.units.count }
         var reader: UnitChunks?
         var failure: InputError?
         var read = 0
@@ -227,16 +228,11 @@ extension Checker {
                 // Held from here on by its job only, and freed when it is checked.
                 kept[nextKept] = ([], nil)
                 nextKept += 1
-            } else if keptUnits == expected {
+            } else if !kept.isEmpty {
                 part = nil
             } else {
                 do throws(InputError) {
-                    if reader == nil {
-                        var chunks = try rest()
-                        var skipped = 0
-                        while skipped < keptUnits, let chunk = try chunks.next() { skipped += chunk.count }
-                        reader = chunks
-                    }
+                    if reader == nil { reader = try rest() }
                     part = try reader?.next()
                 } catch {
                     failure = error
