@@ -127,7 +127,9 @@ struct WholeFileSurvey {
         let keptBudget = checker.configuration.retainedUnitTextBytes
         let jobs = checker.configuration.threadCount
         let profile = StageProfile.shared
-        orderedStreamWork(jobs: jobs, lookAhead: 2 * jobs, next: { () -> [BilingualUnit]? in
+        // A chunk's facts take about a millisecond, and XLIFF comes in bursts of a block's units
+        // (4,000 news units a MiB): the reader may run that far ahead, a few MB of units.
+        orderedStreamWork(jobs: jobs, lookAhead: 32, next: { () -> [BilingualUnit]? in
             let start = profile == nil ? 0 : StageProfile.now()
             defer { profile?.add("streamed file: survey, reading units", since: start) }
             let chunk: [BilingualUnit]?
@@ -288,31 +290,48 @@ extension Checker {
 }
 
 /// Like `orderedWindowWork`, for jobs that a sequential producer makes one after the other until
-/// it returns `nil` (the chunks of a file being read): `next` is called by one thread at a time, in
-/// order; `work` runs on `jobs` threads; `deliver` gets the results in job order, one call at a
-/// time. At most `lookAhead` jobs beyond the next to deliver are made, so memory stays bounded
-/// however long the input. `deliver` returning `false` stops the run.
+/// it returns `nil` (the chunks of a file being read): `next` is called on a thread of its own, in
+/// order, so that reading runs while the jobs made before are worked on (an XLIFF file is parsed a
+/// block of thousands of units at a time); `work` runs on `jobs` threads; `deliver` gets the
+/// results in job order, one call at a time. At most `lookAhead` jobs beyond the next to deliver
+/// are made, so memory stays bounded however long the input. `deliver` returning `false` stops
+/// the run. Returns once every thread it started has ended.
 func orderedStreamWork<Job, Value>(jobs: Int, lookAhead: Int, next: () -> Job?, work: (Job) -> Value,
                                    deliver: (Value) -> Bool) {
     withoutActuallyEscaping(next) { next in
     withoutActuallyEscaping(work) { work in
     withoutActuallyEscaping(deliver) { deliver in
     let runner = StreamWorkRunner(lookAhead: max(lookAhead, 1), next: next, work: work, deliver: deliver)
+    let produced = DispatchSemaphore(value: 0)
+    // The thread holds the runner, and so the closures, unretained: a `Thread` keeps its block
+    // after it signals, and the closures must have no owner left when this call returns. The
+    // runner lives until `produced` is signalled, as this call waits for that.
+    let unretained = Unmanaged.passUnretained(runner)
+    let producer = Thread {
+        unretained._withUnsafeGuaranteedRef { $0.produce() }
+        produced.signal()
+    }
+    // The readers' parsers recurse no deeper than on the main thread, whose stack is 8 MiB.
+    producer.stackSize = 8 << 20
+    producer.start()
     DispatchQueue.concurrentPerform(iterations: max(jobs, 1)) { _ in runner.runThread() }
+    // `next` may not outlive this call, and the producer's runner must outlive the producer.
+    withExtendedLifetime(runner) { produced.wait() }
     }
     }
     }
 }
 
-/// The state of one `orderedStreamWork`: its closures run under its discipline (one `next` and one
-/// `deliver` at a time; `work` on values no other thread touches).
+/// The state of one `orderedStreamWork`: its closures run under its discipline (`next` on the
+/// producer's thread only, one `deliver` at a time; `work` on values no other thread touches).
 private final class StreamWorkRunner<Job, Value>: @unchecked Sendable {
     let lookAhead: Int
     let next: () -> Job?
     let work: (Job) -> Value
     let deliver: (Value) -> Bool
     let condition = NSCondition()
-    let producer = NSLock()
+    /// Jobs made and not yet taken, first in order, with their numbers (`made` counts all made).
+    var queue: [(index: Int, job: Job)] = []
     var made = 0
     var delivered = 0
     var delivering = false
@@ -327,41 +346,46 @@ private final class StreamWorkRunner<Job, Value>: @unchecked Sendable {
         self.deliver = deliver
     }
 
+    /// The producer's thread: makes jobs until there are no more or the run has stopped.
+    func produce() {
+        while true {
+            condition.lock()
+            while !stopped, made >= delivered + lookAhead { condition.wait() }
+            if stopped {
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+            // Made outside the lock, so that jobs are taken and results delivered meanwhile.
+            let job = next()
+            condition.lock()
+            defer {
+                condition.broadcast()
+                condition.unlock()
+            }
+            guard let job else {
+                exhausted = true
+                return
+            }
+            queue.append((made, job))
+            made += 1
+        }
+    }
+
     func runThread() {
         while let (index, job) = take() {
             finish(index, work(job))
         }
     }
 
-    /// The next job and its number; `nil` once there are no more or the run has stopped.
+    /// The next job made and its number; `nil` once there are no more or the run has stopped.
     private func take() -> (Int, Job)? {
         condition.lock()
-        while !stopped, !exhausted, made >= delivered + lookAhead { condition.wait() }
-        let over = stopped || exhausted
-        condition.unlock()
-        if over { return nil }
-        // The job is made (the file read) outside the condition's lock, so that results are
-        // delivered meanwhile.
-        producer.lock()
-        defer { producer.unlock() }
-        condition.lock()
-        if stopped || exhausted {
-            condition.unlock()
-            return nil
-        }
-        condition.unlock()
-        let job = next()
-        condition.lock()
-        defer {
-            condition.broadcast()
-            condition.unlock()
-        }
-        guard let job else {
-            exhausted = true
-            return nil
-        }
-        made += 1
-        return (made - 1, job)
+        defer { condition.unlock() }
+        while !stopped, queue.isEmpty, !exhausted { condition.wait() }
+        guard !stopped, !queue.isEmpty else { return nil }
+        // No more than `lookAhead` jobs wait.
+        return queue.removeFirst()
     }
 
     private func finish(_ index: Int, _ value: Value) {
