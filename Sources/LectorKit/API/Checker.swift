@@ -53,7 +53,7 @@ public struct CheckConfiguration: Sendable {
     /// whose units have no more than this many bytes of source and target text keeps the units,
     /// target documents and glossary matches its first pass makes, and its second pass checks
     /// them without reading the file again (about 35,000 news units, 7 MB of XLIFF, are parsed
-    /// once). Keeping them costs about ten times the text: 23 MB for 20,000 news units.
+    /// once). Keeping them costs 5–10 times the text: 13–23 MB of peak memory for 20,000 news units.
     public var retainedUnitTextBytes: Int = 4 << 20
 
     public static let defaultWindowBytes: Int = {

@@ -21,14 +21,16 @@ extension LintSession {
     /// units at a time, and hands its findings to `emit` in file order as the chunks are done.
     /// The findings, their order and the errors are those of `check(input)`, which checks the
     /// loaded file in chunks (`Checker.chunkedUnitFindings`); only memory differs: no more than
-    /// the chunks in flight and the facts of the whole file are held, never all its units.
+    /// the chunks in flight and the facts of the whole file are held, never all its units unless
+    /// their text is small (`CheckConfiguration.retainedUnitTextBytes`).
     ///
     /// A first pass reads the file for what every chunk must know of the whole (`WholeFileFacts`:
     /// spellings and source words, held as sets), its languages and whether it can be checked in
     /// chunks at all; it throws any error of the file before a finding is emitted. It keeps the
-    /// chunks it read if their text is no more than `CheckConfiguration.retainedUnitTextBytes`, and
-    /// the second pass checks them as kept; otherwise the second pass reads the file again. A file that must be checked whole (fewer than two chunks of units,
-    /// suppression directives in its targets) is loaded and checked whole, as by `check`.
+    /// chunks it read if their text is no more than `retainedUnitTextBytes`, and the second pass
+    /// checks them as kept; otherwise the second pass reads the file again. A file that must be
+    /// checked whole (fewer than two chunks of units, suppression directives in its targets) is
+    /// loaded and checked whole, as by `check`.
     /// Returns `false`, having emitted nothing, for any other input.
     public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil,
                                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
@@ -204,8 +206,8 @@ extension Checker {
     /// or after the line where the unit's target (or, without one, its source) starts, and units
     /// come in file order; so once a chunk is done, the findings before the next chunk's first line
     /// can be sorted and emitted, and only those on or after it wait.
-    func checkChunks(kept: [(units: [BilingualUnit], target: ReadTarget?)], rest: () throws(InputError) -> UnitChunks, file: BilingualFile,
-                     facts: WholeFileFacts, units expected: Int,
+    func checkChunks(kept: [(units: [BilingualUnit], target: ReadTarget?)], rest: () throws(InputError) -> UnitChunks,
+                     file: BilingualFile, facts: WholeFileFacts, units expected: Int,
                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
         var kept = kept
         var nextKept = 0
