@@ -10,6 +10,9 @@
 #   Benchmarks/Scaling/speedup.sh /tmp/news.xlf 5 -- --source-lang de --target-lang en
 #
 # $LECTOR is the binary (default .build/release/lector); the shipped glossary and --format jsonl.
+# With TIMELINE=1, one more `--jobs 2` run under LECTOR_PROFILE (not timed: the profile's clock
+# reads cost system time) prints the run's wall-clock timeline: the serial part before the first
+# chunk is checked (start-up, and the first pass over a streamed bilingual file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 file=$1; shift
@@ -38,6 +41,10 @@ def medians(jobs):
 print(f"median jobs 1: wall {w1:.2f} s, CPU {c1:.2f} s; jobs 2: wall {w2:.2f} s, CPU {c2:.2f} s; "
       f"speed-up {w1 / w2:.2f}x, CPU ratio {c2 / c1:.2f}")
 PY
+if [ "${TIMELINE:-0}" = 1 ]; then
+    LECTOR_PROFILE=1 "$lector" check --no-config --glossary Glossaries/ukraine-war.tbx --format jsonl --quiet --jobs 2 \
+        "$@" "$file" 2>&1 >/dev/null | sed -n '/^lector timeline/,$p' || true
+fi
 if cmp -s "$out/jobs1.jsonl" "$out/jobs2.jsonl"; then echo "outputs identical ($(grep -c '"rule":' "$out/jobs1.jsonl") findings)"
 else echo "OUTPUTS DIFFER"; exit 1; fi
 rm -r "$out"

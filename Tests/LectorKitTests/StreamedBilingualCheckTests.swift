@@ -118,10 +118,11 @@ import Testing
         }
     }
 
-    static func session(source: String, jobs: Int) throws -> LintSession {
+    static func session(source: String, jobs: Int, retainedUnitTextBytes: Int? = nil) throws -> LintSession {
         var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en", sourceLanguage: source)
         configuration.jobs = jobs
         configuration.windowBytes = 1_000
+        if let retainedUnitTextBytes { configuration.retainedUnitTextBytes = retainedUnitTextBytes }
         return try LintSession(configuration)
     }
 
@@ -161,6 +162,35 @@ import Testing
         #expect(streamed.findings == whole)
         #expect(streamed.batches > 1)
         #expect(whole.count > 1_000)
+    }
+
+    /// The first pass keeps the chunks it read if their text is no more than
+    /// `retainedUnitTextBytes`, and the second checks them without reading them again: kept or
+    /// read again, every unit is checked once, and the findings are the whole file's, in its order.
+    @Test func keptChunksGiveTheWholeFilesFindings() throws {
+        let path = Fixtures.write(Self.xliff(units: 1_500), named: "kept.xlf")
+        let file = try BilingualFileLoader.load(path: path)
+        let whole = try Self.session(source: "de", jobs: 1).checker(for: file).check(file)
+        #expect(whole.count > 1_000)
+        // About 100 bytes of text a unit: 1,500 units are about 150 kB, 256 units about 26 kB.
+        let text = file.units.reduce(0) { $0 + $1.source.text.utf8.count + ($1.target?.text.utf8.count ?? 0) }
+        #expect(text > 60_000 && text < CheckConfiguration().retainedUnitTextBytes)
+        for budget in [CheckConfiguration().retainedUnitTextBytes, text, 60_000, 0] {
+            let session = try Self.session(source: "de", jobs: 2, retainedUnitTextBytes: budget)
+            // What the first pass keeps: every unit, in order, or none.
+            let stream = try #require(BilingualFileLoader.unitStream(path: path))
+            var chunks = UnitChunks(stream)
+            let first = try chunks.next()
+            let survey = try WholeFileSurvey.read(chunks: &chunks, first: first, path: path,
+                                                  checker: try session.checker(source: "de", target: "en"))
+            #expect(survey.kept.flatMap(\.units) == (budget >= text ? file.units : []), "kept up to \(budget) bytes")
+            #expect(survey.kept.allSatisfy { $0.target != nil })
+            let streamed = try Self.streamedFindings(session, path)
+            #expect(streamed.findings == whole, "kept up to \(budget) bytes")
+            // A finding on every unit with a target (`untranslated.blank` on the others), each unit once.
+            let lines = streamed.findings.map(\.location.line)
+            #expect(Set(lines).count == 1_500, "kept up to \(budget) bytes")
+        }
     }
 
     /// German news units whose names, numbers and dates go missing in every chunk: the rules

@@ -49,6 +49,13 @@ public struct CheckConfiguration: Sendable {
     /// (`LECTOR_WINDOW_BYTES` sets the default, for tests; 1 MiB otherwise).
     public var windowBytes: Int = CheckConfiguration.defaultWindowBytes
 
+    /// A large JSON Lines or XLIFF file checked as a stream (`LintSession.checkBilingualStream`)
+    /// whose units have no more than this many bytes of source and target text keeps the units,
+    /// target documents and glossary matches its first pass makes, and its second pass checks
+    /// them without reading the file again (about 35,000 news units, 7 MB of XLIFF, are parsed
+    /// once). Keeping them costs 5–10 times the text: 13–23 MB of peak memory for 20,000 news units.
+    public var retainedUnitTextBytes: Int = 4 << 20
+
     public static let defaultWindowBytes: Int = {
         if let value = ProcessInfo.processInfo.environment["LECTOR_WINDOW_BYTES"].flatMap(Int.init), value > 0 { return value }
         return 1 << 20
@@ -215,6 +222,8 @@ public struct Checker: Sendable {
     func check(_ file: BilingualFile, documents: DocumentMode, preparations: PreparationPool?) -> [Finding] {
         switch documents {
         case .perFile:
+            StageProfile.shared?.mark("loaded file: check starts")
+            defer { StageProfile.shared?.mark("loaded file: check done") }
             return chunkedUnitFindings(file)
         case .perRecord:
             // Units are independent documents: checked on `threadCount` threads, in chunks of
@@ -244,13 +253,12 @@ public struct Checker: Sendable {
     /// The findings of one document made of all the file's units, each labelled with its unit.
     ///
     /// `kept`: for a chunk of a file, the rule preparations its other chunks on this thread made.
-    func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil, kept: KeptPreparations? = nil) -> [Finding] {
-        // A unit without a translation is an empty line placed at its source, where a finding
-        // about the missing translation points.
-        let target = SourceDocument.assembled(path: file.path, segments: file.units.map { unit in
-            unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
-        })
-        var findings = documentFindings(file, target: target, wholeFile: wholeFile, kept: kept)
+    /// `read`: the units' target document (`targetDocument`) and its glossary matches, when a first
+    /// pass over the file made them already.
+    func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil, kept: KeptPreparations? = nil,
+                      read: ReadTarget? = nil) -> [Finding] {
+        let target = read?.document ?? Self.targetDocument(of: file.units, path: file.path)
+        var findings = documentFindings(file, target: target, wholeFile: wholeFile, glossaryMatches: read?.matches, kept: kept)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
         // Line n of the assembled document is unit n.
         let units = findings.map { target.textLine(ofUTF16Offset: $0.location.utf16Offset) - 1 }
@@ -282,10 +290,19 @@ public struct Checker: Sendable {
         }
     }
 
+    /// The document of units' targets that `unitFindings` checks: a unit without a translation is an
+    /// empty line placed at its source, where a finding about the missing translation points.
+    static func targetDocument(of units: [BilingualUnit], path: String) -> SourceDocument {
+        SourceDocument.assembled(path: path, segments: units.map { unit in
+            unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
+        })
+    }
+
     private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?,
-                                  kept: KeptPreparations?) -> [Finding] {
+                                  glossaryMatches: [GlossaryMatch]?, kept: KeptPreparations?) -> [Finding] {
         guard configuration.sourceLanguage != nil else {
-            return run(target: target, bilingual: nil, spellings: wholeFile?.spellings, releasesMemory: wholeFile == nil)
+            return run(target: target, bilingual: nil, spellings: wholeFile?.spellings, glossaryMatches: glossaryMatches,
+                       releasesMemory: wholeFile == nil)
         }
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
@@ -301,7 +318,8 @@ public struct Checker: Sendable {
         }
         profile?.add("source document, unit pairs, source glossary matching", since: start)
         let findings = run(target: target, bilingual: context, spellings: wholeFile?.spellings,
-                           sourceWords: wholeFile?.sourceWords, releasesMemory: wholeFile == nil, kept: kept)
+                           sourceWords: wholeFile?.sourceWords, glossaryMatches: glossaryMatches,
+                           releasesMemory: wholeFile == nil, kept: kept)
         return applyUnitNotes(findings, file: file, target: target)
     }
 

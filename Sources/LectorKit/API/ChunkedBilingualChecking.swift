@@ -64,6 +64,14 @@ extension Checker {
     }
 }
 
+/// A chunk's target document (`Checker.targetDocument`) and its glossary matches outside links
+/// (`Checker.glossaryMatches(in:)`, `nil` when the matcher cannot be built), made by the first pass
+/// over a streamed file and checked by the second as `unitFindings` would have made them.
+struct ReadTarget {
+    let document: SourceDocument
+    let matches: [GlossaryMatch]?
+}
+
 extension Checker {
     /// Whether `spelling.unknown` reads the whole file's source words.
     var readsSourceWords: Bool {
@@ -72,14 +80,23 @@ extension Checker {
 
     /// What one chunk of units adds to `WholeFileFacts`.
     func chunkFacts(_ part: [BilingualUnit], path: String, spellings: Bool, sourceWords: Bool) -> WholeFileFacts {
+        chunkFactsAndTarget(part, path: path, spellings: spellings, sourceWords: sourceWords).facts
+    }
+
+    /// `chunkFacts`, and the target document and glossary matches it read for the spellings.
+    func chunkFactsAndTarget(_ part: [BilingualUnit], path: String, spellings: Bool,
+                             sourceWords: Bool) -> (facts: WholeFileFacts, target: ReadTarget?) {
         var facts = WholeFileFacts()
+        var read: ReadTarget?
         let profile = StageProfile.shared
         var start = profile == nil ? 0 : StageProfile.now()
         if spellings {
-            let target = SourceDocument.assembled(path: path, segments: part.map { unit in
-                unit.target ?? SegmentText(text: "", line: unit.source.line, column: unit.source.column)
-            })
-            facts.spellings = spellingTally(of: target)
+            let target = Self.targetDocument(of: part, path: path)
+            let matches = glossaryMatches(in: target)
+            // Without a matcher, no spellings: not lost, the check of the chunk builds the same
+            // matcher and reports the failure.
+            facts.spellings = spellingTally(of: target, matches: matches ?? [])
+            read = ReadTarget(document: target, matches: matches)
             if let profile {
                 profile.add("whole-file facts: glossary spellings", since: start)
                 start = StageProfile.now()
@@ -90,7 +107,7 @@ extension Checker {
                                                                                           segments: part.map(\.source)).text)
             profile?.add("whole-file facts: source words", since: start)
         }
-        return facts
+        return (facts, read)
     }
 }
 

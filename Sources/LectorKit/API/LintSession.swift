@@ -35,6 +35,7 @@ public final class LintSession: Sendable {
         }
         self.checkers = checkers
         glossaryWarnings = first.glossaryWarnings
+        StageProfile.shared?.mark("session ready (configuration, glossary, first checker)")
     }
 
     /// The checker for a language pair (`source` `nil`: the translation alone).
