@@ -730,9 +730,10 @@ public final class AlignmentWords: @unchecked Sendable {
     /// Whether the translation words of an other-side word (`meaning.antonym`'s, function words
     /// included) hold one of an English word's antonyms, by the two infos' ids (the English
     /// word's first): both are fixed by the infos, so one answer serves every pair with the two
-    /// words. Kept up to `antonymVerdictsCapacity` pairs of words.
+    /// words. Kept up to `antonymVerdictsCapacity` pairs of words: the counterpart verdicts'
+    /// bound, so that an open vocabulary's stream stays within the memory they were sized for.
     private var antonymTable = CounterpartTable()
-    private static let antonymVerdictsCapacity = 500_000
+    private static let antonymVerdictsCapacity = counterpartsCapacity
 
     /// The kept verdicts of `english` with each word of `others`, by position; `nil` where none is kept.
     func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
