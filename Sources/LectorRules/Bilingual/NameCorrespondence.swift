@@ -413,19 +413,17 @@ enum NameCorrespondence {
         private static let lock = NSLock()
         nonisolated(unsafe) private static var cache: [String: Places] = [:]
 
-        /// The places of a language pair, read once per process.
+        /// The places of a language pair, read once per process. Made under the lock: the threads
+        /// of one file checked in chunks all ask at their first chunk, and made outside it, each
+        /// made its own (10–20 ms of CPU, most of it in ICU's transliterator, whose global mutex
+        /// they then fought over), where the one that waits spends no CPU.
         static func of(source: String, target: String, latin: Transliterator) throws -> Places {
             let key = source + "|" + target
             lock.lock()
-            if let cached = cache[key] {
-                lock.unlock()
-                return cached
-            }
-            lock.unlock()
+            defer { lock.unlock() }
+            if let cached = cache[key] { return cached }
             let made = try Places(source: source, target: target, latin: latin)
-            lock.lock()
             cache[key] = made
-            lock.unlock()
             return made
         }
 
