@@ -105,8 +105,24 @@ public final class Transliterator {
     public func transliterate(_ string: String) -> String {
         var string = string
         if keepsASCII, string.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return string }
-        return transliteratedByICU(string)
+        if let known = answers[string] { return known }
+        let made = transliteratedByICU(string)
+        if answers.count < Self.answerCapacity { answers[string] = made }
+        return made
     }
+
+    /// What ICU answered, by input: the name rules and the glossary ask for the same words again
+    /// and again (every `Müller`, `Selenskyj`, `Köln` of a file), and every ICU call takes ICU's
+    /// global transliteration mutex, which the threads of a file checked in chunks fought over.
+    private var answers: [String: String] = [:]
+
+    /// Answers kept per instance: past it, a new word goes to ICU every time. The figure of
+    /// `WordStoreCapacity.words` (LectorLexicon, which this target cannot import), so that a
+    /// stream of ever new words keeps the memory of every per-word store flat.
+    static let answerCapacity = 6_144
+
+    /// How many answers the instance keeps (for tests of its bound).
+    var keptAnswers: Int { answers.count }
 
     /// `transliterate` through ICU always (the reference the ASCII shortcut is tested against).
     func transliteratedByICU(_ string: String) -> String {

@@ -62,6 +62,28 @@ import Testing
         #expect(try Transliterator(id: "Any-Latin; Latin-ASCII").transliterate("Мединский") == "Medinskij")
     }
 
+    /// A word asked again is answered from the instance's memo, as ICU answered it the first time,
+    /// and the memo stops growing at its bound (a stream of ever new names keeps memory flat).
+    @Test func keptAnswersAreICUsAndBounded() throws {
+        let latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
+        let words = ["Мединский", "Köln", "Selenskyj", "Straße", "Київ"]
+        let first = words.map(latin.transliterate)
+        #expect(first == ["Medinskij", "Koln", "Selenskyj", "Strasse", "Kiiv"])
+        #expect(latin.keptAnswers == 4)  // `Selenskyj` is ASCII: no ICU call, nothing kept
+        #expect(words.map(latin.transliterate) == first)
+        #expect(words.map(latin.transliteratedByICU) == first)
+        let cyrillic = Array("абвгдежзиклмнопрстуф")
+        var index = 0
+        while latin.keptAnswers < Transliterator.answerCapacity {
+            let word = String([cyrillic[index % 20], cyrillic[index / 20 % 20], cyrillic[index / 400 % 20]]) + "\(index)"
+            _ = latin.transliterate(word)
+            index += 1
+        }
+        #expect(latin.transliterate("Юрий") == "Urij")
+        #expect(latin.transliterate("Юрий") == latin.transliteratedByICU("Юрий"))
+        #expect(latin.keptAnswers == Transliterator.answerCapacity)
+    }
+
     /// The ids that return ASCII text without calling ICU must be ones ICU leaves it unchanged with:
     /// every ASCII character alone, between letters and after a space, and words as names come.
     @Test func asciiShortcutAnswersAsICUDoes() throws {
