@@ -78,6 +78,10 @@ public final class Lexicon: @unchecked Sendable {
     /// Answers already given (lemmas, translations), per word: a text repeats its words, and a
     /// translation costs inflating a dictzip chunk of about 58 KB.
     private let answers = AnswerCache()
+    /// WordNet's synonyms and antonyms, per lemma: the alignment asks them for every translation of
+    /// every word it learns, the same translations for many words, and each thread of a file checked
+    /// in chunks learns its words again (two threads read WordNet's index and data twice).
+    private let wordNetAnswers = AnswerCache()
     private let amendedLock = NSLock()
     /// The dictionaries with `additions` this lexicon asked for, by language tag (`nil`: failed).
     private var amended: [String: AmendedHunspell?] = [:]
@@ -317,16 +321,23 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     /// WordNet synonyms of an English lemma (every sense, most frequent first); empty without WordNet.
-    public func synonyms(of englishLemma: String) -> [String] { wordNet?.synonyms(of: englishLemma) ?? [] }
+    public func synonyms(of englishLemma: String) -> [String] {
+        guard let wordNet else { return [] }
+        return wordNetAnswers.value("s|" + englishLemma) { wordNet.synonyms(of: englishLemma) }
+    }
 
     /// WordNet antonyms of an English lemma, adjective satellites through their head; empty without
     /// WordNet.
-    public func antonyms(of englishLemma: String) -> [String] { wordNet?.antonyms(of: englishLemma) ?? [] }
+    public func antonyms(of englishLemma: String) -> [String] {
+        guard let wordNet else { return [] }
+        return wordNetAnswers.value("a|" + englishLemma) { wordNet.antonyms(of: englishLemma) }
+    }
 
     /// WordNet's antonyms of the lemma's own words only, without those an adjective satellite
     /// takes from its head (`vast`, a satellite of `large`, is not opposed to `small` here).
     public func directAntonyms(of englishLemma: String) -> [String] {
-        wordNet?.antonyms(of: englishLemma, throughHeads: false) ?? []
+        guard let wordNet else { return [] }
+        return wordNetAnswers.value("d|" + englishLemma) { wordNet.antonyms(of: englishLemma, throughHeads: false) }
     }
 
     /// How WordNet files a capitalized English word (a particular one, an adjective, a kind); `nil`

@@ -108,6 +108,23 @@ import LectorLexicon
         #expect(Lexicon.shared(source: "de", target: "en", paths: Installed.paths) === lexicon)
     }
 
+    /// The lexicon keeps WordNet's answers per lemma: asked again, they are WordNet's own, and the
+    /// three questions are kept apart (a satellite's antonyms through its head are not its own).
+    @Test(.enabled(if: Installed.wordNet, "needs wordnet-base"))
+    func wordNetAnswersKeptAsWordNetGivesThem() throws {
+        let lexicon = Lexicon.load(source: "de", target: "en", paths: Installed.paths)
+        let wordNet = try WordNet(folder: try #require(WordNet.locate(in: Installed.paths)))
+        for lemma in ["vast", "increase", "big", "car", "notaword"] {
+            for _ in 0..<2 {
+                #expect(lexicon.synonyms(of: lemma) == wordNet.synonyms(of: lemma))
+                #expect(lexicon.antonyms(of: lemma) == wordNet.antonyms(of: lemma))
+                #expect(lexicon.directAntonyms(of: lemma) == wordNet.antonyms(of: lemma, throughHeads: false))
+            }
+        }
+        #expect(lexicon.antonyms(of: "vast").contains("small"))
+        #expect(!lexicon.directAntonyms(of: "vast").contains("small"))
+    }
+
     @Test(.enabled(if: Installed.hunspell("uk") && Installed.hunspell("cs"), "needs hunspell-uk, hunspell-cs"))
     func ukrainianAndCzechLemmas() {
         let lexicon = Lexicon.load(source: "uk", target: "cs", paths: Installed.paths)
