@@ -379,15 +379,27 @@ public struct NamesMissingRule: BilingualRule {
                        wordSegments: [Segment]? = nil) -> [String] {
         let language = words.locale
         let capitalizesNouns = Self.capitalizesNouns.contains(language)
-        var sentenceStarts = Set<Int>()
+        // Sentence starts in order, searched by halving: a set hashed every word's offset, and
+        // the words were read by a closure held in a variable, whose captured state was boxed
+        // and checked for exclusive access at every word (together a quarter of reading names).
+        var sentenceStarts: [Int] = []
         var result: [String] = []
         document.utf16.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[range])
-            sentences.forEachSegment(in: slice) { sentenceStarts.insert($0.start) }
+            sentences.forEachSegment(in: slice) { sentenceStarts.append($0.start) }
+            sentenceStarts.sort()
+            func isSentenceStart(_ offset: Int) -> Bool {
+                var low = 0, high = sentenceStarts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sentenceStarts[middle] < offset { low = middle + 1 } else { high = middle }
+                }
+                return low < sentenceStarts.count && sentenceStarts[low] == offset
+            }
             var atSentenceStart = true
             var lastSentenceStart = 0
-            let visit = { (segment: Segment) in
-                if sentenceStarts.contains(segment.start) || segment.start < lastSentenceStart {
+            func visit(_ segment: Segment) {
+                if isSentenceStart(segment.start) || segment.start < lastSentenceStart {
                     atSentenceStart = true
                     lastSentenceStart = segment.start
                 }
