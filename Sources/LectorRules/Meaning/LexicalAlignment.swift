@@ -1233,10 +1233,14 @@ struct ASCIIWordFacts {
     struct Key: Equatable {
         let low: UInt64, high: UInt64
         let length: Int
+        /// Every bit of the bytes reaches the low bits the table indexes by (MurmurHash3's finalizer).
         var hash: UInt64 {
-            var h = (low ^ UInt64(truncatingIfNeeded: length) << 56) &* 0x9E37_79B9_7F4A_7C15
-            h ^= (high &+ h >> 29) &* 0xBF58_476D_1CE4_E5B9
-            return h ^ h >> 31
+            var h = low &* 0x9E37_79B9_7F4A_7C15 ^ high &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(truncatingIfNeeded: length)
+            h ^= h >> 33
+            h = h &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 33
+            h = h &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ h >> 33
         }
     }
 
