@@ -684,6 +684,10 @@ public struct NamesMissingRule: BilingualRule {
     /// `isClose` on printable ASCII; `nil` when either key is something else.
     private static func isCloseASCII(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard isPrintableASCII(name), isPrintableASCII(candidate) else { return nil }
+        // `isCloseAsWritten` needs lengths at most 2 apart, and `phonological` shortens a key by
+        // one byte at most: keys further apart are not close either way (most pairs of a
+        // sentence's keys), answered before any sound change is made.
+        if abs(name.count - candidate.count) > 3 { return false }
         if isCloseAsWritten(name, candidate) { return true }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { a in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(candidate.count, 1)) { b in
