@@ -266,9 +266,14 @@ struct AlignmentCounts: Equatable {
     let targetKnown: Int, targetAligned: Int
 
     init(_ alignment: LexicalAlignment) {
+        // Counted in one pass, without arrays of indices: every pair of a file is counted.
         func known(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (Int, Int) {
-            let indices = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
-            return (indices.count, indices.filter { !links[$0].isEmpty }.count)
+            var known = 0, aligned = 0
+            for index in words.indices where words[index].isContent && words[index].facts.info.isKnown {
+                known += 1
+                if !links[index].isEmpty { aligned += 1 }
+            }
+            return (known, aligned)
         }
         (sourceKnown, sourceAligned) = known(alignment.source, alignment.sourceLinks)
         (targetKnown, targetAligned) = known(alignment.target, alignment.targetLinks)

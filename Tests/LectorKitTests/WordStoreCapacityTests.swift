@@ -74,4 +74,68 @@ import Testing
             #expect(words.areCounterparts(sources[s], targets[t]) == LexicalAlignment.areCounterparts(sources[s], targets[t]))
         }
     }
+
+    /// The word facts of the alignment (ASCII words by their bytes, the others by their strings)
+    /// keep at most `WordStoreCapacity.words` words a side between the two tables, and a word
+    /// past the bound is still read, alike.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func alignmentFactsKeepNoWordPastTheirCapacity() throws {
+        let lexicon = Lexicon.shared(source: "de", target: "en")
+        let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en"))
+        // Half ASCII, half with an umlaut (kept by string), all new.
+        let names = names(WordStoreCapacity.words + 40).enumerated().map { $0.offset % 2 == 0 ? $0.element : "Ü" + $0.element }
+        for chunk in stride(from: 0, to: names.count, by: 20) {
+            let sentence = names[chunk..<min(chunk + 20, names.count)].joined(separator: " ")
+            _ = words.words(of: SentenceWord.words(in: sentence, language: "de"), side: .source)
+        }
+        #expect(words.keptFactsCount(side: .source) == WordStoreCapacity.words)
+        #expect(words.keptFactsCount(side: .target) == 0)
+        let last = try #require(names.last)
+        let again = words.words(of: SentenceWord.words(in: "Und \(last) und \(names[0])", language: "de"), side: .source)
+        #expect(again.map(\.text) == ["und", last.lowercased(), "und", names[0].lowercased()])
+        #expect(again[1].info.id == WordInfo.unmemoized && again[3].info.id != WordInfo.unmemoized)
+        #expect(again[0].facts.isFunction && !again[1].facts.isFunction && again[1].isContent)
+    }
+}
+
+/// `ASCIIWordFacts`, the alignment's table of ASCII words by their bytes.
+@Suite struct ASCIIWordFactsTests {
+    func facts(_ text: String) -> AlignmentWords.WordFacts {
+        AlignmentWords.WordFacts(text: text, info: WordInfo(
+            id: 1, written: text, folded: text, lemmas: [], translations: [], translationSynonyms: [], isKnown: false,
+            isCapitalized: false, latin: nil, cognateKey: nil, lemmaCognates: [], translationCognates: [], antonyms: [],
+            directAntonyms: []), isFunction: false, isDigits: false, hasTwoLetters: true, figures: "")
+    }
+
+    @Test func keysOnlyShortASCIIWords() throws {
+        #expect(ASCIIWordFacts.key(of: "Regierung") != nil)
+        #expect(ASCIIWordFacts.key(of: "sixteen-letters!") != nil)
+        #expect(ASCIIWordFacts.key(of: "seventeen-letters") == nil)
+        #expect(ASCIIWordFacts.key(of: "Größe") == nil)
+        #expect(ASCIIWordFacts.key(of: "") == nil)
+        // The Kelvin sign is canonically `K`, but it is no ASCII byte: such a word goes by its string.
+        #expect(ASCIIWordFacts.key(of: "\u{212A}iew") == nil)
+        // Case, length and the second eight bytes all tell words apart.
+        let keys = ["kiew", "Kiew", "kie", "kiewx", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefgh", "abcdefgh\u{0}"]
+            .map { ASCIIWordFacts.key(of: $0)! }
+        #expect(Set(keys.map { "\($0.low) \($0.high) \($0.length)" }).count == keys.count)
+    }
+
+    @Test func findsWhatItKeepsThroughGrowth() throws {
+        var table = ASCIIWordFacts()
+        let words = (0..<3_000).map { "w\($0 * 7919)" }
+        var kept: [String: AlignmentWords.WordFacts] = [:]
+        for word in words {
+            let made = facts(word)
+            kept[word] = made
+            table.insert(made, for: try #require(ASCIIWordFacts.key(of: word)))
+        }
+        #expect(table.count == words.count)
+        for word in words { #expect(table.facts(of: ASCIIWordFacts.key(of: word)!) === kept[word]) }
+        #expect(table.facts(of: ASCIIWordFacts.key(of: "w1")!) == nil)
+        // A word kept again replaces its facts, as a dictionary's entry is replaced.
+        let replacement = facts(words[5])
+        table.insert(replacement, for: ASCIIWordFacts.key(of: words[5])!)
+        #expect(table.count == words.count && table.facts(of: ASCIIWordFacts.key(of: words[5])!) === replacement)
+    }
 }

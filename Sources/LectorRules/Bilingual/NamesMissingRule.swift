@@ -379,15 +379,27 @@ public struct NamesMissingRule: BilingualRule {
                        wordSegments: [Segment]? = nil) -> [String] {
         let language = words.locale
         let capitalizesNouns = Self.capitalizesNouns.contains(language)
-        var sentenceStarts = Set<Int>()
+        // Sentence starts in order, searched by halving: a set hashed every word's offset, and
+        // the words were read by a closure held in a variable, whose captured state was boxed
+        // and checked for exclusive access at every word (together a quarter of reading names).
+        var sentenceStarts: [Int] = []
         var result: [String] = []
         document.utf16.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[range])
-            sentences.forEachSegment(in: slice) { sentenceStarts.insert($0.start) }
+            sentences.forEachSegment(in: slice) { sentenceStarts.append($0.start) }
+            sentenceStarts.sort()
+            func isSentenceStart(_ offset: Int) -> Bool {
+                var low = 0, high = sentenceStarts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sentenceStarts[middle] < offset { low = middle + 1 } else { high = middle }
+                }
+                return low < sentenceStarts.count && sentenceStarts[low] == offset
+            }
             var atSentenceStart = true
             var lastSentenceStart = 0
-            let visit = { (segment: Segment) in
-                if sentenceStarts.contains(segment.start) || segment.start < lastSentenceStart {
+            func visit(_ segment: Segment) {
+                if isSentenceStart(segment.start) || segment.start < lastSentenceStart {
                     atSentenceStart = true
                     lastSentenceStart = segment.start
                 }
@@ -672,6 +684,10 @@ public struct NamesMissingRule: BilingualRule {
     /// `isClose` on printable ASCII; `nil` when either key is something else.
     private static func isCloseASCII(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard isPrintableASCII(name), isPrintableASCII(candidate) else { return nil }
+        // `isCloseAsWritten` needs lengths at most 2 apart, and `phonological` shortens a key by
+        // one byte at most: keys further apart are not close either way (most pairs of a
+        // sentence's keys), answered before any sound change is made.
+        if abs(name.count - candidate.count) > 3 { return false }
         if isCloseAsWritten(name, candidate) { return true }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { a in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(candidate.count, 1)) { b in

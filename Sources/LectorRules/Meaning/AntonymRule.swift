@@ -105,7 +105,8 @@ public struct AntonymRule: BilingualRule {
         let otherSide: LexicalAlignment.Side = englishIsTarget ? .source : .target
         let lexicon = words.lexicon
         func isCandidate(_ word: LexicalAlignment.Word) -> Bool {
-            !word.isNameOrNumber && AlignmentWords.hasTwoLetters(word.text)
+            // The word's facts hold `AlignmentWords.hasTwoLetters` of its text, read once per word of the store.
+            !word.isNameOrNumber && word.facts.hasTwoLetters
         }
         // Every English word of the dictionary translations of an other-side word, function words
         // included (`nach` → `after`): the alignment leaves those out, since a function word is

@@ -771,10 +771,18 @@ public final class AlignmentWords: @unchecked Sendable {
         }
     }
 
-    /// `words(of:side:)`'s facts per word as written, by side (under `lock`).
+    /// `words(of:side:)`'s facts per word as written, by side (under `lock`): ASCII words by
+    /// their bytes (`ASCIIWordFacts`), the others by their strings. Together they keep at most
+    /// `wordFactsCapacity` words a side.
     private var sourceFacts: [String: WordFacts] = [:]
     private var targetFacts: [String: WordFacts] = [:]
+    private var sourceASCIIFacts = ASCIIWordFacts()
+    private var targetASCIIFacts = ASCIIWordFacts()
     private static let wordFactsCapacity = WordStoreCapacity.words
+    /// Words whose facts are kept on a side (both tables).
+    func keptFactsCount(side: LexicalAlignment.Side) -> Int {
+        lock.withLock { side == .source ? sourceFacts.count + sourceASCIIFacts.count : targetFacts.count + targetASCIIFacts.count }
+    }
 
     private var sourceTranslationWords: [String: Set<String>] = [:]
     private var targetTranslationWords: [String: Set<String>] = [:]
@@ -802,10 +810,23 @@ public final class AlignmentWords: @unchecked Sendable {
         var unknown: [Int] = []
         lock.withLock {
             let facts = side == .source ? sourceFacts : targetFacts
+            let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
             // By index: a word copied out of the array is two strings' reference counts.
             for position in sentenceWords.indices {
-                if separable.isEmpty || separable[position] == nil, let entry = facts[sentenceWords[position].written],
-                   entry.text == sentenceWords[position].text {
+                guard separable.isEmpty || separable[position] == nil else {
+                    unknown.append(position)
+                    result.append(LexicalAlignment.Word(facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+                    continue
+                }
+                // An ASCII word is found by its bytes, without hashing its string (no other
+                // string is canonically equal to it but one with a Kelvin sign, whose facts
+                // are the same); any other word by its string, as Swift compares strings.
+                let entry: WordFacts?
+                switch ASCIIWordFacts.key(of: sentenceWords[position].written) {
+                case .some(let key): entry = asciiFacts.facts(of: key)
+                case .none: entry = facts[sentenceWords[position].written]
+                }
+                if let entry, entry.text == sentenceWords[position].text {
                     result.append(word(entry, at: position))
                 } else {
                     unknown.append(position)
@@ -817,11 +838,14 @@ public final class AlignmentWords: @unchecked Sendable {
             let written = sentenceWords[position].written
             let facts = wordFacts(sentenceWords[position], side: side, info: separable[position]?.info ?? info(of: written, side: side))
             if separable[position] == nil {
+                let key = ASCIIWordFacts.key(of: written)
                 lock.withLock {
                     if side == .source {
-                        if sourceFacts.count < Self.wordFactsCapacity { sourceFacts[written] = facts }
-                    } else if targetFacts.count < Self.wordFactsCapacity {
-                        targetFacts[written] = facts
+                        guard sourceFacts.count + sourceASCIIFacts.count < Self.wordFactsCapacity else { return }
+                        if let key { sourceASCIIFacts.insert(facts, for: key) } else { sourceFacts[written] = facts }
+                    } else {
+                        guard targetFacts.count + targetASCIIFacts.count < Self.wordFactsCapacity else { return }
+                        if let key { targetASCIIFacts.insert(facts, for: key) } else { targetFacts[written] = facts }
                     }
                 }
             }
@@ -1196,6 +1220,86 @@ struct CounterpartTable {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
         for entry in old where entry != 0 { place(entry) }
+    }
+}
+
+/// Word facts of ASCII words by their bytes, for `AlignmentWords.words(of:side:)`: every word
+/// of every pair is looked up there, and hashing its string (SipHash, with the string's checks
+/// of normalization) was a fifth of finding the words' facts. Open addressing over an arena of
+/// the words' bytes, so that probing touches no reference count.
+struct ASCIIWordFacts {
+    /// A word's bytes (at most `maximumLength`, packed little-endian into two words) with its
+    /// length and hash: a key is a value, made without touching the heap.
+    struct Key: Equatable {
+        let low: UInt64, high: UInt64
+        let length: Int
+        /// Every bit of the bytes reaches the low bits the table indexes by (MurmurHash3's finalizer).
+        var hash: UInt64 {
+            var h = low &* 0x9E37_79B9_7F4A_7C15 ^ high &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(truncatingIfNeeded: length)
+            h ^= h >> 33
+            h = h &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 33
+            h = h &* 0xC4CE_B9FE_1A85_EC53
+            return h ^ h >> 33
+        }
+    }
+
+    /// Longer ASCII words go by their strings, as other words do.
+    static let maximumLength = 16
+
+    /// The key of a word of 1 to 16 ASCII bytes; `nil` for any other.
+    static func key(of word: String) -> Key? {
+        let count = word.utf8.count
+        guard count > 0, count <= maximumLength else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        var index = 0
+        for byte in word.utf8 {
+            guard byte < 0x80 else { return nil }
+            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+            index += 1
+        }
+        return Key(low: low, high: high, length: count)
+    }
+
+    /// Indices into `keys` and `values` plus one; 0 is an empty slot.
+    private var slots = [Int32](repeating: 0, count: 1 << 10)
+    private var keys: [Key] = []
+    private var values: [AlignmentWords.WordFacts] = []
+    var count: Int { values.count }
+
+    func facts(of key: Key) -> AlignmentWords.WordFacts? {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: key.hash) & mask
+        while true {
+            let slot = Int(slots[index])
+            if slot == 0 { return nil }
+            if keys[slot - 1] == key { return values[slot - 1] }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Keeps `facts` for `key`, in place of any kept before (as a dictionary's subscript does).
+    mutating func insert(_ facts: AlignmentWords.WordFacts, for key: Key) {
+        if (values.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: key.hash) & mask
+        while slots[index] != 0 {
+            if keys[Int(slots[index]) - 1] == key { values[Int(slots[index]) - 1] = facts; return }
+            index = (index + 1) & mask
+        }
+        keys.append(key)
+        values.append(facts)
+        slots[index] = Int32(values.count)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (entry, key) in keys.enumerated() {
+            var index = Int(truncatingIfNeeded: key.hash) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = Int32(entry + 1)
+        }
     }
 }
 
