@@ -87,6 +87,13 @@ struct TokenizedText {
         return filter.mayContain(foldingASCII: units[tokens[index].range])
     }
 
+    /// Whether the token may be a number word or a compound of them (`NumberWords.mayBeCompound`):
+    /// a German text's every word was folded and split into prefixes to find out.
+    func mayBeCompound(_ index: Int, in numberWords: NumberWords) -> Bool {
+        guard isValid(index) else { return true }
+        return numberWords.mayBeCompound(foldingASCII: units[tokens[index].range])
+    }
+
     /// What `CaseMapping.fold` makes of ASCII code units (only `A`–`Z` change under default
     /// folding), without decoding them to a `String` and folding that: the date and number
     /// readers fold most letter tokens of a text several times. `nil` when a unit is not ASCII.
@@ -119,8 +126,9 @@ struct TokenizedText {
 
     func isValid(_ index: Int) -> Bool { index >= 0 && index < tokens.count }
 
-    /// The token is exactly one code unit, one of `candidates`.
-    func isSingle(_ index: Int, _ candidates: Set<UInt16>) -> Bool {
+    /// The token is exactly one code unit, one of `candidates` (an array: the readers ask this of
+    /// most tokens with a literal of one to four units, which a `Set` hashed into anew each time).
+    func isSingle(_ index: Int, _ candidates: [UInt16]) -> Bool {
         guard isValid(index), tokens[index].end - tokens[index].start == 1 else { return false }
         return candidates.contains(units[tokens[index].start])
     }
@@ -170,7 +178,9 @@ enum CodeUnit {
 
     static func isDecimalDigit(_ unit: UInt16) -> Bool {
         if isASCIIDigit(unit) { return true }
-        guard unit >= 0x80, let scalar = Unicode.Scalar(unit) else { return false }
+        // No decimal digit lies between ASCII's and the Arabic-Indic ones (U+0660): Latin,
+        // Greek and Cyrillic letters need no property look-up.
+        guard unit >= 0x0660, let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.numericType == .decimal
     }
 
