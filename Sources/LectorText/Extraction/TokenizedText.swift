@@ -43,8 +43,11 @@ struct TokenizedText {
     private let foldedTokens: FoldedTokens
 
     private final class FoldedTokens {
-        var values: [String?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
+        /// Empty until the first token is folded: the readers' filters spare folding any word of
+        /// most sentences, which then need no array of `count` optionals made and destroyed.
+        var values: [String?] = []
+        let count: Int
+        init(count: Int) { self.count = count }
     }
 
     init(units: [UInt16], segmenter: TextSegmenter) {
@@ -73,7 +76,11 @@ struct TokenizedText {
     /// The token's text case-folded, for lexicon lookups; empty past either end of the text.
     func folded(_ index: Int) -> String {
         guard isValid(index) else { return "" }
-        if let made = foldedTokens.values[index] { return made }
+        if foldedTokens.values.isEmpty {
+            foldedTokens.values = Array(repeating: nil, count: foldedTokens.count)
+        } else if let made = foldedTokens.values[index] {
+            return made
+        }
         let range = tokens[index].range
         let made = Self.foldedASCII(units[range]) ?? CaseMapping.fold(text(range))
         foldedTokens.values[index] = made
