@@ -169,7 +169,7 @@ public struct NumbersMismatchRule: BilingualRule {
     /// references.
     static func citationRanges(in text: String) -> [Range<Int>] {
         // Every list starts at a bracket; most sentences have none, and need no UTF-16 copy.
-        guard text.utf8.contains(where: { $0 == 0x28 || $0 == 0x5B }) else { return [] }
+        guard UTF8Bytes.contains(text, where: { $0 == 0x28 || $0 == 0x5B }) else { return [] }
         let units = LectorICU.UTF16.encode(text)
         var ranges: [Range<Int>] = []
         var index = 0

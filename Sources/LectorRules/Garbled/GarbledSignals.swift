@@ -275,7 +275,7 @@ public final class GarbledSignalExtractor {
         // character of its own, so cutting the UTF-8 at its commas gives Foundation's parts
         // without its comparison machinery (most of `garbled.sentence`'s time on German sources).
         let parts: [Substring]
-        if !text.utf8.contains(0x2C) {
+        if !UTF8Bytes.contains(text, where: { $0 == 0x2C }) {
             return []
         } else if text.utf8.allSatisfy({ $0 < 0xCC }) {
             parts = text.split(separator: ",", omittingEmptySubsequences: false)

@@ -79,6 +79,15 @@ public struct AcceleratorRule: UnitRule {
             guard scalars.count == 1, let scalar = scalars.first, scalar.isASCII else { return true }
             if scalar.value < 64 { asciiMarkers.low |= 1 << scalar.value } else { asciiMarkers.high |= 1 << (scalar.value - 64) }
         }
+        // A character of one scalar equals an ASCII marker only when it is that ASCII character
+        // or one of the three whose canonical decomposition is one ASCII character (U+037E `;`,
+        // U+1FEF `` ` ``, U+212A `K`): for other markers the UTF-8 bytes under 0x80 tell.
+        if !markers.contains(where: { $0 == ";" || $0 == "`" || $0 == "K" }) {
+            let bits = asciiMarkers
+            return UTF8Bytes.contains(text) { byte in
+                byte < 0x80 && (byte < 64 ? bits.low >> UInt64(byte) : bits.high >> UInt64(byte - 64)) & 1 != 0
+            }
+        }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 let bit = scalar.value < 64 ? asciiMarkers.low >> scalar.value : asciiMarkers.high >> (scalar.value - 64)

@@ -58,6 +58,7 @@ public struct PlaceholderScanner: Sendable {
     static let printfConversions: Set<UInt16> = Set("diouxXeEfFgGaAcCsSpn@".utf16)
     static let printfFlags: Set<UInt16> = Set("-+#0'".utf16)
     static let lengthModifiers = ["hh", "h", "ll", "l", "L", "q", "j", "z", "t", "I64", "I32"]
+    static let lengthModifierUnits: [[UInt16]] = lengthModifiers.map { Array($0.utf16) }
     /// Entities that stand for one character: a translation may write the character instead.
     static let characterEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos", "nbsp"]
 
@@ -85,7 +86,9 @@ public struct PlaceholderScanner: Sendable {
     public func scanned(_ text: String) -> Scan {
         // Every placeholder starts at one of `scan`'s five characters; most sentences have none,
         // and need no UTF-16 copy.
-        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else { return Scan() }
+        guard UTF8Bytes.contains(text, where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else {
+            return Scan()
+        }
         let units = LectorICU.UTF16.encode(text)
         var result = Scan()
         var implicitPosition = 0
@@ -224,9 +227,9 @@ public struct PlaceholderScanner: Sendable {
             j += 1
             if j < end, u[j] == 0x2A { j += 1 } else { j = digits(u, j, end) }
         }
-        for modifier in Self.lengthModifiers {
-            let m = Array(modifier.utf16)
-            if j + m.count < end, Array(u[j..<(j + m.count)]) == m {
+        // Compared unit by unit: the `%` of every percentage in prose comes here.
+        for m in Self.lengthModifierUnits {
+            if j + m.count < end, u[j..<(j + m.count)].elementsEqual(m) {
                 j += m.count
                 break
             }

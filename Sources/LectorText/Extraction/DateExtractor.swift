@@ -156,10 +156,13 @@ public final class DateExtractor {
 
     func dates(in text: TokenizedText) -> [ExtractedDate] {
         var found: [ExtractedDate] = []
+        // A date with a month name has one (`monthField`); most sentences have none, and then
+        // no token need be read as a day (`dayField` looks every word up as an ordinal).
+        let namesMonth = text.tokens.indices.contains { monthField(at: $0, in: text) != nil }
         var index = 0
         while index < text.tokens.count {
-            if let (date, next) = numericDate(at: index, in: text) ?? dayFirstDate(at: index, in: text)
-                ?? monthFirstDate(at: index, in: text) {
+            if let (date, next) = numericDate(at: index, in: text)
+                ?? (namesMonth ? dayFirstDate(at: index, in: text) ?? monthFirstDate(at: index, in: text) : nil) {
                 found.append(date)
                 index = next
             } else {

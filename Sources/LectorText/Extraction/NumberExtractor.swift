@@ -96,6 +96,8 @@ public final class NumberExtractor {
     /// write (every format with Latin digits): such a run (`76`, `2022`), most numbers of a text,
     /// is then read without ICU's parser.
     private let readsASCIIDigits: Bool
+    /// `parser.groupsWithSpace`, which looks the grouping separator's scalars up at every call.
+    private let groupsWithSpace: Bool
 
     /// The lexicons of a language, the same for every instance: made once per language.
     struct Tables: Sendable {
@@ -145,6 +147,7 @@ public final class NumberExtractor {
         minusWords = tables.minusWords
         readsHanNumerals = locale.language == "zh" || locale.language == "ja"
         let parser = parser
+        groupsWithSpace = parser.groupsWithSpace
         readsASCIIDigits = ["0", "7", "42", "2022", "0123", "123456789012345"].allSatisfy { parser.parse($0) == Double($0) }
     }
 
@@ -258,7 +261,7 @@ public final class NumberExtractor {
         var end = token.end
         while end > token.start, CodeUnit.isInlineSpace(text.units[end - 1]) { end -= 1 }
         var last = index
-        if parser.groupsWithSpace {
+        if groupsWithSpace {
             while let (groupEnd, groupToken) = spaceGroup(after: last, numberRange: token.start..<end, in: text) {
                 end = groupEnd
                 last = groupToken
@@ -416,7 +419,7 @@ public final class NumberExtractor {
         // Without compounds a number word is a form of the lexicon (`NumberWords.parts`).
         guard let numberWords, text.tokens[index].kind == .letter,
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
-              numberWords.compounds || text.mayBeKey(index, in: numberWords.filter),
+              numberWords.compounds ? text.mayBeCompound(index, in: numberWords) : text.mayBeKey(index, in: numberWords.filter),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
         // `19. Jahrhundert`). The small ones are not read (`first`, `second half` are as often

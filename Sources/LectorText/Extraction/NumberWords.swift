@@ -23,6 +23,11 @@ struct NumberWords: Sendable {
     private(set) var longest = 0
     /// The forms of `entries`, to skip looking up most words that are none.
     private(set) var filter = ASCIIKeyFilter(keys: [])
+    /// For compounding languages, bit `b % 64` of word `2a + b / 64` set when a form's canonical decomposition
+    /// starts with the ASCII bytes `a`, `b` (`fünf` → `f`, `u`): a word whose first two code units
+    /// are ASCII letters that fold to no such pair is no form and starts with none, so no part
+    /// can be read off it (`mayBeCompound(foldingASCII:)`).
+    private(set) var leadingPairs = [UInt64](repeating: 0, count: 256)
     /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`).
     var compounds: Bool { language == "de" || language == "nl" }
 
@@ -52,6 +57,13 @@ struct NumberWords: Sendable {
             }
             result[language]?.compoundPrefixes = prefixes
             result[language]?.filter = ASCIIKeyFilter(keys: words.entries.keys)
+            var pairs = [UInt64](repeating: 0, count: 256)
+            for form in words.entries.keys {
+                let bytes = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(2).map(\.value))
+                guard bytes.count == 2, bytes[0] < 0x80, bytes[1] < 0x80 else { continue }
+                pairs[Int(bytes[0]) * 2 + Int(bytes[1] / 64)] |= 1 << UInt64(bytes[1] % 64)
+            }
+            result[language]?.leadingPairs = pairs
         }
         return result
     }
@@ -108,6 +120,21 @@ struct NumberWords: Sendable {
             rest = rest.dropFirst(matchLength)
         }
         return parts.count >= 2 ? parts : nil
+    }
+
+    /// `false` only when `parts(of:)` of the folded word is surely `nil`: its first two code
+    /// units are ASCII letters whose lower case starts no form. A form equal to the folded word
+    /// or to a prefix of it (a part of a compound, two characters or more) would start, in its
+    /// canonical decomposition, with those two letters, ASCII letters being starters that fold
+    /// to themselves lower-cased.
+    func mayBeCompound(foldingASCII units: ArraySlice<UInt16>) -> Bool {
+        guard units.count >= 2 else { return true }
+        let first = units[units.startIndex], second = units[units.startIndex + 1]
+        func asciiLetter(_ unit: UInt16) -> UInt16? {
+            unit < 0x80 && (unit | 0x20) &- 0x61 < 26 ? unit | 0x20 : nil
+        }
+        guard let a = asciiLetter(first), let b = asciiLetter(second) else { return true }
+        return leadingPairs[Int(a) * 2 + Int(b / 64)] & (1 << UInt64(b % 64)) != 0
     }
 
     /// `string.count`, read off the bytes where each is a character (ASCII without a CR LF pair).

@@ -43,8 +43,11 @@ struct TokenizedText {
     private let foldedTokens: FoldedTokens
 
     private final class FoldedTokens {
-        var values: [String?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
+        /// Empty until the first token is folded: the readers' filters spare folding any word of
+        /// most sentences, which then need no array of `count` optionals made and destroyed.
+        var values: [String?] = []
+        let count: Int
+        init(count: Int) { self.count = count }
     }
 
     init(units: [UInt16], segmenter: TextSegmenter) {
@@ -73,7 +76,11 @@ struct TokenizedText {
     /// The token's text case-folded, for lexicon lookups; empty past either end of the text.
     func folded(_ index: Int) -> String {
         guard isValid(index) else { return "" }
-        if let made = foldedTokens.values[index] { return made }
+        if foldedTokens.values.isEmpty {
+            foldedTokens.values = Array(repeating: nil, count: foldedTokens.count)
+        } else if let made = foldedTokens.values[index] {
+            return made
+        }
         let range = tokens[index].range
         let made = Self.foldedASCII(units[range]) ?? CaseMapping.fold(text(range))
         foldedTokens.values[index] = made
@@ -85,6 +92,13 @@ struct TokenizedText {
     func mayBeKey(_ index: Int, in filter: ASCIIKeyFilter) -> Bool {
         guard isValid(index) else { return true }
         return filter.mayContain(foldingASCII: units[tokens[index].range])
+    }
+
+    /// Whether the token may be a number word or a compound of them (`NumberWords.mayBeCompound`):
+    /// a German text's every word was folded and split into prefixes to find out.
+    func mayBeCompound(_ index: Int, in numberWords: NumberWords) -> Bool {
+        guard isValid(index) else { return true }
+        return numberWords.mayBeCompound(foldingASCII: units[tokens[index].range])
     }
 
     /// What `CaseMapping.fold` makes of ASCII code units (only `A`–`Z` change under default
@@ -119,8 +133,9 @@ struct TokenizedText {
 
     func isValid(_ index: Int) -> Bool { index >= 0 && index < tokens.count }
 
-    /// The token is exactly one code unit, one of `candidates`.
-    func isSingle(_ index: Int, _ candidates: Set<UInt16>) -> Bool {
+    /// The token is exactly one code unit, one of `candidates` (an array: the readers ask this of
+    /// most tokens with a literal of one to four units, which a `Set` hashed into anew each time).
+    func isSingle(_ index: Int, _ candidates: [UInt16]) -> Bool {
         guard isValid(index), tokens[index].end - tokens[index].start == 1 else { return false }
         return candidates.contains(units[tokens[index].start])
     }
@@ -170,7 +185,9 @@ enum CodeUnit {
 
     static func isDecimalDigit(_ unit: UInt16) -> Bool {
         if isASCIIDigit(unit) { return true }
-        guard unit >= 0x80, let scalar = Unicode.Scalar(unit) else { return false }
+        // No decimal digit lies between ASCII's and the Arabic-Indic ones (U+0660): Latin,
+        // Greek and Cyrillic letters need no property look-up.
+        guard unit >= 0x0660, let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.numericType == .decimal
     }
 

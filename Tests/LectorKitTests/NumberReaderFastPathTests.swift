@@ -1,0 +1,92 @@
+import Foundation
+import LectorICU
+import LectorTestSupport
+@testable import LectorRules
+@testable import LectorText
+import Testing
+
+/// The number and date readers skip work on words and sentences that cannot hold what they look
+/// for (`NumberWords.mayBeCompound`, `DateExtractor.dates` without month names, `CodeUnit.isDecimalDigit`
+/// below U+0660); they must read what they read without the shortcuts.
+@Suite struct NumberReaderFastPathTests {
+    /// Every word of the German and English seed articles, the number-word forms themselves in
+    /// several spellings, and words that start like them.
+    static func words(language: String) -> [String] {
+        var words: [String] = []
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            let text = try! String(contentsOfFile: path, encoding: .utf8)
+            words += text.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        let forms = NumberWords.forLanguage(language).map { Array($0.entries.keys) } ?? []
+        for form in forms {
+            words += [form, form.uppercased(), form.capitalized, form.decomposedStringWithCanonicalMapping,
+                      form + "und" + form, form + "hundert", "Ver" + form]
+        }
+        return words
+    }
+
+    @Test(arguments: ["de", "nl"])
+    func compoundFilterRulesOutOnlyWordsWithoutParts(language: String) throws {
+        let numberWords = try #require(NumberWords.forLanguage(language))
+        #expect(numberWords.compounds)
+        var ruledOut = 0
+        for word in Self.words(language: language) {
+            let units = ArraySlice(Array(word.utf16))
+            let folded = TokenizedText.foldedASCII(units) ?? CaseMapping.fold(word)
+            if !numberWords.mayBeCompound(foldingASCII: units) {
+                ruledOut += 1
+                #expect(numberWords.parts(of: folded) == nil, "\(word)")
+            }
+        }
+        // The filter is worth having: most words of running text start no number word.
+        #expect(ruledOut > 500)
+    }
+
+    @Test func compoundNumberWordsAreStillRead() throws {
+        let german = try NumberExtractor(language: "de")
+        for (text, value) in [("Fünfundzwanzig Soldaten starben.", 25.0), ("DREIHUNDERT Soldaten starben.", 300),
+                              ("Es kamen zweiundzwanzig Menschen.", 22), ("Es kamen fu\u{308}nfzig Menschen.", 50),
+                              ("Vierzehn Panzer wurden zerstört.", 14)] {
+            #expect(german.numbers(in: text).map(\.value) == [value], "\(text)")
+        }
+        #expect(german.numbers(in: "Die Einigung über Zweifel und Dreiecke.").isEmpty)
+    }
+
+    @Test func digitsOfOtherScriptsAreStillFound() throws {
+        // Arabic-Indic (U+0660…), Devanagari and full-width digits lie above the ASCII shortcut;
+        // Latin-1, Greek and Cyrillic letters below U+0660 are no digits.
+        #expect(CodeUnit.isDecimalDigit(0x0662) && CodeUnit.isDecimalDigit(0x0967) && CodeUnit.isDecimalDigit(0xFF15))
+        #expect(!CodeUnit.isDecimalDigit(0x00FC) && !CodeUnit.isDecimalDigit(0x00B2) && !CodeUnit.isDecimalDigit(0x0436))
+        let arabic = try NumberExtractor(language: "ar")
+        #expect(arabic.numbers(in: "قتل ٢٥ شخصا").map(\.value) == [25])
+        let chinese = try NumberExtractor(language: "zh")
+        #expect(chinese.numbersAndDates(in: "２０２２年３月２８日，来了两千名学生。").dates.count == 1)
+        let german = try NumberExtractor(language: "de")
+        #expect(german.numbers(in: "Über Äcker zogen 5.000 Flüchtlinge.").map(\.value) == [5000])
+    }
+
+    @Test func datesWithAndWithoutMonthNames() throws {
+        let german = try NumberExtractor(language: "de")
+        // No month name: only numeric dates; the ordinal `ersten` is no day without a month.
+        #expect(german.numbersAndDates(in: "Am ersten Tag, dem 28.03.2022, kamen 24 Menschen.").dates.map(\.text) == ["28.03.2022"])
+        #expect(german.numbersAndDates(in: "Die Wahl findet am ersten November statt.").dates.map(\.text) == ["ersten November"])
+        #expect(german.numbersAndDates(in: "Der Krieg begann am 24. Februar 2022.").dates.map(\.text) == ["24. Februar 2022"])
+        let english = try NumberExtractor(language: "en")
+        #expect(english.numbersAndDates(in: "The talks began on March 10th, and 03/28/2022.").dates.map(\.text)
+                == ["March 10th", "03/28/2022"])
+    }
+}
+
+/// `AcceleratorRule.mayHaveMarker` reads UTF-8 bytes when no marker has a non-ASCII equivalent.
+@Suite struct AcceleratorMarkerFastPathTests {
+    @Test func markersAreFoundInAnyScript() {
+        #expect(AcceleratorRule.mayHaveMarker("Über &Datei", markers: ["&"]))
+        #expect(AcceleratorRule.mayHaveMarker("ファイル(_F)", markers: ["&", "_"]))
+        #expect(!AcceleratorRule.mayHaveMarker("Über Datei öffnen – שלום 文件", markers: ["&", "_", "~"]))
+        #expect(!AcceleratorRule.mayHaveMarker("", markers: ["&"]))
+        // Characters canonically equal to an ASCII marker: U+037E is `;`, U+212A is `K`.
+        #expect(AcceleratorRule.mayHaveMarker("Datei\u{37E}", markers: [";"]))
+        #expect(AcceleratorRule.mayHaveMarker("20 \u{212A}", markers: ["K"]))
+        #expect(!AcceleratorRule.mayHaveMarker("Datei\u{37E}", markers: ["&"]))
+    }
+}
