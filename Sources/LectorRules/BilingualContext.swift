@@ -65,15 +65,7 @@ extension Array where Element == GlossaryMatch {
     /// two binary searches find them: rules ask once per sentence pair, and filtering every match
     /// each time made a file of many units quadratic.
     func starting(in range: Range<Int>) -> [GlossaryMatch] {
-        func firstStart(atOrAfter offset: Int) -> Int {
-            var low = 0
-            var high = count
-            while low < high {
-                let middle = (low + high) / 2
-                if self[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
+        func firstStart(atOrAfter offset: Int) -> Int { partitionPoint { $0.range.lowerBound < offset } }
         return Array(self[firstStart(atOrAfter: range.lowerBound)..<firstStart(atOrAfter: range.upperBound)])
     }
 }

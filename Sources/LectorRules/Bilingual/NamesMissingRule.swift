@@ -389,12 +389,8 @@ public struct NamesMissingRule: BilingualRule {
             sentences.forEachSegment(in: slice) { sentenceStarts.append($0.start) }
             sentenceStarts.sort()
             func isSentenceStart(_ offset: Int) -> Bool {
-                var low = 0, high = sentenceStarts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if sentenceStarts[middle] < offset { low = middle + 1 } else { high = middle }
-                }
-                return low < sentenceStarts.count && sentenceStarts[low] == offset
+                let index = sentenceStarts.partitionPoint { $0 < offset }
+                return index < sentenceStarts.count && sentenceStarts[index] == offset
             }
             var atSentenceStart = true
             var lastSentenceStart = 0

@@ -813,18 +813,17 @@ public final class AlignmentWords: @unchecked Sendable {
             let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
             // By index: a word copied out of the array is two strings' reference counts.
             for position in sentenceWords.indices {
-                guard separable.isEmpty || separable[position] == nil else {
-                    unknown.append(position)
-                    result.append(LexicalAlignment.Word(facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
-                    continue
-                }
-                // An ASCII word is found by its bytes, without hashing its string (no other
-                // string is canonically equal to it but one with a Kelvin sign, whose facts
-                // are the same); any other word by its string, as Swift compares strings.
+                // A joined separable verb is read below. An ASCII word is found by its bytes,
+                // without hashing its string (no other string is canonically equal to it but one
+                // with a Kelvin sign, whose facts are the same); any other word by its string, as
+                // Swift compares strings.
                 let entry: WordFacts?
-                switch ASCIIWordFacts.key(of: sentenceWords[position].written) {
-                case .some(let key): entry = asciiFacts.facts(of: key)
-                case .none: entry = facts[sentenceWords[position].written]
+                if !separable.isEmpty, separable[position] != nil {
+                    entry = nil
+                } else if let key = ASCIIWordFacts.key(of: sentenceWords[position].written) {
+                    entry = asciiFacts.facts(of: key)
+                } else {
+                    entry = facts[sentenceWords[position].written]
                 }
                 if let entry, entry.text == sentenceWords[position].text {
                     result.append(word(entry, at: position))

@@ -250,13 +250,7 @@ public struct SourceDocument: Sendable {
         let within = offset - segmentStart
         if !origin.positions.isEmpty { return Self.filePosition(within, origin: origin, utf16Offset: offset, endingThere: false) }
         // Breaks are in ascending order: count those before `within` by binary search.
-        var low = 0
-        var high = origin.lineBreaks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if origin.lineBreaks[middle] < within { low = middle + 1 } else { high = middle }
-        }
-        let breaksBefore = low
+        let breaksBefore = origin.lineBreaks.partitionPoint { $0 < within }
         let lineStart = segmentStart + (breaksBefore > 0 ? origin.lineBreaks[breaksBefore - 1] + 1 : 0)
         let here = counts(before: offset)
         let column = (breaksBefore == 0 ? (origin.column ?? 1) : 1) + here.scalars - counts(before: lineStart).scalars

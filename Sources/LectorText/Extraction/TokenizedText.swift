@@ -120,13 +120,8 @@ struct TokenizedText {
 
     /// The index of the token that starts at `offset`, if one does.
     func tokenIndex(startingAt offset: Int) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
-        }
-        return low < tokens.count && tokens[low].start == offset ? low : nil
+        let index = tokens.partitionPoint { $0.start < offset }
+        return index < tokens.count && tokens[index].start == offset ? index : nil
     }
 
     // MARK: Token tests
