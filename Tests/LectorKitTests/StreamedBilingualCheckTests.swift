@@ -248,14 +248,15 @@ import Testing
         }
     }
 
-    /// German news units, of which `unit` may rewrite some: (source, target, note).
+    /// German news units, each with a number changed, of which `unit` may rewrite some: (source, target, note).
     static func news(units count: Int, unit: (Int) -> (source: String, target: String, note: String?)? = { _ in nil }) -> String {
         var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         text += #"<xliff version="1.2"><file source-language="de" target-language="en" datatype="plaintext" original="t"><body>"#
         text += "\n"
         for index in 0..<count {
             let (source, target, note) = unit(index)
-                ?? ("Die Gespräche in Istanbul gehen am Dienstag weiter, Tag \(index).", "The talks in Istanbul continue on Tuesday, day \(index).", nil)
+                // A number changed: a finding on every such unit.
+                ?? ("Die Gespräche in Istanbul gehen am Dienstag weiter, Tag \(index).", "The talks in Istanbul continue on Tuesday, day \(index + 1).", nil)
             text += #"<trans-unit id="u\#(index)"><source>"# + source + "</source><target>" + target + "</target>"
                 + (note.map { "<note>\($0)</note>" } ?? "") + "</trans-unit>\n"
         }
