@@ -5,7 +5,7 @@ import Testing
 
 /// A large JSON Lines or XLIFF file is checked from the file, a chunk of units at a time
 /// (`LintSession.checkBilingualStream`): its units, errors and findings must be those of the file
-/// loaded whole, and its findings must come out before the file is done.
+/// loaded whole, in the same order.
 @Suite struct StreamedBilingualCheckTests {
     /// Every unit of a stream, with its final languages.
     static func streamed(_ path: String) throws -> (units: [BilingualUnit], source: String?, target: String?) {
@@ -118,11 +118,13 @@ import Testing
         }
     }
 
-    static func session(source: String, jobs: Int, retainedUnitTextBytes: Int? = nil) throws -> LintSession {
+    static func session(source: String, jobs: Int, retainedUnitTextBytes: Int? = nil,
+                        configure: (inout CheckConfiguration) -> Void = { _ in }) throws -> LintSession {
         var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en", sourceLanguage: source)
         configuration.jobs = jobs
         configuration.windowBytes = 1_000
         if let retainedUnitTextBytes { configuration.retainedUnitTextBytes = retainedUnitTextBytes }
+        configure(&configuration)
         return try LintSession(configuration)
     }
 
@@ -244,5 +246,133 @@ import Testing
             #expect(try Self.streamedFindings(session, path).findings == whole, "\(path)")
             #expect(whole.contains { $0.ruleID == "spelling.unknown" })
         }
+    }
+
+    /// German news units, each with a number changed, of which `unit` may rewrite some: (source, target, note).
+    static func news(units count: Int, unit: (Int) -> (source: String, target: String, note: String?)? = { _ in nil }) -> String {
+        var text = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        text += #"<xliff version="1.2"><file source-language="de" target-language="en" datatype="plaintext" original="t"><body>"#
+        text += "\n"
+        for index in 0..<count {
+            let (source, target, note) = unit(index)
+                // A number changed: a finding on every such unit.
+                ?? ("Die Gespräche in Istanbul gehen am Dienstag weiter, Tag \(index).", "The talks in Istanbul continue on Tuesday, day \(index + 1).", nil)
+            text += #"<trans-unit id="u\#(index)"><source>"# + source + "</source><target>" + target + "</target>"
+                + (note.map { "<note>\($0)</note>" } ?? "") + "</trans-unit>\n"
+        }
+        return text + "</body></file></xliff>\n"
+    }
+
+    /// `streamedCheck`'s findings and how it checked the file, and the findings of the file loaded
+    /// and checked whole on one thread with the same configuration.
+    static func onePassAndWhole(_ path: String, retainedUnitTextBytes: Int? = nil,
+                                configure: (inout CheckConfiguration) -> Void = { _ in })
+        throws -> (findings: [Finding], how: LintSession.StreamedCheck?, whole: [Finding]) {
+        let session = try Self.session(source: "de", jobs: 2, retainedUnitTextBytes: retainedUnitTextBytes, configure: configure)
+        var findings: [Finding] = []
+        let how = try session.streamedCheck(.bilingual(path: path, standardInputFormat: nil)) { findings += $0 }
+        let file = try BilingualFileLoader.load(path: path)
+        let whole = try Self.session(source: "de", jobs: 1, configure: configure).checker(for: file).check(file)
+        return (findings, how, whole)
+    }
+
+    /// The first pass checks each chunk told its own source words only, and drops at the end a
+    /// `spelling.unknown` finding of a word that is a source word elsewhere in the file, before
+    /// or after its chunk, in any case: what is left is the check told the whole file's words.
+    @Test func onePassDropsUnknownWordsThatAreSourceWordsElsewhere() throws {
+        // 1,400 units, six chunks of 256. `zorblatt` is written in chunks 1 and 2 and is a source
+        // word of chunk 5 only (capitalized); `flimbert` is a source word of chunk 1 and written in
+        // chunk 4; `quorptic` is no source word anywhere and stays unknown.
+        let path = Fixtures.write(Self.news(units: 1_400) { index in
+            switch index {
+            case 10, 300: ("Die Lage ist ruhig, Tag \(index).", "The situation is zorblatt, day \(index).", nil)
+            case 20: ("Die Lage ist ruhig.", "The situation is quorptic.", nil)
+            case 5: ("Der Name flimbert blieb.", "The name stayed.", nil)
+            case 900: ("Die Lage ist ruhig.", "The situation is flimbert.", nil)
+            case 1_200: ("Das Wort Zorblatt blieb.", "The word stayed.", nil)
+            default: nil
+            }
+        }, named: "source-words.xlf")
+        for budget in [nil, 0] {
+            let run = try Self.onePassAndWhole(path, retainedUnitTextBytes: budget)
+            #expect(run.how == .onePass)
+            #expect(run.findings == run.whole)
+            let unknown = run.whole.filter { $0.ruleID == "spelling.unknown" }.map(\.text)
+            #expect(unknown.contains("quorptic"))
+            #expect(!unknown.contains("zorblatt") && !unknown.contains("flimbert"))
+        }
+        // Told only its own chunk's source words, the first chunk flags `zorblatt`: the finding
+        // the first pass drops.
+        let file = try BilingualFileLoader.load(path: path)
+        let checker = try Self.session(source: "de", jobs: 1).checker(for: file)
+        let first = checker.check(file.with(units: Array(file.units.prefix(Checker.unitsPerChunk))))
+        #expect(first.contains { $0.ruleID == "spelling.unknown" && $0.text == "zorblatt" })
+    }
+
+    /// Where the first pass's findings cannot be mended into the whole file's, a second pass
+    /// checks the file as before, with the chunks kept or read again: the findings are the same.
+    @Test func whatOnePassCannotMakeExactIsCheckedAgain() throws {
+        struct QuietRule: Rule {
+            static let description = RuleDescription(id: "test.quiet", name: "Test", summary: "Finds nothing.",
+                                                      defaultSeverity: .info, triggeringExamples: [], nonTriggeringExamples: [])
+            func findings(in context: CheckContext) -> [RuleFinding] { [] }
+        }
+        let plain = Self.news(units: 1_100)
+        // A concept written two ways, the second only in the fifth chunk.
+        let twoSpellings = Self.news(units: 1_100) { index in
+            switch index {
+            case 3: ("Die Kiewer Rus war ein Staat.", "Kievan Rus' was a medieval state.", nil)
+            case 1_050: ("Die Kiewer Rus war ein Staat.", "Kyivan Rus' was a medieval state.", nil)
+            default: nil
+            }
+        }
+        // A note silencing `spelling.unknown` on a unit whose word is a source word of a later
+        // chunk: told the whole file's words the directive silences nothing, and says so.
+        let notes = Self.news(units: 1_100) { index in
+            switch index {
+            case 100: ("Die Lage ist ruhig.", "The situation is zorblatt.", "lector-disable spelling.unknown")
+            case 900: ("Das Wort zorblatt blieb.", "The word stayed.", nil)
+            default: nil
+            }
+        }
+        let cases: [(name: String, text: String, fallback: OnePassFallback, configure: (inout CheckConfiguration) -> Void)] = [
+            ("two-spellings.xlf", twoSpellings, .twoSpellings, { _ in }),
+            ("notes.xlf", notes, .suppressionNotes, { _ in }),
+            ("findings.xlf", plain, .findingsTooLarge, { $0.retainedFindingBytes = 2_000 }),
+            ("custom.xlf", plain, .customRules, { $0.customRules = [QuietRule()] }),
+        ]
+        for (name, text, fallback, configure) in cases {
+            let path = Fixtures.write(text, named: name)
+            for budget in [nil, 0] {
+                let run = try Self.onePassAndWhole(path, retainedUnitTextBytes: budget, configure: configure)
+                #expect(run.how == .twoPasses(fallback), "\(name)")
+                #expect(run.findings == run.whole, "\(name)")
+                #expect(run.whole.count > 100, "\(name)")
+            }
+        }
+        let twoSpellingsPath = Fixtures.write(twoSpellings, named: "two-spellings.xlf")
+        #expect(try Self.onePassAndWhole(twoSpellingsPath).whole.contains { $0.ruleID == "glossary.inconsistent" })
+        let notesPath = Fixtures.write(notes, named: "notes.xlf")
+        let noted = try Self.onePassAndWhole(notesPath).whole
+        #expect(noted.contains { $0.ruleID == "suppression.unused" && $0.location.line == 103 })
+        #expect(!noted.contains { $0.ruleID == "spelling.unknown" && $0.text == "zorblatt" })
+        // Without the note the file is checked in one pass.
+        #expect(try Self.onePassAndWhole(Fixtures.write(plain, named: "plain.xlf")).how == .onePass)
+    }
+
+    /// A file whose languages are named only in a later chunk was checked by the first pass as a
+    /// file without them: it is checked again.
+    @Test func languagesNamedLateAreCheckedAgain() throws {
+        var text = ""
+        for index in 0..<1_100 {
+            let languages = index == 700 ? #", "source_lang": "de", "target_lang": "en""# : ""
+            text += #"{"id": "u\#(index)", "source": "Die Lage in Kiew ist ruhig, Tag \#(index).", "target": "The situation in Kyiv is zorblatt, day \#(index)."\#(languages)}"#
+                + "\n"
+        }
+        let path = Fixtures.write(text, named: "late-languages.jsonl")
+        let run = try Self.onePassAndWhole(path)
+        #expect(run.how == .twoPasses(.languagesNamedLate))
+        #expect(run.findings == run.whole)
+        #expect(run.whole.contains { $0.ruleID == "spelling.unknown" })
     }
 }

@@ -56,6 +56,12 @@ public struct CheckConfiguration: Sendable {
     /// once). Keeping them costs 5–10 times the text: 13–23 MB of peak memory for 20,000 news units.
     public var retainedUnitTextBytes: Int = 4 << 20
 
+    /// A streamed file's first pass checks its chunks as it reads them and keeps their findings
+    /// until the whole file's facts are known (`LintSession.checkBilingualStream`); past this many
+    /// bytes of findings (message, text, sentence, suggestion and about 200 bytes of the rest
+    /// each) it stops checking and the file is checked again by a second pass.
+    public var retainedFindingBytes: Int = 32 << 20
+
     public static let defaultWindowBytes: Int = {
         if let value = ProcessInfo.processInfo.environment["LECTOR_WINDOW_BYTES"].flatMap(Int.init), value > 0 { return value }
         return 1 << 20

@@ -1,4 +1,5 @@
 import Foundation
+import LectorICU
 
 extension LintSession {
     /// Whether `checkBilingualStream` reads this input as a stream: a JSON Lines or XLIFF file (not
@@ -18,24 +19,45 @@ extension LintSession {
     }
 
     /// Checks a large JSON Lines or XLIFF file (`isStreamedBilingual`) from the file, a chunk of
-    /// units at a time, and hands its findings to `emit` in file order as the chunks are done.
+    /// units at a time, and hands its findings to `emit` in file order.
     /// The findings, their order and the errors are those of `check(input)`, which checks the
     /// loaded file in chunks (`Checker.chunkedUnitFindings`); only memory differs: no more than
-    /// the chunks in flight and the facts of the whole file are held, never all its units unless
-    /// their text is small (`CheckConfiguration.retainedUnitTextBytes`).
+    /// the chunks in flight, the facts of the whole file and its findings are held, never all its
+    /// units unless their text is small (`CheckConfiguration.retainedUnitTextBytes`).
     ///
     /// A first pass reads the file for what every chunk must know of the whole (`WholeFileFacts`:
     /// spellings and source words, held as sets), its languages and whether it can be checked in
-    /// chunks at all; it throws any error of the file before a finding is emitted. It keeps the
-    /// chunks it read if their text is no more than `retainedUnitTextBytes`, and the second pass
-    /// checks them as kept; otherwise the second pass reads the file again. A file that must be
-    /// checked whole (fewer than two chunks of units, suppression directives in its targets) is
-    /// loaded and checked whole, as by `check`.
+    /// chunks at all; it throws any error of the file before a finding is emitted. It also checks
+    /// each chunk as it reads it, told the chunk's own facts (`OnePass`): once the whole file's
+    /// are known, the findings that only the chunk's facts let through (`spelling.unknown` of a
+    /// word that is a source word elsewhere in the file) are dropped, and the rest are the
+    /// findings of a check told the whole file's facts, emitted at the end. Where that cannot be
+    /// made exact (`OnePassFallback`), a second pass checks the file again as before: the chunks
+    /// the first pass kept if their text is no more than `retainedUnitTextBytes`, otherwise the
+    /// file read again, its findings emitted as the chunks are done. A file that must be checked
+    /// whole (fewer than two chunks of units, suppression directives in its targets) is loaded
+    /// and checked whole, as by `check`.
     /// Returns `false`, having emitted nothing, for any other input.
     public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil,
                                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
+        try streamedCheck(input, documents: documents, emit: emit) != nil
+    }
+
+    /// How `checkBilingualStream` checked a file.
+    enum StreamedCheck: Equatable {
+        /// Loaded and checked whole.
+        case whole
+        /// Checked by the first pass alone.
+        case onePass
+        /// Checked again by a second pass, for this reason.
+        case twoPasses(OnePassFallback)
+    }
+
+    /// `checkBilingualStream`, saying how it checked the file (`nil`: not a streamed input).
+    func streamedCheck(_ input: Input, documents: DocumentMode? = nil,
+                       emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> StreamedCheck? {
         guard let path = streamedPath(input, documents: documents), let stream = BilingualFileLoader.unitStream(path: path) else {
-            return false
+            return nil
         }
         StageProfile.shared?.mark("streamed file: survey starts")
         var chunks = UnitChunks(stream)
@@ -44,11 +66,15 @@ extension LintSession {
         let firstChunk = try chunks.next()
         var checker = try self.checker(source: stream.sourceLanguage ?? configuration.sourceLanguage,
                                        target: stream.targetLanguage ?? configuration.targetLanguage)
-        var survey = try WholeFileSurvey.read(chunks: &chunks, first: firstChunk, path: path, checker: checker)
+        // What the first pass's checks are told of the file; the file's own as far as it was read.
+        let early = BilingualFile(path: path, sourceLanguage: stream.sourceLanguage, targetLanguage: stream.targetLanguage,
+                                  units: [], pluralFormCount: stream.pluralFormCount, format: stream.format)
+        var survey = try WholeFileSurvey.read(chunks: &chunks, first: firstChunk, path: path, checker: checker,
+                                              checking: early)
         if survey.checksWhole {
             try emit(checkBilingual(BilingualFileLoader.loadAll(path: path, sourceLanguage: configuration.sourceLanguage),
                                     documents: .perFile))
-            return true
+            return .whole
         }
         let final = try self.checker(source: stream.sourceLanguage ?? configuration.sourceLanguage,
                                      target: stream.targetLanguage ?? configuration.targetLanguage)
@@ -57,12 +83,29 @@ extension LintSession {
             guard let again = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
             var chunks = UnitChunks(again)
             let first = try chunks.next()
+            // The chunks were checked with the wrong languages; this pass only surveys (a new
+            // stream names the languages late again), and the second pass checks.
             survey = try WholeFileSurvey.read(chunks: &chunks, first: first, path: path, checker: final)
+            survey.fallback = .languagesNamedLate
             checker = final
         }
-        StageProfile.shared?.mark("streamed file: survey done")
         let template = BilingualFile(path: path, sourceLanguage: stream.sourceLanguage, targetLanguage: stream.targetLanguage,
                                      units: [], pluralFormCount: stream.pluralFormCount, format: stream.format)
+        if survey.fallback == nil, template.sourceLanguage != early.sourceLanguage || template.targetLanguage != early.targetLanguage
+            || template.format != early.format || template.pluralFormCount != early.pluralFormCount {
+            // The checks were told the file as it was before its languages were named.
+            survey.fallback = .languagesNamedLate
+        }
+        if survey.fallback == nil, let checked = survey.checked {
+            StageProfile.shared?.mark("streamed file: one pass done")
+            survey.kept = []
+            try checker.emitOnePass(checked, sourceWords: survey.facts.sourceWords, emit: emit)
+            StageProfile.shared?.mark("streamed file: check done")
+            return .onePass
+        }
+        let fallback = survey.fallback ?? .notChecked
+        survey.checked = nil
+        StageProfile.shared?.mark("streamed file: survey done")
         let kept = survey.kept
         survey.kept = []
         try checker.checkChunks(kept: kept, rest: { () throws(InputError) -> UnitChunks in
@@ -70,7 +113,7 @@ extension LintSession {
             return UnitChunks(second)
         }, file: template, facts: survey.facts, units: survey.units, emit: emit)
         StageProfile.shared?.mark("streamed file: check done")
-        return true
+        return .twoPasses(fallback)
     }
 
     private func changed(_ path: String) -> InputError {
@@ -99,6 +142,28 @@ struct UnitChunks {
     }
 }
 
+/// Why a streamed file's first pass did not check it alone (`LintSession.checkBilingualStream`):
+/// its findings, told only each chunk's facts, could differ from those told the whole file's in
+/// a way that cannot be mended afterwards.
+enum OnePassFallback: Equatable {
+    /// The first pass did not check (the survey was asked only for facts).
+    case notChecked
+    /// An embedder's rule may read the whole file's facts (`CheckContext.documentSpellings`,
+    /// `documentSourceWords`) in a way only it knows.
+    case customRules
+    /// A glossary concept is written two ways in the file: `glossary.inconsistent` flags the less
+    /// used spelling, which only the whole file's counts decide.
+    case twoSpellings
+    /// A unit's note mentions a `lector-` directive: a directive that silences `spelling.unknown`
+    /// on its unit is used or unused (`suppression.unused`) depending on findings later dropped.
+    case suppressionNotes
+    /// The findings kept until the end would take more than `retainedFindingBytes`.
+    case findingsTooLarge
+    /// The file named its languages (or format) after its first chunk: the chunks were checked
+    /// with the languages of the configuration.
+    case languagesNamedLate
+}
+
 /// The first pass of `checkBilingualStream`.
 struct WholeFileSurvey {
     var facts = WholeFileFacts()
@@ -110,9 +175,17 @@ struct WholeFileSurvey {
     /// Whether the file is checked whole, as `Checker.chunkedUnitFindings` checks a file of fewer
     /// than two chunks, one with suppression directives or one that declares a plural count.
     var checksWhole = false
+    /// When the first pass checked every chunk, told its own facts: each chunk's findings (their
+    /// offsets in the assembled document, as `checkChunks` moves them) and the line its units
+    /// start on. `nil` when it did not (`fallback`).
+    var checked: [(findings: [Finding], firstLine: Int)]?
+    /// Why the first pass stopped checking, or did not start.
+    var fallback: OnePassFallback?
 
+    /// - Parameter checking: the file (its languages, format and plural count as the stream knew
+    ///   them before its first chunk) whose chunks are checked as they are read; `nil`: facts only.
     static func read(chunks: inout UnitChunks, first: [BilingualUnit]?, path: String,
-                     checker: Checker) throws(InputError) -> WholeFileSurvey {
+                     checker: Checker, checking: BilingualFile? = nil) throws(InputError) -> WholeFileSurvey {
         var survey = WholeFileSurvey()
         let comparesSpellings = checker.comparesSpellings
         let readsSourceWords = checker.readsSourceWords
@@ -129,6 +202,27 @@ struct WholeFileSurvey {
         let keptBudget = checker.configuration.retainedUnitTextBytes
         let jobs = checker.configuration.threadCount
         let profile = StageProfile.shared
+        // The one-pass check, unless it cannot be made exact whatever the file holds.
+        let onePass = OnePass()
+        if checking == nil {
+            onePass.stop()
+            survey.fallback = .notChecked
+        } else if !checker.configuration.customRules.isEmpty {
+            onePass.stop()
+            survey.fallback = .customRules
+        } else {
+            survey.checked = []
+        }
+        let findingsBudget = checker.configuration.retainedFindingBytes
+        var findingsBytes = 0
+        /// Where the next chunk starts in the assembled target document (as in `checkChunks`).
+        var offset = 0
+        let preparations = PreparationPool()
+        func fallBack(_ reason: OnePassFallback) {
+            onePass.stop()
+            survey.fallback = reason
+            survey.checked = nil
+        }
         // A chunk's facts take about a millisecond, and XLIFF comes in bursts of a block's units
         // (4,000 news units a MiB): the reader may run that far ahead, a few MB of units.
         orderedStreamWork(jobs: jobs, lookAhead: 32, next: { () -> [BilingualUnit]? in
@@ -152,14 +246,31 @@ struct WholeFileSurvey {
                 lastLine = line
             }
             return chunk
-        }, work: { part -> (units: [BilingualUnit], textBytes: Int, suppresses: Bool, facts: WholeFileFacts, target: ReadTarget?) in
-            let start = profile == nil ? 0 : StageProfile.now()
-            defer { profile?.add("streamed file: survey, whole-file facts", since: start) }
+        }, work: { part -> SurveyedChunk in
+            var start = profile == nil ? 0 : StageProfile.now()
             let suppresses = part.contains { $0.target?.text.contains("lector-") ?? false }
             let read = suppresses ? (facts: WholeFileFacts(), target: nil)
                 : checker.chunkFactsAndTarget(part, path: path, spellings: comparesSpellings, sourceWords: readsSourceWords)
             let textBytes = part.reduce(0) { $0 + $1.source.text.utf8.count + ($1.target?.text.utf8.count ?? 0) }
-            return (part, textBytes, suppresses, read.facts, read.target)
+            // Conservative: any mention of a directive in a note, as `unitDirective` reads them or not.
+            let notes = part.contains { $0.notes.contains { $0.contains("lector-") } }
+            if let profile {
+                profile.add("streamed file: survey, whole-file facts", since: start)
+                start = StageProfile.now()
+            }
+            var findings: [Finding]?
+            if let checking, !suppresses, !notes, onePass.isOn {
+                // Told the chunk's own facts: its spellings (if the file's have no concept written
+                // two ways, neither have the chunk's, and `glossary.inconsistent` flags nothing
+                // either way) and its source words (a subset of the file's: a word unknown here
+                // and a source word elsewhere is dropped at the end, `emitOnePass`).
+                findings = preparations.using { kept in
+                    checker.unitFindings(checking.with(units: part), wholeFile: read.facts, kept: kept, read: read.target)
+                }
+                profile?.add("streamed file: one pass, check", since: start)
+            }
+            return SurveyedChunk(units: part, textBytes: textBytes, suppresses: suppresses, notes: notes, facts: read.facts,
+                                 target: read.target, findings: findings)
         }, deliver: { part in
             survey.units += part.units.count
             if part.suppresses {
@@ -178,6 +289,23 @@ struct WholeFileSurvey {
             }
             if let tally = part.facts.spellings { spellings.append(tally) }
             if let words = part.facts.sourceWords { sourceWords.formUnion(words) }
+            let chunkStart = offset
+            for unit in part.units { offset += (unit.target?.text.utf16.count ?? 0) + 1 }
+            if survey.checked != nil {
+                if part.notes {
+                    fallBack(.suppressionNotes)
+                } else if comparesSpellings, spellings.hasTwoSpellings {
+                    fallBack(.twoSpellings)
+                } else if let found = part.findings {
+                    findingsBytes += found.reduce(0) { $0 + $1.retainedBytes }
+                    if findingsBytes > findingsBudget {
+                        fallBack(.findingsTooLarge)
+                    } else {
+                        let firstLine = part.units.first.map { ($0.target ?? $0.source).line } ?? 0
+                        survey.checked?.append((found.map { $0.moved(lines: 0, bytes: 0, utf16: chunkStart) }, firstLine))
+                    }
+                }
+            }
             return true
         })
         chunks = reader
@@ -186,13 +314,77 @@ struct WholeFileSurvey {
             // Any error of the file is the whole-file reader's to throw.
             survey.checksWhole = true
             survey.kept = []
+            survey.checked = nil
             return survey
         }
         // Findings are emitted before the file is done only because units come in file order.
         survey.checksWhole = survey.units < 2 * Checker.unitsPerChunk || chunks.stream.pluralFormCount != nil || !inOrder
-        if survey.checksWhole { survey.kept = [] }
+        if survey.checksWhole {
+            survey.kept = []
+            survey.checked = nil
+        }
         survey.facts = WholeFileFacts(spellings: comparesSpellings ? spellings : nil, sourceWords: readsSourceWords ? sourceWords : nil)
         return survey
+    }
+}
+
+/// What the first pass makes of a chunk (`WholeFileSurvey.read`).
+private struct SurveyedChunk {
+    let units: [BilingualUnit]
+    let textBytes: Int
+    /// Suppression directives in its targets: the file is checked whole.
+    let suppresses: Bool
+    /// A note mentions a `lector-` directive (`OnePassFallback.suppressionNotes`).
+    let notes: Bool
+    let facts: WholeFileFacts
+    let target: ReadTarget?
+    /// Its findings told its own facts, if the first pass checked it.
+    let findings: [Finding]?
+}
+
+/// Whether the first pass still checks chunks: read by its jobs, stopped by its deliveries.
+private final class OnePass: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+
+    var isOn: Bool { lock.withLock { !stopped } }
+
+    func stop() { lock.withLock { stopped = true } }
+}
+
+extension Finding {
+    /// About what a kept finding costs in memory: its strings' bytes and about 200 for the rest
+    /// (locations, the rule id, the file's path shared, the array's slot).
+    var retainedBytes: Int {
+        200 + message.utf8.count + text.utf8.count + (sentence?.utf8.count ?? 0) + (suggestion?.utf8.count ?? 0)
+            + (note?.utf8.count ?? 0) + (unit?.utf8.count ?? 0)
+    }
+}
+
+extension Checker {
+    /// Emits the findings of a file the first pass checked alone (`WholeFileSurvey.checked`), in the
+    /// order `checkChunks` would: every chunk's findings, less the `spelling.unknown` findings of
+    /// words that are source words of the file (`sourceWords`, the whole file's) though not of
+    /// their chunk. The rule judges a word by its case-folded form, and only the source words
+    /// decide between a chunk's facts and the file's; so what is left is what the rule, told the
+    /// file's source words, finds.
+    func emitOnePass(_ checked: [(findings: [Finding], firstLine: Int)], sourceWords: Set<String>?,
+                     emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
+        let spelling = SpellingUnknownRule.description.id
+        var order = ChunkFindingsOrder()
+        for var chunk in checked {
+            if let sourceWords {
+                // A finding's `text` is the word as the rule read it: an assembled document is
+                // never masked, so `unmaskedText(in:)` is `text(in:)`. A rule failure has no text.
+                chunk.findings.removeAll { finding in
+                    finding.ruleID == spelling && !finding.text.isEmpty && sourceWords.contains(CaseMapping.fold(finding.text))
+                }
+            }
+            let ready = order.add(chunk.findings, firstLine: chunk.firstLine)
+            if !ready.isEmpty { try emit(ready) }
+        }
+        releaseFreeMemory()
+        try emit(order.finish())
     }
 }
 
@@ -200,12 +392,8 @@ extension Checker {
     /// The second pass of `LintSession.checkBilingualStream`: `chunkedUnitFindings` of a file read
     /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them: the
     /// `kept` chunks (all the file's, each of `unitsPerChunk` units but the last) if there are any,
-    /// else those read from `rest`, a new stream over the file.
-    ///
-    /// That order is the chunks' order, sorted if it is not sorted. Every finding of a unit lies at
-    /// or after the line where the unit's target (or, without one, its source) starts, and units
-    /// come in file order; so once a chunk is done, the findings before the next chunk's first line
-    /// can be sorted and emitted, and only those on or after it wait.
+    /// else those read from `rest`, a new stream over the file. Findings are emitted as soon as
+    /// their place in that order is sure (`ChunkFindingsOrder`).
     func checkChunks(kept: [(units: [BilingualUnit], target: ReadTarget?)], rest: () throws(InputError) -> UnitChunks,
                      file: BilingualFile, facts: WholeFileFacts, units expected: Int,
                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
@@ -216,8 +404,7 @@ extension Checker {
         var read = 0
         /// Where the next chunk starts in the assembled target document.
         var offset = 0
-        var waiting: [Finding] = []
-        var waitingSorted = true
+        var order = ChunkFindingsOrder()
         let jobs = configuration.threadCount
         typealias Chunk = (units: [BilingualUnit], target: ReadTarget?, start: Int)
         let preparations = PreparationPool()
@@ -256,22 +443,7 @@ extension Checker {
             let first = chunk.units.first.map { ($0.target ?? $0.source).line } ?? 0
             return (found.map { $0.moved(lines: 0, bytes: 0, utf16: chunk.start) }, first)
         }, deliver: { chunk in
-            // Every finding still to come lies on or after this chunk's first line.
-            var ready: [Finding] = []
-            if !waiting.isEmpty {
-                if !waitingSorted {
-                    waiting.sort(by: Finding.reportingOrder)
-                    waitingSorted = true
-                }
-                let split = waiting.firstIndex { $0.location.line >= chunk.firstLine } ?? waiting.count
-                ready = Array(waiting[..<split])
-                waiting.removeFirst(split)
-            }
-            if let last = waiting.last, let first = chunk.findings.first, Finding.reportingOrder(first, last) {
-                waitingSorted = false
-            }
-            if !chunk.findings.isSorted(by: Finding.reportingOrder) { waitingSorted = false }
-            waiting += chunk.findings
+            let ready = order.add(chunk.findings, firstLine: chunk.firstLine)
             guard !ready.isEmpty else { return true }
             do throws(InputError) {
                 try emit(ready)
@@ -285,9 +457,47 @@ extension Checker {
         if read != expected {
             throw InputError(file: file.path, message: "the file changed while it was being checked")
         }
-        if !waitingSorted { waiting.sort(by: Finding.reportingOrder) }
         releaseFreeMemory()
-        try emit(waiting)
+        try emit(order.finish())
+    }
+}
+
+/// A file's findings chunk by chunk, given back in the order `Checker.chunkedUnitFindings` returns
+/// them: the chunks' order, sorted if it is not sorted. Every finding of a unit lies at or after
+/// the line where the unit's target (or, without one, its source) starts, and units come in file
+/// order; so once a chunk is added, the findings before its first line can be sorted and given
+/// back, and only those on or after it wait.
+struct ChunkFindingsOrder {
+    private var waiting: [Finding] = []
+    private var waitingSorted = true
+
+    /// Adds the findings of the next chunk, whose units start on `firstLine`; returns those that
+    /// come before it.
+    mutating func add(_ findings: [Finding], firstLine: Int) -> [Finding] {
+        // Every finding still to come lies on or after this chunk's first line.
+        var ready: [Finding] = []
+        if !waiting.isEmpty {
+            if !waitingSorted {
+                waiting.sort(by: Finding.reportingOrder)
+                waitingSorted = true
+            }
+            let split = waiting.firstIndex { $0.location.line >= firstLine } ?? waiting.count
+            ready = Array(waiting[..<split])
+            waiting.removeFirst(split)
+        }
+        if let last = waiting.last, let first = findings.first, Finding.reportingOrder(first, last) {
+            waitingSorted = false
+        }
+        if !findings.isSorted(by: Finding.reportingOrder) { waitingSorted = false }
+        waiting += findings
+        return ready
+    }
+
+    /// The findings still waiting, once every chunk is added.
+    mutating func finish() -> [Finding] {
+        if !waitingSorted { waiting.sort(by: Finding.reportingOrder) }
+        defer { waiting = [] }
+        return waiting
     }
 }
 

@@ -67,6 +67,11 @@ public struct GlossaryInconsistentRule: Rule {
 
         public private(set) var concepts: [Int: Spellings] = [:]
 
+        /// Whether some concept has two allowed spellings in it: only then can the rule, told this
+        /// tally as the document's, flag anything (a part of a document whose tally has none
+        /// is flagged the same whether it is told its own tally or the whole's).
+        public var hasTwoSpellings: Bool { concepts.values.contains { $0.keys.count > 1 } }
+
         public init() {}
 
         public init(_ context: CheckContext) {
