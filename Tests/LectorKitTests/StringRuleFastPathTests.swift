@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func tokensAfterCommasAreTheSame() {
-        for text in Self.texts + ["a,b", ",", ",,x, y z", "x,\u{301} y, z", "Grüße, Straße, welche", "Київ, і, Львів"] {
+        for text in Self.texts + ["a,b", ",", ",,x, y z", "a,\r\nb, c", "x,\u{2028}y, z,", "x,\u{301} y, z", "Grüße, Straße, welche", "Київ, і, Львів"] {
             var expected: [String] = []
             for part in text.components(separatedBy: ",").dropFirst() {
                 let words = GarbledSignalExtractor.words(part)

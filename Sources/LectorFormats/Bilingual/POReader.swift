@@ -29,17 +29,45 @@ public enum POReader {
     /// Reads a file. With `mappingTargets`, each target also says where its text stands in the
     /// bytes (`SegmentText.verbatimRuns`): the stretches of its strings between escapes.
     public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
-        try read(SourceDocument.decode(data, path: name), mappingTargets: mappingTargets)
+        let bytes = [UInt8](data)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // The file is read on its bytes; they must be UTF-8 all the same, with the error
+        // `SourceDocument` gives (the line of the first bad byte).
+        try SourceDocument.validateUTF8(bytes[bom...], path: name)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in
+                try read(UnsafeBufferPointer(rebasing: buffer[bom...]), fileOffset: bom, name: name, mappingTargets: mappingTargets)
+            }
+        }.get()
     }
 
     public static func read(_ document: SourceDocument, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
-        var parser = POParser(file: document.path)
-        for line in 1...document.lineCount {
-            try parser.read(document.lineText(line), line: line,
-                            byteOffset: mappingTargets ? document.lineByteStarts[line - 1] : nil)
+        var text = document.text
+        return try text.withUTF8 { buffer in
+            Result { () throws(InputError) in
+                try read(buffer, fileOffset: document.bomLength, name: document.path, mappingTargets: mappingTargets)
+            }
+        }.get()
+    }
+
+    /// Reads valid UTF-8 `bytes` that start at `fileOffset` in the file (after a BOM), line by
+    /// line. Lines end at `\n`, `\r\n` or `\r`, and are numbered as `SourceDocument` numbers them:
+    /// a file that ends with a line break has a last, empty line.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, name: String,
+                             mappingTargets: Bool) throws(InputError) -> BilingualFile {
+        var parser = POParser(file: name, bytes: bytes, fileOffset: mappingTargets ? fileOffset : nil)
+        var start = 0
+        var line = 1
+        while true {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            try parser.read(start..<end, line: line)
+            guard end < bytes.count else { break }
+            start = end + (bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1)
+            line += 1
         }
         try parser.finish()
-        return BilingualFile(path: document.path, sourceLanguage: parser.sourceLanguage,
+        return BilingualFile(path: name, sourceLanguage: parser.sourceLanguage,
                              targetLanguage: parser.targetLanguage, units: parser.units,
                              pluralFormCount: parser.pluralFormCount, format: "po")
     }
@@ -76,6 +104,10 @@ private struct POParser {
     }
 
     let file: String
+    /// The file's bytes after any BOM, valid UTF-8.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where `bytes` start in the file, when targets are mapped (`nil` otherwise).
+    private let fileOffset: Int?
     var sourceLanguage: String?
     var targetLanguage: String?
     var pluralFormCount: Int?
@@ -84,38 +116,44 @@ private struct POParser {
     private var field: Field?
     private var sawHeader = false
 
-    init(file: String) {
+    init(file: String, bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int?) {
         self.file = file
+        self.bytes = bytes
+        self.fileOffset = fileOffset
     }
 
     private func error(_ line: Int, _ message: String) -> InputError {
         InputError(file: file, line: line, message: message)
     }
 
-    /// Reads one line; `byteOffset` is where it starts in the file, when targets are mapped.
-    mutating func read(_ text: String, line: Int, byteOffset: Int? = nil) throws(InputError) {
-        let scalars = Array(text.unicodeScalars)
-        var start = 0
-        while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
-        guard start < scalars.count else {
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Reads one line, `bytes[range]` without its line break.
+    mutating func read(_ range: Range<Int>, line: Int) throws(InputError) {
+        var start = range.lowerBound
+        while start < range.upperBound, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard start < range.upperBound else {
             try flush()
             return
         }
-        switch scalars[start] {
-        case "#":
-            try readComment(scalars[(start + 1)...], line: line)
-        case "\"":
+        switch bytes[start] {
+        case UInt8(ascii: "#"):
+            try readComment((start + 1)..<range.upperBound)
+        case UInt8(ascii: "\""):
             guard let field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
-            let string = try Self.parseString(scalars, from: start, line: line, file: file, byteOffset: byteOffset)
+            let string = try parseString(quote: start, line: range, number: line)
             append(string, to: field)
         default:
-            try readKeyword(scalars, from: start, line: line, byteOffset: byteOffset)
+            try readKeyword(from: start, line: range, number: line)
         }
     }
 
-    private mutating func readComment(_ rest: ArraySlice<Unicode.Scalar>, line: Int) throws(InputError) {
-        let marker = rest.first
-        if marker == "~" {
+    private mutating func readComment(_ rest: Range<Int>) throws(InputError) {
+        // The marker is the first scalar after `#`; every marker compared is ASCII, so its byte.
+        let marker = rest.isEmpty ? nil : bytes[rest.lowerBound]
+        if marker == UInt8(ascii: "~") {
             // An obsolete entry: it ends the current one, and the comments gathered so far belong to it.
             if entry.hasKeywords { try flush() }
             entry = Entry()
@@ -124,12 +162,12 @@ private struct POParser {
         }
         if !entry.translations.isEmpty { try flush() }
         switch marker {
-        case ",", ":", "|":
+        case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "|"):
             return
-        case ".":
-            addNote(String(String.UnicodeScalarView(rest.dropFirst())), kind: ".")
+        case UInt8(ascii: "."):
+            addNote(text((rest.lowerBound + 1)..<rest.upperBound), kind: ".")
         default:
-            addNote(String(String.UnicodeScalarView(rest)), kind: " ")
+            addNote(text(rest), kind: " ")
         }
     }
 
@@ -143,52 +181,87 @@ private struct POParser {
         }
     }
 
-    private mutating func readKeyword(_ scalars: [Unicode.Scalar], from start: Int, line: Int,
-                                      byteOffset: Int?) throws(InputError) {
-        var end = start
-        while end < scalars.count, !scalars[end].properties.isWhitespace, scalars[end] != "\"" { end += 1 }
-        let keyword = String(String.UnicodeScalarView(scalars[start..<end]))
-        var quote = end
-        while quote < scalars.count, scalars[quote] == " " || scalars[quote] == "\t" { quote += 1 }
-        guard quote < scalars.count, scalars[quote] == "\"" else {
-            if ["msgctxt", "msgid", "msgid_plural", "msgstr"].contains(keyword) || keyword.hasPrefix("msgstr[") {
-                throw error(line, "\(keyword) without a string")
-            }
-            throw error(line, "unexpected “\(keyword)”; expected msgctxt, msgid, msgstr or a comment")
+    enum Keyword: Equatable { case context, id, plural, translation(Int), other }
+
+    /// The keyword `bytes[range]` names. The four plain keywords are matched on their bytes; any
+    /// other word (`msgstr[1]`, a typo) is read as a `String`, as it always was.
+    private func keyword(_ range: Range<Int>) -> Keyword {
+        func isWord(_ literal: StaticString) -> Bool {
+            range.count == literal.utf8CodeUnitCount
+                && memcmp(bytes.baseAddress! + range.lowerBound, literal.utf8Start, range.count) == 0
         }
-        let string = try Self.parseString(scalars, from: quote, line: line, file: file, byteOffset: byteOffset)
-        switch keyword {
-        case "msgctxt":
+        if isWord("msgid") { return .id }
+        if isWord("msgstr") { return .translation(0) }
+        if isWord("msgctxt") { return .context }
+        if isWord("msgid_plural") { return .plural }
+        let keyword = text(range)
+        if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
+           let number = Int(keyword.dropFirst("msgstr[".count).dropLast()), number >= 0 {
+            return .translation(number)
+        }
+        return .other
+    }
+
+    private mutating func readKeyword(from start: Int, line: Range<Int>, number: Int) throws(InputError) {
+        var end = start
+        while end < line.upperBound, bytes[end] != UInt8(ascii: "\""), !isWhitespace(at: end) { end += Self.scalarLength(bytes[end]) }
+        let kind = keyword(start..<end)
+        var quote = end
+        while quote < line.upperBound, bytes[quote] == 0x20 || bytes[quote] == 0x09 { quote += 1 }
+        guard quote < line.upperBound, bytes[quote] == UInt8(ascii: "\"") else {
+            let keyword = text(start..<end)
+            if kind != .other || keyword.hasPrefix("msgstr[") {
+                throw error(number, "\(keyword) without a string")
+            }
+            throw error(number, "unexpected “\(keyword)”; expected msgctxt, msgid, msgstr or a comment")
+        }
+        let string = try parseString(quote: quote, line: line, number: number)
+        switch kind {
+        case .context:
             if !entry.translations.isEmpty { try flush() }
             if let id = entry.id { throw error(id.line, "msgid without msgstr") }
-            guard entry.context == nil else { throw error(line, "a second msgctxt in one entry") }
+            guard entry.context == nil else { throw error(number, "a second msgctxt in one entry") }
             entry.context = string
             field = .context
-        case "msgid":
+        case .id:
             if !entry.translations.isEmpty { try flush() }
             if let id = entry.id { throw error(id.line, "msgid without msgstr") }
             entry.id = string
             field = .id
-        case "msgid_plural":
-            guard entry.id != nil, entry.translations.isEmpty else { throw error(line, "msgid_plural without msgid") }
-            guard entry.plural == nil else { throw error(line, "a second msgid_plural in one entry") }
+        case .plural:
+            guard entry.id != nil, entry.translations.isEmpty else { throw error(number, "msgid_plural without msgid") }
+            guard entry.plural == nil else { throw error(number, "a second msgid_plural in one entry") }
             entry.plural = string
             field = .plural
-        default:
-            let index: Int
-            if keyword == "msgstr" {
-                index = 0
-            } else if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
-                      let number = Int(keyword.dropFirst("msgstr[".count).dropLast()), number >= 0 {
-                index = number
-            } else {
-                throw error(line, "unexpected “\(keyword)”; expected msgctxt, msgid, msgstr or a comment")
-            }
-            guard entry.id != nil else { throw error(line, "\(keyword) without msgid") }
-            guard entry.translations[index] == nil else { throw error(line, "a second \(keyword) in one entry") }
+        case .translation(let index):
+            let keyword = text(start..<end)
+            guard entry.id != nil else { throw error(number, "\(keyword) without msgid") }
+            guard entry.translations[index] == nil else { throw error(number, "a second \(keyword) in one entry") }
             entry.translations[index] = string
             field = .translation(index)
+        case .other:
+            throw error(number, "unexpected “\(text(start..<end))”; expected msgctxt, msgid, msgstr or a comment")
         }
+    }
+
+    /// Whether the scalar that starts at `bytes[index]` is white space (Unicode's White_Space).
+    private func isWhitespace(at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) }
+        return scalar(at: index).properties.isWhitespace
+    }
+
+    /// The scalar whose UTF-8 starts at `bytes[index]` (the bytes are valid UTF-8).
+    private func scalar(at index: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        let value: UInt32 = switch lead {
+        case ..<0x80: lead
+        case ..<0xE0: (lead & 0x1F) << 6 | continuation(1)
+        case ..<0xF0: (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+        default: (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+        }
+        return Unicode.Scalar(value)!
     }
 
     private mutating func append(_ string: POString, to field: Field) {
@@ -269,63 +342,90 @@ private struct POParser {
         }
     }
 
-    /// Parses the quoted string starting at `scalars[quote]`; only white space may follow it.
-    /// With `byteOffset` (where the line starts in the file), the string's verbatim runs are kept.
-    static func parseString(_ scalars: [Unicode.Scalar], from quote: Int, line: Int,
-                            file: String, byteOffset: Int? = nil) throws(InputError) -> POString {
-        var text = String.UnicodeScalarView()
+    /// Parses the quoted string whose opening quote is `bytes[quote]` on the line `bytes[line]`
+    /// (line `number`); only white space may follow it. When targets are mapped, the string's
+    /// verbatim runs are kept: every escape is two ASCII bytes, so the file offset of a byte is
+    /// `fileOffset` plus its index.
+    private func parseString(quote: Int, line: Range<Int>, number: Int) throws(InputError) -> POString {
         var index = quote + 1
         var runs: [VerbatimRun] = []
+        // UTF-16 length of the text so far; a lead byte of four is two code units.
         var units = 0
-        var byte = byteOffset.map { start in scalars[...quote].reduce(start) { $0 + $1.utf8.count } } ?? 0
         var runStart: (unit: Int, byte: Int)?
+        // The text is the string's bytes as they are until its first escape; from there on it is
+        // built in `escapedText`, `verbatimStart` being where the bytes not yet copied start.
+        var escapedText: [UInt8]?
+        var verbatimStart = index
         func closeRun() {
-            if let start = runStart, units > start.unit, byteOffset != nil {
-                runs.append(VerbatimRun(text: start.unit..<units, byteOffset: start.byte, escaping: .cString))
+            if let start = runStart, units > start.unit, let fileOffset {
+                runs.append(VerbatimRun(text: start.unit..<units, byteOffset: fileOffset + start.byte, escaping: .cString))
             }
             runStart = nil
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\"" {
+        while index < line.upperBound {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
                 closeRun()
-                let rest = scalars[(index + 1)...]
-                guard rest.allSatisfy({ $0.properties.isWhitespace }) else {
-                    throw InputError(file: file, line: line, message: "unexpected text after the closing quote")
+                var rest = index + 1
+                while rest < line.upperBound {
+                    guard isWhitespace(at: rest) else {
+                        throw InputError(file: file, line: number, message: "unexpected text after the closing quote")
+                    }
+                    rest += Self.scalarLength(bytes[rest])
                 }
-                return POString(text: String(text), line: line, column: quote + 2, runs: runs)
+                let text: String
+                if escapedText != nil {
+                    escapedText!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[verbatimStart..<index]))
+                    text = String(decoding: escapedText!, as: UTF8.self)
+                } else {
+                    text = self.text((quote + 1)..<index)
+                }
+                return POString(text: text, line: number, column: scalarCount(line.lowerBound..<quote) + 2, runs: runs)
             }
-            if scalar == "\\" {
+            if byte == UInt8(ascii: "\\") {
                 closeRun()
-                guard index + 1 < scalars.count else { break }
-                let escaped: Unicode.Scalar
-                switch scalars[index + 1] {
-                case "n": escaped = "\n"
-                case "t": escaped = "\t"
-                case "r": escaped = "\r"
-                case "\"": escaped = "\""
-                case "\\": escaped = "\\"
-                case "'": escaped = "'"
-                case "?": escaped = "?"
-                case "a": escaped = "\u{07}"
-                case "b": escaped = "\u{08}"
-                case "f": escaped = "\u{0C}"
-                case "v": escaped = "\u{0B}"
-                case let other:
-                    throw InputError(file: file, line: line, message: "unknown escape \\\(Character(other)) in a string")
+                guard index + 1 < line.upperBound else { break }
+                let escaped: UInt8
+                switch bytes[index + 1] {
+                case UInt8(ascii: "n"): escaped = 0x0A
+                case UInt8(ascii: "t"): escaped = 0x09
+                case UInt8(ascii: "r"): escaped = 0x0D
+                case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
+                case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+                case UInt8(ascii: "'"): escaped = UInt8(ascii: "'")
+                case UInt8(ascii: "?"): escaped = UInt8(ascii: "?")
+                case UInt8(ascii: "a"): escaped = 0x07
+                case UInt8(ascii: "b"): escaped = 0x08
+                case UInt8(ascii: "f"): escaped = 0x0C
+                case UInt8(ascii: "v"): escaped = 0x0B
+                default:
+                    throw InputError(file: file, line: number,
+                                     message: "unknown escape \\\(Character(scalar(at: index + 1))) in a string")
                 }
-                text.append(escaped)
-                units += escaped.utf16.count
-                byte += 2
+                if escapedText == nil { escapedText = [] }
+                escapedText!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[verbatimStart..<index]))
+                escapedText!.append(escaped)
+                units += 1
                 index += 2
+                verbatimStart = index
                 continue
             }
-            if runStart == nil { runStart = (units, byte) }
-            text.append(scalar)
-            units += scalar.utf16.count
-            byte += scalar.utf8.count
+            if runStart == nil { runStart = (units, index) }
+            if byte & 0xC0 != 0x80 { units += byte >= 0xF0 ? 2 : 1 }
             index += 1
         }
-        throw InputError(file: file, line: line, message: "unterminated string (no closing quote)")
+        throw InputError(file: file, line: number, message: "unterminated string (no closing quote)")
+    }
+
+    /// Unicode scalars in `bytes[range]`: the bytes that are not a continuation byte.
+    private func scalarCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// Bytes of the UTF-8 sequence that `lead` starts.
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }

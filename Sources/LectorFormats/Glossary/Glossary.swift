@@ -139,6 +139,10 @@ public struct Glossary: Sendable {
 
 extension String {
     package func trimmingWhitespace() -> String {
+        // Most texts start and end with an ASCII character that is no white space (Unicode's
+        // White_Space in ASCII: tab to carriage return, and space): nothing to cut.
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
+        if let edges = utf8Edges, isPlain(edges.first), isPlain(edges.last) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

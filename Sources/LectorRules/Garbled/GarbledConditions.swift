@@ -25,8 +25,10 @@ public enum GarbledConditions {
                 }
             }
         }
+        // Without an article after a comma in the source the translation is not read.
+        guard !articles.isEmpty else { return nil }
         let targetRelatives = GarbledSignalExtractor.tokensAfterCommas(target).filter { targetPronouns.contains($0.word.lowercased()) }
-        guard !articles.isEmpty, targetRelatives.count > relatives, let clause = targetRelatives.first else { return nil }
+        guard targetRelatives.count > relatives, let clause = targetRelatives.first else { return nil }
         return "the list item “, \(articles[0])” of the source became a relative clause “, \(clause.word) \(clause.next)” "
             + "(the German article was read as a relative pronoun)"
     }

@@ -100,18 +100,16 @@ public struct GarbledSentenceRule: Rule {
         }
         let loopsPossible = !GarbledSignalExtractor.denseScripts.contains(targetLanguage)
         for (index, sourceText, range) in segments(of: context) {
-            // Without a source only the loop condition applies; an ASCII sentence in which no
-            // word sequence even hashes the same three times in a row has no loop, and is not
-            // made into a string.
-            if sourceText == nil, loopsPossible,
-               context.document.utf16.withUnsafeBufferPointer({
-                   GarbledConditions.mayLoop(ascii: UnsafeBufferPointer(rebasing: $0[range]))
-               }) == false {
-                continue
-            }
+            // An ASCII sentence in which no word sequence even hashes the same three times in a
+            // row has no loop, and is not read for one; without a source only the loop condition
+            // applies, and such a sentence is not made into a string.
+            let mayLoop = !loopsPossible || context.document.utf16.withUnsafeBufferPointer({
+                GarbledConditions.mayLoop(ascii: UnsafeBufferPointer(rebasing: $0[range]))
+            }) != false
+            if sourceText == nil, !mayLoop { continue }
             let target = context.document.text(in: range)
             var reasons: [String] = []
-            let loop = GarbledConditions.loopFinding(in: target, language: targetLanguage)
+            let loop = mayLoop ? GarbledConditions.loopFinding(in: target, language: targetLanguage) : nil
             if let loop { reasons.append(loop.description) }
             if let sourceText, let sourceLanguage {
                 if let clause = GarbledConditions.relativeClause(source: sourceText, target: target, sourceLanguage: sourceLanguage,

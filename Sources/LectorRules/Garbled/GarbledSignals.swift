@@ -274,16 +274,22 @@ public final class GarbledSignalExtractor {
         // Without a comma there is no part after one. Where every scalar is below U+0300 each is a
         // character of its own, so cutting the UTF-8 at its commas gives Foundation's parts
         // without its comparison machinery (most of `garbled.sentence`'s time on German sources).
-        let parts: [Substring]
-        if !UTF8Bytes.contains(text, where: { $0 == 0x2C }) {
-            return []
-        } else if text.utf8.allSatisfy({ $0 < 0xCC }) {
-            parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        } else {
-            parts = text.components(separatedBy: ",").map { Substring($0) }
+        guard UTF8Bytes.contains(text, where: { $0 == 0x2C }) else { return [] }
+        var contiguous = text
+        let parts = contiguous.withUTF8 { bytes -> [String] in
+            guard bytes.allSatisfy({ $0 < 0xCC }) else { return text.components(separatedBy: ",") }
+            // The parts' bytes, as `split(separator: ",", omittingEmptySubsequences: false)` cuts
+            // the characters, without walking characters.
+            var parts: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x2C {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            return parts
         }
         for part in parts.dropFirst() {
-            let words = Self.words(String(part))
+            let words = Self.words(part)
             guard let first = words.first else { continue }
             result.append((first, words.count > 1 ? words[1] : "", words.count > 2 ? words[2] : ""))
         }

@@ -40,10 +40,10 @@ public struct UntranslatedUnchangedRule: UnitRule {
     public init() {}
 
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
-        let allowed = IdenticalStrings.builtIn.union(context.strings.identicalAllowed)
         var findings: [RuleFinding] = []
         let source = Self.comparable(pair.source, settings: context.strings)
         guard source == Self.comparable(pair.target, settings: context.strings) else { return [] }
+        let allowed = IdenticalStrings.builtIn.union(context.strings.identicalAllowed)
         guard Self.needsTranslation(source, original: pair.source, allowed: allowed) else { return [] }
         findings.append(RuleFinding(range: pair.targetStartPoint, message: "the translation is the source unchanged"))
         return findings

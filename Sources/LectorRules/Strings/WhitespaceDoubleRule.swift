@@ -28,6 +28,9 @@ public struct WhitespaceDoubleRule: UnitRule {
 
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
+        // Every finding is two U+0020 in a row in the translation, which are two 0x20 bytes in a
+        // row in its UTF-8: without them there is nothing to find.
+        guard Self.hasTwoSpaces(pair.target) else { return [] }
         // Foundation's search (canonical equivalence) is only asked when the bytes have two
         // spaces in a row: no decomposition holds U+0020, so without them it cannot match.
         guard !(Self.hasTwoSpaces(pair.source) && pair.source.contains("  ")) else { return [] }

@@ -30,6 +30,9 @@ public struct WhitespaceEdgesRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let unspaced = StringText.unspacedLanguages.contains(context.targetPrimaryLanguage)
         var findings: [RuleFinding] = []
+        // A finding needs white space at an edge of one side: without any, `leading` and
+        // `trailing` are empty on both sides and nothing is found.
+        guard Self.mayHaveEdgeSpace(pair.source) || Self.mayHaveEdgeSpace(pair.target) else { return [] }
         guard !pair.target.allSatisfy(\.isWhitespace) else { return [] }  // untranslated.blank's
         let sourceLeading = Self.leading(pair.source)
         let targetLeading = Self.leading(pair.target)
@@ -50,6 +53,16 @@ public struct WhitespaceEdgesRule: UnitRule {
             }
         }
         return findings
+    }
+
+    /// Whether `leading` or `trailing` of the text may be non-empty, read off its first and last
+    /// bytes: `false` when the text is empty, or its first byte is ASCII and no horizontal space
+    /// (`leading` is empty) and its last byte is ASCII and neither a line break nor a horizontal
+    /// space (`trailing` is empty). An edge that is not ASCII may be a no-break space.
+    static func mayHaveEdgeSpace(_ text: String) -> Bool {
+        guard let edges = text.utf8Edges else { return false }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        return !(isPlain(edges.first) && isPlain(edges.last) && edges.last != 0x0A && edges.last != 0x0D)
     }
 
     /// Horizontal white space at the start (line breaks are `whitespace.newlines`'s).

@@ -33,6 +33,9 @@ public struct WhitespaceNewlinesRule: UnitRule {
 
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
+        // Every count is of LF, CR and tab, and a string starts or ends with a line break only if
+        // it has one: with none of those bytes on either side, all is equal and nothing is found.
+        guard Self.hasBreakOrTab(pair.source) || Self.hasBreakOrTab(pair.target) else { return [] }
         let source = Self.counts(pair.source)
         let target = Self.counts(pair.target)
         var problems: [String] = []
@@ -103,6 +106,10 @@ public struct WhitespaceNewlinesRule: UnitRule {
             previousCR = unit == 0x0D
         }
         return (lf, crlf, cr, tabs)
+    }
+
+    static func hasBreakOrTab(_ text: String) -> Bool {
+        UTF8Bytes.contains(text) { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
     static func startsWithBreak(_ text: String) -> Bool { text.utf16.first == 0x0A || text.utf16.first == 0x0D }

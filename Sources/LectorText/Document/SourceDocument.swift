@@ -180,6 +180,17 @@ public struct SourceDocument: Sendable {
         return SourceDocument(path: path, text: text, bomLength: bom, unmasked: unmasked)
     }
 
+    /// Throws `decode`'s error for bytes that are not UTF-8, for a reader that reads the bytes
+    /// themselves (`POReader`).
+    package static func validateUTF8(_ bytes: ArraySlice<UInt8>, path: String) throws(InputError) {
+        let valid = bytes.withUnsafeBufferPointer { buffer in
+            String(validating: buffer, as: Unicode.UTF8.self) != nil
+        }
+        guard valid else {
+            throw InputError(file: path, line: firstInvalidLine(bytes), message: "the file is not valid UTF-8")
+        }
+    }
+
     /// The 1-based line of the first byte sequence that is not UTF-8.
     static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
         var line = 1
