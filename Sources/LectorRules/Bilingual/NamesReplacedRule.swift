@@ -173,16 +173,16 @@ public struct NamesReplacedRule: BilingualRule {
         let latin = prepared.names.latin
         let targetWords = pair.wordSegments(of: .target, segmenter: prepared.targetSegmenter)
         let utf16 = targetWords.units
-        var words: [(text: String, range: Range<Int>)] = []
-        for segment in targetWords.segments where segment.kind == .letter {
-            words.append((targetWords.text(of: segment), segment.start..<segment.end))
-        }
         var source: SourceKeys?
         var isFirstWord = true
-        for segment in words {
+        // One pass over the letter segments: a word is decoded only once its units show a
+        // capital inside the sentence (most are in lower case); the words as text only when
+        // `wordLikeName` reads them.
+        for segment in targetWords.segments where segment.kind == .letter {
             defer { isFirstWord = false }
-            let word = segment.text
-            guard !isFirstWord, Self.isCapitalizedInside(word, at: segment.range.lowerBound, of: utf16) else { continue }
+            let range = segment.start..<segment.end
+            guard !isFirstWord, Self.isCapitalizedInside(range, of: utf16) else { continue }
+            let word = targetWords.text(of: segment)
             guard let facts = prepared.targetWords.facts(word, { Self.facts(of: word, prepared: prepared) }) else { continue }
             // Without a missing source name: a name the dictionary knows, of a person or a place, not a
             // people or a language. A place the source names by an adjective (`российский` → Russia,
@@ -190,7 +190,8 @@ public struct NamesReplacedRule: BilingualRule {
             var witness = missingName
             if missingName == nil {
                 if mayHaveWordLikeName, wordLikeName == nil {
-                    wordLikeName = .some(Self.wordLikeName(in: pair, targetWords: words.map(\.text), prepared: prepared))
+                    let words = targetWords.segments.filter { $0.kind == .letter }.map(targetWords.text(of:))
+                    wordLikeName = .some(Self.wordLikeName(in: pair, targetWords: words, prepared: prepared))
                 }
                 witness = wordLikeName ?? nil
                 guard facts.isKnownName || witness != nil, !facts.isLanguage else { continue }
@@ -206,7 +207,7 @@ public struct NamesReplacedRule: BilingualRule {
             if witness == nil, facts.isPlaceOrLanguage,
                keys.contains(where: { key in source.all.contains { Self.sharesStart(key, $0) } }) { continue }
             let message = witness.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
-            return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: message)]
+            return [RuleFinding(range: pair.targetRange(ofTextRange: range), message: message)]
         }
         return []
     }
@@ -308,6 +309,13 @@ public struct NamesReplacedRule: BilingualRule {
             if !hasLowercase { hasLowercase = Latin1ScalarProperties.isLowercase(scalar) }
         }
         return count >= 3 && hasLowercase && !followsSentenceEnd(utf16, at: offset)
+    }
+
+    /// `isCapitalizedInside` of the word at `range` of `utf16`, read on its units in one pass
+    /// (`NamesMissingRule.WordCase`), without decoding it.
+    static func isCapitalizedInside(_ range: Range<Int>, of utf16: [UInt16]) -> Bool {
+        let shape = utf16.withUnsafeBufferPointer { NamesMissingRule.WordCase(units: UnsafeBufferPointer(rebasing: $0[range]), counting: true) }
+        return shape.startsUppercase && shape.scalarCount >= 3 && shape.hasLowercase && !followsSentenceEnd(utf16, at: range.lowerBound)
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
