@@ -199,7 +199,7 @@ public struct NamesReplacedRule: BilingualRule {
             let keys = facts.keys
             guard !keys.isEmpty else { continue }
             if source == nil { source = SourceKeys(pair.wordSegments(of: .source, segmenter: prepared.sourceSegmenter), prepared: prepared) }
-            guard let source, !source.accountsFor(word, keys: keys, latin: latin, places: prepared.names.places) else { continue }
+            guard let source, !source.accountsFor(facts, places: prepared.names.places) else { continue }
             if let exonyms = prepared.exonyms,
                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
             // A place without a missing source name as witness: the source may name it by a word
@@ -224,6 +224,11 @@ public struct NamesReplacedRule: BilingualRule {
         let isPlaceOrLanguage: Bool
         /// `NamesMissingRule.keys` in the translation's inflection.
         let keys: [String]
+        /// The sound key of the word in Latin letters, and the name codes of the word without
+        /// a possessive, which `SourceKeys.accountsFor` compares with the source's (read once per
+        /// word, not once per pair: each went through ICU's transliterator).
+        let sound: String?
+        let codes: [String]
     }
 
     static func facts(of word: String, prepared: Reading) -> TargetWordFacts? {
@@ -246,7 +251,9 @@ public struct NamesReplacedRule: BilingualRule {
         let lower = word.lowercased()
         return TargetWordFacts(isKnownName: knownName, isLanguage: prepared.names.places.targetLanguages.contains(lower),
                                isPlaceOrLanguage: prepared.names.places.targetPlacesAndLanguages.contains(lower),
-                               keys: NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: prepared.names.latin))
+                               keys: NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: prepared.names.latin),
+                               sound: NameCorrespondence.soundKey(prepared.names.latin.transliterate(word)),
+                               codes: NameCorrespondence.nameCodes(prepared.names.latin.transliterate(NameCorrespondence.withoutPossessive(word))))
     }
 
     /// A capitalized word inside the source sentence that its language also writes in lower case
@@ -354,18 +361,18 @@ public struct NamesReplacedRule: BilingualRule {
         /// Whether some source word is this name: spelled alike, written by its sound (`Blackwood`
         /// for `Блэквуд`), a name starting alike (`Venice` for `Veneția`), or a place the source
         /// names in its own language (`Germany` for `Deutschland`).
-        func accountsFor(_ word: String, keys: [String], latin: Transliterator, places: NameCorrespondence.Places) -> Bool {
+        /// The word is read through its facts (`TargetWordFacts`: its keys, sound key and name codes).
+        func accountsFor(_ word: TargetWordFacts, places: NameCorrespondence.Places) -> Bool {
+            let keys = word.keys
             if keys.contains(where: { key in all.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } }) {
                 return true
             }
-            if let sound = NameCorrespondence.soundKey(latin.transliterate(word)),
-               sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
+            if let sound = word.sound, sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
                 return true
             }
             if keys.contains(where: { key in capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return true }
             // One name in two languages' spellings of its sounds (`Mihail`/`Michael`, `Anglia`/`England`).
-            let codes = NameCorrespondence.nameCodes(latin.transliterate(NameCorrespondence.withoutPossessive(word)))
-            if NameCorrespondence.codesAgree(codes, capitalizedCodes) { return true }
+            if NameCorrespondence.codesAgree(word.codes, capitalizedCodes) { return true }
             return places.correspond(sourceKeys: all, targetKeys: keys)
         }
     }

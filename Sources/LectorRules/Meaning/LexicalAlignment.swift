@@ -841,6 +841,8 @@ public final class AlignmentWords: @unchecked Sendable {
         return verdicts.map { $0 == 2 }
     }
 
+    var compoundVerdictCount: Int { lock.withLock { compoundTable.count } }
+
     private var counterparts = CounterpartTable()
     /// Verdicts kept, at most: 2^17 fill a table of 2^18 slots (2 MB). News of 1,000,000
     /// records needs under 2^16; past the bound a verdict is decided each time.
