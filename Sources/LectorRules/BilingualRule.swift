@@ -252,7 +252,7 @@ extension SentencePairContext {
         if let made = shared.gapLinks.first(where: { $0.words == ObjectIdentifier(words) && $0.value.compounds == compounds }) {
             return made.value
         }
-        let made = alignment.gapLinks(readingCompounds: readingCompounds)
+        let made = alignment.gapLinks(readingCompounds: readingCompounds, memo: words)
         shared.gapLinks.append((ObjectIdentifier(words), made))
         return made
     }

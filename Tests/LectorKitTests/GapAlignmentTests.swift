@@ -115,6 +115,78 @@ import Testing
         }
     }
 
+    /// The store's memo of which compound holds which word (`compoundVerdicts`) gives the links
+    /// the search without it gives, the first time (verdicts made and kept) and the next (read
+    /// back), with compounds on either side; joined separable verbs, kept nowhere, too.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func compoundMemoGivesTheLinksOfTheSearch() throws {
+        // `ungeklärt` and `Weichteilästhetik` stay without a plain counterpart, and the memo is asked.
+        let pairs = [
+            ("Die Ursache der Störung ist ungeklärt.", "The etiology is unknown, as the local press reported on Monday."),
+            ("Die Weichteilästhetik nach der Sepsistherapie war bei allen Handverletzungen gut.",
+             "The soft tissue aesthetics after sepsis therapy was good in all hand injuries."),
+            ("Die Regierung stellte am Montag die Wirtschaftssanktionen gegen die Handelskammer vor.",
+             "The government presented the economic sanctions against the chamber of commerce on Monday."),
+        ]
+        for (from, to) in [("de", "en"), ("en", "de")] {
+            let lexicon = Lexicon.shared(source: from, target: to)
+            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            for (german, english) in pairs {
+                let (source, target) = from == "de" ? (german, english) : (english, german)
+                let pair = try #require(LexicalAlignment(source: source, target: target, words: words))
+                let plain = pair.gapLinks(readingCompounds: true)
+                let first = pair.gapLinks(readingCompounds: true, memo: words)
+                let kept = words.compoundVerdictCount
+                let again = pair.gapLinks(readingCompounds: true, memo: words)
+                #expect(words.compoundVerdictCount == kept)
+                #expect(first.source == plain.source && first.target == plain.target, "\(source)")
+                #expect(again.source == plain.source && again.target == plain.target, "\(source)")
+                // A second alignment of the pair reads the same facts, and so the same verdicts.
+                let other = try #require(LexicalAlignment(source: source, target: target, words: words))
+                let read = other.gapLinks(readingCompounds: true, memo: words)
+                #expect(read.source == plain.source && read.target == plain.target && words.compoundVerdictCount == kept)
+            }
+            #expect(words.compoundVerdictCount > 0, "\(from)-\(to)")
+        }
+    }
+
+    /// Facts kept by the store are numbered, each its own number; a joined separable verb's are kept nowhere.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func keptFactsAreNumbered() throws {
+        let lexicon = Lexicon.shared(source: "de", target: "en")
+        let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en"))
+        let pair = try #require(LexicalAlignment(source: "Die Regierung stellte den Plan vor.", target: "The government presented the plan.", words: words))
+        let stellte = try #require(pair.source.first { $0.text == "stellte" })
+        #expect(stellte.facts.id == WordInfo.unmemoized)
+        let ids = pair.source.filter { $0.text != "stellte" }.map(\.facts.id) + pair.target.map(\.facts.id)
+        #expect(ids.allSatisfy { $0 != WordInfo.unmemoized })
+        // `die`/`the` differ by side; a repeated word (`the`) is one kept fact.
+        #expect(Set(ids).count == Set(pair.source.filter { $0.text != "stellte" }.map(\.info.written)).count
+                + Set(pair.target.map(\.info.written)).count)
+    }
+
+    /// The early exit of `unalignedRuns` (no run long enough, or too little outside it) gives
+    /// what the full reading gives: nothing, and the same runs where there are some.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func unalignedRunsWithAndWithoutLongRuns() throws {
+        let text = "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau sowie Hilfen für die hungernde Bevölkerung der besetzten Gebiete an."
+        let full = try alignment(text, "The government announced new sanctions against Moscow on Monday.", from: "de", to: "en")
+        let links = full.gapLinks(readingCompounds: false)
+        let runs = full.unalignedRuns(on: .source, text: text, otherText: nil, lengthFit: nil, links: links, minimumRun: 2, minimumRest: 1)
+        #expect(!runs.isEmpty)
+        #expect(runs.allSatisfy { $0.contentCount >= 2 })
+        // No run of 40 words; nor any with 40 content words outside it.
+        #expect(full.unalignedRuns(on: .source, text: text, otherText: nil, lengthFit: nil, links: links, minimumRun: 40, minimumRest: 1).isEmpty)
+        #expect(full.unalignedRuns(on: .source, text: text, otherText: nil, lengthFit: nil, links: links, minimumRun: 2, minimumRest: 40).isEmpty)
+        // A run of a single word counts where one word is enough.
+        let single = full.unalignedRuns(on: .source, text: text, otherText: nil, lengthFit: nil, links: links)
+        #expect(single.count >= runs.count)
+        let short = "Die Regierung kündigte neue Sanktionen an."
+        let aligned = try alignment(short, "The government announced new sanctions.", from: "de", to: "en")
+        #expect(aligned.unalignedRuns(on: .source, text: short, otherText: nil, lengthFit: nil, links: aligned.gapLinks(readingCompounds: false),
+                                      minimumRun: 2, minimumRest: 1).isEmpty)
+    }
+
     /// The store's antonym verdicts are kept by the two words' ids and read back for a whole
     /// English word.
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))

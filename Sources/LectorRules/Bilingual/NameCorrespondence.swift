@@ -373,7 +373,8 @@ enum NameCorrespondence {
         guard a.count >= 5, b.count >= 5 else { return false }
         let (x, y) = (NamesMissingRule.phonological(a), NamesMissingRule.phonological(b))
         if x.prefix(4) == y.prefix(4) { return true }
-        return x.count < y.count ? y.contains(x) : x.contains(y)
+        // `LexicalAlignment.contains`: Foundation's search, on bytes between ASCII keys (most).
+        return x.count < y.count ? LexicalAlignment.contains(y, x) : LexicalAlignment.contains(x, y)
     }
 
     // MARK: - Stems

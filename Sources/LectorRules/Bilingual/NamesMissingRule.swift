@@ -386,8 +386,13 @@ public struct NamesMissingRule: BilingualRule {
         var result: [String] = []
         document.utf16.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[range])
-            sentences.forEachSegment(in: slice) { sentenceStarts.append($0.start) }
-            sentenceStarts.sort()
+            // Where nouns are capitalized a word's verdict is the same at a sentence's start as
+            // inside it (the test below), so the sentences are not segmented at all: ICU's
+            // sentence iterator was a twentieth of reading a German pair's names.
+            if !capitalizesNouns {
+                sentences.forEachSegment(in: slice) { sentenceStarts.append($0.start) }
+                sentenceStarts.sort()
+            }
             func isSentenceStart(_ offset: Int) -> Bool {
                 let index = sentenceStarts.partitionPoint { $0 < offset }
                 return index < sentenceStarts.count && sentenceStarts[index] == offset
@@ -395,7 +400,7 @@ public struct NamesMissingRule: BilingualRule {
             var atSentenceStart = true
             var lastSentenceStart = 0
             func visit(_ segment: Segment) {
-                if isSentenceStart(segment.start) || segment.start < lastSentenceStart {
+                if !capitalizesNouns, isSentenceStart(segment.start) || segment.start < lastSentenceStart {
                     atSentenceStart = true
                     lastSentenceStart = segment.start
                 }
@@ -404,22 +409,25 @@ public struct NamesMissingRule: BilingualRule {
                 guard segment.kind == .letter, segment.end - segment.start >= 3 else { return }
                 let offset = range.lowerBound + segment.start
                 if covered.contains(where: { $0.contains(offset) }) { return }
-                // Most words start in lower case: settled before the word is decoded.
-                if let first = Unicode.Scalar(slice[segment.start]), !Latin1ScalarProperties.isUppercase(first) { return }
-                var word = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end]))
-                // An initial joined to the name by its period, which ICU keeps in one word
-                // (`Дм.Гордона`, `А.Трефиловой`): the name is the part after it.
-                if slice[segment.start..<segment.end].contains(0x2E), let period = word.lastIndex(of: "."),
-                   case let tail = word[word.index(after: period)...], tail.count >= 3, tail.first?.isUppercase == true {
-                    word = String(tail)
+                let units = UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end])
+                var word: String
+                if units.contains(0x2E) {
+                    // The word's own first letter decides first, as for any word.
+                    if let first = Unicode.Scalar(units[0]), !Latin1ScalarProperties.isUppercase(first) { return }
+                    word = LectorICU.UTF16.decode(units)
+                    // An initial joined to the name by its period, which ICU keeps in one word
+                    // (`Дм.Гордона`, `А.Трефиловой`): the name is the part after it.
+                    if let period = word.lastIndex(of: "."),
+                       case let tail = word[word.index(after: period)...], tail.count >= 3, tail.first?.isUppercase == true {
+                        word = String(tail)
+                    }
+                    guard WordCase(word.unicodeScalars).mayBeName else { return }
+                } else {
+                    // Most words start in lower case, and the rest are read in the same pass
+                    // before the word is decoded.
+                    guard WordCase(units: units).mayBeName else { return }
+                    word = LectorICU.UTF16.decode(units)
                 }
-                let scalars = Array(word.unicodeScalars)
-                guard Latin1ScalarProperties.isUppercase(scalars[0]),
-                      !scalars.allSatisfy({ !Latin1ScalarProperties.isLowercase($0) }) else { return }  // acronyms keep or translate freely
-                // Abbreviations written with capitals inside (`КоАП`, `ЦАХАЛа`) are acronyms too.
-                var innerCapitals = 0
-                for scalar in scalars.dropFirst() where Latin1ScalarProperties.isUppercase(scalar) { innerCapitals += 1 }
-                guard innerCapitals < 2 else { return }
                 // A word of the translation's language inside a German compound written with
                 // hyphens is a loan (`Graft-versus-Host-ähnliche`, `Low-Density-Lipoprotein`,
                 // `Wood-Lampe`), though WordNet knows a painter Wood and a cartoonist Low.
@@ -457,7 +465,7 @@ public struct NamesMissingRule: BilingualRule {
                     // Mid-sentence, a capital on a word the dictionary knows in lower case is a
                     // name when English knows the same word as a particular one (`Malaga`).
                     guard let instances, memo.isInstance(word, {
-                        Self.isLatin(scalars) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
+                        Self.isLatin(Array(word.unicodeScalars)) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
                     }) else { return }
                 }
                 result.append(word)
@@ -465,6 +473,66 @@ public struct NamesMissingRule: BilingualRule {
             if let wordSegments { wordSegments.forEach(visit) } else { words.forEachSegment(in: slice, visit) }
         }
         return result
+    }
+
+    /// The case of a word's letters as names read it, from one pass over its scalars: the first
+    /// scalar and each scalar after it asked once whether it is upper or lower case (reading a
+    /// word was a decoded string, an array of its scalars and three passes over it).
+    struct WordCase {
+        /// Scalars read: all of the word's when it starts in upper case and the reading was
+        /// `counting`; otherwise up to where the answer was settled (a lower-case start, a
+        /// second capital inside).
+        private(set) var scalarCount = 0
+        private(set) var startsUppercase = false
+        private(set) var hasLowercase = false
+        /// Upper-case scalars after the first, counted up to 2.
+        private(set) var innerCapitals = 0
+
+        init<S: Sequence<Unicode.Scalar>>(_ scalars: S) {
+            for scalar in scalars where !add(scalar) { break }
+        }
+
+        /// A word's UTF-16 units (valid UTF-16: a Swift string's), decoded in place; `counting`
+        /// reads to the end whatever the answer, so that `scalarCount` is the word's.
+        init(units: UnsafeBufferPointer<UInt16>, counting: Bool = false) {
+            var index = 0
+            while index < units.count {
+                let unit = units[index]
+                let scalar: Unicode.Scalar
+                if Unicode.UTF16.isLeadSurrogate(unit), index + 1 < units.count, Unicode.UTF16.isTrailSurrogate(units[index + 1]) {
+                    let value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[index + 1] - 0xDC00)
+                    scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    index += 2
+                } else {
+                    scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
+                    index += 1
+                }
+                guard add(scalar) || (counting && startsUppercase) else { break }
+            }
+        }
+
+        /// Takes the next scalar; `false` once the answer cannot change (a lower-case start, or
+        /// two capitals inside).
+        private mutating func add(_ scalar: Unicode.Scalar) -> Bool {
+            scalarCount += 1
+            if scalarCount == 1 {
+                startsUppercase = Latin1ScalarProperties.isUppercase(scalar)
+                if !startsUppercase { return false }
+                hasLowercase = Latin1ScalarProperties.isLowercase(scalar)
+                return true
+            }
+            if Latin1ScalarProperties.isUppercase(scalar) {
+                innerCapitals += 1
+                return innerCapitals < 2
+            }
+            if !hasLowercase { hasLowercase = Latin1ScalarProperties.isLowercase(scalar) }
+            return true
+        }
+
+        /// Capitalized with lower case (acronyms keep or translate freely) and at most one capital
+        /// after the first: abbreviations written with capitals inside (`КоАП`, `ЦАХАЛа`) are
+        /// acronyms too.
+        var mayBeName: Bool { startsUppercase && hasLowercase && innerCapitals < 2 }
     }
 
     /// Latin letters only (`Malaga`, not `Москва`), which an English word can spell.

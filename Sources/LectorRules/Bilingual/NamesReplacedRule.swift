@@ -173,16 +173,16 @@ public struct NamesReplacedRule: BilingualRule {
         let latin = prepared.names.latin
         let targetWords = pair.wordSegments(of: .target, segmenter: prepared.targetSegmenter)
         let utf16 = targetWords.units
-        var words: [(text: String, range: Range<Int>)] = []
-        for segment in targetWords.segments where segment.kind == .letter {
-            words.append((targetWords.text(of: segment), segment.start..<segment.end))
-        }
         var source: SourceKeys?
         var isFirstWord = true
-        for segment in words {
+        // One pass over the letter segments: a word is decoded only once its units show a
+        // capital inside the sentence (most are in lower case); the words as text only when
+        // `wordLikeName` reads them.
+        for segment in targetWords.segments where segment.kind == .letter {
             defer { isFirstWord = false }
-            let word = segment.text
-            guard !isFirstWord, Self.isCapitalizedInside(word, at: segment.range.lowerBound, of: utf16) else { continue }
+            let range = segment.start..<segment.end
+            guard !isFirstWord, Self.isCapitalizedInside(range, of: utf16) else { continue }
+            let word = targetWords.text(of: segment)
             guard let facts = prepared.targetWords.facts(word, { Self.facts(of: word, prepared: prepared) }) else { continue }
             // Without a missing source name: a name the dictionary knows, of a person or a place, not a
             // people or a language. A place the source names by an adjective (`российский` → Russia,
@@ -190,7 +190,8 @@ public struct NamesReplacedRule: BilingualRule {
             var witness = missingName
             if missingName == nil {
                 if mayHaveWordLikeName, wordLikeName == nil {
-                    wordLikeName = .some(Self.wordLikeName(in: pair, targetWords: words.map(\.text), prepared: prepared))
+                    let words = targetWords.segments.filter { $0.kind == .letter }.map(targetWords.text(of:))
+                    wordLikeName = .some(Self.wordLikeName(in: pair, targetWords: words, prepared: prepared))
                 }
                 witness = wordLikeName ?? nil
                 guard facts.isKnownName || witness != nil, !facts.isLanguage else { continue }
@@ -198,7 +199,7 @@ public struct NamesReplacedRule: BilingualRule {
             let keys = facts.keys
             guard !keys.isEmpty else { continue }
             if source == nil { source = SourceKeys(pair.wordSegments(of: .source, segmenter: prepared.sourceSegmenter), prepared: prepared) }
-            guard let source, !source.accountsFor(word, keys: keys, latin: latin, places: prepared.names.places) else { continue }
+            guard let source, !source.accountsFor(facts, places: prepared.names.places) else { continue }
             if let exonyms = prepared.exonyms,
                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
             // A place without a missing source name as witness: the source may name it by a word
@@ -206,7 +207,7 @@ public struct NamesReplacedRule: BilingualRule {
             if witness == nil, facts.isPlaceOrLanguage,
                keys.contains(where: { key in source.all.contains { Self.sharesStart(key, $0) } }) { continue }
             let message = witness.map { "`\(word)` where the source says `\($0)`" } ?? "`\(word)` is a name the source does not have"
-            return [RuleFinding(range: pair.targetRange(ofTextRange: segment.range), message: message)]
+            return [RuleFinding(range: pair.targetRange(ofTextRange: range), message: message)]
         }
         return []
     }
@@ -223,6 +224,11 @@ public struct NamesReplacedRule: BilingualRule {
         let isPlaceOrLanguage: Bool
         /// `NamesMissingRule.keys` in the translation's inflection.
         let keys: [String]
+        /// The sound key of the word in Latin letters, and the name codes of the word without
+        /// a possessive, which `SourceKeys.accountsFor` compares with the source's (read once per
+        /// word, not once per pair: each went through ICU's transliterator).
+        let sound: String?
+        let codes: [String]
     }
 
     static func facts(of word: String, prepared: Reading) -> TargetWordFacts? {
@@ -245,7 +251,9 @@ public struct NamesReplacedRule: BilingualRule {
         let lower = word.lowercased()
         return TargetWordFacts(isKnownName: knownName, isLanguage: prepared.names.places.targetLanguages.contains(lower),
                                isPlaceOrLanguage: prepared.names.places.targetPlacesAndLanguages.contains(lower),
-                               keys: NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: prepared.names.latin))
+                               keys: NamesMissingRule.keys(of: word, inflection: prepared.targetInflection, latin: prepared.names.latin),
+                               sound: NameCorrespondence.soundKey(prepared.names.latin.transliterate(word)),
+                               codes: NameCorrespondence.nameCodes(prepared.names.latin.transliterate(NameCorrespondence.withoutPossessive(word))))
     }
 
     /// A capitalized word inside the source sentence that its language also writes in lower case
@@ -310,6 +318,13 @@ public struct NamesReplacedRule: BilingualRule {
         return count >= 3 && hasLowercase && !followsSentenceEnd(utf16, at: offset)
     }
 
+    /// `isCapitalizedInside` of the word at `range` of `utf16`, read on its units in one pass
+    /// (`NamesMissingRule.WordCase`), without decoding it.
+    static func isCapitalizedInside(_ range: Range<Int>, of utf16: [UInt16]) -> Bool {
+        let shape = utf16.withUnsafeBufferPointer { NamesMissingRule.WordCase(units: UnsafeBufferPointer(rebasing: $0[range]), counting: true) }
+        return shape.startsUppercase && shape.scalarCount >= 3 && shape.hasLowercase && !followsSentenceEnd(utf16, at: range.lowerBound)
+    }
+
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
     /// words (and of Russian place adjectives' stems), skeletons of capitalized words, sound keys.
     struct SourceKeys {
@@ -346,18 +361,18 @@ public struct NamesReplacedRule: BilingualRule {
         /// Whether some source word is this name: spelled alike, written by its sound (`Blackwood`
         /// for `Блэквуд`), a name starting alike (`Venice` for `Veneția`), or a place the source
         /// names in its own language (`Germany` for `Deutschland`).
-        func accountsFor(_ word: String, keys: [String], latin: Transliterator, places: NameCorrespondence.Places) -> Bool {
+        /// The word is read through its facts (`TargetWordFacts`: its keys, sound key and name codes).
+        func accountsFor(_ word: TargetWordFacts, places: NameCorrespondence.Places) -> Bool {
+            let keys = word.keys
             if keys.contains(where: { key in all.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } }) {
                 return true
             }
-            if let sound = NameCorrespondence.soundKey(latin.transliterate(word)),
-               sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
+            if let sound = word.sound, sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
                 return true
             }
             if keys.contains(where: { key in capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return true }
             // One name in two languages' spellings of its sounds (`Mihail`/`Michael`, `Anglia`/`England`).
-            let codes = NameCorrespondence.nameCodes(latin.transliterate(NameCorrespondence.withoutPossessive(word)))
-            if NameCorrespondence.codesAgree(codes, capitalizedCodes) { return true }
+            if NameCorrespondence.codesAgree(word.codes, capitalizedCodes) { return true }
             return places.correspond(sourceKeys: all, targetKeys: keys)
         }
     }

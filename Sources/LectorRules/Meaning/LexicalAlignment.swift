@@ -72,8 +72,11 @@ struct LexicalAlignment {
     ///   nearest by relative position that no nearer word took, so the second `Regierung` of a
     ///   source whose translation says `government` once, in a dropped clause, is a gap, while two
     ///   `Patienten` and two `patients` each find one.
+    ///
+    /// `memo`, the store the words came from, keeps what `compound(_:length:holds:)` answered for
+    /// two words, for the next pair with the same two.
     static func gapLinks(source: [Word], target: [Word], sourceLinks: [[Int]], targetLinks: [[Int]],
-                         sourceCompounds: Bool, targetCompounds: Bool) -> ([[Int]], [[Int]]) {
+                         sourceCompounds: Bool, targetCompounds: Bool, memo: AlignmentWords? = nil) -> ([[Int]], [[Int]]) {
         let plainSourceLinks = sourceLinks, plainTargetLinks = targetLinks
         var sourceLinks = sourceLinks, targetLinks = targetLinks
         // Only between words the dictionary left both without counterpart: a compound that holds
@@ -91,11 +94,32 @@ struct LexicalAlignment {
         let unlinkedTarget = target.indices.filter {
             target[$0].isContent && plainTargetLinks[$0].isEmpty && (readsCompounds || !target[$0].figures.isEmpty)
         }
+        // Which long word of each side holds which word of the other (`compound`), asked of
+        // the memo for the whole pair at once: a German compound was searched for the same
+        // translations pair after pair. Words under eight characters hold none.
+        var sourceHolds: [(compound: Int, other: Int)] = [], targetHolds: [(compound: Int, other: Int)] = []
         for i in unlinkedSource {
             for j in unlinkedTarget {
+                if sourceCompounds, sourceLengths[i] >= 8 { sourceHolds.append((i, j)) }
+                if targetCompounds, targetLengths[j] >= 8 { targetHolds.append((j, i)) }
+            }
+        }
+        func verdicts(_ asked: [(compound: Int, other: Int)], _ compounds: [Word], _ lengths: [Int], _ others: [Word]) -> [Bool] {
+            guard !asked.isEmpty else { return [] }
+            return memo?.compoundVerdicts(asked, compounds: compounds, lengths: lengths, others: others)
+                ?? asked.map { Self.compound(compounds[$0.compound], length: lengths[$0.compound], holds: others[$0.other]) }
+        }
+        // In the order they were asked: by source word, then by target word.
+        let sourceHolding = verdicts(sourceHolds, source, sourceLengths, target)
+        let targetHolding = verdicts(targetHolds, target, targetLengths, source)
+        var nextSource = 0, nextTarget = 0
+        for i in unlinkedSource {
+            for j in unlinkedTarget {
+                var holds = false
+                if sourceCompounds, sourceLengths[i] >= 8 { holds = sourceHolding[nextSource]; nextSource += 1 }
+                if targetCompounds, targetLengths[j] >= 8 { holds = holds || targetHolding[nextTarget]; nextTarget += 1 }
                 let sharesFigures = !source[i].figures.isEmpty && source[i].figures == target[j].figures && source[i].text != target[j].text
-                if sharesFigures || (sourceCompounds && Self.compound(source[i], length: sourceLengths[i], holds: target[j]))
-                    || (targetCompounds && Self.compound(target[j], length: targetLengths[j], holds: source[i])) {
+                if sharesFigures || holds {
                     sourceLinks[i].append(j)
                     targetLinks[j].append(i)
                 }
@@ -159,10 +183,10 @@ struct LexicalAlignment {
 
     /// This pair's `gapLinks`, with compounds read through their parts when `readingCompounds`
     /// and the side's language writes them.
-    func gapLinks(readingCompounds: Bool) -> GapLinks {
+    func gapLinks(readingCompounds: Bool, memo: AlignmentWords? = nil) -> GapLinks {
         let compounds = (source: readingCompounds && sourceCompounds, target: readingCompounds && targetCompounds)
         let (s, t) = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
-                                   sourceCompounds: compounds.source, targetCompounds: compounds.target)
+                                   sourceCompounds: compounds.source, targetCompounds: compounds.target, memo: memo)
         return GapLinks(source: s, target: t, compounds: compounds)
     }
 
@@ -187,8 +211,11 @@ struct LexicalAlignment {
 
     /// A word's length in characters where `compound(_:length:holds:)` needs it (eight or more),
     /// 0 for shorter words; a word has at least as many UTF-8 bytes as characters.
-    static func compoundLength(_ word: Word) -> Int {
-        word.text.utf8.count >= 8 ? word.text.count : 0
+    static func compoundLength(_ word: Word) -> Int { word.facts.compoundLength }
+
+    /// `compoundLength` of a word's lower-cased text (once per word of the store, in its facts).
+    static func compoundLength(of text: String) -> Int {
+        text.utf8.count >= 8 ? text.count : 0
     }
 
     /// A long word of a compounding language that holds the other word (five letters or more
@@ -305,6 +332,23 @@ struct LexicalAlignment {
         let (gapSourceLinks, gapTargetLinks) = (gapLinks.source, gapLinks.target)
         let links = side == .source ? gapSourceLinks : gapTargetLinks
         let otherLinks = side == .source ? gapTargetLinks : gapSourceLinks
+        // A stretch needs a run of at least `minimumRun` content words (one at least) with
+        // `minimumRest` outside it: the shortest run that long is the one most likely to have
+        // them. Most sentences have no such run, which one pass over the words settles before
+        // any of the arrays below is made.
+        let leastRun = max(minimumRun, 1)
+        var contentCount = 0, currentRun = 0, shortestRun = Int.max
+        for index in words.indices where words[index].isContent {
+            contentCount += 1
+            if links[index].isEmpty {
+                currentRun += 1
+            } else {
+                if currentRun >= leastRun { shortestRun = min(shortestRun, currentRun) }
+                currentRun = 0
+            }
+        }
+        if currentRun >= leastRun { shortestRun = min(shortestRun, currentRun) }
+        guard shortestRun != Int.max, contentCount - shortestRun >= minimumRest else { return [] }
         let content = words.indices.filter { words[$0].isContent }
         guard !content.isEmpty else { return [] }
         var runs: [[Int]] = []
@@ -757,6 +801,48 @@ public final class AlignmentWords: @unchecked Sendable {
         }
     }
 
+    /// Numbers the facts the store keeps (`WordFacts.id`), under `lock`.
+    private var factsCount: UInt32 = 0
+    /// `LexicalAlignment.compound(_:length:holds:)`'s verdicts by the compound's facts id and
+    /// the other word's info id, which fix everything it reads; bounded as the counterparts are.
+    private var compoundTable = CounterpartTable()
+
+    /// `LexicalAlignment.compound(_:length:holds:)` of each asked pair of a compound and another
+    /// word (indices into `compounds` and `others`, `lengths` the compounds'), kept verdicts read
+    /// under one lock and new ones kept under one more.
+    func compoundVerdicts(_ asked: [(compound: Int, other: Int)], compounds: [LexicalAlignment.Word], lengths: [Int],
+                          others: [LexicalAlignment.Word]) -> [Bool] {
+        // Ids of 0 (kept nowhere) or past 2^31 (no bit left for the verdict) are never kept.
+        func key(_ pair: (compound: Int, other: Int)) -> UInt64? {
+            let a = compounds[pair.compound].facts.id, b = others[pair.other].info.id
+            guard a != WordInfo.unmemoized, a < 1 << 31, b != WordInfo.unmemoized else { return nil }
+            return UInt64(a) << 32 | UInt64(b)
+        }
+        let keys = asked.map(key)
+        // 0 not known yet, 1 no, 2 yes.
+        var verdicts = [UInt8](repeating: 0, count: asked.count)
+        lock.withLock {
+            let table = compoundTable
+            for (index, key) in keys.enumerated() {
+                if let key, let known = table.verdict(key) { verdicts[index] = known ? 2 : 1 }
+            }
+        }
+        var made: [(key: UInt64, verdict: Bool)] = []
+        for (index, pair) in asked.enumerated() where verdicts[index] == 0 {
+            let verdict = LexicalAlignment.compound(compounds[pair.compound], length: lengths[pair.compound], holds: others[pair.other])
+            verdicts[index] = verdict ? 2 : 1
+            if let key = keys[index] { made.append((key, verdict)) }
+        }
+        if !made.isEmpty {
+            lock.withLock {
+                for entry in made where compoundTable.count < Self.counterpartsCapacity { compoundTable.insert(entry.key, entry.verdict) }
+            }
+        }
+        return verdicts.map { $0 == 2 }
+    }
+
+    var compoundVerdictCount: Int { lock.withLock { compoundTable.count } }
+
     private var counterparts = CounterpartTable()
     /// Verdicts kept, at most: 2^17 fill a table of 2^18 slots (2 MB). News of 1,000,000
     /// records needs under 2^16; past the bound a verdict is decided each time.
@@ -835,20 +921,28 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         for position in unknown {
             let written = sentenceWords[position].written
-            let facts = wordFacts(sentenceWords[position], side: side, info: separable[position]?.info ?? info(of: written, side: side))
+            let info = separable[position]?.info ?? info(of: written, side: side)
+            var facts: WordFacts?
             if separable[position] == nil {
                 let key = ASCIIWordFacts.key(of: written)
+                // Made under the lock, where the store numbers the facts it keeps.
                 lock.withLock {
                     if side == .source {
                         guard sourceFacts.count + sourceASCIIFacts.count < Self.wordFactsCapacity else { return }
-                        if let key { sourceASCIIFacts.insert(facts, for: key) } else { sourceFacts[written] = facts }
                     } else {
                         guard targetFacts.count + targetASCIIFacts.count < Self.wordFactsCapacity else { return }
-                        if let key { targetASCIIFacts.insert(facts, for: key) } else { targetFacts[written] = facts }
+                    }
+                    factsCount += 1
+                    let made = wordFacts(sentenceWords[position], side: side, info: info, id: factsCount)
+                    facts = made
+                    if side == .source {
+                        if let key { sourceASCIIFacts.insert(made, for: key) } else { sourceFacts[written] = made }
+                    } else {
+                        if let key { targetASCIIFacts.insert(made, for: key) } else { targetFacts[written] = made }
                     }
                 }
             }
-            result[position] = word(facts, at: position)
+            result[position] = word(facts ?? wordFacts(sentenceWords[position], side: side, info: info), at: position)
         }
         return result
     }
@@ -869,22 +963,31 @@ public final class AlignmentWords: @unchecked Sendable {
         let isDigits: Bool
         let hasTwoLetters: Bool
         let figures: String
+        /// `LexicalAlignment.compoundLength(of:)` of `text`.
+        let compoundLength: Int
+        /// Numbers the facts a store keeps, for its memo of compounds (`compoundVerdicts`);
+        /// `WordInfo.unmemoized` for facts kept nowhere (a joined separable verb, a full store).
+        let id: UInt32
 
-        init(text: String, info: WordInfo, isFunction: Bool, isDigits: Bool, hasTwoLetters: Bool, figures: String) {
+        init(text: String, info: WordInfo, isFunction: Bool, isDigits: Bool, hasTwoLetters: Bool, figures: String,
+             id: UInt32 = WordInfo.unmemoized) {
             self.text = text
             self.info = info
             self.isFunction = isFunction
             self.isDigits = isDigits
             self.hasTwoLetters = hasTwoLetters
             self.figures = figures
+            compoundLength = LexicalAlignment.compoundLength(of: text)
+            self.id = id
         }
     }
 
-    private func wordFacts(_ word: SentenceWord, side: LexicalAlignment.Side, info: WordInfo) -> WordFacts {
+    private func wordFacts(_ word: SentenceWord, side: LexicalAlignment.Side, info: WordInfo,
+                           id: UInt32 = WordInfo.unmemoized) -> WordFacts {
         let isDigits = LexicalAlignment.hasFigures(word.text)
         return WordFacts(text: word.text, info: info, isFunction: isFunctionWord(word.text, side: side),
                          isDigits: isDigits, hasTwoLetters: Self.hasTwoLetters(word.text),
-                         figures: isDigits ? LexicalAlignment.figures(of: word.text) : "")
+                         figures: isDigits ? LexicalAlignment.figures(of: word.text) : "", id: id)
     }
 
     /// German separable verb particles (from the grammar): a verb whose particle closes the
