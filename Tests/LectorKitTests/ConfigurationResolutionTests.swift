@@ -59,7 +59,8 @@ import Testing
 
     /// Options reach the rules: on real translations a stricter value adds a finding the default
     /// does not give, and a looser one removes a finding the default gives.
-    @Test func optionsChangeFindingsOnRealText() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func optionsChangeFindingsOnRealText() throws {
         // “kakskümmend” (20) translated “twenty-one”: within 5 % of each other, the same number.
         let twenty = try Self.realPair("et-en", id: "12")
         #expect(try Self.findings(of: "numbers.mismatch", "", on: twenty, from: "et").map(\.text) == ["twenty-one"])

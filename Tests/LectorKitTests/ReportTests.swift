@@ -272,7 +272,8 @@ import Testing
     // MARK: - HTER
 
     /// MLQE-PE ru-en dev: Lector's edit rate must track the published HTER.
-    @Test func editRateTracksPublishedHTER() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func editRateTracksPublishedHTER() throws {
         let path = Fixtures.path("../shared/data/mlqe-pe/ru-en/dev.tsv")
         try #require(FileManager.default.fileExists(atPath: path), "the shared MLQE-PE data is missing")
         let ter = try EditRateEvaluation.mlqePE(path: path, mode: .ter)

@@ -140,7 +140,8 @@ import Testing
         return (findings, batches)
     }
 
-    @Test func streamedJSONLinesGivesTheWholeFilesFindings() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func streamedJSONLinesGivesTheWholeFilesFindings() throws {
         let text = try #require(ChunkedBilingualCheckTests.jsonLines(units: 1_000), "needs ../shared/data/mlqe-pe")
         let path = Fixtures.write(text, named: "mlqe.jsonl")
         let session = try Self.session(source: "ro", jobs: 2)
@@ -226,7 +227,8 @@ import Testing
         }
     }
 
-    @Test func languagesNamedLateAndSuppressionsGiveTheWholeFilesFindings() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func languagesNamedLateAndSuppressionsGiveTheWholeFilesFindings() throws {
         let text = try #require(ChunkedBilingualCheckTests.jsonLines(units: 1_000), "needs ../shared/data/mlqe-pe")
         var lines = text.split(separator: "\n").map(String.init)
         // The file's languages are named by its 700th record: the first pass must be redone.

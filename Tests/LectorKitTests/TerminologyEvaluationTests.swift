@@ -35,7 +35,8 @@ import Testing
 
     /// The public WMT21 set: the official surface scorer found 760 of 901 term instances in the
     /// Fairseq output; with lemmas 774.
-    @Test func wmt21MatchesTheOfficialScorer() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func wmt21MatchesTheOfficialScorer() throws {
         try #require(FileManager.default.fileExists(atPath: Self.wmt21), "the shared WMT21 data is missing")
         let exact = try TerminologyEvaluation.wmt21(path: Self.wmt21, mode: .exact)
         #expect(exact.total == 901)
@@ -43,7 +44,8 @@ import Testing
         #expect(try TerminologyEvaluation.wmt21(path: Self.wmt21, mode: .inflected).satisfied >= 774)
     }
 
-    @Test func wmt23ReferencesSatisfyTheirTerms() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func wmt23ReferencesSatisfyTheirTerms() throws {
         try #require(FileManager.default.fileExists(atPath: Self.wmt23), "the shared WMT23 data is missing")
         #expect(try TerminologyEvaluation.wmt23(path: Self.wmt23, mode: .exact).rate >= 0.98)
     }

@@ -71,7 +71,7 @@ import Testing
         checker.check(try EditableFileLoader.checkedDocument(Data(text.utf8), path: path))
     }
 
-    @Test(arguments: [1, 2, 3])
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)), arguments: [1, 2, 3])
     func plainTextInSmallWindowsGivesTheWholeFilesFindings(jobs: Int) throws {
         let expected = try Self.whole(Self.plainText, path: "article.txt")
         let (found, windows) = try Self.windowed(Self.plainText, path: "article.txt", format: .plain, size: 2_000, jobs: jobs)
@@ -94,7 +94,7 @@ import Testing
 
     /// The windows the first pass keeps read and matched (all, some, none) are checked as the ones
     /// the second pass reads and matches again.
-    @Test(arguments: [0, 7_000, 40_000, Checker.defaultRetainedWindowBytes])
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)), arguments: [0, 7_000, 40_000, Checker.defaultRetainedWindowBytes])
     func windowsKeptFromTheFirstPassGiveTheSameFindings(retainedBytes: Int) throws {
         let expected = try Self.whole(Self.plainText, path: "article.txt")
         for jobs in [1, 2] {
@@ -180,7 +180,8 @@ import Testing
         return try Checker(configuration)
     }
 
-    @Test func chunksOnTwoThreadsGiveTheWholeFilesFindings() throws {
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func chunksOnTwoThreadsGiveTheWholeFilesFindings() throws {
         let text = try #require(Self.jsonLines(units: 1_000), "needs ../shared/data/mlqe-pe")
         let file = try JSONLinesReader.read(data: Data(text.utf8), name: "mlqe.jsonl")
         #expect(file.units.count >= 2 * 256)

@@ -7,7 +7,8 @@ import LectorKit
 /// calls) installs them all, so they run in CI.
 ///
 /// To see the skips on a machine that has everything: `LECTOR_DICTD_PATH=/nonexistent` hides
-/// FreeDict, `LECTOR_TEST_HIDE=chromium,patch,jsonschema` hides those tools.
+/// FreeDict, `LECTOR_TEST_HIDE=chromium,patch,jsonschema` hides those tools. Tests of the evaluation
+/// data beside the repository (`sharedData`) skip in a clone without it.
 public enum OptionalResource {
     /// FreeDict's English and German headword lists (names.missing tells names from words by them).
     public static var freeDict: Bool { Lexicon.forLanguage("en") != nil && Lexicon.forLanguage("de") != nil }
@@ -32,4 +33,18 @@ public enum OptionalResource {
     }()
     public static let jsonschemaMissing: String =
         "needs Python's jsonschema: python3 -m pip install jsonschema (Scripts/install-dependencies does)"
+
+    /// The public evaluation data beside the repository (`../shared/data`: MLQE-PE and the WMT
+    /// terminology sets), read where it lies and never copied into the repository. A clone made
+    /// elsewhere lacks it. Under `CI=true` a missing directory counts as present: the tests then
+    /// fail on it rather than skip, because CI's checkout has the data and must run them.
+    public static let sharedData: Bool = {
+        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+        let data = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+        return ["mlqe-pe/ro-en/dev.tsv", "mlqe-pe/ru-en/dev.tsv", "terminology/wmt21-en-fr-dev/dev.tsv"].allSatisfy {
+            FileManager.default.fileExists(atPath: data.appendingPathComponent($0).path)
+        }
+    }()
+    public static let sharedDataMissing: String =
+        "needs the evaluation data in ../shared/data beside the repository (MLQE-PE, WMT terminology)"
 }
