@@ -15,10 +15,8 @@ import Testing
             try parser.read(document.lineText(line), line: line,
                             byteOffset: mappingTargets ? document.lineByteStarts[line - 1] : nil)
         }
-        try parser.finish()
-        return BilingualFile(path: document.path, sourceLanguage: parser.sourceLanguage,
-                             targetLanguage: parser.targetLanguage, units: parser.units,
-                             pluralFormCount: parser.pluralFormCount, format: "po")
+        try parser.entries.finish()
+        return parser.entries.bilingualFile(format: "po")
     }
 
     /// Both readers' answers: the file (every field compared, texts by their bytes) or the error.
@@ -56,47 +54,18 @@ import Testing
     }
 }
 
-/// `POParser` as it was before it read bytes: line by line on `String`s and their scalars.
+/// `POParser` as it was before it read bytes: line by line on `String`s and their scalars. The
+/// entries are assembled by `POEntries`, as in `POReader`: only the reading of lines changed.
 private struct ScalarPOParser {
-    struct POString {
-        var text: String
-        let line: Int
-        let column: Int
-        /// Verbatim runs, offsets within `text`; only when the parser was given byte offsets.
-        var runs: [VerbatimRun] = []
-
-        mutating func append(_ other: POString) {
-            let shift = text.utf16.count
-            runs += other.runs.map { $0.shifted(by: shift) }
-            text += other.text
-        }
-    }
-
-    enum Field { case context, id, plural, translation(Int) }
-
-    struct Entry {
-        var notes: [String] = []
-        /// The comment marker of the last note's block (`" "` or `"."`), to join its lines.
-        var noteKind: Character?
-        var context: POString?
-        var id: POString?
-        var plural: POString?
-        var translations: [Int: POString] = [:]
-
-        var hasKeywords: Bool { context != nil || id != nil }
-    }
+    typealias POString = POEntries.POString
 
     let file: String
-    var sourceLanguage: String?
-    var targetLanguage: String?
-    var pluralFormCount: Int?
-    var units: [BilingualUnit] = []
-    private var entry = Entry()
-    private var field: Field?
-    private var sawHeader = false
+    /// The entries, as `POReader` assembles them (unchanged by the reading of bytes).
+    var entries: POEntries
 
     init(file: String) {
         self.file = file
+        entries = POEntries(file: file)
     }
 
     private func error(_ line: Int, _ message: String) -> InputError {
@@ -109,16 +78,16 @@ private struct ScalarPOParser {
         var start = 0
         while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
         guard start < scalars.count else {
-            try flush()
+            try entries.flush()
             return
         }
         switch scalars[start] {
         case "#":
             try readComment(scalars[(start + 1)...], line: line)
         case "\"":
-            guard let field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
+            guard let field = entries.field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
             let string = try Self.parseString(scalars, from: start, line: line, file: file, byteOffset: byteOffset)
-            append(string, to: field)
+            entries.append(string, to: field)
         default:
             try readKeyword(scalars, from: start, line: line, byteOffset: byteOffset)
         }
@@ -128,29 +97,19 @@ private struct ScalarPOParser {
         let marker = rest.first
         if marker == "~" {
             // An obsolete entry: it ends the current one, and the comments gathered so far belong to it.
-            if entry.hasKeywords { try flush() }
-            entry = Entry()
-            field = nil
+            if entries.entry.hasKeywords { try entries.flush() }
+            entries.entry = POEntries.Entry()
+            entries.field = nil
             return
         }
-        if !entry.translations.isEmpty { try flush() }
+        if !entries.entry.translations.isEmpty { try entries.flush() }
         switch marker {
         case ",", ":", "|":
             return
         case ".":
-            addNote(String(String.UnicodeScalarView(rest.dropFirst())), kind: ".")
+            entries.addNote(String(String.UnicodeScalarView(rest.dropFirst())), kind: ".")
         default:
-            addNote(String(String.UnicodeScalarView(rest)), kind: " ")
-        }
-    }
-
-    private mutating func addNote(_ text: String, kind: Character) {
-        let line = text.hasPrefix(" ") ? String(text.dropFirst()) : text
-        if entry.noteKind == kind, let last = entry.notes.popLast() {
-            entry.notes.append(last + "\n" + line)
-        } else {
-            entry.notes.append(line)
-            entry.noteKind = kind
+            entries.addNote(String(String.UnicodeScalarView(rest)), kind: " ")
         }
     }
 
@@ -170,21 +129,21 @@ private struct ScalarPOParser {
         let string = try Self.parseString(scalars, from: quote, line: line, file: file, byteOffset: byteOffset)
         switch keyword {
         case "msgctxt":
-            if !entry.translations.isEmpty { try flush() }
-            if let id = entry.id { throw error(id.line, "msgid without msgstr") }
-            guard entry.context == nil else { throw error(line, "a second msgctxt in one entry") }
-            entry.context = string
-            field = .context
+            if !entries.entry.translations.isEmpty { try entries.flush() }
+            if let id = entries.entry.id { throw error(id.line, "msgid without msgstr") }
+            guard entries.entry.context == nil else { throw error(line, "a second msgctxt in one entry") }
+            entries.entry.context = string
+            entries.field = .context
         case "msgid":
-            if !entry.translations.isEmpty { try flush() }
-            if let id = entry.id { throw error(id.line, "msgid without msgstr") }
-            entry.id = string
-            field = .id
+            if !entries.entry.translations.isEmpty { try entries.flush() }
+            if let id = entries.entry.id { throw error(id.line, "msgid without msgstr") }
+            entries.entry.id = string
+            entries.field = .id
         case "msgid_plural":
-            guard entry.id != nil, entry.translations.isEmpty else { throw error(line, "msgid_plural without msgid") }
-            guard entry.plural == nil else { throw error(line, "a second msgid_plural in one entry") }
-            entry.plural = string
-            field = .plural
+            guard entries.entry.id != nil, entries.entry.translations.isEmpty else { throw error(line, "msgid_plural without msgid") }
+            guard entries.entry.plural == nil else { throw error(line, "a second msgid_plural in one entry") }
+            entries.entry.plural = string
+            entries.field = .plural
         default:
             let index: Int
             if keyword == "msgstr" {
@@ -195,88 +154,10 @@ private struct ScalarPOParser {
             } else {
                 throw error(line, "unexpected “\(keyword)”; expected msgctxt, msgid, msgstr or a comment")
             }
-            guard entry.id != nil else { throw error(line, "\(keyword) without msgid") }
-            guard entry.translations[index] == nil else { throw error(line, "a second \(keyword) in one entry") }
-            entry.translations[index] = string
-            field = .translation(index)
-        }
-    }
-
-    private mutating func append(_ string: POString, to field: Field) {
-        switch field {
-        case .context: entry.context?.append(string)
-        case .id: entry.id?.append(string)
-        case .plural: entry.plural?.append(string)
-        case .translation(let index): entry.translations[index]?.append(string)
-        }
-    }
-
-    /// Ends the current entry; an entry that is only comments waits for its keywords.
-    private mutating func flush() throws(InputError) {
-        field = nil
-        guard entry.hasKeywords else { return }
-        defer { entry = Entry() }
-        guard let id = entry.id else {
-            throw error(entry.context?.line ?? 1, "msgctxt without msgid")
-        }
-        guard let translation = entry.translations[0] else {
-            throw error(id.line, entry.translations.isEmpty ? "msgid without msgstr" : "plural entry without msgstr[0]")
-        }
-        if id.text.isEmpty, entry.context == nil {
-            if !sawHeader { readHeader(translation.text) }
-            sawHeader = true
-            return
-        }
-        var details = UnitDetails()
-        if let plural = entry.plural {
-            details.sourcePlural = plural.text
-            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
-        }
-        let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
-        let reference = entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text
-        units.append(BilingualUnit(
-            id: entry.context?.text,
-            source: SegmentText(text: id.text, line: id.line, column: id.column),
-            target: untranslated ? nil : Self.segment(translation),
-            notes: entry.notes, details: details,
-            reference: reference))
-        guard let plural = entry.plural, !untranslated else { return }
-        for index in entry.translations.keys.sorted() where index > 0 {
-            guard let form = entry.translations[index], !form.text.isEmpty else { continue }
-            units.append(BilingualUnit(
-                id: entry.context.map { $0.text + "[\(index)]" },
-                source: SegmentText(text: plural.text, line: plural.line, column: plural.column),
-                target: Self.segment(form),
-                notes: entry.notes, details: UnitDetails(pluralForm: index),
-                reference: reference + "[\(index)]"))
-        }
-    }
-
-    private static func segment(_ string: POString) -> SegmentText {
-        var segment = SegmentText(text: string.text, line: string.line, column: string.column)
-        segment.verbatimRuns = string.runs
-        return segment
-    }
-
-    mutating func finish() throws(InputError) {
-        try flush()
-    }
-
-    private mutating func readHeader(_ header: String) {
-        for field in header.split(separator: "\n") {
-            guard let colon = field.firstIndex(of: ":") else { continue }
-            let value = String(field[field.index(after: colon)...]).trimmingWhitespace()
-            guard !value.isEmpty else { continue }
-            switch field[..<colon].trimmingCharacters(in: .whitespaces).lowercased() {
-            case "language": targetLanguage = value
-            case "x-source-language": sourceLanguage = value
-            case "plural-forms":
-                // `nplurals=3; plural=(n%10==1 …);`
-                if let range = value.range(of: #"nplurals\s*=\s*[0-9]+"#, options: .regularExpression) {
-                    pluralFormCount = Int(value[range].filter(\.isNumber))
-                }
-            default: break
-            }
+            guard entries.entry.id != nil else { throw error(line, "\(keyword) without msgid") }
+            guard entries.entry.translations[index] == nil else { throw error(line, "a second \(keyword) in one entry") }
+            entries.entry.translations[index] = string
+            entries.field = .translation(index)
         }
     }
 

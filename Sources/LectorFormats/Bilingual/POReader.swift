@@ -66,58 +66,26 @@ public enum POReader {
             start = end + (bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A ? 2 : 1)
             line += 1
         }
-        try parser.finish()
-        return BilingualFile(path: name, sourceLanguage: parser.sourceLanguage,
-                             targetLanguage: parser.targetLanguage, units: parser.units,
-                             pluralFormCount: parser.pluralFormCount, format: "po")
+        try parser.entries.finish()
+        return parser.entries.bilingualFile(format: "po")
     }
 }
 
 /// A line-by-line PO parser; an entry is complete when the next one starts or at a blank line.
 private struct POParser {
-    struct POString {
-        var text: String
-        let line: Int
-        let column: Int
-        /// Verbatim runs, offsets within `text`; only when the parser was given byte offsets.
-        var runs: [VerbatimRun] = []
-
-        mutating func append(_ other: POString) {
-            let shift = text.utf16.count
-            runs += other.runs.map { $0.shifted(by: shift) }
-            text += other.text
-        }
-    }
-
-    enum Field { case context, id, plural, translation(Int) }
-
-    struct Entry {
-        var notes: [String] = []
-        /// The comment marker of the last note's block (`" "` or `"."`), to join its lines.
-        var noteKind: Character?
-        var context: POString?
-        var id: POString?
-        var plural: POString?
-        var translations: [Int: POString] = [:]
-
-        var hasKeywords: Bool { context != nil || id != nil }
-    }
+    typealias POString = POEntries.POString
 
     let file: String
     /// The file's bytes after any BOM, valid UTF-8.
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Where `bytes` start in the file, when targets are mapped (`nil` otherwise).
     private let fileOffset: Int?
-    var sourceLanguage: String?
-    var targetLanguage: String?
-    var pluralFormCount: Int?
-    var units: [BilingualUnit] = []
-    private var entry = Entry()
-    private var field: Field?
-    private var sawHeader = false
+    /// The entries read so far, and the one being read.
+    var entries: POEntries
 
     init(file: String, bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int?) {
         self.file = file
+        entries = POEntries(file: file)
         self.bytes = bytes
         self.fileOffset = fileOffset
     }
@@ -135,16 +103,16 @@ private struct POParser {
         var start = range.lowerBound
         while start < range.upperBound, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         guard start < range.upperBound else {
-            try flush()
+            try entries.flush()
             return
         }
         switch bytes[start] {
         case UInt8(ascii: "#"):
             try readComment((start + 1)..<range.upperBound)
         case UInt8(ascii: "\""):
-            guard let field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
+            guard let field = entries.field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
             let string = try parseString(quote: start, line: range, number: line)
-            append(string, to: field)
+            entries.append(string, to: field)
         default:
             try readKeyword(from: start, line: range, number: line)
         }
@@ -155,29 +123,19 @@ private struct POParser {
         let marker = rest.isEmpty ? nil : bytes[rest.lowerBound]
         if marker == UInt8(ascii: "~") {
             // An obsolete entry: it ends the current one, and the comments gathered so far belong to it.
-            if entry.hasKeywords { try flush() }
-            entry = Entry()
-            field = nil
+            if entries.entry.hasKeywords { try entries.flush() }
+            entries.entry = POEntries.Entry()
+            entries.field = nil
             return
         }
-        if !entry.translations.isEmpty { try flush() }
+        if !entries.entry.translations.isEmpty { try entries.flush() }
         switch marker {
         case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "|"):
             return
         case UInt8(ascii: "."):
-            addNote(text((rest.lowerBound + 1)..<rest.upperBound), kind: ".")
+            entries.addNote(text((rest.lowerBound + 1)..<rest.upperBound), kind: ".")
         default:
-            addNote(text(rest), kind: " ")
-        }
-    }
-
-    private mutating func addNote(_ text: String, kind: Character) {
-        let line = text.hasPrefix(" ") ? String(text.dropFirst()) : text
-        if entry.noteKind == kind, let last = entry.notes.popLast() {
-            entry.notes.append(last + "\n" + line)
-        } else {
-            entry.notes.append(line)
-            entry.noteKind = kind
+            entries.addNote(text(rest), kind: " ")
         }
     }
 
@@ -218,27 +176,27 @@ private struct POParser {
         let string = try parseString(quote: quote, line: line, number: number)
         switch kind {
         case .context:
-            if !entry.translations.isEmpty { try flush() }
-            if let id = entry.id { throw error(id.line, "msgid without msgstr") }
-            guard entry.context == nil else { throw error(number, "a second msgctxt in one entry") }
-            entry.context = string
-            field = .context
+            if !entries.entry.translations.isEmpty { try entries.flush() }
+            if let id = entries.entry.id { throw error(id.line, "msgid without msgstr") }
+            guard entries.entry.context == nil else { throw error(number, "a second msgctxt in one entry") }
+            entries.entry.context = string
+            entries.field = .context
         case .id:
-            if !entry.translations.isEmpty { try flush() }
-            if let id = entry.id { throw error(id.line, "msgid without msgstr") }
-            entry.id = string
-            field = .id
+            if !entries.entry.translations.isEmpty { try entries.flush() }
+            if let id = entries.entry.id { throw error(id.line, "msgid without msgstr") }
+            entries.entry.id = string
+            entries.field = .id
         case .plural:
-            guard entry.id != nil, entry.translations.isEmpty else { throw error(number, "msgid_plural without msgid") }
-            guard entry.plural == nil else { throw error(number, "a second msgid_plural in one entry") }
-            entry.plural = string
-            field = .plural
+            guard entries.entry.id != nil, entries.entry.translations.isEmpty else { throw error(number, "msgid_plural without msgid") }
+            guard entries.entry.plural == nil else { throw error(number, "a second msgid_plural in one entry") }
+            entries.entry.plural = string
+            entries.field = .plural
         case .translation(let index):
             let keyword = text(start..<end)
-            guard entry.id != nil else { throw error(number, "\(keyword) without msgid") }
-            guard entry.translations[index] == nil else { throw error(number, "a second \(keyword) in one entry") }
-            entry.translations[index] = string
-            field = .translation(index)
+            guard entries.entry.id != nil else { throw error(number, "\(keyword) without msgid") }
+            guard entries.entry.translations[index] == nil else { throw error(number, "a second \(keyword) in one entry") }
+            entries.entry.translations[index] = string
+            entries.field = .translation(index)
         case .other:
             throw error(number, "unexpected “\(text(start..<end))”; expected msgctxt, msgid, msgstr or a comment")
         }
@@ -262,84 +220,6 @@ private struct POParser {
         default: (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
         }
         return Unicode.Scalar(value)!
-    }
-
-    private mutating func append(_ string: POString, to field: Field) {
-        switch field {
-        case .context: entry.context?.append(string)
-        case .id: entry.id?.append(string)
-        case .plural: entry.plural?.append(string)
-        case .translation(let index): entry.translations[index]?.append(string)
-        }
-    }
-
-    /// Ends the current entry; an entry that is only comments waits for its keywords.
-    private mutating func flush() throws(InputError) {
-        field = nil
-        guard entry.hasKeywords else { return }
-        defer { entry = Entry() }
-        guard let id = entry.id else {
-            throw error(entry.context?.line ?? 1, "msgctxt without msgid")
-        }
-        guard let translation = entry.translations[0] else {
-            throw error(id.line, entry.translations.isEmpty ? "msgid without msgstr" : "plural entry without msgstr[0]")
-        }
-        if id.text.isEmpty, entry.context == nil {
-            if !sawHeader { readHeader(translation.text) }
-            sawHeader = true
-            return
-        }
-        var details = UnitDetails()
-        if let plural = entry.plural {
-            details.sourcePlural = plural.text
-            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
-        }
-        let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
-        let reference = entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text
-        units.append(BilingualUnit(
-            id: entry.context?.text,
-            source: SegmentText(text: id.text, line: id.line, column: id.column),
-            target: untranslated ? nil : Self.segment(translation),
-            notes: entry.notes, details: details,
-            reference: reference))
-        guard let plural = entry.plural, !untranslated else { return }
-        for index in entry.translations.keys.sorted() where index > 0 {
-            guard let form = entry.translations[index], !form.text.isEmpty else { continue }
-            units.append(BilingualUnit(
-                id: entry.context.map { $0.text + "[\(index)]" },
-                source: SegmentText(text: plural.text, line: plural.line, column: plural.column),
-                target: Self.segment(form),
-                notes: entry.notes, details: UnitDetails(pluralForm: index),
-                reference: reference + "[\(index)]"))
-        }
-    }
-
-    private static func segment(_ string: POString) -> SegmentText {
-        var segment = SegmentText(text: string.text, line: string.line, column: string.column)
-        segment.verbatimRuns = string.runs
-        return segment
-    }
-
-    mutating func finish() throws(InputError) {
-        try flush()
-    }
-
-    private mutating func readHeader(_ header: String) {
-        for field in header.split(separator: "\n") {
-            guard let colon = field.firstIndex(of: ":") else { continue }
-            let value = String(field[field.index(after: colon)...]).trimmingWhitespace()
-            guard !value.isEmpty else { continue }
-            switch field[..<colon].trimmingCharacters(in: .whitespaces).lowercased() {
-            case "language": targetLanguage = value
-            case "x-source-language": sourceLanguage = value
-            case "plural-forms":
-                // `nplurals=3; plural=(n%10==1 …);`
-                if let range = value.range(of: #"nplurals\s*=\s*[0-9]+"#, options: .regularExpression) {
-                    pluralFormCount = Int(value[range].filter(\.isNumber))
-                }
-            default: break
-            }
-        }
     }
 
     /// Parses the quoted string whose opening quote is `bytes[quote]` on the line `bytes[line]`
@@ -427,5 +307,149 @@ private struct POParser {
     /// Bytes of the UTF-8 sequence that `lead` starts.
     private static func scalarLength(_ lead: UInt8) -> Int {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+}
+
+/// The entries of a PO file as its lines are read: the one being read, and the units and header
+/// fields of those done. The reader tokenizes lines and says what they hold; this makes the units.
+struct POEntries {
+    struct POString {
+        var text: String
+        let line: Int
+        let column: Int
+        /// Verbatim runs, offsets within `text`; only when the parser was given byte offsets.
+        var runs: [VerbatimRun] = []
+
+        mutating func append(_ other: POString) {
+            let shift = text.utf16.count
+            runs += other.runs.map { $0.shifted(by: shift) }
+            text += other.text
+        }
+    }
+
+    enum Field { case context, id, plural, translation(Int) }
+
+    struct Entry {
+        var notes: [String] = []
+        /// The comment marker of the last note's block (`" "` or `"."`), to join its lines.
+        var noteKind: Character?
+        var context: POString?
+        var id: POString?
+        var plural: POString?
+        var translations: [Int: POString] = [:]
+
+        var hasKeywords: Bool { context != nil || id != nil }
+    }
+
+    let file: String
+    var sourceLanguage: String?
+    var targetLanguage: String?
+    var pluralFormCount: Int?
+    var units: [BilingualUnit] = []
+    var entry = Entry()
+    /// The keyword a continued string (a line of only `"…"`) belongs to.
+    var field: Field?
+    private var sawHeader = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    private func error(_ line: Int, _ message: String) -> InputError {
+        InputError(file: file, line: line, message: message)
+    }
+
+    /// The file read, once `finish` was called.
+    func bilingualFile(format: String) -> BilingualFile {
+        BilingualFile(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units,
+                      pluralFormCount: pluralFormCount, format: format)
+    }
+
+    mutating func addNote(_ text: String, kind: Character) {
+        let line = text.hasPrefix(" ") ? String(text.dropFirst()) : text
+        if entry.noteKind == kind, let last = entry.notes.popLast() {
+            entry.notes.append(last + "\n" + line)
+        } else {
+            entry.notes.append(line)
+            entry.noteKind = kind
+        }
+    }
+
+    mutating func append(_ string: POString, to field: Field) {
+        switch field {
+        case .context: entry.context?.append(string)
+        case .id: entry.id?.append(string)
+        case .plural: entry.plural?.append(string)
+        case .translation(let index): entry.translations[index]?.append(string)
+        }
+    }
+
+    /// Ends the current entry; an entry that is only comments waits for its keywords.
+    mutating func flush() throws(InputError) {
+        field = nil
+        guard entry.hasKeywords else { return }
+        defer { entry = Entry() }
+        guard let id = entry.id else {
+            throw error(entry.context?.line ?? 1, "msgctxt without msgid")
+        }
+        guard let translation = entry.translations[0] else {
+            throw error(id.line, entry.translations.isEmpty ? "msgid without msgstr" : "plural entry without msgstr[0]")
+        }
+        if id.text.isEmpty, entry.context == nil {
+            if !sawHeader { readHeader(translation.text) }
+            sawHeader = true
+            return
+        }
+        var details = UnitDetails()
+        if let plural = entry.plural {
+            details.sourcePlural = plural.text
+            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
+        }
+        let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
+        let reference = entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text
+        units.append(BilingualUnit(
+            id: entry.context?.text,
+            source: SegmentText(text: id.text, line: id.line, column: id.column),
+            target: untranslated ? nil : Self.segment(translation),
+            notes: entry.notes, details: details,
+            reference: reference))
+        guard let plural = entry.plural, !untranslated else { return }
+        for index in entry.translations.keys.sorted() where index > 0 {
+            guard let form = entry.translations[index], !form.text.isEmpty else { continue }
+            units.append(BilingualUnit(
+                id: entry.context.map { $0.text + "[\(index)]" },
+                source: SegmentText(text: plural.text, line: plural.line, column: plural.column),
+                target: Self.segment(form),
+                notes: entry.notes, details: UnitDetails(pluralForm: index),
+                reference: reference + "[\(index)]"))
+        }
+    }
+
+    private static func segment(_ string: POString) -> SegmentText {
+        var segment = SegmentText(text: string.text, line: string.line, column: string.column)
+        segment.verbatimRuns = string.runs
+        return segment
+    }
+
+    mutating func finish() throws(InputError) {
+        try flush()
+    }
+
+    private mutating func readHeader(_ header: String) {
+        for field in header.split(separator: "\n") {
+            guard let colon = field.firstIndex(of: ":") else { continue }
+            let value = String(field[field.index(after: colon)...]).trimmingWhitespace()
+            guard !value.isEmpty else { continue }
+            switch field[..<colon].trimmingCharacters(in: .whitespaces).lowercased() {
+            case "language": targetLanguage = value
+            case "x-source-language": sourceLanguage = value
+            case "plural-forms":
+                // `nplurals=3; plural=(n%10==1 …);`
+                if let range = value.range(of: #"nplurals\s*=\s*[0-9]+"#, options: .regularExpression) {
+                    pluralFormCount = Int(value[range].filter(\.isNumber))
+                }
+            default: break
+            }
+        }
     }
 }
