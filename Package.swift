@@ -107,7 +107,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(name: "LectorTestSupport", dependencies: ["LectorKit", "LectorEvaluation"], path: "Tests/LectorTestSupport"),
         .testTarget(name: "LectorICUTests", dependencies: ["LectorICU"]),
-        .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib", "LectorMeCab"]),
+        .testTarget(name: "LectorLexiconTests", dependencies: ["LectorLexicon", "LectorHunspell", "LectorZlib", "LectorMeCab", "LectorTestSupport"]),
         .testTarget(name: "LectorXMLTests", dependencies: ["LectorXML"]),
         .testTarget(name: "LectorKitTests", dependencies: ["LectorKit", "LectorEvaluation", "LectorTestSupport"],
                     exclude: ["Golden", "Schemas", "Fixtures"]),

@@ -7,8 +7,7 @@ import Testing
 /// and with them.
 @Suite struct DoctorCommandTests {
     static func emptyFolder() throws -> String {
-        let folder = NSTemporaryDirectory() + "lector-no-data-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = Fixtures.temporaryDirectory().path
         return folder
     }
 

@@ -32,7 +32,7 @@ import Testing
             let target = index % 5 == 0 ? "Talks in Kiev on day \(index)." : "Talks in Kyiv on day \(index)."
             records.append(#"{"id": "r\#(index)", "source": "Gespräche in Kiew am Tag \#(index).", "target": "\#(target)"}"#)
         }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("lector-jobs-\(UUID().uuidString).jsonl")
+        let input = Fixtures.temporaryDirectory().appendingPathComponent("jobs.jsonl")
         try Data((records.joined(separator: "\n") + "\n").utf8).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
         var results: [[Finding]] = []

@@ -53,8 +53,7 @@ import Testing
     }
 
     @Test func withoutADictionaryTheRuleIsOffAndSaysSo() throws {
-        let folder = NSTemporaryDirectory() + "lector-nothing-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = Fixtures.temporaryDirectory().path
         let paths = ResourcePaths(folders: [folder])
         #expect(try Self.spelling("The negotiatons resumed.\n", paths: paths).isEmpty)
         var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "uk", sourceLanguage: "en")

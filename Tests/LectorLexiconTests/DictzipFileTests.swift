@@ -1,4 +1,5 @@
 import Foundation
+import LectorTestSupport
 import Testing
 import LectorZlib
 
@@ -10,7 +11,7 @@ import LectorZlib
     static let text = (0..<40).map { String(format: "entry %03d: the quick brown fox jumps over the lazy dog\n", $0) }.joined()
 
     static func file(_ base64: String) throws -> String {
-        let path = NSTemporaryDirectory() + "lector-dictzip-\(UUID().uuidString).dz"
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("test.dz").path
         try Data(base64Encoded: base64)!.write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -51,7 +52,7 @@ import LectorZlib
     }
 
     @Test func aFileThatIsNotGzipIsRejected() throws {
-        let path = NSTemporaryDirectory() + "lector-notgzip-\(UUID().uuidString).dz"
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("notgzip.dz").path
         try Data("headword\tA\tB\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: DictzipFile.ReadError.notGzip(path)) { try DictzipFile(path: path) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LectorTestSupport
 import Testing
 import LectorHunspell
 
@@ -9,9 +10,7 @@ import LectorHunspell
 /// on a loaded 2-core machine), so it guards against a regression, it does not prove the fix.
 @Suite struct HunspellLifecycleTests {
     @Test func dictionariesMadeAndDroppedOnManyThreadsAtOnce() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lector-hunspell-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = Fixtures.temporaryDirectory()
         let affix = folder.appendingPathComponent("tiny.aff"), dictionary = folder.appendingPathComponent("tiny.dic")
         try "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n".write(to: affix, atomically: true, encoding: .utf8)
         try "3\nKyiv\nZelensky/S\nпереговоры\n".write(to: dictionary, atomically: true, encoding: .utf8)

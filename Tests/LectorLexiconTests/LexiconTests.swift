@@ -1,11 +1,11 @@
 import Foundation
+import LectorTestSupport
 import Testing
 import LectorLexicon
 
 @Suite struct LexiconTests {
     static func emptyFolder() throws -> ResourcePaths {
-        let folder = NSTemporaryDirectory() + "lector-empty-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = Fixtures.temporaryDirectory().path
         return ResourcePaths(folders: [folder])
     }
 
@@ -73,8 +73,7 @@ import LectorLexicon
                    "needs dict-freedict-deu-rus, dict-freedict-deu-eng, dict-freedict-eng-deu, dict-freedict-eng-rus"))
     func pivotDictionariesLoadWhenAWordNeedsThem() throws {
         func folder(with pairs: [(String, String)]) throws -> ResourcePaths {
-            let folder = NSTemporaryDirectory() + "lector-pivots-\(UUID().uuidString)"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let folder = Fixtures.temporaryDirectory().path
             for (from, to) in pairs {
                 let index = try #require(LexicalResource.freeDictIndex(from: from, to: to, in: Installed.paths))
                 let data = String(index.dropLast(".index".count)) + ".dict.dz"

@@ -35,10 +35,20 @@ public enum Fixtures {
         return checker
     }
 
-    /// A fresh temporary directory.
+    /// The folder that holds every temporary directory of this test process. It is removed when the
+    /// process exits, so a test run leaves nothing behind in the system's temporary folder (before,
+    /// each run left thousands of directories there).
+    public static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lector-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryRoot) }
+        return root
+    }()
+
+    /// A fresh temporary directory, removed with `temporaryRoot` when the process exits.
     public static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lector-tests-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
