@@ -739,15 +739,16 @@ public final class AlignmentWords: @unchecked Sendable {
         let targetIDs = targetContent.map { target[$0].infoID }
         // By content word pair, row by source word: 0 not known yet, 1 no, 2 yes.
         var verdicts = [UInt8](repeating: 0, count: sourceContent.count * targetContent.count)
+        // The same order; 0 for a pair never kept (a real key is never 0: ids start at 1).
+        var keys = [UInt64](repeating: 0, count: verdicts.count)
+        for (a, s) in sourceIDs.enumerated() where memoizable(s) {
+            for (b, t) in targetIDs.enumerated() where memoizable(t) { keys[a * targetIDs.count + b] = UInt64(s) << 32 | UInt64(t) }
+        }
         lock.withLock {
             // The table read through one local copy (one reference count for the pair, not one
             // a look-up); it is gone before anything is inserted, so no insert copies the table.
             let table = counterparts
-            for (a, s) in sourceIDs.enumerated() where memoizable(s) {
-                for (b, t) in targetIDs.enumerated() where memoizable(t) {
-                    if let known = table.verdict(UInt64(s) << 32 | UInt64(t)) { verdicts[a * targetIDs.count + b] = known ? 2 : 1 }
-                }
-            }
+            table.readVerdicts(of: keys, into: &verdicts)
         }
         var made: [(key: UInt64, verdict: Bool)] = []
         for a in sourceIDs.indices {
@@ -1303,6 +1304,27 @@ struct CounterpartTable {
             if slot == 0 { return nil }
             if slot >> 1 == key { return slot & 1 == 1 }
             index = (index + 1) & mask
+        }
+    }
+
+    /// `verdict` of each key not 0, written into `verdicts` at its position (1 no, 2 yes) where one
+    /// is kept; other positions are left as they are. Every key's first slot is loaded in one pass
+    /// before any is compared: the loads do not wait on each other, so their cache misses overlap,
+    /// where probing key after key stalled on each (half of `counterpartLinks`'s own time).
+    func readVerdicts(of keys: [UInt64], into verdicts: inout [UInt8]) {
+        let mask = slots.count - 1
+        var firsts = [UInt64](repeating: 0, count: keys.count)
+        slots.withUnsafeBufferPointer { slots in
+            for position in keys.indices where keys[position] != 0 { firsts[position] = slots[start(keys[position])] }
+            for position in keys.indices where keys[position] != 0 {
+                let key = keys[position]
+                var index = start(key), slot = firsts[position]
+                while slot != 0 {
+                    if slot >> 1 == key { verdicts[position] = slot & 1 == 1 ? 2 : 1; break }
+                    index = (index + 1) & mask
+                    slot = slots[index]
+                }
+            }
         }
     }
 
