@@ -78,6 +78,28 @@ import Testing
         #expect(table.count == keys.count && table.verdict(keys[0]) == true)
     }
 
+    /// `readVerdicts`, the look-up of a whole pair's keys at once, answers as `verdict` does key by
+    /// key: kept keys (through collisions), keys never seen, and 0, which it skips.
+    @Test func counterpartTableReadsVerdictsAsOneByOne() {
+        func key(_ value: Int) -> UInt64 {
+            let high = UInt64(value % 97 + 1)
+            return high << 32 | UInt64(value)
+        }
+        var table = CounterpartTable()
+        for value in 1...5_000 where value % 4 != 0 { table.insert(key(value), value % 3 == 0) }
+        let keys: [UInt64] = (0...6_000).map { value in value % 11 == 0 ? 0 : key(value) }
+        var verdicts: [UInt8] = keys.indices.map { position in position % 2 == 0 ? 0 : 7 }
+        let before = verdicts
+        table.readVerdicts(of: keys, into: &verdicts)
+        var kept = 0
+        for (position, key) in keys.enumerated() {
+            let expected = key == 0 ? nil : table.verdict(key)
+            if expected != nil { kept += 1 }
+            #expect(verdicts[position] == expected.map { $0 ? 2 : 1 } ?? before[position], "\(key)")
+        }
+        #expect(kept > 3_000 && kept < keys.count)
+    }
+
     /// The byte path of `hasFigures` answers as the scalar test it stands for.
     @Test func hasFiguresMatchesTheScalarTest() {
         for word in ["33jährigen", "jährigen", "covid", "covid19", "²", "x²", "½jahr", "٣", "mai", ""] {

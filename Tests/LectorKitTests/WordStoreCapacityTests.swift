@@ -94,6 +94,8 @@ import Testing
         let again = words.words(of: SentenceWord.words(in: "Und \(last) und \(names[0])", language: "de"), side: .source)
         #expect(again.map(\.text) == ["und", last.lowercased(), "und", names[0].lowercased()])
         #expect(again[1].info.id == WordInfo.unmemoized && again[3].info.id != WordInfo.unmemoized)
+        // The memos read a word's info id off its facts: kept and unkept words carry their info's.
+        #expect(again.allSatisfy { $0.infoID == $0.info.id })
         #expect(again[0].facts.isFunction && !again[1].facts.isFunction && again[1].isContent)
     }
 }

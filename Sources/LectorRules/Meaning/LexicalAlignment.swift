@@ -30,6 +30,8 @@ struct LexicalAlignment {
         /// Lower-cased, as written.
         var text: String { facts.text }
         var info: WordInfo { facts.info }
+        /// `info.id`, read off the facts (`WordFacts.infoID`).
+        var infoID: UInt32 { facts.infoID }
         /// The figures the word holds (`figures(of:)`), empty when none: read once per word of
         /// the store, since `gapLinks` compares them for every pair of unlinked words.
         var figures: String { facts.figures }
@@ -733,19 +735,20 @@ public final class AlignmentWords: @unchecked Sendable {
         guard !sourceContent.isEmpty, !targetContent.isEmpty else { return (sourceLinks, targetLinks) }
         // Ids of 0 (unmemoized) or past 2^31 (no bit left for the verdict) are never kept.
         func memoizable(_ id: UInt32) -> Bool { id != WordInfo.unmemoized && id < 1 << 31 }
-        let sourceIDs = sourceContent.map { source[$0].info.id }
-        let targetIDs = targetContent.map { target[$0].info.id }
+        let sourceIDs = sourceContent.map { source[$0].infoID }
+        let targetIDs = targetContent.map { target[$0].infoID }
         // By content word pair, row by source word: 0 not known yet, 1 no, 2 yes.
         var verdicts = [UInt8](repeating: 0, count: sourceContent.count * targetContent.count)
+        // The same order; 0 for a pair never kept (a real key is never 0: ids start at 1).
+        var keys = [UInt64](repeating: 0, count: verdicts.count)
+        for (a, s) in sourceIDs.enumerated() where memoizable(s) {
+            for (b, t) in targetIDs.enumerated() where memoizable(t) { keys[a * targetIDs.count + b] = UInt64(s) << 32 | UInt64(t) }
+        }
         lock.withLock {
             // The table read through one local copy (one reference count for the pair, not one
             // a look-up); it is gone before anything is inserted, so no insert copies the table.
             let table = counterparts
-            for (a, s) in sourceIDs.enumerated() where memoizable(s) {
-                for (b, t) in targetIDs.enumerated() where memoizable(t) {
-                    if let known = table.verdict(UInt64(s) << 32 | UInt64(t)) { verdicts[a * targetIDs.count + b] = known ? 2 : 1 }
-                }
-            }
+            table.readVerdicts(of: keys, into: &verdicts)
         }
         var made: [(key: UInt64, verdict: Bool)] = []
         for a in sourceIDs.indices {
@@ -785,7 +788,7 @@ public final class AlignmentWords: @unchecked Sendable {
         let high = UInt64(english.id) << 32
         return lock.withLock {
             others.indices.map { index in
-                let id = others[index].info.id
+                let id = others[index].infoID
                 return id == WordInfo.unmemoized ? nil : antonymTable.verdict(high | UInt64(id))
             }
         }
@@ -814,7 +817,7 @@ public final class AlignmentWords: @unchecked Sendable {
                           others: [LexicalAlignment.Word]) -> [Bool] {
         // Ids of 0 (kept nowhere) or past 2^31 (no bit left for the verdict) are never kept.
         func key(_ pair: (compound: Int, other: Int)) -> UInt64? {
-            let a = compounds[pair.compound].facts.id, b = others[pair.other].info.id
+            let a = compounds[pair.compound].facts.id, b = others[pair.other].infoID
             guard a != WordInfo.unmemoized, a < 1 << 31, b != WordInfo.unmemoized else { return nil }
             return UInt64(a) << 32 | UInt64(b)
         }
@@ -965,6 +968,10 @@ public final class AlignmentWords: @unchecked Sendable {
         let figures: String
         /// `LexicalAlignment.compoundLength(of:)` of `text`.
         let compoundLength: Int
+        /// `info.id`, kept beside the facts: the memos key every pair's words by it, and reading
+        /// it through `info` touched one more object per word, most often out of the cache (a
+        /// sixth of `counterpartLinks`'s own time was that load).
+        let infoID: UInt32
         /// Numbers the facts a store keeps, for its memo of compounds (`compoundVerdicts`);
         /// `WordInfo.unmemoized` for facts kept nowhere (a joined separable verb, a full store).
         let id: UInt32
@@ -978,6 +985,7 @@ public final class AlignmentWords: @unchecked Sendable {
             self.hasTwoLetters = hasTwoLetters
             self.figures = figures
             compoundLength = LexicalAlignment.compoundLength(of: text)
+            infoID = info.id
             self.id = id
         }
     }
@@ -1299,6 +1307,27 @@ struct CounterpartTable {
         }
     }
 
+    /// `verdict` of each key not 0, written into `verdicts` at its position (1 no, 2 yes) where one
+    /// is kept; other positions are left as they are. Every key's first slot is loaded in one pass
+    /// before any is compared: the loads do not wait on each other, so their cache misses overlap,
+    /// where probing key after key stalled on each (half of `counterpartLinks`'s own time).
+    func readVerdicts(of keys: [UInt64], into verdicts: inout [UInt8]) {
+        let mask = slots.count - 1
+        var firsts = [UInt64](repeating: 0, count: keys.count)
+        slots.withUnsafeBufferPointer { slots in
+            for position in keys.indices where keys[position] != 0 { firsts[position] = slots[start(keys[position])] }
+            for position in keys.indices where keys[position] != 0 {
+                let key = keys[position]
+                var index = start(key), slot = firsts[position]
+                while slot != 0 {
+                    if slot >> 1 == key { verdicts[position] = slot & 1 == 1 ? 2 : 1; break }
+                    index = (index + 1) & mask
+                    slot = slots[index]
+                }
+            }
+        }
+    }
+
     /// Keeps a verdict for a key below 2^63; a key kept already keeps its first verdict (two
     /// threads may both have decided it, alike).
     mutating func insert(_ key: UInt64, _ verdict: Bool) {
@@ -1363,11 +1392,17 @@ struct ASCIIWordFacts {
         return Key(low: low, high: high, length: count)
     }
 
-    /// Indices into `keys` and `values` plus one; 0 is an empty slot.
+    /// A word's key and its facts side by side: a look-up that finds its word reads one entry,
+    /// where separate arrays of keys and of facts were two loads, each most often out of the cache.
+    private struct Entry {
+        let key: Key
+        var facts: AlignmentWords.WordFacts
+    }
+
+    /// Indices into `entries` plus one; 0 is an empty slot.
     private var slots = [Int32](repeating: 0, count: 1 << 10)
-    private var keys: [Key] = []
-    private var values: [AlignmentWords.WordFacts] = []
-    var count: Int { values.count }
+    private var entries: [Entry] = []
+    var count: Int { entries.count }
 
     func facts(of key: Key) -> AlignmentWords.WordFacts? {
         let mask = slots.count - 1
@@ -1375,32 +1410,31 @@ struct ASCIIWordFacts {
         while true {
             let slot = Int(slots[index])
             if slot == 0 { return nil }
-            if keys[slot - 1] == key { return values[slot - 1] }
+            if entries[slot - 1].key == key { return entries[slot - 1].facts }
             index = (index + 1) & mask
         }
     }
 
     /// Keeps `facts` for `key`, in place of any kept before (as a dictionary's subscript does).
     mutating func insert(_ facts: AlignmentWords.WordFacts, for key: Key) {
-        if (values.count + 1) * 2 > slots.count { grow() }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: key.hash) & mask
         while slots[index] != 0 {
-            if keys[Int(slots[index]) - 1] == key { values[Int(slots[index]) - 1] = facts; return }
+            if entries[Int(slots[index]) - 1].key == key { entries[Int(slots[index]) - 1].facts = facts; return }
             index = (index + 1) & mask
         }
-        keys.append(key)
-        values.append(facts)
-        slots[index] = Int32(values.count)
+        entries.append(Entry(key: key, facts: facts))
+        slots[index] = Int32(entries.count)
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for (entry, key) in keys.enumerated() {
-            var index = Int(truncatingIfNeeded: key.hash) & mask
+        for (position, entry) in entries.enumerated() {
+            var index = Int(truncatingIfNeeded: entry.key.hash) & mask
             while slots[index] != 0 { index = (index + 1) & mask }
-            slots[index] = Int32(entry + 1)
+            slots[index] = Int32(position + 1)
         }
     }
 }
