@@ -53,7 +53,7 @@ public struct UntranslatedRule: BilingualRule {
                 return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
             }
         }
-        return foreignScriptRuns(in: pair.targetRange, source: pair.sourceText, context: pair.check)
+        return foreignScriptRuns(in: pair.targetRange, target: pair.targetText, source: pair.sourceText, context: pair.check)
     }
 
     public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] {
@@ -83,25 +83,38 @@ public struct UntranslatedRule: BilingualRule {
     private static let asciiLetterScript = Script(of: "a").shortName
 
     static func dominantScript(_ text: String, unlike: String? = nil) -> String? {
-        var counts: [String: Int] = [:]
         // ASCII letters are all Latin: counted apart, they cost no script look-up and no hashing.
+        // In ASCII only A–Z and a–z are alphabetic, tested in place: a property look-up in another
+        // module per scalar was most of this rule's time on Latin texts.
         var asciiLetters = 0
-        for scalar in text.unicodeScalars where Latin1ScalarProperties.isAlphabetic(scalar) {
-            if scalar.isASCII {
-                asciiLetters += 1
+        // Other letters by ICU script code, with one letter of each to name its script at the end:
+        // a sentence has one script or two, so a short list beats hashing a name per letter.
+        var others: [(code: Int32, letter: Unicode.Scalar, count: Int)] = []
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (value | 0x20) &- 0x61 < 26 { asciiLetters += 1 }
                 continue
             }
-            let script = Script(of: scalar)
-            if !script.isCommonOrInherited { counts[script.shortName, default: 0] += 1 }
+            guard Latin1ScalarProperties.isAlphabetic(scalar) else { continue }
+            let code = Script.code(of: scalar)
+            guard code != Script.common, code != Script.inherited else { continue }
+            if let index = others.firstIndex(where: { $0.code == code }) {
+                others[index].count += 1
+            } else {
+                others.append((code, scalar, 1))
+            }
         }
+        // A script's name is a function of its code, so counts by name are the counts by code added up.
+        var counts: [String: Int] = [:]
+        for other in others { counts[Script(of: other.letter).shortName, default: 0] += other.count }
         if asciiLetters > 0 { counts[Self.asciiLetterScript, default: 0] += asciiLetters }
         return counts.max { a, b in
             (a.value, a.key != unlike ? 1 : 0, a.key) < (b.value, b.key != unlike ? 1 : 0, b.key)
         }?.key
     }
 
-    private func foreignScriptRuns(in range: Range<Int>, source: String, context: CheckContext) -> [RuleFinding] {
-        let target = context.document.text(in: range)
+    private func foreignScriptRuns(in range: Range<Int>, target: String, source: String, context: CheckContext) -> [RuleFinding] {
         guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target, unlike: sourceScript),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
         // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
