@@ -39,11 +39,88 @@ import Testing
             texts.append("a\(scalar)")
             texts.append("\(scalar)\(scalar)б")
         }
+        // Three- and four-byte UTF-8: a sample of the rest of the Basic Multilingual Plane and beyond.
+        for value in stride(from: UInt32(0x600), to: 0x30000, by: 97) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            texts.append("ab\(scalar)\(scalar)")
+        }
         for text in texts {
             for unlike in [nil, "Latn", "Cyrl", "Grek", "Zzzz"] as [String?] {
                 #expect(UntranslatedRule.dominantScript(text, unlike: unlike) == Self.dominantScriptByNames(text, unlike: unlike),
                         "\(text.unicodeScalars.map { String($0.value, radix: 16) }) unlike \(unlike ?? "nil")")
             }
         }
+    }
+
+    /// Every key of one to five letters over an alphabet that meets every sound change (`a` and
+    /// `e` vowels, `s`, `c`, `n` before `b` and `p`), in a fixed order.
+    static let shortKeys: [String] = {
+        var keys = [""], last = [""]
+        for _ in 1...5 {
+            last = last.flatMap { key in "aescnbp".map { key + String($0) } }
+            keys += last
+        }
+        return keys
+    }()
+
+    /// `soundChanges` says whether `phonological` changes a key, for every short key.
+    @Test func soundChangesIsWhetherPhonologicalChangesTheKey() {
+        var changed = 0
+        for key in Self.shortKeys {
+            let expected = NamesMissingRule.phonologicalAsWritten(key) != key
+            if expected { changed += 1 }
+            let answer = Array(key.utf8).withUnsafeBufferPointer { NamesMissingRule.soundChanges($0) }
+            if answer != expected { Issue.record("soundChanges(\(key)) is not \(expected)") }
+        }
+        #expect(changed > 1_000 && changed < Self.shortKeys.count - 1_000)
+    }
+
+    /// `isWithinOneEdit` is the edit distance's `<= 1`, both ways round, for every pair of keys of
+    /// up to three letters and for a sample of four- and five-letter keys against each other.
+    @Test func withinOneEditIsTheEditDistance() {
+        let keys = Self.shortKeys.filter { $0.utf8.count <= 3 }.map { Array($0.utf8) }
+        let sampled = Self.shortKeys.enumerated().filter { $0.element.utf8.count >= 4 && $0.offset % 29 == 0 }.map { Array($0.element.utf8) }
+        var within = 0
+        for group in [keys, sampled] {
+            for a in group {
+                for b in group {
+                    a.withUnsafeBufferPointer { a in
+                        b.withUnsafeBufferPointer { b in
+                            let expected = NamesMissingRule.editDistance(a, b, limit: 1) <= 1
+                            if expected { within += 1 }
+                            if NamesMissingRule.isWithinOneEdit(a, b) != expected {
+                                Issue.record("isWithinOneEdit(\(String(decoding: a, as: UTF8.self)), \(String(decoding: b, as: UTF8.self))) is not \(expected)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(within > keys.count + sampled.count)
+    }
+
+    /// `isClose` answers as the string version (`NameKeyMatchingTests.referenceIsClose`) on short
+    /// keys, on four-letter keys (a vowel and `s` first among them, which `phonological` shortens),
+    /// and on keys of eight letters or more (two edits allowed) made from them.
+    @Test func closenessOfShortKeysIsTheSame() {
+        let fourLetters = Self.shortKeys.filter { $0.utf8.count == 4 }
+        let short = Self.shortKeys.filter { $0.utf8.count <= 2 }
+            + fourLetters.filter { $0.hasPrefix("as") || $0.hasPrefix("es") }
+            + fourLetters.enumerated().filter { $0.offset % 11 == 0 }.map(\.element)
+        let fiveLetters = Self.shortKeys.filter { $0.utf8.count == 5 }.enumerated().filter { $0.offset % 97 == 0 }.map(\.element)
+        let long = fiveLetters.flatMap { ["stanbul" + $0, "es" + $0 + "tanb"] }
+        var close = 0
+        for keys in [short, long] {
+            for name in keys {
+                for candidate in keys {
+                    let expected = NameKeyMatchingTests.referenceIsClose(name, candidate)
+                    if expected { close += 1 }
+                    if NamesMissingRule.isClose(name, candidate) != expected {
+                        Issue.record("isClose(\(name), \(candidate)) is not \(expected)")
+                    }
+                }
+            }
+        }
+        #expect(close > short.count + long.count)
     }
 }
