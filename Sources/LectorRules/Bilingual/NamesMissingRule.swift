@@ -753,6 +753,9 @@ public struct NamesMissingRule: BilingualRule {
         // sentence's keys), answered before any sound change is made.
         if abs(name.count - candidate.count) > 3 { return false }
         if isCloseAsWritten(name, candidate) { return true }
+        // Keys no sound change touches (most: no `c`, `nb`, `np` or vowel + s + consonant start)
+        // were compared above already as they are.
+        guard soundChanges(name) || soundChanges(candidate) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { a in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(candidate.count, 1)) { b in
                 let aCount = phonological(name, into: a), bCount = phonological(candidate, into: b)
@@ -763,18 +766,55 @@ public struct NamesMissingRule: BilingualRule {
         }
     }
 
+    /// Whether `phonological` changes a printable ASCII key: each of its changes (dropping the
+    /// first letter, `n` → `m`, `c` → `k`) leaves a different key, so this is `phonological(key) != key`.
+    static func soundChanges(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = key.count
+        if count >= 4 && isVowel(key[0]) && key[1] == 0x73 && !isVowel(key[2]) { return true }  // s
+        for index in 0..<count {
+            let byte = key[index]
+            if byte == 0x63 { return true }  // c
+            if byte == 0x6E, index + 1 < count, key[index + 1] == 0x62 || key[index + 1] == 0x70 { return true }  // n before b, p
+        }
+        return false
+    }
+
     private static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
         if name.elementsEqual(candidate) { return true }
         if candidate.count >= name.count, candidate.count - name.count <= 2,
            UnsafeBufferPointer(rebasing: candidate[..<name.count]).elementsEqual(name) {
             return true
         }
-        let limit = name.count >= 8 ? 2 : 1
-        return editDistance(name, candidate, limit: limit) <= limit
+        if name.count < 8 { return isWithinOneEdit(name, candidate) }
+        return editDistance(name, candidate, limit: 2) <= 2
+    }
+
+    /// `editDistance(a, b, limit: 1) <= 1` in one pass: with equal lengths one edit is one
+    /// substitution (an insertion needs a deletion to keep the length), with lengths one apart it
+    /// is one letter of the longer left out; further apart, no single edit does.
+    static func isWithinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        switch long.count - short.count {
+        case 0:
+            var mismatches = 0
+            for index in 0..<short.count where short[index] != long[index] {
+                mismatches += 1
+                if mismatches > 1 { return false }
+            }
+            return true
+        case 1:
+            // The first difference is the letter left out; the rest must then agree one place on.
+            var index = 0
+            while index < short.count, short[index] == long[index] { index += 1 }
+            while index < short.count, short[index] == long[index + 1] { index += 1 }
+            return index == short.count
+        default:
+            return false
+        }
     }
 
     /// `editDistance` on bytes, with its two rows on the stack.
-    private static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in

@@ -53,7 +53,7 @@ public struct UntranslatedRule: BilingualRule {
                 return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
             }
         }
-        return foreignScriptRuns(in: pair.targetRange, source: pair.sourceText, context: pair.check)
+        return foreignScriptRuns(in: pair.targetRange, target: pair.targetText, source: pair.sourceText, context: pair.check)
     }
 
     public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] {
@@ -83,25 +83,68 @@ public struct UntranslatedRule: BilingualRule {
     private static let asciiLetterScript = Script(of: "a").shortName
 
     static func dominantScript(_ text: String, unlike: String? = nil) -> String? {
-        var counts: [String: Int] = [:]
         // ASCII letters are all Latin: counted apart, they cost no script look-up and no hashing.
+        // In ASCII only A–Z and a–z are alphabetic, tested on the byte: a property look-up in
+        // another module per scalar was most of this rule's time on Latin texts.
         var asciiLetters = 0
-        for scalar in text.unicodeScalars where Latin1ScalarProperties.isAlphabetic(scalar) {
-            if scalar.isASCII {
-                asciiLetters += 1
-                continue
+        // Other letters by ICU script code, with one letter of each to name its script at the end:
+        // a sentence has one script or two, so a short list beats hashing a name per letter.
+        var others: [(code: Int32, letter: Unicode.Scalar, count: Int)] = []
+        func count(_ scalar: Unicode.Scalar) {
+            guard Latin1ScalarProperties.isAlphabetic(scalar) else { return }
+            let code = Script.code(of: scalar)
+            guard code != Script.common, code != Script.inherited else { return }
+            if let index = others.firstIndex(where: { $0.code == code }) {
+                others[index].count += 1
+            } else {
+                others.append((code, scalar, 1))
             }
-            let script = Script(of: scalar)
-            if !script.isCommonOrInherited { counts[script.shortName, default: 0] += 1 }
         }
-        if asciiLetters > 0 { counts[Self.asciiLetterScript, default: 0] += asciiLetters }
+        let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // A String's UTF-8 is valid: a lead byte's high bits give its scalar's length, and
+            // continuation bytes are read with their lead.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte | 0x20) &- 0x61 < 26 { asciiLetters += 1 }
+                    index += 1
+                    continue
+                }
+                let (lead, length): (UInt8, Int) = byte < 0xE0 ? (byte & 0x1F, 2) : byte < 0xF0 ? (byte & 0x0F, 3) : (byte & 0x07, 4)
+                var value = UInt32(lead)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                if let scalar = Unicode.Scalar(value) { count(scalar) }
+            }
+        }
+        if read == nil {
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    if (scalar.value | 0x20) &- 0x61 < 26 { asciiLetters += 1 }
+                } else {
+                    count(scalar)
+                }
+            }
+        }
+        // A script's name is a function of its code, so counts by name are the counts by code
+        // added up; names are distinct, so the comparison below orders them all (a dictionary's
+        // order never mattered), and no dictionary is made for the one script most sentences have.
+        var counts: [(key: String, value: Int)] = asciiLetters > 0 ? [(Self.asciiLetterScript, asciiLetters)] : []
+        for other in others {
+            let name = Script(of: other.letter).shortName
+            if let index = counts.firstIndex(where: { $0.key == name }) {
+                counts[index].value += other.count
+            } else {
+                counts.append((name, other.count))
+            }
+        }
         return counts.max { a, b in
             (a.value, a.key != unlike ? 1 : 0, a.key) < (b.value, b.key != unlike ? 1 : 0, b.key)
         }?.key
     }
 
-    private func foreignScriptRuns(in range: Range<Int>, source: String, context: CheckContext) -> [RuleFinding] {
-        let target = context.document.text(in: range)
+    private func foreignScriptRuns(in range: Range<Int>, target: String, source: String, context: CheckContext) -> [RuleFinding] {
         guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target, unlike: sourceScript),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
         // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
