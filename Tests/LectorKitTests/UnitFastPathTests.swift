@@ -166,6 +166,18 @@ import Testing
                                 [0x27, 0x6E, 0x20, 0x4B], [0x27, 0x6E], [0x33, 0x61], [0xD835, 0xDC00, 0x62]] {
             cases.append((String(decoding: units, as: Unicode.UTF16.self), units))
         }
+        // Properties come from a table below U+0100 and from the Unicode data above it: words of
+        // scalars from both sides of that line, with Latin-1 numbers (`²`, `½`) and letters that
+        // are no ASCII (`ª`, `µ`, `ß`, `ÿ`) and signs that are none (`×`, `÷`, `¿`).
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "'", "n", "3", "(", "²", "½", "ª", "µ", "º", "ß", "ÿ", "×", "÷", "¿", "À",
+                                          "\u{A0}", "\u{AD}", "Ā", "ǅ", "ſ", "Ω", "ω", "Ⅻ", "\u{301}", "٣", "𝐀"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...5, using: &generator) { scalars.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(scalars)
+            cases.append((text, StringText.masked(text, settings: settings)))
+        }
         for (text, units) in cases {
             let fast = CapitalizationStartRule.firstLetter(text, settings: settings, masked: units)
             let reference = Self.referenceFirstLetter(text, settings: settings, masked: units)
