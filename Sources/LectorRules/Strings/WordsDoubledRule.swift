@@ -115,6 +115,9 @@ public struct WordsDoubledRule: UnitRule {
         var placeholders: [Range<Int>]?
         var previous: Range<Int>?
         var wordStart: Int?
+        // The tables are read into locals once: each read of a static in the loop went through
+        // its lazy initializer's `swift_once`, a quarter of this function's time.
+        let lowercaseUnits = Self.lowercaseUnits, characterClass = Self.characterClass
         func sameFolded(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
             // Below U+0300 a scalar lower-cases without context, mostly to one scalar
             // (`lowercaseUnits`) that is canonically equivalent to no other string: words of such
