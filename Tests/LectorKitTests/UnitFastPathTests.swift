@@ -104,8 +104,14 @@ import Testing
     }
 
     @Test func acceleratorPrecheck() {
-        for markers: [Character] in [["&"], ["&", "_", "~"], ["K"], [";"], ["\u{212A}"], ["&\u{301}"], []] {
-            for text in Self.texts {
+        // Markers at either end and between multi-byte characters, for the byte search.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["&", "_", "~", "a", "Ä", "ß", " ", "K", ";", "\u{212A}", "\u{37E}", "文", "😀", "&&", "&amp;"]
+        let generated = (0..<2000).map { _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        for markers: [Character] in [["&"], ["&", "_", "~"], ["_", "~"], ["K"], [";"], ["\u{212A}"], ["&\u{301}"], []] {
+            for text in Self.texts + generated {
                 let found = AcceleratorRule.accelerators(in: text, markers: markers)
                 if !AcceleratorRule.mayHaveMarker(text, markers: markers) {
                     #expect(found.isEmpty, "\(markers) \(text.debugDescription)")
