@@ -113,6 +113,22 @@ import Testing
                         "\(language) \(text.debugDescription)")
             }
         }
+        // Every listed word, which the byte filter (`CueBytes`: first byte, last byte, length) must let
+        // through to `isCue`, in lower case and in capitals, alone and in a sentence.
+        let listed = (LectorResources.text(of: "Meaning/offensive.txt") ?? "").split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: "\t").map(String.init)
+            guard parts.count == 2, ["en", "de"].contains(parts[0]), !parts[1].contains(":") else { return nil }
+            return (parts[0], parts[1].lowercased())
+        }
+        #expect(listed.count > 40)
+        for (language, word) in listed {
+            for text in [word, word.uppercased(), "Er sagte: \(word.capitalized)!"] {
+                let found = lexicon.cues(in: text, language: language)
+                #expect(found == lexicon.cues(in: text + " ☃", language: language), "\(language) \(text.debugDescription)")
+                // (Upper-casing `ß` gives `SS`, another word.)
+                #expect(found.contains(word) || !text.lowercased().contains(word), "\(language) \(text.debugDescription)")
+            }
+        }
         #expect(lexicon.cues(in: "Du Scheißkerl!", language: "de") == ["scheißkerl"])
         #expect(lexicon.cues(in: "You FUCKING idiot", language: "en").count == 2)
     }

@@ -200,18 +200,25 @@ struct CueLexicon: Sendable {
     struct CueBytes: Sendable {
         /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
         let wordShapes: [UInt64]
+        /// The same by last byte: a word must fit both to be a listed one, which the first byte
+        /// and length alone let through for a sentence's common words (`isCue` was a third of
+        /// `latin1Cues`).
+        let wordEnds: [UInt64]
         let prefixes: [[UInt8]]
         let suffixes: [[UInt8]]
 
         init(words: some Sequence<String>, prefixes: [String], suffixes: [String]) {
             func composed(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
             var shapes = [UInt64](repeating: 0, count: 256)
+            var ends = [UInt64](repeating: 0, count: 256)
             for word in words {
                 let bytes = composed(word)
-                guard let first = bytes.first else { continue }
+                guard let first = bytes.first, let last = bytes.last else { continue }
                 shapes[Int(first)] |= 1 << UInt64(min(bytes.count, 63))
+                ends[Int(last)] |= 1 << UInt64(min(bytes.count, 63))
             }
             wordShapes = shapes
+            wordEnds = ends
             self.prefixes = prefixes.map(composed)
             self.suffixes = suffixes.map(composed)
         }
@@ -219,7 +226,8 @@ struct CueLexicon: Sendable {
         /// `false` only when the word (composed UTF-8, not empty) is no listed word and carries
         /// no listed affix.
         func mayMatch(_ word: [UInt8]) -> Bool {
-            if wordShapes[Int(word[0])] & (1 << UInt64(min(word.count, 63))) != 0 { return true }
+            let length: UInt64 = 1 << UInt64(min(word.count, 63))
+            if wordShapes[Int(word[0])] & length != 0, wordEnds[Int(word[word.count - 1])] & length != 0 { return true }
             return prefixes.contains { word.starts(with: $0) }
                 || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
         }
