@@ -26,6 +26,7 @@ enum PunctuationEdge {
         var edge = EdgeScalars(masked, fromStart: atStart)
         // Made only for a space at the edge, which is rare: most strings end with a letter or a mark.
         var placeholders: [Range<Int>]?
+        let asciiMarks = StringText.asciiPunctuationOrSymbol
         while let (scalar, range) = edge.next() {
             if StringText.isInvisible(scalar) { continue }
             // A placeholder at the edge is the edge: `(%d/%d` ends with a number, not with `/`.
@@ -40,7 +41,7 @@ enum PunctuationEdge {
             // White space before the run is skipped; inside it, it ends the run (a masked
             // placeholder is white space too: `'%1$S'.` ends with `.` alone).
             if Latin1ScalarProperties.isWhitespace(scalar) { if started { break } else { continue } }
-            guard StringText.isPunctuationOrSymbol(scalar) else { break }
+            guard scalar.isASCII ? asciiMarks[Int(scalar.value)] : StringText.isPunctuationOrSymbol(scalar) else { break }
             let cls = StringText.punctuationClass(scalar)
             // "..." is one mark, like "…"
             if cls == ".", let last = classes.last, last == "." || last == ".." {

@@ -119,6 +119,10 @@ enum StringText {
         }
     }
 
+    /// `isPunctuationOrSymbol` of each ASCII scalar, for the edge walks, which read the general
+    /// category of most strings' last scalar or two.
+    static let asciiPunctuationOrSymbol: [Bool] = (0..<128).map { isPunctuationOrSymbol(Unicode.Scalar(UInt8($0))) }
+
     /// One class per mark, so that languages' own forms of a mark compare equal (`PunctuationClass`).
     static func punctuationClass(_ scalar: Unicode.Scalar) -> String { PunctuationClass.of(scalar) }
 }
