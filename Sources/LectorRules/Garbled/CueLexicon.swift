@@ -200,10 +200,11 @@ struct CueLexicon: Sendable {
     struct CueBytes: Sendable {
         /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
         let wordShapes: [UInt64]
-        /// The same by last byte: a word must fit both to be a listed one, which the first byte
-        /// and length alone let through for a sentence's common words (`isCue` was a third of
-        /// `latin1Cues`).
+        /// The same by last byte and by second byte (the first of a word of one byte): a word
+        /// must fit all three to be a listed one, which the first byte and length alone let
+        /// through for a sentence's common words (`isCue` was a third of `latin1Cues`).
         let wordEnds: [UInt64]
+        let wordSeconds: [UInt64]
         let prefixes: [[UInt8]]
         let suffixes: [[UInt8]]
 
@@ -211,14 +212,17 @@ struct CueLexicon: Sendable {
             func composed(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
             var shapes = [UInt64](repeating: 0, count: 256)
             var ends = [UInt64](repeating: 0, count: 256)
+            var seconds = [UInt64](repeating: 0, count: 256)
             for word in words {
                 let bytes = composed(word)
                 guard let first = bytes.first, let last = bytes.last else { continue }
                 shapes[Int(first)] |= 1 << UInt64(min(bytes.count, 63))
                 ends[Int(last)] |= 1 << UInt64(min(bytes.count, 63))
+                seconds[Int(bytes[min(1, bytes.count - 1)])] |= 1 << UInt64(min(bytes.count, 63))
             }
             wordShapes = shapes
             wordEnds = ends
+            wordSeconds = seconds
             self.prefixes = prefixes.map(composed)
             self.suffixes = suffixes.map(composed)
         }
@@ -227,7 +231,8 @@ struct CueLexicon: Sendable {
         /// no listed affix.
         func mayMatch(_ word: [UInt8]) -> Bool {
             let length: UInt64 = 1 << UInt64(min(word.count, 63))
-            if wordShapes[Int(word[0])] & length != 0, wordEnds[Int(word[word.count - 1])] & length != 0 { return true }
+            if wordShapes[Int(word[0])] & length != 0, wordEnds[Int(word[word.count - 1])] & length != 0,
+               wordSeconds[Int(word[min(1, word.count - 1)])] & length != 0 { return true }
             return prefixes.contains { word.starts(with: $0) }
                 || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
         }
