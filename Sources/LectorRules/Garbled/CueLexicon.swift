@@ -207,6 +207,11 @@ struct CueLexicon: Sendable {
         let wordSeconds: [UInt64]
         let prefixes: [[UInt8]]
         let suffixes: [[UInt8]]
+        /// By byte, whether some prefix starts (some suffix ends) with it, or every byte when an
+        /// affix is empty: most words that are no listed word carry no affix's first byte, and
+        /// comparing them with every affix was most of `mayMatch`.
+        let prefixStarts: [Bool]
+        let suffixEnds: [Bool]
 
         init(words: some Sequence<String>, prefixes: [String], suffixes: [String]) {
             func composed(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
@@ -223,8 +228,19 @@ struct CueLexicon: Sendable {
             wordShapes = shapes
             wordEnds = ends
             wordSeconds = seconds
-            self.prefixes = prefixes.map(composed)
-            self.suffixes = suffixes.map(composed)
+            let prefixes = prefixes.map(composed), suffixes = suffixes.map(composed)
+            self.prefixes = prefixes
+            self.suffixes = suffixes
+            func edges(_ affixes: [[UInt8]], _ edge: ([UInt8]) -> UInt8?) -> [Bool] {
+                var table = [Bool](repeating: false, count: 256)
+                for affix in affixes {
+                    guard let byte = edge(affix) else { return [Bool](repeating: true, count: 256) }
+                    table[Int(byte)] = true
+                }
+                return table
+            }
+            prefixStarts = edges(prefixes, \.first)
+            suffixEnds = edges(suffixes, \.last)
         }
 
         /// `false` only when the word (composed UTF-8, not empty) is no listed word and carries
@@ -233,8 +249,8 @@ struct CueLexicon: Sendable {
             let length: UInt64 = 1 << UInt64(min(word.count, 63))
             if wordShapes[Int(word[0])] & length != 0, wordEnds[Int(word[word.count - 1])] & length != 0,
                wordSeconds[Int(word[min(1, word.count - 1)])] & length != 0 { return true }
-            return prefixes.contains { word.starts(with: $0) }
-                || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
+            return prefixStarts[Int(word[0])] && prefixes.contains { word.starts(with: $0) }
+                || suffixEnds[Int(word[word.count - 1])] && suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
         }
     }
 
