@@ -102,15 +102,37 @@ import Testing
             texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         }
         var generator = SplitMix(state: 5)
-        let pieces = ["fuck", "scheiß", "Idiot", "ÄRGER", "neger", "’", "'", " ", "-", "ß", "É", "bitch", "ing", "x", "\u{2014}"]
+        let pieces = ["fuck", "scheiß", "Idiot", "ÄRGER", "neger", "’", "'", " ", "-", "ß", "É", "bitch", "ing", "x", "\u{2014}",
+                      "n't", "n’t", "not", "nie"]
         for _ in 0..<2000 {
             texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
         let lexicon = CueLexicon.offensive
-        for text in texts {
-            for language in ["en", "de"] {
-                #expect(lexicon.cues(in: text, language: language) == lexicon.cues(in: text + " ☃", language: language),
-                        "\(language) \(text.debugDescription)")
+        // The negation list has suffixes (`n't`), which the offensive one has not.
+        texts += ["Don't do it, it isn’t right, you CAN'T.", "wasn't", "n't", "’t", "Das ist nicht kein Problem."]
+        for cues in [lexicon, CueLexicon.negation, CueLexicon.toxicity] {
+            for text in texts {
+                for language in ["en", "de"] {
+                    #expect(cues.cues(in: text, language: language) == cues.cues(in: text + " ☃", language: language),
+                            "\(language) \(text.debugDescription)")
+                }
+            }
+        }
+        #expect(CueLexicon.negation.cues(in: "It isn't here.", language: "en") == ["isn't"])
+        // Every listed word, which the byte filter (`CueBytes`: first byte, last byte, length) must let
+        // through to `isCue`, in lower case and in capitals, alone and in a sentence.
+        let listed = (LectorResources.text(of: "Meaning/offensive.txt") ?? "").split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: "\t").map(String.init)
+            guard parts.count == 2, ["en", "de"].contains(parts[0]), !parts[1].contains(":") else { return nil }
+            return (parts[0], parts[1].lowercased())
+        }
+        #expect(listed.count > 40)
+        for (language, word) in listed {
+            for text in [word, word.uppercased(), "Er sagte: \(word.capitalized)!"] {
+                let found = lexicon.cues(in: text, language: language)
+                #expect(found == lexicon.cues(in: text + " ☃", language: language), "\(language) \(text.debugDescription)")
+                // (Upper-casing `ß` gives `SS`, another word.)
+                #expect(found.contains(word) || !text.lowercased().contains(word), "\(language) \(text.debugDescription)")
             }
         }
         #expect(lexicon.cues(in: "Du Scheißkerl!", language: "de") == ["scheißkerl"])

@@ -42,6 +42,33 @@ import Testing
         }
     }
 
+    /// `StringText.masked` blanks each list of code ranges as it comes; it must blank what the
+    /// joined and sorted `codeRanges` and the accelerators blank.
+    @Test func maskedBlanksTheCodeRanges() {
+        func reference(_ text: String, _ settings: StringCheckSettings) -> [UInt16] {
+            var units = Array(text.utf16)
+            for range in StringText.codeRanges(in: text, settings: settings) {
+                for index in range where index < units.count { units[index] = 0x20 }
+            }
+            for accelerator in AcceleratorRule.accelerators(in: text, markers: settings.acceleratorMarkers) {
+                units[accelerator.range.lowerBound] = 0x20
+            }
+            return units
+        }
+        let pieces = ["%s", "%1$@", "%d", "{0}", "{count}", "{n, plural, one{# x} other{# y}}", "<b>", "</b>", "<br/>", "&File", "&&",
+                      "$(x)", "${y}", "{{z}}", "a", " ", "ö", "😀", "%", "{", "}", "<", ">", "'"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = UnitFastPathTests.texts
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for settings in [StringCheckSettings(), StringCheckSettings(placeholderSyntaxes: [], acceleratorMarkers: ["&", "_"])] {
+            for text in texts {
+                #expect(StringText.masked(text, settings: settings) == reference(text, settings), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// `words.doubled` compares words of scalars below U+0300 by a table of lower cases; a text
     /// with a combining mark at its end is read the general way, by lower-cased strings.
     @Test func doubledWordsFoldAsStringsDo() {

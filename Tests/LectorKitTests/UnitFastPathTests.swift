@@ -104,8 +104,14 @@ import Testing
     }
 
     @Test func acceleratorPrecheck() {
-        for markers: [Character] in [["&"], ["&", "_", "~"], ["K"], [";"], ["\u{212A}"], ["&\u{301}"], []] {
-            for text in Self.texts {
+        // Markers at either end and between multi-byte characters, for the byte search.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["&", "_", "~", "a", "Ä", "ß", " ", "K", ";", "\u{212A}", "\u{37E}", "文", "😀", "&&", "&amp;"]
+        let generated = (0..<2000).map { _ in
+            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        for markers: [Character] in [["&"], ["&", "_", "~"], ["_", "~"], ["K"], [";"], ["\u{212A}"], ["&\u{301}"], []] {
+            for text in Self.texts + generated {
                 let found = AcceleratorRule.accelerators(in: text, markers: markers)
                 if !AcceleratorRule.mayHaveMarker(text, markers: markers) {
                     #expect(found.isEmpty, "\(markers) \(text.debugDescription)")
@@ -165,6 +171,18 @@ import Testing
         for units: [UInt16] in [[0xD800, 0x41, 0x62], [0x20, 0xDC00, 0x62], [0x41, 0xD800], [0xD83D, 0xDE00, 0x61],
                                 [0x27, 0x6E, 0x20, 0x4B], [0x27, 0x6E], [0x33, 0x61], [0xD835, 0xDC00, 0x62]] {
             cases.append((String(decoding: units, as: Unicode.UTF16.self), units))
+        }
+        // Properties come from a table below U+0100 and from the Unicode data above it: words of
+        // scalars from both sides of that line, with Latin-1 numbers (`²`, `½`) and letters that
+        // are no ASCII (`ª`, `µ`, `ß`, `ÿ`) and signs that are none (`×`, `÷`, `¿`).
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "'", "n", "3", "(", "²", "½", "ª", "µ", "º", "ß", "ÿ", "×", "÷", "¿", "À",
+                                          "\u{A0}", "\u{AD}", "Ā", "ǅ", "ſ", "Ω", "ω", "Ⅻ", "\u{301}", "٣", "𝐀"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...5, using: &generator) { scalars.append(alphabet.randomElement(using: &generator)!) }
+            let text = String(scalars)
+            cases.append((text, StringText.masked(text, settings: settings)))
         }
         for (text, units) in cases {
             let fast = CapitalizationStartRule.firstLetter(text, settings: settings, masked: units)

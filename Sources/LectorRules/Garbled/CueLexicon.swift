@@ -200,28 +200,57 @@ struct CueLexicon: Sendable {
     struct CueBytes: Sendable {
         /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
         let wordShapes: [UInt64]
+        /// The same by last byte and by second byte (the first of a word of one byte): a word
+        /// must fit all three to be a listed one, which the first byte and length alone let
+        /// through for a sentence's common words (`isCue` was a third of `latin1Cues`).
+        let wordEnds: [UInt64]
+        let wordSeconds: [UInt64]
         let prefixes: [[UInt8]]
         let suffixes: [[UInt8]]
+        /// By byte, whether some prefix starts (some suffix ends) with it, or every byte when an
+        /// affix is empty: most words that are no listed word carry no affix's first byte, and
+        /// comparing them with every affix was most of `mayMatch`.
+        let prefixStarts: [Bool]
+        let suffixEnds: [Bool]
 
         init(words: some Sequence<String>, prefixes: [String], suffixes: [String]) {
             func composed(_ text: String) -> [UInt8] { Array(text.precomposedStringWithCanonicalMapping.utf8) }
             var shapes = [UInt64](repeating: 0, count: 256)
+            var ends = [UInt64](repeating: 0, count: 256)
+            var seconds = [UInt64](repeating: 0, count: 256)
             for word in words {
                 let bytes = composed(word)
-                guard let first = bytes.first else { continue }
+                guard let first = bytes.first, let last = bytes.last else { continue }
                 shapes[Int(first)] |= 1 << UInt64(min(bytes.count, 63))
+                ends[Int(last)] |= 1 << UInt64(min(bytes.count, 63))
+                seconds[Int(bytes[min(1, bytes.count - 1)])] |= 1 << UInt64(min(bytes.count, 63))
             }
             wordShapes = shapes
-            self.prefixes = prefixes.map(composed)
-            self.suffixes = suffixes.map(composed)
+            wordEnds = ends
+            wordSeconds = seconds
+            let prefixes = prefixes.map(composed), suffixes = suffixes.map(composed)
+            self.prefixes = prefixes
+            self.suffixes = suffixes
+            func edges(_ affixes: [[UInt8]], _ edge: ([UInt8]) -> UInt8?) -> [Bool] {
+                var table = [Bool](repeating: false, count: 256)
+                for affix in affixes {
+                    guard let byte = edge(affix) else { return [Bool](repeating: true, count: 256) }
+                    table[Int(byte)] = true
+                }
+                return table
+            }
+            prefixStarts = edges(prefixes, \.first)
+            suffixEnds = edges(suffixes, \.last)
         }
 
         /// `false` only when the word (composed UTF-8, not empty) is no listed word and carries
         /// no listed affix.
         func mayMatch(_ word: [UInt8]) -> Bool {
-            if wordShapes[Int(word[0])] & (1 << UInt64(min(word.count, 63))) != 0 { return true }
-            return prefixes.contains { word.starts(with: $0) }
-                || suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
+            let length: UInt64 = 1 << UInt64(min(word.count, 63))
+            if wordShapes[Int(word[0])] & length != 0, wordEnds[Int(word[word.count - 1])] & length != 0,
+               wordSeconds[Int(word[min(1, word.count - 1)])] & length != 0 { return true }
+            return prefixStarts[Int(word[0])] && prefixes.contains { word.starts(with: $0) }
+                || suffixEnds[Int(word[word.count - 1])] && suffixes.contains { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }
         }
     }
 

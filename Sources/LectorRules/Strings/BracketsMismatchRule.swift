@@ -64,8 +64,8 @@ public struct BracketsMismatchRule: UnitRule {
         var findings: [RuleFinding] = []
         // The settings alone go into the closures: capturing `context` copied all of it per unit.
         let settings = context.strings
-        let source = Self.counts(pair.source) { pair.masked(pair.source, settings: settings) }
-        let target = Self.counts(pair.target) { pair.masked(pair.target, settings: settings) }
+        let source = Self.mayHaveBrackets(pair.source) ? Self.counts(masked: pair.masked(pair.source, settings: settings)) : Self.noCounts
+        let target = Self.mayHaveBrackets(pair.target) ? Self.counts(masked: pair.masked(pair.target, settings: settings)) : Self.noCounts
         // Equal counts give no finding in either branch below (a balance the source shares is the
         // source's), and spare the word count of `isProse`.
         guard source != target else { return [] }
@@ -98,8 +98,12 @@ public struct BracketsMismatchRule: UnitRule {
 
     /// Every bracket of `kinds`, as UTF-16 units (all are in the Basic Multilingual Plane).
     static let bracketUnits: Set<UInt16> = Set(kinds.flatMap { Array($0.open) + Array($0.close) }.map { UInt16($0.value) })
-    /// The ASCII ones as a table, looked up without hashing.
-    static let asciiBrackets: [Bool] = (0..<128).map { bracketUnits.contains(UInt16($0)) }
+    /// By byte, whether it is the first UTF-8 byte of a bracket.
+    static let bracketFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for unit in bracketUnits { table[Int(String(Unicode.Scalar(unit)!).utf8.first!)] = true }
+        return table
+    }()
 
     struct Count: Equatable {
         var open = 0
@@ -114,16 +118,28 @@ public struct BracketsMismatchRule: UnitRule {
     /// Brackets of each kind in `text` as `masked` (`StringText.masked`, which the unit's other
     /// string checks share: `StringPair.masked`) has it.
     static func counts(_ text: String, masked: () -> [UInt16]) -> [Count] {
-        // Masking only turns characters into spaces, so a string without brackets counts none;
-        // most strings have none, and masking and looking each character up was this rule's time.
-        guard text.utf16.contains(where: { $0 < 0x80 ? asciiBrackets[Int($0)] : bracketUnits.contains($0) }) else {
-            return Array(repeating: Count(), count: kinds.count)
-        }
+        mayHaveBrackets(text) ? counts(masked: masked()) : noCounts
+    }
+
+    static let noCounts = Array(repeating: Count(), count: kinds.count)
+
+    /// `false` only when `text` has no bracket of `kinds`. Masking only turns characters into
+    /// spaces, so a string without brackets counts none; most strings have none, and masking and
+    /// looking each character up was this rule's time, then reading the UTF-16 view of the UTF-8
+    /// string to find none was. The UTF-8 bytes are read instead: a string with a bracket has the
+    /// bracket's first byte (for the CJK and full-width ones a lead byte many other characters share).
+    static func mayHaveBrackets(_ text: String) -> Bool {
+        let firstBytes = bracketFirstBytes
+        return UTF8Bytes.contains(text) { firstBytes[Int($0)] }
+    }
+
+    /// Brackets of each kind in masked text (`StringText.masked`).
+    static func counts(masked: [UInt16]) -> [Count] {
         var counts = Array(repeating: Count(), count: kinds.count)
         var escaped = false
         // Every bracket and the backslash are one UTF-16 unit, and a unit of a surrogate pair (or
         // a lone one) is neither, so reading units counts what reading the scalars would.
-        for unit in masked() {
+        for unit in masked {
             defer { escaped = unit == 0x5C && !escaped }
             if escaped { continue }
             switch unit {

@@ -43,15 +43,15 @@ public struct CapitalizationStartRule: UnitRule {
                                             masked: pair.masked(pair.source, settings: context.strings)),
               let target = Self.firstLetter(pair.target, settings: context.strings,
                                             masked: pair.masked(pair.target, settings: context.strings)),
-              source.scalar.properties.isAlphabetic, target.scalar.properties.isAlphabetic,
+              Latin1ScalarProperties.isAlphabetic(source.scalar), Latin1ScalarProperties.isAlphabetic(target.scalar),
               Self.hasCase(source.scalar), Self.hasCase(target.scalar) else { return [] }
         // A source word in mixed case ("iPhone") or capitals ("HTML") says nothing.
-        if source.word.dropFirst().contains(where: { $0.properties.isUppercase }) { return [] }
-        let sourceUpper = source.scalar.properties.isUppercase
-        let targetUpper = target.scalar.properties.isUppercase
+        if source.word.dropFirst().contains(where: Latin1ScalarProperties.isUppercase) { return [] }
+        let sourceUpper = Latin1ScalarProperties.isUppercase(source.scalar)
+        let targetUpper = Latin1ScalarProperties.isUppercase(target.scalar)
         guard sourceUpper != targetUpper else { return [] }
         if targetUpper, Self.nounCapitalizing.contains(language) { return [] }
-        if target.word.dropFirst().contains(where: { $0.properties.isUppercase }) { return [] }
+        if target.word.dropFirst().contains(where: Latin1ScalarProperties.isUppercase) { return [] }
         findings.append(RuleFinding(range: pair.range(target.range),
                                     message: sourceUpper ? "the translation starts in lower case, the source with a capital"
                                                          : "the translation starts with a capital, the source in lower case"))
@@ -59,7 +59,7 @@ public struct CapitalizationStartRule: UnitRule {
     }
 
     static func hasCase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isUppercase || scalar.properties.isLowercase || scalar.properties.changesWhenCaseMapped
+        Latin1ScalarProperties.isUppercase(scalar) || Latin1ScalarProperties.isLowercase(scalar) || scalar.properties.changesWhenCaseMapped
     }
 
     /// The first character that is not punctuation, space, placeholder, tag or accelerator marker,
@@ -68,24 +68,26 @@ public struct CapitalizationStartRule: UnitRule {
         -> (scalar: Unicode.Scalar, range: Range<Int>, word: [Unicode.Scalar])? {
         let units = masked ?? StringText.masked(text, settings: settings)
         // Scalars are decoded from the masked units as far as the first word only (as
-        // `String(decoding:as:)` would: an unpaired surrogate is one U+FFFD of one unit).
+        // `String(decoding:as:)` would: an unpaired surrogate is one U+FFFD of one unit). Their
+        // properties come from a table below U+0100 (`Latin1ScalarProperties`): reading the first
+        // word's letters from the Unicode data was most of this rule's time.
         var offset = 0
         while let scalar = Self.scalar(in: units, at: offset) {
-            if scalar.properties.numericType != nil { return nil }
+            if Latin1ScalarProperties.isNumeric(scalar) { return nil }
             // Afrikaans 'n is written in lower case while the noun after it takes the capital,
             // also after an opening bracket or quote: `('n Koei)`.
             if scalar == "'", Self.scalar(in: units, at: offset + 1) == "n", Self.scalar(in: units, at: offset + 2) == " " {
                 offset += 3
                 continue
             }
-            if scalar.properties.isAlphabetic {
+            if Latin1ScalarProperties.isAlphabetic(scalar) {
                 // A placeholder before the first word (`%s öffnen`) makes it a sentence's middle.
                 // Only a code that ends before the letter counts, so a string that starts with its
                 // first word (most do) is not scanned for codes.
                 if offset > 0, StringText.codeRanges(in: text, settings: settings).contains(where: { $0.upperBound <= offset && !$0.isEmpty }) { return nil }
                 var word: [Unicode.Scalar] = []
                 var cursor = offset
-                while let next = Self.scalar(in: units, at: cursor), next.properties.isAlphabetic {
+                while let next = Self.scalar(in: units, at: cursor), Latin1ScalarProperties.isAlphabetic(next) {
                     word.append(next)
                     cursor += next.utf16.count
                 }

@@ -13,7 +13,9 @@ enum PunctuationEdge {
     static func run(of text: String, atStart: Bool, settings: StringCheckSettings,
                     masked: [UInt16]? = nil) -> (classes: [String], range: Range<Int>) {
         let masked = masked ?? StringText.masked(text, settings: settings)
-        let length = text.utf16.count
+        // The masked text keeps every offset, so it has the text's UTF-16 length, which counting
+        // the UTF-16 view of a non-ASCII string would find by reading all of it.
+        let length = masked.count
         var classes: [String] = []
         var lower = atStart ? 0 : length
         var upper = atStart ? 0 : length
@@ -24,6 +26,7 @@ enum PunctuationEdge {
         var edge = EdgeScalars(masked, fromStart: atStart)
         // Made only for a space at the edge, which is rare: most strings end with a letter or a mark.
         var placeholders: [Range<Int>]?
+        let asciiMarks = StringText.asciiPunctuationOrSymbol
         while let (scalar, range) = edge.next() {
             if StringText.isInvisible(scalar) { continue }
             // A placeholder at the edge is the edge: `(%d/%d` ends with a number, not with `/`.
@@ -37,8 +40,8 @@ enum PunctuationEdge {
             }
             // White space before the run is skipped; inside it, it ends the run (a masked
             // placeholder is white space too: `'%1$S'.` ends with `.` alone).
-            if scalar.properties.isWhitespace { if started { break } else { continue } }
-            guard StringText.isPunctuationOrSymbol(scalar) else { break }
+            if Latin1ScalarProperties.isWhitespace(scalar) { if started { break } else { continue } }
+            guard scalar.isASCII ? asciiMarks[Int(scalar.value)] : StringText.isPunctuationOrSymbol(scalar) else { break }
             let cls = StringText.punctuationClass(scalar)
             // "..." is one mark, like "…"
             if cls == ".", let last = classes.last, last == "." || last == ".." {
@@ -95,7 +98,8 @@ public struct PunctuationStartRule: UnitRule {
                                                 masked: pair.masked(pair.source, settings: context.strings))
         var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings,
                                                 masked: pair.masked(pair.target, settings: context.strings))
-        if PunctuationClass.writesInvertedMarks(language) {
+        // The language's marks are looked up (behind a lock) only for a translation that has one.
+        if target.classes.contains(where: { $0 == "¿" || $0 == "¡" }), PunctuationClass.writesInvertedMarks(language) {
             target.classes.removeAll { $0 == "¿" || $0 == "¡" }
         }
         guard source.classes != target.classes else { return [] }

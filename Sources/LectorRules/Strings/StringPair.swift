@@ -85,9 +85,15 @@ enum StringText {
     /// offsets stay), for checks that look at the words.
     static func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
         var units = LectorICU.UTF16.encode(text)
-        for range in codeRanges(in: text, settings: settings) {
+        // The ranges of `codeRanges`, blanked list by list: blanking does not depend on their
+        // order, so they are not joined into one array and sorted for every string.
+        let scan = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).scanned(text)
+        func blank(_ range: Range<Int>) {
             for index in range where index < units.count { units[index] = 0x20 }
         }
+        for placeholder in scan.placeholders { blank(placeholder.range) }
+        for range in scan.syntax { blank(range) }
+        for tag in MarkupTagScanner.tags(in: text) { blank(tag.range) }
         // Accelerator markers go too (`&File` starts with a letter), keeping offsets.
         for accelerator in AcceleratorRule.accelerators(in: text, markers: settings.acceleratorMarkers) {
             units[accelerator.range.lowerBound] = 0x20
@@ -118,6 +124,10 @@ enum StringText {
             return false
         }
     }
+
+    /// `isPunctuationOrSymbol` of each ASCII scalar, for the edge walks, which read the general
+    /// category of most strings' last scalar or two.
+    static let asciiPunctuationOrSymbol: [Bool] = (0..<128).map { isPunctuationOrSymbol(Unicode.Scalar(UInt8($0))) }
 
     /// One class per mark, so that languages' own forms of a mark compare equal (`PunctuationClass`).
     static func punctuationClass(_ scalar: Unicode.Scalar) -> String { PunctuationClass.of(scalar) }

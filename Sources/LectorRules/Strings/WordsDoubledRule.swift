@@ -50,12 +50,16 @@ public struct WordsDoubledRule: UnitRule {
     ]
 
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
+        // The translation first: a source's doubles only excuse the translation's, and most
+        // translations have none, so the source need not be read.
+        let targetDoubles = Self.doubles(in: pair.target, settings: context.strings,
+                                         masked: pair.masked(pair.target, settings: context.strings))
+        guard !targetDoubles.isEmpty else { return [] }
         let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
         var findings: [RuleFinding] = []
         let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings,
                                                 masked: pair.masked(pair.source, settings: context.strings)).map(\.word))
-        for double in Self.doubles(in: pair.target, settings: context.strings,
-                                         masked: pair.masked(pair.target, settings: context.strings))
+        for double in targetDoubles
         where !sourceDoubles.contains(double.word) && !allowed.contains(double.word) {
             findings.append(RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row"))
         }
@@ -115,6 +119,9 @@ public struct WordsDoubledRule: UnitRule {
         var placeholders: [Range<Int>]?
         var previous: Range<Int>?
         var wordStart: Int?
+        // The tables are read into locals once: each read of a static in the loop went through
+        // its lazy initializer's `swift_once`, a quarter of this function's time.
+        let lowercaseUnits = Self.lowercaseUnits, characterClass = Self.characterClass
         func sameFolded(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
             // Below U+0300 a scalar lower-cases without context, mostly to one scalar
             // (`lowercaseUnits`) that is canonically equivalent to no other string: words of such
