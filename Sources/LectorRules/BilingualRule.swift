@@ -284,16 +284,23 @@ struct AlignmentCounts: Equatable {
 /// an entry made with the same word store counts; a pair without one is aligned by the reader.
 final class AlignmentNotes: @unchecked Sendable {
     private let lock = NSLock()
-    private var notes: [Int: (words: ObjectIdentifier, counts: AlignmentCounts?)] = [:]
+    /// By pair index, `nil` where no pair was noted: the walk notes pairs in order, nearly every
+    /// one, and a dictionary of 200,000 pairs (a whole file checked on one thread) spent a
+    /// hundredth of the check hashing and missing the cache.
+    private var notes: [(words: ObjectIdentifier, counts: AlignmentCounts?)?] = []
 
     func record(pair index: Int, words: AlignmentWords, counts: AlignmentCounts?) {
-        lock.withLock { notes[index] = (ObjectIdentifier(words), counts) }
+        guard index >= 0 else { return }
+        lock.withLock {
+            if index >= notes.count { notes.append(contentsOf: repeatElement(nil, count: index - notes.count + 1)) }
+            notes[index] = (ObjectIdentifier(words), counts)
+        }
     }
 
     /// `.some(nil)` when the pair was found not alignable; `nil` when nobody aligned it.
     func counts(pair index: Int, words: AlignmentWords) -> AlignmentCounts?? {
         lock.withLock {
-            guard let note = notes[index], note.words == ObjectIdentifier(words) else { return nil }
+            guard notes.indices.contains(index), let note = notes[index], note.words == ObjectIdentifier(words) else { return nil }
             return .some(note.counts)
         }
     }

@@ -248,12 +248,12 @@ struct WholeFileSurvey {
             return chunk
         }, work: { part -> SurveyedChunk in
             var start = profile == nil ? 0 : StageProfile.now()
-            let suppresses = part.contains { $0.target?.text.contains("lector-") ?? false }
+            let suppresses = part.contains { $0.target?.text.mentionsLectorDirective ?? false }
             let read = suppresses ? (facts: WholeFileFacts(), target: nil)
                 : checker.chunkFactsAndTarget(part, path: path, spellings: comparesSpellings, sourceWords: readsSourceWords)
             let textBytes = part.reduce(0) { $0 + $1.source.text.utf8.count + ($1.target?.text.utf8.count ?? 0) }
             // Conservative: any mention of a directive in a note, as `unitDirective` reads them or not.
-            let notes = part.contains { $0.notes.contains { $0.contains("lector-") } }
+            let notes = part.contains { $0.notes.contains(where: \.mentionsLectorDirective) }
             if let profile {
                 profile.add("streamed file: survey, whole-file facts", since: start)
                 start = StageProfile.now()

@@ -1,62 +1,61 @@
-/// The Unicode properties the word-splitting loops ask of every scalar, answered from a table for
+/// The Unicode properties the word-splitting loops ask of every scalar, answered from bit sets for
 /// U+0000…U+00FF and from the standard library above.
 ///
 /// `Unicode.Scalar.Properties` looks each property up in the standard library's compressed tables
 /// (a search per call); on Latin-script text, where almost every scalar is below U+0100, those
-/// look-ups were 12 % of a bilingual check's CPU. The table is filled from the same properties at
-/// first use, so every answer is the standard library's by construction.
+/// look-ups were 12 % of a bilingual check's CPU. The bit sets are constants: a table filled at
+/// first use was a global, whose lazy initialization is checked (`swift_once`) on every call, in
+/// loops over every scalar of every pair. They are the standard library's answers, as
+/// `ScalarFastPathTests` checks for every scalar of the Basic Multilingual Plane.
 public enum Latin1ScalarProperties {
-    private static let alphabetic: UInt8 = 1 << 0
-    private static let whitespace: UInt8 = 1 << 1
-    private static let uppercase: UInt8 = 1 << 2
-    private static let lowercase: UInt8 = 1 << 3
-    private static let numeric: UInt8 = 1 << 4
-    private static let nonspacingMark: UInt8 = 1 << 5
-
-    private static let table: [UInt8] = (0..<256).map { value in
-        let properties = Unicode.Scalar(UInt8(value)).properties
-        var flags: UInt8 = 0
-        if properties.isAlphabetic { flags |= alphabetic }
-        if properties.isWhitespace { flags |= whitespace }
-        if properties.isUppercase { flags |= uppercase }
-        if properties.isLowercase { flags |= lowercase }
-        if properties.numericType != nil { flags |= numeric }
-        if properties.generalCategory == .nonspacingMark { flags |= nonspacingMark }
-        return flags
-    }
+    /// One bit per scalar U+0000…U+00FF, scalar `n` at bit `n % 64` of word `n / 64`.
+    private typealias Bits = (UInt64, UInt64, UInt64, UInt64)
 
     @inline(__always)
-    private static func has(_ flag: UInt8, _ scalar: Unicode.Scalar) -> Bool? {
-        scalar.value < 256 ? table[Int(scalar.value)] & flag != 0 : nil
+    private static func has(_ bits: Bits, _ scalar: Unicode.Scalar) -> Bool? {
+        let value = scalar.value
+        guard value < 256 else { return nil }
+        let word = switch value >> 6 {
+        case 0: bits.0
+        case 1: bits.1
+        case 2: bits.2
+        default: bits.3
+        }
+        return (word >> UInt64(value & 63)) & 1 != 0
     }
 
     /// `scalar.properties.isAlphabetic`.
     public static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        has(alphabetic, scalar) ?? scalar.properties.isAlphabetic
+        has((0x0000_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE, 0x0420_0400_0000_0000, 0xFF7F_FFFF_FF7F_FFFF), scalar)
+            ?? scalar.properties.isAlphabetic
     }
 
     /// `scalar.properties.isWhitespace`.
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        has(whitespace, scalar) ?? scalar.properties.isWhitespace
+        has((0x0000_0001_0000_3E00, 0x0000_0000_0000_0000, 0x0000_0001_0000_0020, 0x0000_0000_0000_0000), scalar)
+            ?? scalar.properties.isWhitespace
     }
 
     /// `scalar.properties.isUppercase`.
     public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        has(uppercase, scalar) ?? scalar.properties.isUppercase
+        has((0x0000_0000_0000_0000, 0x0000_0000_07FF_FFFE, 0x0000_0000_0000_0000, 0x0000_0000_7F7F_FFFF), scalar)
+            ?? scalar.properties.isUppercase
     }
 
     /// `scalar.properties.isLowercase`.
     public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        has(lowercase, scalar) ?? scalar.properties.isLowercase
+        has((0x0000_0000_0000_0000, 0x07FF_FFFE_0000_0000, 0x0420_0400_0000_0000, 0xFF7F_FFFF_8000_0000), scalar)
+            ?? scalar.properties.isLowercase
     }
 
     /// `scalar.properties.numericType != nil`: a digit or any other character with a numeric value.
     public static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        has(numeric, scalar) ?? (scalar.properties.numericType != nil)
+        has((0x03FF_0000_0000_0000, 0x0000_0000_0000_0000, 0x720C_0000_0000_0000, 0x0000_0000_0000_0000), scalar)
+            ?? (scalar.properties.numericType != nil)
     }
 
-    /// `scalar.properties.generalCategory == .nonspacingMark`.
+    /// `scalar.properties.generalCategory == .nonspacingMark` (none below U+0100).
     public static func isNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
-        has(nonspacingMark, scalar) ?? (scalar.properties.generalCategory == .nonspacingMark)
+        scalar.value < 256 ? false : scalar.properties.generalCategory == .nonspacingMark
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+#if canImport(Glibc)
+/// glibc's `mallopt(3)`; Swift's `Glibc` module does not export `<malloc.h>`.
+@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
+/// The allocator settings of a run that checks files (`LintSession`).
+///
+/// A check allocates and frees many short-lived arrays and strings on background threads, whose
+/// glibc heaps are grown a few pages at a time (`mprotect`) and handed back to the system whenever
+/// their free top passes 128 KB; arrays of a 20,000-unit file (pairs, matches, findings) are
+/// mapped and unmapped on their own. Each page given back and taken again is a page fault:
+/// `news.xlf` (20,000 units, `--jobs 1`) made 5,500 `mprotect` calls and 30,000 page faults; with
+/// the settings below 930 and 22,700, about 6 % less CPU time in all, and the peak memory the same
+/// within 2 %. Memory still goes back to the system after a large document (`releaseFreeMemory`).
+enum AllocatorSettings {
+    /// `M_TRIM_THRESHOLD`, `M_TOP_PAD` and `M_MMAP_THRESHOLD` in glibc's `<malloc.h>`.
+    private static let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3
+
+    /// Applied once per process, unless the environment sets the allocator itself (`GLIBC_TUNABLES`,
+    /// `MALLOC_*_`): someone measuring or limiting memory gets what they asked for.
+    static func applyOnce() { _ = applied }
+
+    private static let applied = apply(environment: ProcessInfo.processInfo.environment)
+
+    /// Whether the settings were applied (glibc takes values in its bounds only) or left to `environment`.
+    static func apply(environment: [String: String]) -> Bool {
+        #if canImport(Glibc)
+        guard !environment.keys.contains(where: { $0 == "GLIBC_TUNABLES" || $0.hasPrefix("MALLOC_") }) else { return false }
+        // A thread's new heap is made writable 16 MB beyond what is asked (past that it grows a
+        // page per `mprotect`), and up to 64 MB free on top is kept; blocks of up to 32 MB (glibc's
+        // own ceiling for its adaptive threshold) come from the heap, not from mmap.
+        return mallopt(topPad, 16 << 20) == 1 && mallopt(trimThreshold, 64 << 20) == 1 && mallopt(mmapThreshold, 32 << 20) == 1
+        #else
+        return false
+        #endif
+    }
+}
