@@ -15,6 +15,7 @@ struct Lector: AsyncParsableCommand {
     /// Like ArgumentParser's `main()`, but usage errors exit with 2, as the CLI contract says
     /// (ArgumentParser's default is 64).
     static func main() async {
+        AllocatorSettings.applyOnce()
         if let typo = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst()),
                                                        commands: configuration.subcommands.map { $0.configuration.commandName ?? "" }) {
             printToStandardError("lector: error: unknown command “\(typo.given)”; did you mean `\(typo.suggestion)`?")

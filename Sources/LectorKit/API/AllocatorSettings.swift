@@ -1,11 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
-/// glibc's `mallopt(3)`; Swift's `Glibc` module does not export `<malloc.h>`.
-@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
-
-/// The allocator settings of a run that checks files (`LintSession`).
+/// The allocator settings the `lector` command runs with; an embedding program may apply them too.
 ///
 /// A check allocates and frees many short-lived arrays and strings on background threads, whose
 /// glibc heaps are grown a few pages at a time (`mprotect`) and handed back to the system whenever
@@ -14,13 +9,16 @@ import Foundation
 /// `news.xlf` (20,000 units, `--jobs 1`) made 5,500 `mprotect` calls and 30,000 page faults; with
 /// the settings below 930 and 22,700, about 6 % less CPU time in all, and the peak memory the same
 /// within 2 %. Memory still goes back to the system after a large document (`releaseFreeMemory`).
-enum AllocatorSettings {
+///
+/// They are process-wide, so the library never applies them on its own: the CLI does, at start,
+/// and a program that embeds LectorKit decides for its own process.
+public enum AllocatorSettings {
     /// `M_TRIM_THRESHOLD`, `M_TOP_PAD` and `M_MMAP_THRESHOLD` in glibc's `<malloc.h>`.
     private static let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3
 
-    /// Applied once per process, unless the environment sets the allocator itself (`GLIBC_TUNABLES`,
-    /// `MALLOC_*_`): someone measuring or limiting memory gets what they asked for.
-    static func applyOnce() { _ = applied }
+    /// Applies the settings once per process, unless the environment sets the allocator itself
+    /// (`GLIBC_TUNABLES`, `MALLOC_*_`): someone measuring or limiting memory gets what they asked for.
+    public static func applyOnce() { _ = applied }
 
     private static let applied = apply(environment: ProcessInfo.processInfo.environment)
 
@@ -28,6 +26,10 @@ enum AllocatorSettings {
     static func apply(environment: [String: String]) -> Bool {
         #if canImport(Glibc)
         guard !environment.keys.contains(where: { $0 == "GLIBC_TUNABLES" || $0.hasPrefix("MALLOC_") }) else { return false }
+        // Swift's `Glibc` module does not export `<malloc.h>`; `mallopt` is looked up in the process
+        // (where glibc always provides it) and called through its C signature.
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return false }
+        let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
         // A thread's new heap is made writable 16 MB beyond what is asked (past that it grows a
         // page per `mprotect`), and up to 64 MB free on top is kept; blocks of up to 32 MB (glibc's
         // own ceiling for its adaptive threshold) come from the heap, not from mmap.

@@ -27,7 +27,6 @@ public final class LintSession: Sendable {
     }
 
     public init(_ configuration: CheckConfiguration) throws(InputError) {
-        AllocatorSettings.applyOnce()
         self.configuration = configuration
         let checkers = CheckerCache()
         let first = try checkers.checker(for: CheckerCache.Key(source: configuration.sourceLanguage,
