@@ -21,6 +21,17 @@ import Testing
         for form in forms {
             words += [form, form.uppercased(), form.capitalized, form.decomposedStringWithCanonicalMapping,
                       form + "und" + form, form + "hundert", "Ver" + form]
+            // Words that share the form's first two or three characters and then part from it,
+            // its prefixes, and its first letters with each letter after them (`zwx`, `Zwa`, `zw`).
+            let characters = Array(form)
+            for length in 1...characters.count { words.append(String(characters.prefix(length))) }
+            for letter in "abcdefghijklmnopqrstuvwxyzäöüß" {
+                for length in [1, 2, 3] where length <= characters.count {
+                    let start = String(characters.prefix(length))
+                    words += [start + String(letter), start.capitalized + String(letter) + "ung",
+                              start + String(letter) + form, start.uppercased() + String(letter).uppercased()]
+                }
+            }
         }
         return words
     }
@@ -40,6 +51,19 @@ import Testing
         }
         // The filter is worth having: most words of running text start no number word.
         #expect(ruledOut > 500)
+    }
+
+    /// The three-letter filter on running text: it rules out words that two letters let through
+    /// (`sich`, `mit`, `unter`), and no number word.
+    @Test func compoundFilterRulesOutWordsStartingLikeForms() throws {
+        let german = try #require(NumberWords.forLanguage("de"))
+        let ruledOut = ["sich", "Sicherheit", "mit", "Minister", "unter", "erklärte", "Eisen", "Sektor", "an", "er"]
+            .filter { !german.mayBeCompound(foldingASCII: ArraySlice(Array($0.utf16))) }
+        #expect(ruledOut.count == 10)
+        for word in ["sieben", "Siebzehn", "millionen", "Mio", "und", "Dreiundzwanzig", "einhundert", "elf", "Zwölf"] {
+            #expect(german.parts(of: CaseMapping.fold(word)) != nil, "\(word)")
+            #expect(german.mayBeCompound(foldingASCII: ArraySlice(Array(word.utf16))), "\(word)")
+        }
     }
 
     @Test func compoundNumberWordsAreStillRead() throws {
