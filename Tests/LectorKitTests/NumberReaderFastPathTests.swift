@@ -66,6 +66,41 @@ import Testing
         }
     }
 
+    /// `DateExtractor.MonthNameShapes` rules out a word only when it is no month name of the
+    /// language: every word of the seed texts, each month name in several spellings, and words
+    /// that share its first letters, last letter or length.
+    @Test(arguments: ["de", "en", "en-GB", "fr", "es", "it", "nl", "ru", "uk", "cs", "pl", "et", "tr", "sv", "ja", "zh"])
+    func monthShapesRuleOutOnlyWordsThatAreNoMonth(language: String) throws {
+        let tables = try DateExtractor.Tables(language: language)
+        var words = Self.words(language: "de")
+        for name in tables.monthNames.keys {
+            words += [name, name.uppercased(), name.capitalized, name.decomposedStringWithCanonicalMapping,
+                      name + ".", name + "s", String(name.dropLast()), "x" + name]
+            let characters = Array(name)
+            for letter in "aeiouxyzäé" where characters.count >= 2 {
+                words += [String(characters.dropLast()) + String(letter), String(characters.prefix(2)) + String(letter),
+                          String(characters[0]) + String(letter) + String(characters.dropFirst(2))]
+            }
+        }
+        var ruledOut = 0
+        for word in words {
+            let units = ArraySlice(Array(word.utf16))
+            guard !tables.monthShapes.mayContain(foldingASCII: units) else { continue }
+            ruledOut += 1
+            let folded = TokenizedText.foldedASCII(units) ?? CaseMapping.fold(word)
+            #expect(tables.monthNames[folded] == nil, "\(language): \(word)")
+        }
+        #expect(ruledOut > 500)
+        // Month names themselves are never ruled out, in any case that folds back to them
+        // (Turkish `MAYIS` folds to `mayis`, which is not `mayıs`).
+        for name in tables.monthNames.keys {
+            #expect(tables.monthShapes.mayContain(foldingASCII: ArraySlice(Array(name.utf16))), "\(language): \(name)")
+            for spelling in [name.uppercased(), name.capitalized] where tables.monthNames[CaseMapping.fold(spelling)] != nil {
+                #expect(tables.monthShapes.mayContain(foldingASCII: ArraySlice(Array(spelling.utf16))), "\(language): \(spelling)")
+            }
+        }
+    }
+
     @Test func compoundNumberWordsAreStillRead() throws {
         let german = try NumberExtractor(language: "de")
         for (text, value) in [("Fünfundzwanzig Soldaten starben.", 25.0), ("DREIHUNDERT Soldaten starben.", 300),

@@ -59,6 +59,7 @@ public final class DateExtractor {
     private let monthNames: [String: (month: Int, isAbbreviation: Bool)]
     /// The keys of `monthNames`, to skip looking up most words that are none.
     private let monthFilter: ASCIIKeyFilter
+    private let monthShapes: MonthNameShapes
     private let slashOrder: FieldOrder
     private let allowsMonthFirst: Bool
     /// The language capitalizes month names (`en`, `de`); month-first dates then need a capital,
@@ -77,6 +78,7 @@ public final class DateExtractor {
         let locale: ExtractionLocale
         let monthNames: [String: (month: Int, isAbbreviation: Bool)]
         let monthFilter: ASCIIKeyFilter
+        let monthShapes: MonthNameShapes
         let slashOrder: FieldOrder
         let allowsMonthFirst: Bool
         let capitalizesMonths: Bool
@@ -109,6 +111,7 @@ public final class DateExtractor {
             }
             monthNames = names
             monthFilter = ASCIIKeyFilter(keys: names.keys)
+            monthShapes = MonthNameShapes(keys: names.keys)
             slashOrder = DateExtractor.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
             allowsMonthFirst = locale.language == "en" || DateExtractor.fieldOrder(of: symbols.longDatePattern) == .mdy
             capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
@@ -128,6 +131,7 @@ public final class DateExtractor {
         segmenter = try TextSegmenter(.word, locale: locale.localeID)
         monthNames = tables.monthNames
         monthFilter = tables.monthFilter
+        monthShapes = tables.monthShapes
         slashOrder = tables.slashOrder
         allowsMonthFirst = tables.allowsMonthFirst
         capitalizesMonths = tables.capitalizesMonths
@@ -322,7 +326,8 @@ public final class DateExtractor {
 
     /// A month name, with the dot after it when it is an abbreviation; returns the next token index.
     private func monthField(at index: Int, in text: TokenizedText) -> (Field, Int)? {
-        guard text.isValid(index), text.tokens[index].kind == .letter, text.mayBeKey(index, in: monthFilter),
+        guard text.isValid(index), text.tokens[index].kind == .letter,
+              monthShapes.mayContain(foldingASCII: text.units[text.tokens[index].range]), text.mayBeKey(index, in: monthFilter),
               let (month, isAbbreviation) = monthNames[text.folded(index)] else { return nil }
         let token = text.tokens[index]
         if isAbbreviation, text.isSingle(index + 1, [0x2E]) {
@@ -377,6 +382,45 @@ public final class DateExtractor {
     }
 
     // MARK: - Helpers
+
+    /// Rules out ASCII words that are no month name by their first two letters, last letter and
+    /// length taken together. `ASCIIKeyFilter` asks the first and the last letter apart, and lets
+    /// through `der` (for `dez` and `apr`) and other common words, which were then folded and
+    /// looked up, for every word of every sentence (whether it names a month at all).
+    struct MonthNameShapes: Sendable {
+        /// Bit `shape(...) % 4096` set for each key whose canonical decomposition is ASCII: a
+        /// `String` equals a key when they are canonically equivalent, so an ASCII word equals
+        /// only such a key, and then has its bytes. Two shapes may share a bit: `true` is no proof.
+        private var bits = [UInt64](repeating: 0, count: 64)
+
+        init(keys: some Sequence<String>) {
+            for key in keys {
+                let bytes = Array(key.decomposedStringWithCanonicalMapping.utf8)
+                guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else { continue }
+                let bit = Self.shape(UInt16(first), UInt16(bytes[min(1, bytes.count - 1)]), UInt16(last), bytes.count)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+
+        private static func shape(_ first: UInt16, _ second: UInt16, _ last: UInt16, _ count: Int) -> Int {
+            var hash = UInt32(first) &* 31 &+ UInt32(second)
+            hash = hash &* 31 &+ UInt32(last)
+            hash = hash &* 31 &+ UInt32(truncatingIfNeeded: count)
+            return Int((hash &* 2_654_435_761) >> 20)
+        }
+
+        /// `false` only when the units are ASCII and, folded as `TokenizedText.folded` folds
+        /// them (`A`–`Z` lower-cased), equal no key.
+        func mayContain(foldingASCII units: ArraySlice<UInt16>) -> Bool {
+            guard let first = units.first, let last = units.last else { return true }
+            let second = units[units.startIndex + min(1, units.count - 1)]
+            guard first < 0x80, second < 0x80, last < 0x80 else { return true }
+            func folded(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+            let bit = Self.shape(folded(first), folded(second), folded(last), units.count)
+            guard bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 else { return true }
+            return units.contains { $0 >= 0x80 }
+        }
+    }
 
     private static func cjkDigit(_ unit: UInt16) -> Int? {
         if CodeUnit.isASCIIDigit(unit) { return Int(unit - 0x30) }
