@@ -79,7 +79,10 @@ import Testing
             let characters = Array(name)
             for letter in "aeiouxyzäé" where characters.count >= 2 {
                 words += [String(characters.dropLast()) + String(letter), String(characters.prefix(2)) + String(letter),
-                          String(characters[0]) + String(letter) + String(characters.dropFirst(2))]
+                          String(characters[0]) + String(letter) + String(characters.dropFirst(2)),
+                          String(characters.prefix(2)) + String(letter) + String(characters.dropFirst(2)),
+                          String(characters.prefix(2)) + "ä" + String(characters.dropFirst(2)),
+                          String(characters.prefix(2)) + String(letter) + "ß" + String(characters.dropFirst(2))]
             }
         }
         var ruledOut = 0
