@@ -383,10 +383,11 @@ public final class DateExtractor {
 
     // MARK: - Helpers
 
-    /// Rules out ASCII words that are no month name by their first two letters, last letter and
-    /// length taken together. `ASCIIKeyFilter` asks the first and the last letter apart, and lets
-    /// through `der` (for `dez` and `apr`) and other common words, which were then folded and
-    /// looked up, for every word of every sentence (whether it names a month at all).
+    /// Rules out words that are no month name by their first two units, last unit and length
+    /// taken together. `ASCIIKeyFilter` asks the first and the last letter apart, and lets
+    /// through `der` (for `dez` and `apr`), other common words and every word with a non-ASCII
+    /// letter, which were then folded and looked up, for every word of every sentence (whether
+    /// it names a month at all).
     struct MonthNameShapes: Sendable {
         /// Bit `shape(...) % 4096` set for each key whose canonical decomposition is ASCII: a
         /// `String` equals a key when they are canonically equivalent, so an ASCII word equals

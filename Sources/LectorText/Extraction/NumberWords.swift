@@ -33,7 +33,7 @@ struct NumberWords: Sendable {
     /// (counted from `a` = 0): a word whose first three code units are ASCII letters is read only
     /// when its first part (two characters or more) or the whole word is a form, and that form
     /// then starts with those three letters, or is those first two alone (`twoLetterForms`).
-    /// The pair filter alone lets through a third of a German text (`sich`, `mit`, `unter`).
+    /// The pair filter alone lets through many common German words (`sich`, `mit`, `unter`).
     private(set) var leadingTriples = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
     /// Bit `26a + b` set when a form's canonical decomposition is the two ASCII letters `a`, `b`.
     private(set) var twoLetterForms = [UInt64](repeating: 0, count: (26 * 26 + 63) / 64)
