@@ -66,7 +66,35 @@ import Testing
         }
     }
 
-    /// `DateExtractor.MonthNameShapes` rules out a word only when it is no month name of the
+    /// `KeyShapes` of a language's number words rules out a word only when `NumberWords.parts`
+    /// reads nothing off it (in languages without compounds, where the number reader asks it).
+    @Test(arguments: ["en", "fr", "es", "it", "ru", "uk", "cs", "pl", "pt", "ja", "zh"])
+    func numberWordShapesRuleOutOnlyWordsWithoutParts(language: String) throws {
+        let numberWords = try #require(NumberWords.forLanguage(language))
+        #expect(!numberWords.compounds)
+        var ruledOut = 0
+        var words = Self.words(language: language)
+        for form in numberWords.entries.keys {
+            let characters = Array(form)
+            for letter in "aeixzäéжß" where characters.count >= 2 {
+                words += [String(characters.prefix(2)) + String(letter) + String(characters.dropFirst(2)),
+                          String(characters.dropLast()) + String(letter), form + String(letter)]
+            }
+        }
+        for word in words {
+            let units = ArraySlice(Array(word.utf16))
+            guard !numberWords.shapes.mayContain(foldingASCII: units) else { continue }
+            ruledOut += 1
+            let folded = TokenizedText.foldedASCII(units) ?? CaseMapping.fold(word)
+            #expect(numberWords.parts(of: folded) == nil, "\(language): \(word)")
+        }
+        #expect(ruledOut > 500)
+        for form in numberWords.entries.keys {
+            #expect(numberWords.shapes.mayContain(foldingASCII: ArraySlice(Array(form.utf16))), "\(language): \(form)")
+        }
+    }
+
+    /// `KeyShapes` of the month names rules out a word only when it is no month name of the
     /// language: every word of the seed texts, each month name in several spellings, and words
     /// that share its first letters, last letter or length.
     @Test(arguments: ["de", "en", "en-GB", "fr", "es", "it", "nl", "ru", "uk", "cs", "pl", "et", "tr", "sv", "ja", "zh"])

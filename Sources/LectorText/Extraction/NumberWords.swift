@@ -23,6 +23,9 @@ struct NumberWords: Sendable {
     private(set) var longest = 0
     /// The forms of `entries`, to skip looking up most words that are none.
     private(set) var filter = ASCIIKeyFilter(keys: [])
+    /// The same, closer (`the` passes `filter` for `ten` and `one`): asked first of every word
+    /// in languages without compounds.
+    private(set) var shapes = KeyShapes(keys: [])
     /// For compounding languages, bit `b % 64` of word `2a + b / 64` set when a form's canonical decomposition
     /// starts with the ASCII bytes `a`, `b` (`fünf` → `f`, `u`): a word whose first two code units
     /// are ASCII letters that fold to no such pair is no form and starts with none, so no part
@@ -66,6 +69,7 @@ struct NumberWords: Sendable {
             }
             result[language]?.compoundPrefixes = prefixes
             result[language]?.filter = ASCIIKeyFilter(keys: words.entries.keys)
+            result[language]?.shapes = KeyShapes(keys: words.entries.keys)
             var pairs = [UInt64](repeating: 0, count: 256)
             for form in words.entries.keys {
                 let bytes = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(2).map(\.value))
