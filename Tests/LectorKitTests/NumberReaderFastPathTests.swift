@@ -21,6 +21,17 @@ import Testing
         for form in forms {
             words += [form, form.uppercased(), form.capitalized, form.decomposedStringWithCanonicalMapping,
                       form + "und" + form, form + "hundert", "Ver" + form]
+            // Words that share the form's first two or three characters and then part from it,
+            // its prefixes, and its first letters with each letter after them (`zwx`, `Zwa`, `zw`).
+            let characters = Array(form)
+            for length in 1...characters.count { words.append(String(characters.prefix(length))) }
+            for letter in "abcdefghijklmnopqrstuvwxyzäöüß" {
+                for length in [1, 2, 3] where length <= characters.count {
+                    let start = String(characters.prefix(length))
+                    words += [start + String(letter), start.capitalized + String(letter) + "ung",
+                              start + String(letter) + form, start.uppercased() + String(letter).uppercased()]
+                }
+            }
         }
         return words
     }
@@ -40,6 +51,85 @@ import Testing
         }
         // The filter is worth having: most words of running text start no number word.
         #expect(ruledOut > 500)
+    }
+
+    /// The three-letter filter on running text: it rules out words that two letters let through
+    /// (`sich`, `mit`, `unter`), and no number word.
+    @Test func compoundFilterRulesOutWordsStartingLikeForms() throws {
+        let german = try #require(NumberWords.forLanguage("de"))
+        let ruledOut = ["sich", "Sicherheit", "mit", "Minister", "unter", "erklärte", "Eisen", "Sektor", "an", "er"]
+            .filter { !german.mayBeCompound(foldingASCII: ArraySlice(Array($0.utf16))) }
+        #expect(ruledOut.count == 10)
+        for word in ["sieben", "Siebzehn", "millionen", "Mio", "und", "Dreiundzwanzig", "einhundert", "elf", "Zwölf"] {
+            #expect(german.parts(of: CaseMapping.fold(word)) != nil, "\(word)")
+            #expect(german.mayBeCompound(foldingASCII: ArraySlice(Array(word.utf16))), "\(word)")
+        }
+    }
+
+    /// `KeyShapes` of a language's number words rules out a word only when `NumberWords.parts`
+    /// reads nothing off it (in languages without compounds, where the number reader asks it).
+    @Test(arguments: ["en", "fr", "es", "it", "ru", "uk", "cs", "pl", "pt", "ja", "zh"])
+    func numberWordShapesRuleOutOnlyWordsWithoutParts(language: String) throws {
+        let numberWords = try #require(NumberWords.forLanguage(language))
+        #expect(!numberWords.compounds)
+        var ruledOut = 0
+        var words = Self.words(language: language)
+        for form in numberWords.entries.keys {
+            let characters = Array(form)
+            for letter in "aeixzäéжß" where characters.count >= 2 {
+                words += [String(characters.prefix(2)) + String(letter) + String(characters.dropFirst(2)),
+                          String(characters.dropLast()) + String(letter), form + String(letter)]
+            }
+        }
+        for word in words {
+            let units = ArraySlice(Array(word.utf16))
+            guard !numberWords.shapes.mayContain(foldingASCII: units) else { continue }
+            ruledOut += 1
+            let folded = TokenizedText.foldedASCII(units) ?? CaseMapping.fold(word)
+            #expect(numberWords.parts(of: folded) == nil, "\(language): \(word)")
+        }
+        #expect(ruledOut > 500)
+        for form in numberWords.entries.keys {
+            #expect(numberWords.shapes.mayContain(foldingASCII: ArraySlice(Array(form.utf16))), "\(language): \(form)")
+        }
+    }
+
+    /// `KeyShapes` of the month names rules out a word only when it is no month name of the
+    /// language: every word of the seed texts, each month name in several spellings, and words
+    /// that share its first letters, last letter or length.
+    @Test(arguments: ["de", "en", "en-GB", "fr", "es", "it", "nl", "ru", "uk", "cs", "pl", "et", "tr", "sv", "ja", "zh"])
+    func monthShapesRuleOutOnlyWordsThatAreNoMonth(language: String) throws {
+        let tables = try DateExtractor.Tables(language: language)
+        var words = Self.words(language: "de")
+        for name in tables.monthNames.keys {
+            words += [name, name.uppercased(), name.capitalized, name.decomposedStringWithCanonicalMapping,
+                      name + ".", name + "s", String(name.dropLast()), "x" + name]
+            let characters = Array(name)
+            for letter in "aeiouxyzäé" where characters.count >= 2 {
+                words += [String(characters.dropLast()) + String(letter), String(characters.prefix(2)) + String(letter),
+                          String(characters[0]) + String(letter) + String(characters.dropFirst(2)),
+                          String(characters.prefix(2)) + String(letter) + String(characters.dropFirst(2)),
+                          String(characters.prefix(2)) + "ä" + String(characters.dropFirst(2)),
+                          String(characters.prefix(2)) + String(letter) + "ß" + String(characters.dropFirst(2))]
+            }
+        }
+        var ruledOut = 0
+        for word in words {
+            let units = ArraySlice(Array(word.utf16))
+            guard !tables.monthShapes.mayContain(foldingASCII: units) else { continue }
+            ruledOut += 1
+            let folded = TokenizedText.foldedASCII(units) ?? CaseMapping.fold(word)
+            #expect(tables.monthNames[folded] == nil, "\(language): \(word)")
+        }
+        #expect(ruledOut > 500)
+        // Month names themselves are never ruled out, in any case that folds back to them
+        // (Turkish `MAYIS` folds to `mayis`, which is not `mayıs`).
+        for name in tables.monthNames.keys {
+            #expect(tables.monthShapes.mayContain(foldingASCII: ArraySlice(Array(name.utf16))), "\(language): \(name)")
+            for spelling in [name.uppercased(), name.capitalized] where tables.monthNames[CaseMapping.fold(spelling)] != nil {
+                #expect(tables.monthShapes.mayContain(foldingASCII: ArraySlice(Array(spelling.utf16))), "\(language): \(spelling)")
+            }
+        }
     }
 
     @Test func compoundNumberWordsAreStillRead() throws {

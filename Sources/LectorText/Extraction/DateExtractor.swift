@@ -59,6 +59,9 @@ public final class DateExtractor {
     private let monthNames: [String: (month: Int, isAbbreviation: Bool)]
     /// The keys of `monthNames`, to skip looking up most words that are none.
     private let monthFilter: ASCIIKeyFilter
+    /// The same, closer: `ASCIIKeyFilter` lets through `der` (for `dez` and `apr`) and every
+    /// word with a non-ASCII letter, for every word of every sentence.
+    private let monthShapes: KeyShapes
     private let slashOrder: FieldOrder
     private let allowsMonthFirst: Bool
     /// The language capitalizes month names (`en`, `de`); month-first dates then need a capital,
@@ -77,6 +80,7 @@ public final class DateExtractor {
         let locale: ExtractionLocale
         let monthNames: [String: (month: Int, isAbbreviation: Bool)]
         let monthFilter: ASCIIKeyFilter
+        let monthShapes: KeyShapes
         let slashOrder: FieldOrder
         let allowsMonthFirst: Bool
         let capitalizesMonths: Bool
@@ -109,6 +113,7 @@ public final class DateExtractor {
             }
             monthNames = names
             monthFilter = ASCIIKeyFilter(keys: names.keys)
+            monthShapes = KeyShapes(keys: names.keys)
             slashOrder = DateExtractor.fieldOrder(of: symbols.shortDatePattern) ?? .dmy
             allowsMonthFirst = locale.language == "en" || DateExtractor.fieldOrder(of: symbols.longDatePattern) == .mdy
             capitalizesMonths = symbols.months.first?.first?.isUppercase ?? false
@@ -128,6 +133,7 @@ public final class DateExtractor {
         segmenter = try TextSegmenter(.word, locale: locale.localeID)
         monthNames = tables.monthNames
         monthFilter = tables.monthFilter
+        monthShapes = tables.monthShapes
         slashOrder = tables.slashOrder
         allowsMonthFirst = tables.allowsMonthFirst
         capitalizesMonths = tables.capitalizesMonths
@@ -322,7 +328,8 @@ public final class DateExtractor {
 
     /// A month name, with the dot after it when it is an abbreviation; returns the next token index.
     private func monthField(at index: Int, in text: TokenizedText) -> (Field, Int)? {
-        guard text.isValid(index), text.tokens[index].kind == .letter, text.mayBeKey(index, in: monthFilter),
+        guard text.isValid(index), text.tokens[index].kind == .letter,
+              monthShapes.mayContain(foldingASCII: text.units[text.tokens[index].range]), text.mayBeKey(index, in: monthFilter),
               let (month, isAbbreviation) = monthNames[text.folded(index)] else { return nil }
         let token = text.tokens[index]
         if isAbbreviation, text.isSingle(index + 1, [0x2E]) {

@@ -419,7 +419,9 @@ public final class NumberExtractor {
         // Without compounds a number word is a form of the lexicon (`NumberWords.parts`).
         guard let numberWords, text.tokens[index].kind == .letter,
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
-              numberWords.compounds ? text.mayBeCompound(index, in: numberWords) : text.mayBeKey(index, in: numberWords.filter),
+              numberWords.compounds ? text.mayBeCompound(index, in: numberWords)
+                  : numberWords.shapes.mayContain(foldingASCII: text.units[text.tokens[index].range])
+                  && text.mayBeKey(index, in: numberWords.filter),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
         // `19. Jahrhundert`). The small ones are not read (`first`, `second half` are as often

@@ -23,11 +23,23 @@ struct NumberWords: Sendable {
     private(set) var longest = 0
     /// The forms of `entries`, to skip looking up most words that are none.
     private(set) var filter = ASCIIKeyFilter(keys: [])
+    /// The same, closer (`the` passes `filter` for `ten` and `one`): asked first of every word
+    /// in languages without compounds.
+    private(set) var shapes = KeyShapes(keys: [])
     /// For compounding languages, bit `b % 64` of word `2a + b / 64` set when a form's canonical decomposition
     /// starts with the ASCII bytes `a`, `b` (`fünf` → `f`, `u`): a word whose first two code units
     /// are ASCII letters that fold to no such pair is no form and starts with none, so no part
     /// can be read off it (`mayBeCompound(foldingASCII:)`).
     private(set) var leadingPairs = [UInt64](repeating: 0, count: 256)
+    /// For compounding languages, bit `n % 64` of word `n / 64` set for `n = 676a + 26b + c` when a
+    /// form's canonical decomposition starts with the lower-case ASCII letters `a`, `b`, `c`
+    /// (counted from `a` = 0): a word whose first three code units are ASCII letters is read only
+    /// when its first part (two characters or more) or the whole word is a form, and that form
+    /// then starts with those three letters, or is those first two alone (`twoLetterForms`).
+    /// The pair filter alone lets through many common German words (`sich`, `mit`, `unter`).
+    private(set) var leadingTriples = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+    /// Bit `26a + b` set when a form's canonical decomposition is the two ASCII letters `a`, `b`.
+    private(set) var twoLetterForms = [UInt64](repeating: 0, count: (26 * 26 + 63) / 64)
     /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`).
     var compounds: Bool { language == "de" || language == "nl" }
 
@@ -57,6 +69,7 @@ struct NumberWords: Sendable {
             }
             result[language]?.compoundPrefixes = prefixes
             result[language]?.filter = ASCIIKeyFilter(keys: words.entries.keys)
+            result[language]?.shapes = KeyShapes(keys: words.entries.keys)
             var pairs = [UInt64](repeating: 0, count: 256)
             for form in words.entries.keys {
                 let bytes = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(2).map(\.value))
@@ -64,6 +77,21 @@ struct NumberWords: Sendable {
                 pairs[Int(bytes[0]) * 2 + Int(bytes[1] / 64)] |= 1 << UInt64(bytes[1] % 64)
             }
             result[language]?.leadingPairs = pairs
+            var triples = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+            var twoLetters = [UInt64](repeating: 0, count: (26 * 26 + 63) / 64)
+            for form in words.entries.keys {
+                let scalars = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(3).map(\.value))
+                let letters = scalars.compactMap { $0 >= 0x61 && $0 <= 0x7A ? Int($0 - 0x61) : nil }
+                if scalars.count == 3, letters.count == 3 {
+                    let bit = letters[0] * 676 + letters[1] * 26 + letters[2]
+                    triples[bit / 64] |= 1 << UInt64(bit % 64)
+                } else if form.decomposedStringWithCanonicalMapping.unicodeScalars.count == 2, letters.count == 2 {
+                    let bit = letters[0] * 26 + letters[1]
+                    twoLetters[bit / 64] |= 1 << UInt64(bit % 64)
+                }
+            }
+            result[language]?.leadingTriples = triples
+            result[language]?.twoLetterForms = twoLetters
         }
         return result
     }
@@ -123,10 +151,11 @@ struct NumberWords: Sendable {
     }
 
     /// `false` only when `parts(of:)` of the folded word is surely `nil`: its first two code
-    /// units are ASCII letters whose lower case starts no form. A form equal to the folded word
-    /// or to a prefix of it (a part of a compound, two characters or more) would start, in its
-    /// canonical decomposition, with those two letters, ASCII letters being starters that fold
-    /// to themselves lower-cased.
+    /// units are ASCII letters whose lower case starts no form, or its first three are ASCII
+    /// letters that start no form and its first two are no form either. A form equal to the
+    /// folded word or to a prefix of it (a part of a compound, two characters or more) would
+    /// start, in its canonical decomposition, with those letters, ASCII letters being starters
+    /// that fold to themselves lower-cased.
     func mayBeCompound(foldingASCII units: ArraySlice<UInt16>) -> Bool {
         guard units.count >= 2 else { return true }
         let first = units[units.startIndex], second = units[units.startIndex + 1]
@@ -134,7 +163,16 @@ struct NumberWords: Sendable {
             unit < 0x80 && (unit | 0x20) &- 0x61 < 26 ? unit | 0x20 : nil
         }
         guard let a = asciiLetter(first), let b = asciiLetter(second) else { return true }
-        return leadingPairs[Int(a) * 2 + Int(b / 64)] & (1 << UInt64(b % 64)) != 0
+        guard leadingPairs[Int(a) * 2 + Int(b / 64)] & (1 << UInt64(b % 64)) != 0 else { return false }
+        // Three ASCII letters are three characters whatever follows, so a first part of two
+        // characters is the first two letters alone, and a longer one starts with all three.
+        let (x, y) = (Int(a) - 0x61, Int(b) - 0x61)
+        let pair = x * 26 + y
+        if twoLetterForms[pair / 64] & (1 << UInt64(pair % 64)) != 0 { return true }
+        guard units.count >= 3 else { return false }
+        guard let c = asciiLetter(units[units.startIndex + 2]) else { return true }
+        let triple = pair * 26 + Int(c) - 0x61
+        return leadingTriples[triple / 64] & (1 << UInt64(triple % 64)) != 0
     }
 
     /// `string.count`, read off the bytes where each is a character (ASCII without a CR LF pair).

@@ -171,6 +171,63 @@ struct TokenizedText {
     }
 }
 
+// MARK: - Key shapes
+
+/// Rules out words that are no key of a lexicon (month names, number words) by their first
+/// two units, last unit and length taken together, as `TokenizedText.folded` would fold them:
+/// closer than `ASCIIKeyFilter`, which asks the first and the last letter apart and lets
+/// through every word with a non-ASCII letter; the date and number readers ask it of every
+/// word of every sentence.
+struct KeyShapes: Sendable {
+    /// Bit `shape(...) % 4096` set for each key whose canonical decomposition is ASCII: a
+    /// `String` equals a key when they are canonically equivalent, so an ASCII word equals
+    /// only such a key, and then has its bytes. Two shapes may share a bit: `true` is no proof.
+    ///
+    /// A word with other units between (`Gespräche`, `Maßnahmen`) has a shape of length 0:
+    /// folding and decomposing may change its length, but its first two units and its last,
+    /// ASCII, stay the first two and the last scalars of its folded decomposition (ASCII
+    /// characters are starters, and fold to one ASCII character). So each key of three
+    /// scalars or more whose decomposition has ASCII there is entered with length 0 too.
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init(keys: some Sequence<String>) {
+        for key in keys {
+            let scalars = Array(key.decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value))
+            guard let first = scalars.first, let last = scalars.last, first < 0x80, last < 0x80,
+                  scalars[min(1, scalars.count - 1)] < 0x80 else { continue }
+            let second = UInt16(scalars[min(1, scalars.count - 1)])
+            if scalars.allSatisfy({ $0 < 0x80 }) {
+                let bit = Self.shape(UInt16(first), second, UInt16(last), scalars.count)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            if scalars.count >= 3 {
+                let bit = Self.shape(UInt16(first), second, UInt16(last), 0)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+    }
+
+    private static func shape(_ first: UInt16, _ second: UInt16, _ last: UInt16, _ count: Int) -> Int {
+        var hash = UInt32(first) &* 31 &+ UInt32(second)
+        hash = hash &* 31 &+ UInt32(last)
+        hash = hash &* 31 &+ UInt32(truncatingIfNeeded: count)
+        return Int((hash &* 2_654_435_761) >> 20)
+    }
+
+    /// `false` only when the units, folded as `TokenizedText.folded` folds them, equal no
+    /// key: their first two units and their last are ASCII (`A`–`Z` fold to lower case), and
+    /// no key has that shape.
+    func mayContain(foldingASCII units: ArraySlice<UInt16>) -> Bool {
+        guard let first = units.first, let last = units.last else { return true }
+        let second = units[units.startIndex + min(1, units.count - 1)]
+        guard first < 0x80, second < 0x80, last < 0x80 else { return true }
+        func folded(_ unit: UInt16) -> UInt16 { unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+        let isASCII = !units.contains { $0 >= 0x80 }
+        let bit = Self.shape(folded(first), folded(second), folded(last), isASCII ? units.count : 0)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+}
+
 // MARK: - Code units
 
 /// Classification of single UTF-16 code units. Surrogates count as letters: the astral planes
