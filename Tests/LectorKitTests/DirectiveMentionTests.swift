@@ -29,10 +29,12 @@ import Testing
         #expect(text.mentionsLectorDirective)
     }
 
-    @Test func bridgedAndSubstringTextIsRead() {
+    @Test func bridgedAndShortTextIsRead() {
         let bridged = String(NSString(string: "note: lector-disable markup.mismatch"))
         #expect(bridged.mentionsLectorDirective)
         #expect(!"lector".mentionsLectorDirective)
         #expect(!"".mentionsLectorDirective)
+        #expect("lector-".mentionsLectorDirective)
+        #expect(!"ector-".mentionsLectorDirective)
     }
 }

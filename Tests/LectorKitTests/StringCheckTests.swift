@@ -179,6 +179,16 @@ import Testing
         #expect(findings.isEmpty, "\(findings.map { "\($0.ruleID) line \($0.location.line): \($0.message)" })")
     }
 
+    /// A translation that is its source in another normalization form is read with its own
+    /// offsets: before, it was given the source's masked text (the two are `==`), and
+    /// `punctuation.end` read a space before `!` at the source's offset.
+    @Test func aTranslationInAnotherNormalizationFormIsReadAsItself() throws {
+        let po = "msgid \"\u{E9}a b!\"\nmsgstr \"e\u{301}a b!\"\n\nmsgid \"e\u{301}a b!\"\nmsgstr \"\u{E9}a b!\"\n"
+        let findings = try Self.findings(po: po)
+        #expect(findings.map(\.ruleID).sorted() == ["untranslated.unchanged", "untranslated.unchanged"],
+                "\(findings.map { "\($0.ruleID): \($0.message)" })")
+    }
+
     // MARK: - Settings
 
     @Test func settingsAreReadFromTheProjectFile() throws {

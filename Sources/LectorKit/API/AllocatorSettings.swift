@@ -31,9 +31,12 @@ public enum AllocatorSettings {
         guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return false }
         let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
         // A thread's new heap is made writable 16 MB beyond what is asked (past that it grows a
-        // page per `mprotect`), and up to 64 MB free on top is kept; blocks of up to 32 MB (glibc's
-        // own ceiling for its adaptive threshold) come from the heap, not from mmap.
-        return mallopt(topPad, 16 << 20) == 1 && mallopt(trimThreshold, 64 << 20) == 1 && mallopt(mmapThreshold, 32 << 20) == 1
+        // page per `mprotect`), and up to 64 MB free on top is kept; blocks up to glibc's own
+        // ceiling for its adaptive threshold (32 MB, 16 MB on 32-bit systems, where it refuses
+        // more) come from the heap, not from mmap. Each setting is tried whatever the others give.
+        let ceiling: Int32 = MemoryLayout<Int>.size == 8 ? 32 << 20 : 16 << 20
+        let taken = [mallopt(topPad, 16 << 20), mallopt(trimThreshold, 64 << 20), mallopt(mmapThreshold, ceiling)]
+        return taken.allSatisfy { $0 == 1 }
         #else
         return false
         #endif

@@ -133,25 +133,10 @@ extension Array {
 extension String {
     /// Whether the text holds `lector-`, where a suppression directive may begin: a file with one
     /// in a target is checked whole, and a note with one makes a streamed file's one pass fall
-    /// back. Compared byte by byte: Foundation's `contains("lector-")` (a search under canonical
-    /// equivalence, through `NSString`) was a hundredth of a `--jobs 2` check. It also finds the
-    /// text before a combining mark (`lector-\u{301}`), which Foundation's does not; such a file
-    /// takes the exact path, checked whole or again, which gives the same findings.
-    var mentionsLectorDirective: Bool {
-        let prefix: StaticString = "lector-"
-        return prefix.withUTF8Buffer { prefix in
-            if let found = utf8.withContiguousStorageIfAvailable({ Self.holds(prefix, in: $0) }) { return found }
-            return Array(utf8).withUnsafeBufferPointer { Self.holds(prefix, in: $0) }
-        }
-    }
-
-    private static func holds(_ prefix: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = prefix.first, bytes.count >= prefix.count else { return false }
-        var index = 0
-        while index <= bytes.count - prefix.count {
-            if bytes[index] == first, bytes[index..<(index + prefix.count)].elementsEqual(prefix) { return true }
-            index += 1
-        }
-        return false
-    }
+    /// back. The same byte search the inline directives are found with: Foundation's
+    /// `contains("lector-")` (a search under canonical equivalence, through `NSString`) was a
+    /// hundredth of a `--jobs 2` check. It also finds the text before a combining mark
+    /// (`lector-\u{301}`), which Foundation's does not; such a file takes the exact path, checked
+    /// whole or again, which gives the same findings.
+    var mentionsLectorDirective: Bool { InlineSuppressions.mayContainDirective(self) }
 }

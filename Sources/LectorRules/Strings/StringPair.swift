@@ -19,8 +19,11 @@ public struct StringPair {
 
     /// `StringText.masked` of the source or the translation, made once per unit and settings.
     func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
-        let isSource = text == source
-        guard isSource || text == target else { return StringText.masked(text, settings: settings) }
+        // The side is told by its bytes, not by `==`, which is canonical equivalence: a translation
+        // that is the source in another normalization form (NFD against NFC) has other UTF-16
+        // offsets, and must not be given the source's units.
+        let isSource = text.utf8.elementsEqual(source.utf8)
+        guard isSource || text.utf8.elementsEqual(target.utf8) else { return StringText.masked(text, settings: settings) }
         if let made = shared.masked.first(where: { $0.isSource == isSource && $0.settings == settings }) { return made.units }
         let units = StringText.masked(text, settings: settings)
         shared.masked.append((isSource, settings, units))
