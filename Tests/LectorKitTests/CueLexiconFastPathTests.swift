@@ -97,13 +97,15 @@ import Testing
             "Das ist ein Idiot.", "Er fickt — „Neger“ ist ein Wort.", "l’idiot d'État", "Bitchy bitches' BITCH",
             "Ärger über Äpfel, Ölpreise und Straßen", "scheißegal", "fuc", "Niggard?", "×÷ µß ÿ ª º", "",
             "This is a man.", "Die Gespräche gehen am Dienstag weiter.", "You idiot’s friend, “fucked” up…",
+            // Letters of Latin Extended are letters, not separators: `fuckł` is no `fuck`.
+            "fuckł", "Wałęsa", "niełatwy", "přes nie", "idiotʼs", "Neger\u{301}",
         ]
         for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
             texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         }
         var generator = SplitMix(state: 5)
         let pieces = ["fuck", "scheiß", "Idiot", "ÄRGER", "neger", "’", "'", " ", "-", "ß", "É", "bitch", "ing", "x", "\u{2014}",
-                      "n't", "n’t", "not", "nie"]
+                      "n't", "n’t", "not", "nie", "ł", "ř", "ʼ"]
         for _ in 0..<2000 {
             texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
@@ -119,6 +121,7 @@ import Testing
             }
         }
         #expect(CueLexicon.negation.cues(in: "It isn't here.", language: "en") == ["isn't"])
+        #expect(lexicon.cues(in: "fuckł", language: "en").isEmpty)
         // Every listed word, which the byte filter (`CueBytes`: first byte, last byte, length) must let
         // through to `isCue`, in lower case and in capitals, alone and in a sentence.
         let listed = (LectorResources.text(of: "Meaning/offensive.txt") ?? "").split(separator: "\n").compactMap { line -> (String, String)? in

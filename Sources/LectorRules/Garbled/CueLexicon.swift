@@ -154,10 +154,12 @@ struct CueLexicon: Sendable {
             } else if value == 0x2019 {
                 word.append(contentsOf: [0xE2, 0x80, 0x99])
                 continue
-            } else if !Self.scalarStandsAlone(scalar) {
+            } else if value < 0x300 || !Self.scalarStandsAlone(scalar) {
+                // U+0100–U+02FF hold letters (`ł`, `ř`, `ʼ`) as well as signs: the general path
+                // reads them, as it does anything else outside Latin-1 and the punctuation blocks.
                 return nil
             }
-            // A separator (no letter stands alone above U+00FF: `punctuationIsCaseless`).
+            // A separator (no letter stands alone in the punctuation blocks: `punctuationIsCaseless`).
             if !word.isEmpty {
                 if bytes.mayMatch(word) {
                     let string = String(decoding: word, as: Unicode.UTF8.self)
