@@ -38,6 +38,12 @@ struct TokenizedText {
 
     let units: [UInt16]
     let tokens: [Token]
+    /// Whether any unit is an ASCII digit or lies at U+0660 or above, where every other decimal
+    /// digit lies (`CodeUnit.isDecimalDigit`): found in one pass over the text, it spares asking
+    /// each token of a text without digits for one.
+    let mayHaveDigit: Bool
+    /// Whether any unit lies at U+0660 or above: a CJK date needs `月` (U+6708).
+    let hasUnitsFromU0660: Bool
     /// Folded tokens, made at the first `folded(_:)`: the date reader asks each letter token for
     /// a month name and an ordinal, and the number reader for a number word.
     private let foldedTokens: FoldedTokens
@@ -58,6 +64,7 @@ struct TokenizedText {
         }
         self.tokens = tokens
         foldedTokens = FoldedTokens(count: tokens.count)
+        (mayHaveDigit, hasUnitsFromU0660) = Self.digitScan(units)
     }
 
     /// The text of segments made already (ICU word segments of `units`).
@@ -65,6 +72,23 @@ struct TokenizedText {
         self.units = units
         tokens = segments.map { Token(start: $0.start, end: $0.end, kind: $0.kind) }
         foldedTokens = FoldedTokens(count: tokens.count)
+        (mayHaveDigit, hasUnitsFromU0660) = Self.digitScan(units)
+    }
+
+    /// `mayHaveDigit` and `hasUnitsFromU0660`, from the least distance above `0` (ASCII digits
+    /// are the units less than 10 above it) and the greatest unit: a minimum and a maximum
+    /// need no branch on the data, so the loop is vectorized.
+    static func digitScan(_ units: [UInt16]) -> (mayHaveDigit: Bool, hasUnitsFromU0660: Bool) {
+        var leastAboveZero = UInt16.max
+        var greatest: UInt16 = 0
+        units.withUnsafeBufferPointer { buffer in
+            for unit in buffer {
+                leastAboveZero = min(leastAboveZero, unit &- 0x30)
+                greatest = max(greatest, unit)
+            }
+        }
+        let high = greatest >= 0x0660
+        return (leastAboveZero < 10 || high, high)
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -166,7 +190,7 @@ struct TokenizedText {
 
     /// The token holds at least one decimal digit (of any script).
     func hasDigit(_ index: Int) -> Bool {
-        guard isValid(index) else { return false }
+        guard mayHaveDigit, isValid(index) else { return false }
         return units[tokens[index].range].contains(where: CodeUnit.isDecimalDigit)
     }
 }
