@@ -29,12 +29,9 @@ struct ExtractionLocale: Sendable {
 ///
 /// Offsets everywhere are UTF-16 code units into `units`, as in `SourceDocument.utf16`.
 struct TokenizedText {
-    struct Token {
-        let start: Int
-        let end: Int
-        let kind: WordKind
-        var range: Range<Int> { start..<end }
-    }
+    /// ICU's segment itself: a text whose segments were made already (`init(units:segments:)`)
+    /// keeps their array, which no copy then makes and frees again for every text.
+    typealias Token = Segment
 
     let units: [UInt16]
     let tokens: [Token]
@@ -60,7 +57,7 @@ struct TokenizedText {
         self.units = units
         var tokens: [Token] = []
         units.withUnsafeBufferPointer { buffer in
-            segmenter.forEachSegment(in: buffer) { tokens.append(Token(start: $0.start, end: $0.end, kind: $0.kind)) }
+            segmenter.forEachSegment(in: buffer) { tokens.append($0) }
         }
         self.tokens = tokens
         foldedTokens = FoldedTokens(count: tokens.count)
@@ -70,7 +67,7 @@ struct TokenizedText {
     /// The text of segments made already (ICU word segments of `units`).
     init(units: [UInt16], segments: [Segment]) {
         self.units = units
-        tokens = segments.map { Token(start: $0.start, end: $0.end, kind: $0.kind) }
+        tokens = segments
         foldedTokens = FoldedTokens(count: tokens.count)
         (mayHaveDigit, hasUnitsFromU0660) = Self.digitScan(units)
     }
@@ -193,6 +190,10 @@ struct TokenizedText {
         guard mayHaveDigit, isValid(index) else { return false }
         return units[tokens[index].range].contains(where: CodeUnit.isDecimalDigit)
     }
+}
+
+extension Segment {
+    var range: Range<Int> { start..<end }
 }
 
 // MARK: - Key shapes
