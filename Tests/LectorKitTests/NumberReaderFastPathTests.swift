@@ -180,3 +180,76 @@ import Testing
         #expect(!AcceleratorRule.mayHaveMarker("Datei\u{37E}", markers: ["&"]))
     }
 }
+
+/// `TokenizedText` scans a text once for units that may be digits, and the readers skip asking
+/// each token (`hasDigit`) and looking for CJK dates when there are none; the date reader makes
+/// a list of a number's parts only when it has a dot.
+@Suite struct DigitScanFastPathTests {
+    /// Every code unit, alone and inside ASCII words: the scan must let through every unit
+    /// `CodeUnit.isDecimalDigit` accepts (digits of any script), and `月` and the full-width
+    /// digits the CJK dates are made of.
+    @Test func scanLetsThroughEveryDecimalDigit() {
+        var digits = 0
+        for value in 0...0xFFFF {
+            let unit = UInt16(value)
+            for units in [[unit], Array("Wort ".utf16) + [unit] + Array(" Wort".utf16)] {
+                let scan = TokenizedText.digitScan(units)
+                #expect(scan.hasUnitsFromU0660 == units.contains { $0 >= 0x0660 })
+                if units.contains(where: CodeUnit.isDecimalDigit) {
+                    #expect(scan.mayHaveDigit, "U+\(String(value, radix: 16))")
+                }
+            }
+            if CodeUnit.isDecimalDigit(unit) { digits += 1 }
+        }
+        // The check above is not empty: ASCII, Arabic-Indic, Devanagari, full-width … digits.
+        #expect(digits > 300)
+        #expect(!TokenizedText.digitScan(Array("Über Äcker, ÿ und Ж ohne Ziffern.".utf16)).mayHaveDigit)
+        #expect(!TokenizedText.digitScan([]).mayHaveDigit)
+        let cjk = TokenizedText.digitScan(Array("3月".utf16))
+        #expect(cjk.mayHaveDigit && cjk.hasUnitsFromU0660)
+    }
+
+    /// `hasDigit` of each token of real and made-up texts equals the token's units asked one by one.
+    @Test func hasDigitAgreesWithEveryUnit() throws {
+        var texts = ["", "Kein Wort hier hat eine Ziffer.", "Am 24. Februar 2022 kamen 5.000 Menschen.",
+                     "قتل ٢٥ شخصا", "कुल ३४ लोग", "２０２２年３月２８日", "Ⅻ ² ½ ① keine Dezimalziffern", "x9y", "٣"]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        let segmenter = try TextSegmenter(.word, locale: "de")
+        var withDigit = 0, withoutDigit = 0
+        for text in texts {
+            let tokenized = TokenizedText(units: Array(text.utf16), segmenter: segmenter)
+            for index in -1...tokenized.tokens.count {
+                let expected = tokenized.isValid(index)
+                    && tokenized.units[tokenized.tokens[index].range].contains(where: CodeUnit.isDecimalDigit)
+                #expect(tokenized.hasDigit(index) == expected, "\(text) token \(index)")
+                if expected { withDigit += 1 } else { withoutDigit += 1 }
+            }
+        }
+        #expect(withDigit > 10 && withoutDigit > 100)
+    }
+
+    /// Numeric dates in each form the reader knows, at the start, in the middle and at the end of
+    /// a text, and numbers that are no dates; and CJK dates with and without other scripts.
+    @Test func numericAndCJKDatesAreStillRead() throws {
+        let german = try DateExtractor(language: "de")
+        let english = try DateExtractor(language: "en")
+        let chinese = try DateExtractor(language: "zh")
+        let cases: [(DateExtractor, String, [String])] = [
+            (german, "28.03.2022", ["28.03.2022"]), (german, "Am 28.03.2022 kamen sie.", ["28.03.2022"]),
+            (german, "Am 28.03. kamen sie.", ["28.03."]), (german, "Sie kamen am 2022-03-28", ["2022-03-28"]),
+            (german, "Sie kamen am 28-03-2022.", ["28-03-2022"]), (german, "1.5 und 3,5 und 1.000.000", []),
+            (german, "Von 10-12 Uhr, 1/2/3/4 und 5-6", []), (german, "2022-03-28-1 und 1-2022-03-28", []),
+            (german, "28.03.2022 und 2022-03-28", ["28.03.2022", "2022-03-28"]),
+            (english, "On 03/28/2022, they came.", ["03/28/2022"]), (english, "On 28/03/2022.", ["28/03/2022"]),
+            (english, "03/28/2022.5 and 3/4", []), (english, "ends with 1/2/", []), (english, "5/6", []),
+            (chinese, "２０２２年３月２８日，来了两千名学生。", ["２０２２年３月２８日"]),
+            (chinese, "3月28号和12月1日", ["3月28号", "12月1日"]),
+            (german, "Ein Text ohne Ziffern, aber mit 月 und 日.", []),
+        ]
+        for (extractor, text, expected) in cases {
+            #expect(extractor.dates(in: text).map(\.text) == expected, "\(text)")
+        }
+    }
+}

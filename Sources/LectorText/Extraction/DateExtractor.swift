@@ -196,7 +196,9 @@ public final class DateExtractor {
     private func numericDate(at index: Int, in text: TokenizedText) -> (ExtractedDate, Int)? {
         let token = text.tokens[index]
         guard token.kind == .number else { return nil }
-        // Dotted: ICU keeps `28.03.2022` as one number token.
+        // Dotted: ICU keeps `28.03.2022` as one number token. Most number tokens have no dot
+        // and are one part: they need no list of parts made.
+        guard text.units[token.range].contains(0x2E) else { return slashedDate(at: index, in: text) }
         let parts = Self.split(text.units, token.range, on: 0x2E)
         if parts.count == 3 || (parts.count == 2 && usesDottedDates && text.isSingle(index + 1, [0x2E])
                                 && !text.isDigits(index + 2)) {
@@ -219,9 +221,15 @@ public final class DateExtractor {
             }
             return date(fields, order: order, swapIfInvalid: false, range: token.range, in: text).map { ($0, index + 1) }
         }
-        // Slashed or hyphenated: five tokens, number separator number separator number.
-        guard parts.count == 1, text.isDigits(index),
-              let separator = [UInt16(0x2F), 0x2D].first(where: { text.isSingle(index + 1, [$0]) }),
+        return nil
+    }
+
+    /// `03/28/2022`, `2022-03-28`: five tokens, number separator number separator number.
+    private func slashedDate(at index: Int, in text: TokenizedText) -> (ExtractedDate, Int)? {
+        // The separator first: most numbers have none after them, and are no date.
+        guard text.isValid(index + 4), text.tokens[index + 1].end - text.tokens[index + 1].start == 1 else { return nil }
+        let separator = text.units[text.tokens[index + 1].start]
+        guard separator == 0x2F || separator == 0x2D, text.isDigits(index),
               text.isDigits(index + 2), text.isSingle(index + 3, [separator]), text.isDigits(index + 4),
               !text.isSingle(index - 1, [separator]), !text.isSingle(index + 5, [separator]),
               !(text.isSingle(index + 5, [0x2E, 0x2C]) && text.isDigits(index + 6))
@@ -347,6 +355,8 @@ public final class DateExtractor {
 
     /// `2022年3月28日`, `3月28日`, `3月28号` (ASCII or full-width digits).
     private func cjkDates(in text: TokenizedText) -> [ExtractedDate] {
+        // `月` is U+6708, and a date needs a digit before it.
+        guard text.hasUnitsFromU0660, text.mayHaveDigit else { return [] }
         let units = text.units
         var result: [ExtractedDate] = []
         func digitRun(endingAt end: Int) -> Field? {

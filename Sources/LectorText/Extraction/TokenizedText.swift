@@ -29,15 +29,18 @@ struct ExtractionLocale: Sendable {
 ///
 /// Offsets everywhere are UTF-16 code units into `units`, as in `SourceDocument.utf16`.
 struct TokenizedText {
-    struct Token {
-        let start: Int
-        let end: Int
-        let kind: WordKind
-        var range: Range<Int> { start..<end }
-    }
+    /// ICU's segment itself: a text whose segments were made already (`init(units:segments:)`)
+    /// keeps their array, which no copy then makes and frees again for every text.
+    typealias Token = Segment
 
     let units: [UInt16]
     let tokens: [Token]
+    /// Whether any unit is an ASCII digit or lies at U+0660 or above, where every other decimal
+    /// digit lies (`CodeUnit.isDecimalDigit`): found in one pass over the text, it spares asking
+    /// each token of a text without digits for one.
+    let mayHaveDigit: Bool
+    /// Whether any unit lies at U+0660 or above: a CJK date needs `月` (U+6708).
+    let hasUnitsFromU0660: Bool
     /// Folded tokens, made at the first `folded(_:)`: the date reader asks each letter token for
     /// a month name and an ordinal, and the number reader for a number word.
     private let foldedTokens: FoldedTokens
@@ -54,17 +57,35 @@ struct TokenizedText {
         self.units = units
         var tokens: [Token] = []
         units.withUnsafeBufferPointer { buffer in
-            segmenter.forEachSegment(in: buffer) { tokens.append(Token(start: $0.start, end: $0.end, kind: $0.kind)) }
+            segmenter.forEachSegment(in: buffer) { tokens.append($0) }
         }
         self.tokens = tokens
         foldedTokens = FoldedTokens(count: tokens.count)
+        (mayHaveDigit, hasUnitsFromU0660) = Self.digitScan(units)
     }
 
     /// The text of segments made already (ICU word segments of `units`).
     init(units: [UInt16], segments: [Segment]) {
         self.units = units
-        tokens = segments.map { Token(start: $0.start, end: $0.end, kind: $0.kind) }
+        tokens = segments
         foldedTokens = FoldedTokens(count: tokens.count)
+        (mayHaveDigit, hasUnitsFromU0660) = Self.digitScan(units)
+    }
+
+    /// `mayHaveDigit` and `hasUnitsFromU0660`, from the least distance above `0` (ASCII digits
+    /// are the units less than 10 above it) and the greatest unit: a minimum and a maximum
+    /// need no branch on the data, so the loop is vectorized.
+    static func digitScan(_ units: [UInt16]) -> (mayHaveDigit: Bool, hasUnitsFromU0660: Bool) {
+        var leastAboveZero = UInt16.max
+        var greatest: UInt16 = 0
+        units.withUnsafeBufferPointer { buffer in
+            for unit in buffer {
+                leastAboveZero = min(leastAboveZero, unit &- 0x30)
+                greatest = max(greatest, unit)
+            }
+        }
+        let high = greatest >= 0x0660
+        return (leastAboveZero < 10 || high, high)
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -166,9 +187,13 @@ struct TokenizedText {
 
     /// The token holds at least one decimal digit (of any script).
     func hasDigit(_ index: Int) -> Bool {
-        guard isValid(index) else { return false }
+        guard mayHaveDigit, isValid(index) else { return false }
         return units[tokens[index].range].contains(where: CodeUnit.isDecimalDigit)
     }
+}
+
+extension Segment {
+    var range: Range<Int> { start..<end }
 }
 
 // MARK: - Key shapes
