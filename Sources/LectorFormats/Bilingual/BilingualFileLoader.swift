@@ -11,7 +11,15 @@ public enum BilingualFileLoader {
             throw InputError(file: path, message: "unknown bilingual format; use .xlf, .xliff, .tmx, .po, .pot, .jsonl or .ndjson")
         }
         let data = try XMLDocumentWalker.contents(of: path)
-        return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
+        // Where the reader locates the targets itself, a second pass (`locatingTargets`) would
+        // only copy every unit to find nothing left to locate.
+        switch Format(path: path) {
+        case .xliff: return try XLIFFReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
+        case .tmx: return try TMXReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
+        // Each record's target is located on its own line as it is read.
+        case .jsonLines: return try JSONLinesReader.read(data: data, name: path, mappingTargets: true)
+        case .po, nil: return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
+        }
     }
 
     /// Reads a bilingual file from its bytes, its format told by `path`'s extension. With

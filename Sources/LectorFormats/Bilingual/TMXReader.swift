@@ -21,10 +21,21 @@ public enum TMXReader {
     /// Reads a document. With `mappingTargets`, each target also says where its text stands in
     /// the bytes (`SegmentText.verbatimRuns`), for `fix`.
     public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
+        try read(data: data, name: name, mappingTargets: mappingTargets, locatingTargets: false)
+    }
+
+    /// With `locatingTargets` (and `mappingTargets`), each mapped target also gets its `positions`
+    /// (`BilingualFile.locatingTargets`).
+    static func read(data: Data, name: String, mappingTargets: Bool, locatingTargets: Bool) throws(InputError) -> BilingualFile {
         let builder = TMXBuilder(file: name)
         try XMLDocumentWalker.walk(data, name: name, handler: builder)
-        let units = mappingTargets ? XMLSegmentLocator.mapTargets(of: builder.units, in: [UInt8](data), vocabulary: .tmx)
-            : builder.units
+        var units = builder.units
+        if mappingTargets {
+            // Taken from the builder so that mapping changes the only copy of the array.
+            builder.units = []
+            units = XMLSegmentLocator.mapTargets(of: consume units, in: [UInt8](data), vocabulary: .tmx,
+                                                 locating: locatingTargets)
+        }
         return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
                              targetLanguage: builder.targetLanguage, units: units)
     }

@@ -53,18 +53,27 @@ enum XMLSegmentLocator {
     }
 
     /// `units` with each target's verbatim runs: empty for a target whose text as located differs
-    /// from the parser's, or for a file that is not UTF-8.
-    static func mapTargets(of units: [BilingualUnit], in bytes: [UInt8], vocabulary: InlineMarkupVocabulary) -> [BilingualUnit] {
+    /// from the parser's, or for a file that is not UTF-8. With `locating`, each target with runs
+    /// also gets its `positions`, as `BilingualFile.locatingTargets` would set them afterwards;
+    /// doing it here spares that second pass its copy of every unit.
+    static func mapTargets(of units: consuming [BilingualUnit], in bytes: [UInt8], vocabulary: InlineMarkupVocabulary,
+                           locating: Bool = false) -> [BilingualUnit] {
+        var units = units
         let located = locate(bytes, ordinals: units.compactMap { $0.target?.elementOrdinal }, vocabulary: vocabulary) ?? [:]
-        return units.map { unit in
-            guard var target = unit.target else { return unit }
+        var lines = FileLineIndex(bytes: locating ? bytes : [])
+        for index in units.indices {
+            guard var target = units[index].target else { continue }
             if let found = located[target.elementOrdinal], found.text.utf8.elementsEqual(target.text.utf8) {
                 target.verbatimRuns = found.runs
+                // `FileLineIndex` answers by byte offset alone, so the positions are those a later
+                // whole-file pass would give.
+                if locating, target.positions.isEmpty { target.locatePositions(in: &lines) }
             } else {
                 target.verbatimRuns = []
             }
-            return BilingualUnit(id: unit.id, source: unit.source, target: target, notes: unit.notes, details: unit.details)
+            units[index].target = target
         }
+        return units
     }
 
     /// Locates the targets of a streamed file (`XMLUnitStream`) batch by batch: the bytes fed to the
