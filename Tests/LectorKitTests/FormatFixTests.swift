@@ -159,6 +159,21 @@ import Testing
         #expect(plan.skipped.map(\.reason) == [.notVerbatim])
     }
 
+    @Test func jsonLinesRecordsWithNumbersBooleansAndNullAreFixed() throws {
+        let jsonl = """
+        {"id": 12, "score": -0.25e3, "ok": true, "source": "Kiew", "target": "Kiev", "note": null, "n": [10, false]}
+        {"id": null, "target": "in Kiev", "done": false, "source": "in Kiew", "rank": 1234}
+
+        """
+        let plan = try plan(jsonl, named: "numbers.jsonl")
+        #expect(String(decoding: plan.fixedFileContents, as: UTF8.self) == """
+        {"id": 12, "score": -0.25e3, "ok": true, "source": "Kiew", "target": "Kyiv", "note": null, "n": [10, false]}
+        {"id": null, "target": "in Kyiv", "done": false, "source": "in Kiew", "rank": 1234}
+
+        """)
+        #expect(plan.skipped.isEmpty)
+    }
+
     @Test func aDuplicateTargetKeyIsNotWritten() throws {
         let plan = try plan(#"{"source": "x", "target": "Kiev", "target": "Kiev"}"# + "\n", named: "dup.jsonl")
         #expect(!plan.changesText)

@@ -199,6 +199,12 @@ enum JSONStringLocator {
                     index += 1
                 default:
                     index += 1
+                    // A number, `true`, `false` or `null` outside a container is skipped whole: one
+                    // byte of it was not enough, and a record with `"id": 12` or `"ok": true` was not
+                    // located (its findings fell back to column 1, and `fix` left it alone).
+                    if depth == 0 {
+                        while index < bytes.count, ![0x2C, 0x7D, 0x5D, 0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+                    }
                 }
             } while depth > 0
             return true
