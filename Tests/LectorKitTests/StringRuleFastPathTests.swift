@@ -184,4 +184,22 @@ import Testing
                     "\(text.debugDescription)")
         }
     }
+
+    /// `UTF8Bytes.equal` against a byte-by-byte walk: small (inline) and large strings, strings
+    /// made from substrings, equal lengths that differ in one byte, and NFC against NFD, which
+    /// `==` calls equal and the bytes do not.
+    @Test func byteEqualityIsTheBytesOfBoth() {
+        let long = String(repeating: "Die Verhandlungen über den Waffenstillstand ", count: 5)
+        var texts = ["", "a", "b", "ab", "ba", "é", "e\u{301}", "Café", "Cafe\u{301}", "😀", "abcdefghijklmno", "abcdefghijklmnp",
+                     "abcdefghijklmnop", "abcdefghijklmnoq", long, long + "x", long + "y", String(long.dropLast()) + "!",
+                     String(long.dropFirst()), String(Substring(long).prefix(40)), String(Substring(long).prefix(40))]
+        texts += Self.texts.prefix(40)
+        for a in texts {
+            for b in texts {
+                #expect(UTF8Bytes.equal(a, b) == Array(a.utf8).elementsEqual(Array(b.utf8)), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+        #expect("Café" == "Cafe\u{301}")
+        #expect(!UTF8Bytes.equal("Café", "Cafe\u{301}"))
+    }
 }

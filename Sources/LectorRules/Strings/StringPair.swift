@@ -22,8 +22,8 @@ public struct StringPair {
         // The side is told by its bytes, not by `==`, which is canonical equivalence: a translation
         // that is the source in another normalization form (NFD against NFC) has other UTF-16
         // offsets, and must not be given the source's units.
-        let isSource = text.utf8.elementsEqual(source.utf8)
-        guard isSource || text.utf8.elementsEqual(target.utf8) else { return StringText.masked(text, settings: settings) }
+        let isSource = UTF8Bytes.equal(text, source)
+        guard isSource || UTF8Bytes.equal(text, target) else { return StringText.masked(text, settings: settings) }
         if let made = shared.masked.first(where: { $0.isSource == isSource && $0.settings == settings }) { return made.units }
         let units = StringText.masked(text, settings: settings)
         shared.masked.append((isSource, settings, units))

@@ -24,4 +24,21 @@ enum UTF8Bytes {
         }
         return text.utf8.contains(byte)
     }
+
+    /// Whether two strings have the same UTF-8 bytes. Not `==`, which is canonical equivalence
+    /// (NFC and NFD spellings are equal by it), and not `utf8.elementsEqual`, which walks string
+    /// indices byte by byte: `StringPair.masked` asks this of every string check's texts.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        if let same = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                guard let xBase = x.baseAddress, let yBase = y.baseAddress, count > 0 else { return true }
+                return memcmp(xBase, yBase, count) == 0
+            }
+        }), let same {
+            return same
+        }
+        return a.utf8.elementsEqual(b.utf8)
+    }
 }
