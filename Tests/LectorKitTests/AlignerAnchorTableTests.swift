@@ -1,5 +1,6 @@
 import Foundation
 @testable import LectorText
+import LectorTestSupport
 import Testing
 
 /// The aligner reads each bead's anchors from flat sorted runs (`SentenceAligner.AnchorTable`)
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func runsHoldEachRangesAnchorsAndEachTwoRangesUnion() {
-        var generator = FixPropertyTests.SeededGenerator(state: 14)
+        var generator = SeededGenerator(seed: 14)
         for _ in 0..<200 {
             let sets = Self.randomSets(Int.random(in: 1...8, using: &generator), using: &generator)
             let table = SentenceAligner.AnchorTable(sets)
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func alignmentIsThatOfAFullSearchWithSetIntersections() {
-        var generator = FixPropertyTests.SeededGenerator(state: 2026)
+        var generator = SeededGenerator(seed: 2026)
         for _ in 0..<300 {
             let source = (0..<Int.random(in: 0...9, using: &generator)).map { _ in Int.random(in: 5...120, using: &generator) }
             let target = (0..<Int.random(in: 0...9, using: &generator)).map { _ in Int.random(in: 5...120, using: &generator) }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LectorKit
+import LectorTestSupport
 import Testing
 
 /// `String.mentionsLectorDirective`, which decides whether a file is checked whole or in chunks,
@@ -9,7 +10,7 @@ import Testing
         // Pieces that make near misses, multibyte text and the prefix at either end.
         let pieces = ["lector-", "lector", "lecto", "ector-", "l", "-", " ", "Lector-", "LECTOR-", "é", "e\u{301}",
                       "ß", "日本", "🇺🇦", "lector‐", "lektor-", "\n", "disable", "# ", "lector-disable-next-line"]
-        var generator = FixPropertyTests.SeededGenerator(state: 14)
+        var generator = SeededGenerator(seed: 14)
         var checked = 0
         for _ in 0..<5_000 {
             let count = Int(generator.next() % 6)

@@ -211,7 +211,7 @@ import Testing
         // before a space, regional indicators, emoji with joiners, curly apostrophes, hyphens alone.
         let pieces = ["Kyiv", "KIEW", "e\u{301}", " \u{301}x", "-\u{308}", "\r\n", "\n", "\u{600} ", "\u{600}a", "🇺🇦", "👩‍👩‍👧",
                       "it's", "don’t", "--", "'", "Straße", "İstanbul", "ǅ", "ΣΑΣ", "x\u{200D}y", ".", ",", " ", "1990", "a_b", "Ǆemal"]
-        var generator = FixPropertyTests.SeededGenerator(state: 14)
+        var generator = SeededGenerator(seed: 14)
         for _ in 0..<2_000 {
             texts.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }

@@ -11,18 +11,6 @@ import Testing
 @Suite struct FixPropertyTests {
     static let session: LintSession = try! LintSession(CheckConfiguration(glossaries: [Fixtures.houseGlossary]))
 
-    /// SplitMix64: the same documents on every run and every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A document under construction: the file and what `fix` must make of it.
     struct Document {
         var original = ""
@@ -62,7 +50,7 @@ import Testing
     func check(_ format: String, seeds: Range<UInt64>, make: (inout Document, inout SeededGenerator) -> Void) throws {
         var totalFixed = 0
         for seed in seeds {
-            var random = SeededGenerator(state: seed)
+            var random = SeededGenerator(seed: seed)
             var document = Document()
             make(&document, &random)
             let path = Fixtures.write(document.original, named: "random-\(seed).\(format)")
@@ -81,7 +69,7 @@ import Testing
                make: (inout Document, inout SeededGenerator) -> Void) throws {
         var totalFixed = 0
         for seed in seeds {
-            var random = SeededGenerator(state: seed)
+            var random = SeededGenerator(seed: seed)
             var document = Document()
             make(&document, &random)
             let folder = Fixtures.temporaryDirectory()

@@ -1,5 +1,6 @@
 import Foundation
 import LectorKit
+import LectorTestSupport
 import Testing
 
 /// Locations come from position marks every 64 UTF-16 units instead of a walk from the line's
@@ -27,7 +28,7 @@ import Testing
 
     @Test(arguments: 0..<6)
     func locationsAgreeWithAWalkFromTheLineStart(_ seed: Int) throws {
-        var generator = LocationTestGenerator(seed: UInt64(seed + 1))
+        var generator = SeededGenerator(seed: UInt64(seed + 1))
         let pieces = ["Kiev", " ", "ä", "€", "🇺🇦", "𝔸", "\n", "\r\n", "\r", "“", "Ё", "a"]
         // Long lines (hundreds of units between breaks) so that offsets fall far from line starts.
         let text = (0..<3000).map { _ in
@@ -62,15 +63,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failure reproduces.
-struct LocationTestGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

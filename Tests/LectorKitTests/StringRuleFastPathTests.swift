@@ -28,7 +28,7 @@ import Testing
         var units: [[UInt16]] = texts.map { Array($0.utf16) }
         // Lone surrogates, as masking half of a pair would leave.
         units += [[0x5C, 0xD83D, 0x28], [0xD83D, 0x5C, 0x29], [0xDE00, 0x28, 0x5C, 0xDE00, 0x5B]]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1401)
         let alphabet: [UInt16] = [0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x5C, 0x61, 0x20, 0xFF08, 0xFF09, 0x3010, 0x3011, 0xFF5B, 0xFF5D,
                                   0xFF3B, 0xFF3D, 0xD83D, 0xDE00]
         for _ in 0..<3000 {
@@ -57,7 +57,7 @@ import Testing
         }
         let pieces = ["%s", "%1$@", "%d", "{0}", "{count}", "{n, plural, one{# x} other{# y}}", "<b>", "</b>", "<br/>", "&File", "&&",
                       "$(x)", "${y}", "{{z}}", "a", " ", "ö", "😀", "%", "{", "}", "<", ">", "'"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1402)
         var texts = UnitFastPathTests.texts
         for _ in 0..<3000 {
             texts.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -73,7 +73,7 @@ import Testing
     /// with a combining mark at its end is read the general way, by lower-cased strings.
     @Test func doubledWordsFoldAsStringsDo() {
         let letters = (0..<0x300).compactMap(Unicode.Scalar.init).filter { Character($0).isLetter }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1403)
         func word() -> String {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 1...3, using: &generator) { scalars.append(letters.randomElement(using: &generator)!) }

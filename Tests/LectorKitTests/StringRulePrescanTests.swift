@@ -20,7 +20,7 @@ import Testing
     static let texts: [String] = {
         var texts = ["", " ", "a", "a ", " a", "a\n", "a \n", "a\t", "\ta", "a\r\n", "a  b", "a \u{00A0}b", "\u{00A0}a", "a\u{3000}",
                      "a\u{2009}", "a\u{202F}\n", "é", "Ä ", "a\\n", "\\", "a\\\\b", "x\u{301}", "😀 ", "\n", "\r", "a\r\rb", "  "]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1401)
         let pieces = ["a", "B", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{00A0}", "\u{3000}", "\u{2009}", "é", "😀", "\\", "n", "\\t"]
         for _ in 0..<2000 {
             texts.append((0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -97,7 +97,7 @@ import Testing
     /// `garbled.sentence` reads a translation for a loop only when its words' hashes may hold one,
     /// now also where it has a source.
     @Test func loopsBesideASourceAreStillFound() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1402)
         let words = ["the", "The", "talks", "ha", "1", "don't", "x", "it's"]
         var texts = ["The talks the talks the talks continue.", "ha ha ha", "no no no no", "Don't don't don't stop"]
         for _ in 0..<2000 {

@@ -105,7 +105,7 @@ import Testing
 
     @Test func acceleratorPrecheck() {
         // Markers at either end and between multi-byte characters, for the byte search.
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1401)
         let pieces = ["&", "_", "~", "a", "Ä", "ß", " ", "K", ";", "\u{212A}", "\u{37E}", "文", "😀", "&&", "&amp;"]
         let generated = (0..<2000).map { _ in
             (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -177,7 +177,7 @@ import Testing
         // are no ASCII (`ª`, `µ`, `ß`, `ÿ`) and signs that are none (`×`, `÷`, `¿`).
         let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "'", "n", "3", "(", "²", "½", "ª", "µ", "º", "ß", "ÿ", "×", "÷", "¿", "À",
                                           "\u{A0}", "\u{AD}", "Ā", "ǅ", "ſ", "Ω", "ω", "Ⅻ", "\u{301}", "٣", "𝐀"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 1402)
         for _ in 0..<3000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 1...5, using: &generator) { scalars.append(alphabet.randomElement(using: &generator)!) }

@@ -64,8 +64,8 @@ public struct BracketsMismatchRule: UnitRule {
         var findings: [RuleFinding] = []
         // The settings alone go into the closures: capturing `context` copied all of it per unit.
         let settings = context.strings
-        let source = Self.mayHaveBrackets(pair.source) ? Self.counts(masked: pair.masked(pair.source, settings: settings)) : Self.noCounts
-        let target = Self.mayHaveBrackets(pair.target) ? Self.counts(masked: pair.masked(pair.target, settings: settings)) : Self.noCounts
+        let source = Self.counts(pair.source) { pair.masked(pair.source, settings: settings) }
+        let target = Self.counts(pair.target) { pair.masked(pair.target, settings: settings) }
         // Equal counts give no finding in either branch below (a balance the source shares is the
         // source's), and spare the word count of `isProse`.
         guard source != target else { return [] }
@@ -117,6 +117,7 @@ public struct BracketsMismatchRule: UnitRule {
 
     /// Brackets of each kind in `text` as `masked` (`StringText.masked`, which the unit's other
     /// string checks share: `StringPair.masked`) has it.
+    @inline(__always)
     static func counts(_ text: String, masked: () -> [UInt16]) -> [Count] {
         mayHaveBrackets(text) ? counts(masked: masked()) : noCounts
     }
