@@ -307,6 +307,9 @@ public struct NamesMissingRule: BilingualRule {
 
         /// The keys of a pair's translation, from its word segments (`SentencePairContext.wordSegments`).
         init(_ words: PairWordSegments, latin: Transliterator, memo: TargetKeyMemo? = nil) {
+            // Nearly every word has a skeleton: the arrays of all words grow without copying.
+            all.reserveCapacity(words.segments.count)
+            sounds.reserveCapacity(words.segments.count)
             for segment in words.segments where segment.kind == .letter {
                 add(words.text(of: segment), latin: latin, memo: memo)
             }
@@ -326,14 +329,19 @@ public struct NamesMissingRule: BilingualRule {
             if let sound = entry.sound { sounds.append(sound) }
         }
 
-        /// What one word of the translation adds to the keys.
-        struct Entry {
+        /// What one word of the translation adds to the keys. A class: read from the memo for
+        /// every word of every pair, a struct was copied out with a retain of each of its strings.
+        final class Entry: Sendable {
             /// Its skeleton, if it has one.
             let key: String?
             /// For a capitalized word with a key (a skeleton or a short key): the key, the word, and
             /// the word without a possessive in Latin letters.
             let capitalized: (key: String, word: String, latin: String)?
             let sound: String?
+
+            init(key: String?, capitalized: (key: String, word: String, latin: String)?, sound: String?) {
+                (self.key, self.capitalized, self.sound) = (key, capitalized, sound)
+            }
         }
 
         static func entry(of text: String, latin: Transliterator) -> Entry {
@@ -745,9 +753,35 @@ public struct NamesMissingRule: BilingualRule {
         return written
     }
 
+    /// Whether some key of `others` is close to `key` either way (`isClose(other, key) ||
+    /// isClose(key, other)`). `names.replaced` compares each name of the translation with every
+    /// key of the source sentence: `key`'s bytes are read and checked once for all of them, and
+    /// each pair of printable ASCII keys once for both directions.
+    static func isCloseEitherWay(_ key: String, toAnyOf others: [String]) -> Bool {
+        let original = key
+        var key = key
+        return key.withUTF8 { keyBytes in
+            let keyIsPrintable = isPrintableASCII(keyBytes)
+            for other in others {
+                var other = other
+                let close = keyIsPrintable ? other.withUTF8 { otherBytes -> Bool? in
+                    guard isPrintableASCII(otherBytes) else { return nil }
+                    return isClosePrintable(otherBytes, keyBytes) || isClosePrintable(keyBytes, otherBytes)
+                } : nil
+                if close ?? (isClose(other, original) || isClose(original, other)) { return true }
+            }
+            return false
+        }
+    }
+
     /// `isClose` on printable ASCII; `nil` when either key is something else.
     private static func isCloseASCII(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard isPrintableASCII(name), isPrintableASCII(candidate) else { return nil }
+        return isClosePrintable(name, candidate)
+    }
+
+    /// `isClose` of two printable ASCII keys.
+    private static func isClosePrintable(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
         // `isCloseAsWritten` needs lengths at most 2 apart, and `phonological` shortens a key by
         // one byte at most: keys further apart are not close either way (most pairs of a
         // sentence's keys), answered before any sound change is made.

@@ -326,17 +326,19 @@ public struct NamesReplacedRule: BilingualRule {
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
-    /// words (and of Russian place adjectives' stems), skeletons of capitalized words, sound keys.
+    /// words (and of Russian place adjectives' stems), and the memo's entries of all words and of
+    /// the capitalized ones, whose sound keys and name codes are read from there. (Flattened into
+    /// arrays of their own, the keys of each pair's words were a third of this rule's time.)
     struct SourceKeys {
         var all: [String] = []
-        var capitalized: [String] = []
-        var sounds: [String] = []
-        /// Name codes of capitalized words.
-        var capitalizedCodes: [String] = []
+        private var words: [SourceWordMemo.Entry] = []
+        private var capitalizedWords: [SourceWordMemo.Entry] = []
 
         /// - Parameter words: the source sentence's word segments by `prepared.sourceSegmenter`.
         init(_ words: PairWordSegments, prepared: Reading) {
             let latin = prepared.names.latin
+            self.words.reserveCapacity(words.segments.count)
+            all.reserveCapacity(words.segments.count)
             // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
             for segment in words.segments
             where segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana {
@@ -348,13 +350,11 @@ public struct NamesReplacedRule: BilingualRule {
                         codes: NameCorrespondence.nameCodes(latin.transliterate(word)),
                         sounds: NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin))
                 }
-                all += entry.keys
-                all += entry.adjectiveKeys
+                all += entry.allKeys
+                self.words.append(entry)
                 if let first = word.unicodeScalars.first, Latin1ScalarProperties.isUppercase(first) {
-                    capitalized += entry.keys
-                    capitalizedCodes += entry.codes
+                    capitalizedWords.append(entry)
                 }
-                sounds += entry.sounds
             }
         }
 
@@ -364,15 +364,15 @@ public struct NamesReplacedRule: BilingualRule {
         /// The word is read through its facts (`TargetWordFacts`: its keys, sound key and name codes).
         func accountsFor(_ word: TargetWordFacts, places: NameCorrespondence.Places) -> Bool {
             let keys = word.keys
-            if keys.contains(where: { key in all.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } }) {
+            if keys.contains(where: { key in NamesMissingRule.isCloseEitherWay(key, toAnyOf: all) }) { return true }
+            if let sound = word.sound, words.contains(where: { $0.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) {
                 return true
             }
-            if let sound = word.sound, sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
+            if keys.contains(where: { key in capitalizedWords.contains { $0.keys.contains { NameCorrespondence.isLooselyClose(key, $0) } } }) {
                 return true
             }
-            if keys.contains(where: { key in capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return true }
             // One name in two languages' spellings of its sounds (`Mihail`/`Michael`, `Anglia`/`England`).
-            if NameCorrespondence.codesAgree(word.codes, capitalizedCodes) { return true }
+            if NameCorrespondence.codesAgree(word.codes, capitalizedWords.flatMap(\.codes)) { return true }
             return places.correspond(sourceKeys: all, targetKeys: keys)
         }
     }
@@ -396,11 +396,19 @@ public struct NamesReplacedRule: BilingualRule {
 /// The keys of the source words a document has read (`NamesReplacedRule.SourceKeys`), shared by
 /// the threads that check its units. Bounded: past `capacity` words, new ones are computed and not kept.
 final class SourceWordMemo: @unchecked Sendable {
-    struct Entry {
+    /// A class: a pair's `SourceKeys` keeps each of its words' entries, one reference each.
+    final class Entry: Sendable {
         let keys: [String]
         let adjectiveKeys: [String]
         let codes: [String]
         let sounds: [String]
+        /// `keys` and then `adjectiveKeys`, as `SourceKeys.all` lists them.
+        let allKeys: [String]
+
+        init(keys: [String], adjectiveKeys: [String], codes: [String], sounds: [String]) {
+            (self.keys, self.adjectiveKeys, self.codes, self.sounds) = (keys, adjectiveKeys, codes, sounds)
+            allKeys = keys + adjectiveKeys
+        }
     }
 
     private var entries: [String: Entry] = [:]
