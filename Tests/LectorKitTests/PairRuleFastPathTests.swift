@@ -168,13 +168,15 @@ import Testing
         #expect(words.count > 2_000 && stems > 100)
     }
 
-    /// `isCloseEitherWay` is `isClose` both ways round against each key of the list: on every pair
+    /// `isCloseEitherWay` is `isClose` both ways round against each key of the list, and
+    /// `isClose(_:toAnyOf:)` the one way: on every pair
     /// of keys of up to three letters, on a sample of the seed articles' keys (non-ASCII ones
     /// among them, which take the string path), and on lists of several keys.
     @Test func closenessEitherWayIsBothReadings() {
         let short = Self.shortKeys.filter { $0.utf8.count <= 3 }
         let real = NameKeyMatchingTests.keys.enumerated().filter { $0.offset % 5 == 0 || !$0.element.utf8.allSatisfy { $0 < 0x80 } }.map(\.element)
-            + ["ésc", "esc", "ünbp", "unbp", "сеул", "seul", "ab\u{7F}", "ab\u{1F}", "Шойгу", "shoigu"]
+            + ["ésc", "esc", "ünbp", "unbp", "сеул", "seul", "ab\u{7F}", "ab\u{1F}", "Шойгу", "shoigu",
+               "istanbul", "stambul", "espagne", "spain", "inbound", "imbound", "unpack", "ascent", "akcent"]
         func reference(_ key: String, _ others: [String]) -> Bool {
             others.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) }
         }
@@ -188,6 +190,9 @@ import Testing
                     if NamesMissingRule.isCloseEitherWay(key, toAnyOf: [other]) != expected {
                         Issue.record("isCloseEitherWay(\(key), [\(other)]) is not \(expected)")
                     }
+                    if NamesMissingRule.isClose(key, toAnyOf: [other]) != NamesMissingRule.isClose(key, other) {
+                        Issue.record("isClose(\(key), toAnyOf: [\(other)]) is not isClose(\(key), \(other))")
+                    }
                 }
                 // Lists of up to seven keys from a fixed walk through the group.
                 for start in stride(from: 0, to: group.count, by: max(group.count / 40, 1)) {
@@ -195,10 +200,13 @@ import Testing
                     if NamesMissingRule.isCloseEitherWay(key, toAnyOf: others) != reference(key, others) {
                         Issue.record("isCloseEitherWay(\(key), \(others)) is not \(reference(key, others))")
                     }
+                    if NamesMissingRule.isClose(key, toAnyOf: others) != others.contains(where: { NamesMissingRule.isClose(key, $0) }) {
+                        Issue.record("isClose(\(key), toAnyOf: \(others)) is not the list's")
+                    }
                 }
             }
         }
         #expect(close > short.count + real.count && close < compared / 2)
-        #expect(!NamesMissingRule.isCloseEitherWay("shoigu", toAnyOf: []))
+        #expect(!NamesMissingRule.isCloseEitherWay("shoigu", toAnyOf: []) && !NamesMissingRule.isClose("shoigu", toAnyOf: []))
     }
 }

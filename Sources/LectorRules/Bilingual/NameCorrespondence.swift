@@ -34,7 +34,9 @@ enum NameCorrespondence {
     /// What tells a name from a noun in a source language that capitalizes both (German), where a
     /// capital says nothing and the headword list alone decided: words it lacks were names
     /// (`Reposition`, `Weder` opening a sentence), names it lists were words (`München`, `Köln`).
-    struct CapitalizedNouns {
+    /// A class: each candidate name of each pair read it, and a struct was copied with a retain
+    /// of each of its references.
+    final class CapitalizedNouns {
         let sourceLanguage: String
         let sourceSpelling: HunspellDictionary?
         /// The translation's spelling dictionary, when that language writes its nouns in lower case.

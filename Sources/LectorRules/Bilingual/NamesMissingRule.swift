@@ -191,7 +191,7 @@ public struct NamesMissingRule: BilingualRule {
                  Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin))
             }
             let keys = nameKeys.keys
-            guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
+            guard !keys.isEmpty, !keys.contains(where: { Self.isClose($0, toAnyOf: target.capitalized) }) else { return false }
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
             if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
@@ -214,7 +214,7 @@ public struct NamesMissingRule: BilingualRule {
             let sounds = nameKeys.sounds
             if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
             let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
-            if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
+            if stems.contains(where: { Self.isClose($0, toAnyOf: target.capitalized) }) { return false }
             if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
             // A place the translation writes in lower case is the place still (`germany`).
             if prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized + target.lowercase) { return false }
@@ -766,11 +766,45 @@ public struct NamesMissingRule: BilingualRule {
                 var other = other
                 let close = keyIsPrintable ? other.withUTF8 { otherBytes -> Bool? in
                     guard isPrintableASCII(otherBytes) else { return nil }
-                    return isClosePrintable(otherBytes, keyBytes) || isClosePrintable(keyBytes, otherBytes)
+                    return isClosePrintableEitherWay(otherBytes, keyBytes)
                 } : nil
                 if close ?? (isClose(other, original) || isClose(original, other)) { return true }
             }
             return false
+        }
+    }
+
+    /// Whether some key of `candidates` is close to `name` (`isClose(name, candidate)`), with
+    /// `name`'s bytes read and checked once for all of them.
+    static func isClose(_ name: String, toAnyOf candidates: [String]) -> Bool {
+        let original = name
+        var name = name
+        return name.withUTF8 { nameBytes in
+            let nameIsPrintable = isPrintableASCII(nameBytes)
+            for candidate in candidates {
+                var candidate = candidate
+                let close = nameIsPrintable ? candidate.withUTF8 { candidateBytes -> Bool? in
+                    isPrintableASCII(candidateBytes) ? isClosePrintable(nameBytes, candidateBytes) : nil
+                } : nil
+                if close ?? isClose(original, candidate) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `isClosePrintable(a, b) || isClosePrintable(b, a)`: the length test, whether a sound change
+    /// applies, and the changed keys are the same both ways round, so each is made once.
+    private static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if abs(a.count - b.count) > 3 { return false }
+        if isCloseAsWritten(a, b) || isCloseAsWritten(b, a) { return true }
+        guard soundChanges(a) || soundChanges(b) else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { x in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { y in
+                let xCount = phonological(a, into: x), yCount = phonological(b, into: y)
+                let x = UnsafeBufferPointer(rebasing: x[..<xCount]), y = UnsafeBufferPointer(rebasing: y[..<yCount])
+                let changed = !x.elementsEqual(a) || !y.elementsEqual(b)
+                return changed && (isCloseAsWritten(x, y) || isCloseAsWritten(y, x))
+            }
         }
     }
 
