@@ -307,9 +307,15 @@ public struct NamesMissingRule: BilingualRule {
 
         /// The keys of a pair's translation, from its word segments (`SentencePairContext.wordSegments`).
         init(_ words: PairWordSegments, latin: Transliterator, memo: TargetKeyMemo? = nil) {
-            // Nearly every word has a skeleton: the arrays of all words grow without copying.
+            // Nearly every word has a skeleton: the arrays of all words grow without copying, and
+            // those of the few capitalized ones (nearly every sentence has one) are made once.
             all.reserveCapacity(words.segments.count)
             sounds.reserveCapacity(words.segments.count)
+            lowercase.reserveCapacity(words.segments.count)
+            let names = min(words.segments.count, 8)
+            capitalized.reserveCapacity(names)
+            capitalizedWords.reserveCapacity(names)
+            capitalizedLatin.reserveCapacity(names)
             for segment in words.segments where segment.kind == .letter {
                 add(words.text(of: segment), latin: latin, memo: memo)
             }

@@ -118,6 +118,8 @@ public struct NamesReplacedRule: BilingualRule {
         /// Each capitalized translation word's facts (`facts(of:prepared:)`), read once per document.
         let targetWords = TargetNameMemo()
         let targetCapitalizesNouns: Bool
+        /// Whether the source capitalizes its nouns: asked at each pair without a missing name.
+        let sourceCapitalizesNouns: Bool
 
         init(names: NamesMissingRule.Reading, targetSegmenter: TextSegmenter, sourceSegmenter: TextSegmenter,
              targetLexicon: FreeDictDictionary?, targetInflection: InflectionRules, sourceInflection: InflectionRules,
@@ -136,6 +138,7 @@ public struct NamesReplacedRule: BilingualRule {
             self.lexicon = lexicon
             self.exonyms = exonyms
             targetCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(targetLanguage)
+            sourceCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(sourceLanguage)
         }
     }
 
@@ -164,7 +167,7 @@ public struct NamesReplacedRule: BilingualRule {
         let missingName = NamesMissingRule.missingNames(in: pair, using: prepared.names).first
         // A source name that is also a word in lower case (`Trump`, `Macron`, `May`) is no
         // missing name for `names.missing`, but it can witness a name put in its place.
-        let mayHaveWordLikeName = missingName == nil && !NamesMissingRule.capitalizesNouns.contains(prepared.sourceLanguage)
+        let mayHaveWordLikeName = missingName == nil && !prepared.sourceCapitalizesNouns
             && prepared.lexicon?.hasTranslations(from: prepared.sourceLanguage, to: prepared.targetLanguage) == true
         var wordLikeName: String??
         // Without a source name left unmatched, only a word the translation's spelling dictionary
@@ -332,8 +335,8 @@ public struct NamesReplacedRule: BilingualRule {
     /// class: a struct was copied, with a retain of each array, at each name of the translation.
     final class SourceKeys {
         private(set) var all: [String] = []
-        private var words: [SourceWordMemo.Entry] = []
-        private var capitalizedWords: [SourceWordMemo.Entry] = []
+        /// Each word's entry, and whether the word is capitalized: one array for both, reserved.
+        private var words: [(entry: SourceWordMemo.Entry, isCapitalized: Bool)] = []
 
         /// - Parameter words: the source sentence's word segments by `prepared.sourceSegmenter`.
         init(_ words: PairWordSegments, prepared: Reading) {
@@ -352,10 +355,8 @@ public struct NamesReplacedRule: BilingualRule {
                         sounds: NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin))
                 }
                 all += entry.allKeys
-                self.words.append(entry)
-                if let first = word.unicodeScalars.first, Latin1ScalarProperties.isUppercase(first) {
-                    capitalizedWords.append(entry)
-                }
+                let isCapitalized = word.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) ?? false
+                self.words.append((entry, isCapitalized))
             }
         }
 
@@ -366,14 +367,16 @@ public struct NamesReplacedRule: BilingualRule {
         func accountsFor(_ word: TargetWordFacts, places: NameCorrespondence.Places) -> Bool {
             let keys = word.keys
             if keys.contains(where: { key in NamesMissingRule.isCloseEitherWay(key, toAnyOf: all) }) { return true }
-            if let sound = word.sound, words.contains(where: { $0.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) {
+            if let sound = word.sound, words.contains(where: { $0.entry.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) {
                 return true
             }
-            if keys.contains(where: { key in capitalizedWords.contains { $0.keys.contains { NameCorrespondence.isLooselyClose(key, $0) } } }) {
+            if keys.contains(where: { key in
+                words.contains { $0.isCapitalized && $0.entry.keys.contains { NameCorrespondence.isLooselyClose(key, $0) } }
+            }) {
                 return true
             }
             // One name in two languages' spellings of its sounds (`Mihail`/`Michael`, `Anglia`/`England`).
-            if NameCorrespondence.codesAgree(word.codes, capitalizedWords.flatMap(\.codes)) { return true }
+            if NameCorrespondence.codesAgree(word.codes, words.filter(\.isCapitalized).flatMap(\.entry.codes)) { return true }
             return places.correspond(sourceKeys: all, targetKeys: keys)
         }
     }
