@@ -329,8 +329,8 @@ public struct NamesReplacedRule: BilingualRule {
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
-    /// words (and of Russian place adjectives' stems), and the memo's entries of all words and of
-    /// the capitalized ones, whose sound keys and name codes are read from there. (Flattened into
+    /// words (and of Russian place adjectives' stems), and each word's memo entry with whether it
+    /// is capitalized, whose sound keys and name codes are read from there. (Flattened into
     /// arrays of their own, the keys of each pair's words were a third of this rule's time.) A
     /// class: a struct was copied, with a retain of each array, at each name of the translation.
     final class SourceKeys {
