@@ -1,5 +1,7 @@
+import Foundation
 import LectorICU
 @testable import LectorRules
+import LectorTestSupport
 import LectorText
 import Testing
 
@@ -122,5 +124,89 @@ import Testing
             }
         }
         #expect(close > short.count + long.count)
+    }
+
+    /// Words to read adjective stems of: the seed articles' (German, English), the Russian sources
+    /// of the shared MLQE-PE dev set when it is beside the repository, and Russian and Ukrainian
+    /// adjectives made of place names in each case, capitalized, in capitals, with `й` decomposed
+    /// (`и` + U+0306, canonically the same), and with Latin look-alikes of `с` and `к`.
+    static func adjectiveWords() throws -> [String] {
+        var texts: [String] = []
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] { texts.append(try String(contentsOfFile: path, encoding: .utf8)) }
+        if OptionalResource.sharedData {
+            let path = Fixtures.path("../shared/data/mlqe-pe/ru-en/dev.tsv")
+            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").prefix(400).map { line in
+                line.split(separator: "\t").dropFirst().first.map(String.init) ?? ""
+            }
+        }
+        var words = texts.flatMap { $0.split(whereSeparator: { !$0.isLetter && $0 != "\u{306}" }).map(String.init) }
+        let endings = ["ский", "ского", "скому", "ским", "ском", "ская", "ской", "скую", "ское", "ские", "ских", "скими",
+                       "ськ", "ський", "ського", "ській", "ська", "ської", "ське", "ські", "ських", "цкий", "ск", "ски"]
+        for stem in ["Ярослав", "Рязан", "Химкин", "Моск", "Київ", "Лв", "Днепров", "Xарків", "Fran"] {
+            for ending in endings {
+                let word = stem + ending
+                words += [word, word.lowercased(), word.uppercased(), word.replacingOccurrences(of: "й", with: "и\u{306}"),
+                          word.replacingOccurrences(of: "с", with: "c"), word.replacingOccurrences(of: "к", with: "k"),
+                          word + "s", word.decomposedStringWithCanonicalMapping, word.precomposedStringWithCanonicalMapping]
+            }
+        }
+        return words
+    }
+
+    /// `adjectiveStem` reads only words with a byte of `с` or `С` in them, and answers as its
+    /// reference (`adjectiveStemAsWritten`) on every word.
+    @Test func adjectiveStemsAreTheSame() throws {
+        let words = try Self.adjectiveWords()
+        var stems = 0
+        for word in words {
+            let expected = NameCorrespondence.adjectiveStemAsWritten(word)
+            if expected != nil { stems += 1 }
+            if NameCorrespondence.adjectiveStem(word) != expected {
+                Issue.record("adjectiveStem(\(word), \(word.unicodeScalars.map { String($0.value, radix: 16) })) is not \(expected ?? "nil")")
+            }
+        }
+        #expect(words.count > 2_000 && stems > 100)
+    }
+
+    /// `isCloseEitherWay` is `isClose` both ways round against each key of the list, and
+    /// `isClose(_:toAnyOf:)` the one way: on every pair
+    /// of keys of up to three letters, on a sample of the seed articles' keys (non-ASCII ones
+    /// among them, which take the string path), and on lists of several keys.
+    @Test func closenessEitherWayIsBothReadings() {
+        let short = Self.shortKeys.filter { $0.utf8.count <= 3 }
+        let real = NameKeyMatchingTests.keys.enumerated().filter { $0.offset % 5 == 0 || !$0.element.utf8.allSatisfy { $0 < 0x80 } }.map(\.element)
+            + ["ésc", "esc", "ünbp", "unbp", "сеул", "seul", "ab\u{7F}", "ab\u{1F}", "Шойгу", "shoigu",
+               "istanbul", "stambul", "espagne", "spain", "inbound", "imbound", "unpack", "ascent", "akcent"]
+        func reference(_ key: String, _ others: [String]) -> Bool {
+            others.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) }
+        }
+        var close = 0, compared = 0
+        for group in [short, real] {
+            for key in group {
+                for other in group {
+                    let expected = reference(key, [other])
+                    compared += 1
+                    if expected { close += 1 }
+                    if NamesMissingRule.isCloseEitherWay(key, toAnyOf: [other]) != expected {
+                        Issue.record("isCloseEitherWay(\(key), [\(other)]) is not \(expected)")
+                    }
+                    if NamesMissingRule.isClose(key, toAnyOf: [other]) != NamesMissingRule.isClose(key, other) {
+                        Issue.record("isClose(\(key), toAnyOf: [\(other)]) is not isClose(\(key), \(other))")
+                    }
+                }
+                // Lists of up to seven keys from a fixed walk through the group.
+                for start in stride(from: 0, to: group.count, by: max(group.count / 40, 1)) {
+                    let others = (0..<7).map { group[(start + $0 * 13) % group.count] }
+                    if NamesMissingRule.isCloseEitherWay(key, toAnyOf: others) != reference(key, others) {
+                        Issue.record("isCloseEitherWay(\(key), \(others)) is not \(reference(key, others))")
+                    }
+                    if NamesMissingRule.isClose(key, toAnyOf: others) != others.contains(where: { NamesMissingRule.isClose(key, $0) }) {
+                        Issue.record("isClose(\(key), toAnyOf: \(others)) is not the list's")
+                    }
+                }
+            }
+        }
+        #expect(close > short.count + real.count && close < compared / 2)
+        #expect(!NamesMissingRule.isCloseEitherWay("shoigu", toAnyOf: []) && !NamesMissingRule.isClose("shoigu", toAnyOf: []))
     }
 }

@@ -34,7 +34,9 @@ enum NameCorrespondence {
     /// What tells a name from a noun in a source language that capitalizes both (German), where a
     /// capital says nothing and the headword list alone decided: words it lacks were names
     /// (`Reposition`, `Weder` opening a sentence), names it lists were words (`München`, `Köln`).
-    struct CapitalizedNouns {
+    /// A class: each candidate name of each pair read it, and a struct was copied with a retain
+    /// of each of its references.
+    final class CapitalizedNouns {
         let sourceLanguage: String
         let sourceSpelling: HunspellDictionary?
         /// The translation's spelling dictionary, when that language writes its nouns in lower case.
@@ -383,6 +385,15 @@ enum NameCorrespondence {
     /// `Рязанской` from Рязань, `Химкинский` from Химки): the stem before `-ск-`/`-цк-` and the
     /// case ending, which a translation keeps as the place's name (`Yaroslavl`, `Ryazan`).
     static func adjectiveStem(_ word: String) -> String? {
+        // Every ending holds `с`, which only `с` and `С` lower-case to (lead bytes 0xD0, 0xD1 in
+        // UTF-8), and no other text is canonically equivalent to it. Most words are not Cyrillic,
+        // and their twenty-one suffix tests on graphemes were a twentieth of `names.missing`.
+        guard word.utf8.contains(where: { $0 == 0xD0 || $0 == 0xD1 }) else { return nil }
+        return adjectiveStemAsWritten(word)
+    }
+
+    /// `adjectiveStem` without the test for Cyrillic bytes (the reference it is tested against).
+    static func adjectiveStemAsWritten(_ word: String) -> String? {
         let lower = word.lowercased()
         for ending in ["ский", "ского", "скому", "ским", "ском", "ская", "ской", "скую", "ское", "ские", "ских", "скими",
                        "ськ", "ський", "ського", "ській", "ська", "ської", "ське", "ські", "ських"] where lower.hasSuffix(ending) {

@@ -191,7 +191,7 @@ public struct NamesMissingRule: BilingualRule {
                  Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin))
             }
             let keys = nameKeys.keys
-            guard !keys.isEmpty, !keys.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) else { return false }
+            guard !keys.isEmpty, !keys.contains(where: { Self.isClose($0, toAnyOf: target.capitalized) }) else { return false }
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
             if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
@@ -214,7 +214,7 @@ public struct NamesMissingRule: BilingualRule {
             let sounds = nameKeys.sounds
             if sounds.contains(where: { sound in target.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) { return false }
             let stems = NameCorrespondence.adjectiveStem(name).map { Self.keys(of: $0, inflection: .none, latin: prepared.latin) } ?? []
-            if stems.contains(where: { key in target.capitalized.contains { Self.isClose(key, $0) } }) { return false }
+            if stems.contains(where: { Self.isClose($0, toAnyOf: target.capitalized) }) { return false }
             if keys.contains(where: { key in target.capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return false }
             // A place the translation writes in lower case is the place still (`germany`).
             if prepared.places.correspond(sourceKeys: keys + stems, targetKeys: target.capitalized + target.lowercase) { return false }
@@ -307,6 +307,15 @@ public struct NamesMissingRule: BilingualRule {
 
         /// The keys of a pair's translation, from its word segments (`SentencePairContext.wordSegments`).
         init(_ words: PairWordSegments, latin: Transliterator, memo: TargetKeyMemo? = nil) {
+            // Nearly every word has a skeleton: the arrays of all words grow without copying, and
+            // those of the few capitalized ones (nearly every sentence has one) are made once.
+            all.reserveCapacity(words.segments.count)
+            sounds.reserveCapacity(words.segments.count)
+            lowercase.reserveCapacity(words.segments.count)
+            let names = min(words.segments.count, 8)
+            capitalized.reserveCapacity(names)
+            capitalizedWords.reserveCapacity(names)
+            capitalizedLatin.reserveCapacity(names)
             for segment in words.segments where segment.kind == .letter {
                 add(words.text(of: segment), latin: latin, memo: memo)
             }
@@ -326,14 +335,19 @@ public struct NamesMissingRule: BilingualRule {
             if let sound = entry.sound { sounds.append(sound) }
         }
 
-        /// What one word of the translation adds to the keys.
-        struct Entry {
+        /// What one word of the translation adds to the keys. A class: read from the memo for
+        /// every word of every pair, a struct was copied out with a retain of each of its strings.
+        final class Entry: Sendable {
             /// Its skeleton, if it has one.
             let key: String?
             /// For a capitalized word with a key (a skeleton or a short key): the key, the word, and
             /// the word without a possessive in Latin letters.
             let capitalized: (key: String, word: String, latin: String)?
             let sound: String?
+
+            init(key: String?, capitalized: (key: String, word: String, latin: String)?, sound: String?) {
+                (self.key, self.capitalized, self.sound) = (key, capitalized, sound)
+            }
         }
 
         static func entry(of text: String, latin: Transliterator) -> Entry {
@@ -745,9 +759,69 @@ public struct NamesMissingRule: BilingualRule {
         return written
     }
 
+    /// Whether some key of `others` is close to `key` either way (`isClose(other, key) ||
+    /// isClose(key, other)`). `names.replaced` compares each name of the translation with every
+    /// key of the source sentence: `key`'s bytes are read and checked once for all of them, and
+    /// each pair of printable ASCII keys once for both directions.
+    static func isCloseEitherWay(_ key: String, toAnyOf others: [String]) -> Bool {
+        let original = key
+        var key = key
+        return key.withUTF8 { keyBytes in
+            let keyIsPrintable = isPrintableASCII(keyBytes)
+            for other in others {
+                var other = other
+                let close = keyIsPrintable ? other.withUTF8 { otherBytes -> Bool? in
+                    guard isPrintableASCII(otherBytes) else { return nil }
+                    return isClosePrintableEitherWay(otherBytes, keyBytes)
+                } : nil
+                if close ?? (isClose(other, original) || isClose(original, other)) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether some key of `candidates` is close to `name` (`isClose(name, candidate)`), with
+    /// `name`'s bytes read and checked once for all of them.
+    static func isClose(_ name: String, toAnyOf candidates: [String]) -> Bool {
+        let original = name
+        var name = name
+        return name.withUTF8 { nameBytes in
+            let nameIsPrintable = isPrintableASCII(nameBytes)
+            for candidate in candidates {
+                var candidate = candidate
+                let close = nameIsPrintable ? candidate.withUTF8 { candidateBytes -> Bool? in
+                    isPrintableASCII(candidateBytes) ? isClosePrintable(nameBytes, candidateBytes) : nil
+                } : nil
+                if close ?? isClose(original, candidate) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `isClosePrintable(a, b) || isClosePrintable(b, a)`: the length test, whether a sound change
+    /// applies, and the changed keys are the same both ways round, so each is made once.
+    private static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if abs(a.count - b.count) > 3 { return false }
+        if isCloseAsWritten(a, b) || isCloseAsWritten(b, a) { return true }
+        guard soundChanges(a) || soundChanges(b) else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { x in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { y in
+                let xCount = phonological(a, into: x), yCount = phonological(b, into: y)
+                let x = UnsafeBufferPointer(rebasing: x[..<xCount]), y = UnsafeBufferPointer(rebasing: y[..<yCount])
+                let changed = !x.elementsEqual(a) || !y.elementsEqual(b)
+                return changed && (isCloseAsWritten(x, y) || isCloseAsWritten(y, x))
+            }
+        }
+    }
+
     /// `isClose` on printable ASCII; `nil` when either key is something else.
     private static func isCloseASCII(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard isPrintableASCII(name), isPrintableASCII(candidate) else { return nil }
+        return isClosePrintable(name, candidate)
+    }
+
+    /// `isClose` of two printable ASCII keys.
+    private static func isClosePrintable(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
         // `isCloseAsWritten` needs lengths at most 2 apart, and `phonological` shortens a key by
         // one byte at most: keys further apart are not close either way (most pairs of a
         // sentence's keys), answered before any sound change is made.

@@ -118,6 +118,8 @@ public struct NamesReplacedRule: BilingualRule {
         /// Each capitalized translation word's facts (`facts(of:prepared:)`), read once per document.
         let targetWords = TargetNameMemo()
         let targetCapitalizesNouns: Bool
+        /// Whether the source capitalizes its nouns: asked at each pair without a missing name.
+        let sourceCapitalizesNouns: Bool
 
         init(names: NamesMissingRule.Reading, targetSegmenter: TextSegmenter, sourceSegmenter: TextSegmenter,
              targetLexicon: FreeDictDictionary?, targetInflection: InflectionRules, sourceInflection: InflectionRules,
@@ -136,6 +138,7 @@ public struct NamesReplacedRule: BilingualRule {
             self.lexicon = lexicon
             self.exonyms = exonyms
             targetCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(targetLanguage)
+            sourceCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(sourceLanguage)
         }
     }
 
@@ -164,7 +167,7 @@ public struct NamesReplacedRule: BilingualRule {
         let missingName = NamesMissingRule.missingNames(in: pair, using: prepared.names).first
         // A source name that is also a word in lower case (`Trump`, `Macron`, `May`) is no
         // missing name for `names.missing`, but it can witness a name put in its place.
-        let mayHaveWordLikeName = missingName == nil && !NamesMissingRule.capitalizesNouns.contains(prepared.sourceLanguage)
+        let mayHaveWordLikeName = missingName == nil && !prepared.sourceCapitalizesNouns
             && prepared.lexicon?.hasTranslations(from: prepared.sourceLanguage, to: prepared.targetLanguage) == true
         var wordLikeName: String??
         // Without a source name left unmatched, only a word the translation's spelling dictionary
@@ -326,17 +329,20 @@ public struct NamesReplacedRule: BilingualRule {
     }
 
     /// The source sentence's words as a translation's name is compared with them: skeletons of all
-    /// words (and of Russian place adjectives' stems), skeletons of capitalized words, sound keys.
-    struct SourceKeys {
-        var all: [String] = []
-        var capitalized: [String] = []
-        var sounds: [String] = []
-        /// Name codes of capitalized words.
-        var capitalizedCodes: [String] = []
+    /// words (and of Russian place adjectives' stems), and each word's memo entry with whether it
+    /// is capitalized, whose sound keys and name codes are read from there. (Flattened into
+    /// arrays of their own, the keys of each pair's words were a third of this rule's time.) A
+    /// class: a struct was copied, with a retain of each array, at each name of the translation.
+    final class SourceKeys {
+        private(set) var all: [String] = []
+        /// Each word's entry, and whether the word is capitalized: one array for both, reserved.
+        private var words: [(entry: SourceWordMemo.Entry, isCapitalized: Bool)] = []
 
         /// - Parameter words: the source sentence's word segments by `prepared.sourceSegmenter`.
         init(_ words: PairWordSegments, prepared: Reading) {
             let latin = prepared.names.latin
+            self.words.reserveCapacity(words.segments.count)
+            all.reserveCapacity(words.segments.count)
             // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
             for segment in words.segments
             where segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana {
@@ -348,13 +354,9 @@ public struct NamesReplacedRule: BilingualRule {
                         codes: NameCorrespondence.nameCodes(latin.transliterate(word)),
                         sounds: NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin))
                 }
-                all += entry.keys
-                all += entry.adjectiveKeys
-                if let first = word.unicodeScalars.first, Latin1ScalarProperties.isUppercase(first) {
-                    capitalized += entry.keys
-                    capitalizedCodes += entry.codes
-                }
-                sounds += entry.sounds
+                all += entry.allKeys
+                let isCapitalized = word.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) ?? false
+                self.words.append((entry, isCapitalized))
             }
         }
 
@@ -364,15 +366,17 @@ public struct NamesReplacedRule: BilingualRule {
         /// The word is read through its facts (`TargetWordFacts`: its keys, sound key and name codes).
         func accountsFor(_ word: TargetWordFacts, places: NameCorrespondence.Places) -> Bool {
             let keys = word.keys
-            if keys.contains(where: { key in all.contains { NamesMissingRule.isClose($0, key) || NamesMissingRule.isClose(key, $0) } }) {
+            if keys.contains(where: { key in NamesMissingRule.isCloseEitherWay(key, toAnyOf: all) }) { return true }
+            if let sound = word.sound, words.contains(where: { $0.entry.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) {
                 return true
             }
-            if let sound = word.sound, sounds.contains(where: { NameCorrespondence.isSoundClose(sound, $0) }) {
+            if keys.contains(where: { key in
+                words.contains { $0.isCapitalized && $0.entry.keys.contains { NameCorrespondence.isLooselyClose(key, $0) } }
+            }) {
                 return true
             }
-            if keys.contains(where: { key in capitalized.contains { NameCorrespondence.isLooselyClose(key, $0) } }) { return true }
             // One name in two languages' spellings of its sounds (`Mihail`/`Michael`, `Anglia`/`England`).
-            if NameCorrespondence.codesAgree(word.codes, capitalizedCodes) { return true }
+            if NameCorrespondence.codesAgree(word.codes, words.filter(\.isCapitalized).flatMap(\.entry.codes)) { return true }
             return places.correspond(sourceKeys: all, targetKeys: keys)
         }
     }
@@ -396,11 +400,19 @@ public struct NamesReplacedRule: BilingualRule {
 /// The keys of the source words a document has read (`NamesReplacedRule.SourceKeys`), shared by
 /// the threads that check its units. Bounded: past `capacity` words, new ones are computed and not kept.
 final class SourceWordMemo: @unchecked Sendable {
-    struct Entry {
+    /// A class: a pair's `SourceKeys` keeps each of its words' entries, one reference each.
+    final class Entry: Sendable {
         let keys: [String]
         let adjectiveKeys: [String]
         let codes: [String]
         let sounds: [String]
+        /// `keys` and then `adjectiveKeys`, as `SourceKeys.all` lists them.
+        let allKeys: [String]
+
+        init(keys: [String], adjectiveKeys: [String], codes: [String], sounds: [String]) {
+            (self.keys, self.adjectiveKeys, self.codes, self.sounds) = (keys, adjectiveKeys, codes, sounds)
+            allKeys = keys + adjectiveKeys
+        }
     }
 
     private var entries: [String: Entry] = [:]
