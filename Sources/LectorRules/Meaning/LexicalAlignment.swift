@@ -629,9 +629,13 @@ public final class AlignmentWords: @unchecked Sendable {
     private var joinedCache: [String: WordInfo?] = [:]
     /// Used under `lock` (a transliterator is not thread-safe).
     private let latin: Transliterator
+    /// What the other threads' stores of the pair learned (`SharedWordInfos`), for a store of
+    /// one thread's own; `nil` for the process-wide store and for one made outside a check.
+    private let sharedInfos: SharedWordInfos?
 
-    private init(lexicon: Lexicon, source: String, target: String) throws(ICUError) {
+    private init(lexicon: Lexicon, source: String, target: String, sharedInfos: SharedWordInfos? = nil) throws(ICUError) {
         self.lexicon = lexicon
+        self.sharedInfos = sharedInfos
         sourceLanguage = source
         targetLanguage = target
         sourceFunctionWords = FunctionWords.of(source)
@@ -665,9 +669,11 @@ public final class AlignmentWords: @unchecked Sendable {
         let key = "\(ObjectIdentifier(lexicon).hashValue)|\(source)|\(target)"
         // A thread that keeps its working data (`CheckContext.kept`) gets a store of its own: one
         // store for every thread made them queue on its lock and share its words' reference counts.
+        // What its words mean it learns from the other threads' stores (`SharedWordInfos`).
         if let kept = context.kept {
             return try kept.object("AlignmentWords|" + key) { () throws(ICUError) in
-                try AlignmentWords(lexicon: lexicon, source: source, target: target)
+                try AlignmentWords(lexicon: lexicon, source: source, target: target,
+                                   sharedInfos: SharedWordInfos.of(lexicon: lexicon, key: key))
             }
         }
         store.lock.lock()
@@ -679,11 +685,14 @@ public final class AlignmentWords: @unchecked Sendable {
     }
 
     /// A store of its own for one lexicon and pair, outside a check (`AlignmentCoverage`).
-    static func make(lexicon: Lexicon, source: String, target: String) throws(ICUError) -> AlignmentWords? {
+    /// With `sharedInfos`, it learns from (and teaches) the other stores of that table, as one
+    /// thread's store in a check does.
+    static func make(lexicon: Lexicon, source: String, target: String,
+                     sharedInfos: SharedWordInfos? = nil) throws(ICUError) -> AlignmentWords? {
         let source = LexicalLanguages.primary(source), target = LexicalLanguages.primary(target)
         guard source != target, !GarbledSignalExtractor.denseScripts.contains(source),
               !GarbledSignalExtractor.denseScripts.contains(target) else { return nil }
-        return try AlignmentWords(lexicon: lexicon, source: source, target: target)
+        return try AlignmentWords(lexicon: lexicon, source: source, target: target, sharedInfos: sharedInfos)
     }
 
     /// Every English word of a word's dictionary translations, function words included, as
@@ -1069,7 +1078,13 @@ public final class AlignmentWords: @unchecked Sendable {
         // (names) does not grow the store without end.
         let full = (side == .source ? sourceCache.count : targetCache.count) >= Self.infoCapacity
         lock.unlock()
-        let made = makeInfo(written, side: side, memoized: !full)
+        let made: WordInfo
+        if let sharedInfos {
+            let (info, adopted) = sharedInfos.info(of: written, side: side) { makeInfo(written, side: side, memoized: !full) }
+            made = adopted ? info.adopted(id: full ? WordInfo.unmemoized : nextInfoID()) : info
+        } else {
+            made = makeInfo(written, side: side, memoized: !full)
+        }
         guard !full else { return made }
         lock.lock()
         if side == .source { sourceCache[written] = made } else { targetCache[written] = made }
