@@ -137,16 +137,3 @@ private final class InfoResults: @unchecked Sendable {
     func set(_ thread: Int, _ infos: [WordInfo]) { lock.withLock { results[thread] = infos } }
     func infos(_ thread: Int) -> [WordInfo] { lock.withLock { results[thread] ?? [] } }
 }
-
-/// SplitMix64, so that a failing order can be made again from its seed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
