@@ -96,6 +96,26 @@ public final class FreeDictDictionary: Sendable {
 
     /// The raw text of every entry whose headword is `word` (any case).
     public func entries(of word: String) throws -> [String] {
+        let places = lineStarts(of: word).map { fields(at: $0) }
+        guard places.count > 1 else {
+            return try places.map { String(decoding: try data.read(offset: $0.offset, length: $0.length), as: UTF8.self) }
+        }
+        // A headword's entries (`Bank` the bench and `Bank` the bank) lie side by side in the data,
+        // and each read inflated its dictzip chunk from the chunk's start again: read the span that
+        // holds them all once, when it is no longer than a chunk or two.
+        let start = places.map(\.offset).min()!, end = places.map { $0.offset + $0.length }.max()!
+        guard end - start <= Self.spanReadLimit else {
+            return try places.map { String(decoding: try data.read(offset: $0.offset, length: $0.length), as: UTF8.self) }
+        }
+        let span = try data.read(offset: start, length: end - start)
+        return places.map { String(decoding: span[($0.offset - start)..<($0.offset - start + $0.length)], as: UTF8.self) }
+    }
+
+    /// The longest span `entries(of:)` reads in one piece (a dictzip chunk holds about 58 KB).
+    static let spanReadLimit = 1 << 16
+
+    /// `entries(of:)` as each entry read on its own, for tests.
+    func entriesReadOneByOne(of word: String) throws -> [String] {
         try lineStarts(of: word).map { start in
             let (offset, length) = fields(at: start)
             return String(decoding: try data.read(offset: offset, length: length), as: UTF8.self)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LectorLexicon
 
@@ -52,5 +53,24 @@ import Testing
         #expect(texts.contains("decline"))
         #expect(texts.contains("fall off"))
         #expect(try dictionary.translations(of: "Hund").contains { $0.text == "dog" && $0.partOfSpeech == .noun })
+    }
+
+    /// `entries(of:)` reads a headword's entries in one span; each must be the bytes its own read
+    /// gives. Every 97th headword of the index, and words with several entries (`Bank`, `Tor`).
+    @Test(.enabled(if: Installed.freeDict("de", "en"), "needs dict-freedict-deu-eng"))
+    func entriesReadTogetherAreEachEntry() throws {
+        let path = try #require(LexicalResource.freeDictIndex(from: "de", to: "en", in: Installed.paths))
+        let dictionary = try FreeDictDictionary(indexPath: path)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        var words = ["Bank", "Tor", "Leiter", "See", "Schloss", "Kiefer", "Band", "Mutter", "Golf", "sein", "Abfallen", "Größe"]
+        words += stride(from: 0, to: lines.count, by: 97).compactMap { lines[$0].split(separator: "\t").first.map(String.init) }
+        var several = 0
+        for word in words {
+            let oneByOne = try dictionary.entriesReadOneByOne(of: word)
+            if oneByOne.count > 1 { several += 1 }
+            #expect(try dictionary.entries(of: word) == oneByOne, "\(word)")
+        }
+        // The sample must hold words the span read serves.
+        #expect(several > 100)
     }
 }
