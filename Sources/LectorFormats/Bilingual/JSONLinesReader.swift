@@ -54,6 +54,23 @@ public enum JSONLinesReader {
     /// stands in the bytes (`SegmentText.verbatimRuns`) and in the file (`positions`).
     public static func record(_ text: String, line: Int, path: String,
                               mappingTargetAt byteOffset: Int? = nil) throws(InputError) -> Record? {
+        var text = text
+        let fields = text.withUTF8 { JSONRecordScanner.fields(of: $0, mappingTargetAt: byteOffset) }
+        guard let fields else { return try referenceRecord(text, line: line, path: path, mappingTargetAt: byteOffset) }
+        var targetSegment = fields.target.map { SegmentText(text: $0, line: line) }
+        if let byteOffset, fields.target != nil {
+            targetSegment?.verbatimRuns = fields.targetRuns
+            var index = FileLineIndex(bytes: Array(text.utf8), line: line, byteOffset: byteOffset)
+            targetSegment?.locatePositions(in: &index)
+        }
+        return Record(unit: BilingualUnit(id: fields.id, source: SegmentText(text: fields.source, line: line), target: targetSegment),
+                      sourceLanguage: fields.sourceLanguage, targetLanguage: fields.targetLanguage)
+    }
+
+    /// `record` as `JSONSerialization` reads it: what `JSONRecordScanner` leaves to it (every
+    /// error, and the unusual), and the reference it is tested against.
+    static func referenceRecord(_ text: String, line: Int, path: String,
+                                mappingTargetAt byteOffset: Int? = nil) throws(InputError) -> Record? {
         guard !text.trimmingWhitespace().isEmpty else { return nil }
         func error(_ message: String) -> InputError {
             InputError(file: path, line: line, message: message)

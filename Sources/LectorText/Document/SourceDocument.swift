@@ -39,7 +39,8 @@ public struct SourceDocument: Sendable {
         let lineBreaks: [Int]
         /// `SegmentText.positions`; when there are any, locations come from them.
         var positions: [SegmentPosition] = []
-        /// The segment's own text (line breaks kept), when it has `positions`.
+        /// The segment's own text (line breaks kept), when it has `positions` and line breaks (without
+        /// them, it is the segment's line of the document).
         var units: [UInt16] = []
     }
 
@@ -83,7 +84,9 @@ public struct SourceDocument: Sendable {
             var origin = SegmentOrigin(line: segment.line, column: segment.column, lineBreaks: breaks)
             if !segment.positions.isEmpty {
                 origin.positions = segment.positions
-                origin.units = Array(segment.text.utf16)
+                // A segment without line breaks is its line of the document, unit for unit: read
+                // there (`filePosition`) instead of copied for every segment.
+                if !breaks.isEmpty { origin.units = Array(segment.text.utf16) }
             }
             origins.append(origin)
         }
@@ -250,7 +253,7 @@ public struct SourceDocument: Sendable {
     public func endLocation(ofUTF16Offset offset: Int) -> TextLocation {
         let low = textLine(ofUTF16Offset: offset) - 1
         if let segmentOrigins, low < segmentOrigins.count, !segmentOrigins[low].positions.isEmpty {
-            return Self.filePosition(offset - lineStarts[low], origin: segmentOrigins[low], utf16Offset: offset, endingThere: true)
+            return filePosition(offset - lineStarts[low], line: low, origin: segmentOrigins[low], utf16Offset: offset, endingThere: true)
         }
         return location(ofUTF16Offset: offset)
     }
@@ -259,7 +262,7 @@ public struct SourceDocument: Sendable {
     private func segmentLocation(_ offset: Int, line: Int, origin: SegmentOrigin) -> TextLocation {
         let segmentStart = lineStarts[line]
         let within = offset - segmentStart
-        if !origin.positions.isEmpty { return Self.filePosition(within, origin: origin, utf16Offset: offset, endingThere: false) }
+        if !origin.positions.isEmpty { return filePosition(within, line: line, origin: origin, utf16Offset: offset, endingThere: false) }
         // Breaks are in ascending order: count those before `within` by binary search.
         let breaksBefore = origin.lineBreaks.partitionPoint { $0 < within }
         let lineStart = segmentStart + (breaksBefore > 0 ? origin.lineBreaks[breaksBefore - 1] + 1 : 0)
@@ -273,7 +276,19 @@ public struct SourceDocument: Sendable {
     /// over the segment's own text (its line breaks are the file's there). Two anchors stand at
     /// one offset where a run of text ends and the next starts after markup: the next run's is
     /// where text starts there, the first where a range `endingThere` ends.
-    private static func filePosition(_ within: Int, origin: SegmentOrigin, utf16Offset: Int, endingThere: Bool) -> TextLocation {
+    private func filePosition(_ within: Int, line: Int, origin: SegmentOrigin, utf16Offset: Int, endingThere: Bool) -> TextLocation {
+        if !origin.units.isEmpty {
+            return Self.filePosition(within, units: origin.units[...], origin: origin, utf16Offset: utf16Offset, endingThere: endingThere)
+        }
+        let end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : utf16.count
+        return Self.filePosition(within, units: utf16[lineStarts[line]..<end], origin: origin, utf16Offset: utf16Offset,
+                                 endingThere: endingThere)
+    }
+
+    /// `filePosition` over the segment's `units`.
+    private static func filePosition(_ within: Int, units: ArraySlice<UInt16>, origin: SegmentOrigin, utf16Offset: Int,
+                                     endingThere: Bool) -> TextLocation {
+        let units = UnitsFromZero(units: units)
         let positions = origin.positions
         var low = 0
         var high = positions.count - 1
@@ -289,10 +304,10 @@ public struct SourceDocument: Sendable {
         var column = anchor.column
         var bytes = anchor.byteOffset
         var index = anchor.utf16Offset
-        let end = min(within, origin.units.count)
+        let end = min(within, units.count)
         while index < end {
-            let unit = origin.units[index]
-            if unit == 0x0A || (unit == 0x0D && (index + 1 == origin.units.count || origin.units[index + 1] != 0x0A)) {
+            let unit = units[index]
+            if unit == 0x0A || (unit == 0x0D && (index + 1 == units.count || units[index + 1] != 0x0A)) {
                 line += 1
                 column = 1
             } else if !isLowSurrogate(unit) {
@@ -302,6 +317,13 @@ public struct SourceDocument: Sendable {
             index += 1
         }
         return TextLocation(line: line, column: column, byteOffset: bytes, utf16Offset: utf16Offset)
+    }
+
+    /// A slice read from offset 0.
+    private struct UnitsFromZero {
+        let units: ArraySlice<UInt16>
+        var count: Int { units.count }
+        subscript(index: Int) -> UInt16 { units[units.startIndex + index] }
     }
 
     /// The text of a UTF-16 range.
