@@ -42,14 +42,24 @@ struct SentenceWord: Sendable {
                 if let from = wordStart {
                     let slice = UnsafeBufferPointer(rebasing: bytes[from..<end])
                     let current = String(decoding: slice, as: Unicode.UTF8.self)
+                    // Most words are ASCII in lower case already, which is then the string as written:
+                    // one pass over the bytes tells, and no second string is made for them.
+                    var allBits: UInt8 = 0
+                    var hasCapital = false
+                    for byte in slice {
+                        allBits |= byte
+                        if byte &- 0x41 < 26 { hasCapital = true }
+                    }
                     let lowered: String
-                    if slice.allSatisfy({ $0 < 0x80 }) {
+                    if allBits >= 0x80 {
+                        lowered = current.lowercased()
+                    } else if hasCapital {
                         lowered = String(unsafeUninitializedCapacity: slice.count) { buffer in
-                            for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                            for (index, byte) in slice.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
                             return slice.count
                         }
                     } else {
-                        lowered = current.lowercased()
+                        lowered = current
                     }
                     words.append(SentenceWord(text: lowered, range: start..<offset, written: current,
                                               isCapitalized: Latin1ScalarProperties.isUppercase(decode(from).scalar)))
