@@ -99,6 +99,8 @@ import Testing
             "This is a man.", "Die Gespräche gehen am Dienstag weiter.", "You idiot’s friend, “fucked” up…",
             // Letters of Latin Extended are letters, not separators: `fuckł` is no `fuck`.
             "fuckł", "Wałęsa", "niełatwy", "přes nie", "idiotʼs", "Neger\u{301}",
+            // Texts that are one word, which fills the word's buffer (as long as the text) to the end.
+            "’", "’’’", "ÄÖÜ’’", "ÿ’Äß", "Idiot’s", "SCHEIẞ", "a", "'",
         ]
         for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
             texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
