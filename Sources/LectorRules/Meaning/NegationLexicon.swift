@@ -22,9 +22,11 @@ struct SentenceWord: Sendable {
         // an ASCII word is lower-cased on its bytes. Walking the scalar view (index checks at
         // every step) and lower-casing each word as a string was most of splitting a sentence.
         var text = text
-        var words: [SentenceWord] = []
         let elides = language == "fr" || language == "it" || language == "ro"
-        text.withUTF8 { bytes in
+        // The words are the closure's own and returned from it: captured from outside, each
+        // access to them was checked for exclusivity at run time.
+        let words = text.withUTF8 { bytes -> [SentenceWord] in
+            var words: [SentenceWord] = []
             let count = bytes.count
             func decode(_ at: Int) -> (scalar: Unicode.Scalar, length: Int) {
                 let lead = UInt32(bytes[at])
@@ -104,6 +106,7 @@ struct SentenceWord: Sendable {
                 index = nextIndex
             }
             flush(upTo: count)
+            return words
         }
         return joiningTokenizedContractions(words, in: text)
     }
