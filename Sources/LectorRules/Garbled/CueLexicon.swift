@@ -208,7 +208,10 @@ struct CueLexicon: Sendable {
     /// it is canonically equal to a listed word, or starts or ends with a listed affix, only when
     /// its bytes are the composed bytes of that word or start or end with those of the affix;
     /// the filter keeps every such word, and `isCue` decides on the string as before.
-    struct CueBytes: Sendable {
+    ///
+    /// A class: `cues(in:language:)` hands a language's tables to `latin1Cues` at every call, and
+    /// copying a struct of seven arrays retained each of them through its value witness.
+    final class CueBytes: Sendable {
         /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
         let wordShapes: [UInt64]
         /// The same by last byte and by second byte (the first of a word of one byte): a word
