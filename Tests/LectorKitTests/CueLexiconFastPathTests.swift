@@ -88,6 +88,8 @@ import Testing
             "This is a man.", "Die Gespräche gehen am Dienstag weiter.", "You idiot’s friend, “fucked” up…",
             // Letters of Latin Extended are letters, not separators: `fuckł` is no `fuck`.
             "fuckł", "Wałęsa", "niełatwy", "přes nie", "idiotʼs", "Neger\u{301}",
+            // Texts that are one word, which fills the word's buffer (as long as the text) to the end.
+            "’", "’’’", "ÄÖÜ’’", "ÿ’Äß", "Idiot’s", "SCHEIẞ", "a", "'",
         ]
         for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
             texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -156,5 +158,90 @@ import Testing
         let plain = NegationLexicon.AffixEnds(affixes: ["n't", "un"], last: true)
         #expect(!plain.mayMatch("unclear", isASCII: true, last: true))
         #expect(plain.mayMatch("isn't", isASCII: true, last: true))
+    }
+}
+
+/// `NegationLexicon.negations` passes over the ASCII words that `InertWords` rules out as cues; it
+/// must find the same negations (cue, strength, range, scope) as asking every word of every cue.
+@Suite struct NegationInertWordsTests {
+    static func described(_ negations: [NegationLexicon.Negation]) -> [String] {
+        negations.map { "\($0.cue)|\($0.strength)|\($0.range)|\($0.scope ?? "-")|\($0.scopeRange.map { "\($0)" } ?? "-")" }
+    }
+
+    static func expectSame(_ text: String, language: String, lexicon: NegationLexicon) {
+        let words = SentenceWord.words(in: text, language: language)
+        let fast = described(lexicon.negations(in: text, words: words))
+        let slow = described(lexicon.negations(in: text, words: words, passingOverInertWords: false))
+        #expect(fast == slow, "\(language) \(text.debugDescription)")
+    }
+
+    /// Every cue of the resource, and words made with its affixes, in every language's lexicon,
+    /// among words that are none and the marks the rule reads around cues (quotes, hyphens, capitals).
+    @Test func findsWhatAskingEveryWordFinds() throws {
+        let resource = try #require(LectorResources.text(of: "Meaning/negation.txt"))
+        var cuesByLanguage: [String: [String]] = [:]
+        for line in resource.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
+            guard fields.count == 3 else { continue }
+            var pieces = fields[2].split(separator: " ").map(String.init)
+            if fields[1].contains("prefix") || fields[1] == "litotes" { pieces = [fields[2] + "stable", fields[2] + "wichtig", fields[2]] }
+            if fields[1].contains("suffix") || fields[1].contains("ending") { pieces = ["care" + fields[2], "hoffnungs" + fields[2], fields[2]] }
+            cuesByLanguage[fields[0], default: []] += pieces + [fields[2], fields[2].uppercased(), fields[2].capitalized]
+        }
+        let filler = ["the", "Der", "NO", "No.", "10", "un", "„", "“", "\"", "'", "’", "-", ",", "Nobody", "Knows", "x", "UNESCO",
+                      "Ärger", "e\u{301}", "K\u{212A}", "ne", "pas", "n'", "n-a", "don", "t", "op", "tijd", "vertrok", "(", ")", "»", "«"]
+        var seeds: [String] = ["", "No. 23 and NO here.", "Nobody Knows", "He did not go.", "Er kam nicht.", "\"no\" or \"yes\""]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            seeds += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var generator = CueLexiconFastPathTests.SplitMix(state: 10)
+        #expect(NegationLexicon.all.count > 10)
+        for (language, lexicon) in NegationLexicon.all.sorted(by: { $0.key < $1.key }) {
+            let pieces = (cuesByLanguage[language] ?? []) + filler
+            var texts = seeds
+            for _ in 0..<400 {
+                let count = Int.random(in: 1...10, using: &generator)
+                texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined(separator: Bool.random(using: &generator) ? " " : ""))
+            }
+            for text in texts { Self.expectSame(text, language: language, lexicon: lexicon) }
+        }
+    }
+
+    /// The evaluation data's sentences, each in its own language.
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func findsWhatAskingEveryWordFindsOnSharedData() throws {
+        let files: [(path: String, languages: [String])] = [
+            ("ced/en-cs/dev.tsv", ["en", "cs"]), ("ced/en-de/dev.tsv", ["en", "de"]), ("mlqe-pe/et-en/dev.tsv", ["et", "en"]),
+            ("mlqe-pe/ro-en/dev.tsv", ["ro", "en"]), ("mlqe-pe/ru-en/dev.tsv", ["ru", "en"]),
+            ("terminology/wmt21-en-fr-dev/dev.tsv", ["en", "fr"]),
+        ]
+        var checked = 0
+        for file in files {
+            let text = try String(contentsOfFile: Fixtures.path("../shared/data/" + file.path), encoding: .utf8)
+            for line in text.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard columns.count >= 3 else { continue }
+                for (column, language) in zip([columns[1], columns[2]], file.languages) {
+                    Self.expectSame(column, language: language, lexicon: try #require(NegationLexicon.forLanguage(language)))
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
+    /// The filter is no filter unless it passes over most words of English and German prose.
+    @Test func passesOverMostWords() throws {
+        for (language, path) in [("en", Fixtures.seedArticlePath), ("de", Fixtures.seedSourcePath)] {
+            let lexicon = try #require(NegationLexicon.forLanguage(language))
+            let words = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+                .flatMap { SentenceWord.words(in: String($0), language: language) }
+            let passed = words.filter { word in
+                let bytes = Array(word.text.utf8)
+                return bytes.allSatisfy { $0 < 0x80 } && lexicon.inertWords.passesOver(first: bytes[0], last: bytes[bytes.count - 1], count: bytes.count)
+            }
+            #expect(passed.count * 2 > words.count, "\(language): \(passed.count) of \(words.count)")
+        }
     }
 }

@@ -132,47 +132,56 @@ struct CueLexicon: Sendable {
         guard Self.punctuationIsCaseless else { return nil }
         let lower = Self.latin1Lowercase
         let alphabetic = Self.latin1Alphabetic
-        var found: [String] = []
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                // ASCII: its letters are its alphabetic scalars.
-                if (value | 0x20) &- 0x61 < 26 || value == 0x27 {
-                    word.append(value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
-                    continue
-                }
-            } else if value < 0x100 {
-                let lowered = lower[Int(value)]
-                guard lowered != 0 else { return nil }
-                if alphabetic[Int(lowered)] {
-                    word.append(0xC0 | UInt8(lowered >> 6))
-                    word.append(0x80 | UInt8(lowered & 0x3F))
-                    continue
-                }
-            } else if value == 0x2019 {
-                word.append(contentsOf: [0xE2, 0x80, 0x99])
-                continue
-            } else if value < 0x300 || !Self.scalarStandsAlone(scalar) {
-                // U+0100–U+02FF hold letters (`ł`, `ř`, `ʼ`) as well as signs: the general path
-                // reads them, as it does anything else outside Latin-1 and the punctuation blocks.
-                return nil
-            }
-            // A separator (no letter stands alone in the punctuation blocks: `punctuationIsCaseless`).
-            if !word.isEmpty {
-                if bytes.mayMatch(word) {
-                    let string = String(decoding: word, as: Unicode.UTF8.self)
+        // The word is built in a buffer on the stack, not an array: appending to one checked its
+        // uniqueness and retained it at every byte. A scalar adds at most as many bytes to the
+        // word as it has in the text (ASCII one, a Latin-1 letter two, `’` three), so a buffer of
+        // the text's length holds any word of it.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count + 1) { word -> [String]? in
+            var found: [String] = []
+            var length = 0
+            func finishWord() {
+                let current = UnsafeBufferPointer(rebasing: word[..<length])
+                if bytes.mayMatch(current) {
+                    let string = String(decoding: current, as: Unicode.UTF8.self)
                     if isCue(string) { found.append(string) }
                 }
-                word.removeAll(keepingCapacity: true)
+                length = 0
             }
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    // ASCII: its letters are its alphabetic scalars.
+                    if (value | 0x20) &- 0x61 < 26 || value == 0x27 {
+                        word[length] = value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value)
+                        length += 1
+                        continue
+                    }
+                } else if value < 0x100 {
+                    let lowered = lower[Int(value)]
+                    guard lowered != 0 else { return nil }
+                    if alphabetic[Int(lowered)] {
+                        word[length] = 0xC0 | UInt8(lowered >> 6)
+                        word[length + 1] = 0x80 | UInt8(lowered & 0x3F)
+                        length += 2
+                        continue
+                    }
+                } else if value == 0x2019 {
+                    word[length] = 0xE2
+                    word[length + 1] = 0x80
+                    word[length + 2] = 0x99
+                    length += 3
+                    continue
+                } else if value < 0x300 || !Self.scalarStandsAlone(scalar) {
+                    // U+0100–U+02FF hold letters (`ł`, `ř`, `ʼ`) as well as signs: the general path
+                    // reads them, as it does anything else outside Latin-1 and the punctuation blocks.
+                    return nil
+                }
+                // A separator (no letter stands alone in the punctuation blocks: `punctuationIsCaseless`).
+                if length > 0 { finishWord() }
+            }
+            if length > 0 { finishWord() }
+            return found
         }
-        if !word.isEmpty, bytes.mayMatch(word) {
-            let string = String(decoding: word, as: Unicode.UTF8.self)
-            if isCue(string) { found.append(string) }
-        }
-        return found
     }
 
     /// The lower case of each scalar from U+0080 to U+00FF where it is one scalar of that range
@@ -199,7 +208,10 @@ struct CueLexicon: Sendable {
     /// it is canonically equal to a listed word, or starts or ends with a listed affix, only when
     /// its bytes are the composed bytes of that word or start or end with those of the affix;
     /// the filter keeps every such word, and `isCue` decides on the string as before.
-    struct CueBytes: Sendable {
+    ///
+    /// A class: `cues(in:language:)` hands a language's tables to `latin1Cues` at every call, and
+    /// copying a struct of seven arrays retained each of them through its value witness.
+    final class CueBytes: Sendable {
         /// By first byte, bit `n` set for a word of `n` bytes (bit 63 for 63 or more).
         let wordShapes: [UInt64]
         /// The same by last byte and by second byte (the first of a word of one byte): a word
@@ -247,7 +259,7 @@ struct CueLexicon: Sendable {
 
         /// `false` only when the word (composed UTF-8, not empty) is no listed word and carries
         /// no listed affix.
-        func mayMatch(_ word: [UInt8]) -> Bool {
+        func mayMatch(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
             let length: UInt64 = 1 << UInt64(min(word.count, 63))
             if wordShapes[Int(word[0])] & length != 0, wordEnds[Int(word[word.count - 1])] & length != 0,
                wordSeconds[Int(word[min(1, word.count - 1)])] & length != 0 { return true }

@@ -166,10 +166,14 @@ public struct AntonymRule: BilingualRule {
         // pairs, without them 1.4 %, and what they found on perturbed pairs was mostly such a
         // pair elsewhere in the sentence, not the swapped word.
         // (`WordInfo.ownAntonyms`: once per word of the store, not once per pair.)
-        let otherCandidates = other.map(isCandidate)
-        for e in english where isCandidate(e) && !Self.determiners.contains(e.text) {
+        // Made for the first English word with antonyms: most pairs have none.
+        var otherCandidates: [Bool] = []
+        for e in english where isCandidate(e) {
+            // The antonyms before the determiners: most words have none, which settles them
+            // without hashing their text.
             let eAntonyms = e.info.ownAntonyms
-            guard !eAntonyms.isEmpty else { continue }
+            guard !eAntonyms.isEmpty, !Self.determiners.contains(e.text) else { continue }
+            if otherCandidates.isEmpty { otherCandidates = other.map(isCandidate) }
             var eAccounted: Bool?
             // Whether each other-side word's translations hold one of the antonyms, as far as
             // the store remembers it for the two words (`AlignmentWords.antonymVerdicts`): most

@@ -22,9 +22,11 @@ struct SentenceWord: Sendable {
         // an ASCII word is lower-cased on its bytes. Walking the scalar view (index checks at
         // every step) and lower-casing each word as a string was most of splitting a sentence.
         var text = text
-        var words: [SentenceWord] = []
         let elides = language == "fr" || language == "it" || language == "ro"
-        text.withUTF8 { bytes in
+        // The words are the closure's own and returned from it: captured from outside, each
+        // access to them was checked for exclusivity at run time.
+        let words = text.withUTF8 { bytes -> [SentenceWord] in
+            var words: [SentenceWord] = []
             let count = bytes.count
             func decode(_ at: Int) -> (scalar: Unicode.Scalar, length: Int) {
                 let lead = UInt32(bytes[at])
@@ -42,14 +44,24 @@ struct SentenceWord: Sendable {
                 if let from = wordStart {
                     let slice = UnsafeBufferPointer(rebasing: bytes[from..<end])
                     let current = String(decoding: slice, as: Unicode.UTF8.self)
+                    // Most words are ASCII in lower case already, which is then the string as written:
+                    // one pass over the bytes tells, and no second string is made for them.
+                    var allBits: UInt8 = 0
+                    var hasCapital = false
+                    for byte in slice {
+                        allBits |= byte
+                        if byte &- 0x41 < 26 { hasCapital = true }
+                    }
                     let lowered: String
-                    if slice.allSatisfy({ $0 < 0x80 }) {
+                    if allBits >= 0x80 {
+                        lowered = current.lowercased()
+                    } else if hasCapital {
                         lowered = String(unsafeUninitializedCapacity: slice.count) { buffer in
-                            for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                            for (index, byte) in slice.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
                             return slice.count
                         }
                     } else {
-                        lowered = current.lowercased()
+                        lowered = current
                     }
                     words.append(SentenceWord(text: lowered, range: start..<offset, written: current,
                                               isCapitalized: Latin1ScalarProperties.isUppercase(decode(from).scalar)))
@@ -94,6 +106,7 @@ struct SentenceWord: Sendable {
                 index = nextIndex
             }
             flush(upTo: count)
+            return words
         }
         return joiningTokenizedContractions(words, in: text)
     }
@@ -183,6 +196,59 @@ struct NegationLexicon: Sendable {
     private var suffixEnds = AffixEnds(affixes: [], last: true)
     private var lexicalSuffixEnds = AffixEnds(affixes: [], last: true)
     private var lexicalPrefixStarts = AffixEnds(affixes: [], last: false)
+    /// All of the above at once, for `negations(in:words:)` to pass over an ASCII word that can be
+    /// none of the cues on its first byte, last byte and length alone: most words of a sentence,
+    /// each of which was asked of two key filters and three affix tables in turn.
+    private(set) var inertWords = InertWords()
+
+    /// The ASCII words no phrase, cancelling phrase or affix of a lexicon can begin with or be.
+    /// Sound as `ASCIIKeyFilter` and `AffixEnds` are: a word equals a key, or carries an affix,
+    /// only if the key's (affix's) canonical decomposition is ASCII and has the word's bytes (at
+    /// that end), so its first or last byte and its length are marked here. Words with a
+    /// negative prefix (`prefixes`, compared on characters) are never passed over.
+    struct InertWords: Sendable {
+        /// By first byte and by last byte, bit `n` set for a key of `n` bytes (bit 63 for 63 or more).
+        private var keyFirsts = [UInt64](repeating: 0, count: 128)
+        private var keyLasts = [UInt64](repeating: 0, count: 128)
+        /// By byte, whether an affix starts (`affixFirsts`) or ends (`affixLasts`) with it.
+        private var affixFirsts = [Bool](repeating: false, count: 128)
+        private var affixLasts = [Bool](repeating: false, count: 128)
+        /// `false` when no word may be passed over (an empty affix, or negative prefixes).
+        private var isActive = false
+
+        init() {}
+
+        init(keys: some Sequence<String>, endingAffixes: [String], startingAffixes: [String], hasPrefixes: Bool) {
+            isActive = !hasPrefixes
+            for key in keys {
+                let bytes = Array(key.decomposedStringWithCanonicalMapping.utf8)
+                guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else { continue }
+                let length: UInt64 = 1 << UInt64(min(bytes.count, 63))
+                keyFirsts[Int(first)] |= length
+                keyLasts[Int(last)] |= length
+            }
+            for (affixes, isLast) in [(endingAffixes, true), (startingAffixes, false)] {
+                for affix in affixes {
+                    let bytes = Array(affix.decomposedStringWithCanonicalMapping.utf8)
+                    guard let edge = isLast ? bytes.last : bytes.first else {
+                        isActive = false
+                        continue
+                    }
+                    guard edge < 0x80, bytes.allSatisfy({ $0 < 0x80 }) else { continue }
+                    if isLast { affixLasts[Int(edge)] = true } else { affixFirsts[Int(edge)] = true }
+                }
+            }
+        }
+
+        /// Whether an ASCII word of these edge bytes and length is no key and carries no affix.
+        @inline(__always)
+        func passesOver(first: UInt8, last: UInt8, count: Int) -> Bool {
+            guard isActive else { return false }
+            let length: UInt64 = 1 << UInt64(min(count, 63))
+            return keyFirsts[Int(first)] & keyLasts[Int(last)] & length == 0
+                && !affixLasts[Int(last)] && !affixFirsts[Int(first)]
+        }
+    }
 
     /// For each byte, whether an ASCII word ending (or starting) with it may carry one of the
     /// affixes: an affix matches an ASCII word only through its canonical decomposition, which
@@ -273,6 +339,10 @@ struct NegationLexicon: Sendable {
             result[key]!.suffixEnds = AffixEnds(affixes: result[key]!.suffixes, last: true)
             result[key]!.lexicalSuffixEnds = AffixEnds(affixes: result[key]!.lexicalSuffixes, last: true)
             result[key]!.lexicalPrefixStarts = AffixEnds(affixes: result[key]!.lexicalPrefixes, last: false)
+            let lexicon = result[key]!
+            result[key]!.inertWords = InertWords(keys: Array(lexicon.phrases.keys) + Array(lexicon.cancels.keys),
+                                                 endingAffixes: lexicon.suffixes + lexicon.lexicalSuffixes,
+                                                 startingAffixes: lexicon.lexicalPrefixes, hasPrefixes: !lexicon.prefixes.isEmpty)
         }
         return result
     }
@@ -290,15 +360,31 @@ struct NegationLexicon: Sendable {
 
     /// The negations of a sentence. Cues at most three words apart (`ne le leur donne pas`) are one negation
     /// (`ne le voit pas`, `weder … noch`, `никто не`); a grammatical cue makes the group grammatical.
-    func negations(in text: String, words: [SentenceWord]) -> [Negation] {
+    ///
+    /// `passingOverInertWords: false` asks every word of every cue, for tests of `InertWords`.
+    func negations(in text: String, words: [SentenceWord], passingOverInertWords: Bool = true) -> [Negation] {
         if !substrings.isEmpty { return denseNegations(in: text) }
         var hits: [(Negation, last: Int)] = []
         var index = 0
         while index < words.count {
             let word = words[index].text
             // Whether the word is ASCII, read once for the filters and affixes below, which
-            // compare bytes then (each scanned the word again, and `hasSuffix` compared canonically).
-            let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+            // compare bytes then (each scanned the word again, and `hasSuffix` compared canonically),
+            // with its edge bytes and length, which settle most words on their own.
+            var allBits: UInt8 = 0, firstByte: UInt8 = 0, lastByte: UInt8 = 0, byteCount = 0
+            for byte in word.utf8 {
+                if byteCount == 0 { firstByte = byte }
+                lastByte = byte
+                allBits |= byte
+                byteCount += 1
+            }
+            let isASCII = allBits < 0x80
+            // A word that is no cue has no effect below: it is neither matched nor merged.
+            if passingOverInertWords, isASCII, byteCount > 0,
+               inertWords.passesOver(first: firstByte, last: lastByte, count: byteCount) {
+                index += 1
+                continue
+            }
             if cancelFilter.mayContain(word, isASCII: isASCII),
                let cancel = cancels[word]?.first(where: { matches($0, at: index, in: words) }) {
                 index += cancel.count
