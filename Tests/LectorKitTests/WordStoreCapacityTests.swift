@@ -140,4 +140,25 @@ import Testing
         table.insert(replacement, for: ASCIIWordFacts.key(of: words[5])!)
         #expect(table.count == words.count && table.facts(of: ASCIIWordFacts.key(of: words[5])!) === replacement)
     }
+
+    /// `find`, the look-up of a whole sentence's keys at once, finds what `facts(of:)` finds key
+    /// by key: kept words (through collisions, the table full to half its slots), words never
+    /// kept, and `noKey`, which it skips.
+    @Test func findsAllAtOnceAsOneByOne() throws {
+        var table = ASCIIWordFacts()
+        let words = (0..<2_048).map { "w\($0 * 7919)" }
+        for (index, word) in words.enumerated() where index % 3 != 0 {
+            table.insert(facts(word), for: try #require(ASCIIWordFacts.key(of: word)))
+        }
+        var lookups = words.map { ASCIIWordFacts.Lookup(key: ASCIIWordFacts.key(of: $0)!) }
+            + [ASCIIWordFacts.Lookup(key: ASCIIWordFacts.noKey), ASCIIWordFacts.Lookup(key: ASCIIWordFacts.key(of: "w1")!)]
+        table.find(&lookups)
+        var found = 0
+        for lookup in lookups {
+            let expected = lookup.key == ASCIIWordFacts.noKey ? nil : table.facts(of: lookup.key)
+            if expected != nil { found += 1 }
+            #expect((lookup.entry >= 0 ? table.facts(at: lookup.entry) : nil) === expected, "\(lookup.key)")
+        }
+        #expect(found == words.indices.filter { $0 % 3 != 0 }.count)
+    }
 }
