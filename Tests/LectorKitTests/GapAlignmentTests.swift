@@ -274,6 +274,82 @@ import Testing
         }
     }
 
+    /// `gapLinks` written plainly, the reference its faster form is compared with: every pair of
+    /// words without a counterpart asked directly (no memo), every word's list made anew.
+    static func referenceGapLinks(_ pair: LexicalAlignment, compounds: (source: Bool, target: Bool)) -> ([[Int]], [[Int]]) {
+        let source = pair.source, target = pair.target
+        var sourceLinks = pair.sourceLinks, targetLinks = pair.targetLinks
+        for i in source.indices where source[i].isContent && pair.sourceLinks[i].isEmpty {
+            for j in target.indices where target[j].isContent && pair.targetLinks[j].isEmpty {
+                let holds = compounds.source && LexicalAlignment.compound(source[i], length: LexicalAlignment.compoundLength(source[i]), holds: target[j])
+                    || compounds.target && LexicalAlignment.compound(target[j], length: LexicalAlignment.compoundLength(target[j]), holds: source[i])
+                let sharesFigures = !source[i].figures.isEmpty && source[i].figures == target[j].figures && source[i].text != target[j].text
+                if sharesFigures || holds {
+                    sourceLinks[i].append(j)
+                    targetLinks[j].append(i)
+                }
+            }
+        }
+        func distance(_ i: Int, _ j: Int) -> Double {
+            abs((Double(i) + 0.5) / Double(max(source.count, 1)) - (Double(j) + 0.5) / Double(max(target.count, 1)))
+        }
+        var keptSource = [[Int]](repeating: [], count: source.count), keptTarget = [[Int]](repeating: [], count: target.count)
+        var ordered: [(i: Int, j: Int, d: Double)] = []
+        for (i, links) in sourceLinks.enumerated() {
+            for j in links {
+                if links.count == 1, targetLinks[j].count == 1 {
+                    keptSource[i].append(j)
+                    keptTarget[j].append(i)
+                } else {
+                    ordered.append((i, j, distance(i, j)))
+                }
+            }
+        }
+        ordered.sort { ($0.d, $0.i, $0.j) < ($1.d, $1.i, $1.j) }
+        var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
+        var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
+        for link in ordered {
+            if !sourceGave[link.i], !targetTaken[link.j] {
+                sourceGave[link.i] = true; targetTaken[link.j] = true
+                keptTarget[link.j].append(link.i)
+            }
+            if !targetGave[link.j], !sourceTaken[link.i] {
+                targetGave[link.j] = true; sourceTaken[link.i] = true
+                keptSource[link.i].append(link.j)
+            }
+        }
+        for link in ordered {
+            if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
+            if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
+        }
+        return (keptSource, keptTarget)
+    }
+
+    /// The gap links of a thousand real pairs, both ways, with compounds read through their parts
+    /// and without, are the plain reading's (`referenceGapLinks`), including the pairs whose
+    /// words compete for counterparts.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func gapLinksAreThePlainReadings() throws {
+        let pairs = try Self.realPairs()
+        var competing = 0
+        for (from, to) in [("en", "de"), ("de", "en")] {
+            let lexicon = Lexicon.shared(source: from, target: to)
+            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            for (english, german) in pairs {
+                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
+                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
+                for readingCompounds in [false, true] {
+                    let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
+                    let reference = Self.referenceGapLinks(pair, compounds: links.compounds)
+                    #expect(links.source == reference.0 && links.target == reference.1,
+                            "\(from)-\(to) compounds \(readingCompounds): \(sourceText) | \(targetText)")
+                }
+                if pair.sourceLinks.contains(where: { $0.count > 1 }) || pair.targetLinks.contains(where: { $0.count > 1 }) { competing += 1 }
+            }
+        }
+        #expect(competing > 100)
+    }
+
     /// The store's antonym verdicts are kept by the two words' ids and read back for a whole
     /// English word.
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))

@@ -142,37 +142,49 @@ struct LexicalAlignment {
         var keptSource = [[Int]](repeating: [], count: source.count)
         var keptTarget = [[Int]](repeating: [], count: target.count)
         // A link between two words that have no other is kept as it is: nothing competes for
-        // either. Only the others are ordered by distance (most pairs have few of them).
-        var ordered: [(i: Int, j: Int, d: Double)] = []
-        for (i, links) in sourceLinks.enumerated() {
+        // either, so their lists (each that one link) are kept, not made again. Only the others
+        // are ordered by distance (most pairs have few of them).
+        var ordered: [RankedLink] = []
+        for i in sourceLinks.indices {
+            let links = sourceLinks[i]
             for j in links {
                 if links.count == 1, targetLinks[j].count == 1 {
-                    keptSource[i].append(j)
-                    keptTarget[j].append(i)
+                    keptSource[i] = links
+                    keptTarget[j] = targetLinks[j]
                 } else {
-                    ordered.append((i, j, distance(i, j)))
+                    ordered.append(RankedLink(i: i, j: j, d: distance(i, j)))
                 }
             }
         }
         ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
-        var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
-        var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
+        // Per word: whether it gave its support (`gave`), and whether a word of the other side
+        // supports it (`taken`); two arrays of flags rather than four of booleans.
+        let gave: UInt8 = 1, taken: UInt8 = 2
+        var sourceState = [UInt8](repeating: 0, count: source.count), targetState = [UInt8](repeating: 0, count: target.count)
         for link in ordered {
             // The source word supports the target word (the target word is aligned through it).
-            if !sourceGave[link.i], !targetTaken[link.j] {
-                sourceGave[link.i] = true; targetTaken[link.j] = true
+            if sourceState[link.i] & gave == 0, targetState[link.j] & taken == 0 {
+                sourceState[link.i] |= gave; targetState[link.j] |= taken
                 keptTarget[link.j].append(link.i)
             }
-            if !targetGave[link.j], !sourceTaken[link.i] {
-                targetGave[link.j] = true; sourceTaken[link.i] = true
+            if targetState[link.j] & gave == 0, sourceState[link.i] & taken == 0 {
+                targetState[link.j] |= gave; sourceState[link.i] |= taken
                 keptSource[link.i].append(link.j)
             }
         }
         for link in ordered {
-            if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
-            if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
+            if sourceState[link.i] & gave == 0 { sourceState[link.i] |= gave; keptTarget[link.j].append(link.i) }
+            if targetState[link.j] & gave == 0 { targetState[link.j] |= gave; keptSource[link.i].append(link.j) }
         }
         return (keptSource, keptTarget)
+    }
+
+    /// A link of `gapLinks` that competes with others, with its words' distance by relative
+    /// position: a struct, where an array of tuples had its type looked up at run time each pair.
+    private struct RankedLink {
+        let i: Int
+        let j: Int
+        let d: Double
     }
 
     /// The links gaps are read from (`gapLinks`), and whether compounds were read through their
