@@ -123,6 +123,21 @@ import Testing
         #expect(Set(keys.map { "\($0.low) \($0.high) \($0.length)" }).count == keys.count)
     }
 
+    /// The key read as two words at once is the key read byte by byte, on words of every length
+    /// up to the longest keyed, ASCII or not (a seeded generator; the failing word is printed).
+    @Test func keysReadWholeAreKeysReadByBytes() {
+        var generator = FixPropertyTests.SeededGenerator(state: 14)
+        let alphabet = Array("abcxyzKQ09-'.\u{0}\u{7F}äß€😀")
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...18, using: &generator)
+            let word = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let count = word.utf8.count
+            let expected = count <= ASCIIWordFacts.maximumLength ? ASCIIWordFacts.keyByBytes(of: word, count: count) : nil
+            #expect(ASCIIWordFacts.key(of: word) == expected, "\(Array(word.utf8))")
+        }
+        #expect(ASCIIWordFacts.key(of: "abcdefghijklmnop") == ASCIIWordFacts.keyByBytes(of: "abcdefghijklmnop", count: 16))
+    }
+
     @Test func findsWhatItKeepsThroughGrowth() throws {
         var table = ASCIIWordFacts()
         let words = (0..<3_000).map { "w\($0 * 7919)" }
