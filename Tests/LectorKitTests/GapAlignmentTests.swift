@@ -209,6 +209,147 @@ import Testing
                                       minimumRun: 2, minimumRest: 1).isEmpty)
     }
 
+    /// Sentence pairs of CED's English–German dev data (`../shared/data/ced/en-de/dev.tsv`) and
+    /// the meaning rules' examples, as (English, German).
+    static func realPairs() throws -> [(english: String, german: String)] {
+        let text = try String(contentsOfFile: Fixtures.path("../shared/data/ced/en-de/dev.tsv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        return rows.filter { $0.count >= 3 }.map { (String($0[1]), String($0[2])) } + [
+            ("The government announced new sanctions against Moscow and aid for the starving population of the occupied territories on Monday.",
+             "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau sowie Hilfen für die hungernde Bevölkerung der besetzten Gebiete an."),
+            ("The soft tissue aesthetics after sepsis therapy was good in all hand injuries, and 33 patients recovered.",
+             "Die Weichteilästhetik nach der Sepsistherapie war bei allen Handverletzungen gut, und 33 Patienten erholten sich."),
+        ]
+    }
+
+    /// `counterpartLinks`, which reads the store's verdicts for a whole pair at once and keeps the
+    /// new ones, links exactly the content words `areCounterparts` pairs, in the words' order:
+    /// with the memo empty (verdicts made) and filled (verdicts read back), both ways, on a
+    /// thousand real pairs. The words' facts found again in the store's table (`ASCIIWordFacts.find`)
+    /// are the ones kept the first time.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func counterpartLinksAreEveryComparisonsVerdict() throws {
+        let pairs = try Self.realPairs()
+        #expect(pairs.count > 900)
+        for (from, to) in [("en", "de"), ("de", "en")] {
+            let lexicon = Lexicon.shared(source: from, target: to)
+            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            for round in 0..<2 {
+                for (english, german) in pairs {
+                    let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
+                    let sentenceSource = SentenceWord.words(in: sourceText, language: from)
+                    let sentenceTarget = SentenceWord.words(in: targetText, language: to)
+                    let source = words.words(of: sentenceSource, side: .source)
+                    let target = words.words(of: sentenceTarget, side: .target)
+                    var expectedSource = [[Int]](repeating: [], count: source.count)
+                    var expectedTarget = [[Int]](repeating: [], count: target.count)
+                    for i in source.indices where source[i].isContent {
+                        for j in target.indices where target[j].isContent && LexicalAlignment.areCounterparts(source[i].info, target[j].info) {
+                            expectedSource[i].append(j)
+                            expectedTarget[j].append(i)
+                        }
+                    }
+                    let (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
+                    #expect(sourceLinks == expectedSource && targetLinks == expectedTarget, "round \(round) \(from)-\(to): \(sourceText) | \(targetText)")
+                    // Looked up again, every word finds the facts it was given, and none is made
+                    // (a joined separable verb's facts are made each time, kept nowhere, of one info).
+                    let kept = (words.keptFactsCount(side: .source), words.keptFactsCount(side: .target))
+                    let again = (words.words(of: sentenceSource, side: .source), words.words(of: sentenceTarget, side: .target))
+                    #expect((words.keptFactsCount(side: .source), words.keptFactsCount(side: .target)) == kept)
+                    let thrice = (words.words(of: sentenceSource, side: .source), words.words(of: sentenceTarget, side: .target))
+                    for (first, second) in [(again.0, thrice.0), (again.1, thrice.1)] {
+                        #expect(first.count == second.count)
+                        for (a, b) in zip(first, second) {
+                            let same = a.facts === b.facts
+                                || a.facts.id == WordInfo.unmemoized && b.facts.id == WordInfo.unmemoized && a.info === b.info
+                            #expect(same && a.range == b.range && a.isContent == b.isContent
+                                    && a.isNameOrNumber == b.isNameOrNumber, "\(a.text) \(b.text)")
+                        }
+                    }
+                    for (written, word) in zip(sentenceSource, again.0) { #expect(word.text == written.text, "\(written.written)") }
+                    for (written, word) in zip(sentenceTarget, again.1) { #expect(word.text == written.text, "\(written.written)") }
+                }
+            }
+            #expect(words.counterpartCount > 1_000)
+        }
+    }
+
+    /// `gapLinks` written plainly, the reference its faster form is compared with: every pair of
+    /// words without a counterpart asked directly (no memo), every word's list made anew.
+    static func referenceGapLinks(_ pair: LexicalAlignment, compounds: (source: Bool, target: Bool)) -> ([[Int]], [[Int]]) {
+        let source = pair.source, target = pair.target
+        var sourceLinks = pair.sourceLinks, targetLinks = pair.targetLinks
+        for i in source.indices where source[i].isContent && pair.sourceLinks[i].isEmpty {
+            for j in target.indices where target[j].isContent && pair.targetLinks[j].isEmpty {
+                let holds = compounds.source && LexicalAlignment.compound(source[i], length: LexicalAlignment.compoundLength(source[i]), holds: target[j])
+                    || compounds.target && LexicalAlignment.compound(target[j], length: LexicalAlignment.compoundLength(target[j]), holds: source[i])
+                let sharesFigures = !source[i].figures.isEmpty && source[i].figures == target[j].figures && source[i].text != target[j].text
+                if sharesFigures || holds {
+                    sourceLinks[i].append(j)
+                    targetLinks[j].append(i)
+                }
+            }
+        }
+        func distance(_ i: Int, _ j: Int) -> Double {
+            abs((Double(i) + 0.5) / Double(max(source.count, 1)) - (Double(j) + 0.5) / Double(max(target.count, 1)))
+        }
+        var keptSource = [[Int]](repeating: [], count: source.count), keptTarget = [[Int]](repeating: [], count: target.count)
+        var ordered: [(i: Int, j: Int, d: Double)] = []
+        for (i, links) in sourceLinks.enumerated() {
+            for j in links {
+                if links.count == 1, targetLinks[j].count == 1 {
+                    keptSource[i].append(j)
+                    keptTarget[j].append(i)
+                } else {
+                    ordered.append((i, j, distance(i, j)))
+                }
+            }
+        }
+        ordered.sort { ($0.d, $0.i, $0.j) < ($1.d, $1.i, $1.j) }
+        var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
+        var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
+        for link in ordered {
+            if !sourceGave[link.i], !targetTaken[link.j] {
+                sourceGave[link.i] = true; targetTaken[link.j] = true
+                keptTarget[link.j].append(link.i)
+            }
+            if !targetGave[link.j], !sourceTaken[link.i] {
+                targetGave[link.j] = true; sourceTaken[link.i] = true
+                keptSource[link.i].append(link.j)
+            }
+        }
+        for link in ordered {
+            if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
+            if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
+        }
+        return (keptSource, keptTarget)
+    }
+
+    /// The gap links of a thousand real pairs, both ways, with compounds read through their parts
+    /// and without, are the plain reading's (`referenceGapLinks`), including the pairs whose
+    /// words compete for counterparts.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func gapLinksAreThePlainReadings() throws {
+        let pairs = try Self.realPairs()
+        var competing = 0
+        for (from, to) in [("en", "de"), ("de", "en")] {
+            let lexicon = Lexicon.shared(source: from, target: to)
+            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            for (english, german) in pairs {
+                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
+                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
+                for readingCompounds in [false, true] {
+                    let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
+                    let reference = Self.referenceGapLinks(pair, compounds: links.compounds)
+                    #expect(links.source == reference.0 && links.target == reference.1,
+                            "\(from)-\(to) compounds \(readingCompounds): \(sourceText) | \(targetText)")
+                }
+                if pair.sourceLinks.contains(where: { $0.count > 1 }) || pair.targetLinks.contains(where: { $0.count > 1 }) { competing += 1 }
+            }
+        }
+        #expect(competing > 100)
+    }
+
     /// The store's antonym verdicts are kept by the two words' ids and read back for a whole
     /// English word.
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))

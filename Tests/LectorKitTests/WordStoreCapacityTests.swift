@@ -123,6 +123,21 @@ import Testing
         #expect(Set(keys.map { "\($0.low) \($0.high) \($0.length)" }).count == keys.count)
     }
 
+    /// The key read as two words at once is the key read byte by byte, on words of every length
+    /// up to the longest keyed, ASCII or not (a seeded generator; the failing word is printed).
+    @Test func keysReadWholeAreKeysReadByBytes() {
+        var generator = FixPropertyTests.SeededGenerator(state: 14)
+        let alphabet = Array("abcxyzKQ09-'.\u{0}\u{7F}äß€😀")
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...18, using: &generator)
+            let word = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let count = word.utf8.count
+            let expected = count <= ASCIIWordFacts.maximumLength ? ASCIIWordFacts.keyByBytes(of: word, count: count) : nil
+            #expect(ASCIIWordFacts.key(of: word) == expected, "\(Array(word.utf8))")
+        }
+        #expect(ASCIIWordFacts.key(of: "abcdefghijklmnop") == ASCIIWordFacts.keyByBytes(of: "abcdefghijklmnop", count: 16))
+    }
+
     @Test func findsWhatItKeepsThroughGrowth() throws {
         var table = ASCIIWordFacts()
         let words = (0..<3_000).map { "w\($0 * 7919)" }
@@ -139,5 +154,26 @@ import Testing
         let replacement = facts(words[5])
         table.insert(replacement, for: ASCIIWordFacts.key(of: words[5])!)
         #expect(table.count == words.count && table.facts(of: ASCIIWordFacts.key(of: words[5])!) === replacement)
+    }
+
+    /// `find`, the look-up of a whole sentence's keys at once, finds what `facts(of:)` finds key
+    /// by key: kept words (through collisions, the table full to half its slots), words never
+    /// kept, and `noKey`, which it skips.
+    @Test func findsAllAtOnceAsOneByOne() throws {
+        var table = ASCIIWordFacts()
+        let words = (0..<2_048).map { "w\($0 * 7919)" }
+        for (index, word) in words.enumerated() where index % 3 != 0 {
+            table.insert(facts(word), for: try #require(ASCIIWordFacts.key(of: word)))
+        }
+        var lookups = words.map { ASCIIWordFacts.Lookup(key: ASCIIWordFacts.key(of: $0)!) }
+            + [ASCIIWordFacts.Lookup(key: ASCIIWordFacts.noKey), ASCIIWordFacts.Lookup(key: ASCIIWordFacts.key(of: "w1")!)]
+        table.find(&lookups)
+        var found = 0
+        for lookup in lookups {
+            let expected = lookup.key == ASCIIWordFacts.noKey ? nil : table.facts(of: lookup.key)
+            if expected != nil { found += 1 }
+            #expect((lookup.entry >= 0 ? table.facts(at: lookup.entry) : nil) === expected, "\(lookup.key)")
+        }
+        #expect(found == words.indices.filter { $0 % 3 != 0 }.count)
     }
 }

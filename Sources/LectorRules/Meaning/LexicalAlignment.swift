@@ -142,37 +142,49 @@ struct LexicalAlignment {
         var keptSource = [[Int]](repeating: [], count: source.count)
         var keptTarget = [[Int]](repeating: [], count: target.count)
         // A link between two words that have no other is kept as it is: nothing competes for
-        // either. Only the others are ordered by distance (most pairs have few of them).
-        var ordered: [(i: Int, j: Int, d: Double)] = []
-        for (i, links) in sourceLinks.enumerated() {
+        // either, so their lists (each that one link) are kept, not made again. Only the others
+        // are ordered by distance (most pairs have few of them).
+        var ordered: [RankedLink] = []
+        for i in sourceLinks.indices {
+            let links = sourceLinks[i]
             for j in links {
                 if links.count == 1, targetLinks[j].count == 1 {
-                    keptSource[i].append(j)
-                    keptTarget[j].append(i)
+                    keptSource[i] = links
+                    keptTarget[j] = targetLinks[j]
                 } else {
-                    ordered.append((i, j, distance(i, j)))
+                    ordered.append(RankedLink(i: i, j: j, d: distance(i, j)))
                 }
             }
         }
         ordered.sort { $0.d != $1.d ? $0.d < $1.d : ($0.i != $1.i ? $0.i < $1.i : $0.j < $1.j) }
-        var sourceGave = [Bool](repeating: false, count: source.count), targetGave = [Bool](repeating: false, count: target.count)
-        var sourceTaken = [Bool](repeating: false, count: source.count), targetTaken = [Bool](repeating: false, count: target.count)
+        // Per word: whether it gave its support (`gave`), and whether a word of the other side
+        // supports it (`taken`); two arrays of flags rather than four of booleans.
+        let gave: UInt8 = 1, taken: UInt8 = 2
+        var sourceState = [UInt8](repeating: 0, count: source.count), targetState = [UInt8](repeating: 0, count: target.count)
         for link in ordered {
             // The source word supports the target word (the target word is aligned through it).
-            if !sourceGave[link.i], !targetTaken[link.j] {
-                sourceGave[link.i] = true; targetTaken[link.j] = true
+            if sourceState[link.i] & gave == 0, targetState[link.j] & taken == 0 {
+                sourceState[link.i] |= gave; targetState[link.j] |= taken
                 keptTarget[link.j].append(link.i)
             }
-            if !targetGave[link.j], !sourceTaken[link.i] {
-                targetGave[link.j] = true; sourceTaken[link.i] = true
+            if targetState[link.j] & gave == 0, sourceState[link.i] & taken == 0 {
+                targetState[link.j] |= gave; sourceState[link.i] |= taken
                 keptSource[link.i].append(link.j)
             }
         }
         for link in ordered {
-            if !sourceGave[link.i] { sourceGave[link.i] = true; keptTarget[link.j].append(link.i) }
-            if !targetGave[link.j] { targetGave[link.j] = true; keptSource[link.i].append(link.j) }
+            if sourceState[link.i] & gave == 0 { sourceState[link.i] |= gave; keptTarget[link.j].append(link.i) }
+            if targetState[link.j] & gave == 0 { targetState[link.j] |= gave; keptSource[link.i].append(link.j) }
         }
         return (keptSource, keptTarget)
+    }
+
+    /// A link of `gapLinks` that competes with others, with its words' distance by relative
+    /// position: a struct, where an array of tuples had its type looked up at run time each pair.
+    private struct RankedLink {
+        let i: Int
+        let j: Int
+        let d: Double
     }
 
     /// The links gaps are read from (`gapLinks`), and whether compounds were read through their
@@ -739,45 +751,72 @@ public final class AlignmentWords: @unchecked Sendable {
     func counterpartLinks(_ source: [LexicalAlignment.Word], _ target: [LexicalAlignment.Word]) -> ([[Int]], [[Int]]) {
         var sourceLinks = [[Int]](repeating: [], count: source.count)
         var targetLinks = [[Int]](repeating: [], count: target.count)
-        let sourceContent = source.indices.filter { source[$0].isContent }
-        let targetContent = target.indices.filter { target[$0].isContent }
-        guard !sourceContent.isEmpty, !targetContent.isEmpty else { return (sourceLinks, targetLinks) }
-        // Ids of 0 (unmemoized) or past 2^31 (no bit left for the verdict) are never kept.
-        func memoizable(_ id: UInt32) -> Bool { id != WordInfo.unmemoized && id < 1 << 31 }
-        let sourceIDs = sourceContent.map { source[$0].infoID }
-        let targetIDs = targetContent.map { target[$0].infoID }
-        // By content word pair, row by source word: 0 not known yet, 1 no, 2 yes.
-        var verdicts = [UInt8](repeating: 0, count: sourceContent.count * targetContent.count)
-        // The same order; 0 for a pair never kept (a real key is never 0: ids start at 1).
-        var keys = [UInt64](repeating: 0, count: verdicts.count)
-        for (a, s) in sourceIDs.enumerated() where memoizable(s) {
-            for (b, t) in targetIDs.enumerated() where memoizable(t) { keys[a * targetIDs.count + b] = UInt64(s) << 32 | UInt64(t) }
-        }
-        lock.withLock {
-            // The table read through one local copy (one reference count for the pair, not one
-            // a look-up); it is gone before anything is inserted, so no insert copies the table.
-            let table = counterparts
-            table.readVerdicts(of: keys, into: &verdicts)
-        }
-        var made: [(key: UInt64, verdict: Bool)] = []
-        for a in sourceIDs.indices {
-            for b in targetIDs.indices where verdicts[a * targetIDs.count + b] == 0 {
-                let verdict = LexicalAlignment.areCounterparts(source[sourceContent[a]].info, target[targetContent[b]].info)
-                verdicts[a * targetIDs.count + b] = verdict ? 2 : 1
-                if memoizable(sourceIDs[a]), memoizable(targetIDs[b]) {
-                    made.append((UInt64(sourceIDs[a]) << 32 | UInt64(targetIDs[b]), verdict))
+        var sourceCount = 0, targetCount = 0
+        for index in source.indices where source[index].isContent { sourceCount += 1 }
+        for index in target.indices where target[index].isContent { targetCount += 1 }
+        guard sourceCount > 0, targetCount > 0 else { return (sourceLinks, targetLinks) }
+        let pairs = sourceCount * targetCount
+        // All the pair's working figures in one buffer, one allocation where there were eight
+        // arrays (and the runtime's look-up of a tuple array's type for the new verdicts):
+        // each content word as its info id over its index, then each word pair's key, then
+        // what is known of each pair (`CounterpartTable.readVerdicts`).
+        var scratch = [UInt64](repeating: 0, count: sourceCount + targetCount + 2 * pairs)
+        scratch.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let sourceWords = UnsafeMutableBufferPointer(start: base, count: sourceCount)
+            let targetWords = UnsafeMutableBufferPointer(start: base + sourceCount, count: targetCount)
+            let keys = UnsafeMutableBufferPointer(start: base + sourceCount + targetCount, count: pairs)
+            let known = UnsafeMutableBufferPointer(start: base + sourceCount + targetCount + pairs, count: pairs)
+            var next = 0
+            for index in source.indices where source[index].isContent {
+                sourceWords[next] = UInt64(source[index].infoID) << 32 | UInt64(index)
+                next += 1
+            }
+            next = 0
+            for index in target.indices where target[index].isContent {
+                targetWords[next] = UInt64(target[index].infoID) << 32 | UInt64(index)
+                next += 1
+            }
+            // Ids of 0 (unmemoized) or past 2^31 (no bit left for the verdict) are never kept;
+            // a key of 0 is a pair never kept (a real key is never 0: ids start at 1).
+            func memoizable(_ id: UInt64) -> Bool { id != UInt64(WordInfo.unmemoized) && id < 1 << 31 }
+            for a in 0..<sourceCount where memoizable(sourceWords[a] >> 32) {
+                let high = sourceWords[a] & 0xFFFF_FFFF_0000_0000
+                for b in 0..<targetCount where memoizable(targetWords[b] >> 32) {
+                    keys[a * targetCount + b] = high | targetWords[b] >> 32
                 }
             }
-        }
-        if !made.isEmpty {
-            lock.lock()
-            for entry in made where counterparts.count < Self.counterpartsCapacity { counterparts.insert(entry.key, entry.verdict) }
-            lock.unlock()
-        }
-        for (a, i) in sourceContent.enumerated() {
-            for (b, j) in targetContent.enumerated() where verdicts[a * targetIDs.count + b] == 2 {
-                sourceLinks[i].append(j)
-                targetLinks[j].append(i)
+            lock.withLock {
+                // The table read through one local copy (one reference count for the pair, not one
+                // a look-up); it is gone before anything is inserted, so no insert copies the table.
+                let table = counterparts
+                table.readVerdicts(of: UnsafeBufferPointer(keys), into: known)
+            }
+            // 0 not known yet, 1 no, 2 yes; made here: 3 no, 4 yes, kept below where the key is.
+            var madeAny = false
+            for a in 0..<sourceCount {
+                for b in 0..<targetCount where known[a * targetCount + b] == 0 {
+                    let verdict = LexicalAlignment.areCounterparts(source[Int(truncatingIfNeeded: sourceWords[a] & 0xFFFF_FFFF)].info,
+                                                                   target[Int(truncatingIfNeeded: targetWords[b] & 0xFFFF_FFFF)].info)
+                    known[a * targetCount + b] = verdict ? 4 : 3
+                    madeAny = true
+                }
+            }
+            if madeAny {
+                lock.lock()
+                for position in 0..<pairs where known[position] >= 3 && keys[position] != 0
+                    && counterparts.count < Self.counterpartsCapacity {
+                    counterparts.insert(keys[position], known[position] == 4)
+                }
+                lock.unlock()
+            }
+            for a in 0..<sourceCount {
+                let i = Int(truncatingIfNeeded: sourceWords[a] & 0xFFFF_FFFF)
+                for b in 0..<targetCount where known[a * targetCount + b] == 2 || known[a * targetCount + b] == 4 {
+                    let j = Int(truncatingIfNeeded: targetWords[b] & 0xFFFF_FFFF)
+                    sourceLinks[i].append(j)
+                    targetLinks[j].append(i)
+                }
             }
         }
         return (sourceLinks, targetLinks)
@@ -906,20 +945,27 @@ public final class AlignmentWords: @unchecked Sendable {
         // there; a word not seen before (or spelled otherwise in lower case, which `text` guards)
         // stands as a placeholder until it is read below.
         var unknown: [Int] = []
+        // A joined separable verb is read below. An ASCII word is found by its bytes, without
+        // hashing its string (no other string is canonically equal to it but one with a Kelvin
+        // sign, whose facts are the same), all the sentence's at once (`ASCIIWordFacts.find`);
+        // any other word by its string, as Swift compares strings.
+        var lookups: [ASCIIWordFacts.Lookup] = []
+        lookups.reserveCapacity(sentenceWords.count)
+        for position in sentenceWords.indices {
+            let key = !separable.isEmpty && separable[position] != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
+            lookups.append(ASCIIWordFacts.Lookup(key: key ?? ASCIIWordFacts.noKey))
+        }
         lock.withLock {
             let facts = side == .source ? sourceFacts : targetFacts
             let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
+            asciiFacts.find(&lookups)
             // By index: a word copied out of the array is two strings' reference counts.
             for position in sentenceWords.indices {
-                // A joined separable verb is read below. An ASCII word is found by its bytes,
-                // without hashing its string (no other string is canonically equal to it but one
-                // with a Kelvin sign, whose facts are the same); any other word by its string, as
-                // Swift compares strings.
                 let entry: WordFacts?
                 if !separable.isEmpty, separable[position] != nil {
                     entry = nil
-                } else if let key = ASCIIWordFacts.key(of: sentenceWords[position].written) {
-                    entry = asciiFacts.facts(of: key)
+                } else if lookups[position].key != ASCIIWordFacts.noKey {
+                    entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
                 } else {
                     entry = facts[sentenceWords[position].written]
                 }
@@ -936,7 +982,7 @@ public final class AlignmentWords: @unchecked Sendable {
             let info = separable[position]?.info ?? info(of: written, side: side)
             var facts: WordFacts?
             if separable[position] == nil {
-                let key = ASCIIWordFacts.key(of: written)
+                let key = lookups[position].key != ASCIIWordFacts.noKey ? lookups[position].key : nil
                 // Made under the lock, where the store numbers the facts it keeps.
                 lock.withLock {
                     if side == .source {
@@ -1323,19 +1369,31 @@ struct CounterpartTable {
     }
 
     /// `verdict` of each key not 0, written into `verdicts` at its position (1 no, 2 yes) where one
-    /// is kept; other positions are left as they are. Every key's first slot is loaded in one pass
-    /// before any is compared: the loads do not wait on each other, so their cache misses overlap,
-    /// where probing key after key stalled on each (half of `counterpartLinks`'s own time).
+    /// is kept; other positions are left as they are (`readVerdicts(of:into:)` over buffers).
     func readVerdicts(of keys: [UInt64], into verdicts: inout [UInt8]) {
+        var known = [UInt64](repeating: 0, count: keys.count)
+        keys.withUnsafeBufferPointer { keys in
+            known.withUnsafeMutableBufferPointer { known in readVerdicts(of: keys, into: known) }
+        }
+        for position in keys.indices where known[position] != 0 { verdicts[position] = UInt8(known[position]) }
+    }
+
+    /// `verdict` of each key not 0, written into `known` at its position: 1 no, 2 yes, 0 none
+    /// kept; positions of keys of 0 are left as they are. Every key's first slot is loaded in
+    /// one pass (into `known`) before any is compared: the loads do not wait on each other, so
+    /// their cache misses overlap, where probing key after key stalled on each (half of
+    /// `counterpartLinks`'s own time).
+    func readVerdicts(of keys: UnsafeBufferPointer<UInt64>, into known: UnsafeMutableBufferPointer<UInt64>) {
+        precondition(known.count >= keys.count)
         let mask = slots.count - 1
-        var firsts = [UInt64](repeating: 0, count: keys.count)
         slots.withUnsafeBufferPointer { slots in
-            for position in keys.indices where keys[position] != 0 { firsts[position] = slots[start(keys[position])] }
+            for position in keys.indices where keys[position] != 0 { known[position] = slots[start(keys[position])] }
             for position in keys.indices where keys[position] != 0 {
                 let key = keys[position]
-                var index = start(key), slot = firsts[position]
+                var index = start(key), slot = known[position]
+                known[position] = 0
                 while slot != 0 {
-                    if slot >> 1 == key { verdicts[position] = slot & 1 == 1 ? 2 : 1; break }
+                    if slot >> 1 == key { known[position] = slot & 1 == 1 ? 2 : 1; break }
                     index = (index + 1) & mask
                     slot = slots[index]
                 }
@@ -1393,10 +1451,29 @@ struct ASCIIWordFacts {
     /// Longer ASCII words go by their strings, as other words do.
     static let maximumLength = 16
 
+    /// No word's key (`key(of:)` gives none of length 0): a word `find` is not to look up.
+    static let noKey = Key(low: 0, high: 0, length: 0)
+
     /// The key of a word of 1 to 16 ASCII bytes; `nil` for any other.
     static func key(of word: String) -> Key? {
         let count = word.utf8.count
         guard count > 0, count <= maximumLength else { return nil }
+        // A string that lends its bytes (a native one, as every word here is) is read as two
+        // words at once: every word of every pair is keyed, and the byte loop below was half
+        // of finding the words' facts once the table was probed for a sentence at a time.
+        let packed = word.utf8.withContiguousStorageIfAvailable { bytes -> Key? in
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+            guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
+            return Key(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1), length: count)
+        }
+        if let packed { return packed }
+        return keyByBytes(of: word, count: count)
+    }
+
+    /// `key(of:)` byte by byte, for a string that lends no storage (and the reference it is
+    /// tested against); `count` is the word's UTF-8 length, 1 to 16.
+    static func keyByBytes(of word: String, count: Int) -> Key? {
         var low: UInt64 = 0, high: UInt64 = 0
         var index = 0
         for byte in word.utf8 {
@@ -1418,6 +1495,50 @@ struct ASCIIWordFacts {
     private var slots = [Int32](repeating: 0, count: 1 << 10)
     private var entries: [Entry] = []
     var count: Int { entries.count }
+
+    /// A word's key and, after `find`, the index of its entry (`facts(at:)`), -1 where none is
+    /// kept or the key is `noKey`.
+    struct Lookup {
+        let key: Key
+        var entry = -1
+        /// Read off the entry's facts by `find`, so that its load is not left out.
+        var infoID: UInt32 = 0
+    }
+
+    /// Finds the entry of every lookup's key. Each key's first slot is loaded in one pass, then
+    /// the entries those slots name, then a field of each found entry's facts: the loads of a
+    /// pass do not wait on each other, so their cache misses overlap. Looked up one by one, each
+    /// word stalled on its slot, its entry and its facts in turn (the atomic add that counts a
+    /// reference to the facts holds back the loads after it): 2 % of a news check's CPU.
+    func find(_ lookups: inout [Lookup]) {
+        let mask = slots.count - 1
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                lookups.withUnsafeMutableBufferPointer { lookups in
+                    for position in lookups.indices where lookups[position].key != Self.noKey {
+                        lookups[position].entry = Int(slots[Int(truncatingIfNeeded: lookups[position].key.hash) & mask]) - 1
+                    }
+                    for position in lookups.indices where lookups[position].entry >= 0 {
+                        let key = lookups[position].key
+                        var index = Int(truncatingIfNeeded: key.hash) & mask
+                        var slot = lookups[position].entry + 1
+                        lookups[position].entry = -1
+                        while slot != 0 {
+                            if entries[slot - 1].key == key { lookups[position].entry = slot - 1; break }
+                            index = (index + 1) & mask
+                            slot = Int(slots[index])
+                        }
+                    }
+                    for position in lookups.indices where lookups[position].entry >= 0 {
+                        lookups[position].infoID = entries[lookups[position].entry].facts.infoID
+                    }
+                }
+            }
+        }
+    }
+
+    /// The facts of the entry `find` found.
+    func facts(at entry: Int) -> AlignmentWords.WordFacts { entries[entry].facts }
 
     func facts(of key: Key) -> AlignmentWords.WordFacts? {
         let mask = slots.count - 1
