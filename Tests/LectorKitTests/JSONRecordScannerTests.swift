@@ -1,5 +1,6 @@
 import Foundation
 @testable import LectorFormats
+import LectorTestSupport
 import LectorText
 import Testing
 
@@ -8,18 +9,6 @@ import Testing
 /// must give the same unit (text byte for byte, id, languages, the target's runs and positions)
 /// or the same error.
 @Suite struct JSONRecordScannerTests {
-    /// SplitMix64: the same lines on every run and every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let stringPieces = [
         "Kiew", " ", "der Krieg", "é", "Дмитрий", "😀", "{0}", "%s", "<b>", "\\n", "\\t", "\\r", "\\b", "\\f", "\\/",
         "\\\\", "\\\"", "\\u00e9", "\\u00E9", "\\u0041", "\\ud83d\\ude00", "\\uD83D\\uDE00", "\\u0000", "\\u2028", "\\uFFFF",
@@ -119,7 +108,7 @@ import Testing
     }
 
     @Test func scannerReadsGeneratedLinesAsJSONSerializationDoes() {
-        var random = SeededGenerator(state: 14)
+        var random = SeededGenerator(seed: 14)
         var scanned = 0
         var referenced = 0
         let count = 20_000
