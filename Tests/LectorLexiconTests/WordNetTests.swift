@@ -109,3 +109,21 @@ import Testing
         #expect(!wordNet.synonyms(of: "car").contains("car"))
     }
 }
+
+/// `WordNet.display` turns underscores into spaces as Foundation's `replacingOccurrences` does,
+/// which it replaced for ASCII words, and which leaves `_` before a combining mark alone.
+@Suite struct WordNetDisplayTests {
+    @Test func underscoresBecomeSpacesAsFoundationMakesThem() {
+        var words = ["", "_", "__", "ice_cream", "a_b_c", "plain", "_x_", "a_\u{301}b", "_\u{301}", "é_e\u{301}_", "über_all", "x_😀_y",
+                     "Нью_Йорк", "a_\u{200D}b", "tab\t_\n"]
+        for a in ["a", "_", "é", "\u{301}", " ", "Z", "_\u{301}"] {
+            for b in ["a", "_", "é", "\u{301}", " ", "Z", "_\u{301}"] { words.append(a + b + "_" + a) }
+        }
+        for word in words {
+            let display = WordNet.display(word)
+            #expect(Array(display.utf8) == Array(word.replacingOccurrences(of: "_", with: " ").utf8), "\(word.debugDescription)")
+        }
+        #expect(WordNet.display("a_\u{301}b").unicodeScalars.map(\.value) == [0x61, 0x5F, 0x301, 0x62])
+        #expect(WordNet.display("ice_cream") == "ice cream")
+    }
+}
