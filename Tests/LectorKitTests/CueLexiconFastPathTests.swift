@@ -194,7 +194,7 @@ import Testing
         for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
             seeds += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         }
-        var generator = CueLexiconFastPathTests.SplitMix(state: 10)
+        var generator = SeededGenerator(seed: 10)
         #expect(NegationLexicon.all.count > 10)
         for (language, lexicon) in NegationLexicon.all.sorted(by: { $0.key < $1.key }) {
             let pieces = (cuesByLanguage[language] ?? []) + filler

@@ -126,7 +126,7 @@ import Testing
     /// The key read as two words at once is the key read byte by byte, on words of every length
     /// up to the longest keyed, ASCII or not (a seeded generator; the failing word is printed).
     @Test func keysReadWholeAreKeysReadByBytes() {
-        var generator = FixPropertyTests.SeededGenerator(state: 14)
+        var generator = SeededGenerator(seed: 14)
         let alphabet = Array("abcxyzKQ09-'.\u{0}\u{7F}äß€😀")
         for _ in 0..<20_000 {
             let length = Int.random(in: 1...18, using: &generator)

@@ -428,11 +428,10 @@ struct NegationLexicon: Sendable {
             if let found = matched, found.count == 1, found.strength == .grammatical, isLexicalInContext(at: index, in: words) {
                 matched = (1, .lexical)
             }
-            guard var (count, strength) = matched else { index += 1; continue }
+            guard let (count, matchedStrength) = matched else { index += 1; continue }
             let last = index + count - 1
             // `non-infectious`, `nicht-radikulär`: a negative prefix of a word, not of the clause.
-            if words[last].isHyphenated { strength = .lexical }
-            _ = count
+            let strength = words[last].isHyphenated ? .lexical : matchedStrength
             let cue = words[index...last].map(\.text).joined(separator: " ")
             let range = words[index].range.lowerBound..<words[last].range.upperBound
             // A lexical negative is a negation of its own, even next to another cue (`sans admission en USI

@@ -120,7 +120,6 @@ public struct NegationRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using lexicons: Lexicons?) -> [RuleFinding] {
         guard let sourceLexicon = lexicons?.source, let targetLexicon = lexicons?.target else { return [] }
-        let sourceWords = pair.sentenceWords(of: .source, language: sourceLexicon.language)
         let targetWords = pair.sentenceWords(of: .target, language: targetLexicon.language)
         let inSource = pair.negations(of: .source, lexicon: sourceLexicon, language: sourceLexicon.language)
         let inTarget = pair.negations(of: .target, lexicon: targetLexicon, language: targetLexicon.language)
