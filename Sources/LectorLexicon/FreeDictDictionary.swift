@@ -107,7 +107,14 @@ public final class FreeDictDictionary: Sendable {
         guard end - start <= Self.spanReadLimit else {
             return try places.map { String(decoding: try data.read(offset: $0.offset, length: $0.length), as: UTF8.self) }
         }
-        let span = try data.read(offset: start, length: end - start)
+        let span: [UInt8]
+        do {
+            span = try data.read(offset: start, length: end - start)
+        } catch {
+            // A damaged file answers as entry by entry, errors included: the span may reach a chunk
+            // no entry lies in, and an entry past the data is reported with its own offsets.
+            return try places.map { String(decoding: try data.read(offset: $0.offset, length: $0.length), as: UTF8.self) }
+        }
         return places.map { String(decoding: span[($0.offset - start)..<($0.offset - start + $0.length)], as: UTF8.self) }
     }
 

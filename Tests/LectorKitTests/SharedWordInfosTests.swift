@@ -67,6 +67,27 @@ import Testing
         #expect(table.count == keys.count)
     }
 
+    /// A word another store made from its other normalization form is made anew, not adopted: the
+    /// table's keys compare by canonical equivalence, the dictionaries read bytes.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func aWordInTheOtherNormalizationFormIsNotAdopted() throws {
+        let lexicon = Lexicon.shared(source: "de", target: "en")
+        let table = SharedWordInfos.unnamed(lexicon: lexicon)
+        let first = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en", sharedInfos: table))
+        let second = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en", sharedInfos: table))
+        let alone = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en"))
+        for word in ["Größe", "Ärger", "Übung", "Café", "Förderung", "Männer"] {
+            let nfc = word.precomposedStringWithCanonicalMapping, nfd = word.decomposedStringWithCanonicalMapping
+            #expect(Array(nfc.utf8) != Array(nfd.utf8))
+            _ = first.info(of: nfc, side: .source)
+            let made = second.info(of: nfd, side: .source)
+            #expect(Array(made.written.utf8) == Array(nfd.utf8), "\(word)")
+            let expected = alone.info(of: nfd, side: .source)
+            #expect(made.isKnown == expected.isKnown && made.lemmas == expected.lemmas && made.translations == expected.translations,
+                    "\(word)")
+        }
+    }
+
     /// Two stores of one table asking for the same words at once, in different orders, as two
     /// threads of a check do.
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))

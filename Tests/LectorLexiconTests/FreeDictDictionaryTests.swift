@@ -1,4 +1,5 @@
 import Foundation
+import LectorTestSupport
 import Testing
 @testable import LectorLexicon
 
@@ -72,5 +73,23 @@ import Testing
         }
         // The sample must hold words the span read serves.
         #expect(several > 100)
+    }
+
+    /// A headword whose entries lie in chunks 0 and 2 of a dictzip file whose chunk 1 is damaged:
+    /// each entry reads, so the span read (which inflates chunk 1 too) must not make it an error.
+    @Test func entriesOfADamagedFileReadAsEachEntryReads() throws {
+        var bytes = [UInt8](Data(base64Encoded: DictzipFileTests.dictzip)!)
+        // Chunk 1's compressed bytes start at 124 (a 50-byte header, then chunk 0's 74): 0xFF is a
+        // final block of the reserved type, which zlib refuses.
+        bytes[124] = 0xFF
+        let folder = Fixtures.temporaryDirectory()
+        let index = folder.appendingPathComponent("freedict-deu-eng.index").path
+        try Data(bytes).write(to: URL(fileURLWithPath: folder.appendingPathComponent("freedict-deu-eng.dict.dz").path))
+        // Lines 0 (offset 0) and 10 (offset 550 = "Im"), 55 bytes ("3") each.
+        try "wort\tA\t3\nwort\tIm\t3\n".write(toFile: index, atomically: true, encoding: .utf8)
+        let dictionary = try FreeDictDictionary(indexPath: index, cache: .off)
+        let lines = DictzipFileTests.text.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "\n" }
+        #expect(try dictionary.entriesReadOneByOne(of: "wort") == [String(lines[0]), String(lines[10])])
+        #expect(try dictionary.entries(of: "wort") == [String(lines[0]), String(lines[10])])
     }
 }

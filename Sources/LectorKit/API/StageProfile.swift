@@ -31,8 +31,9 @@ final class StageProfile: @unchecked Sendable {
     /// the process's start and the first parallel work.
     private var marks: [(event: String, milliseconds: Double)] = []
 
-    /// Where each thread's CPU clock was read (`ThreadClock`), by `pthread_self()`.
-    private var clocks: [UInt: ThreadClock] = [:]
+    /// Where each thread's CPU clock was read (`ThreadClock`), by the thread's `Thread` object
+    /// (`pthread_t` is an integer on glibc but a pointer on Darwin and musl).
+    private var clocks: [ObjectIdentifier: ThreadClock] = [:]
 
     /// The monotonic clock in nanoseconds: the start of a stretch to pass to `add(_:since:)`, and
     /// the ends of the wall-time stretches summed for `add(_:nanoseconds:calls:)`.
@@ -78,7 +79,7 @@ final class StageProfile: @unchecked Sendable {
     /// Runs `body` on this thread's clock, read anew when the last read is a millisecond old. Holds
     /// the lock.
     private func withClock<Result>(at wall: UInt64, _ body: (inout ThreadClock) -> Result) -> Result {
-        let thread = UInt(pthread_self())
+        let thread = ObjectIdentifier(Thread.current)
         var clock = clocks[thread] ?? ThreadClock()
         clock.read(at: wall)
         defer { clocks[thread] = clock }

@@ -59,6 +59,9 @@ final class SharedWordInfos: @unchecked Sendable {
             switch side == .source ? source[written] : target[written] {
             case .made(let info)?:
                 condition.unlock()
+                // The table's keys compare by canonical equivalence, the dictionaries by bytes: a
+                // word another thread made from its other normalization form is made anew.
+                guard UTF8Bytes.equal(info.written, written) else { return (make(), false) }
                 return (info, true)
             case .making?:
                 condition.wait()
