@@ -67,6 +67,17 @@ public final class DictzipFile: @unchecked Sendable {
             }
             return Array(whole[offset..<offset + length])
         }
+        // Each read of a chunked file inflates its chunk from the chunk's start, and a reversed
+        // dictionary (deu-rus, 3.7 MB, for ru→de) reads one entry per look-up: a tenth of a ru-en
+        // check. So a small file (`keptWholeLimit`) that has served twice as many reads as it has
+        // chunks (by then they cost about what inflating it whole does, so a short check never
+        // pays for it) is inflated whole and kept, and so is one already read whole (`readAll`).
+        // A file that cannot be inflated whole (a damaged chunk) is read chunk by chunk as before,
+        // with the chunks' own errors.
+        if let kept = keptWhole() {
+            guard offset + length <= kept.count else { throw ReadError.outOfRange(path, offset: offset, length: length) }
+            return Array(kept[offset..<offset + length])
+        }
         let first = offset / chunkLength
         let last = (offset + length - 1) / chunkLength
         guard last < chunkStarts.count - 1 else { throw ReadError.outOfRange(path, offset: offset, length: length) }
@@ -80,6 +91,34 @@ public final class DictzipFile: @unchecked Sendable {
         let start = offset - first * chunkLength
         guard start + length <= bytes.count else { throw ReadError.outOfRange(path, offset: offset, length: length) }
         return Array(bytes[start..<start + length])
+    }
+
+    /// Uncompressed sizes up to which the whole text is kept once read (a chunked file's size is
+    /// its chunk count times the chunk length, the last chunk counted whole).
+    public static let keptWholeLimit = 8 << 20
+
+    /// Whether `keptWhole` failed to inflate the file whole; then reads go chunk by chunk.
+    nonisolated(unsafe) private var wholeFailed = false
+    /// Reads answered chunk by chunk so far.
+    nonisolated(unsafe) private var chunkReads = 0
+
+    /// The whole text when it is kept, or when the file is small and read often enough to keep it;
+    /// `nil` otherwise.
+    private func keptWhole() -> [UInt8]? {
+        let chunks = chunkStarts.count - 1
+        lock.lock()
+        let kept = inflatedWhole, failed = wholeFailed
+        chunkReads += 1
+        let due = chunkReads > 2 * chunks
+        lock.unlock()
+        if let kept { return kept }
+        guard !failed, due, chunkLength * chunks <= Self.keptWholeLimit else { return nil }
+        do {
+            return try readAll()
+        } catch {
+            lock.withLock { wholeFailed = true }
+            return nil
+        }
     }
 
     /// The whole uncompressed text (inflated once and kept).

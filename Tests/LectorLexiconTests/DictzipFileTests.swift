@@ -40,6 +40,56 @@ import LectorZlib
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 
+    /// After `readAll` (a reversed dictionary keeps the text) ranges are cut from the kept text:
+    /// the same bytes and the same errors as reading the chunks.
+    @Test func rangesAfterReadAllAreTheChunksRanges() throws {
+        let chunks = try DictzipFile(path: Self.file(Self.dictzip))
+        let whole = try DictzipFile(path: Self.file(Self.dictzip))
+        _ = try whole.readAll()
+        let bytes = Array(Self.text.utf8)
+        for offset in stride(from: 0, through: bytes.count, by: 7) {
+            for length in [0, 1, 55, 256, 600] {
+                if offset + length <= bytes.count {
+                    #expect(try whole.read(offset: offset, length: length) == chunks.read(offset: offset, length: length), "\(offset) \(length)")
+                } else {
+                    #expect(throws: DictzipFile.ReadError.self) { try whole.read(offset: offset, length: length) }
+                    #expect(throws: DictzipFile.ReadError.self) { try chunks.read(offset: offset, length: length) }
+                }
+            }
+        }
+        #expect(throws: DictzipFile.ReadError.self) { try whole.read(offset: -1, length: 2) }
+    }
+
+    /// A small file read more than twice per chunk is inflated whole and kept: every read, before
+    /// and after, gives the text's bytes.
+    @Test func aSmallFileReadOftenReadsTheSameBytes() throws {
+        let file = try DictzipFile(path: Self.file(Self.dictzip))
+        let bytes = Array(Self.text.utf8)
+        for round in 0..<4 {
+            for offset in stride(from: 0, to: bytes.count - 60, by: 97) {
+                #expect(try file.read(offset: offset, length: 60) == Array(bytes[offset..<offset + 60]), "round \(round), \(offset)")
+            }
+        }
+        #expect(throws: DictzipFile.ReadError.self) { try file.read(offset: 2_195, length: 10) }
+    }
+
+    /// With a damaged chunk the file cannot be inflated whole: reads of the other chunks go on
+    /// answering, however many, and a read of the damaged one fails as it did.
+    @Test func aDamagedSmallFileIsReadChunkByChunk() throws {
+        var data = [UInt8](Data(base64Encoded: Self.dictzip)!)
+        // Chunk 1's compressed bytes start at 124: 0xFF is a final block of the reserved type.
+        data[124] = 0xFF
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("damaged.dz").path
+        try Data(data).write(to: URL(fileURLWithPath: path))
+        let file = try DictzipFile(path: path)
+        let bytes = Array(Self.text.utf8)
+        for _ in 0..<40 {
+            #expect(try file.read(offset: 10, length: 55) == Array(bytes[10..<65]))
+            #expect(try file.read(offset: 600, length: 55) == Array(bytes[600..<655]))
+        }
+        #expect(throws: DictzipFile.ReadError.self) { try file.read(offset: 300, length: 10) }
+    }
+
     @Test func aRangePastTheEndIsAnError() throws {
         let file = try DictzipFile(path: Self.file(Self.dictzip))
         #expect(throws: DictzipFile.ReadError.self) { try file.read(offset: 2_195, length: 10) }
