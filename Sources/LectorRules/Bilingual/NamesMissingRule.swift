@@ -761,38 +761,33 @@ public struct NamesMissingRule: BilingualRule {
 
     /// Whether some key of `others` is close to `key` either way (`isClose(other, key) ||
     /// isClose(key, other)`). `names.replaced` compares each name of the translation with every
-    /// key of the source sentence: `key`'s bytes are read and checked once for all of them, and
-    /// each pair of printable ASCII keys once for both directions.
+    /// key of the source sentence: each pair of printable ASCII keys is checked once for both
+    /// directions.
     static func isCloseEitherWay(_ key: String, toAnyOf others: [String]) -> Bool {
-        let original = key
+        anyOf(others, isCloseTo: key, printable: isClosePrintableEitherWay) { isClose($0, key) || isClose(key, $0) }
+    }
+
+    /// Whether some key of `candidates` is close to `name` (`isClose(name, candidate)`).
+    static func isClose(_ name: String, toAnyOf candidates: [String]) -> Bool {
+        anyOf(candidates, isCloseTo: name, printable: isClosePrintable) { isClose(name, $0) }
+    }
+
+    /// Whether `general(other)` holds for some key of `others`, with `key`'s bytes read and checked
+    /// once for all of them: a pair of printable ASCII keys is answered by `printable(key, other)`
+    /// on their bytes, any other pair by `general`.
+    @inline(__always)
+    private static func anyOf(_ others: [String], isCloseTo key: String,
+                              printable: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool,
+                              general: (String) -> Bool) -> Bool {
         var key = key
         return key.withUTF8 { keyBytes in
             let keyIsPrintable = isPrintableASCII(keyBytes)
             for other in others {
-                var other = other
-                let close = keyIsPrintable ? other.withUTF8 { otherBytes -> Bool? in
-                    guard isPrintableASCII(otherBytes) else { return nil }
-                    return isClosePrintableEitherWay(otherBytes, keyBytes)
+                var bytesOfOther = other
+                let close = keyIsPrintable ? bytesOfOther.withUTF8 { otherBytes -> Bool? in
+                    isPrintableASCII(otherBytes) ? printable(keyBytes, otherBytes) : nil
                 } : nil
-                if close ?? (isClose(other, original) || isClose(original, other)) { return true }
-            }
-            return false
-        }
-    }
-
-    /// Whether some key of `candidates` is close to `name` (`isClose(name, candidate)`), with
-    /// `name`'s bytes read and checked once for all of them.
-    static func isClose(_ name: String, toAnyOf candidates: [String]) -> Bool {
-        let original = name
-        var name = name
-        return name.withUTF8 { nameBytes in
-            let nameIsPrintable = isPrintableASCII(nameBytes)
-            for candidate in candidates {
-                var candidate = candidate
-                let close = nameIsPrintable ? candidate.withUTF8 { candidateBytes -> Bool? in
-                    isPrintableASCII(candidateBytes) ? isClosePrintable(nameBytes, candidateBytes) : nil
-                } : nil
-                if close ?? isClose(original, candidate) { return true }
+                if close ?? general(other) { return true }
             }
             return false
         }
