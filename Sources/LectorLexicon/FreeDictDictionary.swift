@@ -48,8 +48,12 @@ public final class FreeDictDictionary: Sendable {
         }
     }
 
-    /// Where the index's hash table and reverse links are kept between runs.
+    /// Where the index's hash table, reverse links and translation table are kept between runs.
     let diskCache: LexiconDiskCache
+    /// The translation table and when to look for it or build it.
+    private let tableState = TableState()
+    /// Look-ups after which the table is built when no valid one is cached (`translationTable()`).
+    private let tableBuildAfter: Int
 
     /// Opens `NAME.index` and `NAME.dict.dz` (or `NAME.dict`, uncompressed, is not supported: FreeDict
     /// ships dictzip only). The hash table of the index comes from `cache` when it holds a valid one
@@ -69,6 +73,7 @@ public final class FreeDictDictionary: Sendable {
         guard index.count < Int(UInt32.max) else { throw LoadError.tooLarge(indexPath) }
         self.index = index
         data = try DictzipFile(path: dataPath)
+        tableBuildAfter = Self.tableBuildThreshold(chunks: data.chunkCount, cached: cache.folder != nil)
         if let sections = cache.read(kind: .freeDictSlots, sources: [indexPath]), sections.count == 2,
            let slots = LexiconDiskCache.array(sections[0], of: UInt32.self),
            let count = LexiconDiskCache.array(sections[1], of: UInt64.self), count.count == 1,
@@ -95,8 +100,10 @@ public final class FreeDictDictionary: Sendable {
     public func contains(_ word: String) -> Bool { !lineStarts(of: word).isEmpty }
 
     /// The raw text of every entry whose headword is `word` (any case).
-    public func entries(of word: String) throws -> [String] {
-        let places = lineStarts(of: word).map { fields(at: $0) }
+    public func entries(of word: String) throws -> [String] { try entries(atLines: lineStarts(of: word)) }
+
+    private func entries(atLines starts: [Int]) throws -> [String] {
+        let places = starts.map { fields(at: $0) }
         guard places.count > 1 else {
             return try places.map { String(decoding: try data.read(offset: $0.offset, length: $0.length), as: UTF8.self) }
         }
@@ -133,12 +140,90 @@ public final class FreeDictDictionary: Sendable {
     public func translations(of word: String) throws -> [DictionaryTranslation] {
         var seen = Set<DictionaryTranslation>()
         var result: [DictionaryTranslation] = []
-        for entry in try entries(of: word) {
+        let starts = lineStarts(of: word)
+        guard !starts.isEmpty else { return [] }
+        if let table = translationTable() {
+            for start in starts {
+                let translations = try table.translations(atLine: start) ?? entry(atLine: start).translations
+                for translation in translations where seen.insert(translation).inserted { result.append(translation) }
+            }
+            return result
+        }
+        for entry in try entries(atLines: starts) {
             for translation in Self.translations(inEntry: entry) where seen.insert(translation).inserted {
                 result.append(translation)
             }
         }
         return result
+    }
+
+    // MARK: - Translation table
+
+    /// Look-ups before the cache is asked for a translation table: a short check makes fewer and
+    /// does not pay for checking the table's checksum (tens of megabytes for deu-eng).
+    static let tableLookAfter = 16
+
+    /// Look-ups after which a dictionary of `chunks` dictzip chunks builds its translation table.
+    /// Building inflates every chunk once and a look-up about half of one, so with a cache to keep
+    /// the table for later runs it is built once a quarter of the chunks' worth of look-ups is
+    /// made; without one, once reading would have cost inflating the whole file twice. A file
+    /// without random access is inflated whole by its first read anyway.
+    static func tableBuildThreshold(chunks: Int, cached: Bool) -> Int {
+        guard chunks > 0 else { return tableLookAfter }
+        return cached ? max(4 * tableLookAfter, chunks / 4) : max(4 * tableLookAfter, 4 * chunks)
+    }
+
+    /// The translation table, when one is cached or it is time to build it; `nil` before that, and
+    /// when building failed (a damaged chunk: look-ups then read entry by entry with their errors).
+    func translationTable() -> FreeDictTranslationTable? {
+        enum Step { case none, readCache, build }
+        let (held, step): (FreeDictTranslationTable?, Step) = tableState.lock.withLock {
+            if let table = tableState.table { return (table, .none) }
+            tableState.lookUps += 1
+            if !tableState.cacheRead, tableState.lookUps >= Self.tableLookAfter {
+                tableState.cacheRead = true
+                return (nil, .readCache)
+            }
+            if tableState.cacheRead, !tableState.building, tableState.lookUps >= tableBuildAfter {
+                tableState.building = true
+                return (nil, .build)
+            }
+            return (nil, .none)
+        }
+        if let held { return held }
+        let sources = [indexPath, dataPath]
+        let key = "parser \(FreeDictTranslationTable.parserVersion)"
+        switch step {
+        case .none:
+            return nil
+        case .readCache:
+            guard let sections = diskCache.read(kind: .freeDictTranslations, sources: sources, key: key),
+                  let table = FreeDictTranslationTable.validated(sections, indexSize: index.count) else { return nil }
+            tableState.lock.withLock { tableState.table = table }
+            return table
+        case .build:
+            do {
+                let table = try FreeDictTranslationTable.build(index: index, data: data)
+                diskCache.write(kind: .freeDictTranslations, sources: sources, key: key, sections: table.sections)
+                tableState.lock.withLock { tableState.table = table }
+                return table
+            } catch {
+                // `building` stays set: the table is not tried again in this process.
+                return nil
+            }
+        }
+    }
+
+    /// The translation table this dictionary uses now, if any (tests).
+    var heldTranslationTable: FreeDictTranslationTable? { tableState.lock.withLock { tableState.table } }
+
+    /// Guarded by `lock`.
+    private final class TableState: @unchecked Sendable {
+        let lock = NSLock()
+        var table: FreeDictTranslationTable?
+        var lookUps = 0
+        var cacheRead = false
+        var building = false
     }
 
     /// Every headword with its translations, read in one pass over the whole dictionary (for reversing
@@ -206,7 +291,8 @@ public final class FreeDictDictionary: Sendable {
         return (links.map(\.hash), links.map(\.line))
     }
 
-    /// The headword and translations of the entry on the index line starting at `start`.
+    /// The headword and translations of the entry on the index line starting at `start`, from the
+    /// translation table when there is one.
     func entry(atLine start: Int) throws -> (headword: String, translations: [DictionaryTranslation]) {
         let line: (String, Int, Int)? = index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -215,6 +301,9 @@ public final class FreeDictDictionary: Sendable {
             return Self.parseLine(bytes, start, end)
         }
         guard let (headword, offset, length) = line else { return ("", []) }
+        if let table = translationTable(), let translations = table.translations(atLine: start) {
+            return (headword, translations)
+        }
         let text = try data.read(offset: offset, length: length)
         return (headword, text.withUnsafeBufferPointer { Self.translations(inEntry: $0[...]) })
     }

@@ -42,6 +42,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
         case hunspellModels = 3
         /// The size and checksum of a `.dic` copy in libhunspell's bucket order (`HunspellLoadOrder`).
         case hunspellOrder = 4
+        /// Every entry's parsed translations of a FreeDict dictionary (`FreeDictTranslationTable`).
+        case freeDictTranslations = 5
 
         var fileTag: String {
             switch self {
@@ -49,6 +51,7 @@ public struct LexiconDiskCache: Sendable, Hashable {
             case .freeDictReverseLinks: "reverse"
             case .hunspellModels: "models"
             case .hunspellOrder: "order"
+            case .freeDictTranslations: "translations"
             }
         }
     }

@@ -131,6 +131,30 @@ public final class DictzipFile: @unchecked Sendable {
         return whole
     }
 
+    /// Chunks in the random-access table (0 for a file without one).
+    public var chunkCount: Int { hasRandomAccess ? chunkStarts.count - 1 : 0 }
+
+    /// The uncompressed text in order, piece by piece: each chunk inflated once and handed to
+    /// `body` with its offset, then dropped. A pass over a whole large file (deu-eng: 100 MB
+    /// inflated) that holds one chunk at a time, where `readAll` would keep all of it. A file
+    /// without a random-access table is one piece, read (and kept) by `readAll`.
+    public func forEachPiece(_ body: (_ offset: Int, _ bytes: [UInt8]) throws -> Void) throws {
+        guard hasRandomAccess else {
+            try body(0, try readAll())
+            return
+        }
+        for chunk in 0..<chunkCount {
+            var bytes: [UInt8] = []
+            try inflateChunk(chunk, into: &bytes)
+            // Offsets count every chunk but the last as `chunkLength` bytes; one that is not
+            // would shift every later entry.
+            guard chunk == chunkCount - 1 || bytes.count == chunkLength else {
+                throw ReadError.corrupt(path, detail: "chunk \(chunk) inflates to \(bytes.count) bytes, not \(chunkLength)")
+            }
+            try body(chunk * chunkLength, bytes)
+        }
+    }
+
     // MARK: - Inflating
 
     private func inflateChunk(_ chunk: Int, into bytes: inout [UInt8], upTo limit: Int? = nil) throws {

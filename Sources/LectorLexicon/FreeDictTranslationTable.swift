@@ -1,0 +1,217 @@
+import Foundation
+import LectorZlib
+
+/// Every entry's translations of one FreeDict dictionary, parsed in one pass and kept on disk
+/// (`LexiconDiskCache`), so that a look-up decodes a few bytes instead of inflating a dictzip chunk.
+///
+/// On real text each new word is a look-up, and each look-up of a large dictionary inflated on
+/// average half a 58 KB chunk to read an entry of about 100 bytes: ru→en, which goes through German
+/// (`deu-eng`, 100 MB inflated), spent about a third of its CPU in zlib. The table holds exactly what
+/// `FreeDictDictionary.translations(inEntry:)` gives for each entry's text, for every index line that
+/// names an entry inside the data; a line it does not hold is read from the dictzip file as before.
+///
+/// Layout (three sections of the cache file, native byte order as the cache checks):
+/// - `lines`: the index line starts of the entries held, ascending (`UInt32`);
+/// - `spans`: for each of them the start and end of its translations in `blob` (`UInt32` pairs);
+/// - `blob`: each translation as a part-of-speech byte, its length in UTF-8 bytes (LEB128) and
+///   its text.
+final class FreeDictTranslationTable: @unchecked Sendable {
+    /// The parse the table stores. Change it with `FreeDictDictionary.forEachTranslation` (or
+    /// `strip`, `partOfSpeech`): a table cached by another parse would otherwise keep serving it.
+    static let parserVersion = 1
+
+    // Immutable after init (hence `@unchecked Sendable`): mapped from the cache file or built here.
+    private let lines: Data
+    private let spans: Data
+    private let blob: Data
+    /// Entries held.
+    let count: Int
+
+    private init(lines: Data, spans: Data, blob: Data) {
+        (self.lines, self.spans, self.blob) = (lines, spans, blob)
+        count = lines.count / 4
+    }
+
+    /// The sections the cache stores.
+    var sections: [Data] { [lines, spans, blob] }
+
+    /// A table from cached sections, or `nil` when they do not have its shape: the checksum vouches
+    /// for the bytes, this for the decoding (lines ascending, spans inside the blob and in order
+    /// of their own). Reading never goes outside the sections whatever they hold.
+    static func validated(_ sections: [Data], indexSize: Int) -> FreeDictTranslationTable? {
+        guard sections.count == 3, sections[0].count % 4 == 0, sections[1].count == sections[0].count * 2,
+              sections[2].count < Int(UInt32.max) else { return nil }
+        let table = FreeDictTranslationTable(lines: sections[0], spans: sections[1], blob: sections[2])
+        let plausible = table.lines.withUnsafeBytes { lines in
+            table.spans.withUnsafeBytes { spans in
+                var previous: UInt32?
+                for entry in 0..<table.count {
+                    let line = lines.loadUnaligned(fromByteOffset: entry * 4, as: UInt32.self)
+                    let start = spans.loadUnaligned(fromByteOffset: entry * 8, as: UInt32.self)
+                    let end = spans.loadUnaligned(fromByteOffset: entry * 8 + 4, as: UInt32.self)
+                    guard Int(line) < indexSize, previous.map({ $0 < line }) ?? true,
+                          start <= end, Int(end) <= table.blob.count else { return false }
+                    previous = line
+                }
+                return true
+            }
+        }
+        return plausible ? table : nil
+    }
+
+    // MARK: - Reading
+
+    /// The translations of the entry on the index line starting at `line`, `nil` when the table
+    /// does not hold that line.
+    func translations(atLine line: Int) -> [DictionaryTranslation]? {
+        guard let entry = entry(atLine: line) else { return nil }
+        let (start, end) = spans.withUnsafeBytes {
+            (Int($0.loadUnaligned(fromByteOffset: entry * 8, as: UInt32.self)),
+             Int($0.loadUnaligned(fromByteOffset: entry * 8 + 4, as: UInt32.self)))
+        }
+        return blob.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var result: [DictionaryTranslation] = []
+            var cursor = start
+            while cursor < end {
+                let pos = Self.partOfSpeech(code: bytes[cursor])
+                cursor += 1
+                var length = 0
+                var shift = 0
+                while cursor < end {
+                    let byte = bytes[cursor]
+                    cursor += 1
+                    length |= Int(byte & 0x7F) << shift
+                    shift += 7
+                    if byte < 0x80 || shift > 28 { break }
+                }
+                // A length past the span ends the entry (only a damaged table has one).
+                guard length <= end - cursor else { break }
+                result.append(DictionaryTranslation(text: String(decoding: bytes[cursor..<(cursor + length)], as: UTF8.self),
+                                                    partOfSpeech: pos))
+                cursor += length
+            }
+            return result
+        }
+    }
+
+    /// Binary search of the held line starts.
+    private func entry(atLine line: Int) -> Int? {
+        guard line >= 0, line <= Int(UInt32.max) else { return nil }
+        let target = UInt32(line)
+        return lines.withUnsafeBytes { raw in
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if raw.loadUnaligned(fromByteOffset: middle * 4, as: UInt32.self) < target { low = middle + 1 } else { high = middle }
+            }
+            return low < count && raw.loadUnaligned(fromByteOffset: low * 4, as: UInt32.self) == target ? low : nil
+        }
+    }
+
+    private static func partOfSpeech(code: UInt8) -> DictionaryTranslation.PartOfSpeech? {
+        switch code {
+        case 1: .noun
+        case 2: .verb
+        case 3: .adjective
+        case 4: .adverb
+        case 5: .other
+        default: nil
+        }
+    }
+
+    private static func code(_ pos: DictionaryTranslation.PartOfSpeech?) -> UInt8 {
+        switch pos {
+        case nil: 0
+        case .noun: 1
+        case .verb: 2
+        case .adjective: 3
+        case .adverb: 4
+        case .other: 5
+        }
+    }
+
+    // MARK: - Building
+
+    /// The longest entry the table holds (FreeDict's longest are a few kilobytes).
+    static let longestEntry = 1 << 20
+
+    /// Parses every entry the index names, in one pass over the data that inflates each chunk once
+    /// and holds one or two at a time. Throws what the data throws (a damaged chunk): then there
+    /// is no table and look-ups read entry by entry, with their own errors.
+    static func build(index: Data, data: DictzipFile) throws -> FreeDictTranslationTable {
+        // Every line naming an entry, in the order of the text (the order the pass meets them).
+        var places: [(offset: Int, length: Int, line: UInt32)] = []
+        index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                // An entry longer than `longestEntry` stays out: the pass keeps an unfinished
+                // entry's text, and a damaged line's length would make it keep the rest of the file.
+                if let (offset, length) = FreeDictDictionary.entryFields(bytes, start, end), length <= longestEntry {
+                    places.append((offset, length, UInt32(start)))
+                }
+                start = end + 1
+            }
+        }
+        places.sort { ($0.offset, $0.line) < ($1.offset, $1.line) }
+
+        var blob: [UInt8] = []
+        var spanOfLine: [(line: UInt32, start: UInt32, end: UInt32)] = []
+        spanOfLine.reserveCapacity(places.count)
+        var window: [UInt8] = []
+        var windowStart = 0
+        var next = 0
+        try data.forEachPiece { offset, piece in
+            if window.isEmpty { windowStart = offset }
+            window += piece
+            let windowEnd = windowStart + window.count
+            try window.withUnsafeBufferPointer { text in
+                while next < places.count, places[next].offset + places[next].length <= windowEnd {
+                    let place = places[next]
+                    next += 1
+                    // Before the window: an entry whose text was dropped cannot be (offsets only grow).
+                    guard place.offset >= windowStart else { continue }
+                    let entry = text[(place.offset - windowStart)..<(place.offset - windowStart + place.length)]
+                    // `translations(of:)` parses an entry as a String, whose decoding repairs bad
+                    // UTF-8, and `entry(atLine:)` its bytes: the two agree on valid text only, so
+                    // an entry that is not stays out and each reads it its own way.
+                    guard String(validating: entry, as: UTF8.self) != nil else { continue }
+                    let start = blob.count
+                    FreeDictDictionary.forEachTranslation(inEntry: entry) { translation, pos in
+                        blob.append(code(pos))
+                        var length = translation.count
+                        repeat {
+                            blob.append(UInt8(length & 0x7F) | (length > 0x7F ? 0x80 : 0))
+                            length >>= 7
+                        } while length > 0
+                        blob += translation
+                    }
+                    guard blob.count < Int(UInt32.max) else { throw FreeDictDictionary.LoadError.tooLarge(data.path) }
+                    spanOfLine.append((place.line, UInt32(start), UInt32(blob.count)))
+                }
+            }
+            // Keep the text from the first entry not yet parsed (it may end in a later piece).
+            let keepFrom = next < places.count ? max(places[next].offset, windowStart) : windowEnd
+            if keepFrom >= windowEnd {
+                window.removeAll(keepingCapacity: true)
+            } else if keepFrom > windowStart {
+                window.removeFirst(keepFrom - windowStart)
+                windowStart = keepFrom
+            }
+        }
+        // Lines whose entry runs past the data stay out: their own read reports it.
+        spanOfLine.sort { $0.line < $1.line }
+        var lines: [UInt32] = []
+        var spans: [UInt32] = []
+        lines.reserveCapacity(spanOfLine.count)
+        spans.reserveCapacity(spanOfLine.count * 2)
+        for item in spanOfLine where item.line != lines.last {
+            lines.append(item.line)
+            spans += [item.start, item.end]
+        }
+        return FreeDictTranslationTable(lines: LexiconDiskCache.data(lines), spans: LexiconDiskCache.data(spans), blob: Data(blob))
+    }
+}
