@@ -178,7 +178,7 @@ public final class Lexicon: @unchecked Sendable {
     private func uncachedTranslations(of lemma: String, from: String, to: String) -> [DictionaryTranslation] {
         var result: [DictionaryTranslation] = []
         var seen = Set<DictionaryTranslation>()
-        let direct = Self.dictionary(from: from, to: to, paths: paths)
+        let (direct, reverse) = dictionaries(from: from, to: to)
         if let direct {
             do {
                 for translation in try direct.translations(of: lemma) where seen.insert(translation).inserted {
@@ -188,7 +188,7 @@ public final class Lexicon: @unchecked Sendable {
                 Self.report(error)
             }
         }
-        if let reverse = Self.reversed(from: from, to: to, paths: paths, direct: direct) {
+        if let reverse {
             do {
                 for translation in try reverse.translations(of: lemma) where seen.insert(translation).inserted {
                     result.append(translation)
@@ -199,6 +199,25 @@ public final class Lexicon: @unchecked Sendable {
         }
         return result
     }
+
+    /// The dictionary of a direction and the opposite one read backwards (`reversed`), found once
+    /// per lexicon: finding them builds two keys of the process-wide cache and takes its locks,
+    /// which on real text (every new word a look-up, ru→en through German) was 7 % of the check.
+    private func dictionaries(from: String, to: String) -> (FreeDictDictionary?, ReversedDictionary?) {
+        let direction = Direction(from: from, to: to)
+        if let found = directionsLock.withLock({ directions[direction] }) { return found }
+        let direct = Self.dictionary(from: from, to: to, paths: paths)
+        let found = (direct, Self.reversed(from: from, to: to, paths: paths, direct: direct))
+        directionsLock.withLock { directions[direction] = found }
+        return found
+    }
+
+    private struct Direction: Hashable {
+        let from: String
+        let to: String
+    }
+    private let directionsLock = NSLock()
+    private var directions: [Direction: (FreeDictDictionary?, ReversedDictionary?)] = [:]
 
     /// Translations of a name from the dictionary `from → to` itself: only its entries whose
     /// headword is written as the name is, capital included (`Danube`, not `johnson`, the slang
