@@ -198,7 +198,7 @@ public final class FreeDictDictionary: Sendable {
             return nil
         case .readCache:
             guard let sections = diskCache.read(kind: .freeDictTranslations, sources: sources, key: key),
-                  let table = FreeDictTranslationTable.validated(sections, indexSize: index.count) else { return nil }
+                  let table = FreeDictTranslationTable.validated(sections) else { return nil }
             tableState.lock.withLock { tableState.table = table }
             return table
         case .build:

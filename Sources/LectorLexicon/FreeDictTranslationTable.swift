@@ -35,28 +35,15 @@ final class FreeDictTranslationTable: @unchecked Sendable {
     /// The sections the cache stores.
     var sections: [Data] { [lines, spans, blob] }
 
-    /// A table from cached sections, or `nil` when they do not have its shape: the checksum vouches
-    /// for the bytes, this for the decoding (lines ascending, spans inside the blob and in order
-    /// of their own). Reading never goes outside the sections whatever they hold.
-    static func validated(_ sections: [Data], indexSize: Int) -> FreeDictTranslationTable? {
+    /// A table from cached sections, or `nil` when their sizes do not fit together. The checksum
+    /// vouches for the bytes; the contents are not scanned here (that would touch every page of
+    /// the map, 6 MB of lines and spans for deu-eng, when a check reads a few of them), and a read
+    /// checks what it reads, so a table of another shape answers nothing wrong and never reads
+    /// outside its sections.
+    static func validated(_ sections: [Data]) -> FreeDictTranslationTable? {
         guard sections.count == 3, sections[0].count % 4 == 0, sections[1].count == sections[0].count * 2,
               sections[2].count < Int(UInt32.max) else { return nil }
-        let table = FreeDictTranslationTable(lines: sections[0], spans: sections[1], blob: sections[2])
-        let plausible = table.lines.withUnsafeBytes { lines in
-            table.spans.withUnsafeBytes { spans in
-                var previous: UInt32?
-                for entry in 0..<table.count {
-                    let line = lines.loadUnaligned(fromByteOffset: entry * 4, as: UInt32.self)
-                    let start = spans.loadUnaligned(fromByteOffset: entry * 8, as: UInt32.self)
-                    let end = spans.loadUnaligned(fromByteOffset: entry * 8 + 4, as: UInt32.self)
-                    guard Int(line) < indexSize, previous.map({ $0 < line }) ?? true,
-                          start <= end, Int(end) <= table.blob.count else { return false }
-                    previous = line
-                }
-                return true
-            }
-        }
-        return plausible ? table : nil
+        return FreeDictTranslationTable(lines: sections[0], spans: sections[1], blob: sections[2])
     }
 
     // MARK: - Reading
@@ -69,6 +56,7 @@ final class FreeDictTranslationTable: @unchecked Sendable {
             (Int($0.loadUnaligned(fromByteOffset: entry * 8, as: UInt32.self)),
              Int($0.loadUnaligned(fromByteOffset: entry * 8 + 4, as: UInt32.self)))
         }
+        guard start <= end, end <= blob.count else { return nil }
         return blob.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var result: [DictionaryTranslation] = []

@@ -78,10 +78,15 @@ public struct LexiconDiskCache: Sendable, Hashable {
               let stamps = sources.map(Self.stamp).allNonNil(),
               // A missing or unreadable cache file is an empty cache.
               let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return Self.decode(data, kind: kind, stamps: stamps)
+        return Self.decode(data, kind: kind, stamps: stamps, path: path)
     }
 
-    static func decode(_ data: Data, kind: Kind, stamps: [SourceStamp]) -> [Data]? {
+    /// The sections of a cache file's bytes, `nil` unless everything checks. With the file's `path`,
+    /// a large payload's checksum is computed from reads of the file rather than from `data` (a map
+    /// of it): checking touches every byte, and a touched page of a map counts in the process's
+    /// memory while the table is in use, though a look-up reads a few of them (deu-eng's
+    /// translation table is 18 MB).
+    static func decode(_ data: Data, kind: Kind, stamps: [SourceStamp], path: String? = nil) -> [Data]? {
         var reader = Reader(data: data)
         guard reader.bytes(magic.count) == magic, reader.uint32() == version, reader.uint32() == byteOrderMark,
               reader.uint32() == kind.rawValue, let sourceCount = reader.uint32(), Int(sourceCount) == stamps.count else { return nil }
@@ -97,7 +102,11 @@ public struct LexiconDiskCache: Sendable, Hashable {
         }
         guard let checksum = reader.uint64(), reader.position + lengths.reduce(0, +) == data.count else { return nil }
         let payload = data[(data.startIndex + reader.position)...]
-        guard payload.withUnsafeBytes({ Self.checksum($0) }) == checksum else { return nil }
+        if let path, payload.count >= streamedChecksumSize {
+            guard Self.checksum(ofFile: path, from: reader.position, count: payload.count) == checksum else { return nil }
+        } else {
+            guard payload.withUnsafeBytes({ Self.checksum($0) }) == checksum else { return nil }
+        }
         var sections: [Data] = []
         var start = payload.startIndex
         for length in lengths {
@@ -211,6 +220,43 @@ public struct LexiconDiskCache: Sendable, Hashable {
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { checksum($0) } }
+
+    /// Payloads from which `decode` reads the file to check them instead of touching the map.
+    static let streamedChecksumSize = 1 << 20
+
+    /// `checksum` of `count` bytes of a file from `offset`, read a megabyte at a time (a multiple
+    /// of 8, so the words fall where they fall in one buffer); `nil` when the file cannot be read
+    /// to the end.
+    static func checksum(ofFile path: String, from offset: Int, count: Int) -> UInt64? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(count)
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var done = 0
+        while done < count {
+            let wanted = min(buffer.count, count - done)
+            var filled = 0
+            while filled < wanted {
+                let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, wanted - filled, off_t(offset + done + filled)) }
+                guard got > 0 else { return nil }
+                filled += got
+            }
+            buffer.withUnsafeBytes { raw in
+                let words = filled / 8
+                for index in 0..<words {
+                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                    hash ^= hash >> 31
+                }
+                // Only the last read can end inside a word: every other is a whole megabyte.
+                for index in (words * 8)..<filled {
+                    hash = (hash ^ UInt64(raw[index])) &* 0x100_0000_01B3
+                }
+            }
+            done += filled
+        }
+        return hash ^ (hash >> 29)
+    }
 
     // MARK: - Arrays
 

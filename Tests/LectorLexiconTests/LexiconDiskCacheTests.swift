@@ -1,4 +1,5 @@
 import Foundation
+import LectorTestSupport
 import Testing
 @testable import LectorLexicon
 
@@ -131,4 +132,21 @@ import Testing
         let dictionary = try FreeDictDictionary(indexPath: fixture.index, cache: blocked)
         #expect(try dictionary.translations(of: "dog").map(\.text).joined(separator: ",") == expected[0])
     }
+    /// A large payload's checksum is read from the file in megabyte pieces: the same value as over
+    /// the bytes in memory, for payloads ending inside a word, at a piece's end and past it, from
+    /// an offset that is not a multiple of 8; and `nil` for a file shorter than asked.
+    @Test func aChecksumReadFromTheFileIsTheChecksumOfItsBytes() throws {
+        var generator = SeededGenerator(seed: 5)
+        let bytes = (0..<((3 << 20) + 21)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let path = NSTemporaryDirectory() + "lector-checksum-\(UUID().uuidString)"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (offset, count) in [(0, bytes.count), (13, 1 << 20), (13, (1 << 20) + 5), (7, 2 << 20), (0, 3), (21, 3 << 20)] {
+            let expected = LexiconDiskCache.checksum(Array(bytes[offset..<(offset + count)]))
+            #expect(LexiconDiskCache.checksum(ofFile: path, from: offset, count: count) == expected, "\(offset) \(count)")
+        }
+        #expect(LexiconDiskCache.checksum(ofFile: path, from: 100, count: bytes.count) == nil)
+        #expect(LexiconDiskCache.checksum(ofFile: path + ".absent", from: 0, count: 8) == nil)
+    }
 }
+
