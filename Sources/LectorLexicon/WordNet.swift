@@ -177,15 +177,15 @@ public final class WordNet: @unchecked Sendable {
 
     // MARK: - Files
 
-    struct Pointer {
-        var symbol: Substring
+    struct Pointer: Equatable {
+        var symbol: String
         var offset: Int
         var pos: PartOfSpeech
         var sourceWord: Int
         var targetWord: Int
     }
 
-    struct Synset {
+    struct Synset: Equatable {
         var words: [String]
         var pointers: [Pointer]
         var isSatellite: Bool
@@ -202,39 +202,68 @@ public final class WordNet: @unchecked Sendable {
     }
 
     /// `offset lex_filenum ss_type w_cnt word lex_id … p_cnt [symbol offset pos source/target]… | gloss`
+    ///
+    /// Read from the line's bytes: fields are the runs between spaces (as splitting the line's
+    /// text on spaces gives them), and only the fields kept become strings. Antonyms read every
+    /// synset of a word and of its antonyms, a common word's have dozens of pointers each, and a
+    /// string of the whole line with an array of its fields cost more than the rest of the read.
     func synset(at offset: Int, pos: PartOfSpeech) -> Synset? {
         guard let data = file(data: true, pos: pos), offset < data.count else { return nil }
-        let line: String = data.withUnsafeBytes { raw in
+        return data.withUnsafeBytes { raw -> Synset? in
             let bytes = raw.bindMemory(to: UInt8.self)
             var end = offset
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != UInt8(ascii: "|") { end += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
-        }
-        let fields = line.split(separator: " ")
-        guard fields.count > 4, Int(fields[0]) == offset, let wordCount = Int(fields[3], radix: 16) else { return nil }
-        var cursor = 4
-        var words: [String] = []
-        for _ in 0..<wordCount where cursor + 1 < fields.count {
-            // Adjectives carry a syntactic marker: `big(a)`.
-            var word = fields[cursor]
-            if let paren = word.firstIndex(of: "(") { word = word[..<paren] }
-            words.append(String(word))
-            cursor += 2
-        }
-        guard cursor < fields.count, let pointerCount = Int(fields[cursor]) else { return nil }
-        cursor += 1
-        var pointers: [Pointer] = []
-        for _ in 0..<pointerCount where cursor + 3 < fields.count {
-            let sourceTarget = fields[cursor + 3]
-            let pos = Self.pos(fields[cursor + 2])
-            if let target = Int(fields[cursor + 1]), let pos, sourceTarget.count == 4 {
-                pointers.append(Pointer(symbol: fields[cursor], offset: target, pos: pos,
-                                        sourceWord: Int(sourceTarget.prefix(2), radix: 16) ?? 0,
-                                        targetWord: Int(sourceTarget.suffix(2), radix: 16) ?? 0))
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(64)
+            var cursor = offset
+            while cursor < end {
+                while cursor < end, bytes[cursor] == 0x20 { cursor += 1 }
+                let start = cursor
+                while cursor < end, bytes[cursor] != 0x20 { cursor += 1 }
+                if cursor > start { fields.append(start..<cursor) }
             }
-            cursor += 4
+            func text(_ field: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[field]), as: UTF8.self) }
+            guard fields.count > 4, Int(text(fields[0])) == offset, let wordCount = Int(text(fields[3]), radix: 16) else { return nil }
+            var index = 4
+            var words: [String] = []
+            for _ in 0..<wordCount where index + 1 < fields.count {
+                // Adjectives carry a syntactic marker: `big(a)`.
+                var word = fields[index]
+                if let paren = bytes[word].firstIndex(of: UInt8(ascii: "(")) { word = word.lowerBound..<paren }
+                words.append(text(word))
+                index += 2
+            }
+            guard index < fields.count, let pointerCount = Int(text(fields[index])) else { return nil }
+            index += 1
+            var pointers: [Pointer] = []
+            for _ in 0..<pointerCount where index + 3 < fields.count {
+                let sourceTarget = fields[index + 3]
+                if sourceTarget.count == 4, let pos = Self.pos(bytes[fields[index + 2]]), let target = Int(text(fields[index + 1])) {
+                    pointers.append(Pointer(symbol: text(fields[index]), offset: target, pos: pos,
+                                            sourceWord: Self.hexByte(bytes[sourceTarget.lowerBound], bytes[sourceTarget.lowerBound + 1])
+                                                ?? Int(text(sourceTarget.lowerBound..<(sourceTarget.lowerBound + 2)), radix: 16) ?? 0,
+                                            targetWord: Self.hexByte(bytes[sourceTarget.lowerBound + 2], bytes[sourceTarget.lowerBound + 3])
+                                                ?? Int(text((sourceTarget.lowerBound + 2)..<sourceTarget.upperBound), radix: 16) ?? 0))
+                }
+                index += 4
+            }
+            let type = fields[2]
+            return Synset(words: words, pointers: pointers, isSatellite: type.count == 1 && bytes[type.lowerBound] == UInt8(ascii: "s"))
         }
-        return Synset(words: words, pointers: pointers, isSatellite: fields[2] == "s")
+    }
+
+    /// Two hexadecimal digits (either case) as a number, `nil` if either is not one.
+    private static func hexByte(_ high: UInt8, _ low: UInt8) -> Int? {
+        func digit(_ byte: UInt8) -> Int? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+            default: nil
+            }
+        }
+        guard let high = digit(high), let low = digit(low) else { return nil }
+        return high * 16 + low
     }
 
     /// The words of the synset at `offset`, as `synset(at:pos:)` gives them, without reading
@@ -408,6 +437,18 @@ public final class WordNet: @unchecked Sendable {
         guard let first = bytes.firstIndex(of: 0x5F) else { return word }
         for index in first..<bytes.count where bytes[index] == 0x5F { bytes[index] = 0x20 }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `pos(_:)` of a field's bytes.
+    static func pos(_ symbol: Slice<UnsafeBufferPointer<UInt8>>) -> PartOfSpeech? {
+        guard symbol.count == 1 else { return nil }
+        switch symbol[symbol.startIndex] {
+        case UInt8(ascii: "n"): return .noun
+        case UInt8(ascii: "v"): return .verb
+        case UInt8(ascii: "a"), UInt8(ascii: "s"): return .adj
+        case UInt8(ascii: "r"): return .adv
+        default: return nil
+        }
     }
 
     static func pos(_ symbol: Substring) -> PartOfSpeech? {

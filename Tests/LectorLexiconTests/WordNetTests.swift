@@ -77,6 +77,67 @@ import Testing
     /// `synsetWords`, which synonyms read, gives every synset's words as the full parse does:
     /// every synset of the adjectives, adverbs and verbs, every 7th noun, and offsets that start
     /// no synset (inside a line, on the license header).
+    /// The synset as the line's text split on spaces reads it (how `synset(at:pos:)` read it until
+    /// it read bytes): the specification the byte reading is held to.
+    static func synsetFromText(_ data: [UInt8], at offset: Int) -> WordNet.Synset? {
+        guard offset < data.count else { return nil }
+        var end = offset
+        while end < data.count, data[end] != 0x0A, data[end] != UInt8(ascii: "|") { end += 1 }
+        let line = String(decoding: data[offset..<end], as: UTF8.self)
+        let fields = line.split(separator: " ")
+        guard fields.count > 4, Int(fields[0]) == offset, let wordCount = Int(fields[3], radix: 16) else { return nil }
+        var cursor = 4
+        var words: [String] = []
+        for _ in 0..<wordCount where cursor + 1 < fields.count {
+            var word = fields[cursor]
+            if let paren = word.firstIndex(of: "(") { word = word[..<paren] }
+            words.append(String(word))
+            cursor += 2
+        }
+        guard cursor < fields.count, let pointerCount = Int(fields[cursor]) else { return nil }
+        cursor += 1
+        var pointers: [WordNet.Pointer] = []
+        for _ in 0..<pointerCount where cursor + 3 < fields.count {
+            let sourceTarget = fields[cursor + 3]
+            if let target = Int(fields[cursor + 1]), let pos = WordNet.pos(fields[cursor + 2]), sourceTarget.count == 4 {
+                pointers.append(WordNet.Pointer(symbol: String(fields[cursor]), offset: target, pos: pos,
+                                                sourceWord: Int(sourceTarget.prefix(2), radix: 16) ?? 0,
+                                                targetWord: Int(sourceTarget.suffix(2), radix: 16) ?? 0))
+            }
+            cursor += 4
+        }
+        return WordNet.Synset(words: words, pointers: pointers, isSatellite: fields[2] == "s")
+    }
+
+    /// The synsets of every part of speech (and an offset inside each line, which names none)
+    /// reads as the text reading reads it: words, pointers, satellites.
+    @Test(.enabled(if: Installed.wordNet, "needs wordnet-base"))
+    func synsetsReadFromBytesAreTheTextReading() throws {
+        let wordNet = try Self.wordNet()
+        for pos in WordNet.PartOfSpeech.allCases {
+            let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: wordNet.folder + "/data.\(pos.rawValue)")))
+            var compared = 0, satellites = 0, pointers = 0
+            var start = 0
+            var line = 0
+            for (index, byte) in data.enumerated() where byte == 0x0A {
+                defer { start = index + 1; line += 1 }
+                // Every third noun (82,000 synsets), every synset of the others.
+                guard pos != .noun || line % 3 == 0 else { continue }
+                for offset in [start, start + 3] {
+                    let read = wordNet.synset(at: offset, pos: pos)
+                    #expect(read == Self.synsetFromText(data, at: offset), "\(pos) \(offset)")
+                    guard let read else { continue }
+                    compared += 1
+                    pointers += read.pointers.count
+                    if read.isSatellite { satellites += 1 }
+                }
+            }
+            #expect(compared > 3_000, "\(pos)")
+            #expect(pointers > compared, "\(pos)")
+            if pos == .adj { #expect(satellites > 1_000) }
+        }
+    }
+
     @Test(.enabled(if: Installed.wordNet, "needs wordnet-base"))
     func synsetWordsAreTheFullParsesWords() throws {
         let wordNet = try Self.wordNet()
