@@ -77,6 +77,23 @@ import Testing
     /// `synsetWords`, which synonyms read, gives every synset's words as the full parse does:
     /// every synset of the adjectives, adverbs and verbs, every 7th noun, and offsets that start
     /// no synset (inside a line, on the license header).
+    /// Every lemma of every index file finds its own line, and a word between two lemmas finds
+    /// none (the binary search lands anywhere in a line and finds its ends).
+    @Test(.enabled(if: Installed.wordNet, "needs wordnet-base"))
+    func everyIndexLineIsFoundByItsLemma() throws {
+        let wordNet = try Self.wordNet()
+        for pos in WordNet.PartOfSpeech.allCases {
+            let text = try String(contentsOfFile: wordNet.folder + "/index.\(pos.rawValue)", encoding: .utf8)
+            let lines = text.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+            #expect(lines.count > 3_000)
+            for (number, line) in lines.enumerated() where pos != .noun || number % 4 == 0 {
+                let lemma = String(line.prefix { $0 != " " })
+                #expect(wordNet.indexLine(of: lemma, pos: pos) == line, "\(pos) \(lemma)")
+                #expect(wordNet.indexLine(of: lemma + "~", pos: pos) == nil, "\(pos) \(lemma)~")
+            }
+        }
+    }
+
     /// The synset as the line's text split on spaces reads it (how `synset(at:pos:)` read it until
     /// it read bytes): the specification the byte reading is held to.
     static func synsetFromText(_ data: [UInt8], at offset: Int) -> WordNet.Synset? {
