@@ -203,8 +203,15 @@ public final class FreeDictDictionary: Sendable {
             return table
         case .build:
             do {
-                let table = try FreeDictTranslationTable.build(index: index, data: data)
-                diskCache.write(kind: .freeDictTranslations, sources: sources, key: key, sections: table.sections)
+                var table = try FreeDictTranslationTable.build(index: index, data: data)
+                // Once stored, the table is used from the file, mapped, as a later run uses it: a
+                // look-up touches a few of its pages, where the built one (24 MB for deu-eng) would
+                // stay in this process's memory to its end.
+                if diskCache.write(kind: .freeDictTranslations, sources: sources, key: key, sections: table.sections),
+                   let sections = diskCache.read(kind: .freeDictTranslations, sources: sources, key: key),
+                   let stored = FreeDictTranslationTable.validated(sections) {
+                    table = stored
+                }
                 tableState.lock.withLock { tableState.table = table }
                 return table
             } catch {

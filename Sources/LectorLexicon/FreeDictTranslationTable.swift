@@ -129,7 +129,8 @@ final class FreeDictTranslationTable: @unchecked Sendable {
     /// is no table and look-ups read entry by entry, with their own errors.
     static func build(index: Data, data: DictzipFile) throws -> FreeDictTranslationTable {
         // Every line naming an entry, in the order of the text (the order the pass meets them).
-        var places: [(offset: Int, length: Int, line: UInt32)] = []
+        // 12 bytes a line (deu-eng has 519,000): this and the blob are the peak memory of the run.
+        var places: [(offset: UInt32, length: UInt32, line: UInt32)] = []
         index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var start = 0
@@ -138,15 +139,19 @@ final class FreeDictTranslationTable: @unchecked Sendable {
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }
                 // An entry longer than `longestEntry` stays out: the pass keeps an unfinished
                 // entry's text, and a damaged line's length would make it keep the rest of the file.
-                if let (offset, length) = FreeDictDictionary.entryFields(bytes, start, end), length <= longestEntry {
-                    places.append((offset, length, UInt32(start)))
+                if let (offset, length) = FreeDictDictionary.entryFields(bytes, start, end), length <= longestEntry,
+                   offset + length < Int(UInt32.max) {
+                    places.append((UInt32(offset), UInt32(length), UInt32(start)))
                 }
                 start = end + 1
             }
         }
         places.sort { ($0.offset, $0.line) < ($1.offset, $1.line) }
 
-        var blob: [UInt8] = []
+        // A `Data` grows by `realloc`, which moves a large block's pages instead of copying them,
+        // and becomes the table's section as it is: an array would be copied into one.
+        var blob = Data()
+        var record: [UInt8] = []
         var spanOfLine: [(line: UInt32, start: UInt32, end: UInt32)] = []
         spanOfLine.reserveCapacity(places.count)
         var window: [UInt8] = []
@@ -157,8 +162,8 @@ final class FreeDictTranslationTable: @unchecked Sendable {
             window += piece
             let windowEnd = windowStart + window.count
             try window.withUnsafeBufferPointer { text in
-                while next < places.count, places[next].offset + places[next].length <= windowEnd {
-                    let place = places[next]
+                while next < places.count, Int(places[next].offset) + Int(places[next].length) <= windowEnd {
+                    let place = (offset: Int(places[next].offset), length: Int(places[next].length), line: places[next].line)
                     next += 1
                     // Before the window: an entry whose text was dropped cannot be (offsets only grow).
                     guard place.offset >= windowStart else { continue }
@@ -169,20 +174,22 @@ final class FreeDictTranslationTable: @unchecked Sendable {
                     guard String(validating: entry, as: UTF8.self) != nil else { continue }
                     let start = blob.count
                     FreeDictDictionary.forEachTranslation(inEntry: entry) { translation, pos in
-                        blob.append(code(pos))
+                        record.removeAll(keepingCapacity: true)
+                        record.append(code(pos))
                         var length = translation.count
                         repeat {
-                            blob.append(UInt8(length & 0x7F) | (length > 0x7F ? 0x80 : 0))
+                            record.append(UInt8(length & 0x7F) | (length > 0x7F ? 0x80 : 0))
                             length >>= 7
                         } while length > 0
-                        blob += translation
+                        record += translation
+                        blob.append(contentsOf: record)
                     }
                     guard blob.count < Int(UInt32.max) else { throw FreeDictDictionary.LoadError.tooLarge(data.path) }
                     spanOfLine.append((place.line, UInt32(start), UInt32(blob.count)))
                 }
             }
             // Keep the text from the first entry not yet parsed (it may end in a later piece).
-            let keepFrom = next < places.count ? max(places[next].offset, windowStart) : windowEnd
+            let keepFrom = next < places.count ? max(Int(places[next].offset), windowStart) : windowEnd
             if keepFrom >= windowEnd {
                 window.removeAll(keepingCapacity: true)
             } else if keepFrom > windowStart {
@@ -200,6 +207,6 @@ final class FreeDictTranslationTable: @unchecked Sendable {
             lines.append(item.line)
             spans += [item.start, item.end]
         }
-        return FreeDictTranslationTable(lines: LexiconDiskCache.data(lines), spans: LexiconDiskCache.data(spans), blob: Data(blob))
+        return FreeDictTranslationTable(lines: LexiconDiskCache.data(lines), spans: LexiconDiskCache.data(spans), blob: blob)
     }
 }

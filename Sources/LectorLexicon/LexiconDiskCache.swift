@@ -123,12 +123,26 @@ public struct LexiconDiskCache: Sendable, Hashable {
     public func write(kind: Kind, sources: [String], key: String = "", sections: [Data]) -> Bool {
         guard let folder, let path = file(kind: kind, sources: sources, key: key),
               let stamps = sources.map(Self.stamp).allNonNil() else { return false }
-        let encoded = Self.encode(kind: kind, stamps: stamps, sections: sections)
+        let header = Self.header(kind: kind, stamps: stamps, sections: sections)
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             removeAbandonedTemporaryFiles(in: folder)
-            try encoded.write(to: URL(fileURLWithPath: temporary))
+            // The sections are written one after the other, not copied into one buffer first: a
+            // translation table is tens of megabytes, and two copies of it were most of the peak
+            // memory of the run that built it.
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let file = FileHandle(forWritingAtPath: temporary) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            do {
+                try file.write(contentsOf: header)
+                for section in sections { try file.write(contentsOf: section) }
+                try file.close()
+            } catch {
+                try? file.close()  // the write failed already; the temporary file is removed below
+                throw error
+            }
             guard rename(temporary, path) == 0 else {
                 try? FileManager.default.removeItem(atPath: temporary)  // best effort: the rename failed already
                 return false
@@ -156,7 +170,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
         }
     }
 
-    static func encode(kind: Kind, stamps: [SourceStamp], sections: [Data]) -> Data {
+    /// Everything of a cache file before its sections' bytes, the checksum of those included.
+    static func header(kind: Kind, stamps: [SourceStamp], sections: [Data]) -> Data {
         var header: [UInt8] = magic
         func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value) { header += $0 } }
         append(version)
@@ -172,12 +187,10 @@ public struct LexiconDiskCache: Sendable, Hashable {
         }
         append(UInt32(sections.count))
         for section in sections { append(UInt64(section.count)) }
-        var payload = Data()
-        for section in sections { payload.append(section) }
-        append(payload.withUnsafeBytes { Self.checksum($0) })
-        var result = Data(header)
-        result.append(payload)
-        return result
+        var checksum = Checksum(count: sections.reduce(0) { $0 + $1.count })
+        for section in sections { section.withUnsafeBytes { checksum.add($0) } }
+        append(checksum.value)
+        return Data(header)
     }
 
     // MARK: - Sources and checksum
@@ -204,19 +217,49 @@ public struct LexiconDiskCache: Sendable, Hashable {
     }
 
     /// A 64-bit checksum over 8-byte words (the tables are megabytes; a byte-wise hash would cost
-    /// as much as part of what the cache saves). Not cryptographic: it detects damage, not intent.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
-        let words = bytes.count / 8
-        for index in 0..<words {
-            let word = bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+    /// as much as part of what the cache saves), and each byte after the last whole word. Not
+    /// cryptographic: it detects damage, not intent. Fed piece by piece (sections written one
+    /// after the other, a file read a megabyte at a time), it gives what one pass over all the
+    /// bytes gives: a word cut by the end of a piece is completed from the next.
+    struct Checksum {
+        private var hash: UInt64
+        private var pending: [UInt8] = []
+
+        init(count: Int) { hash = 0x243F_6A88_85A3_08D3 ^ UInt64(count) }
+
+        private mutating func mix(_ word: UInt64) {
             hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
             hash ^= hash >> 31
         }
-        for index in (words * 8)..<bytes.count {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var index = 0
+            if !pending.isEmpty {
+                while pending.count < 8, index < bytes.count {
+                    pending.append(bytes[index])
+                    index += 1
+                }
+                guard pending.count == 8 else { return }
+                mix(pending.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+                pending.removeAll(keepingCapacity: true)
+            }
+            let words = (bytes.count - index) / 8
+            for word in 0..<words { mix(bytes.loadUnaligned(fromByteOffset: index + word * 8, as: UInt64.self)) }
+            index += words * 8
+            pending.append(contentsOf: bytes[index...])
         }
-        return hash ^ (hash >> 29)
+
+        var value: UInt64 {
+            var hash = hash
+            for byte in pending { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return hash ^ (hash >> 29)
+        }
+    }
+
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var checksum = Checksum(count: bytes.count)
+        checksum.add(bytes)
+        return checksum.value
     }
 
     static func checksum(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { checksum($0) } }
@@ -224,38 +267,23 @@ public struct LexiconDiskCache: Sendable, Hashable {
     /// Payloads from which `decode` reads the file to check them instead of touching the map.
     static let streamedChecksumSize = 1 << 20
 
-    /// `checksum` of `count` bytes of a file from `offset`, read a megabyte at a time (a multiple
-    /// of 8, so the words fall where they fall in one buffer); `nil` when the file cannot be read
-    /// to the end.
+    /// `checksum` of `count` bytes of a file from `offset`, read a megabyte at a time; `nil` when
+    /// the file cannot be read to the end.
     static func checksum(ofFile path: String, from offset: Int, count: Int) -> UInt64? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(count)
+        var checksum = Checksum(count: count)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var done = 0
         while done < count {
             let wanted = min(buffer.count, count - done)
-            var filled = 0
-            while filled < wanted {
-                let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, wanted - filled, off_t(offset + done + filled)) }
-                guard got > 0 else { return nil }
-                filled += got
-            }
-            buffer.withUnsafeBytes { raw in
-                let words = filled / 8
-                for index in 0..<words {
-                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                    hash ^= hash >> 31
-                }
-                // Only the last read can end inside a word: every other is a whole megabyte.
-                for index in (words * 8)..<filled {
-                    hash = (hash ^ UInt64(raw[index])) &* 0x100_0000_01B3
-                }
-            }
-            done += filled
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset + done)) }
+            guard got > 0 else { return nil }
+            buffer.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[..<got])) }
+            done += got
         }
-        return hash ^ (hash >> 29)
+        return checksum.value
     }
 
     // MARK: - Arrays

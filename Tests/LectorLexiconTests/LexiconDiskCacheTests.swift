@@ -145,6 +145,18 @@ import Testing
             let expected = LexiconDiskCache.checksum(Array(bytes[offset..<(offset + count)]))
             #expect(LexiconDiskCache.checksum(ofFile: path, from: offset, count: count) == expected, "\(offset) \(count)")
         }
+        // Fed in pieces of any length, the checksum is the one pass's.
+        for _ in 0..<20 {
+            let count = Int.random(in: 0...5_000, using: &generator)
+            var checksum = LexiconDiskCache.Checksum(count: count)
+            var start = 0
+            while start < count {
+                let end = min(count, start + Int.random(in: 0...23, using: &generator))
+                bytes[start..<end].withUnsafeBytes { checksum.add($0) }
+                start = end
+            }
+            #expect(checksum.value == LexiconDiskCache.checksum(Array(bytes[..<count])), "\(count)")
+        }
         #expect(LexiconDiskCache.checksum(ofFile: path, from: 100, count: bytes.count) == nil)
         #expect(LexiconDiskCache.checksum(ofFile: path + ".absent", from: 0, count: 8) == nil)
     }
