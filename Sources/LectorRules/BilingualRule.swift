@@ -156,6 +156,9 @@ extension SentencePairContext {
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
             ?? LectorICU.UTF16.encode(isSource ? sourceText : targetText)
         var segments: [Segment] = []
+        // Two segments (a word, the space after it) take four units or more of prose: room for
+        // a sentence's segments at once, where growing from empty copied them five or six times.
+        segments.reserveCapacity(units.count / 2 + 1)
         units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
         let made = PairWordSegments(units: units, segments: segments)
         shared.wordSegments.append((isSource, locale, made))
