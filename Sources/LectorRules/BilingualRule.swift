@@ -100,14 +100,14 @@ final class SharedPairWork {
     /// Numbers and dates of each side and the language they were read in.
     var sourceNumbers: (language: String, value: NumbersAndDates)?
     var targetNumbers: (language: String, value: NumbersAndDates)?
-    /// `NamesMissingRule.missingNames` and the languages of the reading that found them.
-    var missingNames: (languages: String, value: [String])?
+    /// `NamesMissingRule.missingNames` and the locales of the reading that found them.
+    var missingNames: (source: String, target: String, value: [String])?
     /// `SentenceWord.words` of each side and the language they were split for.
     var sourceWords: (language: String, value: [SentenceWord])?
     var targetWords: (language: String, value: [SentenceWord])?
     /// Negations of each side: the lexicon's language and the words' language.
-    var sourceNegations: (languages: String, value: [NegationLexicon.Negation])?
-    var targetNegations: (languages: String, value: [NegationLexicon.Negation])?
+    var sourceNegations: (lexicon: String, words: String, value: [NegationLexicon.Negation])?
+    var targetNegations: (lexicon: String, words: String, value: [NegationLexicon.Negation])?
 }
 
 extension SentencePairContext {
@@ -124,12 +124,17 @@ extension SentencePairContext {
     /// The negations of one side by `lexicon`, in words split for `language`; found once per pair
     /// for `meaning.negation` and `meaning.antonym`.
     func negations(of side: LexicalAlignment.Side, lexicon: NegationLexicon, language: String) -> [NegationLexicon.Negation] {
-        let key = lexicon.language + "|" + language
+        // Keyed by the two languages side by side: joined into one string, the key was built
+        // four times a pair.
         let cached = side == .source ? shared.sourceNegations : shared.targetNegations
-        if let cached, cached.languages == key { return cached.value }
+        if let cached, cached.lexicon == lexicon.language, cached.words == language { return cached.value }
         let made = lexicon.negations(in: side == .source ? sourceText : targetText,
                                      words: sentenceWords(of: side, language: language))
-        if side == .source { shared.sourceNegations = (key, made) } else { shared.targetNegations = (key, made) }
+        if side == .source {
+            shared.sourceNegations = (lexicon.language, language, made)
+        } else {
+            shared.targetNegations = (lexicon.language, language, made)
+        }
         return made
     }
 }
@@ -156,6 +161,9 @@ extension SentencePairContext {
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
             ?? LectorICU.UTF16.encode(isSource ? sourceText : targetText)
         var segments: [Segment] = []
+        // Two segments (a word, the space after it) take four units or more of prose: room for
+        // a sentence's segments at once, where growing from empty copied them five or six times.
+        segments.reserveCapacity(units.count / 2 + 1)
         units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
         let made = PairWordSegments(units: units, segments: segments)
         shared.wordSegments.append((isSource, locale, made))

@@ -138,7 +138,13 @@ enum XMLSegmentLocator {
                 guard value.hasPrefix("utf-8") || value.hasPrefix("utf8") else { return false }
             }
         }
-        return String(validating: body, as: UTF8.self) != nil
+        // Validated where the bytes lie: a `String` of them was a copy of the whole file.
+        do {
+            _ = try UTF8Span(validating: body.span)
+            return true
+        } catch {
+            return false
+        }
     }
 
     private struct Scanner {

@@ -167,10 +167,10 @@ public struct NamesMissingRule: BilingualRule {
     /// Made once per pair: `names.missing` and `names.replaced` both ask, with readings of the
     /// same two languages.
     static func missingNames(in pair: SentencePairContext, using prepared: Reading) -> [String] {
-        let languages = prepared.sourceWords.locale + "|" + prepared.targetWords.locale
-        if let made = pair.shared.missingNames, made.languages == languages { return made.value }
+        let (source, target) = (prepared.sourceWords.locale, prepared.targetWords.locale)
+        if let made = pair.shared.missingNames, made.source == source, made.target == target { return made.value }
         let value = findMissingNames(in: pair, using: prepared)
-        pair.shared.missingNames = (languages, value)
+        pair.shared.missingNames = (source, target, value)
         return value
     }
 

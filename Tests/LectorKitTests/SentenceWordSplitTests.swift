@@ -1,0 +1,70 @@
+import Foundation
+import LectorTestSupport
+@testable import LectorRules
+import Testing
+
+/// `SentenceWord.words` lower-cases a word of scalars below U+0100 on its bytes
+/// (`SentenceWord.latin1Lowercased`) and joins `don 't` only when a word is `t`: every word must
+/// still be its written text as `String.lowercased()` gives it, cut where it was.
+@Suite struct SentenceWordSplitTests {
+    /// Letters of every kind the splitter meets: ASCII, all of Latin-1 (with `×`, `÷`, `µ`, `ß`,
+    /// `ÿ`, which have no lower case of their own or none that differs), letters past U+00FF, a
+    /// combining accent, and what separates words.
+    static let alphabet: [Unicode.Scalar] = {
+        var scalars: [Unicode.Scalar] = (0x41...0x5A).map { Unicode.Scalar(UInt8($0)) } + (0x61...0x7A).map { Unicode.Scalar(UInt8($0)) }
+        scalars += (0xA0...0xFF).map { Unicode.Scalar(UInt8($0)) }
+        scalars += ["Ā", "ā", "Ł", "ł", "Ÿ", "İ", "Σ", "ς", "Д", "д", "ǅ", "ẞ", "\u{301}", "\u{308}", "0", "7"]
+        scalars += [" ", " ", " ", ",", "-", "'", "’", ".", "\u{202F}"]
+        return scalars
+    }()
+
+    static func expectWordsAreTheirWrittenTextLowercased(_ text: String, language: String) {
+        let units = Array(text.utf16)
+        for word in SentenceWord.words(in: text, language: language) {
+            let written = String(decoding: units[word.range], as: UTF16.self)
+            // A joined `don 't` is the one word whose text is not its written text lowered.
+            guard !written.contains(" ") else { continue }
+            #expect(word.written == written, "\(text.debugDescription)")
+            #expect(Array(word.text.utf8) == Array(written.lowercased().utf8), "\(written.debugDescription) in \(text.debugDescription)")
+        }
+    }
+
+    @Test func latin1WordsLowercaseAsTheStandardLibraryDoes() {
+        // Each scalar below U+0100 alone, after a capital and before a small letter.
+        for value in 0x41...0xFF {
+            let scalar = String(Unicode.Scalar(UInt8(value)))
+            for text in [scalar, "A\(scalar)b", "\(scalar)\(scalar)É"] {
+                Self.expectWordsAreTheirWrittenTextLowercased(text, language: "de")
+            }
+        }
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<5000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...40, using: &generator) { scalars.append(Self.alphabet.randomElement(using: &generator)!) }
+            for language in ["de", "fr", "en"] { Self.expectWordsAreTheirWrittenTextLowercased(String(scalars), language: language) }
+        }
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            let article = try! String(contentsOfFile: path, encoding: .utf8)
+            for line in article.split(separator: "\n") { Self.expectWordsAreTheirWrittenTextLowercased(String(line), language: "de") }
+        }
+    }
+
+    /// Words of scalars below U+0100 only, as `SentenceWord.words` hands them over.
+    @Test func latin1LowercasingOnBytes() {
+        let words = ["ÄRGER", "Über", "straße", "ÉCOLE", "ÿ", "µ", "×÷", "Ä×Ö÷", "ÞÆØ", "naïve", "DÉJÀ", "abc", ""]
+        for word in words {
+            let lowered = Array(word.utf8).withUnsafeBufferPointer { SentenceWord.latin1Lowercased($0) }
+            #expect((lowered ?? word) == word.lowercased(), "\(word)")
+            // `nil` only for a word that is its own lower case.
+            #expect((lowered == nil) == (word.lowercased() == word), "\(word)")
+        }
+    }
+
+    @Test func tokenizedContractionsAreJoinedOnlyWhereATStands() {
+        let joined = SentenceWord.words(in: "I don 't know; he didn’t say T.", language: "en")
+        #expect(joined.map(\.text) == ["i", "don't", "know", "he", "didn’t", "say", "t"])
+        #expect(joined[1].written == "don 't" && joined[1].range == 2..<8)
+        let none = SentenceWord.words(in: "Tea, tat and the tote", language: "en")
+        #expect(none.map(\.text) == ["tea", "tat", "and", "the", "tote"])
+    }
+}
