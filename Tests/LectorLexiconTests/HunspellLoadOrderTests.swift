@@ -76,8 +76,13 @@ import LectorHunspell
         let ordered = try HunspellDictionary(affixPath: fixture.affix, dictionaryPath: fixture.dictionary, loadingFrom: copy)
         let words = try fixture.sample(encoding: .utf8)
         #expect(Self.answers(plain, words) == Self.answers(ordered, words))
+        // libhunspell stops some suggestion searches after a time limit measured in the process's
+        // CPU time, which the other tests' threads use too: under load one ask may stop earlier
+        // than the other (seen in a CI run: a third suggestion cut short). An ordering that
+        // changed the answers differs on every ask; a time limit hit only on some.
         for word in ["Prahax", "kočkaa", "Moldavskoo", "programuu"] {
-            #expect(plain.suggest(word) == ordered.suggest(word))
+            let agree = (0..<5).contains { _ in plain.suggest(word) == ordered.suggest(word) }
+            #expect(agree, "\(word): \(plain.suggest(word)) ≠ \(ordered.suggest(word))")
         }
     }
 
