@@ -241,16 +241,12 @@ public final class FreeDictDictionary: Sendable {
         result.reserveCapacity(entryCount)
         index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            Self.forEachLine(bytes) { start, end in
                 if let (headword, offset, length) = Self.parseLine(bytes, start, end), !headword.isEmpty,
                    offset + length <= text.count, !headword.hasPrefix("00database"), !headword.hasPrefix("00-database") {
                     let translations = text.withUnsafeBufferPointer { Self.translations(inEntry: $0[offset..<offset + length]) }
                     result.append((headword, translations))
                 }
-                start = end + 1
             }
         }
         return result
@@ -280,12 +276,8 @@ public final class FreeDictDictionary: Sendable {
         index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             text.withUnsafeBufferPointer { text in
-                var start = 0
-                while start < bytes.count {
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                    defer { start = end + 1 }
-                    guard let (offset, length) = Self.entryFields(bytes, start, end), offset + length <= text.count else { continue }
+                Self.forEachLine(bytes) { start, end in
+                    guard let (offset, length) = Self.entryFields(bytes, start, end), offset + length <= text.count else { return }
                     Self.forEachTranslation(inEntry: text[offset..<offset + length]) { translation, _ in
                         var hash: UInt64 = 0xcbf29ce484222325
                         Self.forEachFoldedByte(translation) { hash = (hash ^ UInt64($0)) &* 0x100000001b3 }
@@ -313,6 +305,17 @@ public final class FreeDictDictionary: Sendable {
         }
         let text = try data.read(offset: offset, length: length)
         return (headword, text.withUnsafeBufferPointer { Self.translations(inEntry: $0[...]) })
+    }
+
+    /// Each line of an index's bytes as its start and end (its newline, or the end of the bytes).
+    static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) throws -> Void) rethrows {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            try body(start, end)
+            start = end + 1
+        }
     }
 
     /// Offset and length of the entry on an index line, `nil` for the `00database…` entries

@@ -133,17 +133,13 @@ final class FreeDictTranslationTable: @unchecked Sendable {
         var places: [(offset: UInt32, length: UInt32, line: UInt32)] = []
         index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            FreeDictDictionary.forEachLine(bytes) { start, end in
                 // An entry longer than `longestEntry` stays out: the pass keeps an unfinished
                 // entry's text, and a damaged line's length would make it keep the rest of the file.
                 if let (offset, length) = FreeDictDictionary.entryFields(bytes, start, end), length <= longestEntry,
                    offset + length < Int(UInt32.max) {
                     places.append((UInt32(offset), UInt32(length), UInt32(start)))
                 }
-                start = end + 1
             }
         }
         places.sort { ($0.offset, $0.line) < ($1.offset, $1.line) }
