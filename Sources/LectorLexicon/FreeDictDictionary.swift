@@ -197,20 +197,20 @@ public final class FreeDictDictionary: Sendable {
         case .none:
             return nil
         case .readCache:
-            guard let sections = diskCache.read(kind: .freeDictTranslations, sources: sources, key: key),
-                  let table = FreeDictTranslationTable.validated(sections) else { return nil }
+            guard let stored = diskCache.readStored(kind: .freeDictTranslations, sources: sources, key: key),
+                  let table = FreeDictTranslationTable.validated(stored) else { return nil }
             tableState.lock.withLock { tableState.table = table }
             return table
         case .build:
             do {
                 var table = try FreeDictTranslationTable.build(index: index, data: data)
-                // Once stored, the table is used from the file, mapped, as a later run uses it: a
-                // look-up touches a few of its pages, where the built one (24 MB for deu-eng) would
-                // stay in this process's memory to its end.
+                // Once stored, the table is used from the file, as a later run uses it: a look-up
+                // reads a few of its bytes, where the built one (18 MB for deu-eng) would stay in
+                // this process's memory to its end.
                 if diskCache.write(kind: .freeDictTranslations, sources: sources, key: key, sections: table.sections),
-                   let sections = diskCache.read(kind: .freeDictTranslations, sources: sources, key: key),
-                   let stored = FreeDictTranslationTable.validated(sections) {
-                    table = stored
+                   let stored = diskCache.readStored(kind: .freeDictTranslations, sources: sources, key: key),
+                   let storedTable = FreeDictTranslationTable.validated(stored) {
+                    table = storedTable
                 }
                 tableState.lock.withLock { tableState.table = table }
                 return table

@@ -24,12 +24,51 @@ final class FreeDictTranslationTable: @unchecked Sendable {
     private let lines: Data
     private let spans: Data
     private let blob: Data
+    /// The cache file open for reading `blob`'s entries, when the table was read from one.
+    private let blobFile: BlobFile?
     /// Entries held.
     let count: Int
 
-    private init(lines: Data, spans: Data, blob: Data) {
-        (self.lines, self.spans, self.blob) = (lines, spans, blob)
+    private init(lines: Data, spans: Data, blob: Data, blobFile: BlobFile? = nil) {
+        (self.lines, self.spans, self.blob, self.blobFile) = (lines, spans, blob, blobFile)
         count = lines.count / 4
+    }
+
+    /// Whether entries are read from the cache file (`pread`) rather than through its map (tests).
+    var readsFromFile: Bool { blobFile != nil }
+
+    /// The blob section of a cache file, read an entry at a time. Look-ups land all over the blob
+    /// (13 MB for deu-eng), and the kernel maps a page cache's pages into a process in blocks of up
+    /// to hundreds of kilobytes around each touched byte: through the map, a few thousand look-ups
+    /// made the whole blob count in the process's resident memory (about 25 MB for the two German
+    /// tables: a 120,000-record stream peaked at 202 MB with the blobs mapped, 174 MB with them
+    /// read). Read, it counts nothing; the lines and spans, which a binary search touches, stay
+    /// mapped.
+    private final class BlobFile: @unchecked Sendable {
+        // Immutable; `pread` takes its own offset, so threads share the descriptor.
+        let descriptor: Int32
+        let offset: Int
+
+        init?(path: String, offset: Int) {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            self.offset = offset
+        }
+
+        /// Reads `count` bytes at `start` of the section into `buffer`; `false` on a short read or
+        /// an error (the look-up then reads the dictzip file, which reports its own errors).
+        func read(_ start: Int, _ count: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + start + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                done += got
+            }
+            return true
+        }
+
+        deinit { close(descriptor) }
     }
 
     /// The sections the cache stores.
@@ -46,6 +85,14 @@ final class FreeDictTranslationTable: @unchecked Sendable {
         return FreeDictTranslationTable(lines: sections[0], spans: sections[1], blob: sections[2])
     }
 
+    /// `validated`, for a table read from the cache: its entries are then read from the file. A
+    /// file that cannot be opened again leaves them read through the map, which holds the same bytes.
+    static func validated(_ stored: LexiconDiskCache.Stored) -> FreeDictTranslationTable? {
+        guard let table = validated(stored.sections) else { return nil }
+        guard stored.offsets.count == 3, let file = BlobFile(path: stored.path, offset: stored.offsets[2]) else { return table }
+        return FreeDictTranslationTable(lines: table.lines, spans: table.spans, blob: table.blob, blobFile: file)
+    }
+
     // MARK: - Reading
 
     /// The translations of the entry on the index line starting at `line`, `nil` when the table
@@ -57,30 +104,38 @@ final class FreeDictTranslationTable: @unchecked Sendable {
              Int($0.loadUnaligned(fromByteOffset: entry * 8 + 4, as: UInt32.self)))
         }
         guard start <= end, end <= blob.count else { return nil }
-        return blob.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var result: [DictionaryTranslation] = []
-            var cursor = start
-            while cursor < end {
-                let pos = Self.partOfSpeech(code: bytes[cursor])
-                cursor += 1
-                var length = 0
-                var shift = 0
-                while cursor < end {
-                    let byte = bytes[cursor]
-                    cursor += 1
-                    length |= Int(byte & 0x7F) << shift
-                    shift += 7
-                    if byte < 0x80 || shift > 28 { break }
-                }
-                // A length past the span ends the entry (only a damaged table has one).
-                guard length <= end - cursor else { break }
-                result.append(DictionaryTranslation(text: String(decoding: bytes[cursor..<(cursor + length)], as: UTF8.self),
-                                                    partOfSpeech: pos))
-                cursor += length
-            }
-            return result
+        guard let blobFile else {
+            return blob.withUnsafeBytes { Self.decode($0.bindMemory(to: UInt8.self), start, end) }
         }
+        return withUnsafeTemporaryAllocation(byteCount: end - start, alignment: 1) { buffer in
+            guard blobFile.read(start, end - start, into: buffer) else { return nil }
+            return Self.decode(UnsafeRawBufferPointer(buffer).bindMemory(to: UInt8.self), 0, end - start)
+        }
+    }
+
+    /// The translations `bytes[start..<end]` holds.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [DictionaryTranslation] {
+        var result: [DictionaryTranslation] = []
+        var cursor = start
+        while cursor < end {
+            let pos = Self.partOfSpeech(code: bytes[cursor])
+            cursor += 1
+            var length = 0
+            var shift = 0
+            while cursor < end {
+                let byte = bytes[cursor]
+                cursor += 1
+                length |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80 || shift > 28 { break }
+            }
+            // A length past the span ends the entry (only a damaged table has one).
+            guard length <= end - cursor else { break }
+            result.append(DictionaryTranslation(text: String(decoding: bytes[cursor..<(cursor + length)], as: UTF8.self),
+                                                partOfSpeech: pos))
+            cursor += length
+        }
+        return result
     }
 
     /// Binary search of the held line starts.

@@ -74,11 +74,26 @@ public struct LexiconDiskCache: Sendable, Hashable {
 
     /// The sections stored for these sources, or `nil` when there is no valid file for them.
     public func read(kind: Kind, sources: [String], key: String = "") -> [Data]? {
+        readStored(kind: kind, sources: sources, key: key)?.sections
+    }
+
+    /// A cache file's checked sections, with the file's path and where each section starts in it,
+    /// for a reader that reads part of a section from the file instead of through the map.
+    public struct Stored: Sendable {
+        public let path: String
+        public let sections: [Data]
+        public let offsets: [Int]
+    }
+
+    /// The sections stored for these sources and where they lie in their file, or `nil` when there
+    /// is no valid file for them.
+    public func readStored(kind: Kind, sources: [String], key: String = "") -> Stored? {
         guard let path = file(kind: kind, sources: sources, key: key),
               let stamps = sources.map(Self.stamp).allNonNil(),
               // A missing or unreadable cache file is an empty cache.
-              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return Self.decode(data, kind: kind, stamps: stamps, path: path)
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped),
+              let (sections, offsets) = Self.decodeLocated(data, kind: kind, stamps: stamps, path: path) else { return nil }
+        return Stored(path: path, sections: sections, offsets: offsets)
     }
 
     /// The sections of a cache file's bytes, `nil` unless everything checks. With the file's `path`,
@@ -87,6 +102,12 @@ public struct LexiconDiskCache: Sendable, Hashable {
     /// memory while the table is in use, though a look-up reads a few of them (deu-eng's
     /// translation table is 18 MB).
     static func decode(_ data: Data, kind: Kind, stamps: [SourceStamp], path: String? = nil) -> [Data]? {
+        decodeLocated(data, kind: kind, stamps: stamps, path: path)?.sections
+    }
+
+    /// `decode`, with each section's start in `data`.
+    static func decodeLocated(_ data: Data, kind: Kind, stamps: [SourceStamp], path: String? = nil)
+        -> (sections: [Data], offsets: [Int])? {
         var reader = Reader(data: data)
         guard reader.bytes(magic.count) == magic, reader.uint32() == version, reader.uint32() == byteOrderMark,
               reader.uint32() == kind.rawValue, let sourceCount = reader.uint32(), Int(sourceCount) == stamps.count else { return nil }
@@ -108,12 +129,14 @@ public struct LexiconDiskCache: Sendable, Hashable {
             guard payload.withUnsafeBytes({ Self.checksum($0) }) == checksum else { return nil }
         }
         var sections: [Data] = []
+        var offsets: [Int] = []
         var start = payload.startIndex
         for length in lengths {
             sections.append(payload[start..<(start + length)])
+            offsets.append(start - data.startIndex)
             start += length
         }
-        return sections
+        return (sections, offsets)
     }
 
     // MARK: - Writing

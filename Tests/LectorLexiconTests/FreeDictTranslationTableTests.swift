@@ -53,6 +53,7 @@ import Testing
         let index = try Data(contentsOf: URL(fileURLWithPath: indexPath))
         let data = try DictzipFile(path: String(indexPath.dropLast(".index".count)) + ".dict.dz")
         let table = try FreeDictTranslationTable.build(index: index, data: data)
+        #expect(!table.readsFromFile)
         var held = 0
         var start = 0
         for line in String(decoding: index, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
@@ -83,7 +84,16 @@ import Testing
             let indexPath = try #require(LexicalResource.freeDictIndex(from: from, to: to, in: Installed.paths))
             let index = try Data(contentsOf: URL(fileURLWithPath: indexPath))
             let data = try DictzipFile(path: String(indexPath.dropLast(".index".count)) + ".dict.dz")
-            let table = try FreeDictTranslationTable.build(index: index, data: data)
+            let built = try FreeDictTranslationTable.build(index: index, data: data)
+            #expect(!built.readsFromFile)
+            // Stored and read back, as every run after the first uses it: entries read from the file.
+            let cache = LexiconDiskCache(folder: Fixtures.temporaryDirectory().appendingPathComponent("cache").path)
+            let sources = [indexPath, data.path]
+            #expect(cache.write(kind: .freeDictTranslations, sources: sources, sections: built.sections))
+            let stored = try #require(cache.readStored(kind: .freeDictTranslations, sources: sources))
+            let table = try #require(FreeDictTranslationTable.validated(stored))
+            #expect(table.readsFromFile)
+            #expect(table.count == built.count)
             let whole = try data.readAll()
             var compared = 0, withTranslations = 0
             index.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -130,14 +140,15 @@ import Testing
         }
         #expect(first.heldTranslationTable == nil)
         #expect(try first.translations(of: "wort1") == expected[1])
-        #expect(first.heldTranslationTable != nil)
+        // Once stored, the table is the stored one, its entries read from the file.
+        #expect(first.heldTranslationTable?.readsFromFile == true)
         for (word, answer) in zip(words, expected) { #expect(try first.translations(of: word) == answer, "\(word)") }
         let stored = try #require(cache.file(kind: .freeDictTranslations, sources: [indexPath, first.dataPath], key: "parser \(FreeDictTranslationTable.parserVersion)"))
         #expect(FileManager.default.fileExists(atPath: stored))
 
         let second = try FreeDictDictionary(indexPath: indexPath, cache: cache)
         for _ in 0..<FreeDictDictionary.tableLookAfter { _ = try second.translations(of: "wort2") }
-        #expect(second.heldTranslationTable != nil)
+        #expect(second.heldTranslationTable?.readsFromFile == true)
         for (word, answer) in zip(words, expected) { #expect(try second.translations(of: word) == answer, "\(word)") }
 
         // A damaged table is no table: the next process reads entries until it builds a new one.
