@@ -248,16 +248,20 @@ final class FreeDictTranslationTable: @unchecked Sendable {
                 windowStart = keepFrom
             }
         }
+        // The pass is over: its list goes before the sections are made (the run's peak memory).
+        places = []
         // Lines whose entry runs past the data stay out: their own read reports it.
         spanOfLine.sort { $0.line < $1.line }
-        var lines: [UInt32] = []
-        var spans: [UInt32] = []
-        lines.reserveCapacity(spanOfLine.count)
-        spans.reserveCapacity(spanOfLine.count * 2)
-        for item in spanOfLine where item.line != lines.last {
-            lines.append(item.line)
-            spans += [item.start, item.end]
+        // The sections are made as `Data` directly: arrays would be copied into one.
+        var lines = Data(capacity: spanOfLine.count * 4)
+        var spans = Data(capacity: spanOfLine.count * 8)
+        var last: UInt32?
+        for item in spanOfLine where item.line != last {
+            last = item.line
+            withUnsafeBytes(of: item.line) { lines.append(contentsOf: $0) }
+            withUnsafeBytes(of: item.start) { spans.append(contentsOf: $0) }
+            withUnsafeBytes(of: item.end) { spans.append(contentsOf: $0) }
         }
-        return FreeDictTranslationTable(lines: LexiconDiskCache.data(lines), spans: LexiconDiskCache.data(spans), blob: blob)
+        return FreeDictTranslationTable(lines: lines, spans: spans, blob: blob)
     }
 }

@@ -144,6 +144,9 @@ public final class DictzipFile: @unchecked Sendable {
             return
         }
         for chunk in 0..<chunkCount {
+            // A pass reads each compressed page once: the pages behind it leave this process's
+            // memory as it goes, rather than the whole file (17 MB for deu-eng) at its end.
+            if chunk % 256 == 0 { releaseResidentPages(before: chunkStarts[chunk]) }
             var bytes: [UInt8] = []
             try inflateChunk(chunk, into: &bytes)
             // Offsets count every chunk but the last as `chunkLength` bytes; one that is not
@@ -152,6 +155,25 @@ public final class DictzipFile: @unchecked Sendable {
                 throw ReadError.corrupt(path, detail: "chunk \(chunk) inflates to \(bytes.count) bytes, not \(chunkLength)")
             }
             try body(chunk * chunkLength, bytes)
+        }
+    }
+
+    /// Asks the kernel to drop the compressed file's pages from this process's resident memory,
+    /// after a pass over the whole file (`forEachPiece`) when later reads need few of them. Only a
+    /// request (`MADV_PAGEOUT`): the bytes stay readable, and a later read brings its pages back.
+    public func releaseResidentPages() { releaseResidentPages(before: compressed.count) }
+
+    private func releaseResidentPages(before offset: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        compressed.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, page > 0, offset > 0 else { return }
+            let address = Int(bitPattern: base)
+            let start = (address + page - 1) / page * page
+            let end = (address + min(offset, raw.count)) / page * page
+            guard end > start else { return }
+            // Advice, not a read: a kernel without MADV_PAGEOUT (before 5.4) refuses it, and that
+            // changes nothing but the memory figure.
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_PAGEOUT)
         }
     }
 

@@ -117,4 +117,27 @@ import LectorZlib
             #expect(try file.read(offset: offset, length: 400) == Array(whole[offset..<offset + 400]))
         }
     }
+
+    /// A pass over every chunk (`forEachPiece`, which releases the pages behind it as it goes),
+    /// then `releaseResidentPages`: the pieces are the file's text, and reads after either give
+    /// the same bytes as before (the pages come back from the file).
+    @Test(.enabled(if: Installed.freeDict("de", "ru"), "needs dict-freedict-deu-rus"))
+    func readsAreTheSameAfterThePagesAreReleased() throws {
+        let path = LectorLexiconTestPaths.freeDictData("de", "ru")!
+        let file = try DictzipFile(path: path)
+        #expect(file.chunkCount > 1)
+        let reference = try DictzipFile(path: path).readAll()
+        let offsets = stride(from: 0, to: reference.count - 300, by: reference.count / 40).map { $0 }
+        let before = try offsets.map { try file.read(offset: $0, length: 300) }
+        var pieces: [UInt8] = []
+        try file.forEachPiece { offset, bytes in
+            #expect(offset == pieces.count)
+            pieces += bytes
+        }
+        #expect(pieces == reference)
+        #expect(try offsets.map { try file.read(offset: $0, length: 300) } == before)
+        file.releaseResidentPages()
+        #expect(try offsets.map { try file.read(offset: $0, length: 300) } == before)
+        #expect(before.first == Array(reference[0..<300]))
+    }
 }
