@@ -131,6 +131,14 @@ public final class DictzipFile: @unchecked Sendable {
         return whole
     }
 
+    /// The uncompressed size gzip's trailer gives (modulo 2^32), when it is plausible for the
+    /// compressed size; 0 otherwise. Only a reservation of room: a damaged trailer changes no byte.
+    private var wholeSizeHint: Int {
+        guard compressed.count >= 18 else { return 0 }
+        let size = compressed.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: $0.count - 4, as: UInt32.self))) }
+        return size <= 64 * compressed.count ? size : 0
+    }
+
     /// Chunks in the random-access table (0 for a file without one).
     public var chunkCount: Int { hasRandomAccess ? chunkStarts.count - 1 : 0 }
 
@@ -196,6 +204,9 @@ public final class DictzipFile: @unchecked Sendable {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
+        // The whole file's text is kept (`readAll`): grown by appending, its array would have up
+        // to twice the room it needs (deu-fra: 7 MB of text).
+        if capacity == nil, windowBits > 0 { output.reserveCapacity(wholeSizeHint) }
         var buffer = [UInt8](repeating: 0, count: limit ?? max(capacity ?? 0, 1 << 16))
         let status: Int32 = compressed.withUnsafeBytes { raw -> Int32 in
             let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
