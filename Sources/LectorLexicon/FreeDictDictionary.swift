@@ -204,8 +204,6 @@ public final class FreeDictDictionary: Sendable {
         case .build:
             do {
                 var table = try FreeDictTranslationTable.build(index: index, data: data)
-                // The build read every page of the dictzip file; look-ups now read the table.
-                data.releaseResidentPages()
                 // Once stored, the table is used from the file, as a later run uses it: a look-up
                 // reads a few of its bytes, where the built one (18 MB for deu-eng) would stay in
                 // this process's memory to its end.

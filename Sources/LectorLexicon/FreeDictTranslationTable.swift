@@ -58,14 +58,7 @@ final class FreeDictTranslationTable: @unchecked Sendable {
         /// Reads `count` bytes at `start` of the section into `buffer`; `false` on a short read or
         /// an error (the look-up then reads the dictzip file, which reports its own errors).
         func read(_ start: Int, _ count: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-            var done = 0
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + start + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                done += got
-            }
-            return true
+            count == 0 || LexiconDiskCache.readFully(descriptor, count, at: offset + start, into: buffer.baseAddress!)
         }
 
         deinit { close(descriptor) }

@@ -301,12 +301,24 @@ public struct LexiconDiskCache: Sendable, Hashable {
         var done = 0
         while done < count {
             let wanted = min(buffer.count, count - done)
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset + done)) }
-            guard got > 0 else { return nil }
-            buffer.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[..<got])) }
-            done += got
+            guard buffer.withUnsafeMutableBytes({ readFully(descriptor, wanted, at: offset + done, into: $0.baseAddress!) }) else { return nil }
+            buffer.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }
+            done += wanted
         }
         return checksum.value
+    }
+
+    /// Reads `count` bytes of a file at `offset` into `buffer`, through short reads and
+    /// interruptions; `false` on an error or the file's end.
+    static func readFully(_ descriptor: Int32, _ count: Int, at offset: Int, into buffer: UnsafeMutableRawPointer) -> Bool {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
     }
 
     // MARK: - Arrays

@@ -153,7 +153,8 @@ public final class DictzipFile: @unchecked Sendable {
         }
         for chunk in 0..<chunkCount {
             // A pass reads each compressed page once: the pages behind it leave this process's
-            // memory as it goes, rather than the whole file (17 MB for deu-eng) at its end.
+            // memory as it goes (and the rest at its end), rather than the whole file (17 MB for
+            // deu-eng) staying there once the pass is over.
             if chunk % 256 == 0 { releaseResidentPages(before: chunkStarts[chunk]) }
             var bytes: [UInt8] = []
             try inflateChunk(chunk, into: &bytes)
@@ -164,10 +165,11 @@ public final class DictzipFile: @unchecked Sendable {
             }
             try body(chunk * chunkLength, bytes)
         }
+        releaseResidentPages()
     }
 
     /// Asks the kernel to drop the compressed file's pages from this process's resident memory,
-    /// after a pass over the whole file (`forEachPiece`) when later reads need few of them. Only a
+    /// as a pass over the whole file (`forEachPiece`) does, when later reads need few of them. Only a
     /// request (`MADV_PAGEOUT`): the bytes stay readable, and a later read brings its pages back.
     public func releaseResidentPages() { releaseResidentPages(before: compressed.count) }
 
