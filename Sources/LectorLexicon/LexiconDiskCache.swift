@@ -92,7 +92,7 @@ public struct LexiconDiskCache: Sendable, Hashable {
               let stamps = sources.map(Self.stamp).allNonNil(),
               // A missing or unreadable cache file is an empty cache.
               let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped),
-              let (sections, offsets) = Self.decodeLocated(data, kind: kind, stamps: stamps, path: path) else { return nil }
+              let (sections, offsets) = Self.decode(data, kind: kind, stamps: stamps, path: path) else { return nil }
         return Stored(path: path, sections: sections, offsets: offsets)
     }
 
@@ -101,12 +101,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
     /// of it): checking touches every byte, and a touched page of a map counts in the process's
     /// memory while the table is in use, though a look-up reads a few of them (deu-eng's
     /// translation table is 18 MB).
-    static func decode(_ data: Data, kind: Kind, stamps: [SourceStamp], path: String? = nil) -> [Data]? {
-        decodeLocated(data, kind: kind, stamps: stamps, path: path)?.sections
-    }
-
-    /// `decode`, with each section's start in `data`.
-    static func decodeLocated(_ data: Data, kind: Kind, stamps: [SourceStamp], path: String? = nil)
+    /// Each section comes with its start in `data`.
+    static func decode(_ data: Data, kind: Kind, stamps: [SourceStamp], path: String? = nil)
         -> (sections: [Data], offsets: [Int])? {
         var reader = Reader(data: data)
         guard reader.bytes(magic.count) == magic, reader.uint32() == version, reader.uint32() == byteOrderMark,
