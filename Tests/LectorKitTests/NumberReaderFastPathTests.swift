@@ -253,3 +253,131 @@ import Testing
         }
     }
 }
+
+/// The number reader folds Latin-1 words on their code units (`TokenizedText.foldedLatin1`),
+/// keeps a sentence's few folded words in a short list, and rules out the words around a number
+/// by their shapes (`NumberExtractor.NeighbourShapes`) before it folds them: each must give what
+/// folding every word with ICU and looking it up gives.
+@Suite struct NeighbourWordFastPathTests {
+    /// Every Latin-1 unit alone, in upper- and lower-case words, doubled, and every word of the
+    /// seed texts: the fast folding equals ICU's default full folding, and leaves to ICU only
+    /// `µ` and words with a unit above U+00FF.
+    @Test func latin1FoldingAgreesWithICU() throws {
+        var words: [[UInt16]] = []
+        for value in 0...0xFF {
+            let unit = UInt16(value)
+            words += [[unit], [unit, unit], Array("W".utf16) + [unit] + Array("rt".utf16), [unit] + Array("BER".utf16),
+                      Array("Stra".utf16) + [unit] + Array("e".utf16)]
+        }
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            words += text.split(whereSeparator: { !$0.isLetter }).map { Array($0.utf16) }
+        }
+        words += ["Straße", "STRASSE", "Äußerung", "ÜBER", "Œuvre", "Ÿ", "µm", "İstanbul", "Ǆ", "fu\u{308}nf"].map { Array($0.utf16) }
+        var folded = 0, left = 0
+        for units in words {
+            let word = String(decoding: units, as: Unicode.UTF16.self)
+            if let fast = TokenizedText.foldedLatin1(ArraySlice(units)) {
+                folded += 1
+                #expect(fast == CaseMapping.fold(word), "\(word)")
+                #expect(Array(fast.utf8) == Array(CaseMapping.fold(word).utf8), "\(word)")
+            } else {
+                left += 1
+                #expect(units.contains { $0 > 0xFF || $0 == 0xB5 }, "\(word)")
+            }
+        }
+        #expect(folded > 1_000 && left > 5)
+    }
+
+    /// `folded(_:)` of every token of the seed texts, asked in order, backwards and twice, equals
+    /// folding the token's text with ICU: the short list of folded tokens and the full array it
+    /// turns into after `recentLimit` tokens both keep each token's own folding.
+    @Test func foldedTokensAreEachTokensFolding() throws {
+        var texts = ["Über Äcker zogen 5.000 Flüchtlinge.", "STRASSE und Straße", ""]
+        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            texts += text.split(separator: "\n").map(String.init)
+            texts.append(text)
+        }
+        let segmenter = try TextSegmenter(.word, locale: "de")
+        var asked = 0
+        for text in texts {
+            for order in 0..<3 {
+                let tokenized = TokenizedText(units: Array(text.utf16), segmenter: segmenter)
+                var indices = Array(-1...tokenized.tokens.count)
+                if order == 1 { indices.reverse() }
+                if order == 2 { indices = indices.filter { $0 % 3 == 0 } + indices + indices.reversed() }
+                for index in indices {
+                    let expected = tokenized.isValid(index) ? CaseMapping.fold(tokenized.text(ofToken: index)) : ""
+                    #expect(tokenized.folded(index) == expected, "\(index) of \(text.prefix(40))")
+                    asked += 1
+                }
+            }
+        }
+        #expect(asked > 10_000)
+    }
+
+    /// Each language's neighbour shapes rule out a word only when it is none of the words they
+    /// stand for: every word of the seed texts, and each key in several spellings and near misses.
+    @Test(arguments: ["de", "en", "fr", "es", "pt", "nl", "ru", "uk", "et", "ro", "cs", "pl", "sr", "fi", "it", "ja"])
+    func neighbourShapesRuleOutOnlyOtherWords(language: String) throws {
+        let tables = NumberExtractor.Tables(language: language)
+        let shapes = tables.neighbourShapes
+        let lists: [(KeyShapes, Set<String>)] = [
+            (shapes.minus, tables.minusWords),
+            (shapes.percent, Set(tables.percentWords.compactMap(\.first) + (language == "de" ? ["vol", "gew"] : []))),
+            (shapes.scaleLinks, tables.figureScaleLinks),
+            (shapes.clock, tables.hourWords.union(tables.meridiems.keys)),
+            (shapes.hourBefore, tables.hourWordsBefore),
+        ]
+        var ruledOut = 0
+        for (keyShapes, keys) in lists {
+            var words = NumberReaderFastPathTests.words(language: "de")
+            for key in keys {
+                words += [key, key.uppercased(), key.capitalized, key.decomposedStringWithCanonicalMapping, key + "s",
+                          String(key.dropLast()), "x" + key, key + "."]
+                let characters = Array(key)
+                for letter in "aeiouxyzäéß" where characters.count >= 2 {
+                    words += [String(characters.dropLast()) + String(letter), String(characters.prefix(2)) + String(letter),
+                              String(characters.prefix(1)) + String(letter) + String(characters.dropFirst(2))]
+                }
+            }
+            for word in words {
+                let units = ArraySlice(Array(word.utf16))
+                let folded = CaseMapping.fold(word)
+                if keys.contains(folded) { #expect(keyShapes.mayContain(foldingASCII: units), "\(language): \(word)") }
+                guard !keyShapes.mayContain(foldingASCII: units) else { continue }
+                ruledOut += 1
+                #expect(!keys.contains(folded), "\(language): \(word)")
+            }
+        }
+        #expect(ruledOut > 1_000)
+        #expect(!shapes.percentMatchesAny)
+    }
+
+    /// The words around a number that change what it is are still read, in each language that
+    /// has them; and words that are none of them leave the number alone.
+    @Test func neighbourWordsAreStillRead() throws {
+        let cases: [(String, String, [String])] = [
+            ("de", "Es waren minus 15 Grad.", ["-15.0 plain “minus 15”"]),
+            ("de", "Es waren MINUS 15 Grad, dann 20 minus 5.", ["-15.0 plain “MINUS 15”", "20.0 plain “20”", "5.0 plain “5”"]),
+            ("de", "Die Preise stiegen um 52 Prozent und 3 Vol.-% und 5 Gew.%.",
+             ["52.0 percent “52 Prozent”", "3.0 percent “3 Vol.-%”", "5.0 percent “5 Gew.%”"]),
+            ("de", "Hilfen in Höhe von 436 Millionen Euro, 5 Mio. und 2 Übergänge.",
+             ["436000000.0 plain “436 Millionen”", "5000000.0 plain “5 Mio”", "2.0 plain “2”"]),
+            ("de", "Wir treffen uns um 13 Uhr und um 13.56 Uhr, 24 Delegierte.",
+             ["780.0 time “13”", "836.0 time “13.56”", "24.0 plain “24”"]),
+            ("en", "Prices rose by 52 per cent and 12 Percent; we meet at 8 a.m. or 2 PM with 30 delegates.",
+             ["52.0 percent “52 per cent”", "12.0 percent “12 Percent”", "480.0 time “8 a.m.”", "840.0 time “2 PM”",
+              "30.0 plain “30”"]),
+            ("ro", "Mallul a costat 84 de milioane de euro.", ["84000000.0 plain “84 de milioane”"]),
+            ("et", "Plahvatus toimus kella 17 paiku ja Kell 9.", ["1020.0 time “17”", "540.0 time “9”"]),
+            ("fr", "Il est 13 h 56 et 12 pour cent.", ["836.0 time “13 h 56”", "12.0 percent “12 pour cent”"]),
+            ("ru", "Было минус 15 градусов и 12 процентов.", ["-15.0 plain “минус 15”", "12.0 percent “12 процентов”"]),
+        ]
+        for (language, text, expected) in cases {
+            let numbers = try NumberExtractor(language: language).numbers(in: text)
+            #expect(numbers.map { "\($0.value) \($0.role) “\($0.text)”" } == expected, "\(language): \(text)")
+        }
+    }
+}

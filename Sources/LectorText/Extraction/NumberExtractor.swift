@@ -98,6 +98,32 @@ public final class NumberExtractor {
     private let readsASCIIDigits: Bool
     /// `parser.groupsWithSpace`, which looks the grouping separator's scalars up at every call.
     private let groupsWithSpace: Bool
+    private let neighbourShapes: NeighbourShapes
+
+    /// The shapes (`KeyShapes`) of the words a number's neighbours are looked up in: the words
+    /// around most numbers are none of them (`sich 76 Delegierte`), and are then not folded and
+    /// hashed for each look-up.
+    struct NeighbourShapes: Sendable {
+        let minus: KeyShapes
+        /// The first words of the percent words, and German `vol`, `gew` (`3 Vol.-%`).
+        let percent: KeyShapes
+        /// A percent word of no words would match any token: no shape then rules one out.
+        let percentMatchesAny: Bool
+        let scaleLinks: KeyShapes
+        /// Hour words and 12-hour markers, which follow the hour.
+        let clock: KeyShapes
+        let hourBefore: KeyShapes
+
+        init(language: String, percentWords: [[String]], minusWords: Set<String>, figureScaleLinks: Set<String>,
+             hourWords: Set<String>, hourWordsBefore: Set<String>, meridiems: [String: Bool]) {
+            minus = KeyShapes(keys: minusWords)
+            percent = KeyShapes(keys: percentWords.compactMap(\.first) + (language == "de" ? ["vol", "gew"] : []))
+            percentMatchesAny = percentWords.contains(where: \.isEmpty)
+            scaleLinks = KeyShapes(keys: figureScaleLinks)
+            clock = KeyShapes(keys: Array(hourWords) + Array(meridiems.keys))
+            hourBefore = KeyShapes(keys: hourWordsBefore)
+        }
+    }
 
     /// The lexicons of a language, the same for every instance: made once per language.
     struct Tables: Sendable {
@@ -111,6 +137,7 @@ public final class NumberExtractor {
         let numberWords: NumberWords?
         let figureScaleLinks: Set<String>
         let minusWords: Set<String>
+        let neighbourShapes: NeighbourShapes
 
         init(language: String) {
             locale = ExtractionLocale(language)
@@ -123,6 +150,9 @@ public final class NumberExtractor {
             numberWords = NumberWords.forLanguage(locale.language)
             figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
             minusWords = ExtractionLexicon.minusWords(locale.language)
+            neighbourShapes = NeighbourShapes(language: locale.language, percentWords: percentWords, minusWords: minusWords,
+                                              figureScaleLinks: figureScaleLinks, hourWords: hourWords,
+                                              hourWordsBefore: hourWordsBefore, meridiems: meridiems)
         }
     }
 
@@ -145,6 +175,7 @@ public final class NumberExtractor {
         numberWords = tables.numberWords
         figureScaleLinks = tables.figureScaleLinks
         minusWords = tables.minusWords
+        neighbourShapes = tables.neighbourShapes
         readsHanNumerals = locale.language == "zh" || locale.language == "ja"
         let parser = parser
         groupsWithSpace = parser.groupsWithSpace
@@ -334,7 +365,7 @@ public final class NumberExtractor {
     /// or as a word (`minus 15`, `минус 15`) that no number precedes (`20 minus 5` subtracts).
     private func sign(before index: Int, in text: TokenizedText) -> (offset: Int, isMinus: Bool)? {
         if text.isInlineSpace(index - 1), text.isValid(index - 2), text.tokens[index - 2].kind == .letter,
-           minusWords.contains(text.folded(index - 2)) {
+           text.mayBeKey(index - 2, in: neighbourShapes.minus), minusWords.contains(text.folded(index - 2)) {
             var previous = index - 3
             while previous >= 0, text.isWhitespace(previous) { previous -= 1 }
             if previous >= 0, text.hasDigit(previous) { return nil }
@@ -359,7 +390,8 @@ public final class NumberExtractor {
         if cursor < units.count, CodeUnit.isInlineSpace(units[cursor]) { cursor += 1 }
         guard cursor < units.count else { return nil }
         if ExtractionLexicon.percentSigns.contains(units[cursor]) { return cursor + 1 }
-        guard cursor > offset, let first = text.tokenIndex(startingAt: cursor) else { return nil }
+        guard cursor > offset, let first = text.tokenIndex(startingAt: cursor),
+              text.mayBeKey(first, in: neighbourShapes.percent) || neighbourShapes.percentMatchesAny else { return nil }
         // German `3 Vol.-%`, `5 Gew.%`: percent by volume or weight.
         if locale.language == "de", ["vol", "gew"].contains(text.folded(first)), text.isSingle(first + 1, [0x2E]) {
             var sign = first + 2
@@ -403,11 +435,12 @@ public final class NumberExtractor {
             while text.isValid(token + 1), text.tokens[token].end < end { token += 1 }
             return (scale, end, token)
         }
-        if figureScaleLinks.contains(text.folded(token)), text.isInlineSpace(token + 1), text.isValid(token + 2) {
+        if !figureScaleLinks.isEmpty, text.mayBeKey(token, in: neighbourShapes.scaleLinks), figureScaleLinks.contains(text.folded(token)),
+           text.isInlineSpace(token + 1), text.isValid(token + 2) {
             token += 2
         }
         guard text.hasLetter(token), text.tokens[token].end - text.tokens[token].start <= 12,
-              let scale = numberWords.scale(text.folded(token)) else { return nil }
+              text.mayBeKey(token, in: numberWords.shapes), let scale = numberWords.scale(text.folded(token)) else { return nil }
         return (scale, text.tokens[token].end, token)
     }
 
@@ -547,7 +580,8 @@ public final class NumberExtractor {
         } else if let (hours, minutes) = Self.clock(units[token.range], separator: 0x2E) {
             // `13.56` counts as a time only with an hour word or a 12-hour marker after it
             // (`13.56 Uhr`, `2.30 p.m.`).
-            guard text.isInlineSpace(next), hourWords.contains(text.folded(next + 1)) || meridiems[text.folded(next + 1)] != nil
+            guard text.isInlineSpace(next), text.mayBeKey(next + 1, in: neighbourShapes.clock),
+                  hourWords.contains(text.folded(next + 1)) || meridiems[text.folded(next + 1)] != nil
             else { return nil }
             (hour, minute) = (hours, minutes)
         } else if let (hours, minutes) = Self.clock(units[token.range], separator: 0x68) {  // 13h56
@@ -563,11 +597,12 @@ public final class NumberExtractor {
                                     text: text.text(token.start..<end)), next)
         }
         guard hour <= 24, minute <= 59 else { return nil }
-        if text.isInlineSpace(index - 1), text.isValid(index - 2), hourWordsBefore.contains(text.folded(index - 2)) {
+        if text.isInlineSpace(index - 1), text.isValid(index - 2), text.mayBeKey(index - 2, in: neighbourShapes.hourBefore),
+           hourWordsBefore.contains(text.folded(index - 2)) {
             explicitClock = true
         }
         // An hour word (`13 Uhr`, `13 h 56`) or a 12-hour marker (`8 a.m.`) after it.
-        if text.isInlineSpace(next), text.isValid(next + 1) {
+        if text.isInlineSpace(next), text.isValid(next + 1), text.mayBeKey(next + 1, in: neighbourShapes.clock) {
             let word = text.folded(next + 1)
             if hourWords.contains(word) {
                 explicitClock = true

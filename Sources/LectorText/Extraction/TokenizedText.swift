@@ -46,11 +46,35 @@ struct TokenizedText {
     private let foldedTokens: FoldedTokens
 
     private final class FoldedTokens {
-        /// Empty until the first token is folded: the readers' filters spare folding any word of
-        /// most sentences, which then need no array of `count` optionals made and destroyed.
+        /// The tokens folded so far, in the order asked: the readers' filters leave a sentence a
+        /// few words to fold, which a short list finds without an array of `count` optionals
+        /// made and destroyed for every text.
+        var recent: [(index: Int, value: String)] = []
+        /// By token, once more than `recentLimit` tokens are folded (a long text read at once).
         var values: [String?] = []
         let count: Int
         init(count: Int) { self.count = count }
+
+        static let recentLimit = 16
+
+        func value(at index: Int) -> String? {
+            if !values.isEmpty { return values[index] }
+            for entry in recent where entry.index == index { return entry.value }
+            return nil
+        }
+
+        func store(_ value: String, at index: Int) {
+            if values.isEmpty, recent.count < Self.recentLimit {
+                recent.append((index, value))
+                return
+            }
+            if values.isEmpty {
+                values = Array(repeating: nil, count: count)
+                for entry in recent { values[entry.index] = entry.value }
+                recent = []
+            }
+            values[index] = value
+        }
     }
 
     init(units: [UInt16], segmenter: TextSegmenter) {
@@ -97,15 +121,18 @@ struct TokenizedText {
     /// The token's text case-folded, for lexicon lookups; empty past either end of the text.
     func folded(_ index: Int) -> String {
         guard isValid(index) else { return "" }
-        if foldedTokens.values.isEmpty {
-            foldedTokens.values = Array(repeating: nil, count: foldedTokens.count)
-        } else if let made = foldedTokens.values[index] {
-            return made
-        }
+        if let made = foldedTokens.value(at: index) { return made }
         let range = tokens[index].range
-        let made = Self.foldedASCII(units[range]) ?? CaseMapping.fold(text(range))
-        foldedTokens.values[index] = made
+        let made = Self.foldedASCII(units[range]) ?? Self.foldedLatin1(units[range]) ?? CaseMapping.fold(text(range))
+        foldedTokens.store(made, at: index)
         return made
+    }
+
+    /// Whether the token, folded, may be one of the keys `shapes` was made of; asked before
+    /// `folded(_:)`, it spares folding the words around a number (`sich 76 Delegierte`).
+    func mayBeKey(_ index: Int, in shapes: KeyShapes) -> Bool {
+        guard isValid(index) else { return true }
+        return shapes.mayContain(foldingASCII: units[tokens[index].range])
     }
 
     /// Whether the token's folded text may be a key of the lexicon `filter` was made for; asked
@@ -134,6 +161,42 @@ struct TokenizedText {
                 let byte = UInt8(truncatingIfNeeded: unit)
                 buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 offset += 1
+            }
+            return offset
+        }
+    }
+
+    /// What `CaseMapping.fold` makes of Latin-1 code units (`Über`, `März`, `Straße`): default
+    /// full folding maps `A`–`Z` and `À`–`Þ` (but `×`) 32 up and `ß` to `ss`; `µ`, which folds to
+    /// Greek, is left to ICU, as is any unit above U+00FF. German and French words, which ICU
+    /// folded through two copies of the word, are folded on their units. `nil` when a unit is
+    /// not Latin-1 or is `µ`.
+    static func foldedLatin1(_ units: ArraySlice<UInt16>) -> String? {
+        var length = 0
+        for unit in units {
+            guard unit < 0x100, unit != 0xB5 else { return nil }
+            length += unit < 0x80 || unit == 0xDF ? 1 : 2
+            if unit == 0xDF { length += 1 }
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var offset = 0
+            for unit in units {
+                var byte = UInt8(truncatingIfNeeded: unit)
+                if byte == 0xDF {
+                    buffer[offset] = 0x73
+                    buffer[offset + 1] = 0x73
+                    offset += 2
+                    continue
+                }
+                if byte >= 0x41 && byte <= 0x5A || byte >= 0xC0 && byte <= 0xDE && byte != 0xD7 { byte |= 0x20 }
+                if byte < 0x80 {
+                    buffer[offset] = byte
+                    offset += 1
+                } else {
+                    buffer[offset] = 0xC0 | (byte >> 6)
+                    buffer[offset + 1] = 0x80 | (byte & 0x3F)
+                    offset += 2
+                }
             }
             return offset
         }
@@ -188,7 +251,13 @@ struct TokenizedText {
     /// The token holds at least one decimal digit (of any script).
     func hasDigit(_ index: Int) -> Bool {
         guard mayHaveDigit, isValid(index) else { return false }
-        return units[tokens[index].range].contains(where: CodeUnit.isDecimalDigit)
+        // On the buffer: the readers ask every token of a text with a digit, and a slice of
+        // `units` for each was a tenth of the number reader's time.
+        let token = tokens[index]
+        return units.withUnsafeBufferPointer { buffer in
+            for offset in token.start..<token.end where CodeUnit.isDecimalDigit(buffer[offset]) { return true }
+            return false
+        }
     }
 }
 
