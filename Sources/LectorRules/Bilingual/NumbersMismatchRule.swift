@@ -138,14 +138,8 @@ public struct NumbersMismatchRule: BilingualRule {
         -> [RuleFinding] {
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
         let (targetText, tokenized) = pair.sharedReadableTarget
-        // Reference lists (`(2, 17, 18)`, `[3–5]`) point into a bibliography that translations often leave out.
-        let sourceCitations = Self.citationRanges(in: pair.sourceText), targetCitations = Self.citationRanges(in: targetText)
-        let source = pair.numbersAndDates(ofSource: extractors.source).numbers.filter { number in
-            !sourceCitations.contains { $0.contains(number.range.lowerBound) }
-        }
-        let target = pair.numbersAndDates(ofReadableTarget: extractors.target).numbers.filter { number in
-            !targetCitations.contains { $0.contains(number.range.lowerBound) }
-        }
+        let source = Self.outsideCitations(pair.numbersAndDates(ofSource: extractors.source).numbers, in: pair.sourceText)
+        let target = Self.outsideCitations(pair.numbersAndDates(ofReadableTarget: extractors.target).numbers, in: targetText)
         let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
                                                                target: targetText, tolerance: options.tolerance,
                                                                smallNumberLimit: Double(options.smallNumberLimit))
@@ -162,6 +156,16 @@ public struct NumbersMismatchRule: BilingualRule {
             }
         }
         return findings
+    }
+
+    /// The numbers outside reference lists (`(2, 17, 18)`, `[3–5]`), which point into a
+    /// bibliography that translations often leave out. A text without numbers, or without a
+    /// list, keeps its array as it is.
+    static func outsideCitations(_ numbers: [ExtractedNumber], in text: String) -> [ExtractedNumber] {
+        guard !numbers.isEmpty else { return numbers }
+        let citations = citationRanges(in: text)
+        guard !citations.isEmpty else { return numbers }
+        return numbers.filter { number in !citations.contains { $0.contains(number.range.lowerBound) } }
     }
 
     /// UTF-16 ranges of bracketed reference lists: `[3]`, `[3–5]`, and `(2, 17, 18)` with two numbers

@@ -333,6 +333,9 @@ public final class GarbledSignalExtractor {
     public static func compareNumbers(_ source: [ExtractedNumber], _ target: [ExtractedNumber], targetLanguage: String,
                                       target text: String, tolerance: Double = 0, smallNumberLimit: Double = 12)
         -> (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber]) {
+        // Most sentence pairs have no number on either side: nothing to pair, and no language
+        // to look up.
+        if source.isEmpty && target.isEmpty { return ([], []) }
         let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = {
             abs($0.value - $1.value) <= max(1e-9, tolerance) * max(1, abs($0.value), abs($1.value))
                 || NumberCorrespondence.sameWriting($0, $1) || NumberCorrespondence.sameDecade($0, $1)
