@@ -32,6 +32,8 @@ struct LexicalAlignment {
         var info: WordInfo { facts.info }
         /// `info.id`, read off the facts (`WordFacts.infoID`).
         var infoID: UInt32 { facts.infoID }
+        /// `info.isKnown`, read off the facts (`WordFacts.isKnown`).
+        var isKnown: Bool { facts.isKnown }
         /// The figures the word holds (`figures(of:)`), empty when none: read once per word of
         /// the store, since `gapLinks` compares them for every pair of unlinked words.
         var figures: String { facts.figures }
@@ -403,10 +405,10 @@ struct LexicalAlignment {
             // word without counterpart says more than a word no dictionary lists.
             var chance = 1.0
             for known in [true, false] {
-                let restOfKind = rest.filter { words[$0].info.isKnown == known }
+                let restOfKind = rest.filter { words[$0].isKnown == known }
                 let aligned = restOfKind.filter { !links[$0].isEmpty }.count
                 let coverage = (Double(aligned) + 0.5) / (Double(restOfKind.count) + 1)
-                let missing = run.filter { words[$0].info.isKnown == known }.count
+                let missing = run.filter { words[$0].isKnown == known }.count
                 chance *= pow(1 - coverage, Double(missing))
             }
             // The least likely of the sentence's runs is reported, so a long sentence has more
@@ -834,11 +836,22 @@ public final class AlignmentWords: @unchecked Sendable {
     func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
         guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](repeating: nil, count: others.count) }
         let high = UInt64(english.id) << 32
-        return lock.withLock {
-            others.indices.map { index in
-                let id = others[index].infoID
-                return id == WordInfo.unmemoized ? nil : antonymTable.verdict(high | UInt64(id))
+        // A key of 0 is a word no memo keeps (`readVerdicts` passes over it); the keys are read
+        // all at once, so that their first slots' cache misses overlap (`readVerdicts`), where
+        // probing word after word stalled on each (a third of `meaning.antonym`'s own time).
+        // The keys, then what is known of each, in one buffer.
+        var scratch = [UInt64](repeating: 0, count: 2 * others.count)
+        return scratch.withUnsafeMutableBufferPointer { buffer in
+            let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<others.count])
+            let known = UnsafeMutableBufferPointer(rebasing: buffer[others.count...])
+            for index in others.indices where others[index].infoID != WordInfo.unmemoized {
+                keys[index] = high | UInt64(others[index].infoID)
             }
+            lock.withLock {
+                let table = antonymTable
+                table.readVerdicts(of: UnsafeBufferPointer(keys), into: known)
+            }
+            return known.map { $0 == 0 ? nil : $0 == 2 }
         }
     }
 
@@ -1030,6 +1043,12 @@ public final class AlignmentWords: @unchecked Sendable {
         /// Numbers the facts a store keeps, for its memo of compounds (`compoundVerdicts`);
         /// `WordInfo.unmemoized` for facts kept nowhere (a joined separable verb, a full store).
         let id: UInt32
+        /// `info.isKnown` and whether `info.ownAntonyms` has any, kept beside the facts for the
+        /// same reason as `infoID`: every pair's alignment counts its known words
+        /// (`AlignmentCounts`), and `meaning.antonym` asks every English word for its antonyms,
+        /// which most have none of; each read through `info` was a load out of the cache.
+        let isKnown: Bool
+        let hasOwnAntonyms: Bool
 
         init(text: String, info: WordInfo, isFunction: Bool, isDigits: Bool, hasTwoLetters: Bool, figures: String,
              id: UInt32 = WordInfo.unmemoized) {
@@ -1041,6 +1060,8 @@ public final class AlignmentWords: @unchecked Sendable {
             self.figures = figures
             compoundLength = LexicalAlignment.compoundLength(of: text)
             infoID = info.id
+            isKnown = info.isKnown
+            hasOwnAntonyms = !info.ownAntonyms.isEmpty
             self.id = id
         }
     }
