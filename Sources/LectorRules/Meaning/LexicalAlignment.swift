@@ -1246,8 +1246,7 @@ public final class AlignmentWords: @unchecked Sendable {
             latinForm = latin.transliterate(written).lowercased()
             lock.unlock()
         } else {
-            latinForm = String(String.UnicodeScalarView(folded.decomposedStringWithCanonicalMapping.unicodeScalars
-                .filter { $0.isASCII }))
+            latinForm = Self.asciiOfDecomposition(folded)
         }
         let skeletonSource = latinForm ?? folded
         var antonyms = Set<String>()
@@ -1263,6 +1262,44 @@ public final class AlignmentWords: @unchecked Sendable {
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
                         translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms,
                         directAntonyms: directAntonyms)
+    }
+
+    /// The ASCII scalars of a word's canonical decomposition (`müller` → `muller`), its Latin
+    /// spelling when its script is Latin. A word of scalars below U+0100 (nearly every word of
+    /// Latin text) is read scalar by scalar (`latin1DecomposedASCII`): canonical reordering moves
+    /// only combining marks, so its ASCII scalars stay in order, and none of these scalars
+    /// decomposes into more than one ASCII scalar. Foundation's decomposition of each new word
+    /// was a sixth of making its info (`asciiOfDecompositionAsWritten` is the reference).
+    static func asciiOfDecomposition(_ word: String) -> String {
+        var ascii = true
+        for byte in word.utf8 where byte >= 0x80 {
+            // A lead byte of C4 or above starts a scalar past U+00FF.
+            guard byte < 0xC4 else { return asciiOfDecompositionAsWritten(word) }
+            ascii = false
+        }
+        guard !ascii else { return word }
+        var result = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if let base = latin1DecomposedASCII[Int(scalar.value) - 0x80] {
+                result.append(base)
+            }
+        }
+        return String(result)
+    }
+
+    /// `asciiOfDecomposition` by Foundation's canonical decomposition.
+    static func asciiOfDecompositionAsWritten(_ word: String) -> String {
+        String(String.UnicodeScalarView(word.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.isASCII }))
+    }
+
+    /// The ASCII scalar of the canonical decomposition of each scalar from U+0080 to U+00FF
+    /// (`ü` → `u`), `nil` where it has none (`ß`, `×`).
+    static let latin1DecomposedASCII: [Unicode.Scalar?] = (0x80..<0x100).map { value in
+        let ascii = asciiOfDecompositionAsWritten(String(Unicode.Scalar(UInt8(value)))).unicodeScalars
+        precondition(ascii.count <= 1, "a Latin-1 scalar decomposes into one ASCII scalar at most")
+        return ascii.first
     }
 
     /// The head and the last part of a compound (`handverletzungen` → `hand`, `verletzungen`): the
