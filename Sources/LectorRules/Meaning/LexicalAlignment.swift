@@ -640,7 +640,14 @@ public final class AlignmentWords: @unchecked Sendable {
     private var targetCache: [String: WordInfo] = [:]
     /// Separable verbs read joined (`separableVerbs`), by side, particle and verb as written;
     /// `nil` when the two make no headword.
-    private var joinedCache: [String: WordInfo?] = [:]
+    private var joinedCache: [JoinedVerb: WordInfo?] = [:]
+    /// A key of `joinedCache`: its two words side by side, where a string joining them was made
+    /// (on the heap, past 15 bytes) for every verb of a clause that ends in a particle.
+    private struct JoinedVerb: Hashable {
+        let isSource: Bool
+        let particle: String
+        let verb: String
+    }
     /// Used under `lock` (a transliterator is not thread-safe).
     private let latin: Transliterator
     /// What the other threads' stores of the pair learned (`SharedWordInfos`), for a store of
@@ -1101,7 +1108,7 @@ public final class AlignmentWords: @unchecked Sendable {
                 // Nouns are capitalized; a verb only where it opens the sentence.
                 guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
                       !verb.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { continue }
-                let key = "\(side == .source ? "s" : "t")|\(word.text)|\(verb.written)"
+                let key = JoinedVerb(isSource: side == .source, particle: word.text, verb: verb.written)
                 lock.lock()
                 let cached = joinedCache[key]
                 lock.unlock()
