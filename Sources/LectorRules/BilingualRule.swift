@@ -277,7 +277,7 @@ struct AlignmentCounts: Equatable {
         // Counted in one pass, without arrays of indices: every pair of a file is counted.
         func known(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (Int, Int) {
             var known = 0, aligned = 0
-            for index in words.indices where words[index].isContent && words[index].facts.info.isKnown {
+            for index in words.indices where words[index].isContent && words[index].isKnown {
                 known += 1
                 if !links[index].isEmpty { aligned += 1 }
             }

@@ -144,6 +144,22 @@ import Testing
         }
     }
 
+    /// The ASCII of a word's canonical decomposition, read scalar by scalar below U+0100
+    /// (`LexicalAlignment.asciiOfDecomposition`), is Foundation's: on the seed's words in each
+    /// case, every scalar from U+0080 to U+00FF alone and between letters, and words past U+00FF
+    /// or already decomposed (which take Foundation's path).
+    @Test func decomposedASCIIIsTheSame() {
+        var words = Self.words.flatMap { [$0, $0.lowercased(), $0.uppercased()] }
+        for value in 0x80...0xFF {
+            let scalar = String(Unicode.Scalar(UInt8(value)))
+            words += [scalar, "a" + scalar + "b", scalar + scalar + "x", "Z" + scalar]
+        }
+        words += ["müller", "Müller", "mu\u{308}ller", "straße", "œuvre", "ǆ", "čeština", "ÅngströmÆØ", "façade½×÷", "naïve"]
+        for word in words {
+            #expect(AlignmentWords.asciiOfDecomposition(word) == AlignmentWords.asciiOfDecompositionAsWritten(word), "\(word)")
+        }
+    }
+
     @Test func translationContentWordsAreTheSame() {
         for text in Self.texts + ["(to) abfallen", "a(b)c", "((x)) y)", "to sth sb etw jdn ab", "Rock 'n' Roll", "well-being; x-"] {
             #expect(AlignmentWords.contentWords(of: text) == AlignmentWords.contentWordsAsWritten(text), "\(text)")

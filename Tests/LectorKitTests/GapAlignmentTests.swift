@@ -362,4 +362,70 @@ import Testing
         words.noteAntonymVerdicts(english: english, [(pair.source[1].info, true), (pair.source[0].info, false)])
         #expect(words.antonymVerdicts(english: english, others: pair.source) == [false, true, nil, nil])
     }
+
+    /// The antonym verdicts of a whole sentence read at once (`antonymVerdicts`, every key's first
+    /// slot loaded before any is compared) are the verdicts noted, word by word, on real pairs:
+    /// for each English word, half of the other side's words noted (alternately yes and no), the
+    /// rest never, with the table grown past its first size on the way.
+    @Test(.enabled(if: OptionalResource.freeDict && OptionalResource.sharedData,
+                   Comment(rawValue: OptionalResource.freeDictMissing + " " + OptionalResource.sharedDataMissing)))
+    func antonymVerdictsReadAtOnceAreTheNotedOnes() throws {
+        let lexicon = Lexicon.shared(source: "de", target: "en")
+        let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en"))
+        var noted: [UInt64: Bool] = [:]
+        var asked = 0
+        // 250 pairs keep fewer verdicts than the table's bound (`counterpartsCapacity`), past which none is kept.
+        for (index, (english, german)) in try Self.realPairs().prefix(250).enumerated() {
+            let pair = try #require(LexicalAlignment(source: german, target: english, words: words))
+            for (position, e) in pair.target.enumerated() where e.infoID != WordInfo.unmemoized {
+                let toNote = pair.source.indices.filter { ($0 + position + index) % 2 == 0 }
+                    .map { (other: pair.source[$0].info, shares: ($0 + index) % 3 == 0) }
+                words.noteAntonymVerdicts(english: e.info, toNote)
+                for verdict in toNote where verdict.other.id != WordInfo.unmemoized {
+                    let key = UInt64(e.infoID) << 32 | UInt64(verdict.other.id)
+                    if noted[key] == nil { noted[key] = verdict.shares }
+                }
+                let expected = pair.source.map { o -> Bool? in
+                    o.infoID == WordInfo.unmemoized ? nil : noted[UInt64(e.infoID) << 32 | UInt64(o.infoID)]
+                }
+                #expect(words.antonymVerdicts(english: e.info, others: pair.source) == expected, "\(english) | \(german)")
+                asked += 1
+            }
+        }
+        #expect(asked > 2_000 && noted.count > 8_192)
+    }
+
+    /// What a word's facts keep of its info (`WordFacts.isKnown`, `hasOwnAntonyms`), which the
+    /// alignment counts and `meaning.antonym` read instead of the info, is the info's answer for
+    /// every word of a thousand real pairs both ways; and the counts `garbled.sentence` reads
+    /// (`AlignmentCounts`) are those counted through the infos.
+    @Test(.enabled(if: OptionalResource.freeDict && OptionalResource.sharedData,
+                   Comment(rawValue: OptionalResource.freeDictMissing + " " + OptionalResource.sharedDataMissing)))
+    func wordFactsAnswerAsTheirInfos() throws {
+        var known = 0, withAntonyms = 0
+        for (from, to) in [("en", "de"), ("de", "en")] {
+            let lexicon = Lexicon.shared(source: from, target: to)
+            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            for (english, german) in try Self.realPairs() {
+                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
+                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
+                for word in pair.source + pair.target {
+                    #expect(word.isKnown == word.info.isKnown && word.facts.hasOwnAntonyms == !word.info.ownAntonyms.isEmpty,
+                            "\(word.text)")
+                    if word.isKnown { known += 1 }
+                    if word.facts.hasOwnAntonyms { withAntonyms += 1 }
+                }
+                func counted(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (Int, Int) {
+                    let content = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
+                    return (content.count, content.filter { !links[$0].isEmpty }.count)
+                }
+                let counts = AlignmentCounts(pair)
+                let (sourceKnown, sourceAligned) = counted(pair.source, pair.sourceLinks)
+                let (targetKnown, targetAligned) = counted(pair.target, pair.targetLinks)
+                #expect(counts.sourceKnown == sourceKnown && counts.sourceAligned == sourceAligned
+                        && counts.targetKnown == targetKnown && counts.targetAligned == targetAligned, "\(sourceText)")
+            }
+        }
+        #expect(known > 10_000 && withAntonyms > 1_000)
+    }
 }

@@ -98,20 +98,18 @@ struct CueLexicon: Sendable {
                 }
             }
         }
-        let words = cues.words
-        let wordFilter = cues.wordFilter
-        let prefixes = cues.prefixes
-        let suffixes = cues.suffixes
-        let exceptions = cues.exceptions
-        let exceptionPrefixes = cues.exceptionPrefixes
-        guard !words.isEmpty || !prefixes.isEmpty || !suffixes.isEmpty else { return found }
+        guard !cues.words.isEmpty || !cues.prefixes.isEmpty || !cues.suffixes.isEmpty else { return found }
+        // The lists are read off `cues` where a word is asked about, not taken out of it up front:
+        // most texts have no word the byte filter lets through, and taking out the six lists
+        // retained and released each of them for every text (a quarter of `meaning.offensive`).
         func isCue(_ word: String) -> Bool {
-            if wordFilter.mayContain(word), words.contains(word) { return true }
+            if cues.wordFilter.mayContain(word), cues.words.contains(word) { return true }
             let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
             // The affixes first: most words have none, and the exceptions only undo a match.
-            return (prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
-                || suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }))
-                && !exceptions.contains(word) && !exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) })
+            return (cues.prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
+                || cues.suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }))
+                && !cues.exceptions.contains(word)
+                && !cues.exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) })
         }
         if let fast = latin1Cues(in: text, bytes: cues.bytes, isCue: isCue) { return found + fast }
         for token in Self.words(inLowercased: text.lowercased()) {

@@ -22,12 +22,12 @@ public struct AlignmentCoverage: Sendable, CustomStringConvertible {
             result.pairs += 1
             for (index, word) in alignment.source.enumerated() where word.isContent {
                 result.sourceContent += 1
-                if word.info.isKnown { result.sourceKnown += 1 }
+                if word.isKnown { result.sourceKnown += 1 }
                 if !alignment.sourceLinks[index].isEmpty { result.sourceAligned += 1 }
             }
             for (index, word) in alignment.target.enumerated() where word.isContent {
                 result.targetContent += 1
-                if word.info.isKnown { result.targetKnown += 1 }
+                if word.isKnown { result.targetKnown += 1 }
                 if !alignment.targetLinks[index].isEmpty { result.targetAligned += 1 }
             }
         }

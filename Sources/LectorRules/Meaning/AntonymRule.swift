@@ -170,9 +170,9 @@ public struct AntonymRule: BilingualRule {
         var otherCandidates: [Bool] = []
         for e in english where isCandidate(e) {
             // The antonyms before the determiners: most words have none, which settles them
-            // without hashing their text.
+            // without hashing their text (nor reading their info: `WordFacts.hasOwnAntonyms`).
+            guard e.facts.hasOwnAntonyms, !Self.determiners.contains(e.text) else { continue }
             let eAntonyms = e.info.ownAntonyms
-            guard !eAntonyms.isEmpty, !Self.determiners.contains(e.text) else { continue }
             if otherCandidates.isEmpty { otherCandidates = other.map(isCandidate) }
             var eAccounted: Bool?
             // Whether each other-side word's translations hold one of the antonyms, as far as

@@ -32,6 +32,8 @@ struct LexicalAlignment {
         var info: WordInfo { facts.info }
         /// `info.id`, read off the facts (`WordFacts.infoID`).
         var infoID: UInt32 { facts.infoID }
+        /// `info.isKnown`, read off the facts (`WordFacts.isKnown`).
+        var isKnown: Bool { facts.isKnown }
         /// The figures the word holds (`figures(of:)`), empty when none: read once per word of
         /// the store, since `gapLinks` compares them for every pair of unlinked words.
         var figures: String { facts.figures }
@@ -403,10 +405,10 @@ struct LexicalAlignment {
             // word without counterpart says more than a word no dictionary lists.
             var chance = 1.0
             for known in [true, false] {
-                let restOfKind = rest.filter { words[$0].info.isKnown == known }
+                let restOfKind = rest.filter { words[$0].isKnown == known }
                 let aligned = restOfKind.filter { !links[$0].isEmpty }.count
                 let coverage = (Double(aligned) + 0.5) / (Double(restOfKind.count) + 1)
-                let missing = run.filter { words[$0].info.isKnown == known }.count
+                let missing = run.filter { words[$0].isKnown == known }.count
                 chance *= pow(1 - coverage, Double(missing))
             }
             // The least likely of the sentence's runs is reported, so a long sentence has more
@@ -638,7 +640,14 @@ public final class AlignmentWords: @unchecked Sendable {
     private var targetCache: [String: WordInfo] = [:]
     /// Separable verbs read joined (`separableVerbs`), by side, particle and verb as written;
     /// `nil` when the two make no headword.
-    private var joinedCache: [String: WordInfo?] = [:]
+    private var joinedCache: [JoinedVerb: WordInfo?] = [:]
+    /// A key of `joinedCache`: its two words side by side, where a string joining them was made
+    /// (on the heap, past 15 bytes) for every verb of a clause that ends in a particle.
+    private struct JoinedVerb: Hashable {
+        let isSource: Bool
+        let particle: String
+        let verb: String
+    }
     /// Used under `lock` (a transliterator is not thread-safe).
     private let latin: Transliterator
     /// What the other threads' stores of the pair learned (`SharedWordInfos`), for a store of
@@ -834,11 +843,22 @@ public final class AlignmentWords: @unchecked Sendable {
     func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
         guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](repeating: nil, count: others.count) }
         let high = UInt64(english.id) << 32
-        return lock.withLock {
-            others.indices.map { index in
-                let id = others[index].infoID
-                return id == WordInfo.unmemoized ? nil : antonymTable.verdict(high | UInt64(id))
+        // A key of 0 is a word no memo keeps (`readVerdicts` passes over it); the keys are read
+        // all at once, so that their first slots' cache misses overlap (`readVerdicts`), where
+        // probing word after word stalled on each (a third of `meaning.antonym`'s own time).
+        // The keys, then what is known of each, in one buffer.
+        var scratch = [UInt64](repeating: 0, count: 2 * others.count)
+        return scratch.withUnsafeMutableBufferPointer { buffer in
+            let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<others.count])
+            let known = UnsafeMutableBufferPointer(rebasing: buffer[others.count...])
+            for index in others.indices where others[index].infoID != WordInfo.unmemoized {
+                keys[index] = high | UInt64(others[index].infoID)
             }
+            lock.withLock {
+                let table = antonymTable
+                table.readVerdicts(of: UnsafeBufferPointer(keys), into: known)
+            }
+            return known.map { $0 == 0 ? nil : $0 == 2 }
         }
     }
 
@@ -1030,6 +1050,12 @@ public final class AlignmentWords: @unchecked Sendable {
         /// Numbers the facts a store keeps, for its memo of compounds (`compoundVerdicts`);
         /// `WordInfo.unmemoized` for facts kept nowhere (a joined separable verb, a full store).
         let id: UInt32
+        /// `info.isKnown` and whether `info.ownAntonyms` has any, kept beside the facts for the
+        /// same reason as `infoID`: every pair's alignment counts its known words
+        /// (`AlignmentCounts`), and `meaning.antonym` asks every English word for its antonyms,
+        /// which most have none of; each read through `info` was a load out of the cache.
+        let isKnown: Bool
+        let hasOwnAntonyms: Bool
 
         init(text: String, info: WordInfo, isFunction: Bool, isDigits: Bool, hasTwoLetters: Bool, figures: String,
              id: UInt32 = WordInfo.unmemoized) {
@@ -1041,6 +1067,8 @@ public final class AlignmentWords: @unchecked Sendable {
             self.figures = figures
             compoundLength = LexicalAlignment.compoundLength(of: text)
             infoID = info.id
+            isKnown = info.isKnown
+            hasOwnAntonyms = !info.ownAntonyms.isEmpty
             self.id = id
         }
     }
@@ -1080,7 +1108,7 @@ public final class AlignmentWords: @unchecked Sendable {
                 // Nouns are capitalized; a verb only where it opens the sentence.
                 guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
                       !verb.text.unicodeScalars.contains(where: Latin1ScalarProperties.isNumeric) else { continue }
-                let key = "\(side == .source ? "s" : "t")|\(word.text)|\(verb.written)"
+                let key = JoinedVerb(isSource: side == .source, particle: word.text, verb: verb.written)
                 lock.lock()
                 let cached = joinedCache[key]
                 lock.unlock()
@@ -1225,8 +1253,7 @@ public final class AlignmentWords: @unchecked Sendable {
             latinForm = latin.transliterate(written).lowercased()
             lock.unlock()
         } else {
-            latinForm = String(String.UnicodeScalarView(folded.decomposedStringWithCanonicalMapping.unicodeScalars
-                .filter { $0.isASCII }))
+            latinForm = Self.asciiOfDecomposition(folded)
         }
         let skeletonSource = latinForm ?? folded
         var antonyms = Set<String>()
@@ -1242,6 +1269,44 @@ public final class AlignmentWords: @unchecked Sendable {
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
                         translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms,
                         directAntonyms: directAntonyms)
+    }
+
+    /// The ASCII scalars of a word's canonical decomposition (`müller` → `muller`), its Latin
+    /// spelling when its script is Latin. A word of scalars below U+0100 (nearly every word of
+    /// Latin text) is read scalar by scalar (`latin1DecomposedASCII`): canonical reordering moves
+    /// only combining marks, so its ASCII scalars stay in order, and none of these scalars
+    /// decomposes into more than one ASCII scalar. Foundation's decomposition of each new word
+    /// was a sixth of making its info (`asciiOfDecompositionAsWritten` is the reference).
+    static func asciiOfDecomposition(_ word: String) -> String {
+        var ascii = true
+        for byte in word.utf8 where byte >= 0x80 {
+            // A lead byte of C4 or above starts a scalar past U+00FF.
+            guard byte < 0xC4 else { return asciiOfDecompositionAsWritten(word) }
+            ascii = false
+        }
+        guard !ascii else { return word }
+        var result = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if let base = latin1DecomposedASCII[Int(scalar.value) - 0x80] {
+                result.append(base)
+            }
+        }
+        return String(result)
+    }
+
+    /// `asciiOfDecomposition` by Foundation's canonical decomposition.
+    static func asciiOfDecompositionAsWritten(_ word: String) -> String {
+        String(String.UnicodeScalarView(word.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.isASCII }))
+    }
+
+    /// The ASCII scalar of the canonical decomposition of each scalar from U+0080 to U+00FF
+    /// (`ü` → `u`), `nil` where it has none (`ß`, `×`).
+    static let latin1DecomposedASCII: [Unicode.Scalar?] = (0x80..<0x100).map { value in
+        let ascii = asciiOfDecompositionAsWritten(String(Unicode.Scalar(UInt8(value)))).unicodeScalars
+        precondition(ascii.count <= 1, "a Latin-1 scalar decomposes into one ASCII scalar at most")
+        return ascii.first
     }
 
     /// The head and the last part of a compound (`handverletzungen` → `hand`, `verletzungen`): the
