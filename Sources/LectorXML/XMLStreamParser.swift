@@ -166,6 +166,24 @@ public final class XMLStreamParser {
 
     fileprivate var isActive: Bool { !stopped }
 
+    /// The last namespace URI made a `String`.
+    private var lastNamespace: String?
+
+    /// `uri` as a `String`, reused while elements stay in one namespace: every element of an
+    /// XLIFF file names the same 38-byte URI, a heap string made and freed for each of them.
+    fileprivate func namespace(_ uri: UnsafePointer<xmlChar>?) -> String {
+        guard let uri else { return "" }
+        // Compared by content, not by address: libxml2 may free the bytes and reuse the address.
+        // A native string is its NUL-terminated UTF-8, so `withCString` copies nothing.
+        if let last = lastNamespace,
+           last.withCString({ xmlStrEqual(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), uri) }) == 1 {
+            return last
+        }
+        let made = String(cString: uri)
+        lastNamespace = made
+        return made
+    }
+
     fileprivate func deliverStart(_ localName: String, _ namespace: String, _ attributes: [XMLAttribute]) {
         if !sink.startElement(localName: localName, namespace: namespace, attributes: attributes,
                               line: line, column: column) { stop() }
@@ -227,7 +245,7 @@ private func xmlStreamStartElement(_ box: UnsafeMutableRawPointer?, _ localName:
             list.append(XMLAttribute(qualifiedName: name, value: string(base[3], base[4])))
         }
     }
-    parser.deliverStart(string(localName), string(uri), list)
+    parser.deliverStart(string(localName), parser.namespace(uri), list)
 }
 
 private func xmlStreamEndElement(_ box: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,

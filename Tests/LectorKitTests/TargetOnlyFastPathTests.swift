@@ -179,6 +179,54 @@ import Testing
         #expect(skeletons.count >= 3)
     }
 
+    /// The matcher's memos by code units of any script (skeletons of capitalized tokens, Hunspell's
+    /// stems) give, sentence after sentence, what a fresh matcher without them finds in that
+    /// sentence: German and Russian sources, names spelled with diacritics, umlauted nouns that
+    /// come back.
+    @Test func memosOfAnyScriptGiveTheSameMatches() throws {
+        var cases: [(language: String, sentences: [String])] = []
+        var german = try String(contentsOfFile: Fixtures.seedSourcePath, encoding: .utf8).split(separator: "\n").map(String.init)
+        let names = "Kýjiw, Kyïv und Kijów; Zełenski, Zelenskýj, Medinskí und Mariupól. Die Gespräche über Getreideexporte in Lwiw, "
+            + "Behörden, Höhe, Präsident Selenskyjs Berater und Außenminister Kuleba sprachen in Kyjiw."
+        german += [names, names, "Über Kýjiws Zukunft und Zełenskis Reise: Gespräche, Gespräche."]
+        let russian = ["Зеленский и Зеленского встретили Кулебу в Киеве и Киеве.", "Киевские власти, Мариуполь и Харьков; Зеленскому."]
+        var russianData = russian
+        let wmt = Fixtures.path("../shared/data/terminology/wmt23-de-en/test.tsv")
+        if let text = try? String(contentsOfFile: wmt, encoding: .utf8) {
+            german += text.split(separator: "\n").dropFirst().prefix(400).map { String($0.split(separator: "\t")[1]) }
+        }
+        let mlqe = Fixtures.path("../shared/data/mlqe-pe/ru-en/dev.tsv")
+        if let text = try? String(contentsOfFile: mlqe, encoding: .utf8) {
+            russianData += text.split(separator: "\n").dropFirst().prefix(400).map { String($0.split(separator: "\t")[1]) }
+        }
+        cases = [("de", german + german.prefix(50)), ("ru", russianData + russian)]
+        func describe(_ match: GlossaryMatch) -> String {
+            "\(match.range) \(match.suffixLength) \(match.conceptIndex) \(match.kind) \(match.key) \(match.hasInnerInflection) \(match.lemma ?? "")"
+        }
+        for (language, sentences) in cases {
+            let index = try #require(Fixtures.bilingualChecker(from: language, to: "en").sourceIndex)
+            let memoized = try GlossaryMatcher(index: index)
+            var nonASCIISkeletons = 0
+            var lemmas = 0
+            for sentence in sentences {
+                let document = SourceDocument(path: "text.txt", text: sentence)
+                let plain = try GlossaryMatcher(index: index)
+                plain.memoizesSkeletons = false
+                let found = memoized.matches(in: document)
+                #expect(found.map(describe) == plain.matches(in: document).map(describe), "\(language): \(sentence)")
+                for match in found {
+                    if case .variant(_, .skeleton) = match.kind, document.utf16[match.range].contains(where: { $0 >= 0x80 }) {
+                        nonASCIISkeletons += 1
+                    }
+                    if match.lemma != nil || match.suffixLength > 0 { lemmas += 1 }
+                }
+            }
+            // The memos' non-ASCII answers were asked for, and met again in later sentences.
+            if language == "de" { #expect(nonASCIISkeletons >= 4, "\(language)") }
+            #expect(lemmas >= 2, "\(language)")
+        }
+    }
+
     @Test func asciiDecodingIsTheSameString() throws {
         for text in try Self.texts() + Self.tokens() + [String(repeating: "abc ", count: 40), "\u{0}\u{7F}x"] {
             let units = Array(text.utf16)

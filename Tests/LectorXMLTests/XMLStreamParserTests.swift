@@ -160,4 +160,28 @@ private func parse(_ text: String, chunk: Int? = nil) -> (EventLog, XMLSyntaxErr
         #expect(sink.deepest == levels)
         #expect(sink.depth == 0)
     }
+
+    /// Each element's namespace as libxml2 resolves it, the last one's `String` reused only for the
+    /// same URI: default and prefixed namespaces that come and go, a prefix bound again to another
+    /// URI, one URI a prefix of the next, another case, none at all.
+    @Test func namespacesAreEachElementsOwn() {
+        let document = """
+        <root xmlns="urn:a"><x/><p:y xmlns:p="urn:a:b"><p:z/><w xmlns=""/><p:v xmlns:p="urn:a"/></p:y><u/>\
+        <q:t xmlns:q="urn:ab"><q:s xmlns:q="urn:a"/></q:t><n xmlns="urn:A"/><m xmlns="urn:a"/><x/></root>
+        """
+        final class Namespaces: XMLEventSink {
+            var seen: [String] = []
+            func startElement(localName: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int) -> Bool {
+                seen.append("\(localName)=\(namespace)")
+                return true
+            }
+            func endElement(localName: String, line: Int) -> Bool { true }
+            func characters(_ text: String) {}
+        }
+        let sink = Namespaces()
+        let error = Array(document.utf8).withUnsafeBytes { XMLStreamParser.parse($0, sink: sink) }
+        #expect(error == nil)
+        #expect(sink.seen == ["root=urn:a", "x=urn:a", "y=urn:a:b", "z=urn:a:b", "w=", "v=urn:a", "u=urn:a",
+                              "t=urn:ab", "s=urn:a", "n=urn:A", "m=urn:a", "x=urn:a"])
+    }
 }

@@ -18,7 +18,8 @@ public enum BilingualFileLoader {
         case .tmx: return try TMXReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
         // Each record's target is located on its own line as it is read.
         case .jsonLines: return try JSONLinesReader.read(data: data, name: path, mappingTargets: true)
-        case .po, nil: return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
+        case .po: return try POReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
+        case nil: return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
         }
     }
 

@@ -29,14 +29,23 @@ public enum POReader {
     /// Reads a file. With `mappingTargets`, each target also says where its text stands in the
     /// bytes (`SegmentText.verbatimRuns`): the stretches of its strings between escapes.
     public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
+        try read(data: data, name: name, mappingTargets: mappingTargets, locatingTargets: false)
+    }
+
+    /// With `locatingTargets` (and `mappingTargets`), each target also gets its `positions` as it
+    /// is made, which `BilingualFile.locatingTargets` would set in a second pass over a copy of
+    /// every unit.
+    static func read(data: Data, name: String, mappingTargets: Bool, locatingTargets: Bool) throws(InputError) -> BilingualFile {
         let bytes = [UInt8](data)
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // The file is read on its bytes; they must be UTF-8 all the same, with the error
         // `SourceDocument` gives (the line of the first bad byte).
         try SourceDocument.validateUTF8(bytes[bom...], path: name)
+        let lines = mappingTargets && locatingTargets ? FileLineIndex(bytes: bytes) : nil
         return try bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(InputError) in
-                try read(UnsafeBufferPointer(rebasing: buffer[bom...]), fileOffset: bom, name: name, mappingTargets: mappingTargets)
+                try read(UnsafeBufferPointer(rebasing: buffer[bom...]), fileOffset: bom, name: name, mappingTargets: mappingTargets,
+                         lines: lines)
             }
         }.get()
     }
@@ -54,8 +63,12 @@ public enum POReader {
     /// line. Lines end at `\n`, `\r\n` or `\r`, and are numbered as `SourceDocument` numbers them:
     /// a file that ends with a line break has a last, empty line.
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, name: String,
-                             mappingTargets: Bool) throws(InputError) -> BilingualFile {
+                             mappingTargets: Bool, lines: FileLineIndex? = nil) throws(InputError) -> BilingualFile {
         var parser = POParser(file: name, bytes: bytes, fileOffset: mappingTargets ? fileOffset : nil)
+        parser.entries.lines = lines
+        // Each `msgstr` (`msgstr[n]` of a plural) makes one unit at most, the header's none: the
+        // units' array made that large at once is not copied into ever larger ones as it grows.
+        parser.entries.units.reserveCapacity(Self.translationCount(in: bytes))
         var start = 0
         var line = 1
         while true {
@@ -68,6 +81,14 @@ public enum POReader {
         }
         try parser.entries.finish()
         return parser.entries.bilingualFile(format: "po")
+    }
+}
+
+extension POReader {
+    /// Lines that start with `msgstr` (not indented: an indented one only makes the array grow).
+    static func translationCount(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let raw = UnsafeRawBufferPointer(bytes)
+        return UnitCapacity.occurrences(of: "\nmsgstr", in: raw) + (bytes.starts(with: "msgstr".utf8) ? 1 : 0)
     }
 }
 
@@ -346,6 +367,8 @@ struct POEntries {
     var targetLanguage: String?
     var pluralFormCount: Int?
     var units: [BilingualUnit] = []
+    /// The file's lines, when targets are located as they are read (`POReader.read(data:…locatingTargets:)`).
+    var lines: FileLineIndex?
     var entry = Entry()
     /// The keyword a continued string (a line of only `"…"`) belongs to.
     var field: Field?
@@ -410,7 +433,7 @@ struct POEntries {
         units.append(BilingualUnit(
             id: entry.context?.text,
             source: SegmentText(text: id.text, line: id.line, column: id.column),
-            target: untranslated ? nil : Self.segment(translation),
+            target: untranslated ? nil : segment(translation),
             notes: entry.notes, details: details,
             reference: reference))
         guard let plural = entry.plural, !untranslated else { return }
@@ -419,15 +442,16 @@ struct POEntries {
             units.append(BilingualUnit(
                 id: entry.context.map { $0.text + "[\(index)]" },
                 source: SegmentText(text: plural.text, line: plural.line, column: plural.column),
-                target: Self.segment(form),
+                target: segment(form),
                 notes: entry.notes, details: UnitDetails(pluralForm: index),
                 reference: reference + "[\(index)]"))
         }
     }
 
-    private static func segment(_ string: POString) -> SegmentText {
+    private mutating func segment(_ string: POString) -> SegmentText {
         var segment = SegmentText(text: string.text, line: string.line, column: string.column)
         segment.verbatimRuns = string.runs
+        if lines != nil { segment.locatePositions(in: &lines!) }
         return segment
     }
 

@@ -1,4 +1,4 @@
-/// A map from ASCII tokens (their UTF-16 code units, case kept) to what was worked out for them:
+/// A map from tokens, mostly ASCII ones (their UTF-16 code units, case kept), to what was worked out for them:
 /// open addressing over one pool of the tokens' units, FNV-1a hashes, no string and no allocation
 /// per look-up. Shared by the glossary matcher (skeletons) and `spelling.unknown` (verdicts).
 package struct ASCIITokenMemo<Value> {
@@ -18,6 +18,18 @@ package struct ASCIITokenMemo<Value> {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for unit in units {
             if unit >= 0x80 { return nil }
+            hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The hash of a token of any script, for a memo whose answers depend on the units alone,
+    /// whatever they are (the matcher's skeletons: the transliterator that folds non-ASCII
+    /// letters answers the same for the same units all through).
+    @inline(__always)
+    package static func hash(anyUnits units: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for unit in units {
             hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01B3
         }
         return hash

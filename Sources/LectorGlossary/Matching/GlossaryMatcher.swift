@@ -55,9 +55,10 @@ public final class GlossaryMatcher {
     private var stackStorage: [Step] = []
     /// Hunspell's verdict per token text (vocabulary id of a lemma, ending length, lemma if not
     /// stem + ending), kept for the matcher's life: texts repeat their words.
-    private var stemCache: [String: StemReading] = [:]
+    /// By the token's code units, not its decoded text: a look-up then makes no string.
+    private var stemMemo = ASCIITokenMemo<StemReading>()
     private var lemmaTexts: [String] = []
-    /// `skeletonMatch`'s answer for capitalized ASCII tokens, by their code units: a text brings
+    /// `skeletonMatch`'s answer for capitalized tokens, by their code units: a text brings
     /// back the same capitalized words (sentence starts, names) all through, and each time their
     /// skeletons, and those of their base forms, were made and looked up again.
     private var skeletonMemo = ASCIITokenMemo<SkeletonHit?>()
@@ -303,8 +304,9 @@ public final class GlossaryMatcher {
 
     private func stemReading(of original: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>,
                              stemmer: GlossaryStemmer) -> StemReading {
+        let hash = ASCIITokenMemo<StemReading>.hash(anyUnits: original)
+        if let cached = stemMemo.value(of: original, hash: hash) { return cached }
         let word = LectorICU.UTF16.decode(original)
-        if let cached = stemCache[word] { return cached }
         var reading = StemReading(id: -1, suffixLength: 0, lemma: -1)
         for lemma in stemmer.lemmas(of: word) {
             let lemmaUnits = folder.fold(lemma)
@@ -323,7 +325,7 @@ public final class GlossaryMatcher {
             }
             break
         }
-        stemCache[word] = reading
+        stemMemo.insert(original, hash: hash, value: reading)
         return reading
     }
 
@@ -426,9 +428,13 @@ public final class GlossaryMatcher {
     private func skeletonMatch(_ token: Token, text: UnsafeBufferPointer<UInt16>) -> SkeletonHit? {
         guard token.end - token.start >= SpellingSkeleton.minimumLength, Self.startsUppercase(text, at: token.start)
         else { return nil }
-        // The answer depends on the token's units alone (an ASCII token needs no transliterator).
+        // The answer depends on the token's units alone: folding, the transliterator (opened once,
+        // or failed once for the matcher's life), the inflection rules and the index do not change.
+        // Non-ASCII tokens are memoized too: German nouns with umlauts, Cyrillic names, each one
+        // transliterated again at every return was most of the skeleton time of a German source.
         let units = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
-        guard memoizesSkeletons, let hash = ASCIITokenMemo<SkeletonHit?>.hash(units) else { return skeletonOfToken(units) }
+        guard memoizesSkeletons else { return skeletonOfToken(units) }
+        let hash = ASCIITokenMemo<SkeletonHit?>.hash(anyUnits: units)
         if let known = skeletonMemo.value(of: units, hash: hash) { return known }
         let found = skeletonOfToken(units)
         skeletonMemo.insert(units, hash: hash, value: found)

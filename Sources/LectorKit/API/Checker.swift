@@ -415,7 +415,16 @@ public struct Checker: Sendable {
     func outsideLinksAndCode(_ matches: [GlossaryMatch], in document: SourceDocument) -> [GlossaryMatch] {
         var links = PlainText.LinkFinder()
         var code = EmbeddedCodeFinder(syntaxes: configuration.strings.placeholderSyntaxes)
-        return matches.filter { !links.overlapsLink($0.range, in: document.utf16) && !code.overlapsCode($0.range, in: document) }
+        func isOutside(_ match: GlossaryMatch) -> Bool {
+            !links.overlapsLink(match.range, in: document.utf16) && !code.overlapsCode(match.range, in: document)
+        }
+        // Almost every match is outside: the array is kept as it is up to the first one inside,
+        // rather than copied match by match into a growing one.
+        guard let first = matches.firstIndex(where: { !isOutside($0) }) else { return matches }
+        var kept = Array(matches[..<first])
+        kept.reserveCapacity(matches.count - 1)
+        for match in matches[(first + 1)...] where isOutside(match) { kept.append(match) }
+        return kept
     }
 
     /// - Parameters:

@@ -48,7 +48,8 @@ public struct EmbeddedCodeFinder {
         else { return }
         for placeholder in scanner.placeholders(in: LectorICU.UTF16.decode(text))
         // `% S` (printf with the space flag) is also how "40 % Sloviansk" reads: prose, not code.
-        where !(placeholder.syntax == .printf && placeholder.text.contains(" ")) {
+        // (A byte test: Foundation's `contains` compared by canonical equivalence, for a space.)
+        where !(placeholder.syntax == .printf && UTF8Bytes.contains(placeholder.text, byte: 0x20)) {
             spans.append((start + placeholder.range.lowerBound)..<(start + placeholder.range.upperBound))
         }
         spans += Self.tags(in: text, offset: start)

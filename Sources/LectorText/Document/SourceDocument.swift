@@ -55,7 +55,11 @@ public struct SourceDocument: Sendable {
     /// format gives one), and its `byteOffset` then counts within the segment.
     public static func assembled(path: String, segments: [SegmentText?]) -> SourceDocument {
         var text = ""
+        // The text's final size, so that appending 20,000 segments does not copy it into ever
+        // larger buffers (each of them fresh pages to fault in).
+        text.reserveCapacity(segments.reduce(segments.count) { $0 + ($1?.text.utf8.count ?? 0) })
         var origins: [SegmentOrigin] = []
+        origins.reserveCapacity(segments.count)
         for (index, segment) in segments.enumerated() {
             if index > 0 { text += "\n" }
             guard let segment else {
@@ -65,7 +69,7 @@ public struct SourceDocument: Sendable {
             var breaks: [Int] = []
             // Most segments hold no line break (LF, CR, or U+2028, whose UTF-8 starts with 0xE2):
             // appended as they are, not rebuilt scalar by scalar.
-            if segment.text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }) {
+            if Self.mayHoldLineBreak(segment.text) {
                 var flattened = String.UnicodeScalarView()
                 var offset = 0
                 for scalar in segment.text.unicodeScalars {
@@ -91,6 +95,15 @@ public struct SourceDocument: Sendable {
             origins.append(origin)
         }
         return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
+    }
+
+    /// Whether `text` has a byte that starts a line break (LF, CR, or the 0xE2 of U+2028), read
+    /// from its contiguous UTF-8: `utf8.contains(where:)` walks string indices, and asked of every
+    /// segment it was a third of `assembled`.
+    static func mayHoldLineBreak(_ text: String) -> Bool {
+        let isBreakByte: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreakByte) }
+            ?? text.utf8.contains(where: isBreakByte)
     }
 
     init(path: String, text: String, bomLength: Int, segmentOrigins: [SegmentOrigin]? = nil,
