@@ -1,6 +1,9 @@
 import Foundation
+import LectorGlossary
+import LectorICU
 import LectorKit
 @testable import LectorRules
+import LectorText
 import LectorTestSupport
 import Testing
 
@@ -74,5 +77,51 @@ import Testing
                                      source: SourceDocument(path: "s.ru.txt", text: "Вчера Дм.Гордон выступил в парламенте. Затем пришёл дм.Песков."))
             .filter { $0.ruleID == "names.missing" }
         #expect(findings.map(\.message) == ["the name `Гордон` in the source has no counterpart in this sentence"])
+    }
+    /// Real text in several scripts: the seed articles (German, English), and when the shared
+    /// data is beside the repository, Russian sources with their English translations (MLQE-PE)
+    /// and French references with elided articles (`l' un`, WMT terminology); and a line of
+    /// elisions, possessives, capitals outside ASCII and surrogate pairs.
+    static func realTexts() throws -> [(language: String, lines: [String])] {
+        func lines(_ path: String) throws -> [String] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var texts: [(language: String, lines: [String])] = [
+            ("de", try lines(Fixtures.seedSourcePath)), ("en", try lines(Fixtures.seedArticlePath)),
+            ("fr", ["Des rapports d'Italie, de l’Amérique et dell'Italia : d'après Ölpreis, I'm Trump's 😀Ab 𝐀bc L'Élysée l'ÉTAT ß",
+                    "Шойгу и Песков прибыли в Москву. „Tichanowski kommt“, sagte Dr. Wieler — Kyiv’s mayor 🇺🇦 met NATO."]),
+        ]
+        if OptionalResource.sharedData {
+            let mlqe = try lines(Fixtures.path("../shared/data/mlqe-pe/ru-en/dev.tsv")).dropFirst().prefix(400).map { $0.split(separator: "\t") }
+            texts.append(("ru", mlqe.compactMap { $0.count > 1 ? String($0[1]) : nil }))
+            texts.append(("en", mlqe.compactMap { $0.count > 2 ? String($0[2]) : nil }))
+            let terms = try lines(Fixtures.path("../shared/data/terminology/wmt21-en-fr-dev/dev.tsv")).dropFirst().prefix(400)
+            texts.append(("fr", terms.compactMap { line in line.split(separator: "\t").dropFirst(2).first.map(String.init) }))
+        }
+        return texts
+    }
+
+    /// A pair's units are copied from its document instead of encoded from its text: the same
+    /// units for every sentence of real text and for ranges that start and end anywhere, in the
+    /// middle of a surrogate pair too (whose text has U+FFFD there).
+    @Test func pairUnitsAreTheEncodedText() throws {
+        var ranges = 0, cut = 0
+        for (language, lines) in try Self.realTexts() {
+            let document = SourceDocument(path: "t.\(language).txt", text: lines.joined(separator: "\n"))
+            let sentences = try TextSegmenter(.sentence, locale: language)
+            var all: [Range<Int>] = []
+            document.utf16.withUnsafeBufferPointer { units in sentences.forEachSegment(in: units) { all.append($0.start..<$0.end) } }
+            for start in stride(from: 0, to: document.utf16.count, by: 5) {
+                for length in [0, 1, 2, 3, 17, 60] where start + length <= document.utf16.count { all.append(start..<(start + length)) }
+            }
+            for range in all {
+                let text = document.text(in: range)
+                if text.unicodeScalars.contains("\u{FFFD}") { cut += 1 }
+                let units = SentencePairContext.units(of: document, in: range, text: text)
+                if units != LectorICU.UTF16.encode(text) { Issue.record("units of \(range) in the \(language) text: \(text)") }
+                ranges += 1
+            }
+        }
+        #expect(ranges > 5_000 && cut > 0)
     }
 }
