@@ -124,4 +124,38 @@ import Testing
         }
         #expect(ranges > 5_000 && cut > 0)
     }
+
+    /// Letter segments of each line by the language's word segmenter.
+    static func wordSegments(of line: String, language: String) throws -> PairWordSegments {
+        let units = LectorICU.UTF16.encode(line)
+        var segments: [Segment] = []
+        let words = try TextSegmenter(.word, locale: language)
+        units.withUnsafeBufferPointer { buffer in words.forEachSegment(in: buffer) { segments.append($0) } }
+        return PairWordSegments(units: units, segments: segments)
+    }
+
+    /// `names.missing` reads the translation's capitalized words first, passing over words that
+    /// start with an ASCII lower-case letter on their units: the same words, keys and Latin
+    /// spellings as the keys of every word list, with the memo and without.
+    @Test func capitalizedTargetKeysAreThoseOfAllKeys() throws {
+        let latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
+        let memo = NamesMissingRule.TargetKeyMemo()
+        var names = 0, lines = 0
+        for (language, text) in try Self.realTexts() {
+            for line in text {
+                let words = try Self.wordSegments(of: line, language: language)
+                let all = NamesMissingRule.TargetKeys(words, latin: latin)
+                for capitalized in [NamesMissingRule.TargetKeys(capitalizedOf: words, latin: latin),
+                                    NamesMissingRule.TargetKeys(capitalizedOf: words, latin: latin, memo: memo)] {
+                    if capitalized.capitalized != all.capitalized || capitalized.capitalizedWords != all.capitalizedWords
+                        || capitalized.capitalizedLatin != all.capitalizedLatin {
+                        Issue.record("capitalized words of \(line): \(capitalized.capitalizedWords), not \(all.capitalizedWords)")
+                    }
+                }
+                names += all.capitalized.count
+                lines += 1
+            }
+        }
+        #expect(lines > 100 && names > lines)
+    }
 }
