@@ -158,4 +158,50 @@ import Testing
         }
         #expect(lines > 100 && names > lines)
     }
+
+    /// `names.replaced` asks whether a translation's key is close to a source word's keys on
+    /// each word's entry in place, reading the words only as far as one is close: the same answer
+    /// as on all the words' keys in one array, asked of a fresh reading and of one read part of
+    /// the way by earlier questions; and that array (`all`, made when needed) lists them in the
+    /// words' order.
+    @Test func sourceKeysAnswerAsTheirJoinedKeys() throws {
+        let latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
+        let texts = try Self.realTexts()
+        var asked = 0, close = 0
+        for (sourceIndex, (language, sourceLines)) in texts.enumerated() {
+            let inflection = InflectionRules.forLanguage(language)
+            let targetLines = texts[(sourceIndex + 1) % texts.count].lines
+            func entry(_ word: String) -> SourceWordMemo.Entry {
+                SourceWordMemo.Entry(
+                    keys: NamesMissingRule.keys(of: word, inflection: inflection, latin: latin),
+                    adjectiveKeys: NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? [],
+                    codes: [], sounds: [])
+            }
+            for (index, line) in sourceLines.enumerated() {
+                let words = try Self.wordSegments(of: line, language: language)
+                let entries = words.segments.filter { [.letter, .ideographic, .kana].contains($0.kind) }.map(words.text(of:)).map { word in
+                    (entry: entry(word), isCapitalized: word.unicodeScalars.first?.properties.isUppercase ?? false)
+                }
+                let joined = entries.flatMap { $0.entry.keys + $0.entry.adjectiveKeys }
+                #expect(NamesReplacedRule.SourceKeys(entries: entries).all == joined)
+                let partly = NamesReplacedRule.SourceKeys(words, entry: entry)
+                let other = targetLines.isEmpty ? "" : targetLines[index % targetLines.count]
+                let keys = other.split(whereSeparator: { !$0.isLetter }).flatMap {
+                    NamesMissingRule.keys(of: String($0), inflection: .none, latin: latin)
+                } + joined.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+                for key in keys {
+                    let expected = NamesMissingRule.isCloseEitherWay(key, toAnyOf: joined)
+                    if NamesReplacedRule.SourceKeys(words, entry: entry).isCloseToSomeKey(key) != expected
+                        || partly.isCloseToSomeKey(key) != expected {
+                        Issue.record("\(key) against \(line): not \(expected)")
+                    }
+                    asked += 1
+                    if expected { close += 1 }
+                }
+                #expect(partly.all == joined)
+                #expect(NamesReplacedRule.SourceKeys(words, entry: entry).all == joined)
+            }
+        }
+        #expect(asked > 1_000 && close > 100 && close < asked)
+    }
 }
