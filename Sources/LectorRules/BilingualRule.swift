@@ -159,7 +159,7 @@ extension SentencePairContext {
         let locale = segmenter.locale
         if let made = shared.wordSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
-            ?? LectorICU.UTF16.encode(isSource ? sourceText : targetText)
+            ?? sideUnits(isSource: isSource)
         var segments: [Segment] = []
         // Two segments (a word, the space after it) take four units or more of prose: room for
         // a sentence's segments at once, where growing from empty copied them five or six times.
@@ -168,6 +168,28 @@ extension SentencePairContext {
         let made = PairWordSegments(units: units, segments: segments)
         shared.wordSegments.append((isSource, locale, made))
         return made
+    }
+}
+
+extension SentencePairContext {
+    /// One side's text in UTF-16 code units: `sourceText` and `targetText` are decoded from their
+    /// documents' units, so the units are copied from there rather than encoded again from the
+    /// text (ICU's conversion, a seventh of segmenting a pair). A range that cuts a surrogate
+    /// pair (decoded as U+FFFD) is encoded from the text, as before.
+    func sideUnits(isSource: Bool) -> [UInt16] {
+        isSource ? Self.units(of: bilingual.source, in: sourceRange, text: sourceText)
+            : Self.units(of: check.document, in: targetRange, text: targetText)
+    }
+
+    /// `LectorICU.UTF16.encode(text)` of `text`, the document's `text(in: range)`.
+    static func units(of document: SourceDocument, in range: Range<Int>, text: @autoclosure () -> String) -> [UInt16] {
+        let all = document.utf16
+        guard range.lowerBound >= 0, range.upperBound <= all.count else { return LectorICU.UTF16.encode(text()) }
+        if !range.isEmpty,
+           Unicode.UTF16.isTrailSurrogate(all[range.lowerBound]) || Unicode.UTF16.isLeadSurrogate(all[range.upperBound - 1]) {
+            return LectorICU.UTF16.encode(text())
+        }
+        return Array(all[range])
     }
 }
 

@@ -1,6 +1,9 @@
 import Foundation
+import LectorGlossary
+import LectorICU
 import LectorKit
 @testable import LectorRules
+import LectorText
 import LectorTestSupport
 import Testing
 
@@ -74,5 +77,131 @@ import Testing
                                      source: SourceDocument(path: "s.ru.txt", text: "Вчера Дм.Гордон выступил в парламенте. Затем пришёл дм.Песков."))
             .filter { $0.ruleID == "names.missing" }
         #expect(findings.map(\.message) == ["the name `Гордон` in the source has no counterpart in this sentence"])
+    }
+    /// Real text in several scripts: the seed articles (German, English), and when the shared
+    /// data is beside the repository, Russian sources with their English translations (MLQE-PE)
+    /// and French references with elided articles (`l' un`, WMT terminology); and a line of
+    /// elisions, possessives, capitals outside ASCII and surrogate pairs.
+    static func realTexts() throws -> [(language: String, lines: [String])] {
+        func lines(_ path: String) throws -> [String] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        var texts: [(language: String, lines: [String])] = [
+            ("de", try lines(Fixtures.seedSourcePath)), ("en", try lines(Fixtures.seedArticlePath)),
+            ("fr", ["Des rapports d'Italie, de l’Amérique et dell'Italia : d'après Ölpreis, I'm Trump's 😀Ab 𝐀bc L'Élysée l'ÉTAT ß",
+                    "Шойгу и Песков прибыли в Москву. „Tichanowski kommt“, sagte Dr. Wieler — Kyiv’s mayor 🇺🇦 met NATO."]),
+        ]
+        if OptionalResource.sharedData {
+            let mlqe = try lines(Fixtures.path("../shared/data/mlqe-pe/ru-en/dev.tsv")).dropFirst().prefix(400).map { $0.split(separator: "\t") }
+            texts.append(("ru", mlqe.compactMap { $0.count > 1 ? String($0[1]) : nil }))
+            texts.append(("en", mlqe.compactMap { $0.count > 2 ? String($0[2]) : nil }))
+            let terms = try lines(Fixtures.path("../shared/data/terminology/wmt21-en-fr-dev/dev.tsv")).dropFirst().prefix(400)
+            texts.append(("fr", terms.compactMap { line in line.split(separator: "\t").dropFirst(2).first.map(String.init) }))
+        }
+        return texts
+    }
+
+    /// A pair's units are copied from its document instead of encoded from its text: the same
+    /// units for every sentence of real text and for ranges that start and end anywhere, in the
+    /// middle of a surrogate pair too (whose text has U+FFFD there).
+    @Test func pairUnitsAreTheEncodedText() throws {
+        var ranges = 0, cut = 0
+        for (language, lines) in try Self.realTexts() {
+            let document = SourceDocument(path: "t.\(language).txt", text: lines.joined(separator: "\n"))
+            let sentences = try TextSegmenter(.sentence, locale: language)
+            var all: [Range<Int>] = []
+            document.utf16.withUnsafeBufferPointer { units in sentences.forEachSegment(in: units) { all.append($0.start..<$0.end) } }
+            for start in stride(from: 0, to: document.utf16.count, by: 5) {
+                for length in [0, 1, 2, 3, 17, 60] where start + length <= document.utf16.count { all.append(start..<(start + length)) }
+            }
+            for range in all {
+                let text = document.text(in: range)
+                if text.unicodeScalars.contains("\u{FFFD}") { cut += 1 }
+                let units = SentencePairContext.units(of: document, in: range, text: text)
+                if units != LectorICU.UTF16.encode(text) { Issue.record("units of \(range) in the \(language) text: \(text)") }
+                ranges += 1
+            }
+        }
+        #expect(ranges > 5_000 && cut > 0)
+    }
+
+    /// Letter segments of each line by the language's word segmenter.
+    static func wordSegments(of line: String, language: String) throws -> PairWordSegments {
+        let units = LectorICU.UTF16.encode(line)
+        var segments: [Segment] = []
+        let words = try TextSegmenter(.word, locale: language)
+        units.withUnsafeBufferPointer { buffer in words.forEachSegment(in: buffer) { segments.append($0) } }
+        return PairWordSegments(units: units, segments: segments)
+    }
+
+    /// `names.missing` reads the translation's capitalized words first, passing over words that
+    /// start with an ASCII lower-case letter on their units: the same words, keys and Latin
+    /// spellings as the keys of every word list, with the memo and without.
+    @Test func capitalizedTargetKeysAreThoseOfAllKeys() throws {
+        let latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
+        let memo = NamesMissingRule.TargetKeyMemo()
+        var names = 0, lines = 0
+        for (language, text) in try Self.realTexts() {
+            for line in text {
+                let words = try Self.wordSegments(of: line, language: language)
+                let all = NamesMissingRule.TargetKeys(words, latin: latin)
+                for capitalized in [NamesMissingRule.TargetKeys(capitalizedOf: words, latin: latin),
+                                    NamesMissingRule.TargetKeys(capitalizedOf: words, latin: latin, memo: memo)] {
+                    if capitalized.capitalized != all.capitalized || capitalized.capitalizedWords != all.capitalizedWords
+                        || capitalized.capitalizedLatin != all.capitalizedLatin {
+                        Issue.record("capitalized words of \(line): \(capitalized.capitalizedWords), not \(all.capitalizedWords)")
+                    }
+                }
+                names += all.capitalized.count
+                lines += 1
+            }
+        }
+        #expect(lines > 100 && names > lines)
+    }
+
+    /// `names.replaced` asks whether a translation's key is close to a source word's keys on
+    /// each word's entry in place, reading the words only as far as one is close: the same answer
+    /// as on all the words' keys in one array, asked of a fresh reading and of one read part of
+    /// the way by earlier questions; and that array (`all`, made when needed) lists them in the
+    /// words' order.
+    @Test func sourceKeysAnswerAsTheirJoinedKeys() throws {
+        let latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
+        let texts = try Self.realTexts()
+        var asked = 0, close = 0
+        for (sourceIndex, (language, sourceLines)) in texts.enumerated() {
+            let inflection = InflectionRules.forLanguage(language)
+            let targetLines = texts[(sourceIndex + 1) % texts.count].lines
+            func entry(_ word: String) -> SourceWordMemo.Entry {
+                SourceWordMemo.Entry(
+                    keys: NamesMissingRule.keys(of: word, inflection: inflection, latin: latin),
+                    adjectiveKeys: NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? [],
+                    codes: [], sounds: [])
+            }
+            for (index, line) in sourceLines.enumerated() {
+                let words = try Self.wordSegments(of: line, language: language)
+                let entries = words.segments.filter { [.letter, .ideographic, .kana].contains($0.kind) }.map(words.text(of:)).map { word in
+                    (entry: entry(word), isCapitalized: word.unicodeScalars.first?.properties.isUppercase ?? false)
+                }
+                let joined = entries.flatMap { $0.entry.keys + $0.entry.adjectiveKeys }
+                #expect(NamesReplacedRule.SourceKeys(entries: entries).all == joined)
+                let partly = NamesReplacedRule.SourceKeys(words, entry: entry)
+                let other = targetLines.isEmpty ? "" : targetLines[index % targetLines.count]
+                let keys = other.split(whereSeparator: { !$0.isLetter }).flatMap {
+                    NamesMissingRule.keys(of: String($0), inflection: .none, latin: latin)
+                } + joined.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+                for key in keys {
+                    let expected = NamesMissingRule.isCloseEitherWay(key, toAnyOf: joined)
+                    if NamesReplacedRule.SourceKeys(words, entry: entry).isCloseToSomeKey(key) != expected
+                        || partly.isCloseToSomeKey(key) != expected {
+                        Issue.record("\(key) against \(line): not \(expected)")
+                    }
+                    asked += 1
+                    if expected { close += 1 }
+                }
+                #expect(partly.all == joined)
+                #expect(NamesReplacedRule.SourceKeys(words, entry: entry).all == joined)
+            }
+        }
+        #expect(asked > 1_000 && close > 100 && close < asked)
     }
 }

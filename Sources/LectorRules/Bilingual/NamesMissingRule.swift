@@ -184,14 +184,21 @@ public struct NamesMissingRule: BilingualRule {
                                                   instances: prepared.instances,
                                                   wordSegments: pair.wordSegments(of: .source, segmenter: prepared.sourceWords).segments)
         guard !candidates.isEmpty else { return [] }
-        let target = TargetKeys(pair.wordSegments(of: .target, segmenter: prepared.targetWords), latin: prepared.latin, memo: prepared.targetKeys)
+        let targetWords = pair.wordSegments(of: .target, segmenter: prepared.targetWords)
+        // Most names have their counterpart among the translation's capitalized words, the first
+        // test below: the keys of every word (its lower-case ones, its sound keys) are read only
+        // for a name that test leaves, which few pairs have.
+        let names = TargetKeys(capitalizedOf: targetWords, latin: prepared.latin, memo: prepared.targetKeys)
+        var allKeys: TargetKeys?
         return candidates.filter { name in
             let nameKeys = prepared.nameKeys.entry(name) {
                 (Self.keys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin),
                  Self.soundKeys(of: name, inflection: prepared.sourceInflection, latin: prepared.latin))
             }
             let keys = nameKeys.keys
-            guard !keys.isEmpty, !keys.contains(where: { Self.isClose($0, toAnyOf: target.capitalized) }) else { return false }
+            guard !keys.isEmpty, !keys.contains(where: { Self.isClose($0, toAnyOf: names.capitalized) }) else { return false }
+            let target = allKeys ?? TargetKeys(targetWords, latin: prepared.latin, memo: prepared.targetKeys)
+            allKeys = target
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
             if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
@@ -318,6 +325,30 @@ public struct NamesMissingRule: BilingualRule {
             capitalizedLatin.reserveCapacity(names)
             for segment in words.segments where segment.kind == .letter {
                 add(words.text(of: segment), latin: latin, memo: memo)
+            }
+        }
+
+        /// Only `capitalized`, `capitalizedWords` and `capitalizedLatin` of the translation (the
+        /// other arrays empty): the same as `init(_:latin:memo:)` makes of them. A word starting
+        /// with an ASCII lower-case letter is none of them unless it has an apostrophe
+        /// (`elidedName`), so such words are passed over on their units, neither decoded nor looked up.
+        init(capitalizedOf words: PairWordSegments, latin: Transliterator, memo: TargetKeyMemo? = nil) {
+            let names = min(words.segments.count, 8)
+            capitalized.reserveCapacity(names)
+            capitalizedWords.reserveCapacity(names)
+            capitalizedLatin.reserveCapacity(names)
+            words.units.withUnsafeBufferPointer { units in
+                for segment in words.segments where segment.kind == .letter {
+                    if units[segment.start] >= 0x61, units[segment.start] <= 0x7A,
+                       !units[segment.start..<segment.end].contains(where: { $0 == 0x27 || $0 == 0x2019 }) { continue }
+                    let text = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]))
+                    let entry = memo?.entry(text) { Self.entry(of: text, latin: latin) } ?? Self.entry(of: text, latin: latin)
+                    if let capitalized = entry.capitalized {
+                        self.capitalized.append(capitalized.key)
+                        capitalizedWords.append(capitalized.word)
+                        capitalizedLatin.append(capitalized.latin)
+                    }
+                }
             }
         }
 

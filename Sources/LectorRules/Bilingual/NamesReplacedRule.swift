@@ -334,30 +334,86 @@ public struct NamesReplacedRule: BilingualRule {
     /// arrays of their own, the keys of each pair's words were a third of this rule's time.) A
     /// class: a struct was copied, with a retain of each array, at each name of the translation.
     final class SourceKeys {
-        private(set) var all: [String] = []
         /// Each word's entry, and whether the word is capitalized: one array for both, reserved.
         private var words: [(entry: SourceWordMemo.Entry, isCapitalized: Bool)] = []
+        private var flattened: [String]?
+        /// The sentence's word segments, the first not yet read, and what gives a word's entry.
+        /// Words are read as far as a question needs: most names of a translation have a source
+        /// word spelled alike (`isCloseToSomeKey`), and the words after it were decoded and looked
+        /// up for nothing.
+        private let segments: PairWordSegments?
+        private var next = 0
+        private let entryOf: ((String) -> SourceWordMemo.Entry)?
+
+        /// Every word's `allKeys`, in order. Made on first use: `accountsFor` reads the entries'
+        /// keys in place, and most names are accounted for before anything needs them as one
+        /// array (joining them, a retain per key, was a quarter of making the source's keys).
+        var all: [String] {
+            if let flattened { return flattened }
+            readAll()
+            var made: [String] = []
+            made.reserveCapacity(words.count)
+            for word in words { made += word.entry.allKeys }
+            flattened = made
+            return made
+        }
 
         /// - Parameter words: the source sentence's word segments by `prepared.sourceSegmenter`.
-        init(_ words: PairWordSegments, prepared: Reading) {
+        convenience init(_ words: PairWordSegments, prepared: Reading) {
             let latin = prepared.names.latin
-            self.words.reserveCapacity(words.segments.count)
-            all.reserveCapacity(words.segments.count)
-            // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
-            for segment in words.segments
-            where segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana {
-                let word = words.text(of: segment)
-                let entry = prepared.sourceWords.entry(word) {
+            self.init(words) { word in
+                prepared.sourceWords.entry(word) {
                     SourceWordMemo.Entry(
                         keys: NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin),
                         adjectiveKeys: NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? [],
                         codes: NameCorrespondence.nameCodes(latin.transliterate(word)),
                         sounds: NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin))
                 }
-                all += entry.allKeys
-                let isCapitalized = word.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) ?? false
-                self.words.append((entry, isCapitalized))
             }
+        }
+
+        /// The words of `words` as `entry` reads each, read when needed.
+        init(_ words: PairWordSegments, entry: @escaping (String) -> SourceWordMemo.Entry) {
+            self.words.reserveCapacity(words.segments.count)
+            segments = words
+            entryOf = entry
+        }
+
+        /// The words' entries as they are, and whether each word is capitalized.
+        init(entries: [(entry: SourceWordMemo.Entry, isCapitalized: Bool)]) {
+            words = entries
+            segments = nil
+            entryOf = nil
+        }
+
+        /// Reads the next word into `words`; `false` when none is left.
+        private func readNext() -> Bool {
+            guard let segments, let entryOf else { return false }
+            while next < segments.segments.count {
+                let segment = segments.segments[next]
+                next += 1
+                // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
+                guard segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana else { continue }
+                let word = segments.text(of: segment)
+                let isCapitalized = word.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) ?? false
+                words.append((entryOf(word), isCapitalized))
+                return true
+            }
+            return false
+        }
+
+        private func readAll() {
+            while readNext() {}
+        }
+
+        /// `NamesMissingRule.isCloseEitherWay(key, toAnyOf: all)`, asked of each word's keys in
+        /// place, reading words only until one is close.
+        func isCloseToSomeKey(_ key: String) -> Bool {
+            if words.contains(where: { NamesMissingRule.isCloseEitherWay(key, toAnyOf: $0.entry.allKeys) }) { return true }
+            while readNext() {
+                if NamesMissingRule.isCloseEitherWay(key, toAnyOf: words[words.count - 1].entry.allKeys) { return true }
+            }
+            return false
         }
 
         /// Whether some source word is this name: spelled alike, written by its sound (`Blackwood`
@@ -366,7 +422,9 @@ public struct NamesReplacedRule: BilingualRule {
         /// The word is read through its facts (`TargetWordFacts`: its keys, sound key and name codes).
         func accountsFor(_ word: TargetWordFacts, places: NameCorrespondence.Places) -> Bool {
             let keys = word.keys
-            if keys.contains(where: { key in NamesMissingRule.isCloseEitherWay(key, toAnyOf: all) }) { return true }
+            if keys.contains(where: isCloseToSomeKey) { return true }
+            // The rest asks of every word.
+            readAll()
             if let sound = word.sound, words.contains(where: { $0.entry.sounds.contains { NameCorrespondence.isSoundClose(sound, $0) } }) {
                 return true
             }
