@@ -6,7 +6,9 @@ import Foundation
 /// string has.
 package enum UTF8Bytes {
     /// Whether a byte of `text`'s UTF-8 satisfies `predicate`.
-    @inline(__always)
+    // Inlinable: the rules call it across the module boundary on hot paths, where an
+    // unspecialized call per byte with its predicate as a closure cost 1.2 % of a news check.
+    @inlinable @inline(__always)
     package static func contains(_ text: String, where predicate: (UInt8) -> Bool) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: predicate) }) {
             return found
