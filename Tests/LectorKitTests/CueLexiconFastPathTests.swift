@@ -37,9 +37,7 @@ import Testing
             "a\r\nb\rc\nd", "ǅemal İstanbul ΣΊΣΥΦΟΣ ﬁnance", "e\u{301}cole cafe\u{301}s", "🇩🇪 flag 👍🏽 ok",
             "zwei\u{200D}drei", "soft\u{AD}hyphen", "Ŀlong ɐ ʰmodifier ˈstress",
         ]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        texts += Fixtures.seedLines
         // Every admitted scalar between letters, and random strings of admitted scalars.
         texts += Self.admitted.map { "ab\(String($0))cd e\(String($0))" }
         var generator = SeededGenerator(seed: 14)
@@ -91,9 +89,7 @@ import Testing
             // Texts that are one word, which fills the word's buffer (as long as the text) to the end.
             "’", "’’’", "ÄÖÜ’’", "ÿ’Äß", "Idiot’s", "SCHEIẞ", "a", "'",
         ]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        texts += Fixtures.seedLines
         var generator = SeededGenerator(seed: 5)
         let pieces = ["fuck", "scheiß", "Idiot", "ÄRGER", "neger", "’", "'", " ", "-", "ß", "É", "bitch", "ing", "x", "\u{2014}",
                       "n't", "n’t", "not", "nie", "ł", "ř", "ʼ"]
@@ -140,8 +136,8 @@ import Testing
     @Test func neverPassesOverAMatch() {
         let affixes = ["n't", "los", "un", "non", "less", "K\u{212A}", "e\u{301}", "é", "", "ß"]
         var words = ["isn't", "didn't", "hoffnungslos", "unclear", "nonessential", "careless", "kk", "e", "café", "x", "", "UN"]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            words += try! String(contentsOfFile: path, encoding: .utf8).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
+        for text in Fixtures.seedTexts {
+            words += text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" })
                 .map(String.init)
         }
         for count in 1...affixes.count {
@@ -191,9 +187,7 @@ import Testing
         let filler = ["the", "Der", "NO", "No.", "10", "un", "„", "“", "\"", "'", "’", "-", ",", "Nobody", "Knows", "x", "UNESCO",
                       "Ärger", "e\u{301}", "K\u{212A}", "ne", "pas", "n'", "n-a", "don", "t", "op", "tijd", "vertrok", "(", ")", "»", "«"]
         var seeds: [String] = ["", "No. 23 and NO here.", "Nobody Knows", "He did not go.", "Er kam nicht.", "\"no\" or \"yes\""]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            seeds += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        seeds += Fixtures.seedLines
         var generator = SeededGenerator(seed: 10)
         #expect(NegationLexicon.all.count > 10)
         for (language, lexicon) in NegationLexicon.all.sorted(by: { $0.key < $1.key }) {

@@ -31,8 +31,7 @@ import Testing
     static let keys: [String] = {
         let latin = try! Transliterator(id: "Any-Latin; Latin-ASCII")
         var words: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            let text = try! String(contentsOfFile: path, encoding: .utf8)
+        for text in Fixtures.seedTexts {
             words += text.split(whereSeparator: { !$0.isLetter }).map(String.init)
         }
         words += ["Шойгу", "Песков", "Стамбул", "Зеленський", "Лавров", "Сийярто", "Ли", "Ансбах", "Эспаньол", "Кличко"]
@@ -83,10 +82,7 @@ import Testing
     }
 
     @Test func wordsAreTheSame() throws {
-        var texts: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        var texts = Fixtures.seedLines
         #expect(texts.count > 20)
         texts += [
             "It’s the “talks” – again: isn't it? 1,5 Mio. €, 3½ km, 10:30 Uhr", "Crème brûlée\r\nNext line\ttab",
@@ -106,10 +102,7 @@ import Testing
 /// answer what the character paths they replaced answer.
 @Suite struct WordKeyFastPathTests {
     static let texts: [String] = {
-        var texts: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
-        }
+        var texts = Fixtures.seedLines
         return texts + [
             "Shchukin Schröder Khodorkovsky Zhukov Shoigu Chernihiv Tzatziki Tsar Philipp Thessaloniki Zuckerberg",
             "Xenia Qatar Cwm Wyoming Jaroslav Yaroslavl shchsch xx qq AEIOU aeiou Aachen",
@@ -221,8 +214,7 @@ import Testing
 /// clusters join an ASCII scalar to what follows or precedes it.
 @Suite struct FoldedSourceWordsTests {
     @Test func bytesGiveTheWordsCharactersGive() throws {
-        var texts: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] { texts.append(try String(contentsOfFile: path, encoding: .utf8)) }
+        var texts = Fixtures.seedTexts
         // Combining marks after ASCII letters and separators, CR LF, a prepended mark (U+0600)
         // before a space, regional indicators, emoji with joiners, curly apostrophes, hyphens alone.
         let pieces = ["Kyiv", "KIEW", "e\u{301}", " \u{301}x", "-\u{308}", "\r\n", "\n", "\u{600} ", "\u{600}a", "🇺🇦", "👩‍👩‍👧",

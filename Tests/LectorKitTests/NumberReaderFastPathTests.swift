@@ -13,8 +13,7 @@ import Testing
     /// several spellings, and words that start like them.
     static func words(language: String) -> [String] {
         var words: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            let text = try! String(contentsOfFile: path, encoding: .utf8)
+        for text in Fixtures.seedTexts {
             words += text.split(whereSeparator: { !$0.isLetter }).map(String.init)
         }
         let forms = NumberWords.forLanguage(language).map { Array($0.entries.keys) } ?? []
@@ -213,9 +212,7 @@ import Testing
     @Test func hasDigitAgreesWithEveryUnit() throws {
         var texts = ["", "Kein Wort hier hat eine Ziffer.", "Am 24. Februar 2022 kamen 5.000 Menschen.",
                      "قتل ٢٥ شخصا", "कुल ३४ लोग", "２０２２年３月２８日", "Ⅻ ² ½ ① keine Dezimalziffern", "x9y", "٣"]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        texts += Fixtures.seedLines
         let segmenter = try TextSegmenter(.word, locale: "de")
         var withDigit = 0, withoutDigit = 0
         for text in texts {
@@ -269,8 +266,7 @@ import Testing
             words += [[unit], [unit, unit], Array("W".utf16) + [unit] + Array("rt".utf16), [unit] + Array("BER".utf16),
                       Array("Stra".utf16) + [unit] + Array("e".utf16)]
         }
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+        for text in Fixtures.seedTexts {
             words += text.split(whereSeparator: { !$0.isLetter }).map { Array($0.utf16) }
         }
         words += ["Straße", "STRASSE", "Äußerung", "ÜBER", "Œuvre", "Ÿ", "µm", "İstanbul", "Ǆ", "fu\u{308}nf"].map { Array($0.utf16) }
@@ -294,8 +290,7 @@ import Testing
     /// turns into after `recentLimit` tokens both keep each token's own folding.
     @Test func foldedTokensAreEachTokensFolding() throws {
         var texts = ["Über Äcker zogen 5.000 Flüchtlinge.", "STRASSE und Straße", ""]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+        for text in Fixtures.seedTexts {
             texts += text.split(separator: "\n").map(String.init)
             texts.append(text)
         }

@@ -131,8 +131,7 @@ import Testing
     /// adjectives made of place names in each case, capitalized, in capitals, with `й` decomposed
     /// (`и` + U+0306, canonically the same), and with Latin look-alikes of `с` and `к`.
     static func adjectiveWords() throws -> [String] {
-        var texts: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] { texts.append(try String(contentsOfFile: path, encoding: .utf8)) }
+        var texts = Fixtures.seedTexts
         if OptionalResource.sharedData {
             let path = Fixtures.path("../shared/data/mlqe-pe/ru-en/dev.tsv")
             texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").prefix(400).map { line in

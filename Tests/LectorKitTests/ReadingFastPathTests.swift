@@ -12,10 +12,7 @@ import Testing
 @Suite struct ReadingFastPathTests {
     /// Lines of the seed article (German and English) and strings at the pre-scans' edges.
     static func texts() throws -> [String] {
-        var texts: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        var texts = Fixtures.seedLines
         texts += ["", "a\nb", "a\rb", "a\r\nb", "a\u{2028}b", "a\u{2029}b", "€ 5", "– dash", "é", "\n", "x\u{85}y",
                   "Straße\u{2028}", NSString(string: "bridged\nline") as String, NSString(string: "bridged €") as String]
         return texts

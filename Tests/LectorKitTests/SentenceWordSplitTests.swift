@@ -43,8 +43,7 @@ import Testing
             for _ in 0..<Int.random(in: 1...40, using: &generator) { scalars.append(Self.alphabet.randomElement(using: &generator)!) }
             for language in ["de", "fr", "en"] { Self.expectWordsAreTheirWrittenTextLowercased(String(scalars), language: language) }
         }
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            let article = try! String(contentsOfFile: path, encoding: .utf8)
+        for article in Fixtures.seedTexts {
             for line in article.split(separator: "\n") { Self.expectWordsAreTheirWrittenTextLowercased(String(line), language: "de") }
         }
     }

@@ -155,9 +155,7 @@ import Testing
             "non-infectious nicht-radikulär -a- --", "e\u{301}cole cafe\u{301}s İstanbul ß", "Київ і Львів — 24 лютого",
             "東京で会議", "👩‍👩‍👧 family 🇩🇪", "a\u{200D}b soft\u{AD}hyphen", "Grüße, straße — ‘quoted’ “text”… 12½ %",
         ]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        texts += Fixtures.seedLines
         return texts
     }()
 

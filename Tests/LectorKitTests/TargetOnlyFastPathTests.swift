@@ -12,10 +12,7 @@ import Testing
 @Suite struct TargetOnlyFastPathTests {
     /// Lines of the seed articles and hand-made text around each shortcut's edge cases.
     static func texts() throws -> [String] {
-        var texts: [String] = []
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        var texts = Fixtures.seedLines
         texts += [
             "see https://nato.int/news or www.kyiv.ua, WWW.Example.org and Www.x.y; mail press@nato.int, @handle, name@",
             "ftp://x mailto:a@b.c http:// ://x a://b wwwx www. ww.x w.w.w. w:// x:/ 10:30 @ a@ @a",

@@ -18,9 +18,7 @@ import Testing
             "XVIII", "XIV.", "IIII", "VX", "XXXIX", "MIX", "Ⅻ", "fünfundzwanzig", "Fünfhundert", "dreitausend",
             "zwanzigste", "Fu\u{308}nfzig", "ẞTRASSE",
         ]
-        for path in [Fixtures.seedSourcePath, Fixtures.seedArticlePath] {
-            texts += try! String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        }
+        texts += Fixtures.seedLines
         return texts
     }()
 

@@ -15,6 +15,12 @@ public enum Fixtures {
     public static let seedArticlePath = path("Examples/seed-article.en.txt")
     public static let seedSourcePath = path("Examples/seed-article.de.txt")
 
+    /// The seed's German source and English article, whole: the real text most fast-path tests
+    /// hold a fast path against the slow one on.
+    public static let seedTexts: [String] = [seedSourcePath, seedArticlePath].map { try! String(contentsOfFile: $0, encoding: .utf8) }
+    /// Their lines, the German first, one string each.
+    public static let seedLines: [String] = seedTexts.flatMap { $0.split(separator: "\n").map(String.init) }
+
     /// The shipped house glossary, loaded once.
     public static let houseGlossary: Glossary = try! GlossaryLoader.load(path: houseGlossaryPath)
 

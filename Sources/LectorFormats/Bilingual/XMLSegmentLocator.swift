@@ -63,7 +63,7 @@ enum XMLSegmentLocator {
         var lines = FileLineIndex(bytes: locating ? bytes : [])
         for index in units.indices {
             guard var target = units[index].target else { continue }
-            if let found = located[target.elementOrdinal], found.text.hasSameUTF8(as: target.text) {
+            if let found = located[target.elementOrdinal], UTF8Bytes.equal(found.text, target.text) {
                 target.verbatimRuns = found.runs
                 // `FileLineIndex` answers by byte offset alone, so the positions are those a later
                 // whole-file pass would give.
@@ -109,7 +109,7 @@ enum XMLSegmentLocator {
             var lines = FileLineIndex(bytes: buffer, line: line, column: column, byteOffset: base)
             let mapped = units.map { unit in
                 guard var target = unit.target else { return unit }
-                if let found = located[target.elementOrdinal], found.text.hasSameUTF8(as: target.text) {
+                if let found = located[target.elementOrdinal], UTF8Bytes.equal(found.text, target.text) {
                     target.verbatimRuns = found.runs.map { VerbatimRun(text: $0.text, byteOffset: $0.byteOffset + base, escaping: $0.escaping) }
                     target.locatePositions(in: &lines)
                 } else {

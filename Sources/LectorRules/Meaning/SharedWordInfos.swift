@@ -1,5 +1,6 @@
 import Foundation
 import LectorLexicon
+import LectorText
 
 /// What every thread's word store (`AlignmentWords`) of one lexicon and pair has learned of its
 /// words, for the others: a thread that keeps its working data (`CheckContext.kept`) has a store

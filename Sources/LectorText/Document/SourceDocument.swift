@@ -98,12 +98,10 @@ public struct SourceDocument: Sendable {
     }
 
     /// Whether `text` has a byte that starts a line break (LF, CR, or the 0xE2 of U+2028), read
-    /// from its contiguous UTF-8: `utf8.contains(where:)` walks string indices, and asked of every
-    /// segment it was a third of `assembled`.
+    /// from its contiguous UTF-8 (`UTF8Bytes`): `utf8.contains(where:)` walks string indices, and
+    /// asked of every segment it was a third of `assembled`.
     static func mayHoldLineBreak(_ text: String) -> Bool {
-        let isBreakByte: (UInt8) -> Bool = { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
-        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isBreakByte) }
-            ?? text.utf8.contains(where: isBreakByte)
+        UTF8Bytes.contains(text) { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
     }
 
     init(path: String, text: String, bomLength: Int, segmentOrigins: [SegmentOrigin]? = nil,

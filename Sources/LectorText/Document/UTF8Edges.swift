@@ -10,17 +10,4 @@ extension String {
         guard let first = utf8.first, let last = utf8.last else { return nil }
         return (first, last, utf8.count)
     }
-
-    /// Whether the two texts have the same UTF-8 bytes (not `==`, which is canonical equivalence),
-    /// compared where the bytes lie: `utf8.elementsEqual` walks string indices byte by byte, and
-    /// the XML readers ask it of every target they locate.
-    package func hasSameUTF8(as other: String) -> Bool {
-        let count = utf8.count
-        guard count == other.utf8.count else { return false }
-        let compared = utf8.withContiguousStorageIfAvailable { mine in
-            other.utf8.withContiguousStorageIfAvailable { theirs in mine.elementsEqual(theirs) }
-        }
-        if let compared, let compared { return compared }
-        return utf8.elementsEqual(other.utf8)
-    }
 }
