@@ -227,6 +227,46 @@ import Testing
         #expect(withDigit > 10 && withoutDigit > 100)
     }
 
+    /// Without a month name the date reader reads a text only when the scan saw a digit: every
+    /// number token ICU's word segmenter makes holds a unit the scan lets through, for each
+    /// code unit alone and joined to letters, an underscore or a period, and in real text.
+    @Test func numberTokensHoldWhatTheScanFinds() throws {
+        let segmenters = try ["en", "de", "ar", "ja", "zh"].map { try TextSegmenter(.word, locale: $0) }
+        var texts: [[UInt16]] = []
+        for value in 0...0xFFFF where !(0xD800...0xDFFF).contains(value) {
+            let unit = UInt16(value)
+            texts += [[unit], Array("Wort ".utf16) + [unit, unit] + Array(" x".utf16), Array("_".utf16) + [unit],
+                      [unit] + Array("_a".utf16), Array("a.".utf16) + [unit]]
+        }
+        for (_, lines) in try NameReadingFastPathTests.realTexts() { texts += lines.map { Array($0.utf16) } }
+        texts += ["２０２２年３月２８日，来了两千名学生。", "قتل ٢٥ شخصا", "कुल ३४ लोग", "Ⅻ ² ½ ① ⑴ ⒈ 𝟓 𝟙𝟚"].map { Array($0.utf16) }
+        var numberTokens = 0
+        for (index, units) in texts.enumerated() {
+            let segmenter = segmenters[index % segmenters.count]
+            let tokenized = TokenizedText(units: units, segmenter: segmenter)
+            let numbers = tokenized.tokens.filter { $0.kind == .number }
+            numberTokens += numbers.count
+            if !numbers.isEmpty, !tokenized.mayHaveDigit { Issue.record("number token without a digit the scan finds: \(units)") }
+        }
+        #expect(numberTokens > 1_000)
+    }
+
+    /// Number words and Roman numerals are letter tokens, and Han numerals are read off any
+    /// token: beside brackets, punctuation and spaces, at a text's start and end.
+    @Test func wordsRomanAndHanNumeralsBesidePunctuation() throws {
+        let cases: [(String, String, [Double])] = [
+            ("de", "Drei Soldaten starben.", [3]), ("de", "(Fünfundzwanzig) Soldaten, dann zwölf.", [25, 12]),
+            ("en", "At least thirty people died.", [30]), ("en", "\"Ninety-two\" came; XVIII. (forty)", [92, 18, 40]),
+            ("ro", "Societatea secolului XVIII era împărțită în stări.", [18]),
+            ("zh", "来了两千名学生。", [2000]), ("zh", "该市有三千万人。", [30_000_000]), ("zh", "（两千）", [2000]),
+            ("ja", "400万人が住んでいる。", [4_000_000]),
+        ]
+        for (language, text, values) in cases {
+            let extractor = try NumberExtractor(language: language)
+            #expect(extractor.numbers(in: text).map(\.value) == values, "\(language): \(text)")
+        }
+    }
+
     /// Numeric dates in each form the reader knows, at the start, in the middle and at the end of
     /// a text, and numbers that are no dates; and CJK dates with and without other scripts.
     @Test func numericAndCJKDatesAreStillRead() throws {

@@ -138,8 +138,13 @@ public struct NumbersMismatchRule: BilingualRule {
         -> [RuleFinding] {
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
         let (targetText, tokenized) = pair.sharedReadableTarget
-        let source = Self.outsideCitations(pair.numbersAndDates(ofSource: extractors.source).numbers, in: pair.sourceText)
-        let target = Self.outsideCitations(pair.numbersAndDates(ofReadableTarget: extractors.target).numbers, in: targetText)
+        let sourceNumbers = pair.numbersAndDates(ofSource: extractors.source).numbers
+        let targetNumbers = pair.numbersAndDates(ofReadableTarget: extractors.target).numbers
+        // Most pairs have no number on either side: nothing to compare, and the target's
+        // language (read through the document's index) is not needed.
+        guard !sourceNumbers.isEmpty || !targetNumbers.isEmpty else { return [] }
+        let source = Self.outsideCitations(sourceNumbers, in: pair.sourceText)
+        let target = Self.outsideCitations(targetNumbers, in: targetText)
         let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
                                                                target: targetText, tolerance: options.tolerance,
                                                                smallNumberLimit: Double(options.smallNumberLimit))

@@ -165,7 +165,9 @@ public final class DateExtractor {
         // A date with a month name has one (`monthField`); most sentences have none, and then
         // no token need be read as a day (`dayField` looks every word up as an ordinal).
         let namesMonth = text.tokens.indices.contains { monthField(at: $0, in: text) != nil }
-        var index = 0
+        // Without a month name every date is numeric, and starts at a number token, which holds
+        // a digit: a text without any (most sentences) has none of these dates.
+        var index = namesMonth || text.mayHaveDigit ? 0 : text.tokens.count
         while index < text.tokens.count {
             if let (date, next) = numericDate(at: index, in: text)
                 ?? (namesMonth ? dayFirstDate(at: index, in: text) ?? monthFirstDate(at: index, in: text) : nil) {

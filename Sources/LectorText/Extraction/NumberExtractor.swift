@@ -228,12 +228,15 @@ public final class NumberExtractor {
         while index < text.tokens.count {
             let token = text.tokens[index]
             guard text.hasDigit(index) else {
+                // Roman numerals and number words are letter tokens: the spaces and punctuation
+                // between words (half of a sentence's tokens) go straight to the Han numerals.
                 if token.kind == .letter, RomanNumeral.mayBeNumeral(text.units[token.range]),
                    let value = RomanNumeral.value(of: text.text(ofToken: index)) {
                     result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
                                                   text: text.text(ofToken: index)))
                     index += 1
-                } else if let (number, next) = wordNumber(at: index, in: text,
+                } else if token.kind == .letter,
+                          let (number, next) = wordNumber(at: index, in: text,
                                                           inDate: dates.contains { $0.range.overlaps(token.range) }) {
                     result.append(number)
                     index = next
