@@ -79,8 +79,14 @@ struct LexicalAlignment {
     ///
     /// `memo`, the store the words came from, keeps what `compound(_:length:holds:)` answered for
     /// two words, for the next pair with the same two.
+    ///
+    /// `withoutCompounds`, this pair's links read with no compounds, if made: when no compound
+    /// holds a word of the other side, the only links added are those of shared figures, which that
+    /// reading added too (between the same words, in the same order), so its links are these ones,
+    /// returned as they are rather than ranked again. `heldAny` says whether a compound held a word.
     static func gapLinks(source: [Word], target: [Word], sourceLinks: [[Int]], targetLinks: [[Int]],
-                         sourceCompounds: Bool, targetCompounds: Bool, memo: AlignmentWords? = nil) -> ([[Int]], [[Int]]) {
+                         sourceCompounds: Bool, targetCompounds: Bool, memo: AlignmentWords? = nil,
+                         withoutCompounds: ([[Int]], [[Int]])? = nil) -> (source: [[Int]], target: [[Int]], heldAny: Bool) {
         let plainSourceLinks = sourceLinks, plainTargetLinks = targetLinks
         var sourceLinks = sourceLinks, targetLinks = targetLinks
         // Only between words the dictionary left both without counterpart: a compound that holds
@@ -116,6 +122,8 @@ struct LexicalAlignment {
         // In the order they were asked: by source word, then by target word.
         let sourceHolding = verdicts(sourceHolds, source, sourceLengths, target)
         let targetHolding = verdicts(targetHolds, target, targetLengths, source)
+        let heldAny = sourceHolding.contains(true) || targetHolding.contains(true)
+        if !heldAny, let withoutCompounds { return (withoutCompounds.0, withoutCompounds.1, false) }
         var nextSource = 0, nextTarget = 0
         for i in unlinkedSource {
             for j in unlinkedTarget {
@@ -132,7 +140,7 @@ struct LexicalAlignment {
         // Every word with one link at most: each link is its two words' only one, kept as it
         // is (below), so the links are the plain ones with those just added.
         if sourceLinks.allSatisfy({ $0.count <= 1 }), targetLinks.allSatisfy({ $0.count <= 1 }) {
-            return (sourceLinks, targetLinks)
+            return (sourceLinks, targetLinks, heldAny)
         }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
         func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
@@ -178,7 +186,7 @@ struct LexicalAlignment {
             if sourceState[link.i] & gave == 0 { sourceState[link.i] |= gave; keptTarget[link.j].append(link.i) }
             if targetState[link.j] & gave == 0 { targetState[link.j] |= gave; keptSource[link.i].append(link.j) }
         }
-        return (keptSource, keptTarget)
+        return (keptSource, keptTarget, heldAny)
     }
 
     /// A link of `gapLinks` that competes with others, with its words' distance by relative
@@ -195,15 +203,32 @@ struct LexicalAlignment {
         let source: [[Int]]
         let target: [[Int]]
         let compounds: (source: Bool, target: Bool)
+        /// Whether a compound held a word of the other side (`compound(_:length:holds:)`), which
+        /// only reading compounds links; when none did, these are the links read without them.
+        let compoundsLinked: Bool
     }
 
     /// This pair's `gapLinks`, with compounds read through their parts when `readingCompounds`
     /// and the side's language writes them.
-    func gapLinks(readingCompounds: Bool, memo: AlignmentWords? = nil) -> GapLinks {
+    ///
+    /// `known`, another reading of this pair's links already made (`meaning.omission` reads
+    /// without compounds, `meaning.addition` with them): a reading with compounds in which none
+    /// held a word is the reading without them, so the one is taken from the other rather than
+    /// ranked again.
+    func gapLinks(readingCompounds: Bool, memo: AlignmentWords? = nil, known: GapLinks? = nil) -> GapLinks {
         let compounds = (source: readingCompounds && sourceCompounds, target: readingCompounds && targetCompounds)
-        let (s, t) = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
-                                   sourceCompounds: compounds.source, targetCompounds: compounds.target, memo: memo)
-        return GapLinks(source: s, target: t, compounds: compounds)
+        let readsCompounds = compounds.source || compounds.target
+        if let known {
+            if known.compounds == compounds { return known }
+            if !readsCompounds, !known.compoundsLinked {
+                return GapLinks(source: known.source, target: known.target, compounds: compounds, compoundsLinked: false)
+            }
+        }
+        let plain = known.flatMap { $0.compounds.source || $0.compounds.target ? nil : ($0.source, $0.target) }
+        let made = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
+                                 sourceCompounds: compounds.source, targetCompounds: compounds.target, memo: memo,
+                                 withoutCompounds: plain)
+        return GapLinks(source: made.source, target: made.target, compounds: compounds, compoundsLinked: made.heldAny)
     }
 
     /// The figures a word holds (`33` of `33jährigen`), empty when none.
