@@ -58,13 +58,12 @@ struct LexicalAlignment {
 
     /// Aligns one sentence pair already split into words (`SentenceWord.words` in each side's language).
     init?(source sourceWords: [SentenceWord], target targetWords: [SentenceWord], words: AlignmentWords) {
-        guard !GarbledSignalExtractor.denseScripts.contains(words.sourceLanguage),
-              !GarbledSignalExtractor.denseScripts.contains(words.targetLanguage) else { return nil }
+        guard words.writesWithSpaces else { return nil }
         source = words.words(of: sourceWords, side: .source)
         target = words.words(of: targetWords, side: .target)
         (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
-        sourceCompounds = NamesMissingRule.compounds.contains(words.sourceLanguage)
-        targetCompounds = NamesMissingRule.compounds.contains(words.targetLanguage)
+        sourceCompounds = words.sourceCompounds
+        targetCompounds = words.targetCompounds
     }
 
     /// The links a run of unaligned words is read from. `meaning.antonym` and `garbled.sentence`
@@ -690,7 +689,17 @@ public final class AlignmentWords: @unchecked Sendable {
         targetPivots = lexicon.pivots(from: target, to: source)
         latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
         lengthFit = LengthFit.of(source: source, target: target)
+        writesWithSpaces = !GarbledSignalExtractor.denseScripts.contains(source) && !GarbledSignalExtractor.denseScripts.contains(target)
+        sourceCompounds = NamesMissingRule.compounds.contains(source)
+        targetCompounds = NamesMissingRule.compounds.contains(target)
     }
+
+    /// Whether both languages are written with spaces between words (`LexicalAlignment` reads
+    /// no others), and whether each writes compounds as one word: asked by every pair, and each
+    /// answer was a string hashed into a set (a thirtieth of aligning a pair).
+    let writesWithSpaces: Bool
+    let sourceCompounds: Bool
+    let targetCompounds: Bool
 
     /// The pair's usual length ratio (`LengthFit.of`), found once rather than once per sentence pair.
     let lengthFit: LengthFit?
@@ -978,10 +987,14 @@ public final class AlignmentWords: @unchecked Sendable {
         var result: [LexicalAlignment.Word] = []
         result.reserveCapacity(sentenceWords.count)
         let language = side == .source ? sourceLanguage : targetLanguage
-        let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : [:]
-        let particles = Set(separable.values.map(\.particle))
+        let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : []
+        // A clause has one at most, and most sentences none: looked through, not hashed.
+        func joined(at position: Int) -> WordInfo? {
+            for verb in separable where verb.verb == position { return verb.info }
+            return nil
+        }
         func word(_ facts: WordFacts, at position: Int) -> LexicalAlignment.Word {
-            let isFunction = facts.isFunction || (!particles.isEmpty && particles.contains(position))
+            let isFunction = facts.isFunction || (!separable.isEmpty && separable.contains { $0.particle == position })
             let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
             return LexicalAlignment.Word(facts: facts, range: sentenceWords[position].range, isContent: isContent,
                                          isNameOrNumber: facts.isDigits || (sentenceWords[position].isCapitalized && position > 0))
@@ -997,7 +1010,7 @@ public final class AlignmentWords: @unchecked Sendable {
         var lookups: [ASCIIWordFacts.Lookup] = []
         lookups.reserveCapacity(sentenceWords.count)
         for position in sentenceWords.indices {
-            let key = !separable.isEmpty && separable[position] != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
+            let key = !separable.isEmpty && joined(at: position) != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
             lookups.append(ASCIIWordFacts.Lookup(key: key ?? ASCIIWordFacts.noKey))
         }
         lock.withLock {
@@ -1007,7 +1020,7 @@ public final class AlignmentWords: @unchecked Sendable {
             // By index: a word copied out of the array is two strings' reference counts.
             for position in sentenceWords.indices {
                 let entry: WordFacts?
-                if !separable.isEmpty, separable[position] != nil {
+                if !separable.isEmpty, joined(at: position) != nil {
                     entry = nil
                 } else if lookups[position].key != ASCIIWordFacts.noKey {
                     entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
@@ -1024,9 +1037,10 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         for position in unknown {
             let written = sentenceWords[position].written
-            let info = separable[position]?.info ?? info(of: written, side: side)
+            let joinedInfo = joined(at: position)
+            let info = joinedInfo ?? info(of: written, side: side)
             var facts: WordFacts?
-            if separable[position] == nil {
+            if joinedInfo == nil {
                 let key = lookups[position].key != ASCIIWordFacts.noKey ? lookups[position].key : nil
                 // Made under the lock, where the store numbers the facts it keeps.
                 lock.withLock {
@@ -1106,6 +1120,15 @@ public final class AlignmentWords: @unchecked Sendable {
                          figures: isDigits ? LexicalAlignment.figures(of: word.text) : "", id: id)
     }
 
+    /// A verb of `separableVerbs`, its particle's position and what the two mean joined: a
+    /// struct in a short list, where a dictionary by position was made (and a set of the
+    /// particles hashed) for every German sentence with one (a sixth of reading its words).
+    private struct SeparableVerb {
+        let verb: Int
+        let particle: Int
+        let info: WordInfo
+    }
+
     /// German separable verb particles (from the grammar): a verb whose particle closes the
     /// clause (`stellte … vor`, `nahm … teil`) means what the joined verb means.
     static let germanParticles: Set<String> = [
@@ -1115,20 +1138,20 @@ public final class AlignmentWords: @unchecked Sendable {
     ]
 
     /// The verbs of German clauses that end in a separable particle (`Die Regierung stellte den
-    /// Plan vor`), by position, with the particle's position and what the joined verb
+    /// Plan vor`), each with its position, the particle's position and what the joined verb
     /// (`vorstellen`) and the verb alone mean together; the particle is then no word of its own.
     /// The verb is the first word of the clause (from its start: the finite verb stands second)
     /// whose lemma with the particle is a headword of the dictionary. A clause ends at the
     /// sentence's end or where anything but one space separates two words (a comma).
-    private func separableVerbs(in words: [SentenceWord], side: LexicalAlignment.Side) -> [Int: (particle: Int, info: WordInfo)] {
+    private func separableVerbs(in words: [SentenceWord], side: LexicalAlignment.Side) -> [SeparableVerb] {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
-        var result: [Int: (particle: Int, info: WordInfo)] = [:]
+        var result: [SeparableVerb] = []
         var clauseStart = 0
         for (index, word) in words.enumerated() {
             let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - word.range.upperBound > 1
             defer { if clauseEnds { clauseStart = index + 1 } }
             guard clauseEnds, index > clauseStart, Self.germanParticles.contains(word.text) else { continue }
-            for candidate in clauseStart..<index where result[candidate] == nil {
+            for candidate in clauseStart..<index where !result.contains(where: { $0.verb == candidate }) {
                 let verb = words[candidate]
                 // Nouns are capitalized; a verb only where it opens the sentence.
                 guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
@@ -1149,7 +1172,7 @@ public final class AlignmentWords: @unchecked Sendable {
                     lock.unlock()
                 }
                 guard let joinedInfo else { continue }
-                result[candidate] = (index, joinedInfo)
+                result.append(SeparableVerb(verb: candidate, particle: index, info: joinedInfo))
                 break
             }
         }
