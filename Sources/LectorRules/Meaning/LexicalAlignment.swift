@@ -1122,7 +1122,7 @@ public final class AlignmentWords: @unchecked Sendable {
 
     /// A verb of `separableVerbs`, its particle's position and what the two mean joined: a
     /// struct in a short list, where a dictionary by position was made (and a set of the
-    /// particles hashed) for every German sentence with one (a sixth of reading its words).
+    /// particles hashed) for every German sentence with one (a clause has one at most).
     private struct SeparableVerb {
         let verb: Int
         let particle: Int
