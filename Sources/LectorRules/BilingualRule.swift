@@ -282,7 +282,9 @@ extension SentencePairContext {
         if let made = shared.gapLinks.first(where: { $0.words == ObjectIdentifier(words) && $0.value.compounds == compounds }) {
             return made.value
         }
-        let made = alignment.gapLinks(readingCompounds: readingCompounds, memo: words)
+        // The other reading, if made, often is this one (`LexicalAlignment.gapLinks(readingCompounds:memo:known:)`).
+        let known = shared.gapLinks.first { $0.words == ObjectIdentifier(words) }?.value
+        let made = alignment.gapLinks(readingCompounds: readingCompounds, memo: words, known: known)
         shared.gapLinks.append((ObjectIdentifier(words), made))
         return made
     }

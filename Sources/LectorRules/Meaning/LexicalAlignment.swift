@@ -58,13 +58,12 @@ struct LexicalAlignment {
 
     /// Aligns one sentence pair already split into words (`SentenceWord.words` in each side's language).
     init?(source sourceWords: [SentenceWord], target targetWords: [SentenceWord], words: AlignmentWords) {
-        guard !GarbledSignalExtractor.denseScripts.contains(words.sourceLanguage),
-              !GarbledSignalExtractor.denseScripts.contains(words.targetLanguage) else { return nil }
+        guard words.writesWithSpaces else { return nil }
         source = words.words(of: sourceWords, side: .source)
         target = words.words(of: targetWords, side: .target)
         (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
-        sourceCompounds = NamesMissingRule.compounds.contains(words.sourceLanguage)
-        targetCompounds = NamesMissingRule.compounds.contains(words.targetLanguage)
+        sourceCompounds = words.sourceCompounds
+        targetCompounds = words.targetCompounds
     }
 
     /// The links a run of unaligned words is read from. `meaning.antonym` and `garbled.sentence`
@@ -79,8 +78,14 @@ struct LexicalAlignment {
     ///
     /// `memo`, the store the words came from, keeps what `compound(_:length:holds:)` answered for
     /// two words, for the next pair with the same two.
+    ///
+    /// `withoutCompounds`, this pair's links read with no compounds, if made: when no compound
+    /// holds a word of the other side, the only links added are those of shared figures, which that
+    /// reading added too (between the same words, in the same order), so its links are these ones,
+    /// returned as they are rather than ranked again. `heldAny` says whether a compound held a word.
     static func gapLinks(source: [Word], target: [Word], sourceLinks: [[Int]], targetLinks: [[Int]],
-                         sourceCompounds: Bool, targetCompounds: Bool, memo: AlignmentWords? = nil) -> ([[Int]], [[Int]]) {
+                         sourceCompounds: Bool, targetCompounds: Bool, memo: AlignmentWords? = nil,
+                         withoutCompounds: ([[Int]], [[Int]])? = nil) -> (source: [[Int]], target: [[Int]], heldAny: Bool) {
         let plainSourceLinks = sourceLinks, plainTargetLinks = targetLinks
         var sourceLinks = sourceLinks, targetLinks = targetLinks
         // Only between words the dictionary left both without counterpart: a compound that holds
@@ -116,6 +121,8 @@ struct LexicalAlignment {
         // In the order they were asked: by source word, then by target word.
         let sourceHolding = verdicts(sourceHolds, source, sourceLengths, target)
         let targetHolding = verdicts(targetHolds, target, targetLengths, source)
+        let heldAny = sourceHolding.contains(true) || targetHolding.contains(true)
+        if !heldAny, let withoutCompounds { return (withoutCompounds.0, withoutCompounds.1, false) }
         var nextSource = 0, nextTarget = 0
         for i in unlinkedSource {
             for j in unlinkedTarget {
@@ -132,7 +139,7 @@ struct LexicalAlignment {
         // Every word with one link at most: each link is its two words' only one, kept as it
         // is (below), so the links are the plain ones with those just added.
         if sourceLinks.allSatisfy({ $0.count <= 1 }), targetLinks.allSatisfy({ $0.count <= 1 }) {
-            return (sourceLinks, targetLinks)
+            return (sourceLinks, targetLinks, heldAny)
         }
         func position(_ index: Int, of count: Int) -> Double { (Double(index) + 0.5) / Double(max(count, 1)) }
         func distance(_ i: Int, _ j: Int) -> Double { abs(position(i, of: source.count) - position(j, of: target.count)) }
@@ -178,7 +185,7 @@ struct LexicalAlignment {
             if sourceState[link.i] & gave == 0 { sourceState[link.i] |= gave; keptTarget[link.j].append(link.i) }
             if targetState[link.j] & gave == 0 { targetState[link.j] |= gave; keptSource[link.i].append(link.j) }
         }
-        return (keptSource, keptTarget)
+        return (keptSource, keptTarget, heldAny)
     }
 
     /// A link of `gapLinks` that competes with others, with its words' distance by relative
@@ -195,15 +202,32 @@ struct LexicalAlignment {
         let source: [[Int]]
         let target: [[Int]]
         let compounds: (source: Bool, target: Bool)
+        /// Whether a compound held a word of the other side (`compound(_:length:holds:)`), which
+        /// only reading compounds links; when none did, these are the links read without them.
+        let compoundsLinked: Bool
     }
 
     /// This pair's `gapLinks`, with compounds read through their parts when `readingCompounds`
     /// and the side's language writes them.
-    func gapLinks(readingCompounds: Bool, memo: AlignmentWords? = nil) -> GapLinks {
+    ///
+    /// `known`, another reading of this pair's links already made (`meaning.omission` reads
+    /// without compounds, `meaning.addition` with them): a reading with compounds in which none
+    /// held a word is the reading without them, so the one is taken from the other rather than
+    /// ranked again.
+    func gapLinks(readingCompounds: Bool, memo: AlignmentWords? = nil, known: GapLinks? = nil) -> GapLinks {
         let compounds = (source: readingCompounds && sourceCompounds, target: readingCompounds && targetCompounds)
-        let (s, t) = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
-                                   sourceCompounds: compounds.source, targetCompounds: compounds.target, memo: memo)
-        return GapLinks(source: s, target: t, compounds: compounds)
+        let readsCompounds = compounds.source || compounds.target
+        if let known {
+            if known.compounds == compounds { return known }
+            if !readsCompounds, !known.compoundsLinked {
+                return GapLinks(source: known.source, target: known.target, compounds: compounds, compoundsLinked: false)
+            }
+        }
+        let plain = known.flatMap { $0.compounds.source || $0.compounds.target ? nil : ($0.source, $0.target) }
+        let made = Self.gapLinks(source: source, target: target, sourceLinks: sourceLinks, targetLinks: targetLinks,
+                                 sourceCompounds: compounds.source, targetCompounds: compounds.target, memo: memo,
+                                 withoutCompounds: plain)
+        return GapLinks(source: made.source, target: made.target, compounds: compounds, compoundsLinked: made.heldAny)
     }
 
     /// The figures a word holds (`33` of `33jährigen`), empty when none.
@@ -665,7 +689,17 @@ public final class AlignmentWords: @unchecked Sendable {
         targetPivots = lexicon.pivots(from: target, to: source)
         latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
         lengthFit = LengthFit.of(source: source, target: target)
+        writesWithSpaces = !GarbledSignalExtractor.denseScripts.contains(source) && !GarbledSignalExtractor.denseScripts.contains(target)
+        sourceCompounds = NamesMissingRule.compounds.contains(source)
+        targetCompounds = NamesMissingRule.compounds.contains(target)
     }
+
+    /// Whether both languages are written with spaces between words (`LexicalAlignment` reads
+    /// no others), and whether each writes compounds as one word: asked by every pair, and each
+    /// answer was a string hashed into a set (a thirtieth of aligning a pair).
+    let writesWithSpaces: Bool
+    let sourceCompounds: Bool
+    let targetCompounds: Bool
 
     /// The pair's usual length ratio (`LengthFit.of`), found once rather than once per sentence pair.
     let lengthFit: LengthFit?
@@ -953,10 +987,14 @@ public final class AlignmentWords: @unchecked Sendable {
         var result: [LexicalAlignment.Word] = []
         result.reserveCapacity(sentenceWords.count)
         let language = side == .source ? sourceLanguage : targetLanguage
-        let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : [:]
-        let particles = Set(separable.values.map(\.particle))
+        let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : []
+        // A clause has one at most, and most sentences none: looked through, not hashed.
+        func joined(at position: Int) -> WordInfo? {
+            for verb in separable where verb.verb == position { return verb.info }
+            return nil
+        }
         func word(_ facts: WordFacts, at position: Int) -> LexicalAlignment.Word {
-            let isFunction = facts.isFunction || (!particles.isEmpty && particles.contains(position))
+            let isFunction = facts.isFunction || (!separable.isEmpty && separable.contains { $0.particle == position })
             let isContent = !isFunction && (facts.isDigits || facts.hasTwoLetters)
             return LexicalAlignment.Word(facts: facts, range: sentenceWords[position].range, isContent: isContent,
                                          isNameOrNumber: facts.isDigits || (sentenceWords[position].isCapitalized && position > 0))
@@ -972,7 +1010,7 @@ public final class AlignmentWords: @unchecked Sendable {
         var lookups: [ASCIIWordFacts.Lookup] = []
         lookups.reserveCapacity(sentenceWords.count)
         for position in sentenceWords.indices {
-            let key = !separable.isEmpty && separable[position] != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
+            let key = !separable.isEmpty && joined(at: position) != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
             lookups.append(ASCIIWordFacts.Lookup(key: key ?? ASCIIWordFacts.noKey))
         }
         lock.withLock {
@@ -982,7 +1020,7 @@ public final class AlignmentWords: @unchecked Sendable {
             // By index: a word copied out of the array is two strings' reference counts.
             for position in sentenceWords.indices {
                 let entry: WordFacts?
-                if !separable.isEmpty, separable[position] != nil {
+                if !separable.isEmpty, joined(at: position) != nil {
                     entry = nil
                 } else if lookups[position].key != ASCIIWordFacts.noKey {
                     entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
@@ -999,9 +1037,10 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         for position in unknown {
             let written = sentenceWords[position].written
-            let info = separable[position]?.info ?? info(of: written, side: side)
+            let joinedInfo = joined(at: position)
+            let info = joinedInfo ?? info(of: written, side: side)
             var facts: WordFacts?
-            if separable[position] == nil {
+            if joinedInfo == nil {
                 let key = lookups[position].key != ASCIIWordFacts.noKey ? lookups[position].key : nil
                 // Made under the lock, where the store numbers the facts it keeps.
                 lock.withLock {
@@ -1081,6 +1120,15 @@ public final class AlignmentWords: @unchecked Sendable {
                          figures: isDigits ? LexicalAlignment.figures(of: word.text) : "", id: id)
     }
 
+    /// A verb of `separableVerbs`, its particle's position and what the two mean joined: a
+    /// struct in a short list, where a dictionary by position was made (and a set of the
+    /// particles hashed) for every German sentence with one (a clause has one at most).
+    private struct SeparableVerb {
+        let verb: Int
+        let particle: Int
+        let info: WordInfo
+    }
+
     /// German separable verb particles (from the grammar): a verb whose particle closes the
     /// clause (`stellte … vor`, `nahm … teil`) means what the joined verb means.
     static let germanParticles: Set<String> = [
@@ -1090,20 +1138,20 @@ public final class AlignmentWords: @unchecked Sendable {
     ]
 
     /// The verbs of German clauses that end in a separable particle (`Die Regierung stellte den
-    /// Plan vor`), by position, with the particle's position and what the joined verb
+    /// Plan vor`), each with its position, the particle's position and what the joined verb
     /// (`vorstellen`) and the verb alone mean together; the particle is then no word of its own.
     /// The verb is the first word of the clause (from its start: the finite verb stands second)
     /// whose lemma with the particle is a headword of the dictionary. A clause ends at the
     /// sentence's end or where anything but one space separates two words (a comma).
-    private func separableVerbs(in words: [SentenceWord], side: LexicalAlignment.Side) -> [Int: (particle: Int, info: WordInfo)] {
+    private func separableVerbs(in words: [SentenceWord], side: LexicalAlignment.Side) -> [SeparableVerb] {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
-        var result: [Int: (particle: Int, info: WordInfo)] = [:]
+        var result: [SeparableVerb] = []
         var clauseStart = 0
         for (index, word) in words.enumerated() {
             let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - word.range.upperBound > 1
             defer { if clauseEnds { clauseStart = index + 1 } }
             guard clauseEnds, index > clauseStart, Self.germanParticles.contains(word.text) else { continue }
-            for candidate in clauseStart..<index where result[candidate] == nil {
+            for candidate in clauseStart..<index where !result.contains(where: { $0.verb == candidate }) {
                 let verb = words[candidate]
                 // Nouns are capitalized; a verb only where it opens the sentence.
                 guard !verb.isCapitalized || candidate == 0, Self.hasTwoLetters(verb.text),
@@ -1124,7 +1172,7 @@ public final class AlignmentWords: @unchecked Sendable {
                     lock.unlock()
                 }
                 guard let joinedInfo else { continue }
-                result[candidate] = (index, joinedInfo)
+                result.append(SeparableVerb(verb: candidate, particle: index, info: joinedInfo))
                 break
             }
         }
