@@ -228,6 +228,23 @@ import Testing
         ]
     }
 
+    /// Each real pair (`realPairs`) aligned both ways, en→de and de→en, handed to `body` with the
+    /// word store it was aligned with and its source and target texts.
+    static func forEachRealAlignment(
+        _ body: (_ pair: LexicalAlignment, _ words: AlignmentWords, _ direction: String, _ source: String, _ target: String) throws -> Void
+    ) throws {
+        let pairs = try realPairs()
+        for (from, to) in [("en", "de"), ("de", "en")] {
+            let lexicon = Lexicon.shared(source: from, target: to)
+            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            for (english, german) in pairs {
+                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
+                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
+                try body(pair, words, "\(from)-\(to)", sourceText, targetText)
+            }
+        }
+    }
+
     /// `counterpartLinks`, which reads the store's verdicts for a whole pair at once and keeps the
     /// new ones, links exactly the content words `areCounterparts` pairs, in the words' order:
     /// with the memo empty (verdicts made) and filled (verdicts read back), both ways, on a
@@ -336,22 +353,15 @@ import Testing
     /// words compete for counterparts.
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
     func gapLinksAreThePlainReadings() throws {
-        let pairs = try Self.realPairs()
         var competing = 0
-        for (from, to) in [("en", "de"), ("de", "en")] {
-            let lexicon = Lexicon.shared(source: from, target: to)
-            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
-            for (english, german) in pairs {
-                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
-                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
-                for readingCompounds in [false, true] {
-                    let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
-                    let reference = Self.referenceGapLinks(pair, compounds: links.compounds)
-                    #expect(links.source == reference.0 && links.target == reference.1,
-                            "\(from)-\(to) compounds \(readingCompounds): \(sourceText) | \(targetText)")
-                }
-                if pair.sourceLinks.contains(where: { $0.count > 1 }) || pair.targetLinks.contains(where: { $0.count > 1 }) { competing += 1 }
+        try Self.forEachRealAlignment { pair, words, direction, sourceText, targetText in
+            for readingCompounds in [false, true] {
+                let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
+                let reference = Self.referenceGapLinks(pair, compounds: links.compounds)
+                #expect(links.source == reference.0 && links.target == reference.1,
+                        "\(direction) compounds \(readingCompounds): \(sourceText) | \(targetText)")
             }
+            if pair.sourceLinks.contains(where: { $0.count > 1 }) || pair.targetLinks.contains(where: { $0.count > 1 }) { competing += 1 }
         }
         #expect(competing > 100)
     }
@@ -362,25 +372,18 @@ import Testing
     /// most pairs, so that the comparison tests it.
     @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
     func gapLinksFromTheOtherReadingAreThePlainReadings() throws {
-        let pairs = try Self.realPairs()
         var nothingHeld = 0, held = 0
-        for (from, to) in [("en", "de"), ("de", "en")] {
-            let lexicon = Lexicon.shared(source: from, target: to)
-            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
-            for (english, german) in pairs {
-                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
-                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
-                for readingCompounds in [false, true] {
-                    let first = pair.gapLinks(readingCompounds: !readingCompounds, memo: words)
-                    let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words, known: first)
-                    let reference = Self.referenceGapLinks(pair, compounds: links.compounds)
-                    #expect(links.source == reference.0 && links.target == reference.1,
-                            "\(from)-\(to) compounds \(readingCompounds) after the other reading: \(sourceText) | \(targetText)")
-                    let alone = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
-                    #expect(links.compoundsLinked == alone.compoundsLinked, "\(sourceText)")
-                }
-                if pair.gapLinks(readingCompounds: true, memo: words).compoundsLinked { held += 1 } else { nothingHeld += 1 }
+        try Self.forEachRealAlignment { pair, words, direction, sourceText, targetText in
+            for readingCompounds in [false, true] {
+                let first = pair.gapLinks(readingCompounds: !readingCompounds, memo: words)
+                let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words, known: first)
+                let reference = Self.referenceGapLinks(pair, compounds: links.compounds)
+                #expect(links.source == reference.0 && links.target == reference.1,
+                        "\(direction) compounds \(readingCompounds) after the other reading: \(sourceText) | \(targetText)")
+                let alone = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
+                #expect(links.compoundsLinked == alone.compoundsLinked, "\(sourceText)")
             }
+            if pair.gapLinks(readingCompounds: true, memo: words).compoundsLinked { held += 1 } else { nothingHeld += 1 }
         }
         #expect(nothingHeld > 100 && held > 0, "\(nothingHeld) pairs with no compound holding a word, \(held) with one")
     }
@@ -438,28 +441,22 @@ import Testing
                    Comment(rawValue: OptionalResource.freeDictMissing + " " + OptionalResource.sharedDataMissing)))
     func wordFactsAnswerAsTheirInfos() throws {
         var known = 0, withAntonyms = 0
-        for (from, to) in [("en", "de"), ("de", "en")] {
-            let lexicon = Lexicon.shared(source: from, target: to)
-            let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
-            for (english, german) in try Self.realPairs() {
-                let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
-                let pair = try #require(LexicalAlignment(source: sourceText, target: targetText, words: words))
-                for word in pair.source + pair.target {
-                    #expect(word.isKnown == word.info.isKnown && word.facts.hasOwnAntonyms == !word.info.ownAntonyms.isEmpty,
-                            "\(word.text)")
-                    if word.isKnown { known += 1 }
-                    if word.facts.hasOwnAntonyms { withAntonyms += 1 }
-                }
-                func counted(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (Int, Int) {
-                    let content = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
-                    return (content.count, content.filter { !links[$0].isEmpty }.count)
-                }
-                let counts = AlignmentCounts(pair)
-                let (sourceKnown, sourceAligned) = counted(pair.source, pair.sourceLinks)
-                let (targetKnown, targetAligned) = counted(pair.target, pair.targetLinks)
-                #expect(counts.sourceKnown == sourceKnown && counts.sourceAligned == sourceAligned
-                        && counts.targetKnown == targetKnown && counts.targetAligned == targetAligned, "\(sourceText)")
+        func counted(_ words: [LexicalAlignment.Word], _ links: [[Int]]) -> (Int, Int) {
+            let content = words.indices.filter { words[$0].isContent && words[$0].info.isKnown }
+            return (content.count, content.filter { !links[$0].isEmpty }.count)
+        }
+        try Self.forEachRealAlignment { pair, _, _, sourceText, _ in
+            for word in pair.source + pair.target {
+                #expect(word.isKnown == word.info.isKnown && word.facts.hasOwnAntonyms == !word.info.ownAntonyms.isEmpty,
+                        "\(word.text)")
+                if word.isKnown { known += 1 }
+                if word.facts.hasOwnAntonyms { withAntonyms += 1 }
             }
+            let counts = AlignmentCounts(pair)
+            let (sourceKnown, sourceAligned) = counted(pair.source, pair.sourceLinks)
+            let (targetKnown, targetAligned) = counted(pair.target, pair.targetLinks)
+            #expect(counts.sourceKnown == sourceKnown && counts.sourceAligned == sourceAligned
+                    && counts.targetKnown == targetKnown && counts.targetAligned == targetAligned, "\(sourceText)")
         }
         #expect(known > 10_000 && withAntonyms > 1_000)
     }
