@@ -100,6 +100,10 @@ public final class NumberExtractor {
     private let groupsWithSpace: Bool
     private let neighbourShapes: NeighbourShapes
 
+    /// German `Vol.` and `Gew.` before `%` (`3 Vol.-%`), folded: read by `percentSuffix` and kept
+    /// in the percent shapes, which must not rule out a word it reads.
+    static let germanPercentBases = ["vol", "gew"]
+
     /// The shapes (`KeyShapes`) of the words a number's neighbours are looked up in: the words
     /// around most numbers are none of them (`sich 76 Delegierte`), and are then not folded and
     /// hashed for each look-up.
@@ -117,7 +121,7 @@ public final class NumberExtractor {
         init(language: String, percentWords: [[String]], minusWords: Set<String>, figureScaleLinks: Set<String>,
              hourWords: Set<String>, hourWordsBefore: Set<String>, meridiems: [String: Bool]) {
             minus = KeyShapes(keys: minusWords)
-            percent = KeyShapes(keys: percentWords.compactMap(\.first) + (language == "de" ? ["vol", "gew"] : []))
+            percent = KeyShapes(keys: percentWords.compactMap(\.first) + (language == "de" ? NumberExtractor.germanPercentBases : []))
             percentMatchesAny = percentWords.contains(where: \.isEmpty)
             scaleLinks = KeyShapes(keys: figureScaleLinks)
             clock = KeyShapes(keys: Array(hourWords) + Array(meridiems.keys))
@@ -396,7 +400,7 @@ public final class NumberExtractor {
         guard cursor > offset, let first = text.tokenIndex(startingAt: cursor),
               text.mayBeKey(first, in: neighbourShapes.percent) || neighbourShapes.percentMatchesAny else { return nil }
         // German `3 Vol.-%`, `5 Gew.%`: percent by volume or weight.
-        if locale.language == "de", ["vol", "gew"].contains(text.folded(first)), text.isSingle(first + 1, [0x2E]) {
+        if locale.language == "de", Self.germanPercentBases.contains(text.folded(first)), text.isSingle(first + 1, [0x2E]) {
             var sign = first + 2
             if text.isSingle(sign, [0x2D]) { sign += 1 }
             if text.isValid(sign), text.tokens[sign].end - text.tokens[sign].start == 1,
