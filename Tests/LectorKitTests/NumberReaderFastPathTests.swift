@@ -359,11 +359,11 @@ import Testing
         let tables = NumberExtractor.Tables(language: language)
         let shapes = tables.neighbourShapes
         let lists: [(KeyShapes, Set<String>)] = [
-            (shapes.minus, tables.minusWords),
+            (tables.minusWords.shapes, tables.minusWords.words),
             (shapes.percent, Set(tables.percentWords.compactMap(\.first) + (language == "de" ? ["vol", "gew"] : []))),
-            (shapes.scaleLinks, tables.figureScaleLinks),
+            (tables.figureScaleLinks.shapes, tables.figureScaleLinks.words),
             (shapes.clock, tables.hourWords.union(tables.meridiems.keys)),
-            (shapes.hourBefore, tables.hourWordsBefore),
+            (tables.hourWordsBefore.shapes, tables.hourWordsBefore.words),
         ]
         var ruledOut = 0
         for (keyShapes, keys) in lists {

@@ -85,11 +85,11 @@ public final class NumberExtractor {
     private let ordinalSuffixes: Set<String>
     private let decadeSuffixes: Set<String>
     private let hourWords: Set<String>
-    private let hourWordsBefore: Set<String>
+    private let hourWordsBefore: ShapedWords
     private let meridiems: [String: Bool]
     private let numberWords: NumberWords?
-    private let figureScaleLinks: Set<String>
-    private let minusWords: Set<String>
+    private let figureScaleLinks: ShapedWords
+    private let minusWords: ShapedWords
     /// Chinese and Japanese write numbers with Han numerals too (`十亿`, `两千`): `CJKNumeral`.
     private let readsHanNumerals: Bool
     /// Whether the language's number format reads a run of ASCII digits as the integer they
@@ -104,28 +104,21 @@ public final class NumberExtractor {
     /// in the percent shapes, which must not rule out a word it reads.
     static let germanPercentBases = ["vol", "gew"]
 
-    /// The shapes (`KeyShapes`) of the words a number's neighbours are looked up in: the words
-    /// around most numbers are none of them (`sich 76 Delegierte`), and are then not folded and
-    /// hashed for each look-up.
+    /// The shapes (`KeyShapes`) of the words a number's next word is read against in more than
+    /// one lexicon (the words of one set are `ShapedWords`): the words around most numbers are
+    /// none of them (`sich 76 Delegierte`), and are then not folded and hashed for each look-up.
     struct NeighbourShapes: Sendable {
-        let minus: KeyShapes
         /// The first words of the percent words, and German `vol`, `gew` (`3 Vol.-%`).
         let percent: KeyShapes
         /// A percent word of no words would match any token: no shape then rules one out.
         let percentMatchesAny: Bool
-        let scaleLinks: KeyShapes
         /// Hour words and 12-hour markers, which follow the hour.
         let clock: KeyShapes
-        let hourBefore: KeyShapes
 
-        init(language: String, percentWords: [[String]], minusWords: Set<String>, figureScaleLinks: Set<String>,
-             hourWords: Set<String>, hourWordsBefore: Set<String>, meridiems: [String: Bool]) {
-            minus = KeyShapes(keys: minusWords)
+        init(language: String, percentWords: [[String]], hourWords: Set<String>, meridiems: [String: Bool]) {
             percent = KeyShapes(keys: percentWords.compactMap(\.first) + (language == "de" ? NumberExtractor.germanPercentBases : []))
             percentMatchesAny = percentWords.contains(where: \.isEmpty)
-            scaleLinks = KeyShapes(keys: figureScaleLinks)
             clock = KeyShapes(keys: Array(hourWords) + Array(meridiems.keys))
-            hourBefore = KeyShapes(keys: hourWordsBefore)
         }
     }
 
@@ -136,11 +129,11 @@ public final class NumberExtractor {
         let ordinalSuffixes: Set<String>
         let decadeSuffixes: Set<String>
         let hourWords: Set<String>
-        let hourWordsBefore: Set<String>
+        let hourWordsBefore: ShapedWords
         let meridiems: [String: Bool]
         let numberWords: NumberWords?
-        let figureScaleLinks: Set<String>
-        let minusWords: Set<String>
+        let figureScaleLinks: ShapedWords
+        let minusWords: ShapedWords
         let neighbourShapes: NeighbourShapes
 
         init(language: String) {
@@ -149,14 +142,13 @@ public final class NumberExtractor {
             ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
             decadeSuffixes = ExtractionLexicon.decadeSuffixes(locale.language)
             hourWords = ExtractionLexicon.hourWords(locale.language)
-            hourWordsBefore = ExtractionLexicon.hourWordsBefore(locale.language)
+            hourWordsBefore = ShapedWords(ExtractionLexicon.hourWordsBefore(locale.language))
             meridiems = ExtractionLexicon.meridiems(locale.language)
             numberWords = NumberWords.forLanguage(locale.language)
-            figureScaleLinks = ExtractionLexicon.figureScaleLinks(locale.language)
-            minusWords = ExtractionLexicon.minusWords(locale.language)
-            neighbourShapes = NeighbourShapes(language: locale.language, percentWords: percentWords, minusWords: minusWords,
-                                              figureScaleLinks: figureScaleLinks, hourWords: hourWords,
-                                              hourWordsBefore: hourWordsBefore, meridiems: meridiems)
+            figureScaleLinks = ShapedWords(ExtractionLexicon.figureScaleLinks(locale.language))
+            minusWords = ShapedWords(ExtractionLexicon.minusWords(locale.language))
+            neighbourShapes = NeighbourShapes(language: locale.language, percentWords: percentWords, hourWords: hourWords,
+                                              meridiems: meridiems)
         }
     }
 
@@ -372,7 +364,7 @@ public final class NumberExtractor {
     /// or as a word (`minus 15`, `минус 15`) that no number precedes (`20 minus 5` subtracts).
     private func sign(before index: Int, in text: TokenizedText) -> (offset: Int, isMinus: Bool)? {
         if text.isInlineSpace(index - 1), text.isValid(index - 2), text.tokens[index - 2].kind == .letter,
-           text.mayBeKey(index - 2, in: neighbourShapes.minus), minusWords.contains(text.folded(index - 2)) {
+           text.isWord(index - 2, in: minusWords) {
             var previous = index - 3
             while previous >= 0, text.isWhitespace(previous) { previous -= 1 }
             if previous >= 0, text.hasDigit(previous) { return nil }
@@ -442,7 +434,7 @@ public final class NumberExtractor {
             while text.isValid(token + 1), text.tokens[token].end < end { token += 1 }
             return (scale, end, token)
         }
-        if !figureScaleLinks.isEmpty, text.mayBeKey(token, in: neighbourShapes.scaleLinks), figureScaleLinks.contains(text.folded(token)),
+        if !figureScaleLinks.isEmpty, text.isWord(token, in: figureScaleLinks),
            text.isInlineSpace(token + 1), text.isValid(token + 2) {
             token += 2
         }
@@ -604,8 +596,7 @@ public final class NumberExtractor {
                                     text: text.text(token.start..<end)), next)
         }
         guard hour <= 24, minute <= 59 else { return nil }
-        if text.isInlineSpace(index - 1), text.isValid(index - 2), text.mayBeKey(index - 2, in: neighbourShapes.hourBefore),
-           hourWordsBefore.contains(text.folded(index - 2)) {
+        if text.isInlineSpace(index - 1), text.isValid(index - 2), text.isWord(index - 2, in: hourWordsBefore) {
             explicitClock = true
         }
         // An hour word (`13 Uhr`, `13 h 56`) or a 12-hour marker (`8 a.m.`) after it.

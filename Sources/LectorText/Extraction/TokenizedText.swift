@@ -135,6 +135,12 @@ struct TokenizedText {
         return shapes.mayContain(foldingASCII: units[tokens[index].range])
     }
 
+    /// Whether the token, folded, is one of `words`; most tokens are ruled out by their shape
+    /// without being folded.
+    func isWord(_ index: Int, in words: ShapedWords) -> Bool {
+        mayBeKey(index, in: words.shapes) && words.words.contains(folded(index))
+    }
+
     /// Whether the token's folded text may be a key of the lexicon `filter` was made for; asked
     /// before `folded(_:)`, it spares folding most words of a text.
     func mayBeKey(_ index: Int, in filter: ASCIIKeyFilter) -> Bool {
@@ -320,6 +326,21 @@ struct KeyShapes: Sendable {
         let bit = Self.shape(folded(first), folded(second), folded(last), isASCII ? units.count : 0)
         return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
+}
+
+/// A set of folded words kept with its `KeyShapes`, so that no caller can ask the set without
+/// the shapes or pair it with another set's shapes: `TokenizedText.isWord(_:in:)` folds a token
+/// only when its shape may be one of the words.
+struct ShapedWords: Sendable {
+    let words: Set<String>
+    let shapes: KeyShapes
+
+    init(_ words: Set<String>) {
+        self.words = words
+        shapes = KeyShapes(keys: words)
+    }
+
+    var isEmpty: Bool { words.isEmpty }
 }
 
 // MARK: - Code units
