@@ -100,7 +100,7 @@ public final class NumberExtractor {
     private let groupsWithSpace: Bool
     private let neighbourShapes: NeighbourShapes
 
-    /// German `Vol.` and `Gew.` before `%` (`3 Vol.-%`), folded: read by `percentSuffix` and kept
+    /// German `Vol.` and `Gew.` before `%` (`3 Vol.-%`), folded: read by `percentMarker(at:in:)` and kept
     /// in the percent shapes, which must not rule out a word it reads.
     static let germanPercentBases = ["vol", "gew"]
 
