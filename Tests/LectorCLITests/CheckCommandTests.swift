@@ -64,6 +64,22 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
+    /// A pipe has no size to read by (`<(…)`, `/dev/stdin` from a pipe): read to its end, past
+    /// the first 64 KiB the reader asks for at once.
+    @Test func fileThatIsAPipeIsReadToItsEnd() throws {
+        let filler = String(repeating: "Officials met in Lviv on Monday to discuss the grain deal.\n", count: 4_000)
+        let result = try CommandRunner.run(["check", "--glossary", Self.glossary, "/dev/stdin"],
+                                           input: filler + "The talks moved to Kiev.\n")
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("/dev/stdin:4001:20: error: `Kiev` is deprecated"))
+    }
+
+    @Test func fixRefusesAPipeAndSaysWhy() throws {
+        let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, "/dev/stdin"], input: "Kiev.\n")
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("/dev/stdin: is a pipe (FIFO), not a regular file"))
+    }
+
     @Test func invalidUTF8ExitsTwoWithLine() throws {
         let path = Fixtures.write(Data(Array("ok\nbad \u{FF}".utf8).dropLast(2) + [0xFF, 0x0A]), named: "bad.txt")
         let result = try CommandRunner.run(["check", "--glossary", Self.glossary, path])

@@ -10,14 +10,8 @@ import LectorText
 /// any term with `<termNote type="x-caseSensitive">yes</termNote>`.
 public enum TBXGlossaryReader {
     public static func read(contentsOf path: String) throws(InputError) -> Glossary {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read the glossary" : "no such glossary file")
-        }
-        return try read(data: data, name: path)
+        try read(data: FileBytes.read(path: path, missing: "no such glossary file", unreadable: "cannot read the glossary"),
+                 name: path)
     }
 
     /// Reads through the shared `XMLDocumentWalker`, so a TBX file is refused for the same reasons as an

@@ -121,6 +121,9 @@ public enum AtomicFileWriter {
         guard lstat(path, &link) == 0 else { return path }
         guard link.st_mode & S_IFMT == S_IFLNK else { return path }
         guard let resolved = realpath(path, nil) else {
+            // `/dev/fd/N` of `<(…)` links to a pipe, which has no path but is there to be described.
+            var status = stat()
+            if stat(path, &status) == 0 { try checkReplaceable(status, path: path, target: path) }
             throw failure(path, "is a symbolic link to a file that does not exist; Lector writes through links "
                           + "but does not create their targets")
         }
@@ -148,7 +151,7 @@ public enum AtomicFileWriter {
     private static func describe(fileType type: mode_t) -> String {
         switch type {
         case S_IFDIR: "a directory"
-        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFIFO: "a pipe (FIFO)"
         case S_IFCHR: "a character device"
         case S_IFBLK: "a block device"
         case S_IFSOCK: "a socket"

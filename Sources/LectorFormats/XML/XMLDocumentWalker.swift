@@ -46,12 +46,7 @@ protocol XMLDocumentHandler: AnyObject {
 enum XMLDocumentWalker {
     /// Reads a file's bytes; a missing or unreadable file is an `InputError`.
     static func contents(of path: String) throws(InputError) -> Data {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file" : "no such file")
-        }
+        try FileBytes.read(path: path)
     }
 
     static func walk(_ data: Data, name: String, handler: some XMLDocumentHandler) throws(InputError) {

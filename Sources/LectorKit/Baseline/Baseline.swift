@@ -75,12 +75,7 @@ public struct Baseline: Codable, Sendable, Equatable {
     }
 
     public static func load(path: String) throws(InputError) -> Baseline {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, message: "cannot read the baseline")
-        }
+        let data = try FileBytes.read(path: path, missing: "no such baseline file", unreadable: "cannot read the baseline")
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
             guard baseline.version == 1 else {

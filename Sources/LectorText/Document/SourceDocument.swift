@@ -168,14 +168,7 @@ public struct SourceDocument: Sendable {
 
     /// Reads a UTF-8 file. Invalid UTF-8 is an error naming the line of the first bad byte.
     public static func load(path: String) throws(InputError) -> SourceDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file" : "no such file")
-        }
-        return try decode(data, path: path)
+        try decode(FileBytes.read(path: path), path: path)
     }
 
     /// Decodes UTF-8 bytes (a leading BOM is skipped, byte offsets still count it).

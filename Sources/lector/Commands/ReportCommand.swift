@@ -82,23 +82,12 @@ enum ReportInput {
     /// when it lies inside it, so that reports do not depend on where the checkout is and the
     /// patch applies from here.
     static func load(_ path: String) throws(InputError) -> SourceDocument {
-        let document = try SourceDocument.load(path: path)
-        let shown = displayPath(path)
-        guard shown != path else { return document }
-        guard let data = FileManager.default.contents(atPath: path) else { return document }
-        return try SourceDocument.decode(data, path: shown)
+        try SourceDocument.decode(FileBytes.read(path: path), path: displayPath(path))
     }
 
     /// Loads any file `report` reads (text, Markdown, HTML, bilingual) under the path reports show.
     static func loadEditable(_ path: String) throws(InputError) -> EditableText {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw InputError(file: path, message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file" : "no such file")
-        }
-        return try EditableFileLoader.read(data, path: displayPath(path))
+        try EditableFileLoader.read(FileBytes.read(path: path), path: displayPath(path))
     }
 
     static func displayPath(_ path: String) -> String {
