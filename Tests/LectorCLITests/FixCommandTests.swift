@@ -24,6 +24,33 @@ import Testing
         try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
     }
 
+    /// Text marked not to translate is the source's by contract: no finding points into it and
+    /// no fix changes it, while the translated text beside it is fixed.
+    @Test(arguments: [
+        ("1.2", #"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="x"><body>"#
+            + #"<trans-unit id="1"><source>Firma <mrk mtype="protected">Kiev Ltd</mrk> in Kiew</source><target>Company <mrk mtype="protected">Kiev Ltd</mrk> in Kiev</target></trans-unit>"#
+            + #"<trans-unit id="2"><source>Firma <mrk mtype="x-term" translate="no">Kiev Ltd</mrk> in Kiew</source><target>Company <mrk mtype="x-term" translate="no">Kiev Ltd</mrk> in Kiev</target></trans-unit>"#
+            + "</body></file></xliff>\n"),
+        ("2.0", #"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en"><file id="f">"#
+            + #"<unit id="1"><segment><source>Firma <mrk id="m1" translate="no">Kiev Ltd</mrk> in Kiew</source><target>Company <mrk id="m1" translate="no">Kiev Ltd</mrk> in Kiev</target></segment></unit>"#
+            + #"<unit id="2"><segment><source>Firma <sm id="m2" translate="no"/>Kiev Ltd<em startRef="m2"/> in Kiew</source><target>Company <sm id="m2" translate="no"/>Kiev Ltd<em startRef="m2"/> in Kiev</target></segment></unit>"#
+            + "</file></xliff>\n"),
+    ])
+    func textMarkedNotToTranslateIsNeitherFlaggedNorFixed(_ version: String, _ xliff: String) throws {
+        let path = Fixtures.write(xliff, named: "protected.xlf")
+        let check = try CommandRunner.run(["check", "--no-config", "--format", "jsonl", "--glossary", Self.glossary, path])
+        let flagged = check.standardOutput.split(separator: "\n").filter { $0.contains("glossary.forbidden") }
+        #expect(flagged.count == 2, "\(check.standardOutput)")
+        let fix = try CommandRunner.run(["fix", "--no-config", "--glossary", Self.glossary, path])
+        #expect(fix.status == 0, "\(fix.standardError)")
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed == xliff.replacingOccurrences(of: "</mrk> in Kiev</target>", with: "</mrk> in Kyiv</target>")
+            .replacingOccurrences(of: "<em startRef=\"m2\"/> in Kiev</target>", with: "<em startRef=\"m2\"/> in Kyiv</target>"))
+        #expect(fixed.components(separatedBy: "Kiev Ltd").count == 5, "version \(version)")
+        let again = try CommandRunner.run(["check", "--no-config", "--glossary", Self.glossary, path])
+        #expect(again.status == 0, "\(again.standardOutput)")
+    }
+
     @Test func dryRunPrintsADiffAndChangesNothing() throws {
         let file = try seedCopy()
         let before = try Data(contentsOf: file)

@@ -30,6 +30,8 @@ import Testing
         ("en", "de", "Not a valid email address", "Ungültige E-Mail-Adresse"),
         ("en", "de", "This cannot be undone.", "Dieser Vorgang ist unwiderruflich."),
         ("en", "de", "Can't connect to the server", "Verbindung zum Server fehlgeschlagen"),
+        ("de", "en", "Er kam erst nach Mitternacht nach Hause.", "He didn't get home until after midnight."),
+        ("de", "en", "Der Film läuft erst ab Donnerstag in den Kinos.", "The film won't be in cinemas until Thursday."),
     ])
     func correctTranslationStaysQuiet(_ from: String, _ to: String, _ source: String, _ target: String) {
         #expect(Self.negations(source, target, from: from, to: to).isEmpty)
@@ -46,6 +48,7 @@ import Testing
         ("fr", "Il n'est pas content du résultat.", "He is happy with the result.", "(n' … pas)"),
         ("es", "No es fácil ver delfines en esta costa.", "It is easy to see dolphins on this coast.", "(no)"),
         ("ru", "Он не заметил ошибку.", "He noticed the mistake.", "(не)"),
+        ("de", "Er kam nicht nach Hause, bis sie anrief.", "He came home until she called.", "(nicht)"),
     ])
     func lostNegationIsFound(_ from: String, _ source: String, _ target: String, _ cue: String) {
         let found = Self.negations(source, target, from: from, to: "en")

@@ -88,6 +88,10 @@ struct InlineMarkupCollector {
     /// Open protected elements (`isProtected`): their depth in `open`, where their text starts (UTF-16
     /// offset in `text`) and their identifier.
     private var protected: [(depth: Int, start: Int, id: String)] = []
+    /// XLIFF 2 `<sm translate="no"/>` markers not yet closed by their `<em startRef>`: id and start.
+    private var protectedMarkers: [(id: String, start: Int)] = []
+    /// Where protected text stands in `text` (`SegmentText.protectedRanges`).
+    private var protectedRanges: [Range<Int>] = []
 
 
     /// Starts collecting at the segment element's start tag.
@@ -105,6 +109,12 @@ struct InlineMarkupCollector {
         }
         let identifier = vocabulary.identifier(of: tag)
         let code = identifier.map { "\(tag.name):\($0)" } ?? tag.name
+        if tag.name == "sm", tag.attributes["translate"] == "no" {
+            protectedMarkers.append((tag.attributes["id"] ?? "", text.utf16.count))
+        } else if tag.name == "em", let start = protectedMarkers.lastIndex(where: { $0.id == tag.attributes["startRef"] }) {
+            protectedRanges.append(protectedMarkers[start].start..<text.utf16.count)
+            protectedMarkers.remove(at: start)
+        }
         switch vocabulary.role(of: tag) {
         case .paired:
             codes.append(code)
@@ -144,6 +154,7 @@ struct InlineMarkupCollector {
         guard let closing = open.popLast() else { return true }
         if let last = protected.last, last.depth == open.count {
             protected.removeLast()
+            protectedRanges.append(last.start..<text.utf16.count)
             let content = String(decoding: Array(text.utf16)[last.start...], as: UTF16.self)
             codes.append("\(SegmentText.protectedCodePrefix)\(last.id)=\(content)")
         }
@@ -154,6 +165,9 @@ struct InlineMarkupCollector {
     var segment: SegmentText {
         var segment = SegmentText(text: text, inlineCodes: codes, line: line, column: column)
         segment.elementOrdinal = ordinal
+        // A marker left open protects to the segment's end, as XLIFF 2 reads it.
+        segment.protectedRanges = (protectedRanges + protectedMarkers.map { $0.start..<text.utf16.count })
+            .filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
         return segment
     }
 }

@@ -264,7 +264,9 @@ public struct Checker: Sendable {
     func unitFindings(_ file: BilingualFile, wholeFile: WholeFileFacts? = nil, kept: KeptPreparations? = nil,
                       read: ReadTarget? = nil) -> [Finding] {
         let target = read?.document ?? Self.targetDocument(of: file.units, path: file.path)
-        var findings = documentFindings(file, target: target, wholeFile: wholeFile, glossaryMatches: read?.matches, kept: kept)
+        var findings = Self.outsideProtectedText(
+            documentFindings(file, target: target, wholeFile: wholeFile, glossaryMatches: read?.matches, kept: kept),
+            of: file, target: target)
         guard file.units.contains(where: { $0.reference != nil }) else { return findings }
         // Line n of the assembled document is unit n.
         let units = findings.map { target.textLine(ofUTF16Offset: $0.location.utf16Offset) - 1 }
@@ -272,6 +274,23 @@ public struct Checker: Sendable {
             findings[index].unit = file.units[units[index]].reference
         }
         return Self.withoutRepeatedPluralFindings(findings, units: units, of: file)
+    }
+
+    /// Findings without those pointing into a target's text marked not to translate
+    /// (`SegmentText.protectedRanges`): that text is the source's by contract, and a fix there
+    /// would change it. The markup rules compare it with the source's and stay.
+    static func outsideProtectedText(_ findings: [Finding], of file: BilingualFile, target: SourceDocument) -> [Finding] {
+        guard file.units.contains(where: { !($0.target?.protectedRanges.isEmpty ?? true) }) else { return findings }
+        return findings.filter { finding in
+            guard !finding.ruleID.hasPrefix("markup.") else { return true }
+            let line = target.textLine(ofUTF16Offset: finding.location.utf16Offset)
+            guard line - 1 < file.units.count, let protected = file.units[line - 1].target?.protectedRanges,
+                  !protected.isEmpty else { return true }
+            let start = target.lineRange(line).lowerBound
+            let range = (finding.location.utf16Offset - start)..<max(finding.endLocation.utf16Offset - start,
+                                                                     finding.location.utf16Offset - start + 1)
+            return !protected.contains { $0.overlaps(range) }
+        }
     }
 
     /// The further forms of a PO plural entry (`msgstr[1…]`) say what `msgstr[0]` says, for another

@@ -222,6 +222,10 @@ struct NegationLexicon: Sendable {
     /// Cue → words that make it lexical when one precedes it within three words (concessive
     /// `где … ни`, `как бы там ни`).
     private var lexicalAfter: [String: Set<String>] = [:]
+    /// Words that make any grammatical cue before them lexical, within `laterWindow` words
+    /// (English `didn't get home until after midnight` is "only after midnight", German `erst`).
+    private var lexicalIfLater: Set<String> = []
+    private static let laterWindow = 6
     /// Affirmative phrases, for messages: `managed to`.
     private(set) var opposites: [[String]] = []
     /// The first words of `phrases` and of `cancels`, to skip looking up most words of a sentence.
@@ -362,6 +366,7 @@ struct NegationLexicon: Sendable {
             case "opposite": lexicon.opposites.append(words)
             case "lex-if-followed" where words.count == 2: lexicon.lexicalBefore[words[0], default: []].insert(words[1])
             case "lex-if-preceded" where words.count == 2: lexicon.lexicalAfter[words[0], default: []].insert(words[1])
+            case "lex-if-later" where words.count == 1: lexicon.lexicalIfLater.insert(words[0])
             default: continue
             }
             result[language] = lexicon
@@ -526,6 +531,10 @@ struct NegationLexicon: Sendable {
         }
         if let preceding = lexicalAfter[word],
            words[max(0, index - 3)..<index].contains(where: { preceding.contains($0.text) }) {
+            return true
+        }
+        if !lexicalIfLater.isEmpty,
+           words[(index + 1)..<min(words.count, index + 1 + Self.laterWindow)].contains(where: { lexicalIfLater.contains($0.text) }) {
             return true
         }
         return false

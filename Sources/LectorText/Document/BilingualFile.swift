@@ -90,6 +90,10 @@ public struct SegmentText: Sendable, Equatable {
     /// For XML formats: the segment element's number among the document's elements (0 = root),
     /// in document order, which locates it in the bytes.
     package var elementOrdinal = -1
+    /// Stretches of `text` (UTF-16 offsets) marked not to translate (`<mrk translate="no">`, XLIFF
+    /// 1.2 `<mrk mtype="protected">`, XLIFF 2 `<sm translate="no"/>…<em/>`): they are the source's
+    /// text by contract, so no finding points into them and no fix changes them.
+    public package(set) var protectedRanges: [Range<Int>] = []
 
     public init(text: String, inlineCodes: [String] = [], line: Int, column: Int? = nil) {
         self.text = text
