@@ -77,7 +77,23 @@ import Testing
     @Test func fixRefusesAPipeAndSaysWhy() throws {
         let result = try CommandRunner.run(["fix", "--glossary", Self.glossary, "/dev/stdin"], input: "Kiev.\n")
         #expect(result.status == 2)
-        #expect(result.standardError.contains("/dev/stdin: is a pipe (FIFO), not a regular file"))
+        #expect(result.standardError.contains("/dev/stdin: names standard input or an open file descriptor"))
+    }
+
+    /// `/dev/stdin` redirected from a file resolves to that file, which fix must not rewrite.
+    @Test func fixDoesNotWriteThroughStandardInput() throws {
+        let path = Fixtures.write("Talks in Kiev.\n", named: "redirected.txt")
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["fix", "--no-config", "--glossary", Self.glossary, "/dev/stdin"]
+        process.currentDirectoryURL = Fixtures.packageRoot
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "Talks in Kiev.\n")
     }
 
     @Test func invalidUTF8ExitsTwoWithLine() throws {

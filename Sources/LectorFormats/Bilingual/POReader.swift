@@ -287,7 +287,31 @@ private struct POParser {
                 closeRun()
                 guard index + 1 < line.upperBound else { break }
                 let escaped: UInt8
+                // Octal `\101` and hexadecimal `\x41` escapes stand for a byte, as in C and in
+                // GNU gettext; their digits follow the letter.
+                var digitsEnd = index + 1
                 switch bytes[index + 1] {
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    var value = 0
+                    while digitsEnd < min(index + 4, line.upperBound), (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[digitsEnd]) {
+                        value = value * 8 + Int(bytes[digitsEnd] - UInt8(ascii: "0"))
+                        digitsEnd += 1
+                    }
+                    guard value <= 0xFF else {
+                        throw InputError(file: file, line: number, message: "octal escape above \\377 in a string")
+                    }
+                    escaped = UInt8(value)
+                case UInt8(ascii: "x"):
+                    digitsEnd += 1
+                    var value = 0
+                    while digitsEnd < min(index + 4, line.upperBound), let digit = Self.hexValue(bytes[digitsEnd]) {
+                        value = value * 16 + digit
+                        digitsEnd += 1
+                    }
+                    guard digitsEnd > index + 2 else {
+                        throw InputError(file: file, line: number, message: "\\x without hexadecimal digits in a string")
+                    }
+                    escaped = UInt8(value)
                 case UInt8(ascii: "n"): escaped = 0x0A
                 case UInt8(ascii: "t"): escaped = 0x09
                 case UInt8(ascii: "r"): escaped = 0x0D
@@ -306,8 +330,10 @@ private struct POParser {
                 if escapedText == nil { escapedText = [] }
                 escapedText!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[verbatimStart..<index]))
                 escapedText!.append(escaped)
-                units += 1
-                index += 2
+                // A byte escape may be one byte of a UTF-8 sequence (`\303\251` is `é`): the text's
+                // UTF-16 length grows at its lead byte only, as for the bytes written as they are.
+                if escaped & 0xC0 != 0x80 { units += escaped >= 0xF0 ? 2 : 1 }
+                index = digitsEnd > index + 1 ? digitsEnd : index + 2
                 verbatimStart = index
                 continue
             }
@@ -316,6 +342,15 @@ private struct POParser {
             index += 1
         }
         throw InputError(file: file, line: number, message: "unterminated string (no closing quote)")
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
     }
 
     /// Unicode scalars in `bytes[range]`: the bytes that are not a continuation byte.

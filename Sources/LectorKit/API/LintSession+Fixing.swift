@@ -1,6 +1,15 @@
 import Foundation
 
 extension LintSession {
+    /// `/dev/stdin`, `/dev/fd/N`, `/proc/self/fd/N` and the like: paths that stand for whatever a
+    /// process has open, not for a file of their own.
+    static func namesAnOpenDescriptor(_ path: String) -> Bool {
+        // Dots removed, links not followed: following them is what leads to the redirected file.
+        let standardized = URL(fileURLWithPath: path).standardized.path
+        return ["/dev/stdin", "/dev/stdout", "/dev/stderr"].contains(standardized)
+            || standardized.hasPrefix("/dev/fd/") || standardized.hasPrefix("/proc/")
+    }
+
     /// Reads a file, checks it with the checker of its languages and plans its safe fixes: for a
     /// bilingual file only its targets, for HTML and Markdown only their prose, for plain text all
     /// but URLs, e-mail addresses and file paths (`EditableText`).
@@ -24,6 +33,12 @@ extension LintSession {
     }
 
     private func planFixes(path: String, language: String?, source sourcePath: String?) throws(InputError) -> FixPlan {
+        // `/dev/stdin` redirected from a file resolves to that file: fixing it would rewrite a file
+        // the command line never named, as `-` would.
+        if Self.namesAnOpenDescriptor(path) {
+            throw InputError(file: path, message: "names standard input or an open file descriptor, which fix does not "
+                             + "write through; name the file itself")
+        }
         // Paired and with the source language as `check` reads it: an English translation of a
         // German project is a translation, not the source.
         let file = try EditableFileLoader.load(path: path, source: sourcePath, sourceLanguage: configuration.sourceLanguage)
