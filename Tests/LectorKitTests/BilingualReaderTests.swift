@@ -61,6 +61,30 @@ extension BilingualReaderTests {
     @Suite struct XLIFF1 {
         static let name = "seed-article.de-en.xlf"
 
+        /// A later `<file>` in another language would be checked and fixed as the first's language.
+        @Test func fileElementsInDifferentLanguagesAreAnError() {
+            func xliff(_ second: String) -> Data {
+                Data(("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+                    <file source-language="ru" target-language="en" datatype="plaintext" original="a"><body>
+                    <trans-unit id="1"><source>Киев</source><target>Kiev</target></trans-unit>
+                    </body></file>
+                    <file \(second) datatype="plaintext" original="b"><body>
+                    <trans-unit id="2"><source>Киев</source><target>Kyiv</target></trans-unit>
+                    </body></file>
+                    </xliff>
+                    """).utf8)
+            }
+            BilingualFixtures.expectError(try XLIFFReader.read(data: xliff(#"source-language="ru" target-language="de""#), name: "m.xlf"),
+                                          file: "m.xlf", line: 6, containing: #"target-language="de" where the first has "en""#)
+            BilingualFixtures.expectError(try XLIFFReader.read(data: xliff(#"source-language="uk" target-language="en""#), name: "m.xlf"),
+                                          file: "m.xlf", line: 6, containing: #"source-language="uk""#)
+            // The same pair again, in another case or left unsaid, is one pair.
+            #expect((try? XLIFFReader.read(data: xliff(#"source-language="RU" target-language="EN""#), name: "m.xlf"))?.units.count == 2)
+            #expect((try? XLIFFReader.read(data: xliff(""), name: "m.xlf"))?.units.count == 2)
+        }
+
         @Test func readsLanguagesIDsAndTexts() throws {
             let file = try BilingualFileLoader.load(path: BilingualFixtures.path(Self.name))
             #expect(file.sourceLanguage == "de")

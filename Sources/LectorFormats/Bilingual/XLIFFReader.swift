@@ -110,6 +110,14 @@ final class XLIFFBuilder: XMLDocumentHandler {
         guard tag.namespace == namespace else { return }
         switch (version, tag.name, parent) {
         case (.one, "file", _):
+            // Every unit is checked (and fixed) as the first `<file>`'s pair: a later `<file>` in
+            // another language would be read as the wrong language and its text "fixed" into it.
+            for (attribute, first) in [("source-language", sourceLanguage), ("target-language", targetLanguage)] {
+                if let first, let this = tag.attributes[attribute], this.lowercased() != first.lowercased() {
+                    throw InputError(file: file, line: tag.line, message: "this <file> has \(attribute)=\"\(this)\" where the "
+                                     + "first has \"\(first)\"; Lector reads one language pair per XLIFF file, so split it")
+                }
+            }
             if sourceLanguage == nil { sourceLanguage = tag.attributes["source-language"] }
             if targetLanguage == nil { targetLanguage = tag.attributes["target-language"] }
         case (.one, "trans-unit", _):
