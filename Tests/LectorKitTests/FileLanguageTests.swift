@@ -46,4 +46,36 @@ import Testing
         #expect(inputs == [.translation(path: "a.de.txt", language: "de", source: nil),
                            .translation(path: "a.en.txt", language: "en", source: nil)])
     }
+
+    @Test func resourceFilesInTheSourceLanguageAreSourcesToo() {
+        let files = ["locales/de/app.json", "locales/en/app.json", "de.lproj/L.strings", "en.lproj/L.strings",
+                     "app_de.arb", "app_en.arb", "res/values/strings.xml", "res/values-night/strings.xml",
+                     "res/values-de-night/strings.xml", "res/values-en/strings.xml"]
+        let (inputs, skipped) = FileLanguage.inputs(for: files, targetLanguage: "en", sourceLanguage: "de", exists: { _ in true })
+        #expect(skipped == ["locales/de/app.json", "de.lproj/L.strings", "app_de.arb", "res/values/strings.xml",
+                            "res/values-night/strings.xml", "res/values-de-night/strings.xml"])
+        #expect(inputs == ["locales/en/app.json", "en.lproj/L.strings", "app_en.arb", "res/values-en/strings.xml"]
+            .map { .bilingual(path: $0, standardInputFormat: nil) })
+    }
+
+    @Test func anExplicitTargetLanguageWinsOverTheFolderOfANamedFile() {
+        let paths = ["is/news.txt", "docs/fr/intro.md", "en/a.md", "de/a.md", "it/news.is.txt"]
+        let named: Set = ["is/news.txt", "en/a.md", "de/a.md", "it/news.is.txt"]
+        let scan = FileLanguage.scan(paths, sourceLanguage: "de", named: named, commandLineTargetLanguage: "en",
+                                     exists: Set(paths).contains)
+        #expect(scan.inputs == [
+            .text(path: "is/news.txt"),
+            // Found by scanning `docs`: its folder still names its language.
+            .translation(path: "docs/fr/intro.md", language: "fr", source: nil),
+            .translation(path: "en/a.md", language: "en", source: "de/a.md"),
+            // The file's own name says its language: that wins over any option.
+            .translation(path: "it/news.is.txt", language: "is", source: nil),
+        ])
+        // A folder in the source language still makes its file the source.
+        #expect(scan.skipped == ["de/a.md"])
+        #expect(scan.folderLanguagesSetAside == [FileLanguage.SetAside(path: "is/news.txt", language: "is")])
+        #expect(scan.folderLanguagesSetAside.first?.languageName == "Icelandic")
+        let withoutOption = FileLanguage.scan(["is/news.txt"], sourceLanguage: nil, named: ["is/news.txt"], exists: { _ in false })
+        #expect(withoutOption.inputs == [.translation(path: "is/news.txt", language: "is", source: nil)])
+    }
 }

@@ -115,4 +115,43 @@ import Testing
         let file = try #require(try BilingualFileLoader.loadAll(path: root.appendingPathComponent("locales/fr/x.json").path).first)
         #expect(file.targetLanguage == "fr")
     }
+
+    @Test(arguments: [("values-de", "de"), ("values-de-rDE", "de-DE"), ("values-zh-rTW", "zh-TW"), ("values-b+sr+Latn", "sr-Latn"),
+                      ("values-b+es+419", "es-419"), ("values-de-night", "de"), ("values-mcc310-fr", "fr"),
+                      ("values-fil", "fil"), ("values-pt-rBR-v21", "pt-BR")])
+    func anAndroidFolderNamesTheLocaleOfItsQualifiers(_ name: String, _ language: String) throws {
+        let root = try folder(["res/\(name)/strings.xml": Self.german,
+                               "res/values/strings.xml": "<resources>\n<string name=\"a\">Talks</string>\n</resources>\n"])
+        let file = try #require(try BilingualFileLoader.loadAll(path: root.appendingPathComponent("res/\(name)/strings.xml").path).first)
+        #expect(file.targetLanguage == language)
+    }
+
+    @Test(arguments: ["values-night", "values-v21", "values-land", "values-port", "values-sw600dp", "values-hdpi", "values-mcc310",
+                      "values-mcc310-mnc004", "values-ldrtl", "values-car", "values-tv", "values-xlarge", "values-w820dp"])
+    func anAndroidFolderWhoseQualifiersNameNoLocaleHoldsTheSource(_ name: String) throws {
+        // Before, `values-night` was a translation of `values/` into --target-lang, flagged and fixed.
+        let root = try folder(["res/\(name)/strings.xml": Self.german, "res/values/strings.xml": Self.german])
+        let path = root.appendingPathComponent("res/\(name)/strings.xml").path
+        #expect(BilingualFileLoader.isSourceResource(path: path, sourceLanguage: "de"))
+        #expect(try BilingualFileLoader.loadAll(path: path, sourceLanguage: "de").isEmpty)
+        #expect(try BilingualFileLoader.loadAll(path: path).isEmpty)
+    }
+
+    @Test func theSourceLanguagesFileIsNoTranslationOfTheEnglishFileBesideIt() throws {
+        let root = try folder(["de.lproj/L.strings": "\"a\" = \"Stadt Kiev\";\n", "en.lproj/L.strings": "\"a\" = \"City of Kiev\";\n",
+                               "locales/de/app.json": "{\"a\": \"Stadt Kiev\"}", "locales/en/app.json": "{\"a\": \"City of Kiev\"}",
+                               "app_de.arb": "{\"a\": \"Stadt Kiev\"}", "app_en.arb": "{\"a\": \"City of Kiev\"}",
+                               "res/values-de/strings.xml": Self.german, "res/values-en/strings.xml": Self.german,
+                               "res/values/strings.xml": Self.german])
+        for (source, target) in [("de.lproj/L.strings", "en.lproj/L.strings"), ("locales/de/app.json", "locales/en/app.json"),
+                                 ("app_de.arb", "app_en.arb"), ("res/values-de/strings.xml", "res/values-en/strings.xml")] {
+            // Before, the English file was found as the German one's source, and the German file checked as a translation.
+            #expect(try BilingualFileLoader.loadAll(path: root.appendingPathComponent(source).path, sourceLanguage: "de").isEmpty, "\(source)")
+            #expect(BilingualFileLoader.isSourceResource(path: root.appendingPathComponent(source).path, sourceLanguage: "de"))
+            #expect(!BilingualFileLoader.isSourceResource(path: root.appendingPathComponent(target).path, sourceLanguage: "de"))
+            let file = try #require(try BilingualFileLoader.loadAll(path: root.appendingPathComponent(target).path, sourceLanguage: "de").first)
+            #expect(file.targetLanguage == "en", "\(target)")
+            #expect(!file.isTargetOnly, "\(target)")
+        }
+    }
 }

@@ -48,9 +48,10 @@ public enum BilingualFileLoader {
     /// with its source by the platform's convention (`ResourceFormat.conventionalSource`). The source
     /// language's own resource file has no translation to check: it gives none.
     ///
-    /// Without a source found, a file in `sourceLanguage` (default `en`) or in the platform's source
-    /// folder (`values/`, `Base.lproj`) is the source itself and gives no file; any other is a
-    /// translation checked alone (`BilingualFile.sourceNotFound` lists where its source was looked for).
+    /// Unless `source` names its source, a file in `sourceLanguage` (default `en`) or in the
+    /// platform's source folder (`isSourceResource`) is the source itself and gives no file, even
+    /// with a file in another language beside it. A translation whose source is not found is
+    /// checked alone (`BilingualFile.sourceNotFound` lists where its source was looked for).
     public static func loadAll(path: String, source: String? = nil, sourceLanguage: String? = nil) throws(InputError) -> [BilingualFile] {
         try loadAll(path: path, source: source, sourceLanguage: sourceLanguage, mappingTargets: false)
     }
@@ -69,14 +70,16 @@ public enum BilingualFileLoader {
         }
         let format = (ResourceFormat(path: path) ?? source.flatMap({ ResourceFormat.forPair(target: path, source: $0) }))!
         let target = try format.read(data: data, name: path, mappingTargets: true)
+        // The source's own file (`values/`, `values-night/`, `Base.lproj`, `de.lproj` in a German
+        // project) has no translation in it, whatever lies beside it: looked for first, it would
+        // be paired with the English file as a translation of it, and `fix` would rewrite it.
+        // An explicit `--source` is the user's own pairing and is taken as given.
+        if source == nil, format.isSource(path, language: target.language, sourceLanguage: sourceLanguage) {
+            return []
+        }
         guard let sourcePath = source ?? format.conventionalSource(of: path, sourceLanguage: sourceLanguage) else {
-            // The source's own file (`values/`, `Base.lproj`, `en.lproj` in an English project)
-            // has no translation in it. Any other file is a translation whose source is missing:
-            // it is checked alone, and says where its source was looked for.
-            let ownLanguage = sourceLanguage ?? "en"
-            if format.isSourcePlace(path) || target.language?.caseInsensitiveCompare(ownLanguage) == .orderedSame {
-                return []
-            }
+            // A translation whose source is missing is checked alone, and says where its source
+            // was looked for.
             return [ResourcePairing.alone(target, lookedFor: format.sourceCandidates(of: path, sourceLanguage: sourceLanguage))
                 .locatingTargets(in: bytes)]
         }
@@ -120,6 +123,16 @@ public enum BilingualFileLoader {
         case .jsonLines: "a JSON Lines file"
         case nil: "a String Catalog"
         }
+    }
+
+    /// Whether a mobile resource file is a source by its place alone (the file is not opened):
+    /// the platform's source folder (Android `values/` and its qualifiers that name no locale,
+    /// `values-night/`; `Base.lproj`) or a place in `sourceLanguage` (else English): `de.lproj`,
+    /// `values-de`, `app_de.arb`, `locales/de/` in a German project. Such a file has nothing to
+    /// check and is never fixed. `false` for any other path.
+    public static func isSourceResource(path: String, sourceLanguage: String?) -> Bool {
+        guard let format = ResourceFormat(path: path) else { return false }
+        return format.isSource(path, language: nil, sourceLanguage: sourceLanguage)
     }
 
     /// Whether the path is a String Catalog or a mobile resource file rather than one of the

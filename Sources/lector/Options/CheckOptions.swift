@@ -107,19 +107,29 @@ extension CheckOptions {
     }
 
     /// The inputs of a scan: each file in the language its name gives; a source-language file
-    /// pairs with its translation beside it and is never checked (nor fixed) as one.
+    /// pairs with its translation beside it and is never checked (nor fixed) as one. A file named
+    /// here (not found in a folder) is in `--target-lang` when it is given, whatever its folder is
+    /// called (`FileLanguage.scan`).
     func collectInputs(_ files: [String], project: ProjectConfiguration?, configuration: CheckConfiguration,
                        purpose: String, quiet: Bool) throws(InputError) -> [LintSession.Input] {
         let paths = try collectPaths(files, project: project, purpose: purpose)
-        let (inputs, skipped) = FileLanguage.inputs(for: paths, targetLanguage: configuration.targetLanguage,
-                                                    sourceLanguage: configuration.sourceLanguage)
+        let named = Set(files.filter { file in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && !isDirectory.boolValue
+        })
+        let scan = FileLanguage.scan(paths, sourceLanguage: configuration.sourceLanguage, named: named,
+                                     commandLineTargetLanguage: targetLang)
         if !quiet {
             let verb = purpose == "fix" ? "fixed" : "checked"
-            for path in skipped {
+            for path in scan.skipped {
                 printToStandardError("lector: note: \(path) is in the source language (\(configuration.sourceLanguage ?? "")): "
                     + "used as the source of its translation, not \(verb) as one")
             }
+            for setAside in scan.folderLanguagesSetAside {
+                printToStandardError("lector: note: \(setAside.path) is \(verb) as \(configuration.targetLanguage) (--target-lang), "
+                    + "not as \(setAside.language) (\(setAside.languageName)) as its folder's name would say")
+            }
         }
-        return inputs
+        return scan.inputs
     }
 }

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import Foundation
 
@@ -211,13 +212,64 @@ package enum ResourceFormat: String {
         return candidates.filter { $0.standardizedFileURL.path != url.standardizedFileURL.path }.map(\.path)
     }
 
-    /// Whether the file stands where the platform keeps the source: Android `values/`, `Base.lproj`.
+    /// Whether the file stands where the platform keeps the source: Android `values/` and any
+    /// `values-QUALIFIERS/` whose qualifiers name no locale (`values-night`, `values-v21`,
+    /// `values-sw600dp`: the default language for another configuration), `Base.lproj`.
     func isSourcePlace(_ path: String) -> Bool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         switch self {
         case .appleStrings, .stringsDict: return folder == "Base.lproj"
-        case .android: return folder == "values"
+        case .android: return folder == "values" || (folder.hasPrefix("values-") && Self.androidLocale(ofFolder: folder) == nil)
         case .arb, .i18next: return false
+        }
+    }
+
+    /// Whether the file is the source by its place: the platform's source folder (`isSourcePlace`),
+    /// or a place in the source language (`sourceLanguage`, else English). `language` is the
+    /// file's own when it was read (ARB `@@locale`), else its place's. A regional variant of the
+    /// source language (`en-GB.lproj`, `values-en-rGB` for an `en` source) is a translation.
+    func isSource(_ path: String, language: String?, sourceLanguage: String?) -> Bool {
+        if isSourcePlace(path) { return true }
+        guard let language = language ?? self.language(of: path) else { return false }
+        let source = (sourceLanguage ?? "en").replacingOccurrences(of: "_", with: "-")
+        let own = language.replacingOccurrences(of: "_", with: "-")
+        return own.caseInsensitiveCompare(source) == .orderedSame || own.caseInsensitiveCompare(LanguageSubtag.primary(of: source)) == .orderedSame
+    }
+
+    /// The locale an Android resource folder's qualifiers name, by aapt2's grammar: after the
+    /// optional mobile country and network codes (`mcc310`, `mnc004`) comes either a BCP 47 tag
+    /// (`b+sr+Latn` → `sr-Latn`) or a two- or three-letter language with an optional region
+    /// (`de`, `pt-rBR` → `pt-BR`); whatever follows (`night`, `land`, `v21`) is another qualifier.
+    /// The language must be one ICU knows (ISO 639), so `values-land` or `values-tv` names none.
+    static func androidLocale(ofFolder name: String) -> String? {
+        guard name.hasPrefix("values-") else { return nil }
+        var parts = name.dropFirst(7).split(separator: "-", omittingEmptySubsequences: false)[...]
+        for prefix in ["mcc", "mnc"] {
+            if let first = parts.first, first.hasPrefix(prefix), first.count > 3, first.dropFirst(3).allSatisfy(\.isASCII),
+               first.dropFirst(3).allSatisfy(\.isNumber) {
+                parts = parts.dropFirst()
+            }
+        }
+        guard let first = parts.first else { return nil }
+        let tag: String
+        if first.hasPrefix("b+") {
+            tag = first.dropFirst(2).replacingOccurrences(of: "+", with: "-")
+        } else {
+            // aapt2 reads `car` as the car-dock UI mode, never as the language code it also is.
+            guard (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }), first != "car" else { return nil }
+            let region = parts.dropFirst().first
+            if let region, region.count == 3, region.first == "r", region.dropFirst().allSatisfy({ $0.isASCII && $0.isLetter }) {
+                tag = "\(first)-\(region.dropFirst().uppercased())"
+            } else {
+                tag = String(first)
+            }
+        }
+        do {
+            _ = try LanguageTag(tag)
+            return tag
+        } catch {
+            // Malformed or an unknown language: the qualifier names a configuration, not a locale.
+            return nil
         }
     }
 
@@ -230,15 +282,7 @@ package enum ResourceFormat: String {
             guard name.hasSuffix(".lproj"), !name.hasPrefix("Base") else { return nil }
             return String(name.dropLast(6)).replacingOccurrences(of: "_", with: "-")
         case .android:
-            // values-fr, values-pt-rBR, values-b+sr+Latn
-            let name = folder.lastPathComponent
-            guard name.hasPrefix("values-") else { return nil }
-            let qualifier = String(name.dropFirst(7))
-            if qualifier.hasPrefix("b+") { return qualifier.dropFirst(2).replacingOccurrences(of: "+", with: "-") }
-            let parts = qualifier.split(separator: "-")
-            guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy(\.isLowercase) else { return nil }
-            if parts.count > 1, parts[1].hasPrefix("r"), parts[1].count == 3 { return "\(language)-\(parts[1].dropFirst())" }
-            return String(language)
+            return Self.androidLocale(ofFolder: folder.lastPathComponent)
         case .arb:
             // app_fr.arb, app_pt_BR.arb
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
