@@ -13,8 +13,14 @@ public struct PluralRules: Sendable {
     public let categories: [String]
     /// The categories that whole numbers 0…1,000 reach, in order of the first number reaching each.
     public let integerCategories: [String]
+    /// The categories that hold exactly one whole number, with that number (German and Polish
+    /// `one` → 1; Arabic `zero` → 0, `one` → 1, `two` → 2; never Russian `one`: 1, 21, 31 …). A
+    /// plural form for one number may leave the count out (`Ein Foto`), as `msgfmt -c` accepts.
+    /// Read from ICU's selections of 0…1,000 and of sparser numbers up to 10⁹, so that a category
+    /// whose second number is large (a rule on `n % 1000000`) is not taken for a single one.
+    public let singleIntegerCategories: [String: Int]
 
-    /// The categories per locale, read once (the integer categories take 1,001 selections).
+    /// The categories per locale, read once (the integer categories take some 1,800 selections).
     private static let cache = ICUCache<PluralRules>()
     /// Open rules per locale for `category(of:)`, used under the cache's lock.
     private static let handles = ICUCache<ICUPrototype>()
@@ -56,15 +62,22 @@ public struct PluralRules: Sendable {
         categories = keywords
 
         var reached: [String] = []
+        var numbers: [String: [Int]] = [:]
         var keyword = [UInt16](repeating: 0, count: 32)
-        for number in 0...1000 {
+        let sparse = (3...9).flatMap { power -> [Int] in
+            let base = (0..<power).reduce(1) { value, _ in value * 10 }
+            return Array((base + 1)...(base + 110)) + [base * 2, base * 5]
+        }
+        for number in Array(0...1000) + sparse {
             status = 0
             let length = cicu_uplrules_select(rules, Double(number), &keyword, 32, &status)
             try checkStatus(status, "select the plural category of \(number) for \(locale)")
             let name = String(decoding: keyword[0..<Int(length)], as: Unicode.UTF16.self)
-            if !reached.contains(name) { reached.append(name) }
+            if number <= 1000, !reached.contains(name) { reached.append(name) }
+            if numbers[name, default: []].count < 2 { numbers[name, default: []].append(number) }
         }
         integerCategories = reached
+        singleIntegerCategories = numbers.compactMapValues { $0.count == 1 ? $0[0] : nil }
     }
 
     /// The category of a number (`1` → `one` in English, `3` → `few` in Russian).

@@ -116,7 +116,10 @@ extension SentencePairContext {
     func sentenceWords(of side: LexicalAlignment.Side, language: String) -> [SentenceWord] {
         let cached = side == .source ? shared.sourceWords : shared.targetWords
         if let cached, cached.language == language { return cached.value }
-        let made = SentenceWord.words(in: side == .source ? sourceText : targetText, language: language)
+        // A unit's ICU MessageFormat selectors (`one {`, `few {`) are syntax, not words to align.
+        let text = side == .source ? sourceText : targetText
+        let made = SentenceWord.words(in: bilingual.units == nil ? text : StringText.withoutMessageFormatSyntax(text, settings: check.strings),
+                                      language: language)
         if side == .source { shared.sourceWords = (language, made) } else { shared.targetWords = (language, made) }
         return made
     }

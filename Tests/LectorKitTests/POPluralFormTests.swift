@@ -153,4 +153,64 @@ import Testing
         #expect(ru.map(\.location.line) == [14])
         #expect(ru.map(\.message) == ["placeholder `%s` from the source is missing"])
     }
+
+    static func placeholderFindings(_ po: String, to language: String) throws -> [String] {
+        let checker = try Checker(CheckConfiguration(targetLanguage: language, sourceLanguage: "en"))
+        return try checker.check(POReader.read(data: Data(po.utf8), name: "\(language).po"))
+            .filter { $0.ruleID == "markup.mismatch" }.map { "\($0.location.line) \($0.message)" }
+    }
+
+    /// A form that CLDR's rules give one number may leave the count out, as `msgfmt -c` accepts:
+    /// Polish msgstr[0] is 1 alone, Arabic's first three forms are 0, 1 and 2. Russian msgstr[0]
+    /// serves 1, 21, 31 … and must keep it, and a form's other placeholders stay required.
+    @Test func aFormForOneNumberMayLeaveOutTheCount() throws {
+        let polish = """
+        msgid ""
+        msgstr ""
+        "Language: pl\\n"
+        "Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"
+
+        msgid "%d file"
+        msgid_plural "%d files"
+        msgstr[0] "Jeden plik"
+        msgstr[1] "%d pliki"
+        msgstr[2] "plików"
+
+        msgid "%d file in %s"
+        msgid_plural "%d files in %s"
+        msgstr[0] "Jeden plik"
+        msgstr[1] "%d pliki w %s"
+        msgstr[2] "%d plików w %s"
+
+        """
+        #expect(try Self.placeholderFindings(polish, to: "pl") == [
+            "10 placeholder `%d` from the source is missing",
+            "14 placeholder `%s` from the source is missing",
+        ])
+        let arabic = """
+        msgid ""
+        msgstr ""
+        "Language: ar\\n"
+        "Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);\\n"
+
+        msgid "%d item"
+        msgid_plural "%d items"
+        msgstr[0] "لا توجد عناصر"
+        msgstr[1] "عنصر واحد"
+        msgstr[2] "عنصران"
+        msgstr[3] "%d عناصر"
+        msgstr[4] "%d عنصرًا"
+        msgstr[5] "عنصر"
+
+        """
+        #expect(try Self.placeholderFindings(arabic, to: "ar") == ["13 placeholder `%d` from the source is missing"])
+        let russian = polish.replacingOccurrences(of: "Language: pl", with: "Language: ru")
+            .replacingOccurrences(of: "Jeden plik", with: "Один файл")
+        #expect(try Self.placeholderFindings(russian, to: "ru") == [
+            "8 placeholder `%d` from the source is missing",
+            "10 placeholder `%d` from the source is missing",
+            "14 placeholder `%d` from the source is missing",
+            "14 placeholder `%s` from the source is missing",
+        ])
+    }
 }

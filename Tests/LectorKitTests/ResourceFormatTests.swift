@@ -151,6 +151,38 @@ import Testing
         ])
     }
 
+    /// A plural variation whose CLDR category holds one number in its language may leave the count
+    /// out (German `one`, Arabic `zero`, `one`, `two`); Russian `one` (1, 21, 31 …) may not.
+    @Test func aPluralCategoryForOneNumberMayLeaveOutTheCount() throws {
+        func language(_ code: String, _ forms: [(String, String)]) -> String {
+            let variations = forms.map { "\"\($0.0)\" : { \"stringUnit\" : { \"state\" : \"translated\", \"value\" : \"\($0.1)\" } }" }
+            return "\"\(code)\" : { \"variations\" : { \"plural\" : {\n" + variations.joined(separator: ",\n") + " } } }"
+        }
+        let catalog = """
+        {
+          "sourceLanguage" : "en",
+          "strings" : {
+            "%lld photos" : {
+              "localizations" : {
+        \(language("en", [("one", "%lld photo"), ("other", "%lld photos")])),
+        \(language("de", [("one", "Ein Foto"), ("other", "%lld Fotos")])),
+        \(language("ar", [("zero", "لا صور"), ("one", "صورة واحدة"), ("two", "صورتان"), ("few", "%lld صور"),
+                           ("many", "%lld صورة"), ("other", "صورة")])),
+        \(language("ru", [("one", "Одно фото"), ("few", "%lld фото"), ("many", "%lld фото"), ("other", "%lld фото")]))
+              }
+            }
+          },
+          "version" : "1.0"
+        }
+        """
+        let path = Fixtures.write(catalog, named: "Photos.xcstrings")
+        let findings = try Self.check(path).filter { $0.ruleID == "markup.mismatch" }
+        #expect(findings.map { "\($0.unit ?? "") \($0.message)" } == [
+            "%lld photos|plural|other placeholder `%lld` from the source is missing",
+            "%lld photos|plural|one placeholder `%lld` from the source is missing",
+        ])
+    }
+
     /// A byte that is not UTF-8 is an input error naming its line in every format, never read as U+FFFD.
     @Test func invalidUTF8IsAnErrorWithItsLine() throws {
         func line(of error: any Error) -> String {

@@ -65,6 +65,73 @@ import Testing
         #expect(Self.compare("{n, number, integer} items", "{n, number, integer} Elemente") == ([], []))
     }
 
+    /// ICU MessageFormat units of a JSON Lines file, checked whole: the `markup.mismatch` messages.
+    static func messageFormatFindings(_ pairs: [(source: String, target: String)], to language: String,
+                                      rule: String = "markup.mismatch") throws -> [String] {
+        func quoted(_ text: String) -> String {
+            String(data: try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), encoding: .utf8)!
+                .dropFirst().dropLast().description
+        }
+        let lines = pairs.enumerated().map { index, pair in
+            "{\"id\":\"u\(index)\",\"source\":\(quoted(pair.source)),\"target\":\(quoted(pair.target))}"
+        }
+        let path = Fixtures.write(lines.joined(separator: "\n") + "\n", named: "messages.jsonl")
+        let findings = try Checker(CheckConfiguration(targetLanguage: language, sourceLanguage: "en"))
+            .check(JSONLinesReader.read(contentsOf: path))
+        return findings.filter { $0.ruleID == rule }.map { "\($0.location.line) \($0.message)" }
+    }
+
+    /// A language's own plural branches carry their placeholders: compared branch by branch, with
+    /// the source's branch of the same keyword or its `other`, never counted across branches.
+    @Test func messageFormatBranchesAreComparedByKeyword() throws {
+        let files = "{count, plural, one{{count} file} other{{count} files}}"
+        #expect(try Self.messageFormatFindings([
+            (files, "{count, plural, one{{count} plik} few{{count} pliki} many{{count} plików} other{{count} pliku}}"),
+            ("{count, plural, one {{name} has # file} other {{name} has # files}}",
+             "{count, plural, one {{name} ma # plik} few {{name} ma # pliki} many {{name} ma # plików} other {{name} ma # pliku}}"),
+            ("{count, plural, =0{No items} one{{count} item} other{{count} items}} in {folder}",
+             "{count, plural, =0{Brak} one{{count} element} few{{count} elementy} many{{count} elementów} other{{count} elementu}} w {folder}"),
+        ], to: "pl").isEmpty)
+        #expect(try Self.messageFormatFindings([(files, "{count, plural, other{{count} 個のファイル}}")], to: "ja").isEmpty)
+        // German `one` is 1 alone, so its branch may say it in words; Russian `one` is 1, 21, 31 …
+        #expect(try Self.messageFormatFindings([(files, "{count, plural, one{Eine Datei} other{{count} Dateien}}")], to: "de").isEmpty)
+        #expect(try Self.messageFormatFindings([
+            (files, "{count, plural, one{Один файл} few{{count} файла} many{{count} файлов} other{{count} файла}}"),
+            (files, "{count, plural, one{{count} файл} few{{count} файла} many{файлов} other{{count} файла}}"),
+            ("{count, plural, one {{name} has # file} other {{name} has # files}}",
+             "{count, plural, one {У {name} # файл} few {У {name} # файла} many {# файлов} other {У {name} # файла}}"),
+        ], to: "ru") == [
+            "1 placeholder `{count}` from the source is missing",
+            "2 placeholder `{count}` from the source is missing",
+            "3 placeholder `{name}` from the source is missing",
+        ])
+        // A select's branch must keep what the source's branch of the same keyword has.
+        let liked = "{gender, select, male{{name} liked it} female{{name} liked it} other{{name} liked it}}"
+        #expect(try Self.messageFormatFindings([
+            (liked, "{gender, select, male{{name} mochte es} female{{name} mochte es} other{{name} mochte es}}"),
+            (liked, "{gender, select, male{{name} mochte es} female{Sie mochte es} other{{name} mochte es}}"),
+            (liked, "{gender, select, male{{name} mochte es} female{{name} mochte {name}} other{{name} mochte es}}"),
+        ], to: "de") == [
+            "2 placeholder `{name}` from the source is missing",
+            "3 placeholder `{name}` is not in the source",
+        ])
+    }
+
+    /// `few {`, written with a space, is as much a selector as `few{`: neither a word to spell nor
+    /// one to align.
+    @Test(.enabled(if: LexicalResource.hunspellFiles("ru", in: .standard) != nil, "needs hunspell-ru"))
+    func spacedMessageFormatSelectorsAreNoWords() throws {
+        for target in ["{count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}",
+                       "{count, plural, one{# файл} few{# файла} many{# файлов} other{# файла}}"] {
+            #expect(try Self.messageFormatFindings([("{count, plural, one {# file} other {# files}}", target)],
+                                                   to: "ru", rule: "spelling.unknown").isEmpty)
+        }
+        // The words around the choice are still read.
+        #expect(try Self.messageFormatFindings([("Open {count, plural, one {# file} other {# files}}",
+                                                 "Открыть настроики {count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}")],
+                                               to: "ru", rule: "spelling.unknown").map { $0.prefix(13) } == ["1 “настроики”"])
+    }
+
     @Test func tagsAreComparedWithTheirAttributes() {
         let tags = MarkupTagScanner.tags(in: "Click <a href=\"x\" title=\"Tip\">here</a> or <br/> <Error>")
         #expect(tags.map(\.key) == ["<a href=\"x\" title>", "</a>", "<br/>"])

@@ -1,4 +1,5 @@
 import Foundation
+import LectorICU
 import LectorText
 
 /// Placeholders, URLs, e-mail addresses and inline tags that differ between source and translation.
@@ -69,11 +70,19 @@ public struct MarkupMismatchRule: BilingualRule {
         }
     }
 
-    public func prepare(for context: CheckContext, bilingual: BilingualContext) -> PlaceholderScanner {
-        PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes)
+    /// The placeholder syntaxes, and the target language's plural rules: a plural form or branch
+    /// for one number may leave the count out.
+    public struct Preparation {
+        let scanner: PlaceholderScanner
+        let plurals: PluralRules
     }
 
-    public func findings(in pair: SentencePairContext, using scanner: PlaceholderScanner) -> [RuleFinding] {
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Preparation {
+        Preparation(scanner: PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes),
+                    plurals: try PluralRules(locale: context.index.targetLanguage))
+    }
+
+    public func findings(in pair: SentencePairContext, using prepared: Preparation) -> [RuleFinding] {
         var findings: [RuleFinding] = []
         // Markup, URLs and code are what this rule compares: read them where a document masks them.
         let sourceText = pair.unmaskedSourceText
@@ -92,7 +101,7 @@ public struct MarkupMismatchRule: BilingualRule {
             unmatched[token]! -= 1
             findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
         }
-        let placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: scanner)
+        let placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: prepared)
         let missing = placeholders.missing.map { "`\($0.text)`" }
         for placeholder in placeholders.extra {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: placeholder.range),
@@ -118,20 +127,69 @@ public struct MarkupMismatchRule: BilingualRule {
     /// --check-format` reads it: it serves more counts than the English singular (1, 21, 31 … in
     /// Russian), so it may use `msgid_plural`'s `%d` where `msgid` says "One file"; it must keep
     /// `msgid`'s own placeholders, and all of them where it is the only form (every count in Japanese).
+    ///
+    /// A plural form whose CLDR category holds one number in the target language (German and
+    /// Polish `one`, Arabic `zero`, `one`, `two`; not Russian `one`: 1, 21, 31 …) may leave out the
+    /// count (`Ein Foto`), as `msgfmt -c` accepts; its other placeholders stay required. ICU
+    /// MessageFormat choices are compared branch by branch (`MessageFormatPlaceholders`).
     static func placeholderComparison(of pair: SentencePairContext, source: String, target: String,
-                                      using scanner: PlaceholderScanner) -> PlaceholderComparison {
-        let sourcePlaceholders = scanner.placeholders(in: source)
-        let targetPlaceholders = scanner.placeholders(in: target)
-        guard let units = pair.bilingual.units, pair.index < units.count,
-              let plural = units[pair.index].details.sourcePlural else {
-            return PlaceholderComparison(source: sourcePlaceholders, target: targetPlaceholders)
+                                      using prepared: Preparation) -> PlaceholderComparison {
+        let sourceScan = prepared.scanner.scanned(source)
+        let targetScan = prepared.scanner.scanned(target)
+        let sourcePlaceholders = sourceScan.placeholders
+        let targetPlaceholders = targetScan.placeholders
+        var comparison = MessageFormatPlaceholders.applies(source: sourceScan, target: targetScan)
+            ? MessageFormatPlaceholders(source: sourceScan, target: targetScan,
+                                        singleNumberCategories: prepared.plurals.singleIntegerCategories).comparison()
+            : PlaceholderComparison(source: sourcePlaceholders, target: targetPlaceholders)
+        guard let units = pair.bilingual.units, pair.index < units.count, units[pair.index].details.isPlural else {
+            return comparison
         }
-        let pluralPlaceholders = scanner.placeholders(in: plural)
-        let onlyForm = pair.bilingual.pluralFormCount == 1 || units[pair.index].details.targetPlurals?.count == 1
-        let union = PlaceholderComparison(source: sourcePlaceholders, target: pluralPlaceholders).extra + sourcePlaceholders
-        let extra = PlaceholderComparison(source: union, target: targetPlaceholders).extra
-        let missing = PlaceholderComparison(source: onlyForm ? union : sourcePlaceholders, target: targetPlaceholders).missing
-        return PlaceholderComparison(missing: missing, extra: extra)
+        let details = units[pair.index].details
+        if let plural = details.sourcePlural {
+            let pluralPlaceholders = prepared.scanner.placeholders(in: plural)
+            let onlyForm = pair.bilingual.pluralFormCount == 1 || details.targetPlurals?.count == 1
+            let union = PlaceholderComparison(source: sourcePlaceholders, target: pluralPlaceholders).extra + sourcePlaceholders
+            let extra = PlaceholderComparison(source: union, target: targetPlaceholders).extra
+            let missing = PlaceholderComparison(source: onlyForm ? union : sourcePlaceholders, target: targetPlaceholders).missing
+            comparison = PlaceholderComparison(missing: missing, extra: extra)
+        }
+        guard let category = pluralCategory(of: details, in: pair.bilingual, rules: prepared.plurals),
+              category == "zero" || prepared.plurals.singleIntegerCategories[category] != nil,
+              let count = countPlaceholder(among: sourcePlaceholders + (details.sourcePlural.map { prepared.scanner.placeholders(in: $0) } ?? []))
+        else { return comparison }
+        return PlaceholderComparison(missing: comparison.missing.filter { $0.key != count }, extra: comparison.extra)
+    }
+
+    /// The CLDR category of a plural unit: named by the format (`one` of `key|plural|one`,
+    /// `items_one`; `zero` is 0 alone there, as Apple and i18next use it in every language), or for
+    /// gettext's `msgstr[n]` the n-th category whole numbers reach, in CLDR's order, which is the
+    /// order of the usual `Plural-Forms` expressions (Polish `one`, `few`, `many`), where the file
+    /// declares as many forms as CLDR has categories for whole numbers. The expression itself is
+    /// not read: a header that orders its forms otherwise (Latvian's `n != 0 ? 1 : 2` puts zero
+    /// last) can make a form for many numbers read as one for a single number.
+    private static func pluralCategory(of details: UnitDetails, in bilingual: BilingualContext, rules: PluralRules) -> String? {
+        if let category = details.pluralCategory { return category }
+        let form = details.pluralForm ?? (details.targetPlurals != nil ? 0 : nil)
+        let categories = PluralFormsRule.cldrOrder(rules.integerCategories)
+        guard let form, (bilingual.pluralFormCount ?? categories.count) == categories.count, form < categories.count else { return nil }
+        return categories[form]
+    }
+
+    /// The key of the placeholder that receives the count: the source's only integer conversion
+    /// (`%d`, `%lld`, `%1$u`) or its only placeholder named `count` (`{count}`, i18next's
+    /// `{{count}}`). `nil` where there is none, or more than one to choose from.
+    private static func countPlaceholder(among placeholders: [Placeholder]) -> String? {
+        let integerConversions: Set<Character> = ["d", "i", "u", "o", "x", "X"]
+        let keys = Set(placeholders.filter { placeholder in
+            switch placeholder.syntax {
+            case .printf: return placeholder.text.last.map(integerConversions.contains) == true && !placeholder.text.hasSuffix("%")
+            case .braces: return placeholder.key == "{count}"
+            case .template: return placeholder.key == "{{count"
+            default: return false
+            }
+        }.map(\.key))
+        return keys.count == 1 ? keys.first : nil
     }
 
     /// Tags written in the text itself (PO, JSON Lines, mobile strings), compared with their

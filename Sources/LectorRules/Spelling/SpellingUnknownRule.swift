@@ -77,8 +77,10 @@ public struct SpellingUnknownRule: Rule {
             return [.failure(of: Self.description, error)]
         }
         let document = context.document
+        // A unit's ICU MessageFormat selectors are syntax (`few {`; `few{` also touches code).
+        let messageFormat = context.bilingual?.units == nil ? [] : StringText.messageFormatSyntax(in: document, settings: context.strings)
         var excluded = ExcludedRanges(Self.excludedRanges(in: document.text, utf16: document.utf16)
-            + context.glossaryMatches.map(\.range))
+            + context.glossaryMatches.map(\.range) + messageFormat)
         let sourceWords = context.documentSourceWords ?? context.bilingual.map { Self.foldedWords(of: $0.source.text) } ?? []
         let languageName = LexicalLanguages.name(LexicalLanguages.primary(language))
         // Text tagged `en` may be spelled as any standard variety (`colour`, `color`); `en-US` only

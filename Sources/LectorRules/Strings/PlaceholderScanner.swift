@@ -72,6 +72,11 @@ public struct PlaceholderScanner: Sendable {
         public let type: String
         public let range: Range<Int>
         public let selectors: [(name: String, range: Range<Int>)]
+        /// The argument the choice selects on (`count` in `{count, plural, …}`).
+        public var argument: String = ""
+        /// Each branch's selector and the range of its text, inside its braces; `hasNumber` where
+        /// a plural's branch writes the number as `#`.
+        public var branches: [(selector: String, body: Range<Int>, hasNumber: Bool)] = []
     }
 
     /// What a scan finds: the placeholders; the ranges of MessageFormat syntax that stand around
@@ -320,6 +325,7 @@ public struct PlaceholderScanner: Sendable {
         while t < close, u[t] == 0x20 || u[t] == 0x2C { t += 1 }
         var selectors: [String] = []
         var selectorRanges: [(name: String, range: Range<Int>)] = []
+        var branches: [(selector: String, body: Range<Int>, hasNumber: Bool)] = []
         var nested = Scan()
         var headEnd = t
         var sawOffset = false
@@ -353,10 +359,15 @@ public struct PlaceholderScanner: Sendable {
                 b += 1
             }
             if b < close { nested.syntax.append(b..<(b + 1)) }
+            var hasNumber = false
             if type != "select" {
                 // `#` stands for the number in a plural's branches.
-                for hash in (t + 1)..<b where u[hash] == 0x23 { nested.syntax.append(hash..<(hash + 1)) }
+                for hash in (t + 1)..<b where u[hash] == 0x23 {
+                    nested.syntax.append(hash..<(hash + 1))
+                    hasNumber = true
+                }
             }
+            if !selector.hasPrefix("offset:") { branches.append((selector, (t + 1)..<b, hasNumber)) }
             scan(u, from: t + 1, to: b, into: &nested, implicitPosition: &implicitPosition)
             t = b + 1
         }
@@ -364,7 +375,8 @@ public struct PlaceholderScanner: Sendable {
         add(u, i..<max(headEnd, i + 1), .braces, key: key, to: &found.placeholders)
         found.placeholders += nested.placeholders
         found.syntax += nested.syntax + [close..<(close + 1)]
-        found.choices.append(MessageFormatChoice(type: type, range: i..<(close + 1), selectors: selectorRanges))
+        found.choices.append(MessageFormatChoice(type: type, range: i..<(close + 1), selectors: selectorRanges,
+                                                 argument: name, branches: branches))
         found.choices += nested.choices
         return close + 1 - i
     }

@@ -84,6 +84,37 @@ enum StringText {
         return scan.placeholders.map(\.range) + scan.syntax
     }
 
+    /// The UTF-16 ranges of ICU MessageFormat syntax (`one {`, `few{`, `offset:1`, a plural's `#`,
+    /// the branches' braces) in the lines of a bilingual file's document, one unit a line: the
+    /// checks that read the document's words (spelling, the meaning checks) must not read a
+    /// selector as a word, whether or not a space stands before its brace.
+    static func messageFormatSyntax(in document: SourceDocument, settings: StringCheckSettings) -> [Range<Int>] {
+        guard settings.placeholderSyntaxes.contains(.braces), document.utf16.contains(0x7B) else { return [] }
+        let scanner = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes)
+        var ranges: [Range<Int>] = []
+        for (index, start) in document.lineStarts.enumerated() {
+            let end = index + 1 < document.lineStarts.count ? document.lineStarts[index + 1] : document.utf16.count
+            guard document.utf16[start..<end].contains(0x7B) else { continue }
+            let scan = scanner.scanned(document.text(in: start..<end))
+            guard !scan.choices.isEmpty else { continue }
+            ranges += scan.syntax.map { (start + $0.lowerBound)..<(start + $0.upperBound) }
+        }
+        return ranges
+    }
+
+    /// `text` with its ICU MessageFormat syntax blanked out (offsets kept); `text` itself where it
+    /// has none.
+    static func withoutMessageFormatSyntax(_ text: String, settings: StringCheckSettings) -> String {
+        guard settings.placeholderSyntaxes.contains(.braces), UTF8Bytes.contains(text, byte: 0x7B) else { return text }
+        let scan = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).scanned(text)
+        guard !scan.choices.isEmpty else { return text }
+        var units = LectorICU.UTF16.encode(text)
+        for range in scan.syntax {
+            for index in range where index < units.count { units[index] = 0x20 }
+        }
+        return LectorICU.UTF16.decode(units)
+    }
+
     /// The string with placeholders and tags blanked out (each unit replaced by a space, so that
     /// offsets stay), for checks that look at the words.
     static func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {

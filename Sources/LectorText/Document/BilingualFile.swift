@@ -125,6 +125,9 @@ public struct UnitDetails: Sendable, Equatable {
     /// For a PO unit made of a further plural form `msgstr[n]` (n ≥ 1, source `msgid_plural`): `n`.
     /// The entry's first unit (`msgstr[0]`) carries `targetPlurals`; this one only its own form.
     public var pluralForm: Int?
+    /// The CLDR plural category of this unit's own form in formats that name it (`one` of
+    /// `key|plural|one`, `items_one`, `<item quantity="one">`), on every unit of the group.
+    public var pluralCategory: String?
     /// For a resource file paired with its source by key: the translation's key is not in the
     /// source file (a string the app no longer has, Android lint's `ExtraTranslation`). The unit's
     /// source is empty; only the checks of the translation alone read it.
@@ -140,5 +143,7 @@ public struct UnitDetails: Sendable, Equatable {
         self.targetPluralCategories = targetPluralCategories
     }
 
-    public var isPlural: Bool { sourcePlural != nil || targetPlurals != nil || targetPluralCategories != nil || pluralForm != nil }
+    public var isPlural: Bool {
+        sourcePlural != nil || targetPlurals != nil || targetPluralCategories != nil || pluralForm != nil || pluralCategory != nil
+    }
 }

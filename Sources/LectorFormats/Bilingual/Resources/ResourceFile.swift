@@ -61,7 +61,10 @@ enum ResourcePairing {
                 continue
             }
             seen.insert(sourceEntry.key)
+            // i18next's ordinal forms (`place_ordinal_one`: 1st, 21st …) are not the cardinal category.
+            let cardinal = entry.pluralGroup?.hasSuffix("_ordinal") == true ? nil : entry.pluralCategory
             var details = UnitDetails(maxLength: entry.maxLength ?? sourceEntry.maxLength)
+            details.pluralCategory = cardinal
             if let group = entry.pluralGroup, !seenGroups.contains(group) {
                 seenGroups.insert(group)
                 details.targetPluralCategories = categoriesByGroup[group]

@@ -56,6 +56,7 @@ enum StringCatalogReader {
                     var details = UnitDetails()
                     if let range = id.range(of: "|plural|", options: .backwards) {
                         let group = String(id[..<range.lowerBound])
+                        details.pluralCategory = String(id[range.upperBound...])
                         if !seenGroups.contains(group) {
                             seenGroups.insert(group)
                             details.targetPluralCategories = targets.map(\.id).filter { $0.hasPrefix(group + "|plural|") }
