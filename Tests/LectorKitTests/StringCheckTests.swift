@@ -189,6 +189,24 @@ import Testing
                 "\(findings.map { "\($0.ruleID): \($0.message)" })")
     }
 
+    /// Windows paths as a PO file escapes them (`C:\\Users`): their backslashes separate folders.
+    /// An escape the source lacks is still reported, in the same file.
+    @Test func poWindowsPathsAreNotEscapes() throws {
+        let po = #"""
+        msgid "Saved to C:\\Users\\Public"
+        msgstr "Gespeichert unter C:\\Benutzer\\Öffentlich"
+
+        msgid "Open %APPDATA%\\Lector\\templates"
+        msgstr "%APPDATA%\\Lector\\Vorlagen öffnen"
+
+        msgid "Tab:"
+        msgstr "Tabulator:\\t"
+
+        """#
+        let findings = try Self.findings(po: po).filter { $0.ruleID == "escapes.mismatch" }
+        #expect(findings.map { "\($0.location.line): \($0.message)" } == ["8: escape `\\t` is not in the source"])
+    }
+
     // MARK: - Settings
 
     @Test func settingsAreReadFromTheProjectFile() throws {
