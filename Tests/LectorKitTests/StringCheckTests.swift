@@ -52,6 +52,15 @@ import Testing
         #expect(Self.keys("Save $(file)", [.printf]).isEmpty)
     }
 
+    /// i18next's nesting names another string by its key: the whole call is code, compared whole.
+    @Test func i18nextNestingIsOnePlaceholder() {
+        #expect(Self.keys("$t(menu.file) settings") == ["$t(menu.file)"])
+        #expect(Self.keys("See $t(help.intro, {\"count\": 2}) (new)") == ["$t(help.intro, {\"count\": 2})"])
+        #expect(Self.compare("$t(menu.file) settings", "Einstellungen für $t(menü.datei)") == (["$t(menu.file)"], ["$t(menü.datei)"]))
+        // A `(` without its `)` on the line is not a call.
+        #expect(Self.keys("Pay $total(incl. tax") == ["$total"])
+    }
+
     @Test func messageFormatComparesArgumentsAndScansBranches() {
         let source = "{count, plural, one {# file in {folder}} other {# files in {folder}}}"
         #expect(Self.keys(source).contains("{folder}"))
