@@ -216,6 +216,41 @@ import Testing
         #expect(findings.map { "\($0.location.line): \($0.message)" } == ["8: escape `\\t` is not in the source"])
     }
 
+    /// Latin names, acronyms, units and extensions copied from the English source stay in a
+    /// Russian translation; ordinary English words left in it are reported, also where they are
+    /// most of its letters.
+    @Test func latinNamesMayStayInCyrillicButWordsMayNot() throws {
+        let po = """
+        msgid "Export to PDF"
+        msgstr "Экспорт в PDF"
+
+        msgid "Sign in with Google"
+        msgstr "Войти через Google"
+
+        msgid "Maximum size: 10 MB"
+        msgstr "Максимальный размер: 10 MB"
+
+        msgid "Welcome to Acme Cloud"
+        msgstr "Добро пожаловать в Acme Cloud"
+
+        msgid "Your subscription has expired"
+        msgstr "Ваша subscription has expired"
+
+        msgid "Delete account"
+        msgstr "Удалить account"
+
+        msgid "Subscription expired"
+        msgstr "Subscription истекла"
+
+        """
+        let findings = try Self.findings(po: po, to: "ru").filter { $0.ruleID == "untranslated.text" }
+        #expect(findings.map { "\($0.location.line): \($0.message)" } == [
+            "14: Latin text left untranslated: “subscription has expired”",
+            "17: Latin text left untranslated: “account”",
+            "20: Latin text left untranslated: “Subscription”",
+        ])
+    }
+
     // MARK: - Settings
 
     @Test func settingsAreReadFromTheProjectFile() throws {
