@@ -22,6 +22,8 @@ public struct EscapesMismatchRule: UnitRule {
             // Outside a path, a backslash before an escape letter is still an escape.
             RuleExample(unit: "Datei unter C:\\Benutzer ↓\\t", source: "File in C:\\Users \\n", from: "en", to: "de"),
             RuleExample(unit: "Emoji ↓\\U0001F600", source: "Emoji", from: "en", to: "de"),
+            // Two backslashes before a quotation mark start no server's path.
+            RuleExample(unit: "↓„Sauerstoff“ von Jigan", source: "\\\\\"Oxygen\\\\\" by Jigan", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "'n Tab\\t", source: "A tab\\t", from: "en", to: "af"),
@@ -119,6 +121,11 @@ public struct EscapesMismatchRule: UnitRule {
     /// space where the next word goes on into a folder (`C:\Program Files\App`).
     static func windowsPaths(in units: [UInt16]) -> [Range<Int>] {
         func isLetter(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
+        /// A letter or digit of any script: folders and servers are named in the user's language.
+        func isNameCharacter(_ unit: UInt16) -> Bool {
+            isLetter(unit) || (0x30...0x39).contains(unit) || unit == 0x5F
+                || unit >= 0xC0 && Unicode.Scalar(unit).map { $0.properties.isAlphabetic } == true
+        }
         func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 }
         func startsWord(_ index: Int) -> Bool {
             index == 0 || isSpace(units[index - 1]) || "\"'(«„“‘[=".utf16.contains(units[index - 1])
@@ -127,8 +134,11 @@ public struct EscapesMismatchRule: UnitRule {
         func prefixEnd(_ index: Int) -> Int? {
             let rest = units[index...]
             if rest.count >= 3, isLetter(units[index]), units[index + 1] == 0x3A, units[index + 2] == 0x5C { return index + 2 }
-            if rest.count >= 3, units[index] == 0x5C, units[index + 1] == 0x5C, !isSpace(units[index + 2]), units[index + 2] != 0x5C {
-                return index + 1
+            // `\\server\share`: a name, then a folder (`\\"quoted\\"` is two escapes).
+            if rest.count >= 3, units[index] == 0x5C, units[index + 1] == 0x5C, isNameCharacter(units[index + 2]) {
+                var end = index + 3
+                while end < units.count, isNameCharacter(units[end]) || units[end] == 0x2E || units[end] == 0x2D { end += 1 }
+                if end + 1 < units.count, units[end] == 0x5C, isNameCharacter(units[end + 1]) { return index + 1 }
             }
             if rest.first == 0x2E {
                 let dots = rest.prefix { $0 == 0x2E }.count
