@@ -16,6 +16,8 @@ public struct UntranslatedRule: BilingualRule {
                         source: "Пресс-секретарь сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
             RuleExample("Der Sprecher nannte die Gespräche ↓дуже корисними.",
                         source: "Речник назвав переговори дуже корисними.", from: "uk", to: "de"),
+            // A name in another script is transliterated, not copied.
+            RuleExample("Talks with ↓Кравцов went well.", source: "Переговоры с Кравцовым прошли хорошо, сказал Кравцов.", from: "ru", to: "en"),
             RuleExample(unit: "{n, plural, one{# элемент} few{# элемента} many{# элементов ↓items} other{# элемента}}",
                         source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru"),
             // Ordinary words of the source, also where they outnumber the translation's own
@@ -214,11 +216,14 @@ public struct UntranslatedRule: BilingualRule {
         }
         if let start = runStart { runs.append(start..<runEnd) }
         let name = LanguageScriptName.name(of: sourceScript)
-        let kept = KeptSourceWords(source: source, allowed: IdenticalStrings.builtIn.union(context.strings.identicalAllowed))
+        // Brands, acronyms and units stay in Latin letters in any script; a Cyrillic or Greek
+        // name in a Latin translation is transliterated (`Путин` → `Putin`), so it may not stay.
+        let kept = sourceScript == Self.asciiLetterScript
+            ? KeptSourceWords(source: source, allowed: IdenticalStrings.builtIn.union(context.strings.identicalAllowed)) : nil
         return runs.compactMap { run in
             let text = context.document.text(in: run)
             let before = target.utf16.prefix(run.lowerBound - range.lowerBound)
-            if kept.mayStay(text, after: String(before) ?? "") { return nil }
+            if let kept, kept.mayStay(text, after: String(before) ?? "") { return nil }
             return RuleFinding(range: run, message: "\(name) text left untranslated: “\(text)”")
         }
     }
