@@ -46,6 +46,27 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         return name.isEmpty ? code : name
     }
 
+    /// The script a language is written in unless its tag says otherwise (`ru` → `Cyrl`, `sr` →
+    /// `Cyrl`, `sr-Latn` → `Latn`, `ja` → `Jpan`), from CLDR's likely subtags; nil when CLDR names
+    /// none. Looked up once per tag.
+    public static func likelyScript(of tag: String) throws(ICUError) -> String? {
+        try likelyScripts.value(for: tag) { () throws(ICUError) -> String? in
+            var status: Int32 = 0
+            var locale = [CChar](repeating: 0, count: 160)
+            var parsed: Int32 = 0
+            _ = tag.replacingUnderscores().withCString { cicu_uloc_forLanguageTag($0, &locale, 160, &parsed, &status) }
+            try checkStatus(status, "read the language tag \(tag)")
+            var maximized = [CChar](repeating: 0, count: 160)
+            _ = cicu_uloc_addLikelySubtags(locale, &maximized, 160, &status)
+            try checkStatus(status, "find the likely script of \(tag)")
+            // `ru_Cyrl_RU`: the script is the subtag of four letters after the language.
+            let subtags = String(cChars: maximized).split(separator: "_")
+            return subtags.dropFirst().first { $0.count == 4 && $0.allSatisfy(\.isLetter) }.map(String.init)
+        }
+    }
+
+    private static let likelyScripts = ICUCache<String?>()
+
     /// ISO 639 codes that ICU knows (two-letter and three-letter).
     private static let knownLanguages: Set<String> = {
         var result = Set<String>()

@@ -177,6 +177,17 @@ import Testing
         #expect(throws: LanguageTag.Problem.self) { try LanguageTag("english please") }
         #expect(throws: LanguageTag.Problem.self) { try LanguageTag("") }
     }
+
+    /// CLDR's likely subtags: the script a language is written in unless the tag names one.
+    @Test func likelyScripts() throws {
+        #expect(try LanguageTag.likelyScript(of: "ru") == "Cyrl")
+        #expect(try LanguageTag.likelyScript(of: "el-GR") == "Grek")
+        #expect(try LanguageTag.likelyScript(of: "ar") == "Arab")
+        #expect(try LanguageTag.likelyScript(of: "de_CH") == "Latn")
+        #expect(try LanguageTag.likelyScript(of: "sr") == "Cyrl")
+        #expect(try LanguageTag.likelyScript(of: "sr-Latn") == "Latn")
+        #expect(try LanguageTag.likelyScript(of: "ja") == "Jpan")
+    }
 }
 
 @Suite struct LanguageNameTests {

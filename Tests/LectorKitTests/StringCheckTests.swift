@@ -52,6 +52,15 @@ import Testing
         #expect(Self.keys("Save $(file)", [.printf]).isEmpty)
     }
 
+    /// i18next's nesting names another string by its key: the whole call is code, compared whole.
+    @Test func i18nextNestingIsOnePlaceholder() {
+        #expect(Self.keys("$t(menu.file) settings") == ["$t(menu.file)"])
+        #expect(Self.keys("See $t(help.intro, {\"count\": 2}) (new)") == ["$t(help.intro, {\"count\": 2})"])
+        #expect(Self.compare("$t(menu.file) settings", "Einstellungen für $t(menü.datei)") == (["$t(menu.file)"], ["$t(menü.datei)"]))
+        // A `(` without its `)` on the line is not a call.
+        #expect(Self.keys("Pay $total(incl. tax") == ["$total"])
+    }
+
     @Test func messageFormatComparesArgumentsAndScansBranches() {
         let source = "{count, plural, one {# file in {folder}} other {# files in {folder}}}"
         #expect(Self.keys(source).contains("{folder}"))
@@ -254,6 +263,59 @@ import Testing
         let findings = try Self.findings(po: po)
         #expect(findings.map(\.ruleID).sorted() == ["untranslated.unchanged", "untranslated.unchanged"],
                 "\(findings.map { "\($0.ruleID): \($0.message)" })")
+    }
+
+    /// Windows paths as a PO file escapes them (`C:\\Users`): their backslashes separate folders.
+    /// An escape the source lacks is still reported, in the same file.
+    @Test func poWindowsPathsAreNotEscapes() throws {
+        let po = #"""
+        msgid "Saved to C:\\Users\\Public"
+        msgstr "Gespeichert unter C:\\Benutzer\\Öffentlich"
+
+        msgid "Open %APPDATA%\\Lector\\templates"
+        msgstr "%APPDATA%\\Lector\\Vorlagen öffnen"
+
+        msgid "Tab:"
+        msgstr "Tabulator:\\t"
+
+        """#
+        let findings = try Self.findings(po: po).filter { $0.ruleID == "escapes.mismatch" }
+        #expect(findings.map { "\($0.location.line): \($0.message)" } == ["8: escape `\\t` is not in the source"])
+    }
+
+    /// Latin names, acronyms, units and extensions copied from the English source stay in a
+    /// Russian translation; ordinary English words left in it are reported, also where they are
+    /// most of its letters.
+    @Test func latinNamesMayStayInCyrillicButWordsMayNot() throws {
+        let po = """
+        msgid "Export to PDF"
+        msgstr "Экспорт в PDF"
+
+        msgid "Sign in with Google"
+        msgstr "Войти через Google"
+
+        msgid "Maximum size: 10 MB"
+        msgstr "Максимальный размер: 10 MB"
+
+        msgid "Welcome to Acme Cloud"
+        msgstr "Добро пожаловать в Acme Cloud"
+
+        msgid "Your subscription has expired"
+        msgstr "Ваша subscription has expired"
+
+        msgid "Delete account"
+        msgstr "Удалить account"
+
+        msgid "Subscription expired"
+        msgstr "Subscription истекла"
+
+        """
+        let findings = try Self.findings(po: po, to: "ru").filter { $0.ruleID == "untranslated.text" }
+        #expect(findings.map { "\($0.location.line): \($0.message)" } == [
+            "14: Latin text left untranslated: “subscription has expired”",
+            "17: Latin text left untranslated: “account”",
+            "20: Latin text left untranslated: “Subscription”",
+        ])
     }
 
     // MARK: - Settings

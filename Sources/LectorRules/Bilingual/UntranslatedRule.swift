@@ -16,8 +16,16 @@ public struct UntranslatedRule: BilingualRule {
                         source: "Пресс-секретарь сказал, что переговоры были весьма полезными.", from: "ru", to: "en"),
             RuleExample("Der Sprecher nannte die Gespräche ↓дуже корисними.",
                         source: "Речник назвав переговори дуже корисними.", from: "uk", to: "de"),
+            // A name in another script is transliterated, not copied.
+            RuleExample("Talks with ↓Кравцов went well.", source: "Переговоры с Кравцовым прошли хорошо, сказал Кравцов.", from: "ru", to: "en"),
             RuleExample(unit: "{n, plural, one{# элемент} few{# элемента} many{# элементов ↓items} other{# элемента}}",
                         source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru"),
+            // Ordinary words of the source, also where they outnumber the translation's own
+            // letters, and a capital that only starts the source's sentence.
+            RuleExample(unit: "Удалить ↓account", source: "Delete account", from: "en", to: "ru"),
+            RuleExample(unit: "Ваша ↓subscription has expired", source: "Your subscription has expired", from: "en", to: "ru"),
+            RuleExample(unit: "↓Subscription истекла", source: "Subscription expired", from: "en", to: "ru"),
+            RuleExample(unit: "Η ↓subscription έληξε", source: "The subscription expired", from: "en", to: "el"),
         ],
         nonTriggeringExamples: [
             RuleExample("The talks begin on Tuesday.", source: "Die Gespräche beginnen am Dienstag.", from: "de", to: "en"),
@@ -32,6 +40,17 @@ public struct UntranslatedRule: BilingualRule {
                         from: "en", to: "ru"),
             RuleExample(unit: "{gender, select, female{Она ответила} male{Он ответил} other{Они ответили}}",
                         source: "{gender, select, female{She replied} male{He replied} other{They replied}}", from: "en", to: "uk"),
+            // Names, acronyms, units and file extensions copied from the source stay in the
+            // source's script; so does i18next's nesting (`$t(key)`), which is code.
+            RuleExample(unit: "Экспорт в PDF", source: "Export to PDF", from: "en", to: "ru"),
+            RuleExample(unit: "Открыть в Telegram", source: "Open in Telegram", from: "en", to: "ru"),
+            RuleExample(unit: "Настройки iCloud", source: "iCloud settings", from: "en", to: "ru"),
+            RuleExample(unit: "Подключиться к Wi-Fi", source: "Connect to Wi-Fi", from: "en", to: "ru"),
+            RuleExample(unit: "Сохранить как .docx", source: "Save as .docx", from: "en", to: "ru"),
+            RuleExample(unit: "Разрешение 300 dpi", source: "Resolution 300 dpi", from: "en", to: "ru"),
+            RuleExample(unit: "Απαιτεί Windows 10 ή νεότερη έκδοση", source: "Requires Windows 10 or later", from: "en", to: "el"),
+            RuleExample(unit: "تصدير إلى PDF", source: "Export to PDF", from: "en", to: "ar"),
+            RuleExample(unit: "Настройки $t(menu.file)", source: "$t(menu.file) settings", from: "en", to: "ru"),
         ],
         scope: .bilingual
     )
@@ -144,8 +163,31 @@ public struct UntranslatedRule: BilingualRule {
         }?.key
     }
 
+    /// The script of the translation: its language's (CLDR), where that is another alphabet than
+    /// the source's and the translation has letters of it, so that `Ваша subscription has expired`
+    /// is Cyrillic with Latin left in it although most of its letters are Latin; else the script
+    /// with the most letters.
+    static func targetScript(of target: String, language: String, sourceScript: String) -> String? {
+        let dominant = dominantScript(target, unlike: sourceScript)
+        guard dominant == sourceScript else { return dominant }
+        let expected: String?
+        do {
+            expected = try LanguageTag.likelyScript(of: language)
+        } catch {
+            // A tag ICU cannot read names no script: the letters decide, as they always did.
+            return dominant
+        }
+        guard let expected, expected != sourceScript, alphabeticScripts.contains(expected) else { return dominant }
+        let hasLetterOfIt = target.unicodeScalars.contains { scalar in
+            scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 && expected == asciiLetterScript
+                : scalar.properties.isAlphabetic && Script(of: scalar).shortName == expected
+        }
+        return hasLetterOfIt ? expected : dominant
+    }
+
     private func foreignScriptRuns(in range: Range<Int>, target: String, source: String, context: CheckContext) -> [RuleFinding] {
-        guard let sourceScript = Self.dominantScript(source), let targetScript = Self.dominantScript(target, unlike: sourceScript),
+        guard let sourceScript = Self.dominantScript(source),
+              let targetScript = Self.targetScript(of: target, language: context.index.targetLanguage, sourceScript: sourceScript),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
         // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
         let covered = context.glossaryMatches(in: range).map(\.range)
@@ -174,9 +216,88 @@ public struct UntranslatedRule: BilingualRule {
         }
         if let start = runStart { runs.append(start..<runEnd) }
         let name = LanguageScriptName.name(of: sourceScript)
-        return runs.map { run in
-            RuleFinding(range: run, message: "\(name) text left untranslated: “\(context.document.text(in: run))”")
+        // Brands, acronyms and units stay in Latin letters in any script; a Cyrillic or Greek
+        // name in a Latin translation is transliterated (`Путин` → `Putin`), so it may not stay.
+        let kept = sourceScript == Self.asciiLetterScript
+            ? KeptSourceWords(source: source, allowed: IdenticalStrings.builtIn.union(context.strings.identicalAllowed)) : nil
+        return runs.compactMap { run in
+            let text = context.document.text(in: run)
+            let before = target.utf16.prefix(run.lowerBound - range.lowerBound)
+            if let kept, kept.mayStay(text, after: String(before) ?? "") { return nil }
+            return RuleFinding(range: run, message: "\(name) text left untranslated: “\(text)”")
         }
+    }
+}
+
+/// What a translation may copy from its source in the source's script: names, acronyms, units
+/// and file extensions, which stay as they are in a Cyrillic, Greek or Arabic translation (`Экспорт
+/// в PDF`, `Войти через Google`, `Настройки iCloud`, `10 MB`, `.docx`). A run of the source's
+/// ordinary words (`Удалить account`) is not among them.
+struct KeptSourceWords {
+    let source: String
+    let allowed: Set<String>
+    /// Capitals in the source tell names apart only where it also writes words in lower case:
+    /// in `SAVE TO PDF` or `Go To Next Page` every word has one.
+    let capitalsAreNames: Bool
+
+    init(source: String, allowed: Set<String>) {
+        self.source = source
+        self.allowed = allowed
+        let laterWords = Self.words(in: source).dropFirst()
+        capitalsAreNames = laterWords.contains { word in word.first?.isLowercase == true }
+    }
+
+    static func words(in text: String) -> [Substring] {
+        text.split { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// Whether `run`, a run of the source's script in the translation after `before`, is
+    /// copied from the source and is made of words that may stay.
+    func mayStay(_ run: String, after before: String) -> Bool {
+        guard source.contains(run) else { return false }
+        if allowed.contains(run) { return true }
+        // A file extension (`.docx`) or a unit's symbol after a number (`10 MB`, `72 dpi`; not
+        // `5 minutes`).
+        let lead = before.reversed().prefix { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }
+        let beforeLead = before.dropLast(lead.count).last
+        if lead.isEmpty, beforeLead == ".", before.dropLast().last.map({ !$0.isLetter && !$0.isNumber }) ?? true { return true }
+        if beforeLead?.isNumber == true, run.count <= 3, run.allSatisfy(\.isLetter) { return true }
+        return Self.words(in: run).allSatisfy(isKept)
+    }
+
+    private func isKept(_ word: Substring) -> Bool {
+        if allowed.contains(String(word)) || word.contains(where: \.isNumber) { return true }
+        let capitals = word.filter(\.isUppercase).count
+        guard capitals > 0, capitalsAreNames else { return false }
+        // An acronym (`USB`) or a name in mixed case (`iCloud`, `GitHub`).
+        if capitals > 1 || word.first?.isUppercase == false { return true }
+        // A capital is a name's only where the source's sentence does not start with the word.
+        return occurrences(of: word).contains { !isSentenceStart($0) }
+    }
+
+    /// Where `word` stands in the source as a whole word.
+    private func occurrences(of word: Substring) -> [String.Index] {
+        var result: [String.Index] = []
+        var searchStart = source.startIndex
+        while let found = source.range(of: word, range: searchStart..<source.endIndex) {
+            let wholeBefore = found.lowerBound == source.startIndex || !source[source.index(before: found.lowerBound)].isLetter
+            let wholeAfter = found.upperBound == source.endIndex || !source[found.upperBound].isLetter
+            if wholeBefore, wholeAfter { result.append(found.lowerBound) }
+            searchStart = found.upperBound
+        }
+        return result
+    }
+
+    /// Whether only white space, quotation marks and brackets stand between `index` and the start
+    /// of the source or the end of a sentence (`.`, `!`, `?`, `:`, a line break).
+    private func isSentenceStart(_ index: String.Index) -> Bool {
+        for character in source[..<index].reversed() {
+            if character.isWhitespace && !character.isNewline { continue }
+            if character.isNewline || ".!?:…".contains(character) { return true }
+            if character.isPunctuation, !",;-".contains(character) { continue }
+            return false
+        }
+        return true
     }
 }
 

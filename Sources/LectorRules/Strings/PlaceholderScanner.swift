@@ -18,7 +18,8 @@ public enum PlaceholderSyntax: String, CaseIterable, Sendable, Comparable {
     case braces
     /// Qt's `%1` … `%99`.
     case qt
-    /// Shell and build variables: `$x`, `${x}`, `$(x)`, Mozilla's `$x$`.
+    /// Shell and build variables: `$x`, `${x}`, `$(x)`, Mozilla's `$x$`, i18next's nesting
+    /// `$t(menu.file)`.
     case shell
     /// XML/DTD entities `&brandShortName;` (the five predefined ones, `&nbsp;` and numeric
     /// references are characters, not placeholders).
@@ -396,9 +397,34 @@ public struct PlaceholderScanner: Sendable {
         guard Self.isNameStart(next) else { return nil }
         var j = i + 2
         while j < end, Self.isNameChar(u[j]) { j += 1 }
-        if j < end, u[j] == 0x24 { j += 1 }
+        if j < end, u[j] == 0x24 {
+            j += 1
+        } else if j < end, u[j] == 0x28, let close = Self.closingParenthesis(u, from: j, end) {
+            // i18next's nesting, `$t(menu.file)` or `$t(key, {"count": 2})`: the key names
+            // another string and is code, so the whole call is one placeholder.
+            j = close + 1
+        }
         add(u, i..<j, .shell, to: &result)
         return j - i
+    }
+
+    /// The `)` that closes the `(` at `open`, on the same line, with the parentheses between
+    /// balanced; nil when there is none.
+    private static func closingParenthesis(_ u: [UInt16], from open: Int, _ end: Int) -> Int? {
+        var depth = 0
+        var k = open
+        while k < end {
+            switch u[k] {
+            case 0x28: depth += 1
+            case 0x29:
+                depth -= 1
+                if depth == 0 { return k > open + 1 ? k : nil }
+            case 0x0A, 0x0D: return nil
+            default: break
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// `&name;` (not `&amp;` and the like, nor `&#169;`).

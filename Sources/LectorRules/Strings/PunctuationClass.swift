@@ -23,6 +23,23 @@ enum PunctuationClass {
     }
 
     private static let cache = ProcessMemo<Unicode.Scalar, String>()
+
+    /// A sign written with a number, as part of the quantity (`50 %`, `5 ‰`, `5 €`, `20°`): what a
+    /// string ends with there is the number, not punctuation. From Unicode: currency symbols
+    /// (`Sc`), and the percent, per-mille and degree signs in any of their forms (`％`, `٪`, `؉`, `℃`).
+    static func isQuantitySign(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == "%" || scalar == "$" }
+        return quantitySigns.value(for: scalar) {
+            if scalar.properties.generalCategory == .currencySymbol { return true }
+            let folded = String(scalar).precomposedStringWithCompatibilityMapping
+            if folded.hasPrefix("%") || folded.hasPrefix("\u{B0}") { return true }
+            let name = UnicodePunctuation.name(of: scalar)
+            return name.hasSuffix("PERCENT SIGN") || name.hasSuffix("PER MILLE SIGN") || name.hasSuffix("PER TEN THOUSAND SIGN")
+                || name == "DEGREE SIGN"
+        }
+    }
+
+    private static let quantitySigns = ProcessMemo<Unicode.Scalar, Bool>()
     private static let asciiClasses: [String] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
 
     private static func classify(_ scalar: Unicode.Scalar) -> String {

@@ -7,6 +7,8 @@ import LectorGlossary
 /// language's own forms compare equal: `?` = `？` = `؟`, `"` = `«` = `„`, `...` = `…`.
 enum PunctuationEdge {
     static let movable: Set<String> = ["quote", "(", ")", "[", "]", "{", "}"]
+    /// The full stops each class of the ellipsis family counts.
+    private static let dots: [String: Int] = [".": 1, "..": 2, "...": 3]
 
     /// Leading (`atStart`) or trailing punctuation: its classes in reading order and the UTF-16
     /// range it covers in the string.
@@ -42,10 +44,14 @@ enum PunctuationEdge {
             // placeholder is white space too: `'%1$S'.` ends with `.` alone).
             if Latin1ScalarProperties.isWhitespace(scalar) { if started { break } else { continue } }
             guard scalar.isASCII ? asciiMarks[Int(scalar.value)] : StringText.isPunctuationOrSymbol(scalar) else { break }
+            // A percent or currency sign belongs to its number: `完成 %d%%` and `6,7 %.` end
+            // with a number (and `.`), not with `%`.
+            if PunctuationClass.isQuantitySign(scalar) { break }
             let cls = StringText.punctuationClass(scalar)
-            // "..." is one mark, like "…"
-            if cls == ".", let last = classes.last, last == "." || last == ".." {
-                classes[classes.count - 1] = last == "." ? ".." : "..."
+            // "..." is one mark, like "…", and so is any longer run of them: Chinese and Japanese
+            // write the ellipsis as two (`……`).
+            if let dots = Self.dots[cls], let last = classes.last, let before = Self.dots[last] {
+                classes[classes.count - 1] = dots + before >= 3 ? "..." : ".."
             } else {
                 classes.append(cls)
             }
@@ -135,6 +141,10 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "Gespeichert in %s↓.", source: "Saved to %s", from: "en", to: "de"),
             RuleExample(unit: "{n, plural, one{# Datei löschen} other{# Dateien löschen↓.}}",
                         source: "{n, plural, one{Delete # file?} other{Delete # files?}}", from: "en", to: "de"),
+            // A percent sign is not punctuation, and the full stop after it still counts.
+            RuleExample(unit: "完成 %d%%↓。", source: "%d%% done", from: "en", to: "zh"),
+            RuleExample(unit: "Rabatt 6,7 %↓", source: "Discount 6.7%.", from: "en", to: "de"),
+            RuleExample(unit: "正在加载↓。", source: "Loading...", from: "en", to: "zh"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "En-tête :", source: "Header:", from: "en", to: "fr"),
@@ -156,6 +166,13 @@ public struct PunctuationEndRule: UnitRule {
             RuleExample(unit: "Gesamt %d", source: "Total: %d", from: "en", to: "de"),
             RuleExample(unit: "{n, plural, one{# Datei löschen?} other{# Dateien löschen?}}",
                         source: "{n, plural, one{Delete # file?} other{Delete # files?}}", from: "en", to: "de"),
+            // The Chinese and Japanese ellipsis is two `…`.
+            RuleExample(unit: "加载中……", source: "Loading...", from: "en", to: "zh"),
+            RuleExample(unit: "読み込み中……", source: "Loading…", from: "en", to: "ja"),
+            // Signs of a quantity are not punctuation: `%`, `%%` (printf's percent sign), `€`.
+            RuleExample(unit: "完成 %d%%", source: "%d%% done", from: "en", to: "zh"),
+            RuleExample(unit: "Büyüme %6,7 oldu.", source: "Growth was 6.7%.", from: "en", to: "tr"),
+            RuleExample(unit: "Prix : 5 €", source: "Price: €5", from: "en", to: "fr"),
         ]
     )
 

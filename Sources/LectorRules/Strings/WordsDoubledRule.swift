@@ -3,11 +3,12 @@ import LectorText
 import LectorFormats
 import LectorGlossary
 
-/// The same word twice in a row: `Save the the rhino`. Not reported where the source repeats it
-/// too, for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across punctuation or a
-/// placeholder (`%s oder %s oder %s`), or for
-/// the repetitions a language's grammar makes (German `die die`, French `nous nous`, English
-/// `had had`, Sesotho `ba ba`).
+/// The same word twice in a row: `Save the the rhino`. Not reported where the source repeats a
+/// word too (`Blah blah` → `Bla bla`, `No, no!` → `¡No no!`: a reduplication is translated by
+/// one, in whatever words), for numbers, placeholders and tags (`%s %s`, `<br> <br>`), across
+/// punctuation or a placeholder (`%s oder %s oder %s`), or for the repetitions a language's
+/// grammar makes (German `die die`, French `nous nous`, English `had had`, Czech `se se`,
+/// Sesotho `ba ba`).
 public struct WordsDoubledRule: UnitRule {
     public static let description = RuleDescription(
         id: "words.doubled",
@@ -19,6 +20,9 @@ public struct WordsDoubledRule: UnitRule {
             RuleExample(unit: "Datei wurde ↓wurde gespeichert", source: "File was saved", from: "en", to: "de"),
             RuleExample(unit: "Файл не ↓не найден", source: "File not found", from: "en", to: "ru"),
             RuleExample(unit: "Wählen Sie %s oder ↓oder %s", source: "Choose %s or %s", from: "en", to: "de"),
+            RuleExample(unit: "Uložte ↓uložte soubor", source: "Save the file", from: "en", to: "cs"),
+            // The source repeats one word: it excuses one doubling of the translation, not two.
+            RuleExample(unit: "Bla bla, Datei ↓Datei öffnen", source: "Blah blah, open file", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "Save the rhino", source: "Rette das Nashorn", from: "de", to: "en"),
@@ -32,6 +36,14 @@ public struct WordsDoubledRule: UnitRule {
             // A placeholder stands for a word: the words around it are not next to each other.
             RuleExample(unit: "Wählen Sie %s oder %s oder %s", source: "Choose %s or %s or %s", from: "en", to: "de"),
             RuleExample(unit: "Kies {0} en {1} en {2}", source: "Choose {0} and {1} and {2}", from: "en", to: "af"),
+            // Czech reflexive `se` before the preposition `se`, and `je to to, co` ("it is what").
+            RuleExample(unit: "Přihlaste se se svým účtem", source: "Sign in with your account", from: "en", to: "cs"),
+            RuleExample(unit: "Je to to, co hledáte", source: "It is what you are looking for", from: "en", to: "cs"),
+            RuleExample(unit: "Je to to, čo hľadáte", source: "It is what you are looking for", from: "en", to: "sk"),
+            RuleExample(unit: "Jest to to, czego szukasz", source: "It is what you are looking for", from: "en", to: "pl"),
+            // The source doubles a word, the translation another, or across a comma.
+            RuleExample(unit: "Bla bla", source: "Blah blah", from: "en", to: "de"),
+            RuleExample(unit: "¡No no!", source: "No, no!", from: "en", to: "es"),
         ]
     )
 
@@ -43,6 +55,12 @@ public struct WordsDoubledRule: UnitRule {
         "de": ["die", "der", "das", "den", "dem", "des", "sie"],
         "nl": ["dat", "die"],
         "fr": ["nous", "vous"],
+        // Reflexive `se` before the preposition `se` (`přihlaste se se svým účtem`); `to` as
+        // subject before `to` as object (`je to to, co hledáte`, Slovak `je to to, čo`, Polish
+        // `jest to to, czego`).
+        "cs": ["se", "to"],
+        "sk": ["to"],
+        "pl": ["to"],
         "af": ["die"],
         "st": ["ba", "le", "o"],
         "tn": ["ba", "le", "o"],
@@ -56,14 +74,63 @@ public struct WordsDoubledRule: UnitRule {
                                          masked: pair.masked(pair.target, settings: context.strings))
         guard !targetDoubles.isEmpty else { return [] }
         let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
-        var findings: [RuleFinding] = []
-        let sourceDoubles = Set(Self.doubles(in: pair.source, settings: context.strings,
-                                                masked: pair.masked(pair.source, settings: context.strings)).map(\.word))
-        for double in targetDoubles
-        where !sourceDoubles.contains(double.word) && !allowed.contains(double.word) {
-            findings.append(RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row"))
+        let candidates = targetDoubles.filter { !allowed.contains($0.word) }
+        guard !candidates.isEmpty else { return [] }
+        // Each repetition of the source excuses one doubling of the translation: the same word's
+        // first (`Bye bye` → `Bye bye`), then any other (`Blah blah` → `Bla bla`).
+        var repetitions = Self.repetitions(in: pair.source, settings: context.strings)
+        var excused = Array(repeating: false, count: candidates.count)
+        for (index, double) in candidates.enumerated() {
+            if let same = repetitions.firstIndex(of: double.word) {
+                repetitions.remove(at: same)
+                excused[index] = true
+            }
         }
-        return findings
+        for index in candidates.indices where !excused[index] && !repetitions.isEmpty {
+            repetitions.removeFirst()
+            excused[index] = true
+        }
+        return zip(candidates, excused).filter { !$0.1 }.map { double, _ in
+            RuleFinding(range: pair.range(double.range), message: "“\(double.text)” twice in a row")
+        }
+    }
+
+    /// Marks a source may put between the two halves of a repetition (`No, no!`, `Bye-bye`,
+    /// `Go! Go!`): a translation writes the pair in its own way.
+    private static let repetitionSeparators: Set<Character> = [" ", ",", "-", "\u{2010}", "\u{2011}", "!", "¡", "…"]
+
+    /// Words (case-folded) equal to the word before them with only spaces and
+    /// `repetitionSeparators` between: the source's repetitions. A placeholder between them
+    /// stands for a word (`%s or %s or %s` repeats nothing).
+    static func repetitions(in text: String, settings: StringCheckSettings) -> [String] {
+        let masked = LectorICU.UTF16.decode(StringText.masked(text, settings: settings))
+        let placeholders = StringText.placeholderRanges(in: text, settings: settings)
+        var offset = 0
+        var result: [String] = []
+        var previous: String?
+        var word = ""
+        var separatorsOnly = true
+        func close() {
+            guard !word.isEmpty else { return }
+            let folded = word.lowercased()
+            if separatorsOnly, previous == folded, !word.allSatisfy(\.isNumber) { result.append(folded) }
+            previous = folded
+            word = ""
+            separatorsOnly = true
+        }
+        for character in masked {
+            if character.isLetter || character.isNumber || character == "'" && !word.isEmpty {
+                word.append(character)
+            } else {
+                close()
+                if !repetitionSeparators.contains(character) || placeholders.contains(where: { $0.contains(offset) }) {
+                    separatorsOnly = false
+                }
+            }
+            offset += character.utf16.count
+        }
+        close()
+        return result
     }
 
     /// Words equal (case-folded) to the word before them, with only spaces between.
