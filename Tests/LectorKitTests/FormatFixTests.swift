@@ -249,6 +249,32 @@ import Testing
             .replacingOccurrences(of: "continued about Kiev", with: "continued about Kyiv"))
     }
 
+    /// Link text that is its own label (`[Kiev]`, `[Kiev][]`, footnotes `[^Kiev]`) and inline HTML
+    /// whose content is code or not to translate: changing them breaks the link or the code.
+    @Test func markdownLabelsAndInlineCodeElementsAreNotProse() throws {
+        let markdown = """
+            See [Kiev] and [Kiev][] and [text][Kiev] and [Kiev](https://example.org) in Kiev.
+            Claim[^Kiev]. Run <code>Kiev</code>, <kbd>Kiev</kbd>, <span translate="no">Kiev</span>, <b>Kiev</b>.
+            Not a label: [Kiev talks] went on.
+
+            [kiev]: https://example.com/city
+            [^Kiev]: Source.
+
+            """
+        let text = try fixed(markdown, named: "refs.md")
+        #expect(text == markdown
+            .replacingOccurrences(of: "[Kiev](https", with: "[Kyiv](https")
+            .replacingOccurrences(of: "in Kiev.", with: "in Kyiv.")
+            .replacingOccurrences(of: "<b>Kiev</b>", with: "<b>Kyiv</b>")
+            .replacingOccurrences(of: "[Kiev talks]", with: "[Kyiv talks]"))
+    }
+
+    /// A link written without its scheme keeps its path (`kiev.ua/Kiev`), as `docs/Kiev.md` does.
+    @Test func schemelessLinksAreNotProse() throws {
+        let text = try fixed("See kiev.ua/Kiev, docs/Kiev.md and Kiev/Odesa.\n", named: "links.txt")
+        #expect(text == "See kiev.ua/Kiev, docs/Kiev.md and Kyiv/Odesa.\n")
+    }
+
     @Test func suppressionCommentsStillWorkInMaskedDocuments() throws {
         let markdown = "<!-- lector-disable-next-line glossary.forbidden -->\nTalks in Kiev.\nKiev again.\n"
         let found = try findings(markdown, named: "s.md")

@@ -73,11 +73,15 @@ public enum BilingualFileLoader {
         // The source's own file (`values/`, `values-night/`, `Base.lproj`, `de.lproj` in a German
         // project) has no translation in it, whatever lies beside it: looked for first, it would
         // be paired with the English file as a translation of it, and `fix` would rewrite it.
-        // An explicit `--source` is the user's own pairing and is taken as given.
-        if source == nil, format.isSource(path, language: target.language, sourceLanguage: sourceLanguage) {
+        // An explicit `--source` is the user's own pairing and is taken as given. Without a source
+        // language given, English is the source only where nothing else is: `en.lproj` beside
+        // `Base.lproj` is the English translation of a project developed in `Base`.
+        if source == nil, sourceLanguage != nil || format.isSourcePlace(path),
+           format.isSource(path, language: target.language, sourceLanguage: sourceLanguage) {
             return []
         }
         guard let sourcePath = source ?? format.conventionalSource(of: path, sourceLanguage: sourceLanguage) else {
+            if format.isSource(path, language: target.language, sourceLanguage: sourceLanguage) { return [] }
             // A translation whose source is missing is checked alone, and says where its source
             // was looked for.
             return [ResourcePairing.alone(target, lookedFor: format.sourceCandidates(of: path, sourceLanguage: sourceLanguage))

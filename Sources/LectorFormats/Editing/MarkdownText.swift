@@ -15,8 +15,11 @@ public enum MarkdownText: EditableFormat {
         let bytes = [UInt8](data)
         var builder = MaskedTextBuilder(bytes: bytes)
         bytes.withUnsafeBufferPointer { buffer in
-            BlockReader(bytes: buffer).read { paragraph in
-                InlineScanner(bytes: bytes, range: paragraph).scan(into: &builder)
+            let reader = BlockReader(bytes: buffer)
+            // A definition may follow the links that use it, so all labels are read first.
+            let labels = reader.referenceLabels()
+            reader.read { paragraph in
+                InlineScanner(bytes: bytes, range: paragraph, labels: labels).scan(into: &builder)
             }
         }
         return try builder.build(path: path)
@@ -89,6 +92,18 @@ public enum MarkdownText: EditableFormat {
             var count = 0
             while line.contentStart + count < line.range.upperBound, bytes[line.contentStart + count] == byte { count += 1 }
             return count >= 3 ? (byte, count) : nil
+        }
+
+        /// The labels of the document's link reference definitions (`InlineScanner.normalizedLabel`),
+        /// wherever they stand: `[Kiev]` and `[Kiev][]` use theirs as link text.
+        func referenceLabels() -> Set<[UInt8]> {
+            var labels: Set<[UInt8]> = []
+            for line in lines() where isReferenceDefinition(line) {
+                var end = line.contentStart + 1
+                while bytes[end] != UInt8(ascii: "]") { end += 1 }
+                labels.insert(InlineScanner.normalizedLabel(bytes[(line.contentStart + 1)..<end]))
+            }
+            return labels
         }
 
         /// A link reference definition `[label]: destination "title"` on one line.
@@ -196,6 +211,53 @@ public enum MarkdownText: EditableFormat {
     struct InlineScanner {
         let bytes: [UInt8]
         let range: Range<Int>
+        /// `BlockReader.referenceLabels()`.
+        var labels: Set<[UInt8]> = []
+
+        /// A label as CommonMark matches it: ASCII case folded, runs of white space one space.
+        static func normalizedLabel(_ label: some Collection<UInt8>) -> [UInt8] {
+            var result: [UInt8] = []
+            var space = false
+            for byte in label {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    space = !result.isEmpty
+                    continue
+                }
+                if space { result.append(0x20) }
+                space = false
+                result.append(byte.asciiLowercased)
+            }
+            return result
+        }
+
+        /// Inline HTML whose content is code or marked not to translate, as in an HTML file
+        /// (`HTMLText`): `<code>Kiev</code>`, `<span translate="no">Kiev</span>`.
+        static let codeElements: Set<[UInt8]> = Set(["code", "kbd", "samp", "pre", "script", "style", "textarea", "var"].map { Array($0.utf8) })
+
+        /// The end of the element whose start tag spans `tag`, when its content is not prose
+        /// (`codeElements`, `translate="no"`) and it closes within the paragraph.
+        func protectedElementEnd(tag: ClosedRange<Int>) -> Int? {
+            var nameEnd = tag.lowerBound + 1
+            while nameEnd < tag.upperBound, bytes[nameEnd].isASCIILetter || (0x30...0x39).contains(bytes[nameEnd]) { nameEnd += 1 }
+            let name = bytes[(tag.lowerBound + 1)..<nameEnd].map(\.asciiLowercased)
+            guard !name.isEmpty else { return nil }
+            let attributes = String(decoding: bytes[nameEnd..<tag.upperBound], as: UTF8.self).lowercased()
+                .replacingOccurrences(of: " ", with: "")
+            guard Self.codeElements.contains(name) || attributes.contains("translate=\"no\"") || attributes.contains("translate='no'")
+                    || attributes.contains("translate=no") else { return nil }
+            let closing = Array("</".utf8) + name
+            var position = tag.upperBound + 1
+            while position + closing.count <= range.upperBound {
+                if bytes[position] == UInt8(ascii: "<"),
+                   bytes[position..<(position + closing.count)].map(\.asciiLowercased).elementsEqual(closing) {
+                    var end = position + closing.count
+                    while end < range.upperBound, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                    return end < range.upperBound ? end + 1 : nil
+                }
+                position += 1
+            }
+            return nil
+        }
 
         func scan(into builder: inout MaskedTextBuilder) {
             let codeSpans = self.codeSpans()
@@ -235,7 +297,25 @@ public enum MarkdownText: EditableFormat {
                     let next = position + 1 < range.upperBound ? bytes[position + 1] : 0
                     if next.isASCIILetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?"),
                        let end = nextAngle[position - range.lowerBound] {
-                        skip(to: end + 1)
+                        skip(to: next.isASCIILetter ? protectedElementEnd(tag: position...end) ?? end + 1 : end + 1)
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    // Text that is a label (`[^1]`, `[Kiev][]`, `[Kiev]` with a definition `[Kiev]: …`):
+                    // changing it would break the link.
+                    guard let close = closingBracket[position - range.lowerBound] else { break }
+                    let after = close + 1
+                    if position + 1 < close, bytes[position + 1] == UInt8(ascii: "^") {
+                        skip(to: after)
+                        continue
+                    }
+                    if after + 1 < range.upperBound, bytes[after] == UInt8(ascii: "["), bytes[after + 1] == UInt8(ascii: "]") {
+                        skip(to: after + 2)
+                        continue
+                    }
+                    if !labels.isEmpty, after >= range.upperBound || (bytes[after] != UInt8(ascii: "(") && bytes[after] != UInt8(ascii: "[")),
+                       labels.contains(Self.normalizedLabel(bytes[(position + 1)..<close])) {
+                        skip(to: after)
                         continue
                     }
                 case UInt8(ascii: "]"):

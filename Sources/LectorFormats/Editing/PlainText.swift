@@ -124,7 +124,14 @@ public enum PlainText: EditableFormat {
         if bytes.count >= 3, bytes[0].isASCIILetter, bytes[1] == UInt8(ascii: ":"),
            bytes[2] == UInt8(ascii: "\\") || bytes[2] == UInt8(ascii: "/") { return true }
         if bytes[0] == UInt8(ascii: "/") { return separators.count >= 2 || hasExtension }
-        return separators[0] > 0 && hasExtension
+        return separators[0] > 0 && (hasExtension || isHostName(bytes[..<separators[0]]))
+    }
+
+    /// `kiev.ua` in `kiev.ua/Kiev`: a link written without its scheme, whose path is part of it.
+    private static func isHostName(_ text: ArraySlice<UInt8>) -> Bool {
+        let labels = text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, (2...24).contains(top.count), top.allSatisfy(\.isASCIILetter) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") } }
     }
 
     // MARK: - Bytes
