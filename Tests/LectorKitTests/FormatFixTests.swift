@@ -288,16 +288,19 @@ import Testing
         {"id":"1","source":"Gespräche in {Kiev} und Kiew","target":"Talks in {Kiev} and Kiev","source_lang":"de","target_lang":"en"}
         {"id":"2","source":"%(Kiev)s, ${Kiev}, {{Kiev}} und {Kiev, select, a {Kiew} other {x}}","target":"%(Kiev)s, ${Kiev}, {{Kiev}} and {Kiev, select, a {Kiev} other {x}}","source_lang":"de","target_lang":"en"}
         {"id":"3","source":"Siehe <a href=\"/Kiev\">Kiew</a>","target":"See <a href=\"/Kiev\">Kiev</a>","source_lang":"de","target_lang":"en"}
+        {"id":"4","source":"{city, select, kiev{Kiew} other{anders}}","target":"{city, select, kiev{Kiev} other{elsewhere}}","source_lang":"de","target_lang":"en"}
 
         """#
         let glossary = try bilingualFindings(jsonl, named: "code.jsonl").filter { $0.suggestion == "Kyiv" }
-        // Only the prose `Kiev`: after `and`, inside the select branch, and the link's text.
-        #expect(glossary.map(\.location.line) == [1, 2, 3])
+        // Only the prose `Kiev`: after `and`, inside the select branch, and the link's text; a
+        // select's key `kiev` is the program's, not prose.
+        #expect(glossary.map(\.location.line) == [1, 2, 3, 4])
         let text = try fixed(jsonl, named: "code.jsonl")
         #expect(text == jsonl
             .replacingOccurrences(of: "{Kiev} and Kiev\"", with: "{Kiev} and Kyiv\"")
             .replacingOccurrences(of: "a {Kiev} other", with: "a {Kyiv} other")
-            .replacingOccurrences(of: "\\\">Kiev</a>\"", with: "\\\">Kyiv</a>\""))
+            .replacingOccurrences(of: "\\\">Kiev</a>\"", with: "\\\">Kyiv</a>\"")
+            .replacingOccurrences(of: "kiev{Kiev}", with: "kiev{Kyiv}"))
         #expect(text.contains("%(Kiev)s, ${Kiev}, {{Kiev}} and {Kiev, select"))
         #expect(text.contains("<a href=\\\"/Kiev\\\">"))
     }

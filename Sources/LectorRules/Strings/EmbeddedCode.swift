@@ -46,7 +46,11 @@ public struct EmbeddedCodeFinder {
         // `%` `{` `$` `&` `@` start every placeholder, `<` every tag.
         guard text.contains(where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 || $0 == 0x3C })
         else { return }
-        for placeholder in scanner.placeholders(in: LectorICU.UTF16.decode(text))
+        let scan = scanner.scanned(LectorICU.UTF16.decode(text))
+        // MessageFormat's selectors (`kiev{` in `{city, select, kiev{…}}`) are keys the program
+        // matches: renamed, the branch is never chosen again.
+        spans += scan.syntax.map { (start + $0.lowerBound)..<(start + $0.upperBound) }
+        for placeholder in scan.placeholders
         // `% S` (printf with the space flag) is also how "40 % Sloviansk" reads: prose, not code.
         // (A byte test: Foundation's `contains` compared by canonical equivalence, for a space.)
         where !(placeholder.syntax == .printf && UTF8Bytes.contains(placeholder.text, byte: 0x20)) {
