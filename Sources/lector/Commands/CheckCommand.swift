@@ -140,7 +140,7 @@ struct CheckCommand: AsyncParsableCommand {
         if let writeBaseline {
             try FileHandleOutput.write(Baseline(findings: findings).encoded(path: writeBaseline), toPath: writeBaseline,
                                        sparing: readFiles)
-            if !quiet { printToStandardError("Wrote \(findings.count) findings to the baseline \(writeBaseline).") }
+            if !quiet { printToStandardError("Wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to the baseline \(writeBaseline).") }
             return
         }
         if let path = baseline ?? project?.baseline {
@@ -203,7 +203,7 @@ struct CheckCommand: AsyncParsableCommand {
         if let writeBaseline {
             try FileHandleOutput.write(Baseline(findings: kept).encoded(path: writeBaseline), toPath: writeBaseline,
                                        sparing: readFiles)
-            if !quiet { printToStandardError("Wrote \(kept.count) findings to the baseline \(writeBaseline).") }
+            if !quiet { printToStandardError("Wrote \(kept.count) finding\(kept.count == 1 ? "" : "s") to the baseline \(writeBaseline).") }
             return
         }
         let report = CheckReport(findings: kept, files: files, toolVersion: Lector.configuration.version)

@@ -72,6 +72,14 @@ struct FixCommand: ParsableCommand {
 
         let changed = plans.filter(\.changesText)
         if dryRun {
+            // The diff shows what the fix is; a file the real run would refuse to write says so.
+            for plan in changed {
+                do throws(InputError) {
+                    try AtomicFileWriter.checkReplaceable(atPath: plan.document.path)
+                } catch {
+                    printToStandardError("lector: warning: \(error.description); fix without --dry-run would stop here")
+                }
+            }
             FileHandleOutput.standardOutput(changed.map(\.unifiedDiff.text).joined())
         } else {
             // Every refusal (read-only, hard links, another user's file) before any file is written.
