@@ -42,9 +42,13 @@ import Testing
             if StringText.isInvisible(scalar) { continue }
             if scalar.properties.isWhitespace { if started { break } else { continue } }
             guard StringText.isPunctuationOrSymbol(scalar) else { break }
+            // A sign of a quantity (`%`, `€`) belongs to its number; a run of full stops and
+            // ellipses of three or more is one ellipsis (`……`).
+            if PunctuationClass.isQuantitySign(scalar) { break }
             let cls = StringText.punctuationClass(scalar)
-            if cls == ".", let last = classes.last, last == "." || last == ".." {
-                classes[classes.count - 1] = last == "." ? ".." : "..."
+            let dots: [String: Int] = [".": 1, "..": 2, "...": 3]
+            if let count = dots[cls], let last = classes.last, let before = dots[last] {
+                classes[classes.count - 1] = count + before >= 3 ? "..." : ".."
             } else {
                 classes.append(cls)
             }
@@ -61,7 +65,8 @@ import Testing
     static let edgeTexts: [String] = {
         var texts = ["", " ", "Weiter", "<< Previous", "…Неверно", "- Suivant", "¿Qué?", "«Да!»", "Hello...", "Hello…",
                      "'%1$S'.", "negated '%1$S'.", "\u{200B}!Wait?\u{200B}", "😀 smile 😀!", "!😀", "𝐀𝐁?", "a \u{00A0}.",
-                     "(Note)", "[x] ...", "&File", "%s öffnen!", "„Zitat“", "\t\n.!?\n", "..", "...", "....", "—dash—"]
+                     "(Note)", "[x] ...", "&File", "%s öffnen!", "„Zitat“", "\t\n.!?\n", "..", "...", "....", "—dash—",
+                     "加载中……", "完成 %d%%。", "Rabatt 6,7 %.", "Prix : 5 €", "20 °C!", "…."]
         let seed = (try? String(contentsOfFile: Fixtures.seedArticlePath, encoding: .utf8)) ?? ""
         texts += seed.split(separator: "\n").prefix(200).map(String.init)
         return texts
