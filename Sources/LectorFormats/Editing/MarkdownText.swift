@@ -230,12 +230,9 @@ public enum MarkdownText: EditableFormat {
             return result
         }
 
-        /// Inline HTML whose content is code or marked not to translate, as in an HTML file
-        /// (`HTMLText`): `<code>Kiev</code>`, `<span translate="no">Kiev</span>`.
-        static let codeElements: Set<[UInt8]> = Set(["code", "kbd", "samp", "pre", "script", "style", "textarea", "var"].map { Array($0.utf8) })
-
-        /// The end of the element whose start tag spans `tag`, when its content is not prose
-        /// (`codeElements`, `translate="no"`) and it closes within the paragraph.
+        /// The end of the element whose start tag spans `tag`, when its content is not prose, as in
+        /// an HTML file (`HTMLText.opaqueElements`, `translate="no"`: `<code>Kiev</code>`), and it
+        /// closes within the paragraph.
         func protectedElementEnd(tag: ClosedRange<Int>) -> Int? {
             var nameEnd = tag.lowerBound + 1
             while nameEnd < tag.upperBound, bytes[nameEnd].isASCIILetter || (0x30...0x39).contains(bytes[nameEnd]) { nameEnd += 1 }
@@ -243,7 +240,7 @@ public enum MarkdownText: EditableFormat {
             guard !name.isEmpty else { return nil }
             let attributes = String(decoding: bytes[nameEnd..<tag.upperBound], as: UTF8.self).lowercased()
                 .replacingOccurrences(of: " ", with: "")
-            guard Self.codeElements.contains(name) || attributes.contains("translate=\"no\"") || attributes.contains("translate='no'")
+            guard HTMLText.opaqueElements.contains(String(decoding: name, as: UTF8.self)) || attributes.contains("translate=\"no\"") || attributes.contains("translate='no'")
                     || attributes.contains("translate=no") else { return nil }
             let closing = Array("</".utf8) + name
             var position = tag.upperBound + 1
