@@ -21,6 +21,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
+#include <unicode/unumberformatter.h>
 #include <unicode/udat.h>
 #include <unicode/ulocdata.h>
 #include <unicode/upluralrules.h>
@@ -190,6 +191,24 @@ static inline int32_t cicu_unum_getSymbol(const void *format, int32_t symbol, UC
                                           int32_t *status) {
     return unum_getSymbol((const UNumberFormat *)format, (UNumberFormatSymbol)symbol, buffer, capacity,
                           (UErrorCode *)status);
+}
+
+// MARK: - Number formatting with units
+// The number skeleton API (`unumf`), used to read how a locale writes a measure unit after a
+// number (`5 Kilometer`, `5 километров`). Handles are opaque pointers as above.
+
+static inline void *cicu_unumf_openForSkeletonAndLocale(const UChar *skeleton, int32_t length, const char *locale,
+                                                        int32_t *status) {
+    return unumf_openForSkeletonAndLocale(skeleton, length, locale, (UErrorCode *)status);
+}
+static inline void cicu_unumf_close(void *formatter) { unumf_close((UNumberFormatter *)formatter); }
+static inline void *cicu_unumf_openResult(int32_t *status) { return unumf_openResult((UErrorCode *)status); }
+static inline void cicu_unumf_closeResult(void *result) { unumf_closeResult((UFormattedNumber *)result); }
+static inline void cicu_unumf_formatDouble(const void *formatter, double value, void *result, int32_t *status) {
+    unumf_formatDouble((const UNumberFormatter *)formatter, value, (UFormattedNumber *)result, (UErrorCode *)status);
+}
+static inline int32_t cicu_unumf_resultToString(const void *result, UChar *buffer, int32_t capacity, int32_t *status) {
+    return unumf_resultToString((const UFormattedNumber *)result, buffer, capacity, (UErrorCode *)status);
 }
 
 // MARK: - Date symbols

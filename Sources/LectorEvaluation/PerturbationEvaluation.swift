@@ -22,7 +22,9 @@ public enum PerturbationEvaluation {
     public enum Kind: String, Sendable, CaseIterable {
         case negation, antonym, clauseDropped = "clause-dropped", nameDropped = "name-dropped",
              addition, nameReplaced = "name-replaced", numberReplaced = "number-replaced",
-             unrelated
+             unrelated,
+             // Last, so that adding it left every earlier kind's random draws as they were.
+             unitReplaced = "unit-replaced"
 
         /// The rules whose finding counts as detecting this error.
         public var rules: Set<String> {
@@ -36,6 +38,7 @@ public enum PerturbationEvaluation {
             // A changed day of a date is a changed number, and the date rule is the one that names it.
             case .numberReplaced: return ["numbers.mismatch", "dates.mismatch"]
             case .unrelated: return ["garbled.sentence"]
+            case .unitReplaced: return ["numbers.unit"]
             }
         }
     }
@@ -157,6 +160,7 @@ public enum PerturbationEvaluation {
                 case .addition: change = words.phraseAdded(&random)
                 case .nameReplaced: change = words.nameReplaced(&random, pool: namePool)
                 case .numberReplaced: change = words.numberReplaced(&random)
+                case .unitReplaced: change = words.unitReplaced(&random)
                 case .unrelated:
                     // Another good translation of the same pair: a translation of some other sentence.
                     let others = samplesOfPair[sample.pair]!.filter { $0 != index }
@@ -247,7 +251,7 @@ public enum PerturbationEvaluation {
 
     /// The rules whose false alarms the table lists.
     public static let reportedRules = ["meaning.negation", "meaning.antonym", "meaning.omission", "meaning.addition",
-                                       "names.missing", "names.replaced", "numbers.mismatch", "meaning.offensive",
+                                       "names.missing", "names.replaced", "numbers.mismatch", "numbers.unit", "meaning.offensive",
                                        "garbled.sentence", "untranslated.text", "dates.mismatch"]
 
     /// The table the README quotes: per pair, each error kind's recall (by its rules, and by any

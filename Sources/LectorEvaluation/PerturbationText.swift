@@ -270,6 +270,34 @@ struct PerturbationText {
         "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze", "vingt", "cinquante", "cent"],
     ]
 
+    /// Units swapped for another of the same kind, as MT confuses them (the evaluation's own list,
+    /// not CLDR's: the recall then also measures whether the rule's forms cover what text writes).
+    static let unitSwaps: [String: [String: String]] = [
+        "en": ["kilometres": "miles", "kilometers": "miles", "km": "miles", "miles": "kilometres", "mile": "kilometre",
+               "kilometre": "mile", "kilometer": "mile", "metres": "feet", "meters": "feet", "feet": "metres",
+               "kilograms": "pounds", "kg": "pounds", "tonnes": "kilograms", "tons": "kilograms",
+               "grams": "kilograms", "litres": "gallons", "liters": "gallons", "hectares": "acres", "acres": "hectares",
+               "seconds": "minutes", "minutes": "hours", "minute": "hour", "hours": "days", "hour": "day",
+               "days": "weeks", "day": "week", "weeks": "months", "week": "month", "months": "years", "month": "year",
+               "years": "months", "year": "month", "dollars": "euros", "euros": "dollars"],
+        "fr": ["kilomètres": "miles", "km": "miles", "mètres": "pieds", "kilogrammes": "livres", "kg": "livres",
+               "tonnes": "kilogrammes", "litres": "gallons", "hectares": "acres", "secondes": "minutes",
+               "minutes": "heures", "heures": "jours", "heure": "jour", "jours": "semaines", "jour": "semaine",
+               "semaines": "mois", "mois": "ans", "ans": "mois", "années": "mois", "euros": "dollars", "dollars": "euros"],
+    ]
+
+    /// A unit after a figure swapped for another of the same kind (`5 kilometres` → `5 miles`).
+    func unitReplaced(_ random: inout SplitMix) -> (String, String)? {
+        guard let swaps = Self.unitSwaps[language] else { return nil }
+        let candidates = words.indices.dropFirst().filter { index in
+            swaps[words[index].word.lowercased()] != nil && words[index - 1].word.allSatisfy(\.isNumber)
+        }
+        guard let index = random.pick(candidates) else { return nil }
+        let original = words[index].word
+        let changed = Self.matchingCase(swaps[original.lowercased()]!, like: original)
+        return (replacing(words[index].range, with: changed), "`\(original)` → `\(changed)`")
+    }
+
     /// A figure changed in one digit (`1,500` → `1,800`), or a number word swapped for another.
     func numberReplaced(_ random: inout SplitMix) -> (String, String)? {
         let figures = words.indices.filter { words[$0].word.allSatisfy(\.isNumber) && words[$0].word.first != "0" }

@@ -135,6 +135,7 @@ public enum RuleRegistry {
         NamesMissingRule.self,
         NamesReplacedRule.self,
         NumbersMismatchRule.self,
+        NumbersUnitRule.self,
         NegationRule.self,
         OmissionRule.self,
         AdditionRule.self,

@@ -214,3 +214,28 @@ import Testing
         #expect(try PlaceNames(locale: "de").names["Europe:Vienna"]?.contains("wien") == true)
     }
 }
+
+@Suite struct MeasureUnitNamesTests {
+    @Test func germanAndRussianUnitsInEveryPluralForm() throws {
+        let german = try MeasureUnitNames.forms(of: "measure-unit/length-kilometer", locale: "de")
+        #expect(german.contains(.init(text: "Kilometer", isBeforeNumber: false)))
+        #expect(german.contains(.init(text: "km", isBeforeNumber: false)))
+        // Russian writes the unit in the form its number asks for: 1 миля, 2 мили, 5 миль.
+        let russian = Set(try MeasureUnitNames.forms(of: "measure-unit/length-mile", locale: "ru").map(\.text))
+        #expect(russian.isSuperset(of: ["миля", "мили", "миль"]))
+        #expect(!russian.contains { $0.contains("5") || $0.hasPrefix(" ") })
+    }
+
+    @Test func currencySignsStandWhereTheLocaleWritesThem() throws {
+        let english = try MeasureUnitNames.forms(of: "currency/EUR", locale: "en")
+        #expect(english.contains(.init(text: "€", isBeforeNumber: true)))
+        #expect(english.contains(.init(text: "euros", isBeforeNumber: false)))
+        let german = try MeasureUnitNames.forms(of: "currency/EUR", locale: "de")
+        #expect(german.contains(.init(text: "€", isBeforeNumber: false)))
+        #expect(german.contains(.init(text: "Euro", isBeforeNumber: false)))
+    }
+
+    @Test func anUnknownUnitIsAnError() {
+        #expect(throws: ICUError.self) { try MeasureUnitNames.forms(of: "measure-unit/length-furlong-per-fortnight", locale: "en") }
+    }
+}

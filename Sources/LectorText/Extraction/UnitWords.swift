@@ -1,0 +1,147 @@
+import LectorICU
+
+/// The units of measure and currencies a language writes next to a number, read from CLDR through
+/// ICU (`MeasureUnitNames`): `Kilometer`, `km`, `Meilen`, `Euro` and `€` in `de`; `километров`, `км`,
+/// `миль` in `ru`. English reads British forms too (`kilometres`, `litres`, from `en_001`).
+///
+/// Units that a translation may render by one another without an error are one unit here: the
+/// metric and the short ton (`Tonnen` → `tons`), the mile and the nautical mile, the US and the
+/// imperial gallon. A written form that belongs to several units (`m`: metre or minute in English)
+/// stands for all of them, so that a comparison can only find a unit changed when no reading of
+/// the form agrees.
+public struct UnitWords: Sendable {
+    /// A unit as compared: the CLDR name of the unit that stands for its group, and what it measures.
+    public struct Unit: Hashable, Sendable, CustomStringConvertible {
+        /// `kilometer`, `tonne`, `EUR`.
+        public let name: String
+        /// `length`, `mass`, `duration`, `currency` …
+        public let dimension: String
+        public var description: String { name }
+    }
+
+    /// A unit written next to a number: every unit the form may be, and where it is written.
+    public struct Mention: Sendable {
+        public let units: Set<Unit>
+        /// UTF-16 range of the unit's form in the text.
+        public let range: Range<Int>
+    }
+
+    public let language: String
+    /// Lower-cased forms written after a number, longest first, each with its units.
+    private let after: [(form: [UInt16], units: Set<Unit>)]
+    /// Lower-cased forms written before a number (`€`, `$`, `US$`), longest first.
+    private let before: [(form: [UInt16], units: Set<Unit>)]
+
+    public init(language: String) throws(ICUError) {
+        self = try Self.memo.value(for: language) { () throws(ICUError) -> UnitWords in try UnitWords(reading: language) }
+    }
+
+    private static let memo = ProcessMemo<String, UnitWords>()
+
+    /// CLDR skeleton stems, with the unit each one is compared as.
+    static let catalogue: [(stem: String, unit: Unit)] = {
+        var entries: [(String, Unit)] = []
+        func add(_ dimension: String, _ names: [String], as group: [String: String] = [:]) {
+            for name in names {
+                let stem = dimension == "currency" ? "currency/\(name)" : "measure-unit/\(dimension)-\(name)"
+                entries.append((stem, Unit(name: group[name] ?? name, dimension: dimension)))
+            }
+        }
+        add("length", ["kilometer", "meter", "centimeter", "millimeter", "mile", "nautical-mile", "yard", "foot", "inch"],
+            as: ["nautical-mile": "mile"])
+        add("mass", ["kilogram", "gram", "milligram", "tonne", "ton", "pound", "ounce"], as: ["ton": "tonne"])
+        add("volume", ["liter", "milliliter", "cubic-meter", "gallon", "gallon-imperial", "barrel"],
+            as: ["gallon-imperial": "gallon"])
+        add("area", ["square-kilometer", "square-meter", "hectare", "acre", "square-mile"])
+        add("duration", ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
+        add("speed", ["kilometer-per-hour", "mile-per-hour", "meter-per-second", "knot"])
+        add("power", ["watt", "kilowatt", "megawatt", "gigawatt"])
+        add("digital", ["kilobyte", "megabyte", "gigabyte", "terabyte"])
+        add("currency", ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH", "PLN", "CZK", "INR"])
+        return entries
+    }()
+
+    private init(reading language: String) throws(ICUError) {
+        self.language = language
+        // British spellings (`kilometres`) are `en_001`'s; other languages read their own locale.
+        let locales = language == "en" ? ["en", "en_001"] : [language]
+        var afterForms: [[UInt16]: Set<Unit>] = [:], beforeForms: [[UInt16]: Set<Unit>] = [:]
+        for locale in locales {
+            for (stem, unit) in Self.catalogue {
+                for form in try MeasureUnitNames.forms(of: stem, locale: locale) {
+                    let folded = UTF16.encode(form.text.lowercased())
+                    // A form with a digit in it (`10⁶`) or of one letter written before the number
+                    // would be read into numbers and words that are none.
+                    guard !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+                    if form.isBeforeNumber {
+                        beforeForms[folded, default: []].insert(unit)
+                    } else {
+                        afterForms[folded, default: []].insert(unit)
+                    }
+                }
+            }
+        }
+        func sorted(_ forms: [[UInt16]: Set<Unit>]) -> [(form: [UInt16], units: Set<Unit>)] {
+            forms.map { (form: $0.key, units: $0.value) }.sorted {
+                $0.form.count != $1.form.count ? $0.form.count > $1.form.count : $0.form.lexicographicallyPrecedes($1.form)
+            }
+        }
+        after = sorted(afterForms)
+        before = sorted(beforeForms)
+    }
+
+    /// The unit written right after UTF-16 offset `end` (the end of a number), across spaces
+    /// (U+0020, U+00A0, U+202F) or one hyphen (`5-Kilometer-Lauf`), and ending at a word boundary.
+    public func mention(after end: Int, in text: [UInt16]) -> Mention? {
+        var start = end
+        while start < text.count, start - end < 3, Self.isSpace(text[start]) { start += 1 }
+        if start == end, start < text.count, text[start] == 0x2D { start += 1 }
+        guard start < text.count else { return nil }
+        let window = Self.lowercased(text, start..<min(text.count, start + Self.longestForm))
+        guard let window else { return nil }
+        for entry in after where entry.form.count <= window.count && window.starts(with: entry.form) {
+            let matchEnd = start + entry.form.count
+            if matchEnd < text.count, Self.isWordCharacter(text[matchEnd]), Self.isWordCharacter(entry.form[entry.form.count - 1]) {
+                continue
+            }
+            return Mention(units: entry.units, range: start..<matchEnd)
+        }
+        return nil
+    }
+
+    /// The unit written right before UTF-16 offset `start` (the start of a number): `€5`, `US$ 5`.
+    public func mention(before start: Int, in text: [UInt16]) -> Mention? {
+        var end = start
+        while end > 0, start - end < 2, Self.isSpace(text[end - 1]) { end -= 1 }
+        guard end > 0 else { return nil }
+        let lower = max(0, end - Self.longestForm)
+        guard let window = Self.lowercased(text, lower..<end) else { return nil }
+        for entry in before where entry.form.count <= window.count && window.reversed().starts(with: entry.form.reversed()) {
+            let matchStart = end - entry.form.count
+            if matchStart > 0, Self.isWordCharacter(text[matchStart - 1]), Self.isWordCharacter(entry.form[0]) { continue }
+            return Mention(units: entry.units, range: matchStart..<end)
+        }
+        return nil
+    }
+
+    /// No unit form is longer than this many UTF-16 units (`Kilometer pro Stunde` and the like).
+    private static let longestForm = 40
+
+    private static func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0xA0 || unit == 0x202F || unit == 0x2009 }
+
+    private static func isWordCharacter(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit) else { return true }
+        return scalar.properties.isAlphabetic || (unit >= 0x30 && unit <= 0x39)
+    }
+
+    /// The lower-cased code units of `range`, or `nil` where lower-casing changes their count
+    /// (then offsets into the window would not be offsets into the text).
+    private static func lowercased(_ text: [UInt16], _ range: Range<Int>) -> [UInt16]? {
+        let slice = text[range]
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            return slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        }
+        let lowered = UTF16.encode(UTF16.decode(slice).lowercased())
+        return lowered.count == slice.count ? lowered : nil
+    }
+}
