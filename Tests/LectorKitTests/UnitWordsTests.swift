@@ -1,6 +1,8 @@
 import Testing
+import LectorTestSupport
 import LectorKit
 import LectorICU
+import LectorLexicon
 
 /// The units a language writes next to a number (`UnitWords`, CLDR through ICU) and where a
 /// mention of one starts and ends.
@@ -50,5 +52,27 @@ import LectorICU
         #expect(mention.units.map(\.name) == ["EUR"])
         #expect(mention.range == 8..<9)
         #expect(try UnitWords(language: "en").mention(before: 9, in: UTF16.encode("It cost a5 million.")) == nil)
+    }
+}
+
+/// `numbers.unit` on sentences of other cases than the one after a numeral, which it reads
+/// through the Hunspell dictionary's stems (`hunspell-de-de` and `hunspell-ru`, which the README
+/// installs).
+@Suite struct NumbersUnitInflectionTests {
+    private func findings(_ source: String, _ target: String, from language: String) -> [Finding] {
+        Fixtures.bilingualChecker(from: language, to: "en")
+            .check(SourceDocument(path: "t.en.txt", text: target), source: SourceDocument(path: "s.\(language).txt", text: source))
+            .filter { $0.ruleID == "numbers.unit" }
+    }
+
+    @Test(.enabled(if: LexicalResource.hunspellFiles("de", in: .standard) != nil
+                       && LexicalResource.hunspellFiles("ru", in: .standard) != nil, "needs hunspell-de-de and hunspell-ru"))
+    func aCaseCLDRDoesNotListIsReadThroughTheDictionary() {
+        #expect(findings("Vor 20 Jahren begann die Studie.", "The study began 20 months ago.", from: "de").map(\.message)
+            == ["the unit changed: `20 months` (month) where the source has `20 Jahren` (year)"])
+        #expect(findings("Vor 20 Jahren begann die Studie.", "The study began 20 years ago.", from: "de").isEmpty)
+        #expect(findings("Деревня в 5 километрах от города.", "The village is 5 miles from the city.", from: "ru").map(\.message)
+            == ["the unit changed: `5 miles` (mile) where the source has `5 километрах` (kilometer)"])
+        #expect(findings("Деревня в 5 километрах от города.", "The village is 5 km from the city.", from: "ru").isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import LectorHunspell
 import LectorICU
 import LectorText
 
@@ -11,7 +12,9 @@ import LectorText
 /// kind (a length with a length), and forms that may be either of two units (`m`) agree with both.
 /// Units that translations render by one another are the same here (metric and short ton, mile
 /// and nautical mile, US and imperial gallon). Forms of a case other than the one after a numeral
-/// (`nach 5 Kilometern`) are not CLDR's, and those figures are left alone.
+/// (`nach 5 Kilometern`, `в 5 километрах`) are not CLDR's: a word after the figure is read as a
+/// unit where the language's Hunspell dictionary gives it the stem of a CLDR form, and left alone
+/// where no dictionary is installed.
 public struct NumbersUnitRule: BilingualRule {
     public static let description = RuleDescription(
         id: "numbers.unit",
@@ -25,6 +28,8 @@ public struct NumbersUnitRule: BilingualRule {
             RuleExample("Le trajet dure ↓45 heures.", source: "The journey takes 45 minutes.", from: "en", to: "fr"),
             RuleExample("The project cost ↓$5 million.", source: "Das Projekt kostete 5 Millionen Euro.", from: "de", to: "en"),
             RuleExample("The plant delivers ↓300 gigawatts.", source: "Das Kraftwerk liefert 300 Megawatt.", from: "de", to: "en"),
+            RuleExample("In the last ↓20 months the method was refined.", source: "In den letzten 20 Jahren wurde die Methode verfeinert.",
+                        from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("The marathon is 42 kilometres long.", source: "Der Marathon ist 42 Kilometer lang.", from: "de", to: "en"),
@@ -35,7 +40,8 @@ public struct NumbersUnitRule: BilingualRule {
                         from: "de", to: "en"),
             // A converted quantity changes the figure: that is `numbers.mismatch`'s to weigh.
             RuleExample("The marathon is 26 miles long.", source: "Der Marathon ist 42 Kilometer lang.", from: "de", to: "en"),
-            // A unit only one side names, or in a case CLDR does not list, is not compared.
+            // A unit in a case CLDR does not list is read through the dictionary's stems; a unit
+            // only one side names is not compared.
             RuleExample("After 5 kilometres we stopped.", source: "Nach 5 Kilometern hielten wir an.", from: "de", to: "en"),
             RuleExample("The meeting took 5 more hours.", source: "Die Sitzung dauerte noch 5 Stunden.", from: "de", to: "en"),
             // `m` is a metre or a minute in English: either agrees.
@@ -53,16 +59,45 @@ public struct NumbersUnitRule: BilingualRule {
     public struct Preparation {
         let source: NumberExtractor
         let target: NumberExtractor
-        let sourceUnits: UnitWords
-        let targetUnits: UnitWords
+        let sourceUnits: Units
+        let targetUnits: Units
+    }
+
+    /// A language's unit names, and its Hunspell dictionary with the stems of those names, which
+    /// read forms of other cases (`Kilometern`, `Jahren`, `километрах`) as the unit.
+    struct Units {
+        let words: UnitWords
+        let dictionary: HunspellDictionary?
+        let stems: [String: Set<UnitWords.Unit>]
+
+        init(language: String, dictionary: HunspellDictionary?) throws {
+            let words = try UnitWords(language: language)
+            self.words = words
+            self.dictionary = dictionary
+            guard let dictionary else { stems = [:]; return }
+            stems = Self.memo.value(for: StemKey(language: language, dictionary: ObjectIdentifier(dictionary))) {
+                var stems: [String: Set<UnitWords.Unit>] = [:]
+                for (form, units) in words.wordForms {
+                    for stem in dictionary.stem(form) { stems[stem.lowercased(), default: []].formUnion(units) }
+                }
+                return stems
+            }
+        }
+
+        struct StemKey: Hashable, Sendable {
+            let language: String
+            let dictionary: ObjectIdentifier
+        }
+
+        private static let memo = ProcessMemo<StemKey, [String: Set<UnitWords.Unit>]>()
     }
 
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Preparation {
-        let target = context.index.targetLanguage
-        return Preparation(source: try NumberExtractor(language: bilingual.sourceLanguage),
+        let target = context.index.targetLanguage, source = bilingual.sourceLanguage
+        return Preparation(source: try NumberExtractor(language: source),
                            target: try NumberExtractor(language: target),
-                           sourceUnits: try UnitWords(language: bilingual.sourceLanguage),
-                           targetUnits: try UnitWords(language: target))
+                           sourceUnits: try Units(language: source, dictionary: context.lexicon?.hunspell(source)),
+                           targetUnits: try Units(language: target, dictionary: context.lexicon?.hunspell(target)))
     }
 
     public func findings(in pair: SentencePairContext, using prepared: Preparation) -> [RuleFinding] {
@@ -102,10 +137,19 @@ public struct NumbersUnitRule: BilingualRule {
         return findings
     }
 
-    /// The unit written after the number, or else before it (`€5`).
-    static func unit(of number: ExtractedNumber, in text: [UInt16], words: UnitWords) -> UnitWords.Mention? {
+    /// The unit written after the number, or else before it (`€5`), or else a word after it whose
+    /// dictionary stem is a unit's (`Kilometern` → `Kilometer`).
+    static func unit(of number: ExtractedNumber, in text: [UInt16], words units: Units) -> UnitWords.Mention? {
         guard number.range.upperBound <= text.count else { return nil }
-        return words.mention(after: number.range.upperBound, in: text) ?? words.mention(before: number.range.lowerBound, in: text)
+        if let written = units.words.mention(after: number.range.upperBound, in: text)
+            ?? units.words.mention(before: number.range.lowerBound, in: text) {
+            return written
+        }
+        guard let dictionary = units.dictionary, !units.stems.isEmpty,
+              let (word, range) = units.words.word(after: number.range.upperBound, in: text) else { return nil }
+        var found: Set<UnitWords.Unit> = []
+        for stem in dictionary.stem(word) { found.formUnion(units.stems[stem.lowercased()] ?? []) }
+        return found.isEmpty ? nil : UnitWords.Mention(units: found, range: range)
     }
 
     static func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }

@@ -24,6 +24,11 @@ public struct UnitWords: Sendable {
         public let units: Set<Unit>
         /// UTF-16 range of the unit's form in the text.
         public let range: Range<Int>
+
+        public init(units: Set<Unit>, range: Range<Int>) {
+            self.units = units
+            self.range = range
+        }
     }
 
     public let language: String
@@ -31,6 +36,9 @@ public struct UnitWords: Sendable {
     private let after: [(form: [UInt16], units: Set<Unit>)]
     /// Lower-cased forms written before a number (`€`, `$`, `US$`), longest first.
     private let before: [(form: [UInt16], units: Set<Unit>)]
+    /// The forms written after a number that are one word of letters, as CLDR writes them
+    /// (`Kilometer`, `километров`), with their units: what a dictionary can find the stems of.
+    public let wordForms: [(form: String, units: Set<Unit>)]
 
     public init(language: String) throws(ICUError) {
         self = try Self.memo.value(for: language) { () throws(ICUError) -> UnitWords in try UnitWords(reading: language) }
@@ -66,6 +74,7 @@ public struct UnitWords: Sendable {
         // British spellings (`kilometres`) are `en_001`'s; other languages read their own locale.
         let locales = language == "en" ? ["en", "en_001"] : [language]
         var afterForms: [[UInt16]: Set<Unit>] = [:], beforeForms: [[UInt16]: Set<Unit>] = [:]
+        var words: [String: Set<Unit>] = [:]
         for locale in locales {
             for (stem, unit) in Self.catalogue {
                 for form in try MeasureUnitNames.forms(of: stem, locale: locale) {
@@ -77,6 +86,7 @@ public struct UnitWords: Sendable {
                         beforeForms[folded, default: []].insert(unit)
                     } else {
                         afterForms[folded, default: []].insert(unit)
+                        if form.text.count >= 3, form.text.allSatisfy(\.isLetter) { words[form.text, default: []].insert(unit) }
                     }
                 }
             }
@@ -88,6 +98,23 @@ public struct UnitWords: Sendable {
         }
         after = sorted(afterForms)
         before = sorted(beforeForms)
+        wordForms = words.map { (form: $0.key, units: $0.value) }.sorted { $0.form < $1.form }
+    }
+
+    /// The word of letters right after UTF-16 offset `end` (the end of a number), across what
+    /// `mention(after:in:)` crosses: for a form CLDR does not list (`Kilometern`, `километрах`),
+    /// which a dictionary may read as an inflection of one it lists.
+    public func word(after end: Int, in text: [UInt16]) -> (word: String, range: Range<Int>)? {
+        var start = end
+        while start < text.count, start - end < 3, Self.isSpace(text[start]) { start += 1 }
+        if start == end, start < text.count, text[start] == 0x2D { start += 1 }
+        var stop = start
+        while stop < text.count, stop - start < Self.longestForm, let scalar = Unicode.Scalar(text[stop]),
+              scalar.properties.isAlphabetic {
+            stop += 1
+        }
+        guard stop - start >= 3, stop - start < Self.longestForm else { return nil }
+        return (UTF16.decode(text[start..<stop]), start..<stop)
     }
 
     /// The unit written right after UTF-16 offset `end` (the end of a number), across spaces
