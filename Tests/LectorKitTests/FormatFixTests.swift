@@ -269,6 +269,28 @@ import Testing
             .replacingOccurrences(of: "[Kiev talks]", with: "[Kyiv talks]"))
     }
 
+    /// A footnote definition's text is prose, checked and fixed; its label, the footnote reference
+    /// and a link reference definition next to it are not (the tester's `[^1]: Source in Kiev.`
+    /// was masked whole, so never checked).
+    @Test func aFootnoteDefinitionsTextIsFixedAndItsLabelIsNot() throws {
+        let markdown = """
+            Claim[^Kiev] and [more][Kiev].
+
+            [^Kiev]: Source in Kiev, see [Kiev].
+            [Kiev]: https://example.com/Kiev "Kiev"
+            [^2]:   Talks in Kiev
+                continued in Kiev.
+
+            """
+        let found = try findings(markdown, named: "fn.md").filter { $0.ruleID == "glossary.forbidden" }
+        #expect(found.map(\.location.line) == [3, 5, 6])
+        let text = try fixed(markdown, named: "fn.md")
+        #expect(text == markdown
+            .replacingOccurrences(of: "Source in Kiev,", with: "Source in Kyiv,")
+            .replacingOccurrences(of: "Talks in Kiev", with: "Talks in Kyiv")
+            .replacingOccurrences(of: "continued in Kiev.", with: "continued in Kyiv."))
+    }
+
     /// A link written without its scheme keeps its path (`kiev.ua/Kiev`), as `docs/Kiev.md` does.
     @Test func schemelessLinksAreNotProse() throws {
         let text = try fixed("See kiev.ua/Kiev, docs/Kiev.md and Kiev/Odesa.\n", named: "links.txt")
