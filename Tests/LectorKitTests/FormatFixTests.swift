@@ -27,6 +27,15 @@ import Testing
         try Self.session.check(.bilingual(path: Fixtures.write(contents, named: name), standardInputFormat: nil))
     }
 
+    /// The anchors that place a finding at an escape (`VerbatimRun.anchor`) hold no text: a term
+    /// written with an escape is still refused, a term after one still fixed.
+    @Test func aTermWrittenWithAnEscapeIsStillNotFixed() throws {
+        let jsonl = #"{"source":"Kiew, Kiew","target":"\u004biev, \tKiev and Ki\u0065v","source_lang":"de","target_lang":"en"}"# + "\n"
+        #expect(try fixed(jsonl, named: "esc.jsonl") == jsonl.replacingOccurrences(of: #"\tKiev"#, with: #"\tKyiv"#))
+        let po = "msgid \"Kiew\"\nmsgstr \"\\113iev, \\tKiev\"\n"
+        #expect(try fixed(po, named: "esc.po") == po.replacingOccurrences(of: #"\tKiev"#, with: #"\tKyiv"#))
+    }
+
     // MARK: - PO
 
     @Test func poFixesTheMsgstrAndNeverTheMsgid() throws {

@@ -228,6 +228,9 @@ public struct MarkupMismatchRule: BilingualRule {
               sourceList.map(conversion) != targetList.map(conversion) else { return nil }
         let sourceKeys = Set(sourceList.map(\.key))
         let targetKeys = Set(targetList.map(\.key))
+        // Only said where the comparison by number found them (a plural form's may differ).
+        guard comparison.missing.contains(where: { sourceKeys.contains($0.key) })
+                || comparison.extra.contains(where: { targetKeys.contains($0.key) }) else { return nil }
         comparison = PlaceholderComparison(missing: comparison.missing.filter { !sourceKeys.contains($0.key) },
                                            extra: comparison.extra.filter { !targetKeys.contains($0.key) })
         let order = { (list: [Placeholder]) in list.map { "`\($0.text)`" }.joined(separator: " … ") }
