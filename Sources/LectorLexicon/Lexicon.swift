@@ -494,7 +494,7 @@ public final class Lexicon: @unchecked Sendable {
                                                         loadingFrom: HunspellLoadOrder.loadPath(affix: files.affix, dictionary: files.dictionary))
                 return AmendedHunspell(dictionary: dictionary, notes: try additions.add(dictionary))
             } catch {
-                ResourceCache.shared.reportOnce("lector: Hunspell dictionary for \(language) unusable, spelling and inflected glossary matching off: \(error)")
+                ResourceCache.shared.reportOnce("lector: warning: Hunspell dictionary for \(language) unusable, spelling and inflected glossary matching off: \(error)")
                 return nil
             }
         }
@@ -571,7 +571,7 @@ public final class Lexicon: @unchecked Sendable {
 
     /// A damaged resource file is said once on standard error and then treated as absent.
     static func report(_ error: Error) {
-        ResourceCache.shared.reportOnce("lector: lexical resource unusable: \(error)")
+        ResourceCache.shared.reportOnce("lector: warning: lexical resource unusable: \(error)")
     }
 }
 

@@ -64,6 +64,14 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
+    /// Said once: `lector: error: no files to check …`, not `lector: error: lector: …`.
+    @Test func noFilesSaysSoWithOnePrefix() throws {
+        let result = try CommandRunner.start(["check", "--no-config"], in: Fixtures.temporaryDirectory()).wait()
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("lector: error: no files to check: name them"), "\(result.standardError)")
+        #expect(!result.standardError.contains("lector: lector"))
+    }
+
     /// A pipe has no size to read by (`<(…)`, `/dev/stdin` from a pipe): read to its end, past
     /// the first 64 KiB the reader asks for at once.
     @Test func fileThatIsAPipeIsReadToItsEnd() throws {

@@ -77,6 +77,25 @@ import Testing
         #expect(try Data(contentsOf: file) == seedFixed())
     }
 
+    /// A path with a space, an accent or a quote: `patch -p1` reads the diff's header names (a
+    /// name with a space ended at the space before, "can't find file to patch").
+    @Test(.enabled(if: ExternalTool.isInstalled("patch"), "needs patch(1) to apply the diff"))
+    func dryRunOutputAppliesWithPatchWhenPathsHaveSpacesOrQuotes() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let names = ["a b é.txt", "say \"Kiev\".txt"]
+        for name in names { try Data("Talks in Kiev.\n".utf8).write(to: directory.appendingPathComponent(name)) }
+        let result = try CommandRunner.start(["fix", "--dry-run", "--glossary", Fixtures.houseGlossaryPath] + names,
+                                             in: directory).wait()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("--- a/a b é.txt\t\n+++ b/a b é.txt\t\n"))
+        #expect(result.standardOutput.contains("--- \"a/say \\\"Kiev\\\".txt\"\n"))
+        let patch = try ExternalTool.run("patch", ["-p1", "--batch"], in: directory, input: Data(result.standardOutput.utf8))
+        #expect(patch.status == 0, "\(patch.output)")
+        for name in names {
+            #expect(try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8) == "Talks in Kyiv.\n")
+        }
+    }
+
     @Test func fixesInPlaceKeepsPermissionsAndASecondRunChangesNothing() throws {
         let file = try seedCopy()
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)

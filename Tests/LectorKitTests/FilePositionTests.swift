@@ -214,6 +214,81 @@ import Testing
         let findings = try check(catalog, named: "c.xcstrings")
         #expect(Self.places(findings, rule: "glossary.forbidden") == [Self.place(of: "Kiev", in: catalog)])
     }
+
+    // A value that starts with an escape or entity: the finding starts where the escape does (the
+    // tester's `\u004biev` was reported at the `i`), and ends where the text written as is ends.
+    // Findings on text after the escape stay where they were.
+
+    @Test func jsonLinesValueThatStartsWithAnEscape() throws {
+        let jsonl = #"{"source":"Kiew und Kiew","target":"\u004biev and Ki\u0065v","source_lang":"de","target_lang":"en"}"# + "\n"
+        let findings = try check(jsonl, named: "e.jsonl")
+        #expect(Self.places(findings, rule: "glossary.forbidden")
+                == [Self.place(of: #"\u004biev"#, in: jsonl), Self.place(of: #"Ki\u0065v"#, in: jsonl)])
+        #expect(Self.ends(findings, rule: "glossary.forbidden").first == Self.place(of: " and Ki", in: jsonl))
+        // An escape that ends the text: the range ends after it, at the closing quote.
+        #expect(Self.ends(findings, rule: "glossary.forbidden").last == Self.place(of: #"","source_lang""#, in: jsonl))
+    }
+
+    @Test func jsonLinesSurrogatePairEscapeSpansItsTwelveCharacters() throws {
+        let jsonl = #"{"source":"Gespräche","target":"\ud83d\ude00 Talks","source_lang":"de","target_lang":"en"}"# + "\n"
+        let findings = try check(jsonl, named: "s.jsonl")
+        #expect(Self.places(findings, rule: "punctuation.start") == [Self.place(of: #"\ud83d"#, in: jsonl)])
+        #expect(Self.ends(findings, rule: "punctuation.start") == [Self.place(of: " Talks", in: jsonl)])
+    }
+
+    @Test func xliffValueThatStartsWithACharacterReference() throws {
+        let xliff = """
+        <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" target-language="en" datatype="plaintext" original="a"><body>
+        <trans-unit id="1"><source>Kiew heute</source><target>&#75;iev today</target></trans-unit>
+        <trans-unit id="2"><source>Kiew heute</source><target>Kiev today</target></trans-unit></body></file></xliff>
+
+        """
+        let findings = try check(xliff, named: "r.xlf")
+        #expect(Self.places(findings, rule: "glossary.forbidden")
+                == [Self.place(of: "&#75;iev", in: xliff), Self.place(of: "Kiev today", in: xliff)])
+    }
+
+    @Test func poValueThatStartsWithAnEscape() throws {
+        let po = "msgid \"Kiew\"\nmsgstr \"\\tKiev\"\n"
+        let findings = try check(po, named: "t.po")
+        #expect(Self.places(findings, rule: "whitespace.edges") == [Self.place(of: "\\tKiev", in: po)])
+        // The tab itself, `\t` as written.
+        #expect(Self.places(findings, rule: "whitespace.newlines") == [Self.place(of: "\\tKiev", in: po)])
+        #expect(Self.ends(findings, rule: "whitespace.newlines") == [Self.place(of: "Kiev", in: po)])
+        #expect(Self.places(findings, rule: "glossary.forbidden") == [Self.place(of: "Kiev", in: po)])
+    }
+
+    @Test func appleStringsValueThatStartsWithAnEscape() throws {
+        let target = #""a" = "\U004biev talks";"# + "\n"
+        let source = #""a" = "Gespräche in Kiew";"# + "\n"
+        let findings = try checkPair(target: ("en.lproj/L.strings", target), source: ("de.lproj/L.strings", source))
+        #expect(Self.places(findings, rule: "glossary.forbidden") == [Self.place(of: #"\U004b"#, in: target)])
+    }
+
+    @Test func androidValuesThatStartWithAnEntityOrAnEscape() throws {
+        let target = """
+        <resources>
+            <string name="a">&#75;iev talks</string>
+            <string name="b">\\u004biev talks</string>
+            <string name="c">\\tKiev talks</string>
+        </resources>
+
+        """
+        let source = "<resources>\n" + ["a", "b", "c"].map { "    <string name=\"\($0)\">Gespräche in Kiew</string>\n" }.joined() + "</resources>\n"
+        let findings = try checkPair(target: ("res/values-en/strings.xml", target), source: ("res/values/strings.xml", source))
+        #expect(Self.places(findings, rule: "glossary.forbidden")
+                == [Self.place(of: "&#75;", in: target), Self.place(of: #"\u004b"#, in: target), Self.place(of: "Kiev talks", in: target)])
+        #expect(Self.places(findings, rule: "whitespace.edges") == [Self.place(of: #"\tKiev"#, in: target)])
+    }
+
+    @Test func arbAndI18nextValuesThatStartWithAnEscape() throws {
+        let target = "{\n  \"a\": \"\\u004biev talks\"\n}\n"
+        let source = "{\n  \"a\": \"Gespräche in Kiew\"\n}\n"
+        let arb = try checkPair(target: ("app_en.arb", target), source: ("app_de.arb", source))
+        #expect(Self.places(arb, rule: "glossary.forbidden") == [Self.place(of: #"\u004b"#, in: target)])
+        let i18next = try checkPair(target: ("locales/en/t.json", target), source: ("locales/de/t.json", source))
+        #expect(Self.places(i18next, rule: "glossary.forbidden") == [Self.place(of: #"\u004b"#, in: target)])
+    }
 }
 
 private extension String {

@@ -27,6 +27,15 @@ import Testing
         try Self.session.check(.bilingual(path: Fixtures.write(contents, named: name), standardInputFormat: nil))
     }
 
+    /// The anchors that place a finding at an escape (`VerbatimRun.anchor`) hold no text: a term
+    /// written with an escape is still refused, a term after one still fixed.
+    @Test func aTermWrittenWithAnEscapeIsStillNotFixed() throws {
+        let jsonl = #"{"source":"Kiew, Kiew","target":"\u004biev, \tKiev and Ki\u0065v","source_lang":"de","target_lang":"en"}"# + "\n"
+        #expect(try fixed(jsonl, named: "esc.jsonl") == jsonl.replacingOccurrences(of: #"\tKiev"#, with: #"\tKyiv"#))
+        let po = "msgid \"Kiew\"\nmsgstr \"\\113iev, \\tKiev\"\n"
+        #expect(try fixed(po, named: "esc.po") == po.replacingOccurrences(of: #"\tKiev"#, with: #"\tKyiv"#))
+    }
+
     // MARK: - PO
 
     @Test func poFixesTheMsgstrAndNeverTheMsgid() throws {
@@ -267,6 +276,28 @@ import Testing
             .replacingOccurrences(of: "in Kiev.", with: "in Kyiv.")
             .replacingOccurrences(of: "<b>Kiev</b>", with: "<b>Kyiv</b>")
             .replacingOccurrences(of: "[Kiev talks]", with: "[Kyiv talks]"))
+    }
+
+    /// A footnote definition's text is prose, checked and fixed; its label, the footnote reference
+    /// and a link reference definition next to it are not (the tester's `[^1]: Source in Kiev.`
+    /// was masked whole, so never checked).
+    @Test func aFootnoteDefinitionsTextIsFixedAndItsLabelIsNot() throws {
+        let markdown = """
+            Claim[^Kiev] and [more][Kiev].
+
+            [^Kiev]: Source in Kiev, see [Kiev].
+            [Kiev]: https://example.com/Kiev "Kiev"
+            [^2]:   Talks in Kiev
+                continued in Kiev.
+
+            """
+        let found = try findings(markdown, named: "fn.md").filter { $0.ruleID == "glossary.forbidden" }
+        #expect(found.map(\.location.line) == [3, 5, 6])
+        let text = try fixed(markdown, named: "fn.md")
+        #expect(text == markdown
+            .replacingOccurrences(of: "Source in Kiev,", with: "Source in Kyiv,")
+            .replacingOccurrences(of: "Talks in Kiev", with: "Talks in Kyiv")
+            .replacingOccurrences(of: "continued in Kiev.", with: "continued in Kyiv."))
     }
 
     /// A link written without its scheme keeps its path (`kiev.ua/Kiev`), as `docs/Kiev.md` does.

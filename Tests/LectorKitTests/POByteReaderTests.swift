@@ -42,7 +42,8 @@ import Testing
     static func describe(_ file: BilingualFile) -> String {
         func segment(_ segment: SegmentText?) -> String {
             guard let segment else { return "nil" }
-            let runs = segment.verbatimRuns.map { $0.map { "\($0.text)@\($0.byteOffset)/\($0.escaping)" } }
+            // The reference reader predates escape anchors (`VerbatimRun.anchor`, tested apart): text runs only.
+            let runs = segment.verbatimRuns.map { $0.filter { !$0.text.isEmpty }.map { "\($0.text)@\($0.byteOffset)/\($0.escaping)" } }
             return "\(Array(segment.text.utf8)) \(segment.inlineCodes) \(segment.line):\(segment.column.map(String.init) ?? "-") \(runs.map { "\($0)" } ?? "-")"
         }
         var lines = ["\(file.path) \(file.sourceLanguage ?? "-") \(file.targetLanguage ?? "-") \(file.pluralFormCount.map(String.init) ?? "-")"]
@@ -264,10 +265,15 @@ extension POByteReaderTests {
         #expect(unit.source.text == "Tab\tEnd")
         #expect(unit.target?.text == "a\n\t\"\\'?\u{07}\u{08}\u{0C}\u{0B}\rz ÿ😀x")
         let start = Self.offset(of: #"a\n"#, in: po)
-        let runs = try #require(unit.target?.verbatimRuns)
+        let all = try #require(unit.target?.verbatimRuns)
+        let runs = all.filter { !$0.text.isEmpty }
         // "a", then after the eleven escapes "z ÿ😀x": its UTF-16 length 6, its bytes from the file.
         #expect(runs.map(\.text) == [0..<1, 12..<18])
         #expect(runs.map(\.byteOffset) == [start, start + 1 + 22])
+        // An empty anchor where each escape starts, two bytes apart.
+        let anchors = all.filter(\.text.isEmpty)
+        #expect(anchors.map(\.text.lowerBound) == Array(1...11))
+        #expect(anchors.map(\.byteOffset) == (0..<11).map { start + 1 + 2 * $0 })
         Self.expectSame(Data(po.utf8))
     }
 
@@ -277,7 +283,7 @@ extension POByteReaderTests {
         let po = #"msgid "K""# + "\n" + #"msgstr "\113iev \x4B\x69ev caf\303\251 Kiev""# + "\n"
         let unit = try #require(Self.read(po).units.first)
         #expect(unit.target?.text == "Kiev Kiev café Kiev")
-        let runs = try #require(unit.target?.verbatimRuns)
+        let runs = try #require(unit.target?.verbatimRuns).filter { !$0.text.isEmpty }
         // "iev ", "ev caf", " Kiev": the escaped letters are no run of their own.
         #expect(runs.map(\.text) == [1..<5, 7..<13, 14..<19])
         #expect(runs.last?.byteOffset == Self.offset(of: " Kiev", in: po))
@@ -301,7 +307,7 @@ extension POByteReaderTests {
         #expect(unit.id == "k1")
         #expect(unit.source == SegmentText(text: "Teil eins, Teil zwei", line: 3, column: 8))
         #expect(unit.target == SegmentText(text: "Part \"one\", part two", line: 6, column: 9))
-        let runs = try #require(unit.target?.verbatimRuns)
+        let runs = try #require(unit.target?.verbatimRuns).filter { !$0.text.isEmpty }
         #expect(runs.map(\.text) == [0..<5, 6..<9, 10..<12, 12..<20])
         #expect(runs.last?.byteOffset == Self.offset(of: "part two", in: po))
         Self.expectSame(Data(po.utf8))

@@ -162,12 +162,15 @@ enum JSONStringLocator {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
+                    // Text that ends with an escape ends here, not where the escape starts.
+                    if runStart == nil, units > 0 { runs.append(.anchor(at: units, byteOffset: byteOffset + index)) }
                     close()
                     index += 1
                     return (String(decoding: text, as: UTF8.self), runs)
                 }
                 if byte == UInt8(ascii: "\\") {
                     close()
+                    runs.append(.anchor(at: units, byteOffset: byteOffset + index))
                     guard index + 1 < bytes.count else { return nil }
                     let scalar: Unicode.Scalar
                     switch bytes[index + 1] {

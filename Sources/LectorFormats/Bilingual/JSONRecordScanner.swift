@@ -397,6 +397,8 @@ struct JSONRecordScanner {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                // Text that ends with an escape ends here, not where the escape starts.
+                if mapping, let byteOffset, runStart == nil, units > 0 { runs.append(.anchor(at: units, byteOffset: byteOffset + index)) }
                 close(&runs, byteOffset: byteOffset)
                 index += 1
                 return String(decoding: text, as: UTF8.self)
@@ -404,6 +406,7 @@ struct JSONRecordScanner {
             if byte < 0x20 || Self.isByteOrderMark(at: index, in: bytes) { return nil }
             if byte == UInt8(ascii: "\\") {
                 close(&runs, byteOffset: byteOffset)
+                if mapping, let byteOffset { runs.append(.anchor(at: units, byteOffset: byteOffset + index)) }
                 guard let made = escape(decoding: true, into: &text) else { return nil }
                 units += made
                 continue

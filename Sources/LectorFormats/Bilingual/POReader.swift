@@ -245,7 +245,7 @@ private struct POParser {
 
     /// Parses the quoted string whose opening quote is `bytes[quote]` on the line `bytes[line]`
     /// (line `number`); only white space may follow it. When targets are mapped, the string's
-    /// verbatim runs are kept: every escape is two ASCII bytes, so the file offset of a byte is
+    /// verbatim runs are kept (and an anchor run where each escape starts): the file offset of a byte is
     /// `fileOffset` plus its index.
     private func parseString(quote: Int, line: Range<Int>, number: Int) throws(InputError) -> POString {
         var index = quote + 1
@@ -266,6 +266,8 @@ private struct POParser {
         while index < line.upperBound {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                // Text that ends with an escape ends here, not where the escape starts.
+                if runStart == nil, units > 0, let fileOffset { runs.append(.anchor(at: units, byteOffset: fileOffset + index)) }
                 closeRun()
                 var rest = index + 1
                 while rest < line.upperBound {
@@ -285,6 +287,7 @@ private struct POParser {
             }
             if byte == UInt8(ascii: "\\") {
                 closeRun()
+                if let fileOffset { runs.append(.anchor(at: units, byteOffset: fileOffset + index)) }
                 guard index + 1 < line.upperBound else { break }
                 let escaped: UInt8
                 // Octal `\101` and hexadecimal `\x41` escapes stand for a byte, as in C and in

@@ -275,6 +275,9 @@ enum XMLSegmentLocator {
             var depth = 0
             var codeDepth = 0
             var elements = 0
+            // The last text came from an entity or a line break XML rewrites, so its end is an
+            // anchor (`VerbatimRun.anchor`) where the markup after it starts.
+            var afterEscape = false
 
             func closeRun(at byte: Int) {
                 if let start = runStart, units > start.unit {
@@ -291,6 +294,8 @@ enum XMLSegmentLocator {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "<") {
                     closeRun(at: index)
+                    if afterEscape { runs.append(.anchor(at: units, byteOffset: index)) }
+                    afterEscape = false
                     if matches("</", at: index) {
                         index = after(">", from: index + 2)
                         if depth == 0 {
@@ -337,6 +342,8 @@ enum XMLSegmentLocator {
                 }
                 if byte == UInt8(ascii: "&") {
                     closeRun(at: index)
+                    runs.append(.anchor(at: units, byteOffset: index))
+                    afterEscape = true
                     let end = after(";", from: index + 1)
                     guard let scalar = Self.reference(bytes[(index + 1)..<max(index + 1, end - 1)]) else { return nil }
                     appendDecoded(scalar)
@@ -346,11 +353,14 @@ enum XMLSegmentLocator {
                 if byte == 0x0D {
                     // XML reads `\r\n` and `\r` as `\n`: not verbatim.
                     closeRun(at: index)
+                    runs.append(.anchor(at: units, byteOffset: index))
+                    afterEscape = true
                     appendDecoded("\n")
                     index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
                     continue
                 }
                 if runStart == nil { runStart = (index, units) }
+                afterEscape = false
                 text.append(byte)
                 units += Self.utf16Count(ofLeadByte: byte)
                 index += 1

@@ -3,7 +3,7 @@ import LectorText
 
 /// Markdown (CommonMark with GitHub's bare links) as `check` reads it and `fix` writes it: only
 /// prose. Not prose, so masked: fenced and indented code blocks, YAML front matter, link reference
-/// definitions, HTML comments and `script`/`style`/`pre` blocks, code spans, HTML tags with their
+/// definitions (a footnote definition's label; its text is prose), HTML comments and `script`/`style`/`pre` blocks, code spans, HTML tags with their
 /// attributes, autolinks and bare URLs, the destination and title of links and images (their text
 /// and `alt` are prose), reference labels, backslash escapes and character references.
 ///
@@ -116,6 +116,17 @@ public enum MarkdownText: EditableFormat {
             return position + 1 < line.range.upperBound && bytes[position + 1] == UInt8(ascii: ":")
         }
 
+        /// Where the text of a footnote definition `[^label]: text` starts (GitHub's footnotes),
+        /// when the line is one and has text after the label.
+        private func footnoteText(_ line: Line) -> Int? {
+            guard line.contentStart + 1 < line.range.upperBound, bytes[line.contentStart + 1] == UInt8(ascii: "^") else { return nil }
+            var position = line.contentStart + 2
+            while position < line.range.upperBound, bytes[position] != UInt8(ascii: "]") { position += 1 }
+            position += 2  // `]:`, as `isReferenceDefinition` found them
+            while position < line.range.upperBound, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+            return position < line.range.upperBound ? position : nil
+        }
+
         /// The content column of a list item's marker (`- `, `* `, `+ `, `1. `, `1) `), if the line starts one.
         private func listContentIndent(_ line: Line) -> Int? {
             var position = line.contentStart
@@ -142,9 +153,12 @@ public enum MarkdownText: EditableFormat {
             /// Content column of the list the text is in (0: none), for telling code from list content.
             var listIndent = 0
             var previousBlank = true
+            /// The paragraph is a footnote definition's text.
+            var inFootnote = false
             func endParagraph() {
                 if let start = paragraphStart { paragraph(start..<paragraphEnd) }
                 paragraphStart = nil
+                inFootnote = false
             }
             // YAML front matter: `---` on the first line, closed by `---` or `...`.
             if let first = lines.first, bytes[first.range].elementsEqual("---".utf8) {
@@ -183,7 +197,16 @@ public enum MarkdownText: EditableFormat {
                 }
                 if previousBlank, line.indent == 0, listContentIndent(line) == nil { listIndent = 0 }
                 if let content = listContentIndent(line), line.indent < listIndent + 4 { listIndent = content }
-                if paragraphStart == nil, isReferenceDefinition(line) {
+                if paragraphStart == nil || inFootnote, isReferenceDefinition(line) {
+                    // A footnote definition's label is a label, but what follows `]:` is the
+                    // footnote's text: prose, as a paragraph (lines after it continue it, up to
+                    // the next definition).
+                    endParagraph()
+                    if let text = footnoteText(line) {
+                        paragraphStart = text
+                        paragraphEnd = line.range.upperBound
+                        inFootnote = true
+                    }
                     index += 1
                     continue
                 }

@@ -26,15 +26,39 @@ public struct UnifiedDiff: Sendable, Equatable {
     /// Whether the two texts are the same.
     public var isEmpty: Bool { hunks.isEmpty }
 
-    /// The diff as text: `--- a/PATH`, `+++ b/PATH`, then the hunks. Empty when nothing changed,
+    /// The diff as text: `--- a/PATH`, `+++ b/PATH` (`headerName`), then the hunks. Empty when nothing changed,
     /// so that the diffs of several files can simply be concatenated.
     public var text: String {
         guard !hunks.isEmpty else { return "" }
         var bytes: [UInt8] = []
-        bytes.append(contentsOf: "--- a/\(path)\n+++ b/\(path)\n".utf8)
+        bytes.append(contentsOf: "--- \(Self.headerName("a/", path))\n+++ \(Self.headerName("b/", path))\n".utf8)
         for hunk in hunks { hunk.render(into: &bytes) }
         // Every line came from valid UTF-8 split at a newline byte, so this decodes losslessly.
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A header's file name as `git diff` writes it, which both `git apply` and GNU `patch -p1` read:
+    /// a name with a space ends in a tab (`patch` otherwise ends it at the space, where a date would
+    /// follow); one with a quote, backslash or control character is quoted with C escapes.
+    static func headerName(_ prefix: String, _ path: String) -> String {
+        let name = prefix + path
+        guard name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\"" || $0 == "\\" || $0 == "\u{7F}" }) else {
+            return name.contains(" ") ? name + "\t" : name
+        }
+        var quoted = "\""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\t": quoted += "\\t"
+            case "\n": quoted += "\\n"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let octal = String(scalar.value, radix: 8)
+                quoted += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     // MARK: - Lines

@@ -101,7 +101,18 @@ public struct MarkupMismatchRule: BilingualRule {
             unmatched[token]! -= 1
             findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
         }
-        let placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: prepared)
+        var placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: prepared)
+        for change in Self.changedSelects(&placeholders) {
+            findings.append(RuleFinding(range: pair.targetRange(ofTextRange: change.placeholder.range), message: change.message))
+        }
+        for dropped in Self.droppedPrintf(&placeholders, source: prepared.scanner.placeholders(in: sourceText),
+                                          target: prepared.scanner.placeholders(in: targetText)) {
+            findings.append(RuleFinding(range: pair.targetRange, message: dropped))
+        }
+        if let reordered = Self.reorderedPrintf(&placeholders, source: prepared.scanner.placeholders(in: sourceText),
+                                                target: prepared.scanner.placeholders(in: targetText)) {
+            findings.append(RuleFinding(range: pair.targetRange, message: reordered))
+        }
         let missing = placeholders.missing.map { "`\($0.text)`" }
         for placeholder in placeholders.extra {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: placeholder.range),
@@ -120,6 +131,111 @@ public struct MarkupMismatchRule: BilingualRule {
                                        at: { (start + $0.lowerBound)..<(start + $0.upperBound) }, whole: pair.targetRange)
         }
         return findings
+    }
+
+    /// An ICU `select` whose keys changed is one placeholder, missing and extra at once (its key
+    /// holds the branch names, its text only `{city, select, `): taken out of `comparison` and
+    /// said once, with the keys that differ.
+    static func changedSelects(_ comparison: inout PlaceholderComparison) -> [(placeholder: Placeholder, message: String)] {
+        func parts(_ key: String) -> (head: String, keys: Set<String>)? {
+            guard key.hasSuffix("}"), let range = key.range(of: ", select, ") else { return nil }
+            return (String(key[..<range.upperBound]), Set(key[range.upperBound...].dropLast().split(separator: " ").map(String.init)))
+        }
+        var missing = comparison.missing
+        var extra: [Placeholder] = []
+        var changes: [(placeholder: Placeholder, message: String)] = []
+        for placeholder in comparison.extra {
+            guard let target = parts(placeholder.key),
+                  let index = missing.firstIndex(where: { parts($0.key)?.head == target.head }),
+                  let source = parts(missing[index].key) else {
+                extra.append(placeholder)
+                continue
+            }
+            missing.remove(at: index)
+            let added = target.keys.subtracting(source.keys).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            let removed = source.keys.subtracting(target.keys).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            let name = target.head.dropFirst().prefix { $0 != "," }
+            let message = switch (added.isEmpty, removed.isEmpty) {
+            case (false, false): "the select on `\(name)` has the key \(added) where the source has \(removed) (keys are matched by the program, not translated)"
+            case (false, true): "the select on `\(name)` has the key \(added), which the source does not have"
+            default: "the select on `\(name)` lacks the source's key \(removed)"
+            }
+            changes.append((placeholder, message))
+        }
+        comparison = PlaceholderComparison(missing: missing, extra: extra)
+        return changes
+    }
+
+    /// Unnumbered printf placeholders take the arguments in order, so leaving one out hands its
+    /// argument to each one after it: `Delete %d files in %s?` → `Dateien in %s löschen?` gives
+    /// `%s` the count. Compared by number, that is `%d` and `%s` missing and `%s` extra, three
+    /// findings for one mistake; where the translation's unnumbered placeholders are the source's
+    /// with some left out, it is one finding per placeholder left out that says so. Anything
+    /// else (a changed conversion, an added one) is left in `comparison` as it was.
+    static func droppedPrintf(_ comparison: inout PlaceholderComparison, source: [Placeholder], target: [Placeholder]) -> [String] {
+        func unnumbered(_ list: [Placeholder]) -> [Placeholder] {
+            list.filter { $0.syntax == .printf && !$0.text.contains("$") && $0.text != "%%" }
+        }
+        let sourceList = unnumbered(source)
+        let targetList = unnumbered(target)
+        // A translation that numbers its placeholders chose their arguments itself.
+        guard targetList.count < sourceList.count, !comparison.missing.isEmpty,
+              !target.contains(where: { $0.syntax == .printf && $0.text.contains("$") }) else { return [] }
+        func conversion(_ placeholder: Placeholder) -> Substring { placeholder.key.drop { $0 != "$" } }
+        // The translation's placeholders matched in order, each to the first source one of its conversion.
+        var kept: Set<String> = []
+        var shifted: [Placeholder] = []
+        var next = 0
+        for placeholder in targetList {
+            while next < sourceList.count, conversion(sourceList[next]) != conversion(placeholder) { next += 1 }
+            guard next < sourceList.count else { return [] }
+            kept.insert(sourceList[next].key)
+            if sourceList[next].key != placeholder.key { shifted.append(placeholder) }
+            next += 1
+        }
+        let dropped = sourceList.filter { !kept.contains($0.key) }
+        let missingKeys = Set(comparison.missing.map(\.key))
+        let extraKeys = Set(comparison.extra.map(\.key))
+        // Only where the comparison by number said exactly this (a plural form may leave out its count).
+        guard dropped.allSatisfy({ missingKeys.contains($0.key) }), shifted.allSatisfy({ extraKeys.contains($0.key) }) else { return [] }
+        let shiftedKeys = Set(shifted.map(\.key))
+        // A source placeholder reported missing only because the translation's took its number.
+        let renumbered = Set(sourceList.filter { kept.contains($0.key) }.map(\.key)).subtracting(targetList.map(\.key))
+        comparison = PlaceholderComparison(
+            missing: comparison.missing.filter { !renumbered.contains($0.key) && !dropped.map(\.key).contains($0.key) },
+            extra: comparison.extra.filter { !shiftedKeys.contains($0.key) })
+        let after = shifted.map { "`\($0.text)`" }.joined(separator: ", ")
+        return dropped.map { placeholder in
+            "placeholder `\(placeholder.text)` from the source is missing"
+                + (shifted.isEmpty ? "" : ", so \(after) after it \(shifted.count == 1 ? "gets the wrong argument" : "get the wrong arguments") "
+                   + "(number the placeholders, as `%2$s`, to leave one out)")
+        }
+    }
+
+    /// Unnumbered printf placeholders reordered (`%d files in %s` → `%s Dateien in %d`): each takes
+    /// the other's argument. Compared by number that is every one of them missing and extra; it is
+    /// one finding that shows both orders.
+    static func reorderedPrintf(_ comparison: inout PlaceholderComparison, source: [Placeholder], target: [Placeholder]) -> String? {
+        func unnumbered(_ list: [Placeholder]) -> [Placeholder] {
+            list.filter { $0.syntax == .printf && !$0.text.contains("$") && $0.text != "%%" }
+        }
+        let sourceList = unnumbered(source)
+        let targetList = unnumbered(target)
+        func conversion(_ placeholder: Placeholder) -> String { String(placeholder.key.drop { $0 != "$" }) }
+        guard sourceList.count == targetList.count, sourceList.count > 1,
+              !target.contains(where: { $0.syntax == .printf && $0.text.contains("$") }),
+              sourceList.map(conversion).sorted() == targetList.map(conversion).sorted(),
+              sourceList.map(conversion) != targetList.map(conversion) else { return nil }
+        let sourceKeys = Set(sourceList.map(\.key))
+        let targetKeys = Set(targetList.map(\.key))
+        // Only said where the comparison by number found them (a plural form's may differ).
+        guard comparison.missing.contains(where: { sourceKeys.contains($0.key) })
+                || comparison.extra.contains(where: { targetKeys.contains($0.key) }) else { return nil }
+        comparison = PlaceholderComparison(missing: comparison.missing.filter { !sourceKeys.contains($0.key) },
+                                           extra: comparison.extra.filter { !targetKeys.contains($0.key) })
+        let order = { (list: [Placeholder]) in list.map { "`\($0.text)`" }.joined(separator: " … ") }
+        return "placeholders \(order(targetList)) stand in another order than the source's \(order(sourceList)), "
+            + "so they get each other's arguments (number them, as `%2$s`, to reorder)"
     }
 
     /// The placeholders of the translation against those of its source. The first form of a gettext

@@ -13,7 +13,10 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file: message`, or the message alone for an error that concerns no file (`file` empty):
+    /// the CLI prints it after its own `lector: error: `, which must not be said twice.
     public var description: String {
+        if file.isEmpty { return message }
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
     }

@@ -80,11 +80,15 @@ extension SegmentText {
         let units = Array(text.utf16)
         var anchors: [SegmentPosition] = []
         func add(_ offset: Int, _ byte: Int) {
+            // An escape's anchor run (`VerbatimRun.anchor`) often repeats where a run ended.
+            if let last = anchors.last, last.utf16Offset == offset, last.byteOffset == byte { return }
             let place = index.position(ofByte: byte)
             anchors.append(SegmentPosition(utf16Offset: offset, line: place.line, column: place.column, byteOffset: byte))
         }
         var previousEnd: (unit: Int, byte: Int)?
-        for run in runs.sorted(by: { $0.text.lowerBound < $1.text.lowerBound }) {
+        // An empty anchor run before the run that starts at its offset.
+        let ordered = runs.sorted { ($0.text.lowerBound, $0.text.upperBound) < ($1.text.lowerBound, $1.text.upperBound) }
+        for run in ordered {
             guard run.text.upperBound <= units.count else { return }
             // Where the previous run ended, unless the file just goes on there.
             if let end = previousEnd, end.unit < run.text.lowerBound || end.byte != run.byteOffset { add(end.unit, end.byte) }

@@ -136,6 +136,14 @@ public struct VerbatimRun: Sendable {
         self.escaping = escaping
     }
 
+    /// An empty run: text offset `unit` stands at `byteOffset`, where an escape or entity starts
+    /// (or, after one that ends the text, where the text ends). It holds no text, so no fix falls
+    /// in it (and its escaping refuses any); it only lets positions name the escape's own column
+    /// instead of the first character written as is after it.
+    public static func anchor(at unit: Int, byteOffset: Int) -> VerbatimRun {
+        VerbatimRun(text: unit..<unit, byteOffset: byteOffset, escaping: ReplacementEscaping { _ in nil })
+    }
+
     package func shifted(by offset: Int) -> VerbatimRun {
         VerbatimRun(text: (text.lowerBound + offset)..<(text.upperBound + offset), byteOffset: byteOffset, escaping: escaping)
     }

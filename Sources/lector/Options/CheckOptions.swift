@@ -100,7 +100,7 @@ extension CheckOptions {
         for pattern in project?.exclude ?? [] { exclude.append(try GlobPattern(pattern)) }
         guard files.isEmpty else { return try FileCollector.collect(files, base: cwd, exclude: exclude) }
         guard let project, !project.include.isEmpty else {
-            throw InputError(file: "lector", message: "no files to \(purpose): name them, or list include patterns in .lector.yml")
+            throw InputError(file: "", message: "no files to \(purpose): name them, or list include patterns in .lector.yml")
         }
         return try FileCollector.collect(project.include, base: project.directory, exclude: exclude, eachMustMatch: false)
             .map { FileCollector.display($0, base: project.directory, cwd: cwd) }

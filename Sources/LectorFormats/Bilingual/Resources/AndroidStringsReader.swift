@@ -46,12 +46,61 @@ enum AndroidStringsReader {
                                                 escaping: .androidString(in: run.escaping)))
                     }
                 }
+                runs += escapeAnchors(resolved, raw: rawUnits, xmlRuns: found.runs)
             }
             var text = entry.text
             text.verbatimRuns = runs
             entry.text = text
             return entry
         }
+    }
+
+    /// Anchor runs (`VerbatimRun.anchor`) where the resolved text is not copied from the raw text
+    /// (an escape): at the start of each such gap and at the end of a text that ends
+    /// in one, so that a finding there is reported at the escape, not at the next character
+    /// written as is. Quotes and the white space Android trims produce no text: the anchor
+    /// stands after them.
+    private static func escapeAnchors(_ resolved: (text: String, verbatim: [(resolved: Range<Int>, raw: Range<Int>)]),
+                                      raw: [UInt16], xmlRuns: [VerbatimRun]) -> [VerbatimRun] {
+        func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D }
+        func byte(ofRaw offset: Int) -> Int? {
+            let run = xmlRuns.first { $0.text.lowerBound <= offset && offset < $0.text.upperBound }
+                ?? xmlRuns.first { $0.text.lowerBound == offset }
+                ?? xmlRuns.last { $0.text.upperBound == offset }
+            guard let run else { return nil }
+            var byte = run.byteOffset
+            for unit in raw[run.text.lowerBound..<offset] { byte += SourceDocument.utf8Length(of: unit) }
+            return byte
+        }
+        // The XML's own anchors (entities) where Android copies the text they stand in.
+        var anchors: [VerbatimRun] = []
+        for run in xmlRuns where run.text.isEmpty {
+            let offset = run.text.lowerBound
+            if let piece = resolved.verbatim.first(where: { $0.raw.lowerBound <= offset && offset <= $0.raw.upperBound }) {
+                anchors.append(.anchor(at: piece.resolved.lowerBound + offset - piece.raw.lowerBound, byteOffset: run.byteOffset))
+            }
+        }
+        var resolvedEnd = 0
+        var rawEnd = 0
+        for piece in resolved.verbatim {
+            if piece.resolved.lowerBound > resolvedEnd {
+                var start = rawEnd
+                while start < piece.raw.lowerBound, raw[start] == 0x22 || (resolvedEnd == 0 && isSpace(raw[start])) { start += 1 }
+                if let byte = byte(ofRaw: start) { anchors.append(.anchor(at: resolvedEnd, byteOffset: byte)) }
+            }
+            resolvedEnd = piece.resolved.upperBound
+            rawEnd = piece.raw.upperBound
+        }
+        let total = resolved.text.utf16.count
+        if total > resolvedEnd {
+            var start = rawEnd
+            while start < raw.count, raw[start] == 0x22 || (resolvedEnd == 0 && isSpace(raw[start])) { start += 1 }
+            if let byte = byte(ofRaw: start) { anchors.append(.anchor(at: resolvedEnd, byteOffset: byte)) }
+            var end = raw.count
+            while end > start, raw[end - 1] == 0x22 || isSpace(raw[end - 1]) { end -= 1 }
+            if let byte = byte(ofRaw: end) { anchors.append(.anchor(at: total, byteOffset: byte)) }
+        }
+        return anchors
     }
 
     static let vocabulary = InlineMarkupVocabulary(roles: ["g": .code], identifierAttributes: ["id"])

@@ -87,6 +87,8 @@ enum AppleStringsReader {
             while index < scalars.count {
                 let scalar = scalars[index]
                 if scalar == "\"" {
+                    // Text that ends with an escape ends here, not where the escape starts.
+                    if runStart == nil, units > 0 { runs.append(.anchor(at: units, byteOffset: byte)) }
                     closeRun()
                     advance()
                     var segment = SegmentText(text: String(text), line: startLine, column: startColumn)
@@ -95,6 +97,7 @@ enum AppleStringsReader {
                 }
                 if scalar == "\\", index + 1 < scalars.count {
                     closeRun()
+                    runs.append(.anchor(at: units, byteOffset: byte))
                     advance()
                     let escaped = scalars[index]
                     advance()

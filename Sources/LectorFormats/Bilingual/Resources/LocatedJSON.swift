@@ -179,6 +179,8 @@ struct LocatedJSON {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x22 {
+                    // Text that ends with an escape ends here, not where the escape starts.
+                    if runStart == index, utf16Length > 0 { runs.append(.anchor(at: utf16Length, byteOffset: index)) }
                     flush(index)
                     index += 1
                     var value = LocatedJSON(node: .string(String(scalars)), line: startLine, column: startColumn, byteRange: start..<index)
@@ -188,6 +190,7 @@ struct LocatedJSON {
                 if byte == 0x0A || byte == 0x0D { throw error("a line break inside a string") }
                 if byte == 0x5C {
                     flush(index)
+                    runs.append(.anchor(at: utf16Length, byteOffset: index))
                     guard index + 1 < bytes.count else { break }
                     let escaped = bytes[index + 1]
                     index += 2
