@@ -21,6 +21,9 @@ public struct MarkupMismatchRule: BilingualRule {
             RuleExample(unit: "↓↓Nommer ↓%1$d en string ↓%2$s", source: "String %s and number %d", from: "en", to: "af"),
             RuleExample(unit: "↓Stoor ↓$(leer)", source: "Save $(file)", from: "en", to: "af"),
             RuleExample(unit: "↓Willkommen ↓{{benutzer}}", source: "Welcome {{user}}", from: "en", to: "de"),
+            RuleExample(unit: "↓%@ contient %#@files@", source: "%#@files@ in %@", from: "en", to: "fr", format: "strings"),
+            RuleExample(unit: "%d ↓% terminé", source: "%d%% done", from: "en", to: "fr",
+                        details: UnitDetails(formatFlag: "c-format")),
         ],
         nonTriggeringExamples: [
             RuleExample("Delete {0} now?", source: "Datei {0} jetzt löschen?", from: "de", to: "en"),
@@ -36,6 +39,9 @@ public struct MarkupMismatchRule: BilingualRule {
                         from: "en", to: "af"),
             RuleExample(unit: "Über &brandShortName; und $(file)", source: "About &brandShortName; and $(file)", from: "en", to: "de"),
             RuleExample("Details at https://example.org/ua.", source: "Подробности на https://example.org/ua.", from: "ru", to: "en"),
+            RuleExample(unit: "%2$@ contient %1$#@files@", source: "%#@files@ in %@", from: "en", to: "fr", format: "strings"),
+            RuleExample(unit: "%d %% terminé", source: "%d%% done", from: "en", to: "fr", details: UnitDetails(formatFlag: "c-format")),
+            RuleExample(unit: "50 % de remise", source: "50% off", from: "en", to: "fr"),
         ],
         scope: .bilingual
     )
@@ -103,6 +109,10 @@ public struct MarkupMismatchRule: BilingualRule {
         }
         let placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: prepared)
         let missing = placeholders.missing.map { "`\($0.text)`" }
+        if let reordered = Self.unnumberedReordering(placeholders) {
+            findings.append(RuleFinding(range: pair.targetRange(ofTextRange: reordered.at), message: reordered.message))
+            return findings + formatAndTagFindings(pair, source: sourceText, target: targetText)
+        }
         for placeholder in placeholders.extra {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: placeholder.range),
                                         message: "placeholder `\(placeholder.text)` is not in the source"
@@ -110,6 +120,20 @@ public struct MarkupMismatchRule: BilingualRule {
         }
         for placeholder in placeholders.missing {
             findings.append(RuleFinding(range: pair.targetRange, message: "placeholder `\(placeholder.text)` from the source is missing"))
+        }
+        return findings + formatAndTagFindings(pair, source: sourceText, target: targetText)
+    }
+
+    /// Lone `%` signs of printf-format strings (PO `#, c-format`), inline codes, and raw tags.
+    private func formatAndTagFindings(_ pair: SentencePairContext, source sourceText: String, target targetText: String) -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        if let units = pair.bilingual.units, pair.index < units.count,
+           let flag = units[pair.index].details.formatFlag, Self.printfFormats.contains(flag) {
+            let sourceCount = Self.lonePercentSigns(in: sourceText).count
+            for range in Self.lonePercentSigns(in: targetText).dropFirst(sourceCount) {
+                findings.append(RuleFinding(range: pair.targetRange(ofTextRange: range),
+                                            message: "`%` starts no directive in a \(flag) string; a percent sign is `%%`"))
+            }
         }
         if let codes = pair.inlineCodes, !(codes.source.isEmpty && codes.target.isEmpty) {
             findings += inlineCodeFindings(codes, at: pair.targetRange)
@@ -120,6 +144,51 @@ public struct MarkupMismatchRule: BilingualRule {
                                        at: { (start + $0.lowerBound)..<(start + $0.upperBound) }, whole: pair.targetRange)
         }
         return findings
+    }
+
+    /// The same printf placeholders without positions in another order (`%#@files@ in %@` →
+    /// `%@ contient %#@files@`): each takes the next argument, so `%@` is handed the count and
+    /// the app may crash. One finding, at the first moved placeholder, saying how to reorder them.
+    static func unnumberedReordering(_ comparison: PlaceholderComparison) -> (at: Range<Int>, message: String)? {
+        let missing = comparison.missing.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let extra = comparison.extra.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard missing.count > 1, missing.count == extra.count,
+              (missing + extra).allSatisfy({ $0.syntax == .printf && !$0.text.contains("$") }),
+              missing.map(\.text).sorted() == extra.map(\.text).sorted(), let first = extra.first else { return nil }
+        func list(_ placeholders: [Placeholder]) -> String { placeholders.map { "`\($0.text)`" }.joined(separator: " … ") }
+        let numbered = missing.enumerated().map { "`%\($0.offset + 1)$\($0.element.text.dropFirst())`" }
+        return (first.range, "placeholders without positions are reordered (\(list(missing)) in the source, \(list(extra)) here): "
+            + "each takes the next argument; number them by the source's order (\(numbered.joined(separator: ", "))) to reorder")
+    }
+
+    /// PO format flags whose strings printf reads: there every `%` starts a directive.
+    static let printfFormats: Set<String> = ["c-format", "objc-format"]
+
+    /// UTF-16 ranges of the `%` signs that start neither a printf directive nor `%%`: `50 %` in a
+    /// string printf formats, which `msgfmt -c` rejects and printf misreads (`% t` is a directive).
+    static func lonePercentSigns(in text: String) -> [Range<Int>] {
+        let units = Array(text.utf16)
+        let directives = PlaceholderScanner(syntaxes: [.printf]).placeholders(in: text).map(\.range)
+        var result: [Range<Int>] = []
+        var index = 0
+        var next = 0
+        while index < units.count {
+            if next < directives.count, directives[next].lowerBound == index {
+                index = directives[next].upperBound
+                next += 1
+                continue
+            }
+            if units[index] == 0x25 {
+                if index + 1 < units.count, units[index + 1] == 0x25 {
+                    index += 2
+                    continue
+                }
+                result.append(index..<(index + 1))
+            }
+            while next < directives.count, directives[next].upperBound <= index { next += 1 }
+            index += 1
+        }
+        return result
     }
 
     /// The placeholders of the translation against those of its source. The first form of a gettext
