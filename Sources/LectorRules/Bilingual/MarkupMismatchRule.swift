@@ -183,6 +183,14 @@ public struct MarkupMismatchRule: BilingualRule {
                     index += 2
                     continue
                 }
+                // glibc's `I` flag (`%Id`: the locale's own digits), which msgfmt accepts.
+                if index + 2 < units.count, units[index + 1] == 0x49,
+                   let directive = PlaceholderScanner(syntaxes: [.printf])
+                    .placeholders(in: "%" + LectorICU.UTF16.decode(units[(index + 2)...])).first,
+                   directive.range.lowerBound == 0 {
+                    index += 1 + directive.range.count
+                    continue
+                }
                 result.append(index..<(index + 1))
             }
             while next < directives.count, directives[next].upperBound <= index { next += 1 }
