@@ -222,6 +222,8 @@ static const int32_t CICU_UDAT_STANDALONE_MONTHS = UDAT_STANDALONE_MONTHS;
 static const int32_t CICU_UDAT_STANDALONE_SHORT_MONTHS = UDAT_STANDALONE_SHORT_MONTHS;
 static const int32_t CICU_UDAT_WEEKDAYS = UDAT_WEEKDAYS;
 static const int32_t CICU_UDAT_STANDALONE_WEEKDAYS = UDAT_STANDALONE_WEEKDAYS;
+static const int32_t CICU_UDAT_SHORT_WEEKDAYS = UDAT_SHORT_WEEKDAYS;
+static const int32_t CICU_UDAT_STANDALONE_SHORT_WEEKDAYS = UDAT_STANDALONE_SHORT_WEEKDAYS;
 
 // The time zone is fixed to UTC: Lector reads symbols and patterns only, never formats instants.
 static inline void *cicu_udat_open(int32_t timeStyle, int32_t dateStyle, const char *locale, int32_t *status) {

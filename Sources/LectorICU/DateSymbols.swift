@@ -20,6 +20,8 @@ public struct DateSymbols: Sendable, Equatable {
     public let standaloneShortMonths: [String]
     /// Names of the days of the week, format and stand-alone, each once: `Monday` (`понедельник`).
     public let weekdays: [String]
+    /// Abbreviated names of the days of the week, format and stand-alone, each once: `Mon` (`пн`, `lun.`).
+    public let shortWeekdays: [String]
     /// The locale's long date pattern (`MMMM d, y` in `en`, `d. MMMM y` in `de`).
     public let longDatePattern: String
     /// The locale's short date pattern (`M/d/yy` in `en`, `dd/MM/y` in `en_GB`, `dd.MM.yy` in `de`).
@@ -54,11 +56,8 @@ public struct DateSymbols: Sendable, Equatable {
         shortMonths = try Self.symbols(CICU_UDAT_SHORT_MONTHS, of: long)
         standaloneMonths = try Self.symbols(CICU_UDAT_STANDALONE_MONTHS, of: long)
         standaloneShortMonths = try Self.symbols(CICU_UDAT_STANDALONE_SHORT_MONTHS, of: long)
-        var days: [String] = []
-        for type in [CICU_UDAT_WEEKDAYS, CICU_UDAT_STANDALONE_WEEKDAYS] {
-            for day in try Self.symbols(type, of: long) where !day.isEmpty && !days.contains(day) { days.append(day) }
-        }
-        weekdays = days
+        weekdays = try Self.distinctSymbols([CICU_UDAT_WEEKDAYS, CICU_UDAT_STANDALONE_WEEKDAYS], of: long)
+        shortWeekdays = try Self.distinctSymbols([CICU_UDAT_SHORT_WEEKDAYS, CICU_UDAT_STANDALONE_SHORT_WEEKDAYS], of: long)
         longDatePattern = try Self.pattern(of: long)
         shortDatePattern = try Self.pattern(of: short)
     }
@@ -72,6 +71,15 @@ public struct DateSymbols: Sendable, Equatable {
             result.append(list[month - 1])
         }
         return result
+    }
+
+    /// The names of several sets, each once, without the empty slot ICU keeps before Sunday.
+    private static func distinctSymbols(_ types: [Int32], of format: UnsafeMutableRawPointer) throws(ICUError) -> [String] {
+        var names: [String] = []
+        for type in types {
+            for name in try symbols(type, of: format) where !name.isEmpty && !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     private static func symbols(_ type: Int32, of format: UnsafeMutableRawPointer) throws(ICUError) -> [String] {

@@ -83,7 +83,7 @@ public struct PlaceNames: Sendable {
         return UTF16.decode(result.units)
     }
 
-    private static func displayLanguage(_ language: String, in locale: String) throws(ICUError) -> String {
+    static func displayLanguage(_ language: String, in locale: String) throws(ICUError) -> String {
         let result = language.withCString { id in
             locale.withCString { display in
                 withGrowingBuffer(initialCapacity: 32) { dest, capacity, status in

@@ -149,6 +149,7 @@ public enum RuleRegistry {
         AcceleratorRule.self,
         PunctuationStartRule.self,
         PunctuationEndRule.self,
+        PunctuationWidthRule.self,
         BracketsMismatchRule.self,
         CapitalizationStartRule.self,
         WhitespaceEdgesRule.self,

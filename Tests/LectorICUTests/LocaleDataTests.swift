@@ -239,3 +239,20 @@ import Testing
         #expect(throws: ICUError.self) { try MeasureUnitNames.forms(of: "measure-unit/length-furlong-per-fortnight", locale: "en") }
     }
 }
+
+@Suite struct LowerCaseNamesTests {
+    @Test func weekdaysMonthsAndLanguagesInTheirCase() throws {
+        let french = try LowerCaseNames(locale: "fr")
+        for word in ["lundi", "janvier", "janv", "français", "anglais"] { #expect(french.lowerCaseWords.contains(word), "\(word)") }
+        #expect(!french.lowerCaseWords.contains("mars") || !french.capitalizedWords.contains("Mars"))
+        let english = try LowerCaseNames(locale: "en")
+        for word in ["Monday", "Mon", "January", "English", "French"] { #expect(english.capitalizedWords.contains(word), "\(word)") }
+        #expect(english.lowerCaseWords.isEmpty || !english.lowerCaseWords.contains("monday"))
+        #expect(try LowerCaseNames(locale: "ru").lowerCaseWords.isSuperset(of: ["понедельник", "январь", "января", "русский"]))
+        #expect(try LowerCaseNames(locale: "cs").lowerCaseWords.isSuperset(of: ["pondělí", "leden", "čeština"]))
+        // German capitalizes them all: nothing to excuse there.
+        let german = try LowerCaseNames(locale: "de")
+        #expect(german.capitalizedWords.isSuperset(of: ["Montag", "Januar", "Französisch"]))
+        #expect(!german.lowerCaseWords.contains("montag"))
+    }
+}

@@ -106,7 +106,9 @@ private struct ScalarPOParser {
         }
         if !entries.entry.translations.isEmpty { try entries.flush() }
         switch marker {
-        case ",", ":", "|":
+        case ",":
+            entries.readFlags(String(String.UnicodeScalarView(rest.dropFirst())))
+        case ":", "|":
             return
         case ".":
             entries.addNote(String(String.UnicodeScalarView(rest.dropFirst())), kind: ".")

@@ -350,4 +350,61 @@ import Testing
             .filter { $0.ruleID == "untranslated.unchanged" }
         #expect(findings.map(\.location.line) == [5])
     }
+
+    // MARK: - Words both languages write alike
+
+    /// `Name`, `Status`, `Hotel` are German words too: the German Hunspell accepts them and FreeDict
+    /// gives each as its own translation. A false friend (`Bad`: FreeDict's `bad` is `schlecht`),
+    /// an English word (`Cancel`) and a phrase with one English word stay reported.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func wordsWrittenAlikeInBothLanguagesAreNotUnchanged() throws {
+        let pairs = ["Name", "Status", "Hotel", "Taxi", "Filter", "Bad", "Cancel", "Start the export", "Save as"]
+        let po = pairs.map { "msgid \"\($0)\"\nmsgstr \"\($0)\"\n" }.joined(separator: "\n")
+        let findings = try Self.findings(po: po).filter { $0.ruleID == "untranslated.unchanged" }
+        let reported = findings.map { pairs[($0.location.line - 1) / 3] }
+        #expect(reported == ["Bad", "Cancel", "Start the export", "Save as"], "\(findings.map(\.message))")
+    }
+
+    /// French `Description`, `Menu` and the plural `Photos` (lemma `photo`) are French words FreeDict
+    /// gives for the English ones; `Settings` is not.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func frenchWordsWrittenAlikeAreNotUnchanged() throws {
+        let pairs = ["Description", "Menu", "Date", "Settings"]
+        let po = pairs.map { "msgid \"\($0)\"\nmsgstr \"\($0)\"\n" }.joined(separator: "\n")
+        let findings = try Self.findings(po: po, to: "fr").filter { $0.ruleID == "untranslated.unchanged" }
+        #expect(findings.map { pairs[($0.location.line - 1) / 3] } == ["Settings"], "\(findings.map(\.message))")
+    }
+
+    // MARK: - printf in PO c-format strings
+
+    /// `msgfmt -c` rejects a `%` that starts no directive in a `c-format` string; the same text
+    /// without the flag is prose (`50 % de remise`).
+    @Test func aLonePercentInACFormatStringIsReported() throws {
+        let po = """
+        msgid ""
+        msgstr ""
+        "Language: fr\\n"
+
+        #, c-format
+        msgid "%d%% done"
+        msgstr "%d % terminé"
+
+        #, fuzzy, c-format
+        msgid "%d%% left"
+        msgstr "%d %% restant"
+
+        msgid "50% off"
+        msgstr "50 % de remise"
+        """
+        let findings = try Self.findings(po: po, to: "fr").filter { $0.ruleID == "markup.mismatch" }
+        #expect(findings.map(\.location.line) == [7], "\(findings.map(\.message))")
+        #expect(findings.first?.location.column == 12)
+        #expect(findings.first?.message.contains("c-format") == true)
+    }
+
+    @Test func poFormatFlagIsRead() throws {
+        let file = try POReader.read(contentsOf: Fixtures.write("#, fuzzy, c-format\nmsgid \"a\"\nmsgstr \"b\"\n\n#, no-c-format\nmsgid \"c\"\nmsgstr \"d\"\n", named: "flags.po"))
+        #expect(file.units.map(\.details.formatFlag) == ["c-format", nil])
+    }
+
 }

@@ -14,8 +14,9 @@ import LectorText
 /// - Strings may continue on following lines (`"…"` lines) and use the C escapes `\n \t \r \" \\ \'
 ///   \? \a \b \f \v`; any other escape is an error.
 /// - Translator comments (`# …`) and extracted comments (`#. …`) are notes, one per block of lines.
-///   Fuzzy entries (`#, fuzzy`) are read like the others. References (`#:`), flags and previous
-///   strings (`#|`) are not kept. Obsolete entries (`#~`) are skipped.
+///   Fuzzy entries (`#, fuzzy`) are read like the others. Of the flags only the format is kept
+///   (`#, c-format`: `UnitDetails.formatFlag`); references (`#:`) and previous strings (`#|`) are
+///   not. Obsolete entries (`#~`) are skipped.
 /// - The header entry (empty `msgid`, no `msgctxt`) is not a unit: its `Language:` is the file's target
 ///   language, and `X-Source-Language:`, if there, its source language.
 /// - A segment's line is the line of its `msgid` or `msgstr` keyword, its column the first character
@@ -151,7 +152,9 @@ private struct POParser {
         }
         if !entries.entry.translations.isEmpty { try entries.flush() }
         switch marker {
-        case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "|"):
+        case UInt8(ascii: ","):
+            entries.readFlags(text((rest.lowerBound + 1)..<rest.upperBound))
+        case UInt8(ascii: ":"), UInt8(ascii: "|"):
             return
         case UInt8(ascii: "."):
             entries.addNote(text((rest.lowerBound + 1)..<rest.upperBound), kind: ".")
@@ -396,6 +399,8 @@ struct POEntries {
         var id: POString?
         var plural: POString?
         var translations: [Int: POString] = [:]
+        /// The entry's format flag (`c-format`), from its `#,` line.
+        var formatFlag: String?
 
         var hasKeywords: Bool { context != nil || id != nil }
     }
@@ -436,6 +441,14 @@ struct POEntries {
         }
     }
 
+    /// A `#,` line's flags (`fuzzy, c-format`): the format language is kept, the rest is not.
+    mutating func readFlags(_ line: String) {
+        for flag in line.split(separator: ",") {
+            let name = String(flag).trimmingWhitespace()
+            if name.hasSuffix("-format"), !name.hasPrefix("no-") { entry.formatFlag = name }
+        }
+    }
+
     mutating func append(_ string: POString, to field: Field) {
         switch field {
         case .context: entry.context?.append(string)
@@ -462,6 +475,7 @@ struct POEntries {
             return
         }
         var details = UnitDetails()
+        details.formatFlag = entry.formatFlag
         if let plural = entry.plural {
             details.sourcePlural = plural.text
             details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
@@ -481,7 +495,7 @@ struct POEntries {
                 id: entry.context.map { $0.text + "[\(index)]" },
                 source: SegmentText(text: plural.text, line: plural.line, column: plural.column),
                 target: segment(form),
-                notes: entry.notes, details: UnitDetails(pluralForm: index),
+                notes: entry.notes, details: UnitDetails(pluralForm: index, formatFlag: entry.formatFlag),
                 reference: reference + "[\(index)]"))
         }
     }

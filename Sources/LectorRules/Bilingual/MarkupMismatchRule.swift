@@ -21,6 +21,9 @@ public struct MarkupMismatchRule: BilingualRule {
             RuleExample(unit: "↓↓Nommer ↓%1$d en string ↓%2$s", source: "String %s and number %d", from: "en", to: "af"),
             RuleExample(unit: "↓Stoor ↓$(leer)", source: "Save $(file)", from: "en", to: "af"),
             RuleExample(unit: "↓Willkommen ↓{{benutzer}}", source: "Welcome {{user}}", from: "en", to: "de"),
+            RuleExample(unit: "↓%@ contient %#@files@", source: "%#@files@ in %@", from: "en", to: "fr", format: "strings"),
+            RuleExample(unit: "%d ↓% terminé", source: "%d%% done", from: "en", to: "fr",
+                        details: UnitDetails(formatFlag: "c-format")),
         ],
         nonTriggeringExamples: [
             RuleExample("Delete {0} now?", source: "Datei {0} jetzt löschen?", from: "de", to: "en"),
@@ -36,6 +39,9 @@ public struct MarkupMismatchRule: BilingualRule {
                         from: "en", to: "af"),
             RuleExample(unit: "Über &brandShortName; und $(file)", source: "About &brandShortName; and $(file)", from: "en", to: "de"),
             RuleExample("Details at https://example.org/ua.", source: "Подробности на https://example.org/ua.", from: "ru", to: "en"),
+            RuleExample(unit: "%2$@ contient %1$#@files@", source: "%#@files@ in %@", from: "en", to: "fr", format: "strings"),
+            RuleExample(unit: "%d %% terminé", source: "%d%% done", from: "en", to: "fr", details: UnitDetails(formatFlag: "c-format")),
+            RuleExample(unit: "50 % de remise", source: "50% off", from: "en", to: "fr"),
         ],
         scope: .bilingual
     )
@@ -121,6 +127,20 @@ public struct MarkupMismatchRule: BilingualRule {
         }
         for placeholder in placeholders.missing {
             findings.append(RuleFinding(range: pair.targetRange, message: "placeholder `\(placeholder.text)` from the source is missing"))
+        }
+        return findings + formatAndTagFindings(pair, source: sourceText, target: targetText)
+    }
+
+    /// Lone `%` signs of printf-format strings (PO `#, c-format`), inline codes, and raw tags.
+    private func formatAndTagFindings(_ pair: SentencePairContext, source sourceText: String, target targetText: String) -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        if let units = pair.bilingual.units, pair.index < units.count,
+           let flag = units[pair.index].details.formatFlag, Self.printfFormats.contains(flag) {
+            let sourceCount = Self.lonePercentSigns(in: sourceText).count
+            for range in Self.lonePercentSigns(in: targetText).dropFirst(sourceCount) {
+                findings.append(RuleFinding(range: pair.targetRange(ofTextRange: range),
+                                            message: "`%` starts no directive in a \(flag) string; a percent sign is `%%`"))
+            }
         }
         if let codes = pair.inlineCodes, !(codes.source.isEmpty && codes.target.isEmpty) {
             findings += inlineCodeFindings(codes, at: pair.targetRange)
@@ -236,6 +256,44 @@ public struct MarkupMismatchRule: BilingualRule {
         let order = { (list: [Placeholder]) in list.map { "`\($0.text)`" }.joined(separator: " … ") }
         return "placeholders \(order(targetList)) stand in another order than the source's \(order(sourceList)), "
             + "so they get each other's arguments (number them, as `%2$s`, to reorder)"
+    }
+
+    /// PO format flags whose strings printf reads: there every `%` starts a directive.
+    static let printfFormats: Set<String> = ["c-format", "objc-format"]
+
+    /// UTF-16 ranges of the `%` signs that start neither a printf directive nor `%%`: `50 %` in a
+    /// string printf formats, which `msgfmt -c` rejects and printf misreads (`% t` is a directive).
+    static func lonePercentSigns(in text: String) -> [Range<Int>] {
+        let units = Array(text.utf16)
+        let directives = PlaceholderScanner(syntaxes: [.printf]).placeholders(in: text).map(\.range)
+        var result: [Range<Int>] = []
+        var index = 0
+        var next = 0
+        while index < units.count {
+            if next < directives.count, directives[next].lowerBound == index {
+                index = directives[next].upperBound
+                next += 1
+                continue
+            }
+            if units[index] == 0x25 {
+                if index + 1 < units.count, units[index + 1] == 0x25 {
+                    index += 2
+                    continue
+                }
+                // glibc's `I` flag (`%Id`: the locale's own digits), which msgfmt accepts.
+                if index + 2 < units.count, units[index + 1] == 0x49,
+                   let directive = PlaceholderScanner(syntaxes: [.printf])
+                    .placeholders(in: "%" + LectorICU.UTF16.decode(units[(index + 2)...])).first,
+                   directive.range.lowerBound == 0 {
+                    index += 1 + directive.range.count
+                    continue
+                }
+                result.append(index..<(index + 1))
+            }
+            while next < directives.count, directives[next].upperBound <= index { next += 1 }
+            index += 1
+        }
+        return result
     }
 
     /// The placeholders of the translation against those of its source. The first form of a gettext

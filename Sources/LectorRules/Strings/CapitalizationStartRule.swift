@@ -1,3 +1,4 @@
+import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -5,6 +6,9 @@ import LectorGlossary
 /// The first letter of the translation in another case than the source's: `Find` → `vind`.
 /// Strings that start with a number, languages without case, and sources in capitals only are
 /// left alone; in German (and Luxembourgish) a capital where the source has none is a noun.
+/// Weekday, month and language names keep the case each language gives them (`Monday` → `lunes`,
+/// `English` → `français`): which words these are, and how each language writes them, comes from
+/// CLDR through ICU (`LowerCaseNames`).
 public struct CapitalizationStartRule: UnitRule {
     public static let description = RuleDescription(
         id: "capitalization.start",
@@ -17,6 +21,8 @@ public struct CapitalizationStartRule: UnitRule {
             RuleExample(unit: "' ↓Ouvrir'", source: "' open'", from: "en", to: "fr"),
             RuleExample(unit: "↓vi&nd", source: "&Find", from: "en", to: "af"),
             RuleExample(unit: "↓datei speichern", source: "Save file", from: "en", to: "de"),
+            RuleExample(unit: "↓mars", source: "Mars", from: "en", to: "fr"),
+            RuleExample(unit: "↓Lunes", source: "lundi", from: "fr", to: "es"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "Vind", source: "Find", from: "en", to: "af"),
@@ -28,6 +34,13 @@ public struct CapitalizationStartRule: UnitRule {
             RuleExample(unit: "Vi&nd", source: "&Find", from: "en", to: "af"),
             RuleExample(unit: "iPhone-Einstellungen", source: "iPhone settings", from: "en", to: "de"),
             RuleExample(unit: "('n Koei)", source: "(A cow)", from: "en", to: "af"),
+            RuleExample(unit: "lunes", source: "Monday", from: "en", to: "es"),
+            RuleExample(unit: "janvier", source: "January", from: "en", to: "fr"),
+            RuleExample(unit: "français", source: "French", from: "en", to: "fr"),
+            RuleExample(unit: "понедельник", source: "Monday", from: "en", to: "ru"),
+            RuleExample(unit: "čeština", source: "Czech", from: "en", to: "cs"),
+            RuleExample(unit: "lun.", source: "Mon", from: "en", to: "fr"),
+            RuleExample(unit: "Monday", source: "lundi", from: "fr", to: "en"),
         ]
     )
 
@@ -36,7 +49,16 @@ public struct CapitalizationStartRule: UnitRule {
     /// Languages that capitalize nouns: a capital there may start a noun the source has in lower case.
     static let nounCapitalizing: Set<String> = ["de", "lb"]
 
-    public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
+    /// The weekday, month and language names of the source's and the translation's language;
+    /// `nil` for a text checked without a source.
+    public func prepare(for context: CheckContext) throws -> (source: LowerCaseNames, target: LowerCaseNames)? {
+        guard let bilingual = context.bilingual else { return nil }
+        return (try LowerCaseNames(locale: Term.primaryLanguage(of: bilingual.sourceLanguage)),
+                try LowerCaseNames(locale: context.targetPrimaryLanguage))
+    }
+
+    public func findings(in pair: StringPair, of context: CheckContext,
+                         using names: (source: LowerCaseNames, target: LowerCaseNames)?) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         guard let source = Self.firstLetter(pair.source, settings: context.strings,
@@ -52,10 +74,23 @@ public struct CapitalizationStartRule: UnitRule {
         guard sourceUpper != targetUpper else { return [] }
         if targetUpper, Self.nounCapitalizing.contains(language) { return [] }
         if target.word.dropFirst().contains(where: Latin1ScalarProperties.isUppercase) { return [] }
+        if let names, Self.isNameInItsCase(source: source.word, target: target.word, sourceUpper: sourceUpper, names: names) { return [] }
         findings.append(RuleFinding(range: pair.range(target.range),
                                     message: sourceUpper ? "the translation starts in lower case, the source with a capital"
                                                          : "the translation starts with a capital, the source in lower case"))
         return findings
+    }
+
+    /// Whether both first words are weekday, month or language names, each in the case its
+    /// language writes it (`Monday` → `lunes`, `lundi` → `Monday`); `Mars` → `mars` and
+    /// `lundi` → `Lunes` are not.
+    static func isNameInItsCase(source: [Unicode.Scalar], target: [Unicode.Scalar], sourceUpper: Bool,
+                                names: (source: LowerCaseNames, target: LowerCaseNames)) -> Bool {
+        let (sourceWord, targetWord) = (String(String.UnicodeScalarView(source)), String(String.UnicodeScalarView(target)))
+        if sourceUpper {
+            return names.target.lowerCaseWords.contains(targetWord) && names.source.capitalizedWords.contains(sourceWord)
+        }
+        return names.source.lowerCaseWords.contains(sourceWord) && names.target.capitalizedWords.contains(targetWord)
     }
 
     static func hasCase(_ scalar: Unicode.Scalar) -> Bool {

@@ -165,12 +165,26 @@ public struct PlaceholderScanner: Sendable {
             }
         }
         if syntaxes.contains(.printf) {
-            // Apple's `.stringsdict` variable: %#@name@
-            if next == 0x23, i + 2 < end, u[i + 2] == 0x40 {
-                var j = i + 3
+            // Apple's `.stringsdict` variable: %#@name@, %1$#@name@. It takes an argument like
+            // any other placeholder, so unnumbered ones are numbered in order with the rest:
+            // `%#@files@ in %@` → `%@ contient %#@files@` hands the count to `%@`.
+            var variableStart = i + 1
+            var variablePosition: Int?
+            let positionEnd = digits(u, variableStart, end)
+            if positionEnd > variableStart, positionEnd < end, u[positionEnd] == 0x24 {
+                variablePosition = Int(LectorICU.UTF16.decode(u[variableStart..<positionEnd]))
+                variableStart = positionEnd + 1
+            }
+            if variableStart + 1 < end, u[variableStart] == 0x23, u[variableStart + 1] == 0x40 {
+                var j = variableStart + 2
                 while j < end, Self.isNameChar(u[j]) { j += 1 }
-                if j < end, u[j] == 0x40, j > i + 3 {
-                    add(u, i..<(j + 1), .printf, to: &result)
+                if j < end, u[j] == 0x40, j > variableStart + 2 {
+                    let number: Int
+                    if let variablePosition { number = variablePosition } else {
+                        implicitPosition += 1
+                        number = implicitPosition
+                    }
+                    add(u, i..<(j + 1), .printf, key: "\(number)$" + LectorICU.UTF16.decode(u[variableStart..<(j + 1)]), to: &result)
                     return j + 1 - i
                 }
             }

@@ -2,6 +2,7 @@ import LectorICU
 import LectorText
 import LectorFormats
 import LectorGlossary
+import LectorLexicon
 
 import Foundation
 
@@ -10,6 +11,11 @@ import Foundation
 /// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), measures and CSS (`7em`, `width: 12em;`),
 /// placeholders, tags and URLs only, and the words
 /// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
+/// Nor are words both languages write alike (`Name`, `Status`, `Hotel` in German): every word must
+/// be one the translation's Hunspell dictionary accepts as written and that FreeDict gives as its
+/// own translation between the pair (`name` → `Name`), so a false friend (`Bad`, `Die`, `Gift`)
+/// or an English word a dictionary happens to list is still reported. Without both resources for
+/// the pair, nothing is excused this way.
 public struct UntranslatedUnchangedRule: UnitRule {
     public static let description = RuleDescription(
         id: "untranslated.unchanged",
@@ -44,7 +50,10 @@ public struct UntranslatedUnchangedRule: UnitRule {
         let source = Self.comparable(pair.source, settings: context.strings)
         guard source == Self.comparable(pair.target, settings: context.strings) else { return [] }
         let allowed = IdenticalStrings.builtIn.union(context.strings.identicalAllowed)
-        guard Self.needsTranslation(source, original: pair.source, allowed: allowed) else { return [] }
+        guard let words = Self.wordsToTranslate(source, original: pair.source, allowed: allowed) else { return [] }
+        if let lexicon = context.lexicon, let bilingual = context.bilingual,
+           words.allSatisfy({ Self.isWrittenAlike($0, from: bilingual.sourceLanguage, to: context.index.targetLanguage,
+                                                   allowed: allowed, lexicon: lexicon) }) { return [] }
         findings.append(RuleFinding(range: pair.targetStartPoint, message: "the translation is the source unchanged"))
         return findings
     }
@@ -54,8 +63,29 @@ public struct UntranslatedUnchangedRule: UnitRule {
         AcceleratorRule.stripped(text, markers: settings.acceleratorMarkers).trimmingWhitespace()
     }
 
-    static func needsTranslation(_ text: String, original: String, allowed: Set<String>) -> Bool {
-        if allowed.contains(text) || allowed.contains(original.trimmingWhitespace()) { return false }
+    /// Whether a word of an unchanged string is one the translation's language writes alike: no
+    /// lower-case letter (`PDF`), in the allowed list, or accepted by the target's Hunspell as
+    /// written and given by FreeDict as a translation of itself (source lemmas `photos` → `photo`,
+    /// compared with the target's lemmas of the word: `Photos` → `photo`).
+    static func isWrittenAlike(_ word: Substring, from source: String, to target: String,
+                               allowed: Set<String>, lexicon: Lexicon) -> Bool {
+        let text = String(word)
+        if !text.contains(where: \.isLowercase) || allowed.contains(text) { return true }
+        guard lexicon.isKnown(text, language: target) == true else { return false }
+        let folded = text.lowercased()
+        let targetForms = Set([folded] + lexicon.lemmas(of: text, language: target).map { $0.lowercased() })
+        for lemma in [folded] + lexicon.lemmas(of: folded, language: source) {
+            if lexicon.translations(of: lemma, from: source, to: target).contains(where: { targetForms.contains($0.text.lowercased()) }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The words of a string that need translating (letters, without digits), or `nil` when the
+    /// string may stay as it is.
+    static func wordsToTranslate(_ text: String, original: String, allowed: Set<String>) -> [Substring]? {
+        if allowed.contains(text) || allowed.contains(original.trimmingWhitespace()) { return nil }
         // Letters left once placeholders, tags, URLs and e-mail addresses are set aside.
         var masked = LectorICU.UTF16.decode(StringText.masked(text, settings: StringCheckSettings()))
         for token in MarkupMismatchRule.tokens(in: masked).reversed() {
@@ -63,16 +93,16 @@ public struct UntranslatedUnchangedRule: UnitRule {
             masked = LectorICU.UTF16.decode(units[..<token.range.lowerBound] + units[token.range.upperBound...])
         }
         // A CSS declaration (`width: 12em;`) is code.
-        if masked.range(of: #"^(\s*[a-z-]+\s*:\s*[^;:]+;)+\s*$"#, options: .regularExpression) != nil { return false }
+        if masked.range(of: #"^(\s*[a-z-]+\s*:\s*[^;:]+;)+\s*$"#, options: .regularExpression) != nil { return nil }
         // A word with a digit in it is a measure or a code (`12em`, `400px`, `x86`), not a word to translate.
         let words = masked.split { !$0.isLetter && !$0.isNumber }.filter { !$0.contains(where: \.isNumber) }
         let letters = words.joined().unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard letters.count > 1 else { return false }
+        guard letters.count > 1 else { return nil }
         // Capitals and digits only: acronyms, keys, codes.
-        if words.allSatisfy({ word in !word.contains { $0.isLowercase } }) { return false }
+        if words.allSatisfy({ word in !word.contains { $0.isLowercase } }) { return nil }
         // One word that is a name in the allowed list in another case, or a single CamelCase identifier.
-        if words.count == 1, let word = words.first, word.dropFirst().contains(where: { $0.isUppercase }) { return false }
-        return true
+        if words.count == 1, let word = words.first, word.dropFirst().contains(where: { $0.isUppercase }) { return nil }
+        return words
     }
 }
 

@@ -132,9 +132,15 @@ public struct UnitDetails: Sendable, Equatable {
     /// source file (a string the app no longer has, Android lint's `ExtraTranslation`). The unit's
     /// source is empty; only the checks of the translation alone read it.
     public var sourceKeyMissing: Bool
+    /// The language of the unit's format string as the file declares it (PO `#, c-format`,
+    /// `#, python-format`); `nil` where it says none, or says `no-c-format`. `msgfmt -c` checks a
+    /// declared format strictly: in a `c-format` string every `%` starts a directive.
+    public var formatFlag: String?
 
     public init(sourcePlural: String? = nil, targetPlurals: [String]? = nil, maxLength: Int? = nil,
-                targetPluralCategories: [String]? = nil, pluralForm: Int? = nil, sourceKeyMissing: Bool = false) {
+                targetPluralCategories: [String]? = nil, pluralForm: Int? = nil, sourceKeyMissing: Bool = false,
+                formatFlag: String? = nil) {
+        self.formatFlag = formatFlag
         self.pluralForm = pluralForm
         self.sourceKeyMissing = sourceKeyMissing
         self.sourcePlural = sourcePlural
