@@ -12,8 +12,9 @@ import LectorText
 /// within two words of it, on its own side (`not`, `nicht`, `failed`), is left to
 /// `meaning.negation` (`not high` for `low` is a faithful translation, and in `nicht selten` →
 /// `often` the negation decides the meaning), unless the negative is the opposite itself
-/// (`impossible` for `möglich`). Antonyms are the lemma's own (WordNet's pointers and the words of
-/// the opposite's sense), not those an adjective satellite takes from its head.
+/// (`impossible` for `möglich`). Antonyms are the lemma's own (WordNet's pointers from any word of
+/// its sense, and the words of the opposite's sense), not those an adjective satellite takes from
+/// its head; they are compared with the translations' English lemmas (`risen` → `rise`).
 public struct AntonymRule: BilingualRule {
     public static let description = RuleDescription(
         id: "meaning.antonym",
@@ -24,6 +25,12 @@ public struct AntonymRule: BilingualRule {
         defaultSeverity: .info,
         triggeringExamples: [
             RuleExample("Prices have ↓decreased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            // FreeDict gives the participle or comparative (`risen`, `higher`), WordNet opposes
+            // lemmas; `prohibit` shares the sense of `forbid`, which WordNet links to `allow`.
+            RuleExample("Prices have ↓fallen.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("The shares closed significantly ↓lower on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
+                        from: "de", to: "en"),
+            RuleExample("Access is ↓prohibited.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
             RuleExample("Prices ↓decreased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement ↓diminué.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
@@ -39,6 +46,10 @@ public struct AntonymRule: BilingualRule {
         ],
         nonTriggeringExamples: [
             RuleExample("Prices have increased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("Prices have risen.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("The shares closed significantly higher on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
+                        from: "de", to: "en"),
+            RuleExample("Access is permitted.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
             RuleExample("Prices increased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement augmenté.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
@@ -150,6 +161,19 @@ public struct AntonymRule: BilingualRule {
             guard accounting > 0 else { return false }
             return accounting >= english.filter { !$0.info.lemmas.isDisjoint(with: e.info.lemmas) }.count
         }
+        // The translations with their English dictionary forms: FreeDict gives a participle or
+        // a comparative where the source word is one (`gestiegen` → `risen`, `höher` → `higher`),
+        // WordNet opposes lemmas (`rise` ↔ `fall`, `high` ↔ `low`).
+        var lemmatized: [Int: Set<String>] = [:]
+        func translationLemmas(_ index: Int) -> Set<String> {
+            if let known = lemmatized[index] { return known }
+            var result = translations(index)
+            for translation in result {
+                for lemma in lexicon.lemmas(of: translation, language: "en") { result.insert(lemma.lowercased()) }
+            }
+            lemmatized[index] = result
+            return result
+        }
         var reverse: [String: Set<String>] = [:]
         func reverseTranslations(_ antonym: String) -> Set<String> {
             if let known = reverse[antonym] { return known }
@@ -193,7 +217,7 @@ public struct AntonymRule: BilingualRule {
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
                 if known[index] == false { continue }
-                let oTranslations = translations(index)
+                let oTranslations = translationLemmas(index)
                 var shared: [String] = []
                 for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
                 if known[index] == nil { learned.append((o.info, !shared.isEmpty)) }
