@@ -50,6 +50,11 @@ public struct AntonymRule: BilingualRule {
             RuleExample("The shares closed significantly higher on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
                         from: "de", to: "en"),
             RuleExample("Access is permitted.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
+            // A litotes that `meaning.negation` cancels still covers its word; a reflexive particle
+            // is no preposition.
+            RuleExample("Such attacks are frequent.", source: "Solche Angriffe sind nicht selten.", from: "de", to: "en"),
+            RuleExample("Solche Fehler kommen häufig vor.", source: "Such mistakes are not uncommon.", from: "en", to: "de"),
+            RuleExample("The elections will be held on 5 October.", source: "Volby se konají 5. října.", from: "cs", to: "en"),
             RuleExample("Prices increased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement augmenté.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
@@ -217,6 +222,10 @@ public struct AntonymRule: BilingualRule {
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
                 if known[index] == false { continue }
+                // A function word the dictionary also gives as a reflexive pronoun is, in most of
+                // its uses, the reflexive (Czech `se`, listed as `oneself` and as the preposition
+                // `off`): its prepositional senses oppose nothing in `Volby se konají` → `held on`.
+                if !isContent, !translations(index).isDisjoint(with: Self.englishReflexives) { continue }
                 let oTranslations = translationLemmas(index)
                 var shared: [String] = []
                 for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
@@ -248,6 +257,11 @@ public struct AntonymRule: BilingualRule {
     /// Quantifying determiners: WordNet opposes them (`all` ↔ `some`, `no`), but their translations
     /// are articles and partitives (`some` → `des`, `une`), so a dictionary link says nothing.
     static let determiners: Set<String> = ["all", "some", "any", "each", "every", "no", "none"]
+
+    /// English reflexive pronouns, the words dictionaries translate a reflexive particle by.
+    static let englishReflexives: Set<String> = [
+        "oneself", "myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves",
+    ]
 
     /// Opposites WordNet lacks: its adverbs `before` and `after`, `earlier` and `later` carry no
     /// antonym pointer, although they are the plainest opposites of time.
@@ -298,14 +312,17 @@ public struct AntonymRule: BilingualRule {
         }
     }
 
+    /// A litotes that `meaning.negation` cancels (`nicht selten`, `not uncommon`) is two negations
+    /// all the same, over the word it covers: a cue here, so that `frequent` for `nicht selten`
+    /// stays quiet as `often` does.
     static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords, source: NegationLexicon?,
                              target: NegationLexicon?) -> NegationCues {
-        let inSource = source.map {
-            pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).map { ($0.range, $0.strength == .grammatical) }
-        } ?? []
-        let inTarget = target.map {
-            pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).map { ($0.range, $0.strength == .grammatical) }
-        } ?? []
+        func cues(_ side: LexicalAlignment.Side, _ lexicon: NegationLexicon, _ language: String) -> [(range: Range<Int>, grammatical: Bool)] {
+            pair.negations(of: side, lexicon: lexicon, language: language).map { ($0.range, $0.strength == .grammatical) }
+                + lexicon.cancelledRanges(in: pair.sentenceWords(of: side, language: language)).map { ($0, true) }
+        }
+        let inSource = source.map { cues(.source, $0, words.sourceLanguage) } ?? []
+        let inTarget = target.map { cues(.target, $0, words.targetLanguage) } ?? []
         return NegationCues(source: inSource, target: inTarget)
     }
 }
