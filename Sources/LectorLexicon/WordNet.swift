@@ -145,13 +145,14 @@ public final class WordNet: @unchecked Sendable {
         for pos in PartOfSpeech.allCases {
             for offset in synsetOffsets(of: key, pos: pos) {
                 guard let synset = synset(at: offset, pos: pos) else { continue }
-                let wordNumber = (synset.words.firstIndex { $0.lowercased() == key } ?? -1) + 1
-                // The pointer links two words, but the opposition holds for the sense: the other
-                // words of the antonym's synset are opposites too (`end` ↔ `begin`, whose synset
-                // is {begin, start, commence}).
+                // The pointer links two words, but the opposition holds for the sense, on both
+                // ends: the other words of the antonym's synset are opposites too (`end` ↔
+                // `begin`, whose synset is {begin, start, commence}), and so are the other words
+                // of the lemma's own (WordNet links `forbid` to `permit`, not `prohibit`, its
+                // synonym in that synset; `fall` shares the sense of `decrease` that opposes
+                // `increase`).
                 for pointer in synset.pointers where pointer.symbol == "!" {
-                    guard pointer.sourceWord == 0 || pointer.sourceWord == wordNumber,
-                          let target = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
+                    guard let target = self.synset(at: pointer.offset, pos: pointer.pos) else { continue }
                     if pointer.targetWord > 0, pointer.targetWord <= target.words.count {
                         add(target.words[pointer.targetWord - 1])
                     }

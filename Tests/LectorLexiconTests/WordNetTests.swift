@@ -53,6 +53,18 @@ import Testing
         #expect(wordNet.antonyms(of: "table").isEmpty)
     }
 
+    /// WordNet's pointer links `forbid` to `permit`, but the opposition is the sense's: `prohibit`,
+    /// in `forbid`'s synset, opposes `permit` and `allow` too, and `fall`, in the sense of
+    /// `decrease`, opposes `increase`. A word sharing no sense with a pointer's word gains nothing.
+    @Test func antonymPointersHoldForEveryWordOfTheSense() throws {
+        let wordNet = try Self.wordNet()
+        #expect(wordNet.antonyms(of: "prohibit", throughHeads: false).contains("permit"))
+        #expect(wordNet.antonyms(of: "prohibit", throughHeads: false).contains("allow"))
+        #expect(wordNet.antonyms(of: "fall", throughHeads: false).contains("increase"))
+        #expect(!wordNet.antonyms(of: "prohibit", throughHeads: false).contains("prohibit"))
+        #expect(wordNet.antonyms(of: "table", throughHeads: false).isEmpty)
+    }
+
     /// Without heads, a satellite has no antonym (`soggy`), and a word keeps only its own senses'
     /// (`wet` still opposes `dry`).
     @Test func antonymsWithoutHeads() throws {

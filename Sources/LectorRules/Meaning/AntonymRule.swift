@@ -12,8 +12,9 @@ import LectorText
 /// within two words of it, on its own side (`not`, `nicht`, `failed`), is left to
 /// `meaning.negation` (`not high` for `low` is a faithful translation, and in `nicht selten` →
 /// `often` the negation decides the meaning), unless the negative is the opposite itself
-/// (`impossible` for `möglich`). Antonyms are the lemma's own (WordNet's pointers and the words of
-/// the opposite's sense), not those an adjective satellite takes from its head.
+/// (`impossible` for `möglich`). Antonyms are the lemma's own (WordNet's pointers from any word of
+/// its sense, and the words of the opposite's sense), not those an adjective satellite takes from
+/// its head; they are compared with the translations' English lemmas (`risen` → `rise`).
 public struct AntonymRule: BilingualRule {
     public static let description = RuleDescription(
         id: "meaning.antonym",
@@ -24,6 +25,12 @@ public struct AntonymRule: BilingualRule {
         defaultSeverity: .info,
         triggeringExamples: [
             RuleExample("Prices have ↓decreased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            // FreeDict gives the participle or comparative (`risen`, `higher`), WordNet opposes
+            // lemmas; `prohibit` shares the sense of `forbid`, which WordNet links to `allow`.
+            RuleExample("Prices have ↓fallen.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("The shares closed significantly ↓lower on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
+                        from: "de", to: "en"),
+            RuleExample("Access is ↓prohibited.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
             RuleExample("Prices ↓decreased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement ↓diminué.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
@@ -39,6 +46,15 @@ public struct AntonymRule: BilingualRule {
         ],
         nonTriggeringExamples: [
             RuleExample("Prices have increased.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("Prices have risen.", source: "Die Preise sind gestiegen.", from: "de", to: "en"),
+            RuleExample("The shares closed significantly higher on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
+                        from: "de", to: "en"),
+            RuleExample("Access is permitted.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
+            // A litotes that `meaning.negation` cancels still covers its word; a reflexive particle
+            // is no preposition.
+            RuleExample("Such attacks are frequent.", source: "Solche Angriffe sind nicht selten.", from: "de", to: "en"),
+            RuleExample("Solche Fehler kommen häufig vor.", source: "Such mistakes are not uncommon.", from: "en", to: "de"),
+            RuleExample("The elections will be held on 5 October.", source: "Volby se konají 5. října.", from: "cs", to: "en"),
             RuleExample("Prices increased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement augmenté.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
@@ -150,6 +166,19 @@ public struct AntonymRule: BilingualRule {
             guard accounting > 0 else { return false }
             return accounting >= english.filter { !$0.info.lemmas.isDisjoint(with: e.info.lemmas) }.count
         }
+        // The translations with their English dictionary forms: FreeDict gives a participle or
+        // a comparative where the source word is one (`gestiegen` → `risen`, `höher` → `higher`),
+        // WordNet opposes lemmas (`rise` ↔ `fall`, `high` ↔ `low`).
+        var lemmatized: [Int: Set<String>] = [:]
+        func translationLemmas(_ index: Int) -> Set<String> {
+            if let known = lemmatized[index] { return known }
+            var result = translations(index)
+            for translation in result {
+                for lemma in lexicon.lemmas(of: translation, language: "en") { result.insert(lemma.lowercased()) }
+            }
+            lemmatized[index] = result
+            return result
+        }
         var reverse: [String: Set<String>] = [:]
         func reverseTranslations(_ antonym: String) -> Set<String> {
             if let known = reverse[antonym] { return known }
@@ -193,7 +222,11 @@ public struct AntonymRule: BilingualRule {
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
                 if known[index] == false { continue }
-                let oTranslations = translations(index)
+                // A function word the dictionary also gives as a reflexive pronoun is, in most of
+                // its uses, the reflexive (Czech `se`, listed as `oneself` and as the preposition
+                // `off`): its prepositional senses oppose nothing in `Volby se konají` → `held on`.
+                if !isContent, !translations(index).isDisjoint(with: Self.englishReflexives) { continue }
+                let oTranslations = translationLemmas(index)
                 var shared: [String] = []
                 for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
                 if known[index] == nil { learned.append((o.info, !shared.isEmpty)) }
@@ -224,6 +257,11 @@ public struct AntonymRule: BilingualRule {
     /// Quantifying determiners: WordNet opposes them (`all` ↔ `some`, `no`), but their translations
     /// are articles and partitives (`some` → `des`, `une`), so a dictionary link says nothing.
     static let determiners: Set<String> = ["all", "some", "any", "each", "every", "no", "none"]
+
+    /// English reflexive pronouns, the words dictionaries translate a reflexive particle by.
+    static let englishReflexives: Set<String> = [
+        "oneself", "myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves",
+    ]
 
     /// Opposites WordNet lacks: its adverbs `before` and `after`, `earlier` and `later` carry no
     /// antonym pointer, although they are the plainest opposites of time.
@@ -274,14 +312,17 @@ public struct AntonymRule: BilingualRule {
         }
     }
 
+    /// A litotes that `meaning.negation` cancels (`nicht selten`, `not uncommon`) is two negations
+    /// all the same, over the word it covers: a cue here, so that `frequent` for `nicht selten`
+    /// stays quiet as `often` does.
     static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords, source: NegationLexicon?,
                              target: NegationLexicon?) -> NegationCues {
-        let inSource = source.map {
-            pair.negations(of: .source, lexicon: $0, language: words.sourceLanguage).map { ($0.range, $0.strength == .grammatical) }
-        } ?? []
-        let inTarget = target.map {
-            pair.negations(of: .target, lexicon: $0, language: words.targetLanguage).map { ($0.range, $0.strength == .grammatical) }
-        } ?? []
+        func cues(_ side: LexicalAlignment.Side, _ lexicon: NegationLexicon, _ language: String) -> [(range: Range<Int>, grammatical: Bool)] {
+            pair.negations(of: side, lexicon: lexicon, language: language).map { ($0.range, $0.strength == .grammatical) }
+                + lexicon.cancelledRanges(in: pair.sentenceWords(of: side, language: language)).map { ($0, true) }
+        }
+        let inSource = source.map { cues(.source, $0, words.sourceLanguage) } ?? []
+        let inTarget = target.map { cues(.target, $0, words.targetLanguage) } ?? []
         return NegationCues(source: inSource, target: inTarget)
     }
 }

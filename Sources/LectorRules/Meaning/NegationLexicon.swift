@@ -605,6 +605,25 @@ struct NegationLexicon: Sendable {
         "der", "le", "la", "les", "se", "pas", "plus", "of",
     ]
 
+    /// The spans of the `cancel` phrases of a sentence (`not uncommon`, `nicht selten`), which
+    /// `negations(in:words:)` passes over: no negation for `meaning.negation`, but two negations
+    /// that decide the meaning of the word they cover, which `meaning.antonym` must see. Empty for
+    /// Japanese and Chinese, whose cancels are substrings.
+    func cancelledRanges(in words: [SentenceWord]) -> [Range<Int>] {
+        guard substrings.isEmpty, !cancels.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        var index = 0
+        while index < words.count {
+            if let cancel = cancels[words[index].text]?.first(where: { matches($0, at: index, in: words) }) {
+                result.append(words[index].range.lowerBound..<words[index + cancel.count - 1].range.upperBound)
+                index += cancel.count
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
     private func matches(_ phrase: [String], at index: Int, in words: [SentenceWord]) -> Bool {
         guard index + phrase.count <= words.count else { return false }
         for (offset, word) in phrase.enumerated() where words[index + offset].text != word { return false }
