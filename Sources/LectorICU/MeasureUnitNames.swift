@@ -23,6 +23,7 @@ public enum MeasureUnitNames {
         // `unit-width-hidden` for a measure unit, whose number is written as a plain one.
         let hidden = try Formatter(skeleton: unit.hasPrefix("currency/") ? "\(unit) unit-width-hidden" : "", locale: locale)
         var forms: [Form] = []
+        let samples = try samples(for: locale)
         for width in ["unit-width-full-name", "unit-width-short", "unit-width-narrow"] {
             let formatter = try Formatter(skeleton: "\(unit) \(width)", locale: locale)
             for sample in samples {
@@ -41,9 +42,23 @@ public enum MeasureUnitNames {
         return forms
     }
 
-    /// A number of each plural category of the languages Lector reads (`one`, `few`, `many`,
+    /// Numbers of every plural category of the languages Lector reads (`one`, `few`, `many`,
     /// `other`, Arabic's `zero` and `two`, and the decimal forms of Russian and Czech).
-    private static let samples: [Double] = [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 1.5]
+    private static let candidates: [Double] = [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 1.5]
+
+    /// The first of `candidates` in each plural category of the locale (CLDR's rules through ICU):
+    /// `1` and `0` in English, four numbers in Russian. A unit's form follows the category.
+    private static func samples(for locale: String) throws(ICUError) -> [Double] {
+        try sampleCache.value(for: locale) { () throws(ICUError) -> [Double] in
+            let rules = try PluralRules(locale: locale)
+            var seen: Set<String> = []
+            var result: [Double] = []
+            for candidate in candidates where seen.insert(try rules.category(of: candidate)).inserted { result.append(candidate) }
+            return result
+        }
+    }
+
+    private static let sampleCache = ICUCache<[Double]>()
 
     /// One `UNumberFormatter` for one skeleton and locale.
     private final class Formatter {

@@ -69,19 +69,24 @@ public struct NumbersUnitRule: BilingualRule {
         let words: UnitWords
         let dictionary: HunspellDictionary?
         let stems: [String: Set<UnitWords.Unit>]
+        /// The first three letters (lower-cased) of every stem: a word that starts otherwise is
+        /// not looked up in the dictionary, whose stemming costs far more than the check.
+        let stemPrefixes: Set<String>
 
         init(language: String, dictionary: HunspellDictionary?) throws {
             let words = try UnitWords(language: language)
             self.words = words
             self.dictionary = dictionary
-            guard let dictionary else { stems = [:]; return }
-            stems = Self.memo.value(for: StemKey(language: language, dictionary: ObjectIdentifier(dictionary))) {
+            guard let dictionary else { stems = [:]; stemPrefixes = []; return }
+            let stems = Self.memo.value(for: StemKey(language: language, dictionary: ObjectIdentifier(dictionary))) {
                 var stems: [String: Set<UnitWords.Unit>] = [:]
                 for (form, units) in words.wordForms {
                     for stem in dictionary.stem(form) { stems[stem.lowercased(), default: []].formUnion(units) }
                 }
                 return stems
             }
+            self.stems = stems
+            stemPrefixes = Set(stems.keys.map { String($0.prefix(3)) })
         }
 
         struct StemKey: Hashable, Sendable {
@@ -108,18 +113,24 @@ public struct NumbersUnitRule: BilingualRule {
         // Most pairs have no figure that both sides write: nothing to read units for.
         let shared = targetNumbers.filter { number in sourceNumbers.contains { Self.same($0.value, number.value) } }
         guard !shared.isEmpty else { return [] }
-        let sourceText = UTF16.encode(pair.sourceText), target = UTF16.encode(targetText)
+        let sourceText = UTF16.encode(pair.sourceText)
+        var encodedTarget: [UInt16]?
         var findings: [RuleFinding] = []
+        var sourceUnits: [Int: UnitWords.Mention?] = [:]
         for number in shared {
-            guard let written = Self.unit(of: number, in: target, words: prepared.targetUnits) else { continue }
+            // The source's units first: most figures have none, and then the target's is not read.
             var sourceMentions: [(number: ExtractedNumber, unit: UnitWords.Mention)] = []
-            var agrees = false
-            for candidate in sourceNumbers where Self.same(candidate.value, number.value) {
-                guard let unit = Self.unit(of: candidate, in: sourceText, words: prepared.sourceUnits) else { continue }
-                if !unit.units.isDisjoint(with: written.units) { agrees = true; break }
-                sourceMentions.append((candidate, unit))
+            for (index, candidate) in sourceNumbers.enumerated() where Self.same(candidate.value, number.value) {
+                if sourceUnits[index] == nil {
+                    sourceUnits[index] = .some(Self.unit(of: candidate, in: sourceText, words: prepared.sourceUnits))
+                }
+                if let unit = sourceUnits[index]! { sourceMentions.append((candidate, unit)) }
             }
-            guard !agrees else { continue }
+            guard !sourceMentions.isEmpty else { continue }
+            let target = encodedTarget ?? UTF16.encode(targetText)
+            encodedTarget = target
+            guard let written = Self.unit(of: number, in: target, words: prepared.targetUnits),
+                  sourceMentions.allSatisfy({ $0.unit.units.isDisjoint(with: written.units) }) else { continue }
             // Only a unit of the same kind is a changed unit; a length against a currency is a
             // form misread on one side.
             let dimensions = Set(written.units.map(\.dimension))
@@ -146,7 +157,8 @@ public struct NumbersUnitRule: BilingualRule {
             return written
         }
         guard let dictionary = units.dictionary, !units.stems.isEmpty,
-              let (word, range) = units.words.word(after: number.range.upperBound, in: text) else { return nil }
+              let (word, range) = units.words.word(after: number.range.upperBound, in: text),
+              units.stemPrefixes.contains(String(word.lowercased().prefix(3))) else { return nil }
         var found: Set<UnitWords.Unit> = []
         for stem in dictionary.stem(word) { found.formUnion(units.stems[stem.lowercased()] ?? []) }
         return found.isEmpty ? nil : UnitWords.Mention(units: found, range: range)

@@ -32,10 +32,12 @@ public struct UnitWords: Sendable {
     }
 
     public let language: String
-    /// Lower-cased forms written after a number, longest first, each with its units.
-    private let after: [(form: [UInt16], units: Set<Unit>)]
-    /// Lower-cased forms written before a number (`€`, `$`, `US$`), longest first.
-    private let before: [(form: [UInt16], units: Set<Unit>)]
+    /// Lower-cased forms written after a number, by their first code unit, longest first, each
+    /// with its units.
+    private let after: [UInt16: [(form: [UInt16], units: Set<Unit>)]]
+    /// Lower-cased forms written before a number (`€`, `$`, `US$`), by their last code unit,
+    /// longest first.
+    private let before: [UInt16: [(form: [UInt16], units: Set<Unit>)]]
     /// The forms written after a number that are one word of letters, as CLDR writes them
     /// (`Kilometer`, `километров`), with their units: what a dictionary can find the stems of.
     public let wordForms: [(form: String, units: Set<Unit>)]
@@ -91,13 +93,14 @@ public struct UnitWords: Sendable {
                 }
             }
         }
-        func sorted(_ forms: [[UInt16]: Set<Unit>]) -> [(form: [UInt16], units: Set<Unit>)] {
-            forms.map { (form: $0.key, units: $0.value) }.sorted {
+        func indexed(_ forms: [[UInt16]: Set<Unit>], by key: ([UInt16]) -> UInt16) -> [UInt16: [(form: [UInt16], units: Set<Unit>)]] {
+            let sorted = forms.map { (form: $0.key, units: $0.value) }.sorted {
                 $0.form.count != $1.form.count ? $0.form.count > $1.form.count : $0.form.lexicographicallyPrecedes($1.form)
             }
+            return Dictionary(grouping: sorted) { key($0.form) }
         }
-        after = sorted(afterForms)
-        before = sorted(beforeForms)
+        after = indexed(afterForms) { $0[0] }
+        before = indexed(beforeForms) { $0[$0.count - 1] }
         wordForms = words.map { (form: $0.key, units: $0.value) }.sorted { $0.form < $1.form }
     }
 
@@ -126,7 +129,8 @@ public struct UnitWords: Sendable {
         guard start < text.count else { return nil }
         let window = Self.lowercased(text, start..<min(text.count, start + Self.longestForm))
         guard let window else { return nil }
-        for entry in after where entry.form.count <= window.count && window.starts(with: entry.form) {
+        guard let first = window.first, let candidates = after[first] else { return nil }
+        for entry in candidates where entry.form.count <= window.count && window.starts(with: entry.form) {
             let matchEnd = start + entry.form.count
             if matchEnd < text.count, Self.isWordCharacter(text[matchEnd]), Self.isWordCharacter(entry.form[entry.form.count - 1]) {
                 continue
@@ -143,7 +147,8 @@ public struct UnitWords: Sendable {
         guard end > 0 else { return nil }
         let lower = max(0, end - Self.longestForm)
         guard let window = Self.lowercased(text, lower..<end) else { return nil }
-        for entry in before where entry.form.count <= window.count && window.reversed().starts(with: entry.form.reversed()) {
+        guard let last = window.last, let candidates = before[last] else { return nil }
+        for entry in candidates where entry.form.count <= window.count && window.reversed().starts(with: entry.form.reversed()) {
             let matchStart = end - entry.form.count
             if matchStart > 0, Self.isWordCharacter(text[matchStart - 1]), Self.isWordCharacter(entry.form[0]) { continue }
             return Mention(units: entry.units, range: matchStart..<end)
