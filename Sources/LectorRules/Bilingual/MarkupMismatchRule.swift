@@ -111,13 +111,15 @@ public struct MarkupMismatchRule: BilingualRule {
         for change in Self.changedSelects(&placeholders) {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: change.placeholder.range), message: change.message))
         }
-        for dropped in Self.droppedPrintf(&placeholders, source: prepared.scanner.placeholders(in: sourceText),
-                                          target: prepared.scanner.placeholders(in: targetText)) {
-            findings.append(RuleFinding(range: pair.targetRange, message: dropped))
-        }
-        if let reordered = Self.reorderedPrintf(&placeholders, source: prepared.scanner.placeholders(in: sourceText),
-                                                target: prepared.scanner.placeholders(in: targetText)) {
-            findings.append(RuleFinding(range: pair.targetRange, message: reordered))
+        // Nearly every pair's placeholders agree: scanned again only where the comparison differs.
+        if !placeholders.missing.isEmpty || !placeholders.extra.isEmpty {
+            let sourceList = prepared.scanner.placeholders(in: sourceText), targetList = prepared.scanner.placeholders(in: targetText)
+            for dropped in Self.droppedPrintf(&placeholders, source: sourceList, target: targetList) {
+                findings.append(RuleFinding(range: pair.targetRange, message: dropped))
+            }
+            if let reordered = Self.reorderedPrintf(&placeholders, source: sourceList, target: targetList) {
+                findings.append(RuleFinding(range: pair.targetRange, message: reordered))
+            }
         }
         let missing = placeholders.missing.map { "`\($0.text)`" }
         for placeholder in placeholders.extra {
