@@ -45,20 +45,13 @@ public struct UnifiedDiff: Sendable, Equatable {
         guard name.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\"" || $0 == "\\" || $0 == "\u{7F}" }) else {
             return name.contains(" ") ? name + "\t" : name
         }
-        var quoted = "\""
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\t": quoted += "\\t"
-            case "\n": quoted += "\\n"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let octal = String(scalar.value, radix: 8)
-                quoted += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
-            default: quoted.unicodeScalars.append(scalar)
-            }
+        // The C escapes of PO and JSON strings, and octal for the other control characters, as git writes them.
+        let quoted = ReplacementEscaping.backslashEscaped(name) { scalar in
+            guard scalar.value < 0x20 || scalar.value == 0x7F else { return String(scalar) }
+            let octal = String(scalar.value, radix: 8)
+            return "\\" + String(repeating: "0", count: 3 - octal.count) + octal
         }
-        return quoted + "\""
+        return "\"" + (quoted ?? name) + "\""
     }
 
     // MARK: - Lines

@@ -108,9 +108,7 @@ public struct UnitWords: Sendable {
     /// `mention(after:in:)` crosses: for a form CLDR does not list (`Kilometern`, `километрах`),
     /// which a dictionary may read as an inflection of one it lists.
     public func word(after end: Int, in text: [UInt16]) -> (word: String, range: Range<Int>)? {
-        var start = end
-        while start < text.count, start - end < 3, Self.isSpace(text[start]) { start += 1 }
-        if start == end, start < text.count, text[start] == 0x2D { start += 1 }
+        let start = Self.unitStart(after: end, in: text)
         var stop = start
         while stop < text.count, stop - start < Self.longestForm, let scalar = Unicode.Scalar(text[stop]),
               scalar.properties.isAlphabetic {
@@ -123,9 +121,7 @@ public struct UnitWords: Sendable {
     /// The unit written right after UTF-16 offset `end` (the end of a number), across spaces
     /// (U+0020, U+00A0, U+202F) or one hyphen (`5-Kilometer-Lauf`), and ending at a word boundary.
     public func mention(after end: Int, in text: [UInt16]) -> Mention? {
-        var start = end
-        while start < text.count, start - end < 3, Self.isSpace(text[start]) { start += 1 }
-        if start == end, start < text.count, text[start] == 0x2D { start += 1 }
+        let start = Self.unitStart(after: end, in: text)
         guard start < text.count else { return nil }
         let window = Self.lowercased(text, start..<min(text.count, start + Self.longestForm))
         guard let window else { return nil }
@@ -154,6 +150,14 @@ public struct UnitWords: Sendable {
             return Mention(units: entry.units, range: matchStart..<end)
         }
         return nil
+    }
+
+    /// Where a unit after a number would start: past up to three spaces, or one hyphen.
+    private static func unitStart(after end: Int, in text: [UInt16]) -> Int {
+        var start = end
+        while start < text.count, start - end < 3, isSpace(text[start]) { start += 1 }
+        if start == end, start < text.count, text[start] == 0x2D { start += 1 }
+        return start
     }
 
     /// No unit form is longer than this many UTF-16 units (`Kilometer pro Stunde` and the like).
