@@ -24,6 +24,17 @@ import Testing
         #expect(Self.keys("%dMB") == ["%d"])
     }
 
+    /// glibc's `I` flag asks for the locale's own digits; gettext lets a translation add it
+    /// (`%d` → `%Id` in Persian or Arabic catalogues), while Microsoft's `%I64d` stays a length.
+    @Test func glibcDigitFlagAnswersThePlainDirective() {
+        #expect(Self.compare("%d files in %s", "%Id فایل در %s") == ([], []))
+        #expect(Self.compare("%1$d of %2$d", "%2$Id از %1$Id") == ([], []))
+        #expect(Self.compare("%d files", "%Is فایل") == (["%d"], ["%Is"]))
+        #expect(Self.compare("%I64d bytes", "%I64d octets") == ([], []))
+        #expect(Self.compare("%I64d bytes", "%d octets") == (["%I64d"], ["%d"]))
+        #expect(Self.keys("%'Id, %I32u") == ["%'Id", "%I32u"])
+    }
+
     @Test func boostPlaceholdersAreWholeAndNeverAPhantomPrintf() {
         #expect(Self.keys("writing %1%, x=%2% : %3%-th try") == ["%1%", "%2%", "%3%"])
         #expect(Self.compare("%1% %2% %3% %2% %1%", "%1% %2% %3% %2% %1%") == ([], []))

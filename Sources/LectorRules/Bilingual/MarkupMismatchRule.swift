@@ -42,6 +42,8 @@ public struct MarkupMismatchRule: BilingualRule {
             RuleExample(unit: "%2$@ contient %1$#@files@", source: "%#@files@ in %@", from: "en", to: "fr", format: "strings"),
             RuleExample(unit: "%d %% terminé", source: "%d%% done", from: "en", to: "fr", details: UnitDetails(formatFlag: "c-format")),
             RuleExample(unit: "50 % de remise", source: "50% off", from: "en", to: "fr"),
+            RuleExample(unit: "%Id فایل حذف شد", source: "%d files deleted", from: "en", to: "fa",
+                        details: UnitDetails(formatFlag: "c-format")),
         ],
         scope: .bilingual
     )
@@ -280,14 +282,6 @@ public struct MarkupMismatchRule: BilingualRule {
             if units[index] == 0x25 {
                 if index + 1 < units.count, units[index + 1] == 0x25 {
                     index += 2
-                    continue
-                }
-                // glibc's `I` flag (`%Id`: the locale's own digits), which msgfmt accepts.
-                if index + 2 < units.count, units[index + 1] == 0x49,
-                   let directive = PlaceholderScanner(syntaxes: [.printf])
-                    .placeholders(in: "%" + LectorICU.UTF16.decode(units[(index + 2)...])).first,
-                   directive.range.lowerBound == 0 {
-                    index += 1 + directive.range.count
                     continue
                 }
                 result.append(index..<(index + 1))

@@ -217,7 +217,7 @@ public struct PlaceholderScanner: Sendable {
                 let prose = i > 0 && Self.isDigit(u[i - 1]) && spec.end < end && Self.isLetter(u[spec.end])
                     && position == nil
                 if !prose {
-                    let specText = LectorICU.UTF16.decode(u[j..<spec.end])
+                    let specText = spec.conversion
                     let number: Int
                     if let position { number = position } else {
                         implicitPosition += 1
@@ -239,9 +239,21 @@ public struct PlaceholderScanner: Sendable {
     }
 
     /// Flags, width, precision, length and conversion of a printf placeholder starting at `start`.
+    /// `conversion` leaves out glibc's `I` flag (`%Id`: the locale's own digits), which gettext
+    /// lets a translation add, so `%Id` answers `%d`. `I64`/`I32` stay Microsoft's length modifiers.
     private func printfSpec(_ u: [UInt16], _ start: Int, _ end: Int) -> (end: Int, conversion: String)? {
         var j = start
-        while j < end, Self.printfFlags.contains(u[j]) { j += 1 }
+        var glibcDigitFlags: [Int] = []
+        while j < end {
+            if Self.printfFlags.contains(u[j]) {
+                j += 1
+            } else if u[j] == 0x49, !isMicrosoftLength(u, j, end) {
+                glibcDigitFlags.append(j)
+                j += 1
+            } else {
+                break
+            }
+        }
         if j < end, u[j] == 0x2A { j += 1 } else { j = digits(u, j, end) }
         if j < end, u[j] == 0x2E {
             j += 1
@@ -255,7 +267,14 @@ public struct PlaceholderScanner: Sendable {
             }
         }
         guard j < end, Self.printfConversions.contains(u[j]) else { return nil }
-        return (j + 1, LectorICU.UTF16.decode(u[start...j]))
+        if glibcDigitFlags.isEmpty { return (j + 1, LectorICU.UTF16.decode(u[start...j])) }
+        let kept = (start...j).filter { !glibcDigitFlags.contains($0) }.map { u[$0] }
+        return (j + 1, LectorICU.UTF16.decode(kept[...]))
+    }
+
+    private func isMicrosoftLength(_ u: [UInt16], _ i: Int, _ end: Int) -> Bool {
+        guard i + 2 < end else { return false }
+        return (u[i + 1] == 0x36 && u[i + 2] == 0x34) || (u[i + 1] == 0x33 && u[i + 2] == 0x32)
     }
 
     /// `{…}`: a template tag (`{{x}}`, `{% … %}`) or a brace placeholder / MessageFormat argument.

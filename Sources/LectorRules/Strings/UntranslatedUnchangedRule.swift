@@ -8,7 +8,8 @@ import Foundation
 
 /// A UI string left as in the source, short ones included (`Save as` → `Save as`). Strings that
 /// may well stay are not reported: no letters (`1234`, `2×2`, `???`), one letter, capitals and
-/// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), measures and CSS (`7em`, `width: 12em;`),
+/// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), measures and CSS (`7em`, `width: 12em;`,
+/// `10&nbsp;MB`), a copyright line of names (`© 2024 Acme Inc.`),
 /// placeholders, tags and URLs only, and the words
 /// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
 /// Nor are words both languages write alike (`Name`, `Status`, `Hotel` in German): every word must
@@ -27,6 +28,8 @@ public struct UntranslatedUnchangedRule: UnitRule {
             RuleExample(unit: "↓Un&changed", source: "&Unchanged", from: "en", to: "af"),
             RuleExample(unit: "↓Two words", source: "Two words", from: "en", to: "fr"),
             RuleExample(unit: "↓Файл не найден", source: "Файл не найден", from: "ru", to: "uk"),
+            RuleExample(unit: "↓© 2024 Acme Inc. All rights reserved.", source: "© 2024 Acme Inc. All rights reserved.", from: "en", to: "de"),
+            RuleExample(unit: "↓10&nbsp;files", source: "10&nbsp;files", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "1234", source: "1234", from: "en", to: "de"),
@@ -40,6 +43,8 @@ public struct UntranslatedUnchangedRule: UnitRule {
             RuleExample(unit: "Speichern unter", source: "Save as", from: "en", to: "de"),
             RuleExample(unit: "7em", source: "7em", from: "en", to: "af"),
             RuleExample(unit: "width: 12em;", source: "width: 12em;", from: "en", to: "fr"),
+            RuleExample(unit: "© 2024 Acme Inc.", source: "© 2024 Acme Inc.", from: "en", to: "de"),
+            RuleExample(unit: "10&nbsp;MB", source: "10&nbsp;MB", from: "en", to: "fr"),
         ]
     )
 
@@ -94,6 +99,9 @@ public struct UntranslatedUnchangedRule: UnitRule {
         }
         // A CSS declaration (`width: 12em;`) is code.
         if masked.range(of: #"^(\s*[a-z-]+\s*:\s*[^;:]+;)+\s*$"#, options: .regularExpression) != nil { return nil }
+        // A character reference stands for one character (`10&nbsp;MB`), not for a word to translate.
+        masked = masked.replacingOccurrences(of: #"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"#, with: " ",
+                                             options: .regularExpression)
         // A word with a digit in it is a measure or a code (`12em`, `400px`, `x86`), not a word to translate.
         let words = masked.split { !$0.isLetter && !$0.isNumber }.filter { !$0.contains(where: \.isNumber) }
         let letters = words.joined().unicodeScalars.filter { $0.properties.isAlphabetic }
@@ -102,6 +110,9 @@ public struct UntranslatedUnchangedRule: UnitRule {
         if words.allSatisfy({ word in !word.contains { $0.isLowercase } }) { return nil }
         // One word that is a name in the allowed list in another case, or a single CamelCase identifier.
         if words.count == 1, let word = words.first, word.dropFirst().contains(where: { $0.isUppercase }) { return nil }
+        // A copyright line of names (`© 2024 Acme Inc.`) stays as written; a sentence beside it
+        // (`All rights reserved`) has words in lower case and is still reported.
+        if masked.contains("©"), words.allSatisfy({ $0.first?.isUppercase == true }) { return nil }
         return words
     }
 }
