@@ -24,7 +24,8 @@ public enum PerturbationEvaluation {
              addition, nameReplaced = "name-replaced", numberReplaced = "number-replaced",
              unrelated,
              // Last, so that adding it left every earlier kind's random draws as they were.
-             unitReplaced = "unit-replaced"
+             unitReplaced = "unit-replaced",
+             dayReplaced = "day-replaced"
 
         /// The rules whose finding counts as detecting this error.
         public var rules: Set<String> {
@@ -39,6 +40,7 @@ public enum PerturbationEvaluation {
             case .numberReplaced: return ["numbers.mismatch", "dates.mismatch"]
             case .unrelated: return ["garbled.sentence"]
             case .unitReplaced: return ["numbers.unit"]
+            case .dayReplaced: return ["dates.mismatch"]
             }
         }
     }
@@ -161,6 +163,7 @@ public enum PerturbationEvaluation {
                 case .nameReplaced: change = words.nameReplaced(&random, pool: namePool)
                 case .numberReplaced: change = words.numberReplaced(&random)
                 case .unitReplaced: change = words.unitReplaced(&random)
+                case .dayReplaced: change = words.dayReplaced(&random)
                 case .unrelated:
                     // Another good translation of the same pair: a translation of some other sentence.
                     let others = samplesOfPair[sample.pair]!.filter { $0 != index }

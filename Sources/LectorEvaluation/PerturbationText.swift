@@ -286,6 +286,31 @@ struct PerturbationText {
                "semaines": "mois", "mois": "ans", "ans": "mois", "années": "mois", "euros": "dollars", "dollars": "euros"],
     ]
 
+    /// Days of the week and months (the evaluation's own lists, not CLDR's), in order.
+    static let dayNames: [String: [[String]]] = [
+        "en": [["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+               ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]],
+        "fr": [["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+               ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre"]],
+    ]
+
+    /// A day of the week or a month swapped for another (`on Tuesday` → `on Thursday`, `in March
+    /// 1990` → `in May 1990`), as written: English names with their capital, French ones in lower case.
+    func dayReplaced(_ random: inout SplitMix) -> (String, String)? {
+        guard let lists = Self.dayNames[language] else { return nil }
+        // `May` first in a sentence is as often the verb.
+        let candidates = words.indices.filter { index in
+            lists.contains { $0.contains(words[index].word) } && !(index == 0 && words[index].word == "May")
+        }
+        guard let index = random.pick(candidates) else { return nil }
+        let original = words[index].word
+        let list = lists.first { $0.contains(original) }!
+        guard let changed = random.pick(list.filter { $0 != original }) else { return nil }
+        return (replacing(words[index].range, with: changed), "`\(original)` → `\(changed)`")
+    }
+
     /// A unit after a figure swapped for another of the same kind (`5 kilometres` → `5 miles`).
     func unitReplaced(_ random: inout SplitMix) -> (String, String)? {
         guard let swaps = Self.unitSwaps[language] else { return nil }

@@ -20,6 +20,9 @@ public struct DateSymbols: Sendable, Equatable {
     public let standaloneShortMonths: [String]
     /// Names of the days of the week, format and stand-alone, each once: `Monday` (`понедельник`).
     public let weekdays: [String]
+    /// The wide names of each day of the week, format and stand-alone, each once; index 0 is Sunday
+    /// (`[["Sunday"], ["Monday"], …]`; `[["воскресенье"], …]`).
+    public let weekdayForms: [[String]]
     /// Abbreviated names of the days of the week, format and stand-alone, each once: `Mon` (`пн`, `lun.`).
     public let shortWeekdays: [String]
     /// The locale's long date pattern (`MMMM d, y` in `en`, `d. MMMM y` in `de`).
@@ -58,6 +61,16 @@ public struct DateSymbols: Sendable, Equatable {
         standaloneShortMonths = try Self.symbols(CICU_UDAT_STANDALONE_SHORT_MONTHS, of: long)
         weekdays = try Self.distinctSymbols([CICU_UDAT_WEEKDAYS, CICU_UDAT_STANDALONE_WEEKDAYS], of: long)
         shortWeekdays = try Self.distinctSymbols([CICU_UDAT_SHORT_WEEKDAYS, CICU_UDAT_STANDALONE_SHORT_WEEKDAYS], of: long)
+        // ICU numbers the days from 1 (Sunday) and keeps slot 0 empty.
+        let format = try Self.symbols(CICU_UDAT_WEEKDAYS, of: long)
+        let standalone = try Self.symbols(CICU_UDAT_STANDALONE_WEEKDAYS, of: long)
+        weekdayForms = (1..<8).map { day in
+            var forms: [String] = []
+            for list in [format, standalone] where day < list.count && !list[day].isEmpty && !forms.contains(list[day]) {
+                forms.append(list[day])
+            }
+            return forms
+        }
         longDatePattern = try Self.pattern(of: long)
         shortDatePattern = try Self.pattern(of: short)
     }

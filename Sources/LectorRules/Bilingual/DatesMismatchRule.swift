@@ -1,7 +1,11 @@
+import LectorHunspell
+import LectorICU
 import LectorText
 
 /// Dates whose day or month differ between a source sentence and its translation, with month
-/// names from CLDR through ICU: `24. Februar` = `February 24`, `28.03.2022` = `03/28/2022`.
+/// names from CLDR through ICU: `24. Februar` = `February 24`, `28.03.2022` = `03/28/2022`. Also
+/// a day of the week or a month named on its own that became another (`am Dienstag` → `on
+/// Thursday`, `im März` → `in May`), with CLDR's wide names of both languages.
 public struct DatesMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "dates.mismatch",
@@ -13,6 +17,11 @@ public struct DatesMismatchRule: BilingualRule {
             RuleExample("The war began on ↓February 4.", source: "Война началась 24 февраля.", from: "ru", to: "en"),
             RuleExample("Die Gespräche begannen am ↓10. Mai.", source: "The talks began on March 10.", from: "en", to: "de"),
             RuleExample("The flag was blessed on ↓14 June 1884.", source: "Lipp õnnistati Otepääl 4. juunil 1884.", from: "et", to: "en"),
+            RuleExample("Scholz met Macron in Paris on ↓Thursday.", source: "Scholz traf Macron am Dienstag in Paris.", from: "de", to: "en"),
+            RuleExample("The museum stays closed until the end of ↓May.", source: "Das Museum bleibt bis Ende März geschlossen.",
+                        from: "de", to: "en"),
+            RuleExample("Le sommet aura lieu ↓mercredi.", source: "The summit will take place on Friday.", from: "en", to: "fr"),
+            RuleExample("Голосование продлится до конца ↓октября.", source: "Die Abstimmung läuft bis Ende September.", from: "de", to: "ru"),
         ],
         nonTriggeringExamples: [
             RuleExample("The war began on February 24.", source: "Der Krieg begann am 24. Februar.", from: "de", to: "en"),
@@ -22,6 +31,14 @@ public struct DatesMismatchRule: BilingualRule {
             RuleExample("The flag was blessed on 4 June 1884.", source: "Lipp õnnistati Otepääl 4. juunil 1884.", from: "et", to: "en"),
             RuleExample("Estonia was a member of the League of Nations from 22 September 1921.",
                         source: "Eesti oli Rahvasteliidu liige alates 22. septembrist 1921.", from: "et", to: "en"),
+            RuleExample("Scholz met Macron in Paris on Tuesday.", source: "Scholz traf Macron am Dienstag in Paris.", from: "de", to: "en"),
+            RuleExample("Scholz met Macron in Paris yesterday.", source: "Scholz traf Macron am Dienstag in Paris.", from: "de", to: "en"),
+            RuleExample("The museum stays closed until the end of March.", source: "Das Museum bleibt bis Ende März geschlossen.",
+                        from: "de", to: "en"),
+            RuleExample("Le sommet aura lieu vendredi.", source: "The summit will take place on Friday.", from: "en", to: "fr"),
+            RuleExample("Голосование продлится до конца сентября.", source: "Die Abstimmung läuft bis Ende September.", from: "de", to: "ru"),
+            RuleExample("May I add that the vote is in March?", source: "Darf ich hinzufügen, dass die Abstimmung im März ist?",
+                        from: "de", to: "en"),
         ],
         scope: .bilingual
     )
@@ -31,15 +48,24 @@ public struct DatesMismatchRule: BilingualRule {
     /// The extractors depend on the languages alone.
     public static let preparationOutlivesDocument = true
 
-    /// Number extractors, which find the dates too: `numbers.mismatch` reads the same pass
-    /// (`SentencePairContext.numbersAndDates`).
-    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws
-        -> (source: NumberExtractor, target: NumberExtractor) {
-        (try NumberExtractor(language: bilingual.sourceLanguage), try NumberExtractor(language: context.index.targetLanguage))
+    /// Number extractors, which find the dates too (`numbers.mismatch` reads the same pass,
+    /// `SentencePairContext.numbersAndDates`), and each side's names of days and months in other cases.
+    public struct Preparation {
+        let source: NumberExtractor
+        let target: NumberExtractor
+        let sourceStems: DayNameStems
+        let targetStems: DayNameStems
     }
 
-    public func findings(in pair: SentencePairContext, using extractors: (source: NumberExtractor, target: NumberExtractor))
-        -> [RuleFinding] {
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Preparation {
+        let source = try NumberExtractor(language: bilingual.sourceLanguage)
+        let target = try NumberExtractor(language: context.index.targetLanguage)
+        return Preparation(source: source, target: target,
+                           sourceStems: DayNameStems(dates: source.dates, dictionary: context.lexicon?.hunspell(bilingual.sourceLanguage)),
+                           targetStems: DayNameStems(dates: target.dates, dictionary: context.lexicon?.hunspell(context.index.targetLanguage)))
+    }
+
+    public func findings(in pair: SentencePairContext, using extractors: Preparation) -> [RuleFinding] {
         var unmatched = pair.numbersAndDates(ofSource: extractors.source).dates
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
         let tokenized = pair.sharedReadableTarget.isTokenized
@@ -59,6 +85,98 @@ public struct DatesMismatchRule: BilingualRule {
                 findings.append(RuleFinding(range: pair.targetRange, message: "the source's date `\(date.text)` is missing here"))
             }
         }
+        return findings + namedDayFindings(in: pair, using: extractors, targetDates: target, tokenized: tokenized)
+    }
+
+    /// A day of the week or a month the translation names in place of the one the source names
+    /// (`am Dienstag` → `on Thursday`, `bis Ende März` → `until the end of May`). Only where the
+    /// source names one of that kind the translation lacks, and the translation one the source
+    /// lacks: a day the translation leaves out or adds (`yesterday` for `am Dienstag`) is not this.
+    /// A month inside a date of the translation is left to the date comparison above.
+    func namedDayFindings(in pair: SentencePairContext, using extractors: Preparation,
+                          targetDates: [ExtractedDate], tokenized: Bool) -> [RuleFinding] {
+        let source = pair.namedDays(ofSource: extractors.source, stems: extractors.sourceStems)
+        guard !source.isEmpty else { return [] }
+        let target = pair.namedDays(ofReadableTarget: extractors.target, stems: extractors.targetStems)
+        guard !target.isEmpty else { return [] }
+        var findings: [RuleFinding] = []
+        for kind in [NamedDay.Kind.weekday, .month] {
+            let sourceValues = Set(source.filter { $0.kind == kind }.map(\.value))
+            let targetValues = Set(target.filter { $0.kind == kind }.map(\.value))
+            let lost = source.filter { $0.kind == kind && !targetValues.contains($0.value) }
+            guard !lost.isEmpty else { continue }
+            let names = Array(Set(lost.map(\.text))).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            for named in target where named.kind == kind && !sourceValues.contains(named.value) {
+                if kind == .month, targetDates.contains(where: { $0.range.overlaps(named.range) }) { continue }
+                let what = kind == .weekday ? "a day of the week" : "a month"
+                findings.append(RuleFinding(range: pair.targetRange(ofReadableRange: named.range, tokenized: tokenized),
+                                            message: "`\(named.text)` is not \(what) the source names (the source has \(names))"))
+            }
+        }
         return findings
+    }
+}
+
+/// The Hunspell stems of a language's names of days and months, for a language that declines
+/// them: a word whose stem is a name's stem names the same day or month (`в декабре`, `к октябрю`,
+/// `в среду` → `декабрь`, `октябрь`, `среда`). Languages that do not decline them (English, where
+/// `marched` has the stem `march`) read only CLDR's names.
+public struct DayNameStems: @unchecked Sendable {
+    let dictionary: HunspellDictionary?
+    let stems: [String: (NamedDay.Kind, Int)]
+    /// The first three letters (lower-cased) of every stem: other words are not stemmed.
+    let prefixes: Set<String>
+
+    init(dates: DateExtractor, dictionary: HunspellDictionary?) {
+        guard let dictionary, dates.declinesDayNames else {
+            self.dictionary = nil; stems = [:]; prefixes = []; return
+        }
+        self.dictionary = dictionary
+        stems = Self.memo.value(for: StemKey(language: dates.language, dictionary: ObjectIdentifier(dictionary))) {
+            var stems: [String: (NamedDay.Kind, Int)] = [:]
+            for (form, kind, value) in dates.dayNameForms {
+                for stem in dictionary.stem(form) where stems[stem.lowercased()] == nil { stems[stem.lowercased()] = (kind, value) }
+            }
+            return stems
+        }
+        prefixes = Set(stems.keys.map { String($0.prefix(3)) })
+    }
+
+    /// What a word that is no CLDR name names through its stems, if anything.
+    var otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? {
+        guard let dictionary, !stems.isEmpty else { return nil }
+        return { [stems, prefixes] units in
+            guard units.count >= 4 else { return nil }
+            let word = UTF16.decode(units)
+            guard prefixes.contains(String(word.prefix(3)).lowercased()) else { return nil }
+            for stem in dictionary.stem(word) { if let found = stems[stem.lowercased()] { return found } }
+            return nil
+        }
+    }
+
+    struct StemKey: Hashable, Sendable {
+        let language: String
+        let dictionary: ObjectIdentifier
+    }
+
+    private static let memo = ProcessMemo<StemKey, [String: (NamedDay.Kind, Int)]>()
+}
+
+extension SentencePairContext {
+    /// The days of the week and months the source names, read off the pair's word segments.
+    func namedDays(ofSource extractor: NumberExtractor, stems: DayNameStems) -> [NamedDay] {
+        if let blanked = withoutPlaceholders(sourceText) { return extractor.namedDays(in: blanked, otherForm: stems.otherForm) }
+        let words = wordSegments(of: .source, segmenter: extractor.wordSegmenter)
+        return extractor.namedDays(inUTF16: words.units, segments: words.segments, otherForm: stems.otherForm)
+    }
+
+    /// The same of the readable target (`sharedReadableTarget`), whose ranges
+    /// `targetRange(ofReadableRange:tokenized:)` maps back.
+    func namedDays(ofReadableTarget extractor: NumberExtractor, stems: DayNameStems) -> [NamedDay] {
+        let readable = sharedReadableTarget
+        if let blanked = withoutPlaceholders(readable.text) { return extractor.namedDays(in: blanked, otherForm: stems.otherForm) }
+        if readable.isTokenized { return extractor.namedDays(in: readable.text, otherForm: stems.otherForm) }
+        let words = wordSegments(of: .target, segmenter: extractor.wordSegmenter)
+        return extractor.namedDays(inUTF16: words.units, segments: words.segments, otherForm: stems.otherForm)
     }
 }

@@ -29,6 +29,19 @@ public struct ExtractedDate: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A day of the week or a month named in text, with or without a date around it (`am Dienstag`,
+/// `im März`, `on Tuesday`): what a translation may change while every number stays.
+public struct NamedDay: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case weekday, month }
+    public let kind: Kind
+    /// The weekday (0 = Sunday … 6 = Saturday) or the month (1 = January).
+    public let value: Int
+    /// UTF-16 range of the name.
+    public let range: Range<Int>
+    /// The name as written.
+    public let text: String
+}
+
 /// Finds dates in text in one language.
 ///
 /// Written with the month's name (`24. Februar`, `am 24. Februar 2022`, `February 24`,
@@ -71,6 +84,10 @@ public final class DateExtractor {
     private let ordinalSuffixes: Set<String>
     private let numberWords: NumberWords?
     private let dayMonthLinks: Set<String>
+    private let weekdayNames: [String: Int]
+    private let weekdayShapes: KeyShapes
+    private let capitalizesWeekdays: Bool
+    private let declinesNames: Bool
 
     enum FieldOrder: Sendable { case dmy, mdy, ymd }
 
@@ -88,6 +105,13 @@ public final class DateExtractor {
         let ordinalSuffixes: Set<String>
         let numberWords: NumberWords?
         let dayMonthLinks: Set<String>
+        /// Folded wide weekday name → 0 (Sunday) … 6; names of one word only.
+        let weekdayNames: [String: Int]
+        let weekdayShapes: KeyShapes
+        let capitalizesWeekdays: Bool
+        /// The language declines month names (CLDR's format and stand-alone names differ, as
+        /// Russian `декабря` and `декабрь`), so text writes cases CLDR does not list (`в декабре`).
+        let declinesNames: Bool
 
         init(language: String) throws(ICUError) {
             locale = ExtractionLocale(language)
@@ -121,6 +145,19 @@ public final class DateExtractor {
             ordinalSuffixes = ExtractionLexicon.ordinalSuffixes(locale.language)
             numberWords = NumberWords.forLanguage(locale.language)
             dayMonthLinks = ExtractionLexicon.dayMonthLinks(locale.language)
+            var weekdays: [String: Int] = [:]
+            for (day, forms) in symbols.weekdayForms.enumerated() {
+                for form in forms {
+                    let folded = CaseMapping.fold(form)
+                    // Names of two words (`segunda-feira`) are several tokens: left out.
+                    guard !folded.isEmpty, folded.allSatisfy(\.isLetter), weekdays[folded] == nil else { continue }
+                    weekdays[folded] = day
+                }
+            }
+            weekdayNames = weekdays
+            weekdayShapes = KeyShapes(keys: weekdays.keys)
+            capitalizesWeekdays = symbols.weekdayForms.first?.first?.first?.isUppercase ?? false
+            declinesNames = symbols.months != symbols.standaloneMonths
         }
     }
 
@@ -141,7 +178,22 @@ public final class DateExtractor {
         ordinalSuffixes = tables.ordinalSuffixes
         numberWords = tables.numberWords
         dayMonthLinks = tables.dayMonthLinks
+        weekdayNames = tables.weekdayNames
+        weekdayShapes = tables.weekdayShapes
+        capitalizesWeekdays = tables.capitalizesWeekdays
+        declinesNames = tables.declinesNames
     }
+
+    /// The wide names `namedDays` knows, folded, with what each names; for reading other forms
+    /// through a dictionary (`namedDays(inUTF16:segments:otherForm:)`).
+    public var dayNameForms: [(form: String, kind: NamedDay.Kind, value: Int)] {
+        weekdayNames.map { ($0.key, NamedDay.Kind.weekday, $0.value) }
+            + monthNames.filter { !$0.value.isAbbreviation }.map { ($0.key, NamedDay.Kind.month, $0.value.month) }
+    }
+
+    /// Whether the language declines the names of months, so that text writes forms CLDR does
+    /// not list (Russian `в декабре`, `к октябрю`).
+    public var declinesDayNames: Bool { declinesNames }
 
     /// Dates in `text`, in order; ranges are UTF-16 offsets into `text`.
     public func dates(in text: String) -> [ExtractedDate] {
@@ -156,6 +208,46 @@ public final class DateExtractor {
     /// Convenience for one text; prefer an instance when extracting from many.
     public static func dates(in text: String, language: String) throws(ICUError) -> [ExtractedDate] {
         try DateExtractor(language: language).dates(in: text)
+    }
+
+    // MARK: - Named days and months
+
+    /// The days of the week and the months `text` names by their wide names (CLDR's format and
+    /// stand-alone forms, and the case forms the date reader knows), in order, inside a date or
+    /// not. Abbreviations are left out (`So`, `Do`, `Mar` are words too), and so is a name in
+    /// lower case where the language capitalizes it (`you may`, `they march`).
+    public func namedDays(in text: String, otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
+        namedDays(in: TokenizedText(units: LectorICU.UTF16.encode(text), segmenter: segmenter), otherForm: otherForm)
+    }
+
+    /// `namedDays(in:)` of a text already in UTF-16 code units and segmented into words by a
+    /// word segmenter of this extractor's locale.
+    ///
+    /// `otherForm` is asked of a word that is no listed name (a dictionary's stems, say): the
+    /// kind and value it names, if any.
+    public func namedDays(inUTF16 units: [UInt16], segments: [Segment],
+                          otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
+        namedDays(in: TokenizedText(units: units, segments: segments), otherForm: otherForm)
+    }
+
+    func namedDays(in text: TokenizedText, otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
+        var found: [NamedDay] = []
+        for index in text.tokens.indices where text.tokens[index].kind == .letter {
+            let range = text.tokens[index].range
+            let capitalized = CodeUnit.isUppercase(text.units[range.lowerBound])
+            if weekdayShapes.mayContain(foldingASCII: text.units[range]), let day = weekdayNames[text.folded(index)],
+               capitalized || !capitalizesWeekdays {
+                found.append(NamedDay(kind: .weekday, value: day, range: range, text: text.text(range)))
+            } else if monthShapes.mayContain(foldingASCII: text.units[range]), text.mayBeKey(index, in: monthFilter),
+                      let (month, isAbbreviation) = monthNames[text.folded(index)], !isAbbreviation,
+                      capitalized || !capitalizesMonths {
+                found.append(NamedDay(kind: .month, value: month, range: range, text: text.text(range)))
+            } else if let otherForm, let (kind, value) = otherForm(text.units[range]),
+                      capitalized || !(kind == .weekday ? capitalizesWeekdays : capitalizesMonths) {
+                found.append(NamedDay(kind: kind, value: value, range: range, text: text.text(range)))
+            }
+        }
+        return found
     }
 
     // MARK: - Matching

@@ -210,6 +210,20 @@ public final class NumberExtractor {
         return (numbers(in: tokenized, dates: dates), dates)
     }
 
+    /// The days of the week and months named in a text (`DateExtractor.namedDays(in:)`).
+    public func namedDays(in text: String, otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
+        dateExtractor.namedDays(in: text, otherForm: otherForm)
+    }
+
+    /// `namedDays(in:)` of a text segmented by `wordSegmenter` (or one of the same locale).
+    public func namedDays(inUTF16 units: [UInt16], segments: [Segment],
+                          otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
+        dateExtractor.namedDays(inUTF16: units, segments: segments, otherForm: otherForm)
+    }
+
+    /// The reader of dates this extractor uses (for the names of days and months it knows).
+    public var dates: DateExtractor { dateExtractor }
+
     /// Convenience for one text; prefer an instance when extracting from many.
     public static func numbers(in text: String, language: String) throws(ICUError) -> [ExtractedNumber] {
         try NumberExtractor(language: language).numbers(in: text)
