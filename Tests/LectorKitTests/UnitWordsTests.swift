@@ -65,6 +65,14 @@ import LectorLexicon
         #expect(try mention("20 de oameni au venit.", afterNumber: "20", language: "ro") == nil)
     }
 
+    @Test func aWordCLDRPutsBeforeMostUnitsMayStandBeforeAnyOfThem() throws {
+        // Romanian: `20 de kilometri` in CLDR, `48 de km` in text.
+        let km = try #require(try mention("Varennes, la 48 de km, fiind recunoscut.", afterNumber: "48", language: "ro"))
+        #expect(km.units.map(\.name) == ["kilometer"])
+        #expect(km.range.count == "de km".utf16.count)
+        #expect(try mention("It cost 20 de km.", afterNumber: "20", language: "en") == nil)
+    }
+
     @Test func currencySignBeforeTheNumber() throws {
         let text = UTF16.encode("It cost €5 million.")
         let mention = try #require(try UnitWords(language: "en").mention(before: 9, in: text))
@@ -125,6 +133,13 @@ import LectorLexicon
         // Not a unit: a word after a space that starts like one.
         #expect(messages("Er zahlte 5 Monatsmieten.", "He paid 5 days' rent.", from: "de").isEmpty)
         #expect(messages("Die Strecke misst 5km.", "The route is 5 miles long.", from: "de").count == 1)
+    }
+
+    @Test func aUnitAfterTheRomanianLinkWord() {
+        let source = "Ludovic a părăsit Parisul, iar când a ajuns la Varennes, la 48 de km, fiind recunoscut, a fost oprit."
+        #expect(messages(source, "Ludovic left Paris, and when he arrived at Varennes, at 48 miles, being recognised, he was stopped.", from: "ro")
+            == ["the unit changed: `48 miles` (mile) where the source has `48 de km` (kilometer)"])
+        #expect(messages(source, "Ludovic left Paris, and when he arrived at Varennes, at 48 km, being recognised, he was stopped.", from: "ro").isEmpty)
     }
 
     @Test func aFourDigitFigureWithAUnitIsAQuantity() {

@@ -106,8 +106,19 @@ public struct UnitWords: Sendable {
                     add(form.text, unit, isBeforeNumber: form.isBeforeNumber)
                 }
             }
+            var namesAfter: [(form: String, unit: Unit)] = []
+            for ((_, unit), unitForms) in zip(Self.catalogue, forms) {
+                for form in unitForms where !form.isBeforeNumber { namesAfter.append((form.text, unit)) }
+            }
             for (form, units) in Self.bareCurrencyForms(currencyNames) {
-                for unit in units { add(form, unit, isBeforeNumber: false) }
+                for unit in units {
+                    add(form, unit, isBeforeNumber: false)
+                    namesAfter.append((form, unit))
+                }
+            }
+            // Romanian writes `de` before any unit after 20 (`48 de km`), CLDR only before the full names.
+            if let link = Self.linkWord(namesAfter) {
+                for (form, unit) in namesAfter where !form.hasPrefix(link + " ") { add(link + " " + form, unit, isBeforeNumber: false) }
             }
         }
         func indexed(_ forms: [[UInt16]: Set<Unit>], by key: ([UInt16]) -> UInt16) -> [UInt16: [(form: [UInt16], units: Set<Unit>)]] {
@@ -119,6 +130,21 @@ public struct UnitWords: Sendable {
         after = indexed(afterForms) { $0[0] }
         before = indexed(beforeForms) { $0[$0.count - 1] }
         wordForms = words.map { (form: $0.key, units: $0.value) }.sorted { $0.form < $1.form }
+    }
+
+    /// The word that stands between a number and the names of most units, as their first word
+    /// (Romanian `de`: `20 de kilometri`, `20 de ore`, `20 de euro`): the units of more than half of
+    /// the catalogue have a form that starts with it. Text writes it before the other forms too
+    /// (`48 de km`).
+    static func linkWord(_ names: [(form: String, unit: Unit)]) -> String? {
+        var units: [String: Set<Unit>] = [:]
+        for (form, unit) in names {
+            let words = form.split(separator: " ")
+            guard words.count >= 2, let first = words.first, first.allSatisfy(\.isLetter) else { continue }
+            units[String(first), default: []].insert(unit)
+        }
+        let all = Set(names.map(\.unit)).count
+        return units.filter { 2 * $0.value.count > all }.max { $0.value.count < $1.value.count }?.key
     }
 
     /// The currency names without the words that tell one currency from the others: `dollars`
