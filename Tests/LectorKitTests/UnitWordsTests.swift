@@ -63,6 +63,10 @@ import LectorLexicon
         let pounds = try #require(try mention("It cost 20 pounds.", afterNumber: "20", language: "en"))
         #expect(Set(pounds.units.map(\.name)).isSuperset(of: ["GBP", "pound"]))
         #expect(try mention("20 de oameni au venit.", afterNumber: "20", language: "ro") == nil)
+        // Turkish `yeni` ("new") is in `Japon yeni` and `Yeni Zelanda doları`, but only the yen's
+        // name is reduced to it: no noun the names share.
+        #expect(try mention("Şirket 5 yeni ürün sundu.", afterNumber: "5", language: "tr") == nil)
+        #expect(try mention("Fiyatı 5 doları geçti.", afterNumber: "5", language: "tr")?.units.contains { $0.name == "USD" } == true)
     }
 
     @Test func aWordCLDRPutsBeforeMostUnitsMayStandBeforeAnyOfThem() throws {

@@ -155,8 +155,8 @@ public struct UnitWords: Sendable {
     /// A word of a name is the head noun when the names of at least two currencies of the
     /// catalogue have it but not half of them (Romanian `de` is in all): the names of several
     /// dollars have `dollars`. The words of one currency's names alone (`US`, `americani`) are
-    /// its qualifiers, and the bare form is the name without them; it stands for every currency
-    /// whose name gives it, so `dollars` agrees with US and Canadian dollars while `US dollars`
+    /// its qualifiers, and the bare form is the name without them, kept where the names of two
+    /// currencies or more give it; it stands for every currency whose name gives it, so `dollars` agrees with US and Canadian dollars while `US dollars`
     /// and `Canadian dollars` stay two currencies.
     static func bareCurrencyForms(_ names: [(form: String, unit: Unit)]) -> [String: Set<Unit>] {
         func words(_ name: String) -> [String] {
@@ -178,7 +178,9 @@ public struct UnitWords: Sendable {
                   }) else { continue }
             result[kept.joined(separator: " "), default: []].insert(unit)
         }
-        return result
+        // A bare name only one currency's names give is no noun they share: Turkish `yeni` from
+        // `Japon yeni` (yen) is also the `Yeni` of `Yeni Zelanda doları`, and an adjective.
+        return result.filter { $0.value.count >= 2 }
     }
 
     /// The word of letters right after UTF-16 offset `end` (the end of a number), across what
