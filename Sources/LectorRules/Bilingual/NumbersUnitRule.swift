@@ -80,9 +80,10 @@ public struct NumbersUnitRule: BilingualRule {
         let targetUnits: LazyUnits
     }
 
-    /// A language's `Units`, read the first time a pair has a figure on both sides with a unit
-    /// next to it in the source: reading CLDR's names through ICU costs tens of milliseconds a
-    /// language, which a file without such a figure need not pay.
+    /// A language's `Units`, read when first asked for: the source's once a pair has a figure
+    /// both sides write, the target's once such a figure has a unit in the source. Reading CLDR's
+    /// names through ICU costs tens of milliseconds a language, which a file without such a
+    /// figure need not pay. One preparation serves one thread at a time (`KeptPreparations`).
     final class LazyUnits {
         private let language: String
         private let dictionary: HunspellDictionary?
