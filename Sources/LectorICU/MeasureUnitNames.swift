@@ -19,27 +19,48 @@ public enum MeasureUnitNames {
     /// The forms of `unit` in `locale`: a skeleton stem such as `measure-unit/length-kilometer` or
     /// `currency/EUR`. Each form is listed once, in the order first written.
     public static func forms(of unit: String, locale: String) throws(ICUError) -> [Form] {
-        // The number alone: a currency's own precision (`5,00`) with its sign hidden; ICU ignores
-        // `unit-width-hidden` for a measure unit, whose number is written as a plain one.
-        let hidden = try Formatter(skeleton: unit.hasPrefix("currency/") ? "\(unit) unit-width-hidden" : "", locale: locale)
-        var forms: [Form] = []
+        try forms(of: [unit], locale: locale)[0]
+    }
+
+    /// The forms of each of `units` in `locale`, in the same order. The measure units share one
+    /// formatter of the plain number (ICU writes it alike for all of them), so each costs the
+    /// formatters of its three widths; a currency has its own (its precision differs).
+    public static func forms(of units: [String], locale: String) throws(ICUError) -> [[Form]] {
         let samples = try samples(for: locale)
-        for width in ["unit-width-full-name", "unit-width-short", "unit-width-narrow"] {
-            let formatter = try Formatter(skeleton: "\(unit) \(width)", locale: locale)
-            for sample in samples {
-                let written = try formatter.format(sample)
-                // A hidden currency keeps the space that stood before its sign (`5,00 ` in `de`).
-                let number = Array(trimmingSpaces(try hidden.format(sample)[...]))
-                guard let start = firstIndex(of: number, in: written) else { continue }
-                let sides = [(written[..<start], true), (written[(start + number.count)...], false)]
-                for (side, isBefore) in sides {
-                    let trimmed = String(String.UnicodeScalarView(trimmingSpaces(side)))
-                    let form = Form(text: trimmed, isBeforeNumber: isBefore)
-                    if !trimmed.isEmpty && !forms.contains(form) { forms.append(form) }
+        // ICU ignores `unit-width-hidden` for a measure unit, whose number is written as a plain one.
+        let plainFormatter = try Formatter(skeleton: "", locale: locale)
+        var plainNumbers: [[Unicode.Scalar]] = []
+        for sample in samples { plainNumbers.append(Array(trimmingSpaces(try plainFormatter.format(sample)[...]))) }
+        var result: [[Form]] = []
+        for unit in units {
+            var numbers = plainNumbers
+            // A currency in whole units: with its own precision `1` is written `1.00`, whose
+            // plural category is not `one` (`1.00 US dollars`), so `US dollar` would be missed.
+            let skeleton = unit.hasPrefix("currency/") ? "\(unit) precision-integer" : unit
+            if unit.hasPrefix("currency/") {
+                // The number alone, with the sign hidden; a hidden currency keeps the space that
+                // stood before its sign (`5 ` in `de`).
+                let hidden = try Formatter(skeleton: "\(skeleton) unit-width-hidden", locale: locale)
+                numbers = []
+                for sample in samples { numbers.append(Array(trimmingSpaces(try hidden.format(sample)[...]))) }
+            }
+            var forms: [Form] = []
+            for width in ["unit-width-full-name", "unit-width-short", "unit-width-narrow"] {
+                let formatter = try Formatter(skeleton: "\(skeleton) \(width)", locale: locale)
+                for (sample, number) in zip(samples, numbers) {
+                    let written = try formatter.format(sample)
+                    guard let start = firstIndex(of: number, in: written) else { continue }
+                    let sides = [(written[..<start], true), (written[(start + number.count)...], false)]
+                    for (side, isBefore) in sides {
+                        let trimmed = String(String.UnicodeScalarView(trimmingSpaces(side)))
+                        let form = Form(text: trimmed, isBeforeNumber: isBefore)
+                        if !trimmed.isEmpty && !forms.contains(form) { forms.append(form) }
+                    }
                 }
             }
+            result.append(forms)
         }
-        return forms
+        return result
     }
 
     /// Numbers of every plural category of the languages Lector reads (`one`, `few`, `many`,

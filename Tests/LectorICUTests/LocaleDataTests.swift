@@ -235,6 +235,24 @@ import Testing
         #expect(german.contains(.init(text: "Euro", isBeforeNumber: false)))
     }
 
+    @Test func unitsReadTogetherKeepEachOnesNumberOutOfItsForms() throws {
+        // The measure units share one plain number; a currency is written with its own precision
+        // (`5,00 €`, `¥5`), which must not be left in its forms.
+        let stems = ["measure-unit/length-kilometer", "currency/EUR", "measure-unit/duration-hour", "currency/JPY"]
+        for locale in ["de", "en", "ru"] {
+            let together = try MeasureUnitNames.forms(of: stems, locale: locale)
+            #expect(together.count == stems.count)
+            for (stem, forms) in zip(stems, together) {
+                #expect(!forms.isEmpty, "\(stem) \(locale)")
+                #expect(!forms.contains { $0.text.contains(where: \.isNumber) || $0.text.hasPrefix(",") || $0.text.hasPrefix(".") },
+                        "\(stem) \(locale): \(forms)")
+            }
+        }
+        let german = try MeasureUnitNames.forms(of: stems, locale: "de")
+        #expect(german[1].contains(.init(text: "€", isBeforeNumber: false)))
+        #expect(german[2].contains(.init(text: "Stunden", isBeforeNumber: false)))
+    }
+
     @Test func anUnknownUnitIsAnError() {
         #expect(throws: ICUError.self) { try MeasureUnitNames.forms(of: "measure-unit/length-furlong-per-fortnight", locale: "en") }
     }

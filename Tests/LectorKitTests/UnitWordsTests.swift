@@ -46,6 +46,37 @@ import LectorLexicon
         #expect(!tonnes.units.isDisjoint(with: tons.units))
     }
 
+    @Test func aCurrencyNamedByItsBareNounIsEveryCurrencyOfThatName() throws {
+        // CLDR's English name is `US dollars`, its Romanian one `dolari americani`; text writes the noun.
+        let dollars = try #require(try mention("It cost 20 dollars.", afterNumber: "20", language: "en"))
+        #expect(Set(dollars.units.map(\.name)).isSuperset(of: ["USD", "CAD", "AUD"]))
+        #expect(!dollars.units.contains { $0.name == "EUR" || $0.name == "GBP" })
+        let dolari = try #require(try mention("Bancnotele de 20 de dolari.", afterNumber: "20", language: "ro"))
+        #expect(dolari.units.contains { $0.name == "USD" })
+        #expect(dolari.range.count == "de dolari".utf16.count)
+        let dollar = try #require(try mention("Der Preis lag bei 20 Dollar.", afterNumber: "20", language: "de"))
+        #expect(dollar.units.contains { $0.name == "USD" })
+        // Named with their qualifier, two dollars stay two currencies.
+        #expect(try mention("It cost 20 US dollars.", afterNumber: "20", language: "en")?.units.map(\.name) == ["USD"])
+        #expect(try mention("It cost 20 Canadian dollars.", afterNumber: "20", language: "en")?.units.map(\.name) == ["CAD"])
+        // `pounds` is sterling or a weight; a word all currency names share is no currency.
+        let pounds = try #require(try mention("It cost 20 pounds.", afterNumber: "20", language: "en"))
+        #expect(Set(pounds.units.map(\.name)).isSuperset(of: ["GBP", "pound"]))
+        #expect(try mention("20 de oameni au venit.", afterNumber: "20", language: "ro") == nil)
+        // Turkish `yeni` ("new") is in `Japon yeni` and `Yeni Zelanda doları`, but only the yen's
+        // name is reduced to it: no noun the names share.
+        #expect(try mention("Şirket 5 yeni ürün sundu.", afterNumber: "5", language: "tr") == nil)
+        #expect(try mention("Fiyatı 5 doları geçti.", afterNumber: "5", language: "tr")?.units.contains { $0.name == "USD" } == true)
+    }
+
+    @Test func aWordCLDRPutsBeforeMostUnitsMayStandBeforeAnyOfThem() throws {
+        // Romanian: `20 de kilometri` in CLDR, `48 de km` in text.
+        let km = try #require(try mention("Varennes, la 48 de km, fiind recunoscut.", afterNumber: "48", language: "ro"))
+        #expect(km.units.map(\.name) == ["kilometer"])
+        #expect(km.range.count == "de km".utf16.count)
+        #expect(try mention("It cost 20 de km.", afterNumber: "20", language: "en") == nil)
+    }
+
     @Test func currencySignBeforeTheNumber() throws {
         let text = UTF16.encode("It cost €5 million.")
         let mention = try #require(try UnitWords(language: "en").mention(before: 9, in: text))
@@ -74,5 +105,53 @@ import LectorLexicon
         #expect(findings("Деревня в 5 километрах от города.", "The village is 5 miles from the city.", from: "ru").map(\.message)
             == ["the unit changed: `5 miles` (mile) where the source has `5 километрах` (kilometer)"])
         #expect(findings("Деревня в 5 километрах от города.", "The village is 5 km from the city.", from: "ru").isEmpty)
+    }
+}
+
+/// `numbers.unit` on what the first version missed: a bare currency noun, a unit written onto the
+/// figure, a four-digit figure, each on sentences like those of the MLQE-PE and WMT23 data.
+@Suite struct NumbersUnitCoverageTests {
+    private func messages(_ source: String, _ target: String, from language: String) -> [String] {
+        Fixtures.bilingualChecker(from: language, to: "en")
+            .check(SourceDocument(path: "t.en.txt", text: target), source: SourceDocument(path: "s.\(language).txt", text: source))
+            .filter { $0.ruleID == "numbers.unit" }.map(\.message)
+    }
+
+    @Test func aBareCurrencyNounIsThatCurrency() {
+        let source = "Rasa sa a apărut pe bancnotele de 5, 10, 20 și 100 de dolari."
+        #expect(messages(source, "His race has appeared on the 5, 10, 20 and 100 euros banknotes.", from: "ro").count == 1)
+        #expect(messages(source, "His race has appeared on the 5, 10, 20 and 100 dollars banknotes.", from: "ro").isEmpty)
+        #expect(messages(source, "His race has appeared on the 5, 10, 20 and 100 US dollars banknotes.", from: "ro").isEmpty)
+        #expect(messages("Das Ticket kostet 20 Dollar.", "The ticket costs 20 Canadian dollars.", from: "de").isEmpty)
+        #expect(messages("Das Ticket kostet 20 Euro.", "The ticket costs 20 dollars.", from: "de")
+            == ["the unit changed: `20 dollars` (AUD or CAD or HKD or NZD or USD) where the source has `20 Euro` (EUR)"])
+    }
+
+    @Test func aUnitWrittenOntoTheFigure() {
+        #expect(messages("Die Studie begleitete einen 28jährigen Patienten.", "The study followed a 28-month-old patient.", from: "de")
+            == ["the unit changed: `28-month` (month) where the source has `28jährigen` (year)"])
+        #expect(messages("Die Studie begleitete einen 28-jährigen Patienten.", "The study followed a 28-month-old patient.", from: "de").count == 1)
+        #expect(messages("Die Studie begleitete einen 28jährigen Patienten.", "The study followed a 28-year-old patient.", from: "de").isEmpty)
+        #expect(messages("Die Wirkung hält 4-24 Tage an.", "The effect lasts 4-24h.", from: "de").count == 1)
+        #expect(messages("Die Wirkung hält 4-24 Stunden an.", "The effect lasts 4-24h.", from: "de").isEmpty)
+        // Not a unit: a word after a space that starts like one.
+        #expect(messages("Er zahlte 5 Monatsmieten.", "He paid 5 days' rent.", from: "de").isEmpty)
+        #expect(messages("Die Strecke misst 5km.", "The route is 5 miles long.", from: "de").count == 1)
+    }
+
+    @Test func aUnitAfterTheRomanianLinkWord() {
+        let source = "Ludovic a părăsit Parisul, iar când a ajuns la Varennes, la 48 de km, fiind recunoscut, a fost oprit."
+        #expect(messages(source, "Ludovic left Paris, and when he arrived at Varennes, at 48 miles, being recognised, he was stopped.", from: "ro")
+            == ["the unit changed: `48 miles` (mile) where the source has `48 de km` (kilometer)"])
+        #expect(messages(source, "Ludovic left Paris, and when he arrived at Varennes, at 48 km, being recognised, he was stopped.", from: "ro").isEmpty)
+    }
+
+    @Test func aFourDigitFigureWithAUnitIsAQuantity() {
+        let source = "Hispaania piirneb Hispaaniaga põhjas ja idas, maismaapiiri kogupikkus on 1214 km."
+        #expect(messages(source, "It borders Spain to the north and east, with a total length of 1214 miles of land borders.", from: "et")
+            == ["the unit changed: `1214 miles` (mile) where the source has `1214 km` (kilometer)"])
+        #expect(messages(source, "It borders Spain to the north and east, with a total length of 1214 km of land borders.", from: "et").isEmpty)
+        // A year stays a year: no unit next to it.
+        #expect(messages("Im Jahr 2019 liefen 30 Kilometer.", "In 2019, they ran 30 kilometres.", from: "de").isEmpty)
     }
 }

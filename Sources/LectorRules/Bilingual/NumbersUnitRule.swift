@@ -1,3 +1,4 @@
+import Foundation
 import LectorHunspell
 import LectorICU
 import LectorText
@@ -14,7 +15,11 @@ import LectorText
 /// and nautical mile, US and imperial gallon). Forms of a case other than the one after a numeral
 /// (`nach 5 Kilometern`, `в 5 километрах`) are not CLDR's: a word after the figure is read as a
 /// unit where the language's Hunspell dictionary gives it the stem of a CLDR form, and left alone
-/// where no dictionary is installed.
+/// where no dictionary is installed. A word written onto the figure (`28jährigen`, `28-jährigen`)
+/// is the unit whose form or stem it starts with (`Jahr`). A currency's bare noun (`dollars`,
+/// Romanian `de dolari`, where CLDR writes `US dollars`, `dolari americani`) is every currency of
+/// that name (`UnitWords`). A four-digit figure, a year to the extractor, is compared when a unit
+/// stands next to it (`1214 km`).
 public struct NumbersUnitRule: BilingualRule {
     public static let description = RuleDescription(
         id: "numbers.unit",
@@ -30,6 +35,12 @@ public struct NumbersUnitRule: BilingualRule {
             RuleExample("The plant delivers ↓300 gigawatts.", source: "Das Kraftwerk liefert 300 Megawatt.", from: "de", to: "en"),
             RuleExample("In the last ↓20 months the method was refined.", source: "In den letzten 20 Jahren wurde die Methode verfeinert.",
                         from: "de", to: "en"),
+            // A currency's bare noun (CLDR: `dolari americani`), a unit written onto the figure,
+            // a four-digit figure.
+            RuleExample("The tickets cost ↓20 euros.", source: "Biletele costă 20 de dolari.", from: "ro", to: "en"),
+            RuleExample("The study followed a ↓28-month-old patient.", source: "Die Studie begleitete einen 28jährigen Patienten.",
+                        from: "de", to: "en"),
+            RuleExample("The land border is ↓1214 miles long.", source: "Maismaapiiri pikkus on 1214 km.", from: "et", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("The marathon is 42 kilometres long.", source: "Der Marathon ist 42 Kilometer lang.", from: "de", to: "en"),
@@ -47,6 +58,12 @@ public struct NumbersUnitRule: BilingualRule {
             // `m` is a metre or a minute in English: either agrees.
             RuleExample("The run took 5 m.", source: "Der Lauf dauerte 5 Minuten.", from: "de", to: "en"),
             RuleExample("A 5-kilometre stretch was closed.", source: "Eine 5-Kilometer-Strecke wurde gesperrt.", from: "de", to: "en"),
+            RuleExample("The tickets cost 20 dollars.", source: "Biletele costă 20 de dolari.", from: "ro", to: "en"),
+            RuleExample("The tickets cost 20 US dollars.", source: "Das Ticket kostet 20 Dollar.", from: "de", to: "en"),
+            RuleExample("The study followed a 28-year-old patient.", source: "Die Studie begleitete einen 28jährigen Patienten.",
+                        from: "de", to: "en"),
+            RuleExample("The land border is 1214 km long.", source: "Maismaapiiri pikkus on 1214 km.", from: "et", to: "en"),
+            RuleExample("In 2019, they ran 30 kilometres.", source: "Im Jahr 2019 liefen sie 30 Kilometer.", from: "de", to: "en"),
         ],
         scope: .bilingual
     )
@@ -59,8 +76,38 @@ public struct NumbersUnitRule: BilingualRule {
     public struct Preparation {
         let source: NumberExtractor
         let target: NumberExtractor
-        let sourceUnits: Units
-        let targetUnits: Units
+        let sourceUnits: LazyUnits
+        let targetUnits: LazyUnits
+    }
+
+    /// A language's `Units`, read when first asked for: the source's once a pair has a figure
+    /// both sides write, the target's once such a figure has a unit in the source. Reading CLDR's
+    /// names through ICU costs tens of milliseconds a language, which a file without such a
+    /// figure need not pay. One preparation serves one thread at a time (`KeptPreparations`).
+    final class LazyUnits {
+        private let language: String
+        private let dictionary: HunspellDictionary?
+        private var read: Units?
+
+        /// Opens one formatter of the language's units, so that ICU's failing to read them is
+        /// thrown by `prepare` rather than met in the middle of a document.
+        init(language: String, dictionary: HunspellDictionary?) throws {
+            try UnitWords.checkReadable(language: language)
+            self.language = language
+            self.dictionary = dictionary
+        }
+
+        var units: Units {
+            if let read { return read }
+            do {
+                let made = try Units(language: language, dictionary: dictionary)
+                read = made
+                return made
+            } catch {
+                // `init` read the same locale's forms through ICU: what fails now is no input's fault.
+                preconditionFailure("numbers.unit could not read the unit names of \(language) through ICU: \(error)")
+            }
+        }
     }
 
     /// A language's unit names, and its Hunspell dictionary with the stems of those names, which
@@ -72,12 +119,18 @@ public struct NumbersUnitRule: BilingualRule {
         /// The first three letters (lower-cased) of every stem: a word that starts otherwise is
         /// not looked up in the dictionary, whose stemming costs far more than the check.
         let stemPrefixes: Set<String>
+        /// The stems and the one-word forms of four letters or more, lower-cased and without
+        /// diacritics (`jahr`, `kilometer`, `stunde`): what a word written onto a figure may start
+        /// with (`28jährigen`, `28-jährigen`, `3-Stundentakt`).
+        let compoundHeads: [String: Set<UnitWords.Unit>]
 
         init(language: String, dictionary: HunspellDictionary?) throws {
             let words = try UnitWords(language: language)
             self.words = words
             self.dictionary = dictionary
-            guard let dictionary else { stems = [:]; stemPrefixes = []; return }
+            var heads: [String: Set<UnitWords.Unit>] = [:]
+            for (form, units) in words.wordForms where form.count >= 4 { heads[Self.bare(form), default: []].formUnion(units) }
+            guard let dictionary else { stems = [:]; stemPrefixes = []; compoundHeads = heads; return }
             let stems = Self.memo.value(for: StemKey(language: language, dictionary: ObjectIdentifier(dictionary))) {
                 var stems: [String: Set<UnitWords.Unit>] = [:]
                 for (form, units) in words.wordForms {
@@ -87,7 +140,11 @@ public struct NumbersUnitRule: BilingualRule {
             }
             self.stems = stems
             stemPrefixes = Set(stems.keys.map { String($0.prefix(3)) })
+            for (stem, units) in stems where stem.count >= 4 { heads[Self.bare(stem), default: []].formUnion(units) }
+            compoundHeads = heads
         }
+
+        static func bare(_ word: String) -> String { word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
 
         struct StemKey: Hashable, Sendable {
             let language: String
@@ -101,15 +158,17 @@ public struct NumbersUnitRule: BilingualRule {
         let target = context.index.targetLanguage, source = bilingual.sourceLanguage
         return Preparation(source: try NumberExtractor(language: source),
                            target: try NumberExtractor(language: target),
-                           sourceUnits: try Units(language: source, dictionary: context.lexicon?.hunspell(source)),
-                           targetUnits: try Units(language: target, dictionary: context.lexicon?.hunspell(target)))
+                           sourceUnits: try LazyUnits(language: source, dictionary: context.lexicon?.hunspell(source)),
+                           targetUnits: try LazyUnits(language: target, dictionary: context.lexicon?.hunspell(target)))
     }
 
     public func findings(in pair: SentencePairContext, using prepared: Preparation) -> [RuleFinding] {
-        let sourceNumbers = pair.numbersAndDates(ofSource: prepared.source).numbers.filter { $0.role == .plain }
+        // A four-digit figure is a year to the extractor (`1214 km`); it is a quantity here once a
+        // unit is read next to it, and most years have none.
+        let sourceNumbers = pair.numbersAndDates(ofSource: prepared.source).numbers.filter(Self.mayHaveUnit)
         guard !sourceNumbers.isEmpty else { return [] }
         let (targetText, tokenized) = pair.sharedReadableTarget
-        let targetNumbers = pair.numbersAndDates(ofReadableTarget: prepared.target).numbers.filter { $0.role == .plain }
+        let targetNumbers = pair.numbersAndDates(ofReadableTarget: prepared.target).numbers.filter(Self.mayHaveUnit)
         // Most pairs have no figure that both sides write: nothing to read units for.
         let shared = targetNumbers.filter { number in sourceNumbers.contains { Self.same($0.value, number.value) } }
         guard !shared.isEmpty else { return [] }
@@ -122,14 +181,14 @@ public struct NumbersUnitRule: BilingualRule {
             var sourceMentions: [(number: ExtractedNumber, unit: UnitWords.Mention)] = []
             for (index, candidate) in sourceNumbers.enumerated() where Self.same(candidate.value, number.value) {
                 if sourceUnits[index] == nil {
-                    sourceUnits[index] = .some(Self.unit(of: candidate, in: sourceText, words: prepared.sourceUnits))
+                    sourceUnits[index] = .some(Self.unit(of: candidate, in: sourceText, words: prepared.sourceUnits.units))
                 }
                 if let unit = sourceUnits[index]! { sourceMentions.append((candidate, unit)) }
             }
             guard !sourceMentions.isEmpty else { continue }
             let target = encodedTarget ?? UTF16.encode(targetText)
             encodedTarget = target
-            guard let written = Self.unit(of: number, in: target, words: prepared.targetUnits),
+            guard let written = Self.unit(of: number, in: target, words: prepared.targetUnits.units),
                   sourceMentions.allSatisfy({ $0.unit.units.isDisjoint(with: written.units) }) else { continue }
             // Only a unit of the same kind is a changed unit; a length against a currency is a
             // form misread on one side.
@@ -148,19 +207,34 @@ public struct NumbersUnitRule: BilingualRule {
         return findings
     }
 
+    static func mayHaveUnit(_ number: ExtractedNumber) -> Bool { number.role == .plain || number.role == .year }
+
     /// The unit written after the number, or else before it (`€5`), or else a word after it whose
-    /// dictionary stem is a unit's (`Kilometern` → `Kilometer`).
+    /// dictionary stem is a unit's (`Kilometern` → `Kilometer`), or else a word written onto the
+    /// figure that starts with a unit's stem (`28jährigen`, `28-jährigen`: `Jahr`).
     static func unit(of number: ExtractedNumber, in text: [UInt16], words units: Units) -> UnitWords.Mention? {
         guard number.range.upperBound <= text.count else { return nil }
         if let written = units.words.mention(after: number.range.upperBound, in: text)
             ?? units.words.mention(before: number.range.lowerBound, in: text) {
             return written
         }
-        guard let dictionary = units.dictionary, !units.stems.isEmpty,
-              let (word, range) = units.words.word(after: number.range.upperBound, in: text),
-              units.stemPrefixes.contains(String(word.lowercased().prefix(3))) else { return nil }
+        guard let (word, range) = units.words.word(after: number.range.upperBound, in: text) else { return nil }
+        if let dictionary = units.dictionary, units.stemPrefixes.contains(String(word.lowercased().prefix(3))) {
+            var found: Set<UnitWords.Unit> = []
+            for stem in dictionary.stem(word) { found.formUnion(units.stems[stem.lowercased()] ?? []) }
+            if !found.isEmpty { return UnitWords.Mention(units: found, range: range) }
+        }
+        // Written onto the figure, directly or by a hyphen; a word after a space that merely
+        // starts like a unit's stem (`5 Monatsmieten`) is another noun, left alone.
+        let end = number.range.upperBound
+        guard range.lowerBound == end || (range.lowerBound == end + 1 && text[end] == 0x2D) else { return nil }
+        let bare = Units.bare(word)
         var found: Set<UnitWords.Unit> = []
-        for stem in dictionary.stem(word) { found.formUnion(units.stems[stem.lowercased()] ?? []) }
+        var head = bare.startIndex
+        while head < bare.endIndex {
+            head = bare.index(after: head)
+            if let heads = units.compoundHeads[String(bare[..<head])] { found = heads }
+        }
         return found.isEmpty ? nil : UnitWords.Mention(units: found, range: range)
     }
 

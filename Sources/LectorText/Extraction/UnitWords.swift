@@ -48,6 +48,12 @@ public struct UnitWords: Sendable {
 
     private static let memo = ProcessMemo<String, UnitWords>()
 
+    /// Throws where ICU cannot write the language's units (one unit's forms are read), so that a
+    /// caller that reads all of them later, when a text first needs them, learns of the failure first.
+    public static func checkReadable(language: String) throws(ICUError) {
+        _ = try MeasureUnitNames.forms(of: catalogue[0].stem, locale: language)
+    }
+
     /// CLDR skeleton stems, with the unit each one is compared as.
     static let catalogue: [(stem: String, unit: Unit)] = {
         var entries: [(String, Unit)] = []
@@ -67,7 +73,9 @@ public struct UnitWords: Sendable {
         add("speed", ["kilometer-per-hour", "mile-per-hour", "meter-per-second", "knot"])
         add("power", ["watt", "kilowatt", "megawatt", "gigawatt"])
         add("digital", ["kilobyte", "megabyte", "gigabyte", "terabyte"])
-        add("currency", ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH", "PLN", "CZK", "INR"])
+        // Several dollars and pounds, so that the noun their names share is known (`bareCurrencyForms`).
+        add("currency", ["EUR", "USD", "CAD", "AUD", "NZD", "HKD", "GBP", "EGP", "CHF", "JPY", "CNY", "RUB", "UAH", "PLN",
+                         "CZK", "INR"])
         return entries
     }()
 
@@ -77,20 +85,40 @@ public struct UnitWords: Sendable {
         let locales = language == "en" ? ["en", "en_001"] : [language]
         var afterForms: [[UInt16]: Set<Unit>] = [:], beforeForms: [[UInt16]: Set<Unit>] = [:]
         var words: [String: Set<Unit>] = [:]
+        func add(_ text: String, _ unit: Unit, isBeforeNumber: Bool) {
+            let folded = UTF16.encode(text.lowercased())
+            // A form with a digit in it (`10⁶`) or of one letter written before the number
+            // would be read into numbers and words that are none.
+            guard !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
+            if isBeforeNumber {
+                beforeForms[folded, default: []].insert(unit)
+            } else {
+                afterForms[folded, default: []].insert(unit)
+                if text.count >= 3, text.allSatisfy(\.isLetter) { words[text, default: []].insert(unit) }
+            }
+        }
         for locale in locales {
-            for (stem, unit) in Self.catalogue {
-                for form in try MeasureUnitNames.forms(of: stem, locale: locale) {
-                    let folded = UTF16.encode(form.text.lowercased())
-                    // A form with a digit in it (`10⁶`) or of one letter written before the number
-                    // would be read into numbers and words that are none.
-                    guard !folded.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-                    if form.isBeforeNumber {
-                        beforeForms[folded, default: []].insert(unit)
-                    } else {
-                        afterForms[folded, default: []].insert(unit)
-                        if form.text.count >= 3, form.text.allSatisfy(\.isLetter) { words[form.text, default: []].insert(unit) }
-                    }
+            let forms = try MeasureUnitNames.forms(of: Self.catalogue.map(\.stem), locale: locale)
+            var currencyNames: [(form: String, unit: Unit)] = []
+            for ((_, unit), unitForms) in zip(Self.catalogue, forms) {
+                for form in unitForms {
+                    if unit.dimension == "currency", !form.isBeforeNumber { currencyNames.append((form.text, unit)) }
+                    add(form.text, unit, isBeforeNumber: form.isBeforeNumber)
                 }
+            }
+            var namesAfter: [(form: String, unit: Unit)] = []
+            for ((_, unit), unitForms) in zip(Self.catalogue, forms) {
+                for form in unitForms where !form.isBeforeNumber { namesAfter.append((form.text, unit)) }
+            }
+            for (form, units) in Self.bareCurrencyForms(currencyNames) {
+                for unit in units {
+                    add(form, unit, isBeforeNumber: false)
+                    namesAfter.append((form, unit))
+                }
+            }
+            // Romanian writes `de` before any unit after 20 (`48 de km`), CLDR only before the full names.
+            if let link = Self.linkWord(namesAfter) {
+                for (form, unit) in namesAfter where !form.hasPrefix(link + " ") { add(link + " " + form, unit, isBeforeNumber: false) }
             }
         }
         func indexed(_ forms: [[UInt16]: Set<Unit>], by key: ([UInt16]) -> UInt16) -> [UInt16: [(form: [UInt16], units: Set<Unit>)]] {
@@ -102,6 +130,57 @@ public struct UnitWords: Sendable {
         after = indexed(afterForms) { $0[0] }
         before = indexed(beforeForms) { $0[$0.count - 1] }
         wordForms = words.map { (form: $0.key, units: $0.value) }.sorted { $0.form < $1.form }
+    }
+
+    /// The word that stands between a number and the names of most units, as their first word
+    /// (Romanian `de`: `20 de kilometri`, `20 de ore`, `20 de euro`): the units of more than half of
+    /// the catalogue have a form that starts with it. Text writes it before the other forms too
+    /// (`48 de km`).
+    static func linkWord(_ names: [(form: String, unit: Unit)]) -> String? {
+        var units: [String: Set<Unit>] = [:]
+        for (form, unit) in names {
+            let words = form.split(separator: " ")
+            guard words.count >= 2, let first = words.first, first.allSatisfy(\.isLetter) else { continue }
+            units[String(first), default: []].insert(unit)
+        }
+        let all = Set(names.map(\.unit)).count
+        return units.filter { 2 * $0.value.count > all }.max { $0.value.count < $1.value.count }?.key
+    }
+
+    /// The currency names without the words that tell one currency from the others: `dollars`
+    /// from `US dollars` and `Canadian dollars`, `dolari` and `de dolari` from Romanian `dolari
+    /// americani` and `de dolari americani`, `Dollar` from `US-Dollar`. Text often writes the bare
+    /// noun, which CLDR does not list.
+    ///
+    /// A word of a name is the head noun when the names of at least two currencies of the
+    /// catalogue have it but not half of them (Romanian `de` is in all): the names of several
+    /// dollars have `dollars`. The words of one currency's names alone (`US`, `americani`) are
+    /// its qualifiers, and the bare form is the name without them, kept where the names of two
+    /// currencies or more give it; it stands for every currency whose name gives it, so `dollars` agrees with US and Canadian dollars while `US dollars`
+    /// and `Canadian dollars` stay two currencies.
+    static func bareCurrencyForms(_ names: [(form: String, unit: Unit)]) -> [String: Set<Unit>] {
+        func words(_ name: String) -> [String] {
+            name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{A0}" || $0 == "\u{2011}" }).map(String.init)
+        }
+        var currencies: [String: Set<Unit>] = [:]
+        for (form, unit) in names {
+            for word in words(form) { currencies[word.lowercased(), default: []].insert(unit) }
+        }
+        let all = Set(names.map(\.unit)).count
+        var result: [String: Set<Unit>] = [:]
+        for (form, unit) in names {
+            let parts = words(form)
+            let kept = parts.filter { (currencies[$0.lowercased()]?.count ?? 0) >= 2 }
+            guard kept.count < parts.count,
+                  kept.contains(where: { word in
+                      let count = currencies[word.lowercased()]?.count ?? 0
+                      return 2 * count < all && word.count >= 3 && word.allSatisfy(\.isLetter)
+                  }) else { continue }
+            result[kept.joined(separator: " "), default: []].insert(unit)
+        }
+        // A bare name only one currency's names give is no noun they share: Turkish `yeni` from
+        // `Japon yeni` (yen) is also the `Yeni` of `Yeni Zelanda doları`, and an adjective.
+        return result.filter { $0.value.count >= 2 }
     }
 
     /// The word of letters right after UTF-16 offset `end` (the end of a number), across what
