@@ -48,4 +48,21 @@ import Testing
                                         target: "On Tuesday, Macron spoke on the phone.", from: "ru", to: "en")
         #expect(dropped.contains { $0.hasPrefix("names.missing: the name `Шольцем`") }, "\(dropped)")
     }
+
+    /// CLDR's weekday and month names in English are written with a capital in every form; the
+    /// plural and the possessive name no one, on either side of a pair.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func pluralAndPossessiveWeekdaysAreNoNames() {
+        for (source, target, from, to) in [
+            ("Die Geschäfte bleiben an Sonntagen geschlossen.", "The shops stay closed on Sundays.", "de", "en"),
+            ("Магазины по воскресеньям закрыты.", "The shops are closed on Sundays.", "ru", "en"),
+            ("The shops stay closed on Sundays.", "Магазины по воскресеньям закрыты.", "en", "ru"),
+            ("The shops are closed on Sundays.", "Les magasins sont fermés le dimanche.", "en", "fr"),
+            ("Nach den Gesprächen vom Montag gab es keine Einigung.", "After Monday's talks, there was no agreement.", "de", "en"),
+            ("After Monday's talks, there was no agreement.", "После переговоров в понедельник соглашения не было.", "en", "ru"),
+        ] {
+            let findings = Self.nameFindings(source: source, target: target, from: from, to: to)
+            #expect(findings.isEmpty, "\(from)→\(to) \(target): \(findings)")
+        }
+    }
 }

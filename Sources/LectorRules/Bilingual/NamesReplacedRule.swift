@@ -59,9 +59,10 @@ public struct NamesReplacedRule: BilingualRule {
                         from: "de", to: "en"),
             RuleExample("Finance Minister Siluanov did not comment.", source: "Министр финансов Силуанов не стал комментировать.",
                         from: "ru", to: "en"),
-            // A name in the instrumental (`Шольцем`: Шольц + -ем).
+            // A name in the instrumental (`Шольцем`: Шольц + -ем); a weekday in the plural (`Sundays`).
             RuleExample("On Tuesday, Macron spoke with Scholz on the phone.", source: "Во вторник Макрон поговорил по телефону с Шольцем.",
                         from: "ru", to: "en"),
+            RuleExample("The shops stay closed on Sundays.", source: "Die Geschäfte bleiben an Sonntagen geschlossen.", from: "de", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday.", source: "Переговоры в Стамбуле продолжатся во вторник.",
                         from: "ru", to: "en"),
             RuleExample("The council met Jackson on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
