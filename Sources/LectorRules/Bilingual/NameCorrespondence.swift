@@ -22,13 +22,25 @@ enum NameCorrespondence {
     static func isOrdinaryWord(_ word: String, spelling: HunspellDictionary?, lexicon: FreeDictDictionary?,
                                inflection: InflectionRules, capitalizesNouns: Bool, calendar: Set<String>) -> Bool? {
         // English capitalizes the days and months, which name no one (CLDR's names).
-        if calendar.contains(word.lowercased()) { return true }
+        if isCalendarWord(word, calendar: calendar, inflection: inflection) { return true }
         if let spelling, !capitalizesNouns {
             if spelling.spell(word.lowercased()) { return true }
-            if spelling.spell(word) { return false }
+            if spelling.spell(word) {
+                // A form of a day or month the dictionary knows only with its capital (`Sundays`).
+                return spelling.stem(word).contains { calendar.contains($0.lowercased()) }
+            }
         }
         guard let lexicon else { return nil }
         return NamesMissingRule.isOrdinaryWord(word, lexicon: lexicon, inflection: inflection)
+    }
+
+    /// A month or weekday name of CLDR's, as written or with an ending of the language's inflection
+    /// list removed (`Monday's`, `Montags`). Plurals the list lacks (`Sundays`) are read by the
+    /// spelling dictionary's stems, in `isOrdinaryWord`: no list of calendar words of Lector's own.
+    static func isCalendarWord(_ word: String, calendar: Set<String>, inflection: InflectionRules) -> Bool {
+        guard !calendar.isEmpty else { return false }
+        let lower = word.lowercased()
+        return calendar.contains(lower) || inflection.baseForms(of: lower).contains(where: calendar.contains)
     }
 
     /// What tells a name from a noun in a source language that capitalizes both (German), where a

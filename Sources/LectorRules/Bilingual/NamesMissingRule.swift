@@ -26,6 +26,8 @@ public struct NamesMissingRule: BilingualRule {
                         source: "Der Minister traf am Montag seinen Kollegen Tichanowski.", from: "de", to: "en"),
             RuleExample("↓The finance minister did not comment.", source: "Министр финансов Силуанов не стал комментировать.",
                         from: "ru", to: "en"),
+            RuleExample("↓On Tuesday, Macron spoke on the phone.", source: "Во вторник Макрон поговорил по телефону с Шольцем.",
+                        from: "ru", to: "en"),
             RuleExample("↓Die Außenministerin sprach am Montag.", source: "Foreign Minister Baerbock spoke on Monday.",
                         from: "en", to: "de"),
             // FreeDict lists `München`, but only as a name (its translation is `Munich`).
@@ -52,6 +54,11 @@ public struct NamesMissingRule: BilingualRule {
             RuleExample("The President of Georgia spoke on Monday.", source: "Президент Грузии выступил в понедельник.", from: "ru", to: "en"),
             RuleExample("Yesterday Blackwood spoke in parliament.", source: "Вчера Блэквуд выступил в парламенте.", from: "ru", to: "en"),
             RuleExample("The coronavirus is spreading fast.", source: "Das Coronavirus verbreitet sich schnell.", from: "de", to: "en"),
+            // A name in the instrumental (`Шольцем`: Шольц + -ем), and a weekday in the plural,
+            // which English writes with a capital too (`Sundays`: CLDR's `Sunday` by Hunspell's stem).
+            RuleExample("On Tuesday, Macron spoke with Scholz on the phone.", source: "Во вторник Макрон поговорил по телефону с Шольцем.",
+                        from: "ru", to: "en"),
+            RuleExample("Магазины по воскресеньям закрыты.", source: "The shops stay closed on Sundays.", from: "en", to: "ru"),
             // German nouns no dictionary lists as headwords: a noun with a plural by Hunspell
             // (`Bildgebungen`), a word Hunspell knows in lower case opening a sentence (`kein`), an
             // English word inside a hyphenated compound (`Wood-Lampe`).

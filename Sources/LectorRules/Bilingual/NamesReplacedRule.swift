@@ -28,6 +28,8 @@ public struct NamesReplacedRule: BilingualRule {
                         source: "Der Minister traf am Montag seinen Kollegen Tichanowski.", from: "de", to: "en"),
             RuleExample("Finance Minister ↓Kudrin did not comment.", source: "Министр финансов Силуанов не стал комментировать.",
                         from: "ru", to: "en"),
+            RuleExample("On Tuesday, Macron spoke with ↓Merkel on the phone.", source: "Во вторник Макрон поговорил по телефону с Шольцем.",
+                        from: "ru", to: "en"),
             RuleExample("Außenministerin ↓Merkel sprach am Montag.", source: "Foreign Minister Baerbock spoke on Monday.",
                         from: "en", to: "de"),
             RuleExample("The council met ↓Kowalski on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
@@ -57,6 +59,10 @@ public struct NamesReplacedRule: BilingualRule {
                         from: "de", to: "en"),
             RuleExample("Finance Minister Siluanov did not comment.", source: "Министр финансов Силуанов не стал комментировать.",
                         from: "ru", to: "en"),
+            // A name in the instrumental (`Шольцем`: Шольц + -ем); a weekday in the plural (`Sundays`).
+            RuleExample("On Tuesday, Macron spoke with Scholz on the phone.", source: "Во вторник Макрон поговорил по телефону с Шольцем.",
+                        from: "ru", to: "en"),
+            RuleExample("The shops stay closed on Sundays.", source: "Die Geschäfte bleiben an Sonntagen geschlossen.", from: "de", to: "en"),
             RuleExample("The talks in Istanbul continue on Tuesday.", source: "Переговоры в Стамбуле продолжатся во вторник.",
                         from: "ru", to: "en"),
             RuleExample("The council met Jackson on Monday.", source: "Volikogu kohtus esmaspäeval Jacksoniga.", from: "et", to: "en"),
@@ -366,7 +372,10 @@ public struct NamesReplacedRule: BilingualRule {
                     SourceWordMemo.Entry(
                         keys: NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin),
                         adjectiveKeys: NameCorrespondence.adjectiveStem(word).map { NamesMissingRule.keys(of: $0, inflection: .none, latin: latin) } ?? [],
-                        codes: NameCorrespondence.nameCodes(latin.transliterate(word)),
+                        // Of its uninflected forms too, as `names.missing` reads them: `Шольцем` is `Scholz`.
+                        codes: ([word] + prepared.sourceInflection.baseForms(of: word)).flatMap {
+                            NameCorrespondence.nameCodes(latin.transliterate($0))
+                        },
                         sounds: NamesMissingRule.soundKeys(of: word, inflection: prepared.sourceInflection, latin: latin))
                 }
             }
