@@ -217,6 +217,8 @@ struct NegationLexicon: Sendable {
     /// Prepositions and pronouns: a particle before one (`vertrok niet op tijd`) negates the verb
     /// before the particle, not the word after it.
     private var scopeSkips: Set<String> = []
+    /// The language's function words (`function-words.txt`), which a negation's scope never is.
+    private var functionWords: Set<String> = []
     /// Cue → words that make it lexical when one follows within two words (Russian `не … ли`).
     private var lexicalBefore: [String: Set<String>] = [:]
     /// Cue → words that make it lexical when one precedes it within three words (concessive
@@ -376,6 +378,7 @@ struct NegationLexicon: Sendable {
             for (word, list) in result[key]!.phrases {
                 result[key]!.phrases[word] = list.sorted { $0.words.count > $1.words.count }
             }
+            result[key]!.functionWords = FunctionWords.of(key)
             result[key]!.phraseFilter = ASCIIKeyFilter(keys: result[key]!.phrases.keys)
             result[key]!.cancelFilter = ASCIIKeyFilter(keys: result[key]!.cancels.keys)
             result[key]!.suffixEnds = AffixEnds(affixes: result[key]!.suffixes, last: true)
@@ -501,24 +504,53 @@ struct NegationLexicon: Sendable {
             var negation = hit
             if negation.strength == .weak { negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range) }
             guard negation.scope == nil else { return negation }
-            // `vertrok niet op tijd`: before a preposition or a pronoun the particle negates the verb before it.
-            if last + 1 < words.count, scopeSkips.contains(words[last + 1].text),
-               let first = words.firstIndex(where: { $0.range.lowerBound == negation.range.lowerBound }), first > 0,
-               case let previous = words[first - 1], previous.text.count >= 2, !scopeSkips.contains(previous.text),
-               !Self.functionWords.contains(previous.text), phrases[previous.text] == nil,
-               previous.range.upperBound < negation.range.lowerBound {
-                negation.scope = previous.written
-                negation.scopeRange = previous.range
-                return negation
-            }
-            if let scope = words[(last + 1)...].first(where: { word in
-                word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
-            }) {
+            if let scope = scope(after: last, of: negation, in: words, text: text) {
                 negation.scope = scope.written
                 negation.scopeRange = scope.range
             }
             return negation
         }
+    }
+
+    /// The word a negation whose cue ends at word `last` negates, for messages. Auxiliaries, copulas,
+    /// prepositions and articles (the language's function words, `function-words.txt`) are never it:
+    /// `n'a pas été informé` negates `informé`, `nicht für die Wirtschaft` does not negate `für`.
+    private func scope(after last: Int, of negation: Negation, in words: [SentenceWord], text: String) -> SentenceWord? {
+        func isContent(_ word: SentenceWord) -> Bool {
+            word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
+                && !functionWords.contains(word.text)
+        }
+        let clauseEnd = Self.clauseEnd(after: last, in: words, text: text)
+        // `vertrok niet op tijd`: before a preposition or a pronoun the particle negates the verb
+        // before it, when that is a full verb. After an auxiliary or a copula (`wurde nicht über die
+        // Pläne informiert`, `ist nicht für die Wirtschaft gut`), the negated word of a verb-final
+        // clause is its last one.
+        if last + 1 < words.count, scopeSkips.contains(words[last + 1].text),
+           let first = words.firstIndex(where: { $0.range.lowerBound == negation.range.lowerBound }), first > 0,
+           case let previous = words[first - 1], previous.text.count >= 2, !scopeSkips.contains(previous.text),
+           phrases[previous.text] == nil, previous.range.upperBound < negation.range.lowerBound {
+            if isContent(previous) { return previous }
+            if let final = words[(last + 1)..<clauseEnd].last(where: isContent) { return final }
+        }
+        if let found = words[(last + 1)..<clauseEnd].first(where: isContent) { return found }
+        // A clause of function words only (`ist nicht da`): the first word after the cue.
+        return words[(last + 1)...].first { word in
+            word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
+        }
+    }
+
+    /// The index past the last word of the clause that goes on after word `index`: a comma, a
+    /// semicolon, a colon or a sentence's end between two words closes it.
+    private static func clauseEnd(after index: Int, in words: [SentenceWord], text: String) -> Int {
+        let utf16 = Array(text.utf16)
+        let closers: Set<UInt16> = [0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x2014, 0x2013, 0x28, 0x29]
+        var end = index + 1
+        while end < words.count {
+            let gap = words[end - 1].range.upperBound..<words[end].range.lowerBound
+            if gap.upperBound <= utf16.count, utf16[gap].contains(where: closers.contains) { break }
+            end += 1
+        }
+        return end
     }
 
     /// Whether a grammatical cue reads as something else by a word near it: `не … ли` asks (`спросил,
