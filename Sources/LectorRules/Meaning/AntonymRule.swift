@@ -31,6 +31,8 @@ public struct AntonymRule: BilingualRule {
             RuleExample("The shares closed significantly ↓lower on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
                         from: "de", to: "en"),
             RuleExample("Access is ↓prohibited.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
+            // FreeDict gives `forbidden` as `nicht erlaubt`: a negated translation makes no counterparts.
+            RuleExample("Access is ↓forbidden.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
             RuleExample("Prices ↓decreased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement ↓diminué.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
@@ -50,6 +52,7 @@ public struct AntonymRule: BilingualRule {
             RuleExample("The shares closed significantly higher on Friday.", source: "Die Aktie schloss am Freitag deutlich höher.",
                         from: "de", to: "en"),
             RuleExample("Access is permitted.", source: "Der Zutritt ist erlaubt.", from: "de", to: "en"),
+            RuleExample("Access is forbidden.", source: "Der Zutritt ist nicht erlaubt.", from: "de", to: "en"),
             // A litotes that `meaning.negation` cancels still covers its word; a reflexive particle
             // is no preposition.
             RuleExample("Such attacks are frequent.", source: "Solche Angriffe sind nicht selten.", from: "de", to: "en"),
@@ -86,11 +89,14 @@ public struct AntonymRule: BilingualRule {
         let words: AlignmentWords
         let sourceNegations: NegationLexicon?
         let targetNegations: NegationLexicon?
+        /// To leave out the other side's negated dictionary translations (`not allowed`).
+        let englishNegations: NegationLexicon?
 
         init(words: AlignmentWords, sourceNegations: NegationLexicon?, targetNegations: NegationLexicon?) {
             self.words = words
             self.sourceNegations = sourceNegations
             self.targetNegations = targetNegations
+            englishNegations = words.sourceLanguage == "en" ? sourceNegations : targetNegations
         }
     }
 
@@ -133,11 +139,14 @@ public struct AntonymRule: BilingualRule {
             if let known = allTranslations[index] { return known }
             let word = other[index]
             if let known = words.knownTranslationWords(of: word.info, side: otherSide) { allTranslations[index] = known; return known }
-            var result = word.info.translations
+            // A negated translation (`not allowed`) means the opposite of its words: none of them
+            // is evidence that the word means what they do.
+            var result = word.info.translations.subtracting(word.info.negatedTranslations)
             var direct = false
             for lemma in word.info.lemmas {
                 for translation in lexicon.translations(of: lemma, from: otherLanguage, to: "en") {
                     direct = true
+                    if prepared.englishNegations?.negatesWithWord(translation.text) == true { continue }
                     result.formUnion(AlignmentWords.contentWords(of: translation.text))
                 }
             }
@@ -145,6 +154,7 @@ public struct AntonymRule: BilingualRule {
                 let pivots = lexicon.pivots(from: otherLanguage, to: "en")
                 for lemma in word.info.lemmas where !pivots.isEmpty {
                     for translation in lexicon.pivotTranslations(of: lemma, from: otherLanguage, to: "en", through: pivots) {
+                        if prepared.englishNegations?.negatesWithWord(translation.text) == true { continue }
                         result.formUnion(AlignmentWords.contentWords(of: translation.text))
                     }
                 }
@@ -160,7 +170,8 @@ public struct AntonymRule: BilingualRule {
         func isAccounted(english e: LexicalAlignment.Word) -> Bool {
             let accounting = other.indices.filter { index in
                 let o = other[index]
-                return (englishIsTarget ? words.areCounterparts(o.info, e.info) : words.areCounterparts(e.info, o.info))
+                return (englishIsTarget ? words.arePlainCounterparts(o.info, e.info)
+                            : words.arePlainCounterparts(e.info, o.info))
                     || !translations(index).isDisjoint(with: e.info.lemmas)
             }.count
             guard accounting > 0 else { return false }
@@ -239,7 +250,10 @@ public struct AntonymRule: BilingualRule {
                 // Content words only: an other-side content word with a counterpart in English
                 // is translated, whatever else it may mean.
                 if o.isContent, english.contains(where: {
-                    $0.isContent && (englishIsTarget ? LexicalAlignment.areCounterparts(o.info, $0.info) : LexicalAlignment.areCounterparts($0.info, o.info))
+                    // Links that only a negated translation makes (`forbidden` and `erlaubt`, by
+                    // `nicht erlaubt`) translate nothing here: they are the very opposite.
+                    $0.isContent && (englishIsTarget ? words.arePlainCounterparts(o.info, $0.info)
+                                        : words.arePlainCounterparts($0.info, o.info))
                 }) { continue }
                 if eAccounted == nil { eAccounted = isAccounted(english: e) }
                 guard eAccounted == false else { break }

@@ -553,6 +553,19 @@ struct NegationLexicon: Sendable {
         return end
     }
 
+    /// Whether a dictionary translation negates with a word of its own (`nicht erlaubt`, `not
+    /// allowed`, `ne … pas autorisé`): then its other words mean their opposite, and are no
+    /// translation of the headword. A word that negates by its prefix (`neschválit`) is itself
+    /// the translation, and a lexical negative (`go away`, `free of charge`) negates nothing there.
+    func negatesWithWord(_ translation: String) -> Bool {
+        guard substrings.isEmpty, translation.utf8.contains(0x20) else { return false }
+        let words = SentenceWord.words(in: translation, language: language)
+        return negations(in: translation, words: words).contains { negation in
+            guard negation.strength == .grammatical, let first = negation.cue.split(separator: " ").first else { return false }
+            return phrases[String(first)] != nil
+        }
+    }
+
     /// Whether a grammatical cue reads as something else by a word near it: `не … ли` asks (`спросил,
     /// не нужна ли помощь` "asked whether help was needed"), `где … ни` concedes ("wherever").
     private func isLexicalInContext(at index: Int, in words: [SentenceWord]) -> Bool {

@@ -97,6 +97,7 @@ extension WordInfo {
         WordInfo(id: id, written: written, folded: folded, lemmas: lemmas, translations: translations,
                  translationSynonyms: translationSynonyms, isKnown: isKnown, isCapitalized: isCapitalized, latin: latin,
                  cognateKey: cognateKey, lemmaCognates: lemmaCognates, translationCognates: translationCognates,
-                 antonyms: antonyms, directAntonyms: directAntonyms)
+                 antonyms: antonyms, directAntonyms: directAntonyms, negatedTranslations: negatedTranslations,
+                 negatedSynonyms: negatedSynonyms)
     }
 }
