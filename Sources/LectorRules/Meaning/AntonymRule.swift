@@ -183,9 +183,12 @@ public struct AntonymRule: BilingualRule {
         var lemmatized: [Int: Set<String>] = [:]
         func translationLemmas(_ index: Int) -> Set<String> {
             if let known = lemmatized[index] { return known }
-            var result = translations(index)
-            for translation in result {
-                for lemma in lexicon.lemmas(of: translation, language: "en") { result.insert(lemma.lowercased()) }
+            let result = words.translationLemmas(of: other[index].info, side: otherSide) {
+                var result = translations(index)
+                for translation in result {
+                    for lemma in lexicon.lemmas(of: translation, language: "en") { result.insert(lemma.lowercased()) }
+                }
+                return result
             }
             lemmatized[index] = result
             return result

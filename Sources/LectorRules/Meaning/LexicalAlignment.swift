@@ -807,6 +807,32 @@ public final class AlignmentWords: @unchecked Sendable {
         }
     }
 
+    /// The English dictionary forms of a word's translations as `meaning.antonym` reads them
+    /// (`risen` → `rise`), made by `make` once per word for the process: kept in the table the
+    /// threads' stores share (`SharedWordInfos`), or in this store when it is the process's own.
+    /// Made for every pair, they were a Hunspell and WordNet look-up per translation word per
+    /// sentence.
+    func translationLemmas(of info: WordInfo, side: LexicalAlignment.Side, make: () -> Set<String>) -> Set<String> {
+        if let sharedInfos {
+            if let known = sharedInfos.translationLemmas(of: info.written, side: side) { return known }
+            let made = make()
+            sharedInfos.noteTranslationLemmas(made, of: info.written, side: side)
+            return made
+        }
+        if let known = lock.withLock({ (side == .source ? sourceTranslationLemmas : targetTranslationLemmas)[info.written] }) {
+            return known
+        }
+        let made = make()
+        lock.withLock {
+            if side == .source {
+                if sourceTranslationLemmas.count < Self.translationWordsCapacity { sourceTranslationLemmas[info.written] = made }
+            } else if targetTranslationLemmas.count < Self.translationWordsCapacity {
+                targetTranslationLemmas[info.written] = made
+            }
+        }
+        return made
+    }
+
     /// `LexicalAlignment.areCounterparts` of a source and a target word (by their infos' ids):
     /// aligning compares every content word with every content word of the other side, and
     /// each comparison hashes a dozen strings; news repeats its word pairs sentence after sentence.
@@ -1025,6 +1051,8 @@ public final class AlignmentWords: @unchecked Sendable {
 
     private var sourceTranslationWords: [String: Set<String>] = [:]
     private var targetTranslationWords: [String: Set<String>] = [:]
+    private var sourceTranslationLemmas: [String: Set<String>] = [:]
+    private var targetTranslationLemmas: [String: Set<String>] = [:]
     private static let translationWordsCapacity = WordStoreCapacity.words
 
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
