@@ -36,6 +36,8 @@ public struct AntonymRule: BilingualRule {
             RuleExample("Prices ↓decreased sharply last year.", source: "Les prix ont fortement augmenté l'année dernière.",
                         from: "fr", to: "en"),
             RuleExample("Le nombre de cas a fortement ↓diminué.", source: "The number of cases increased sharply.", from: "en", to: "fr"),
+            // `Unemployment` is negative by its own prefix, which negates no neighbour.
+            RuleExample("Le chômage a ↓baissé.", source: "Unemployment rose.", from: "en", to: "fr"),
             RuleExample("They built an ↓old school.", source: "Они построили новую школу.", from: "ru", to: "en"),
             // Closed-class opposites, and an opposite that is a lexical negative of its own.
             RuleExample("Patients now need ↓less oxygen.", source: "Patienten brauchen jetzt mehr Sauerstoff.", from: "de", to: "en"),
@@ -304,7 +306,9 @@ public struct AntonymRule: BilingualRule {
     ///
     /// Lexical negatives count too (`nonessential` → `non essentiel`, `failed`): counting only
     /// grammatical ones found a few more swapped `un-` words on the tune split but raised the false
-    /// alarms of en-fr from 1.5 % to 1.9 %.
+    /// alarms of en-fr from 1.5 % to 1.9 %. But a word that its own affix makes a lexical negative
+    /// (`unemployment`) bears on no other word: leaving such words out of the cues raised de-en's
+    /// recall on the tune split from 0.339 to 0.341, false alarms unchanged on every pair.
     struct NegationCues {
         let source: [(range: Range<Int>, grammatical: Bool)]
         let target: [(range: Range<Int>, grammatical: Bool)]
@@ -335,7 +339,11 @@ public struct AntonymRule: BilingualRule {
     static func negationCues(_ pair: SentencePairContext, _ words: AlignmentWords, source: NegationLexicon?,
                              target: NegationLexicon?) -> NegationCues {
         func cues(_ side: LexicalAlignment.Side, _ lexicon: NegationLexicon, _ language: String) -> [(range: Range<Int>, grammatical: Bool)] {
-            pair.negations(of: side, lexicon: lexicon, language: language).map { ($0.range, $0.strength == .grammatical) }
+            // A word that its own affix makes a lexical negative (`unemployment`, `unknown`) negates
+            // itself alone: it bears on no neighbour (`Unemployment rose` → `Le chômage a baissé`).
+            pair.negations(of: side, lexicon: lexicon, language: language)
+                .filter { $0.strength == .grammatical || !$0.isAffixed }
+                .map { ($0.range, $0.strength == .grammatical) }
                 + lexicon.cancelledRanges(in: pair.sentenceWords(of: side, language: language)).map { ($0, true) }
         }
         let inSource = source.map { cues(.source, $0, words.sourceLanguage) } ?? []

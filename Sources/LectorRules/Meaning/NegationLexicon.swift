@@ -190,6 +190,9 @@ struct NegationLexicon: Sendable {
         /// The first word after the cue (what it negates), when the language has words.
         var scope: String?
         var scopeRange: Range<Int>?
+        /// One word that its own affix negates (`unemployment`, `kuulutamata`, `neschválila`): it
+        /// negates that word alone, not its neighbours.
+        var isAffixed = false
     }
 
     let language: String
@@ -438,6 +441,7 @@ struct NegationLexicon: Sendable {
             var matched: (count: Int, strength: Strength)?
             // `neschválila`: the negative prefix makes the word itself the negated one.
             var negatesItself = false
+            var isAffixed = false
             if phraseFilter.mayContain(word, isASCII: isASCII), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
             } else if suffixEnds.mayMatch(word, isASCII: isASCII, last: true),
@@ -448,8 +452,10 @@ struct NegationLexicon: Sendable {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
                 negatesItself = true
+                isAffixed = true
             } else if isLexicalAffixed(word, isASCII: isASCII), !Self.isAcronym(words[index].written) {
                 matched = (1, .lexical)
+                isAffixed = true
             }
             // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
             if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
@@ -492,6 +498,7 @@ struct NegationLexicon: Sendable {
                 hits[hits.count - 1] = (Negation(cue: merged.cue, strength: strength, range: merged.range), last)
             } else {
                 var negation = Negation(cue: cue, strength: strength, range: range)
+                negation.isAffixed = isAffixed && count == 1
                 if negatesItself, count == 1 {
                     negation.scope = words[index].written
                     negation.scopeRange = words[index].range
@@ -502,7 +509,9 @@ struct NegationLexicon: Sendable {
         }
         return hits.map { hit, last in
             var negation = hit
-            if negation.strength == .weak { negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range) }
+            if negation.strength == .weak {
+                negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range, isAffixed: hit.isAffixed)
+            }
             guard negation.scope == nil else { return negation }
             if let scope = scope(after: last, of: negation, in: words, text: text) {
                 negation.scope = scope.written
