@@ -19,6 +19,7 @@ import Testing
                 && x.latin == y.latin && x.cognateKey == y.cognateKey && x.lemmaCognates == y.lemmaCognates
                 && x.translationCognates == y.translationCognates && x.antonyms == y.antonyms
                 && x.directAntonyms == y.directAntonyms && x.ownAntonyms == y.ownAntonyms
+                && x.negatedTranslations == y.negatedTranslations && x.negatedSynonyms == y.negatedSynonyms
         }
     }
 

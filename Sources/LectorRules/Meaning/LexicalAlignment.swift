@@ -310,6 +310,16 @@ struct LexicalAlignment {
         return false
     }
 
+    /// `areCounterparts`, leaving out what only negated translations link (`forbidden`, whose
+    /// dictionary entry `nicht erlaubt` makes it a counterpart of `erlaubt`): for `meaning.antonym`,
+    /// to which such a link is the opposite, not a translation.
+    static func arePlainCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
+        guard areCounterparts(s, t) else { return false }
+        let (plainS, plainT) = (s.withoutNegatedTranslations, t.withoutNegatedTranslations)
+        guard plainS !== s || plainT !== t else { return true }
+        return areCounterparts(plainS, plainT)
+    }
+
     // MARK: - Spans
 
     /// A run of content words of one side without counterpart, and how unlikely such a run is by
@@ -583,6 +593,12 @@ final class WordInfo: Sendable {
     let translations: Set<String>
     /// WordNet synonyms of the translations, when they are English: counterparts, never antonym evidence.
     let translationSynonyms: Set<String>
+    /// Those of `translations` that only a negated translation gave (`erlaubt`, from `forbidden`'s
+    /// `nicht erlaubt`), and the synonyms only they gave: counterparts for the alignment (the
+    /// negation is `meaning.negation`'s to compare), but they mean the opposite of the word, which
+    /// `meaning.antonym` must see (`LexicalAlignment.arePlainCounterparts`).
+    let negatedTranslations: Set<String>
+    let negatedSynonyms: Set<String>
     /// Whether the dictionary has the word (any lemma) at all.
     let isKnown: Bool
     let isCapitalized: Bool
@@ -604,8 +620,11 @@ final class WordInfo: Sendable {
 
     init(id: UInt32, written: String, folded: String, lemmas: Set<String>, translations: Set<String>, translationSynonyms: Set<String>,
          isKnown: Bool, isCapitalized: Bool, latin: String?, cognateKey: String?, lemmaCognates: Set<String>,
-         translationCognates: Set<String>, antonyms: Set<String>, directAntonyms: Set<String>) {
+         translationCognates: Set<String>, antonyms: Set<String>, directAntonyms: Set<String>,
+         negatedTranslations: Set<String> = [], negatedSynonyms: Set<String> = []) {
         self.id = id
+        self.negatedTranslations = negatedTranslations
+        self.negatedSynonyms = negatedSynonyms
         self.directAntonyms = directAntonyms
         self.written = written
         self.folded = folded
@@ -635,7 +654,22 @@ final class WordInfo: Sendable {
                  translationSynonyms: translationSynonyms.union(other.translationSynonyms), isKnown: isKnown || other.isKnown,
                  isCapitalized: isCapitalized, latin: latin, cognateKey: cognateKey, lemmaCognates: lemmaCognates.union(other.lemmaCognates),
                  translationCognates: translationCognates.union(other.translationCognates), antonyms: antonyms.union(other.antonyms),
-                 directAntonyms: directAntonyms.union(other.directAntonyms))
+                 directAntonyms: directAntonyms.union(other.directAntonyms),
+                 negatedTranslations: negatedTranslations.union(other.negatedTranslations).subtracting(
+                    translations.subtracting(negatedTranslations)).subtracting(other.translations.subtracting(other.negatedTranslations)),
+                 negatedSynonyms: negatedSynonyms.union(other.negatedSynonyms).subtracting(
+                    translationSynonyms.subtracting(negatedSynonyms)).subtracting(other.translationSynonyms.subtracting(other.negatedSynonyms)))
+    }
+
+    /// This word without what only negated translations gave (`negatedTranslations`); itself when
+    /// none did.
+    var withoutNegatedTranslations: WordInfo {
+        guard !negatedTranslations.isEmpty || !negatedSynonyms.isEmpty else { return self }
+        let plain = translations.subtracting(negatedTranslations)
+        return WordInfo(id: WordInfo.unmemoized, written: written, folded: folded, lemmas: lemmas, translations: plain,
+                        translationSynonyms: translationSynonyms.subtracting(negatedSynonyms), isKnown: isKnown,
+                        isCapitalized: isCapitalized, latin: latin, cognateKey: cognateKey, lemmaCognates: lemmaCognates,
+                        translationCognates: Set(plain.compactMap(WordInfo.cognate)), antonyms: antonyms, directAntonyms: directAntonyms)
     }
 
     /// The id of an info no memo keeps (one made outside a store); stores number theirs from 1.
@@ -656,6 +690,9 @@ public final class AlignmentWords: @unchecked Sendable {
     let lexicon: Lexicon
     private let sourceFunctionWords: Set<String>
     private let targetFunctionWords: Set<String>
+    /// The negation cues of each language, to tell a negated dictionary translation (`nicht erlaubt`).
+    private let sourceNegations: NegationLexicon?
+    private let targetNegations: NegationLexicon?
     /// Languages that link the pair through dictionaries of their own, each way.
     private let sourcePivots: [String]
     private let targetPivots: [String]
@@ -685,6 +722,8 @@ public final class AlignmentWords: @unchecked Sendable {
         targetLanguage = target
         sourceFunctionWords = FunctionWords.of(source)
         targetFunctionWords = FunctionWords.of(target)
+        sourceNegations = NegationLexicon.forLanguage(source)
+        targetNegations = NegationLexicon.forLanguage(target)
         sourcePivots = lexicon.pivots(from: source, to: target)
         targetPivots = lexicon.pivots(from: target, to: source)
         latin = try Transliterator(id: "Any-Latin; Latin-ASCII")
@@ -768,6 +807,32 @@ public final class AlignmentWords: @unchecked Sendable {
         }
     }
 
+    /// The English dictionary forms of a word's translations as `meaning.antonym` reads them
+    /// (`risen` → `rise`), made by `make` once per word for the process: kept in the table the
+    /// threads' stores share (`SharedWordInfos`), or in this store when it is the process's own.
+    /// Made for every pair, they were a Hunspell and WordNet look-up per translation word per
+    /// sentence.
+    func translationLemmas(of info: WordInfo, side: LexicalAlignment.Side, make: () -> Set<String>) -> Set<String> {
+        if let sharedInfos {
+            if let known = sharedInfos.translationLemmas(of: info.written, side: side) { return known }
+            let made = make()
+            sharedInfos.noteTranslationLemmas(made, of: info.written, side: side)
+            return made
+        }
+        if let known = lock.withLock({ (side == .source ? sourceTranslationLemmas : targetTranslationLemmas)[info.written] }) {
+            return known
+        }
+        let made = make()
+        lock.withLock {
+            if side == .source {
+                if sourceTranslationLemmas.count < Self.translationWordsCapacity { sourceTranslationLemmas[info.written] = made }
+            } else if targetTranslationLemmas.count < Self.translationWordsCapacity {
+                targetTranslationLemmas[info.written] = made
+            }
+        }
+        return made
+    }
+
     /// `LexicalAlignment.areCounterparts` of a source and a target word (by their infos' ids):
     /// aligning compares every content word with every content word of the other side, and
     /// each comparison hashes a dozen strings; news repeats its word pairs sentence after sentence.
@@ -785,6 +850,15 @@ public final class AlignmentWords: @unchecked Sendable {
         if counterparts.count < Self.counterpartsCapacity { counterparts.insert(key, made) }
         lock.unlock()
         return made
+    }
+
+    /// `LexicalAlignment.arePlainCounterparts`, with the memo's verdict first: a word whose
+    /// translations none negate needs no more.
+    func arePlainCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
+        guard areCounterparts(s, t) else { return false }
+        guard !s.negatedTranslations.isEmpty || !s.negatedSynonyms.isEmpty || !t.negatedTranslations.isEmpty
+                || !t.negatedSynonyms.isEmpty else { return true }
+        return LexicalAlignment.areCounterparts(s.withoutNegatedTranslations, t.withoutNegatedTranslations)
     }
 
     /// The links of a pair's words: each content source word with each content target word that
@@ -977,6 +1051,8 @@ public final class AlignmentWords: @unchecked Sendable {
 
     private var sourceTranslationWords: [String: Set<String>] = [:]
     private var targetTranslationWords: [String: Set<String>] = [:]
+    private var sourceTranslationLemmas: [String: Set<String>] = [:]
+    private var targetTranslationLemmas: [String: Set<String>] = [:]
     private static let translationWordsCapacity = WordStoreCapacity.words
 
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
@@ -1223,6 +1299,18 @@ public final class AlignmentWords: @unchecked Sendable {
         var lemmas: Set<String> = [folded]
         let isDigits = folded.unicodeScalars.contains { $0.properties.numericType != nil }
         var translations = Set<String>()
+        // Words of translations that negate with a word of their own (`nicht erlaubt` for
+        // `forbidden`), and of those that do not.
+        var negatedWords = Set<String>()
+        var plainWords = Set<String>()
+        let toNegations = side == .source ? targetNegations : sourceNegations
+        func add(_ translation: String) {
+            let negated = toNegations?.negatesWithWord(translation) == true
+            for part in Self.contentWords(of: translation) where !otherFunctionWords.contains(part) {
+                translations.insert(part)
+                if negated { negatedWords.insert(part) } else { plainWords.insert(part) }
+            }
+        }
         var isKnown = false
         if !isDigits {
             for lemma in lexicon.lemmas(of: written, language: from) { lemmas.insert(lemma.lowercased()) }
@@ -1230,9 +1318,7 @@ public final class AlignmentWords: @unchecked Sendable {
             for lemma in lemmas {
                 for translation in lexicon.translations(of: lemma, from: from, to: to) {
                     isKnown = true
-                    for part in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(part) {
-                        translations.insert(part)
-                    }
+                    add(translation.text)
                 }
             }
             // A compound the dictionary lacks (`Handverletzungen`) is read through its parts
@@ -1244,9 +1330,7 @@ public final class AlignmentWords: @unchecked Sendable {
                         + lexicon.lemmas(of: part, language: from) {
                         for translation in lexicon.translations(of: lemma.lowercased(), from: from, to: to) {
                             isKnown = true
-                            for word in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(word) {
-                                translations.insert(word)
-                            }
+                            add(translation.text)
                         }
                     }
                 }
@@ -1259,9 +1343,7 @@ public final class AlignmentWords: @unchecked Sendable {
                 for lemma in lemmas where !pivots.isEmpty {
                     for translation in lexicon.pivotTranslations(of: lemma, from: from, to: to, through: pivots) {
                         isKnown = true
-                        for part in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(part) {
-                            translations.insert(part)
-                        }
+                        add(translation.text)
                     }
                 }
             }
@@ -1276,9 +1358,7 @@ public final class AlignmentWords: @unchecked Sendable {
                     for translation in lexicon.translations(of: verb, from: from, to: to)
                         + (pivots.isEmpty ? [] : lexicon.pivotTranslations(of: verb, from: from, to: to, through: pivots)) {
                         isKnown = true
-                        for part in Self.contentWords(of: translation.text) where !otherFunctionWords.contains(part) {
-                            translations.insert(part)
-                        }
+                        add(translation.text)
                     }
                 }
             }
@@ -1287,10 +1367,14 @@ public final class AlignmentWords: @unchecked Sendable {
         // whose synonym `wound` the translation may use): the dictionary gives one word of a
         // meaning, a translator any of them.
         var synonyms = Set<String>()
+        var plainSynonyms = Set<String>()
+        let negatedTranslations = negatedWords.subtracting(plainWords)
         if to == "en", lexicon.hasWordNet {
             for translation in translations {
+                let negated = negatedTranslations.contains(translation)
                 for synonym in lexicon.synonyms(of: translation) where !synonym.contains(" ") {
                     synonyms.insert(synonym.lowercased())
+                    if !negated { plainSynonyms.insert(synonym.lowercased()) }
                 }
             }
         }
@@ -1316,7 +1400,8 @@ public final class AlignmentWords: @unchecked Sendable {
                         isCapitalized: isCapitalized, latin: latinForm, cognateKey: WordInfo.cognate(skeletonSource),
                         lemmaCognates: Set(lemmas.compactMap(WordInfo.cognate)),
                         translationCognates: Set(translations.compactMap(WordInfo.cognate)), antonyms: antonyms,
-                        directAntonyms: directAntonyms)
+                        directAntonyms: directAntonyms, negatedTranslations: negatedTranslations,
+                        negatedSynonyms: negatedTranslations.isEmpty ? [] : synonyms.subtracting(plainSynonyms))
     }
 
     /// The ASCII scalars of a word's canonical decomposition (`müller` → `muller`), its Latin

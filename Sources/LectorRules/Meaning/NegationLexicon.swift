@@ -190,6 +190,9 @@ struct NegationLexicon: Sendable {
         /// The first word after the cue (what it negates), when the language has words.
         var scope: String?
         var scopeRange: Range<Int>?
+        /// One word that its own affix negates (`unemployment`, `kuulutamata`, `neschválila`): it
+        /// negates that word alone, not its neighbours.
+        var isAffixed = false
     }
 
     let language: String
@@ -217,6 +220,8 @@ struct NegationLexicon: Sendable {
     /// Prepositions and pronouns: a particle before one (`vertrok niet op tijd`) negates the verb
     /// before the particle, not the word after it.
     private var scopeSkips: Set<String> = []
+    /// The language's function words (`function-words.txt`), which a negation's scope never is.
+    private var functionWords: Set<String> = []
     /// Cue → words that make it lexical when one follows within two words (Russian `не … ли`).
     private var lexicalBefore: [String: Set<String>] = [:]
     /// Cue → words that make it lexical when one precedes it within three words (concessive
@@ -376,6 +381,7 @@ struct NegationLexicon: Sendable {
             for (word, list) in result[key]!.phrases {
                 result[key]!.phrases[word] = list.sorted { $0.words.count > $1.words.count }
             }
+            result[key]!.functionWords = FunctionWords.of(key)
             result[key]!.phraseFilter = ASCIIKeyFilter(keys: result[key]!.phrases.keys)
             result[key]!.cancelFilter = ASCIIKeyFilter(keys: result[key]!.cancels.keys)
             result[key]!.suffixEnds = AffixEnds(affixes: result[key]!.suffixes, last: true)
@@ -435,6 +441,7 @@ struct NegationLexicon: Sendable {
             var matched: (count: Int, strength: Strength)?
             // `neschválila`: the negative prefix makes the word itself the negated one.
             var negatesItself = false
+            var isAffixed = false
             if phraseFilter.mayContain(word, isASCII: isASCII), let phrase = phrases[word]?.first(where: { matches($0.words, at: index, in: words) }) {
                 matched = (phrase.words.count, phrase.strength)
             } else if suffixEnds.mayMatch(word, isASCII: isASCII, last: true),
@@ -445,8 +452,10 @@ struct NegationLexicon: Sendable {
                 let isVerb = verbEndings.isEmpty || verbEndings.contains { word.hasSuffix($0) }
                 matched = (1, isVerb ? .grammatical : .lexical)
                 negatesItself = true
+                isAffixed = true
             } else if isLexicalAffixed(word, isASCII: isASCII), !Self.isAcronym(words[index].written) {
                 matched = (1, .lexical)
+                isAffixed = true
             }
             // `No Mercy`, `Nobody Knows`: a capitalized cue inside a sentence before another capital is a title.
             if matched != nil, index > 0, words[index].isCapitalized, index + 1 < words.count, words[index + 1].isCapitalized,
@@ -489,6 +498,7 @@ struct NegationLexicon: Sendable {
                 hits[hits.count - 1] = (Negation(cue: merged.cue, strength: strength, range: merged.range), last)
             } else {
                 var negation = Negation(cue: cue, strength: strength, range: range)
+                negation.isAffixed = isAffixed && count == 1
                 if negatesItself, count == 1 {
                     negation.scope = words[index].written
                     negation.scopeRange = words[index].range
@@ -499,25 +509,69 @@ struct NegationLexicon: Sendable {
         }
         return hits.map { hit, last in
             var negation = hit
-            if negation.strength == .weak { negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range) }
-            guard negation.scope == nil else { return negation }
-            // `vertrok niet op tijd`: before a preposition or a pronoun the particle negates the verb before it.
-            if last + 1 < words.count, scopeSkips.contains(words[last + 1].text),
-               let first = words.firstIndex(where: { $0.range.lowerBound == negation.range.lowerBound }), first > 0,
-               case let previous = words[first - 1], previous.text.count >= 2, !scopeSkips.contains(previous.text),
-               !Self.functionWords.contains(previous.text), phrases[previous.text] == nil,
-               previous.range.upperBound < negation.range.lowerBound {
-                negation.scope = previous.written
-                negation.scopeRange = previous.range
-                return negation
+            if negation.strength == .weak {
+                negation = Negation(cue: hit.cue, strength: .lexical, range: hit.range, isAffixed: hit.isAffixed)
             }
-            if let scope = words[(last + 1)...].first(where: { word in
-                word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
-            }) {
+            guard negation.scope == nil else { return negation }
+            if let scope = scope(after: last, of: negation, in: words, text: text) {
                 negation.scope = scope.written
                 negation.scopeRange = scope.range
             }
             return negation
+        }
+    }
+
+    /// The word a negation whose cue ends at word `last` negates, for messages. Auxiliaries, copulas,
+    /// prepositions and articles (the language's function words, `function-words.txt`) are never it:
+    /// `n'a pas été informé` negates `informé`, `nicht für die Wirtschaft` does not negate `für`.
+    private func scope(after last: Int, of negation: Negation, in words: [SentenceWord], text: String) -> SentenceWord? {
+        func isContent(_ word: SentenceWord) -> Bool {
+            word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
+                && !functionWords.contains(word.text)
+        }
+        let clauseEnd = Self.clauseEnd(after: last, in: words, text: text)
+        // `vertrok niet op tijd`: before a preposition or a pronoun the particle negates the verb
+        // before it, when that is a full verb. After an auxiliary or a copula (`wurde nicht über die
+        // Pläne informiert`, `ist nicht für die Wirtschaft gut`), the negated word of a verb-final
+        // clause is its last one.
+        if last + 1 < words.count, scopeSkips.contains(words[last + 1].text),
+           let first = words.firstIndex(where: { $0.range.lowerBound == negation.range.lowerBound }), first > 0,
+           case let previous = words[first - 1], previous.text.count >= 2, !scopeSkips.contains(previous.text),
+           phrases[previous.text] == nil, previous.range.upperBound < negation.range.lowerBound {
+            if isContent(previous) { return previous }
+            if let final = words[(last + 1)..<clauseEnd].last(where: isContent) { return final }
+        }
+        if let found = words[(last + 1)..<clauseEnd].first(where: isContent) { return found }
+        // A clause of function words only (`ist nicht da`): the first word after the cue.
+        return words[(last + 1)...].first { word in
+            word.text.count >= 2 && phrases[word.text] == nil && !Self.functionWords.contains(word.text)
+        }
+    }
+
+    /// The index past the last word of the clause that goes on after word `index`: a comma, a
+    /// semicolon, a colon or a sentence's end between two words closes it.
+    private static func clauseEnd(after index: Int, in words: [SentenceWord], text: String) -> Int {
+        let utf16 = Array(text.utf16)
+        let closers: Set<UInt16> = [0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x2014, 0x2013, 0x28, 0x29]
+        var end = index + 1
+        while end < words.count {
+            let gap = words[end - 1].range.upperBound..<words[end].range.lowerBound
+            if gap.upperBound <= utf16.count, utf16[gap].contains(where: closers.contains) { break }
+            end += 1
+        }
+        return end
+    }
+
+    /// Whether a dictionary translation negates with a word of its own (`nicht erlaubt`, `not
+    /// allowed`, `ne … pas autorisé`): then its other words mean their opposite, and are no
+    /// translation of the headword. A word that negates by its prefix (`neschválit`) is itself
+    /// the translation, and a lexical negative (`go away`, `free of charge`) negates nothing there.
+    func negatesWithWord(_ translation: String) -> Bool {
+        guard substrings.isEmpty, translation.utf8.contains(0x20) else { return false }
+        let words = SentenceWord.words(in: translation, language: language)
+        return negations(in: translation, words: words).contains { negation in
+            guard negation.strength == .grammatical, let first = negation.cue.split(separator: " ").first else { return false }
+            return phrases[String(first)] != nil
         }
     }
 

@@ -83,6 +83,27 @@ final class SharedWordInfos: @unchecked Sendable {
         }
     }
 
+    /// `meaning.antonym`'s English dictionary forms of each word's translations
+    /// (`AlignmentWords.translationLemmas`), by side and word as written: the same words come back
+    /// in every chunk, on every thread.
+    private let lemmaLock = NSLock()
+    private var sourceLemmas: [String: Set<String>] = [:]
+    private var targetLemmas: [String: Set<String>] = [:]
+
+    func translationLemmas(of written: String, side: LexicalAlignment.Side) -> Set<String>? {
+        lemmaLock.withLock { side == .source ? sourceLemmas[written] : targetLemmas[written] }
+    }
+
+    func noteTranslationLemmas(_ lemmas: Set<String>, of written: String, side: LexicalAlignment.Side) {
+        lemmaLock.withLock {
+            if side == .source {
+                if sourceLemmas.count < Self.capacity { sourceLemmas[written] = lemmas }
+            } else if targetLemmas.count < Self.capacity {
+                targetLemmas[written] = lemmas
+            }
+        }
+    }
+
     /// Words made, both sides.
     var count: Int {
         condition.lock()
@@ -97,6 +118,7 @@ extension WordInfo {
         WordInfo(id: id, written: written, folded: folded, lemmas: lemmas, translations: translations,
                  translationSynonyms: translationSynonyms, isKnown: isKnown, isCapitalized: isCapitalized, latin: latin,
                  cognateKey: cognateKey, lemmaCognates: lemmaCognates, translationCognates: translationCognates,
-                 antonyms: antonyms, directAntonyms: directAntonyms)
+                 antonyms: antonyms, directAntonyms: directAntonyms, negatedTranslations: negatedTranslations,
+                 negatedSynonyms: negatedSynonyms)
     }
 }
