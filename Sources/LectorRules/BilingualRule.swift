@@ -97,6 +97,9 @@ final class SharedPairWork {
     var readableTarget: (text: String, isTokenized: Bool)?
     /// ICU word segments of each side (`SentencePairContext.wordSegments`), by side and locale.
     var wordSegments: [(isSource: Bool, locale: String, value: PairWordSegments)] = []
+    /// Each side with its placeholders blanked (`withoutPlaceholders`), in word segments, by
+    /// side and locale; `nil` where the side has no placeholder.
+    var blankedSegments: [(isSource: Bool, locale: String, value: PairWordSegments?)] = []
     /// Numbers and dates of each side and the language they were read in.
     var sourceNumbers: (language: String, value: NumbersAndDates)?
     var targetNumbers: (language: String, value: NumbersAndDates)?
@@ -214,8 +217,8 @@ extension SentencePairContext {
     func numbersAndDates(ofSource extractor: NumberExtractor) -> NumbersAndDates {
         if let made = shared.sourceNumbers, made.language == extractor.language { return made.value }
         let made: NumbersAndDates
-        if let blanked = withoutPlaceholders(sourceText) {
-            made = extractor.numbersAndDates(in: blanked)
+        if let blanked = blankedSegments(of: .source, segmenter: extractor.wordSegmenter) {
+            made = extractor.numbersAndDates(inUTF16: blanked.units, segments: blanked.segments)
         } else {
             // The text as it stands: its word segments are the pair's (the name rules read them too).
             let words = wordSegments(of: .source, segmenter: extractor.wordSegmenter)
@@ -229,8 +232,8 @@ extension SentencePairContext {
         if let made = shared.targetNumbers, made.language == extractor.language { return made.value }
         let readable = sharedReadableTarget
         let made: NumbersAndDates
-        if let blanked = withoutPlaceholders(readable.text) {
-            made = extractor.numbersAndDates(in: blanked)
+        if let blanked = blankedSegments(of: .target, segmenter: extractor.wordSegmenter) {
+            made = extractor.numbersAndDates(inUTF16: blanked.units, segments: blanked.segments)
         } else if readable.isTokenized {
             made = extractor.numbersAndDates(in: readable.text)
         } else {
@@ -239,6 +242,24 @@ extension SentencePairContext {
             made = extractor.numbersAndDates(inUTF16: words.units, segments: words.segments)
         }
         shared.targetNumbers = (extractor.language, made)
+        return made
+    }
+
+    /// The source, or the readable target (`sharedReadableTarget`), with its placeholders
+    /// blanked, segmented into words once per pair and locale: the number reader and the names
+    /// of days and months read the same. `nil` when the side has no placeholder to blank.
+    func blankedSegments(of side: LexicalAlignment.Side, segmenter: TextSegmenter) -> PairWordSegments? {
+        let isSource = side == .source
+        let locale = segmenter.locale
+        if let made = shared.blankedSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
+        var made: PairWordSegments?
+        if let blanked = withoutPlaceholders(isSource ? sourceText : sharedReadableTarget.text) {
+            let units = LectorICU.UTF16.encode(blanked)
+            var segments: [Segment] = []
+            units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
+            made = PairWordSegments(units: units, segments: segments)
+        }
+        shared.blankedSegments.append((isSource, locale, made))
         return made
     }
 

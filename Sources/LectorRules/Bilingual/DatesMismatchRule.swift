@@ -165,16 +165,18 @@ public struct DayNameStems: @unchecked Sendable {
 extension SentencePairContext {
     /// The days of the week and months the source names, read off the pair's word segments.
     func namedDays(ofSource extractor: NumberExtractor, stems: DayNameStems) -> [NamedDay] {
-        if let blanked = withoutPlaceholders(sourceText) { return extractor.namedDays(in: blanked, otherForm: stems.otherForm) }
-        let words = wordSegments(of: .source, segmenter: extractor.wordSegmenter)
+        let words = blankedSegments(of: .source, segmenter: extractor.wordSegmenter)
+            ?? wordSegments(of: .source, segmenter: extractor.wordSegmenter)
         return extractor.namedDays(inUTF16: words.units, segments: words.segments, otherForm: stems.otherForm)
     }
 
     /// The same of the readable target (`sharedReadableTarget`), whose ranges
     /// `targetRange(ofReadableRange:tokenized:)` maps back.
     func namedDays(ofReadableTarget extractor: NumberExtractor, stems: DayNameStems) -> [NamedDay] {
+        if let blanked = blankedSegments(of: .target, segmenter: extractor.wordSegmenter) {
+            return extractor.namedDays(inUTF16: blanked.units, segments: blanked.segments, otherForm: stems.otherForm)
+        }
         let readable = sharedReadableTarget
-        if let blanked = withoutPlaceholders(readable.text) { return extractor.namedDays(in: blanked, otherForm: stems.otherForm) }
         if readable.isTokenized { return extractor.namedDays(in: readable.text, otherForm: stems.otherForm) }
         let words = wordSegments(of: .target, segmenter: extractor.wordSegmenter)
         return extractor.namedDays(inUTF16: words.units, segments: words.segments, otherForm: stems.otherForm)

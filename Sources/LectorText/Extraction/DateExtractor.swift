@@ -85,7 +85,7 @@ public final class DateExtractor {
     private let numberWords: NumberWords?
     private let dayMonthLinks: Set<String>
     private let weekdayNames: [String: Int]
-    private let weekdayShapes: KeyShapes
+    private let dayShapes: KeyShapes
     private let capitalizesWeekdays: Bool
     private let declinesNames: Bool
 
@@ -107,7 +107,8 @@ public final class DateExtractor {
         let dayMonthLinks: Set<String>
         /// Folded wide weekday name → 0 (Sunday) … 6; names of one word only.
         let weekdayNames: [String: Int]
-        let weekdayShapes: KeyShapes
+        /// The shapes of the weekday names and the month names that are no abbreviation.
+        let dayShapes: KeyShapes
         let capitalizesWeekdays: Bool
         /// The language declines month names (CLDR's format and stand-alone names differ, as
         /// Russian `декабря` and `декабрь`), so text writes cases CLDR does not list (`в декабре`).
@@ -155,7 +156,7 @@ public final class DateExtractor {
                 }
             }
             weekdayNames = weekdays
-            weekdayShapes = KeyShapes(keys: weekdays.keys)
+            dayShapes = KeyShapes(keys: Array(weekdays.keys) + names.filter { !$0.value.1 }.map(\.key))
             capitalizesWeekdays = symbols.weekdayForms.first?.first?.first?.isUppercase ?? false
             declinesNames = symbols.months != symbols.standaloneMonths
         }
@@ -179,7 +180,7 @@ public final class DateExtractor {
         numberWords = tables.numberWords
         dayMonthLinks = tables.dayMonthLinks
         weekdayNames = tables.weekdayNames
-        weekdayShapes = tables.weekdayShapes
+        dayShapes = tables.dayShapes
         capitalizesWeekdays = tables.capitalizesWeekdays
         declinesNames = tables.declinesNames
     }
@@ -232,20 +233,28 @@ public final class DateExtractor {
 
     func namedDays(in text: TokenizedText, otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
         var found: [NamedDay] = []
+        // Most words of a text are neither: one look at the shapes of both kinds rules them out
+        // before anything is folded (the capital is asked last, of a name found).
+        // Where the language capitalizes both kinds and reads no other form, a word that starts
+        // with an ASCII letter in lower case is none (most words of an English or German text).
+        let needsCapital = capitalizesWeekdays && capitalizesMonths && otherForm == nil
         for index in text.tokens.indices where text.tokens[index].kind == .letter {
             let range = text.tokens[index].range
-            let capitalized = CodeUnit.isUppercase(text.units[range.lowerBound])
-            if weekdayShapes.mayContain(foldingASCII: text.units[range]), let day = weekdayNames[text.folded(index)],
-               capitalized || !capitalizesWeekdays {
-                found.append(NamedDay(kind: .weekday, value: day, range: range, text: text.text(range)))
-            } else if monthShapes.mayContain(foldingASCII: text.units[range]), text.mayBeKey(index, in: monthFilter),
-                      let (month, isAbbreviation) = monthNames[text.folded(index)], !isAbbreviation,
-                      capitalized || !capitalizesMonths {
-                found.append(NamedDay(kind: .month, value: month, range: range, text: text.text(range)))
-            } else if let otherForm, let (kind, value) = otherForm(text.units[range]),
-                      capitalized || !(kind == .weekday ? capitalizesWeekdays : capitalizesMonths) {
-                found.append(NamedDay(kind: kind, value: value, range: range, text: text.text(range)))
+            if needsCapital, case 0x61...0x7A = text.units[range.lowerBound] { continue }
+            var named: (kind: NamedDay.Kind, value: Int)?
+            if dayShapes.mayContain(foldingASCII: text.units[range]) {
+                let folded = text.folded(index)
+                if let day = weekdayNames[folded] {
+                    named = (.weekday, day)
+                } else if let (month, isAbbreviation) = monthNames[folded], !isAbbreviation {
+                    named = (.month, month)
+                }
             }
+            if named == nil, let otherForm { named = otherForm(text.units[range]) }
+            guard let named else { continue }
+            let capitalizes = named.kind == .weekday ? capitalizesWeekdays : capitalizesMonths
+            guard !capitalizes || CodeUnit.isUppercase(text.units[range.lowerBound]) else { continue }
+            found.append(NamedDay(kind: named.kind, value: named.value, range: range, text: text.text(range)))
         }
         return found
     }
