@@ -433,6 +433,9 @@ enum NameCorrespondence {
         let targetPlacesAndLanguages: Set<String>
         /// Target-language names of languages, lower-cased (`German`, `allemand`).
         let targetLanguages: Set<String>
+        /// Target-language names of one word of cities and countries, not of regions such as
+        /// `World` or `Europe` (CLDR's numeric ids), lower-cased.
+        let targetCitiesAndCountries: Set<String>
 
         private static let lock = NSLock()
         nonisolated(unsafe) private static var cache: [String: Places] = [:]
@@ -476,6 +479,8 @@ enum NameCorrespondence {
             (sourceCalendar, targetCalendar) = (try calendar(source), try calendar(target))
             targetPlacesAndLanguages = Set(targetNames.names.values.joined().filter { !$0.contains(" ") }).union(targetNames.languages)
             targetLanguages = Set(targetNames.languages)
+            targetCitiesAndCountries = Set(targetNames.names.filter { !$0.key.allSatisfy(\.isNumber) }.values.joined()
+                .filter { !$0.contains(" ") })
             sourceWords = Set(sourceNames.names.values.joined().filter { !$0.contains(" ") && !$0.contains("-") && $0.count >= 4 })
             entries = sourceNames.names.compactMap { place, names in
                 guard let other = targetNames.names[place] else { return nil }

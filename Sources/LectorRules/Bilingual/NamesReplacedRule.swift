@@ -43,6 +43,8 @@ public struct NamesReplacedRule: BilingualRule {
             // `München` is a name by FreeDict (it translates only into `Munich`), so `Dresden` in its
             // place is another one.
             RuleExample("Trains run to ↓Dresden every hour.", source: "Züge fahren stündlich nach München.", from: "de", to: "en"),
+            // `berlin` is also an English word (a carriage); with its capital, CLDR's city.
+            RuleExample("The minister travelled to ↓Berlin.", source: "Der Minister reiste nach Paris.", from: "de", to: "en"),
             // `trump` is an English word; untranslated (no `Trumpf`) and not kept, it was a name.
             RuleExample("Präsident ↓Biden sprach am Montag in Paris.", source: "President Trump spoke in Paris on Monday.",
                         from: "en", to: "de"),
@@ -241,7 +243,15 @@ public struct NamesReplacedRule: BilingualRule {
     }
 
     static func facts(of word: String, prepared: Reading) -> TargetWordFacts? {
-        if NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
+        // A city or country CLDR names, written with its capital inside a sentence of a language
+        // that does not capitalize nouns, is the place even where the dictionary also has the
+        // word in lower case (`Berlin`, a carriage; `Turkey`, `Jersey`). Regions are not (`World`
+        // in `World War`), nor languages.
+        let isCLDRPlace = !prepared.targetCapitalizesNouns
+            && prepared.names.places.targetCitiesAndCountries.contains(word.lowercased())
+            && !prepared.names.places.targetLanguages.contains(word.lowercased())
+        if !isCLDRPlace,
+           NameCorrespondence.isOrdinaryWord(word, spelling: prepared.targetSpelling, lexicon: prepared.targetLexicon,
                                              inflection: prepared.targetInflection,
                                              capitalizesNouns: prepared.targetCapitalizesNouns,
                                              calendar: prepared.names.places.targetCalendar) == true {
