@@ -124,8 +124,9 @@ public struct DatesMismatchRule: BilingualRule {
 public struct DayNameStems: @unchecked Sendable {
     let dictionary: HunspellDictionary?
     let stems: [String: (NamedDay.Kind, Int)]
-    /// The first three letters (lower-cased) of every stem: other words are not stemmed.
-    let prefixes: Set<String>
+    /// The first three UTF-16 units (lower-cased) of every stem: other words are not stemmed,
+    /// nor decoded.
+    let prefixes: Set<[UInt16]>
 
     init(dates: DateExtractor, dictionary: HunspellDictionary?) {
         guard let dictionary, dates.declinesDayNames else {
@@ -139,16 +140,26 @@ public struct DayNameStems: @unchecked Sendable {
             }
             return stems
         }
-        prefixes = Set(stems.keys.map { String($0.prefix(3)) })
+        prefixes = Set(stems.keys.map { Array($0.utf16.prefix(3)) })
+    }
+
+    /// Lower case of a unit where it is ASCII or basic Cyrillic; any other unit as it is (a
+    /// capital outside those ranges then misses its stem, and is read as no name).
+    static func lowered(_ unit: UInt16) -> UInt16 {
+        switch unit {
+        case 0x41...0x5A: return unit + 0x20
+        case 0x410...0x42F: return unit + 0x20
+        case 0x400...0x40F: return unit + 0x50
+        default: return unit
+        }
     }
 
     /// What a word that is no CLDR name names through its stems, if anything.
     var otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? {
         guard let dictionary, !stems.isEmpty else { return nil }
         return { [stems, prefixes] units in
-            guard units.count >= 4 else { return nil }
+            guard units.count >= 4, prefixes.contains(units.prefix(3).map(Self.lowered)) else { return nil }
             let word = UTF16.decode(units)
-            guard prefixes.contains(String(word.prefix(3)).lowercased()) else { return nil }
             for stem in dictionary.stem(word) { if let found = stems[stem.lowercased()] { return found } }
             return nil
         }

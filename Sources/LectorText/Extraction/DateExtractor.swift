@@ -158,7 +158,11 @@ public final class DateExtractor {
             weekdayNames = weekdays
             dayShapes = KeyShapes(keys: Array(weekdays.keys) + names.filter { !$0.value.1 }.map(\.key))
             capitalizesWeekdays = symbols.weekdayForms.first?.first?.first?.isUppercase ?? false
+            // Or writes the names in lower case, as words whose endings vary (Estonian
+            // `esmaspäeval`, `jaanuarisse`); languages that capitalize them (English `March`,
+            // whose verb `marched` has the stem `march`) read CLDR's forms only.
             declinesNames = symbols.months != symbols.standaloneMonths
+                || !(symbols.months.first?.first?.isUppercase ?? true) && !capitalizesWeekdays
         }
     }
 
