@@ -18,11 +18,15 @@ public struct DateSymbols: Sendable, Equatable {
     public let standaloneMonths: [String]
     /// Stand-alone, abbreviated.
     public let standaloneShortMonths: [String]
-    /// Names of the days of the week, format and stand-alone, each once: `Monday` (`понедельник`).
-    public let weekdays: [String]
     /// The wide names of each day of the week, format and stand-alone, each once; index 0 is Sunday
     /// (`[["Sunday"], ["Monday"], …]`; `[["воскресенье"], …]`).
     public let weekdayForms: [[String]]
+    /// Names of the days of the week, format and stand-alone, each once: `Monday` (`понедельник`).
+    public var weekdays: [String] {
+        var names: [String] = []
+        for name in weekdayForms.joined() where !names.contains(name) { names.append(name) }
+        return names
+    }
     /// Abbreviated names of the days of the week, format and stand-alone, each once: `Mon` (`пн`, `lun.`).
     public let shortWeekdays: [String]
     /// The locale's long date pattern (`MMMM d, y` in `en`, `d. MMMM y` in `de`).
@@ -59,7 +63,6 @@ public struct DateSymbols: Sendable, Equatable {
         shortMonths = try Self.symbols(CICU_UDAT_SHORT_MONTHS, of: long)
         standaloneMonths = try Self.symbols(CICU_UDAT_STANDALONE_MONTHS, of: long)
         standaloneShortMonths = try Self.symbols(CICU_UDAT_STANDALONE_SHORT_MONTHS, of: long)
-        weekdays = try Self.distinctSymbols([CICU_UDAT_WEEKDAYS, CICU_UDAT_STANDALONE_WEEKDAYS], of: long)
         shortWeekdays = try Self.distinctSymbols([CICU_UDAT_SHORT_WEEKDAYS, CICU_UDAT_STANDALONE_SHORT_WEEKDAYS], of: long)
         // ICU numbers the days from 1 (Sunday) and keeps slot 0 empty.
         let format = try Self.symbols(CICU_UDAT_WEEKDAYS, of: long)

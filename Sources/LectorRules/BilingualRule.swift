@@ -166,14 +166,21 @@ extension SentencePairContext {
         if let made = shared.wordSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
             ?? sideUnits(isSource: isSource)
+        let made = PairWordSegments(units: units, segmenter: segmenter)
+        shared.wordSegments.append((isSource, locale, made))
+        return made
+    }
+}
+
+extension PairWordSegments {
+    /// `units` split into words by `segmenter`.
+    init(units: [UInt16], segmenter: TextSegmenter) {
         var segments: [Segment] = []
         // Two segments (a word, the space after it) take four units or more of prose: room for
         // a sentence's segments at once, where growing from empty copied them five or six times.
         segments.reserveCapacity(units.count / 2 + 1)
         units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
-        let made = PairWordSegments(units: units, segments: segments)
-        shared.wordSegments.append((isSource, locale, made))
-        return made
+        self.init(units: units, segments: segments)
     }
 }
 
@@ -254,10 +261,7 @@ extension SentencePairContext {
         if let made = shared.blankedSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         var made: PairWordSegments?
         if let blanked = withoutPlaceholders(isSource ? sourceText : sharedReadableTarget.text) {
-            let units = LectorICU.UTF16.encode(blanked)
-            var segments: [Segment] = []
-            units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
-            made = PairWordSegments(units: units, segments: segments)
+            made = PairWordSegments(units: LectorICU.UTF16.encode(blanked), segmenter: segmenter)
         }
         shared.blankedSegments.append((isSource, locale, made))
         return made
