@@ -310,16 +310,6 @@ struct LexicalAlignment {
         return false
     }
 
-    /// `areCounterparts`, leaving out what only negated translations link (`forbidden`, whose
-    /// dictionary entry `nicht erlaubt` makes it a counterpart of `erlaubt`): for `meaning.antonym`,
-    /// to which such a link is the opposite, not a translation.
-    static func arePlainCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
-        guard areCounterparts(s, t) else { return false }
-        let (plainS, plainT) = (s.withoutNegatedTranslations, t.withoutNegatedTranslations)
-        guard plainS !== s || plainT !== t else { return true }
-        return areCounterparts(plainS, plainT)
-    }
-
     // MARK: - Spans
 
     /// A run of content words of one side without counterpart, and how unlikely such a run is by
@@ -852,8 +842,10 @@ public final class AlignmentWords: @unchecked Sendable {
         return made
     }
 
-    /// `LexicalAlignment.arePlainCounterparts`, with the memo's verdict first: a word whose
-    /// translations none negate needs no more.
+    /// `areCounterparts`, leaving out what only negated translations link (`forbidden`, whose
+    /// dictionary entry `nicht erlaubt` makes it a counterpart of `erlaubt`): for `meaning.antonym`,
+    /// to which such a link is the opposite, not a translation. The memo's verdict first: a word
+    /// whose translations none negate needs no more.
     func arePlainCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
         guard areCounterparts(s, t) else { return false }
         guard !s.negatedTranslations.isEmpty || !s.negatedSynonyms.isEmpty || !t.negatedTranslations.isEmpty
