@@ -115,13 +115,14 @@ public struct SpellingUnknownRule: Rule {
                 let units = UnsafeBufferPointer(rebasing: utf16[range])
                 // An ASCII word's verdict, once made below, is read off its code units.
                 let asciiHash = ASCIIWordMemo.hash(units)
-                if let asciiHash, let known = asciiMemo.value(of: units, hash: asciiHash), !known { return }
+                let remembered = asciiHash.flatMap { asciiMemo.value(of: units, hash: $0) }
+                if remembered == false { return }
                 let word = document.text(in: range)
                 // The verdict on the word alone is remembered per form: Hunspell's spell and
                 // suggest are most of the rule's time. Only the joined forms depend on where it is.
                 let unknown: Bool
-                if let asciiHash, let known = asciiMemo.value(of: units, hash: asciiHash) {
-                    unknown = known
+                if let remembered {
+                    unknown = remembered
                 } else if let cached = unknownForms[word] {
                     unknown = cached
                     if let asciiHash { asciiMemo.insert(units, hash: asciiHash, value: cached) }
