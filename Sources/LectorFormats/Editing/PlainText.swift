@@ -37,21 +37,34 @@ public enum PlainText: EditableFormat {
     public static func protectedRanges(in bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while position < bytes.count {
-            if bytes[position].isASCIIWhitespace {
-                position += 1
-                continue
-            }
-            let tokenStart = position
-            while position < bytes.count, !bytes[position].isASCIIWhitespace { position += 1 }
-            let token = tokenStart..<position
-            let before = ranges.count
-            // Every URL prefix has a `:` or a `.`: a token with neither holds no URL.
-            if bytes[token].contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) {
-                scanURLs(in: bytes, token: token, into: &ranges)
-            }
-            if ranges.count == before, let whole = addressOrPath(in: bytes, token: token) {
-                ranges.append(whole)
+        bytes.withUnsafeBufferPointer { buffer in
+            while position < buffer.count {
+                if buffer[position].isASCIIWhitespace {
+                    position += 1
+                    continue
+                }
+                let tokenStart = position
+                // What the token holds is noted as it is read: most tokens are words, and reading
+                // each again for the marks below was a tenth of a target-only check.
+                // Every URL prefix has a `:` or a `.`; an address has an `@`, a path a separator.
+                var mayHoldURL = false
+                var mayBeAddressOrPath = false
+                while position < buffer.count {
+                    let byte = buffer[position]
+                    if byte.isASCIIWhitespace { break }
+                    switch byte {
+                    case UInt8(ascii: ":"), UInt8(ascii: "."): mayHoldURL = true
+                    case UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "\\"): mayBeAddressOrPath = true
+                    default: break
+                    }
+                    position += 1
+                }
+                let token = tokenStart..<position
+                let before = ranges.count
+                if mayHoldURL { scanURLs(in: bytes, token: token, into: &ranges) }
+                if ranges.count == before, mayBeAddressOrPath, let whole = addressOrPath(in: bytes, token: token) {
+                    ranges.append(whole)
+                }
             }
         }
         return ranges

@@ -286,25 +286,34 @@ public struct SpellingUnknownRule: Rule {
         var ranges: [Range<Int>] = []
         var start = 0
         func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 }
-        while start < utf16.count {
-            while start < utf16.count, isSpace(utf16[start]) { start += 1 }
-            var end = start
-            while end < utf16.count, !isSpace(utf16[end]) { end += 1 }
-            // Each test below needs a `:`, an `@` or a `w`/`W` first: a token without one is no URL
-            // or address, and is not made into a string (Foundation's `contains` on every token of
-            // a text was most of this rule's time).
-            if end > start, utf16[start] == 0x77 || utf16[start] == 0x57 || utf16[start..<end].contains(where: { $0 == 0x3A || $0 == 0x40 }) {
-                let token = utf16[start..<end]
-                if let isLink = asciiLinkToken(token) {
-                    if isLink { ranges.append(start..<end) }
-                } else {
-                    let text = String(decoding: token, as: Unicode.UTF16.self)
-                    if text.contains("://") || text.lowercased().hasPrefix("www.") || text.dropFirst().dropLast().contains("@") {
-                        ranges.append(start..<end)
+        utf16.withUnsafeBufferPointer { units in
+            while start < units.count {
+                while start < units.count, isSpace(units[start]) { start += 1 }
+                var end = start
+                // Each test below needs a `:`, an `@` or a `w`/`W` first: a token without one is no
+                // URL or address, and is not made into a string (Foundation's `contains` on every
+                // token of a text was most of this rule's time). The marks are noted as the token
+                // is read, not looked for again.
+                var hasMark = false
+                while end < units.count {
+                    let unit = units[end]
+                    if isSpace(unit) { break }
+                    if unit == 0x3A || unit == 0x40 { hasMark = true }
+                    end += 1
+                }
+                if end > start, hasMark || units[start] == 0x77 || units[start] == 0x57 {
+                    let token = utf16[start..<end]
+                    if let isLink = asciiLinkToken(token) {
+                        if isLink { ranges.append(start..<end) }
+                    } else {
+                        let text = String(decoding: token, as: Unicode.UTF16.self)
+                        if text.contains("://") || text.lowercased().hasPrefix("www.") || text.dropFirst().dropLast().contains("@") {
+                            ranges.append(start..<end)
+                        }
                     }
                 }
+                start = end
             }
-            start = end
         }
         return ranges
     }
