@@ -109,6 +109,25 @@ import Testing
         #expect(rejected > 20)
     }
 
+    /// `hasRepeatedRun`, the prefilters' one comparison per item and length, answers as
+    /// `repeatedRun` does on hashes: sequences over a small alphabet, so that runs of every length
+    /// occur, near misses (two repeats, a break inside the third) too.
+    @Test func repeatedRunTestIsTheSlicesComparison() {
+        var random = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<4000 {
+            let count = Int.random(in: 0...16, using: &random)
+            let alphabet = UInt64.random(in: 1...3, using: &random)
+            let items = (0..<count).map { _ in UInt64.random(in: 0..<alphabet, using: &random) }
+            let expected = GarbledConditions.repeatedRun(items, lengths: 1...4, minimumUnit: 1) != nil
+            if expected { found += 1 }
+            #expect(GarbledConditions.hasRepeatedRun(items, lengths: 1...4) == expected, "\(items)")
+        }
+        #expect(found > 100)
+        #expect(GarbledConditions.hasRepeatedRun([1, 2, 1, 2, 1, 2], lengths: 1...4))
+        #expect(!GarbledConditions.hasRepeatedRun([1, 2, 1, 2, 1, 3], lengths: 1...4))
+    }
+
     /// A paragraph `mayLoop(paragraph:)` rules out has no sentence (ICU's) with a loop, also where
     /// sentences end without a space (`end.Then`, `3.5.Next`).
     @Test func paragraphPrefilterNeverMissesALoop() throws {

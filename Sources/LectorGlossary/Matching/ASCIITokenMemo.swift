@@ -1,3 +1,5 @@
+import Foundation
+
 /// A map from tokens, mostly ASCII ones (their UTF-16 code units, case kept), to what was worked out for them:
 /// open addressing over one pool of the tokens' units, FNV-1a hashes, no string and no allocation
 /// per look-up. Shared by the glossary matcher (skeletons) and `spelling.unknown` (verdicts).
@@ -45,9 +47,11 @@ package struct ASCIITokenMemo<Value> {
             let entry = slots[slot]
             if entry < 0 { return nil }
             let found = entries[Int(entry)]
+            // `memcmp`: the generic `elementsEqual` compared unit by unit, a fortieth of a
+            // target-only check.
             if found.hash == hash, Int(found.count) == units.count,
-               pool.withUnsafeBufferPointer({ UnsafeBufferPointer(rebasing: $0[Int(found.start)..<Int(found.start + found.count)])
-                   .elementsEqual(units) }) {
+               units.isEmpty || pool.withUnsafeBufferPointer({
+                   memcmp($0.baseAddress! + Int(found.start), units.baseAddress!, units.count * MemoryLayout<UInt16>.stride) == 0 }) {
                 return values[Int(entry)]
             }
             slot = (slot + 1) & mask

@@ -137,7 +137,7 @@ public enum GarbledConditions {
     /// here; equal words hash the same, so a loop of words is a loop of hashes. `false` only when
     /// there is none; `nil` for text with non-ASCII units, which `loop` reads.
     static func mayLoop(ascii units: UnsafeBufferPointer<UInt16>) -> Bool? {
-        wordHashes(units, apostrophes: true).map { repeatedRun($0, lengths: 1...4, minimumUnit: 1) != nil }
+        wordHashes(units, apostrophes: true).map { hasRepeatedRun($0, lengths: 1...4) }
     }
 
     /// `mayLoop(ascii:)` for all the sentences of a paragraph at once. ICU breaks sentences only
@@ -146,7 +146,28 @@ public enum GarbledConditions {
     /// sentence's words are therefore a stretch of the paragraph's words, and a paragraph whose
     /// words hold no loop has no sentence with one. `nil` for other paragraphs.
     static func mayLoop(paragraph units: UnsafeBufferPointer<UInt16>) -> Bool? {
-        wordHashes(units, apostrophes: false).map { repeatedRun($0, lengths: 1...4, minimumUnit: 1) != nil }
+        wordHashes(units, apostrophes: false).map { hasRepeatedRun($0, lengths: 1...4) }
+    }
+
+    /// Whether `repeatedRun(hashes, lengths:, minimumUnit: 1)` finds a run (hashes are no strings,
+    /// so no run is passed over as a short token). A run of `n` items three times in a row is
+    /// `2n` positions in a row where an item equals the one `n` after it: one comparison per item
+    /// and length, without the slices `repeatedRun` compares (a twentieth of a target-only check).
+    static func hasRepeatedRun(_ hashes: [UInt64], lengths: ClosedRange<Int>) -> Bool {
+        hashes.withUnsafeBufferPointer { items in
+            for length in lengths where items.count >= 3 * length {
+                var streak = 0
+                for index in 0..<(items.count - length) {
+                    if items[index] == items[index + length] {
+                        streak += 1
+                        if streak == 2 * length { return true }
+                    } else {
+                        streak = 0
+                    }
+                }
+            }
+            return false
+        }
     }
 
     /// Hashes of the lower-cased words of ASCII text; `nil` for text with a non-ASCII unit, or
@@ -175,8 +196,8 @@ public enum GarbledConditions {
 
     /// The first run of `n` items (n in `lengths`) that occurs three times in a row: where it
     /// starts and its length `n`.
-    private static func repeatedRun<T: Equatable>(_ items: [T], lengths: ClosedRange<Int>,
-                                                  minimumUnit: Int) -> (start: Int, length: Int)? {
+    static func repeatedRun<T: Equatable>(_ items: [T], lengths: ClosedRange<Int>,
+                                          minimumUnit: Int) -> (start: Int, length: Int)? {
         for length in lengths where items.count >= 3 * length {
             for start in 0...(items.count - 3 * length) {
                 let unit = items[start..<(start + length)]
