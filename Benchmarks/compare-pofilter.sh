@@ -11,10 +11,12 @@
 # --lector    the binary to measure (default: .build/release/lector, built if missing).
 # --pofilter  the pofilter to measure, for example another worktree's venv
 #             (default: $POFILTER, then the venv above, then PATH).
+# --jobs      Lector's threads (default: its own, one per core). pofilter uses one core; with
+#             --jobs 1 both are measured on one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-units=20000 runs=3 install=0 lector="" pofilter=${POFILTER:-}
+units=20000 runs=3 install=0 lector="" pofilter=${POFILTER:-} jobs=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --install) install=1 ;;
@@ -22,7 +24,8 @@ while [ $# -gt 0 ]; do
         --runs) runs="$2"; shift ;;
         --lector) lector="$2"; shift ;;
         --pofilter) pofilter="$2"; shift ;;
-        *) echo "usage: $0 [--install] [--units N] [--runs N] [--lector PATH] [--pofilter PATH]" >&2; exit 2 ;;
+        --jobs) jobs=(--jobs "$2"); shift ;;
+        *) echo "usage: $0 [--install] [--units N] [--runs N] [--lector PATH] [--pofilter PATH] [--jobs N]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -65,7 +68,7 @@ median() {
     for _ in $(seq "$runs"); do measure "$@"; done | sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
 }
 
-echo "$(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $units units, median of $runs runs"
+echo "$(date -u +%FT%TZ) $(nproc) cores (lector ${jobs[*]:---jobs default}), load average $(cut -d' ' -f1-3 /proc/loadavg); $units units, median of $runs runs"
 echo "lector $($lector --version 2>/dev/null || echo "(no --version)"), $($pofilter --version 2>&1 | head -1)"
 printf '%-6s %-8s %9s %12s %8s %9s\n' format tool "cpu s" "units/cpu-s" "wall s" "peak MB"
 # pofilter reads no JSON Lines: Lector's JSON Lines run is set against pofilter's XLIFF run of the
@@ -73,7 +76,7 @@ printf '%-6s %-8s %9s %12s %8s %9s\n' format tool "cpu s" "units/cpu-s" "wall s"
 for format in xlf jsonl po; do
     file="$work/news.$format"
     read -r lcpu lwall lpeak < <(median "$lector" check --no-config --glossary Glossaries/ukraine-war.tbx \
-        --source-lang de --target-lang en --format jsonl --quiet "$file")
+        --source-lang de --target-lang en --format jsonl --quiet ${jobs[@]+"${jobs[@]}"} "$file")
     pfile="$file"; [ "$format" = jsonl ] && pfile="$work/news.xlf"
     read -r pcpu pwall ppeak < <(median "$pofilter" --progress=none -i "$pfile" -o "$work/out.${pfile##*.}")
     for row in "lector $lcpu $lwall $lpeak" "pofilter $pcpu $pwall $ppeak"; do
