@@ -223,6 +223,13 @@ import Testing
         for _ in 0..<2_000 {
             texts.append((0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
+        // Stretches met again (`foldedWords` remembers them by their bytes) and stretches longer
+        // than it remembers.
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 10...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            texts += [text + " " + text, text + "\n" + String(text.reversed())]
+        }
+        #expect(texts.contains { $0.utf8.count > 4 * SpellingUnknownRule.rememberedStretch })
         for text in texts {
             // The definition: the text's characters split at every one that is not a letter, an
             // apostrophe or a hyphen.

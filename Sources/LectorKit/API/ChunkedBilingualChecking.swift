@@ -103,8 +103,7 @@ extension Checker {
             }
         }
         if sourceWords {
-            facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembled(path: path,
-                                                                                          segments: part.map(\.source)).text)
+            facts.sourceWords = SpellingUnknownRule.foldedWords(of: SourceDocument.assembledText(part.map(\.source)))
             profile?.add("whole-file facts: source words", since: start)
         }
         return (facts, read)

@@ -353,12 +353,30 @@ public struct SpellingUnknownRule: Rule {
     public static func foldedWords(of text: String) -> Set<String> {
         var words = Set<String>()
         var text = text
+        // The stretches met so far, by their bytes: a file's source repeats its words, and the
+        // same stretch gives the same words. Strings made, folded (by ICU, beyond ASCII) and hashed
+        // into the set for every word of a German source were most of the time.
+        var seen = ASCIITokenMemo<Bool>(capacity: 1024)
+        var key: [UInt16] = []
         text.withUTF8 { bytes in
             var start = 0
             var ascii = true
             func take(_ end: Int) {
                 guard end > start else { return }
                 let stretch = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                // Long stretches (a run of Cyrillic words with no ASCII split point) seldom come
+                // back whole, and are read without the memo.
+                if stretch.count <= Self.rememberedStretch {
+                    key.removeAll(keepingCapacity: true)
+                    for byte in stretch { key.append(UInt16(byte)) }
+                    let isNew = key.withUnsafeBufferPointer { units in
+                        let hash = ASCIITokenMemo<Bool>.hash(anyUnits: units)
+                        guard seen.value(of: units, hash: hash) == nil else { return false }
+                        seen.insert(units, hash: hash, value: true)
+                        return true
+                    }
+                    guard isNew else { return }
+                }
                 if ascii {
                     words.insert(String(unsafeUninitializedCapacity: stretch.count) { buffer in
                         for (offset, byte) in stretch.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
@@ -385,6 +403,9 @@ public struct SpellingUnknownRule: Rule {
         }
         return words
     }
+
+    /// The longest stretch of bytes `foldedWords` remembers.
+    static let rememberedStretch = 48
 
     /// `foldedWords` character by character.
     static func foldedWordsByCharacter(of text: String) -> Set<String> {

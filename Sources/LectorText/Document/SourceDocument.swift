@@ -54,16 +54,28 @@ public struct SourceDocument: Sendable {
     /// written). A segment without them is reported from its start (`line`, `column` where the
     /// format gives one), and its `byteOffset` then counts within the segment.
     public static func assembled(path: String, segments: [SegmentText?]) -> SourceDocument {
+        var origins: [SegmentOrigin] = []
+        origins.reserveCapacity(segments.count)
+        let text = assembledText(segments) { origins.append($0) }
+        return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
+    }
+
+    /// The text of `assembled(path:segments:)` without the document: for what reads the words of
+    /// many units and no place in them (the source words a file's chunks share), the document's
+    /// UTF-16 units, lines and marks were most of the cost.
+    public static func assembledText(_ segments: [SegmentText?]) -> String {
+        assembledText(segments) { _ in }
+    }
+
+    private static func assembledText(_ segments: [SegmentText?], origin add: (SegmentOrigin) -> Void) -> String {
         var text = ""
         // The text's final size, so that appending 20,000 segments does not copy it into ever
         // larger buffers (each of them fresh pages to fault in).
         text.reserveCapacity(segments.reduce(segments.count) { $0 + ($1?.text.utf8.count ?? 0) })
-        var origins: [SegmentOrigin] = []
-        origins.reserveCapacity(segments.count)
         for (index, segment) in segments.enumerated() {
             if index > 0 { text += "\n" }
             guard let segment else {
-                origins.append(SegmentOrigin(line: 1, column: nil, lineBreaks: []))
+                add(SegmentOrigin(line: 1, column: nil, lineBreaks: []))
                 continue
             }
             var breaks: [Int] = []
@@ -92,9 +104,9 @@ public struct SourceDocument: Sendable {
                 // there (`filePosition`) instead of copied for every segment.
                 if !breaks.isEmpty { origin.units = Array(segment.text.utf16) }
             }
-            origins.append(origin)
+            add(origin)
         }
-        return SourceDocument(path: path, text: text, bomLength: 0, segmentOrigins: origins)
+        return text
     }
 
     /// Whether `text` has a byte that starts a line break (LF, CR, or the 0xE2 of U+2028), read
