@@ -35,9 +35,8 @@ struct TokenizedText {
 
     let units: [UInt16]
     let tokens: [Token]
-    /// Whether any unit is an ASCII digit or lies at U+0660 or above, where every other decimal
-    /// digit lies (`CodeUnit.isDecimalDigit`): found in one pass over the text, it spares asking
-    /// each token of a text without digits for one.
+    /// Whether any unit is a decimal digit (`CodeUnit.isDecimalDigit`) or a surrogate: found
+    /// once for the text, it spares asking each token of a text without digits for one.
     let mayHaveDigit: Bool
     /// Whether any unit lies at U+0660 or above: a CJK date needs `月` (U+6708).
     let hasUnitsFromU0660: Bool
@@ -98,7 +97,8 @@ struct TokenizedText {
 
     /// `mayHaveDigit` and `hasUnitsFromU0660`, from the least distance above `0` (ASCII digits
     /// are the units less than 10 above it) and the greatest unit: a minimum and a maximum
-    /// need no branch on the data, so the loop is vectorized.
+    /// need no branch on the data, so the loop is vectorized. Only a text with units from
+    /// U+0660 up and no ASCII digit is read a second time.
     static func digitScan(_ units: [UInt16]) -> (mayHaveDigit: Bool, hasUnitsFromU0660: Bool) {
         var leastAboveZero = UInt16.max
         var greatest: UInt16 = 0
@@ -109,7 +109,14 @@ struct TokenizedText {
             }
         }
         let high = greatest >= 0x0660
-        return (leastAboveZero < 10 || high, high)
+        guard leastAboveZero >= 10, high else { return (leastAboveZero < 10, high) }
+        // The units from U+0660 up in most texts without an ASCII digit are quotes and dashes
+        // (`„…“`, `–`): asked one by one, they leave such a text digitless, so that no token of
+        // it is scanned for a digit again. A surrogate, whose digits `hasDigit` does not read
+        // but ICU may segment as a number, counts as a digit here.
+        let digit = units.contains { $0 >= 0x0660 && (Unicode.UTF16.isLeadSurrogate($0) || Unicode.UTF16.isTrailSurrogate($0)
+                                                      || CodeUnit.isDecimalDigit($0)) }
+        return (digit, true)
     }
 
     func text(_ range: Range<Int>) -> String {
