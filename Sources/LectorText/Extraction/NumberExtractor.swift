@@ -272,7 +272,7 @@ public final class NumberExtractor {
             guard text.hasDigit(index) else {
                 // Roman numerals and number words are letter tokens: the spaces and punctuation
                 // between words (half of a sentence's tokens) go straight to the Han numerals.
-                if token.kind == .letter, RomanNumeral.mayBeNumeral(text.units[token.range]),
+                if token.kind == .letter, text.withUnits(of: index, RomanNumeral.mayBeNumeral),
                    let value = RomanNumeral.value(of: text.text(ofToken: index)) {
                     result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
                                                   text: text.text(ofToken: index)))
@@ -498,7 +498,7 @@ public final class NumberExtractor {
         guard let numberWords, text.tokens[index].kind == .letter,
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
               numberWords.compounds ? text.mayBeCompound(index, in: numberWords)
-                  : numberWords.shapes.mayContain(foldingASCII: text.units[text.tokens[index].range])
+                  : text.mayBeKey(index, in: numberWords.shapes)
                   && text.mayBeKey(index, in: numberWords.filter),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =

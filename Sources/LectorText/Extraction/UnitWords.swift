@@ -190,7 +190,7 @@ public struct UnitWords: Sendable {
         let start = Self.unitStart(after: end, in: text)
         var stop = start
         while stop < text.count, stop - start < Self.longestForm, let scalar = Unicode.Scalar(text[stop]),
-              scalar.properties.isAlphabetic {
+              Latin1ScalarProperties.isAlphabetic(scalar) {
             stop += 1
         }
         guard stop - start >= 3, stop - start < Self.longestForm else { return nil }
@@ -282,7 +282,7 @@ public struct UnitWords: Sendable {
 
     private static func isWordCharacter(_ unit: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(unit) else { return true }
-        return scalar.properties.isAlphabetic || (unit >= 0x30 && unit <= 0x39)
+        return Latin1ScalarProperties.isAlphabetic(scalar) || (unit >= 0x30 && unit <= 0x39)
     }
 
     /// The lower case of a Latin-1 unit, which is one unit (`A`–`Z`, `À`–`Þ` but `×` move up by
