@@ -35,8 +35,8 @@ struct TokenizedText {
 
     let units: [UInt16]
     let tokens: [Token]
-    /// Whether any unit is a decimal digit (`CodeUnit.isDecimalDigit`) or a surrogate: found
-    /// once for the text, it spares asking each token of a text without digits for one.
+    /// Whether any unit is a decimal digit (`CodeUnit.isDecimalDigit`), a surrogate or U+066B:
+    /// found once for the text, it spares asking each token of a text without digits for one.
     let mayHaveDigit: Bool
     /// Whether any unit lies at U+0660 or above: a CJK date needs `月` (U+6708).
     let hasUnitsFromU0660: Bool
@@ -112,10 +112,11 @@ struct TokenizedText {
         guard leastAboveZero >= 10, high else { return (leastAboveZero < 10, high) }
         // The units from U+0660 up in most texts without an ASCII digit are quotes and dashes
         // (`„…“`, `–`): asked one by one, they leave such a text digitless, so that no token of
-        // it is scanned for a digit again. A surrogate, whose digits `hasDigit` does not read
-        // but ICU may segment as a number, counts as a digit here.
-        let digit = units.contains { $0 >= 0x0660 && (Unicode.UTF16.isLeadSurrogate($0) || Unicode.UTF16.isTrailSurrogate($0)
-                                                      || CodeUnit.isDecimalDigit($0)) }
+        // it is scanned for a digit again. What ICU may segment as a number without a digit
+        // `hasDigit` reads counts as one here, so that every number token has a unit the scan
+        // finds: a surrogate, and the Arabic decimal separator U+066B (a number token alone).
+        let digit = units.contains { $0 >= 0x0660 && ($0 == 0x066B || Unicode.UTF16.isLeadSurrogate($0)
+                                                      || Unicode.UTF16.isTrailSurrogate($0) || CodeUnit.isDecimalDigit($0)) }
         return (digit, true)
     }
 
