@@ -100,9 +100,10 @@ final class SharedPairWork {
     /// Each side with its placeholders blanked (`withoutPlaceholders`), in word segments, by
     /// side and locale; `nil` where the side has no placeholder.
     var blankedSegments: [(isSource: Bool, locale: String, value: PairWordSegments?)] = []
-    /// Numbers and dates of each side and the language they were read in.
-    var sourceNumbers: (language: String, value: NumbersAndDates)?
-    var targetNumbers: (language: String, value: NumbersAndDates)?
+    /// Numbers and dates of each side, with the tokens they were read from, and the language
+    /// they were read in.
+    var sourceNumbers: (language: String, value: NumberReading)?
+    var targetNumbers: (language: String, value: NumberReading)?
     /// `NamesMissingRule.missingNames` and the locales of the reading that found them.
     var missingNames: (source: String, target: String, value: [String])?
     /// `SentenceWord.words` of each side and the language they were split for.
@@ -218,35 +219,49 @@ extension SentencePairContext {
         return made
     }
 
-    /// The numbers and dates of the source, and of the readable target. `numbers.mismatch` and
-    /// `dates.mismatch` both read them; ICU's segmentation, number parsing and date matching of
-    /// each side were a sixth of a bilingual check when each rule ran them on its own.
+    /// The numbers and dates of the source, and of the readable target. `numbers.mismatch`,
+    /// `numbers.unit` and `dates.mismatch` all read them; ICU's segmentation, number parsing and
+    /// date matching of each side were a sixth of a bilingual check when each rule ran them on
+    /// its own.
     func numbersAndDates(ofSource extractor: NumberExtractor) -> NumbersAndDates {
+        let reading = numberReading(ofSource: extractor)
+        return (reading.numbers, reading.dates)
+    }
+
+    func numbersAndDates(ofReadableTarget extractor: NumberExtractor) -> NumbersAndDates {
+        let reading = numberReading(ofReadableTarget: extractor)
+        return (reading.numbers, reading.dates)
+    }
+
+    /// The source's numbers and dates with the tokens they were read from, which the names of
+    /// days and months are read off too (`namedDays(ofSource:stems:)`).
+    func numberReading(ofSource extractor: NumberExtractor) -> NumberReading {
         if let made = shared.sourceNumbers, made.language == extractor.language { return made.value }
-        let made: NumbersAndDates
+        let made: NumberReading
         if let blanked = blankedSegments(of: .source, segmenter: extractor.wordSegmenter) {
-            made = extractor.numbersAndDates(inUTF16: blanked.units, segments: blanked.segments)
+            made = extractor.reading(inUTF16: blanked.units, segments: blanked.segments)
         } else {
             // The text as it stands: its word segments are the pair's (the name rules read them too).
             let words = wordSegments(of: .source, segmenter: extractor.wordSegmenter)
-            made = extractor.numbersAndDates(inUTF16: words.units, segments: words.segments)
+            made = extractor.reading(inUTF16: words.units, segments: words.segments)
         }
         shared.sourceNumbers = (extractor.language, made)
         return made
     }
 
-    func numbersAndDates(ofReadableTarget extractor: NumberExtractor) -> NumbersAndDates {
+    /// The same of the readable target (`sharedReadableTarget`).
+    func numberReading(ofReadableTarget extractor: NumberExtractor) -> NumberReading {
         if let made = shared.targetNumbers, made.language == extractor.language { return made.value }
         let readable = sharedReadableTarget
-        let made: NumbersAndDates
+        let made: NumberReading
         if let blanked = blankedSegments(of: .target, segmenter: extractor.wordSegmenter) {
-            made = extractor.numbersAndDates(inUTF16: blanked.units, segments: blanked.segments)
+            made = extractor.reading(inUTF16: blanked.units, segments: blanked.segments)
         } else if readable.isTokenized {
-            made = extractor.numbersAndDates(in: readable.text)
+            made = extractor.reading(of: readable.text)
         } else {
             // Not detokenized: the readable target is `targetText`, whose segments the pair keeps.
             let words = wordSegments(of: .target, segmenter: extractor.wordSegmenter)
-            made = extractor.numbersAndDates(inUTF16: words.units, segments: words.segments)
+            made = extractor.reading(inUTF16: words.units, segments: words.segments)
         }
         shared.targetNumbers = (extractor.language, made)
         return made

@@ -1,3 +1,4 @@
+import LectorICU
 import LectorKit
 import LectorTestSupport
 import Testing
@@ -55,5 +56,38 @@ import Testing
             == ["`Friday` is not a day of the week the source names (the source has `среду`)"])
         #expect(findings("The meeting will take place on Wednesday.", "Встреча пройдёт в пятницу.", from: "en", to: "ru").map(\.message)
             == ["`пятницу` is not a day of the week the source names (the source has `Wednesday`)"])
+    }
+}
+
+/// `dates.mismatch` reads the names of days and months off the tokens the number reader read
+/// (`NumberReading`), which an extractor of the same language made, with their folded words.
+@Suite struct NamedDayReadingTests {
+    @Test func aReadingGivesTheNamesATextGives() throws {
+        let texts: [(String, [String])] = [
+            ("de", ["Am Dienstag, dem 24. Februar 2022, kamen 76 Delegierte.", "Im März und im Mai; Montag kein Treffen.",
+                    "Die Sitzung am Freitag (%s Teilnehmer) endet im Dezember.", "ohne Namen und ohne Zahlen", ""]),
+            ("en", ["On Tuesday, February 24, 2022, 76 delegates met.", "you may march in May on monday", "Friday 13th of March"]),
+            ("fr", ["Le sommet aura lieu mercredi 5 mars.", "Lundi, en janvier"]),
+            ("ru", ["Встреча пройдёт в среду, 24 февраля.", "В декабре и в январе"]),
+        ]
+        for (language, lines) in texts {
+            let reader = try NumberExtractor(language: language), other = try NumberExtractor(language: language)
+            for text in lines {
+                let units = UTF16.encode(text)
+                var segments: [Segment] = []
+                units.withUnsafeBufferPointer { buffer in reader.wordSegmenter.forEachSegment(in: buffer) { segments.append($0) } }
+                let reading = reader.reading(inUTF16: units, segments: segments)
+                let alone = try DateExtractor(language: language).namedDays(in: text)
+                // The numbers and dates first (as the rules ask), then the names, by this reader and another.
+                #expect(reading.numbers == reader.numbersAndDates(in: text).numbers, "\(language): \(text)")
+                #expect(reading.dates == reader.numbersAndDates(in: text).dates, "\(language): \(text)")
+                #expect(reader.namedDays(in: reading) == alone, "\(language): \(text)")
+                #expect(other.namedDays(in: reading) == alone, "\(language): \(text)")
+                #expect(reader.namedDays(in: reader.reading(of: text)) == alone, "\(language): \(text)")
+            }
+        }
+        // Not vacuous: names are found.
+        let german = try NumberExtractor(language: "de")
+        #expect(german.namedDays(in: german.reading(of: "Am Dienstag im März")).map(\.value) == [2, 3])
     }
 }

@@ -204,6 +204,11 @@ import Testing
         #expect(digits > 300)
         #expect(!TokenizedText.digitScan(Array("Über Äcker, ÿ und Ж ohne Ziffern.".utf16)).mayHaveDigit)
         #expect(!TokenizedText.digitScan([]).mayHaveDigit)
+        // Quotes and dashes from U+0660 up are no digits; a digit or a surrogate among them is one.
+        #expect(!TokenizedText.digitScan(Array("„Zitat“ – ein Gedanke… «ещё»".utf16)).mayHaveDigit)
+        #expect(TokenizedText.digitScan(Array("„Zitat“ – ٣".utf16)).mayHaveDigit)
+        #expect(TokenizedText.digitScan(Array("„Zitat“ – ３".utf16)).mayHaveDigit)
+        #expect(TokenizedText.digitScan(Array("„Zitat“ – 𝟓".utf16)).mayHaveDigit)
         let cjk = TokenizedText.digitScan(Array("3月".utf16))
         #expect(cjk.mayHaveDigit && cjk.hasUnitsFromU0660)
     }

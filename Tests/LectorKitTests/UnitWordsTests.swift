@@ -155,3 +155,57 @@ import LectorLexicon
         #expect(messages("Im Jahr 2019 liefen 30 Kilometer.", "In 2019, they ran 30 kilometres.", from: "de").isEmpty)
     }
 }
+
+/// `UnitWords.mention(after:in:)` compares a Latin-1 window with the forms in place and rules
+/// out a window by its first unit; it must find what lower-casing the whole window finds.
+@Suite struct UnitWordsWindowTests {
+    /// The reading before the in-place comparison: the window lower-cased as a string, `nil`
+    /// where that changes its length.
+    private func reference(_ words: UnitWords, after end: Int, in text: [UInt16]) -> Range<Int>? {
+        var start = end
+        while start < text.count, start - end < 3, [0x20, 0xA0, 0x202F, 0x2009].contains(text[start]) { start += 1 }
+        if start == end, start < text.count, text[start] == 0x2D { start += 1 }
+        guard start < text.count else { return nil }
+        let slice = text[start..<min(text.count, start + 40)]
+        let lowered = UTF16.encode(UTF16.decode(Array(slice)).lowercased())
+        guard lowered.count == slice.count else { return nil }
+        // Longest form first, at a word boundary: the mention the reader returns, if any.
+        return words.mention(after: end, in: Array(text[..<start]) + lowered + Array(text[(start + lowered.count)...]))?.range
+    }
+
+    @Test func theWindowIsReadAsItsLowerCase() throws {
+        let tails = ["Kilometer", "KILOMETER", "Km lang", "KM", "km/h", "Euro", "EURO und mehr", "Grad", "Grad Celsius",
+                     "Kilometer İstanbul", "Kilometer – Ölförderung", "Kilometer „lang“", "Meilen", "Jahre", "JAHRE",
+                     "Tonnen", "Ärzte", "Übermorgen", "Éclairs", "ÄRA", "Stunden", "Σ", "километров", "Км", "ß", "µm", "mm",
+                     "Minuten à 5", "Menschen", "Prozent", "Mio. Euro", "Millionen US-Dollar", "$", "€"]
+        var found = 0
+        for language in ["de", "en", "fr"] {
+            let words = try UnitWords(language: language)
+            for tail in tails {
+                for text in ["Es sind 42 \(tail)", "42\(tail)", "42-\(tail)", "42\u{A0}\(tail)"] {
+                    let units = UTF16.encode(text)
+                    let end = units.firstIndex(of: 0x32)! + 1
+                    let mention = words.mention(after: end, in: units)
+                    #expect(mention?.range == reference(words, after: end, in: units), "\(language): \(text)")
+                    if mention != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 40)
+    }
+
+    @Test func theWindowBeforeAFigureIsReadAsItsLowerCase() throws {
+        let words = try UnitWords(language: "en")
+        var found = 0
+        for prefix in ["$", "US$", "US$ ", "€", "EUR ", "eur", "£", "Ä", "x", "İ$", "Σ", "руб. ", "A$"] {
+            let text = UTF16.encode("It cost \(prefix)5 million.")
+            let start = text.firstIndex(of: 0x35)!
+            let lowered = UTF16.encode(UTF16.decode(text).lowercased())
+            let expected = lowered.count == text.count ? words.mention(before: start, in: lowered)?.range : nil
+            let mention = words.mention(before: start, in: text)
+            if lowered.count == text.count { #expect(mention?.range == expected, "\(prefix)") }
+            if mention != nil { found += 1 }
+        }
+        #expect(found >= 4)
+    }
+}

@@ -174,22 +174,15 @@ public struct DayNameStems: @unchecked Sendable {
 }
 
 extension SentencePairContext {
-    /// The days of the week and months the source names, read off the pair's word segments.
+    /// The days of the week and months the source names, read off the tokens its numbers and
+    /// dates were read from (`numberReading(ofSource:)`).
     func namedDays(ofSource extractor: NumberExtractor, stems: DayNameStems) -> [NamedDay] {
-        let words = blankedSegments(of: .source, segmenter: extractor.wordSegmenter)
-            ?? wordSegments(of: .source, segmenter: extractor.wordSegmenter)
-        return extractor.namedDays(inUTF16: words.units, segments: words.segments, otherForm: stems.otherForm)
+        extractor.namedDays(in: numberReading(ofSource: extractor), otherForm: stems.otherForm)
     }
 
     /// The same of the readable target (`sharedReadableTarget`), whose ranges
     /// `targetRange(ofReadableRange:tokenized:)` maps back.
     func namedDays(ofReadableTarget extractor: NumberExtractor, stems: DayNameStems) -> [NamedDay] {
-        if let blanked = blankedSegments(of: .target, segmenter: extractor.wordSegmenter) {
-            return extractor.namedDays(inUTF16: blanked.units, segments: blanked.segments, otherForm: stems.otherForm)
-        }
-        let readable = sharedReadableTarget
-        if readable.isTokenized { return extractor.namedDays(in: readable.text, otherForm: stems.otherForm) }
-        let words = wordSegments(of: .target, segmenter: extractor.wordSegmenter)
-        return extractor.namedDays(inUTF16: words.units, segments: words.segments, otherForm: stems.otherForm)
+        extractor.namedDays(in: numberReading(ofReadableTarget: extractor), otherForm: stems.otherForm)
     }
 }

@@ -111,8 +111,10 @@ public struct NumbersUnitRule: BilingualRule {
     }
 
     /// A language's unit names, and its Hunspell dictionary with the stems of those names, which
-    /// read forms of other cases (`Kilometern`, `Jahren`, `километрах`) as the unit.
-    struct Units {
+    /// read forms of other cases (`Kilometern`, `Jahren`, `километрах`) as the unit. A class: the
+    /// rule hands it to each figure's look-up, and a struct of five tables was copied (five
+    /// references retained and released) every time.
+    final class Units {
         let words: UnitWords
         let dictionary: HunspellDictionary?
         let stems: [String: Set<UnitWords.Unit>]

@@ -370,21 +370,31 @@ public final class GarbledSignalExtractor {
         }
         // A date read on one side only (`23. oktoobrist` is a date the Estonian reader does not
         // know) leaves its day or year as a plain number: it matches the other side's date parts.
-        let sourceDates = source.filter { $0.role == .dayOfMonth || $0.role == .datePart }
-        let targetDates = target.filter { $0.role == .dayOfMonth || $0.role == .datePart }
-        extra.removeAll { number in number.role != .percent && sourceDates.contains { sameValue($0, number) } }
-        remaining.removeAll { number in number.role != .percent && targetDates.contains { sameValue($0, number) } }
+        // (Most pairs have every figure matched: no list below is made for them.)
+        let isDatePartRole = { (number: ExtractedNumber) in number.role == .dayOfMonth || number.role == .datePart }
+        if !extra.isEmpty {
+            let sourceDates = source.filter(isDatePartRole)
+            extra.removeAll { number in number.role != .percent && sourceDates.contains { sameValue($0, number) } }
+        }
+        if !remaining.isEmpty {
+            let targetDates = target.filter(isDatePartRole)
+            remaining.removeAll { number in number.role != .percent && targetDates.contains { sameValue($0, number) } }
+        }
         // Digits in names (`COVID-19`, `F-16`) are not compared, unless the translation's name has
         // digits that nothing in the source has while a source name's digits are missing.
-        let sourceNames = source.filter { $0.role == .inName }, targetNames = target.filter { $0.role == .inName }
-        let changedNames = targetNames.filter { number in !source.contains { sameValue($0, number) } }
-        if !changedNames.isEmpty, sourceNames.contains(where: { number in !target.contains { sameValue($0, number) } }) {
-            extra += changedNames
+        if target.contains(where: { $0.role == .inName }) {
+            let sourceNames = source.filter { $0.role == .inName }, targetNames = target.filter { $0.role == .inName }
+            let changedNames = targetNames.filter { number in !source.contains { sameValue($0, number) } }
+            if !changedNames.isEmpty, sourceNames.contains(where: { number in !target.contains { sameValue($0, number) } }) {
+                extra += changedNames
+            }
         }
+        if extra.isEmpty && remaining.isEmpty { return ([], []) }
         let isSmall: (ExtractedNumber) -> Bool = { $0.value >= 0 && $0.value <= smallNumberLimit && $0.value == $0.value.rounded() }
         // A small number with no partner may be written in a way neither side reads (`a dozen`,
         // `a pair`); one in the translation where the source has another is a substitution.
-        let differentFigures = (extra + remaining).contains { !isSmall($0) } || (!extra.isEmpty && !remaining.isEmpty)
+        let differentFigures = extra.contains { !isSmall($0) } || remaining.contains { !isSmall($0) }
+            || (!extra.isEmpty && !remaining.isEmpty)
         return (extra.filter { (!isSmall($0) || differentFigures) && !isDatePart($0) },
                 remaining.filter { !isSmall($0) || differentFigures })
     }

@@ -50,7 +50,7 @@ public struct ASCIIKeyFilter: Sendable {
 
     /// `mayContain` of what `TokenizedText.folded` makes of the code units, without making it:
     /// ASCII folds by lower-casing `A`–`Z` alone.
-    func mayContain(foldingASCII units: ArraySlice<UInt16>) -> Bool {
+    func mayContain<Units: RandomAccessCollection<UInt16>>(foldingASCII units: Units) -> Bool where Units.Index == Int {
         guard let first = units.first, let last = units.last, first < 0x80, last < 0x80 else { return true }
         func folded(_ unit: UInt16) -> Int { Int(unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit) }
         guard !mayHave(first: folded(first), last: folded(last), count: units.count) else { return true }

@@ -246,7 +246,7 @@ public final class DateExtractor {
             let range = text.tokens[index].range
             if needsCapital, case 0x61...0x7A = text.units[range.lowerBound] { continue }
             var named: (kind: NamedDay.Kind, value: Int)?
-            if dayShapes.mayContain(foldingASCII: text.units[range]) {
+            if text.mayBeKey(index, in: dayShapes) {
                 let folded = text.folded(index)
                 if let day = weekdayNames[folded] {
                     named = (.weekday, day)
@@ -267,23 +267,36 @@ public final class DateExtractor {
 
     func dates(in text: TokenizedText) -> [ExtractedDate] {
         var found: [ExtractedDate] = []
-        // A date with a month name has one (`monthField`); most sentences have none, and then
-        // no token need be read as a day (`dayField` looks every word up as an ordinal).
-        let namesMonth = text.tokens.indices.contains { monthField(at: $0, in: text) != nil }
+        // A date with a month name has one (`monthField`, only ever of a letter token); most
+        // sentences have none, and then no token need be read as a day (`dayField` looks every
+        // word up as an ordinal). Where the text has some, a date written with one is tried only
+        // at a month (`monthFirstDate`) or two to five tokens before one (`dayFirstDate`: `24`,
+        // `.`, space, a link word, space).
+        var months: [Int] = []
+        for index in text.tokens.indices where text.tokens[index].kind == .letter && monthField(at: index, in: text) != nil {
+            months.append(index)
+        }
         // Without a month name every date is numeric, and starts at a number token, which holds
         // a digit: a text without any (most sentences) has none of these dates.
-        var index = namesMonth || text.mayHaveDigit ? 0 : text.tokens.count
+        var index = !months.isEmpty || text.mayHaveDigit ? 0 : text.tokens.count
+        var nextMonth = 0
+        func namedDate(at index: Int) -> (ExtractedDate, Int)? {
+            while nextMonth < months.count, months[nextMonth] < index { nextMonth += 1 }
+            let atMonth = nextMonth < months.count && months[nextMonth] == index
+            let monthAhead = months[nextMonth...].contains { $0 >= index + 2 && $0 <= index + 5 }
+            return (monthAhead ? dayFirstDate(at: index, in: text) : nil) ?? (atMonth ? monthFirstDate(at: index, in: text) : nil)
+        }
         while index < text.tokens.count {
-            if let (date, next) = numericDate(at: index, in: text)
-                ?? (namesMonth ? dayFirstDate(at: index, in: text) ?? monthFirstDate(at: index, in: text) : nil) {
+            if let (date, next) = numericDate(at: index, in: text) ?? (months.isEmpty ? nil : namedDate(at: index)) {
                 found.append(date)
                 index = next
             } else {
                 index += 1
             }
         }
-        found += cjkDates(in: text)
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        if text.hasUnitsFromU0660 { found += cjkDates(in: text) }
+        // Most texts have no date or one: nothing to order.
+        return found.count < 2 ? found : found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     private struct Field {
@@ -444,7 +457,7 @@ public final class DateExtractor {
     /// A month name, with the dot after it when it is an abbreviation; returns the next token index.
     private func monthField(at index: Int, in text: TokenizedText) -> (Field, Int)? {
         guard text.isValid(index), text.tokens[index].kind == .letter,
-              monthShapes.mayContain(foldingASCII: text.units[text.tokens[index].range]), text.mayBeKey(index, in: monthFilter),
+              text.mayBeKey(index, in: monthShapes), text.mayBeKey(index, in: monthFilter),
               let (month, isAbbreviation) = monthNames[text.folded(index)] else { return nil }
         let token = text.tokens[index]
         if isAbbreviation, text.isSingle(index + 1, [0x2E]) {

@@ -49,6 +49,19 @@ public struct ExtractedNumber: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(value) \(role) “\(text)” \(range)" }
 }
 
+/// The numbers and dates of one text (`NumberExtractor.reading(inUTF16:segments:)`), with the
+/// text's tokens, which an extractor of the same language reads the names of days and months off.
+public final class NumberReading {
+    let text: TokenizedText
+    public let numbers: [ExtractedNumber]
+    public let dates: [ExtractedDate]
+
+    fileprivate init(read text: TokenizedText, by extractor: NumberExtractor) {
+        self.text = text
+        (numbers, dates) = extractor.numbersAndDates(of: text)
+    }
+}
+
 /// Finds the numbers in a text in one language, with what each one is.
 ///
 /// Candidates are ICU's word segments for the language (`TextSegmenter(.word)`): it keeps `20.000`,
@@ -191,9 +204,7 @@ public final class NumberExtractor {
 
     /// The numbers and the dates of a text in one pass over ICU's segments.
     public func numbersAndDates(in text: String) -> (numbers: [ExtractedNumber], dates: [ExtractedDate]) {
-        let tokenized = TokenizedText(units: LectorICU.UTF16.encode(text), segmenter: segmenter)
-        let dates = dateExtractor.dates(in: tokenized)
-        return (numbers(in: tokenized, dates: dates), dates)
+        numbersAndDates(of: TokenizedText(units: LectorICU.UTF16.encode(text), segmenter: segmenter))
     }
 
     /// The word segmenter the extractor reads a text's tokens with: segments made with it (or
@@ -205,9 +216,25 @@ public final class NumberExtractor {
     /// a word segmenter of `wordSegmenter.locale`: a caller that segments the text for other
     /// reasons too does it once.
     public func numbersAndDates(inUTF16 units: [UInt16], segments: [Segment]) -> (numbers: [ExtractedNumber], dates: [ExtractedDate]) {
-        let tokenized = TokenizedText(units: units, segments: segments)
-        let dates = dateExtractor.dates(in: tokenized)
-        return (numbers(in: tokenized, dates: dates), dates)
+        numbersAndDates(of: TokenizedText(units: units, segments: segments))
+    }
+
+    /// `numbersAndDates(inUTF16:segments:)`, kept with the tokens they were read from: the
+    /// names of days and months of the same text (`namedDays(in:otherForm:)`) are read off them
+    /// without scanning the text and folding its words again.
+    public func reading(inUTF16 units: [UInt16], segments: [Segment]) -> NumberReading {
+        NumberReading(read: TokenizedText(units: units, segments: segments), by: self)
+    }
+
+    /// `numbersAndDates(in:)`, kept with its tokens (`reading(inUTF16:segments:)`).
+    public func reading(of text: String) -> NumberReading {
+        NumberReading(read: TokenizedText(units: LectorICU.UTF16.encode(text), segmenter: segmenter), by: self)
+    }
+
+    /// `namedDays(inUTF16:segments:otherForm:)` of the text `reading` was made of, by this
+    /// extractor or another of the same language (whose word segments are the same).
+    public func namedDays(in reading: NumberReading, otherForm: ((ArraySlice<UInt16>) -> (NamedDay.Kind, Int)?)? = nil) -> [NamedDay] {
+        dateExtractor.namedDays(in: reading.text, otherForm: otherForm)
     }
 
     /// The days of the week and months named in a text (`DateExtractor.namedDays(in:)`).
@@ -231,6 +258,11 @@ public final class NumberExtractor {
 
     // MARK: - Scanning
 
+    fileprivate func numbersAndDates(of text: TokenizedText) -> (numbers: [ExtractedNumber], dates: [ExtractedDate]) {
+        let dates = dateExtractor.dates(in: text)
+        return (numbers(in: text, dates: dates), dates)
+    }
+
     private func numbers(in text: TokenizedText, dates: [ExtractedDate]) -> [ExtractedNumber] {
         var result: [ExtractedNumber] = []
         var dateCursor = 0
@@ -240,7 +272,7 @@ public final class NumberExtractor {
             guard text.hasDigit(index) else {
                 // Roman numerals and number words are letter tokens: the spaces and punctuation
                 // between words (half of a sentence's tokens) go straight to the Han numerals.
-                if token.kind == .letter, RomanNumeral.mayBeNumeral(text.units[token.range]),
+                if token.kind == .letter, text.withUnits(of: index, RomanNumeral.mayBeNumeral),
                    let value = RomanNumeral.value(of: text.text(ofToken: index)) {
                     result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
                                                   text: text.text(ofToken: index)))
@@ -466,7 +498,7 @@ public final class NumberExtractor {
         guard let numberWords, text.tokens[index].kind == .letter,
               text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
               numberWords.compounds ? text.mayBeCompound(index, in: numberWords)
-                  : numberWords.shapes.mayContain(foldingASCII: text.units[text.tokens[index].range])
+                  : text.mayBeKey(index, in: numberWords.shapes)
                   && text.mayBeKey(index, in: numberWords.filter),
               let first = numberWords.parts(of: text.folded(index)) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =

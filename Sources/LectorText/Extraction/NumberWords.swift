@@ -40,8 +40,10 @@ struct NumberWords: Sendable {
     private(set) var leadingTriples = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
     /// Bit `26a + b` set when a form's canonical decomposition is the two ASCII letters `a`, `b`.
     private(set) var twoLetterForms = [UInt64](repeating: 0, count: (26 * 26 + 63) / 64)
-    /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`).
-    var compounds: Bool { language == "de" || language == "nl" }
+    /// Languages that write a number as one word (`fünfundzwanzig`, `vijfentwintig`). Kept, not
+    /// computed: the number reader asks it of every word, and comparing the language's name
+    /// each time was a sixth of reading the words.
+    let compounds: Bool
 
     static let all: [String: NumberWords] = load()
 
@@ -98,6 +100,7 @@ struct NumberWords: Sendable {
 
     private init(language: String) {
         self.language = language
+        compounds = language == "de" || language == "nl"
     }
 
     /// Scale words written as one character after a figure (`400万`, `3億`).
@@ -156,7 +159,7 @@ struct NumberWords: Sendable {
     /// folded word or to a prefix of it (a part of a compound, two characters or more) would
     /// start, in its canonical decomposition, with those letters, ASCII letters being starters
     /// that fold to themselves lower-cased.
-    func mayBeCompound(foldingASCII units: ArraySlice<UInt16>) -> Bool {
+    func mayBeCompound<Units: RandomAccessCollection<UInt16>>(foldingASCII units: Units) -> Bool where Units.Index == Int {
         guard units.count >= 2 else { return true }
         let first = units[units.startIndex], second = units[units.startIndex + 1]
         func asciiLetter(_ unit: UInt16) -> UInt16? {

@@ -24,7 +24,7 @@ enum RomanNumeral {
 
     /// Whether `value(of:)` can read the word with these UTF-16 code units: 2–7 of `I`, `V`, `X`.
     /// Checked first so that the other letter tokens of a text need no `String`.
-    static func mayBeNumeral(_ units: ArraySlice<UInt16>) -> Bool {
+    static func mayBeNumeral(_ units: some Collection<UInt16>) -> Bool {
         (2...7).contains(units.count) && units.allSatisfy { $0 == 0x49 || $0 == 0x56 || $0 == 0x58 }
     }
 

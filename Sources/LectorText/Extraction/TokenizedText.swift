@@ -35,9 +35,8 @@ struct TokenizedText {
 
     let units: [UInt16]
     let tokens: [Token]
-    /// Whether any unit is an ASCII digit or lies at U+0660 or above, where every other decimal
-    /// digit lies (`CodeUnit.isDecimalDigit`): found in one pass over the text, it spares asking
-    /// each token of a text without digits for one.
+    /// Whether any unit is a decimal digit (`CodeUnit.isDecimalDigit`), a surrogate or U+066B:
+    /// found once for the text, it spares asking each token of a text without digits for one.
     let mayHaveDigit: Bool
     /// Whether any unit lies at U+0660 or above: a CJK date needs `月` (U+6708).
     let hasUnitsFromU0660: Bool
@@ -98,7 +97,8 @@ struct TokenizedText {
 
     /// `mayHaveDigit` and `hasUnitsFromU0660`, from the least distance above `0` (ASCII digits
     /// are the units less than 10 above it) and the greatest unit: a minimum and a maximum
-    /// need no branch on the data, so the loop is vectorized.
+    /// need no branch on the data, so the loop is vectorized. Only a text with units from
+    /// U+0660 up and no ASCII digit is read a second time.
     static func digitScan(_ units: [UInt16]) -> (mayHaveDigit: Bool, hasUnitsFromU0660: Bool) {
         var leastAboveZero = UInt16.max
         var greatest: UInt16 = 0
@@ -109,7 +109,15 @@ struct TokenizedText {
             }
         }
         let high = greatest >= 0x0660
-        return (leastAboveZero < 10 || high, high)
+        guard leastAboveZero >= 10, high else { return (leastAboveZero < 10, high) }
+        // The units from U+0660 up in most texts without an ASCII digit are quotes and dashes
+        // (`„…“`, `–`): asked one by one, they leave such a text digitless, so that no token of
+        // it is scanned for a digit again. What ICU may segment as a number without a digit
+        // `hasDigit` reads counts as one here, so that every number token has a unit the scan
+        // finds: a surrogate, and the Arabic decimal separator U+066B (a number token alone).
+        let digit = units.contains { $0 >= 0x0660 && ($0 == 0x066B || Unicode.UTF16.isLeadSurrogate($0)
+                                                      || Unicode.UTF16.isTrailSurrogate($0) || CodeUnit.isDecimalDigit($0)) }
+        return (digit, true)
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -128,11 +136,19 @@ struct TokenizedText {
         return made
     }
 
+    /// The units of a valid token, as a buffer: the readers ask the shape of most tokens of a
+    /// text, and a slice of `units` for each retained and released the array.
+    @inline(__always)
+    func withUnits<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
+        let token = tokens[index]
+        return units.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
+    }
+
     /// Whether the token, folded, may be one of the keys `shapes` was made of; asked before
     /// `folded(_:)`, it spares folding the words around a number (`sich 76 Delegierte`).
     func mayBeKey(_ index: Int, in shapes: KeyShapes) -> Bool {
         guard isValid(index) else { return true }
-        return shapes.mayContain(foldingASCII: units[tokens[index].range])
+        return withUnits(of: index) { shapes.mayContain(foldingASCII: $0) }
     }
 
     /// Whether the token, folded, is one of `words`; most tokens are ruled out by their shape
@@ -145,14 +161,14 @@ struct TokenizedText {
     /// before `folded(_:)`, it spares folding most words of a text.
     func mayBeKey(_ index: Int, in filter: ASCIIKeyFilter) -> Bool {
         guard isValid(index) else { return true }
-        return filter.mayContain(foldingASCII: units[tokens[index].range])
+        return withUnits(of: index) { filter.mayContain(foldingASCII: $0) }
     }
 
     /// Whether the token may be a number word or a compound of them (`NumberWords.mayBeCompound`):
     /// a German text's every word was folded and split into prefixes to find out.
     func mayBeCompound(_ index: Int, in numberWords: NumberWords) -> Bool {
         guard isValid(index) else { return true }
-        return numberWords.mayBeCompound(foldingASCII: units[tokens[index].range])
+        return withUnits(of: index) { numberWords.mayBeCompound(foldingASCII: $0) }
     }
 
     /// What `CaseMapping.fold` makes of ASCII code units (only `A`–`Z` change under default
@@ -255,6 +271,7 @@ struct TokenizedText {
     }
 
     /// The token holds at least one decimal digit (of any script).
+    @inline(__always)
     func hasDigit(_ index: Int) -> Bool {
         guard mayHaveDigit, isValid(index) else { return false }
         // On the buffer: the readers ask every token of a text with a digit, and a slice of
@@ -317,7 +334,7 @@ struct KeyShapes: Sendable {
     /// `false` only when the units, folded as `TokenizedText.folded` folds them, equal no
     /// key: their first two units and their last are ASCII (`A`–`Z` fold to lower case), and
     /// no key has that shape.
-    func mayContain(foldingASCII units: ArraySlice<UInt16>) -> Bool {
+    func mayContain<Units: RandomAccessCollection<UInt16>>(foldingASCII units: Units) -> Bool where Units.Index == Int {
         guard let first = units.first, let last = units.last else { return true }
         let second = units[units.startIndex + min(1, units.count - 1)]
         guard first < 0x80, second < 0x80, last < 0x80 else { return true }
@@ -364,12 +381,12 @@ enum CodeUnit {
         if unit < 0x80 { return (unit | 0x20) &- 0x61 < 26 }
         if (0xD800..<0xE000).contains(unit) { return true }
         guard let scalar = Unicode.Scalar(unit) else { return false }
-        return scalar.properties.isAlphabetic
+        return Latin1ScalarProperties.isAlphabetic(scalar)
     }
 
     static func isUppercase(_ unit: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(unit) else { return false }
-        return scalar.properties.isUppercase
+        return Latin1ScalarProperties.isUppercase(scalar)
     }
 
     /// Spaces that may separate digit groups or a number from its unit, but no line break:
@@ -388,7 +405,7 @@ enum CodeUnit {
     static func isWhitespace(_ unit: UInt16) -> Bool {
         if isInlineSpace(unit) || isLineBreak(unit) { return true }
         guard let scalar = Unicode.Scalar(unit) else { return false }
-        return scalar.properties.isWhitespace
+        return Latin1ScalarProperties.isWhitespace(scalar)
     }
 
     /// The value of a run of ASCII digits; `nil` if empty, not all digits, or too long.

@@ -1,3 +1,4 @@
+import Foundation
 import LectorICU
 
 /// The units of measure and currencies a language writes next to a number, read from CLDR through
@@ -43,10 +44,16 @@ public struct UnitWords: Sendable {
     public let wordForms: [(form: String, units: Set<Unit>)]
 
     public init(language: String) throws(ICUError) {
+        // `ProcessMemo` makes a value outside its lock: with `--jobs 2` both workers met their
+        // first figure with a unit at once and each read CLDR's names, which a profile showed
+        // twice. The second now waits for the first and takes what it read.
+        Self.reading.lock()
+        defer { Self.reading.unlock() }
         self = try Self.memo.value(for: language) { () throws(ICUError) -> UnitWords in try UnitWords(reading: language) }
     }
 
     private static let memo = ProcessMemo<String, UnitWords>()
+    private static let reading = NSLock()
 
     /// Throws where ICU cannot write the language's units (one unit's forms are read), so that a
     /// caller that reads all of them later, when a text first needs them, learns of the failure first.
@@ -190,7 +197,7 @@ public struct UnitWords: Sendable {
         let start = Self.unitStart(after: end, in: text)
         var stop = start
         while stop < text.count, stop - start < Self.longestForm, let scalar = Unicode.Scalar(text[stop]),
-              scalar.properties.isAlphabetic {
+              Latin1ScalarProperties.isAlphabetic(scalar) {
             stop += 1
         }
         guard stop - start >= 3, stop - start < Self.longestForm else { return nil }
@@ -202,10 +209,36 @@ public struct UnitWords: Sendable {
     public func mention(after end: Int, in text: [UInt16]) -> Mention? {
         let start = Self.unitStart(after: end, in: text)
         guard start < text.count else { return nil }
-        let window = Self.lowercased(text, start..<min(text.count, start + Self.longestForm))
-        guard let window else { return nil }
-        guard let first = window.first, let candidates = after[first] else { return nil }
-        for entry in candidates where entry.form.count <= window.count && window.starts(with: entry.form) {
+        let range = start..<min(text.count, start + Self.longestForm)
+        // Most words after a figure start with a letter no form starts with; in a Latin-1 window
+        // (German, French, English text) the forms are compared with the text in place. Either
+        // way the window is read as its lower case.
+        let window: WindowReading
+        if let lowered = Self.latin1Lowered(text[start]) {
+            guard let candidates = after[lowered] else { return nil }
+            window = Self.isLatin1(text[range]) ? .latin1(candidates) : .lowered(candidates)
+        } else {
+            window = .lowered(nil)
+        }
+        let lowered: [UInt16]
+        let candidates: [(form: [UInt16], units: Set<Unit>)]
+        switch window {
+        case .latin1(let forms):
+            for entry in forms where entry.form.count <= range.count && Self.latin1Lowered(text, from: start, startsWith: entry.form) {
+                let matchEnd = start + entry.form.count
+                if matchEnd < text.count, Self.isWordCharacter(text[matchEnd]), Self.isWordCharacter(entry.form[entry.form.count - 1]) {
+                    continue
+                }
+                return Mention(units: entry.units, range: start..<matchEnd)
+            }
+            return nil
+        case .lowered(let known):
+            guard let window = Self.lowercased(text, range), let first = window.first,
+                  let forms = known ?? after[first] else { return nil }
+            lowered = window
+            candidates = forms
+        }
+        for entry in candidates where entry.form.count <= lowered.count && lowered.starts(with: entry.form) {
             let matchEnd = start + entry.form.count
             if matchEnd < text.count, Self.isWordCharacter(text[matchEnd]), Self.isWordCharacter(entry.form[entry.form.count - 1]) {
                 continue
@@ -215,12 +248,22 @@ public struct UnitWords: Sendable {
         return nil
     }
 
+    /// How a window of text is compared with the forms: in place where it is Latin-1, whose
+    /// lower case maps each unit to one unit; else lower-cased into a copy (`lowercased`).
+    /// `.lowered` carries the candidates where they are known from the window's first unit.
+    private enum WindowReading {
+        case latin1([(form: [UInt16], units: Set<Unit>)])
+        case lowered([(form: [UInt16], units: Set<Unit>)]?)
+    }
+
     /// The unit written right before UTF-16 offset `start` (the start of a number): `€5`, `US$ 5`.
     public func mention(before start: Int, in text: [UInt16]) -> Mention? {
         var end = start
         while end > 0, start - end < 2, Self.isSpace(text[end - 1]) { end -= 1 }
         guard end > 0 else { return nil }
         let lower = max(0, end - Self.longestForm)
+        // As in `mention(after:in:)`: the window's last unit, lower-cased, rules out most windows.
+        if let last = Self.latin1Lowered(text[end - 1]), before[last] == nil { return nil }
         guard let window = Self.lowercased(text, lower..<end) else { return nil }
         guard let last = window.last, let candidates = before[last] else { return nil }
         for entry in candidates where entry.form.count <= window.count && window.reversed().starts(with: entry.form.reversed()) {
@@ -246,7 +289,28 @@ public struct UnitWords: Sendable {
 
     private static func isWordCharacter(_ unit: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(unit) else { return true }
-        return scalar.properties.isAlphabetic || (unit >= 0x30 && unit <= 0x39)
+        return Latin1ScalarProperties.isAlphabetic(scalar) || (unit >= 0x30 && unit <= 0x39)
+    }
+
+    /// The lower case of a Latin-1 unit, which is one unit (`A`–`Z`, `À`–`Þ` but `×` move up by
+    /// 32; `ß`, `µ`, `ÿ` and the rest stay), as `String.lowercased()` gives it at any place of a
+    /// text; `nil` above U+00FF.
+    static func latin1Lowered(_ unit: UInt16) -> UInt16? {
+        guard unit < 0x100 else { return nil }
+        return (unit >= 0x41 && unit <= 0x5A) || (unit >= 0xC0 && unit <= 0xDE && unit != 0xD7) ? unit + 0x20 : unit
+    }
+
+    private static func isLatin1(_ units: ArraySlice<UInt16>) -> Bool {
+        var greatest: UInt16 = 0
+        for unit in units { greatest = max(greatest, unit) }
+        return greatest < 0x100
+    }
+
+    /// Whether the Latin-1 units of `text` from `start`, lower-cased, start with `form`.
+    private static func latin1Lowered(_ text: [UInt16], from start: Int, startsWith form: [UInt16]) -> Bool {
+        guard start + form.count <= text.count else { return false }
+        for (offset, unit) in form.enumerated() where latin1Lowered(text[start + offset]) != unit { return false }
+        return true
     }
 
     /// The lower-cased code units of `range`, or `nil` where lower-casing changes their count
