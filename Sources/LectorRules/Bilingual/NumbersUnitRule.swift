@@ -97,16 +97,14 @@ public struct NumbersUnitRule: BilingualRule {
             self.dictionary = dictionary
         }
 
-        var units: Units {
+        /// The units, read the first time. `init` read one of the same locale's forms, so a failure
+        /// here is ICU's, not the input's; it is thrown, and the rule reports it as its own failure
+        /// (an error finding) instead of stopping the process.
+        func units() throws -> Units {
             if let read { return read }
-            do {
-                let made = try Units(language: language, dictionary: dictionary)
-                read = made
-                return made
-            } catch {
-                // `init` read the same locale's forms through ICU: what fails now is no input's fault.
-                preconditionFailure("numbers.unit could not read the unit names of \(language) through ICU: \(error)")
-            }
+            let made = try Units(language: language, dictionary: dictionary)
+            read = made
+            return made
         }
     }
 
@@ -169,11 +167,22 @@ public struct NumbersUnitRule: BilingualRule {
         // unit is read next to it, and most years have none.
         let sourceNumbers = pair.numbersAndDates(ofSource: prepared.source).numbers.filter(Self.mayHaveUnit)
         guard !sourceNumbers.isEmpty else { return [] }
-        let (targetText, tokenized) = pair.sharedReadableTarget
         let targetNumbers = pair.numbersAndDates(ofReadableTarget: prepared.target).numbers.filter(Self.mayHaveUnit)
         // Most pairs have no figure that both sides write: nothing to read units for.
         let shared = targetNumbers.filter { number in sourceNumbers.contains { Self.same($0.value, number.value) } }
         guard !shared.isEmpty else { return [] }
+        do {
+            return try findings(in: pair, shared: shared, sourceNumbers: sourceNumbers, using: prepared)
+        } catch {
+            return [.failure(of: Self.description, error)]
+        }
+    }
+
+    /// The findings of the figures both sides write (`shared`), with the units read from ICU
+    /// when first needed.
+    private func findings(in pair: SentencePairContext, shared: [ExtractedNumber], sourceNumbers: [ExtractedNumber],
+                          using prepared: Preparation) throws -> [RuleFinding] {
+        let (targetText, tokenized) = pair.sharedReadableTarget
         let sourceText = UTF16.encode(pair.sourceText)
         var encodedTarget: [UInt16]?
         var findings: [RuleFinding] = []
@@ -183,14 +192,14 @@ public struct NumbersUnitRule: BilingualRule {
             var sourceMentions: [(number: ExtractedNumber, unit: UnitWords.Mention)] = []
             for (index, candidate) in sourceNumbers.enumerated() where Self.same(candidate.value, number.value) {
                 if sourceUnits[index] == nil {
-                    sourceUnits[index] = .some(Self.unit(of: candidate, in: sourceText, words: prepared.sourceUnits.units))
+                    sourceUnits[index] = .some(Self.unit(of: candidate, in: sourceText, words: try prepared.sourceUnits.units()))
                 }
                 if let unit = sourceUnits[index]! { sourceMentions.append((candidate, unit)) }
             }
             guard !sourceMentions.isEmpty else { continue }
             let target = encodedTarget ?? UTF16.encode(targetText)
             encodedTarget = target
-            guard let written = Self.unit(of: number, in: target, words: prepared.targetUnits.units),
+            guard let written = Self.unit(of: number, in: target, words: try prepared.targetUnits.units()),
                   sourceMentions.allSatisfy({ $0.unit.units.isDisjoint(with: written.units) }) else { continue }
             // Only a unit of the same kind is a changed unit; a length against a currency is a
             // form misread on one side.
