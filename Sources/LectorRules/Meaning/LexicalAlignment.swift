@@ -230,6 +230,33 @@ struct LexicalAlignment {
         return GapLinks(source: made.source, target: made.target, compounds: compounds, compoundsLinked: made.heldAny)
     }
 
+    /// Whether the gap links (`gapLinks`, either reading) may leave a run of `minimumRun` content
+    /// words without counterpart on `side`, read off the plain links without making them: most
+    /// pairs have no such run, and the gap links were made for every pair.
+    ///
+    /// The gap links add links only between words the plain ones left both without counterpart,
+    /// and keep a link whose two words have no other as it is. So when no word has more than one
+    /// plain link, every word the plain links align stays aligned, and a run of the gap links
+    /// is within a run of the plain ones; with a word of several, ranking may leave a word out,
+    /// and the answer is yes.
+    func mayLeaveGapRun(on side: Side, minimumRun: Int) -> Bool {
+        if sourceLinks.contains(where: { $0.count > 1 }) || targetLinks.contains(where: { $0.count > 1 }) { return true }
+        let words = side == .source ? source : target
+        let links = side == .source ? sourceLinks : targetLinks
+        // As `unalignedRuns` counts runs: content words in order, a linked one ends a run.
+        let leastRun = max(minimumRun, 1)
+        var run = 0
+        for index in words.indices where words[index].isContent {
+            if links[index].isEmpty {
+                run += 1
+                if run >= leastRun { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
     /// The figures a word holds (`33` of `33jährigen`), empty when none.
     static func figures(of text: String) -> String {
         // Most words hold none: answered without building a string (`Latin1ScalarProperties.isNumeric`
