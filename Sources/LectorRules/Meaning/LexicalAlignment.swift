@@ -235,23 +235,23 @@ struct LexicalAlignment {
     /// pairs have no such run, and the gap links were made for every pair.
     ///
     /// The gap links add links only between words the plain ones left both without counterpart,
-    /// and keep a link whose two words have no other as it is. So when no word has more than one
-    /// plain link, every word the plain links align stays aligned, and a run of the gap links
-    /// is within a run of the plain ones; with a word of several, ranking may leave a word out,
-    /// and the answer is yes.
+    /// and keep a link whose two words have no other as it is: a word with one plain link, whose
+    /// counterpart has no other, stays aligned. Every other word (without a link, or one of a
+    /// word's several, which ranking may take away) is counted as if it had none, so a run of
+    /// the gap links lies within a run counted here.
     func mayLeaveGapRun(on side: Side, minimumRun: Int) -> Bool {
-        if sourceLinks.contains(where: { $0.count > 1 }) || targetLinks.contains(where: { $0.count > 1 }) { return true }
         let words = side == .source ? source : target
         let links = side == .source ? sourceLinks : targetLinks
-        // As `unalignedRuns` counts runs: content words in order, a linked one ends a run.
+        let otherLinks = side == .source ? targetLinks : sourceLinks
+        // As `unalignedRuns` counts runs: content words in order, an aligned one ends a run.
         let leastRun = max(minimumRun, 1)
         var run = 0
         for index in words.indices where words[index].isContent {
-            if links[index].isEmpty {
+            if links[index].count == 1, otherLinks[links[index][0]].count == 1 {
+                run = 0
+            } else {
                 run += 1
                 if run >= leastRun { return true }
-            } else {
-                run = 0
             }
         }
         return false
