@@ -13,10 +13,12 @@ struct SentenceWord: Sendable {
     /// Written with a capital letter.
     var isCapitalized = false
     /// For an ASCII word, `text`'s first byte, its last byte (<< 8) and its length in bytes
-    /// (<< 16); `nonASCIIShape` for any other word, `unknownShape` when not read (a word whose
-    /// text was changed, or longer than 32,767 bytes). Read as the word is cut, where its bytes
-    /// are at hand: `NegationLexicon.negations` passes over most words on them alone, and
-    /// reading them off each word's string again was a third of its time.
+    /// (<< 16); `nonASCIIShape` for a word of Latin-1 scalars past ASCII; `unknownShape` when not
+    /// read (a scalar past Latin-1, whose lower case may be ASCII; a word whose text was changed;
+    /// one longer than 32,767 bytes). Read as the word is cut, where its bytes are at hand:
+    /// `NegationLexicon.negations` passes over most words on them alone, and read off each
+    /// word's string again, for every pair, they cost `meaning.negation` a tenth of its time
+    /// (news.xlf, 87 → 79 ms).
     var asciiShape: UInt32 = SentenceWord.unknownShape
     static let unknownShape: UInt32 = 0
     static let nonASCIIShape: UInt32 = 1 << 31
