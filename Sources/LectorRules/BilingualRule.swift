@@ -367,7 +367,13 @@ final class AlignmentNotes: @unchecked Sendable {
     func record(pair index: Int, words: AlignmentWords, counts: AlignmentCounts?) {
         guard index >= 0 else { return }
         lock.withLock {
-            if index >= notes.count { notes.append(contentsOf: repeatElement(nil, count: index - notes.count + 1)) }
+            // The walk notes pairs in order: the next index is appended (filling a range with
+            // `repeatElement` went through the generic copy for every pair).
+            if index == notes.count {
+                notes.append((ObjectIdentifier(words), counts))
+                return
+            }
+            if index > notes.count { notes.append(contentsOf: repeatElement(nil, count: index - notes.count + 1)) }
             notes[index] = (ObjectIdentifier(words), counts)
         }
     }

@@ -169,6 +169,24 @@ import Testing
         let fast = described(lexicon.negations(in: text, words: words))
         let slow = described(lexicon.negations(in: text, words: words, passingOverInertWords: false))
         #expect(fast == slow, "\(language) \(text.debugDescription)")
+        // The words' shapes as they were cut (`SentenceWord.asciiShape`) are their texts', and
+        // words whose shapes are read off their texts instead find the same.
+        for word in words where word.asciiShape != SentenceWord.unknownShape {
+            #expect(word.asciiShape == shape(of: word.text), "\(language) \(word.written.debugDescription)")
+        }
+        let unread = words.map { word in
+            var word = word
+            word.asciiShape = SentenceWord.unknownShape
+            return word
+        }
+        #expect(described(lexicon.negations(in: text, words: unread)) == fast, "\(language) \(text.debugDescription)")
+    }
+
+    /// `SentenceWord.asciiShape` of a word's lower-cased text, as written.
+    static func shape(of text: String) -> UInt32 {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else { return SentenceWord.nonASCIIShape }
+        return UInt32(first) | UInt32(last) << 8 | UInt32(bytes.count) << 16
     }
 
     /// Every cue of the resource, and words made with its affixes, in every language's lexicon,

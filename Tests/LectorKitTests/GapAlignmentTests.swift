@@ -460,4 +460,30 @@ import Testing
         }
         #expect(known > 10_000 && withAntonyms > 1_000)
     }
+
+    /// `mayLeaveGapRun`, which lets `meaning.omission` and `meaning.addition` skip making the gap
+    /// links: on every real pair, both ways, where it says no, neither reading of the gap links
+    /// leaves a run of that many words on that side (for one word, two and three); and it says no
+    /// for most pairs.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func noGapRunWhereThePlainLinksLeaveNone() throws {
+        var skipped = 0, asked = 0
+        try Self.forEachRealAlignment { pair, words, direction, sourceText, targetText in
+            for side in [LexicalAlignment.Side.source, .target] {
+                let text = side == .source ? sourceText : targetText
+                for minimumRun in 1...3 {
+                    asked += 1
+                    guard !pair.mayLeaveGapRun(on: side, minimumRun: minimumRun) else { continue }
+                    skipped += 1
+                    for readingCompounds in [false, true] {
+                        let links = pair.gapLinks(readingCompounds: readingCompounds, memo: words)
+                        #expect(pair.unalignedRuns(on: side, text: text, otherText: nil, lengthFit: nil, links: links,
+                                                   minimumRun: minimumRun).isEmpty,
+                                "\(direction) \(side) \(minimumRun) \(readingCompounds): \(sourceText) | \(targetText)")
+                    }
+                }
+            }
+        }
+        #expect(skipped > asked / 4, "\(skipped) of \(asked)")
+    }
 }

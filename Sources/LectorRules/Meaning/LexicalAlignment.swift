@@ -230,6 +230,33 @@ struct LexicalAlignment {
         return GapLinks(source: made.source, target: made.target, compounds: compounds, compoundsLinked: made.heldAny)
     }
 
+    /// Whether the gap links (`gapLinks`, either reading) may leave a run of `minimumRun` content
+    /// words without counterpart on `side`, read off the plain links without making them: most
+    /// pairs have no such run, and the gap links were made for every pair.
+    ///
+    /// The gap links add links only between words the plain ones left both without counterpart,
+    /// and keep a link whose two words have no other as it is: a word with one plain link, whose
+    /// counterpart has no other, stays aligned. Every other word (without a link, or one of a
+    /// word's several, which ranking may take away) is counted as if it had none, so a run of
+    /// the gap links lies within a run counted here.
+    func mayLeaveGapRun(on side: Side, minimumRun: Int) -> Bool {
+        let words = side == .source ? source : target
+        let links = side == .source ? sourceLinks : targetLinks
+        let otherLinks = side == .source ? targetLinks : sourceLinks
+        // As `unalignedRuns` counts runs: content words in order, an aligned one ends a run.
+        let leastRun = max(minimumRun, 1)
+        var run = 0
+        for index in words.indices where words[index].isContent {
+            if links[index].count == 1, otherLinks[links[index][0]].count == 1 {
+                run = 0
+            } else {
+                run += 1
+                if run >= leastRun { return true }
+            }
+        }
+        return false
+    }
+
     /// The figures a word holds (`33` of `33jährigen`), empty when none.
     static func figures(of text: String) -> String {
         // Most words hold none: answered without building a string (`Latin1ScalarProperties.isNumeric`
