@@ -149,4 +149,124 @@ import Testing
         }
         #expect(printf >= 5)
     }
+
+    /// `FileLineIndex` answers as a walk byte by byte does: LF, CRLF and CR line ends, multibyte
+    /// scalars, a BOM, offsets asked in order, repeated, backwards, and within a part of a file.
+    @Test func fileLineIndexIsTheByteWalk() {
+        func reference(_ bytes: [UInt8], _ offset: Int, bom: Int) -> (Int, Int) {
+            var line = 1, column = 1
+            var index = bom
+            while index < min(offset, bytes.count) {
+                let value = bytes[index]
+                if value == 0x0A || (value == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if value & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            return (line, column)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Kyiv ", "\n", "\r\n", "\r", "é", "€", "😀", "<t>", "                "]
+        for round in 0..<60 {
+            var text = round % 5 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<Int.random(in: 0..<400, using: &generator) {
+                text += pieces.randomElement(using: &generator)!
+            }
+            let bytes = Array(text.utf8)
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var offsets = (0..<30).map { _ in Int.random(in: 0...(bytes.count + 2), using: &generator) }
+            if round % 2 == 0 { offsets.sort() }
+            var index = FileLineIndex(bytes: bytes)
+            for offset in offsets {
+                let place = index.position(ofByte: offset)
+                let expected = reference(bytes, max(offset, bom), bom: bom)
+                #expect(place.line == expected.0 && place.column == expected.1, "\(text.debugDescription) at \(offset)")
+            }
+            // A part of the file from a line break on: lines and columns carry on from where it starts.
+            guard let cut = bytes.firstIndex(of: 0x0A), cut > bom else { continue }
+            let before = reference(bytes, cut + 1, bom: bom)
+            var part = FileLineIndex(bytes: Array(bytes[(cut + 1)...]), line: before.0, column: before.1, byteOffset: cut + 1)
+            for offset in offsets.sorted() where offset > cut {
+                let place = part.position(ofByte: offset)
+                let expected = reference(bytes, offset, bom: bom)
+                #expect(place.line == expected.0 && place.column == expected.1, "part of \(text.debugDescription) at \(offset)")
+            }
+        }
+    }
+
+    /// A start tag's attributes are looked up by qualified name as a dictionary of them was.
+    @Test func attributesByQualifiedName() throws {
+        let data = Data(#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:x="urn:x"><file source-language="de" target-language="en" x:id="7"><body><trans-unit id="a" translate="yes" size-unit="char" maxwidth="12"><source xml:lang="de">Kiew</source><target>Kyiv</target></trans-unit><trans-unit id="b" translate="no"><source>x</source></trans-unit></body></file></xliff>"#.utf8)
+        let file = try XLIFFReader.read(data: data, name: "a.xlf")
+        #expect(file.sourceLanguage == "de" && file.targetLanguage == "en")
+        #expect(file.units.map(\.id) == ["a"])
+        #expect(file.units.first?.details.maxLength == 12)
+    }
+
+    /// A target's anchors (`locatePositions`) are those of the walk unit by unit, for ASCII text
+    /// (measured by its length) as for any other: runs in a file of several lines, escapes between
+    /// them, and runs longer than the anchor stride.
+    @Test func asciiTargetsAreLocatedAsUnitByUnit() {
+        func reference(_ text: String, _ runs: [VerbatimRun], _ bytes: [UInt8]) -> [SegmentPosition] {
+            var index = FileLineIndex(bytes: bytes)
+            let units = Array(text.utf16)
+            var anchors: [SegmentPosition] = []
+            func add(_ offset: Int, _ byte: Int) {
+                if let last = anchors.last, last.utf16Offset == offset, last.byteOffset == byte { return }
+                let place = index.position(ofByte: byte)
+                anchors.append(SegmentPosition(utf16Offset: offset, line: place.line, column: place.column, byteOffset: byte))
+            }
+            var previousEnd: (unit: Int, byte: Int)?
+            for run in runs.sorted(by: { ($0.text.lowerBound, $0.text.upperBound) < ($1.text.lowerBound, $1.text.upperBound) }) {
+                if let end = previousEnd, end.unit < run.text.lowerBound || end.byte != run.byteOffset { add(end.unit, end.byte) }
+                add(run.text.lowerBound, run.byteOffset)
+                var byte = run.byteOffset
+                var since = 0
+                for position in run.text {
+                    if since >= SegmentText.anchorStride, units[position] & 0xFC00 != 0xDC00 {
+                        add(position, byte)
+                        since = 0
+                    }
+                    byte += SourceDocument.utf8Length(of: units[position])
+                    since += 1
+                }
+                previousEnd = (run.text.upperBound, byte)
+            }
+            if let end = previousEnd { add(end.unit, end.byte) }
+            return anchors
+        }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            let alphabet = round % 2 == 0 ? ["Kyiv ", "x", ". ", "aid"] : ["Kyjiw ", "ü", "€", "😀", "x"]
+            // The file: a line of markup, then the target's pieces, each written plainly or as `&amp;`.
+            var bytes = Array("<xliff>\n  <target>".utf8)
+            var text = ""
+            var runs: [VerbatimRun] = []
+            for _ in 0..<Int.random(in: 1..<8, using: &generator) {
+                var piece = ""
+                for _ in 0..<Int.random(in: 0..<(round % 5 == 0 ? 900 : 40), using: &generator) {
+                    piece += alphabet.randomElement(using: &generator)!
+                }
+                let start = text.utf16.count
+                text += piece
+                if !piece.isEmpty {
+                    runs.append(VerbatimRun(text: start..<text.utf16.count, byteOffset: bytes.count, escaping: .xmlText))
+                }
+                bytes += Array(piece.utf8)
+                runs.append(.anchor(at: text.utf16.count, byteOffset: bytes.count))
+                text += "&"
+                bytes += Array("&amp;".utf8)
+                if Bool.random(using: &generator) { bytes += [0x0A] }
+            }
+            var segment = SegmentText(text: text, line: 2)
+            segment.verbatimRuns = runs
+            var index = FileLineIndex(bytes: bytes)
+            segment.locatePositions(in: &index)
+            #expect(segment.positions == reference(text, runs, bytes), "round \(round)")
+            #expect(!segment.positions.isEmpty)
+        }
+    }
 }
