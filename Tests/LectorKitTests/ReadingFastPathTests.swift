@@ -170,10 +170,12 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "Kyiv ", "\n", "\r\n", "\r", "é", "€", "😀", "<t>", "                "]
+        // Half the files have LF line ends only, the walk's fast case.
+        let lineFeedOnly = pieces.filter { !$0.utf8.contains(0x0D) }
         for round in 0..<60 {
             var text = round % 5 == 0 ? "\u{FEFF}" : ""
             for _ in 0..<Int.random(in: 0..<400, using: &generator) {
-                text += pieces.randomElement(using: &generator)!
+                text += (round % 2 == 0 ? lineFeedOnly : pieces).randomElement(using: &generator)!
             }
             let bytes = Array(text.utf8)
             let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -267,6 +269,42 @@ import Testing
             segment.locatePositions(in: &index)
             #expect(segment.positions == reference(text, runs, bytes), "round \(round)")
             #expect(!segment.positions.isEmpty)
+        }
+    }
+
+    /// JSON Lines read from bytes give what reading the file's `SourceDocument` line by line
+    /// gives: units, lines, located targets and languages, with LF, CRLF and CR line ends, blank
+    /// lines, a BOM, no final line break, and records the byte scanner leaves to `JSONSerialization`.
+    @Test func jsonLinesCutOnBytesAsTheDocumentCutsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let records = [#"{"id": "a", "source": "Kiew", "target": "Kyiv", "source_lang": "de", "target_lang": "en"}"#,
+                       #"{"source": "Straße €", "target": "street \u00e9 \"q\" 😀"}"#, #"{"source": "x", "target": null, "id": 7}"#,
+                       #"{"source": "a\nb", "target": "c\r\nd", "extra": [1, {"k": 2}]}"#, "", "   ", #"{"source":"s","target":"t"}"#]
+        let ends = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"]
+        for round in 0..<80 {
+            var text = round % 4 == 0 ? "\u{FEFF}" : ""
+            for index in 0..<Int.random(in: 0..<12, using: &generator) {
+                if index > 0 { text += ends.randomElement(using: &generator)! }
+                text += records.randomElement(using: &generator)!
+            }
+            if Bool.random(using: &generator) { text += ends.randomElement(using: &generator)! }
+            let data = Data(text.utf8)
+            let bytes = try JSONLinesReader.read(data: data, name: "r.jsonl", mappingTargets: true)
+            let document = try JSONLinesReader.read(SourceDocument.decode(data, path: "r.jsonl"), mappingTargets: true)
+            #expect(bytes.units == document.units, "\(text.debugDescription)")
+            #expect(bytes.units.map { $0.target?.positions } == document.units.map { $0.target?.positions })
+            let runs = { (file: BilingualFile) in file.units.map { $0.target?.verbatimRuns?.map { "\($0.text) \($0.byteOffset)" } } }
+            #expect(runs(bytes) == runs(document))
+            #expect(bytes.sourceLanguage == document.sourceLanguage && bytes.targetLanguage == document.targetLanguage)
+        }
+        // Errors name the same line: a bad record, and bytes that are not UTF-8.
+        for bad in [Data("{\"source\": \"a\"}\r\n\r{\"source\": 1}\n".utf8), Data("{\"source\": \"a\"}\n\n".utf8) + Data([0xFF, 0x0A])] {
+            var fromBytes: InputError?
+            var fromDocument: InputError?
+            do { _ = try JSONLinesReader.read(data: bad, name: "r.jsonl", mappingTargets: true) } catch { fromBytes = error }
+            do { _ = try JSONLinesReader.read(SourceDocument.decode(bad, path: "r.jsonl"), mappingTargets: true) } catch { fromDocument = error }
+            #expect(fromBytes != nil)
+            #expect(fromBytes?.description == fromDocument?.description)
         }
     }
 }
