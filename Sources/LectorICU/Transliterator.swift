@@ -61,7 +61,39 @@ public final class Transliterator {
     private static let prototypes = ICUCache<ICUPrototype>()
 
     /// Compiles ICU transliteration rules. A rule set that does not compile throws with its line.
+    ///
+    /// Each rule text is compiled once per process and kept as a prototype, as `init(id:)` keeps
+    /// ICU's own: Lector's rule files were compiled to check them and again by every variant
+    /// deriver (two glossary indexes and more), a compilation costing milliseconds where a clone
+    /// costs microseconds. A rule set that does not compile is not kept, and fails again alike.
     public init(id: String, rules: String) throws(TransliterationRuleError) {
+        var failure: TransliterationRuleError?
+        do throws(ICUError) {
+            handle = try Self.compiled.withValue(for: id + "\u{0}" + rules, make: { () throws(ICUError) -> ICUPrototype in
+                do throws(TransliterationRuleError) {
+                    return ICUPrototype(pointer: UnsafeMutableRawPointer(try Self.compile(id: id, rules: rules)))
+                } catch {
+                    failure = error
+                    throw ICUError(operation: "compile transliteration rules \(id)", name: error.name)
+                }
+            }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in
+                var status: Int32 = 0
+                let clone = cicu_utrans_clone(UnsafePointer(OpaquePointer(prototype.pointer)), &status)
+                try checkStatus(status, "clone transliterator \(id)")
+                guard let clone else { throw ICUError(operation: "clone transliterator \(id)", name: "U_MEMORY_ALLOCATION_ERROR") }
+                return OpaquePointer(clone)
+            }
+        } catch {
+            throw failure ?? TransliterationRuleError(line: 0, offset: 0, context: "", name: error.name)
+        }
+        self.id = id
+        keepsASCII = false
+    }
+
+    /// Rule-based prototypes, by id and rule text.
+    private static let compiled = ICUCache<ICUPrototype>()
+
+    private static func compile(id: String, rules: String) throws(TransliterationRuleError) -> OpaquePointer {
         let idUnits = UTF16.encode(id)
         let ruleUnits = UTF16.encode(rules)
         var status: Int32 = 0
@@ -81,9 +113,7 @@ public final class Transliterator {
             throw Self.locate(line: Int(parseError.line), offset: Int(parseError.offset), context: context,
                               name: String(cString: cicu_errorName(status)), rules: ruleUnits)
         }
-        self.id = id
-        handle = OpaquePointer(pointer!)
-        keepsASCII = false
+        return OpaquePointer(pointer!)
     }
 
     deinit {

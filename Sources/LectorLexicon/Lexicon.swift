@@ -145,6 +145,13 @@ public final class Lexicon: @unchecked Sendable {
         for load in loads { DispatchQueue.global(qos: .userInitiated).async(execute: load) }
     }
 
+    /// Only the Hunspell dictionaries of `languages`, in the background (`preload`).
+    public func preloadHunspell(_ languages: [String]) {
+        for language in languages {
+            DispatchQueue.global(qos: .userInitiated).async { _ = self.hunspell(language) }
+        }
+    }
+
     // MARK: - Questions
 
     /// The dictionary forms of a word: Hunspell stems, and for English also WordNet's morphy. Empty

@@ -20,6 +20,14 @@ public protocol XMLEventSink: AnyObject {
     func endElement(localName: String, line: Int) -> Bool
     /// Character data and CDATA, with character references and the five predefined entities resolved.
     func characters(_ text: String)
+    /// Whether `characters` would keep text given now. While it is `false`, text is not decoded
+    /// into a `String` for the sink: an XLIFF file's white space between its units is about as
+    /// many strings as its elements.
+    var wantsCharacters: Bool { get }
+}
+
+extension XMLEventSink {
+    public var wantsCharacters: Bool { true }
 }
 
 /// Why a document was not read to its end.
@@ -195,6 +203,8 @@ public final class XMLStreamParser {
 
     fileprivate func deliverCharacters(_ text: String) { sink.characters(text) }
 
+    fileprivate var wantsCharacters: Bool { sink.wantsCharacters }
+
     fileprivate func record(_ error: XMLSyntaxError) {
         if failure == nil {
             failure = finishing && error.kind != .malformed(code: Int(XML_ERR_DOCUMENT_EMPTY.rawValue))
@@ -255,7 +265,7 @@ private func xmlStreamEndElement(_ box: UnsafeMutableRawPointer?, _ localName: U
 }
 
 private func xmlStreamCharacters(_ box: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let parser = parser(box), parser.isActive, let text, length > 0 else { return }
+    guard let parser = parser(box), parser.isActive, let text, length > 0, parser.wantsCharacters else { return }
     parser.deliverCharacters(String(decoding: UnsafeBufferPointer(start: text, count: Int(length)), as: UTF8.self))
 }
 

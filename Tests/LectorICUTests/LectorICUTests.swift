@@ -116,13 +116,32 @@ import Testing
 
     @Test func brokenRulesReportTheirLine() {
         let rules = "a > b ;\nc > d ;\nе > > e ;\n"
-        do {
-            _ = try Transliterator(id: "Broken", rules: rules)
-            Issue.record("rules with a syntax error compiled")
-        } catch {
-            #expect(error.line == 3)
-            #expect(error.name.hasPrefix("U_"))
+        // Twice: a rule set that does not compile is not kept, and fails again with the same error.
+        var errors: [TransliterationRuleError] = []
+        for _ in 0..<2 {
+            do {
+                _ = try Transliterator(id: "Broken", rules: rules)
+                Issue.record("rules with a syntax error compiled")
+            } catch {
+                #expect(error.line == 3)
+                #expect(error.name.hasPrefix("U_"))
+                errors.append(error)
+            }
         }
+        #expect(errors.count == 2 && errors[0] == errors[1])
+    }
+
+    /// A rule set is compiled once per process and cloned: each instance answers as the first,
+    /// with its own working buffer, and two rule sets under one id stay apart.
+    @Test func compiledRulesAreKeptApartByText() throws {
+        let first = try Transliterator(id: "Test-Kept", rules: "к > k ; и > i ; е > e ; в > w ;")
+        let second = try Transliterator(id: "Test-Kept", rules: "к > k ; и > i ; е > e ; в > w ;")
+        let other = try Transliterator(id: "Test-Kept", rules: "к > k ; и > i ; е > e ; в > v ;")
+        #expect(first.transliterate("киев") == "kiew")
+        #expect(second.transliterate("киев") == "kiew")
+        #expect(second.transliterate(String(repeating: "киев ", count: 100)) == String(repeating: "kiew ", count: 100))
+        #expect(first.transliterate("в") == "w")
+        #expect(other.transliterate("киев") == "kiev")
     }
 }
 

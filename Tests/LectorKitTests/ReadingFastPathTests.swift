@@ -149,4 +149,162 @@ import Testing
         }
         #expect(printf >= 5)
     }
+
+    /// `FileLineIndex` answers as a walk byte by byte does: LF, CRLF and CR line ends, multibyte
+    /// scalars, a BOM, offsets asked in order, repeated, backwards, and within a part of a file.
+    @Test func fileLineIndexIsTheByteWalk() {
+        func reference(_ bytes: [UInt8], _ offset: Int, bom: Int) -> (Int, Int) {
+            var line = 1, column = 1
+            var index = bom
+            while index < min(offset, bytes.count) {
+                let value = bytes[index]
+                if value == 0x0A || (value == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if value & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            return (line, column)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Kyiv ", "\n", "\r\n", "\r", "é", "€", "😀", "<t>", "                "]
+        // Half the files have LF line ends only, the walk's fast case.
+        let lineFeedOnly = pieces.filter { !$0.utf8.contains(0x0D) }
+        for round in 0..<60 {
+            var text = round % 5 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<Int.random(in: 0..<400, using: &generator) {
+                text += (round % 2 == 0 ? lineFeedOnly : pieces).randomElement(using: &generator)!
+            }
+            let bytes = Array(text.utf8)
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var offsets = (0..<30).map { _ in Int.random(in: 0...(bytes.count + 2), using: &generator) }
+            if round % 2 == 0 { offsets.sort() }
+            var index = FileLineIndex(bytes: bytes)
+            for offset in offsets {
+                let place = index.position(ofByte: offset)
+                let expected = reference(bytes, max(offset, bom), bom: bom)
+                #expect(place.line == expected.0 && place.column == expected.1, "\(text.debugDescription) at \(offset)")
+            }
+            // A part of the file from a line break on: lines and columns carry on from where it starts.
+            guard let cut = bytes.firstIndex(of: 0x0A), cut > bom else { continue }
+            let before = reference(bytes, cut + 1, bom: bom)
+            var part = FileLineIndex(bytes: Array(bytes[(cut + 1)...]), line: before.0, column: before.1, byteOffset: cut + 1)
+            for offset in offsets.sorted() where offset > cut {
+                let place = part.position(ofByte: offset)
+                let expected = reference(bytes, offset, bom: bom)
+                #expect(place.line == expected.0 && place.column == expected.1, "part of \(text.debugDescription) at \(offset)")
+            }
+        }
+    }
+
+    /// A start tag's attributes are looked up by qualified name as a dictionary of them was.
+    @Test func attributesByQualifiedName() throws {
+        let data = Data(#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:x="urn:x"><file source-language="de" target-language="en" x:id="7"><body><trans-unit id="a" translate="yes" size-unit="char" maxwidth="12"><source xml:lang="de">Kiew</source><target>Kyiv</target></trans-unit><trans-unit id="b" translate="no"><source>x</source></trans-unit></body></file></xliff>"#.utf8)
+        let file = try XLIFFReader.read(data: data, name: "a.xlf")
+        #expect(file.sourceLanguage == "de" && file.targetLanguage == "en")
+        #expect(file.units.map(\.id) == ["a"])
+        #expect(file.units.first?.details.maxLength == 12)
+    }
+
+    /// A target's anchors (`locatePositions`) are those of the walk unit by unit, for ASCII text
+    /// (measured by its length) as for any other: runs in a file of several lines, escapes between
+    /// them, and runs longer than the anchor stride.
+    @Test func asciiTargetsAreLocatedAsUnitByUnit() {
+        func reference(_ text: String, _ runs: [VerbatimRun], _ bytes: [UInt8]) -> [SegmentPosition] {
+            var index = FileLineIndex(bytes: bytes)
+            let units = Array(text.utf16)
+            var anchors: [SegmentPosition] = []
+            func add(_ offset: Int, _ byte: Int) {
+                if let last = anchors.last, last.utf16Offset == offset, last.byteOffset == byte { return }
+                let place = index.position(ofByte: byte)
+                anchors.append(SegmentPosition(utf16Offset: offset, line: place.line, column: place.column, byteOffset: byte))
+            }
+            var previousEnd: (unit: Int, byte: Int)?
+            for run in runs.sorted(by: { ($0.text.lowerBound, $0.text.upperBound) < ($1.text.lowerBound, $1.text.upperBound) }) {
+                if let end = previousEnd, end.unit < run.text.lowerBound || end.byte != run.byteOffset { add(end.unit, end.byte) }
+                add(run.text.lowerBound, run.byteOffset)
+                var byte = run.byteOffset
+                var since = 0
+                for position in run.text {
+                    if since >= SegmentText.anchorStride, units[position] & 0xFC00 != 0xDC00 {
+                        add(position, byte)
+                        since = 0
+                    }
+                    byte += SourceDocument.utf8Length(of: units[position])
+                    since += 1
+                }
+                previousEnd = (run.text.upperBound, byte)
+            }
+            if let end = previousEnd { add(end.unit, end.byte) }
+            return anchors
+        }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            let alphabet = round % 2 == 0 ? ["Kyiv ", "x", ". ", "aid"] : ["Kyjiw ", "ü", "€", "😀", "x"]
+            // The file: a line of markup, then the target's pieces, each written plainly or as `&amp;`.
+            var bytes = Array("<xliff>\n  <target>".utf8)
+            var text = ""
+            var runs: [VerbatimRun] = []
+            for _ in 0..<Int.random(in: 1..<8, using: &generator) {
+                var piece = ""
+                for _ in 0..<Int.random(in: 0..<(round % 5 == 0 ? 900 : 40), using: &generator) {
+                    piece += alphabet.randomElement(using: &generator)!
+                }
+                let start = text.utf16.count
+                text += piece
+                if !piece.isEmpty {
+                    runs.append(VerbatimRun(text: start..<text.utf16.count, byteOffset: bytes.count, escaping: .xmlText))
+                }
+                bytes += Array(piece.utf8)
+                runs.append(.anchor(at: text.utf16.count, byteOffset: bytes.count))
+                text += "&"
+                bytes += Array("&amp;".utf8)
+                if Bool.random(using: &generator) { bytes += [0x0A] }
+            }
+            var segment = SegmentText(text: text, line: 2)
+            segment.verbatimRuns = runs
+            var index = FileLineIndex(bytes: bytes)
+            segment.locatePositions(in: &index)
+            #expect(segment.positions == reference(text, runs, bytes), "round \(round)")
+            #expect(!segment.positions.isEmpty)
+        }
+    }
+
+    /// JSON Lines read from bytes give what reading the file's `SourceDocument` line by line
+    /// gives: units, lines, located targets and languages, with LF, CRLF and CR line ends, blank
+    /// lines, a BOM, no final line break, and records the byte scanner leaves to `JSONSerialization`.
+    @Test func jsonLinesCutOnBytesAsTheDocumentCutsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let records = [#"{"id": "a", "source": "Kiew", "target": "Kyiv", "source_lang": "de", "target_lang": "en"}"#,
+                       #"{"source": "Straße €", "target": "street \u00e9 \"q\" 😀"}"#, #"{"source": "x", "target": null, "id": 7}"#,
+                       #"{"source": "a\nb", "target": "c\r\nd", "extra": [1, {"k": 2}]}"#, "", "   ", #"{"source":"s","target":"t"}"#]
+        let ends = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"]
+        for round in 0..<80 {
+            var text = round % 4 == 0 ? "\u{FEFF}" : ""
+            for index in 0..<Int.random(in: 0..<12, using: &generator) {
+                if index > 0 { text += ends.randomElement(using: &generator)! }
+                text += records.randomElement(using: &generator)!
+            }
+            if Bool.random(using: &generator) { text += ends.randomElement(using: &generator)! }
+            let data = Data(text.utf8)
+            let bytes = try JSONLinesReader.read(data: data, name: "r.jsonl", mappingTargets: true)
+            let document = try JSONLinesReader.read(SourceDocument.decode(data, path: "r.jsonl"), mappingTargets: true)
+            #expect(bytes.units == document.units, "\(text.debugDescription)")
+            #expect(bytes.units.map { $0.target?.positions } == document.units.map { $0.target?.positions })
+            let runs = { (file: BilingualFile) in file.units.map { $0.target?.verbatimRuns?.map { "\($0.text) \($0.byteOffset)" } } }
+            #expect(runs(bytes) == runs(document))
+            #expect(bytes.sourceLanguage == document.sourceLanguage && bytes.targetLanguage == document.targetLanguage)
+        }
+        // Errors name the same line: a bad record, and bytes that are not UTF-8.
+        for bad in [Data("{\"source\": \"a\"}\r\n\r{\"source\": 1}\n".utf8), Data("{\"source\": \"a\"}\n\n".utf8) + Data([0xFF, 0x0A])] {
+            var fromBytes: InputError?
+            var fromDocument: InputError?
+            do { _ = try JSONLinesReader.read(data: bad, name: "r.jsonl", mappingTargets: true) } catch { fromBytes = error }
+            do { _ = try JSONLinesReader.read(SourceDocument.decode(bad, path: "r.jsonl"), mappingTargets: true) } catch { fromDocument = error }
+            #expect(fromBytes != nil)
+            #expect(fromBytes?.description == fromDocument?.description)
+        }
+    }
 }

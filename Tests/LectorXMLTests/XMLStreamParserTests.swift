@@ -36,7 +36,54 @@ private func parse(_ bytes: [UInt8], chunk: Int? = nil) -> (EventLog, XMLSyntaxE
 
 private func parse(_ text: String, chunk: Int? = nil) -> (EventLog, XMLSyntaxError?) { parse(Array(text.utf8), chunk: chunk) }
 
+/// Wants text only inside `<keep>`, and records any text it is given where it wanted none.
+private final class SelectiveLog: XMLEventSink {
+    var depth = 0
+    var kept = ""
+    var unwanted = 0
+
+    func startElement(localName: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int) -> Bool {
+        if localName == "keep" { depth += 1 }
+        return true
+    }
+
+    func endElement(localName: String, line: Int) -> Bool {
+        if localName == "keep" { depth -= 1 }
+        return true
+    }
+
+    var wantsCharacters: Bool { depth > 0 }
+
+    func characters(_ text: String) {
+        if depth > 0 { kept += text } else { unwanted += 1 }
+    }
+}
+
 @Suite struct XMLStreamParserTests {
+    /// Text is given to a sink only while it wants it, and all of the text it wants, whatever
+    /// the chunks (a text node split across them included).
+    @Test func textOnlyWhereTheSinkWantsIt() {
+        let document = "<doc>\n  " + (0..<200).map { "<keep>Kyiv &amp; №\($0)<![CDATA[<x>]]></keep>\n  <skip>no</skip>" }.joined() + "</doc>"
+        let reference = EventLog()
+        _ = Array(document.utf8).withUnsafeBytes { XMLStreamParser.parse($0, sink: reference) }
+        for size in [1, 5, 4096, 1 << 20] {
+            let log = SelectiveLog()
+            let parser = XMLStreamParser(sink: log)
+            let bytes = Array(document.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(offset + size, bytes.count)
+                bytes[offset..<end].withUnsafeBytes { _ = parser.feed($0) }
+                offset = end
+            }
+            parser.finish()
+            #expect(parser.failure == nil)
+            #expect(log.unwanted == 0)
+            #expect(log.kept == (0..<200).map { "Kyiv & №\($0)<x>" }.joined())
+        }
+        #expect(reference.text.contains("no"))
+    }
+
     @Test func readsElementsAttributesAndText() {
         let (log, error) = parse("<?xml version=\"1.0\"?>\n<a xml:lang=\"de\" id=\"1\">Ki&amp;ew &#x41;<![CDATA[<b>]]><b/></a>")
         #expect(error == nil)

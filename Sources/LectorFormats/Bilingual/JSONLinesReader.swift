@@ -21,24 +21,75 @@ public enum JSONLinesReader {
 
     /// Reads a file. With `mappingTargets`, each target also says where its text stands in the
     /// bytes (`SegmentText.verbatimRuns`): the stretches of the `target` string between escapes.
+    ///
+    /// The lines are cut from the bytes, as `SourceDocument` cuts them (`\n`, `\r\n` or `\r`, a
+    /// BOM before the first): a document of the whole file was its UTF-16, every line's
+    /// transcoding back, and a walk of every unit, for records read from UTF-8 anyway.
     public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
-        try read(SourceDocument.decode(data, path: name), mappingTargets: mappingTargets)
+        let bytes = [UInt8](data)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        try SourceDocument.validateUTF8(bytes[bom...], path: name)
+        var records = Records(path: name, mappingTargets: mappingTargets)
+        var start = bom
+        var line = 1
+        while true {
+            let (end, next) = lineEnd(in: bytes, from: start)
+            try records.add(String(decoding: bytes[start..<end], as: UTF8.self), line: line, byteOffset: start)
+            guard let next else { break }
+            start = next
+            line += 1
+        }
+        return records.file
+    }
+
+    /// Where the line starting at `start` ends (before its line break) and where the next one
+    /// starts (`nil`: this is the last).
+    static func lineEnd(in bytes: [UInt8], from start: Int) -> (end: Int, next: Int?) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            guard let base = buffer.baseAddress, start < count else { return (start, nil) }
+            let feed = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? count
+            // A carriage return before the line feed ends the line itself (alone, or with the feed).
+            if let found = memchr(base + start, 0x0D, feed - start) {
+                let cr = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                return (cr, cr + 1 < count && buffer[cr + 1] == 0x0A ? cr + 2 : cr + 1)
+            }
+            return (feed, feed < count ? feed + 1 : nil)
+        }
     }
 
     public static func read(_ document: SourceDocument, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
+        var records = Records(path: document.path, mappingTargets: mappingTargets)
+        for line in 1...document.lineCount {
+            try records.add(document.lineText(line), line: line, byteOffset: document.lineByteStarts[line - 1])
+        }
+        return records.file
+    }
+
+    /// The units of a file's lines, read in order.
+    private struct Records {
+        let path: String
+        let mappingTargets: Bool
         var sourceLanguage: String?
         var targetLanguage: String?
         var units: [BilingualUnit] = []
-        for line in 1...document.lineCount {
-            let byteOffset = mappingTargets ? document.lineByteStarts[line - 1] : nil
-            guard let record = try record(document.lineText(line), line: line, path: document.path,
-                                          mappingTargetAt: byteOffset) else { continue }
+
+        init(path: String, mappingTargets: Bool) {
+            self.path = path
+            self.mappingTargets = mappingTargets
+        }
+
+        mutating func add(_ text: String, line: Int, byteOffset: Int) throws(InputError) {
+            guard let record = try JSONLinesReader.record(text, line: line, path: path,
+                                                          mappingTargetAt: mappingTargets ? byteOffset : nil) else { return }
             if sourceLanguage == nil { sourceLanguage = record.sourceLanguage }
             if targetLanguage == nil { targetLanguage = record.targetLanguage }
             units.append(record.unit)
         }
-        return BilingualFile(path: document.path, sourceLanguage: sourceLanguage,
-                             targetLanguage: targetLanguage, units: units, format: "jsonl")
+
+        var file: BilingualFile {
+            BilingualFile(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units, format: "jsonl")
+        }
     }
 
     /// One line of JSON Lines read: its unit and the languages it names.

@@ -108,6 +108,8 @@ final class TMXBuilder: XMLDocumentHandler {
         }
     }
 
+    var wantsCharacters: Bool { segment != nil || note != nil }
+
     func characters(_ text: String) {
         if segment != nil {
             segment!.characters(text)

@@ -183,6 +183,9 @@ final class XLIFFBuilder: XMLDocumentHandler {
         target = nil
     }
 
+    /// Text counts only inside a segment or a note.
+    var wantsCharacters: Bool { segment != nil || note != nil }
+
     func characters(_ text: String) {
         if segment != nil {
             segment!.collector.characters(text)
@@ -194,9 +197,8 @@ final class XLIFFBuilder: XMLDocumentHandler {
     func end(_ name: String, line: Int) throws(InputError) {
         if segment != nil {
             guard segment!.collector.end() else { return }
-            // The segment element itself has closed.
-            let (collector, isSource) = segment!
-            segment = nil
+            // The segment element itself has closed: its collector is moved out, not copied.
+            let (collector, isSource) = segment.take()!
             if isSource { source = collector.segment } else { target = collector.segment }
         }
         guard let version, let closed = path.popLast() else { return }

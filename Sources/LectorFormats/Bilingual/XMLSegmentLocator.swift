@@ -34,6 +34,7 @@ enum XMLSegmentLocator {
     /// reads the content of those whose number is in `wanted` (sorted).
     private static func segments(_ wanted: [Int], scanner: inout Scanner, ordinal: inout Int) -> [Int: Located] {
         var located: [Int: Located] = [:]
+        located.reserveCapacity(wanted.count)
         var next = 0
         while next < wanted.count, let tag = scanner.nextStartTag() {
             ordinal += 1
@@ -158,26 +159,30 @@ enum XMLSegmentLocator {
         }
 
         struct Tag {
-            /// Local name (after any prefix).
-            let name: ArraySlice<UInt8>
+            /// Where the local name (after any prefix) stands in the bytes: a range, not a slice,
+            /// which would retain the file's array for every tag of it.
+            let name: Range<Int>
             /// The whole tag, `<` to `>`.
             let range: Range<Int>
             let isEmpty: Bool
         }
 
-        private func matches(_ literal: String, at position: Int) -> Bool {
-            let utf8 = literal.utf8
-            guard position + utf8.count <= bytes.count else { return false }
-            return bytes[position..<(position + utf8.count)].elementsEqual(utf8)
+        /// Whether `literal` (ASCII) stands at `position`. The literals are static, so they are
+        /// compared as bytes, without a `String` view or a generic sequence comparison per `<`.
+        private func matches(_ literal: StaticString, at position: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard position + count <= bytes.count else { return false }
+            return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + position, literal.utf8Start, count) == 0 }
         }
 
         /// The index after the first `literal` at or after `position` (the end of the bytes if none).
-        private func after(_ literal: String, from position: Int) -> Int {
-            let first = literal.utf8.first!
+        private func after(_ literal: StaticString, from position: Int) -> Int {
+            let first = literal.utf8Start.pointee
             var index = position
             while index < bytes.count {
-                if bytes[index] == first, matches(literal, at: index) { return index + literal.utf8.count }
-                index += 1
+                guard let found = Self.first(first, in: bytes, from: index) else { break }
+                if matches(literal, at: found) { return found + literal.utf8CodeUnitCount }
+                index = found + 1
             }
             return bytes.count
         }
@@ -185,6 +190,10 @@ enum XMLSegmentLocator {
         /// Skips what is not an element at `index` (which holds `<`): comment, CDATA, declaration,
         /// processing instruction or end tag. Returns `false` when `index` starts a start tag.
         private mutating func skipNonElement() -> Bool {
+            // Each of them has `!`, `?` or `/` after its `<`: a start tag is told at once.
+            guard index + 1 < bytes.count else { return false }
+            let second = bytes[index + 1]
+            guard second == UInt8(ascii: "!") || second == UInt8(ascii: "?") || second == UInt8(ascii: "/") else { return false }
             if matches("<!--", at: index) {
                 index = after("-->", from: index + 4)
             } else if matches("<![CDATA[", at: index) {
@@ -245,7 +254,7 @@ enum XMLSegmentLocator {
             }
             index = min(position + 1, bytes.count)
             let isEmpty = position > start && position < bytes.count && bytes[position - 1] == UInt8(ascii: "/")
-            return Tag(name: bytes[localStart..<nameEnd], range: start..<index, isEmpty: isEmpty)
+            return Tag(name: localStart..<nameEnd, range: start..<index, isEmpty: isEmpty)
         }
 
         private static func endsName(_ byte: UInt8) -> Bool {
@@ -255,14 +264,25 @@ enum XMLSegmentLocator {
         /// The next start tag, skipping everything else.
         mutating func nextStartTag() -> Tag? {
             while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
+                guard let open = Self.first(UInt8(ascii: "<"), in: bytes, from: index) else {
+                    index = bytes.count
+                    return nil
                 }
+                index = open
                 if skipNonElement() { continue }
                 return readTag()
             }
             return nil
+        }
+
+        /// The index of the first `byte` at or after `start`, found by `memchr`: between two tags
+        /// lie a segment's text and the file's indentation, a byte loop's worth of most of the file.
+        static func first(_ byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, start < buffer.count,
+                      let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            }
         }
 
         /// The content of the element whose start tag was just read, up to and past its end tag:
@@ -322,7 +342,7 @@ enum XMLSegmentLocator {
                         }
                         continue
                     }
-                    switch vocabulary.roles[String(decoding: tag.name, as: UTF8.self)] ?? .paired {
+                    switch vocabulary.roles[String(decoding: bytes[tag.name], as: UTF8.self)] ?? .paired {
                     case .code:
                         if !tag.isEmpty { codeDepth = 1 }
                     case .codePoint:
@@ -361,9 +381,16 @@ enum XMLSegmentLocator {
                 }
                 if runStart == nil { runStart = (index, units) }
                 afterEscape = false
-                text.append(byte)
-                units += Self.utf16Count(ofLeadByte: byte)
-                index += 1
+                // The plain stretch up to the next byte the loop above would stop at, copied at once.
+                var end = index
+                while end < bytes.count {
+                    let plain = bytes[end]
+                    if plain == UInt8(ascii: "<") || plain == UInt8(ascii: "&") || plain == 0x0D { break }
+                    units += Self.utf16Count(ofLeadByte: plain)
+                    end += 1
+                }
+                text.append(contentsOf: bytes[index..<end])
+                index = end
             }
             return nil
         }

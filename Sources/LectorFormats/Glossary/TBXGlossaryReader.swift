@@ -110,6 +110,8 @@ private final class TBXBuilder: XMLDocumentHandler {
         text = ""
     }
 
+    var wantsCharacters: Bool { collecting != nil }
+
     func characters(_ string: String) {
         if collecting != nil { text += string }
     }

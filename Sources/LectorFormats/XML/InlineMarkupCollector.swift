@@ -166,8 +166,10 @@ struct InlineMarkupCollector {
         var segment = SegmentText(text: text, inlineCodes: codes, line: line, column: column)
         segment.elementOrdinal = ordinal
         // A marker left open protects to the segment's end, as XLIFF 2 reads it.
-        segment.protectedRanges = (protectedRanges + protectedMarkers.map { $0.start..<text.utf16.count })
-            .filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        if !protectedRanges.isEmpty || !protectedMarkers.isEmpty {
+            segment.protectedRanges = (protectedRanges + protectedMarkers.map { $0.start..<text.utf16.count })
+                .filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        }
         return segment
     }
 }

@@ -8,13 +8,30 @@ struct XMLStartTag {
     let name: String
     /// Namespace URI; empty when the element has none.
     let namespace: String
-    let attributes: [String: String]
+    let attributes: XMLAttributes
     /// 1-based line of the tag's closing `>`, which is where the element's content starts.
     let line: Int
     /// 1-based column (Unicode scalars) of the first character after the tag, when the parser knows it.
     let contentColumn: Int?
     /// The element's number in document order, the root being 0 (`XMLSegmentLocator` finds it so).
     var ordinal = -1
+}
+
+/// A start tag's attributes, looked up by qualified name (`xml:lang`). A tag has a handful, so
+/// they are searched in order rather than hashed: a dictionary per start tag was one allocation
+/// and a hash of every name for each element of a file.
+struct XMLAttributes {
+    private let list: [XMLAttribute]
+
+    init(_ list: [XMLAttribute]) {
+        self.list = list
+    }
+
+    /// The value of the attribute with this qualified name; the last one, as a dictionary filled
+    /// in document order would keep (a well-formed tag names an attribute once).
+    subscript(_ name: String) -> String? {
+        list.last { $0.qualifiedName == name }?.value
+    }
 }
 
 /// Receives the events of one XML document. A handler throws to stop the parse; the error is reported
@@ -26,6 +43,12 @@ protocol XMLDocumentHandler: AnyObject {
     func characters(_ text: String)
     /// Called for every end tag (and right after the start of an empty element), with the local name.
     func end(_ name: String, line: Int) throws(InputError)
+    /// Whether `characters` would keep text given now (`XMLEventSink.wantsCharacters`).
+    var wantsCharacters: Bool { get }
+}
+
+extension XMLDocumentHandler {
+    var wantsCharacters: Bool { true }
 }
 
 /// Runs the one XML reader (`LectorXML.XMLStreamParser`, libxml2's SAX2 push parser) over a document
@@ -156,10 +179,8 @@ fileprivate final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEvent
     func startElement(localName: String, namespace: String, attributes: [XMLAttribute],
                       line: Int, column: Int) -> Bool {
         sawRoot = true
-        var values: [String: String] = [:]
-        for attribute in attributes { values[attribute.qualifiedName] = attribute.value }
         // At this event libxml2 stands on the tag's `>` (or the `/` of `/>`), so content starts one further.
-        var tag = XMLStartTag(name: localName, namespace: namespace, attributes: values,
+        var tag = XMLStartTag(name: localName, namespace: namespace, attributes: XMLAttributes(attributes),
                               line: line, contentColumn: column > 0 ? column + 1 : nil)
         tag.ordinal = elementCount
         elementCount += 1
@@ -185,6 +206,8 @@ fileprivate final class XMLEventForwarder<Handler: XMLDocumentHandler>: XMLEvent
     func characters(_ text: String) {
         handler.characters(text)
     }
+
+    var wantsCharacters: Bool { handler.wantsCharacters }
 }
 
 /// `XMLDocumentWalker.walk` for a document given a block at a time (`XLIFFUnitStream`): the same

@@ -45,57 +45,76 @@ struct NumberWords: Sendable {
     /// each time was a sixth of reading the words.
     let compounds: Bool
 
-    static let all: [String: NumberWords] = load()
+    /// Every language the resource lists, each read as `forLanguage` reads it.
+    static var all: [String: NumberWords] {
+        var result: [String: NumberWords] = [:]
+        for line in lines {
+            let language = String(line.prefix { $0 != "\t" })
+            if result[language] == nil, let words = forLanguage(language) { result[language] = words }
+        }
+        return result
+    }
 
-    static func forLanguage(_ language: String) -> NumberWords? { all[language] }
+    /// A language's words, read from the resource the first time they are asked for: a process
+    /// checks one or two languages, and reading all fifteen (their prefixes, filters and
+    /// canonical decompositions) was about 6 ms of every start.
+    static func forLanguage(_ language: String) -> NumberWords? {
+        memo.value(for: language) { load(language) }
+    }
 
-    private static func load() -> [String: NumberWords] {
+    private static let memo = ProcessMemo<String, NumberWords?>()
+
+    /// The resource's lines that are not comments.
+    private static let lines: [Substring] = {
         guard let text = LectorResources.text(of: "Numbers/number-words.txt") else {
             preconditionFailure("Lector's resource Numbers/number-words.txt is missing")
         }
-        var result: [String: NumberWords] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    }()
+
+    private static func load(_ language: String) -> NumberWords? {
+        var found: NumberWords?
+        for line in lines where line.hasPrefix(language + "\t") {
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count == 4, let kind = Kind(rawValue: fields[1]), let value = Double(fields[2]) else { continue }
-            var words = result[fields[0]] ?? NumberWords(language: fields[0])
+            var words = found ?? NumberWords(language: fields[0])
             for form in fields[3].split(separator: " ").map(String.init) {
                 words.entries[form] = Entry(kind: kind, value: value)
                 words.longest = max(words.longest, form.count)
             }
-            result[fields[0]] = words
+            found = words
         }
-        for (language, words) in result {
-            var prefixes = Set<String>()
-            for (form, entry) in words.entries where entry.kind != .ordinal {
-                for length in 1...max(form.count, 1) { prefixes.insert(String(form.prefix(length))) }
-            }
-            result[language]?.compoundPrefixes = prefixes
-            result[language]?.filter = ASCIIKeyFilter(keys: words.entries.keys)
-            result[language]?.shapes = KeyShapes(keys: words.entries.keys)
-            var pairs = [UInt64](repeating: 0, count: 256)
-            for form in words.entries.keys {
-                let bytes = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(2).map(\.value))
-                guard bytes.count == 2, bytes[0] < 0x80, bytes[1] < 0x80 else { continue }
-                pairs[Int(bytes[0]) * 2 + Int(bytes[1] / 64)] |= 1 << UInt64(bytes[1] % 64)
-            }
-            result[language]?.leadingPairs = pairs
-            var triples = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
-            var twoLetters = [UInt64](repeating: 0, count: (26 * 26 + 63) / 64)
-            for form in words.entries.keys {
-                let scalars = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(3).map(\.value))
-                let letters = scalars.compactMap { $0 >= 0x61 && $0 <= 0x7A ? Int($0 - 0x61) : nil }
-                if scalars.count == 3, letters.count == 3 {
-                    let bit = letters[0] * 676 + letters[1] * 26 + letters[2]
-                    triples[bit / 64] |= 1 << UInt64(bit % 64)
-                } else if form.decomposedStringWithCanonicalMapping.unicodeScalars.count == 2, letters.count == 2 {
-                    let bit = letters[0] * 26 + letters[1]
-                    twoLetters[bit / 64] |= 1 << UInt64(bit % 64)
-                }
-            }
-            result[language]?.leadingTriples = triples
-            result[language]?.twoLetterForms = twoLetters
+        guard var words = found else { return nil }
+        var prefixes = Set<String>()
+        for (form, entry) in words.entries where entry.kind != .ordinal {
+            for length in 1...max(form.count, 1) { prefixes.insert(String(form.prefix(length))) }
         }
-        return result
+        words.compoundPrefixes = prefixes
+        words.filter = ASCIIKeyFilter(keys: words.entries.keys)
+        words.shapes = KeyShapes(keys: words.entries.keys)
+        var pairs = [UInt64](repeating: 0, count: 256)
+        for form in words.entries.keys {
+            let bytes = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(2).map(\.value))
+            guard bytes.count == 2, bytes[0] < 0x80, bytes[1] < 0x80 else { continue }
+            pairs[Int(bytes[0]) * 2 + Int(bytes[1] / 64)] |= 1 << UInt64(bytes[1] % 64)
+        }
+        words.leadingPairs = pairs
+        var triples = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+        var twoLetters = [UInt64](repeating: 0, count: (26 * 26 + 63) / 64)
+        for form in words.entries.keys {
+            let scalars = Array(form.decomposedStringWithCanonicalMapping.unicodeScalars.prefix(3).map(\.value))
+            let letters = scalars.compactMap { $0 >= 0x61 && $0 <= 0x7A ? Int($0 - 0x61) : nil }
+            if scalars.count == 3, letters.count == 3 {
+                let bit = letters[0] * 676 + letters[1] * 26 + letters[2]
+                triples[bit / 64] |= 1 << UInt64(bit % 64)
+            } else if form.decomposedStringWithCanonicalMapping.unicodeScalars.count == 2, letters.count == 2 {
+                let bit = letters[0] * 26 + letters[1]
+                twoLetters[bit / 64] |= 1 << UInt64(bit % 64)
+            }
+        }
+        words.leadingTriples = triples
+        words.twoLetterForms = twoLetters
+        return words
     }
 
     private init(language: String) {

@@ -254,6 +254,8 @@ private final class AndroidBuilder: XMLDocumentHandler {
         }
     }
 
+    var wantsCharacters: Bool { current != nil }
+
     func characters(_ text: String) {
         if current != nil { current!.collector.characters(text) }
     }
