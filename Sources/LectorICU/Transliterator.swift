@@ -36,13 +36,7 @@ public final class Transliterator {
             try checkStatus(status, "open transliterator \(id)")
             guard let pointer else { throw ICUError(operation: "open transliterator \(id)", name: "U_INVALID_ID") }
             return ICUPrototype(pointer: UnsafeMutableRawPointer(pointer))
-        }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in
-            var status: Int32 = 0
-            let clone = cicu_utrans_clone(UnsafePointer(OpaquePointer(prototype.pointer)), &status)
-            try checkStatus(status, "clone transliterator \(id)")
-            guard let clone else { throw ICUError(operation: "clone transliterator \(id)", name: "U_MEMORY_ALLOCATION_ERROR") }
-            return OpaquePointer(clone)
-        }
+        }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in try Self.clone(prototype, id: id) }
         self.id = id
         keepsASCII = Self.asciiKeepingIDs.contains(id)
     }
@@ -76,13 +70,7 @@ public final class Transliterator {
                     failure = error
                     throw ICUError(operation: "compile transliteration rules \(id)", name: error.name)
                 }
-            }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in
-                var status: Int32 = 0
-                let clone = cicu_utrans_clone(UnsafePointer(OpaquePointer(prototype.pointer)), &status)
-                try checkStatus(status, "clone transliterator \(id)")
-                guard let clone else { throw ICUError(operation: "clone transliterator \(id)", name: "U_MEMORY_ALLOCATION_ERROR") }
-                return OpaquePointer(clone)
-            }
+            }) { (prototype: ICUPrototype) throws(ICUError) -> OpaquePointer in try Self.clone(prototype, id: id) }
         } catch {
             throw failure ?? TransliterationRuleError(line: 0, offset: 0, context: "", name: error.name)
         }
@@ -92,6 +80,15 @@ public final class Transliterator {
 
     /// Rule-based prototypes, by id and rule text.
     private static let compiled = ICUCache<ICUPrototype>()
+
+    /// A transliterator of this instance's own, cloned from a kept prototype (`prototypes`, `compiled`).
+    private static func clone(_ prototype: ICUPrototype, id: String) throws(ICUError) -> OpaquePointer {
+        var status: Int32 = 0
+        let clone = cicu_utrans_clone(UnsafePointer(OpaquePointer(prototype.pointer)), &status)
+        try checkStatus(status, "clone transliterator \(id)")
+        guard let clone else { throw ICUError(operation: "clone transliterator \(id)", name: "U_MEMORY_ALLOCATION_ERROR") }
+        return OpaquePointer(clone)
+    }
 
     private static func compile(id: String, rules: String) throws(TransliterationRuleError) -> OpaquePointer {
         let idUnits = UTF16.encode(id)

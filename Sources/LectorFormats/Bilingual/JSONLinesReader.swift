@@ -45,17 +45,13 @@ public enum JSONLinesReader {
     /// Where the line starting at `start` ends (before its line break) and where the next one
     /// starts (`nil`: this is the last).
     static func lineEnd(in bytes: [UInt8], from start: Int) -> (end: Int, next: Int?) {
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            guard let base = buffer.baseAddress, start < count else { return (start, nil) }
-            let feed = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? count
-            // A carriage return before the line feed ends the line itself (alone, or with the feed).
-            if let found = memchr(base + start, 0x0D, feed - start) {
-                let cr = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                return (cr, cr + 1 < count && buffer[cr + 1] == 0x0A ? cr + 2 : cr + 1)
-            }
-            return (feed, feed < count ? feed + 1 : nil)
+        guard start < bytes.count else { return (start, nil) }
+        let feed = UTF8Bytes.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
+        // A carriage return before the line feed ends the line itself (alone, or with the feed).
+        if let cr = UTF8Bytes.firstIndex(of: 0x0D, in: bytes, from: start, to: feed) {
+            return (cr, cr + 1 < bytes.count && bytes[cr + 1] == 0x0A ? cr + 2 : cr + 1)
         }
+        return (feed, feed < bytes.count ? feed + 1 : nil)
     }
 
     public static func read(_ document: SourceDocument, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {

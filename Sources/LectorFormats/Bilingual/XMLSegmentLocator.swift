@@ -180,7 +180,7 @@ enum XMLSegmentLocator {
             let first = literal.utf8Start.pointee
             var index = position
             while index < bytes.count {
-                guard let found = Self.first(first, in: bytes, from: index) else { break }
+                guard let found = UTF8Bytes.firstIndex(of: first, in: bytes, from: index) else { break }
                 if matches(literal, at: found) { return found + literal.utf8CodeUnitCount }
                 index = found + 1
             }
@@ -264,7 +264,9 @@ enum XMLSegmentLocator {
         /// The next start tag, skipping everything else.
         mutating func nextStartTag() -> Tag? {
             while index < bytes.count {
-                guard let open = Self.first(UInt8(ascii: "<"), in: bytes, from: index) else {
+                // `memchr` to the next `<`: between two tags lie a segment's text and the file's
+                // indentation, a byte loop's worth of most of the file.
+                guard let open = UTF8Bytes.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: index) else {
                     index = bytes.count
                     return nil
                 }
@@ -273,16 +275,6 @@ enum XMLSegmentLocator {
                 return readTag()
             }
             return nil
-        }
-
-        /// The index of the first `byte` at or after `start`, found by `memchr`: between two tags
-        /// lie a segment's text and the file's indentation, a byte loop's worth of most of the file.
-        static func first(_ byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress, start < buffer.count,
-                      let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            }
         }
 
         /// The content of the element whose start tag was just read, up to and past its end tag:

@@ -59,8 +59,6 @@ public struct AdditionRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
         guard let words, let alignment = pair.lexicalAlignment(using: words),
-              // No run to weigh unless the gap links may leave one (most pairs): then they are not made.
-              alignment.mayLeaveGapRun(on: .target, minimumRun: OmissionRule.minimumRun),
               let gap = alignment.leastLikelyGap(on: .target, text: pair.targetText, otherText: pair.sourceText,
                                                  lengthFit: words.lengthFit,
                                                  minimumRun: OmissionRule.minimumRun, minimumRest: OmissionRule.minimumRest,

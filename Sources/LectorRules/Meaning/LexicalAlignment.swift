@@ -381,11 +381,13 @@ struct LexicalAlignment {
     /// also weighed by how well the two lengths fit once the run is taken as missing on the other
     /// side, and by the other side's unaligned words where the run would stand
     /// (`UnalignedSpan.weighedChance`). Runs are read from `gapLinks`, with compounds read
-    /// through their parts when `readingCompounds`.
+    /// through their parts when `readingCompounds`. `links` are made only where the plain links
+    /// may leave such a run (`mayLeaveGapRun`), which most pairs do not.
     func leastLikelyGap(on side: Side, text: String, otherText: String, lengthFit: LengthFit?, minimumRun: Int, minimumRest: Int,
-                        paraphraseWeight: Double, links: GapLinks) -> UnalignedSpan? {
-        unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links,
-                      minimumRun: minimumRun, minimumRest: minimumRest)
+                        paraphraseWeight: Double, links: @autoclosure () -> GapLinks) -> UnalignedSpan? {
+        guard mayLeaveGapRun(on: side, minimumRun: minimumRun) else { return nil }
+        return unalignedRuns(on: side, text: text, otherText: otherText, lengthFit: lengthFit, links: links(),
+                             minimumRun: minimumRun, minimumRest: minimumRest)
             .min { $0.weighedChance(paraphraseWeight: paraphraseWeight) < $1.weighedChance(paraphraseWeight: paraphraseWeight) }
     }
 

@@ -88,8 +88,6 @@ public struct OmissionRule: BilingualRule {
 
     public func findings(in pair: SentencePairContext, using words: AlignmentWords?) -> [RuleFinding] {
         guard let words, let alignment = pair.lexicalAlignment(using: words),
-              // No run to weigh unless the gap links may leave one (most pairs): then they are not made.
-              alignment.mayLeaveGapRun(on: .source, minimumRun: Self.minimumRun),
               let gap = alignment.leastLikelyGap(on: .source, text: pair.sourceText, otherText: pair.targetText,
                                                  lengthFit: words.lengthFit,
                                                  minimumRun: Self.minimumRun, minimumRest: Self.minimumRest,

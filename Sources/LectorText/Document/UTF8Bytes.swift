@@ -30,6 +30,17 @@ public enum UTF8Bytes {
         return text.utf8.contains(byte)
     }
 
+    /// The index of the first `byte` in `bytes[start..<end]` (`end` defaults to the end), found by
+    /// `memchr`: the readers skip a file's text between the bytes they stop at this way.
+    package static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let end = min(end ?? buffer.count, buffer.count)
+            guard let base = buffer.baseAddress, start < end,
+                  let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// Whether two strings have the same UTF-8 bytes. Not `==`, which is canonical equivalence
     /// (NFC and NFD spellings are equal by it), and not `utf8.elementsEqual`, which walks string
     /// indices byte by byte: `StringPair.masked` asks this of every string check's texts, and the XML readers of every

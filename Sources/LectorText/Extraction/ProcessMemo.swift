@@ -12,15 +12,30 @@ package final class ProcessMemo<Key: Hashable & Sendable, Value: Sendable>: @unc
     private let lock = NSLock()
     private var values: [Key: Value] = [:]
 
-    package init() {}
+    /// Whether a value is made under the lock (`init(makesOnce:)`).
+    private let makesOnce: Bool
 
-    /// The value for `key`, made by `make` the first time. `make` runs outside the lock; if two
-    /// threads make the same one at once, the first stored wins. Failures are not kept.
+    /// With `makesOnce`, a value is made under the memo's lock: a thread that asks for a value
+    /// being made waits for it instead of making it again (and so does one that asks for another
+    /// key meanwhile). For values that cost more to make twice than to wait for, such as a
+    /// language's CLDR unit names, which both `--jobs 2` workers met at once. Without it `make`
+    /// runs outside the lock; if two threads make the same value at once, the first stored wins.
+    package init(makesOnce: Bool = false) {
+        self.makesOnce = makesOnce
+    }
+
+    /// The value for `key`, made by `make` the first time. Failures are not kept.
     package func value<Failure: Error>(for key: Key, make: () throws(Failure) -> Value) throws(Failure) -> Value {
         lock.lock()
         if let known = values[key] {
             lock.unlock()
             return known
+        }
+        if makesOnce {
+            defer { lock.unlock() }
+            let made = try make()
+            values[key] = made
+            return made
         }
         lock.unlock()
         let made = try make()

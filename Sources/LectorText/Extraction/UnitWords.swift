@@ -1,4 +1,3 @@
-import Foundation
 import LectorICU
 
 /// The units of measure and currencies a language writes next to a number, read from CLDR through
@@ -44,16 +43,12 @@ public struct UnitWords: Sendable {
     public let wordForms: [(form: String, units: Set<Unit>)]
 
     public init(language: String) throws(ICUError) {
-        // `ProcessMemo` makes a value outside its lock: with `--jobs 2` both workers met their
-        // first figure with a unit at once and each read CLDR's names, which a profile showed
-        // twice. The second now waits for the first and takes what it read.
-        Self.reading.lock()
-        defer { Self.reading.unlock() }
         self = try Self.memo.value(for: language) { () throws(ICUError) -> UnitWords in try UnitWords(reading: language) }
     }
 
-    private static let memo = ProcessMemo<String, UnitWords>()
-    private static let reading = NSLock()
+    /// Made once: with `--jobs 2` both workers met their first figure with a unit at once and
+    /// each read CLDR's names, which a profile showed twice.
+    private static let memo = ProcessMemo<String, UnitWords>(makesOnce: true)
 
     /// Throws where ICU cannot write the language's units (one unit's forms are read), so that a
     /// caller that reads all of them later, when a text first needs them, learns of the failure first.
