@@ -34,40 +34,73 @@ public enum PlainText: EditableFormat {
     }
 
     /// The byte ranges of URLs, e-mail addresses and file paths, in increasing order.
+    ///
+    /// A token can hold one only if it has a `:` (every URL prefix but `www.` has one), a `www.`
+    /// in any case, an `@` or a separator, so the bytes are searched for those marks (`UnitScan`,
+    /// many bytes a step) and only the tokens around them are read: token by token, the scan was
+    /// a twentieth of a target-only check. `protectedRangesByToken` is the reading of every token,
+    /// kept to test this one against.
     public static func protectedRanges(in bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let floor = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        @inline(__always) func isW(_ byte: UInt8) -> Bool { byte | 0x20 == UInt8(ascii: "w") }
         bytes.withUnsafeBufferPointer { buffer in
-            while position < buffer.count {
-                if buffer[position].isASCIIWhitespace {
-                    position += 1
+            var position = floor
+            while true {
+                let mark = UnitScan.firstIndex(in: buffer, from: position, ofAny: UInt8(ascii: ":"), UInt8(ascii: "@"),
+                                               UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "."))
+                guard mark < buffer.count else { break }
+                if buffer[mark] == UInt8(ascii: "."),
+                   !(mark >= floor + 3 && isW(buffer[mark - 1]) && isW(buffer[mark - 2]) && isW(buffer[mark - 3])) {
+                    position = mark + 1
                     continue
                 }
-                let tokenStart = position
-                // What the token holds is noted as it is read: most tokens are words, and reading
-                // each again for the marks below was a tenth of a target-only check.
-                // Every URL prefix has a `:` or a `.`; an address has an `@`, a path a separator.
-                var mayHoldURL = false
-                var mayBeAddressOrPath = false
-                while position < buffer.count {
-                    let byte = buffer[position]
-                    if byte.isASCIIWhitespace { break }
-                    switch byte {
-                    case UInt8(ascii: ":"), UInt8(ascii: "."): mayHoldURL = true
-                    case UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "\\"): mayBeAddressOrPath = true
-                    default: break
-                    }
-                    position += 1
-                }
-                let token = tokenStart..<position
-                let before = ranges.count
-                if mayHoldURL { scanURLs(in: bytes, token: token, into: &ranges) }
-                if ranges.count == before, mayBeAddressOrPath, let whole = addressOrPath(in: bytes, token: token) {
-                    ranges.append(whole)
-                }
+                // The token around the mark; the tokens before it have been read (a token with a
+                // mark is read whole, and the search goes on after it).
+                var start = mark
+                while start > floor, !buffer[start - 1].isASCIIWhitespace { start -= 1 }
+                var end = mark + 1
+                while end < buffer.count, !buffer[end].isASCIIWhitespace { end += 1 }
+                protect(token: start..<end, in: bytes, into: &ranges)
+                position = end
             }
         }
         return ranges
+    }
+
+    /// `protectedRanges` token by token.
+    static func protectedRangesByToken(in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while position < bytes.count {
+            if bytes[position].isASCIIWhitespace {
+                position += 1
+                continue
+            }
+            let tokenStart = position
+            while position < bytes.count, !bytes[position].isASCIIWhitespace { position += 1 }
+            protect(token: tokenStart..<position, in: bytes, into: &ranges)
+        }
+        return ranges
+    }
+
+    /// The URLs in `token`, or else the token if it is an address or a path.
+    private static func protect(token: Range<Int>, in bytes: [UInt8], into ranges: inout [Range<Int>]) {
+        // Every URL prefix has a `:` or a `.`; an address has an `@`, a path a separator.
+        var mayHoldURL = false
+        var mayBeAddressOrPath = false
+        for position in token {
+            switch bytes[position] {
+            case UInt8(ascii: ":"), UInt8(ascii: "."): mayHoldURL = true
+            case UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "\\"): mayBeAddressOrPath = true
+            default: break
+            }
+        }
+        let before = ranges.count
+        if mayHoldURL { scanURLs(in: bytes, token: token, into: &ranges) }
+        if ranges.count == before, mayBeAddressOrPath, let whole = addressOrPath(in: bytes, token: token) {
+            ranges.append(whole)
+        }
     }
 
     private static let urlPrefixes: [[UInt8]] = ["https://", "http://", "ftps://", "ftp://", "sftp://", "file://",
