@@ -36,6 +36,10 @@ public struct CheckContext: Sendable {
     /// the next (a file's chunks, a stream's records): where shared word stores are kept for that
     /// thread alone, so that two threads do not wait on one store's lock.
     public var kept: KeptPreparations?
+    /// The document's words as `WordSegmenter` splits them for `index.targetLanguage`, in order,
+    /// when glossary matching read them already (`GlossaryMatcher.matches(in:words:)`); `nil`,
+    /// and a rule that reads words splits the text itself.
+    public var targetWords: WordSpans?
 
     public init(document: SourceDocument, index: GlossaryIndex, glossaryMatches: [GlossaryMatch],
                 bilingual: BilingualContext? = nil, thresholds: [String: Double] = [:], lexicon: Lexicon? = nil,

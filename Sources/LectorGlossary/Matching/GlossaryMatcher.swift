@@ -128,8 +128,27 @@ public final class GlossaryMatcher {
         document.utf16.withUnsafeBufferPointer { matches(in: $0) }
     }
 
+    /// Matches in a document, and its words as the target language's `WordSegmenter` splits them
+    /// (every word the matcher reads, in order), for the rules that read the words again. `words`
+    /// is `nil` for a text too long for `WordSpan`'s offsets.
+    public func matches(in document: SourceDocument, words: inout WordSpans?) -> [GlossaryMatch] {
+        guard WordSpan.canHold(utf16Count: document.utf16.count) else {
+            words = nil
+            return matches(in: document)
+        }
+        let found = document.utf16.withUnsafeBufferPointer { matches(in: $0, recordsWords: true) }
+        words = found.words
+        return found.matches
+    }
+
     /// Matches in a UTF-16 buffer; ranges index into it.
     public func matches(in text: UnsafeBufferPointer<UInt16>) -> [GlossaryMatch] {
+        matches(in: text, recordsWords: false).matches
+    }
+
+    private func matches(in text: UnsafeBufferPointer<UInt16>, recordsWords: Bool) -> (matches: [GlossaryMatch], words: WordSpans?) {
+        // About one word per six units of prose: no growth, usually.
+        var words = WordSpans.Writer(expected: recordsWords ? text.count / 5 : 0)
         var results: [Found] = []
         /// Keys that are not one vocabulary token: several tokens, or a skeleton candidate.
         var keys: [[UInt16]] = []
@@ -149,6 +168,7 @@ public final class GlossaryMatcher {
         let stemmer = index.stemmer
         var previousEnd = 0
         segmenter.forEachWord(in: text) { start, end, kind in
+            if recordsWords { words.append(start: start, end: end, kind: kind) }
             if !run.isEmpty {
                 switch TokenFolder.gap(text, from: previousEnd, to: start, marks: marks) {
                 case .joining:
@@ -188,7 +208,8 @@ public final class GlossaryMatcher {
         runStorage = run
         stackStorage = stack
         Self.trimTrailingFormatCharacters(&results, text: text)
-        return makeMatches(results, keys: keys)
+        let list = words.finish()
+        return (makeMatches(results, keys: keys), recordsWords ? list : nil)
     }
 
     private func matchRun(_ run: [Token], text: UnsafeBufferPointer<UInt16>, stack: inout [Step],

@@ -332,7 +332,7 @@ public struct Checker: Sendable {
     }
 
     private func documentFindings(_ file: BilingualFile, target: SourceDocument, wholeFile: WholeFileFacts?,
-                                  glossaryMatches: [GlossaryMatch]?, kept: KeptPreparations?) -> [Finding] {
+                                  glossaryMatches: TargetMatches?, kept: KeptPreparations?) -> [Finding] {
         guard configuration.sourceLanguage != nil else {
             return run(target: target, bilingual: nil, spellings: wholeFile?.spellings, glossaryMatches: glossaryMatches,
                        releasesMemory: wholeFile == nil)
@@ -462,7 +462,7 @@ public struct Checker: Sendable {
     ///     already (`glossaryMatches(in:)`, by the first pass over a document checked in windows).
     func run(target document: SourceDocument, bilingual: Result<BilingualContext, ICUError>?,
              spellings: GlossaryInconsistentRule.Tally? = nil, sourceWords: Set<String>? = nil,
-             glossaryMatches: [GlossaryMatch]? = nil, releasesMemory: Bool = true,
+             glossaryMatches: TargetMatches? = nil, releasesMemory: Bool = true,
              kept: KeptPreparations? = nil) -> [Finding] {
         let profile = StageProfile.shared
         let start = profile == nil ? 0 : StageProfile.now()
@@ -483,7 +483,7 @@ public struct Checker: Sendable {
     func spellingTally(of document: SourceDocument) -> GlossaryInconsistentRule.Tally {
         // Without a matcher, no spellings: not lost, the check of the document builds the same
         // matcher and reports the failure.
-        spellingTally(of: document, matches: glossaryMatches(in: document) ?? [])
+        spellingTally(of: document, matches: glossaryMatches(in: document)?.matches ?? [])
     }
 
     /// The tally of a document whose matches are known (`glossaryMatches(in:)`).
@@ -492,26 +492,30 @@ public struct Checker: Sendable {
                                                     targetLanguageTag: configuration.targetLanguage))
     }
 
-    /// The glossary matches of a document outside links, as `check` finds them; `nil` when the
-    /// matcher cannot be built (`check` reports that as a finding).
-    func glossaryMatches(in document: SourceDocument) -> [GlossaryMatch]? {
+    /// The glossary matches of a document outside links, as `check` finds them, and its words;
+    /// `nil` when the matcher cannot be built (`check` reports that as a finding).
+    func glossaryMatches(in document: SourceDocument) -> TargetMatches? {
         guard let matcher = try? GlossaryMatcher(index: index) else { return nil }
-        return outsideLinksAndCode(matcher.matches(in: document), in: document)
+        var words: WordSpans?
+        let matches = matcher.matches(in: document, words: &words)
+        return TargetMatches(matches: outsideLinksAndCode(matches, in: document), words: words)
     }
 
     private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
                               spellings: GlossaryInconsistentRule.Tally?, sourceWords: Set<String>?,
-                              glossaryMatches: [GlossaryMatch]?, kept: KeptPreparations?) -> [Finding] {
+                              glossaryMatches: TargetMatches?, kept: KeptPreparations?) -> [Finding] {
         // An ICU object that cannot be built is an error the user sees, not a clean document.
         var failures: [Finding] = []
         let profile = StageProfile.shared
         var stageStart = profile == nil ? 0 : StageProfile.now()
         let matches: [GlossaryMatch]
+        var words: WordSpans?
         do {
             if let glossaryMatches {
-                matches = glossaryMatches
+                matches = glossaryMatches.matches
+                words = glossaryMatches.words
             } else {
-                matches = outsideLinksAndCode(try GlossaryMatcher(index: index).matches(in: document), in: document)
+                matches = outsideLinksAndCode(try GlossaryMatcher(index: index).matches(in: document, words: &words), in: document)
             }
         } catch {
             matches = []
@@ -537,6 +541,7 @@ public struct Checker: Sendable {
         context.documentSpellings = spellings
         context.documentSourceWords = sourceWords
         context.kept = kept
+        context.targetWords = words
         var findings: [Finding] = failures
         var pairCheckers: [(rule: RuleDescription, check: (AlignedPairContext) -> [RuleFinding])] = []
         var unitCheckers: [(rule: RuleDescription, check: (StringPair) -> [RuleFinding])] = []

@@ -69,7 +69,16 @@ extension Checker {
 /// over a streamed file and checked by the second as `unitFindings` would have made them.
 struct ReadTarget {
     let document: SourceDocument
-    let matches: [GlossaryMatch]?
+    let matches: TargetMatches?
+}
+
+/// A target document's glossary matches outside links and code, and its words as the matcher read
+/// them (`Checker.glossaryMatches(in:)`): the rules that read the words again (`spelling.unknown`)
+/// take them from here instead of splitting the text again.
+struct TargetMatches: Sendable {
+    let matches: [GlossaryMatch]
+    /// `nil` where the text is too long for `WordSpan`, and then the rules split it themselves.
+    let words: WordSpans?
 }
 
 extension Checker {
@@ -95,7 +104,7 @@ extension Checker {
             let matches = glossaryMatches(in: target)
             // Without a matcher, no spellings: not lost, the check of the chunk builds the same
             // matcher and reports the failure.
-            facts.spellings = spellingTally(of: target, matches: matches ?? [])
+            facts.spellings = spellingTally(of: target, matches: matches?.matches ?? [])
             read = ReadTarget(document: target, matches: matches)
             if let profile {
                 profile.add("whole-file facts: glossary spellings", since: start)

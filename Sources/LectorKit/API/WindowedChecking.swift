@@ -17,7 +17,8 @@ extension Checker {
     /// The first pass keeps the documents it read and their glossary matches, for the windows of
     /// the first `retainedBytes` of the file (by default `Checker.retainedWindows` windows), and the second pass checks those without reading or
     /// matching them again (the same document and matches, so the same findings); the windows
-    /// beyond are read again. Keeping a window costs about four times its size.
+    /// beyond are read again. Keeping a window costs about four times its size, and twice more for
+    /// its words (`TargetMatches.words`, 12 bytes a word).
     /// - Parameter release: called with each window's byte range once it is read for the last
     ///   time (`MappedFile.release`).
     public func checkWindows(path: String, bytes: UnsafeBufferPointer<UInt8>, format: TextWindows.Format,
@@ -38,7 +39,7 @@ extension Checker {
             let profile = StageProfile.shared
             var tally = GlossaryInconsistentRule.Tally()
             var retainedSoFar = 0
-            typealias Read = (tally: GlossaryInconsistentRule.Tally, document: SourceDocument, matches: [GlossaryMatch]?)
+            typealias Read = (tally: GlossaryInconsistentRule.Tally, document: SourceDocument, matches: TargetMatches?)
             orderedWindowWork(count: windows.count, jobs: jobs, lookAhead: 2 * jobs, work: { index -> Read? in
                 defer { release?(windows[index]) }
                 let start = profile == nil ? 0 : StageProfile.now()
@@ -46,7 +47,7 @@ extension Checker {
                 do {
                     let document = try window.document(windows[index])
                     let matches = self.glossaryMatches(in: document)
-                    return (self.spellingTally(of: document, matches: matches ?? []), document, matches)
+                    return (self.spellingTally(of: document, matches: matches?.matches ?? []), document, matches)
                 } catch {
                     // Reported at its place in the file by the second pass, which reads the window again.
                     return nil
@@ -116,16 +117,16 @@ extension Checker {
 /// The documents and glossary matches the first pass of `checkWindows` keeps for the second, by
 /// window; each is handed out once, and freed when its window is checked.
 private final class RetainedWindows: @unchecked Sendable {
-    private var windows: [Int: (document: SourceDocument, matches: [GlossaryMatch])] = [:]
+    private var windows: [Int: (document: SourceDocument, matches: TargetMatches)] = [:]
     private let lock = NSLock()
 
-    func keep(_ index: Int, document: SourceDocument, matches: [GlossaryMatch]) {
+    func keep(_ index: Int, document: SourceDocument, matches: TargetMatches) {
         lock.lock()
         defer { lock.unlock() }
         windows[index] = (document, matches)
     }
 
-    func take(_ index: Int) -> (document: SourceDocument, matches: [GlossaryMatch])? {
+    func take(_ index: Int) -> (document: SourceDocument, matches: TargetMatches)? {
         lock.lock()
         defer { lock.unlock() }
         return windows.removeValue(forKey: index)

@@ -103,20 +103,39 @@ public struct SpellingUnknownRule: Rule {
         // time on English text). Each entry copies the dictionary's, which never changes once set.
         var asciiMemo = ASCIIWordMemo(capacity: 1024)
         var suggestionsByForm: [String: [String]] = [:]
+        // The words glossary matching read, split by the same segmenter (same locale, same text);
+        // otherwise the text is split here. One loop over a list, not a closure per word: the
+        // verdict below writes to this function's variables, and a closure handed on as a value
+        // had each write checked for exclusive access at run time.
+        let words: WordSpans
+        if let given = context.targetWords {
+            words = given
+        } else {
+            guard WordSpan.canHold(utf16Count: document.utf16.count) else {
+                return [.failure(of: Self.description, TooLongForWordSpans(count: document.utf16.count))]
+            }
+            var split = WordSpans.Writer(expected: document.utf16.count / 5)
+            document.utf16.withUnsafeBufferPointer { utf16 in
+                segmenter.forEachWord(in: utf16) { split.append(start: $0, end: $1, kind: $2) }
+            }
+            words = split.finish()
+        }
         document.utf16.withUnsafeBufferPointer { utf16 in
-            segmenter.forEachWord(in: utf16) { start, end, kind in
-                guard kind == .letter, end - start >= options.minLength else { return }
+            for number in 0..<words.count {
+                let span = words[number]
+                let start = span.start, end = span.end, kind = span.kind
+                guard kind == .letter, end - start >= options.minLength else { continue }
                 let range = start..<end
                 guard !excluded.overlaps(range),
-                      !Self.touchesCode(utf16, range) else { return }
+                      !Self.touchesCode(utf16, range) else { continue }
                 // An ASCII word that does not start with a lower-case letter is not judged
                 // (`isJudged`), and needs no string.
-                if utf16[start] < 0x80, !(0x61...0x7A).contains(utf16[start]) { return }
+                if utf16[start] < 0x80, !(0x61...0x7A).contains(utf16[start]) { continue }
                 let units = UnsafeBufferPointer(rebasing: utf16[range])
                 // An ASCII word's verdict, once made below, is read off its code units.
                 let asciiHash = ASCIIWordMemo.hash(units)
                 let remembered = asciiHash.flatMap { asciiMemo.value(of: units, hash: $0) }
-                if remembered == false { return }
+                if remembered == false { continue }
                 let word = document.text(in: range)
                 // The verdict on the word alone is remembered per form: Hunspell's spell and
                 // suggest are most of the rule's time. Only the joined forms depend on where it is.
@@ -137,12 +156,12 @@ public struct SpellingUnknownRule: Rule {
                     unknownForms[word] = unknown
                     if let asciiHash { asciiMemo.insert(units, hash: asciiHash, value: unknown) }
                 }
-                guard unknown else { return }
+                guard unknown else { continue }
                 // The word is part of a longer written unit the dictionary knows: a contraction
                 // across an apostrophe-like mark (`didn´t`, tokenized `didn 't`), a hyphenated
                 // compound (`sous-jacents`, `pre-existing` or closed `preexisting`), an
                 // abbreviation with its period (`approx.`).
-                if Self.joinedForms(of: range, in: utf16).contains(where: isKnown) { return }
+                if Self.joinedForms(of: range, in: utf16).contains(where: isKnown) { continue }
                 let suggestions: [String]
                 if let cached = suggestionsByForm[word] {
                     suggestions = cached

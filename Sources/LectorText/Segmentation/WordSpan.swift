@@ -1,0 +1,123 @@
+import LectorICU
+
+/// A word-like segment of a document's UTF-16 text, as `WordSegmenter` splits it.
+public struct WordSpan: Sendable, Equatable {
+    public let start: Int
+    public let end: Int
+    public let kind: WordKind
+
+    @inlinable
+    public init(start: Int, end: Int, kind: WordKind) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+    }
+
+    /// Whether offsets of a text this long fit `WordSpans`' 32-bit starts.
+    public static func canHold(utf16Count: Int) -> Bool { utf16Count <= Int(Int32.max) }
+}
+
+/// The words of a document, in order: glossary matching reads every word of a translation, and
+/// `spelling.unknown` reads the same words again; the matcher notes them once
+/// (`GlossaryMatcher.matches(in:words:)`) and the rule walks the list instead of splitting the text
+/// a second time (a twelfth of a target-only check). Written once, by whoever splits the text,
+/// then read by any number of rules on any thread.
+///
+/// Eight bytes a word (a 32-bit start, a 16-bit length, the kind): a window of prose is kept with
+/// its words between the two passes of a windowed check, and twelve bytes a word was a tenth more
+/// memory. A word of 65,535 units or more has its end in a side table. Not an array: the matcher
+/// adds millions of words, and `Array.append` from its per-word closure (a uniqueness check and a
+/// call each time) cost half of what the list saves; `Writer` stores into the memory directly.
+public final class WordSpans: @unchecked Sendable {
+    @usableFromInline
+    struct Packed {
+        @usableFromInline var start: Int32
+        @usableFromInline var length: UInt16
+        @usableFromInline var kind: WordKind
+
+        @usableFromInline
+        init(start: Int32, length: UInt16, kind: WordKind) {
+            self.start = start
+            self.length = length
+            self.kind = kind
+        }
+    }
+
+    /// The length that sends a word's end to `longEnds`.
+    @usableFromInline static let longLength = UInt16.max
+
+    @usableFromInline let base: UnsafeMutablePointer<Packed>
+    public let count: Int
+    /// The ends of the words of `longLength` units or more, by index.
+    @usableFromInline let longEnds: [Int: Int]
+
+    init(base: UnsafeMutablePointer<Packed>, count: Int, longEnds: [Int: Int]) {
+        self.base = base
+        self.count = count
+        self.longEnds = longEnds
+    }
+
+    deinit { base.deallocate() }
+
+    public var isEmpty: Bool { count == 0 }
+
+    @inlinable
+    public subscript(index: Int) -> WordSpan {
+        precondition(index >= 0 && index < count, "word index out of range")
+        let packed = base[index]
+        let start = Int(packed.start)
+        let end = packed.length == Self.longLength ? longEnds[index]! : start + Int(packed.length)
+        return WordSpan(start: start, end: end, kind: packed.kind)
+    }
+
+    /// Adds the words of a text one by one, then hands them over as `WordSpans`. A value kept in
+    /// a local variable, so that the per-word `append` is a store and a compare.
+    public struct Writer {
+        @usableFromInline var base: UnsafeMutablePointer<Packed>
+        @usableFromInline var count = 0
+        @usableFromInline var capacity: Int
+        @usableFromInline var longEnds: [Int: Int] = [:]
+
+        /// - Parameter expected: the number of words expected (a guess; the storage grows).
+        public init(expected: Int) {
+            capacity = max(16, expected)
+            base = .allocate(capacity: capacity)
+        }
+
+        /// `start` must be below 2³¹ (`WordSpan.canHold`), `end` after it.
+        @inlinable @inline(__always)
+        public mutating func append(start: Int, end: Int, kind: WordKind) {
+            if count == capacity { grow() }
+            var length = end - start
+            if length >= Int(WordSpans.longLength) {
+                longEnds[count] = end
+                length = Int(WordSpans.longLength)
+            }
+            (base + count).initialize(to: Packed(start: Int32(truncatingIfNeeded: start), length: UInt16(truncatingIfNeeded: length),
+                                                 kind: kind))
+            count += 1
+        }
+
+        @usableFromInline
+        mutating func grow() {
+            let larger = UnsafeMutablePointer<Packed>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        /// The words written; the storage now belongs to them (the writer is consumed).
+        public consuming func finish() -> WordSpans {
+            WordSpans(base: base, count: count, longEnds: longEnds)
+        }
+    }
+}
+
+/// A document too long for `WordSpans`' 32-bit starts (over 2³¹ UTF-16 units, 4 GiB of text held
+/// at once): a rule that reads its words reports this instead of staying silent.
+public struct TooLongForWordSpans: Error, CustomStringConvertible {
+    public let count: Int
+    public init(count: Int) { self.count = count }
+    public var description: String { "the document has \(count) UTF-16 units, more than a word list holds (2³¹ − 1)" }
+}
