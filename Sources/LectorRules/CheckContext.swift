@@ -37,7 +37,7 @@ public struct CheckContext: Sendable {
     /// thread alone, so that two threads do not wait on one store's lock.
     public var kept: KeptPreparations?
     /// The document's words as `WordSegmenter` splits them for `index.targetLanguage`, in order,
-    /// when glossary matching read them already (`GlossaryMatcher.matches(in:words:)`); `nil`,
+    /// when glossary matching read them already (`GlossaryMatcher.matchesAndWords(in:)`); `nil`,
     /// and a rule that reads words splits the text itself.
     public var targetWords: WordSpans?
 

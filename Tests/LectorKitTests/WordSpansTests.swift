@@ -27,9 +27,7 @@ import Testing
         let segmenter = try WordSegmenter(locale: index.targetLanguage)
         for text in Self.texts() {
             let document = SourceDocument(path: "t.txt", text: text)
-            var recorded: WordSpans?
-            let matches = matcher.matches(in: document, words: &recorded)
-            let words = try #require(recorded)
+            let (matches, words) = matcher.matchesAndWords(in: document)
             var expected: [WordSpan] = []
             document.utf16.withUnsafeBufferPointer { utf16 in
                 segmenter.forEachWord(in: utf16) { expected.append(WordSpan(start: $0, end: $1, kind: $2)) }
@@ -40,10 +38,13 @@ import Testing
         }
     }
 
-    /// A word of 65,535 units or more keeps its end (in the side table).
-    @Test func longWordsKeepTheirEnds() {
+    /// A word of 65,535 units or more keeps its end (in the side table), and a word past 2³² its
+    /// start (its high bits in the other).
+    @Test func longWordsAndFarStartsAreKept() {
         var writer = WordSpans.Writer(expected: 1)
-        let spans = [(0, 65_534), (65_535, 131_070), (131_071, 131_072), (131_073, 231_073), (231_074, 231_080)]
+        let far = 1 << 32
+        let spans = [(0, 65_534), (65_535, 131_070), (131_071, 131_072), (131_073, 231_073), (231_074, 231_080),
+                     (far - 3, far + 2), (far + 5, far + 70_000), (3 * far + 1, 3 * far + 2), (3 * far + 9, 3 * far + 12)]
         for (start, end) in spans { writer.append(start: start, end: end, kind: .letter) }
         let words = writer.finish()
         #expect(words.count == spans.count)
@@ -62,8 +63,7 @@ import Testing
         let texts = Self.texts().filter { $0.utf16.count < 50_000 }
         for text in texts + ["The negotiatons resumed; the delagation of Kyiv arived.", "sucessful-looking plan, didn ´ t"] {
             let document = SourceDocument(path: "t.txt", text: text)
-            var words: WordSpans?
-            let matches = matcher.matches(in: document, words: &words)
+            let (matches, words) = matcher.matchesAndWords(in: document)
             var context = CheckContext(document: document, index: checker.index, glossaryMatches: matches, lexicon: checker.lexicon)
             let alone = SpellingUnknownRule().findings(in: context)
             context.targetWords = words

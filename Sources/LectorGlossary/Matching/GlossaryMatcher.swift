@@ -129,26 +129,25 @@ public final class GlossaryMatcher {
     }
 
     /// Matches in a document, and its words as the target language's `WordSegmenter` splits them
-    /// (every word the matcher reads, in order), for the rules that read the words again. `words`
-    /// is `nil` for a text too long for `WordSpan`'s offsets.
-    public func matches(in document: SourceDocument, words: inout WordSpans?) -> [GlossaryMatch] {
-        guard WordSpan.canHold(utf16Count: document.utf16.count) else {
-            words = nil
-            return matches(in: document)
-        }
-        let found = document.utf16.withUnsafeBufferPointer { matches(in: $0, recordsWords: true) }
-        words = found.words
-        return found.matches
+    /// (every word the matcher reads, in order), for the rules that read the words again.
+    public func matchesAndWords(in document: SourceDocument) -> (matches: [GlossaryMatch], words: WordSpans) {
+        document.utf16.withUnsafeBufferPointer { matchesAndWords(in: $0) }
     }
 
     /// Matches in a UTF-16 buffer; ranges index into it.
     public func matches(in text: UnsafeBufferPointer<UInt16>) -> [GlossaryMatch] {
-        matches(in: text, recordsWords: false).matches
+        matchesAndWords(in: text).matches
     }
 
-    private func matches(in text: UnsafeBufferPointer<UInt16>, recordsWords: Bool) -> (matches: [GlossaryMatch], words: WordSpans?) {
+    private func matchesAndWords(in text: UnsafeBufferPointer<UInt16>) -> (matches: [GlossaryMatch], words: WordSpans) {
+        // The words first, then the matching over the list: the per-word work then runs in a
+        // loop whose state (the run, the stack, the results) stays in locals, where a closure
+        // called per word by the segmenter reached it through its context; and the list is what
+        // `matches(in:words:)` hands on.
         // About one word per six units of prose: no growth, usually.
-        var words = WordSpans.Writer(expected: recordsWords ? text.count / 5 : 0)
+        var writer = WordSpans.Writer(expected: text.count / 5)
+        segmenter.forEachWord(in: text) { start, end, kind in writer.append(start: start, end: end, kind: kind) }
+        let words = writer.finish()
         var results: [Found] = []
         /// Keys that are not one vocabulary token: several tokens, or a skeleton candidate.
         var keys: [[UInt16]] = []
@@ -167,8 +166,9 @@ public final class GlossaryMatcher {
         let hasEndings = !inflection.endings.isEmpty
         let stemmer = index.stemmer
         var previousEnd = 0
-        segmenter.forEachWord(in: text) { start, end, kind in
-            if recordsWords { words.append(start: start, end: end, kind: kind) }
+        for number in 0..<words.count {
+            let span = words[number]
+            let start = span.start, end = span.end, kind = span.kind
             if !run.isEmpty {
                 switch TokenFolder.gap(text, from: previousEnd, to: start, marks: marks) {
                 case .joining:
@@ -208,8 +208,7 @@ public final class GlossaryMatcher {
         runStorage = run
         stackStorage = stack
         Self.trimTrailingFormatCharacters(&results, text: text)
-        let list = words.finish()
-        return (makeMatches(results, keys: keys), recordsWords ? list : nil)
+        return (makeMatches(results, keys: keys), words)
     }
 
     private func matchRun(_ run: [Token], text: UnsafeBufferPointer<UInt16>, stack: inout [Step],

@@ -496,9 +496,8 @@ public struct Checker: Sendable {
     /// `nil` when the matcher cannot be built (`check` reports that as a finding).
     func glossaryMatches(in document: SourceDocument) -> TargetMatches? {
         guard let matcher = try? GlossaryMatcher(index: index) else { return nil }
-        var words: WordSpans?
-        let matches = matcher.matches(in: document, words: &words)
-        return TargetMatches(matches: outsideLinksAndCode(matches, in: document), words: words)
+        let found = matcher.matchesAndWords(in: document)
+        return TargetMatches(matches: outsideLinksAndCode(found.matches, in: document), words: found.words)
     }
 
     private func ruleFindings(in document: SourceDocument, bilingual source: Result<BilingualContext, ICUError>?,
@@ -515,7 +514,9 @@ public struct Checker: Sendable {
                 matches = glossaryMatches.matches
                 words = glossaryMatches.words
             } else {
-                matches = outsideLinksAndCode(try GlossaryMatcher(index: index).matches(in: document, words: &words), in: document)
+                let found = try GlossaryMatcher(index: index).matchesAndWords(in: document)
+                matches = outsideLinksAndCode(found.matches, in: document)
+                words = found.words
             }
         } catch {
             matches = []

@@ -77,8 +77,7 @@ struct ReadTarget {
 /// take them from here instead of splitting the text again.
 struct TargetMatches: Sendable {
     let matches: [GlossaryMatch]
-    /// `nil` where the text is too long for `WordSpan`, and then the rules split it themselves.
-    let words: WordSpans?
+    let words: WordSpans
 }
 
 extension Checker {

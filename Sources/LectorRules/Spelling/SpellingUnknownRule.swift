@@ -111,9 +111,6 @@ public struct SpellingUnknownRule: Rule {
         if let given = context.targetWords {
             words = given
         } else {
-            guard WordSpan.canHold(utf16Count: document.utf16.count) else {
-                return [.failure(of: Self.description, TooLongForWordSpans(count: document.utf16.count))]
-            }
             var split = WordSpans.Writer(expected: document.utf16.count / 5)
             document.utf16.withUnsafeBufferPointer { utf16 in
                 segmenter.forEachWord(in: utf16) { split.append(start: $0, end: $1, kind: $2) }

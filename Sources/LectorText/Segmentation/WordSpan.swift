@@ -13,30 +13,30 @@ public struct WordSpan: Sendable, Equatable {
         self.kind = kind
     }
 
-    /// Whether offsets of a text this long fit `WordSpans`' 32-bit starts.
-    public static func canHold(utf16Count: Int) -> Bool { utf16Count <= Int(Int32.max) }
 }
 
 /// The words of a document, in order: glossary matching reads every word of a translation, and
 /// `spelling.unknown` reads the same words again; the matcher notes them once
-/// (`GlossaryMatcher.matches(in:words:)`) and the rule walks the list instead of splitting the text
+/// (`GlossaryMatcher.matchesAndWords(in:)`) and the rule walks the list instead of splitting the text
 /// a second time (a twelfth of a target-only check). Written once, by whoever splits the text,
 /// then read by any number of rules on any thread.
 ///
-/// Eight bytes a word (a 32-bit start, a 16-bit length, the kind): a window of prose is kept with
-/// its words between the two passes of a windowed check, and twelve bytes a word was a tenth more
-/// memory. A word of 65,535 units or more has its end in a side table. Not an array: the matcher
+/// Eight bytes a word (the low 32 bits of its start, a 16-bit length, the kind): a window of prose
+/// is kept with its words between the two passes of a windowed check, and twelve bytes a word was a
+/// tenth more memory. A word of 65,535 units or more has its end in a side table, and the words
+/// from each 2³²-unit boundary on the high bits of their starts (only a text of over 8 GiB has
+/// any). Not an array: the matcher
 /// adds millions of words, and `Array.append` from its per-word closure (a uniqueness check and a
 /// call each time) cost half of what the list saves; `Writer` stores into the memory directly.
 public final class WordSpans: @unchecked Sendable {
     @usableFromInline
     struct Packed {
-        @usableFromInline var start: Int32
+        @usableFromInline var start: UInt32
         @usableFromInline var length: UInt16
         @usableFromInline var kind: WordKind
 
         @usableFromInline
-        init(start: Int32, length: UInt16, kind: WordKind) {
+        init(start: UInt32, length: UInt16, kind: WordKind) {
             self.start = start
             self.length = length
             self.kind = kind
@@ -50,11 +50,14 @@ public final class WordSpans: @unchecked Sendable {
     public let count: Int
     /// The ends of the words of `longLength` units or more, by index.
     @usableFromInline let longEnds: [Int: Int]
+    /// Where the high bits of the starts change: from word `index` on they are `high`.
+    @usableFromInline let highStarts: [(index: Int, high: Int)]
 
-    init(base: UnsafeMutablePointer<Packed>, count: Int, longEnds: [Int: Int]) {
+    init(base: UnsafeMutablePointer<Packed>, count: Int, longEnds: [Int: Int], highStarts: [(index: Int, high: Int)]) {
         self.base = base
         self.count = count
         self.longEnds = longEnds
+        self.highStarts = highStarts
     }
 
     deinit { base.deallocate() }
@@ -65,7 +68,8 @@ public final class WordSpans: @unchecked Sendable {
     public subscript(index: Int) -> WordSpan {
         precondition(index >= 0 && index < count, "word index out of range")
         let packed = base[index]
-        let start = Int(packed.start)
+        var start = Int(packed.start)
+        if !highStarts.isEmpty, let last = highStarts.last(where: { $0.index <= index }) { start |= last.high << 32 }
         let end = packed.length == Self.longLength ? longEnds[index]! : start + Int(packed.length)
         return WordSpan(start: start, end: end, kind: packed.kind)
     }
@@ -77,6 +81,8 @@ public final class WordSpans: @unchecked Sendable {
         @usableFromInline var count = 0
         @usableFromInline var capacity: Int
         @usableFromInline var longEnds: [Int: Int] = [:]
+        @usableFromInline var highStarts: [(index: Int, high: Int)] = []
+        @usableFromInline var high = 0
 
         /// - Parameter expected: the number of words expected (a guess; the storage grows).
         public init(expected: Int) {
@@ -84,16 +90,20 @@ public final class WordSpans: @unchecked Sendable {
             base = .allocate(capacity: capacity)
         }
 
-        /// `start` must be below 2³¹ (`WordSpan.canHold`), `end` after it.
+        /// Words in order: `start` at or after the last word's end, `end` after `start`.
         @inlinable @inline(__always)
         public mutating func append(start: Int, end: Int, kind: WordKind) {
             if count == capacity { grow() }
+            if start >> 32 != high {
+                high = start >> 32
+                highStarts.append((count, high))
+            }
             var length = end - start
             if length >= Int(WordSpans.longLength) {
                 longEnds[count] = end
                 length = Int(WordSpans.longLength)
             }
-            (base + count).initialize(to: Packed(start: Int32(truncatingIfNeeded: start), length: UInt16(truncatingIfNeeded: length),
+            (base + count).initialize(to: Packed(start: UInt32(truncatingIfNeeded: start), length: UInt16(truncatingIfNeeded: length),
                                                  kind: kind))
             count += 1
         }
@@ -109,15 +119,7 @@ public final class WordSpans: @unchecked Sendable {
 
         /// The words written; the storage now belongs to them (the writer is consumed).
         public consuming func finish() -> WordSpans {
-            WordSpans(base: base, count: count, longEnds: longEnds)
+            WordSpans(base: base, count: count, longEnds: longEnds, highStarts: highStarts)
         }
     }
-}
-
-/// A document too long for `WordSpans`' 32-bit starts (over 2³¹ UTF-16 units, 4 GiB of text held
-/// at once): a rule that reads its words reports this instead of staying silent.
-public struct TooLongForWordSpans: Error, CustomStringConvertible {
-    public let count: Int
-    public init(count: Int) { self.count = count }
-    public var description: String { "the document has \(count) UTF-16 units, more than a word list holds (2³¹ − 1)" }
 }
