@@ -143,7 +143,7 @@ public final class GlossaryMatcher {
         // The words first, then the matching over the list: the per-word work then runs in a
         // loop whose state (the run, the stack, the results) stays in locals, where a closure
         // called per word by the segmenter reached it through its context; and the list is what
-        // `matches(in:words:)` hands on.
+        // `matchesAndWords(in:)` hands on.
         // About one word per six units of prose: no growth, usually.
         var writer = WordSpans.Writer(expected: text.count / 5)
         segmenter.forEachWord(in: text) { start, end, kind in writer.append(start: start, end: end, kind: kind) }

@@ -152,10 +152,10 @@ public struct SourceDocument: Sendable {
                 while index < strideEnd {
                     if index + 16 <= strideEnd, let raw {
                         let block = raw.loadUnaligned(fromByteOffset: index * 2, as: SIMD16<UInt16>.self)
-                        if !any((block & nonASCII) .!= zero) {
+                        if !UnitScan.hasLane((block & nonASCII) .!= zero) {
                             scalars += 16
                             bytes += 16
-                            if any((block .== lineFeed) .| (block .== carriageReturn)) {
+                            if UnitScan.hasLane((block .== lineFeed) .| (block .== carriageReturn)) {
                                 for offset in index..<(index + 16) {
                                     let unit = units[offset]
                                     if unit == 0x0A || (unit == 0x0D && (offset + 1 == units.count || units[offset + 1] != 0x0A)) {

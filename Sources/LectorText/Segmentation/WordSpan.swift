@@ -58,18 +58,31 @@ public final class WordSpans: @unchecked Sendable {
         self.count = count
         self.longEnds = longEnds
         self.highStarts = highStarts
+        isPlain = longEnds.isEmpty && highStarts.isEmpty
     }
 
     deinit { base.deallocate() }
 
     public var isEmpty: Bool { count == 0 }
 
+    /// Whether neither side table has an entry (every text under 4 GiB without a word of 65,535
+    /// units): each word is then read off its eight bytes alone.
+    @usableFromInline let isPlain: Bool
+
     @inlinable
     public subscript(index: Int) -> WordSpan {
         precondition(index >= 0 && index < count, "word index out of range")
         let packed = base[index]
+        guard isPlain else { return spanWithSideTables(index) }
+        let start = Int(packed.start)
+        return WordSpan(start: start, end: start &+ Int(packed.length), kind: packed.kind)
+    }
+
+    @usableFromInline
+    func spanWithSideTables(_ index: Int) -> WordSpan {
+        let packed = base[index]
         var start = Int(packed.start)
-        if !highStarts.isEmpty, let last = highStarts.last(where: { $0.index <= index }) { start |= last.high << 32 }
+        if let last = highStarts.last(where: { $0.index <= index }) { start |= last.high << 32 }
         let end = packed.length == Self.longLength ? longEnds[index]! : start + Int(packed.length)
         return WordSpan(start: start, end: end, kind: packed.kind)
     }
