@@ -67,7 +67,7 @@ public enum EditableFileLoader {
         switch MarkupFormat(path: path) {
         case .html?: try HTMLText.editableText(data, path: path).document
         case .markdown?: try MarkdownText.editableText(data, path: path).document
-        case nil: try PlainText.editableText(data, path: path).document
+        case nil: try PlainText.checkedDocument(data, path: path)
         }
     }
 }

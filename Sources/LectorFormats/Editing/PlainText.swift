@@ -23,6 +23,19 @@ public enum PlainText: EditableFormat {
         let bytes = [UInt8](data)
         let masked = protectedRanges(in: bytes)
         guard !masked.isEmpty else { return .plain(try SourceDocument.decode(data, path: path)) }
+        return try maskedText(bytes, masked: masked, path: path)
+    }
+
+    /// The document of `editableText`, without the bytes it keeps for `fix` when nothing is
+    /// masked (a copy of every window of a long text, which `check` never reads).
+    public static func checkedDocument(_ data: Data, path: String) throws(InputError) -> SourceDocument {
+        let bytes = [UInt8](data)
+        let masked = protectedRanges(in: bytes)
+        guard !masked.isEmpty else { return try SourceDocument.decode(data, path: path) }
+        return try maskedText(bytes, masked: masked, path: path).document
+    }
+
+    private static func maskedText(_ bytes: [UInt8], masked: [Range<Int>], path: String) throws(InputError) -> EditableText {
         var builder = MaskedTextBuilder(bytes: bytes)
         var proseStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         for range in masked {

@@ -139,7 +139,13 @@ private struct WindowReader: @unchecked Sendable {
     let path: String
 
     func document(_ range: Range<Int>) throws(InputError) -> SourceDocument {
-        let data = Data(UnsafeBufferPointer(rebasing: bytes[range]))
+        // The window's bytes where they lie, not copied: every reader copies what it keeps, and
+        // the data does not outlive this call.
+        guard let base = bytes.baseAddress, !range.isEmpty else {
+            return try EditableFileLoader.checkedDocument(Data(), path: path)
+        }
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base + range.lowerBound), count: range.count,
+                        deallocator: .none)
         return try EditableFileLoader.checkedDocument(data, path: path)
     }
 }

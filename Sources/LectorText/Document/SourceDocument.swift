@@ -225,11 +225,14 @@ public struct SourceDocument: Sendable {
     }
 
     package static func decode(_ data: Data, path: String, unmasked: [UInt16]?) throws(InputError) -> SourceDocument {
-        let bytes = [UInt8](data)
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let body = bytes[bom...]
-        guard let text = String(validating: body, as: Unicode.UTF8.self) else {
-            throw InputError(file: path, line: firstInvalidLine(body),
+        // Validated where the bytes lie: a copy into an array first cost a copy of every window of
+        // a long text and the fresh pages it was written to.
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let text: String? = data.withUnsafeBytes { raw in
+            String(validating: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[bom...]), as: Unicode.UTF8.self)
+        }
+        guard let text else {
+            throw InputError(file: path, line: firstInvalidLine([UInt8](data)[bom...]),
                              message: "the file is not valid UTF-8")
         }
         return SourceDocument(path: path, text: text, bomLength: bom, unmasked: unmasked)
