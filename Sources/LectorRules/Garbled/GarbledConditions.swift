@@ -165,8 +165,8 @@ public enum GarbledConditions {
 
     /// `hasRepeatedRun` one item at a time. A run of `n` items three times in a row is `2n`
     /// items in a row that each equal the item `n` before them: one comparison per item and
-    /// length, without the slices `repeatedRun` compares, and without a branch (which item
-    /// repeats is not to be guessed).
+    /// length, without the slices `repeatedRun` compares. Most items equal none of the four
+    /// before them, and only reset the counts.
     struct RepeatWatch {
         /// The last four items, the latest first.
         private var recent: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -178,6 +178,12 @@ public enum GarbledConditions {
         /// Adds the next item; whether a run of 1 to 4 items has now come three times in a row.
         @inline(__always)
         mutating func add(_ item: UInt64) -> Bool {
+            guard item == recent.0 || item == recent.1 || item == recent.2 || item == recent.3 else {
+                streaks = (0, 0, 0, 0)
+                recent = (item, recent.0, recent.1, recent.2)
+                count = min(count &+ 1, 4)
+                return false
+            }
             // -1 where the item equals the one `length` before it (there being one), else 0.
             @inline(__always) func repeats(_ earlier: UInt64, _ length: Int) -> Int {
                 (item == earlier ? -1 : 0) & ((length &- 1 &- count) >> (Int.bitWidth - 1))
@@ -250,22 +256,22 @@ public enum GarbledConditions {
             var starts = word & ~before
             var ends = ~word & before & inside
             while ends != 0 {
-                let end = index + ends.trailingZeroBitCount
-                ends &= ends - 1
+                let end = index &+ ends.trailingZeroBitCount
+                ends &= ends &- 1
                 let start: Int
                 if openWord >= 0 {
                     start = openWord
                     openWord = -1
                 } else {
-                    start = index + starts.trailingZeroBitCount
-                    starts &= starts - 1
+                    start = index &+ starts.trailingZeroBitCount
+                    starts &= starts &- 1
                 }
-                if watch.add(wordKey(base, readable, start..<end)) { looped = true }
+                if !looped, watch.add(wordKey(base, readable, start..<end)) { looped = true }
             }
-            if starts != 0 { openWord = index + starts.trailingZeroBitCount }
+            if starts != 0 { openWord = index &+ starts.trailingZeroBitCount }
             index += length
         }
-        if openWord >= 0, watch.add(wordKey(base, readable, openWord..<count)) { looped = true }
+        if openWord >= 0, !looped, watch.add(wordKey(base, readable, openWord..<count)) { looped = true }
         return looped
     }
 
@@ -274,12 +280,15 @@ public enum GarbledConditions {
     /// setting bit 5, which maps `A`…`Z` to `a`…`z` and keeps digits and `'`.
     @inline(__always)
     private static func wordKey(_ base: UnsafePointer<UInt16>, _ count: Int, _ range: Range<Int>) -> UInt64 {
-        let length = range.count
-        let lanes = min(length, 4)
-        let keep: UInt64 = lanes == 4 ? ~0 : (1 << (16 * UInt64(lanes))) - 1
-        let last = range.upperBound - lanes
+        let length = range.upperBound &- range.lowerBound
+        // Lanes past the fourth: 4 - length where that is positive, else 0, without a branch on
+        // the length (which is not to be guessed).
+        let shortfall = (4 &- length) & ~((4 &- length) >> (Int.bitWidth - 1))
+        let lanes = 4 &- shortfall
+        let keep = UInt64.max >> UInt64(16 &* shortfall)
+        let last = range.upperBound &- lanes
         let first: UInt64, final: UInt64
-        if range.lowerBound + 4 <= count, last + 4 <= count {
+        if range.lowerBound &+ 4 <= count, last &+ 4 <= count {
             first = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
             final = UInt64(littleEndian: UnsafeRawPointer(base + last).loadUnaligned(as: UInt64.self))
         } else {
