@@ -31,6 +31,7 @@ import Testing
                     #expect(found == (scanner.isMark(unit) ? place : nil), "\(language) U+\(String(value, radix: 16))")
                 }
                 if scanner.isMark(unit) { marks += 1 }
+                #expect(scanner.stops(at: unit) == (scanner.isMark(unit) || CodeUnit.isLineBreak(unit)), "U+\(String(value, radix: 16))")
             }
             #expect(marks >= 20, "\(language)")
         }

@@ -172,28 +172,31 @@ public enum GarbledConditions {
         private var recent: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         /// How many items came, up to 4.
         private var count = 0
-        /// For runs of 1…4 items, how many items in a row equal the one that many before them.
-        private var streaks: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        /// For runs of 1…4 items, how many items in a row equal the one that many before them:
+        /// 16 bits each, runs of one item lowest (one register: the word loop has few to spare).
+        private var streaks: UInt64 = 0
 
-        /// Adds the next item; whether a run of 1 to 4 items has now come three times in a row.
+        /// Adds the next item; whether a run of 1 to 4 items has now come three times in a row
+        /// (after which the watch is not to be fed).
         @inline(__always)
         mutating func add(_ item: UInt64) -> Bool {
-            guard item == recent.0 || item == recent.1 || item == recent.2 || item == recent.3 else {
-                streaks = (0, 0, 0, 0)
-                recent = (item, recent.0, recent.1, recent.2)
-                count = min(count &+ 1, 4)
+            let hits = (item == recent.0 ? 1 : 0) | (item == recent.1 ? 2 : 0) | (item == recent.2 ? 4 : 0) | (item == recent.3 ? 8 : 0)
+            recent = (item, recent.0, recent.1, recent.2)
+            let earlier = count
+            count = min(count &+ 1, 4)
+            guard hits != 0 else {
+                streaks = 0
                 return false
             }
-            // -1 where the item equals the one `length` before it (there being one), else 0.
-            @inline(__always) func repeats(_ earlier: UInt64, _ length: Int) -> Int {
-                (item == earlier ? -1 : 0) & ((length &- 1 &- count) >> (Int.bitWidth - 1))
+            var next: UInt64 = 0
+            for length in 1...4 where hits & (1 << (length - 1)) != 0 && earlier >= length {
+                let shift = UInt64(16 * (length - 1))
+                let streak = (streaks >> shift & 0xFFFF) + 1
+                if streak >= 2 * UInt64(length) { return true }
+                next |= streak << shift
             }
-            streaks = ((streaks.0 &+ 1) & repeats(recent.0, 1), (streaks.1 &+ 1) & repeats(recent.1, 2),
-                       (streaks.2 &+ 1) & repeats(recent.2, 3), (streaks.3 &+ 1) & repeats(recent.3, 4))
-            recent = (item, recent.0, recent.1, recent.2)
-            count = min(count &+ 1, 4)
-            // Runs of n items three times in a row are 2n such items: negative where a streak has come.
-            return (1 &- streaks.0) | (3 &- streaks.1) | (5 &- streaks.2) | (7 &- streaks.3) < 0
+            streaks = next
+            return false
         }
     }
 

@@ -74,6 +74,8 @@ public struct QuoteScanner: Sendable {
     /// One bit per UTF-16 code unit: whether it is a mark of `allPairs` (a `Set` look-up per code
     /// unit of every line was most of `punctuation.quotes`'s time).
     private let markBits: [UInt64]
+    /// `markBits` and the line breaks (`CodeUnit.isLineBreak`): the units `scan` stops at.
+    private let stopBits: [UInt64]
     /// For every opening mark, the marks that close it (`allPairs`' order).
     private let closersByOpening: [UInt16: [UInt16]]
 
@@ -131,6 +133,8 @@ public struct QuoteScanner: Sendable {
         var bits = [UInt64](repeating: 0, count: 1 << 10)
         for unit in all.flatMap({ [$0.open, $0.close] }) { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
         markBits = bits
+        for unit: UInt16 in [0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029] { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
+        stopBits = bits
         closersByOpening = Dictionary(grouping: all, by: \.open).mapValues { $0.map(\.close) }
         let ranges = Self.candidateRanges(covering: all.flatMap { [$0.open, $0.close] }.filter { !Self.isBracket($0) })
         candidateRanges = ranges
@@ -144,6 +148,12 @@ public struct QuoteScanner: Sendable {
     @inline(__always)
     func isMark(_ unit: UInt16) -> Bool {
         markBits.withUnsafeBufferPointer { $0[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
+    }
+
+    /// Whether `scan` stops at `unit`: a mark or a line break.
+    @inline(__always)
+    func stops(at unit: UInt16) -> Bool {
+        stopBits.withUnsafeBufferPointer { $0[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
     }
 
     /// Whether `units` hold a quotation mark or bracket at all: text without one has neither
@@ -234,6 +244,11 @@ public struct QuoteScanner: Sendable {
         var stack = OpenStack()
         var index = 0
         while index <= units.count {
+            // Past the letters between marks with one look-up each.
+            if index < units.count, !stops(at: units[index]) {
+                index += 1
+                continue
+            }
             if index == units.count || CodeUnit.isLineBreak(units[index]) {
                 closeLine(&stack, at: index, in: units, issues: &issues)
                 index += 1
