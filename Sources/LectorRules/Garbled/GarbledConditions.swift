@@ -209,73 +209,80 @@ public enum GarbledConditions {
     /// word, not by letter (a hash that took every letter in turn was most of the rule's time on
     /// text without a source).
     static func wordsMayLoop(_ range: Range<Int>, of text: UnsafeBufferPointer<UInt16>, apostrophes: Bool) -> Bool? {
-        guard let origin = text.baseAddress, !range.isEmpty else { return false }
-        typealias Lanes = UTF16Lanes
-        let base = origin + range.lowerBound
-        let count = range.count
-        // Units that may be loaded (the first `count` are the text's).
-        let readable = text.count - range.lowerBound
-        var watch = RepeatWatch()
-        var looped = false
-        // Where a word left open at the end of the last 64 units started, or -1.
-        var openWord = -1
-        var index = 0
-        while index < count {
-            let length = min(64, count - index)
-            var word: UInt64 = 0
-            var rejected = Lanes.Block(repeating: 0)
-            var offset = 0
-            while offset < length, index + offset + Lanes.Block.scalarCount <= readable {
-                let block = Lanes.load(base + index + offset)
-                let letterOrDigit = Lanes.within(block | 0x20, low: Lanes.Block(repeating: 0x61), widthPlusOne: Lanes.Block(repeating: 26))
-                    | Lanes.within(block, low: Lanes.Block(repeating: 0x30), widthPlusOne: Lanes.Block(repeating: 10))
-                let apostrophe = Lanes.equal(block, 0x27)
-                let words = Lanes.bits(apostrophes ? letterOrDigit | apostrophe : letterOrDigit)
-                if length - offset >= Lanes.Block.scalarCount {
-                    rejected |= block & 0xFF80
-                    if !apostrophes { rejected |= apostrophe }
-                    word |= UInt64(words) << offset
-                } else {
-                    // The text's last units: what follows them is read, and left out.
-                    let inside: UInt16 = (1 << UInt16(length - offset)) - 1
-                    let nonASCII = ~Lanes.isZero(block & 0xFF80)
-                    guard Lanes.bits(apostrophes ? nonASCII : nonASCII | apostrophe) & inside == 0 else { return nil }
-                    word |= UInt64(words & inside) << offset
+        // The keys of one stretch of 64 units (32 words at most) are made before any is watched:
+        // the word loop then keeps its state in registers, not the watch's as well.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { keys -> Bool? in
+            guard let origin = text.baseAddress, !range.isEmpty else { return false }
+            typealias Lanes = UTF16Lanes
+            let base = origin + range.lowerBound
+            let count = range.count
+            // Units that may be loaded (the first `count` are the text's).
+            let readable = text.count - range.lowerBound
+            var watch = RepeatWatch()
+            var looped = false
+            // Where a word left open at the end of the last 64 units started, or -1.
+            var openWord = -1
+            var index = 0
+            while index < count {
+                let length = min(64, count - index)
+                var word: UInt64 = 0
+                var rejected = Lanes.Block(repeating: 0)
+                var offset = 0
+                while offset < length, index + offset + Lanes.Block.scalarCount <= readable {
+                    let block = Lanes.load(base + index + offset)
+                    let letterOrDigit = Lanes.within(block | 0x20, low: Lanes.Block(repeating: 0x61), widthPlusOne: Lanes.Block(repeating: 26))
+                        | Lanes.within(block, low: Lanes.Block(repeating: 0x30), widthPlusOne: Lanes.Block(repeating: 10))
+                    let apostrophe = Lanes.equal(block, 0x27)
+                    let words = Lanes.bits(apostrophes ? letterOrDigit | apostrophe : letterOrDigit)
+                    if length - offset >= Lanes.Block.scalarCount {
+                        rejected |= block & 0xFF80
+                        if !apostrophes { rejected |= apostrophe }
+                        word |= UInt64(words) << offset
+                    } else {
+                        // The text's last units: what follows them is read, and left out.
+                        let inside: UInt16 = (1 << UInt16(length - offset)) - 1
+                        let nonASCII = ~Lanes.isZero(block & 0xFF80)
+                        guard Lanes.bits(apostrophes ? nonASCII : nonASCII | apostrophe) & inside == 0 else { return nil }
+                        word |= UInt64(words & inside) << offset
+                    }
+                    offset += Lanes.Block.scalarCount
                 }
-                offset += Lanes.Block.scalarCount
-            }
-            guard !Lanes.any(rejected, mask: 0xFF80) else { return nil }
-            while offset < length {
-                let unit = base[index + offset]
-                guard unit < 0x80, apostrophes || unit != 0x27 else { return nil }
-                let lower = unit | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (unit >= 0x30 && unit <= 0x39) || unit == 0x27 { word |= 1 << offset }
-                offset += 1
-            }
-            // Words start where a word unit follows another unit, and end where a word unit is
-            // followed by another unit; starts and ends alternate.
-            let before = word << 1 | (openWord >= 0 ? 1 : 0)
-            let inside: UInt64 = length == 64 ? ~0 : (1 << UInt64(length)) - 1
-            var starts = word & ~before
-            var ends = ~word & before & inside
-            while ends != 0 {
-                let end = index &+ ends.trailingZeroBitCount
-                ends &= ends &- 1
-                let start: Int
-                if openWord >= 0 {
-                    start = openWord
-                    openWord = -1
-                } else {
-                    start = index &+ starts.trailingZeroBitCount
-                    starts &= starts &- 1
+                guard !Lanes.any(rejected, mask: 0xFF80) else { return nil }
+                while offset < length {
+                    let unit = base[index + offset]
+                    guard unit < 0x80, apostrophes || unit != 0x27 else { return nil }
+                    let lower = unit | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (unit >= 0x30 && unit <= 0x39) || unit == 0x27 { word |= 1 << offset }
+                    offset += 1
                 }
-                if !looped, watch.add(wordKey(base, readable, start..<end)) { looped = true }
+                // Words start where a word unit follows another unit, and end where a word unit is
+                // followed by another unit; starts and ends alternate.
+                let before = word << 1 | (openWord >= 0 ? 1 : 0)
+                let inside: UInt64 = length == 64 ? ~0 : (1 << UInt64(length)) - 1
+                var starts = word & ~before
+                var ends = ~word & before & inside
+                var keyCount = 0
+                while ends != 0 {
+                    let end = index &+ ends.trailingZeroBitCount
+                    ends &= ends &- 1
+                    let start: Int
+                    if openWord >= 0 {
+                        start = openWord
+                        openWord = -1
+                    } else {
+                        start = index &+ starts.trailingZeroBitCount
+                        starts &= starts &- 1
+                    }
+                    keys[keyCount] = wordKey(base, readable, start..<end)
+                    keyCount &+= 1
+                }
+                if starts != 0 { openWord = index &+ starts.trailingZeroBitCount }
+                if !looped { looped = keys[..<keyCount].contains { watch.add($0) } }
+                index += length
             }
-            if starts != 0 { openWord = index &+ starts.trailingZeroBitCount }
-            index += length
+            if openWord >= 0, !looped, watch.add(wordKey(base, readable, openWord..<count)) { looped = true }
+            return looped
         }
-        if openWord >= 0, !looped, watch.add(wordKey(base, readable, openWord..<count)) { looped = true }
-        return looped
     }
 
     /// A key of the lower-cased ASCII word at `range` of the `count` units readable at `base`, the same for
