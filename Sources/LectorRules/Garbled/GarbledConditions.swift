@@ -133,11 +133,11 @@ public enum GarbledConditions {
 
     /// Whether `loop(in:language:)` can find a loop in this text (not Japanese or Chinese), read
     /// off its code units without making strings: the words of `GarbledSignalExtractor.words` on
-    /// ASCII text are the runs of letters, digits and `'`, compared in lower case, and are hashed
-    /// here; equal words hash the same, so a loop of words is a loop of hashes. `false` only when
-    /// there is none; `nil` for text with non-ASCII units, which `loop` reads.
+    /// ASCII text are the runs of letters, digits and `'`, compared in lower case, and are keyed
+    /// here (`wordKey`); equal words have equal keys, so a loop of words is a loop of keys.
+    /// `false` only when there is none; `nil` for text with non-ASCII units, which `loop` reads.
     static func mayLoop(ascii units: UnsafeBufferPointer<UInt16>) -> Bool? {
-        wordHashes(units, apostrophes: true).map { hasRepeatedRun($0, lengths: 1...4) }
+        wordsMayLoop(0..<units.count, of: units, apostrophes: true)
     }
 
     /// `mayLoop(ascii:)` for all the sentences of a paragraph at once. ICU breaks sentences only
@@ -146,52 +146,174 @@ public enum GarbledConditions {
     /// sentence's words are therefore a stretch of the paragraph's words, and a paragraph whose
     /// words hold no loop has no sentence with one. `nil` for other paragraphs.
     static func mayLoop(paragraph units: UnsafeBufferPointer<UInt16>) -> Bool? {
-        wordHashes(units, apostrophes: false).map { hasRepeatedRun($0, lengths: 1...4) }
+        wordsMayLoop(0..<units.count, of: units, apostrophes: false)
     }
 
-    /// Whether `repeatedRun(hashes, lengths:, minimumUnit: 1)` finds a run (hashes are no strings,
-    /// so no run is passed over as a short token). A run of `n` items three times in a row is
-    /// `2n` positions in a row where an item equals the one `n` after it: one comparison per item
-    /// and length, without the slices `repeatedRun` compares (a twentieth of a target-only check).
+    /// `mayLoop(paragraph:)` of `text[paragraph]`, reading `text` past the paragraph's end
+    /// where that saves reading units one by one (and answering for the paragraph alone).
+    static func mayLoop(paragraph: Range<Int>, of text: UnsafeBufferPointer<UInt16>) -> Bool? {
+        wordsMayLoop(paragraph, of: text, apostrophes: false)
+    }
+
+    /// Whether `repeatedRun(hashes, lengths: 1...4, minimumUnit: 1)` finds a run (hashes are no
+    /// strings, so no run is passed over as a short token).
     static func hasRepeatedRun(_ hashes: [UInt64], lengths: ClosedRange<Int>) -> Bool {
-        hashes.withUnsafeBufferPointer { items in
-            for length in lengths where items.count >= 3 * length {
-                var streak = 0
-                for index in 0..<(items.count - length) {
-                    if items[index] == items[index + length] {
-                        streak += 1
-                        if streak == 2 * length { return true }
-                    } else {
-                        streak = 0
-                    }
-                }
+        precondition(lengths == 1...4, "RepeatWatch watches runs of 1 to 4 items")
+        var watch = RepeatWatch()
+        return hashes.contains { watch.add($0) }
+    }
+
+    /// `hasRepeatedRun` one item at a time. A run of `n` items three times in a row is `2n`
+    /// items in a row that each equal the item `n` before them: one comparison per item and
+    /// length, without the slices `repeatedRun` compares. Most items equal none of the four
+    /// before them, and only reset the counts.
+    struct RepeatWatch {
+        /// The last four items, the latest first.
+        private var recent: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        /// How many items came, up to 4.
+        private var count = 0
+        /// For runs of 1…4 items, how many items in a row equal the one that many before them:
+        /// 16 bits each, runs of one item lowest (one register: the word loop has few to spare).
+        private var streaks: UInt64 = 0
+
+        /// Adds the next item; whether a run of 1 to 4 items has now come three times in a row
+        /// (after which the watch is not to be fed).
+        @inline(__always)
+        mutating func add(_ item: UInt64) -> Bool {
+            let hits = (item == recent.0 ? 1 : 0) | (item == recent.1 ? 2 : 0) | (item == recent.2 ? 4 : 0) | (item == recent.3 ? 8 : 0)
+            recent = (item, recent.0, recent.1, recent.2)
+            let earlier = count
+            count = min(count &+ 1, 4)
+            guard hits != 0 else {
+                streaks = 0
+                return false
             }
+            var next: UInt64 = 0
+            for length in 1...4 where hits & (1 << (length - 1)) != 0 && earlier >= length {
+                let shift = UInt64(16 * (length - 1))
+                let streak = (streaks >> shift & 0xFFFF) + 1
+                if streak >= 2 * UInt64(length) { return true }
+                next |= streak << shift
+            }
+            streaks = next
             return false
         }
     }
 
-    /// Hashes of the lower-cased words of ASCII text; `nil` for text with a non-ASCII unit, or
-    /// with a `'` unless `apostrophes`.
-    private static func wordHashes(_ units: UnsafeBufferPointer<UInt16>, apostrophes: Bool) -> [UInt64]? {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(units.count / 4 + 1)
-        var hash: UInt64 = 0
-        var inWord = false
-        for unit in units {
-            if unit >= 0x80 || (unit == 0x27 && !apostrophes) { return nil }
-            let isWord = (unit >= 0x30 && unit <= 0x39) || (unit | 0x20 >= 0x61 && unit | 0x20 <= 0x7A) || unit == 0x27
-            if isWord {
-                if !inWord { hash = 0xCBF2_9CE4_8422_2325; inWord = true }
-                // Lower case: `A`…`Z` only (ASCII `lowercased()`).
-                let lower = unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit
-                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            } else if inWord {
-                hashes.append(hash)
-                inWord = false
+    /// The words of ASCII text (runs of letters, digits and, with `apostrophes`, `'`) fed to a
+    /// `RepeatWatch` by key; `nil` for text with a non-ASCII unit, or with a `'` unless
+    /// `apostrophes`.
+    ///
+    /// Sixteen units are classified at a time (`UTF16Lanes`), into one bit each for up to 64
+    /// units; the words are read off the bits where they start and end, so the time goes by
+    /// word, not by letter (a hash that took every letter in turn was most of the rule's time on
+    /// text without a source).
+    static func wordsMayLoop(_ range: Range<Int>, of text: UnsafeBufferPointer<UInt16>, apostrophes: Bool) -> Bool? {
+        // The keys of one stretch of 64 units (32 words at most) are made before any is watched:
+        // the word loop then keeps its state in registers, not the watch's as well.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { keys -> Bool? in
+            guard let origin = text.baseAddress, !range.isEmpty else { return false }
+            typealias Lanes = UTF16Lanes
+            let base = origin + range.lowerBound
+            let count = range.count
+            // Units that may be loaded (the first `count` are the text's).
+            let readable = text.count - range.lowerBound
+            var watch = RepeatWatch()
+            var looped = false
+            // Where a word left open at the end of the last 64 units started, or -1.
+            var openWord = -1
+            var index = 0
+            while index < count {
+                let length = min(64, count - index)
+                var word: UInt64 = 0
+                var rejected = Lanes.Block(repeating: 0)
+                var offset = 0
+                while offset < length, index + offset + Lanes.Block.scalarCount <= readable {
+                    let block = Lanes.load(base + index + offset)
+                    let letterOrDigit = Lanes.within(block | 0x20, low: Lanes.Block(repeating: 0x61), widthPlusOne: Lanes.Block(repeating: 26))
+                        | Lanes.within(block, low: Lanes.Block(repeating: 0x30), widthPlusOne: Lanes.Block(repeating: 10))
+                    let apostrophe = Lanes.equal(block, 0x27)
+                    let words = Lanes.bits(apostrophes ? letterOrDigit | apostrophe : letterOrDigit)
+                    if length - offset >= Lanes.Block.scalarCount {
+                        rejected |= block & 0xFF80
+                        if !apostrophes { rejected |= apostrophe }
+                        word |= UInt64(words) << offset
+                    } else {
+                        // The text's last units: what follows them is read, and left out.
+                        let inside: UInt16 = (1 << UInt16(length - offset)) - 1
+                        let nonASCII = ~Lanes.isZero(block & 0xFF80)
+                        guard Lanes.bits(apostrophes ? nonASCII : nonASCII | apostrophe) & inside == 0 else { return nil }
+                        word |= UInt64(words & inside) << offset
+                    }
+                    offset += Lanes.Block.scalarCount
+                }
+                guard !Lanes.any(rejected, mask: 0xFF80) else { return nil }
+                while offset < length {
+                    let unit = base[index + offset]
+                    guard unit < 0x80, apostrophes || unit != 0x27 else { return nil }
+                    let lower = unit | 0x20
+                    if (lower >= 0x61 && lower <= 0x7A) || (unit >= 0x30 && unit <= 0x39) || unit == 0x27 { word |= 1 << offset }
+                    offset += 1
+                }
+                // Words start where a word unit follows another unit, and end where a word unit is
+                // followed by another unit; starts and ends alternate.
+                let before = word << 1 | (openWord >= 0 ? 1 : 0)
+                let inside: UInt64 = length == 64 ? ~0 : (1 << UInt64(length)) - 1
+                var starts = word & ~before
+                var ends = ~word & before & inside
+                var keyCount = 0
+                while ends != 0 {
+                    let end = index &+ ends.trailingZeroBitCount
+                    ends &= ends &- 1
+                    let start: Int
+                    if openWord >= 0 {
+                        start = openWord
+                        openWord = -1
+                    } else {
+                        start = index &+ starts.trailingZeroBitCount
+                        starts &= starts &- 1
+                    }
+                    keys[keyCount] = wordKey(base, readable, start..<end)
+                    keyCount &+= 1
+                }
+                if starts != 0 { openWord = index &+ starts.trailingZeroBitCount }
+                if !looped { looped = keys[..<keyCount].contains { watch.add($0) } }
+                index += length
             }
+            if openWord >= 0, !looped, watch.add(wordKey(base, readable, openWord..<count)) { looped = true }
+            return looped
         }
-        if inWord { hashes.append(hash) }
-        return hashes
+    }
+
+    /// A key of the lower-cased ASCII word at `range` of the `count` units readable at `base`, the same for
+    /// equal words: its length and its first and last four units (or fewer), lower-cased by
+    /// setting bit 5, which maps `A`…`Z` to `a`…`z` and keeps digits and `'`.
+    @inline(__always)
+    private static func wordKey(_ base: UnsafePointer<UInt16>, _ count: Int, _ range: Range<Int>) -> UInt64 {
+        let length = range.upperBound &- range.lowerBound
+        // Lanes past the fourth: 4 - length where that is positive, else 0, without a branch on
+        // the length (which is not to be guessed).
+        let shortfall = (4 &- length) & ~((4 &- length) >> (Int.bitWidth - 1))
+        let lanes = 4 &- shortfall
+        let keep = UInt64.max >> UInt64(16 &* shortfall)
+        let last = range.upperBound &- lanes
+        let first: UInt64, final: UInt64
+        if range.lowerBound &+ 4 <= count, last &+ 4 <= count {
+            first = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+            final = UInt64(littleEndian: UnsafeRawPointer(base + last).loadUnaligned(as: UInt64.self))
+        } else {
+            (first, final) = (units(base, from: range.lowerBound, lanes), units(base, from: last, lanes))
+        }
+        let lower: UInt64 = 0x0020_0020_0020_0020
+        return ((first | lower) & keep) &* 0x9E37_79B9_7F4A_7C15 ^ ((final | lower) & keep) ^ UInt64(truncatingIfNeeded: length) << 8
+    }
+
+    /// `lanes` units from `start` in the 16-bit lanes of a `UInt64`, as a little-endian load puts them.
+    @inline(never)
+    private static func units(_ base: UnsafePointer<UInt16>, from start: Int, _ lanes: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for lane in 0..<lanes { value |= UInt64(base[start + lane]) << (16 * UInt64(lane)) }
+        return value
     }
 
     /// The first run of `n` items (n in `lengths`) that occurs three times in a row: where it

@@ -159,9 +159,7 @@ public struct GarbledSentenceRule: Rule {
         let document = context.document
         var result: [(Int?, String?, Range<Int>)] = []
         for paragraph in SentenceAligner.paragraphs(of: document) {
-            if loopsPossible, document.utf16.withUnsafeBufferPointer({
-                GarbledConditions.mayLoop(paragraph: UnsafeBufferPointer(rebasing: $0[paragraph]))
-            }) == false {
+            if loopsPossible, document.utf16.withUnsafeBufferPointer({ GarbledConditions.mayLoop(paragraph: paragraph, of: $0) }) == false {
                 continue
             }
             for sentence in SentenceAligner.sentences(in: paragraph, of: document, with: segmenter) {

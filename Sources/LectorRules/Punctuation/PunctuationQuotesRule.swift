@@ -38,12 +38,18 @@ public struct PunctuationQuotesRule: Rule {
         // source; an open `(` is its finding, not a second one here.
         let bracketsCountedAgainstSource = context.bilingual?.units != nil
         var findings: [RuleFinding] = []
-        for line in 1...max(document.lineCount, 1) {
-            let range = document.lineRange(line)
-            guard !range.isEmpty,
-                  document.utf16.withUnsafeBufferPointer({ scanner.containsMark(UnsafeBufferPointer(rebasing: $0[range])) })
-            else { continue }
-            for issue in scanner.scan(utf16: Array(document.utf16[range])).issues
+        // Only the lines with a mark are scanned (a line without one has nothing to report): the
+        // text is searched for marks, not read line by line.
+        let starts = document.lineStarts
+        var line = 0
+        var next = 0
+        while line < starts.count,
+              let mark = document.utf16.withUnsafeBufferPointer({ scanner.firstMark(in: $0, from: next) }) {
+            line = Self.line(of: mark, in: starts, from: line)
+            let range = document.lineRange(line + 1)
+            next = line + 1 < starts.count ? starts[line + 1] : document.utf16.count
+            line += 1
+            for issue in document.utf16.withUnsafeBufferPointer({ scanner.scan(utf16: UnsafeBufferPointer(rebasing: $0[range])) }).issues
             where !(bracketsCountedAgainstSource && Self.isBracket(issue.mark)) {
                 let at = (range.lowerBound + issue.range.lowerBound)..<(range.lowerBound + issue.range.upperBound)
                 switch issue.kind {
@@ -58,6 +64,18 @@ public struct PunctuationQuotesRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The 0-based line holding UTF-16 `offset`, at or after line `first`.
+    static func line(of offset: Int, in starts: [Int], from first: Int) -> Int {
+        // The last line starting at or before `offset`: a binary search over the lines after `first`.
+        var low = first
+        var high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle }
+        }
+        return low
     }
 
     static func isBracket(_ mark: String) -> Bool {

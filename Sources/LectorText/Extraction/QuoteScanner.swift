@@ -74,6 +74,10 @@ public struct QuoteScanner: Sendable {
     /// One bit per UTF-16 code unit: whether it is a mark of `allPairs` (a `Set` look-up per code
     /// unit of every line was most of `punctuation.quotes`'s time).
     private let markBits: [UInt64]
+    /// `markBits` and the line breaks (`CodeUnit.isLineBreak`): the units `scan` stops at.
+    private let stopBits: [UInt64]
+    /// For every opening mark, the marks that close it (`allPairs`' order).
+    private let closersByOpening: [UInt16: [UInt16]]
 
     struct Pair: Sendable, Hashable {
         let open: UInt16
@@ -129,19 +133,94 @@ public struct QuoteScanner: Sendable {
         var bits = [UInt64](repeating: 0, count: 1 << 10)
         for unit in all.flatMap({ [$0.open, $0.close] }) { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
         markBits = bits
+        for unit: UInt16 in [0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029] { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
+        stopBits = bits
+        closersByOpening = Dictionary(grouping: all, by: \.open).mapValues { $0.map(\.close) }
+        let ranges = Self.candidateRanges(covering: all.flatMap { [$0.open, $0.close] }.filter { !Self.isBracket($0) })
+        candidateRanges = ranges
+        candidateLanes = ranges.map { ranges in
+            let lows = ranges.map { UTF16Lanes.Block(repeating: $0.low) }
+            let ends = ranges.map { UTF16Lanes.Block(repeating: $0.width + 1) }
+            return ((lows[0], lows[1], lows[2], lows[3]), (ends[0], ends[1], ends[2], ends[3]))
+        }
     }
 
     @inline(__always)
-    private func isMark(_ unit: UInt16) -> Bool {
+    func isMark(_ unit: UInt16) -> Bool {
         markBits.withUnsafeBufferPointer { $0[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
+    }
+
+    /// Whether `scan` stops at `unit`: a mark or a line break.
+    @inline(__always)
+    func stops(at unit: UInt16) -> Bool {
+        stopBits.withUnsafeBufferPointer { $0[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
     }
 
     /// Whether `units` hold a quotation mark or bracket at all: text without one has neither
     /// quotations nor issues, and need not be scanned.
     public func containsMark(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        markBits.withUnsafeBufferPointer { bits in
-            units.contains { bits[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+        firstMark(in: units, from: 0) != nil
+    }
+
+    // MARK: - Finding marks
+
+    /// Four ranges (lowest unit, width) holding every quotation mark that is not a bracket: a
+    /// block of text with no bracket and no unit in them holds no mark. Marks lie in a few
+    /// stretches (`«`…`»`, `‘`…`›`, `「`…`』`); where there are more than four, the nearest are
+    /// merged, and unused ranges are `U+FFFF` alone, a noncharacter. `nil` if a range would be
+    /// wider than `UTF16Lanes.within` tests (never for the marks listed here).
+    private let candidateRanges: [(low: UInt16, width: UInt16)]?
+    /// `candidateRanges` as `UTF16Lanes.within` takes them.
+    private let candidateLanes: (lows: Lanes4, ends: Lanes4)?
+    typealias Lanes4 = (UTF16Lanes.Block, UTF16Lanes.Block, UTF16Lanes.Block, UTF16Lanes.Block)
+
+    private static func isBracket(_ unit: UInt16) -> Bool {
+        brackets.contains { $0.0 == unit || $0.1 == unit }
+    }
+
+    static func candidateRanges(covering marks: [UInt16]) -> [(low: UInt16, width: UInt16)]? {
+        var ranges = Set(marks).sorted().map { (low: $0, high: $0) }
+        // Merging the two nearest ranges widens the test least.
+        while ranges.count > 4,
+              let nearest = ranges.indices.dropLast().min(by: { ranges[$0 + 1].low - ranges[$0].high < ranges[$1 + 1].low - ranges[$1].high }) {
+            ranges[nearest].high = ranges[nearest + 1].high
+            ranges.remove(at: nearest + 1)
         }
+        while ranges.count < 4 { ranges.append((0xFFFF, 0xFFFF)) }
+        guard ranges.allSatisfy({ $0.high - $0.low < 0x8000 }) else { return nil }
+        return ranges.map { (low: $0.low, width: $0.high - $0.low) }
+    }
+
+    /// The offset of the first quotation mark or bracket in `units` at or after `start`.
+    ///
+    /// Sixteen units at a time are ruled out together: the brackets by three comparisons, and,
+    /// in a block with a unit outside ASCII, the other marks by `candidateRanges`; only a block
+    /// with a candidate is read unit by unit. Text of any script is read this way: a unit in a
+    /// candidate range that is no mark (`—`, `…`) only costs its block a second look.
+    public func firstMark(in units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
+        var index = start
+        if let base = units.baseAddress, let lanes = candidateLanes {
+            typealias Lanes = UTF16Lanes
+            let (low0, low1, low2, low3) = lanes.lows
+            let (end0, end1, end2, end3) = lanes.ends
+            while index + Lanes.Block.scalarCount <= units.count {
+                let block = Lanes.load(base + index)
+                // `(` `)` are 0x28 0x29; `[` `{` are 0x5B 0x7B and `]` `}` 0x5D 0x7D: one bit apart.
+                let folded = block & 0xFFDF
+                let brackets = Lanes.equal(block | 1, 0x29) | Lanes.equal(folded, 0x5B) | Lanes.equal(folded, 0x5D)
+                if Lanes.any(brackets | (block & 0xFF80), mask: 0xFF80),
+                   Lanes.any(brackets | Lanes.within(block, low: low0, widthPlusOne: end0) | Lanes.within(block, low: low1, widthPlusOne: end1)
+                             | Lanes.within(block, low: low2, widthPlusOne: end2) | Lanes.within(block, low: low3, widthPlusOne: end3)) {
+                    for offset in index..<(index + Lanes.Block.scalarCount) where isMark(units[offset]) { return offset }
+                }
+                index += Lanes.Block.scalarCount
+            }
+        }
+        while index < units.count {
+            if isMark(units[index]) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Scans `text`; ranges are UTF-16 offsets into `text`.
@@ -155,11 +234,21 @@ public struct QuoteScanner: Sendable {
     /// close is looked up in a stack per closing mark (`OpenStack`), not by searching the whole
     /// stack, so 16,000 unclosed `“` on one line cost as little as 16,000 letters.
     public func scan(utf16 units: [UInt16]) -> QuoteScan {
+        units.withUnsafeBufferPointer { scan(utf16: $0) }
+    }
+
+    /// `scan(utf16:)` of code units in place (a line of `SourceDocument.utf16`, not copied out).
+    public func scan(utf16 units: UnsafeBufferPointer<UInt16>) -> QuoteScan {
         var quotations: [Quotation] = []
         var issues: [QuoteIssue] = []
         var stack = OpenStack()
         var index = 0
         while index <= units.count {
+            // Past the letters between marks with one look-up each.
+            if index < units.count, !stops(at: units[index]) {
+                index += 1
+                continue
+            }
             if index == units.count || CodeUnit.isLineBreak(units[index]) {
                 closeLine(&stack, at: index, in: units, issues: &issues)
                 index += 1
@@ -178,10 +267,10 @@ public struct QuoteScanner: Sendable {
                     record(open: open, close: unit, at: index, units: units, quotations: &quotations, issues: &issues)
                 }
             } else if let (pair, sameMarkCloses) = opening(unit, at: index, in: units) {
-                var closers = allPairs.filter { $0.open == unit }.map(\.close)
+                var closers = closersByOpening[unit] ?? []
                 if sameMarkCloses, !closers.contains(unit) { closers.append(unit) }
                 stack.push(Open(unit: unit, offset: index, isBracket: pair.isBracket, quoteDepth: stack.openQuotations,
-                                sameMarkCloses: sameMarkCloses), closedBy: closers)
+                                sameMarkCloses: sameMarkCloses, closers: closers))
             } else if unit != 0x2019 {
                 // A lone `’` is an apostrophe (`Ukrainians’`); any other lone closer is an error.
                 issues.append(issue(.unopened, index, units))
@@ -192,33 +281,53 @@ public struct QuoteScanner: Sendable {
         return QuoteScan(quotations: quotations.sorted { $0.openRange.lowerBound < $1.openRange.lowerBound }, issues: issues)
     }
 
-    /// The marks open so far on a line, innermost last, with, for every mark that can close
-    /// something, the positions in `entries` of the marks it closes (ascending). Every entry is
-    /// pushed and popped once, so a line costs time linear in its marks.
+    /// The marks open so far on a line, innermost last, and the marks that close each. Once more
+    /// than `indexedDepth` are open, also, for every mark that can close something, the positions
+    /// in `entries` of the marks it closes (ascending): every entry is then pushed and popped
+    /// once, so a line costs time linear in its marks. Below that depth the few entries are
+    /// searched, and a line with a pair of brackets makes no dictionary.
     struct OpenStack {
         private(set) var entries: [Open] = []
-        private var positionsByCloser: [UInt16: [Int]] = [:]
-        private var closersOfEntry: [[UInt16]] = []
+        private var positionsByCloser: [UInt16: [Int]]?
         /// Quotations (not brackets) among `entries`.
         private(set) var openQuotations = 0
+        let indexedDepth: Int
+
+        init(indexedDepth: Int = 8) {
+            self.indexedDepth = indexedDepth
+        }
 
         var isEmpty: Bool { entries.isEmpty }
 
-        mutating func push(_ open: Open, closedBy closers: [UInt16]) {
-            for closer in closers { positionsByCloser[closer, default: []].append(entries.count) }
-            closersOfEntry.append(closers)
+        mutating func push(_ open: Open) {
+            if positionsByCloser != nil {
+                for closer in open.closers { positionsByCloser![closer, default: []].append(entries.count) }
+            }
             if !open.isBracket { openQuotations += 1 }
             entries.append(open)
+            if positionsByCloser == nil, entries.count > indexedDepth {
+                var positions: [UInt16: [Int]] = [:]
+                for (position, entry) in entries.enumerated() {
+                    for closer in entry.closers { positions[closer, default: []].append(position) }
+                }
+                positionsByCloser = positions
+            }
         }
 
         /// The position of the innermost entry that `unit` closes.
-        func innermost(closedBy unit: UInt16) -> Int? { positionsByCloser[unit]?.last }
+        func innermost(closedBy unit: UInt16) -> Int? {
+            if let positionsByCloser { return positionsByCloser[unit]?.last }
+            return entries.lastIndex { $0.closers.contains(unit) }
+        }
 
         /// Removes the entries at `position` and above.
         mutating func pop(to position: Int) {
             while entries.count > position {
-                for closer in closersOfEntry.removeLast() { positionsByCloser[closer]?.removeLast() }
-                if !entries.removeLast().isBracket { openQuotations -= 1 }
+                let entry = entries.removeLast()
+                if positionsByCloser != nil {
+                    for closer in entry.closers { positionsByCloser![closer]?.removeLast() }
+                }
+                if !entry.isBracket { openQuotations -= 1 }
             }
         }
     }
@@ -232,9 +341,11 @@ public struct QuoteScanner: Sendable {
         let quoteDepth: Int
         /// A closing mark used to open (`“Hallo“` in German) is closed by the same mark.
         var sameMarkCloses = false
+        /// The marks that close it.
+        var closers: [UInt16] = []
     }
 
-    private func record(open: Open, close: UInt16, at offset: Int, units: [UInt16], quotations: inout [Quotation],
+    private func record(open: Open, close: UInt16, at offset: Int, units: UnsafeBufferPointer<UInt16>, quotations: inout [Quotation],
                         issues: inout [QuoteIssue]) {
         let isExpected = expectedPairs.contains { $0.open == open.unit && $0.close == close }
         quotations.append(Quotation(open: Self.string(open.unit), close: Self.string(close),
@@ -260,18 +371,17 @@ public struct QuoteScanner: Sendable {
     /// A mark the language closes with (`“` in German) opens only if a mark that could close it
     /// follows on the line: `“…”` in German is a quotation in English style, `“…“` one with a wrong
     /// opening mark, and a lone `“` is unopened.
-    private func opening(_ unit: UInt16, at offset: Int, in units: [UInt16]) -> (Pair, Bool)? {
-        let candidates = allPairs.filter { $0.open == unit }
+    private func opening(_ unit: UInt16, at offset: Int, in units: UnsafeBufferPointer<UInt16>) -> (Pair, Bool)? {
         let closesInLanguage = expectedPairs.contains { $0.close == unit }
         let opensInLanguage = expectedPairs.contains { $0.open == unit }
-        if let first = candidates.first, opensInLanguage || !closesInLanguage { return (first, false) }
+        if let first = allPairs.first(where: { $0.open == unit }), opensInLanguage || !closesInLanguage { return (first, false) }
         // `’` that closes nothing is an apostrophe (`Ukrainians’`), never an opening mark.
         guard closesInLanguage, unit != 0x2019 else { return nil }
         var next = offset + 1
         while next < units.count, !CodeUnit.isLineBreak(units[next]) {
             let later = units[next]
             if !isApostrophe(at: next, in: units) {
-                if let pair = candidates.first(where: { $0.close == later }) { return (pair, false) }
+                if let pair = allPairs.first(where: { $0.open == unit && $0.close == later }) { return (pair, false) }
                 if later == unit { return (Pair(open: unit, close: unit, isBracket: false), true) }
             }
             next += 1
@@ -281,7 +391,7 @@ public struct QuoteScanner: Sendable {
 
     /// At a line break: what is still open is unclosed, unless the next line opens the same quotation
     /// again (a quotation running over several paragraphs).
-    private func closeLine(_ stack: inout OpenStack, at offset: Int, in units: [UInt16], issues: inout [QuoteIssue]) {
+    private func closeLine(_ stack: inout OpenStack, at offset: Int, in units: UnsafeBufferPointer<UInt16>, issues: inout [QuoteIssue]) {
         guard !stack.isEmpty else { return }
         var next = offset
         while next < units.count, CodeUnit.isWhitespace(units[next]) { next += 1 }
@@ -295,7 +405,7 @@ public struct QuoteScanner: Sendable {
     // MARK: - Marks that are not quotes
 
     /// `’`, `‘`, `‛` between letters or digits and a letter: `don’t`, `Kyiv’s`, `geht‘s`.
-    private func isApostrophe(at index: Int, in units: [UInt16]) -> Bool {
+    private func isApostrophe(at index: Int, in units: UnsafeBufferPointer<UInt16>) -> Bool {
         let unit = units[index]
         guard unit == 0x2019 || unit == 0x2018 || unit == 0x201B, index > 0, index + 1 < units.count else { return false }
         let before = units[index - 1]
@@ -303,7 +413,7 @@ public struct QuoteScanner: Sendable {
     }
 
     /// `1)` or `a)` opening a line, and `:)`, `;)`, `:-)`, `:(`.
-    private func isListOrEmoticon(at index: Int, in units: [UInt16]) -> Bool {
+    private func isListOrEmoticon(at index: Int, in units: UnsafeBufferPointer<UInt16>) -> Bool {
         let unit = units[index]
         guard unit == 0x29 || unit == 0x28 else { return false }
         // An emoticon ends its word: `Stand:(akt. …)` is a bracket.
@@ -322,7 +432,7 @@ public struct QuoteScanner: Sendable {
         return lineStart == 0 || CodeUnit.isLineBreak(units[lineStart - 1])
     }
 
-    private func issue(_ kind: QuoteIssue.Kind, _ offset: Int, _ units: [UInt16]) -> QuoteIssue {
+    private func issue(_ kind: QuoteIssue.Kind, _ offset: Int, _ units: UnsafeBufferPointer<UInt16>) -> QuoteIssue {
         QuoteIssue(kind: kind, range: offset..<(offset + 1), mark: Self.string(units[offset]))
     }
 
