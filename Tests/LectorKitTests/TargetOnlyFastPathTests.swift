@@ -57,6 +57,8 @@ import Testing
         for (index, word) in words.enumerated() {
             let units = Array(word.utf16)
             units.withUnsafeBufferPointer { units in
+                // No hash exactly for the tokens with a unit beyond ASCII (the hash reads four units a step).
+                #expect((ASCIIWordMemo.hash(units) == nil) == units.contains { $0 >= 0x80 }, "\(word)")
                 guard let hash = ASCIIWordMemo.hash(units) else {
                     #expect(units.contains { $0 >= 0x80 }, "\(word)")
                     return
@@ -70,6 +72,24 @@ import Testing
             }
         }
         #expect(reference.count > 5000)
+    }
+
+    /// The memo's comparison of four units a step is `==` of the units, at every length and
+    /// wherever the first difference is.
+    @Test func memoComparesUnitsAsArraysDo() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...13, using: &generator)
+            let a = (0..<count).map { _ in UInt16.random(in: 0x61...0x63, using: &generator) }
+            var b = a
+            if count > 0, Bool.random(using: &generator) { b[Int.random(in: 0..<count, using: &generator)] ^= 0x100 }
+            a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in
+                    let same = count == 0 || ASCIIWordMemo.sameUnits(x.baseAddress!, y.baseAddress!, count: count)
+                    #expect(same == (a == b), "\(a) \(b)")
+                }
+            }
+        }
     }
 
     /// `mayLoop` may say yes where `loop` finds nothing (hashes of different words may collide, a
