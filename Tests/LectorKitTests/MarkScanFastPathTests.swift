@@ -1,4 +1,5 @@
 import Foundation
+import LectorICU
 import LectorTestSupport
 @testable import LectorFormats
 @testable import LectorRules
@@ -64,6 +65,19 @@ import Testing
             #expect(SpellingUnknownRule.excludedRanges(in: text, utf16: Array(text.utf16)) == expected, "\(text.debugDescription)")
         }
         #expect(found > 500)
+    }
+
+    /// The UTF-16 of a string, widened sixteen ASCII bytes at a time and decoded by hand beyond,
+    /// is ICU's and the standard library's: every scalar length, at every offset from a block's start.
+    @Test func encodingIsICUs() throws {
+        let alphabet = ["a", "Z", " ", "\n", "é", "ß", "€", "’", "東", "😀", "\u{10FFFF}", "\u{0301}", "\u{7F}", "\u{80}", "\u{7FF}",
+                        "\u{800}", "\u{FFFF}", "\u{10000}", "sixteen letters!"]
+        let texts = try Fixtures.seedTexts + [String(contentsOfFile: Fixtures.seedSourcePath, encoding: .utf8), ""]
+            + Self.randomTexts(3000, alphabet: alphabet, length: 0...40)
+        for text in texts {
+            let encoded = LectorICU.UTF16.encode(text)
+            #expect(encoded == Array(text.utf16) && encoded == LectorICU.UTF16.encodeWithICU(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func codeMasksAreTheCodeSet() {
