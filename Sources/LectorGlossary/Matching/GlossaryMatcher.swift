@@ -56,12 +56,15 @@ public final class GlossaryMatcher {
     /// Hunspell's verdict per token text (vocabulary id of a lemma, ending length, lemma if not
     /// stem + ending), kept for the matcher's life: texts repeat their words.
     /// By the token's code units, not its decoded text: a look-up then makes no string.
-    private var stemMemo = ASCIITokenMemo<StemReading>()
+    /// Unchecked: the matcher is used by one task at a time (see above), and each look-up in
+    /// this memo or `skeletonMemo` was checked for exclusive access at run time, a call and a
+    /// thread-local look-up per capitalized word.
+    @exclusivity(unchecked) private var stemMemo = ASCIITokenMemo<StemReading>()
     private var lemmaTexts: [String] = []
     /// `skeletonMatch`'s answer for capitalized tokens, by their code units: a text brings
     /// back the same capitalized words (sentence starts, names) all through, and each time their
     /// skeletons, and those of their base forms, were made and looked up again.
-    private var skeletonMemo = ASCIITokenMemo<SkeletonHit?>()
+    @exclusivity(unchecked) private var skeletonMemo = ASCIITokenMemo<SkeletonHit?>()
     /// Off only in tests, which compare the matches with and without `skeletonMemo`.
     package var memoizesSkeletons = true
 
