@@ -522,7 +522,13 @@ public struct NamesMissingRule: BilingualRule {
                 }
                 result.append(word)
             }
-            if let wordSegments { wordSegments.forEach(visit) } else { words.forEachSegment(in: slice, visit) }
+            // `visit` called, not handed on as a closure value: as a value, the variables it writes
+            // were checked for exclusive access at run time at every word.
+            if let wordSegments {
+                for segment in wordSegments { visit(segment) }
+            } else {
+                words.forEachSegment(in: slice) { visit($0) }
+            }
         }
         return result
     }
