@@ -148,7 +148,9 @@ public final class LintSession: Sendable {
         return (path, language, format)
     }
 
-    /// Checks a large plain-text or Markdown file (`isWindowed`) in windows on
+    /// Checks a large plain-text or Markdown file (`isWindowed`) in windows of
+    /// `CheckConfiguration.windowCutBytes`, the first `Checker.retainedWindows` × `windowBytes` of
+    /// it kept from the first pass to the second, on
     /// `CheckConfiguration.threadCount` threads (`Checker.checkWindows`), handing its findings to
     /// `emit` window by window in file order. Returns `false`, having emitted nothing, for any
     /// other input and for a file that cannot be memory-mapped: the caller checks those whole.
@@ -156,8 +158,9 @@ public final class LintSession: Sendable {
         guard let target = windowedTarget(input), let file = MappedFile(path: target.path),
               file.bytes.count > configuration.windowBytes else { return false }
         try checker(source: nil, target: target.language)
-            .checkWindows(path: target.path, bytes: file.bytes, format: target.format, windowBytes: configuration.windowBytes,
-                          jobs: configuration.threadCount, release: { file.release($0) }, emit: emit)
+            .checkWindows(path: target.path, bytes: file.bytes, format: target.format, windowBytes: configuration.windowCutBytes,
+                          jobs: configuration.threadCount, retainedBytes: Checker.retainedWindows * configuration.windowBytes,
+                          release: { file.release($0) }, emit: emit)
         return true
     }
 

@@ -28,6 +28,7 @@ extension Checker {
         let windows = TextWindows.windows(in: bytes, format: format, size: windowBytes, protected: protected)
         // Finding the directives and the cuts read the whole file; its pages need not stay.
         release?(0..<bytes.count)
+        StageProfile.shared?.mark("windows: cut")
         let jobs = max(1, jobs)
         let window = WindowReader(bytes: bytes, path: path)
         var spellings: GlossaryInconsistentRule.Tally?
@@ -62,6 +63,7 @@ extension Checker {
                 return true
             })
             spellings = tally
+            StageProfile.shared?.mark("windows: first pass done")
         }
         let checker = self
         var lines = 0
@@ -98,18 +100,20 @@ extension Checker {
                 return true
             }
         })
+        StageProfile.shared?.mark("windows: check done")
         if windows.count > 1 { releaseFreeMemory() }
         if let failure { throw failure }
     }
 }
 
 extension Checker {
-    /// How many windows of a file checked in windows (`checkWindows`) the first pass keeps read
-    /// and matched for the second: 16 (16 MiB of the file at the default window size, about 60 MB
-    /// of memory). The windows after them are read from the file again, so a file cut short while
-    /// it is checked is still an input error.
+    /// How much of a file checked in windows (`checkWindows`) the first pass keeps read and
+    /// matched for the second, in windows of `windowBytes`: 16 (16 MiB of the file at the default
+    /// `CheckConfiguration.windowBytes`, which `LintSession` passes as the budget for its windows of
+    /// a quarter of that size; about 60 MB of memory). The windows after them are read from the
+    /// file again, so a file cut short while it is checked is still an input error.
     public static let retainedWindows = 16
-    /// The bytes of the file kept at the default window size.
+    /// The bytes of the file kept at the default `CheckConfiguration.windowBytes`.
     public static let defaultRetainedWindowBytes = retainedWindows * CheckConfiguration.defaultWindowBytes
 }
 
