@@ -224,6 +224,13 @@ public final class WindowReadAhead: @unchecked Sendable {
         thread.start()
     }
 
+    /// Waits until the thread has read all it may (for tests: `take` stops it wherever it is).
+    func finish() {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+    }
+
     /// Stops the reading, for a run that does not check the file in windows after all; what was
     /// read is dropped.
     public func stop() {
