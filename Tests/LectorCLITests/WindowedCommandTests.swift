@@ -31,6 +31,21 @@ import Testing
         #expect(whole.standardOutput.contains("glossary.inconsistent"))
     }
 
+    /// The bytes written do not depend on the threads: one (nothing read ahead) to three (the
+    /// windows cut and read while the session starts).
+    @Test func everyThreadCountWritesTheSameBytes() throws {
+        let arguments = ["check", "--no-config", "--glossary", Self.glossary, "--format", "jsonl", "--quiet", Self.path]
+        var outputs: [String] = []
+        for jobs in [1, 2, 3] {
+            let result = try CommandRunner.run(["check", "--jobs", "\(jobs)"] + arguments.dropFirst(),
+                                               environment: ["LECTOR_WINDOW_BYTES": "1500"])
+            #expect(result.status == 1)
+            outputs.append(result.standardOutput)
+        }
+        #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
+        #expect(outputs[0].contains("glossary.inconsistent"))
+    }
+
     @Test func jobsMustBePositive() throws {
         let result = try CommandRunner.run(["check", "--no-config", "--jobs", "0", Fixtures.seedArticlePath])
         #expect(result.status == 2)

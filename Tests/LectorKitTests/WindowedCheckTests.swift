@@ -1,5 +1,5 @@
 import Foundation
-import LectorKit
+@testable import LectorKit
 import LectorTestSupport
 import Testing
 
@@ -108,6 +108,59 @@ import Testing
                                               retainedBytes: retainedBytes)
         #expect(markdown == expectedMarkdown, "retained \(retainedBytes)")
         #expect(Self.plainText.utf8.count > 40_000)
+    }
+
+    /// The windows read while a session starts (`WindowReadAhead`: all, some or none of them, as
+    /// far as the budget reaches) are the documents the first pass reads itself, and a check that
+    /// takes them over gives the whole file's findings on one to three threads.
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)), arguments: [0, 7_000, 1 << 30])
+    func windowsReadAheadGiveTheWholeFilesFindings(retainedBytes: Int) throws {
+        let path = Fixtures.write(Self.plainText, named: "read-ahead-\(retainedBytes).txt")
+        let expected = try Self.whole(Self.plainText, path: path)
+        let size = 2_000
+        for jobs in [1, 2, 3] {
+            let file = try #require(MappedFile(path: path))
+            let readAhead = WindowReadAhead(path: path, file: file, format: .plain, windowBytes: size, retainedBytes: retainedBytes)
+            readAhead.finish()
+            let (windows, documents) = readAhead.take()
+            #expect(windows == Checker.windows(of: file.bytes, path: path, format: .plain, windowBytes: size, release: nil))
+            #expect(windows.count > 10)
+            let budgetWindows = windows.prefix { $0.upperBound <= retainedBytes }.count
+            #expect(documents.count == budgetWindows)
+            for (window, document) in zip(windows, documents) {
+                let read = try EditableFileLoader.checkedDocument(Data(UnsafeBufferPointer(rebasing: file.bytes[window])), path: path)
+                #expect(document.text == read.text && document.utf16 == read.utf16 && document.path == read.path)
+            }
+            var found: [Finding] = []
+            try Fixtures.englishChecker.checkWindows(path: path, bytes: file.bytes, windows: windows, readAhead: documents,
+                                                     jobs: jobs, retainedBytes: Checker.defaultRetainedWindowBytes,
+                                                     release: nil) { found += $0 }
+            #expect(found == expected, "retained \(retainedBytes), jobs \(jobs)")
+        }
+    }
+
+    /// Through the session, as the command runs it: read ahead on more than one thread (on one,
+    /// nothing is), and the same findings as the session's check of the file without it.
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func sessionTakesTheWindowsReadAheadOver() throws {
+        let path = Fixtures.write(Self.plainText, named: "session-read-ahead.txt")
+        var configuration = Fixtures.englishChecker.configuration
+        configuration.windowBytes = 2_000
+        var outputs: [[Finding]] = []
+        for jobs in [1, 2, 3] {
+            configuration.jobs = jobs
+            let session = try LintSession(configuration)
+            let readAhead = LintSession.readWindowsAhead(path: path, configuration: configuration)
+            #expect((readAhead == nil) == (jobs == 1))
+            var found: [Finding] = []
+            #expect(try session.checkInWindows(.text(path: path), readAhead: readAhead) { found += $0 })
+            var plain: [Finding] = []
+            #expect(try session.checkInWindows(.text(path: path)) { plain += $0 })
+            #expect(found == plain, "jobs \(jobs)")
+            outputs.append(found)
+        }
+        #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
+        #expect(outputs[0].count > 10)
     }
 
     /// Every window size, from one line a window to the whole file, gives the same findings.

@@ -148,17 +148,55 @@ public final class LintSession: Sendable {
         return (path, language, format)
     }
 
-    /// Checks a large plain-text or Markdown file (`isWindowed`) in windows on
+    /// Checks a large plain-text or Markdown file (`isWindowed`) in windows of
+    /// `CheckConfiguration.windowCutBytes`, the first `Checker.retainedWindows` × `windowBytes` of
+    /// it kept from the first pass to the second, on
     /// `CheckConfiguration.threadCount` threads (`Checker.checkWindows`), handing its findings to
     /// `emit` window by window in file order. Returns `false`, having emitted nothing, for any
     /// other input and for a file that cannot be memory-mapped: the caller checks those whole.
-    public func checkInWindows(_ input: Input, emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
-        guard let target = windowedTarget(input), let file = MappedFile(path: target.path),
-              file.bytes.count > configuration.windowBytes else { return false }
+    /// - Parameter readAhead: the file cut and its first windows read while the session was made
+    ///   (`readWindowsAhead`); taken over if it is this input's file, else stopped and left.
+    public func checkInWindows(_ input: Input, readAhead: WindowReadAhead? = nil,
+                               emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
+        let taken = readAhead?.take()
+        guard let target = windowedTarget(input) else { return false }
+        let file: MappedFile
+        let windows: [Range<Int>]
+        var documents: [SourceDocument] = []
+        if let readAhead, let taken, readAhead.path == target.path, readAhead.format == target.format,
+           readAhead.windowBytes == configuration.windowCutBytes {
+            file = readAhead.file
+            (windows, documents) = taken
+            StageProfile.shared?.mark("windows: \(documents.count) of \(windows.count) read ahead, taken over")
+        } else {
+            guard let mapped = MappedFile(path: target.path) else { return false }
+            file = mapped
+            windows = Checker.windows(of: file.bytes, path: target.path, format: target.format,
+                                      windowBytes: configuration.windowCutBytes, release: { mapped.release($0) })
+        }
+        guard file.bytes.count > configuration.windowBytes else { return false }
         try checker(source: nil, target: target.language)
-            .checkWindows(path: target.path, bytes: file.bytes, format: target.format, windowBytes: configuration.windowBytes,
-                          jobs: configuration.threadCount, release: { file.release($0) }, emit: emit)
+            .checkWindows(path: target.path, bytes: file.bytes, windows: windows, readAhead: documents,
+                          jobs: configuration.threadCount, retainedBytes: Self.retainedWindowBytes(configuration),
+                          release: { file.release($0) }, emit: emit)
         return true
+    }
+
+    /// What the first pass of a text checked in windows keeps for the second.
+    private static func retainedWindowBytes(_ configuration: CheckConfiguration) -> Int {
+        Checker.retainedWindows * configuration.windowBytes
+    }
+
+    /// Starts cutting `path` into windows and reading its first windows on a thread of its own
+    /// (`WindowReadAhead`), for `checkInWindows` to take over once the session is made: for a run
+    /// on more than one thread (with one, the check keeps to one thread) of a plain-text or
+    /// Markdown file larger than `CheckConfiguration.windowBytes`; `nil` for anything else.
+    /// Reading ahead decides nothing: the session checks the file as it would without it.
+    public static func readWindowsAhead(path: String, configuration: CheckConfiguration) -> WindowReadAhead? {
+        guard configuration.threadCount > 1, path != "-", let format = TextWindows.format(ofPath: path),
+              let file = MappedFile(path: path), file.bytes.count > configuration.windowBytes else { return nil }
+        return WindowReadAhead(path: path, file: file, format: format, windowBytes: configuration.windowCutBytes,
+                               retainedBytes: retainedWindowBytes(configuration))
     }
 
     /// The checker for a bilingual file's own languages; for a file whose source was not found,

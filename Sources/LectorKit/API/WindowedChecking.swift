@@ -25,15 +25,32 @@ extension Checker {
                              windowBytes: Int, jobs: Int, retainedBytes: Int? = nil,
                              release: (@Sendable (Range<Int>) -> Void)? = nil,
                              emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
+        let windows = Self.windows(of: bytes, path: path, format: format, windowBytes: windowBytes, release: release)
+        try checkWindows(path: path, bytes: bytes, windows: windows, readAhead: [], jobs: jobs,
+                         retainedBytes: retainedBytes ?? Checker.retainedWindows * windowBytes, release: release, emit: emit)
+    }
+
+    /// The windows `checkWindows` cuts a file into.
+    static func windows(of bytes: UnsafeBufferPointer<UInt8>, path: String, format: TextWindows.Format, windowBytes: Int,
+                        release: (@Sendable (Range<Int>) -> Void)?) -> [Range<Int>] {
         let protected = InlineSuppressions.protectedRanges(in: bytes, syntax: DocumentSyntax(path: path))
         let windows = TextWindows.windows(in: bytes, format: format, size: windowBytes, protected: protected)
         // Finding the directives and the cuts read the whole file; its pages need not stay.
         release?(0..<bytes.count)
+        StageProfile.shared?.mark("windows: cut")
+        return windows
+    }
+
+    /// `checkWindows` of a file already cut, the documents of its first `readAhead.count` windows
+    /// read (`WindowReadAhead`): the first pass takes those instead of reading them.
+    func checkWindows(path: String, bytes: UnsafeBufferPointer<UInt8>, windows: [Range<Int>], readAhead: [SourceDocument],
+                      jobs: Int, retainedBytes: Int, release: (@Sendable (Range<Int>) -> Void)?,
+                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) {
         let jobs = max(1, jobs)
         let window = WindowReader(bytes: bytes, path: path)
         var spellings: GlossaryInconsistentRule.Tally?
-        let retainedBytes = retainedBytes ?? Checker.retainedWindows * windowBytes
         let retained = RetainedWindows()
+        let readAhead = ReadAheadDocuments(readAhead)
         if windows.count > 1, comparesSpellings {
             // First pass: the spellings of the whole document, window by window in order.
             let profile = StageProfile.shared
@@ -45,7 +62,8 @@ extension Checker {
                 let start = profile == nil ? 0 : StageProfile.now()
                 defer { profile?.add("first pass over windows (read, match, tally)", since: start) }
                 do {
-                    let document = try window.document(windows[index])
+                    let document: SourceDocument
+                    if let ahead = readAhead.take(index) { document = ahead } else { document = try window.document(windows[index]) }
                     let matches = self.glossaryMatches(in: document)
                     return (self.spellingTally(of: document, matches: matches?.matches ?? []), document, matches)
                 } catch {
@@ -63,6 +81,7 @@ extension Checker {
                 return true
             })
             spellings = tally
+            StageProfile.shared?.mark("windows: first pass done")
         }
         let checker = self
         var lines = 0
@@ -73,7 +92,13 @@ extension Checker {
             let result = Result { () throws(InputError) -> Checked in
                 let kept = retained.take(index)
                 let document: SourceDocument
-                if let kept { document = kept.document } else { document = try window.document(windows[index]) }
+                if let kept {
+                    document = kept.document
+                } else if let ahead = readAhead.take(index) {
+                    document = ahead
+                } else {
+                    document = try window.document(windows[index])
+                }
                 let findings = checker.run(target: document, bilingual: nil, spellings: spellings,
                                            glossaryMatches: kept?.matches, releasesMemory: windows.count == 1)
                 return (findings, document.lineCount - 1, document.utf16.count)
@@ -99,18 +124,20 @@ extension Checker {
                 return true
             }
         })
+        StageProfile.shared?.mark("windows: check done")
         if windows.count > 1 { releaseFreeMemory() }
         if let failure { throw failure }
     }
 }
 
 extension Checker {
-    /// How many windows of a file checked in windows (`checkWindows`) the first pass keeps read
-    /// and matched for the second: 16 (16 MiB of the file at the default window size, about 60 MB
-    /// of memory). The windows after them are read from the file again, so a file cut short while
-    /// it is checked is still an input error.
+    /// How much of a file checked in windows (`checkWindows`) the first pass keeps read and
+    /// matched for the second, in windows of `windowBytes`: 16 (16 MiB of the file at the default
+    /// `CheckConfiguration.windowBytes`, which `LintSession` passes as the budget for its windows of
+    /// a quarter of that size; about 60 MB of memory). The windows after them are read from the
+    /// file again, so a file cut short while it is checked is still an input error.
     public static let retainedWindows = 16
-    /// The bytes of the file kept at the default window size.
+    /// The bytes of the file kept at the default `CheckConfiguration.windowBytes`.
     public static let defaultRetainedWindowBytes = retainedWindows * CheckConfiguration.defaultWindowBytes
 }
 
@@ -130,6 +157,104 @@ private final class RetainedWindows: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return windows.removeValue(forKey: index)
+    }
+}
+
+/// The documents of a file's first windows read ahead (`WindowReadAhead`), by window; each is
+/// handed out once, to the first pass (or to the check when there is none).
+private final class ReadAheadDocuments: @unchecked Sendable {
+    private var documents: [SourceDocument?]
+    private let lock = NSLock()
+
+    init(_ documents: [SourceDocument]) { self.documents = documents }
+
+    func take(_ index: Int) -> SourceDocument? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard index < documents.count else { return nil }
+        defer { documents[index] = nil }
+        return documents[index]
+    }
+}
+
+/// A large text cut into windows, and its first windows read, on a thread of its own while the
+/// rest of the run starts: the session's checker (the glossary index, its transliterators) takes
+/// about 40 ms before any window can be matched, time in which a second core read nothing.
+/// `LintSession.checkInWindows` takes the cut and the documents over (`take`), and reading stops
+/// there; the first pass reads the windows not read yet. The documents are those the first pass
+/// would read (`WindowReader`), so the findings are the same. Windows are read only within the
+/// bytes the first pass keeps for the second (`retainedBytes`), whose memory the check spends
+/// on them anyway; a window that cannot be read stops the reading, and the pass that reads it
+/// again reports the error at its place.
+public final class WindowReadAhead: @unchecked Sendable {
+    let path: String
+    let format: TextWindows.Format
+    let windowBytes: Int
+    let file: MappedFile
+    private let condition = NSCondition()
+    private var windows: [Range<Int>] = []
+    private var documents: [SourceDocument] = []
+    private var stopped = false
+    private var finished = false
+
+    init(path: String, file: MappedFile, format: TextWindows.Format, windowBytes: Int, retainedBytes: Int) {
+        self.path = path
+        self.file = file
+        self.format = format
+        self.windowBytes = windowBytes
+        let thread = Thread { [self] in
+            #if canImport(Glibc)
+            // Below the threads that make the session: reading ahead is for a core they leave idle.
+            // At the same priority it took its share of both cores from them, and the session was
+            // ready 20-25 ms later, all of it on the run's serial path. On Linux the nice value of
+            // `PRIO_PROCESS` 0 is the calling thread's alone; if it cannot be set, the reading
+            // still runs, at the same priority.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
+            let windows = Checker.windows(of: file.bytes, path: path, format: format, windowBytes: windowBytes,
+                                          release: { file.release($0) })
+            condition.withLock { self.windows = windows }
+            let reader = WindowReader(bytes: file.bytes, path: path)
+            var read = 0
+            for window in windows {
+                // A window that cannot be read is left to the first pass, which reads it again and
+                // reports the error at its place in the file; reading on past it would be waste.
+                guard condition.withLock({ !stopped }), read + window.count <= retainedBytes,
+                      let document = try? reader.document(window) else { break }
+                read += window.count
+                condition.withLock { documents.append(document) }
+            }
+            condition.withLock {
+                finished = true
+                condition.broadcast()
+            }
+        }
+        thread.name = "lector.read-ahead"
+        thread.start()
+    }
+
+    /// Waits until the thread has read all it may (for tests: `take` stops it wherever it is).
+    func finish() {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+    }
+
+    /// Stops the reading, for a run that does not check the file in windows after all; what was
+    /// read is dropped.
+    public func stop() {
+        _ = take()
+    }
+
+    /// Stops the reading (waiting for the window being read) and returns the cut and the documents
+    /// of the first windows, in order.
+    func take() -> (windows: [Range<Int>], documents: [SourceDocument]) {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped = true
+        while !finished { condition.wait() }
+        defer { documents = [] }
+        return (windows, documents)
     }
 }
 

@@ -99,6 +99,11 @@ struct CheckCommand: AsyncParsableCommand {
         let project = try options.projectConfiguration()
         var configuration = try options.checkConfiguration(project: project)
         configuration.jobs = jobs
+        // One large text: cut and its first windows read on a thread of their own while the session
+        // is made, for the windowed check below to take over (on one thread, nothing is read ahead).
+        let readAhead = source == nil && files.count == 1
+            ? LintSession.readWindowsAhead(path: files[0], configuration: configuration) : nil
+        defer { readAhead?.stop() }
         let session = try LintSession(configuration)
         CheckOptions.report(session.glossaryWarnings)
         let inputs = try collectInputs(project: project, configuration: session.configuration)
@@ -118,9 +123,11 @@ struct CheckCommand: AsyncParsableCommand {
             return try checkStream(session: session, project: project, started: started, files: [input.displayPath],
                                    readFiles: readFiles) {
                 emit throws(InputError) in
-                if try !session.checkInWindows(input, emit: emit) { try emit(session.check(input)) }
+                if try !session.checkInWindows(input, readAhead: readAhead, emit: emit) { try emit(session.check(input)) }
             }
         }
+        // Not a windowed text after all (a translation beside its source): its windows are not read further.
+        readAhead?.stop()
         if inputs.count == 1, session.isStreamedBilingual(inputs[0], documents: documents) {
             // One large JSON Lines or XLIFF file: read and reported chunk by chunk, never held whole.
             let input = inputs[0]
