@@ -39,6 +39,24 @@ import Testing
 
     /// Random texts of letters, marks and near-marks, from every offset: the first mark is the
     /// first unit `isMark` accepts.
+    /// In every language ICU has quotation marks for, each ASCII unit alone in a block of ASCII
+    /// letters is found exactly when it is a mark: `firstMark` passes over all-ASCII blocks with
+    /// no bracket only for a language whose other marks are all beyond ASCII.
+    @Test func asciiMarksAreFoundInEveryLanguage() throws {
+        let languages = Set(Locale.availableIdentifiers.map { Locale(identifier: $0).language.languageCode?.identifier ?? "" })
+            .filter { !$0.isEmpty }.sorted()
+        #expect(languages.count > 100)
+        for language in languages {
+            let scanner = try QuoteScanner(language: language)
+            for value in 0..<0x80 {
+                var units = [UInt16](repeating: 0x61, count: 40)
+                units[21] = UInt16(value)
+                let found = units.withUnsafeBufferPointer { scanner.firstMark(in: $0, from: 0) }
+                #expect(found == (scanner.isMark(UInt16(value)) ? 21 : nil), "\(language) U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test func firstMarkIsTheFirstMarkFromAnyOffset() throws {
         var random = SystemRandomNumberGenerator()
         for language in Self.languages {

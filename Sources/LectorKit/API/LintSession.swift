@@ -169,7 +169,8 @@ public final class LintSession: Sendable {
             (windows, documents) = taken
             StageProfile.shared?.mark("windows: \(documents.count) of \(windows.count) read ahead, taken over")
         } else {
-            guard let mapped = MappedFile(path: target.path) else { return false }
+            // A file too small for windows is checked whole: not cut, nor scanned for directives.
+            guard let mapped = MappedFile(path: target.path), mapped.bytes.count > configuration.windowBytes else { return false }
             file = mapped
             windows = Checker.windows(of: file.bytes, path: target.path, format: target.format,
                                       windowBytes: configuration.windowCutBytes, release: { mapped.release($0) })

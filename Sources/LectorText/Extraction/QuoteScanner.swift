@@ -136,7 +136,11 @@ public struct QuoteScanner: Sendable {
         for unit: UInt16 in [0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029] { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
         stopBits = bits
         closersByOpening = Dictionary(grouping: all, by: \.open).mapValues { $0.map(\.close) }
-        let ranges = Self.candidateRanges(covering: all.flatMap { [$0.open, $0.close] }.filter { !Self.isBracket($0) })
+        let quotes = all.flatMap { [$0.open, $0.close] }.filter { !Self.isBracket($0) }
+        // `firstMark` passes over an all-ASCII block once it holds no bracket: that is right only
+        // while every other mark is beyond ASCII. A locale whose CLDR marks were ASCII (`"`, `'`)
+        // is read unit by unit.
+        let ranges = quotes.contains { $0 < 0x80 } ? nil : Self.candidateRanges(covering: quotes)
         candidateRanges = ranges
         candidateLanes = ranges.map { ranges in
             let lows = ranges.map { UTF16Lanes.Block(repeating: $0.low) }
