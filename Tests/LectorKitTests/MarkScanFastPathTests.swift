@@ -62,7 +62,7 @@ import Testing
         for text in Self.randomTexts(3000, alphabet: alphabet, length: 0...20) {
             let expected = ScalarFastPathTests.spellingExclusionsByToken(text)
             if !expected.isEmpty { found += 1 }
-            #expect(SpellingUnknownRule.excludedRanges(in: text, utf16: Array(text.utf16)) == expected, "\(text.debugDescription)")
+            #expect(SpellingUnknownRule.excludedRanges(in: Array(text.utf16)) == expected, "\(text.debugDescription)")
         }
         #expect(found > 500)
     }

@@ -147,10 +147,7 @@ public final class GlossaryMatcher {
         // loop whose state (the run, the stack, the results) stays in locals, where a closure
         // called per word by the segmenter reached it through its context; and the list is what
         // `matchesAndWords(in:)` hands on.
-        // About one word per six units of prose: no growth, usually.
-        var writer = WordSpans.Writer(expected: text.count / 5)
-        segmenter.forEachWord(in: text) { start, end, kind in writer.append(start: start, end: end, kind: kind) }
-        let words = writer.finish()
+        let words = segmenter.words(in: text)
         var results: [Found] = []
         /// Keys that are not one vocabulary token: several tokens, or a skeleton candidate.
         var keys: [[UInt16]] = []

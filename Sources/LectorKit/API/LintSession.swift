@@ -164,7 +164,7 @@ public final class LintSession: Sendable {
         let windows: [Range<Int>]
         var documents: [SourceDocument] = []
         if let readAhead, let taken, readAhead.path == target.path, readAhead.format == target.format,
-           readAhead.windowBytes == configuration.windowCutBytes {
+           readAhead.windowBytes == configuration.windowCutBytes, readAhead.file.bytes.count > configuration.windowBytes {
             file = readAhead.file
             (windows, documents) = taken
             StageProfile.shared?.mark("windows: \(documents.count) of \(windows.count) read ahead, taken over")
@@ -175,7 +175,6 @@ public final class LintSession: Sendable {
             windows = Checker.windows(of: file.bytes, path: target.path, format: target.format,
                                       windowBytes: configuration.windowCutBytes, release: { mapped.release($0) })
         }
-        guard file.bytes.count > configuration.windowBytes else { return false }
         try checker(source: nil, target: target.language)
             .checkWindows(path: target.path, bytes: file.bytes, windows: windows, readAhead: documents,
                           jobs: configuration.threadCount, retainedBytes: Self.retainedWindowBytes(configuration),

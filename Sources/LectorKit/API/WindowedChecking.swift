@@ -17,8 +17,8 @@ extension Checker {
     /// The first pass keeps the documents it read and their glossary matches, for the windows of
     /// the first `retainedBytes` of the file (by default `Checker.retainedWindows` windows), and the second pass checks those without reading or
     /// matching them again (the same document and matches, so the same findings); the windows
-    /// beyond are read again. Keeping a window costs about four times its size, and twice more for
-    /// its words (`TargetMatches.words`, 12 bytes a word).
+    /// beyond are read again. Keeping a window costs about four times its size, and about one more
+    /// for its words (`TargetMatches.words`, 8 bytes a word).
     /// - Parameter release: called with each window's byte range once it is read for the last
     ///   time (`MappedFile.release`).
     public func checkWindows(path: String, bytes: UnsafeBufferPointer<UInt8>, format: TextWindows.Format,
@@ -49,8 +49,10 @@ extension Checker {
         let jobs = max(1, jobs)
         let window = WindowReader(bytes: bytes, path: path)
         var spellings: GlossaryInconsistentRule.Tally?
-        let retained = RetainedWindows()
-        let readAhead = ReadAheadDocuments(readAhead)
+        // The documents and matches the first pass keeps for the second, and the documents read
+        // ahead; each handed out once.
+        let retained = WindowHandOff<(document: SourceDocument, matches: TargetMatches)>()
+        let readAhead = WindowHandOff(Dictionary(uniqueKeysWithValues: readAhead.enumerated().map { ($0.offset, $0.element) }))
         if windows.count > 1, comparesSpellings {
             // First pass: the spellings of the whole document, window by window in order.
             let profile = StageProfile.shared
@@ -76,7 +78,7 @@ extension Checker {
                 // In file order, so the windows kept are the first ones, up to the budget.
                 if let matches = read.matches, retainedSoFar + windows[index].count <= retainedBytes {
                     retainedSoFar += windows[index].count
-                    retained.keep(index, document: read.document, matches: matches)
+                    retained.keep(index, (read.document, matches))
                 }
                 return true
             })
@@ -141,39 +143,25 @@ extension Checker {
     public static let defaultRetainedWindowBytes = retainedWindows * CheckConfiguration.defaultWindowBytes
 }
 
-/// The documents and glossary matches the first pass of `checkWindows` keeps for the second, by
-/// window; each is handed out once, and freed when its window is checked.
-private final class RetainedWindows: @unchecked Sendable {
-    private var windows: [Int: (document: SourceDocument, matches: TargetMatches)] = [:]
+/// Values by window, each handed out once and freed then, to whichever thread asks first: the
+/// documents and glossary matches the first pass of `checkWindows` keeps for the second, and the
+/// documents of the first windows read ahead (`WindowReadAhead`).
+private final class WindowHandOff<Value>: @unchecked Sendable {
+    private var values: [Int: Value]
     private let lock = NSLock()
 
-    func keep(_ index: Int, document: SourceDocument, matches: TargetMatches) {
+    init(_ values: [Int: Value] = [:]) { self.values = values }
+
+    func keep(_ index: Int, _ value: Value) {
         lock.lock()
         defer { lock.unlock() }
-        windows[index] = (document, matches)
+        values[index] = value
     }
 
-    func take(_ index: Int) -> (document: SourceDocument, matches: TargetMatches)? {
+    func take(_ index: Int) -> Value? {
         lock.lock()
         defer { lock.unlock() }
-        return windows.removeValue(forKey: index)
-    }
-}
-
-/// The documents of a file's first windows read ahead (`WindowReadAhead`), by window; each is
-/// handed out once, to the first pass (or to the check when there is none).
-private final class ReadAheadDocuments: @unchecked Sendable {
-    private var documents: [SourceDocument?]
-    private let lock = NSLock()
-
-    init(_ documents: [SourceDocument]) { self.documents = documents }
-
-    func take(_ index: Int) -> SourceDocument? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard index < documents.count else { return nil }
-        defer { documents[index] = nil }
-        return documents[index]
+        return values.removeValue(forKey: index)
     }
 }
 

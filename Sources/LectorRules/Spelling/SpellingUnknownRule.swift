@@ -69,17 +69,23 @@ public struct SpellingUnknownRule: Rule {
         // one: the same file, loaded once. Without a dictionary the rule is off, and
         // `Checker.resourceNotices` says so once per run.
         guard let hunspell = context.index.hunspellWithTerms ?? context.lexicon?.hunspell(context.targetLanguageTag) else { return [] }
-        // ICU's words; ASCII stretches split by the same rules without ICU (`WordSegmenter`).
-        let segmenter: WordSegmenter
-        do {
-            segmenter = try WordSegmenter(locale: language)
-        } catch {
-            return [.failure(of: Self.description, error)]
-        }
         let document = context.document
+        // The words glossary matching read, split by the same segmenter (same locale, same text);
+        // otherwise the text is split here: ICU's words, ASCII stretches split by the same rules
+        // without ICU (`WordSegmenter`).
+        let words: WordSpans
+        if let given = context.targetWords {
+            words = given
+        } else {
+            do {
+                words = try WordSegmenter(locale: language).words(in: document)
+            } catch {
+                return [.failure(of: Self.description, error)]
+            }
+        }
         // A unit's ICU MessageFormat selectors are syntax (`few {`; `few{` also touches code).
         let messageFormat = context.bilingual?.units == nil ? [] : StringText.messageFormatSyntax(in: document, settings: context.strings)
-        var excluded = ExcludedRanges(Self.excludedRanges(in: document.text, utf16: document.utf16)
+        var excluded = ExcludedRanges(Self.excludedRanges(in: document.utf16)
             + context.glossaryMatches.map(\.range) + messageFormat)
         let sourceWords = context.documentSourceWords ?? context.bilingual.map { Self.foldedWords(of: $0.source.text) } ?? []
         let languageName = LexicalLanguages.name(LexicalLanguages.primary(language))
@@ -103,20 +109,9 @@ public struct SpellingUnknownRule: Rule {
         // time on English text). Each entry copies the dictionary's, which never changes once set.
         var asciiMemo = ASCIIWordMemo(capacity: 1024)
         var suggestionsByForm: [String: [String]] = [:]
-        // The words glossary matching read, split by the same segmenter (same locale, same text);
-        // otherwise the text is split here. One loop over a list, not a closure per word: the
-        // verdict below writes to this function's variables, and a closure handed on as a value
-        // had each write checked for exclusive access at run time.
-        let words: WordSpans
-        if let given = context.targetWords {
-            words = given
-        } else {
-            var split = WordSpans.Writer(expected: document.utf16.count / 5)
-            document.utf16.withUnsafeBufferPointer { utf16 in
-                segmenter.forEachWord(in: utf16) { split.append(start: $0, end: $1, kind: $2) }
-            }
-            words = split.finish()
-        }
+        // One loop over the list, not a closure per word: the verdict below writes to this
+        // function's variables, and a closure handed on as a value had each write checked for
+        // exclusive access at run time.
         document.utf16.withUnsafeBufferPointer { utf16 in
             for number in 0..<words.count {
                 let span = words[number]
@@ -305,7 +300,7 @@ public struct SpellingUnknownRule: Rule {
     /// test (no scalar but `W` and `w` lowercases to `w`, none but `.` to `.`), so the text is
     /// searched for those marks (`UnitScan`, many units a step) and only the tokens around them
     /// are read: token by token, the scan was a twentieth of a target-only check.
-    static func excludedRanges(in text: String, utf16: [UInt16]) -> [Range<Int>] {
+    static func excludedRanges(in utf16: [UInt16]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         @inline(__always) func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 }
         @inline(__always) func isW(_ unit: UInt16) -> Bool { unit | 0x20 == 0x77 }

@@ -41,6 +41,19 @@ package final class WordSegmenter {
         }
     }
 
+    /// The word-like segments of `forEachWord` as a list (`WordSpans`), for glossary matching
+    /// and the rules that read the same words.
+    package func words(in document: SourceDocument) -> WordSpans {
+        document.utf16.withUnsafeBufferPointer { words(in: $0) }
+    }
+
+    package func words(in text: UnsafeBufferPointer<UInt16>) -> WordSpans {
+        // About one word per six units of prose: no growth, usually.
+        var writer = WordSpans.Writer(expected: text.count / 5)
+        forEachWord(in: text) { start, end, kind in writer.append(start: start, end: end, kind: kind) }
+        return writer.finish()
+    }
+
     // MARK: - The hybrid walk
 
     static func forEachWordHybrid(in text: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<ASCIIClass>,

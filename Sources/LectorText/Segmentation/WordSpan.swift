@@ -25,9 +25,9 @@ public struct WordSpan: Sendable, Equatable {
 /// is kept with its words between the two passes of a windowed check, and twelve bytes a word was a
 /// tenth more memory. A word of 65,535 units or more has its end in a side table, and the words
 /// from each 2³²-unit boundary on the high bits of their starts (only a text of over 8 GiB has
-/// any). Not an array: the matcher
-/// adds millions of words, and `Array.append` from its per-word closure (a uniqueness check and a
-/// call each time) cost half of what the list saves; `Writer` stores into the memory directly.
+/// any). Not an array: the segmenter adds millions of words (`WordSegmenter.words(in:)`), and
+/// `Array.append` from its per-word closure (a uniqueness check and a call each time) cost half of
+/// what the list saves; `Writer` stores into the memory directly.
 public final class WordSpans: @unchecked Sendable {
     @usableFromInline
     struct Packed {
