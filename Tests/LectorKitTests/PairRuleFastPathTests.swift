@@ -46,6 +46,23 @@ import Testing
             guard let scalar = Unicode.Scalar(value) else { continue }
             texts.append("ab\(scalar)\(scalar)")
         }
+        // Runs of ASCII long enough for the eight-byte count, with every ASCII byte in every
+        // lane and non-ASCII letters cutting the runs at every offset.
+        var generator = SeededGenerator(seed: 0x5C21)
+        let asciiBytes = (0..<128).map { UInt8($0) }
+        for length in 0..<48 {
+            for _ in 0..<40 {
+                var bytes = (0..<length).map { _ in asciiBytes.randomElement(using: &generator)! }
+                var text = String(decoding: bytes, as: UTF8.self)
+                texts.append(text)
+                if length > 0, Int.random(in: 0..<2, using: &generator) == 0 {
+                    bytes.insert(contentsOf: Array(["é", "б", "α", "日"].randomElement(using: &generator)!.utf8),
+                                 at: Int.random(in: 0...length, using: &generator))
+                    text = String(decoding: bytes, as: UTF8.self)
+                    texts.append(text)
+                }
+            }
+        }
         for text in texts {
             for unlike in [nil, "Latn", "Cyrl", "Grek", "Zzzz"] as [String?] {
                 #expect(UntranslatedRule.dominantScript(text, unlike: unlike) == Self.dominantScriptByNames(text, unlike: unlike),

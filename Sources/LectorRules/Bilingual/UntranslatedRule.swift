@@ -123,6 +123,21 @@ public struct UntranslatedRule: BilingualRule {
             // A String's UTF-8 is valid: a lead byte's high bits give its scalar's length, and
             // continuation bytes are read with their lead.
             var index = 0
+            // Eight ASCII bytes at a time: with 0x20 set (lower case), a byte is a letter when
+            // adding 0x1F carries it past 0x7F (it is 0x61 or more) and adding 0x05 does not (it
+            // is below 0x7B). No byte of an ASCII word carries into the next.
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                while index &+ 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    guard word & high == 0 else { break }
+                    let lower = word | 0x2020_2020_2020_2020
+                    let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505) & high
+                    asciiLetters &+= letters.nonzeroBitCount
+                    index &+= 8
+                }
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -149,6 +164,8 @@ public struct UntranslatedRule: BilingualRule {
         // A script's name is a function of its code, so counts by name are the counts by code
         // added up; names are distinct, so the comparison below orders them all (a dictionary's
         // order never mattered), and no dictionary is made for the one script most sentences have.
+        // Most sentences have ASCII letters and no other: their script needs no list.
+        if others.isEmpty { return asciiLetters > 0 ? Self.asciiLetterScript : nil }
         var counts: [(key: String, value: Int)] = asciiLetters > 0 ? [(Self.asciiLetterScript, asciiLetters)] : []
         for other in others {
             let name = Script(of: other.letter).shortName

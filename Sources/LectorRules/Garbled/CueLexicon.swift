@@ -134,6 +134,7 @@ struct CueLexicon: Sendable {
         // uniqueness and retained it at every byte. A scalar adds at most as many bytes to the
         // word as it has in the text (ASCII one, a Latin-1 letter two, `’` three), so a buffer of
         // the text's length holds any word of it.
+        var text = text
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count + 1) { word -> [String]? in
             var found: [String] = []
             var length = 0
@@ -145,38 +146,56 @@ struct CueLexicon: Sendable {
                 }
                 length = 0
             }
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    // ASCII: its letters are its alphabetic scalars.
-                    if (value | 0x20) &- 0x61 < 26 || value == 0x27 {
-                        word[length] = value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value)
-                        length += 1
+            // Read on the text's UTF-8 bytes, each scalar decoded in place: walking the scalar
+            // view decoded and checked every scalar through the standard library's iterator, a
+            // third of the rule's time on ASCII prose.
+            let complete = text.withUTF8 { text -> Bool in
+                var index = 0
+                let count = text.count
+                while index < count {
+                    let lead = text[index]
+                    if lead < 0x80 {
+                        index &+= 1
+                        // ASCII: its letters are its alphabetic scalars.
+                        if (lead | 0x20) &- 0x61 < 26 || lead == 0x27 {
+                            word[length] = lead &- 0x41 < 26 ? lead | 0x20 : lead
+                            length += 1
+                        } else if length > 0 {
+                            finishWord()
+                        }
                         continue
                     }
-                } else if value < 0x100 {
-                    let lowered = lower[Int(value)]
-                    guard lowered != 0 else { return nil }
-                    if alphabetic[Int(lowered)] {
-                        word[length] = 0xC0 | UInt8(lowered >> 6)
-                        word[length + 1] = 0x80 | UInt8(lowered & 0x3F)
-                        length += 2
+                    // A Swift string is valid UTF-8: the lead byte says how many bytes follow.
+                    let scalarLength = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead) & (0x7F >> UInt32(scalarLength))
+                    for next in (index + 1)..<(index + scalarLength) { value = value << 6 | UInt32(text[next] & 0x3F) }
+                    index &+= scalarLength
+                    if value < 0x100 {
+                        let lowered = lower[Int(value)]
+                        guard lowered != 0 else { return false }
+                        if alphabetic[Int(lowered)] {
+                            word[length] = 0xC0 | UInt8(lowered >> 6)
+                            word[length + 1] = 0x80 | UInt8(lowered & 0x3F)
+                            length += 2
+                            continue
+                        }
+                    } else if value == 0x2019 {
+                        word[length] = 0xE2
+                        word[length + 1] = 0x80
+                        word[length + 2] = 0x99
+                        length += 3
                         continue
+                    } else if value < 0x300 || !Self.scalarStandsAlone(Unicode.Scalar(value)!) {
+                        // U+0100–U+02FF hold letters (`ł`, `ř`, `ʼ`) as well as signs: the general path
+                        // reads them, as it does anything else outside Latin-1 and the punctuation blocks.
+                        return false
                     }
-                } else if value == 0x2019 {
-                    word[length] = 0xE2
-                    word[length + 1] = 0x80
-                    word[length + 2] = 0x99
-                    length += 3
-                    continue
-                } else if value < 0x300 || !Self.scalarStandsAlone(scalar) {
-                    // U+0100–U+02FF hold letters (`ł`, `ř`, `ʼ`) as well as signs: the general path
-                    // reads them, as it does anything else outside Latin-1 and the punctuation blocks.
-                    return nil
+                    // A separator (no letter stands alone in the punctuation blocks: `punctuationIsCaseless`).
+                    if length > 0 { finishWord() }
                 }
-                // A separator (no letter stands alone in the punctuation blocks: `punctuationIsCaseless`).
-                if length > 0 { finishWord() }
+                return true
             }
+            guard complete else { return nil }
             if length > 0 { finishWord() }
             return found
         }
