@@ -49,14 +49,14 @@ public struct BilingualContext: Sendable {
 
     /// Source glossary matches inside `range` of the source.
     public func sourceMatches(in range: Range<Int>) -> [GlossaryMatch] {
-        sourceGlossaryMatches.starting(in: range)
+        Array(sourceGlossaryMatches.starting(in: range))
     }
 }
 
 extension CheckContext {
     /// Target glossary matches inside `range` of the document.
     public func glossaryMatches(in range: Range<Int>) -> [GlossaryMatch] {
-        glossaryMatches.starting(in: range)
+        Array(glossaryMatches.starting(in: range))
     }
 }
 
@@ -64,8 +64,10 @@ extension Array where Element == GlossaryMatch {
     /// The matches that start inside `range`. `GlossaryMatcher` returns matches in text order, so
     /// two binary searches find them: rules ask once per sentence pair, and filtering every match
     /// each time made a file of many units quadratic.
-    func starting(in range: Range<Int>) -> [GlossaryMatch] {
+    /// A slice, not a copy: rules read a pair's matches in place, and copying them into an array
+    /// retained and released every match's strings for each rule of each pair.
+    func starting(in range: Range<Int>) -> ArraySlice<GlossaryMatch> {
         func firstStart(atOrAfter offset: Int) -> Int { partitionPoint { $0.range.lowerBound < offset } }
-        return Array(self[firstStart(atOrAfter: range.lowerBound)..<firstStart(atOrAfter: range.upperBound)])
+        return self[firstStart(atOrAfter: range.lowerBound)..<firstStart(atOrAfter: range.upperBound)]
     }
 }

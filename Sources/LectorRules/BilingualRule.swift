@@ -79,6 +79,9 @@ public struct SentencePairContext {
     public var targetMatches: [GlossaryMatch] { check.glossaryMatches(in: targetRange) }
     /// Glossary matches of the source inside this pair.
     public var sourceMatches: [GlossaryMatch] { bilingual.sourceMatches(in: sourceRange) }
+    /// `targetMatches` and `sourceMatches` in place, for the rules.
+    var targetMatchSlice: ArraySlice<GlossaryMatch> { check.glossaryMatches.starting(in: targetRange) }
+    var sourceMatchSlice: ArraySlice<GlossaryMatch> { bilingual.sourceGlossaryMatches.starting(in: sourceRange) }
     /// Inline markup of the pair's unit, for formats that carry it (XLIFF, TMX).
     public var inlineCodes: BilingualContext.InlineCodePair? {
         guard let codes = bilingual.inlineCodes, index < codes.count else { return nil }

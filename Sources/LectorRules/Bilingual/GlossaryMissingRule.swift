@@ -28,10 +28,10 @@ public struct GlossaryMissingRule: BilingualRule {
     public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
         // Most pairs have no source term: nothing to look for, and the glossary index (a struct of
         // many arrays) is not copied out of the context for them.
-        let sourceMatches = pair.sourceMatches
+        let sourceMatches = pair.sourceMatchSlice
         guard !sourceMatches.isEmpty else { return [] }
         let index = pair.check.index
-        let present = Set(pair.targetMatches.map(\.conceptIndex))
+        let present = Set(pair.targetMatchSlice.map(\.conceptIndex))
         var reported = Set<Int>()
         var findings: [RuleFinding] = []
         for match in sourceMatches {

@@ -207,7 +207,7 @@ public struct UntranslatedRule: BilingualRule {
               let targetScript = Self.targetScript(of: target, language: context.index.targetLanguage, sourceScript: sourceScript),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
         // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
-        let covered = context.glossaryMatches(in: range).map(\.range)
+        let covered = context.glossaryMatches.starting(in: range).map(\.range)
             + StringText.codeRanges(in: target, settings: context.strings).map {
                 (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)
             }

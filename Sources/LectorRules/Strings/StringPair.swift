@@ -13,7 +13,10 @@ public struct StringPair {
     public let source: String
     public let target: String
     public let targetStart: Int
-    public let unit: BilingualUnit
+    /// The file's units, read through `unit`: a pair holding its own copy of the unit retained
+    /// and released each of its strings and arrays for every unit of a file.
+    let units: [BilingualUnit]
+    public var unit: BilingualUnit { _read { yield units[index] } }
     /// Masked texts, made by the first string check that asks: most of them read the same two.
     let shared = SharedUnitWork()
 
@@ -54,7 +57,7 @@ extension CheckContext {
         guard let units = bilingual?.units, index < units.count, let target = units[index].target,
               !units[index].details.sourceKeyMissing, index < document.lineCount else { return nil }
         return StringPair(index: index, source: units[index].source.text, target: target.text,
-                          targetStart: document.lineRange(index + 1).lowerBound, unit: units[index])
+                          targetStart: document.lineRange(index + 1).lowerBound, units: units)
     }
 
     /// The primary language subtag of the translation.
