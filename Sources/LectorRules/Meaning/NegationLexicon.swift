@@ -361,7 +361,9 @@ struct NegationLexicon: Sendable {
             let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
             guard fields.count == 3 else { continue }
             let language = fields[0], cue = fields[2].lowercased()
-            var lexicon = result[language] ?? NegationLexicon(language: language)
+            // Taken out of the dictionary while it grows: a copy left in it made each line's
+            // change copy the language's tables (copy on write), the lexicon's whole load twice over.
+            var lexicon = result.removeValue(forKey: language) ?? NegationLexicon(language: language)
             let words = cue.split(separator: " ").map(String.init)
             switch fields[1] {
             case "neg": lexicon.phrases[words[0], default: []].append((words, .grammatical))
@@ -391,7 +393,9 @@ struct NegationLexicon: Sendable {
             case "lex-if-followed" where words.count == 2: lexicon.lexicalBefore[words[0], default: []].insert(words[1])
             case "lex-if-preceded" where words.count == 2: lexicon.lexicalAfter[words[0], default: []].insert(words[1])
             case "lex-if-later" where words.count == 1: lexicon.lexicalIfLater.insert(words[0])
-            default: continue
+            default:
+                result[language] = lexicon
+                continue
             }
             result[language] = lexicon
         }
