@@ -428,11 +428,27 @@ public struct NamesReplacedRule: BilingualRule {
         /// `NamesMissingRule.isCloseEitherWay(key, toAnyOf: all)`, asked of each word's keys in
         /// place, reading words only until one is close.
         func isCloseToSomeKey(_ key: String) -> Bool {
-            if words.contains(where: { NamesMissingRule.isCloseEitherWay(key, toAnyOf: $0.entry.allKeys) }) { return true }
-            while readNext() {
-                if NamesMissingRule.isCloseEitherWay(key, toAnyOf: words[words.count - 1].entry.allKeys) { return true }
+            var bytesOfKey = key
+            return bytesOfKey.withUTF8 { keyBytes in
+                // The key is read once for all words, and a word whose keys are all printable
+                // ASCII (`SourceWordMemo.Entry.allKeysPrintable`: nearly all) is compared on bytes
+                // without scanning its keys again; keys of lengths more than 3 apart are never
+                // close (`isClosePrintableEitherWay`), told by their counts alone.
+                let keyIsPrintable = NamesMissingRule.isPrintableASCII(keyBytes)
+                func isClose(_ entry: SourceWordMemo.Entry) -> Bool {
+                    guard keyIsPrintable, entry.allKeysPrintable else { return NamesMissingRule.isCloseEitherWay(key, toAnyOf: entry.allKeys) }
+                    for other in entry.allKeys where abs(other.utf8.count - keyBytes.count) <= 3 {
+                        var bytesOfOther = other
+                        if bytesOfOther.withUTF8({ NamesMissingRule.isClosePrintableEitherWay(keyBytes, $0) }) { return true }
+                    }
+                    return false
+                }
+                if words.contains(where: { isClose($0.entry) }) { return true }
+                while readNext() {
+                    if isClose(words[words.count - 1].entry) { return true }
+                }
+                return false
             }
-            return false
         }
 
         /// Whether some source word is this name: spelled alike, written by its sound (`Blackwood`
@@ -485,10 +501,16 @@ final class SourceWordMemo: @unchecked Sendable {
         let sounds: [String]
         /// `keys` and then `adjectiveKeys`, as `SourceKeys.all` lists them.
         let allKeys: [String]
+        /// Whether every key of `allKeys` is printable ASCII (`NamesMissingRule.isPrintableASCII`).
+        let allKeysPrintable: Bool
 
         init(keys: [String], adjectiveKeys: [String], codes: [String], sounds: [String]) {
             (self.keys, self.adjectiveKeys, self.codes, self.sounds) = (keys, adjectiveKeys, codes, sounds)
             allKeys = keys + adjectiveKeys
+            allKeysPrintable = allKeys.allSatisfy { key in
+                var key = key
+                return key.withUTF8(NamesMissingRule.isPrintableASCII)
+            }
         }
     }
 
