@@ -888,9 +888,15 @@ public struct NamesMissingRule: BilingualRule {
     /// `isClosePrintable(a, b) || isClosePrintable(b, a)`: the length test, whether a sound change
     /// applies, and the changed keys are the same both ways round, so each is made once.
     static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        isClosePrintableEitherWay(a, b, soundChange: nil)
+    }
+
+    /// The same, told whether a sound change applies to either key (`soundChanges(a) ||
+    /// soundChanges(b)`) by a caller that knows it; `nil` to find out.
+    static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, soundChange: Bool?) -> Bool {
         if abs(a.count - b.count) > 3 { return false }
         if isCloseAsWritten(a, b) || isCloseAsWritten(b, a) { return true }
-        guard soundChanges(a) || soundChanges(b) else { return false }
+        guard soundChange ?? (soundChanges(a) || soundChanges(b)) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { x in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { y in
                 let xCount = phonological(a, into: x), yCount = phonological(b, into: y)
