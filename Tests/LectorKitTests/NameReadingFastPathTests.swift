@@ -137,7 +137,8 @@ import Testing
 
     /// `names.missing` reads the translation's capitalized words first, passing over words that
     /// start with an ASCII lower-case letter on their units: the same words, keys and Latin
-    /// spellings as the keys of every word list, with the memo and without.
+    /// spellings as the keys of every word list, with the memo (which finds a word it has by
+    /// its units) and without.
     @Test func capitalizedTargetKeysAreThoseOfAllKeys() throws {
         let latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
         let memo = NamesMissingRule.TargetKeyMemo()
@@ -152,6 +153,13 @@ import Testing
                         || capitalized.capitalizedLatin != all.capitalizedLatin {
                         Issue.record("capitalized words of \(line): \(capitalized.capitalizedWords), not \(all.capitalizedWords)")
                     }
+                }
+                // Every word's entry through the memo (by its units, once it has them): the same keys.
+                let memoized = NamesMissingRule.TargetKeys(words, latin: latin, memo: memo)
+                if memoized.all != all.all || memoized.sounds != all.sounds || memoized.lowercase != all.lowercase
+                    || memoized.capitalized != all.capitalized || memoized.capitalizedWords != all.capitalizedWords
+                    || memoized.capitalizedLatin != all.capitalizedLatin {
+                    Issue.record("keys of \(line) through the memo differ")
                 }
                 names += all.capitalized.count
                 lines += 1

@@ -330,8 +330,10 @@ public struct NamesMissingRule: BilingualRule {
             capitalized.reserveCapacity(names)
             capitalizedWords.reserveCapacity(names)
             capitalizedLatin.reserveCapacity(names)
-            for segment in words.segments where segment.kind == .letter {
-                add(words.text(of: segment), latin: latin, memo: memo)
+            words.units.withUnsafeBufferPointer { units in
+                for segment in words.segments where segment.kind == .letter {
+                    add(Self.entry(of: UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]), latin: latin, memo: memo))
+                }
             }
         }
 
@@ -348,8 +350,7 @@ public struct NamesMissingRule: BilingualRule {
                 for segment in words.segments where segment.kind == .letter {
                     if units[segment.start] >= 0x61, units[segment.start] <= 0x7A,
                        !units[segment.start..<segment.end].contains(where: { $0 == 0x27 || $0 == 0x2019 }) { continue }
-                    let text = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]))
-                    let entry = memo?.entry(text) { Self.entry(of: text, latin: latin) } ?? Self.entry(of: text, latin: latin)
+                    let entry = Self.entry(of: UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]), latin: latin, memo: memo)
                     if let capitalized = entry.capitalized {
                         self.capitalized.append(capitalized.key)
                         capitalizedWords.append(capitalized.word)
@@ -359,9 +360,18 @@ public struct NamesMissingRule: BilingualRule {
             }
         }
 
-        private mutating func add(_ text: String, latin: Transliterator, memo: TargetKeyMemo?) {
-            let entry = memo?.entry(text) { Self.entry(of: text, latin: latin) }
-                ?? Self.entry(of: text, latin: latin)
+        /// The entry of the word with these units: from the memo by its units when it has them
+        /// (no string decoded and hashed), else made from the decoded word through the memo.
+        static func entry(of units: UnsafeBufferPointer<UInt16>, latin: Transliterator, memo: TargetKeyMemo?) -> Entry {
+            guard let memo else { return entry(of: LectorICU.UTF16.decode(units), latin: latin) }
+            if let known = memo.entry(ofUnits: units) { return known }
+            let text = LectorICU.UTF16.decode(units)
+            let made = memo.entry(text) { Self.entry(of: text, latin: latin) }
+            memo.remember(made, ofUnits: units)
+            return made
+        }
+
+        private mutating func add(_ entry: Entry) {
             if let capitalized = entry.capitalized {
                 self.capitalized.append(capitalized.key)
                 capitalizedWords.append(capitalized.word)
@@ -493,8 +503,6 @@ public struct NamesMissingRule: BilingualRule {
                     decoded = word
                     if nouns.isWord(word, hyphenated: true) { return }
                 }
-                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
-                if Self.isMisencoded(slice, segment.start..<segment.end) { return }
                 func decide(_ word: String) -> Bool? {
                     if let nouns, places?.sourceCalendar.contains(word.lowercased()) != true {
                         if nouns.isSourceWord(word) { return true }
@@ -539,6 +547,9 @@ public struct NamesMissingRule: BilingualRule {
                         Self.isLatin(Array(word.unicodeScalars)) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
                     }) else { return }
                 }
+                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
+                // Asked last, of the few words the verdicts leave (each test only takes words out).
+                if Self.isMisencoded(slice, segment.start..<segment.end) { return }
                 result.append(decoded ?? LectorICU.UTF16.decode(units))
             }
             // `visit` called, not handed on as a closure value: as a value, the variables it writes
@@ -736,6 +747,18 @@ public struct NamesMissingRule: BilingualRule {
         private var entries: [String: TargetKeys.Entry] = [:]
         private let lock = NSLock()
         private let capacity = WordStoreCapacity.words
+        /// The entries `entry(_:_:)` gave, by the word's UTF-16 units (`OrdinaryWordMemo`'s unit table).
+        private var byUnits = UTF16WordTable<TargetKeys.Entry>()
+
+        func entry(ofUnits units: UnsafeBufferPointer<UInt16>) -> TargetKeys.Entry? {
+            lock.withLock { byUnits.value(of: units) }
+        }
+
+        func remember(_ entry: TargetKeys.Entry, ofUnits units: UnsafeBufferPointer<UInt16>) {
+            lock.withLock {
+                if byUnits.count < capacity { byUnits.insert(entry, for: units) }
+            }
+        }
 
         func entry(_ word: String, _ make: () -> TargetKeys.Entry) -> TargetKeys.Entry {
             if let known = lock.withLock({ entries[word] }) { return known }
