@@ -459,11 +459,10 @@ public struct NamesReplacedRule: BilingualRule {
             var bytesOfKey = key
             return bytesOfKey.withUTF8 { keyBytes in
                 // The key is read once for all words, and a word whose keys are all printable
-                // ASCII (`SourceWordMemo.Entry.soundChangeMask`: nearly all) is compared on bytes
-                // without scanning its keys again; keys of lengths more than 3 apart are never
-                // close (`isClosePrintableEitherWay`), told by their counts alone.
-                // Whether a sound change applies is known of each source key (`soundChangeMask`),
-                // and found once of this one.
+                // ASCII (nearly all: `SourceWordMemo.Entry.soundChangeMask` is set, and says to
+                // which a sound change applies) is compared on bytes without scanning its keys
+                // again; keys of lengths more than 3 apart are never close
+                // (`isClosePrintableEitherWay`), told by their counts alone.
                 let keyIsPrintable = NamesMissingRule.isPrintableASCII(keyBytes)
                 let keyChanges = keyIsPrintable && NamesMissingRule.soundChanges(keyBytes)
                 func isClose(_ entry: SourceWordMemo.Entry) -> Bool {
