@@ -2,6 +2,7 @@ import Foundation
 import LectorGlossary
 import LectorICU
 import LectorKit
+import LectorLexicon
 @testable import LectorRules
 import LectorText
 import LectorTestSupport
@@ -136,7 +137,8 @@ import Testing
 
     /// `names.missing` reads the translation's capitalized words first, passing over words that
     /// start with an ASCII lower-case letter on their units: the same words, keys and Latin
-    /// spellings as the keys of every word list, with the memo and without.
+    /// spellings as the keys of every word list, with the memo (which finds a word it has by
+    /// its units) and without.
     @Test func capitalizedTargetKeysAreThoseOfAllKeys() throws {
         let latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
         let memo = NamesMissingRule.TargetKeyMemo()
@@ -151,6 +153,13 @@ import Testing
                         || capitalized.capitalizedLatin != all.capitalizedLatin {
                         Issue.record("capitalized words of \(line): \(capitalized.capitalizedWords), not \(all.capitalizedWords)")
                     }
+                }
+                // Every word's entry through the memo (by its units, once it has them): the same keys.
+                let memoized = NamesMissingRule.TargetKeys(words, latin: latin, memo: memo)
+                if memoized.all != all.all || memoized.sounds != all.sounds || memoized.lowercase != all.lowercase
+                    || memoized.capitalized != all.capitalized || memoized.capitalizedWords != all.capitalizedWords
+                    || memoized.capitalizedLatin != all.capitalizedLatin {
+                    Issue.record("keys of \(line) through the memo differ")
                 }
                 names += all.capitalized.count
                 lines += 1
@@ -171,6 +180,8 @@ import Testing
         for (sourceIndex, (language, sourceLines)) in texts.enumerated() {
             let inflection = InflectionRules.forLanguage(language)
             let targetLines = texts[(sourceIndex + 1) % texts.count].lines
+            // Entries found by the words' units once the memo has them.
+            let memo = SourceWordMemo()
             func entry(_ word: String) -> SourceWordMemo.Entry {
                 SourceWordMemo.Entry(
                     keys: NamesMissingRule.keys(of: word, inflection: inflection, latin: latin),
@@ -185,6 +196,11 @@ import Testing
                 let joined = entries.flatMap { $0.entry.keys + $0.entry.adjectiveKeys }
                 #expect(NamesReplacedRule.SourceKeys(entries: entries).all == joined)
                 let partly = NamesReplacedRule.SourceKeys(words, entry: entry)
+                func memoized() -> NamesReplacedRule.SourceKeys {
+                    NamesReplacedRule.SourceKeys(words, memo: memo) { word in memo.entry(word) { entry(word) } }
+                }
+                #expect(memoized().capitalization == entries.map(\.isCapitalized))
+                #expect(memoized().all == joined)
                 let other = targetLines.isEmpty ? "" : targetLines[index % targetLines.count]
                 let keys = other.split(whereSeparator: { !$0.isLetter }).flatMap {
                     NamesMissingRule.keys(of: String($0), inflection: .none, latin: latin)
@@ -192,7 +208,7 @@ import Testing
                 for key in keys {
                     let expected = NamesMissingRule.isCloseEitherWay(key, toAnyOf: joined)
                     if NamesReplacedRule.SourceKeys(words, entry: entry).isCloseToSomeKey(key) != expected
-                        || partly.isCloseToSomeKey(key) != expected {
+                        || partly.isCloseToSomeKey(key) != expected || memoized().isCloseToSomeKey(key) != expected {
                         Issue.record("\(key) against \(line): not \(expected)")
                     }
                     asked += 1
@@ -203,5 +219,58 @@ import Testing
             }
         }
         #expect(asked > 1_000 && close > 100 && close < asked)
+    }
+
+    /// `UTF16WordTable` answers as a dictionary keyed by the units: every word of the real texts
+    /// (surrogate pairs included), values replaced, through its growth; a word not put in has no
+    /// value, nor one canonically equivalent to a word put in but written with other units.
+    @Test func wordTableAnswersAsADictionaryOfUnits() throws {
+        var table = UTF16WordTable<Int>()
+        var reference: [[UInt16]: Int] = [:]
+        var words: [[UInt16]] = []
+        for (_, lines) in try Self.realTexts() {
+            for line in lines { words += line.split(separator: " ").map { Array($0.utf16) } }
+        }
+        words += [[], Array("Müller".utf16), Array("Mu\u{308}ller".utf16)]
+        for (index, word) in words.enumerated() where index % 3 != 1 && word != Array("Mu\u{308}ller".utf16) {
+            word.withUnsafeBufferPointer { table.insert(index, for: $0) }
+            reference[word] = index
+        }
+        #expect(reference.count > 1_000 && table.count == reference.count)
+        for word in words {
+            let value = word.withUnsafeBufferPointer { table.value(of: $0) }
+            if value != reference[word] { Issue.record("\(String(decoding: word, as: Unicode.UTF16.self)): \(String(describing: value))") }
+        }
+        #expect(Array("Mu\u{308}ller".utf16).withUnsafeBufferPointer { table.value(of: $0) } == nil)
+    }
+
+    /// `names.missing` reads a word's verdict by its units once it has one (`OrdinaryWordMemo`'s
+    /// unit table): over real text read twice with one memo, the same names in every line as
+    /// with a new memo for each line, which decides every word afresh.
+    @Test func namesByUnitVerdictsAreThoseDecidedAfresh() throws {
+        var names = 0, lines = 0
+        for (language, text) in try Self.realTexts() {
+            let words = try TextSegmenter(.word, locale: language)
+            let sentences = try TextSegmenter(.sentence, locale: language)
+            let lexicon = Lexicon.headwords(of: language)
+            let inflection = InflectionRules.forLanguage(language)
+            let shared = NamesMissingRule.OrdinaryWordMemo()
+            for _ in 0..<2 {
+                for line in text {
+                    let document = SourceDocument(path: "s.\(language).txt", text: line)
+                    func read(_ memo: NamesMissingRule.OrdinaryWordMemo) -> [String] {
+                        NamesMissingRule().names(in: 0..<document.utf16.count, of: document, words: words, sentences: sentences,
+                                                 lexicon: lexicon, spelling: nil, places: nil, inflection: inflection,
+                                                 excluding: [], memo: memo)
+                    }
+                    let expected = read(NamesMissingRule.OrdinaryWordMemo())
+                    let found = read(shared)
+                    if found != expected { Issue.record("\(language) \(line): \(found), not \(expected)") }
+                    names += expected.count
+                    lines += 1
+                }
+            }
+        }
+        #expect(lines > 200 && names > 50)
     }
 }

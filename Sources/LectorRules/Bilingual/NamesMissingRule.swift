@@ -330,8 +330,10 @@ public struct NamesMissingRule: BilingualRule {
             capitalized.reserveCapacity(names)
             capitalizedWords.reserveCapacity(names)
             capitalizedLatin.reserveCapacity(names)
-            for segment in words.segments where segment.kind == .letter {
-                add(words.text(of: segment), latin: latin, memo: memo)
+            words.units.withUnsafeBufferPointer { units in
+                for segment in words.segments where segment.kind == .letter {
+                    add(Self.entry(of: UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]), latin: latin, memo: memo))
+                }
             }
         }
 
@@ -348,8 +350,7 @@ public struct NamesMissingRule: BilingualRule {
                 for segment in words.segments where segment.kind == .letter {
                     if units[segment.start] >= 0x61, units[segment.start] <= 0x7A,
                        !units[segment.start..<segment.end].contains(where: { $0 == 0x27 || $0 == 0x2019 }) { continue }
-                    let text = LectorICU.UTF16.decode(UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]))
-                    let entry = memo?.entry(text) { Self.entry(of: text, latin: latin) } ?? Self.entry(of: text, latin: latin)
+                    let entry = Self.entry(of: UnsafeBufferPointer(rebasing: units[segment.start..<segment.end]), latin: latin, memo: memo)
                     if let capitalized = entry.capitalized {
                         self.capitalized.append(capitalized.key)
                         capitalizedWords.append(capitalized.word)
@@ -359,9 +360,18 @@ public struct NamesMissingRule: BilingualRule {
             }
         }
 
-        private mutating func add(_ text: String, latin: Transliterator, memo: TargetKeyMemo?) {
-            let entry = memo?.entry(text) { Self.entry(of: text, latin: latin) }
-                ?? Self.entry(of: text, latin: latin)
+        /// The entry of the word with these units: from the memo by its units when it has them
+        /// (no string decoded and hashed), else made from the decoded word through the memo.
+        static func entry(of units: UnsafeBufferPointer<UInt16>, latin: Transliterator, memo: TargetKeyMemo?) -> Entry {
+            guard let memo else { return entry(of: LectorICU.UTF16.decode(units), latin: latin) }
+            if let known = memo.entry(ofUnits: units) { return known }
+            let text = LectorICU.UTF16.decode(units)
+            let made = memo.entry(text) { Self.entry(of: text, latin: latin) }
+            memo.remember(made, ofUnits: units)
+            return made
+        }
+
+        private mutating func add(_ entry: Entry) {
             if let capitalized = entry.capitalized {
                 self.capitalized.append(capitalized.key)
                 capitalizedWords.append(capitalized.word)
@@ -462,11 +472,15 @@ public struct NamesMissingRule: BilingualRule {
                 let offset = range.lowerBound + segment.start
                 if covered.contains(where: { $0.contains(offset) }) { return }
                 let units = UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end])
-                var word: String
+                // The word as text, decoded only where something reads it: most capitalized words
+                // come back in every document, and their verdict is found by their units
+                // (`OrdinaryWordMemo.verdict(ofUnits:)`). `nil` until decoded; decoded at once when
+                // the word is changed from its units (an initial cut off).
+                var decoded: String?
                 if units.contains(0x2E) {
                     // The word's own first letter decides first, as for any word.
                     if let first = Unicode.Scalar(units[0]), !Latin1ScalarProperties.isUppercase(first) { return }
-                    word = LectorICU.UTF16.decode(units)
+                    var word = LectorICU.UTF16.decode(units)
                     // An initial joined to the name by its period, which ICU keeps in one word
                     // (`Дм.Гордона`, `А.Трефиловой`): the name is the part after it.
                     if let period = word.lastIndex(of: "."),
@@ -474,18 +488,21 @@ public struct NamesMissingRule: BilingualRule {
                         word = String(tail)
                     }
                     guard WordCase(word.unicodeScalars).mayBeName else { return }
+                    decoded = word
                 } else {
                     // Most words start in lower case, and the rest are read in the same pass
                     // before the word is decoded.
                     guard WordCase(units: units).mayBeName else { return }
-                    word = LectorICU.UTF16.decode(units)
                 }
+                let isUnitsWord = decoded == nil
                 // A word of the translation's language inside a German compound written with
                 // hyphens is a loan (`Graft-versus-Host-ähnliche`, `Low-Density-Lipoprotein`,
                 // `Wood-Lampe`), though WordNet knows a painter Wood and a cartoonist Low.
-                if let nouns, Self.isHyphenated(slice, segment.start..<segment.end), nouns.isWord(word, hyphenated: true) { return }
-                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
-                if Self.isMisencoded(slice, segment.start..<segment.end) { return }
+                if let nouns, Self.isHyphenated(slice, segment.start..<segment.end) {
+                    let word = decoded ?? LectorICU.UTF16.decode(units)
+                    decoded = word
+                    if nouns.isWord(word, hyphenated: true) { return }
+                }
                 func decide(_ word: String) -> Bool? {
                     if let nouns, places?.sourceCalendar.contains(word.lowercased()) != true {
                         if nouns.isSourceWord(word) { return true }
@@ -496,31 +513,44 @@ public struct NamesMissingRule: BilingualRule {
                                                              capitalizesNouns: capitalizesNouns,
                                                              calendar: places?.sourceCalendar ?? [])
                 }
-                // The memo keeps the verdict with CLDR's places applied: `places` and `inflection`
-                // are the memo's reading's too.
-                let ordinary = memo.isOrdinaryWord(word) {
-                    var verdict = decide(word)
-                    // German before the 1996 reform wrote `ß` after a short vowel (`Blutfluß`,
-                    // `läßt`, `Prozeß`), which today's dictionaries spell `ss`.
-                    if verdict != true, nouns != nil, word.contains("ß"), decide(word.replacingOccurrences(of: "ß", with: "ss")) == true {
-                        verdict = true
+                let ordinary: Bool?
+                if isUnitsWord, let known = memo.verdict(ofUnits: units) {
+                    ordinary = known
+                } else {
+                    let word = decoded ?? LectorICU.UTF16.decode(units)
+                    decoded = word
+                    // The memo keeps the verdict with CLDR's places applied: `places` and `inflection`
+                    // are the memo's reading's too.
+                    ordinary = memo.isOrdinaryWord(word) {
+                        var verdict = decide(word)
+                        // German before the 1996 reform wrote `ß` after a short vowel (`Blutfluß`,
+                        // `läßt`, `Prozeß`), which today's dictionaries spell `ss`.
+                        if verdict != true, nouns != nil, word.contains("ß"), decide(word.replacingOccurrences(of: "ß", with: "ss")) == true {
+                            verdict = true
+                        }
+                        // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
+                        if verdict != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
+                            verdict = false
+                        }
+                        return verdict
                     }
-                    // CLDR's places are names, though dictionaries list them (`Deutschland`, `China`).
-                    if verdict != false, let places, places.isSourcePlace([word.lowercased()] + inflection.baseForms(of: word)) {
-                        verdict = false
-                    }
-                    return verdict
+                    if isUnitsWord { memo.remember(ordinary, ofUnits: units) }
                 }
                 if atSentenceStart || capitalizesNouns {
                     guard ordinary == false else { return }
                 } else if ordinary == true {
                     // Mid-sentence, a capital on a word the dictionary knows in lower case is a
                     // name when English knows the same word as a particular one (`Malaga`).
+                    let word = decoded ?? LectorICU.UTF16.decode(units)
+                    decoded = word
                     guard let instances, memo.isInstance(word, {
                         Self.isLatin(Array(word.unicodeScalars)) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
                     }) else { return }
                 }
-                result.append(word)
+                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
+                // Asked last, of the few words the verdicts leave (each test only takes words out).
+                if Self.isMisencoded(slice, segment.start..<segment.end) { return }
+                result.append(decoded ?? LectorICU.UTF16.decode(units))
             }
             // `visit` called, not handed on as a closure value: as a value, the variables it writes
             // were checked for exclusive access at run time at every word.
@@ -574,17 +604,30 @@ public struct NamesMissingRule: BilingualRule {
         private mutating func add(_ scalar: Unicode.Scalar) -> Bool {
             scalarCount += 1
             if scalarCount == 1 {
-                startsUppercase = Latin1ScalarProperties.isUppercase(scalar)
+                startsUppercase = Self.isUppercase(scalar)
                 if !startsUppercase { return false }
-                hasLowercase = Latin1ScalarProperties.isLowercase(scalar)
+                hasLowercase = Self.isLowercase(scalar)
                 return true
             }
-            if Latin1ScalarProperties.isUppercase(scalar) {
+            if Self.isUppercase(scalar) {
                 innerCapitals += 1
                 return innerCapitals < 2
             }
-            if !hasLowercase { hasLowercase = Latin1ScalarProperties.isLowercase(scalar) }
+            if !hasLowercase { hasLowercase = Self.isLowercase(scalar) }
             return true
+        }
+
+        /// `Latin1ScalarProperties`' answers, ASCII's (`A`–`Z`, `a`–`z`: no other ASCII scalar has
+        /// a case) read inline: nearly every scalar of a word is ASCII, and each was a call into
+        /// another module.
+        @inline(__always)
+        private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : Latin1ScalarProperties.isUppercase(scalar)
+        }
+
+        @inline(__always)
+        private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar.value &- 0x61 < 26 : Latin1ScalarProperties.isLowercase(scalar)
         }
 
         /// Capitalized with lower case (acronyms keep or translate freely) and at most one capital
@@ -680,6 +723,22 @@ public struct NamesMissingRule: BilingualRule {
             if verdicts.count < capacity { verdicts[word] = verdict }
             return verdict
         }
+
+        /// The verdicts `isOrdinaryWord` gave, by the word's UTF-16 units: a word seen before is
+        /// answered without decoding it into a string, hashing that (Swift normalizes a string to
+        /// hash it) and freeing it, which was a third of reading a German pair's names. A verdict
+        /// for a string never changes (one kept, or one computed again from the same resources), so
+        /// the units of a word give the answer its string would.
+        private var unitVerdicts = UTF16WordTable<Bool?>()
+
+        /// `.none` for units not remembered.
+        func verdict(ofUnits units: UnsafeBufferPointer<UInt16>) -> Bool?? {
+            unitVerdicts.value(of: units)
+        }
+
+        func remember(_ verdict: Bool?, ofUnits units: UnsafeBufferPointer<UInt16>) {
+            if unitVerdicts.count < capacity { unitVerdicts.insert(verdict, for: units) }
+        }
     }
 
     /// `TargetKeys.Entry` per word of the translation for one document's reading (one
@@ -688,6 +747,18 @@ public struct NamesMissingRule: BilingualRule {
         private var entries: [String: TargetKeys.Entry] = [:]
         private let lock = NSLock()
         private let capacity = WordStoreCapacity.words
+        /// The entries `entry(_:_:)` gave, by the word's UTF-16 units (`OrdinaryWordMemo`'s unit table).
+        private var byUnits = UTF16WordTable<TargetKeys.Entry>()
+
+        func entry(ofUnits units: UnsafeBufferPointer<UInt16>) -> TargetKeys.Entry? {
+            lock.withLock { byUnits.value(of: units) }
+        }
+
+        func remember(_ entry: TargetKeys.Entry, ofUnits units: UnsafeBufferPointer<UInt16>) {
+            lock.withLock {
+                if byUnits.count < capacity { byUnits.insert(entry, for: units) }
+            }
+        }
 
         func entry(_ word: String, _ make: () -> TargetKeys.Entry) -> TargetKeys.Entry {
             if let known = lock.withLock({ entries[word] }) { return known }
@@ -774,7 +845,7 @@ public struct NamesMissingRule: BilingualRule {
 
     /// Printable ASCII has one byte per character (no `\r\n` cluster), so byte counts, prefixes and
     /// edit distances are the same as on characters and scalars.
-    private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
         return true
     }
@@ -839,16 +910,22 @@ public struct NamesMissingRule: BilingualRule {
 
     /// `isClosePrintable(a, b) || isClosePrintable(b, a)`: the length test, whether a sound change
     /// applies, and the changed keys are the same both ways round, so each is made once.
-    private static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        isClosePrintableEitherWay(a, b, soundChange: nil)
+    }
+
+    /// The same, told whether a sound change applies to either key (`soundChanges(a) ||
+    /// soundChanges(b)`) by a caller that knows it; `nil` to find out.
+    static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, soundChange: Bool?) -> Bool {
         if abs(a.count - b.count) > 3 { return false }
         if isCloseAsWritten(a, b) || isCloseAsWritten(b, a) { return true }
-        guard soundChanges(a) || soundChanges(b) else { return false }
+        guard soundChange ?? (soundChanges(a) || soundChanges(b)) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { x in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { y in
                 let xCount = phonological(a, into: x), yCount = phonological(b, into: y)
+                // A sound change applies (the guard above), so a changed key differs: no need to compare.
                 let x = UnsafeBufferPointer(rebasing: x[..<xCount]), y = UnsafeBufferPointer(rebasing: y[..<yCount])
-                let changed = !x.elementsEqual(a) || !y.elementsEqual(b)
-                return changed && (isCloseAsWritten(x, y) || isCloseAsWritten(y, x))
+                return isCloseAsWritten(x, y) || isCloseAsWritten(y, x)
             }
         }
     }
@@ -872,9 +949,9 @@ public struct NamesMissingRule: BilingualRule {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { a in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(candidate.count, 1)) { b in
                 let aCount = phonological(name, into: a), bCount = phonological(candidate, into: b)
+                // A sound change applies (the guard above), so a changed key differs: no need to compare.
                 let a = UnsafeBufferPointer(rebasing: a[..<aCount]), b = UnsafeBufferPointer(rebasing: b[..<bCount])
-                let changed = !a.elementsEqual(name) || !b.elementsEqual(candidate)
-                return changed && isCloseAsWritten(a, b)
+                return isCloseAsWritten(a, b)
             }
         }
     }
@@ -893,13 +970,18 @@ public struct NamesMissingRule: BilingualRule {
     }
 
     private static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
-        if name.elementsEqual(candidate) { return true }
-        if candidate.count >= name.count, candidate.count - name.count <= 2,
-           UnsafeBufferPointer(rebasing: candidate[..<name.count]).elementsEqual(name) {
-            return true
-        }
+        // Equal or a prefix: one `memcmp` of `name`'s length (the generic `elementsEqual` compared
+        // byte by byte through its iterators).
+        if candidate.count >= name.count, candidate.count - name.count <= 2, startsWith(candidate, name) { return true }
         if name.count < 8 { return isWithinOneEdit(name, candidate) }
         return editDistance(name, candidate, limit: 2) <= 2
+    }
+
+    /// Whether `bytes` starts with `prefix` (no longer than `bytes`).
+    @inline(__always)
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress, let other = prefix.baseAddress, !prefix.isEmpty else { return prefix.isEmpty }
+        return memcmp(start, other, prefix.count) == 0
     }
 
     /// `editDistance(a, b, limit: 1) <= 1` in one pass: with equal lengths one edit is one

@@ -360,6 +360,9 @@ public struct NamesReplacedRule: BilingualRule {
         private let segments: PairWordSegments?
         private var next = 0
         private let entryOf: ((String) -> SourceWordMemo.Entry)?
+        /// Where a word's entry is found by its units before `entryOf` is asked (which decodes
+        /// the word and hashes the string): the memo `entryOf` reads, when it reads one.
+        private let memo: SourceWordMemo?
 
         /// Every word's `allKeys`, in order. Made on first use: `accountsFor` reads the entries'
         /// keys in place, and most names are accounted for before anything needs them as one
@@ -377,7 +380,7 @@ public struct NamesReplacedRule: BilingualRule {
         /// - Parameter words: the source sentence's word segments by `prepared.sourceSegmenter`.
         convenience init(_ words: PairWordSegments, prepared: Reading) {
             let latin = prepared.names.latin
-            self.init(words) { word in
+            self.init(words, memo: prepared.sourceWords) { word in
                 prepared.sourceWords.entry(word) {
                     SourceWordMemo.Entry(
                         keys: NamesMissingRule.keys(of: word, inflection: prepared.sourceInflection, latin: latin),
@@ -391,11 +394,13 @@ public struct NamesReplacedRule: BilingualRule {
             }
         }
 
-        /// The words of `words` as `entry` reads each, read when needed.
-        init(_ words: PairWordSegments, entry: @escaping (String) -> SourceWordMemo.Entry) {
+        /// The words of `words` as `entry` reads each, read when needed. `memo`: the memo that
+        /// `entry` reads, whose entries are then found by the words' units first.
+        init(_ words: PairWordSegments, memo: SourceWordMemo? = nil, entry: @escaping (String) -> SourceWordMemo.Entry) {
             self.words.reserveCapacity(words.segments.count)
             segments = words
             entryOf = entry
+            self.memo = memo
         }
 
         /// The words' entries as they are, and whether each word is capitalized.
@@ -403,6 +408,7 @@ public struct NamesReplacedRule: BilingualRule {
             words = entries
             segments = nil
             entryOf = nil
+            memo = nil
         }
 
         /// Reads the next word into `words`; `false` when none is left.
@@ -413,9 +419,24 @@ public struct NamesReplacedRule: BilingualRule {
                 next += 1
                 // Chinese and Japanese names are ideographic or kana segments (`東京`, `北京`), not letter ones.
                 guard segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana else { continue }
-                let word = segments.text(of: segment)
-                let isCapitalized = word.unicodeScalars.first.map(Latin1ScalarProperties.isUppercase) ?? false
-                words.append((entryOf(word), isCapitalized))
+                let (entry, isCapitalized) = segments.units.withUnsafeBufferPointer { all in
+                    let units = UnsafeBufferPointer(rebasing: all[segment.start..<segment.end])
+                    // The first scalar as the decoded word has it (a lone surrogate: U+FFFD).
+                    var first: Unicode.Scalar = "\u{FFFD}"
+                    if let lead = units.first {
+                        if Unicode.UTF16.isLeadSurrogate(lead), units.count > 1, Unicode.UTF16.isTrailSurrogate(units[1]) {
+                            first = Unicode.Scalar(0x10000 + (UInt32(lead - 0xD800) << 10) + UInt32(units[1] - 0xDC00)) ?? first
+                        } else {
+                            first = Unicode.Scalar(lead) ?? first
+                        }
+                    }
+                    let isCapitalized = !units.isEmpty && Latin1ScalarProperties.isUppercase(first)
+                    if let known = memo?.entry(ofUnits: units) { return (known, isCapitalized) }
+                    let entry = entryOf(LectorICU.UTF16.decode(units))
+                    memo?.remember(entry, ofUnits: units)
+                    return (entry, isCapitalized)
+                }
+                words.append((entry, isCapitalized))
                 return true
             }
             return false
@@ -425,14 +446,42 @@ public struct NamesReplacedRule: BilingualRule {
             while readNext() {}
         }
 
+        /// Whether each word is capitalized, all words read: read off the units of the word's
+        /// first scalar, as the decoded word's first scalar says.
+        var capitalization: [Bool] {
+            readAll()
+            return words.map(\.isCapitalized)
+        }
+
         /// `NamesMissingRule.isCloseEitherWay(key, toAnyOf: all)`, asked of each word's keys in
         /// place, reading words only until one is close.
         func isCloseToSomeKey(_ key: String) -> Bool {
-            if words.contains(where: { NamesMissingRule.isCloseEitherWay(key, toAnyOf: $0.entry.allKeys) }) { return true }
-            while readNext() {
-                if NamesMissingRule.isCloseEitherWay(key, toAnyOf: words[words.count - 1].entry.allKeys) { return true }
+            var bytesOfKey = key
+            return bytesOfKey.withUTF8 { keyBytes in
+                // The key is read once for all words, and a word whose keys are all printable
+                // ASCII (nearly all: `SourceWordMemo.Entry.soundChangeMask` is set, and says to
+                // which a sound change applies) is compared on bytes without scanning its keys
+                // again; keys of lengths more than 3 apart are never close
+                // (`isClosePrintableEitherWay`), told by their counts alone.
+                let keyIsPrintable = NamesMissingRule.isPrintableASCII(keyBytes)
+                let keyChanges = keyIsPrintable && NamesMissingRule.soundChanges(keyBytes)
+                func isClose(_ entry: SourceWordMemo.Entry) -> Bool {
+                    guard keyIsPrintable, let mask = entry.soundChangeMask else { return NamesMissingRule.isCloseEitherWay(key, toAnyOf: entry.allKeys) }
+                    for (index, other) in entry.allKeys.enumerated() where abs(other.utf8.count - keyBytes.count) <= 3 {
+                        var bytesOfOther = other
+                        let soundChange = keyChanges || mask & (1 << index) != 0
+                        if bytesOfOther.withUTF8({ NamesMissingRule.isClosePrintableEitherWay(keyBytes, $0, soundChange: soundChange) }) {
+                            return true
+                        }
+                    }
+                    return false
+                }
+                if words.contains(where: { isClose($0.entry) }) { return true }
+                while readNext() {
+                    if isClose(words[words.count - 1].entry) { return true }
+                }
+                return false
             }
-            return false
         }
 
         /// Whether some source word is this name: spelled alike, written by its sound (`Blackwood`
@@ -485,16 +534,48 @@ final class SourceWordMemo: @unchecked Sendable {
         let sounds: [String]
         /// `keys` and then `adjectiveKeys`, as `SourceKeys.all` lists them.
         let allKeys: [String]
+        /// When every key of `allKeys` is printable ASCII (`NamesMissingRule.isPrintableASCII`)
+        /// and there are at most 64: bit `i` set when a sound change applies to key `i`
+        /// (`NamesMissingRule.soundChanges`); otherwise `nil`.
+        let soundChangeMask: UInt64?
 
         init(keys: [String], adjectiveKeys: [String], codes: [String], sounds: [String]) {
             (self.keys, self.adjectiveKeys, self.codes, self.sounds) = (keys, adjectiveKeys, codes, sounds)
             allKeys = keys + adjectiveKeys
+            var mask: UInt64? = allKeys.count <= 64 ? 0 : nil
+            for (index, key) in allKeys.enumerated() where mask != nil {
+                var key = key
+                key.withUTF8 { bytes in
+                    if !NamesMissingRule.isPrintableASCII(bytes) {
+                        mask = nil
+                    } else if NamesMissingRule.soundChanges(bytes) {
+                        mask! |= 1 << index
+                    }
+                }
+            }
+            soundChangeMask = mask
         }
     }
 
     private var entries: [String: Entry] = [:]
     private let lock = NSLock()
     private let capacity = WordStoreCapacity.words
+
+    /// The entries `entry(_:_:)` gave, by the word's UTF-16 units: a word seen before is found
+    /// without decoding it into a string and hashing that (`OrdinaryWordMemo`'s unit table).
+    private var byUnits = UTF16WordTable<Entry>()
+
+    func entry(ofUnits units: UnsafeBufferPointer<UInt16>) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byUnits.value(of: units)
+    }
+
+    func remember(_ entry: Entry, ofUnits units: UnsafeBufferPointer<UInt16>) {
+        lock.lock()
+        if byUnits.count < capacity { byUnits.insert(entry, for: units) }
+        lock.unlock()
+    }
 
     func entry(_ word: String, _ make: () -> Entry) -> Entry {
         lock.lock()
