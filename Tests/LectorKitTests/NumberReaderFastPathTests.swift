@@ -130,6 +130,27 @@ import Testing
         #expect(tokenized >= 1)
     }
 
+    /// `namedDays` reads a word in one look-up (`namedDayNames`): a weekday name as its day, else
+    /// a month name that is no abbreviation as its month, else nothing, in every language's
+    /// names (where a weekday and a month share a name, or a month's abbreviation is a name).
+    @Test(arguments: ["de", "en", "fr", "es", "it", "nl", "ru", "uk", "cs", "pl", "et", "tr", "sv", "pt", "ro", "fi", "ja", "zh"])
+    func namedDayNamesAreTheWeekdaysThenTheMonths(language: String) throws {
+        let tables = try DateExtractor.Tables(language: language)
+        var read = 0
+        for word in Set(tables.weekdayNames.keys).union(tables.monthNames.keys).union(["der", "mai", "may", "x", ""]) {
+            var expected: (NamedDay.Kind, Int)?
+            if let day = tables.weekdayNames[word] {
+                expected = (.weekday, day)
+            } else if let (month, isAbbreviation) = tables.monthNames[word], !isAbbreviation {
+                expected = (.month, month)
+            }
+            let found = tables.namedDayNames[word]
+            #expect(found?.kind == expected?.0 && found?.value == expected?.1, "\(language): \(word)")
+            if found != nil { read += 1 }
+        }
+        #expect(read >= 7)
+    }
+
     /// `KeyShapes.mayContain(foldingASCII:)` asks the shape of a word's length and that of length 0
     /// and scans the word for a unit that is not ASCII only when they differ: its answer is still
     /// the bit of the one shape the word has (its length when all ASCII, else 0), for words of
