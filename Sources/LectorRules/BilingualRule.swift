@@ -171,8 +171,22 @@ extension SentencePairContext {
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
             ?? sideUnits(isSource: isSource)
         let made = PairWordSegments(units: units, segmenter: segmenter)
+        // Each side is segmented at least once: room for both at the first.
+        if shared.wordSegments.isEmpty { shared.wordSegments.reserveCapacity(2) }
         shared.wordSegments.append((isSource, locale, made))
         return made
+    }
+}
+
+extension SentencePairContext {
+    /// `LectorICU.UTF16.encode` of the source (`isSource`) or of the readable target
+    /// (`sharedReadableTarget`): the units the pair's word segments were made of when there are
+    /// some, copied from the document otherwise (`sideUnits`); encoded only for a detokenized
+    /// target, whose text is no range of the document.
+    func encodedText(isSource: Bool) -> [UInt16] {
+        let readable = isSource ? nil : sharedReadableTarget
+        if let readable, readable.isTokenized { return LectorICU.UTF16.encode(readable.text) }
+        return shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units ?? sideUnits(isSource: isSource)
     }
 }
 
@@ -281,6 +295,8 @@ extension SentencePairContext {
         if let blanked = withoutPlaceholders(isSource ? sourceText : sharedReadableTarget.text) {
             made = PairWordSegments(units: LectorICU.UTF16.encode(blanked), segmenter: segmenter)
         }
+        // The number reader asks of both sides: room for both at the first.
+        if shared.blankedSegments.isEmpty { shared.blankedSegments.reserveCapacity(2) }
         shared.blankedSegments.append((isSource, locale, made))
         return made
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LectorICU
+import LectorKit
 import LectorTestSupport
 @testable import LectorRules
 @testable import LectorText
@@ -91,6 +92,108 @@ import Testing
         for form in numberWords.entries.keys {
             #expect(numberWords.shapes.mayContain(foldingASCII: ArraySlice(Array(form.utf16))), "\(language): \(form)")
         }
+    }
+
+    /// `numbers.unit` reads a pair's source and readable target in UTF-16 from the pair's word
+    /// segments or the document (`SentencePairContext.encodedText`) instead of encoding each text:
+    /// the units are those of the texts, before and after the pair's words were segmented, for
+    /// a target detokenized (`am 15 . April`), text beyond the BMP and every pair of the seed texts.
+    @Test func pairEncodedTextIsTheEncodedText() throws {
+        let checker = Fixtures.bilingualChecker(from: "de", to: "en")
+        let sourceIndex = try #require(checker.sourceIndex)
+        let made = [(SourceDocument(path: "s.de.txt", text: "Am 15. April kamen 𝟘 und 20 Menschen. Über 𠀀 3 km weit."),
+                     SourceDocument(path: "t.en.txt", text: "On 15 . April , 20 people came . Over 𠀀 3 km away.")),
+                    (try SourceDocument.load(path: Fixtures.seedSourcePath), try SourceDocument.load(path: Fixtures.seedArticlePath))]
+        var compared = 0, tokenized = 0
+        for (source, target) in made {
+            let pairs = SentenceAligner(sourceLanguage: "de", targetLanguage: "en").align(source: source, target: target)
+            let bilingual = BilingualContext(source: source, sourceLanguage: "de", pairs: pairs, sourceIndex: sourceIndex,
+                                             sourceGlossaryMatches: [], inlineCodes: nil, isPairedByFile: false)
+            let context = CheckContext(document: target, index: checker.index, glossaryMatches: [], bilingual: bilingual)
+            let segmenter = try TextSegmenter(.word, locale: "de")
+            for index in pairs.indices {
+                guard case .complete(let pair) = AlignedPairContext(check: context, bilingual: bilingual, index: index) else { continue }
+                for segmented in [false, true] {
+                    if segmented {
+                        _ = pair.wordSegments(of: .source, segmenter: segmenter)
+                        _ = pair.wordSegments(of: .target, segmenter: segmenter)
+                    }
+                    #expect(pair.encodedText(isSource: true) == LectorICU.UTF16.encode(pair.sourceText), "\(pair.sourceText)")
+                    #expect(pair.encodedText(isSource: false) == LectorICU.UTF16.encode(pair.sharedReadableTarget.text),
+                            "\(pair.targetText)")
+                    compared += 1
+                }
+                if pair.sharedReadableTarget.isTokenized { tokenized += 1 }
+            }
+        }
+        #expect(compared > 50)
+        #expect(tokenized >= 1)
+    }
+
+    /// `namedDays` reads a word in one look-up (`namedDayNames`): a weekday name as its day, else
+    /// a month name that is no abbreviation as its month, else nothing, in every language's
+    /// names (where a weekday and a month share a name, or a month's abbreviation is a name).
+    @Test(arguments: ["de", "en", "fr", "es", "it", "nl", "ru", "uk", "cs", "pl", "et", "tr", "sv", "pt", "ro", "fi", "ja", "zh"])
+    func namedDayNamesAreTheWeekdaysThenTheMonths(language: String) throws {
+        let tables = try DateExtractor.Tables(language: language)
+        var read = 0
+        for word in Set(tables.weekdayNames.keys).union(tables.monthNames.keys).union(["der", "mai", "may", "x", ""]) {
+            var expected: (NamedDay.Kind, Int)?
+            if let day = tables.weekdayNames[word] {
+                expected = (.weekday, day)
+            } else if let (month, isAbbreviation) = tables.monthNames[word], !isAbbreviation {
+                expected = (.month, month)
+            }
+            let found = tables.namedDayNames[word]
+            #expect(found?.kind == expected?.0 && found?.value == expected?.1, "\(language): \(word)")
+            if found != nil { read += 1 }
+        }
+        #expect(read >= 7)
+    }
+
+    /// `KeyShapes.mayContain(foldingASCII:)` asks the shape of a word's length and that of length 0
+    /// and scans the word for a unit that is not ASCII only when they differ: its answer is still
+    /// the bit of the one shape the word has (its length when all ASCII, else 0), for words of
+    /// every case, with and without letters beyond ASCII, and for random units.
+    @Test(arguments: ["de", "en", "fr", "ru", "cs", "et"])
+    func keyShapesAnswerTheShapeOfTheWord(language: String) throws {
+        let dates = try DateExtractor.Tables(language: language)
+        var lists = [dates.monthShapes, dates.dayShapes]
+        if let numberWords = NumberWords.forLanguage(language) { lists.append(numberWords.shapes) }
+        var words = Self.words(language: "de") + Self.words(language: language) + Array(dates.monthNames.keys)
+            + Array(dates.weekdayNames.keys)
+        for name in Array(dates.monthNames.keys) + Array(dates.weekdayNames.keys) {
+            let characters = Array(name)
+            words += [name.uppercased(), name.capitalized]
+            for letter in "aäéжß" where characters.count >= 2 {
+                let head = String(characters.prefix(2)) + String(letter)
+                words += [head + String(characters.dropFirst(2)), head + String(characters.dropFirst(3))]
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt16] = Array("abcdefghijklmnopqrstuvwxyzAZäößéжя.-".utf16)
+        for _ in 0..<5_000 {
+            words.append(String(decoding: (0..<Int.random(in: 1...9, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)! }, as: Unicode.UTF16.self))
+        }
+        var mixed = 0
+        for shapes in lists {
+            for word in words {
+                let units = Array(word.utf16)
+                let fold = { (unit: UInt16) -> UInt16 in unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit }
+                let (first, second, last) = (units[0], units[min(1, units.count - 1)], units[units.count - 1])
+                let expected: Bool
+                if first >= 0x80 || second >= 0x80 || last >= 0x80 {
+                    expected = true
+                } else {
+                    let isASCII = units.allSatisfy { $0 < 0x80 }
+                    if !isASCII { mixed += 1 }
+                    expected = shapes.isSet(KeyShapes.shape(fold(first), fold(second), fold(last), isASCII ? units.count : 0))
+                }
+                #expect(shapes.mayContain(foldingASCII: ArraySlice(units)) == expected, "\(language): \(word)")
+            }
+        }
+        #expect(mixed > 1_000)
     }
 
     /// `KeyShapes` of the month names rules out a word only when it is no month name of the

@@ -136,6 +136,37 @@ import Testing
         }
     }
 
+    /// `PlaceholderScanner.mayHavePlaceholder` tests eight bytes at a time: it answers as the byte
+    /// walk for the seed texts, bridged strings, each start byte at every place of texts of 0 to
+    /// 40 bytes (bytes one above and below them beside it), and random texts of ASCII and beyond.
+    @Test func placeholderStartTestIsTheByteWalk() throws {
+        let starts: [UInt8] = [0x25, 0x7B, 0x24, 0x26, 0x40]
+        func reference(_ text: String) -> Bool { text.utf8.contains(where: starts.contains) }
+        var texts = try Self.texts() + ["40 % Sloviansk", NSString(string: "bridged {0} x") as String, "ÿ\u{100}€¥"]
+        for length in 0...40 {
+            for place in 0..<max(length, 1) {
+                for byte in starts + [0x23, 0x3F, 0x5A, 0x7C, 0x41, 0x27, 0x65] {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    if place < length { bytes[place] = byte }
+                    if place + 1 < length { bytes[place + 1] = byte &+ 1 }
+                    texts.append(String(decoding: bytes, as: Unicode.UTF8.self))
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab %{$&@#?Zäé€𝟘\u{0}\u{7F}")
+        for _ in 0..<20_000 {
+            texts.append(String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        var found = 0
+        for text in texts {
+            let expected = reference(text)
+            #expect(PlaceholderScanner.mayHavePlaceholder(text) == expected, "\(text.debugDescription)")
+            if expected { found += 1 }
+        }
+        #expect(found > 1_000 && found < texts.count - 1_000)
+    }
+
     /// A printf placeholder with the space flag is told by a byte test; Foundation's `contains`
     /// (canonical equivalence) said the same for every printf placeholder.
     @Test func printfSpaceTestIsFoundations() throws {

@@ -32,6 +32,40 @@ import Testing
         }
     }
 
+    /// `Detokenizer.hasSpaceBeforeMark` tests eight places at a time: it answers as the walk over
+    /// the byte pairs for the texts above, a space and each mark (and bytes one off them) at every
+    /// place of texts of 2 to 30 bytes, and random texts of spaces, marks, letters and non-ASCII.
+    @Test func spaceBeforeMarkIsTheBytePairWalk() {
+        func reference(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            return bytes.indices.dropFirst().contains { bytes[$0 - 1] == 0x20 && Array(".,;:!?".utf8).contains(bytes[$0]) }
+        }
+        var texts = Self.texts + Self.texts.map { $0.replacingOccurrences(of: ".", with: " .") }
+        for length in 2...30 {
+            for place in 0..<(length - 1) {
+                for (first, second) in [(0x20, 0x2E), (0x20, 0x3F), (0x20, 0x21), (0x21, 0x2E), (0x20, 0x2F), (0x1F, 0x2C), (0xA0, 0x3A),
+                                        (0x20, 0x3B), (0x20, 0x3A), (0x20, 0x2C), (0x20, 0x22), (0x20, 0x3E)] as [(UInt8, UInt8)] {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes[place] = first
+                    bytes[place + 1] = second
+                    texts.append(String(decoding: bytes, as: Unicode.UTF8.self))
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("  ab.,;:!?é€\u{A0}")
+        for _ in 0..<20_000 {
+            texts.append(String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        var found = 0
+        for text in texts {
+            let expected = reference(text)
+            #expect(Detokenizer.hasSpaceBeforeMark(text) == expected, "\(text.debugDescription)")
+            if expected { found += 1 }
+        }
+        #expect(found > 1_000 && found < texts.count - 1_000)
+    }
+
     @Test func asciiFoldingIsICUs() {
         for value in 0..<0x80 {
             let units: [UInt16] = [UInt16(value), 0x61, UInt16(value)]

@@ -100,13 +100,16 @@ public struct DatesMismatchRule: BilingualRule {
         let target = pair.namedDays(ofReadableTarget: extractors.target, stems: extractors.targetStems)
         guard !target.isEmpty else { return [] }
         var findings: [RuleFinding] = []
+        // A sentence names a day or a month or two: the lists are searched as they are, where
+        // four sets of values were made and freed for every pair that names some on each side.
+        func isNamed(_ value: Int, of kind: NamedDay.Kind, in list: [NamedDay]) -> Bool {
+            list.contains { $0.kind == kind && $0.value == value }
+        }
         for kind in [NamedDay.Kind.weekday, .month] {
-            let sourceValues = Set(source.filter { $0.kind == kind }.map(\.value))
-            let targetValues = Set(target.filter { $0.kind == kind }.map(\.value))
-            let lost = source.filter { $0.kind == kind && !targetValues.contains($0.value) }
+            let lost = source.filter { $0.kind == kind && !isNamed($0.value, of: kind, in: target) }
             guard !lost.isEmpty else { continue }
             let names = Array(Set(lost.map(\.text))).sorted().map { "`\($0)`" }.joined(separator: ", ")
-            for named in target where named.kind == kind && !sourceValues.contains(named.value) {
+            for named in target where named.kind == kind && !isNamed(named.value, of: kind, in: source) {
                 if kind == .month, targetDates.contains(where: { $0.range.overlaps(named.range) }) { continue }
                 let what = kind == .weekday ? "a day of the week" : "a month"
                 findings.append(RuleFinding(range: pair.targetRange(ofReadableRange: named.range, tokenized: tokenized),

@@ -182,8 +182,8 @@ public struct NumbersUnitRule: BilingualRule {
     /// when first needed.
     private func findings(in pair: SentencePairContext, shared: [ExtractedNumber], sourceNumbers: [ExtractedNumber],
                           using prepared: Preparation) throws -> [RuleFinding] {
-        let (targetText, tokenized) = pair.sharedReadableTarget
-        let sourceText = UTF16.encode(pair.sourceText)
+        let tokenized = pair.sharedReadableTarget.isTokenized
+        let sourceText = pair.encodedText(isSource: true)
         var encodedTarget: [UInt16]?
         var findings: [RuleFinding] = []
         var sourceUnits: [Int: UnitWords.Mention?] = [:]
@@ -197,7 +197,7 @@ public struct NumbersUnitRule: BilingualRule {
                 if let unit = sourceUnits[index]! { sourceMentions.append((candidate, unit)) }
             }
             guard !sourceMentions.isEmpty else { continue }
-            let target = encodedTarget ?? UTF16.encode(targetText)
+            let target = encodedTarget ?? pair.encodedText(isSource: false)
             encodedTarget = target
             guard let written = Self.unit(of: number, in: target, words: try prepared.targetUnits.units()),
                   sourceMentions.allSatisfy({ $0.unit.units.isDisjoint(with: written.units) }) else { continue }

@@ -92,14 +92,38 @@ public struct PlaceholderScanner: Sendable {
     public func scanned(_ text: String) -> Scan {
         // Every placeholder starts at one of `scan`'s five characters; most sentences have none,
         // and need no UTF-16 copy.
-        guard UTF8Bytes.contains(text, where: { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }) else {
-            return Scan()
-        }
+        guard Self.mayHavePlaceholder(text) else { return Scan() }
         let units = LectorICU.UTF16.encode(text)
         var result = Scan()
         var implicitPosition = 0
         scan(units, from: 0, to: units.count, into: &result, implicitPosition: &implicitPosition)
         return result
+    }
+
+    /// Whether `text`'s UTF-8 has one of the bytes every placeholder starts at: `%`, `{`, `$`,
+    /// `&`, `@`. Every text a check reads is asked, several times a pair: eight bytes are tested
+    /// at once (a byte equal to `b` is a zero byte of `word ^ b…b`, which `(v - 1…1) & ~v & 80…80`
+    /// finds, exactly, for any of the eight), and the last few one by one.
+    static func mayHavePlaceholder(_ text: String) -> Bool {
+        func isStart(_ byte: UInt8) -> Bool { byte == 0x25 || byte == 0x7B || byte == 0x24 || byte == 0x26 || byte == 0x40 }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+            let raw = UnsafeRawBufferPointer(bytes)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                if hasZeroByte(word ^ (ones &* 0x25)) || hasZeroByte(word ^ (ones &* 0x7B)) || hasZeroByte(word ^ (ones &* 0x24))
+                    || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x40)) { return true }
+                offset += 8
+            }
+            while offset < raw.count {
+                if isStart(raw[offset]) { return true }
+                offset += 1
+            }
+            return false
+        }
+        return found ?? text.utf8.contains(where: isStart)
     }
 
     // MARK: - Scanning

@@ -85,6 +85,7 @@ public final class DateExtractor {
     private let numberWords: NumberWords?
     private let dayMonthLinks: Set<String>
     private let weekdayNames: [String: Int]
+    private let namedDayNames: [String: (kind: NamedDay.Kind, value: Int)]
     private let dayShapes: KeyShapes
     private let capitalizesWeekdays: Bool
     private let declinesNames: Bool
@@ -107,6 +108,9 @@ public final class DateExtractor {
         let dayMonthLinks: Set<String>
         /// Folded wide weekday name → 0 (Sunday) … 6; names of one word only.
         let weekdayNames: [String: Int]
+        /// What `namedDays` reads a folded word as, in one look-up: each weekday name, and each
+        /// month name that is no abbreviation and no weekday name.
+        let namedDayNames: [String: (kind: NamedDay.Kind, value: Int)]
         /// The shapes of the weekday names and the month names that are no abbreviation.
         let dayShapes: KeyShapes
         let capitalizesWeekdays: Bool
@@ -156,6 +160,9 @@ public final class DateExtractor {
                 }
             }
             weekdayNames = weekdays
+            var named = weekdays.mapValues { (kind: NamedDay.Kind.weekday, value: $0) }
+            for (name, (month, isAbbreviation)) in names where !isAbbreviation && named[name] == nil { named[name] = (.month, month) }
+            namedDayNames = named
             dayShapes = KeyShapes(keys: Array(weekdays.keys) + names.filter { !$0.value.1 }.map(\.key))
             capitalizesWeekdays = symbols.weekdayForms.first?.first?.first?.isUppercase ?? false
             // Or writes the names in lower case, as words whose endings vary (Estonian
@@ -184,6 +191,7 @@ public final class DateExtractor {
         numberWords = tables.numberWords
         dayMonthLinks = tables.dayMonthLinks
         weekdayNames = tables.weekdayNames
+        namedDayNames = tables.namedDayNames
         dayShapes = tables.dayShapes
         capitalizesWeekdays = tables.capitalizesWeekdays
         declinesNames = tables.declinesNames
@@ -246,14 +254,7 @@ public final class DateExtractor {
             let range = text.tokens[index].range
             if needsCapital, case 0x61...0x7A = text.units[range.lowerBound] { continue }
             var named: (kind: NamedDay.Kind, value: Int)?
-            if text.mayBeKey(index, in: dayShapes) {
-                let folded = text.folded(index)
-                if let day = weekdayNames[folded] {
-                    named = (.weekday, day)
-                } else if let (month, isAbbreviation) = monthNames[folded], !isAbbreviation {
-                    named = (.month, month)
-                }
-            }
+            if text.mayBeKey(index, in: dayShapes) { named = namedDayNames[text.folded(index)] }
             if named == nil, let otherForm { named = otherForm(text.units[range]) }
             guard let named else { continue }
             let capitalizes = named.kind == .weekday ? capitalizesWeekdays : capitalizesMonths
