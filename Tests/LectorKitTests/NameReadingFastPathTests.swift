@@ -273,4 +273,27 @@ import Testing
         }
         #expect(lines > 200 && names > 50)
     }
+
+    /// A mis-encoded piece of a word (`‰` for `ä`) is no name and leaves nothing in the memo: its
+    /// verdict depends on how it is spelt (decomposed, the dictionaries do not know it), and the
+    /// memo answers a later word by its text under canonical equivalence, so a verdict kept for
+    /// `A\u{308}pfel‰x` would make the composed `Äpfel` of the next sentence a name.
+    @Test func misencodedPiecesLeaveNoVerdict() throws {
+        let language = "de"
+        let words = try TextSegmenter(.word, locale: language)
+        let sentences = try TextSegmenter(.sentence, locale: language)
+        let lexicon = Lexicon.headwords(of: language)
+        let inflection = InflectionRules.forLanguage(language)
+        let shared = NamesMissingRule.OrdinaryWordMemo()
+        for line in ["Wir haben A\u{308}pfel‰x gekauft.", "Wir haben Äpfel gekauft.", "Sie essen Äpfel und Birnen."] {
+            let document = SourceDocument(path: "s.de.txt", text: line)
+            func read(_ memo: NamesMissingRule.OrdinaryWordMemo) -> [String] {
+                NamesMissingRule().names(in: 0..<document.utf16.count, of: document, words: words, sentences: sentences,
+                                         lexicon: lexicon, spelling: nil, places: nil, inflection: inflection,
+                                         excluding: [], memo: memo)
+            }
+            let expected = read(NamesMissingRule.OrdinaryWordMemo())
+            #expect(read(shared) == expected, "\(line)")
+        }
+    }
 }

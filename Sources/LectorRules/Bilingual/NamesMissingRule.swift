@@ -513,10 +513,21 @@ public struct NamesMissingRule: BilingualRule {
                                                              capitalizesNouns: capitalizesNouns,
                                                              calendar: places?.sourceCalendar ?? [])
                 }
+                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
+                // Asked late, of the few words the verdicts leave, but always before a memo keeps
+                // anything: the memos answer by the word's text under canonical equivalence, and a
+                // mis-encoded piece (whose verdict depends on its spelling, NFD or NFC) must never
+                // decide the verdict of a later word, as it never did when it was asked first.
+                var misencodedAsked = false
+                func isMisencoded() -> Bool {
+                    misencodedAsked = true
+                    return Self.isMisencoded(slice, segment.start..<segment.end)
+                }
                 let ordinary: Bool?
                 if isUnitsWord, let known = memo.verdict(ofUnits: units) {
                     ordinary = known
                 } else {
+                    if isMisencoded() { return }
                     let word = decoded ?? LectorICU.UTF16.decode(units)
                     decoded = word
                     // The memo keeps the verdict with CLDR's places applied: `places` and `inflection`
@@ -541,15 +552,14 @@ public struct NamesMissingRule: BilingualRule {
                 } else if ordinary == true {
                     // Mid-sentence, a capital on a word the dictionary knows in lower case is a
                     // name when English knows the same word as a particular one (`Malaga`).
+                    if !misencodedAsked, isMisencoded() { return }
                     let word = decoded ?? LectorICU.UTF16.decode(units)
                     decoded = word
                     guard let instances, memo.isInstance(word, {
                         Self.isLatin(Array(word.unicodeScalars)) && ([word] + inflection.baseForms(of: word)).contains { instances.nameSense(ofEnglish: $0) == .instance }
                     }) else { return }
                 }
-                // A piece of a word whose letters were mis-encoded (`Leuk‰mie`, `Zusammengefaﬂt`).
-                // Asked last, of the few words the verdicts leave (each test only takes words out).
-                if Self.isMisencoded(slice, segment.start..<segment.end) { return }
+                if !misencodedAsked, isMisencoded() { return }
                 result.append(decoded ?? LectorICU.UTF16.decode(units))
             }
             // `visit` called, not handed on as a closure value: as a value, the variables it writes
