@@ -1121,8 +1121,6 @@ public final class AlignmentWords: @unchecked Sendable {
     }
 
     func words(of sentenceWords: [SentenceWord], side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
-        var result: [LexicalAlignment.Word] = []
-        result.reserveCapacity(sentenceWords.count)
         let language = side == .source ? sourceLanguage : targetLanguage
         let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : []
         // A clause has one at most, and most sentences none: looked through, not hashed.
@@ -1150,27 +1148,34 @@ public final class AlignmentWords: @unchecked Sendable {
             let key = !separable.isEmpty && joined(at: position) != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
             lookups.append(ASCIIWordFacts.Lookup(key: key ?? ASCIIWordFacts.noKey))
         }
-        lock.withLock {
-            let facts = side == .source ? sourceFacts : targetFacts
-            let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
-            asciiFacts.find(&lookups)
-            // By index: a word copied out of the array is two strings' reference counts.
-            for position in sentenceWords.indices {
-                let entry: WordFacts?
-                if !separable.isEmpty, joined(at: position) != nil {
-                    entry = nil
-                } else if lookups[position].key != ASCIIWordFacts.noKey {
-                    entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
-                } else {
-                    entry = facts[sentenceWords[position].written]
-                }
-                if let entry, entry.text == sentenceWords[position].text {
-                    result.append(word(entry, at: position))
-                } else {
-                    unknown.append(position)
-                    result.append(LexicalAlignment.Word(facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+        // Each word written into its place rather than appended: around an append (whose slow
+        // path may grow the array) each word's facts were retained once more and released again,
+        // a fifth of this function's own time.
+        var result = [LexicalAlignment.Word](unsafeUninitializedCapacity: sentenceWords.count) { buffer, initialized in
+            lock.withLock {
+                let facts = side == .source ? sourceFacts : targetFacts
+                let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
+                asciiFacts.find(&lookups)
+                // By index: a word copied out of the array is two strings' reference counts.
+                for position in sentenceWords.indices {
+                    let entry: WordFacts?
+                    if !separable.isEmpty, joined(at: position) != nil {
+                        entry = nil
+                    } else if lookups[position].key != ASCIIWordFacts.noKey {
+                        entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
+                    } else {
+                        entry = facts[sentenceWords[position].written]
+                    }
+                    if let entry, entry.text == sentenceWords[position].text {
+                        buffer.initializeElement(at: position, to: word(entry, at: position))
+                    } else {
+                        unknown.append(position)
+                        buffer.initializeElement(at: position, to: LexicalAlignment.Word(
+                            facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+                    }
                 }
             }
+            initialized = sentenceWords.count
         }
         for position in unknown {
             let written = sentenceWords[position].written
