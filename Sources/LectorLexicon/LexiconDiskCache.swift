@@ -260,20 +260,22 @@ public struct LexiconDiskCache: Sendable, Hashable {
                      0xA409_3822_299F_31D0 ^ seed, 0x082E_FA98_EC4E_6C89 ^ seed)
         }
 
-        private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        private static func mix(_ hash: UInt64, _ word: UInt64, shift: UInt64 = 31) -> UInt64 {
             let hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            return hash ^ (hash >> 31)
+            return hash ^ (hash >> shift)
         }
 
         private static func mixBlocks(_ bytes: UnsafeRawBufferPointer, from start: Int, count blocks: Int,
                                       into lanes: inout (UInt64, UInt64, UInt64, UInt64)) {
             var (a, b, c, d) = lanes
             var offset = start
+            // A shift of its own per lane: with one shift the compiler packed two lanes into a
+            // vector register, which has no 64-bit multiplication (emulated, it ran at half speed).
             for _ in 0..<blocks {
-                a = mix(a, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                b = mix(b, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                c = mix(c, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-                d = mix(d, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                a = mix(a, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self), shift: 31)
+                b = mix(b, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), shift: 29)
+                c = mix(c, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self), shift: 27)
+                d = mix(d, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self), shift: 33)
                 offset += 32
             }
             lanes = (a, b, c, d)
