@@ -239,3 +239,71 @@ import Testing
         }
     }
 }
+
+/// `WordInfo.Signature`: `LexicalAlignment.areCounterparts` tests two sets only where their
+/// signatures meet, so a signature that missed a shared string would lose a counterpart.
+@Suite struct CounterpartSignatureTests {
+    /// `areCounterparts` as it was before signatures, every set tested.
+    static func reference(_ s: WordInfo, _ t: WordInfo) -> Bool {
+        if s.folded == t.folded { return true }
+        if !s.translations.isDisjoint(with: t.lemmas) || !t.translations.isDisjoint(with: s.lemmas) { return true }
+        if !s.translationSynonyms.isDisjoint(with: t.lemmas) || !t.translationSynonyms.isDisjoint(with: s.lemmas) { return true }
+        if let a = s.cognateKey, let b = t.cognateKey, a == b { return true }
+        if !s.translationCognates.isDisjoint(with: t.lemmaCognates) || !t.translationCognates.isDisjoint(with: s.lemmaCognates) {
+            return true
+        }
+        if s.isCapitalized || t.isCapitalized, let a = s.latin, let b = t.latin, a.count >= 4, b.count >= 4,
+           NamesMissingRule.isClose(a, b) || NamesMissingRule.isClose(b, a) {
+            return true
+        }
+        return false
+    }
+
+    /// Words, some spelled in two ways Swift takes for the same string (`é` composed and not).
+    static let vocabulary = ["haus", "house", "home", "caf\u{E9}", "cafe\u{301}", "regierung", "government", "administr",
+                             "nation", "na\u{EF}ve", "nai\u{308}ve", "weich", "soft", "tender", "gebiet", "territory",
+                             "area", "land", "country", "staat", "state"] + (0..<300).map { "w\($0)" }
+
+    @Test func sharedStringsMakeSignaturesMeet() {
+        #expect(WordInfo.Signature(["caf\u{E9}"]).meets(WordInfo.Signature(["cafe\u{301}"])))
+        #expect(WordInfo.Signature(["x"], ["caf\u{E9}"]).meets(WordInfo.Signature(["cafe\u{301}"])))
+        #expect(!WordInfo.Signature([]).meets(WordInfo.Signature(Set(Self.vocabulary))))
+        var generator = SeededGenerator(seed: 11)
+        func pick(_ count: Int) -> Set<String> {
+            Set((0..<Int.random(in: 0...count, using: &generator)).map { _ in Self.vocabulary.randomElement(using: &generator)! })
+        }
+        var met = 0, disjointMet = 0
+        for _ in 0..<5_000 {
+            let a = pick(40), b = pick(3), c = pick(5)
+            let meets = WordInfo.Signature(a, c).meets(WordInfo.Signature(b))
+            if !a.isDisjoint(with: b) || !c.isDisjoint(with: b) { #expect(meets); met += 1 } else if meets { disjointMet += 1 }
+        }
+        // Not a test of the rule's answers, only that the signatures rule out most disjoint pairs.
+        #expect(met > 100 && disjointMet < 2_500)
+    }
+
+    @Test func counterpartsAreTheSameAsTestingEverySet() {
+        var generator = SeededGenerator(seed: 12)
+        func pick(_ count: Int) -> Set<String> {
+            Set((0..<Int.random(in: 0...count, using: &generator)).map { _ in Self.vocabulary.randomElement(using: &generator)! })
+        }
+        var infos: [WordInfo] = []
+        for id in 1...120 {
+            let written = Self.vocabulary.randomElement(using: &generator)!
+            infos.append(WordInfo(id: UInt32(id), written: written, folded: written, lemmas: pick(3), translations: pick(25),
+                                  translationSynonyms: pick(10), isKnown: true, isCapitalized: Bool.random(using: &generator),
+                                  latin: written, cognateKey: Bool.random(using: &generator) ? String(written.prefix(3)) : nil,
+                                  lemmaCognates: pick(2), translationCognates: pick(8), antonyms: [], directAntonyms: []))
+        }
+        var agreed = 0, linked = 0
+        for s in infos {
+            for t in infos {
+                let expected = Self.reference(s, t)
+                #expect(LexicalAlignment.areCounterparts(s, t) == expected, "\(s.written) \(t.written)")
+                agreed += 1
+                if expected { linked += 1 }
+            }
+        }
+        #expect(agreed == 14_400 && linked > 1_000 && linked < 14_000)
+    }
+}

@@ -84,6 +84,49 @@ import Testing
         }
     }
 
+    /// The checksum mixes each 32-byte block's four words in four lanes: a byte damaged at any of
+    /// the 32 positions of a block (each byte of each lane), or among the bytes after the last
+    /// block, makes the file invalid. The last 45 bytes of the payload cover a whole block and the
+    /// tail, wherever the payload ends.
+    @Test(.enabled(if: Installed.freeDict("en", "ru"), "needs dict-freedict-eng-rus"))
+    func aByteDamagedInAnyLaneMakesTheFileInvalid() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(atPath: fixture.folder) }
+        _ = try fixture.answers()
+        let file = fixture.slotsFile
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(fixture.isValid(file, kind: .freeDictSlots, sources: [fixture.index]))
+        for back in 1...45 {
+            var flipped = original
+            flipped[original.count - back] ^= 0x01
+            try flipped.write(to: URL(fileURLWithPath: file))
+            #expect(!fixture.isValid(file, kind: .freeDictSlots, sources: [fixture.index]), "\(back)")
+        }
+        try original.write(to: URL(fileURLWithPath: file))
+        #expect(fixture.isValid(file, kind: .freeDictSlots, sources: [fixture.index]))
+    }
+
+    /// The same of the checksum itself, for lengths that end inside a block, on a block's end and
+    /// inside a word: every byte, flipped by any one bit, changes it; so does a block's words swapped.
+    @Test func everyDamagedByteChangesTheChecksum() {
+        var generator = SeededGenerator(seed: 7)
+        for count in [1, 8, 31, 32, 33, 64, 100, 131] {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let checksum = LexiconDiskCache.checksum(bytes)
+            for position in 0..<count {
+                for bit in 0..<8 {
+                    var damaged = bytes
+                    damaged[position] ^= 1 << bit
+                    #expect(LexiconDiskCache.checksum(damaged) != checksum, "\(count) \(position) \(bit)")
+                }
+            }
+            if count >= 32 {
+                let swapped = Array(bytes[8..<16] + bytes[0..<8] + bytes[16...])
+                #expect(LexiconDiskCache.checksum(swapped) != checksum || swapped == bytes)
+            }
+        }
+    }
+
     @Test(.enabled(if: Installed.freeDict("en", "ru"), "needs dict-freedict-eng-rus"))
     func aDictionaryChangedSinceTheFileWasWrittenIsReadAgain() throws {
         let fixture = try Fixture()
@@ -151,7 +194,7 @@ import Testing
             var checksum = LexiconDiskCache.Checksum(count: count)
             var start = 0
             while start < count {
-                let end = min(count, start + Int.random(in: 0...23, using: &generator))
+                let end = min(count, start + Int.random(in: 0...80, using: &generator))
                 bytes[start..<end].withUnsafeBytes { checksum.add($0) }
                 start = end
             }

@@ -322,14 +322,19 @@ struct LexicalAlignment {
         }
     }
 
+    /// Each test of two sets is asked only where their signatures (`WordInfo.Signature`) meet:
+    /// most word pairs are no counterparts, and each of the six tests hashed strings.
     static func areCounterparts(_ s: WordInfo, _ t: WordInfo) -> Bool {
         if s.folded == t.folded { return true }
-        if !s.translations.isDisjoint(with: t.lemmas) || !t.translations.isDisjoint(with: s.lemmas) { return true }
-        if !s.translationSynonyms.isDisjoint(with: t.lemmas) || !t.translationSynonyms.isDisjoint(with: s.lemmas) { return true }
+        if s.translationSignature.meets(t.lemmaSignature),
+           !s.translations.isDisjoint(with: t.lemmas) || !s.translationSynonyms.isDisjoint(with: t.lemmas) { return true }
+        if t.translationSignature.meets(s.lemmaSignature),
+           !t.translations.isDisjoint(with: s.lemmas) || !t.translationSynonyms.isDisjoint(with: s.lemmas) { return true }
         if let a = s.cognateKey, let b = t.cognateKey, a == b { return true }
-        if !s.translationCognates.isDisjoint(with: t.lemmaCognates) || !t.translationCognates.isDisjoint(with: s.lemmaCognates) {
-            return true
-        }
+        if s.translationCognateSignature.meets(t.lemmaCognateSignature),
+           !s.translationCognates.isDisjoint(with: t.lemmaCognates) { return true }
+        if t.translationCognateSignature.meets(s.lemmaCognateSignature),
+           !t.translationCognates.isDisjoint(with: s.lemmaCognates) { return true }
         if s.isCapitalized || t.isCapitalized, let a = s.latin, let b = t.latin, a.count >= 4, b.count >= 4,
            NamesMissingRule.isClose(a, b) || NamesMissingRule.isClose(b, a) {
             return true
@@ -660,7 +665,42 @@ final class WordInfo: Sendable {
         var own = directAntonyms
         for lemma in lemmas { own.formUnion(AntonymRule.missingFromWordNet[lemma] ?? []) }
         ownAntonyms = own
+        lemmaSignature = Signature(lemmas)
+        translationSignature = Signature(translations, translationSynonyms)
+        lemmaCognateSignature = Signature(lemmaCognates)
+        translationCognateSignature = Signature(translationCognates)
     }
+
+    /// One bit of 256 for each string of a set (or two sets), by its hash: two sets that share a
+    /// string have signatures that meet, so sets whose signatures do not meet are disjoint,
+    /// found without hashing a string (`LexicalAlignment.areCounterparts`). The hash is the one
+    /// `Set` compares by (`hashValue`): strings equal to Swift have the same bit.
+    struct Signature: Sendable {
+        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(_ sets: Set<String>...) {
+            for set in sets {
+                for string in set {
+                    let bit = UInt64(truncatingIfNeeded: string.hashValue) & 255, mask: UInt64 = 1 << (bit & 63)
+                    switch bit >> 6 {
+                    case 0: bits.0 |= mask
+                    case 1: bits.1 |= mask
+                    case 2: bits.2 |= mask
+                    default: bits.3 |= mask
+                    }
+                }
+            }
+        }
+
+        func meets(_ other: Signature) -> Bool {
+            (bits.0 & other.bits.0) | (bits.1 & other.bits.1) | (bits.2 & other.bits.2) | (bits.3 & other.bits.3) != 0
+        }
+    }
+    let lemmaSignature: Signature
+    /// Of `translations` and `translationSynonyms` together.
+    let translationSignature: Signature
+    let lemmaCognateSignature: Signature
+    let translationCognateSignature: Signature
 
     static let cognateLength = 6
 
@@ -1081,8 +1121,6 @@ public final class AlignmentWords: @unchecked Sendable {
     }
 
     func words(of sentenceWords: [SentenceWord], side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
-        var result: [LexicalAlignment.Word] = []
-        result.reserveCapacity(sentenceWords.count)
         let language = side == .source ? sourceLanguage : targetLanguage
         let separable = language == "de" ? separableVerbs(in: sentenceWords, side: side) : []
         // A clause has one at most, and most sentences none: looked through, not hashed.
@@ -1110,27 +1148,34 @@ public final class AlignmentWords: @unchecked Sendable {
             let key = !separable.isEmpty && joined(at: position) != nil ? nil : ASCIIWordFacts.key(of: sentenceWords[position].written)
             lookups.append(ASCIIWordFacts.Lookup(key: key ?? ASCIIWordFacts.noKey))
         }
-        lock.withLock {
-            let facts = side == .source ? sourceFacts : targetFacts
-            let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
-            asciiFacts.find(&lookups)
-            // By index: a word copied out of the array is two strings' reference counts.
-            for position in sentenceWords.indices {
-                let entry: WordFacts?
-                if !separable.isEmpty, joined(at: position) != nil {
-                    entry = nil
-                } else if lookups[position].key != ASCIIWordFacts.noKey {
-                    entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
-                } else {
-                    entry = facts[sentenceWords[position].written]
-                }
-                if let entry, entry.text == sentenceWords[position].text {
-                    result.append(word(entry, at: position))
-                } else {
-                    unknown.append(position)
-                    result.append(LexicalAlignment.Word(facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+        // Each word written into its place rather than appended: around an append (whose slow
+        // path may grow the array) each word's facts were retained once more and released again,
+        // a fifth of this function's own time.
+        var result = [LexicalAlignment.Word](unsafeUninitializedCapacity: sentenceWords.count) { buffer, initialized in
+            lock.withLock {
+                let facts = side == .source ? sourceFacts : targetFacts
+                let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
+                asciiFacts.find(&lookups)
+                // By index: a word copied out of the array is two strings' reference counts.
+                for position in sentenceWords.indices {
+                    let entry: WordFacts?
+                    if !separable.isEmpty, joined(at: position) != nil {
+                        entry = nil
+                    } else if lookups[position].key != ASCIIWordFacts.noKey {
+                        entry = lookups[position].entry >= 0 ? asciiFacts.facts(at: lookups[position].entry) : nil
+                    } else {
+                        entry = facts[sentenceWords[position].written]
+                    }
+                    if let entry, entry.text == sentenceWords[position].text {
+                        buffer.initializeElement(at: position, to: word(entry, at: position))
+                    } else {
+                        unknown.append(position)
+                        buffer.initializeElement(at: position, to: LexicalAlignment.Word(
+                            facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+                    }
                 }
             }
+            initialized = sentenceWords.count
         }
         for position in unknown {
             let written = sentenceWords[position].written
