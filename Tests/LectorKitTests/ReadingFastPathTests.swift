@@ -153,7 +153,7 @@ import Testing
                 }
             }
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x5261)
         let alphabet = Array("ab %{$&@#?Zäé€𝟘\u{0}\u{7F}")
         for _ in 0..<20_000 {
             texts.append(String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))

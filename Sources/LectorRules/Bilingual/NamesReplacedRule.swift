@@ -421,7 +421,9 @@ public struct NamesReplacedRule: BilingualRule {
                 guard segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana else { continue }
                 let (entry, isCapitalized) = segments.units.withUnsafeBufferPointer { all in
                     let units = UnsafeBufferPointer(rebasing: all[segment.start..<segment.end])
-                    // The first scalar as the decoded word has it (a lone surrogate: U+FFFD).
+                    // The first scalar as the decoded word has it. (A word's units come from a
+                    // valid string, `sideUnits` re-encoding a side whose range cuts a surrogate
+                    // pair, so a lone surrogate, which would decode to an empty word, never comes.)
                     var first: Unicode.Scalar = "\u{FFFD}"
                     if let lead = units.first {
                         if Unicode.UTF16.isLeadSurrogate(lead), units.count > 1, Unicode.UTF16.isTrailSurrogate(units[1]) {

@@ -1369,9 +1369,11 @@ public final class AlignmentWords: @unchecked Sendable {
         // `forbidden`), and of those that do not.
         var negatedWords = Set<String>()
         var plainWords = Set<String>()
-        let toNegations = side == .source ? targetNegations : sourceNegations
+        // The other language's lexicon is read in place: taken into a local, the struct of some
+        // thirty tables was copied, each retained and released, for every word the store met.
+        let toSource = side == .target
         func add(_ translation: String) {
-            let negated = toNegations?.negatesWithWord(translation) == true
+            let negated = (toSource ? sourceNegations?.negatesWithWord(translation) : targetNegations?.negatesWithWord(translation)) == true
             for part in Self.contentWords(of: translation) where !otherFunctionWords.contains(part) {
                 translations.insert(part)
                 if negated { negatedWords.insert(part) } else { plainWords.insert(part) }

@@ -363,7 +363,8 @@ struct NegationLexicon: Sendable {
             let language = fields[0], cue = fields[2].lowercased()
             // Taken out of the dictionary while it grows: a copy left in it made each line's
             // change copy the language's tables (copy on write), the lexicon's whole load twice over.
-            var lexicon = result.removeValue(forKey: language) ?? NegationLexicon(language: language)
+            let known = result.removeValue(forKey: language)
+            var lexicon = known ?? NegationLexicon(language: language)
             let words = cue.split(separator: " ").map(String.init)
             switch fields[1] {
             case "neg": lexicon.phrases[words[0], default: []].append((words, .grammatical))
@@ -394,7 +395,8 @@ struct NegationLexicon: Sendable {
             case "lex-if-preceded" where words.count == 2: lexicon.lexicalAfter[words[0], default: []].insert(words[1])
             case "lex-if-later" where words.count == 1: lexicon.lexicalIfLater.insert(words[0])
             default:
-                result[language] = lexicon
+                // A line of no known kind adds nothing, and names no language by itself.
+                if let known { result[language] = known }
                 continue
             }
             result[language] = lexicon

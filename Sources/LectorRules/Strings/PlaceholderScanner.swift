@@ -102,8 +102,9 @@ public struct PlaceholderScanner: Sendable {
 
     /// Whether `text`'s UTF-8 has one of the bytes every placeholder starts at: `%`, `{`, `$`,
     /// `&`, `@`. Every text a check reads is asked, several times a pair: eight bytes are tested
-    /// at once (a byte equal to `b` is a zero byte of `word ^ b…b`, which `(v - 1…1) & ~v & 80…80`
-    /// finds, exactly, for any of the eight), and the last few one by one.
+    /// at once (a byte equal to `b` is a zero byte of `word ^ b…b`, and `(v - 1…1) & ~v & 80…80`
+    /// is not zero exactly when `v` has a zero byte, though a borrow may mark the byte after it
+    /// too: the answer, whether there is one, is exact), and the last few one by one.
     static func mayHavePlaceholder(_ text: String) -> Bool {
         func isStart(_ byte: UInt8) -> Bool { byte == 0x25 || byte == 0x7B || byte == 0x24 || byte == 0x26 || byte == 0x40 }
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
