@@ -101,9 +101,9 @@ public struct PunctuationStartRule: UnitRule {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings,
-                                                masked: pair.masked(pair.source, settings: context.strings))
+                                                masked: pair.maskedSource(settings: context.strings))
         var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings,
-                                                masked: pair.masked(pair.target, settings: context.strings))
+                                                masked: pair.maskedTarget(settings: context.strings))
         // The language's marks are looked up (behind a lock) only for a translation that has one.
         if target.classes.contains(where: { $0 == "¿" || $0 == "¡" }), PunctuationClass.writesInvertedMarks(language) {
             target.classes.removeAll { $0 == "¿" || $0 == "¡" }
@@ -184,9 +184,9 @@ public struct PunctuationEndRule: UnitRule {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings,
-                                                masked: pair.masked(pair.source, settings: context.strings))
+                                                masked: pair.maskedSource(settings: context.strings))
         let target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings,
-                                                masked: pair.masked(pair.target, settings: context.strings))
+                                                masked: pair.maskedTarget(settings: context.strings))
         guard source.classes != target.classes else {
             return PunctuationClass.spaceBeforeFinalMark(language, source: (pair.source, source.range, source.classes),
                                                          target: (pair.target, target.range, target.classes)).map {

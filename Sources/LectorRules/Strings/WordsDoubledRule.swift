@@ -71,7 +71,7 @@ public struct WordsDoubledRule: UnitRule {
         // The translation first: a source's doubles only excuse the translation's, and most
         // translations have none, so the source need not be read.
         let targetDoubles = Self.doubles(in: pair.target, settings: context.strings,
-                                         masked: pair.masked(pair.target, settings: context.strings))
+                                         masked: pair.maskedTarget(settings: context.strings))
         guard !targetDoubles.isEmpty else { return [] }
         let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
         let candidates = targetDoubles.filter { !allowed.contains($0.word) }
