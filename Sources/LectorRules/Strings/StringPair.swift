@@ -53,9 +53,6 @@ extension CheckContext {
         return StringPair(index: index, source: units[index].source.text, target: target.text,
                           targetStart: document.lineRange(index + 1).lowerBound, unit: units[index])
     }
-
-    /// The primary language subtag of the translation.
-    var targetPrimaryLanguage: String { Term.primaryLanguage(of: index.targetLanguage) }
 }
 
 /// What the string checks of one unit compute alike (placeholders and tags found and blanked out),
