@@ -24,6 +24,9 @@ public struct CheckContext: Sendable {
     /// The translation's language as configured, region included (`en-GB`); `index.targetLanguage`
     /// is its primary subtag.
     public let targetLanguageTag: String
+    /// The primary subtag of the translation's language, read by string checks of every unit:
+    /// made once here, as `index` and its language never change.
+    let targetPrimaryLanguage: String
     /// For one window of a document checked in windows (`Checker.checkWindows`): the spellings of
     /// the whole document, which `glossary.inconsistent` compares; `nil` when the context is the
     /// whole document.
@@ -56,6 +59,7 @@ public struct CheckContext: Sendable {
                 targetLanguageTag: String) {
         self.strings = strings
         self.targetLanguageTag = targetLanguageTag
+        targetPrimaryLanguage = Term.primaryLanguage(of: index.targetLanguage)
         self.document = document
         self.index = index
         self.glossaryMatches = glossaryMatches

@@ -58,7 +58,7 @@ import Testing
             started = true
         }
         if !atStart { classes.reverse() }
-        let compared = classes.map { $0 == ".." ? "." : $0 }.filter { !PunctuationEdge.movable.contains($0) }
+        let compared = classes.map { $0 == ".." ? "." : $0 }.filter { !["quote", "(", ")", "[", "]", "{", "}"].contains($0) }
         return (compared, lower..<upper)
     }
 

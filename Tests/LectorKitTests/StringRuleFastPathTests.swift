@@ -44,7 +44,7 @@ import Testing
 
     /// `StringText.masked` blanks each list of code ranges as it comes; it must blank what the
     /// joined and sorted `codeRanges` and the accelerators blank.
-    @Test func maskedBlanksTheCodeRanges() {
+    @Test func maskedBlanksTheCodeRanges() throws {
         func reference(_ text: String, _ settings: StringCheckSettings) -> [UInt16] {
             var units = Array(text.utf16)
             for range in StringText.codeRanges(in: text, settings: settings) {
@@ -62,11 +62,47 @@ import Testing
         for _ in 0..<3000 {
             texts.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
-        for settings in [StringCheckSettings(), StringCheckSettings(placeholderSyntaxes: [], acceleratorMarkers: ["&", "_"])] {
+        // Real sentences (ČED and MLQE-PE dev data), and the same with a code or marker put in.
+        var real: [String] = []
+        for file in ["ced/en-cs", "ced/en-de", "ced/en-ja", "ced/en-zh", "mlqe-pe/et-en", "mlqe-pe/ro-en", "mlqe-pe/ru-en"] {
+            let data = try String(contentsOfFile: Fixtures.path("../shared/data/\(file)/dev.tsv"), encoding: .utf8)
+            for line in data.split(separator: "\n").dropFirst() {
+                real += line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().prefix(2).map(String.init)
+            }
+        }
+        #expect(real.count > 10000)
+        for (index, sentence) in real.enumerated() where index % 7 == 0 {
+            let piece = pieces[index % pieces.count]
+            let middle = sentence.index(sentence.startIndex, offsetBy: sentence.count / 2)
+            real.append(String(sentence[..<middle]) + piece + String(sentence[middle...]))
+        }
+        texts += real
+        // Markers found by their byte and those that are not: `;` and `K` are canonically equal to
+        // other characters, `＆` and `é` (two scalars) are not ASCII.
+        texts += ["a;b", "a\u{037E}b", "Kx", "\u{212A}x", "＆Datei", "e\u{0301}x", "~Datei", "_Datei", "a`b", "a\u{1FEF}b"]
+        for settings in [StringCheckSettings(), StringCheckSettings(placeholderSyntaxes: [], acceleratorMarkers: ["&", "_"]),
+                         StringCheckSettings(acceleratorMarkers: ["~", ";", "K"]), StringCheckSettings(acceleratorMarkers: ["＆", "e\u{0301}", "`"]),
+                         StringCheckSettings(acceleratorMarkers: [])] {
             for text in texts {
                 #expect(StringText.masked(text, settings: settings) == reference(text, settings), "\(text.debugDescription)")
             }
         }
+    }
+
+    /// A unit's masked texts are kept per side: a translation that is its source in another
+    /// normalization form gets its own units, and other settings than the kept ones are not
+    /// answered from the kept texts.
+    @Test func maskedTextsAreKeptPerSideAndSettings() {
+        let nfc = "Café &Öffnen %s", nfd = "Cafe\u{0301} &O\u{0308}ffnen %s"
+        let work = SharedUnitWork()
+        let settings = StringCheckSettings(), other = StringCheckSettings(placeholderSyntaxes: [], acceleratorMarkers: ["_"])
+        for _ in 0..<2 {
+            #expect(work.masked(nfc, isSource: true, settings: settings) == StringText.masked(nfc, settings: settings))
+            #expect(work.masked(nfd, isSource: false, settings: settings) == StringText.masked(nfd, settings: settings))
+            #expect(work.masked(nfd, isSource: false, settings: other) == StringText.masked(nfd, settings: other))
+            #expect(work.masked(nfc, isSource: true, settings: other) == StringText.masked(nfc, settings: other))
+        }
+        #expect(StringText.masked(nfd, settings: other) != StringText.masked(nfd, settings: settings))
     }
 
     /// `words.doubled` compares words of scalars below U+0300 by a table of lower cases; a text

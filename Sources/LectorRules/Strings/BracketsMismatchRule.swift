@@ -64,8 +64,8 @@ public struct BracketsMismatchRule: UnitRule {
         var findings: [RuleFinding] = []
         // The settings alone go into the closures: capturing `context` copied all of it per unit.
         let settings = context.strings
-        let source = Self.counts(pair.source) { pair.masked(pair.source, settings: settings) }
-        let target = Self.counts(pair.target) { pair.masked(pair.target, settings: settings) }
+        let source = Self.counts(pair.source) { pair.maskedSource(settings: settings) }
+        let target = Self.counts(pair.target) { pair.maskedTarget(settings: settings) }
         // Equal counts give no finding in either branch below (a balance the source shares is the
         // source's), and spare the word count of `isProse`.
         guard source != target else { return [] }

@@ -62,9 +62,9 @@ public struct CapitalizationStartRule: UnitRule {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         guard let source = Self.firstLetter(pair.source, settings: context.strings,
-                                            masked: pair.masked(pair.source, settings: context.strings)),
+                                            masked: pair.maskedSource(settings: context.strings)),
               let target = Self.firstLetter(pair.target, settings: context.strings,
-                                            masked: pair.masked(pair.target, settings: context.strings)),
+                                            masked: pair.maskedTarget(settings: context.strings)),
               Latin1ScalarProperties.isAlphabetic(source.scalar), Latin1ScalarProperties.isAlphabetic(target.scalar),
               Self.hasCase(source.scalar), Self.hasCase(target.scalar) else { return [] }
         // A source word in mixed case ("iPhone") or capitals ("HTML") says nothing.

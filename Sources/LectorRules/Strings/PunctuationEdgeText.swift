@@ -6,9 +6,24 @@ import LectorGlossary
 /// space set aside, each mark reduced to its class (`StringText.punctuationClass`) so that a
 /// language's own forms compare equal: `?` = `？` = `؟`, `"` = `«` = `„`, `...` = `…`.
 enum PunctuationEdge {
-    static let movable: Set<String> = ["quote", "(", ")", "[", "]", "{", "}"]
+    /// Classes that move with the words they hold. A `switch` compares the few short strings by
+    /// their bytes, where a `Set` would hash each class of every edge of every string.
+    static func isMovable(_ cls: String) -> Bool {
+        switch cls {
+        case "quote", "(", ")", "[", "]", "{", "}": return true
+        default: return false
+        }
+    }
+
     /// The full stops each class of the ellipsis family counts.
-    private static let dots: [String: Int] = [".": 1, "..": 2, "...": 3]
+    private static func dots(_ cls: String) -> Int? {
+        switch cls {
+        case ".": return 1
+        case "..": return 2
+        case "...": return 3
+        default: return nil
+        }
+    }
 
     /// Leading (`atStart`) or trailing punctuation: its classes in reading order and the UTF-16
     /// range it covers in the string.
@@ -50,7 +65,7 @@ enum PunctuationEdge {
             let cls = StringText.punctuationClass(scalar)
             // "..." is one mark, like "…", and so is any longer run of them: Chinese and Japanese
             // write the ellipsis as two (`……`).
-            if let dots = Self.dots[cls], let last = classes.last, let before = Self.dots[last] {
+            if let dots = Self.dots(cls), let last = classes.last, let before = Self.dots(last) {
                 classes[classes.count - 1] = dots + before >= 3 ? "..." : ".."
             } else {
                 classes.append(cls)
@@ -64,11 +79,14 @@ enum PunctuationEdge {
                 upper = max(upper, range.upperBound)
             }
         }
+        // Most strings end (and start) with a letter.
+        if classes.isEmpty { return (classes, lower..<upper) }
         if !atStart { classes.reverse() }
         // Quotation marks and brackets move with the words they hold when a translation reorders
         // them (`negated '%1$S'.` → `'%1$S' ontken word nie.`): they are not compared.
-        let compared = classes.map { $0 == ".." ? "." : $0 }.filter { !Self.movable.contains($0) }
-        return (compared, lower..<upper)
+        classes.removeAll { Self.isMovable($0) }
+        for index in classes.indices where classes[index] == ".." { classes[index] = "." }
+        return (classes, lower..<upper)
     }
 }
 
@@ -101,9 +119,9 @@ public struct PunctuationStartRule: UnitRule {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         let source = PunctuationEdge.run(of: pair.source, atStart: true, settings: context.strings,
-                                                masked: pair.masked(pair.source, settings: context.strings))
+                                                masked: pair.maskedSource(settings: context.strings))
         var target = PunctuationEdge.run(of: pair.target, atStart: true, settings: context.strings,
-                                                masked: pair.masked(pair.target, settings: context.strings))
+                                                masked: pair.maskedTarget(settings: context.strings))
         // The language's marks are looked up (behind a lock) only for a translation that has one.
         if target.classes.contains(where: { $0 == "¿" || $0 == "¡" }), PunctuationClass.writesInvertedMarks(language) {
             target.classes.removeAll { $0 == "¿" || $0 == "¡" }
@@ -184,9 +202,9 @@ public struct PunctuationEndRule: UnitRule {
         let language = context.targetPrimaryLanguage
         var findings: [RuleFinding] = []
         let source = PunctuationEdge.run(of: pair.source, atStart: false, settings: context.strings,
-                                                masked: pair.masked(pair.source, settings: context.strings))
+                                                masked: pair.maskedSource(settings: context.strings))
         let target = PunctuationEdge.run(of: pair.target, atStart: false, settings: context.strings,
-                                                masked: pair.masked(pair.target, settings: context.strings))
+                                                masked: pair.maskedTarget(settings: context.strings))
         guard source.classes != target.classes else {
             return PunctuationClass.spaceBeforeFinalMark(language, source: (pair.source, source.range, source.classes),
                                                          target: (pair.target, target.range, target.classes)).map {

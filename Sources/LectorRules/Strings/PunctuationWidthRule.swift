@@ -73,7 +73,7 @@ public struct PunctuationWidthRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         let language = context.targetPrimaryLanguage
         guard Self.fullWidthLanguages.contains(language) else { return [] }
-        let units = pair.masked(pair.target, settings: context.strings)
+        let units = pair.maskedTarget(settings: context.strings)
         var findings: [RuleFinding] = []
         var separators: Set<UInt16>?
         for index in units.indices {

@@ -20,17 +20,14 @@ public struct StringPair {
     /// Masked texts, made by the first string check that asks: most of them read the same two.
     let shared = SharedUnitWork()
 
-    /// `StringText.masked` of the source or the translation, made once per unit and settings.
-    func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
-        // The side is told by its bytes, not by `==`, which is canonical equivalence: a translation
-        // that is the source in another normalization form (NFD against NFC) has other UTF-16
-        // offsets, and must not be given the source's units.
-        let isSource = UTF8Bytes.equal(text, source)
-        guard isSource || UTF8Bytes.equal(text, target) else { return StringText.masked(text, settings: settings) }
-        if let made = shared.masked.first(where: { $0.isSource == isSource && $0.settings == settings }) { return made.units }
-        let units = StringText.masked(text, settings: settings)
-        shared.masked.append((isSource, settings, units))
-        return units
+    /// `StringText.masked` of the source, made once per unit for the settings of the check.
+    func maskedSource(settings: StringCheckSettings) -> [UInt16] {
+        shared.masked(source, isSource: true, settings: settings)
+    }
+
+    /// `StringText.masked` of the translation, made once per unit for the settings of the check.
+    func maskedTarget(settings: StringCheckSettings) -> [UInt16] {
+        shared.masked(target, isSource: false, settings: settings)
     }
 
     /// A range within `target`, in the document.
@@ -59,15 +56,31 @@ extension CheckContext {
         return StringPair(index: index, source: units[index].source.text, target: target.text,
                           targetStart: document.lineRange(index + 1).lowerBound, units: units)
     }
-
-    /// The primary language subtag of the translation.
-    var targetPrimaryLanguage: String { Term.primaryLanguage(of: index.targetLanguage) }
 }
 
 /// What the string checks of one unit compute alike (placeholders and tags found and blanked out),
-/// kept so that each is made once: five checks read the masked source and translation.
+/// kept so that each is made once: five checks read the masked source and translation. The side is
+/// named by the caller, not found by comparing texts: a translation that is the source in another
+/// normalization form (NFD against NFC) has other UTF-16 offsets, and must not be given the
+/// source's units.
 final class SharedUnitWork {
-    var masked: [(isSource: Bool, settings: StringCheckSettings, units: [UInt16])] = []
+    /// The settings the kept texts were made with: every check of a run reads the same ones, so
+    /// one pair of slots is kept, and texts asked for with other settings are made anew.
+    private var settings: StringCheckSettings?
+    private var source: [UInt16]?
+    private var target: [UInt16]?
+
+    func masked(_ text: String, isSource: Bool, settings: StringCheckSettings) -> [UInt16] {
+        if let kept = self.settings {
+            guard kept == settings else { return StringText.masked(text, settings: settings) }
+        } else {
+            self.settings = settings
+        }
+        if let made = isSource ? source : target { return made }
+        let units = StringText.masked(text, settings: settings)
+        if isSource { source = units } else { target = units }
+        return units
+    }
 }
 
 /// What the string checks share: text with placeholders and tags taken out, punctuation classes.
@@ -122,6 +135,9 @@ enum StringText {
     /// offsets stay), for checks that look at the words.
     static func masked(_ text: String, settings: StringCheckSettings) -> [UInt16] {
         var units = LectorICU.UTF16.encode(text)
+        // Most strings have no byte a placeholder, tag or marker starts with: one pass over the
+        // bytes proves it, where the three scanners would each read them.
+        guard mayHaveCode(text, markers: settings.acceleratorMarkers) else { return units }
         // The ranges of `codeRanges`, blanked list by list: blanking does not depend on their
         // order, so they are not joined into one array and sorted for every string.
         let scan = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).scanned(text)
@@ -136,6 +152,25 @@ enum StringText {
             units[accelerator.range.lowerBound] = 0x20
         }
         return units
+    }
+
+    /// Whether `text` has a byte that a placeholder (`%`, `{`, `$`, `&`, `@`: `PlaceholderScanner`),
+    /// a tag (`<`) or an accelerator marker starts with. False proves that none of them finds
+    /// anything; a marker that is not ASCII, or that a non-ASCII character is canonically equal to
+    /// (`;`, `` ` ``, `K`: see `AcceleratorRule.mayHaveMarker`), is not looked for by its byte.
+    static func mayHaveCode(_ text: String, markers: [Character]) -> Bool {
+        // `%` `$` `&` `<` are under 64, `@` `{` above.
+        var low: UInt64 = 1 << 0x25 | 1 << 0x24 | 1 << 0x26 | 1 << 0x3C
+        var high: UInt64 = 1 << (0x40 - 64) | 1 << (0x7B - 64)
+        for marker in markers {
+            let scalars = marker.unicodeScalars
+            guard scalars.count == 1, let scalar = scalars.first, scalar.isASCII,
+                  scalar != ";", scalar != "`", scalar != "K" else { return true }
+            if scalar.value < 64 { low |= 1 << scalar.value } else { high |= 1 << (scalar.value - 64) }
+        }
+        return UTF8Bytes.contains(text) { byte in
+            byte < 64 ? low >> byte & 1 != 0 : byte < 128 && high >> (byte - 64) & 1 != 0
+        }
     }
 
     /// Scripts that do not separate words with spaces: a trailing space there is not needed.

@@ -71,7 +71,7 @@ public struct WordsDoubledRule: UnitRule {
         // The translation first: a source's doubles only excuse the translation's, and most
         // translations have none, so the source need not be read.
         let targetDoubles = Self.doubles(in: pair.target, settings: context.strings,
-                                         masked: pair.masked(pair.target, settings: context.strings))
+                                         masked: pair.maskedTarget(settings: context.strings))
         guard !targetDoubles.isEmpty else { return [] }
         let allowed = Self.grammatical[context.targetPrimaryLanguage] ?? []
         let candidates = targetDoubles.filter { !allowed.contains($0.word) }
@@ -194,12 +194,17 @@ public struct WordsDoubledRule: UnitRule {
             // (`lowercaseUnits`) that is canonically equivalent to no other string: words of such
             // scalars fold alike when they have as many units and those fold alike. Words with
             // another scalar (`İ`) fold as the strings do.
+            // Read by index: slices of `units` (`units[a]`) retained and released the array for
+            // each word of every string.
             let several = Self.severalUnits
-            if units[a].contains(where: { lowercaseUnits[Int($0)] == several })
-                || units[b].contains(where: { lowercaseUnits[Int($0)] == several }) {
-                return lowercased(a) == lowercased(b)
+            for index in a where lowercaseUnits[Int(units[index])] == several { return lowercased(a) == lowercased(b) }
+            for index in b where lowercaseUnits[Int(units[index])] == several { return lowercased(a) == lowercased(b) }
+            guard a.count == b.count else { return false }
+            for index in 0..<a.count
+            where lowercaseUnits[Int(units[a.lowerBound + index])] != lowercaseUnits[Int(units[b.lowerBound + index])] {
+                return false
             }
-            return a.count == b.count && zip(units[a], units[b]).allSatisfy { lowercaseUnits[Int($0)] == lowercaseUnits[Int($1)] }
+            return true
         }
         func lowercased(_ range: Range<Int>) -> String { LectorICU.UTF16.decode(units[range]).lowercased() }
         func close(at end: Int) {
