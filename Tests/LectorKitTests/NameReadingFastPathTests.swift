@@ -244,27 +244,43 @@ import Testing
         #expect(Array("Mu\u{308}ller".utf16).withUnsafeBufferPointer { table.value(of: $0) } == nil)
     }
 
+    /// `NamesMissingRule.names` of one line at a time in one language, without CLDR's places or
+    /// a spelling dictionary, told the memo to read verdicts through.
+    struct NameReader {
+        let language: String
+        let words: TextSegmenter
+        let sentences: TextSegmenter
+        let lexicon: FreeDictDictionary?
+        let inflection: InflectionRules
+
+        init(_ language: String) throws {
+            self.language = language
+            words = try TextSegmenter(.word, locale: language)
+            sentences = try TextSegmenter(.sentence, locale: language)
+            lexicon = Lexicon.headwords(of: language)
+            inflection = InflectionRules.forLanguage(language)
+        }
+
+        func names(in line: String, memo: NamesMissingRule.OrdinaryWordMemo) -> [String] {
+            let document = SourceDocument(path: "s.\(language).txt", text: line)
+            return NamesMissingRule().names(in: 0..<document.utf16.count, of: document, words: words, sentences: sentences,
+                                            lexicon: lexicon, spelling: nil, places: nil,
+                                            inflection: inflection, excluding: [], memo: memo)
+        }
+    }
+
     /// `names.missing` reads a word's verdict by its units once it has one (`OrdinaryWordMemo`'s
     /// unit table): over real text read twice with one memo, the same names in every line as
     /// with a new memo for each line, which decides every word afresh.
     @Test func namesByUnitVerdictsAreThoseDecidedAfresh() throws {
         var names = 0, lines = 0
         for (language, text) in try Self.realTexts() {
-            let words = try TextSegmenter(.word, locale: language)
-            let sentences = try TextSegmenter(.sentence, locale: language)
-            let lexicon = Lexicon.headwords(of: language)
-            let inflection = InflectionRules.forLanguage(language)
+            let reader = try NameReader(language)
             let shared = NamesMissingRule.OrdinaryWordMemo()
             for _ in 0..<2 {
                 for line in text {
-                    let document = SourceDocument(path: "s.\(language).txt", text: line)
-                    func read(_ memo: NamesMissingRule.OrdinaryWordMemo) -> [String] {
-                        NamesMissingRule().names(in: 0..<document.utf16.count, of: document, words: words, sentences: sentences,
-                                                 lexicon: lexicon, spelling: nil, places: nil, inflection: inflection,
-                                                 excluding: [], memo: memo)
-                    }
-                    let expected = read(NamesMissingRule.OrdinaryWordMemo())
-                    let found = read(shared)
+                    let expected = reader.names(in: line, memo: NamesMissingRule.OrdinaryWordMemo())
+                    let found = reader.names(in: line, memo: shared)
                     if found != expected { Issue.record("\(language) \(line): \(found), not \(expected)") }
                     names += expected.count
                     lines += 1
@@ -279,21 +295,11 @@ import Testing
     /// memo answers a later word by its text under canonical equivalence, so a verdict kept for
     /// `A\u{308}pfel‰x` would make the composed `Äpfel` of the next sentence a name.
     @Test func misencodedPiecesLeaveNoVerdict() throws {
-        let language = "de"
-        let words = try TextSegmenter(.word, locale: language)
-        let sentences = try TextSegmenter(.sentence, locale: language)
-        let lexicon = Lexicon.headwords(of: language)
-        let inflection = InflectionRules.forLanguage(language)
+        let reader = try NameReader("de")
         let shared = NamesMissingRule.OrdinaryWordMemo()
         for line in ["Wir haben A\u{308}pfel‰x gekauft.", "Wir haben Äpfel gekauft.", "Sie essen Äpfel und Birnen."] {
-            let document = SourceDocument(path: "s.de.txt", text: line)
-            func read(_ memo: NamesMissingRule.OrdinaryWordMemo) -> [String] {
-                NamesMissingRule().names(in: 0..<document.utf16.count, of: document, words: words, sentences: sentences,
-                                         lexicon: lexicon, spelling: nil, places: nil, inflection: inflection,
-                                         excluding: [], memo: memo)
-            }
-            let expected = read(NamesMissingRule.OrdinaryWordMemo())
-            #expect(read(shared) == expected, "\(line)")
+            let expected = reader.names(in: line, memo: NamesMissingRule.OrdinaryWordMemo())
+            #expect(reader.names(in: line, memo: shared) == expected, "\(line)")
         }
     }
 }

@@ -156,7 +156,7 @@ import Testing
         var generator = SeededGenerator(seed: 0x5261)
         let alphabet = Array("ab %{$&@#?Zäé€𝟘\u{0}\u{7F}")
         for _ in 0..<20_000 {
-            texts.append(String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            texts.append(generator.text(from: alphabet, maxLength: 30))
         }
         var found = 0
         for text in texts {

@@ -55,7 +55,7 @@ import Testing
         var generator = SeededGenerator(seed: 0x5262)
         let alphabet = Array("  ab.,;:!?é€\u{A0}")
         for _ in 0..<20_000 {
-            texts.append(String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            texts.append(generator.text(from: alphabet, maxLength: 24))
         }
         var found = 0
         for text in texts {

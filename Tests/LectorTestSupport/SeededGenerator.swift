@@ -14,3 +14,11 @@ public struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SeededGenerator {
+    /// A text of 0 to `maxLength` characters drawn from `alphabet`, for tests that compare a fast
+    /// path with its reference on random inputs.
+    public mutating func text(from alphabet: [Character], maxLength: Int) -> String {
+        String((0..<Int.random(in: 0...maxLength, using: &self)).map { _ in alphabet.randomElement(using: &self)! })
+    }
+}

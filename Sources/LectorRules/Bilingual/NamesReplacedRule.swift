@@ -421,18 +421,15 @@ public struct NamesReplacedRule: BilingualRule {
                 guard segment.kind == .letter || segment.kind == .ideographic || segment.kind == .kana else { continue }
                 let (entry, isCapitalized) = segments.units.withUnsafeBufferPointer { all in
                     let units = UnsafeBufferPointer(rebasing: all[segment.start..<segment.end])
-                    // The first scalar as the decoded word has it. (A word's units come from a
-                    // valid string, `sideUnits` re-encoding a side whose range cuts a surrogate
-                    // pair, so a lone surrogate, which would decode to an empty word, never comes.)
-                    var first: Unicode.Scalar = "\u{FFFD}"
-                    if let lead = units.first {
-                        if Unicode.UTF16.isLeadSurrogate(lead), units.count > 1, Unicode.UTF16.isTrailSurrogate(units[1]) {
-                            first = Unicode.Scalar(0x10000 + (UInt32(lead - 0xD800) << 10) + UInt32(units[1] - 0xDC00)) ?? first
-                        } else {
-                            first = Unicode.Scalar(lead) ?? first
-                        }
+                    // The first scalar, as the decoded word has it (the units come from a valid
+                    // string; a lone surrogate, which makes the decoded word empty, is no capital).
+                    var scalars = units.makeIterator(), decoder = Unicode.UTF16()
+                    let isCapitalized: Bool
+                    if case .scalarValue(let first) = decoder.decode(&scalars) {
+                        isCapitalized = Latin1ScalarProperties.isUppercase(first)
+                    } else {
+                        isCapitalized = false
                     }
-                    let isCapitalized = !units.isEmpty && Latin1ScalarProperties.isUppercase(first)
                     if let known = memo?.entry(ofUnits: units) { return (known, isCapitalized) }
                     let entry = entryOf(LectorICU.UTF16.decode(units))
                     memo?.remember(entry, ofUnits: units)

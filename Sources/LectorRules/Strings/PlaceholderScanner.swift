@@ -101,30 +101,13 @@ public struct PlaceholderScanner: Sendable {
     }
 
     /// Whether `text`'s UTF-8 has one of the bytes every placeholder starts at: `%`, `{`, `$`,
-    /// `&`, `@`. Every text a check reads is asked, several times a pair: eight bytes are tested
-    /// at once (a byte equal to `b` is a zero byte of `word ^ b…b`, and `(v - 1…1) & ~v & 80…80`
-    /// is not zero exactly when `v` has a zero byte, though a borrow may mark the byte after it
-    /// too: the answer, whether there is one, is exact), and the last few one by one.
+    /// `&`, `@`. Every text a check reads is asked, several times a pair: `UnitScan` tests 32
+    /// bytes a step.
     static func mayHavePlaceholder(_ text: String) -> Bool {
-        func isStart(_ byte: UInt8) -> Bool { byte == 0x25 || byte == 0x7B || byte == 0x24 || byte == 0x26 || byte == 0x40 }
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                if hasZeroByte(word ^ (ones &* 0x25)) || hasZeroByte(word ^ (ones &* 0x7B)) || hasZeroByte(word ^ (ones &* 0x24))
-                    || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x40)) { return true }
-                offset += 8
-            }
-            while offset < raw.count {
-                if isStart(raw[offset]) { return true }
-                offset += 1
-            }
-            return false
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            UnitScan.firstIndex(in: bytes, from: 0, ofAny: 0x25, 0x7B, 0x24, 0x26, 0x40) < bytes.count
         }
-        return found ?? text.utf8.contains(where: isStart)
+        return found ?? text.utf8.contains { $0 == 0x25 || $0 == 0x7B || $0 == 0x24 || $0 == 0x26 || $0 == 0x40 }
     }
 
     // MARK: - Scanning
