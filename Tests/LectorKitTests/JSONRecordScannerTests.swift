@@ -136,6 +136,11 @@ import Testing
             #"{"source": "a", "target": "\ud83d\ude00 \"x\" é\n", "note": {"target": "y"}}"#, #"{"sourc\u0065": "a"}"#,
             #"{"source": "a", "source": "b"}"#, #"{"source": "a",}"#, #"{"source": "a", "x": [1,]}"#, #"{}"#, "",
             #"{"source": "a", "target": ""}"#, "{\"source\": \"a\u{FEFF}b\", \"target\": \"\u{FEFF}\"}", #"{"source": "a\uFEFFb"}"#, #"{"source": "a", "x": 1e400}"#, #"{"source": "a", "x": 0.0000000000000000001}"#,
+            // Ids of 18 digits and more (found by the fuzzer: a 100-digit id overflowed the
+            // scanner's Int64 before its digit count was tested).
+            #"{"source": "a", "id": 999999999999999999}"#, #"{"source": "a", "id": 9999999999999999999}"#,
+            #"{"source": "a", "id": -9999999999999999999}"#, #"{"source": "a", "id": 99999999999999999999}"#,
+            "{\"source\": \"a\", \"id\": \(String(repeating: "9", count: 100))1}",
         ]
         for text in lines {
             for byteOffset in [nil, 40] {

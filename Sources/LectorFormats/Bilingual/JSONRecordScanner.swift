@@ -191,9 +191,11 @@ struct JSONRecordScanner {
         let start = index
         var value: Int64 = 0
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            // Counted before the digit is added: a nineteenth digit can overflow `Int64`, and
+            // the number is the reference reader's anyway.
+            guard index - start < Self.maximumDigits else { return nil }
             value = value * 10 + Int64(bytes[index] - 0x30)
             index += 1
-            guard index - start <= Self.maximumDigits else { return nil }
         }
         guard index > start, bytes[start] != 0x30 || index == start + 1 else { return nil }
         // A fraction or an exponent makes it a floating-point number, whose text is NSNumber's.
