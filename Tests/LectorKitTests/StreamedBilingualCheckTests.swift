@@ -377,4 +377,80 @@ import Testing
         #expect(run.findings == run.whole)
         #expect(run.whole.contains { $0.ruleID == "spelling.unknown" })
     }
+
+    /// A stream's first chunk read while the session is made (`readBilingualAhead`) is taken over:
+    /// the findings and how the file is checked are those of a run without it, for a file checked
+    /// in one pass and for one whose languages are named late (checked again).
+    @Test func firstChunkReadAheadGivesTheSameFindings() throws {
+        let late = (0..<1_100).map { index in
+            let languages = index == 700 ? #", "source_lang": "de", "target_lang": "en""# : ""
+            return #"{"id": "u\#(index)", "source": "Die Lage in Kiew ist ruhig, Tag \#(index).", "target": "The situation in Kyiv is zorblatt, day \#(index)."\#(languages)}"#
+        }.joined(separator: "\n")
+        let paths = [Fixtures.write(Self.xliff(units: 1_500), named: "ahead.xlf"),
+                     Fixtures.write(late, named: "ahead-late.jsonl")]
+        for path in paths {
+            let input = LintSession.Input.bilingual(path: path, standardInputFormat: nil)
+            let session = try Self.session(source: "de", jobs: 2)
+            var plain: [Finding] = []
+            let plainHow = try session.streamedCheck(input) { plain += $0 }
+            let readAhead = try #require(LintSession.readBilingualAhead(path: path, documents: nil,
+                                                                        configuration: session.configuration))
+            var ahead: [Finding] = []
+            let aheadHow = try Self.session(source: "de", jobs: 2).streamedCheck(input, readAhead: readAhead) { ahead += $0 }
+            #expect(aheadHow == plainHow && aheadHow != nil, "\(path)")
+            #expect(ahead == plain, "\(path)")
+            #expect(plain.count > 1_000, "\(path)")
+            // Taken over: nothing is left to take.
+            #expect(readAhead.take() == nil)
+        }
+        // One thread, standard input, a file at or below `windowBytes` or a per-record run: nothing read ahead.
+        var one = try Self.session(source: "de", jobs: 1).configuration
+        #expect(LintSession.readBilingualAhead(path: paths[0], documents: nil, configuration: one) == nil)
+        one.jobs = 2
+        #expect(LintSession.readBilingualAhead(path: "-", documents: nil, configuration: one) == nil)
+        #expect(LintSession.readBilingualAhead(path: paths[0], documents: .perRecord, configuration: one) == nil)
+        one.windowBytes = 1 << 30
+        #expect(LintSession.readBilingualAhead(path: paths[0], documents: nil, configuration: one) == nil)
+    }
+
+    /// The chunk read ahead is the one checked: a file replaced once reading started is checked as
+    /// it was read (the stream holds the file it opened), so nothing of the file is read twice.
+    @Test func firstChunkReadAheadIsWhatIsChecked() throws {
+        let path = Fixtures.write(Self.xliff(units: 1_500), named: "ahead-replaced.xlf")
+        let session = try Self.session(source: "de", jobs: 2)
+        var before: [Finding] = []
+        _ = try session.streamedCheck(.bilingual(path: path, standardInputFormat: nil)) { before += $0 }
+        let readAhead = try #require(LintSession.readBilingualAhead(path: path, documents: nil,
+                                                                    configuration: session.configuration))
+        readAhead.finish()
+        let replacement = Fixtures.write(Self.news(units: 1_500), named: "ahead-replacement.xlf")
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: replacement, toPath: path)
+        var ahead: [Finding] = []
+        _ = try session.streamedCheck(.bilingual(path: path, standardInputFormat: nil), readAhead: readAhead) { ahead += $0 }
+        #expect(ahead == before)
+        // Without it, the new file's findings.
+        var after: [Finding] = []
+        _ = try session.streamedCheck(.bilingual(path: path, standardInputFormat: nil)) { after += $0 }
+        #expect(after != before && !after.isEmpty)
+    }
+
+    /// An error in the first chunk, met while reading ahead, is thrown where reading the first chunk
+    /// throws it, and it is the error of a run without reading ahead.
+    @Test func firstChunkReadAheadThrowsTheSameError() throws {
+        let units = Self.xliff(units: 3_000)
+        let broken = units.replacingOccurrences(of: "day 12.", with: "&city;")
+        #expect(broken != units)
+        let path = Fixtures.write(broken, named: "ahead-broken.xlf")
+        let input = LintSession.Input.bilingual(path: path, standardInputFormat: nil)
+        let session = try Self.session(source: "de", jobs: 2)
+        let plain = try #require(Self.loadError { _ = try session.streamedCheck(input) { _ in } })
+        let readAhead = try #require(LintSession.readBilingualAhead(path: path, documents: nil,
+                                                                    configuration: session.configuration))
+        var emitted = 0
+        let ahead = try #require(Self.loadError { _ = try session.streamedCheck(input, readAhead: readAhead) { emitted += $0.count } })
+        #expect(ahead == plain)
+        #expect(emitted == 0)
+        #expect(plain.line != nil)
+    }
 }

@@ -10,12 +10,28 @@ extension LintSession {
     }
 
     private func streamedPath(_ input: Input, documents: DocumentMode?) -> String? {
-        guard case .bilingual(let path, _) = input, path != "-", (documents ?? .perFile) == .perFile,
+        guard case .bilingual(let path, _) = input, Self.streams(path: path, documents: documents, configuration: configuration)
+        else { return nil }
+        return path
+    }
+
+    private static func streams(path: String, documents: DocumentMode?, configuration: CheckConfiguration) -> Bool {
+        guard path != "-", (documents ?? .perFile) == .perFile,
               configuration.threadCount > 1, BilingualFileLoader.isStreamable(path: path),
               // A file whose size cannot be read is checked whole, which reports why it cannot be read.
               let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
-              size > configuration.windowBytes else { return nil }
-        return path
+              size > configuration.windowBytes else { return false }
+        return true
+    }
+
+    /// Starts reading the first chunk of `path` on a thread of its own (`BilingualReadAhead`), for
+    /// `checkBilingualStream` to take over once the session is made: for a file that
+    /// `isStreamedBilingual` would stream if it is read as a bilingual file; `nil` for anything
+    /// else. Reading ahead decides nothing: the session checks the file as it would without it.
+    public static func readBilingualAhead(path: String, documents: DocumentMode?,
+                                          configuration: CheckConfiguration) -> BilingualReadAhead? {
+        guard streams(path: path, documents: documents, configuration: configuration) else { return nil }
+        return BilingualReadAhead(path: path)
     }
 
     /// Checks a large JSON Lines or XLIFF file (`isStreamedBilingual`) from the file, a chunk of
@@ -38,9 +54,11 @@ extension LintSession {
     /// whole (fewer than two chunks of units, suppression directives in its targets) is loaded
     /// and checked whole, as by `check`.
     /// Returns `false`, having emitted nothing, for any other input.
-    public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil,
+    /// - Parameter readAhead: the file's first chunk read while the session was made
+    ///   (`readBilingualAhead`); taken over if it is this input's file, else stopped and left.
+    public func checkBilingualStream(_ input: Input, documents: DocumentMode? = nil, readAhead: BilingualReadAhead? = nil,
                                      emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> Bool {
-        try streamedCheck(input, documents: documents, emit: emit) != nil
+        try streamedCheck(input, documents: documents, readAhead: readAhead, emit: emit) != nil
     }
 
     /// How `checkBilingualStream` checked a file.
@@ -54,16 +72,26 @@ extension LintSession {
     }
 
     /// `checkBilingualStream`, saying how it checked the file (`nil`: not a streamed input).
-    func streamedCheck(_ input: Input, documents: DocumentMode? = nil,
+    func streamedCheck(_ input: Input, documents: DocumentMode? = nil, readAhead: BilingualReadAhead? = nil,
                        emit: ([Finding]) throws(InputError) -> Void) throws(InputError) -> StreamedCheck? {
-        guard let path = streamedPath(input, documents: documents), let stream = BilingualFileLoader.unitStream(path: path) else {
-            return nil
+        let taken = readAhead?.take()
+        guard let path = streamedPath(input, documents: documents) else { return nil }
+        var chunks: UnitChunks
+        let firstChunk: [BilingualUnit]?
+        if let readAhead, let taken, readAhead.path == path {
+            // The stream as it stands after its first chunk, as read below.
+            chunks = taken.chunks
+            StageProfile.shared?.mark("streamed file: first chunk read ahead, taken over")
+            firstChunk = try taken.first.get()
+        } else {
+            guard let stream = BilingualFileLoader.unitStream(path: path) else { return nil }
+            StageProfile.shared?.mark("streamed file: survey starts")
+            chunks = UnitChunks(stream)
+            firstChunk = try chunks.next()
         }
-        StageProfile.shared?.mark("streamed file: survey starts")
-        var chunks = UnitChunks(stream)
         // The languages so far decide the checker of the first pass; a file whose first naming of a
         // language comes later is read a second time with the right one.
-        let firstChunk = try chunks.next()
+        let stream = chunks.stream
         var checker = try self.checker(source: stream.sourceLanguage ?? configuration.sourceLanguage,
                                        target: stream.targetLanguage ?? configuration.targetLanguage)
         // What the first pass's checks are told of the file; the file's own as far as it was read.
@@ -118,6 +146,75 @@ extension LintSession {
 
     private func changed(_ path: String) -> InputError {
         InputError(file: path, message: "the file changed while it was being checked")
+    }
+}
+
+/// The first chunk of a large JSON Lines, XLIFF or TMX file, read on a thread of its own while the
+/// rest of the run starts (`LintSession.readBilingualAhead`): XLIFF is parsed a block of about a
+/// MiB at a time, some 20 ms before the first chunk can be checked, which were serial while the
+/// session's second core was half idle. `LintSession.checkBilingualStream` takes the stream over
+/// (`take`) in the state the first chunk left it, so the rest of the run is as without it; an
+/// error met reading the first chunk is thrown where reading it would have thrown it.
+public final class BilingualReadAhead: @unchecked Sendable {
+    let path: String
+    private let condition = NSCondition()
+    private var read: (chunks: UnitChunks, first: Result<[BilingualUnit]?, InputError>)?
+    private var finished = false
+
+    init(path: String) {
+        self.path = path
+        let thread = Thread { [self] in
+            #if canImport(Glibc)
+            // Below the threads that make the session, as `WindowReadAhead` reads: for a core they
+            // leave idle. If the priority cannot be set, the reading runs at the same one.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
+            var made: (chunks: UnitChunks, first: Result<[BilingualUnit]?, InputError>)?
+            // A file that cannot be opened as a stream is left to `checkBilingualStream`, which
+            // finds the same and checks it whole.
+            if let stream = BilingualFileLoader.unitStream(path: path) {
+                var chunks = UnitChunks(stream)
+                let first: Result<[BilingualUnit]?, InputError>
+                do throws(InputError) {
+                    first = .success(try chunks.next())
+                } catch {
+                    first = .failure(error)
+                }
+                made = (chunks, first)
+            }
+            condition.withLock {
+                read = made
+                finished = true
+                condition.broadcast()
+            }
+        }
+        thread.name = "lector.read-ahead"
+        // The readers' parsers recurse no deeper than on the main thread, whose stack is 8 MiB.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Stops the reading, for a run that does not stream the file after all (waiting for the
+    /// chunk being read); what was read is dropped.
+    public func stop() {
+        _ = take()
+    }
+
+    /// Waits until the first chunk is read, and leaves it (for tests).
+    func finish() {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+    }
+
+    /// Waits for the first chunk and returns the stream after it and the chunk (or the error
+    /// reading it threw); `nil` if the file could not be opened as a stream, or once taken.
+    func take() -> (chunks: UnitChunks, first: Result<[BilingualUnit]?, InputError>)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+        defer { read = nil }
+        return read
     }
 }
 

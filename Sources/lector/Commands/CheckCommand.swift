@@ -104,12 +104,17 @@ struct CheckCommand: AsyncParsableCommand {
         let readAhead = source == nil && files.count == 1
             ? LintSession.readWindowsAhead(path: files[0], configuration: configuration) : nil
         defer { readAhead?.stop() }
+        let documents = document.flatMap(DocumentMode.init(rawValue:))
+        // One large JSON Lines or XLIFF file: its first chunk read while the session is made, for
+        // the streamed check below to take over.
+        let bilingualAhead = source == nil && files.count == 1
+            ? LintSession.readBilingualAhead(path: files[0], documents: documents, configuration: configuration) : nil
+        defer { bilingualAhead?.stop() }
         let session = try LintSession(configuration)
         CheckOptions.report(session.glossaryWarnings)
         let inputs = try collectInputs(project: project, configuration: session.configuration)
         let readFiles = inputs.flatMap(\.filesRead) + options.readFiles(project: project)
             + [baseline ?? project?.baseline].compactMap { $0 }
-        let documents = document.flatMap(DocumentMode.init(rawValue:))
         if inputs.count == 1, case .bilingual("-", let format) = inputs[0], ["jsonl", "ndjson"].contains(format ?? ""),
            (documents ?? LintSession.defaultDocumentMode(for: inputs[0])) == .perRecord {
             return try checkStream(session: session, project: project, started: started, files: ["<stdin>"],
@@ -134,11 +139,13 @@ struct CheckCommand: AsyncParsableCommand {
             return try checkStream(session: session, project: project, started: started, files: [input.displayPath],
                                    readFiles: readFiles) {
                 emit throws(InputError) in
-                if try !session.checkBilingualStream(input, documents: documents, emit: emit) {
+                if try !session.checkBilingualStream(input, documents: documents, readAhead: bilingualAhead, emit: emit) {
                     try emit(session.check(input, documents: documents))
                 }
             }
         }
+        // Not a streamed file after all: its first chunk is dropped.
+        bilingualAhead?.stop()
         let progress = ProgressBar(enabled: !quiet && inputs.count >= ProgressBar.minimumFiles)
         var findings = try await session.check(inputs, documents: documents,
                                                progress: { done, total in progress.update(done, of: total) })
