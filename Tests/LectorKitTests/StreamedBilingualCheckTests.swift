@@ -118,11 +118,14 @@ import Testing
         }
     }
 
-    static func session(source: String, jobs: Int, retainedUnitTextBytes: Int? = nil,
+    /// A session whose large files stream (`windowBytes` 1,000), cut into chunks of 256 units
+    /// (`largeChunkUnits`) as the tests that place words in given chunks count them.
+    static func session(source: String, jobs: Int, retainedUnitTextBytes: Int? = nil, largeChunkUnits: Int = 256,
                         configure: (inout CheckConfiguration) -> Void = { _ in }) throws -> LintSession {
         var configuration = CheckConfiguration(glossaries: [Fixtures.houseGlossary], targetLanguage: "en", sourceLanguage: source)
         configuration.jobs = jobs
         configuration.windowBytes = 1_000
+        configuration.largeChunkUnits = largeChunkUnits
         if let retainedUnitTextBytes { configuration.retainedUnitTextBytes = retainedUnitTextBytes }
         configure(&configuration)
         return try LintSession(configuration)
@@ -182,7 +185,7 @@ import Testing
             let session = try Self.session(source: "de", jobs: 2, retainedUnitTextBytes: budget)
             // What the first pass keeps: every unit, in order, or none.
             let stream = try #require(BilingualFileLoader.unitStream(path: path))
-            var chunks = UnitChunks(stream)
+            var chunks = UnitChunks(stream, largeUnits: session.configuration.largeChunkUnits)
             let first = try chunks.next()
             let survey = try WholeFileSurvey.read(chunks: &chunks, first: first, path: path,
                                                   checker: try session.checker(source: "de", target: "en"))
@@ -452,5 +455,52 @@ import Testing
         #expect(ahead == plain)
         #expect(emitted == 0)
         #expect(plain.line != nil)
+    }
+
+    /// A loaded file is cut into chunks of `largeUnits` while more than four are left, then of
+    /// `unitsPerChunk`; every unit in one chunk, in order.
+    @Test func chunksAreLargeUntilTheEnd() {
+        for (count, large) in [(0, 1024), (1, 1024), (700, 1024), (4_096, 1024), (4_097, 1024), (20_000, 1024),
+                               (2_500, 512), (3_000, 1), (1_000, 256)] {
+            let chunks = Checker.chunks(of: count, largeUnits: large)
+            #expect(chunks.first?.lowerBound ?? 0 == 0 && chunks.last?.upperBound ?? 0 == count, "\(count) \(large)")
+            #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(count) \(large)")
+            for chunk in chunks {
+                let left = count - chunk.lowerBound
+                let size = left > 4 * large ? large : Checker.unitsPerChunk
+                #expect(chunk.count == min(size, left), "\(count) \(large) \(chunk)")
+            }
+        }
+        // 16 chunks of 1,024, then 3,616 units in 14 chunks of 256 and one of 32.
+        #expect(Checker.chunks(of: 20_000, largeUnits: 1024).map(\.count) == Array(repeating: 1024, count: 16)
+            + Array(repeating: 256, count: 14) + [32])
+    }
+
+    /// A stream is cut into chunks of `largeUnits` until it has ended, and what is left into chunks
+    /// of `unitsPerChunk`: the units are the file's, in order; and the findings, streamed or
+    /// loaded and checked in chunks, are those of the file checked whole, whatever the chunks.
+    @Test func largeChunksGiveTheWholeFilesFindings() throws {
+        let path = Fixtures.write(Self.xliff(units: 2_500), named: "large-chunks.xlf")
+        var chunks = UnitChunks(try #require(BilingualFileLoader.unitStream(path: path)), largeUnits: 512)
+        var sizes: [Int] = []
+        var units: [BilingualUnit] = []
+        while let chunk = try chunks.next() {
+            sizes.append(chunk.count)
+            units += chunk
+        }
+        // One block of XLIFF holds every unit: the stream ends once 452 are left.
+        #expect(sizes == [512, 512, 512, 512, 256, 196])
+        let file = try BilingualFileLoader.load(path: path)
+        #expect(units == file.units)
+        let whole = try Self.session(source: "de", jobs: 1).checker(for: file).check(file)
+        #expect(whole.count > 2_000)
+        for large in [512, 1_000, 4_096] {
+            let session = try Self.session(source: "de", jobs: 2, largeChunkUnits: large)
+            var streamed: [Finding] = []
+            let how = try session.streamedCheck(.bilingual(path: path, standardInputFormat: nil)) { streamed += $0 }
+            #expect(how == .onePass, "\(large)")
+            #expect(streamed == whole, "\(large)")
+            #expect(try session.checker(for: file).check(file) == whole, "\(large)")
+        }
     }
 }

@@ -9,8 +9,24 @@ struct WholeFileFacts: Sendable {
 }
 
 extension Checker {
-    /// Units per chunk of a bilingual file checked on several threads.
+    /// Units per chunk of a bilingual file checked on several threads, at its end (`chunks(of:largeUnits:)`).
     static let unitsPerChunk = 256
+
+    /// Where a loaded file of `count` units is cut into chunks: chunks of `largeUnits`
+    /// (`CheckConfiguration.largeChunkUnits`) while more than four of them are left, then of
+    /// `unitsPerChunk`, which keep the threads finishing together. `UnitChunks` cuts a stream the
+    /// same way, once it has ended.
+    static func chunks(of count: Int, largeUnits: Int) -> [Range<Int>] {
+        let large = max(largeUnits, 1)
+        var chunks: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            let size = count - start > 4 * large ? large : unitsPerChunk
+            chunks.append(start..<min(count, start + size))
+            start += size
+        }
+        return chunks
+    }
 
     /// The findings of `check(_:documents: .perFile)`, found on `CheckConfiguration.threadCount`
     /// threads: the units are checked in chunks of consecutive units, each chunk a document of its
@@ -24,7 +40,7 @@ extension Checker {
         let jobs = configuration.threadCount
         guard jobs > 1, units.count >= 2 * Self.unitsPerChunk, file.pluralFormCount == nil,
               !units.contains(where: { $0.target?.text.mentionsLectorDirective ?? false }) else { return unitFindings(file) }
-        let chunks = stride(from: 0, to: units.count, by: Self.unitsPerChunk).map { $0..<min(units.count, $0 + Self.unitsPerChunk) }
+        let chunks = Self.chunks(of: units.count, largeUnits: configuration.largeChunkUnits)
         // Where each chunk starts in the assembled target document: a unit is its target (line
         // breaks become spaces of the same length) and a line break.
         var starts: [Int] = []

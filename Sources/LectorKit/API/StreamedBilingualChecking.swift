@@ -31,7 +31,7 @@ extension LintSession {
     public static func readBilingualAhead(path: String, documents: DocumentMode?,
                                           configuration: CheckConfiguration) -> BilingualReadAhead? {
         guard streams(path: path, documents: documents, configuration: configuration) else { return nil }
-        return BilingualReadAhead(path: path)
+        return BilingualReadAhead(path: path, largeUnits: configuration.largeChunkUnits)
     }
 
     /// Checks a large JSON Lines or XLIFF file (`isStreamedBilingual`) from the file, a chunk of
@@ -78,7 +78,7 @@ extension LintSession {
         guard let path = streamedPath(input, documents: documents) else { return nil }
         var chunks: UnitChunks
         let firstChunk: [BilingualUnit]?
-        if let readAhead, let taken, readAhead.path == path {
+        if let readAhead, let taken, readAhead.path == path, readAhead.largeUnits == configuration.largeChunkUnits {
             // The stream as it stands after its first chunk, as read below.
             chunks = taken.chunks
             StageProfile.shared?.mark("streamed file: first chunk read ahead, taken over")
@@ -86,7 +86,7 @@ extension LintSession {
         } else {
             guard let stream = BilingualFileLoader.unitStream(path: path) else { return nil }
             StageProfile.shared?.mark("streamed file: survey starts")
-            chunks = UnitChunks(stream)
+            chunks = UnitChunks(stream, largeUnits: configuration.largeChunkUnits)
             firstChunk = try chunks.next()
         }
         // The languages so far decide the checker of the first pass; a file whose first naming of a
@@ -109,7 +109,7 @@ extension LintSession {
         if final.configuration.sourceLanguage != checker.configuration.sourceLanguage
             || final.configuration.targetLanguage != checker.configuration.targetLanguage {
             guard let again = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
-            var chunks = UnitChunks(again)
+            var chunks = UnitChunks(again, largeUnits: configuration.largeChunkUnits)
             let first = try chunks.next()
             // The chunks were checked with the wrong languages; this pass only surveys (a new
             // stream names the languages late again), and the second pass checks.
@@ -138,7 +138,7 @@ extension LintSession {
         survey.kept = []
         try checker.checkChunks(kept: kept, rest: { () throws(InputError) -> UnitChunks in
             guard let second = BilingualFileLoader.unitStream(path: path) else { throw changed(path) }
-            return UnitChunks(second)
+            return UnitChunks(second, largeUnits: configuration.largeChunkUnits)
         }, file: template, facts: survey.facts, units: survey.units, emit: emit)
         StageProfile.shared?.mark("streamed file: check done")
         return .twoPasses(fallback)
@@ -157,12 +157,16 @@ extension LintSession {
 /// error met reading the first chunk is thrown where reading it would have thrown it.
 public final class BilingualReadAhead: @unchecked Sendable {
     let path: String
+    /// `CheckConfiguration.largeChunkUnits` of the run it reads for: taken over only by a run that
+    /// cuts chunks the same way.
+    let largeUnits: Int
     private let condition = NSCondition()
     private var read: (chunks: UnitChunks, first: Result<[BilingualUnit]?, InputError>)?
     private var finished = false
 
-    init(path: String) {
+    init(path: String, largeUnits: Int) {
         self.path = path
+        self.largeUnits = largeUnits
         let thread = Thread { [self] in
             #if canImport(Glibc)
             // Below the threads that make the session, as `WindowReadAhead` reads: for a core they
@@ -173,7 +177,7 @@ public final class BilingualReadAhead: @unchecked Sendable {
             // A file that cannot be opened as a stream is left to `checkBilingualStream`, which
             // finds the same and checks it whole.
             if let stream = BilingualFileLoader.unitStream(path: path) {
-                var chunks = UnitChunks(stream)
+                var chunks = UnitChunks(stream, largeUnits: largeUnits)
                 let first: Result<[BilingualUnit]?, InputError>
                 do throws(InputError) {
                     first = .success(try chunks.next())
@@ -218,22 +222,27 @@ public final class BilingualReadAhead: @unchecked Sendable {
     }
 }
 
-/// A stream's units in chunks of exactly `Checker.unitsPerChunk`, the last one shorter: the chunks
-/// `Checker.chunkedUnitFindings` cuts a loaded file into.
+/// A stream's units in chunks: of `largeUnits` (`CheckConfiguration.largeChunkUnits`) while the
+/// stream has more to give, then, once it has ended, what is left in chunks of
+/// `Checker.unitsPerChunk`, the last one shorter, as `Checker.chunks(of:largeUnits:)` cuts a
+/// loaded file near its end: small chunks there keep the threads finishing together.
 struct UnitChunks {
     let stream: any BilingualUnitStream
+    let largeUnits: Int
     private var pending: [BilingualUnit] = []
     private var ended = false
 
-    init(_ stream: any BilingualUnitStream) { self.stream = stream }
+    init(_ stream: any BilingualUnitStream, largeUnits: Int) {
+        self.stream = stream
+        self.largeUnits = max(largeUnits, 1)
+    }
 
     mutating func next() throws(InputError) -> [BilingualUnit]? {
-        let size = Checker.unitsPerChunk
-        while pending.count < size, !ended {
+        while pending.count < largeUnits, !ended {
             if let units = try stream.next() { pending += units } else { ended = true }
         }
         guard !pending.isEmpty else { return nil }
-        let chunk = Array(pending.prefix(size))
+        let chunk = Array(pending.prefix(ended ? Checker.unitsPerChunk : largeUnits))
         pending.removeFirst(chunk.count)
         return chunk
     }
@@ -321,8 +330,8 @@ struct WholeFileSurvey {
             survey.checked = nil
         }
         // A chunk's facts take about a millisecond, and XLIFF comes in bursts of a block's units
-        // (4,000 news units a MiB): the reader may run that far ahead, a few MB of units.
-        orderedStreamWork(jobs: jobs, lookAhead: 32, next: { () -> [BilingualUnit]? in
+        // (4,000 news units a MiB): the reader may run about twice that far ahead, a few MB of units.
+        orderedStreamWork(jobs: jobs, lookAhead: max(2 * jobs, 8_192 / max(chunks.largeUnits, 1)), next: { () -> [BilingualUnit]? in
             let start = profile == nil ? 0 : StageProfile.now()
             defer { profile?.add("streamed file: survey, reading units", since: start) }
             let chunk: [BilingualUnit]?
@@ -488,7 +497,7 @@ extension Checker {
 extension Checker {
     /// The second pass of `LintSession.checkBilingualStream`: `chunkedUnitFindings` of a file read
     /// chunk by chunk, its findings emitted in the order `chunkedUnitFindings` returns them: the
-    /// `kept` chunks (all the file's, each of `unitsPerChunk` units but the last) if there are any,
+    /// `kept` chunks (all the file's, in the first pass's chunks) if there are any,
     /// else those read from `rest`, a new stream over the file. Findings are emitted as soon as
     /// their place in that order is sure (`ChunkFindingsOrder`).
     func checkChunks(kept: [(units: [BilingualUnit], target: ReadTarget?)], rest: () throws(InputError) -> UnitChunks,
