@@ -94,8 +94,13 @@ import Testing
     /// answered from the kept texts.
     @Test func maskedTextsAreKeptPerSideAndSettings() {
         let nfc = "Café &Öffnen %s", nfd = "Cafe\u{0301} &O\u{0308}ffnen %s"
-        let work = SharedUnitWork()
         let settings = StringCheckSettings(), other = StringCheckSettings(placeholderSyntaxes: [], acceleratorMarkers: ["_"])
+        // Kept for the settings the pair was made with, whichever are asked for first.
+        for work in [SharedUnitWork(settings: settings), SharedUnitWork(settings: other)] {
+            #expect(work.masked(nfd, isSource: false, settings: other) == StringText.masked(nfd, settings: other))
+            #expect(work.masked(nfd, isSource: false, settings: settings) == StringText.masked(nfd, settings: settings))
+        }
+        let work = SharedUnitWork(settings: settings)
         for _ in 0..<2 {
             #expect(work.masked(nfc, isSource: true, settings: settings) == StringText.masked(nfc, settings: settings))
             #expect(work.masked(nfd, isSource: false, settings: settings) == StringText.masked(nfd, settings: settings))

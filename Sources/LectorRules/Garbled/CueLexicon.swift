@@ -17,7 +17,10 @@ struct CueLexicon: Sendable {
     /// look-ups by language of each list were a fifth of `meaning.offensive`.
     private var byLanguage: [String: LanguageCues] = [:]
 
-    private final class LanguageCues: Sendable {
+    /// One language's lists (`languageCues(_:)`): a rule that reads every pair of a document in
+    /// the same languages looks them up once, not for every text, where the look-up retained and
+    /// released this object, shared by every thread, twice a pair.
+    final class LanguageCues: Sendable {
         let words: Set<String>
         let wordFilter: ASCIIKeyFilter
         let prefixes: [String]
@@ -84,9 +87,17 @@ struct CueLexicon: Sendable {
         words[language] != nil || prefixes[language] != nil || substrings[language] != nil
     }
 
+    /// The lists of `language`; `nil` if it has none.
+    func languageCues(_ language: String) -> LanguageCues? { byLanguage[language] }
+
     /// The cues found in `text`, in order (a word may be found more than once).
     func cues(in text: String, language: String) -> [String] {
         guard let cues = byLanguage[language] else { return [] }
+        return self.cues(in: text, using: cues)
+    }
+
+    /// `cues(in:language:)` with the language's lists looked up already (`languageCues(_:)`).
+    func cues(in text: String, using cues: LanguageCues) -> [String] {
         var found: [String] = []
         if let substrings = cues.substrings {
             let compact = text.filter { !$0.isWhitespace }
@@ -99,24 +110,27 @@ struct CueLexicon: Sendable {
             }
         }
         guard !cues.words.isEmpty || !cues.prefixes.isEmpty || !cues.suffixes.isEmpty else { return found }
-        // The lists are read off `cues` where a word is asked about, not taken out of it up front:
-        // most texts have no word the byte filter lets through, and taking out the six lists
-        // retained and released each of them for every text (a quarter of `meaning.offensive`).
-        func isCue(_ word: String) -> Bool {
-            if cues.wordFilter.mayContain(word), cues.words.contains(word) { return true }
-            let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
-            // The affixes first: most words have none, and the exceptions only undo a match.
-            return (cues.prefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
-                || cues.suffixes.contains(where: { Self.hasSuffix(word, $0, isASCII: isASCII) }))
-                && !cues.exceptions.contains(word)
-                && !cues.exceptionPrefixes.contains(where: { Self.hasPrefix(word, $0, isASCII: isASCII) })
-        }
-        if let fast = latin1Cues(in: text, bytes: cues.bytes, isCue: isCue) { return found + fast }
+        if let fast = latin1Cues(in: text, cues: cues) { return found + fast }
         for token in Self.words(inLowercased: text.lowercased()) {
             let word = String(token)
-            if isCue(word) { found.append(word) }
+            if Self.isCue(word, in: cues) { found.append(word) }
         }
         return found
+    }
+
+    /// Whether a lower-cased word is a cue of the lists. The lists are read off `cues` where a
+    /// word is asked about, not taken out of it up front: most texts have no word the byte filter
+    /// lets through, and taking out the six lists retained and released each of them for every
+    /// text (a quarter of `meaning.offensive`). A function, not a closure over `cues`, which
+    /// retained the lists' object, shared by every thread, for every text.
+    private static func isCue(_ word: String, in cues: LanguageCues) -> Bool {
+        if cues.wordFilter.mayContain(word), cues.words.contains(word) { return true }
+        let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+        // The affixes first: most words have none, and the exceptions only undo a match.
+        return (cues.prefixes.contains(where: { hasPrefix(word, $0, isASCII: isASCII) && word.count > $0.count + 1 })
+            || cues.suffixes.contains(where: { hasSuffix(word, $0, isASCII: isASCII) }))
+            && !cues.exceptions.contains(word)
+            && !cues.exceptionPrefixes.contains(where: { hasPrefix(word, $0, isASCII: isASCII) })
     }
 
     /// The word cues of `text` as `cues(in:language:)` finds them, for text whose every scalar is
@@ -126,7 +140,7 @@ struct CueLexicon: Sendable {
     /// may be a listed word or carry a listed affix (`CueBytes`), which most words of a sentence
     /// do not. `nil` for other text. `meaning.offensive` reads both sides of every pair, and this
     /// was most of its time.
-    private func latin1Cues(in text: String, bytes: CueBytes, isCue: (String) -> Bool) -> [String]? {
+    private func latin1Cues(in text: String, cues: LanguageCues) -> [String]? {
         guard Self.punctuationIsCaseless else { return nil }
         let lower = Self.latin1Lowercase
         let alphabetic = Self.latin1Alphabetic
@@ -140,9 +154,9 @@ struct CueLexicon: Sendable {
             var length = 0
             func finishWord() {
                 let current = UnsafeBufferPointer(rebasing: word[..<length])
-                if bytes.mayMatch(current) {
+                if cues.bytes.mayMatch(current) {
                     let string = String(decoding: current, as: Unicode.UTF8.self)
-                    if isCue(string) { found.append(string) }
+                    if Self.isCue(string, in: cues) { found.append(string) }
                 }
                 length = 0
             }

@@ -28,16 +28,26 @@ public struct OffensiveRule: BilingualRule {
 
     public init() {}
 
-    /// `false` when either language has no list: the rule then says nothing.
-    public func prepare(for context: CheckContext, bilingual: BilingualContext) -> Bool {
-        CueLexicon.offensive.hasCues(for: bilingual.sourceLanguage) && CueLexicon.offensive.hasCues(for: context.index.targetLanguage)
+    /// Both languages' lists, looked up once per document.
+    public struct Lists {
+        let source: CueLexicon.LanguageCues
+        let target: CueLexicon.LanguageCues
     }
 
-    public func findings(in pair: SentencePairContext, using bothListed: Bool) -> [RuleFinding] {
-        guard bothListed else { return [] }
+    /// `nil` when either language has no list: the rule then says nothing.
+    public func prepare(for context: CheckContext, bilingual: BilingualContext) -> Lists? {
         let lexicon = CueLexicon.offensive
-        let inSource = lexicon.cues(in: pair.sourceText, language: pair.sourceLanguage)
-        let inTarget = lexicon.cues(in: pair.targetText, language: pair.targetLanguage)
+        guard lexicon.hasCues(for: bilingual.sourceLanguage), lexicon.hasCues(for: context.index.targetLanguage),
+              let source = lexicon.languageCues(bilingual.sourceLanguage),
+              let target = lexicon.languageCues(context.index.targetLanguage) else { return nil }
+        return Lists(source: source, target: target)
+    }
+
+    public func findings(in pair: SentencePairContext, using lists: Lists?) -> [RuleFinding] {
+        guard let lists else { return [] }
+        let lexicon = CueLexicon.offensive
+        let inSource = lexicon.cues(in: pair.sourceText, using: lists.source)
+        let inTarget = lexicon.cues(in: pair.targetText, using: lists.target)
         if let word = inSource.first, inTarget.isEmpty {
             return [RuleFinding(range: pair.targetRange,
                                 message: "the source's offensive `\(word)` has no offensive counterpart in the translation")]

@@ -18,7 +18,16 @@ public struct StringPair {
     let units: [BilingualUnit]
     public var unit: BilingualUnit { _read { yield units[index] } }
     /// Masked texts, made by the first string check that asks: most of them read the same two.
-    let shared = SharedUnitWork()
+    let shared: SharedUnitWork
+
+    init(index: Int, source: String, target: String, targetStart: Int, units: [BilingualUnit], settings: StringCheckSettings) {
+        self.index = index
+        self.source = source
+        self.target = target
+        self.targetStart = targetStart
+        self.units = units
+        shared = SharedUnitWork(settings: settings)
+    }
 
     /// `StringText.masked` of the source, made once per unit for the settings of the check.
     func maskedSource(settings: StringCheckSettings) -> [UInt16] {
@@ -54,7 +63,7 @@ extension CheckContext {
         guard let units = bilingual?.units, index < units.count, let target = units[index].target,
               !units[index].details.sourceKeyMissing, index < document.lineCount else { return nil }
         return StringPair(index: index, source: units[index].source.text, target: target.text,
-                          targetStart: document.lineRange(index + 1).lowerBound, units: units)
+                          targetStart: document.lineRange(index + 1).lowerBound, units: units, settings: strings)
     }
 }
 
@@ -64,18 +73,20 @@ extension CheckContext {
 /// normalization form (NFD against NFC) has other UTF-16 offsets, and must not be given the
 /// source's units.
 final class SharedUnitWork {
-    /// The settings the kept texts were made with: every check of a run reads the same ones, so
-    /// one pair of slots is kept, and texts asked for with other settings are made anew.
-    private var settings: StringCheckSettings?
+    /// The settings of the check that made the unit's pair, which every string check of the run
+    /// passes: the kept texts are made with them, and texts asked for with others are made anew.
+    /// Held from the start and compared in place: kept on first use and copied out to be compared,
+    /// they were retained and released a dozen times a unit, on objects every thread shares.
+    private let settings: StringCheckSettings
     private var source: [UInt16]?
     private var target: [UInt16]?
 
+    init(settings: StringCheckSettings) {
+        self.settings = settings
+    }
+
     func masked(_ text: String, isSource: Bool, settings: StringCheckSettings) -> [UInt16] {
-        if let kept = self.settings {
-            guard kept == settings else { return StringText.masked(text, settings: settings) }
-        } else {
-            self.settings = settings
-        }
+        guard settings == self.settings else { return StringText.masked(text, settings: settings) }
         if let made = isSource ? source : target { return made }
         let units = StringText.masked(text, settings: settings)
         if isSource { source = units } else { target = units }
