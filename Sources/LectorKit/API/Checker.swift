@@ -175,11 +175,13 @@ public struct Checker: Sendable {
         let icuObjects = Result { () throws(InputError) in try Self.checkICUObjects(languages: languages) }
         let schemes: [TransliterationScheme]
         if let configured = configuration.schemes { schemes = configured } else { schemes = try TransliterationScheme.builtIn() }
+        // One set of transliterators for both indexes: the source's finds the target's spellings.
+        let transliterators = VariantTransliterators(schemes: schemes)
         index = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: configuration.targetLanguage,
-                                  schemes: schemes, resourcePaths: configuration.resourcePaths)
+                                  transliterators: transliterators, resourcePaths: configuration.resourcePaths)
         if let source = configuration.sourceLanguage {
-            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source, schemes: schemes,
-                                            resourcePaths: configuration.resourcePaths)
+            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source,
+                                            transliterators: transliterators, resourcePaths: configuration.resourcePaths)
         } else {
             sourceIndex = nil
         }
