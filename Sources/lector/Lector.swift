@@ -16,6 +16,10 @@ struct Lector: AsyncParsableCommand {
     /// (ArgumentParser's default is 64).
     static func main() async {
         AllocatorSettings.applyOnce()
+        // The transliteration schemes every checker needs are compiled on a thread of their own
+        // from here on, while the arguments are parsed and the configuration and glossary read:
+        // ICU takes longer to build them than all of that (`TransliterationScheme.prepareBuiltIn()`).
+        if Self.makesChecker(Array(CommandLine.arguments.dropFirst())) { TransliterationScheme.prepareBuiltIn() }
         if let typo = CommandSuggestion.unknownCommand(in: Array(CommandLine.arguments.dropFirst()),
                                                        commands: configuration.subcommands.map { $0.configuration.commandName ?? "" }) {
             printToStandardError("lector: error: unknown command “\(typo.given)”; did you mean `\(typo.suggestion)`?")
@@ -44,6 +48,16 @@ struct Lector: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Lector {
+    /// Whether the command these arguments run makes a checker: `check` (also when not named),
+    /// `fix`, `report`, `diff`, `eval`; not `rules`, `doctor`, `baseline`, nor a request for help
+    /// or the version. A wrong guess costs only the schemes' compilation on another thread.
+    static func makesChecker(_ arguments: [String]) -> Bool {
+        if arguments.contains(where: { ["--help", "-h", "--version", "help"].contains($0) }) { return false }
+        return !["rules", "doctor", "baseline"].contains(arguments.first ?? "")
     }
 }
 

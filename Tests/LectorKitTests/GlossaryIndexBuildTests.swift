@@ -74,6 +74,39 @@ import Testing
         }
     }
 
+    /// A checker's two indexes share their transliterators (`VariantTransliterators`): the second
+    /// one, which finds its spellings in the memos the first filled, must be the index it would be
+    /// with transliterators of its own, on the calling thread and on a deriving thread alike.
+    @Test(arguments: [("en", "de"), ("de", "en"), ("uk", "en"), ("en", "uk")])
+    func indexesSharingTransliteratorsAreTheSame(first: String, second: String) throws {
+        let glossaries = [Self.generatedGlossary(count: 3000), Fixtures.houseGlossary]
+        let schemes = try TransliterationScheme.builtIn()
+        for mode in [VariantDerivation.Mode.inline, .thread] {
+            let shared = VariantTransliterators(schemes: schemes)
+            let firstShared = try GlossaryIndex(glossaries: glossaries, targetLanguage: first, transliterators: shared,
+                                                inflection: nil, derivation: mode)
+            let secondShared = try GlossaryIndex(glossaries: glossaries, targetLanguage: second, transliterators: shared,
+                                                 inflection: nil, derivation: mode)
+            let firstAlone = try GlossaryIndex(glossaries: glossaries, targetLanguage: first, schemes: schemes,
+                                               inflection: nil, derivation: .inline)
+            let secondAlone = try GlossaryIndex(glossaries: glossaries, targetLanguage: second, schemes: schemes,
+                                                inflection: nil, derivation: .inline)
+            #expect(secondAlone.variantCount > 1000)
+            #expect(sameIndex(firstShared, firstAlone), "\(mode)")
+            #expect(sameIndex(secondShared, secondAlone), "\(mode)")
+        }
+    }
+
+    @Test func aFailingSharedSchemeFailsEveryIndex() throws {
+        let broken = TransliterationScheme(id: "Not-A-Transliterator", label: "broken", languages: ["uk"])
+        let shared = VariantTransliterators(schemes: try TransliterationScheme.builtIn() + [broken])
+        for target in ["en", "de"] {
+            #expect(throws: InputError.self) {
+                try GlossaryIndex(glossaries: [Fixtures.houseGlossary], targetLanguage: target, transliterators: shared)
+            }
+        }
+    }
+
     /// `Any-Latin; Latin-ASCII` on a Cyrillic term is `Latin-ASCII` after `Cyrillic-Latin`.
     @Test func anyLatinOfCyrillicIsLatinASCIIOfCyrillicLatin() throws {
         let any = try Transliterator(id: "Any-Latin; Latin-ASCII")

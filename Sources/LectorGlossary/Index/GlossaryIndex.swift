@@ -72,24 +72,42 @@ public struct GlossaryIndex: Sendable {
     public init(glossaries: [Glossary], targetLanguage: String,
                 schemes: [TransliterationScheme], inflection: InflectionRules? = nil,
                 resourcePaths: ResourcePaths = .standard) throws(InputError) {
-        try self.init(glossaries: glossaries, targetLanguage: targetLanguage, schemes: schemes, inflection: inflection,
+        try self.init(glossaries: glossaries, targetLanguage: targetLanguage,
+                      transliterators: VariantTransliterators(schemes: schemes), inflection: inflection,
                       derivation: .automatic, resourcePaths: resourcePaths)
+    }
+
+    /// `init(glossaries:targetLanguage:schemes:inflection:resourcePaths:)` with the schemes'
+    /// transliterators of an index built before from the same glossaries (`VariantTransliterators`):
+    /// the index is the same, and the spellings the other derived are not derived by ICU again.
+    package init(glossaries: [Glossary], targetLanguage: String, transliterators: VariantTransliterators,
+                 inflection: InflectionRules? = nil, resourcePaths: ResourcePaths = .standard) throws(InputError) {
+        try self.init(glossaries: glossaries, targetLanguage: targetLanguage, transliterators: transliterators,
+                      inflection: inflection, derivation: .automatic, resourcePaths: resourcePaths)
     }
 
     /// - Parameter derivation: where variants are derived; the index is the same either way.
     init(glossaries: [Glossary], targetLanguage: String, schemes: [TransliterationScheme], inflection: InflectionRules?,
          derivation mode: VariantDerivation.Mode, resourcePaths: ResourcePaths = .standard) throws(InputError) {
+        try self.init(glossaries: glossaries, targetLanguage: targetLanguage,
+                      transliterators: VariantTransliterators(schemes: schemes), inflection: inflection,
+                      derivation: mode, resourcePaths: resourcePaths)
+    }
+
+    init(glossaries: [Glossary], targetLanguage: String, transliterators: VariantTransliterators,
+         inflection: InflectionRules?, derivation mode: VariantDerivation.Mode,
+         resourcePaths: ResourcePaths = .standard) throws(InputError) {
         let target = Term.primaryLanguage(of: targetLanguage)
         self.targetLanguage = target
         concepts = glossaries.count == 1 ? glossaries[0].concepts : glossaries.flatMap(\.concepts)
         self.inflection = inflection ?? InflectionRules.forLanguage(target)
         stemmer = GlossaryStemmer(concepts: concepts, target: target, paths: resourcePaths)
-        schemeLabels = schemes.map(\.label)
+        schemeLabels = transliterators.schemes.map(\.label)
 
         // Variants are derived (transliterated) on a thread of their own for large glossaries:
         // ICU serialises all rule-based transliteration, so one thread does all of it while this
         // one does the rest.
-        let derivation = try VariantDerivation(concepts: concepts, target: target, schemes: schemes, mode: mode)
+        let derivation = try VariantDerivation(concepts: concepts, target: target, transliterators: transliterators, mode: mode)
         // However this initializer ends, the deriving thread must not wait for a reader.
         defer { derivation.abandon() }
         var builder = try IndexBuilder(target: target)

@@ -53,7 +53,7 @@ final class VariantDerivation: @unchecked Sendable {
         case thread
     }
 
-    init(concepts: [Concept], target: String, schemes: [TransliterationScheme], mode: Mode) throws(InputError) {
+    init(concepts: [Concept], target: String, transliterators: VariantTransliterators, mode: Mode) throws(InputError) {
         self.concepts = concepts
         chunkCount = (concepts.count + Self.chunkSize - 1) / Self.chunkSize
         let useThread = switch mode {
@@ -62,13 +62,13 @@ final class VariantDerivation: @unchecked Sendable {
         case .thread: chunkCount > 0
         }
         if !useThread {
-            inline = try VariantDeriver(target: target, schemes: schemes)
+            inline = try VariantDeriver(target: target, transliterators: transliterators)
             return
         }
         inline = nil
         let thread = Thread { [self] in
             do throws(InputError) {
-                let deriver = try VariantDeriver(target: target, schemes: schemes)
+                let deriver = try VariantDeriver(target: target, transliterators: transliterators)
                 for index in 0..<chunkCount {
                     guard put(deriver.derive(concepts, chunk: index), at: index) else { return }
                 }
@@ -125,10 +125,45 @@ final class VariantDerivation: @unchecked Sendable {
     }
 }
 
+/// The transliterators of variant derivation for one list of schemes, opened by the first
+/// deriver that needs them and kept for the next.
+///
+/// A checker builds the index of its translation's language and that of its source from the same
+/// glossary and schemes: each Cyrillic term was transliterated by each scheme twice, in ICU (under
+/// its global transliteration mutex), on the thread that makes the session. Given the same
+/// transliterators, the second deriver finds their spellings in the transliterators' memos
+/// (`Transliterator.transliterate`): what ICU answered for a text, it answers again.
+///
+/// Not thread-safe, like a `Transliterator`: one deriver at a time uses it. The indexes are built
+/// one after the other, and a deriving thread has derived every chunk by the time its index
+/// has taken the last one; an index that fails stops the checker, and its transliterators with it.
+package final class VariantTransliterators: @unchecked Sendable {
+    let schemes: [TransliterationScheme]
+    private var opened: [Transliterator]?
+    // Either one missing only skips `VariantDeriver`'s shortcut: the scheme's own transliterator then runs.
+    lazy var latinASCII = try? Transliterator(id: "Latin-ASCII")
+    lazy var cyrillicLatin = try? Transliterator(id: "Cyrillic-Latin")
+
+    package init(schemes: [TransliterationScheme]) {
+        self.schemes = schemes
+    }
+
+    /// One transliterator per scheme, opened on first use; a failure is not kept (the index that
+    /// met it fails, as its checker does).
+    func transliterators() throws(InputError) -> [Transliterator] {
+        if let opened { return opened }
+        var made: [Transliterator] = []
+        for scheme in schemes { made.append(try scheme.makeTransliterator()) }
+        opened = made
+        return made
+    }
+}
+
 /// The transliterating half of variant derivation: the Latin spellings of each concept.
 final class VariantDeriver {
     private let target: String
     private let schemes: [(scheme: TransliterationScheme, transliterator: Transliterator)]
+    private let shared: VariantTransliterators
     private var languages = LanguageIDs()
     private let targetID: Int
     /// For each primary language id: the schemes that transliterate it.
@@ -143,15 +178,12 @@ final class VariantDeriver {
     /// derived anyway: this saves the costliest scheme. Indices of the built-in schemes, if given.
     private let anyLatinASCII: Int?
     private let cyrillicLatin: Int?
-    // Either one missing only skips this shortcut: the scheme's own transliterator then runs.
-    private lazy var latinASCII = try? Transliterator(id: "Latin-ASCII")
-    private lazy var ownCyrillicLatin = try? Transliterator(id: "Cyrillic-Latin")
 
-    init(target: String, schemes: [TransliterationScheme]) throws(InputError) {
+    init(target: String, transliterators shared: VariantTransliterators) throws(InputError) {
         self.target = target
-        var opened: [(TransliterationScheme, Transliterator)] = []
-        for scheme in schemes { opened.append((scheme, try scheme.makeTransliterator())) }
-        self.schemes = opened
+        self.shared = shared
+        let schemes = shared.schemes
+        self.schemes = Array(zip(schemes, try shared.transliterators()))
         targetID = languages.id(ofPrimary: target)
         anyLatinASCII = schemes.firstIndex { $0.id == "Any-Latin; Latin-ASCII" && $0.rules == nil }
         cyrillicLatin = schemes.firstIndex { $0.id == "Cyrillic-Latin" && $0.rules == nil }
@@ -234,8 +266,8 @@ final class VariantDeriver {
     private func transliterate(_ text: String, termIndex: Int, concept: Concept, scheme: Int) -> String {
         if let done = earlier(scheme, text, concept) { return done }
         var spelling: String?
-        if scheme == anyLatinASCII, Self.isCyrillicOnly(text), let latinASCII {
-            let cyrillic = cyrillicLatin.flatMap { earlier($0, text, concept) } ?? ownCyrillicLatin?.transliterate(text)
+        if scheme == anyLatinASCII, Self.isCyrillicOnly(text), let latinASCII = shared.latinASCII {
+            let cyrillic = cyrillicLatin.flatMap { earlier($0, text, concept) } ?? shared.cyrillicLatin?.transliterate(text)
             spelling = cyrillic.map { latinASCII.transliterate($0) }
         }
         let result = spelling ?? schemes[scheme].transliterator.transliterate(text)

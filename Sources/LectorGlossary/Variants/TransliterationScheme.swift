@@ -61,8 +61,41 @@ public struct TransliterationScheme: Sendable, Hashable {
                               languages: ["ru", "uk", "be", "bg", "sr", "mk"]),
     ]
 
-    /// ICU's schemes plus the rule sets shipped in Lector's resources.
+    /// ICU's schemes plus the rule sets shipped in Lector's resources, read once per process (the
+    /// rule sets' compilation checks them); after `prepareBuiltIn()`, read on a thread of its own.
     public static func builtIn() throws(InputError) -> [TransliterationScheme] {
+        try builtInSchemes.value(orMake: readBuiltIn)
+    }
+
+    /// Starts reading the built-in schemes (`builtIn()`) on a thread of its own, and opening there
+    /// every transliterator that variant derivation clones: the schemes' own, and `Latin-ASCII`
+    /// (`VariantDeriver`'s shortcut). ICU takes about 15 ms of CPU for them (its transliterator
+    /// registry is built on first use, and each rule set is compiled), and a checker cannot build
+    /// its glossary index before it has them: a caller that will make a checker calls this as
+    /// early as it can, so that they are made while it reads its configuration and glossary.
+    /// `builtIn()` waits for them. Each transliterator is opened once per process and cloned
+    /// afterwards (`Transliterator`); a thread that opened one of them meanwhile could open it a
+    /// second time, and a checker opens none before its `builtIn()` returns.
+    public static func prepareBuiltIn() {
+        builtInSchemes.start { () throws(InputError) in
+            let schemes = try readBuiltIn()
+            // Lector's rule sets were compiled by `readBuiltIn`.
+            for id in schemes.filter({ $0.rules == nil }).map(\.id) + ["Latin-ASCII"] {
+                do {
+                    _ = try Transliterator(id: id)
+                } catch {
+                    // A failure is not kept (`Transliterator`): the deriver opening this id fails
+                    // again, and reports it, as it would have without this thread.
+                }
+            }
+            return schemes
+        }
+    }
+
+    private static let builtInSchemes = PreparedValue<[TransliterationScheme], InputError>(threadName: "lector.schemes")
+
+    /// The schemes `builtIn()` gives, read now.
+    static func readBuiltIn() throws(InputError) -> [TransliterationScheme] {
         var schemes = icuSchemes
         for name in LectorResources.names(in: "Transliteration", withExtension: "txt") {
             guard let rules = LectorResources.text(of: name) else { continue }

@@ -126,8 +126,12 @@ public struct Checker: Sendable {
     /// Word knowledge for the checked pair (the target alone when there is no source).
     public let lexicon: Lexicon
     /// What the enabled rules cannot do for lack of a lexical resource, said once per run:
-    /// "spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)".
-    public let resourceNotices: [String]
+    /// "spelling checks off: no Hunspell dictionary for uk (install hunspell-uk)". Worked out when
+    /// first read (the command reads it after the check): whether a FreeDict dictionary links the
+    /// pair is known only once it is loaded, and the checker's thread waited for that load.
+    public var resourceNotices: [String] { notices.value(orMake: makeNotices) }
+    private let notices = PreparedValue<[String], Never>()
+    private let makeNotices: @Sendable () -> [String]
     private let rules: [any Rule]
     private let spellingWords: Set<String>
 
@@ -140,6 +144,10 @@ public struct Checker: Sendable {
         where RuleRegistry.rule(withID: id) == nil {
             throw InputError(file: "configuration", message: "unknown rule “\(id)”")
         }
+        // The built-in transliteration schemes are compiled on a thread of their own while the
+        // glossary is audited and the lexicon set up; the index below waits for them. A caller
+        // that will make a checker may have started them earlier still.
+        if configuration.schemes == nil { TransliterationScheme.prepareBuiltIn() }
         self.configuration = configuration
         let languages = Set([configuration.targetLanguage] + (configuration.sourceLanguage.map { [$0] } ?? []))
             .map(LanguageSubtag.primary(of:))
@@ -169,13 +177,18 @@ public struct Checker: Sendable {
         } else {
             lexicon.preloadHunspell(languages.filter { GlossaryStemmer.languages.contains($0) })
         }
+        // ICU's segmenters and number tables are checked meanwhile too; a failure is thrown where
+        // this check stood, last, so that any other error of this initializer comes first.
+        let icuObjects = Result { () throws(InputError) in try Self.checkICUObjects(languages: languages) }
         let schemes: [TransliterationScheme]
         if let configured = configuration.schemes { schemes = configured } else { schemes = try TransliterationScheme.builtIn() }
+        // One set of transliterators for both indexes: the source's finds the target's spellings.
+        let transliterators = VariantTransliterators(schemes: schemes)
         index = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: configuration.targetLanguage,
-                                  schemes: schemes, resourcePaths: configuration.resourcePaths)
+                                  transliterators: transliterators, resourcePaths: configuration.resourcePaths)
         if let source = configuration.sourceLanguage {
-            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source, schemes: schemes,
-                                            resourcePaths: configuration.resourcePaths)
+            sourceIndex = try GlossaryIndex(glossaries: audited.glossaries, targetLanguage: source,
+                                            transliterators: transliterators, resourcePaths: configuration.resourcePaths)
         } else {
             sourceIndex = nil
         }
@@ -189,28 +202,42 @@ public struct Checker: Sendable {
         }
         self.rules = rules + configuration.customRules
         self.lexicon = lexicon
-        resourceNotices = LexicalRequirements.notices(ruleIDs: rules.map { type(of: $0).description.id },
-                                                      sourceLanguage: configuration.sourceLanguage,
-                                                      targetLanguage: configuration.targetLanguage, lexicon: lexicon)
-            + LexicalRequirements.unavailable(ruleIDs: rules.map { type(of: $0).description.id },
-                                              sourceLanguage: configuration.sourceLanguage,
-                                              targetLanguage: configuration.targetLanguage, lexicon: lexicon)
+        let ruleIDs = rules.map { type(of: $0).description.id }
+        let sourceLanguage = configuration.sourceLanguage, targetLanguage = configuration.targetLanguage
+        makeNotices = {
+            LexicalRequirements.notices(ruleIDs: ruleIDs, sourceLanguage: sourceLanguage,
+                                        targetLanguage: targetLanguage, lexicon: lexicon)
+                + LexicalRequirements.unavailable(ruleIDs: ruleIDs, sourceLanguage: sourceLanguage,
+                                                  targetLanguage: targetLanguage, lexicon: lexicon)
+        }
         spellingWords = Set(configuration.spellingWords.map { CaseMapping.fold($0) })
-        try Self.checkICU(languages: languages)
+        try icuObjects.get()
+        try Self.checkTransliterators()
     }
 
     /// Builds once the ICU objects that parts of the pipeline make as they go and could only
     /// skip if they failed there (sentence and word segmentation for alignment and finding sentences,
-    /// number extraction for the garbled-sentence signals, the transliterators of variant
-    /// derivation and skeletons). ICU's answer depends only on the locale and its data, so a
-    /// failure shows here, as an input error, rather than as text that checks clean.
-    private static func checkICU(languages: [String]) throws(InputError) {
+    /// number extraction for the garbled-sentence signals; the transliterators of variant
+    /// derivation and skeletons in `checkTransliterators`). ICU's answer depends only on the locale
+    /// and its data, so a failure shows here, as an input error, rather than as text that checks clean.
+    private static func checkICUObjects(languages: [String]) throws(InputError) {
         do {
             for language in languages {
                 _ = try TextSegmenter(.sentence, locale: language)
-                _ = try TextSegmenter(.word, locale: language)
+                // The word segmenter's ASCII classes too, worked out once per language: the
+                // glossary index would otherwise calibrate them after the transliterators.
+                _ = try WordSegmenter(locale: language)
                 _ = try NumberExtractor(language: language)
             }
+        } catch {
+            throw InputError(file: "ICU", message: error.description)
+        }
+    }
+
+    /// The transliterators of `checkICUObjects`, checked after the glossary index, which opens them
+    /// (or waits for `TransliterationScheme.prepareBuiltIn()` to).
+    private static func checkTransliterators() throws(InputError) {
+        do {
             for id in ["Any-Latin; Latin-ASCII", "Latin-ASCII", "Cyrillic-Latin"] { _ = try Transliterator(id: id) }
         } catch {
             throw InputError(file: "ICU", message: error.description)
