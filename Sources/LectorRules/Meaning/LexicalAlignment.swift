@@ -457,9 +457,8 @@ struct LexicalAlignment {
         let otherLength = prefixLengths != nil ? GarbledConditions.comparableLength(otherText ?? "") : 0
         var result: [UnalignedSpan] = []
         for (run, outside) in stretches {
-            // A run is a few words: looked through, where a set of them was a look-up of its
-            // storage's type in the runtime's shared table.
-            let rest = content.filter { !run.contains($0) }
+            let inRun = Set(run)
+            let rest = content.filter { !inRun.contains($0) }
             // Known words (the dictionary has them) and unknown words are weighed apart: a known
             // word without counterpart says more than a word no dictionary lists.
             var chance = 1.0
