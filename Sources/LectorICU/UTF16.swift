@@ -16,7 +16,7 @@ public enum UTF16 {
         return string.withUTF8 { utf8 -> [UInt16] in
             if utf8.isEmpty { return [] }
             // A UTF-16 encoding never has more code units than the UTF-8 encoding has bytes.
-            return [UInt16](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+            return [UInt16](writingAtMost: utf8.count) { buffer, count in
                 count = transcode(utf8, into: buffer)
             }
         }
@@ -140,7 +140,7 @@ func withGrowingBuffer(
     while true {
         var status: Int32 = 0
         var needed: Int32 = 0
-        let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+        let units = [UInt16](writingAtMost: capacity) { buffer, count in
             needed = fill(buffer.baseAddress, Int32(capacity), &status)
             count = status == CICU_BUFFER_OVERFLOW_ERROR || status > 0
                 ? 0 : Int(needed)

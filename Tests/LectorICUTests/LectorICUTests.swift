@@ -215,3 +215,71 @@ import Testing
         #expect(LanguageTag.englishName(of: "uk") == "Ukrainian")
     }
 }
+
+@Suite struct ArrayAllocationTests {
+    /// Counts the live instances made with one counter, so that a test sees every element of an
+    /// array released (a counter per test: the tests run in parallel).
+    final class Counter { var live = 0 }
+    final class Tracked {
+        let value: Int
+        let counter: Counter
+        init(_ value: Int, _ counter: Counter) {
+            self.value = value
+            self.counter = counter
+            counter.live += 1
+        }
+        deinit { counter.live -= 1 }
+    }
+
+    @Test func fillingIsRepeating() {
+        for count in [0, 1, 2, 7, 64, 1000] {
+            #expect([UInt16](filling: 0x41, count: count) == [UInt16](repeating: 0x41, count: count))
+            #expect([[Int]](filling: [3], count: count) == [[Int]](repeating: [3], count: count))
+            #expect([Int?](filling: nil, count: count) == [Int?](repeating: nil, count: count))
+        }
+        var shared = Tracked(5, Counter())
+        do {
+            let filled = [Tracked](filling: shared, count: 50)
+            #expect(filled.count == 50 && filled.allSatisfy { $0 === shared })
+        }
+        // The array's fifty references are released with it.
+        #expect(isKnownUniquelyReferenced(&shared))
+    }
+
+    /// `writingAtMost` keeps what the body wrote, as `unsafeUninitializedCapacity` does, whatever
+    /// the count written of the capacity, and each array is new: nothing of one array shows in
+    /// the next, however alike their sizes.
+    @Test func writingAtMostIsUnsafeUninitializedCapacity() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func draw(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<500 {
+            let capacity = draw(70)
+            let written = capacity == 0 ? 0 : draw(capacity + 1)
+            let values = (0..<written).map { _ in UInt16(truncatingIfNeeded: draw(65_536)) }
+            let made = [UInt16](writingAtMost: capacity) { buffer, count in
+                #expect(buffer.count == capacity && count == 0)
+                for (index, value) in values.enumerated() { buffer[index] = value }
+                count = written
+            }
+            let reference = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+                for (index, value) in values.enumerated() { buffer[index] = value }
+                count = written
+            }
+            #expect(made == reference && made == values)
+            #expect(made.capacity >= capacity)
+        }
+        let counter = Counter()
+        do {
+            let objects = [Tracked](writingAtMost: 10) { buffer, count in
+                for index in 0..<6 { buffer.initializeElement(at: index, to: Tracked(index, counter)) }
+                count = 6
+            }
+            #expect(objects.map(\.value) == [0, 1, 2, 3, 4, 5])
+            #expect(counter.live == 6)
+        }
+        #expect(counter.live == 0)
+    }
+}

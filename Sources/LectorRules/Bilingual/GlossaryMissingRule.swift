@@ -31,14 +31,17 @@ public struct GlossaryMissingRule: BilingualRule {
         let sourceMatches = pair.sourceMatchSlice
         guard !sourceMatches.isEmpty else { return [] }
         let index = pair.check.index
-        let present = Set(pair.targetMatchSlice.map(\.conceptIndex))
-        var reported = Set<Int>()
+        // Lists, not sets: a sentence has a few terms, and each set made was a look-up of its
+        // storage's type in the runtime's shared table (`_SetStorage` is not specialized here).
+        let present = pair.targetMatchSlice.map(\.conceptIndex)
+        var reported: [Int] = []
         var findings: [RuleFinding] = []
         for match in sourceMatches {
             // A skeleton guess on the source side is not evidence enough to demand a term.
             if case .variant(_, .skeleton) = match.kind { continue }
-            guard !present.contains(match.conceptIndex), reported.insert(match.conceptIndex).inserted,
-                  let expected = index.concepts[match.conceptIndex].preferredTerm(in: index.targetLanguage) else { continue }
+            guard !present.contains(match.conceptIndex), !reported.contains(match.conceptIndex) else { continue }
+            reported.append(match.conceptIndex)
+            guard let expected = index.concepts[match.conceptIndex].preferredTerm(in: index.targetLanguage) else { continue }
             let found = pair.bilingual.source.text(in: match.range)
             findings.append(RuleFinding(
                 range: pair.targetRange,

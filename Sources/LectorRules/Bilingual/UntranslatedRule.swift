@@ -62,7 +62,27 @@ public struct UntranslatedRule: BilingualRule {
 
     public init() {}
 
-    public func findings(in pair: SentencePairContext, using _: Void) -> [RuleFinding] {
+    /// The script the translation's language is written in (`LanguageTag.likelyScript`), looked
+    /// up once, not pair by pair: each look-up took the lock of ICU's cache that
+    /// every thread shares. `nil` where CLDR names none or ICU cannot read the tag; then the
+    /// letters decide, as they always did.
+    public struct Preparation: Sendable {
+        let expectedScript: String?
+    }
+
+    public func prepare(for context: CheckContext, bilingual _: BilingualContext) -> Preparation {
+        do {
+            return Preparation(expectedScript: try LanguageTag.likelyScript(of: context.index.targetLanguage))
+        } catch {
+            // A tag ICU cannot read names no script: the letters decide, as they always did.
+            return Preparation(expectedScript: nil)
+        }
+    }
+
+    /// The script depends on the translation's language alone.
+    public static let preparationOutlivesDocument = true
+
+    public func findings(in pair: SentencePairContext, using prepared: Preparation) -> [RuleFinding] {
         // In a file of UI strings an identical translation is `untranslated.unchanged`'s, which
         // knows the strings that may stay (so the letters are not even read there).
         if pair.bilingual.units == nil {
@@ -72,7 +92,8 @@ public struct UntranslatedRule: BilingualRule {
                 return [RuleFinding(range: pair.targetRange, message: "the translation is identical to the source")]
             }
         }
-        return foreignScriptRuns(in: pair.targetRange, target: pair.targetText, source: pair.sourceText, context: pair.check)
+        return foreignScriptRuns(in: pair.targetRange, target: pair.targetText, source: pair.sourceText, context: pair.check,
+                                 expectedScript: prepared.expectedScript)
     }
 
     public func findings(inUnpaired pair: UnpairedSentenceContext) -> [RuleFinding] {
@@ -184,16 +205,9 @@ public struct UntranslatedRule: BilingualRule {
     /// the source's and the translation has letters of it, so that `Ваша subscription has expired`
     /// is Cyrillic with Latin left in it although most of its letters are Latin; else the script
     /// with the most letters.
-    static func targetScript(of target: String, language: String, sourceScript: String) -> String? {
+    static func targetScript(of target: String, expectedScript expected: String?, sourceScript: String) -> String? {
         let dominant = dominantScript(target, unlike: sourceScript)
         guard dominant == sourceScript else { return dominant }
-        let expected: String?
-        do {
-            expected = try LanguageTag.likelyScript(of: language)
-        } catch {
-            // A tag ICU cannot read names no script: the letters decide, as they always did.
-            return dominant
-        }
         guard let expected, expected != sourceScript, alphabeticScripts.contains(expected) else { return dominant }
         let hasLetterOfIt = target.unicodeScalars.contains { scalar in
             scalar.isASCII ? (scalar.value | 0x20) &- 0x61 < 26 && expected == asciiLetterScript
@@ -202,9 +216,10 @@ public struct UntranslatedRule: BilingualRule {
         return hasLetterOfIt ? expected : dominant
     }
 
-    private func foreignScriptRuns(in range: Range<Int>, target: String, source: String, context: CheckContext) -> [RuleFinding] {
+    private func foreignScriptRuns(in range: Range<Int>, target: String, source: String, context: CheckContext,
+                                   expectedScript: String?) -> [RuleFinding] {
         guard let sourceScript = Self.dominantScript(source),
-              let targetScript = Self.targetScript(of: target, language: context.index.targetLanguage, sourceScript: sourceScript),
+              let targetScript = Self.targetScript(of: target, expectedScript: expectedScript, sourceScript: sourceScript),
               sourceScript != targetScript, Self.alphabeticScripts.contains(targetScript) else { return [] }
         // Glossary terms and placeholders (`%lld`, `{name}`) are not words left untranslated.
         let covered = context.glossaryMatches.starting(in: range).map(\.range)

@@ -148,8 +148,8 @@ struct LexicalAlignment {
         // finds one, even when both are nearer the same one; a word whose every candidate was
         // taken supports its nearest, as if alone (the second `Regierung` supports the one
         // `government`, which does not make it aligned).
-        var keptSource = [[Int]](repeating: [], count: source.count)
-        var keptTarget = [[Int]](repeating: [], count: target.count)
+        var keptSource = [[Int]](filling: [], count: source.count)
+        var keptTarget = [[Int]](filling: [], count: target.count)
         // A link between two words that have no other is kept as it is: nothing competes for
         // either, so their lists (each that one link) are kept, not made again. Only the others
         // are ordered by distance (most pairs have few of them).
@@ -169,7 +169,7 @@ struct LexicalAlignment {
         // Per word: whether it gave its support (`gave`), and whether a word of the other side
         // supports it (`taken`); two arrays of flags rather than four of booleans.
         let gave: UInt8 = 1, taken: UInt8 = 2
-        var sourceState = [UInt8](repeating: 0, count: source.count), targetState = [UInt8](repeating: 0, count: target.count)
+        var sourceState = [UInt8](filling: 0, count: source.count), targetState = [UInt8](filling: 0, count: target.count)
         for link in ordered {
             // The source word supports the target word (the target word is aligned through it).
             if sourceState[link.i] & gave == 0, targetState[link.j] & taken == 0 {
@@ -927,8 +927,8 @@ public final class AlignmentWords: @unchecked Sendable {
     /// the whole pair are read under one lock, and the new ones kept under one more: a lock for
     /// each of a pair's hundred-odd comparisons was a third of aligning it.
     func counterpartLinks(_ source: [LexicalAlignment.Word], _ target: [LexicalAlignment.Word]) -> ([[Int]], [[Int]]) {
-        var sourceLinks = [[Int]](repeating: [], count: source.count)
-        var targetLinks = [[Int]](repeating: [], count: target.count)
+        var sourceLinks = [[Int]](filling: [], count: source.count)
+        var targetLinks = [[Int]](filling: [], count: target.count)
         var sourceCount = 0, targetCount = 0
         for index in source.indices where source[index].isContent { sourceCount += 1 }
         for index in target.indices where target[index].isContent { targetCount += 1 }
@@ -938,7 +938,7 @@ public final class AlignmentWords: @unchecked Sendable {
         // arrays (and the runtime's look-up of a tuple array's type for the new verdicts):
         // each content word as its info id over its index, then each word pair's key, then
         // what is known of each pair (`CounterpartTable.readVerdicts`).
-        var scratch = [UInt64](repeating: 0, count: sourceCount + targetCount + 2 * pairs)
+        var scratch = [UInt64](filling: 0, count: sourceCount + targetCount + 2 * pairs)
         scratch.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             let sourceWords = UnsafeMutableBufferPointer(start: base, count: sourceCount)
@@ -1010,13 +1010,13 @@ public final class AlignmentWords: @unchecked Sendable {
 
     /// The kept verdicts of `english` with each word of `others`, by position; `nil` where none is kept.
     func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
-        guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](repeating: nil, count: others.count) }
+        guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](filling: nil, count: others.count) }
         let high = UInt64(english.id) << 32
         // A key of 0 is a word no memo keeps (`readVerdicts` passes over it); the keys are read
         // all at once, so that their first slots' cache misses overlap (`readVerdicts`), where
         // probing word after word stalled on each (a third of `meaning.antonym`'s own time).
         // The keys, then what is known of each, in one buffer.
-        var scratch = [UInt64](repeating: 0, count: 2 * others.count)
+        var scratch = [UInt64](filling: 0, count: 2 * others.count)
         return scratch.withUnsafeMutableBufferPointer { buffer in
             let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<others.count])
             let known = UnsafeMutableBufferPointer(rebasing: buffer[others.count...])
@@ -1060,7 +1060,7 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         let keys = asked.map(key)
         // 0 not known yet, 1 no, 2 yes.
-        var verdicts = [UInt8](repeating: 0, count: asked.count)
+        var verdicts = [UInt8](filling: 0, count: asked.count)
         lock.withLock {
             let table = compoundTable
             for (index, key) in keys.enumerated() {
@@ -1151,7 +1151,7 @@ public final class AlignmentWords: @unchecked Sendable {
         // Each word written into its place rather than appended: around an append (whose slow
         // path may grow the array) each word's facts were retained once more and released again,
         // a fifth of this function's own time.
-        var result = [LexicalAlignment.Word](unsafeUninitializedCapacity: sentenceWords.count) { buffer, initialized in
+        var result = [LexicalAlignment.Word](writingAtMost: sentenceWords.count) { buffer, initialized in
             lock.withLock {
                 let facts = side == .source ? sourceFacts : targetFacts
                 let asciiFacts = side == .source ? sourceASCIIFacts : targetASCIIFacts
@@ -1637,7 +1637,7 @@ struct CounterpartTable {
     /// `verdict` of each key not 0, written into `verdicts` at its position (1 no, 2 yes) where one
     /// is kept; other positions are left as they are (`readVerdicts(of:into:)` over buffers).
     func readVerdicts(of keys: [UInt64], into verdicts: inout [UInt8]) {
-        var known = [UInt64](repeating: 0, count: keys.count)
+        var known = [UInt64](filling: 0, count: keys.count)
         keys.withUnsafeBufferPointer { keys in
             known.withUnsafeMutableBufferPointer { known in readVerdicts(of: keys, into: known) }
         }

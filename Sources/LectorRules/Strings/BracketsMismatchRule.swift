@@ -136,7 +136,7 @@ public struct BracketsMismatchRule: UnitRule {
 
     /// Brackets of each kind in masked text (`StringText.masked`).
     static func counts(masked: [UInt16]) -> [Count] {
-        var counts = Array(repeating: Count(), count: kinds.count)
+        var counts = [Count](filling: Count(), count: kinds.count)
         var escaped = false
         // Every bracket and the backslash are one UTF-16 unit, and a unit of a surrogate pair (or
         // a lone one) is neither, so reading units counts what reading the scalars would.

@@ -57,7 +57,14 @@ public struct PlaceholderScanner: Sendable {
     }
 
     static let printfConversions: Set<UInt16> = Set("diouxXeEfFgGaAcCsSpn@".utf16)
-    static let printfFlags: Set<UInt16> = Set("-+#0'".utf16)
+    /// printf's flags (`-+#0'`), told by a switch: the `%` of every percentage in prose is read
+    /// here, and a set hashed the unit (after asking for its lazy global) at every step.
+    static func isPrintfFlag(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x2D, 0x2B, 0x23, 0x30, 0x27: true
+        default: false
+        }
+    }
     static let lengthModifiers = ["hh", "h", "ll", "l", "L", "q", "j", "z", "t", "I64", "I32"]
     static let lengthModifierUnits: [[UInt16]] = lengthModifiers.map { Array($0.utf16) }
     /// Entities that stand for one character: a translation may write the character instead.
@@ -253,7 +260,7 @@ public struct PlaceholderScanner: Sendable {
         var j = start
         var glibcDigitFlags: [Int] = []
         while j < end {
-            if Self.printfFlags.contains(u[j]) {
+            if Self.isPrintfFlag(u[j]) {
                 j += 1
             } else if u[j] == 0x49, !isMicrosoftLength(u, j, end) {
                 glibcDigitFlags.append(j)
