@@ -44,21 +44,26 @@ import Testing
         let secondMade = DispatchSemaphore(value: 0), firstStarted = DispatchSemaphore(value: 0)
         let finished = DispatchGroup()
         let outcome = Counter()
-        DispatchQueue.global().async(group: finished) {
+        // Threads of their own: the tests running meanwhile may hold every thread of Dispatch's pool.
+        finished.enter()
+        Thread {
             let value = memo.value(for: "first") { () -> Int in
                 firstStarted.signal()
-                // Gives up after 10 s instead of hanging the test run.
-                if secondMade.wait(timeout: .now() + 10) == .timedOut { outcome.add("waited") }
+                // Gives up after 60 s instead of hanging the test run.
+                if secondMade.wait(timeout: .now() + 60) == .timedOut { outcome.add("waited") }
                 return 1
             }
             outcome.add("first \(value)")
-        }
+            finished.leave()
+        }.start()
         firstStarted.wait()
-        DispatchQueue.global().async(group: finished) {
+        finished.enter()
+        Thread {
             let value = memo.value(for: "second") { () -> Int in 2 }
             secondMade.signal()
             outcome.add("second \(value)")
-        }
+            finished.leave()
+        }.start()
         finished.wait()
         #expect(outcome.count("waited") == 0)
         #expect(outcome.count("first 1") == 1 && outcome.count("second 2") == 1)
