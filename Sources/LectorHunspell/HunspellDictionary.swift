@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Not thread-safe, like the handle it owns: every call takes the dictionary's own lock, so one
 /// instance can be shared between threads (calls are serialized, which is cheap next to what
-/// Hunspell does per call).
+/// Hunspell does per call). The answers of `spell` and `stem` are kept (`HunspellAnswerMemo`), so
+/// a word asked again, by any thread, is answered without the handle and without its lock.
 ///
 /// Words cross the C boundary in the dictionary's own encoding (`SET` in the `.aff` file): UTF-8 for
 /// most Debian dictionaries, ISO 8859-2 for `pl_PL`. A word the encoding cannot represent is unknown
@@ -35,6 +36,8 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// (`š`, `ž`, `€`, …). Read as UTF-8, every Estonian word with `õ`, `ä`, `ö`, `ü` was unknown.
     private let isLatin9: Bool
     private let lock = NSLock()
+    /// Kept answers of `spell` and `stem`; written under `lock`, emptied when a word is added.
+    let answers = HunspellAnswerMemo()
 
     /// `loadPath`: a copy of `dictionaryPath` with the same entries that libhunspell reads
     /// instead (in its hash order, which loads faster); `dictionaryPath` stays the dictionary's
@@ -68,8 +71,15 @@ public final class HunspellDictionary: @unchecked Sendable {
 
     /// Whether the dictionary accepts the word as spelled (with its affix and compound rules).
     public func spell(_ word: String) -> Bool {
+        if let known = answers.spelled(word) { return known }
         guard let bytes = encode(word) else { return false }
-        return locked { Hunspell_spell(handle, bytes) != 0 }
+        return locked {
+            // Asked meanwhile by the thread this one waited for.
+            if let known = answers.spelled(word) { return known }
+            let known = Hunspell_spell(handle, bytes) != 0
+            answers.remember(known, spelled: word)
+            return known
+        }
     }
 
     /// Corrections Hunspell proposes for a word, best first.
@@ -81,8 +91,14 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// The dictionary forms a word can be an inflection of (`Киеве` → `Киев`); empty when the word is
     /// unknown. A known word that is its own stem answers itself.
     public func stem(_ word: String) -> [String] {
+        if let known = answers.stems(word) { return known }
         guard let bytes = encode(word) else { return [] }
-        return locked { list { Hunspell_stem(handle, &$0, bytes) } }
+        return locked {
+            if let known = answers.stems(word) { return known }
+            let stems = list { Hunspell_stem(handle, &$0, bytes) }
+            answers.remember(stems, of: word)
+            return stems
+        }
     }
 
     /// Hunspell's morphological analyses of a word (`st:Kiew fl:S` style fields, as the dictionary's
@@ -164,6 +180,8 @@ public final class HunspellDictionary: @unchecked Sendable {
     public func add(_ word: String, inflectedLike model: String) -> Bool {
         guard let bytes = encode(word), let modelBytes = encode(model) else { return false }
         return locked {
+            // Answers are stored under this lock, so none made before the word was added survives.
+            answers.removeAll()
             // 0: the model's affix flags were copied; otherwise the model is absent or has no affixes.
             guard Hunspell_add_with_affix(handle, bytes, modelBytes) == 0 else {
                 _ = Hunspell_add(handle, bytes)
@@ -176,7 +194,10 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// Adds a word (no inflections) for the lifetime of this instance: a house word list.
     public func add(_ word: String) {
         guard let bytes = encode(word) else { return }
-        locked { _ = Hunspell_add(handle, bytes) }
+        locked {
+            answers.removeAll()
+            _ = Hunspell_add(handle, bytes)
+        }
     }
 
     // MARK: - Encoding

@@ -170,6 +170,24 @@ import Testing
         #expect(whole.count > 1_000)
     }
 
+    /// The tables the rules make once per process (places, negation lexicons, unit names and their
+    /// stems) are made on a thread of their own while the chunks are checked
+    /// (`SharedRuleTables`): the findings that read them are those of the file checked whole.
+    @Test func tablesMadeAlongsideTheChecksGiveTheWholeFilesFindings() throws {
+        let path = Fixtures.write(Self.news(units: 1_200) { index in
+            switch index % 4 {
+            case 0: ("Der Konvoi fuhr \(index) Kilometern bis Charkiw.", "The convoy drove \(index) miles to Kharkov.", nil)
+            case 1: ("Die Preise stiegen um \(index) Prozent in München.", "Prices rose by \(index) percent in Munich.", nil)
+            case 2: ("Selenskyj sprach nicht mit Macron, Tag \(index).", "Zelensky spoke with Macron, day \(index).", nil)
+            default: ("Die Gespräche in Istanbul gehen weiter, \(index) Stunden lang.", "The talks in Istanbul continue for \(index) days.", nil)
+            }
+        }, named: "tables.xlf")
+        let (findings, how, whole) = try Self.onePassAndWhole(path)
+        #expect(how == .onePass)
+        #expect(findings == whole)
+        #expect(Set(whole.map(\.ruleID)).isSuperset(of: ["numbers.unit", "meaning.negation"]))
+    }
+
     /// The first pass keeps the chunks it read if their text is no more than
     /// `retainedUnitTextBytes`, and the second checks them without reading them again: kept or
     /// read again, every unit is checked once, and the findings are the whole file's, in its order.

@@ -213,6 +213,7 @@ public struct Checker: Sendable {
         spellingWords = Set(configuration.spellingWords.map { CaseMapping.fold($0) })
         try icuObjects.get()
         try Self.checkTransliterators()
+        if configuration.threadCount > 1 { makeSharedRuleTablesInBackground() }
     }
 
     /// Builds once the ICU objects that parts of the pipeline make as they go and could only
@@ -519,6 +520,21 @@ public struct Checker: Sendable {
     /// Whether `glossary.inconsistent` runs, and so whether a document checked in windows needs
     /// its spellings counted over the whole document first.
     var comparesSpellings: Bool { rules.contains { $0 is GlossaryInconsistentRule } }
+
+    /// Starts making, on a thread of its own, the tables the enabled bilingual rules make once per
+    /// process (`SharedRuleTables`), for a check on several threads: made while the session is set
+    /// up and the file's first units are read, when a core is often idle, instead of by the first
+    /// checking thread while the others wait for it. The languages as the rules' contexts name them
+    /// (`bilingualContext`, the glossary index).
+    private func makeSharedRuleTablesInBackground() {
+        guard let source = configuration.sourceLanguage else { return }
+        let sourceLanguage = Term.primaryLanguage(of: source), targetLanguage = index.targetLanguage
+        let ruleIDs = Set(rules.map { type(of: $0).description.id }), lexicon = lexicon
+        DispatchQueue.global(qos: .userInitiated).async {
+            SharedRuleTables.make(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, lexicon: lexicon,
+                                  ruleIDs: ruleIDs)
+        }
+    }
 
     /// The allowed glossary spellings of a document (`GlossaryInconsistentRule.Tally`).
     func spellingTally(of document: SourceDocument) -> GlossaryInconsistentRule.Tally {

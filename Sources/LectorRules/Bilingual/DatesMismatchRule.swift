@@ -173,7 +173,8 @@ public struct DayNameStems: @unchecked Sendable {
         let dictionary: ObjectIdentifier
     }
 
-    private static let memo = ProcessMemo<StemKey, [String: (NamedDay.Kind, Int)]>()
+    /// Made once, as `NumbersUnitRule.Units`' stems: both workers of `--jobs 2` meet it at once.
+    private static let memo = ProcessMemo<StemKey, [String: (NamedDay.Kind, Int)]>(makesOnce: true)
 }
 
 extension SentencePairContext {

@@ -88,6 +88,10 @@ public struct NamesMissingRule: BilingualRule {
 
     public init() {}
 
+    /// How names are spelled in Latin letters for their keys. Han comes out as syllables with
+    /// spaces (`北京` → `bei jing`): one word keeps one key.
+    static let latinTransliteration = "Any-Latin; Latin-ASCII; [:Zs:] Remove"
+
     /// What reading names takes, made once per document: ICU word and sentence segmenters for
     /// both languages, the transliterator to Latin, and the source language's dictionary. A class:
     /// every pair unwrapped a copy of its dozen references.
@@ -129,8 +133,7 @@ public struct NamesMissingRule: BilingualRule {
             sourceWords = try TextSegmenter(.word, locale: bilingual.sourceLanguage)
             targetWords = try TextSegmenter(.word, locale: check.index.targetLanguage)
             sentences = try TextSegmenter(.sentence, locale: bilingual.sourceLanguage)
-            // Han comes out as syllables with spaces (`北京` → `bei jing`): one word keeps one key.
-            latin = try Transliterator(id: "Any-Latin; Latin-ASCII; [:Zs:] Remove")
+            latin = try Transliterator(id: NamesMissingRule.latinTransliteration)
             lexicon = Lexicon.headwords(of: bilingual.sourceLanguage)
             sourceInflection = InflectionRules.forLanguage(bilingual.sourceLanguage)
             sourceSpelling = check.lexicon?.hunspell(bilingual.sourceLanguage)

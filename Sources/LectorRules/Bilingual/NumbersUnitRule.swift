@@ -151,7 +151,10 @@ public struct NumbersUnitRule: BilingualRule {
             let dictionary: ObjectIdentifier
         }
 
-        private static let memo = ProcessMemo<StemKey, [String: Set<UnitWords.Unit>]>()
+        /// Made once: with `--jobs 2` both workers met their first unit at once and each stemmed
+        /// every form of CLDR's unit names, one Hunspell call after the other's under the
+        /// dictionary's lock; the second now waits for the first's stems instead.
+        private static let memo = ProcessMemo<StemKey, [String: Set<UnitWords.Unit>]>(makesOnce: true)
     }
 
     public func prepare(for context: CheckContext, bilingual: BilingualContext) throws -> Preparation {

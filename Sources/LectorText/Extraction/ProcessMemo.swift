@@ -11,15 +11,20 @@ import Foundation
 package final class ProcessMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Key: Value] = [:]
+    /// With `makesOnce`, the lock of each key whose value is being made (or was: a key's lock is
+    /// kept, one small object a key).
+    private var making: [Key: NSLock] = [:]
 
-    /// Whether a value is made under the lock (`init(makesOnce:)`).
+    /// Whether a value is made once, under a lock of its key (`init(makesOnce:)`).
     private let makesOnce: Bool
 
-    /// With `makesOnce`, a value is made under the memo's lock: a thread that asks for a value
-    /// being made waits for it instead of making it again (and so does one that asks for another
-    /// key meanwhile). For values that cost more to make twice than to wait for, such as a
-    /// language's CLDR unit names, which both `--jobs 2` workers met at once. Without it `make`
-    /// runs outside the lock; if two threads make the same value at once, the first stored wins.
+    /// With `makesOnce`, a value is made under a lock of its own key: a thread that asks for a
+    /// value being made waits for it instead of making it again, while one that asks for another
+    /// key makes that meanwhile (the `--jobs 2` workers each started with another language's CLDR
+    /// unit names, and one waited for the other's under a lock of the whole memo). For values that
+    /// cost more to make twice than to wait for, such as a language's CLDR unit names, which both
+    /// workers met at once. Without it `make` runs outside any lock; if two threads make the same
+    /// value at once, the first stored wins.
     package init(makesOnce: Bool = false) {
         self.makesOnce = makesOnce
     }
@@ -32,9 +37,20 @@ package final class ProcessMemo<Key: Hashable & Sendable, Value: Sendable>: @unc
             return known
         }
         if makesOnce {
-            defer { lock.unlock() }
+            let keyLock: NSLock
+            if let existing = making[key] {
+                keyLock = existing
+            } else {
+                keyLock = NSLock()
+                making[key] = keyLock
+            }
+            lock.unlock()
+            keyLock.lock()
+            defer { keyLock.unlock() }
+            // Made meanwhile by the thread this one waited for.
+            if let known = lock.withLock({ values[key] }) { return known }
             let made = try make()
-            values[key] = made
+            lock.withLock { values[key] = made }
             return made
         }
         lock.unlock()
