@@ -29,19 +29,41 @@ final class HunspellAnswerMemo: @unchecked Sendable {
         var stems = Generations<[String]>()
     }
 
+    /// A word as libhunspell reads it: its exact UTF-8 bytes. A `String` equals and hashes as
+    /// any canonically equivalent one (`Öl` composed equals `O`, U+0308, `l`), but libhunspell
+    /// reads the bytes and may know one form and not the other: keyed by the string, the form
+    /// asked first would answer for the other, and which came first depends on the order of the
+    /// files and on the threads.
+    struct ExactWord: Hashable {
+        let text: String
+
+        static func == (lhs: ExactWord, rhs: ExactWord) -> Bool {
+            lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
+    }
+
     /// The two generations of one kind of answer; used under the stripe's lock.
     struct Generations<Value> {
-        private(set) var newer: [String: Value] = [:]
-        private(set) var older: [String: Value] = [:]
+        private(set) var newer: [ExactWord: Value] = [:]
+        private(set) var older: [ExactWord: Value] = [:]
 
-        mutating func value(_ key: String) -> Value? {
+        mutating func value(_ word: String) -> Value? {
+            let key = ExactWord(text: word)
             if let found = newer[key] { return found }
             guard let found = older[key] else { return nil }
-            insert(found, for: key)
+            insert(found, for: word)
             return found
         }
 
-        mutating func insert(_ value: Value, for key: String) {
+        mutating func insert(_ value: Value, for word: String) {
+            let key = ExactWord(text: word)
             if newer.count >= HunspellAnswerMemo.stripeCapacity {
                 older = newer
                 newer = [:]

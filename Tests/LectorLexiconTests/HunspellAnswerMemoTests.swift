@@ -50,6 +50,25 @@ import Testing
         #expect(shared.answers.count == 2 * words.count)
     }
 
+    /// Answers are kept by the word's exact bytes: a word and its other normalization form
+    /// (`Öl` composed, and `O`, U+0308, `l`) are different words to libhunspell, equal as Swift
+    /// strings, and the form asked first must not answer for the other.
+    @Test(.enabled(if: Installed.hunspell("de"), "needs hunspell-de-de"))
+    func eachNormalizationFormGetsItsOwnAnswer() throws {
+        let composed = Self.words.filter { Array($0.utf8) != Array($0.decomposedStringWithCanonicalMapping.utf8) }
+        let decomposed = composed.map(\.decomposedStringWithCanonicalMapping)
+        #expect(composed.count > 20 && zip(composed, decomposed).allSatisfy { $0 == $1 })
+        // Dictionaries asked one form only give libhunspell's answers for it, and they differ.
+        let forDecomposed = try HunspellDictionaryTests.dictionary("de"), forComposed = try HunspellDictionaryTests.dictionary("de")
+        let spelled = decomposed.map(forDecomposed.spell), stems = decomposed.map(forDecomposed.stem)
+        #expect(zip(spelled, composed.map(forComposed.spell)).contains { $0 != $1 })
+        // One asked the composed forms first answers the decomposed ones as libhunspell does.
+        let shared = try HunspellDictionaryTests.dictionary("de")
+        for word in composed { _ = shared.spell(word); _ = shared.stem(word) }
+        #expect(decomposed.map(shared.spell) == spelled)
+        #expect(decomposed.map(shared.stem) == stems)
+    }
+
     /// A word added to the dictionary changes its answers: none kept from before survives.
     @Test(.enabled(if: Installed.hunspell("ru"), "needs hunspell-ru"))
     func addingAWordForgetsTheAnswersGivenBefore() throws {
