@@ -167,12 +167,7 @@ public final class BilingualReadAhead: @unchecked Sendable {
     init(path: String, largeUnits: Int) {
         self.path = path
         self.largeUnits = largeUnits
-        let thread = Thread { [self] in
-            #if canImport(Glibc)
-            // Below the threads that make the session, as `WindowReadAhead` reads: for a core they
-            // leave idle. If the priority cannot be set, the reading runs at the same one.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-            #endif
+        startReadAheadThread { [self] in
             var made: (chunks: UnitChunks, first: Result<[BilingualUnit]?, InputError>)?
             // A file that cannot be opened as a stream is left to `checkBilingualStream`, which
             // finds the same and checks it whole.
@@ -192,10 +187,6 @@ public final class BilingualReadAhead: @unchecked Sendable {
                 condition.broadcast()
             }
         }
-        thread.name = "lector.read-ahead"
-        // The readers' parsers recurse no deeper than on the main thread, whose stack is 8 MiB.
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
     /// Stops the reading, for a run that does not stream the file after all (waiting for the

@@ -190,15 +190,7 @@ public final class WindowReadAhead: @unchecked Sendable {
         self.file = file
         self.format = format
         self.windowBytes = windowBytes
-        let thread = Thread { [self] in
-            #if canImport(Glibc)
-            // Below the threads that make the session: reading ahead is for a core they leave idle.
-            // At the same priority it took its share of both cores from them, and the session was
-            // ready 20-25 ms later, all of it on the run's serial path. On Linux the nice value of
-            // `PRIO_PROCESS` 0 is the calling thread's alone; if it cannot be set, the reading
-            // still runs, at the same priority.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-            #endif
+        startReadAheadThread { [self] in
             let windows = Checker.windows(of: file.bytes, path: path, format: format, windowBytes: windowBytes,
                                           release: { file.release($0) })
             condition.withLock { self.windows = windows }
@@ -217,8 +209,6 @@ public final class WindowReadAhead: @unchecked Sendable {
                 condition.broadcast()
             }
         }
-        thread.name = "lector.read-ahead"
-        thread.start()
     }
 
     /// Waits until the thread has read all it may (for tests: `take` stops it wherever it is).
@@ -244,6 +234,25 @@ public final class WindowReadAhead: @unchecked Sendable {
         defer { documents = [] }
         return (windows, documents)
     }
+}
+
+/// Starts `body` on a thread of its own (`lector.read-ahead`) below the threads that make the
+/// session: reading ahead (`WindowReadAhead`, `BilingualReadAhead`) is for a core they leave idle.
+/// At the same priority it took its share of both cores from them, and the session was ready
+/// 20-25 ms later, all of it on the run's serial path. On Linux the nice value of `PRIO_PROCESS` 0
+/// is the calling thread's alone; if it cannot be set, the reading still runs, at the same priority.
+/// The stack is 8 MiB, the main thread's: the readers' parsers recurse no deeper than there.
+func startReadAheadThread(_ body: @escaping @Sendable () -> Void) {
+    let thread = Thread {
+        // Named from inside: on Linux a name given before `start()` does not reach the thread.
+        Thread.current.name = "lector.read-ahead"
+        #if canImport(Glibc)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
+        body()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
 }
 
 /// Reads one window of a file as the document `check` reads for the whole file's format.

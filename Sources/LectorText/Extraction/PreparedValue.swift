@@ -38,13 +38,17 @@ package final class PreparedValue<Value: Sendable, Failure: Error>: @unchecked S
         let thread = Thread { [self, threadName] in
             // Named from inside: on Linux a name given before `start()` does not reach the thread.
             Thread.current.name = threadName
-            let result = Result { () throws(Failure) in try make() }
-            condition.lock()
-            state = .made(result)
-            condition.broadcast()
-            condition.unlock()
+            finish(Result { () throws(Failure) in try make() })
         }
         thread.start()
+    }
+
+    /// Keeps what `make` gave and wakes the threads waiting for it.
+    private func finish(_ result: Result<Value, Failure>) {
+        condition.lock()
+        state = .made(result)
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// The value: the one made, or the one being made (waited for); else made now by `make` on
@@ -62,10 +66,7 @@ package final class PreparedValue<Value: Sendable, Failure: Error>: @unchecked S
                 state = .making
                 condition.unlock()
                 let result = Result { () throws(Failure) in try make() }
-                condition.lock()
-                state = .made(result)
-                condition.broadcast()
-                condition.unlock()
+                finish(result)
                 return try result.get()
             }
         }
