@@ -231,6 +231,41 @@ import Testing
         #expect(JSONLinesReporter().render(Self.empty) == "")
     }
 
+    /// `JSONLinesReporter` writes its records itself (`CompactJSON`); they must be the bytes
+    /// `JSONEncoder` writes for the same diagnostic, which the format promised before.
+    @Test func jsonLinesRecordsAreTheBytesJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func encoded(_ findings: [Finding]) throws -> String {
+            try findings.map { String(decoding: try encoder.encode(JSONReporter.Diagnostic($0)), as: UTF8.self) + "\n" }.joined()
+        }
+        // Every ASCII character, alone and between others, in each string field.
+        var texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        texts += (0..<128).map { "a\(UnicodeScalar(UInt8($0)))b/\u{7F}" }
+        // Random text over a mix of ASCII, Latin, Cyrillic, CJK, combining marks, line separators, emoji.
+        let pool: [Unicode.Scalar] = Array("aZ09 \"\\/\n\t\r\u{8}\u{C}\u{0}\u{1F}".unicodeScalars)
+            + ["é", "ß", "Ж", "ї", "中", "\u{301}", "\u{2028}", "\u{2029}", "\u{FEFF}", "😀", "\u{10FFFF}", "\u{7F}", "\u{85}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let length = Int.random(in: 0...24, using: &generator)
+            texts.append(String(String.UnicodeScalarView((0..<length).map { _ in pool.randomElement(using: &generator)! })))
+        }
+        var findings = Self.sample.findings + Self.odd.findings
+        for (index, text) in texts.enumerated() {
+            let optional = index % 3 == 0 ? nil : text
+            findings.append(Finding(
+                ruleID: text, severity: [.error, .warning, .info][index % 3], message: text, file: text,
+                location: TextLocation(line: index, column: -index, byteOffset: index * 1_000_003, utf16Offset: 0),
+                endLocation: TextLocation(line: Int.max - index, column: Int.min + index, byteOffset: 0, utf16Offset: 0),
+                text: text, suggestion: index % 2 == 0 ? optional : nil, isSafeFix: index % 4 < 2,
+                note: optional, unit: index % 5 == 0 ? nil : text))
+        }
+        #expect(JSONLinesReporter().render(findings) == (try encoded(findings)))
+        for finding in findings {
+            #expect(JSONLinesReporter().render([finding]) == (try encoded([finding])))
+        }
+    }
+
     // MARK: - XML
 
     @Test func junitParsesBackToTheSameStrings() throws {

@@ -15,16 +15,13 @@ public struct JSONLinesReporter: StreamingReporter {
     public func render(_ report: CheckReport) -> String { render(report.findings) }
 
     public func render(_ findings: [Finding]) -> String {
-        let encoder = JSONEncoder()
         // Not pretty-printed: a line break inside an object would break the one-record-per-line rule.
-        // Sorted keys make the output stable from run to run.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = ""
+        // Keys sorted, as `JSONEncoder` with `.sortedKeys` writes them, so the output is stable.
+        var json = CompactJSON(capacity: findings.count * 400)
         for finding in findings {
-            // Strings and whole numbers only: JSONEncoder fails on nothing but non-finite floats.
-            guard let data = try? encoder.encode(JSONReporter.Diagnostic(finding)) else { continue }
-            output += String(decoding: data, as: UTF8.self) + "\n"
+            JSONReporter.Diagnostic(finding).write(to: &json)
+            json.newline()
         }
-        return output
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

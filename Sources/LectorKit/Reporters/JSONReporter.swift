@@ -70,3 +70,27 @@ public struct JSONReporter: Reporter {
                                        elements: report.findings.lazy.map(Diagnostic.init)) ?? "{}\n"
     }
 }
+
+extension JSONReporter.Diagnostic {
+    /// The diagnostic as one compact JSON object: the bytes `JSONEncoder` writes for it with
+    /// `[.sortedKeys, .withoutEscapingSlashes]`. The keys come in that sorted (byte) order, and an
+    /// absent optional is left out, as the synthesized `encode(to:)` leaves it.
+    func write(to json: inout CompactJSON) {
+        json.beginObject()
+        json.field("byteOffset", byteOffset)
+        json.field("column", column)
+        json.field("endColumn", endColumn)
+        json.field("endLine", endLine)
+        json.field("file", file)
+        json.field("fixIsSafe", fixIsSafe)
+        json.field("line", line)
+        json.field("message", message)
+        json.field("note", note)
+        json.field("rule", rule)
+        json.field("severity", severity)
+        json.field("suggestion", suggestion)
+        json.field("text", text)
+        json.field("unit", unit)
+        json.endObject()
+    }
+}
