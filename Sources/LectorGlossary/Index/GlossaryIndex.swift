@@ -291,17 +291,12 @@ public struct GlossaryIndex: Sendable {
     }
 }
 
-#if canImport(Glibc)
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
-#endif
-
-/// Gives memory that was used and freed back to the system: glibc keeps it otherwise (tens of MB
-/// after building the index of 100,000 concepts, or after checking 10 MB, which later large
-/// buffers cannot reuse). Used after such large jobs only.
+/// Gives memory that was used and freed back to the system, on a utility thread
+/// (`BackgroundRelease`): glibc keeps it otherwise (tens of MB after building the index of 100,000
+/// concepts, or after checking 10 MB, which later large buffers cannot reuse). Used after such
+/// large jobs only.
 package func releaseFreeMemory() {
-    #if canImport(Glibc)
-    _ = mallocTrim(0)
-    #endif
+    BackgroundRelease.releaseFreeMemory()
 }
 
 /// The word tokens of one glossary term, as the index builder found them.

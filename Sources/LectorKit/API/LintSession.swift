@@ -211,9 +211,12 @@ public final class LintSession: Sendable {
     public var inputNotices: [String] { notices.all }
 
     /// Checks each file in its own languages (a String Catalog gives one file per language).
-    func checkBilingual(_ files: [BilingualFile], documents: DocumentMode) throws(InputError) -> [Finding] {
+    func checkBilingual(_ files: consuming [BilingualFile], documents: DocumentMode) throws(InputError) -> [Finding] {
         var findings: [Finding] = []
-        for file in files {
+        let count = files.count
+        // By index: a `for` loop would consume the files, which are released below.
+        for index in 0..<count {
+            let file = files[index]
             if let places = file.sourceNotFound {
                 notices.add("lector: note: \(file.path): no source file found"
                     + (places.isEmpty ? "" : " (looked for \(places.joined(separator: ", ")))")
@@ -226,7 +229,9 @@ public final class LintSession: Sendable {
             }
             findings += try checker(for: file).check(file, documents: documents)
         }
-        return files.count > 1 ? findings.sorted(by: Finding.reportingOrder) : findings
+        // The files' units are freed on a utility thread while the findings are reported.
+        BackgroundRelease.release(consume files)
+        return count > 1 ? findings.sorted(by: Finding.reportingOrder) : findings
     }
 }
 

@@ -126,8 +126,15 @@ extension LintSession {
         }
         if survey.fallback == nil, let checked = survey.checked {
             StageProfile.shared?.mark("streamed file: one pass done")
+            // The chunks kept for a second pass, then the file's source words, are freed on a
+            // utility thread while the findings go out.
+            let kept = survey.kept
             survey.kept = []
+            BackgroundRelease.release(consume kept)
             try checker.emitOnePass(checked, sourceWords: survey.facts.sourceWords, emit: emit)
+            let done = survey
+            survey = WholeFileSurvey()
+            BackgroundRelease.release(consume done)
             StageProfile.shared?.mark("streamed file: check done")
             return .onePass
         }
