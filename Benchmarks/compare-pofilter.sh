@@ -8,7 +8,8 @@
 #
 # --install   create a venv (Benchmarks/.venv-pofilter) and install translate-toolkit from PyPI;
 #             without it, pofilter must already be on PATH or in that venv.
-# --lector    the binary to measure (default: .build/release/lector, built if missing).
+# --lector    the binary to measure (default: .build/release/lector, built as README's Install
+#             builds it, with --static-swift-stdlib, if missing).
 # --pofilter  the pofilter to measure, for example another worktree's venv
 #             (default: $POFILTER, then the venv above, then PATH).
 # --jobs      Lector's threads (default: its own, one per core). pofilter uses one core; with
@@ -42,7 +43,7 @@ else echo "pofilter not found: run with --install" >&2; exit 2
 fi
 if [ -z "$lector" ]; then
     lector=.build/release/lector
-    [ -x "$lector" ] || swift build -c release --product lector >&2
+    [ -x "$lector" ] || swift build -c release --static-swift-stdlib --product lector >&2
 fi
 
 work=$(mktemp -d)

@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-[ -x "$lector" ] || { echo "no $lector: swift build -c release --product lector" >&2; exit 2; }
+[ -x "$lector" ] || { echo "no $lector: swift build -c release --static-swift-stdlib --product lector" >&2; exit 2; }
 mkdir -p "$dir/corpus"
 dir=$(realpath "$dir")
 corpus=$dir/corpus

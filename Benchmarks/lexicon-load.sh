@@ -5,7 +5,7 @@
 # (user, all threads) and wall time. The warm cache holds the FreeDict tables and each Hunspell
 # `.dic` in libhunspell's hash order (`HunspellLoadOrder`). Run from the repository with
 # ../shared/data beside it:
-#   swift build -c release --product lector && Benchmarks/lexicon-load.sh [RUNS]
+#   swift build -c release --static-swift-stdlib --product lector && Benchmarks/lexicon-load.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lector="${LECTOR:-$PWD/.build/release/lector}"

@@ -41,7 +41,7 @@ format=${2:?"usage: $0 --series FORMAT SIZE_MB..."}
 shift 2
 lector=${LECTOR:-.build/release/lector}
 dir=${SCALING_DIR:-/tmp/lector-scaling}
-[ -x "$lector" ] || { echo "no $lector: swift build -c release --product lector" >&2; exit 2; }
+[ -x "$lector" ] || { echo "no $lector: swift build -c release --static-swift-stdlib --product lector" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 mkdir -p "$dir"
 case $format in

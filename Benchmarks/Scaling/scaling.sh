@@ -4,7 +4,7 @@
 #   Benchmarks/Scaling/scaling.sh [SIZES_MB...]        default: 1 10 50 100
 #   FORMATS="text xliff" Benchmarks/Scaling/scaling.sh 1 10 100 500
 #
-# Uses the release binary (swift build -c release --product lector; or LECTOR=/path/to/lector), the
+# Uses the release binary (swift build -c release --static-swift-stdlib --product lector; or LECTOR=/path/to/lector), the
 # shipped glossary, and inputs made by generate.py in $SCALING_DIR (default /tmp/lector-scaling,
 # removed after each size). Prints one Markdown table row per run: format, size, findings, wall
 # seconds, MB/s, peak RSS (from /usr/bin/time -v), RSS per input byte. Run it on an idle machine.
@@ -16,7 +16,7 @@ FORMATS=${FORMATS:-text markdown jsonl xliff}
 DIR=${SCALING_DIR:-/tmp/lector-scaling}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1 10 50 100)
-[ -x "$LECTOR" ] || { echo "no $LECTOR: run swift build -c release --product lector" >&2; exit 2; }
+[ -x "$LECTOR" ] || { echo "no $LECTOR: run swift build -c release --static-swift-stdlib --product lector" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 mkdir -p "$DIR"
 
