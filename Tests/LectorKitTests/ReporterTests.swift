@@ -264,6 +264,15 @@ import Testing
         for finding in findings {
             #expect(JSONLinesReporter().render([finding]) == (try encoded([finding])))
         }
+        // The json format's diagnostics, pretty-printed in the document, the same way.
+        for slice in [findings, Array(findings.prefix(1)), []] {
+            let report = CheckReport(findings: slice, files: ["a.txt"], toolVersion: "1")
+            let document = JSONReporter.Document(version: 1, diagnostics: [], summary: JSONReporter.Summary(
+                files: 1, errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info)))
+            let throughEncoder = SplicedJSONArray.render(document, emptyArrayKey: "diagnostics",
+                                                         elements: slice.map(JSONReporter.Diagnostic.init))
+            #expect(JSONReporter().render(report) == throughEncoder)
+        }
     }
 
     // MARK: - XML

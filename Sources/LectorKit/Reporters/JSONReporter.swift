@@ -67,13 +67,13 @@ public struct JSONReporter: Reporter {
                              warnings: report.count(.warning), infos: report.count(.info)))
         // One diagnostic at a time (see SplicedJSONArray): same bytes, memory for the output only.
         return SplicedJSONArray.render(document, emptyArrayKey: "diagnostics",
-                                       elements: report.findings.lazy.map(Diagnostic.init)) ?? "{}\n"
+                                       elements: report.findings.lazy.map(Diagnostic.init)) { $0.write(to: &$1) } ?? "{}\n"
     }
 }
 
 extension JSONReporter.Diagnostic {
-    /// The diagnostic as one compact JSON object: the bytes `JSONEncoder` writes for it with
-    /// `[.sortedKeys, .withoutEscapingSlashes]`. The keys come in that sorted (byte) order, and an
+    /// The diagnostic as one JSON object: the bytes `JSONEncoder` writes for it with
+    /// `[.sortedKeys, .withoutEscapingSlashes]` (and `.prettyPrinted`, if `json` is pretty-printed). The keys come in that sorted (byte) order, and an
     /// absent optional is left out, as the synthesized `encode(to:)` leaves it.
     func write(to json: inout CompactJSON) {
         json.beginObject()

@@ -13,6 +13,41 @@ enum SplicedJSONArray {
     ) -> String? where Elements.Element: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return render(container, emptyArrayKey: key, elements: elements) { element, indent, output in
+            guard let encoded = try? encoder.encode(element) else { return false }
+            output.append(contentsOf: indent)
+            for byte in encoded {
+                output.append(byte)
+                if byte == UInt8(ascii: "\n") { output.append(contentsOf: indent) }
+            }
+            return true
+        }
+    }
+
+    /// `render(_:emptyArrayKey:elements:)` with each element written by `write` (`CompactJSON`
+    /// indented to the array's depth) rather than encoded by `JSONEncoder`: the same bytes, for
+    /// elements that are flat objects of strings, whole numbers and booleans.
+    static func render<Container: Encodable, Elements: Collection>(
+        _ container: Container, emptyArrayKey key: String, elements: Elements,
+        write: (Elements.Element, inout CompactJSON) -> Void
+    ) -> String? {
+        render(container, emptyArrayKey: key, elements: elements) { element, indent, output in
+            var json = CompactJSON(prettyIndent: indent)
+            json.append(contentsOf: indent)
+            write(element, &json)
+            output.append(contentsOf: json.bytes)
+            return true
+        }
+    }
+
+    /// The container encoded with its array empty, and `append` writing each element (indented
+    /// by the bytes it is given) where the array's elements go.
+    private static func render<Container: Encodable, Elements: Collection>(
+        _ container: Container, emptyArrayKey key: String, elements: Elements,
+        append: (Elements.Element, _ indent: [UInt8], _ output: inout [UInt8]) -> Bool
+    ) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Reports hold strings and whole numbers only: JSONEncoder fails on nothing but non-finite floats.
         guard let skeleton = try? encoder.encode(container) else { return nil }
         // An empty array prints as `"key" : [`, an empty line, then the closing bracket's indentation.
@@ -30,13 +65,8 @@ enum SplicedJSONArray {
         output.append(contentsOf: opening.dropLast())  // one newline: the empty line is for an empty array
         if elements.isEmpty { output.append(UInt8(ascii: "\n")) }
         for (index, element) in elements.enumerated() {
-            guard let encoded = try? encoder.encode(element) else { return nil }
             if index > 0 { output.append(contentsOf: ",\n".utf8) }
-            output.append(contentsOf: indent)
-            for byte in encoded {
-                output.append(byte)
-                if byte == UInt8(ascii: "\n") { output.append(contentsOf: indent) }
-            }
+            guard append(element, indent, &output) else { return nil }
         }
         if !elements.isEmpty { output.append(UInt8(ascii: "\n")) }
         output.append(contentsOf: skeleton[start.upperBound...])
