@@ -1329,10 +1329,13 @@ public final class AlignmentWords: @unchecked Sendable {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
         var result: [SeparableVerb] = []
         var clauseStart = 0
-        for (index, word) in words.enumerated() {
-            let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - word.range.upperBound > 1
+        // By index: a word copied out of the array for each word of the sentence retained and
+        // released its two strings, where only the last word of a clause is read further.
+        for index in words.indices {
+            let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - words[index].range.upperBound > 1
             defer { if clauseEnds { clauseStart = index + 1 } }
-            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(word.text) else { continue }
+            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(words[index].text) else { continue }
+            let word = words[index]
             for candidate in clauseStart..<index where !result.contains(where: { $0.verb == candidate }) {
                 let verb = words[candidate]
                 // Nouns are capitalized; a verb only where it opens the sentence.
@@ -1649,7 +1652,8 @@ public final class AlignmentWords: @unchecked Sendable {
 }
 
 /// Working memory that the alignments of one pair walk reuse (`PairWalk.alignmentScratch`): a
-/// walk aligns its pairs one after another on one thread, so nothing here is locked.
+/// walk aligns its pairs one after another on one thread (a `PairWalk` is not `Sendable`, as
+/// a pair's `SharedPairWork` is not), so nothing here is locked.
 final class AlignmentScratch {
     /// `[index]` for each index asked for so far, up to `limit`: most linked words have one
     /// counterpart, and a list made for each link was an allocation and a free per link of every
