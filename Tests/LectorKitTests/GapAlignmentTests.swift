@@ -257,6 +257,9 @@ import Testing
         for (from, to) in [("en", "de"), ("de", "en")] {
             let lexicon = Lexicon.shared(source: from, target: to)
             let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: from, target: to))
+            // One walk's working memory for every pair, as a walk lends it: its buffer is reused by
+            // pairs of every length, and its one-link lists are shared among them.
+            let scratch = AlignmentScratch()
             for round in 0..<2 {
                 for (english, german) in pairs {
                     let (sourceText, targetText) = from == "en" ? (english, german) : (german, english)
@@ -274,6 +277,8 @@ import Testing
                     }
                     let (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
                     #expect(sourceLinks == expectedSource && targetLinks == expectedTarget, "round \(round) \(from)-\(to): \(sourceText) | \(targetText)")
+                    let lent = words.counterpartLinks(source, target, scratch: scratch)
+                    #expect(lent.0 == expectedSource && lent.1 == expectedTarget, "scratch, round \(round) \(from)-\(to): \(sourceText) | \(targetText)")
                     // Looked up again, every word finds the facts it was given, and none is made
                     // (a joined separable verb's facts are made each time, kept nowhere, of one info).
                     let kept = (words.keptFactsCount(side: .source), words.keptFactsCount(side: .target))
@@ -295,6 +300,36 @@ import Testing
             }
             #expect(words.counterpartCount > 1_000)
         }
+    }
+
+    /// A walk's working memory: one-link lists of their index (past the limit too), shared; the
+    /// buffer zeroed as far as asked however it was left, at least that long, kept within its limit.
+    @Test func alignmentScratchLendsZeroedBuffersAndOneLinkLists() {
+        let scratch = AlignmentScratch()
+        var lists = scratch.takeOneLinkLists()
+        for index in [0, 5, 3, 4095, 4096, 10_000] { #expect(lists.list(of: index) == [index]) }
+        scratch.giveBack([], lists)
+        // Given back, the lists are the next pair's: the same list of an index.
+        lists = scratch.takeOneLinkLists()
+        let first = lists.list(of: 7), second = lists.list(of: 7)
+        #expect(first.withUnsafeBufferPointer { $0.baseAddress } == second.withUnsafeBufferPointer { $0.baseAddress })
+        scratch.giveBack([], lists)
+        var generator = SystemRandomNumberGenerator()
+        for count in [1, 10, 3, 500, 20, AlignmentScratch.figuresLimit + 1, 40, 0, 64] + (0..<50).map({ _ in Int.random(in: 0...2_000, using: &generator) }) {
+            var taken = scratch.takeFigures(zeroing: count)
+            #expect(taken.count >= count && taken.prefix(count).allSatisfy { $0 == 0 }, "\(count)")
+            // Left dirty, as a pair leaves it.
+            for index in taken.indices { taken[index] = UInt64(index) &+ 1 }
+            // Lent already: a buffer of its own.
+            let other = scratch.takeFigures(zeroing: 3)
+            #expect(other.count == 3 && other.allSatisfy { $0 == 0 })
+            scratch.giveBack(taken, scratch.takeOneLinkLists())
+        }
+        var big = scratch.takeFigures(zeroing: AlignmentScratch.figuresLimit + 1)
+        big[0] = 1
+        scratch.giveBack(big, scratch.takeOneLinkLists())
+        // Past the limit nothing was kept: the next buffer is made at its size.
+        #expect(scratch.takeFigures(zeroing: 2).count == 2)
     }
 
     /// `gapLinks` written plainly, the reference its faster form is compared with: every pair of

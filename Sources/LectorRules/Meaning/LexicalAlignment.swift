@@ -57,11 +57,13 @@ struct LexicalAlignment {
     }
 
     /// Aligns one sentence pair already split into words (`SentenceWord.words` in each side's language).
-    init?(source sourceWords: [SentenceWord], target targetWords: [SentenceWord], words: AlignmentWords) {
+    /// `scratch`: the working memory of the pair walk it is made in (`counterpartLinks`).
+    init?(source sourceWords: [SentenceWord], target targetWords: [SentenceWord], words: AlignmentWords,
+          scratch: AlignmentScratch? = nil) {
         guard words.writesWithSpaces else { return nil }
         source = words.words(of: sourceWords, side: .source)
         target = words.words(of: targetWords, side: .target)
-        (sourceLinks, targetLinks) = words.counterpartLinks(source, target)
+        (sourceLinks, targetLinks) = words.counterpartLinks(source, target, scratch: scratch)
         sourceCompounds = words.sourceCompounds
         targetCompounds = words.targetCompounds
     }
@@ -926,7 +928,11 @@ public final class AlignmentWords: @unchecked Sendable {
     /// `areCounterparts` says is its counterpart, in the order of the words. The memo's verdicts for
     /// the whole pair are read under one lock, and the new ones kept under one more: a lock for
     /// each of a pair's hundred-odd comparisons was a third of aligning it.
-    func counterpartLinks(_ source: [LexicalAlignment.Word], _ target: [LexicalAlignment.Word]) -> ([[Int]], [[Int]]) {
+    ///
+    /// `scratch`, the working memory of the pair walk that aligns this pair (one thread's), lends
+    /// the buffer the verdicts are read in and the one-link lists; without it both are made here.
+    func counterpartLinks(_ source: [LexicalAlignment.Word], _ target: [LexicalAlignment.Word],
+                          scratch: AlignmentScratch? = nil) -> ([[Int]], [[Int]]) {
         var sourceLinks = [[Int]](filling: [], count: source.count)
         var targetLinks = [[Int]](filling: [], count: target.count)
         var sourceCount = 0, targetCount = 0
@@ -937,9 +943,15 @@ public final class AlignmentWords: @unchecked Sendable {
         // All the pair's working figures in one buffer, one allocation where there were eight
         // arrays (and the runtime's look-up of a tuple array's type for the new verdicts):
         // each content word as its info id over its index, then each word pair's key, then
-        // what is known of each pair (`CounterpartTable.readVerdicts`).
-        var scratch = [UInt64](filling: 0, count: sourceCount + targetCount + 2 * pairs)
-        scratch.withUnsafeMutableBufferPointer { buffer in
+        // what is known of each pair (`CounterpartTable.readVerdicts`). The walk's buffer when
+        // there is one (zeroed here), taken out of it for the pair so that it stays unique.
+        let needed = sourceCount + targetCount + 2 * pairs
+        var figures = scratch?.takeFigures(zeroing: needed) ?? [UInt64](filling: 0, count: needed)
+        // Taken out of the scratch for the pair too: read there, each list was a checked access
+        // to the scratch's property.
+        var oneLinkLists = scratch?.takeOneLinkLists() ?? AlignmentScratch.OneLinkLists()
+        defer { scratch?.giveBack(figures, oneLinkLists) }
+        figures.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             let sourceWords = UnsafeMutableBufferPointer(start: base, count: sourceCount)
             let targetWords = UnsafeMutableBufferPointer(start: base + sourceCount, count: targetCount)
@@ -988,12 +1000,40 @@ public final class AlignmentWords: @unchecked Sendable {
                 }
                 lock.unlock()
             }
+            // Each word's list made at its length, in the order of the other side's words (as
+            // appending link after link made it): a word with one counterpart, most of those
+            // with any, takes the walk's list of that one index (`AlignmentScratch.OneLinkLists`)
+            // where appending made a list of its own for every link, and a second link grew it.
+            func isLink(_ position: Int) -> Bool { known[position] == 2 || known[position] == 4 }
+            func index(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word & 0xFFFF_FFFF) }
             for a in 0..<sourceCount {
-                let i = Int(truncatingIfNeeded: sourceWords[a] & 0xFFFF_FFFF)
-                for b in 0..<targetCount where known[a * targetCount + b] == 2 || known[a * targetCount + b] == 4 {
-                    let j = Int(truncatingIfNeeded: targetWords[b] & 0xFFFF_FFFF)
-                    sourceLinks[i].append(j)
-                    targetLinks[j].append(i)
+                var count = 0, single = 0
+                for b in 0..<targetCount where isLink(a * targetCount + b) { count += 1; single = index(targetWords[b]) }
+                guard count > 0 else { continue }
+                if count == 1 {
+                    sourceLinks[index(sourceWords[a])] = oneLinkLists.list(of: single)
+                    continue
+                }
+                sourceLinks[index(sourceWords[a])] = [Int](writingAtMost: count) { list, written in
+                    for b in 0..<targetCount where isLink(a * targetCount + b) {
+                        list.initializeElement(at: written, to: index(targetWords[b]))
+                        written += 1
+                    }
+                }
+            }
+            for b in 0..<targetCount {
+                var count = 0, single = 0
+                for a in 0..<sourceCount where isLink(a * targetCount + b) { count += 1; single = index(sourceWords[a]) }
+                guard count > 0 else { continue }
+                if count == 1 {
+                    targetLinks[index(targetWords[b])] = oneLinkLists.list(of: single)
+                    continue
+                }
+                targetLinks[index(targetWords[b])] = [Int](writingAtMost: count) { list, written in
+                    for a in 0..<sourceCount where isLink(a * targetCount + b) {
+                        list.initializeElement(at: written, to: index(sourceWords[a]))
+                        written += 1
+                    }
                 }
             }
         }
@@ -1289,10 +1329,13 @@ public final class AlignmentWords: @unchecked Sendable {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
         var result: [SeparableVerb] = []
         var clauseStart = 0
-        for (index, word) in words.enumerated() {
-            let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - word.range.upperBound > 1
+        // By index: a word copied out of the array for each word of the sentence retained and
+        // released its two strings, where only the last word of a clause is read further.
+        for index in words.indices {
+            let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - words[index].range.upperBound > 1
             defer { if clauseEnds { clauseStart = index + 1 } }
-            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(word.text) else { continue }
+            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(words[index].text) else { continue }
+            let word = words[index]
             for candidate in clauseStart..<index where !result.contains(where: { $0.verb == candidate }) {
                 let verb = words[candidate]
                 // Nouns are capitalized; a verb only where it opens the sentence.
@@ -1605,6 +1648,62 @@ public final class AlignmentWords: @unchecked Sendable {
         }
         flush()
         return words
+    }
+}
+
+/// Working memory that the alignments of one pair walk reuse (`PairWalk.alignmentScratch`): a
+/// walk aligns its pairs one after another on one thread (a `PairWalk` is not `Sendable`, as
+/// a pair's `SharedPairWork` is not), so nothing here is locked.
+final class AlignmentScratch {
+    /// `[index]` for each index asked for so far, up to `limit`: most linked words have one
+    /// counterpart, and a list made for each link was an allocation and a free per link of every
+    /// pair (with the frees, a third of `counterpartLinks`'s time).
+    struct OneLinkLists {
+        private var lists: [[Int]] = []
+        static let limit = 4096
+
+        /// `[index]`, shared by every list of that one index made through these lists.
+        mutating func list(of index: Int) -> [Int] {
+            guard index >= 0, index < Self.limit else { return [index] }
+            if index >= lists.count {
+                lists.reserveCapacity(index + 1)
+                for next in lists.count...index { lists.append([next]) }
+            }
+            return lists[index]
+        }
+    }
+
+    private var oneLinkLists = OneLinkLists()
+    /// `counterpartLinks`'s buffer, kept at the largest size asked for up to `figuresLimit`
+    /// (`nil` while a pair has it).
+    private var figures: [UInt64]? = []
+    static let figuresLimit = 1 << 16
+
+    /// The buffer with at least `count` elements, the first `count` of them 0; a new one when
+    /// it is lent already or too short.
+    func takeFigures(zeroing count: Int) -> [UInt64] {
+        guard var taken = figures, taken.count >= count else {
+            figures = nil
+            return [UInt64](filling: 0, count: count)
+        }
+        figures = nil
+        taken.withUnsafeMutableBufferPointer { buffer in
+            UnsafeMutableBufferPointer(rebasing: buffer[..<count]).update(repeating: 0)
+        }
+        return taken
+    }
+
+    /// The one-link lists, for a pair to use and give back.
+    func takeOneLinkLists() -> OneLinkLists {
+        defer { oneLinkLists = OneLinkLists() }
+        return oneLinkLists
+    }
+
+    /// Keeps what a pair took (`takeFigures`, `takeOneLinkLists`) for the next pair, but a buffer
+    /// past `figuresLimit` (one long unit should not hold its memory for the rest of the walk).
+    func giveBack(_ taken: [UInt64], _ lists: OneLinkLists) {
+        figures = taken.count <= Self.figuresLimit ? taken : []
+        oneLinkLists = lists
     }
 }
 

@@ -132,7 +132,9 @@ enum StringText {
     /// `text` with its ICU MessageFormat syntax blanked out (offsets kept); `text` itself where it
     /// has none.
     static func withoutMessageFormatSyntax(_ text: String, settings: StringCheckSettings) -> String {
-        guard settings.placeholderSyntaxes.contains(.braces), UTF8Bytes.contains(text, byte: 0x7B) else { return text }
+        // The byte first: most texts have no brace, and asking the set hashed a syntax for every
+        // side of every pair.
+        guard UTF8Bytes.contains(text, byte: 0x7B), settings.placeholderSyntaxes.contains(.braces) else { return text }
         let scan = PlaceholderScanner(syntaxes: settings.placeholderSyntaxes).scanned(text)
         guard !scan.choices.isEmpty else { return text }
         var units = LectorICU.UTF16.encode(text)
