@@ -309,10 +309,11 @@ import Testing
         #expect(compared > 1_000 && inOrder > 200)
     }
 
-    /// Real German sentences (WMT23's medical abstracts, the seed article) and the words above:
-    /// their words split into numbers' parts through an extractor's memo (`parts(of:in:)`, asked
-    /// twice, the second time from the memo) as `NumberWords.parts` splits them, and whole
-    /// sentences read by one extractor, its memo filled by all before, as by a new one each.
+    /// Real German sentences (WMT23's medical abstracts, the seed article) and the words above,
+    /// composed and decomposed in either order: their words split into numbers' parts through an
+    /// extractor's memo (`parts(of:in:)`, asked twice, the second time from the memo) as
+    /// `NumberWords.parts` splits them, and whole sentences read by one extractor, its memo
+    /// filled by all before, as by a new one each.
     @Test(arguments: ["de", "nl"])
     func keptCompoundPartsAreTheParts(language: String) throws {
         let numberWords = try #require(NumberWords.forLanguage(language))
@@ -321,7 +322,17 @@ import Testing
             sentences += text.split(separator: "\n").dropFirst().prefix(1_500).map { String($0.split(separator: "\t")[1]) }
         }
         var words = Self.words(language: language)
-        for sentence in sentences { words += sentence.split(whereSeparator: { !$0.isLetter }).map(String.init) }
+        var decomposed = 0
+        for sentence in sentences {
+            for word in sentence.split(whereSeparator: { !$0.isLetter }).map(String.init) {
+                // Decomposed first as well as after (`Self.words` has the forms composed first):
+                // a kept answer must go to its own bytes only.
+                let other = word.decomposedStringWithCanonicalMapping
+                if other.utf8.count != word.utf8.count { words.append(other); decomposed += 1 }
+                words.append(word)
+            }
+        }
+        #expect(decomposed > 100)
         let extractor = try NumberExtractor(language: language)
         func describe(_ parts: [NumberWords.Entry]?) -> String { parts.map { $0.map { "\($0.kind) \($0.value)" }.joined(separator: ", ") } ?? "nil" }
         var found = 0

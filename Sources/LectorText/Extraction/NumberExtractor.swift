@@ -542,22 +542,24 @@ public final class NumberExtractor {
     }
 
     /// `numberWords.parts(of: folded)`, kept per word in a compounding language: its common
-    /// words that start like a number word (`Eindruck`, `Achtung`, `Vierteljahr`) come back
-    /// sentence after sentence, and each was split prefix by prefix again. Only ASCII words are
-    /// kept and looked up: two ASCII strings are equal only when their bytes are (no ASCII
-    /// character has a decomposition), so a kept answer is the one these very bytes gave.
+    /// words that start like a number word (`Eindruck`, `Über`, `führen`) come back sentence
+    /// after sentence, and each was split prefix by prefix again. A kept answer is given only
+    /// to the very bytes it was made for: the dictionary finds a word by canonical equivalence,
+    /// and a decomposed spelling (`fu\u{308}hren`) is split on its own characters.
     func parts(of folded: String, in numberWords: NumberWords) -> [NumberWords.Entry]? {
-        guard numberWords.compounds, !UTF8Bytes.contains(folded, where: { $0 >= 0x80 }) else { return numberWords.parts(of: folded) }
-        if let known = compoundParts[folded] { return known }
+        guard numberWords.compounds else { return numberWords.parts(of: folded) }
+        if let known = compoundParts[folded] {
+            return UTF8Bytes.equal(known.word, folded) ? known.parts : numberWords.parts(of: folded)
+        }
         let made = numberWords.parts(of: folded)
-        if compoundParts.count < Self.compoundPartsCapacity { compoundParts[folded] = .some(made) }
+        if compoundParts.count < Self.compoundPartsCapacity { compoundParts[folded] = (folded, made) }
         return made
     }
 
     /// The words `parts(of:in:)` keeps (an extractor serves one task, and kept preparations
     /// carry it from document to document): past this many, answers are made and not kept.
     private static let compoundPartsCapacity = 8_192
-    private var compoundParts: [String: [NumberWords.Entry]?] = [:]
+    private var compoundParts: [String: (word: String, parts: [NumberWords.Entry]?)] = [:]
 
     /// Han numerals inside the token (`十亿元`, `两千`, ICU's dictionary may join them to the word
     /// after): each number and the token after the last one, or `nil` when the token has none.
