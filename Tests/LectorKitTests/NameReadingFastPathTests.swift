@@ -302,4 +302,49 @@ import Testing
             #expect(reader.names(in: line, memo: shared) == expected, "\(line)")
         }
     }
+
+    /// `names.replaced` finds a capitalized word's facts by its units (`TargetNameMemo.facts(ofUnits:)`)
+    /// as it found them by its text: two readings of de→en fed the same words in the same order,
+    /// one through each path. The words: every capitalized word of WMT23's English references
+    /// and of the seed article, each also with its diacritics decomposed (its text equal to the
+    /// composed one, its units not), all of them twice.
+    @Test(.enabled(if: OptionalResource.freeDict, Comment(rawValue: OptionalResource.freeDictMissing)))
+    func targetWordFactsByUnitsAreTheFactsByText() throws {
+        let checker = Fixtures.bilingualChecker(from: "de", to: "en")
+        let source = SourceDocument(path: "s.de.txt", text: "Text.")
+        let bilingual = BilingualContext(source: source, sourceLanguage: "de", pairs: [], sourceIndex: try #require(checker.sourceIndex),
+                                         sourceGlossaryMatches: [], inlineCodes: nil, isPairedByFile: false)
+        let context = CheckContext(document: SourceDocument(path: "t.en.txt", text: "Text."), index: checker.index, glossaryMatches: [],
+                                   bilingual: bilingual, lexicon: checker.lexicon)
+        let byUnits = try #require(try NamesReplacedRule().prepare(for: context, bilingual: bilingual))
+        let byText = try #require(try NamesReplacedRule().prepare(for: context, bilingual: bilingual))
+        var texts = Fixtures.seedTexts
+        if let text = try? String(contentsOfFile: Fixtures.path("../shared/data/terminology/wmt23-de-en/test.tsv"), encoding: .utf8) {
+            texts += text.split(separator: "\n").dropFirst().prefix(2_000).map { String($0.split(separator: "\t")[2]) }
+        }
+        var words: [String] = ["Zürich", "Zu\u{308}rich", "Kyiv", "Kyiv's", "Trump’s", "I'm", "Germany", "German", "Berlin", "Ångström"]
+        for text in texts {
+            for word in text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+            where word.first?.isUppercase == true {
+                words.append(String(word))
+                let decomposed = word.decomposedStringWithCanonicalMapping
+                if !decomposed.utf16.elementsEqual(word.utf16) { words.append(decomposed) }
+            }
+        }
+        func describe(_ facts: NamesReplacedRule.TargetWordFacts?) -> String {
+            guard let facts else { return "nil" }
+            return "\(facts.isKnownName) \(facts.isLanguage) \(facts.isPlaceOrLanguage) \(facts.keys) \(facts.sound ?? "-") \(facts.codes)"
+        }
+        var names = 0, decomposed = 0
+        for word in words + words {
+            let found = Array(word.utf16).withUnsafeBufferPointer { units in
+                byUnits.targetWords.facts(ofUnits: units, word: { word }) { NamesReplacedRule.facts(of: $0, prepared: byUnits) }
+            }
+            let expected = byText.targetWords.facts(word) { NamesReplacedRule.facts(of: word, prepared: byText) }
+            #expect(describe(found) == describe(expected), "\(word)")
+            if expected?.isKnownName == true { names += 1 }
+            if word.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) { decomposed += 1 }
+        }
+        #expect(words.count > 2_000 && names > 100 && decomposed >= 4)
+    }
 }

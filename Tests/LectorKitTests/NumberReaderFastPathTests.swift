@@ -267,6 +267,96 @@ import Testing
         #expect(english.numbersAndDates(in: "The talks began on March 10th, and 03/28/2022.").dates.map(\.text)
                 == ["March 10th", "03/28/2022"])
     }
+
+    /// `numbers.mismatch`'s comparison answers a pair whose figures pair in order
+    /// (`figuresPairInOrder`) as the whole comparison does: real pairs (WMT23 de→en, WMT21
+    /// en→de, en→zh and en→ja with their dense scripts' date parts), each also with the
+    /// target's figures reversed and with its last figure left out, at two tolerances.
+    @Test func figuresPairedInOrderCompareAsTheWholeComparison() throws {
+        var sets: [(source: String, target: String, pairs: [(String, String)])] = []
+        for (file, languages, columns) in [("terminology/wmt23-de-en/test.tsv", ("de", "en"), (1, 2)), ("ced/en-de/dev.tsv", ("en", "de"), (1, 2)),
+                                           ("ced/en-zh/dev.tsv", ("en", "zh"), (1, 2)), ("ced/en-ja/dev.tsv", ("en", "ja"), (1, 2))] {
+            guard let text = try? String(contentsOfFile: Fixtures.path("../shared/data/" + file), encoding: .utf8) else { continue }
+            let rows = text.split(separator: "\n").dropFirst().prefix(1_500).map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            sets.append((languages.0, languages.1, rows.filter { $0.count > columns.1 }.map { (String($0[columns.0]), String($0[columns.1])) }))
+        }
+        sets.append(("de", "en", [("Am 24. Februar kamen 76 Delegierte und 12 % der Gäste.", "On February 24, 76 delegates and 12% of the guests came."),
+                                  ("Die F-16 flog 3 Mal.", "The F-17 flew 3 times."), ("Zwei und 2.000", "2,000 and two")]))
+        func describe(_ result: (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber])) -> String {
+            result.extraInTarget.map(\.description).joined(separator: "; ") + " | " + result.missingFromTarget.map(\.description).joined(separator: "; ")
+        }
+        var inOrder = 0, compared = 0
+        for set in sets {
+            let (sourceReader, targetReader) = (try NumberExtractor(language: set.source), try NumberExtractor(language: set.target))
+            for (sourceText, targetText) in set.pairs {
+                let source = sourceReader.numbers(in: sourceText), target = targetReader.numbers(in: targetText)
+                for figures in [target, target.reversed(), Array(target.dropLast())] {
+                    for tolerance in [0, 0.01] {
+                        let whole = GarbledSignalExtractor.comparedNumbers(source, figures, targetLanguage: set.target, target: targetText,
+                                                                           tolerance: tolerance, smallNumberLimit: 12)
+                        let answer = GarbledSignalExtractor.compareNumbers(source, figures, targetLanguage: set.target, target: targetText,
+                                                                           tolerance: tolerance, smallNumberLimit: 12)
+                        #expect(describe(answer) == describe(whole), "\(sourceText) | \(targetText)")
+                        if GarbledSignalExtractor.figuresPairInOrder(source, figures, targetLanguage: set.target, tolerance: tolerance) {
+                            #expect(whole.extraInTarget.isEmpty && whole.missingFromTarget.isEmpty, "\(sourceText) | \(targetText)")
+                            if !source.isEmpty || !figures.isEmpty { inOrder += 1 }
+                        }
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared > 1_000 && inOrder > 200)
+    }
+
+    /// Real German sentences (WMT23's medical abstracts, the seed article) and the words above,
+    /// composed and decomposed in either order: their words split into numbers' parts through an
+    /// extractor's memo (`parts(of:in:)`, asked twice, the second time from the memo) as
+    /// `NumberWords.parts` splits them, and whole sentences read by one extractor, its memo
+    /// filled by all before, as by a new one each.
+    @Test(arguments: ["de", "nl"])
+    func keptCompoundPartsAreTheParts(language: String) throws {
+        let numberWords = try #require(NumberWords.forLanguage(language))
+        var sentences = Fixtures.seedLines
+        if let text = try? String(contentsOfFile: Fixtures.path("../shared/data/terminology/wmt23-de-en/test.tsv"), encoding: .utf8) {
+            sentences += text.split(separator: "\n").dropFirst().prefix(1_500).map { String($0.split(separator: "\t")[1]) }
+        }
+        var words = Self.words(language: language)
+        var decomposed = 0
+        for sentence in sentences {
+            for word in sentence.split(whereSeparator: { !$0.isLetter }).map(String.init) {
+                // Decomposed first as well as after (`Self.words` has the forms composed first):
+                // a kept answer must go to its own bytes only.
+                let other = word.decomposedStringWithCanonicalMapping
+                if other.utf8.count != word.utf8.count { words.append(other); decomposed += 1 }
+                words.append(word)
+            }
+        }
+        #expect(decomposed > 100)
+        let extractor = try NumberExtractor(language: language)
+        func describe(_ parts: [NumberWords.Entry]?) -> String { parts.map { $0.map { "\($0.kind) \($0.value)" }.joined(separator: ", ") } ?? "nil" }
+        var found = 0
+        for word in words {
+            let units = ArraySlice(Array(word.utf16))
+            let folded = TokenizedText.foldedASCII(units) ?? TokenizedText.foldedLatin1(units) ?? CaseMapping.fold(word)
+            let expected = describe(numberWords.parts(of: folded))
+            #expect(describe(extractor.parts(of: folded, in: numberWords)) == expected, "\(word)")
+            #expect(describe(extractor.parts(of: folded, in: numberWords)) == expected, "\(word)")
+            if expected != "nil" { found += 1 }
+        }
+        #expect(found > 100)
+        guard language == "de" else { return }
+        func describe(_ reading: (numbers: [ExtractedNumber], dates: [ExtractedDate])) -> String {
+            reading.numbers.map(\.description).joined(separator: "; ") + " | " + reading.dates.map { "\($0.text) \($0.range)" }.joined(separator: "; ")
+        }
+        var numbers = 0
+        for sentence in sentences + sentences.prefix(200) {
+            let kept = extractor.numbersAndDates(in: sentence)
+            #expect(describe(kept) == describe(try NumberExtractor(language: language).numbersAndDates(in: sentence)), "\(sentence)")
+            numbers += kept.numbers.count
+        }
+        #expect(numbers > 500)
+    }
 }
 
 /// `AcceleratorRule.mayHaveMarker` reads UTF-8 bytes when no marker has a non-ASCII equivalent.
@@ -397,6 +487,7 @@ import Testing
             #expect(extractor.dates(in: text).map(\.text) == expected, "\(text)")
         }
     }
+
 }
 
 /// The number reader folds Latin-1 words on their code units (`TokenizedText.foldedLatin1`),

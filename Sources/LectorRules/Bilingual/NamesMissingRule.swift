@@ -185,11 +185,12 @@ public struct NamesMissingRule: BilingualRule {
     }
 
     private static func findMissingNames(in pair: SentencePairContext, using prepared: Reading) -> [String] {
-        let glossaryCovered = pair.sourceMatches.map(\.range)
+        // The glossary's matches read in place: copied into an array (and their ranges into
+        // another), every match's strings were retained and released at every pair.
         let candidates = NamesMissingRule().names(in: pair.sourceRange, of: pair.bilingual.source, words: prepared.sourceWords,
                                                   sentences: prepared.sentences, lexicon: prepared.lexicon,
                                                   spelling: prepared.sourceSpelling, places: prepared.places,
-                                                  inflection: prepared.sourceInflection, excluding: glossaryCovered,
+                                                  inflection: prepared.sourceInflection, excluding: pair.sourceMatchSlice,
                                                   nouns: prepared.capitalizedNouns, memo: prepared.ordinaryWords,
                                                   instances: prepared.instances,
                                                   wordSegments: pair.wordSegments(of: .source, segmenter: prepared.sourceWords).segments)
@@ -434,11 +435,12 @@ public struct NamesMissingRule: BilingualRule {
         return forms.compactMap { NameCorrespondence.soundKey(latin.transliterate($0)) }
     }
 
-    /// Capitalized source words that are names by the rules above. `wordSegments`: the word
-    /// segments of `range` by `words`, when they are made already.
+    /// Capitalized source words that are names by the rules above, but for those a glossary
+    /// match of `covered` starts at or covers. `wordSegments`: the word segments of `range` by
+    /// `words`, when they are made already.
     func names(in range: Range<Int>, of document: SourceDocument, words: TextSegmenter, sentences: TextSegmenter,
                        lexicon: FreeDictDictionary?, spelling: HunspellDictionary?, places: NameCorrespondence.Places?,
-                       inflection: InflectionRules, excluding covered: [Range<Int>],
+                       inflection: InflectionRules, excluding covered: ArraySlice<GlossaryMatch>,
                        nouns: NameCorrespondence.CapitalizedNouns? = nil,
                        memo: OrdinaryWordMemo = OrdinaryWordMemo(), instances: Lexicon? = nil,
                        wordSegments: [Segment]? = nil) -> [String] {
@@ -473,7 +475,7 @@ public struct NamesMissingRule: BilingualRule {
                 defer { atSentenceStart = false }
                 guard segment.kind == .letter, segment.end - segment.start >= 3 else { return }
                 let offset = range.lowerBound + segment.start
-                if covered.contains(where: { $0.contains(offset) }) { return }
+                for index in covered.indices where covered[index].range.contains(offset) { return }
                 let units = UnsafeBufferPointer(rebasing: slice[segment.start..<segment.end])
                 // The word as text, decoded only where something reads it: most capitalized words
                 // come back in every document, and their verdict is found by their units

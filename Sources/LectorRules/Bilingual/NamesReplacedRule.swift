@@ -128,6 +128,9 @@ public struct NamesReplacedRule: BilingualRule {
         let targetCapitalizesNouns: Bool
         /// Whether the source capitalizes its nouns: asked at each pair without a missing name.
         let sourceCapitalizesNouns: Bool
+        /// Whether the lexicon has a dictionary between the two languages (either way): asked
+        /// at each pair without a missing name, and two look-ups of the resource cache each time.
+        let lexiconTranslatesPair: Bool
 
         init(names: NamesMissingRule.Reading, targetSegmenter: TextSegmenter, sourceSegmenter: TextSegmenter,
              targetLexicon: FreeDictDictionary?, targetInflection: InflectionRules, sourceInflection: InflectionRules,
@@ -147,6 +150,7 @@ public struct NamesReplacedRule: BilingualRule {
             self.exonyms = exonyms
             targetCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(targetLanguage)
             sourceCapitalizesNouns = NamesMissingRule.capitalizesNouns.contains(sourceLanguage)
+            lexiconTranslatesPair = lexicon?.hasTranslations(from: sourceLanguage, to: targetLanguage) == true
         }
     }
 
@@ -175,8 +179,7 @@ public struct NamesReplacedRule: BilingualRule {
         let missingName = NamesMissingRule.missingNames(in: pair, using: prepared.names).first
         // A source name that is also a word in lower case (`Trump`, `Macron`, `May`) is no
         // missing name for `names.missing`, but it can witness a name put in its place.
-        let mayHaveWordLikeName = missingName == nil && !prepared.sourceCapitalizesNouns
-            && prepared.lexicon?.hasTranslations(from: prepared.sourceLanguage, to: prepared.targetLanguage) == true
+        let mayHaveWordLikeName = missingName == nil && !prepared.sourceCapitalizesNouns && prepared.lexiconTranslatesPair
         var wordLikeName: String??
         // Without a source name left unmatched, only a word the translation's spelling dictionary
         // knows as a name (capital only: `Johnson`, `Madrid`) can be one put in a word's place.
@@ -193,8 +196,14 @@ public struct NamesReplacedRule: BilingualRule {
             defer { isFirstWord = false }
             let range = segment.start..<segment.end
             guard !isFirstWord, Self.isCapitalizedInside(range, of: utf16) else { continue }
-            let word = targetWords.text(of: segment)
-            guard let facts = prepared.targetWords.facts(word, { Self.facts(of: word, prepared: prepared) }) else { continue }
+            // The word's facts by its units: the word is decoded (and its string hashed) only the
+            // first time its units are met, and as text only where a finding or an exonym reads it.
+            let facts = utf16.withUnsafeBufferPointer { all in
+                prepared.targetWords.facts(ofUnits: UnsafeBufferPointer(rebasing: all[range]), word: { targetWords.text(of: segment) }) {
+                    Self.facts(of: $0, prepared: prepared)
+                }
+            }
+            guard let facts else { continue }
             // Without a missing source name: a name the dictionary knows, of a person or a place, not a
             // people or a language. A place the source names by an adjective (`российский` → Russia,
             // `deutschen` → Germany) is found below, by its stem or its CLDR name.
@@ -211,6 +220,7 @@ public struct NamesReplacedRule: BilingualRule {
             guard !keys.isEmpty else { continue }
             if source == nil { source = SourceKeys(pair.wordSegments(of: .source, segmenter: prepared.sourceSegmenter), prepared: prepared) }
             guard let source, !source.accountsFor(facts, places: prepared.names.places) else { continue }
+            let word = targetWords.text(of: segment)
             if let exonyms = prepared.exonyms,
                NameCorrespondence.matches(renderings: exonyms.keys(of: word, latin: latin), sourceKeys: source.all) { continue }
             // A place without a missing source name as witness: the source may name it by a word
@@ -225,7 +235,9 @@ public struct NamesReplacedRule: BilingualRule {
 
     /// What a capitalized word of the translation is, whatever the pair; `nil` for a word that
     /// is no name put in another's place: an ordinary word, a word made of a name, `I'm`.
-    struct TargetWordFacts {
+    /// A class: read from the memo for each capitalized word of each pair, a struct was copied
+    /// out with a retain of each of its arrays and strings.
+    final class TargetWordFacts: Sendable {
         /// A name the translation's spelling dictionary knows, of a person or a place, not a
         /// people or a language.
         let isKnownName: Bool
@@ -240,6 +252,11 @@ public struct NamesReplacedRule: BilingualRule {
         /// word, not once per pair: each went through ICU's transliterator).
         let sound: String?
         let codes: [String]
+
+        init(isKnownName: Bool, isLanguage: Bool, isPlaceOrLanguage: Bool, keys: [String], sound: String?, codes: [String]) {
+            (self.isKnownName, self.isLanguage, self.isPlaceOrLanguage) = (isKnownName, isLanguage, isPlaceOrLanguage)
+            (self.keys, self.sound, self.codes) = (keys, sound, codes)
+        }
     }
 
     static func facts(of word: String, prepared: Reading) -> TargetWordFacts? {
@@ -598,11 +615,29 @@ final class TargetNameMemo: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity = WordStoreCapacity.words
 
+    /// The facts `facts(_:_:)` gave, by the word's UTF-16 units (`OrdinaryWordMemo`'s unit table).
+    private var byUnits = UTF16WordTable<NamesReplacedRule.TargetWordFacts?>()
+
     func facts(_ word: String, _ make: () -> NamesReplacedRule.TargetWordFacts?) -> NamesReplacedRule.TargetWordFacts? {
         if let known = lock.withLock({ entries[word] }) { return known }
         let made = make()
         lock.withLock {
             if entries.count < capacity { entries[word] = .some(made) }
+        }
+        return made
+    }
+
+    /// `facts(word(), make)` of the word with these units: a word met before is answered by its
+    /// units, without decoding it into a string and hashing that. A string's answer never changes
+    /// (one kept, or one made again from the same resources), so the units give the answer their
+    /// string would.
+    func facts(ofUnits units: UnsafeBufferPointer<UInt16>, word: () -> String,
+               _ make: (String) -> NamesReplacedRule.TargetWordFacts?) -> NamesReplacedRule.TargetWordFacts? {
+        if let known = lock.withLock({ byUnits.value(of: units) }) { return known }
+        let text = word()
+        let made = facts(text) { make(text) }
+        lock.withLock {
+            if byUnits.count < capacity { byUnits.insert(made, for: units) }
         }
         return made
     }

@@ -336,10 +336,58 @@ public final class GarbledSignalExtractor {
         // Most sentence pairs have no number on either side: nothing to pair, and no language
         // to look up.
         if source.isEmpty && target.isEmpty { return ([], []) }
-        let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = {
-            abs($0.value - $1.value) <= max(1e-9, tolerance) * max(1, abs($0.value), abs($1.value))
-                || NumberCorrespondence.sameWriting($0, $1) || NumberCorrespondence.sameDecade($0, $1)
+        // Most pairs with figures have the same ones in the same order: nothing is left over,
+        // found without the lists `comparedNumbers` makes and frees.
+        if figuresPairInOrder(source, target, targetLanguage: targetLanguage, tolerance: tolerance) { return ([], []) }
+        return comparedNumbers(source, target, targetLanguage: targetLanguage, target: text, tolerance: tolerance,
+                               smallNumberLimit: smallNumberLimit)
+    }
+
+    /// Whether two numbers are the same for `compareNumbers`.
+    @inline(__always)
+    private static func sameValue(_ a: ExtractedNumber, _ b: ExtractedNumber, tolerance: Double) -> Bool {
+        abs(a.value - b.value) <= max(1e-9, tolerance) * max(1, abs(a.value), abs(b.value))
+            || NumberCorrespondence.sameWriting(a, b) || NumberCorrespondence.sameDecade(a, b)
+    }
+
+    /// Whether the compared figures of the target are those of the source, one by one in order
+    /// (the same kind, percent or not, and the same value), with no digits in a name on the
+    /// target side and no date part a dense script's comparison would read: then
+    /// `comparedNumbers` pairs each target figure with the source's next one (the first left
+    /// that matches), leaves nothing on either side, and answers `([], [])`. `false` says
+    /// nothing: the comparison decides.
+    static func figuresPairInOrder(_ source: [ExtractedNumber], _ target: [ExtractedNumber], targetLanguage: String,
+                                   tolerance: Double) -> Bool {
+        var next = 0
+        var isDense: Bool?
+        for number in target {
+            if number.role == .inName { return false }
+            guard number.role.isCompared else {
+                // The comparison reads a dense script's date parts too (`isDatePart`).
+                if number.role == .dayOfMonth || number.role == .datePart {
+                    if isDense == nil { isDense = denseScripts.contains(Term.primaryLanguage(of: targetLanguage)) }
+                    if isDense == true { return false }
+                }
+                continue
+            }
+            while next < source.count, !source[next].role.isCompared { next += 1 }
+            guard next < source.count, (source[next].role == .percent) == (number.role == .percent),
+                  sameValue(source[next], number, tolerance: tolerance) else { return false }
+            next += 1
         }
+        while next < source.count {
+            if source[next].role.isCompared { return false }
+            next += 1
+        }
+        return true
+    }
+
+    /// `compareNumbers` without its shortcut for figures paired in order.
+    static func comparedNumbers(_ source: [ExtractedNumber], _ target: [ExtractedNumber], targetLanguage: String,
+                                target text: String, tolerance: Double, smallNumberLimit: Double)
+        -> (extraInTarget: [ExtractedNumber], missingFromTarget: [ExtractedNumber]) {
+        if source.isEmpty && target.isEmpty { return ([], []) }
+        let sameValue: (ExtractedNumber, ExtractedNumber) -> Bool = { Self.sameValue($0, $1, tolerance: tolerance) }
         let units = cjkDateUnits
         let isDense = denseScripts.contains(Term.primaryLanguage(of: targetLanguage))
         // Only a dense script's text is read below: others need no copy of it.

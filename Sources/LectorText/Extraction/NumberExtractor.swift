@@ -500,7 +500,7 @@ public final class NumberExtractor {
               numberWords.compounds ? text.mayBeCompound(index, in: numberWords)
                   : text.mayBeKey(index, in: numberWords.shapes)
                   && text.mayBeKey(index, in: numberWords.filter),
-              let first = numberWords.parts(of: text.folded(index)) else { return nil }
+              let first = parts(of: text.folded(index), in: numberWords) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
         // `19. Jahrhundert`). The small ones are not read (`first`, `second half` are as often
         // not counts, and a translation renders `1.` as either), nor the day of a date.
@@ -514,7 +514,7 @@ public final class NumberExtractor {
         var lastNumberToken = index
         var cursor = index + 1
         while text.isValid(cursor + 1), text.isInlineSpace(cursor) || text.isSingle(cursor, [0x2D]) {
-            guard text.tokens[cursor + 1].kind == .letter, let parts = numberWords.parts(of: text.folded(cursor + 1)) else { break }
+            guard text.tokens[cursor + 1].kind == .letter, let parts = parts(of: text.folded(cursor + 1), in: numberWords) else { break }
             // `twenty-first`: a unit's ordinal ends the number.
             if parts.count == 1, parts[0].kind == .ordinal {
                 if !inDate, parts[0].value < 10, reader.hasValue, reader.current.truncatingRemainder(dividingBy: 10) == 0,
@@ -540,6 +540,26 @@ public final class NumberExtractor {
         let range = text.tokens[index].start..<end
         return (ExtractedNumber(value: reader.value, role: .plain, range: range, text: text.text(range)), lastNumberToken + 1)
     }
+
+    /// `numberWords.parts(of: folded)`, kept per word in a compounding language: its common
+    /// words that start like a number word (`Eindruck`, `Über`, `führen`) come back sentence
+    /// after sentence, and each was split prefix by prefix again. A kept answer is given only
+    /// to the very bytes it was made for: the dictionary finds a word by canonical equivalence,
+    /// and a decomposed spelling (`fu\u{308}hren`) is split on its own characters.
+    func parts(of folded: String, in numberWords: NumberWords) -> [NumberWords.Entry]? {
+        guard numberWords.compounds else { return numberWords.parts(of: folded) }
+        if let known = compoundParts[folded] {
+            return UTF8Bytes.equal(known.word, folded) ? known.parts : numberWords.parts(of: folded)
+        }
+        let made = numberWords.parts(of: folded)
+        if compoundParts.count < Self.compoundPartsCapacity { compoundParts[folded] = (folded, made) }
+        return made
+    }
+
+    /// The words `parts(of:in:)` keeps (an extractor serves one task, and kept preparations
+    /// carry it from document to document): past this many, answers are made and not kept.
+    private static let compoundPartsCapacity = 8_192
+    private var compoundParts: [String: (word: String, parts: [NumberWords.Entry]?)] = [:]
 
     /// Han numerals inside the token (`十亿元`, `两千`, ICU's dictionary may join them to the word
     /// after): each number and the token after the last one, or `nil` when the token has none.
