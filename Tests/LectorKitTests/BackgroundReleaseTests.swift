@@ -50,6 +50,18 @@ import LectorText
         #expect(log.snapshot.order == [1])
     }
 
+    @Test func trimRequestsMadeTogetherAreOneAndValuesStayWhole() {
+        // Many threads asking at once, between releases: every call returns, the queue drains.
+        let log = Log()
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            BackgroundRelease.releaseFreeMemory()
+            if index % 8 == 0 { BackgroundRelease.release([Tracked(index, log: log)]) }
+            BackgroundRelease.releaseFreeMemory()
+        }
+        BackgroundRelease.waitUntilDone()
+        #expect(log.snapshot.order.sorted() == Array(stride(from: 0, to: 64, by: 8)))
+    }
+
     @Test func trimmingWaitsForEarlierReleasesAndKeepsValuesWhole() {
         let log = Log()
         // A large block and many small ones freed, then trimmed, while this thread allocates.

@@ -18,16 +18,31 @@ package enum BackgroundRelease {
     /// it is dropped, as always.
     package static func release<Value>(_ value: consuming Value) {
         let box = Box(value)
+        // A trim asked for next must come after this release, not merge into one queued before it.
+        trimLock.withLock { trimQueued = false }
         queue.async { box.empty() }
     }
 
     /// Gives free memory back to the system (`malloc_trim`), after every release asked before.
     /// Used after large jobs only: tens of MB are free after building the index of 100,000
     /// concepts or checking 10 MB, and glibc keeps them otherwise (the CLI's allocator settings
-    /// trim only past 64 MB free).
+    /// trim only past 64 MB free). A request made while an earlier one waits, with no release
+    /// asked between them, is that one.
     package static func releaseFreeMemory() {
-        queue.async { trimFreeMemory() }
+        trimLock.lock()
+        let queued = trimQueued
+        trimQueued = true
+        trimLock.unlock()
+        guard !queued else { return }
+        queue.async {
+            trimLock.withLock { trimQueued = false }
+            trimFreeMemory()
+        }
     }
+
+    /// Whether a trim is queued and not yet started.
+    nonisolated(unsafe) private static var trimQueued = false
+    private static let trimLock = NSLock()
 
     /// Waits until everything asked so far is done: for tests, and for a caller that measures memory.
     package static func waitUntilDone() {
