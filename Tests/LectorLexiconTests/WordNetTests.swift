@@ -204,7 +204,7 @@ import Testing
     @Test func manyThreadsGetTheSerialAnswers() throws {
         let wordNet = try Self.wordNet()
         let words = ["dog", "went", "wetter", "soggy", "begin", "forbid", "Munich", "increase", "big", "children", "ice cream", "blorfs"]
-        func answers(_ word: String) -> [[String]] {
+        @Sendable func answers(_ word: String) -> [[String]] {
             [wordNet.lemmas(of: word), wordNet.synonyms(of: word), wordNet.antonyms(of: word),
              wordNet.antonyms(of: word, throughHeads: false), [wordNet.isLemma(word) ? "lemma" : "-", "\(String(describing: wordNet.nameSense(of: word)))"]]
         }
