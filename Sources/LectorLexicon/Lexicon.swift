@@ -138,7 +138,7 @@ public final class Lexicon: @unchecked Sendable {
                     _ = Lexicon.reversed(from: from, to: to, paths: paths, direct: direct)
                 }
             }
-            if source == "en" || target == "en" { loads.append { Lexicon.wordNet(paths: paths)?.preload() } }
+            if source == "en" || target == "en" { loads.append { _ = Lexicon.wordNet(paths: paths) } }
         }
         // Not MeCab: libmecab has C++ static destructors, which `exit` would run under a load still
         // going on a background thread; it loads on first use (a Japanese lemma).

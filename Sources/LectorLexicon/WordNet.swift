@@ -1,19 +1,42 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Princeton WordNet 3.0 in its database files (`index.POS`, `data.POS`, `POS.exc`; Debian's
 /// `wordnet-base` installs them in `/usr/share/wordnet`): English lemmas, synonyms and antonyms.
 ///
-/// Files are memory-mapped on first use: an index lookup is a binary search over the sorted
-/// `index.POS` lines, a synset is read at its byte offset in `data.POS`. Nothing is parsed ahead.
+/// Files are memory-mapped when the `WordNet` is made: an index lookup is a binary search over
+/// the sorted `index.POS` lines, a synset is read at its byte offset in `data.POS`. Nothing is
+/// parsed ahead.
 public final class WordNet: @unchecked Sendable {
     public enum PartOfSpeech: String, CaseIterable, Sendable { case noun, verb, adj, adv }
 
     public let folder: String
-    private let lock = NSLock()
-    private var indexFiles: [PartOfSpeech: Data] = [:]
-    private var dataFiles: [PartOfSpeech: Data] = [:]
-    /// The mapped exception lists (`POS.exc`); empty data where a list is absent.
-    private var exceptionFiles: [PartOfSpeech: Data] = [:]
+    /// The mapped files' bytes, by `slot(_:pos:)`; empty where a file is absent or empty (an
+    /// exception list is optional; an index or data file removed after `init` checked it leaves
+    /// its part of speech empty). Read in place by every thread, without a lock: when each file
+    /// was mapped on first use, every read took a lock and retained the file's `Data`, whose
+    /// count the threads of a check moved between the cores.
+    private let files: [UnsafeRawBufferPointer]
+    /// Owners of the mappings in `files`.
+    private let mappings: [MappedWordNetFile]
+
+    private enum FileKind: Int { case index, data, exceptions }
+
+    private static let fileCount = 3 * 4
+
+    private static func slot(_ kind: FileKind, pos: PartOfSpeech) -> Int {
+        let ordinal = switch pos {
+        case .noun: 0
+        case .verb: 1
+        case .adj: 2
+        case .adv: 3
+        }
+        return kind.rawValue * 4 + ordinal
+    }
 
     /// The WordNet folder holding `index.noun` (found in `paths`), or `nil`.
     public static func locate(in paths: ResourcePaths) -> String? {
@@ -30,6 +53,18 @@ public final class WordNet: @unchecked Sendable {
                 }
             }
         }
+        var files = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: Self.fileCount)
+        var mappings: [MappedWordNetFile] = []
+        for kind in [FileKind.index, .data, .exceptions] {
+            for pos in PartOfSpeech.allCases {
+                let name = kind == .exceptions ? "\(pos.rawValue).exc" : "\(kind == .index ? "index" : "data").\(pos.rawValue)"
+                guard let mapped = MappedWordNetFile(path: (folder as NSString).appendingPathComponent(name)) else { continue }
+                mappings.append(mapped)
+                files[Self.slot(kind, pos: pos)] = mapped.bytes
+            }
+        }
+        self.files = files
+        self.mappings = mappings
     }
 
     // MARK: - Lemmas
@@ -51,15 +86,6 @@ public final class WordNet: @unchecked Sendable {
             }
         }
         return result.map(Self.display)
-    }
-
-    /// Maps the files now (`Lexicon.preload`), so that the first question does not pay for them.
-    public func preload() {
-        for pos in PartOfSpeech.allCases {
-            _ = exceptionFile(pos)
-            _ = file(data: false, pos: pos)
-            _ = file(data: true, pos: pos)
-        }
     }
 
     /// Whether a word is a WordNet lemma in any part of speech.
@@ -209,48 +235,46 @@ public final class WordNet: @unchecked Sendable {
     /// synset of a word and of its antonyms, a common word's have dozens of pointers each, and a
     /// string of the whole line with an array of its fields cost more than the rest of the read.
     func synset(at offset: Int, pos: PartOfSpeech) -> Synset? {
-        guard let data = file(data: true, pos: pos), offset < data.count else { return nil }
-        return data.withUnsafeBytes { raw -> Synset? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var end = offset
-            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != UInt8(ascii: "|") { end += 1 }
-            var fields: [Range<Int>] = []
-            fields.reserveCapacity(64)
-            var cursor = offset
-            while cursor < end {
-                while cursor < end, bytes[cursor] == 0x20 { cursor += 1 }
-                let start = cursor
-                while cursor < end, bytes[cursor] != 0x20 { cursor += 1 }
-                if cursor > start { fields.append(start..<cursor) }
-            }
-            func text(_ field: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[field]), as: UTF8.self) }
-            guard fields.count > 4, Int(text(fields[0])) == offset, let wordCount = Int(text(fields[3]), radix: 16) else { return nil }
-            var index = 4
-            var words: [String] = []
-            for _ in 0..<wordCount where index + 1 < fields.count {
-                // Adjectives carry a syntactic marker: `big(a)`.
-                var word = fields[index]
-                if let paren = bytes[word].firstIndex(of: UInt8(ascii: "(")) { word = word.lowerBound..<paren }
-                words.append(text(word))
-                index += 2
-            }
-            guard index < fields.count, let pointerCount = Int(text(fields[index])) else { return nil }
-            index += 1
-            var pointers: [Pointer] = []
-            for _ in 0..<pointerCount where index + 3 < fields.count {
-                let sourceTarget = fields[index + 3]
-                if sourceTarget.count == 4, let pos = Self.pos(bytes[fields[index + 2]]), let target = Int(text(fields[index + 1])) {
-                    pointers.append(Pointer(symbol: text(fields[index]), offset: target, pos: pos,
-                                            sourceWord: Self.hexByte(bytes[sourceTarget.lowerBound], bytes[sourceTarget.lowerBound + 1])
-                                                ?? Int(text(sourceTarget.lowerBound..<(sourceTarget.lowerBound + 2)), radix: 16) ?? 0,
-                                            targetWord: Self.hexByte(bytes[sourceTarget.lowerBound + 2], bytes[sourceTarget.lowerBound + 3])
-                                                ?? Int(text((sourceTarget.lowerBound + 2)..<sourceTarget.upperBound), radix: 16) ?? 0))
-                }
-                index += 4
-            }
-            let type = fields[2]
-            return Synset(words: words, pointers: pointers, isSatellite: type.count == 1 && bytes[type.lowerBound] == UInt8(ascii: "s"))
+        let bytes = file(.data, pos: pos)
+        guard offset < bytes.count else { return nil }
+        var end = offset
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != UInt8(ascii: "|") { end += 1 }
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(64)
+        var cursor = offset
+        while cursor < end {
+            while cursor < end, bytes[cursor] == 0x20 { cursor += 1 }
+            let start = cursor
+            while cursor < end, bytes[cursor] != 0x20 { cursor += 1 }
+            if cursor > start { fields.append(start..<cursor) }
         }
+        func text(_ field: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[field]), as: UTF8.self) }
+        guard fields.count > 4, Int(text(fields[0])) == offset, let wordCount = Int(text(fields[3]), radix: 16) else { return nil }
+        var index = 4
+        var words: [String] = []
+        for _ in 0..<wordCount where index + 1 < fields.count {
+            // Adjectives carry a syntactic marker: `big(a)`.
+            var word = fields[index]
+            if let paren = bytes[word].firstIndex(of: UInt8(ascii: "(")) { word = word.lowerBound..<paren }
+            words.append(text(word))
+            index += 2
+        }
+        guard index < fields.count, let pointerCount = Int(text(fields[index])) else { return nil }
+        index += 1
+        var pointers: [Pointer] = []
+        for _ in 0..<pointerCount where index + 3 < fields.count {
+            let sourceTarget = fields[index + 3]
+            if sourceTarget.count == 4, let pos = Self.pos(bytes[fields[index + 2]]), let target = Int(text(fields[index + 1])) {
+                pointers.append(Pointer(symbol: text(fields[index]), offset: target, pos: pos,
+                                        sourceWord: Self.hexByte(bytes[sourceTarget.lowerBound], bytes[sourceTarget.lowerBound + 1])
+                                            ?? Int(text(sourceTarget.lowerBound..<(sourceTarget.lowerBound + 2)), radix: 16) ?? 0,
+                                        targetWord: Self.hexByte(bytes[sourceTarget.lowerBound + 2], bytes[sourceTarget.lowerBound + 3])
+                                            ?? Int(text((sourceTarget.lowerBound + 2)..<sourceTarget.upperBound), radix: 16) ?? 0))
+            }
+            index += 4
+        }
+        let type = fields[2]
+        return Synset(words: words, pointers: pointers, isSatellite: type.count == 1 && bytes[type.lowerBound] == UInt8(ascii: "s"))
     }
 
     /// Two hexadecimal digits (either case) as a number, `nil` if either is not one.
@@ -271,9 +295,9 @@ public final class WordNet: @unchecked Sendable {
     /// its pointers (a common word's synsets have dozens each, and synonyms are asked for every
     /// English translation of every word of a sentence). A line cut short is read by `synset`.
     func synsetWords(at offset: Int, pos: PartOfSpeech) -> [String]? {
-        guard let data = file(data: true, pos: pos), offset < data.count else { return nil }
-        let read: [String]?? = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        let bytes = file(.data, pos: pos)
+        guard offset < bytes.count else { return nil }
+        let read: [String]?? = {
             var cursor = offset
             // The fields of `synset`'s `line.split(separator: " ")`, one at a time.
             func field() -> Slice<UnsafeBufferPointer<UInt8>>? {
@@ -295,7 +319,7 @@ public final class WordNet: @unchecked Sendable {
             }
             guard let pointerCount = field() else { return .none }
             return Int(text(pointerCount)) == nil ? .some(nil) : .some(words)
-        }
+        }()
         switch read {
         case .some(let words): return words
         case .none: return synset(at: offset, pos: pos)?.words
@@ -305,39 +329,36 @@ public final class WordNet: @unchecked Sendable {
     /// Binary search over the sorted lines of `index.POS` (the license header lines start with spaces
     /// and sort first).
     func indexLine(of key: String, pos: PartOfSpeech) -> Substring? {
-        guard let data = file(data: false, pos: pos) else { return nil }
+        let bytes = file(.index, pos: pos)
         let target = Array(key.utf8)
-        return data.withUnsafeBytes { raw -> Substring? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var low = 0
-            var high = bytes.count
-            guard let base = bytes.baseAddress else { return nil }
-            // `low` and `high` stay line starts. A probe takes the first line that starts at or
-            // after the middle, found with memchr (the middle lands anywhere in a line, index.noun's
-            // run to hundreds of bytes, and byte loops to find the probed line's ends were most of
-            // a look-up: 4 % of a ru-en check, which asks for the synonyms of every English
-            // translation of every new word), or the line at `low` when none starts before `high`.
-            while low < high {
-                let mid = (low + high) / 2
-                var start = low
-                if mid > low, let newline = memchr(base + mid - 1, 0x0A, high - mid + 1) {
-                    let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
-                    if next < high { start = next }
-                }
-                let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-                var wordEnd = start
-                while wordEnd < end, bytes[wordEnd] != 0x20 { wordEnd += 1 }
-                let order = Self.compare(bytes[start..<wordEnd], target)
-                if bytes[start] == 0x20 || order < 0 {
-                    low = end + 1
-                } else if order > 0 {
-                    high = start
-                } else {
-                    return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                }
+        var low = 0
+        var high = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        // `low` and `high` stay line starts. A probe takes the first line that starts at or
+        // after the middle, found with memchr (the middle lands anywhere in a line, index.noun's
+        // run to hundreds of bytes, and byte loops to find the probed line's ends were most of
+        // a look-up: 4 % of a ru-en check, which asks for the synonyms of every English
+        // translation of every new word), or the line at `low` when none starts before `high`.
+        while low < high {
+            let mid = (low + high) / 2
+            var start = low
+            if mid > low, let newline = memchr(base + mid - 1, 0x0A, high - mid + 1) {
+                let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+                if next < high { start = next }
             }
-            return nil
+            let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            var wordEnd = start
+            while wordEnd < end, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+            let order = Self.compare(bytes[start..<wordEnd], target)
+            if bytes[start] == 0x20 || order < 0 {
+                low = end + 1
+            } else if order > 0 {
+                high = start
+            } else {
+                return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
         }
+        return nil
     }
 
     private static func compare(_ lhs: Slice<UnsafeBufferPointer<UInt8>>, _ rhs: [UInt8]) -> Int {
@@ -352,73 +373,55 @@ public final class WordNet: @unchecked Sendable {
         return other < rhs.count ? -1 : 0
     }
 
-    private func file(data: Bool, pos: PartOfSpeech) -> Data? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = data ? dataFiles[pos] : indexFiles[pos] { return cached }
-        let path = (folder as NSString).appendingPathComponent("\(data ? "data" : "index").\(pos.rawValue)")
-        // Checked readable in init; a file removed since then leaves this part of speech empty.
-        guard let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        if data { dataFiles[pos] = mapped } else { indexFiles[pos] = mapped }
-        return mapped
-    }
-
-    private func exceptionFile(_ pos: PartOfSpeech) -> Data {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = exceptionFiles[pos] { return cached }
-        let path = (folder as NSString).appendingPathComponent("\(pos.rawValue).exc")
-        // The exception lists are optional in WordNet distributions; without one, only the rules apply.
-        let mapped = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
-        exceptionFiles[pos] = mapped
-        return mapped
+    /// The bytes of a file, empty where it is absent. The exception lists are optional in WordNet
+    /// distributions; without one, only the rules apply.
+    private func file(_ kind: FileKind, pos: PartOfSpeech) -> UnsafeBufferPointer<UInt8> {
+        let raw = files[Self.slot(kind, pos: pos)]
+        return UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)
     }
 
     /// The base forms an exception list gives for an inflected form (`went` → `go`), in file order.
     /// A binary search over the mapped lines (`inflected base…`, sorted, as WordNet's own `morphy`
     /// reads them) instead of a table of all 6,000 built ahead: most checks ask for a few words.
     func exceptionBases(of key: String, pos: PartOfSpeech) -> [String] {
-        let data = exceptionFile(pos)
+        let bytes = file(.exceptions, pos: pos)
         let target = Array(key.utf8)
-        guard !data.isEmpty, !target.isEmpty else { return [] }
-        return data.withUnsafeBytes { raw -> [String] in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            func lineStart(_ position: Int) -> Int {
-                var start = position
-                while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
-                return start
-            }
-            func lineEnd(_ start: Int) -> Int {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                return end
-            }
-            func order(_ start: Int, _ end: Int) -> Int {
-                var wordEnd = start
-                while wordEnd < end, bytes[wordEnd] != 0x20 { wordEnd += 1 }
-                return Self.compare(bytes[start..<wordEnd], target)
-            }
-            // The first line whose word is not below the key.
-            var low = 0
-            var high = bytes.count
-            while low < high {
-                let start = lineStart((low + high) / 2)
-                let end = lineEnd(start)
-                if order(start, end) < 0 { low = end + 1 } else { high = start }
-            }
-            var result: [String] = []
-            var start = low
-            while start < bytes.count {
-                let end = lineEnd(start)
-                guard order(start, end) == 0 else { break }
-                let fields = UnsafeBufferPointer(rebasing: bytes[start..<end]).split(separator: 0x20)
-                if fields.count >= 2 {
-                    result += fields.dropFirst().map { String(decoding: $0, as: UTF8.self) }
-                }
-                start = end + 1
-            }
-            return result
+        guard !bytes.isEmpty, !target.isEmpty else { return [] }
+        func lineStart(_ position: Int) -> Int {
+            var start = position
+            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+            return start
         }
+        func lineEnd(_ start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            return end
+        }
+        func order(_ start: Int, _ end: Int) -> Int {
+            var wordEnd = start
+            while wordEnd < end, bytes[wordEnd] != 0x20 { wordEnd += 1 }
+            return Self.compare(bytes[start..<wordEnd], target)
+        }
+        // The first line whose word is not below the key.
+        var low = 0
+        var high = bytes.count
+        while low < high {
+            let start = lineStart((low + high) / 2)
+            let end = lineEnd(start)
+            if order(start, end) < 0 { low = end + 1 } else { high = start }
+        }
+        var result: [String] = []
+        var start = low
+        while start < bytes.count {
+            let end = lineEnd(start)
+            guard order(start, end) == 0 else { break }
+            let fields = UnsafeBufferPointer(rebasing: bytes[start..<end]).split(separator: 0x20)
+            if fields.count >= 2 {
+                result += fields.dropFirst().map { String(decoding: $0, as: UTF8.self) }
+            }
+            start = end + 1
+        }
+        return result
     }
 
     // MARK: - Words
@@ -469,4 +472,23 @@ public final class WordNet: @unchecked Sendable {
         default: nil
         }
     }
+}
+
+/// A WordNet file mapped read-only for the life of its `WordNet`; `nil` for a file that cannot be
+/// opened or mapped, or is empty (nothing to map), which reads as an empty file.
+private final class MappedWordNetFile {
+    let bytes: UnsafeRawBufferPointer
+
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size > 0,
+              let pointer = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED
+        else { return nil }
+        bytes = UnsafeRawBufferPointer(start: pointer, count: Int(status.st_size))
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 }

@@ -42,6 +42,19 @@ import Testing
         }
     }
 
+    /// `mayHaveBrackets` reads one bit per byte: a text has one of its bits exactly where some
+    /// scalar of it starts with the first UTF-8 byte of a bracket (every scalar of the Basic
+    /// Multilingual Plane, after ASCII letters that have none).
+    @Test func mayHaveBracketsKnowsEveryFirstByte() {
+        let firstBytes = Set(BracketsMismatchRule.bracketUnits.map { String(Unicode.Scalar($0)!).utf8.first! })
+        #expect(firstBytes.count >= 6)
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = String(scalar).utf8.contains(where: firstBytes.contains)
+            #expect(BracketsMismatchRule.mayHaveBrackets("ab" + String(scalar)) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// `StringText.masked` blanks each list of code ranges as it comes; it must blank what the
     /// joined and sorted `codeRanges` and the accelerators blank.
     @Test func maskedBlanksTheCodeRanges() throws {

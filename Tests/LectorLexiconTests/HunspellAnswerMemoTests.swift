@@ -104,7 +104,8 @@ import Testing
     }
 }
 
-private final class Tally: @unchecked Sendable {
+/// What many threads found wrong, collected under a lock (here and in `WordNetTests`).
+final class Tally: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var items: [String] = []
     func add(_ item: String) { lock.withLock { items.append(item) } }

@@ -198,6 +198,24 @@ import Testing
         #expect(wordNet.synonyms(of: "car").contains("automobile"))
         #expect(!wordNet.synonyms(of: "car").contains("car"))
     }
+
+    /// The files are mapped when the `WordNet` is made and read by every thread at once, without a
+    /// lock: what many threads are told is what one thread is told.
+    @Test func manyThreadsGetTheSerialAnswers() throws {
+        let wordNet = try Self.wordNet()
+        let words = ["dog", "went", "wetter", "soggy", "begin", "forbid", "Munich", "increase", "big", "children", "ice cream", "blorfs"]
+        @Sendable func answers(_ word: String) -> [[String]] {
+            [wordNet.lemmas(of: word), wordNet.synonyms(of: word), wordNet.antonyms(of: word),
+             wordNet.antonyms(of: word, throughHeads: false), [wordNet.isLemma(word) ? "lemma" : "-", "\(String(describing: wordNet.nameSense(of: word)))"]]
+        }
+        let serial = words.map(answers)
+        let wrong = Tally()
+        DispatchQueue.concurrentPerform(iterations: 16 * words.count) { iteration in
+            let index = (iteration * 7) % words.count
+            if answers(words[index]) != serial[index] { wrong.add(words[index]) }
+        }
+        #expect(wrong.items.isEmpty, "\(wrong.items.prefix(10))")
+    }
 }
 
 /// `WordNet.display` turns underscores into spaces as Foundation's `replacingOccurrences` does,

@@ -26,9 +26,34 @@ public struct InflectionRules: Sendable {
     /// Bit `unit & 63` is set for the last code unit of every ending: a word whose last unit's bit
     /// is clear has no ending, which settles most words of a text with one test.
     let finalUnitMask: UInt64
+    /// `endings` for `firstBaseForm`, in the same order: each ending's suffix and replacement
+    /// back to back in one array of code units. With an array of each ending's own, every ending
+    /// that fitted a word was retained and released, and the endings are read by every thread
+    /// (their counts moved between the cores).
+    private let endingUnits: [UInt16]
+    private let endingSpans: [EndingSpan]
+    /// Code units of the longest replacement: `firstBaseForm` makes room for every base form once.
+    private let longestReplacement: Int
+
+    private struct EndingSpan {
+        /// Where the suffix starts in `endingUnits`; the replacement follows it.
+        var start: Int32
+        var suffixCount: Int32
+        var replacementCount: Int32
+    }
 
     init(endings: [Ending]) {
         self.endings = endings.sorted { $0.suffix.count > $1.suffix.count }
+        var units: [UInt16] = []
+        var spans: [EndingSpan] = []
+        for ending in self.endings {
+            spans.append(EndingSpan(start: Int32(units.count), suffixCount: Int32(ending.suffix.count),
+                                    replacementCount: Int32(ending.replacement.count)))
+            units += ending.suffix + ending.replacement
+        }
+        endingUnits = units
+        endingSpans = spans
+        longestReplacement = endings.map(\.replacement.count).max() ?? 0
         var mask: UInt64 = 0
         for ending in endings {
             // An empty ending matches every word.
@@ -48,28 +73,31 @@ public struct InflectionRules: Sendable {
     func firstBaseForm(of folded: UnsafeBufferPointer<UInt16>, minimumStem: Int = minimumStemLength,
                        scratch: UnitBuffer, where body: (UnsafeBufferPointer<UInt16>, Int) -> Bool) -> Bool {
         guard let last = folded.last, finalUnitMask & (1 << UInt64(last & 63)) != 0 else { return false }
-        for ending in endings {
-            let suffixCount = ending.suffix.count
-            let stemCount = folded.count - suffixCount
-            guard stemCount >= minimumStem else { continue }
-            var matches = true
-            var offset = stemCount
-            for unit in ending.suffix {
-                if folded[offset] != unit {
-                    matches = false
-                    break
+        // Room for every base form first, so that nothing in the loop may reallocate.
+        scratch.removeAll()
+        scratch.reserve(folded.count + longestReplacement)
+        return endingSpans.withUnsafeBufferPointer { spans in
+            endingUnits.withUnsafeBufferPointer { units in
+                for span in spans {
+                    let suffixCount = Int(span.suffixCount)
+                    let stemCount = folded.count - suffixCount
+                    guard stemCount >= minimumStem else { continue }
+                    let start = Int(span.start)
+                    var matches = true
+                    for offset in 0..<suffixCount where folded[stemCount + offset] != units[start + offset] {
+                        matches = false
+                        break
+                    }
+                    guard matches else { continue }
+                    let replacement = start + suffixCount
+                    scratch.removeAll()
+                    scratch.appendWithinCapacity(UnsafeBufferPointer(rebasing: folded[0..<stemCount]))
+                    scratch.appendWithinCapacity(UnsafeBufferPointer(rebasing: units[replacement..<(replacement + Int(span.replacementCount))]))
+                    if body(scratch.buffer, suffixCount) { return true }
                 }
-                offset += 1
+                return false
             }
-            guard matches else { continue }
-            scratch.removeAll()
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: folded[0..<stemCount]))
-            if !ending.replacement.isEmpty {
-                ending.replacement.withUnsafeBufferPointer { scratch.append(contentsOf: $0) }
-            }
-            if body(scratch.buffer, suffixCount) { return true }
         }
-        return false
     }
 
     /// The possible base forms of a folded word, longest ending first, each with the length of

@@ -202,6 +202,15 @@ final class UnitBuffer {
         count += units.count
     }
 
+    /// `append(contentsOf:)` where `reserve` made the room already: no call that may reallocate,
+    /// so a caller's arrays read around it need not be retained across one.
+    @inline(__always)
+    func appendWithinCapacity(_ units: UnsafeBufferPointer<UInt16>) {
+        precondition(count + units.count <= capacity, "UnitBuffer: room not reserved")
+        if let source = units.baseAddress { (base + count).update(from: source, count: units.count) }
+        count += units.count
+    }
+
     func append<C: Collection<UInt16>>(contentsOf units: C) {
         reserve(count + units.count)
         for unit in units { append(unit) }

@@ -196,8 +196,10 @@ public final class GlossaryMatcher {
                     return true
                 }
             }
-            if item.isLetter, item.id < 0, item.stemID < 0, let stemmer, stemmer.mayInflect(folded.buffer) {
-                let reading = stemReading(of: UnsafeBufferPointer(rebasing: text[start..<end]), folded: folded.buffer, stemmer: stemmer)
+            // Not `let stemmer` here: the binding retained the stemmer, which every thread shares,
+            // for each word passed on; `stemReading` reads it on a memo miss only.
+            if item.isLetter, item.id < 0, item.stemID < 0, stemmer?.mayInflect(folded.buffer) == true {
+                let reading = stemReading(of: UnsafeBufferPointer(rebasing: text[start..<end]), folded: folded.buffer)
                 item.stemID = reading.id
                 item.suffixLength = reading.suffixLength
                 item.lemma = reading.lemma
@@ -322,13 +324,12 @@ public final class GlossaryMatcher {
     /// Code units of the longest inflection ending a Hunspell lemma is read with (`-owie`, `-ами`).
     static let longestEnding = 4
 
-    private func stemReading(of original: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>,
-                             stemmer: GlossaryStemmer) -> StemReading {
+    private func stemReading(of original: UnsafeBufferPointer<UInt16>, folded: UnsafeBufferPointer<UInt16>) -> StemReading {
         let hash = ASCIITokenMemo<StemReading>.hash(anyUnits: original)
         if let cached = stemMemo.value(of: original, hash: hash) { return cached }
         let word = LectorICU.UTF16.decode(original)
         var reading = StemReading(id: -1, suffixLength: 0, lemma: -1)
-        for lemma in stemmer.lemmas(of: word) {
+        for lemma in index.stemmer?.lemmas(of: word) ?? [] {
             let lemmaUnits = folder.fold(lemma)
             let id = lemmaUnits.withUnsafeBufferPointer { index.vocabulary.lookup($0) }
             guard id >= 0 else { continue }

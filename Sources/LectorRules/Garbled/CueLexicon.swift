@@ -41,6 +41,13 @@ struct CueLexicon: Sendable {
             self.substrings = substrings
             self.bytes = bytes
         }
+
+        /// The same lists in another object, for a caller that hands them on many times from
+        /// one thread (`OffensiveRule.Lists`): the retains then stay on this thread's object.
+        func copy() -> LanguageCues {
+            LanguageCues(words: words, wordFilter: wordFilter, prefixes: prefixes, suffixes: suffixes, exceptions: exceptions,
+                         exceptionPrefixes: exceptionPrefixes, substrings: substrings, bytes: bytes)
+        }
     }
 
     static let negation = CueLexicon(resource: "Garbled/negation.txt")

@@ -6,7 +6,10 @@ public enum GarbledConditions {
     /// read as a relative pronoun (`, which recognizes …`). Fires when the translation has more
     /// relative clauses after commas than the source, and the source has such an article.
     public static func relativeClause(source: String, target: String, sourceLanguage: String, targetLanguage: String) -> String? {
-        guard sourceLanguage == "de", let targetPronouns = GarbledSignalExtractor.relativePronouns[targetLanguage] else { return nil }
+        // The language's pronouns are taken out only where the source has an article after a
+        // comma: taken for every pair, the set, which every thread shares, was retained and
+        // released each time (its count moved between the cores).
+        guard sourceLanguage == "de", GarbledSignalExtractor.relativePronouns.index(forKey: targetLanguage) != nil else { return nil }
         let sourceWords = GarbledSignalExtractor.tokensAfterCommas(source)
         var articles: [String] = []
         var relatives = 0
@@ -26,7 +29,7 @@ public enum GarbledConditions {
             }
         }
         // Without an article after a comma in the source the translation is not read.
-        guard !articles.isEmpty else { return nil }
+        guard !articles.isEmpty, let targetPronouns = GarbledSignalExtractor.relativePronouns[targetLanguage] else { return nil }
         let targetRelatives = GarbledSignalExtractor.tokensAfterCommas(target).filter { targetPronouns.contains($0.word.lowercased()) }
         guard targetRelatives.count > relatives, let clause = targetRelatives.first else { return nil }
         return "the list item “, \(articles[0])” of the source became a relative clause “, \(clause.word) \(clause.next)” "

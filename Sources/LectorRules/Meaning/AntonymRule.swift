@@ -127,7 +127,8 @@ public struct AntonymRule: BilingualRule {
         let other = englishIsTarget ? alignment.source : alignment.target
         let otherLanguage = englishIsTarget ? words.sourceLanguage : words.targetLanguage
         let otherSide: LexicalAlignment.Side = englishIsTarget ? .source : .target
-        let lexicon = words.lexicon
+        // The lexicon is read through `words` where it is asked, not taken into a local: the
+        // local retained and released it, one object for every thread, for every pair.
         func isCandidate(_ word: LexicalAlignment.Word) -> Bool {
             // The word's facts hold `AlignmentWords.hasTwoLetters` of its text, read once per word of the store.
             !word.isNameOrNumber && word.facts.hasTwoLetters
@@ -146,16 +147,16 @@ public struct AntonymRule: BilingualRule {
             var result = word.info.translations.subtracting(word.info.negatedTranslations)
             var direct = false
             for lemma in word.info.lemmas {
-                for translation in lexicon.translations(of: lemma, from: otherLanguage, to: "en") {
+                for translation in words.lexicon.translations(of: lemma, from: otherLanguage, to: "en") {
                     direct = true
                     if prepared.englishNegations?.negatesWithWord(translation.text) == true { continue }
                     result.formUnion(AlignmentWords.contentWords(of: translation.text))
                 }
             }
             if !direct {
-                let pivots = lexicon.pivots(from: otherLanguage, to: "en")
+                let pivots = words.lexicon.pivots(from: otherLanguage, to: "en")
                 for lemma in word.info.lemmas where !pivots.isEmpty {
-                    for translation in lexicon.pivotTranslations(of: lemma, from: otherLanguage, to: "en", through: pivots) {
+                    for translation in words.lexicon.pivotTranslations(of: lemma, from: otherLanguage, to: "en", through: pivots) {
                         if prepared.englishNegations?.negatesWithWord(translation.text) == true { continue }
                         result.formUnion(AlignmentWords.contentWords(of: translation.text))
                     }
@@ -188,7 +189,7 @@ public struct AntonymRule: BilingualRule {
             let result = words.translationLemmas(of: other[index].info, side: otherSide) {
                 var result = translations(index)
                 for translation in result {
-                    for lemma in lexicon.lemmas(of: translation, language: "en") { result.insert(lemma.lowercased()) }
+                    for lemma in words.lexicon.lemmas(of: translation, language: "en") { result.insert(lemma.lowercased()) }
                 }
                 return result
             }
@@ -199,7 +200,7 @@ public struct AntonymRule: BilingualRule {
         func reverseTranslations(_ antonym: String) -> Set<String> {
             if let known = reverse[antonym] { return known }
             var result = Set<String>()
-            for translation in lexicon.translations(of: antonym, from: "en", to: otherLanguage) {
+            for translation in words.lexicon.translations(of: antonym, from: "en", to: otherLanguage) {
                 result.formUnion(AlignmentWords.contentWords(of: translation.text))
             }
             reverse[antonym] = result

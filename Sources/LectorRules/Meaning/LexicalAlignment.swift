@@ -1157,7 +1157,9 @@ public final class AlignmentWords: @unchecked Sendable {
     private static let translationWordsCapacity = WordStoreCapacity.words
 
     func isFunctionWord(_ word: String, side: LexicalAlignment.Side) -> Bool {
-        (side == .source ? sourceFunctionWords : targetFunctionWords).contains(word)
+        // Each set asked in place: the one chosen into a value was retained and released per word,
+        // and the sets are the process's (`FunctionWords.of`), shared by every thread.
+        side == .source ? sourceFunctionWords.contains(word) : targetFunctionWords.contains(word)
     }
 
     func words(of sentenceWords: [SentenceWord], side: LexicalAlignment.Side) -> [LexicalAlignment.Word] {
@@ -1211,7 +1213,7 @@ public final class AlignmentWords: @unchecked Sendable {
                     } else {
                         unknown.append(position)
                         buffer.initializeElement(at: position, to: LexicalAlignment.Word(
-                            facts: Self.placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
+                            facts: placeholder, range: 0..<0, isContent: false, isNameOrNumber: false))
                     }
                 }
             }
@@ -1247,7 +1249,9 @@ public final class AlignmentWords: @unchecked Sendable {
     }
 
     /// Stands for a word whose facts are being read (`words(of:side:)`); never in an alignment.
-    private static let placeholder = WordFacts(text: "", info: WordInfo(
+    /// One per store, not one for the process: each new word retains and releases it, and with
+    /// one object for every thread its count moved between the cores.
+    private let placeholder = WordFacts(text: "", info: WordInfo(
         id: WordInfo.unmemoized, written: "", folded: "", lemmas: [], translations: [], translationSynonyms: [], isKnown: false,
         isCapitalized: false, latin: nil, cognateKey: nil, lemmaCognates: [], translationCognates: [], antonyms: [], directAntonyms: []),
         isFunction: true, isDigits: false, hasTwoLetters: false, figures: "")
@@ -1386,9 +1390,10 @@ public final class AlignmentWords: @unchecked Sendable {
         let full = (side == .source ? sourceCache.count : targetCache.count) >= Self.infoCapacity
         lock.unlock()
         let made: WordInfo
-        if let sharedInfos {
-            let (info, adopted) = sharedInfos.info(of: written, side: side) { makeInfo(written, side: side, memoized: !full) }
-            made = adopted ? info.adopted(id: full ? WordInfo.unmemoized : nextInfoID()) : info
+        // Called through the optional, not bound to a name: the binding retained and released the
+        // table, which every thread's store shares, for every new word.
+        if let shared = sharedInfos?.info(of: written, side: side, make: { makeInfo(written, side: side, memoized: !full) }) {
+            made = shared.adopted ? shared.info.adopted(id: full ? WordInfo.unmemoized : nextInfoID()) : shared.info
         } else {
             made = makeInfo(written, side: side, memoized: !full)
         }
@@ -1403,7 +1408,6 @@ public final class AlignmentWords: @unchecked Sendable {
 
     private func makeInfo(_ written: String, side: LexicalAlignment.Side, memoized: Bool) -> WordInfo {
         let (from, to) = side == .source ? (sourceLanguage, targetLanguage) : (targetLanguage, sourceLanguage)
-        let otherFunctionWords = side == .source ? targetFunctionWords : sourceFunctionWords
         let folded = written.lowercased()
         var lemmas: Set<String> = [folded]
         let isDigits = folded.unicodeScalars.contains { $0.properties.numericType != nil }
@@ -1417,7 +1421,7 @@ public final class AlignmentWords: @unchecked Sendable {
         let toSource = side == .target
         func add(_ translation: String) {
             let negated = (toSource ? sourceNegations?.negatesWithWord(translation) : targetNegations?.negatesWithWord(translation)) == true
-            for part in Self.contentWords(of: translation) where !otherFunctionWords.contains(part) {
+            for part in Self.contentWords(of: translation) where !isFunctionWord(part, side: toSource ? .source : .target) {
                 translations.insert(part)
                 if negated { negatedWords.insert(part) } else { plainWords.insert(part) }
             }

@@ -28,7 +28,9 @@ public struct OffensiveRule: BilingualRule {
 
     public init() {}
 
-    /// Both languages' lists, looked up once per document.
+    /// Both languages' lists, looked up once per document, each in an object of the document's
+    /// own (`LanguageCues.copy()`): every sentence pair retains and releases both, and with the
+    /// lexicon's objects, which every thread shares, their counts moved between the cores.
     public struct Lists {
         let source: CueLexicon.LanguageCues
         let target: CueLexicon.LanguageCues
@@ -40,7 +42,7 @@ public struct OffensiveRule: BilingualRule {
         guard lexicon.hasCues(for: bilingual.sourceLanguage), lexicon.hasCues(for: context.index.targetLanguage),
               let source = lexicon.languageCues(bilingual.sourceLanguage),
               let target = lexicon.languageCues(context.index.targetLanguage) else { return nil }
-        return Lists(source: source, target: target)
+        return Lists(source: source.copy(), target: target.copy())
     }
 
     public func findings(in pair: SentencePairContext, using lists: Lists?) -> [RuleFinding] {

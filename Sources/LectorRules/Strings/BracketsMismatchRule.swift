@@ -98,11 +98,16 @@ public struct BracketsMismatchRule: UnitRule {
 
     /// Every bracket of `kinds`, as UTF-16 units (all are in the Basic Multilingual Plane).
     static let bracketUnits: Set<UInt16> = Set(kinds.flatMap { Array($0.open) + Array($0.close) }.map { UInt16($0.value) })
-    /// By byte, whether it is the first UTF-8 byte of a bracket.
-    static let bracketFirstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for unit in bracketUnits { table[Int(String(Unicode.Scalar(unit)!).utf8.first!)] = true }
-        return table
+    /// By byte, whether it is the first UTF-8 byte of a bracket: bit `byte & 63` of lane `byte >> 6`.
+    /// Bits in a value, not a `[Bool]`: that array, read by every thread, was retained and released
+    /// for every string, and its count moved between the cores.
+    static let bracketFirstBytes: SIMD4<UInt64> = {
+        var bits = SIMD4<UInt64>()
+        for unit in bracketUnits {
+            let byte = String(Unicode.Scalar(unit)!).utf8.first!
+            bits[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+        }
+        return bits
     }()
 
     struct Count: Equatable {
@@ -131,7 +136,7 @@ public struct BracketsMismatchRule: UnitRule {
     /// bracket's first byte (for the CJK and full-width ones a lead byte many other characters share).
     static func mayHaveBrackets(_ text: String) -> Bool {
         let firstBytes = bracketFirstBytes
-        return UTF8Bytes.contains(text) { firstBytes[Int($0)] }
+        return UTF8Bytes.contains(text) { firstBytes[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
     }
 
     /// Brackets of each kind in masked text (`StringText.masked`).
