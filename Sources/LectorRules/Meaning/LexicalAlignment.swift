@@ -1006,36 +1006,28 @@ public final class AlignmentWords: @unchecked Sendable {
             // where appending made a list of its own for every link, and a second link grew it.
             func isLink(_ position: Int) -> Bool { known[position] == 2 || known[position] == 4 }
             func index(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word & 0xFFFF_FFFF) }
-            for a in 0..<sourceCount {
-                var count = 0, single = 0
-                for b in 0..<targetCount where isLink(a * targetCount + b) { count += 1; single = index(targetWords[b]) }
-                guard count > 0 else { continue }
-                if count == 1 {
-                    sourceLinks[index(sourceWords[a])] = oneLinkLists.list(of: single)
-                    continue
-                }
-                sourceLinks[index(sourceWords[a])] = [Int](writingAtMost: count) { list, written in
-                    for b in 0..<targetCount where isLink(a * targetCount + b) {
-                        list.initializeElement(at: written, to: index(targetWords[b]))
-                        written += 1
+            // One side's lists: `position(word, other)` is where the verdict of a word of that
+            // side and a word of the other lies in `known`.
+            func makeLists(of words: UnsafeMutableBufferPointer<UInt64>, others: UnsafeMutableBufferPointer<UInt64>,
+                           position: (Int, Int) -> Int, into links: inout [[Int]]) {
+                for w in words.indices {
+                    var count = 0, single = 0
+                    for o in others.indices where isLink(position(w, o)) { count += 1; single = index(others[o]) }
+                    guard count > 0 else { continue }
+                    if count == 1 {
+                        links[index(words[w])] = oneLinkLists.list(of: single)
+                        continue
+                    }
+                    links[index(words[w])] = [Int](writingAtMost: count) { list, written in
+                        for o in others.indices where isLink(position(w, o)) {
+                            list.initializeElement(at: written, to: index(others[o]))
+                            written += 1
+                        }
                     }
                 }
             }
-            for b in 0..<targetCount {
-                var count = 0, single = 0
-                for a in 0..<sourceCount where isLink(a * targetCount + b) { count += 1; single = index(sourceWords[a]) }
-                guard count > 0 else { continue }
-                if count == 1 {
-                    targetLinks[index(targetWords[b])] = oneLinkLists.list(of: single)
-                    continue
-                }
-                targetLinks[index(targetWords[b])] = [Int](writingAtMost: count) { list, written in
-                    for a in 0..<sourceCount where isLink(a * targetCount + b) {
-                        list.initializeElement(at: written, to: index(sourceWords[a]))
-                        written += 1
-                    }
-                }
-            }
+            makeLists(of: sourceWords, others: targetWords, position: { $0 * targetCount + $1 }, into: &sourceLinks)
+            makeLists(of: targetWords, others: sourceWords, position: { $1 * targetCount + $0 }, into: &targetLinks)
         }
         return (sourceLinks, targetLinks)
     }
