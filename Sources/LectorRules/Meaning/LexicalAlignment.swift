@@ -1042,16 +1042,31 @@ public final class AlignmentWords: @unchecked Sendable {
 
     /// The kept verdicts of `english` with each word of `others`, by position; `nil` where none is kept.
     func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
-        guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](filling: nil, count: others.count) }
-        let high = UInt64(english.id) << 32
+        var buffer: [UInt64] = []
+        readAntonymVerdicts(english: english.id, others: others, into: &buffer)
+        return others.indices.map { buffer[others.count + $0] == 0 ? nil : buffer[others.count + $0] == 2 }
+    }
+
+    /// `antonymVerdicts` of the English word whose info's id is `english`, written into
+    /// `buffer`, made (or zeroed) here at twice the count of `others`: the keys, then at
+    /// `others.count + index` each word's verdict, 0 where none is kept, 1 no, 2 yes. A pair
+    /// reads them for each of its English words with antonyms into one buffer it keeps, where
+    /// each word's look-up made two arrays and freed them.
+    func readAntonymVerdicts(english: UInt32, others: [LexicalAlignment.Word], into buffer: inout [UInt64]) {
+        let count = others.count
+        if buffer.count == 2 * count {
+            buffer.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            buffer = [UInt64](filling: 0, count: 2 * count)
+        }
+        guard english != WordInfo.unmemoized, english < 1 << 31 else { return }
+        let high = UInt64(english) << 32
         // A key of 0 is a word no memo keeps (`readVerdicts` passes over it); the keys are read
         // all at once, so that their first slots' cache misses overlap (`readVerdicts`), where
         // probing word after word stalled on each (a third of `meaning.antonym`'s own time).
-        // The keys, then what is known of each, in one buffer.
-        var scratch = [UInt64](filling: 0, count: 2 * others.count)
-        return scratch.withUnsafeMutableBufferPointer { buffer in
-            let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<others.count])
-            let known = UnsafeMutableBufferPointer(rebasing: buffer[others.count...])
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            let known = UnsafeMutableBufferPointer(rebasing: buffer[count...])
             for index in others.indices where others[index].infoID != WordInfo.unmemoized {
                 keys[index] = high | UInt64(others[index].infoID)
             }
@@ -1059,7 +1074,6 @@ public final class AlignmentWords: @unchecked Sendable {
                 let table = antonymTable
                 table.readVerdicts(of: UnsafeBufferPointer(keys), into: known)
             }
-            return known.map { $0 == 0 ? nil : $0 == 2 }
         }
     }
 
