@@ -440,11 +440,12 @@ struct LexicalAlignment {
         // words of its own run are no aligned sentence around it.
         // Stretches too short, or of a run with too little outside, are left out before they are
         // weighed: most stretches are single words, and weighing each was most of the rules' time.
-        var stretches: [(run: [Int], outside: Int)] = []
+        // Each stretch a slice of its run, not an array of its own.
+        var stretches: [(run: ArraySlice<Int>, outside: Int)] = []
         for run in runs where content.count - run.count >= minimumRest {
             for a in run.indices {
                 for b in a..<run.count where b - a + 1 >= minimumRun {
-                    stretches.append((run: Array(run[a...b]), outside: content.count - run.count))
+                    stretches.append((run: run[a...b], outside: content.count - run.count))
                 }
             }
         }
@@ -457,24 +458,38 @@ struct LexicalAlignment {
         // Only with a stretch to weigh (most sentences have none).
         let prefixLengths = lengthFit != nil && otherText != nil && !stretches.isEmpty ? Self.comparableLengths(text) : nil
         let otherLength = prefixLengths != nil ? GarbledConditions.comparableLength(otherText ?? "") : 0
+        // The content words of each kind (known to the dictionary or not), and those of them
+        // aligned, counted once: a stretch's words are all unaligned, so the rest of the sentence
+        // around a stretch has every aligned word and the kind's words less the stretch's
+        // (counted, where sets and filtered arrays of the rest were made for every stretch).
+        var kindCount = (known: 0, unknown: 0), kindAligned = (known: 0, unknown: 0)
+        for index in content {
+            let aligned = links[index].isEmpty ? 0 : 1
+            if words[index].isKnown {
+                kindCount.known += 1; kindAligned.known += aligned
+            } else {
+                kindCount.unknown += 1; kindAligned.unknown += aligned
+            }
+        }
         var result: [UnalignedSpan] = []
         for (run, outside) in stretches {
-            let inRun = Set(run)
-            let rest = content.filter { !inRun.contains($0) }
+            var runKnown = 0
+            for index in run where words[index].isKnown { runKnown += 1 }
+            let restCount = content.count - run.count
             // Known words (the dictionary has them) and unknown words are weighed apart: a known
             // word without counterpart says more than a word no dictionary lists.
             var chance = 1.0
             for known in [true, false] {
-                let restOfKind = rest.filter { words[$0].isKnown == known }
-                let aligned = restOfKind.filter { !links[$0].isEmpty }.count
-                let coverage = (Double(aligned) + 0.5) / (Double(restOfKind.count) + 1)
-                let missing = run.filter { words[$0].isKnown == known }.count
+                let restOfKind = known ? kindCount.known - runKnown : kindCount.unknown - (run.count - runKnown)
+                let aligned = known ? kindAligned.known : kindAligned.unknown
+                let coverage = (Double(aligned) + 0.5) / (Double(restOfKind) + 1)
+                let missing = known ? runKnown : run.count - runKnown
                 chance *= pow(1 - coverage, Double(missing))
             }
             // The least likely of the sentence's runs is reported, so a long sentence has more
             // chances of an unlucky one: the chance is counted once per content word.
             chance *= Double(content.count)
-            let restAligned = rest.filter { !links[$0].isEmpty }.count
+            let restAligned = kindAligned.known + kindAligned.unknown
             var first = run.first!
             while first > 0, !words[first - 1].isContent,
                   !Self.hasPunctuation(utf16, between: words[first - 1].range.upperBound, and: words[first].range.lowerBound) {
@@ -482,7 +497,7 @@ struct LexicalAlignment {
             }
             var span = UnalignedSpan(words: first..<(run.last! + 1), contentCount: run.count,
                                      range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
-                                     chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
+                                     chance: chance, restCoverage: restCount == 0 ? 0 : Double(restAligned) / Double(restCount),
                                      restCount: outside)
             if let lengthFit, let prefixLengths {
                 let spanLength: Double
