@@ -1344,6 +1344,26 @@ public final class AlignmentWords: @unchecked Sendable {
         "vor", "voran", "voraus", "vorbei", "weg", "weiter", "wieder", "zu", "zurück", "zusammen", "zugrunde", "zustande",
     ]
 
+    /// The shapes (`SentenceWord.asciiShape`) of the ASCII words of `germanParticles`, in order.
+    static let germanParticleShapes: [UInt32] = germanParticles.compactMap { particle -> UInt32? in
+        let bytes = Array(particle.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return UInt32(bytes[0]) | UInt32(bytes[bytes.count - 1]) << 8 | UInt32(bytes.count) << 16
+    }.sorted()
+
+    /// Whether a word may be one of `germanParticles`: false for an ASCII word whose shape no
+    /// particle has, told without hashing its text (nearly every clause's last word).
+    static func mayBeGermanParticle(_ word: SentenceWord) -> Bool {
+        let shape = word.asciiShape
+        guard shape != SentenceWord.unknownShape, shape & SentenceWord.nonASCIIShape == 0 else { return true }
+        var low = 0, high = germanParticleShapes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if germanParticleShapes[middle] < shape { low = middle + 1 } else { high = middle }
+        }
+        return low < germanParticleShapes.count && germanParticleShapes[low] == shape
+    }
+
     /// The verbs of German clauses that end in a separable particle (`Die Regierung stellte den
     /// Plan vor`), each with its position, the particle's position and what the joined verb
     /// (`vorstellen`) and the verb alone mean together; the particle is then no word of its own.
@@ -1359,7 +1379,8 @@ public final class AlignmentWords: @unchecked Sendable {
         for index in words.indices {
             let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - words[index].range.upperBound > 1
             defer { if clauseEnds { clauseStart = index + 1 } }
-            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(words[index].text) else { continue }
+            guard clauseEnds, index > clauseStart, Self.mayBeGermanParticle(words[index]),
+                  Self.germanParticles.contains(words[index].text) else { continue }
             let word = words[index]
             for candidate in clauseStart..<index where !result.contains(where: { $0.verb == candidate }) {
                 let verb = words[candidate]
