@@ -1,3 +1,4 @@
+import Foundation
 @testable import LectorLexicon
 @testable import LectorRules
 import LectorTestSupport
@@ -213,6 +214,46 @@ import Testing
         let aligned = try alignment(short, "The government announced new sanctions.", from: "de", to: "en")
         #expect(aligned.unalignedRuns(on: .source, text: short, otherText: nil, lengthFit: nil, links: aligned.gapLinks(readingCompounds: false),
                                       minimumRun: 2, minimumRest: 1).isEmpty)
+    }
+
+    /// Each stretch's chance and rest coverage, weighed from counts of the sentence's words less
+    /// the stretch's, are the ones weighed from sets and arrays of the rest of the sentence (as
+    /// `unalignedRuns` weighed them before), to the bit, on every real pair, both sides, both
+    /// readings of compounds.
+    @Test(.enabled(if: OptionalResource.freeDict && OptionalResource.sharedData,
+                   Comment(rawValue: OptionalResource.freeDictMissing + " " + OptionalResource.sharedDataMissing)))
+    func stretchesAreWeighedAsFromTheRestsWords() throws {
+        var spans = 0
+        try Self.forEachRealAlignment { pair, _, direction, sourceText, targetText in
+            for side in [LexicalAlignment.Side.source, .target] {
+                for compounds in [false, true] {
+                    let gap = pair.gapLinks(readingCompounds: compounds)
+                    let words = side == .source ? pair.source : pair.target
+                    let links = side == .source ? gap.source : gap.target
+                    let text = side == .source ? sourceText : targetText
+                    let content = words.indices.filter { words[$0].isContent }
+                    for span in pair.unalignedRuns(on: side, text: text, otherText: nil, lengthFit: nil, links: gap, minimumRun: 1) {
+                        let run = content.filter { span.words.contains($0) }
+                        let inRun = Set(run)
+                        let rest = content.filter { !inRun.contains($0) }
+                        var chance = 1.0
+                        for known in [true, false] {
+                            let restOfKind = rest.filter { words[$0].isKnown == known }
+                            let aligned = restOfKind.filter { !links[$0].isEmpty }.count
+                            let coverage = (Double(aligned) + 0.5) / (Double(restOfKind.count) + 1)
+                            chance *= pow(1 - coverage, Double(run.filter { words[$0].isKnown == known }.count))
+                        }
+                        chance *= Double(content.count)
+                        let restAligned = rest.filter { !links[$0].isEmpty }.count
+                        let coverage = rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count)
+                        #expect(run.count == span.contentCount && span.chance.bitPattern == chance.bitPattern
+                                && span.restCoverage.bitPattern == coverage.bitPattern, "\(direction) \(side): \(text)")
+                        spans += 1
+                    }
+                }
+            }
+        }
+        #expect(spans > 1_000)
     }
 
     /// Sentence pairs of CED's English–German dev data (`../shared/data/ced/en-de/dev.tsv`) and
@@ -447,6 +488,9 @@ import Testing
         let words = try #require(try AlignmentWords.make(lexicon: lexicon, source: "de", target: "en"))
         var noted: [UInt64: Bool] = [:]
         var asked = 0
+        // Read as `meaning.antonym` reads them too: into one buffer, reused by every English
+        // word of a pair and by pairs of every length (`readAntonymVerdicts`).
+        var buffer: [UInt64] = []
         // 250 pairs keep fewer verdicts than the table's bound (`counterpartsCapacity`), past which none is kept.
         for (index, (english, german)) in try Self.realPairs().prefix(250).enumerated() {
             let pair = try #require(LexicalAlignment(source: german, target: english, words: words))
@@ -462,6 +506,11 @@ import Testing
                     o.infoID == WordInfo.unmemoized ? nil : noted[UInt64(e.infoID) << 32 | UInt64(o.infoID)]
                 }
                 #expect(words.antonymVerdicts(english: e.info, others: pair.source) == expected, "\(english) | \(german)")
+                words.readAntonymVerdicts(english: e.infoID, others: pair.source, into: &buffer)
+                let count = pair.source.count
+                #expect(buffer.count == 2 * count && pair.source.indices.map { position -> Bool? in
+                    buffer[count + position] == 0 ? nil : buffer[count + position] == 2
+                } == expected, "buffer: \(english) | \(german)")
                 asked += 1
             }
         }

@@ -59,6 +59,20 @@ import Testing
         }
     }
 
+    /// `AlignmentWords.mayBeGermanParticle` passes a clause's last word over by its shape only
+    /// when no particle has that shape: every particle, however capitalized, is still asked for.
+    @Test func particleShapesPassOverNoParticle() throws {
+        for particle in AlignmentWords.germanParticles {
+            for written in [particle, particle.capitalized, particle.uppercased()] {
+                let words = SentenceWord.words(in: "Er stellte es \(written)", language: "de")
+                let last = try #require(words.last)
+                #expect(AlignmentWords.germanParticles.contains(last.text) && AlignmentWords.mayBeGermanParticle(last), "\(written)")
+            }
+        }
+        let others = SentenceWord.words(in: "Die Regierung kündigte am Montag neue Sanktionen gegen Moskau", language: "de")
+        #expect(others.filter(AlignmentWords.mayBeGermanParticle).count < others.count / 2)
+    }
+
     @Test func tokenizedContractionsAreJoinedOnlyWhereATStands() {
         let joined = SentenceWord.words(in: "I don 't know; he didn’t say T.", language: "en")
         #expect(joined.map(\.text) == ["i", "don't", "know", "he", "didn’t", "say", "t"])

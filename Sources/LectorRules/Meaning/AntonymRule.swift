@@ -214,20 +214,31 @@ public struct AntonymRule: BilingualRule {
         // (`WordInfo.ownAntonyms`: once per word of the store, not once per pair.)
         // Made for the first English word with antonyms: most pairs have none.
         var otherCandidates: [Bool] = []
-        for e in english where isCandidate(e) {
+        // The store's verdicts for one English word at a time (`readAntonymVerdicts`), in one
+        // buffer for the pair.
+        var verdicts: [UInt64] = []
+        // By index: most English words have no antonyms, and each copied out of the array was
+        // a reference count taken and given back.
+        for eIndex in english.indices {
             // The antonyms before the determiners: most words have none, which settles them
             // without hashing their text (nor reading their info: `WordFacts.hasOwnAntonyms`).
-            guard e.facts.hasOwnAntonyms, !Self.determiners.contains(e.text) else { continue }
+            guard english[eIndex].facts.hasOwnAntonyms, isCandidate(english[eIndex]),
+                  !Self.determiners.contains(english[eIndex].text) else { continue }
+            let e = english[eIndex]
             let eAntonyms = e.info.ownAntonyms
             if otherCandidates.isEmpty { otherCandidates = other.map(isCandidate) }
             var eAccounted: Bool?
             // Whether each other-side word's translations hold one of the antonyms, as far as
             // the store remembers it for the two words (`AlignmentWords.antonymVerdicts`): most
             // never do, and asking was a hashed look-up per antonym and word, every pair.
-            let known = words.antonymVerdicts(english: e.info, others: other)
+            words.readAntonymVerdicts(english: e.infoID, others: other, into: &verdicts)
             var learned: [(other: WordInfo, shares: Bool)] = []
             defer { words.noteAntonymVerdicts(english: e.info, learned) }
-            for (index, o) in other.enumerated() where otherCandidates[index] {
+            for index in other.indices where otherCandidates[index] {
+                // 0 none kept, 1 no, 2 yes; a word known to hold none is passed over uncopied.
+                let known = verdicts[other.count + index]
+                if known == 1 { continue }
+                let o = other[index]
                 // Closed-class opposites pair closed-class words (`mehr` → `less`, `nach` →
                 // `before`): a function word and a content word are never opposites here, since
                 // a function word's many senses reach content words by chance (`über` lists
@@ -238,7 +249,6 @@ public struct AntonymRule: BilingualRule {
                 // and `to` before `after`) for 0.2 % of its false alarms (`von` → `off`).
                 let isContent = o.isContent && e.isContent
                 guard isContent || (!o.isContent && !e.isContent) else { continue }
-                if known[index] == false { continue }
                 // A function word the dictionary also gives as a reflexive pronoun is, in most of
                 // its uses, the reflexive (Czech `se`, listed as `oneself` and as the preposition
                 // `off`): its prepositional senses oppose nothing in `Volby se konají` → `held on`.
@@ -246,7 +256,7 @@ public struct AntonymRule: BilingualRule {
                 let oTranslations = translationLemmas(index)
                 var shared: [String] = []
                 for antonym in eAntonyms where oTranslations.contains(antonym) { shared.append(antonym) }
-                if known[index] == nil { learned.append((o.info, !shared.isEmpty)) }
+                if known == 0 { learned.append((o.info, !shared.isEmpty)) }
                 guard let opposite = shared.sorted().first(where: {
                     isContent || !reverseTranslations($0).isDisjoint(with: o.info.lemmas)
                 }) else { continue }

@@ -440,11 +440,12 @@ struct LexicalAlignment {
         // words of its own run are no aligned sentence around it.
         // Stretches too short, or of a run with too little outside, are left out before they are
         // weighed: most stretches are single words, and weighing each was most of the rules' time.
-        var stretches: [(run: [Int], outside: Int)] = []
+        // Each stretch a slice of its run, not an array of its own.
+        var stretches: [(run: ArraySlice<Int>, outside: Int)] = []
         for run in runs where content.count - run.count >= minimumRest {
             for a in run.indices {
                 for b in a..<run.count where b - a + 1 >= minimumRun {
-                    stretches.append((run: Array(run[a...b]), outside: content.count - run.count))
+                    stretches.append((run: run[a...b], outside: content.count - run.count))
                 }
             }
         }
@@ -457,24 +458,38 @@ struct LexicalAlignment {
         // Only with a stretch to weigh (most sentences have none).
         let prefixLengths = lengthFit != nil && otherText != nil && !stretches.isEmpty ? Self.comparableLengths(text) : nil
         let otherLength = prefixLengths != nil ? GarbledConditions.comparableLength(otherText ?? "") : 0
+        // The content words of each kind (known to the dictionary or not), and those of them
+        // aligned, counted once: a stretch's words are all unaligned, so the rest of the sentence
+        // around a stretch has every aligned word and the kind's words less the stretch's
+        // (counted, where sets and filtered arrays of the rest were made for every stretch).
+        var kindCount = (known: 0, unknown: 0), kindAligned = (known: 0, unknown: 0)
+        for index in content {
+            let aligned = links[index].isEmpty ? 0 : 1
+            if words[index].isKnown {
+                kindCount.known += 1; kindAligned.known += aligned
+            } else {
+                kindCount.unknown += 1; kindAligned.unknown += aligned
+            }
+        }
         var result: [UnalignedSpan] = []
         for (run, outside) in stretches {
-            let inRun = Set(run)
-            let rest = content.filter { !inRun.contains($0) }
+            var runKnown = 0
+            for index in run where words[index].isKnown { runKnown += 1 }
+            let restCount = content.count - run.count
             // Known words (the dictionary has them) and unknown words are weighed apart: a known
             // word without counterpart says more than a word no dictionary lists.
             var chance = 1.0
             for known in [true, false] {
-                let restOfKind = rest.filter { words[$0].isKnown == known }
-                let aligned = restOfKind.filter { !links[$0].isEmpty }.count
-                let coverage = (Double(aligned) + 0.5) / (Double(restOfKind.count) + 1)
-                let missing = run.filter { words[$0].isKnown == known }.count
+                let restOfKind = known ? kindCount.known - runKnown : kindCount.unknown - (run.count - runKnown)
+                let aligned = known ? kindAligned.known : kindAligned.unknown
+                let coverage = (Double(aligned) + 0.5) / (Double(restOfKind) + 1)
+                let missing = known ? runKnown : run.count - runKnown
                 chance *= pow(1 - coverage, Double(missing))
             }
             // The least likely of the sentence's runs is reported, so a long sentence has more
             // chances of an unlucky one: the chance is counted once per content word.
             chance *= Double(content.count)
-            let restAligned = rest.filter { !links[$0].isEmpty }.count
+            let restAligned = kindAligned.known + kindAligned.unknown
             var first = run.first!
             while first > 0, !words[first - 1].isContent,
                   !Self.hasPunctuation(utf16, between: words[first - 1].range.upperBound, and: words[first].range.lowerBound) {
@@ -482,7 +497,7 @@ struct LexicalAlignment {
             }
             var span = UnalignedSpan(words: first..<(run.last! + 1), contentCount: run.count,
                                      range: words[first].range.lowerBound..<words[run.last!].range.upperBound,
-                                     chance: chance, restCoverage: rest.isEmpty ? 0 : Double(restAligned) / Double(rest.count),
+                                     chance: chance, restCoverage: restCount == 0 ? 0 : Double(restAligned) / Double(restCount),
                                      restCount: outside)
             if let lengthFit, let prefixLengths {
                 let spanLength: Double
@@ -1042,16 +1057,31 @@ public final class AlignmentWords: @unchecked Sendable {
 
     /// The kept verdicts of `english` with each word of `others`, by position; `nil` where none is kept.
     func antonymVerdicts(english: WordInfo, others: [LexicalAlignment.Word]) -> [Bool?] {
-        guard english.id != WordInfo.unmemoized, english.id < 1 << 31 else { return [Bool?](filling: nil, count: others.count) }
-        let high = UInt64(english.id) << 32
+        var buffer: [UInt64] = []
+        readAntonymVerdicts(english: english.id, others: others, into: &buffer)
+        return others.indices.map { buffer[others.count + $0] == 0 ? nil : buffer[others.count + $0] == 2 }
+    }
+
+    /// `antonymVerdicts` of the English word whose info's id is `english`, written into
+    /// `buffer`, made (or zeroed) here at twice the count of `others`: the keys, then at
+    /// `others.count + index` each word's verdict, 0 where none is kept, 1 no, 2 yes. A pair
+    /// reads them for each of its English words with antonyms into one buffer it keeps, where
+    /// each word's look-up made two arrays and freed them.
+    func readAntonymVerdicts(english: UInt32, others: [LexicalAlignment.Word], into buffer: inout [UInt64]) {
+        let count = others.count
+        if buffer.count == 2 * count {
+            buffer.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            buffer = [UInt64](filling: 0, count: 2 * count)
+        }
+        guard english != WordInfo.unmemoized, english < 1 << 31 else { return }
+        let high = UInt64(english) << 32
         // A key of 0 is a word no memo keeps (`readVerdicts` passes over it); the keys are read
         // all at once, so that their first slots' cache misses overlap (`readVerdicts`), where
         // probing word after word stalled on each (a third of `meaning.antonym`'s own time).
-        // The keys, then what is known of each, in one buffer.
-        var scratch = [UInt64](filling: 0, count: 2 * others.count)
-        return scratch.withUnsafeMutableBufferPointer { buffer in
-            let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<others.count])
-            let known = UnsafeMutableBufferPointer(rebasing: buffer[others.count...])
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            let keys = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+            let known = UnsafeMutableBufferPointer(rebasing: buffer[count...])
             for index in others.indices where others[index].infoID != WordInfo.unmemoized {
                 keys[index] = high | UInt64(others[index].infoID)
             }
@@ -1059,7 +1089,6 @@ public final class AlignmentWords: @unchecked Sendable {
                 let table = antonymTable
                 table.readVerdicts(of: UnsafeBufferPointer(keys), into: known)
             }
-            return known.map { $0 == 0 ? nil : $0 == 2 }
         }
     }
 
@@ -1315,6 +1344,26 @@ public final class AlignmentWords: @unchecked Sendable {
         "vor", "voran", "voraus", "vorbei", "weg", "weiter", "wieder", "zu", "zurück", "zusammen", "zugrunde", "zustande",
     ]
 
+    /// The shapes (`SentenceWord.asciiShape`) of the ASCII words of `germanParticles`, in order.
+    static let germanParticleShapes: [UInt32] = germanParticles.compactMap { particle -> UInt32? in
+        let bytes = Array(particle.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return UInt32(bytes[0]) | UInt32(bytes[bytes.count - 1]) << 8 | UInt32(bytes.count) << 16
+    }.sorted()
+
+    /// Whether a word may be one of `germanParticles`: false for an ASCII word whose shape no
+    /// particle has, told without hashing its text (nearly every clause's last word).
+    static func mayBeGermanParticle(_ word: SentenceWord) -> Bool {
+        let shape = word.asciiShape
+        guard shape != SentenceWord.unknownShape, shape & SentenceWord.nonASCIIShape == 0 else { return true }
+        var low = 0, high = germanParticleShapes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if germanParticleShapes[middle] < shape { low = middle + 1 } else { high = middle }
+        }
+        return low < germanParticleShapes.count && germanParticleShapes[low] == shape
+    }
+
     /// The verbs of German clauses that end in a separable particle (`Die Regierung stellte den
     /// Plan vor`), each with its position, the particle's position and what the joined verb
     /// (`vorstellen`) and the verb alone mean together; the particle is then no word of its own.
@@ -1330,7 +1379,8 @@ public final class AlignmentWords: @unchecked Sendable {
         for index in words.indices {
             let clauseEnds = index + 1 == words.count || words[index + 1].range.lowerBound - words[index].range.upperBound > 1
             defer { if clauseEnds { clauseStart = index + 1 } }
-            guard clauseEnds, index > clauseStart, Self.germanParticles.contains(words[index].text) else { continue }
+            guard clauseEnds, index > clauseStart, Self.mayBeGermanParticle(words[index]),
+                  Self.germanParticles.contains(words[index].text) else { continue }
             let word = words[index]
             for candidate in clauseStart..<index where !result.contains(where: { $0.verb == candidate }) {
                 let verb = words[candidate]
