@@ -170,7 +170,7 @@ extension SentencePairContext {
         if let made = shared.wordSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
             ?? sideUnits(isSource: isSource)
-        let made = PairWordSegments(units: units, segmenter: segmenter)
+        let made = PairWordSegments(units: units, segmenter: segmenter, splitter: walk.splitter(for: segmenter))
         // Each side is segmented at least once: room for both at the first.
         if shared.wordSegments.isEmpty { shared.wordSegments.reserveCapacity(2) }
         shared.wordSegments.append((isSource, locale, made))
@@ -191,13 +191,20 @@ extension SentencePairContext {
 }
 
 extension PairWordSegments {
-    /// `units` split into words by `segmenter`.
-    init(units: [UInt16], segmenter: TextSegmenter) {
+    /// `units` split into words by `segmenter`, their ASCII stretches by `splitter` (of the
+    /// segmenter's locale) when there is one.
+    init(units: [UInt16], segmenter: TextSegmenter, splitter: SegmentSplitter?) {
         var segments: [Segment] = []
         // Two segments (a word, the space after it) take four units or more of prose: room for
         // a sentence's segments at once, where growing from empty copied them five or six times.
         segments.reserveCapacity(units.count / 2 + 1)
-        units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
+        units.withUnsafeBufferPointer { buffer in
+            if let splitter {
+                splitter.appendSegments(of: buffer, icu: segmenter, to: &segments)
+            } else {
+                segmenter.forEachSegment(in: buffer) { segments.append($0) }
+            }
+        }
         self.init(units: units, segments: segments)
     }
 }
@@ -293,7 +300,7 @@ extension SentencePairContext {
         if let made = shared.blankedSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         var made: PairWordSegments?
         if let blanked = withoutPlaceholders(isSource ? sourceText : sharedReadableTarget.text) {
-            made = PairWordSegments(units: LectorICU.UTF16.encode(blanked), segmenter: segmenter)
+            made = PairWordSegments(units: LectorICU.UTF16.encode(blanked), segmenter: segmenter, splitter: walk.splitter(for: segmenter))
         }
         // The number reader asks of both sides: room for both at the first.
         if shared.blankedSegments.isEmpty { shared.blankedSegments.reserveCapacity(2) }
@@ -494,6 +501,19 @@ public final class PairWalk {
     public let bilingual: BilingualContext
     /// The working memory the walk's pair alignments reuse, one pair after another.
     let alignmentScratch = AlignmentScratch()
+    /// The segment splitter of each word segmenter's locale (`SegmentSplitter`; `nil` where ICU
+    /// splits everything), found once per walk rather than under a lock at every pair.
+    private var splitters: [(locale: String, value: SegmentSplitter?)] = []
+
+    /// The splitter that gives `segmenter`'s segments (`wordSegments(of:segmenter:)`).
+    func splitter(for segmenter: TextSegmenter) -> SegmentSplitter? {
+        guard segmenter.unit == .word else { return nil }
+        let locale = segmenter.locale
+        if let known = splitters.first(where: { $0.locale == locale }) { return known.value }
+        let made = SegmentSplitter(locale: locale)
+        splitters.append((locale, made))
+        return made
+    }
 
     public init(check: CheckContext, bilingual: BilingualContext) {
         self.check = check
