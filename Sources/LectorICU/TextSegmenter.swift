@@ -28,6 +28,12 @@ public struct Segment: Sendable, Equatable {
     public let start: Int
     public let end: Int
     public let kind: WordKind
+
+    /// A segment found without ICU, where its rules are known to give the same
+    /// (`SegmentSplitter` of LectorText).
+    @inlinable package init(start: Int, end: Int, kind: WordKind) {
+        (self.start, self.end, self.kind) = (start, end, kind)
+    }
 }
 
 /// Word or sentence segmentation for a locale through ICU's break iterators.

@@ -170,7 +170,7 @@ extension SentencePairContext {
         if let made = shared.wordSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         let units = shared.wordSegments.first(where: { $0.isSource == isSource })?.value.units
             ?? sideUnits(isSource: isSource)
-        let made = PairWordSegments(units: units, segmenter: segmenter)
+        let made = PairWordSegments(units: units, segmenter: segmenter, splitter: walk.splitter(for: segmenter))
         // Each side is segmented at least once: room for both at the first.
         if shared.wordSegments.isEmpty { shared.wordSegments.reserveCapacity(2) }
         shared.wordSegments.append((isSource, locale, made))
@@ -191,13 +191,20 @@ extension SentencePairContext {
 }
 
 extension PairWordSegments {
-    /// `units` split into words by `segmenter`.
-    init(units: [UInt16], segmenter: TextSegmenter) {
+    /// `units` split into words by `segmenter`, their ASCII stretches by `splitter` (of the
+    /// segmenter's locale) when there is one.
+    init(units: [UInt16], segmenter: TextSegmenter, splitter: SegmentSplitter?) {
         var segments: [Segment] = []
         // Two segments (a word, the space after it) take four units or more of prose: room for
         // a sentence's segments at once, where growing from empty copied them five or six times.
         segments.reserveCapacity(units.count / 2 + 1)
-        units.withUnsafeBufferPointer { buffer in segmenter.forEachSegment(in: buffer) { segments.append($0) } }
+        units.withUnsafeBufferPointer { buffer in
+            if let splitter {
+                splitter.appendSegments(of: buffer, icu: segmenter, to: &segments)
+            } else {
+                segmenter.forEachSegment(in: buffer) { segments.append($0) }
+            }
+        }
         self.init(units: units, segments: segments)
     }
 }
@@ -292,8 +299,8 @@ extension SentencePairContext {
         let locale = segmenter.locale
         if let made = shared.blankedSegments.first(where: { $0.isSource == isSource && $0.locale == locale }) { return made.value }
         var made: PairWordSegments?
-        if let blanked = withoutPlaceholders(isSource ? sourceText : sharedReadableTarget.text) {
-            made = PairWordSegments(units: LectorICU.UTF16.encode(blanked), segmenter: segmenter)
+        if let blanked = blankedUnits(isSource: isSource) {
+            made = PairWordSegments(units: blanked, segmenter: segmenter, splitter: walk.splitter(for: segmenter))
         }
         // The number reader asks of both sides: room for both at the first.
         if shared.blankedSegments.isEmpty { shared.blankedSegments.reserveCapacity(2) }
@@ -301,27 +308,29 @@ extension SentencePairContext {
         return made
     }
 
-    /// A unit's text with its placeholders blanked out (offsets kept): the digits of `%1$@` or
-    /// `{0}` number an argument, and `markup.mismatch` compares them; they are no figure. Prose
-    /// (texts, aligned articles) is read as written. `nil` when the text stays as it is.
-    func withoutPlaceholders(_ text: String) -> String? {
-        guard bilingual.units != nil else { return nil }
-        let ranges = PlaceholderScanner(syntaxes: check.strings.placeholderSyntaxes).placeholders(in: text).map(\.range)
+    /// The source or the readable target (`encodedText(isSource:)`) of a unit, with its
+    /// placeholders blanked out (offsets kept): the digits of `%1$@` or `{0}` number an
+    /// argument, and `markup.mismatch` compares them; they are no figure. Prose (texts, aligned
+    /// articles) is read as written. `nil` when the text stays as it is.
+    ///
+    /// Blanked in the side's code units: the text was blanked as a string, decoded from its
+    /// units, and encoded for the scanner and again for the segmenter.
+    func blankedUnits(isSource: Bool) -> [UInt16]? {
+        guard bilingual.units != nil, PlaceholderScanner.mayHavePlaceholder(isSource ? sourceText : sharedReadableTarget.text)
+        else { return nil }
+        var units = encodedText(isSource: isSource)
+        let ranges = PlaceholderScanner(syntaxes: check.strings.placeholderSyntaxes).placeholders(inUTF16: units).map(\.range)
         guard !ranges.isEmpty else { return nil }
-        if text.utf8.count == text.utf16.count {
-            // ASCII: the UTF-16 offsets are the UTF-8 ones, and bytes make a string without the
-            // standard library's slow path from UTF-16.
-            var bytes = Array(text.utf8)
-            for range in ranges {
-                for index in range where index < bytes.count { bytes[index] = 0x20 }
-            }
-            return String(decoding: bytes, as: Unicode.UTF8.self)
+        // A range that cut a surrogate pair would leave half of it, which the text blanked as a
+        // string read as U+FFFD: that text is made, as it was.
+        func cutsPair(_ offset: Int) -> Bool {
+            offset > 0 && offset < units.count && Unicode.UTF16.isLeadSurrogate(units[offset - 1]) && Unicode.UTF16.isTrailSurrogate(units[offset])
         }
-        var units = LectorICU.UTF16.encode(text)
+        let cuts = ranges.contains { cutsPair($0.lowerBound) || cutsPair($0.upperBound) }
         for range in ranges {
             for index in range where index < units.count { units[index] = 0x20 }
         }
-        return LectorICU.UTF16.decode(units)
+        return cuts ? LectorICU.UTF16.encode(LectorICU.UTF16.decode(units)) : units
     }
 }
 
@@ -494,6 +503,19 @@ public final class PairWalk {
     public let bilingual: BilingualContext
     /// The working memory the walk's pair alignments reuse, one pair after another.
     let alignmentScratch = AlignmentScratch()
+    /// The segment splitter of each word segmenter's locale (`SegmentSplitter`; `nil` where ICU
+    /// splits everything), found once per walk rather than under a lock at every pair.
+    private var splitters: [(locale: String, value: SegmentSplitter?)] = []
+
+    /// The splitter that gives `segmenter`'s segments (`wordSegments(of:segmenter:)`).
+    func splitter(for segmenter: TextSegmenter) -> SegmentSplitter? {
+        guard segmenter.unit == .word else { return nil }
+        let locale = segmenter.locale
+        if let known = splitters.first(where: { $0.locale == locale }) { return known.value }
+        let made = SegmentSplitter(locale: locale)
+        splitters.append((locale, made))
+        return made
+    }
 
     public init(check: CheckContext, bilingual: BilingualContext) {
         self.check = check

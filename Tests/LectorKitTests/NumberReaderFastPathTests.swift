@@ -130,6 +130,46 @@ import Testing
         #expect(tokenized >= 1)
     }
 
+    /// A unit's sides with their placeholders blanked (`SentencePairContext.blankedUnits`) are
+    /// blanked in the pair's code units; they must be the units of the text blanked as a string
+    /// and encoded again, as they were: placeholders of every syntax, text beyond the BMP in and
+    /// around them, a detokenized target, and texts without any (`nil`).
+    @Test func blankedUnitsAreTheBlankedTextEncoded() throws {
+        let checker = Fixtures.bilingualChecker(from: "de", to: "en")
+        let sourceIndex = try #require(checker.sourceIndex)
+        func reference(_ text: String, _ syntaxes: Set<PlaceholderSyntax>) -> [UInt16]? {
+            let ranges = PlaceholderScanner(syntaxes: syntaxes).placeholders(in: text).map(\.range)
+            guard !ranges.isEmpty else { return nil }
+            var units = LectorICU.UTF16.encode(text)
+            for range in ranges {
+                for index in range where index < units.count { units[index] = 0x20 }
+            }
+            return LectorICU.UTF16.encode(LectorICU.UTF16.decode(units))
+        }
+        let sources = ["%1$@ von %2$@ geladen, 5 % der 𝟘 Dateien.", "Datei {0} von {1} 🙂.", "{имя} hat {count, plural, one {# Datei} other {# Dateien}}.",
+                       "Über &amp; unter @user@ und $HOME 3 km.", "{😀} und {𠀀x} %😀 %-5d €", "Keine Platzhalter, 20 Menschen.", "%"]
+        let targets = ["Loaded %1$@ of %2$@ , 5 % of 𝟘 files .", "File {0} of {1} 🙂.", "{имя} has {count, plural, one {# file} other {# files}}.",
+                       "Over &amp; under @user@ and $HOME 3 km.", "{😀} and {𠀀x} %😀 %-5d €", "No placeholders, 20 people.", "%"]
+        var compared = 0, blanked = 0
+        for (source, target) in zip(sources, targets) {
+            let sourceDocument = SourceDocument(path: "s.de.txt", text: source), targetDocument = SourceDocument(path: "t.en.txt", text: target)
+            let pairs = [SentencePair(source: 0..<sourceDocument.utf16.count, target: 0..<targetDocument.utf16.count,
+                                      sourceSentenceCount: 1, targetSentenceCount: 1, anchor: 0)]
+            var bilingual = BilingualContext(source: sourceDocument, sourceLanguage: "de", pairs: pairs, sourceIndex: sourceIndex,
+                                             sourceGlossaryMatches: [], inlineCodes: nil, isPairedByFile: false)
+            bilingual.units = [BilingualUnit(id: "u", source: SegmentText(text: source, line: 1), target: SegmentText(text: target, line: 1))]
+            let context = CheckContext(document: targetDocument, index: checker.index, glossaryMatches: [], bilingual: bilingual)
+            guard case .complete(let pair) = AlignedPairContext(check: context, bilingual: bilingual, index: 0) else { continue }
+            let syntaxes = context.strings.placeholderSyntaxes
+            #expect(pair.blankedUnits(isSource: true) == reference(pair.sourceText, syntaxes), "\(source)")
+            #expect(pair.blankedUnits(isSource: false) == reference(pair.sharedReadableTarget.text, syntaxes), "\(target)")
+            if pair.blankedUnits(isSource: true) != nil { blanked += 1 }
+            compared += 1
+        }
+        #expect(compared == sources.count)
+        #expect(blanked >= 5)
+    }
+
     /// `namedDays` reads a word in one look-up (`namedDayNames`): a weekday name as its day, else
     /// a month name that is no abbreviation as its month, else nothing, in every language's
     /// names (where a weekday and a month share a name, or a month's abbreviation is a name).

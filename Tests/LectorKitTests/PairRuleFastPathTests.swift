@@ -94,6 +94,45 @@ import Testing
         #expect(changed > 1_000 && changed < Self.shortKeys.count - 1_000)
     }
 
+    /// `hasCharacters(_:atLeast:)` is `count >= n` on keys and on strings whose characters are not
+    /// their bytes: CR LF, combining marks, emoji, Cyrillic, control characters, every length.
+    @Test func hasCharactersIsTheCharacterCount() {
+        var texts = Self.shortKeys + ["", "a", "\r\n", "ab\r\ncd", "e\u{301}e\u{301}e\u{301}", "🇺🇦🇺🇦", "👍🏽x", "Шойгу", "Müller", "a\tb\u{7F}c",
+                                      "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}", "kharkiv", "zelenskyy", "a\u{200D}b\u{200D}c", "\r\n\r\n\r\n\r\n\r\n\r\n"]
+        texts += texts.map { $0 + $0 } + texts.map { String(repeating: $0, count: 3) }
+        for text in texts {
+            for count in 0...12 where NamesMissingRule.hasCharacters(text, atLeast: count) != (text.count >= count) {
+                Issue.record("hasCharacters(\(text.debugDescription), atLeast: \(count)) is not \(text.count >= count)")
+            }
+        }
+    }
+
+    /// `NameCorrespondence.isLooselyClose` on bytes is what it was on strings: the same first four
+    /// letters after the sound changes, or one changed key inside the other; short keys against
+    /// each other, and long ones (names, compounds) with their prefixes, changes and non-ASCII kin.
+    @Test func looselyCloseIsTheStringReading() {
+        func reference(_ a: String, _ b: String) -> Bool {
+            guard a.count >= 5, b.count >= 5 else { return false }
+            let (x, y) = (NamesMissingRule.phonological(a), NamesMissingRule.phonological(b))
+            if x.prefix(4) == y.prefix(4) { return true }
+            return x.count < y.count ? LexicalAlignment.contains(y, x) : LexicalAlignment.contains(x, y)
+        }
+        var keys = Array(Self.shortKeys.filter { $0.utf8.count >= 4 }.prefix(300))
+        for name in ["kuleba", "zelenskyy", "zelenskij", "istanbul", "stambul", "espagne", "spain", "kharkiv", "charkiw", "venetia",
+                     "venice", "suurbritannia", "britain", "filipinelor", "philippines", "ansbach", "anspach", "kartagine", "karthage",
+                     "müller", "mueller", "шойгу", "shoigu", "cancun", "kankun", "a\tbcde", "abcd\u{7F}e", "abcde\r\n", "e\u{301}sbcd"] {
+            keys += [name, name + "s", String(name.dropFirst()), String(name.dropLast()), "x" + name]
+        }
+        var close = 0
+        for a in keys {
+            for b in keys where NameCorrespondence.isLooselyClose(a, b) != reference(a, b) {
+                Issue.record("isLooselyClose(\(a.debugDescription), \(b.debugDescription)) is not \(reference(a, b))")
+            }
+            close += keys.filter { reference(a, $0) }.count
+        }
+        #expect(close > keys.count)
+    }
+
     /// `isWithinOneEdit` is the edit distance's `<= 1`, both ways round, for every pair of keys of
     /// up to three letters and for a sample of four- and five-letter keys against each other.
     @Test func withinOneEditIsTheEditDistance() {

@@ -375,7 +375,7 @@ enum NameCorrespondence {
     /// Sound keys agree: the same, or within one edit when both have six letters or more.
     static func isSoundClose(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        guard a.count >= 6, b.count >= 6 else { return false }
+        guard NamesMissingRule.hasCharacters(a, atLeast: 6), NamesMissingRule.hasCharacters(b, atLeast: 6) else { return false }
         return NamesMissingRule.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 1) <= 1
     }
 
@@ -384,11 +384,41 @@ enum NameCorrespondence {
     /// sound changes of `phonological`) or hold each other (`suurbritannia`/`britain`): the same
     /// first four letters, or one inside the other, both keys of five letters or more.
     static func isLooselyClose(_ a: String, _ b: String) -> Bool {
-        guard a.count >= 5, b.count >= 5 else { return false }
+        guard NamesMissingRule.hasCharacters(a, atLeast: 5), NamesMissingRule.hasCharacters(b, atLeast: 5) else { return false }
+        // Two keys of printable ASCII (nearly all) on their bytes: `names.replaced` asks it of
+        // each name of a translation against the keys of every capitalized source word, and two
+        // changed keys were made as strings each time.
+        var printable: Bool?
+        _ = a.utf8.withContiguousStorageIfAvailable { x in
+            _ = b.utf8.withContiguousStorageIfAvailable { y in printable = isLooselyClosePrintable(x, y) }
+        }
+        if let printable { return printable }
         let (x, y) = (NamesMissingRule.phonological(a), NamesMissingRule.phonological(b))
         if x.prefix(4) == y.prefix(4) { return true }
         // `LexicalAlignment.contains`: Foundation's search, on bytes between ASCII keys (most).
         return x.count < y.count ? LexicalAlignment.contains(y, x) : LexicalAlignment.contains(x, y)
+    }
+
+    /// `isLooselyClose` of two keys of five bytes or more, on their bytes; `nil` unless both are
+    /// printable ASCII, where `phonological`, prefixes and counts are the same on bytes as on
+    /// characters.
+    static func isLooselyClosePrintable(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard NamesMissingRule.isPrintableASCII(a), NamesMissingRule.isPrintableASCII(b) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { xBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { yBuffer in
+                let x = UnsafeBufferPointer(rebasing: xBuffer[..<NamesMissingRule.phonological(a, into: xBuffer)])
+                let y = UnsafeBufferPointer(rebasing: yBuffer[..<NamesMissingRule.phonological(b, into: yBuffer)])
+                let (xPrefix, yPrefix) = (min(4, x.count), min(4, y.count))
+                if xPrefix == yPrefix, x.prefix(xPrefix).elementsEqual(y.prefix(yPrefix)) { return true }
+                let (text, part) = x.count < y.count ? (y, x) : (x, y)
+                // `LexicalAlignment.contains` of two ASCII keys (the part is never empty: four bytes at least).
+                guard !part.isEmpty, part.count <= text.count else { return part.isEmpty }
+                for start in 0...(text.count - part.count) where text[start] == part[0] {
+                    if memcmp(text.baseAddress! + start, part.baseAddress!, part.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 
     // MARK: - Stems

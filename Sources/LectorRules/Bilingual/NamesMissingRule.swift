@@ -212,12 +212,12 @@ public struct NamesMissingRule: BilingualRule {
             allKeys = target
             // A name the translation writes as a common word (`Coronavirus` → coronavirus,
             // `Kardioverter` → cardioverter): long skeletons only, which few words share.
-            if keys.contains(where: { key in key.count >= 6 && target.all.contains { $0.count >= 6 && Self.isClose(key, $0) } }) { return false }
+            if keys.contains(where: { key in Self.hasCharacters(key, atLeast: 6) && target.all.contains { Self.hasCharacters($0, atLeast: 6) && Self.isClose(key, $0) } }) { return false }
             // A German noun no resource knows, which the translation writes as its own word with
             // the same start (`Toxizität` → toxicity, `Metastasierung` → metastasis): German
             // capitalizes nouns, so its capital said nothing, and names are rarely so long.
             if prepared.capitalizedNouns != nil,
-               keys.contains(where: { key in key.count >= 7 && target.lowercase.contains { $0.count >= 6 && NameCorrespondence.isLooselyClose(key, $0) } }) {
+               keys.contains(where: { key in Self.hasCharacters(key, atLeast: 7) && target.lowercase.contains { Self.hasCharacters($0, atLeast: 6) && NameCorrespondence.isLooselyClose(key, $0) } }) {
                 return false
             }
             // The same for the last part of a German compound whose first part the dictionary
@@ -225,7 +225,7 @@ public struct NamesMissingRule: BilingualRule {
             if prepared.capitalizedNouns != nil, let spelling = prepared.sourceSpelling,
                Self.compoundTails(of: name, spelling: spelling).contains(where: { tail in
                    guard let key = SpellingSkeleton.skeleton(of: prepared.latin.transliterate(tail)) else { return false }
-                   return target.lowercase.contains { $0.count >= 6 && NameCorrespondence.isLooselyClose(key, $0) }
+                   return target.lowercase.contains { Self.hasCharacters($0, atLeast: 6) && NameCorrespondence.isLooselyClose(key, $0) }
                }) {
                 return false
             }
@@ -858,6 +858,17 @@ public struct NamesMissingRule: BilingualRule {
         return result
     }
 
+    /// `text.count >= count`, told by the byte count where it can be: a character has one byte or
+    /// more, and printable ASCII (nearly every key) one each. The keys of a translation's words
+    /// were counted character by character for each name of the source.
+    @inline(__always)
+    static func hasCharacters(_ text: String, atLeast count: Int) -> Bool {
+        let bytes = text.utf8
+        if bytes.count < count { return false }
+        if bytes.withContiguousStorageIfAvailable({ isPrintableASCII($0) }) == true { return true }
+        return text.count >= count
+    }
+
     /// Printable ASCII has one byte per character (no `\r\n` cluster), so byte counts, prefixes and
     /// edit distances are the same as on characters and scalars.
     static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -872,7 +883,7 @@ public struct NamesMissingRule: BilingualRule {
     /// `phonological` of printable ASCII in one pass: the replacements never create a new match of
     /// another (`m` and `k` are in no pattern) and keep each letter a vowel or not, so they can all
     /// be read off the input. Returns the output's length (the input's, or one less).
-    private static func phonological(_ key: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    static func phonological(_ key: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let count = key.count
         let start = count >= 4 && isVowel(key[0]) && key[1] == 0x73 && !isVowel(key[2]) ? 1 : 0  // s
         var written = 0

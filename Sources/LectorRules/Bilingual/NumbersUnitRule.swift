@@ -189,7 +189,9 @@ public struct NumbersUnitRule: BilingualRule {
         let sourceText = pair.encodedText(isSource: true)
         var encodedTarget: [UInt16]?
         var findings: [RuleFinding] = []
-        var sourceUnits: [Int: UnitWords.Mention?] = [:]
+        // Each source figure's unit, read once, by the figure's index: a list of a sentence's
+        // few figures, where a dictionary was made and grown for every pair with a shared figure.
+        var sourceUnits = [UnitWords.Mention??](repeating: nil, count: sourceNumbers.count)
         for number in shared {
             // The source's units first: most figures have none, and then the target's is not read.
             var sourceMentions: [(number: ExtractedNumber, unit: UnitWords.Mention)] = []

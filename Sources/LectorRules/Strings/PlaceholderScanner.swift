@@ -107,6 +107,15 @@ public struct PlaceholderScanner: Sendable {
         return result
     }
 
+    /// `placeholders(in:)` of a text already in UTF-16 code units (`LectorICU.UTF16.encode` of
+    /// it), which is then not encoded again.
+    public func placeholders(inUTF16 units: [UInt16]) -> [Placeholder] {
+        var result = Scan()
+        var implicitPosition = 0
+        scan(units, from: 0, to: units.count, into: &result, implicitPosition: &implicitPosition)
+        return result.placeholders
+    }
+
     /// Whether `text`'s UTF-8 has one of the bytes every placeholder starts at: `%`, `{`, `$`,
     /// `&`, `@`. Every text a check reads is asked, several times a pair: `UnitScan` tests 32
     /// bytes a step.

@@ -58,6 +58,21 @@ package final class WordSegmenter {
 
     static func forEachWordHybrid(in text: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<ASCIIClass>,
                                   icu: TextSegmenter, _ body: (Int, Int, WordKind) -> Void) {
+        forEachStretch(in: text) { start, end in
+            forEachASCIIWord(in: text, from: start, to: end, classes: classes, body)
+        } island: { start, end in
+            let island = UnsafeBufferPointer(rebasing: text[start..<end])
+            icu.forEachSegment(in: island) { segment in
+                if segment.kind.isWordLike { body(start + segment.start, start + segment.end, segment.kind) }
+            }
+        }
+    }
+
+    /// Cuts `text` into ASCII stretches (`ascii`) and the stretches around its non-ASCII units
+    /// that ICU must split (`island`), in order: each island runs from the last safe boundary
+    /// before a non-ASCII unit to the first one after it.
+    @inline(__always)
+    static func forEachStretch(in text: UnsafeBufferPointer<UInt16>, ascii: (Int, Int) -> Void, island: (Int, Int) -> Void) {
         let count = text.count
         var position = 0
         while position < count {
@@ -65,7 +80,7 @@ package final class WordSegmenter {
             var next = position
             while next < count, text[next] < 0x80 { next += 1 }
             if next == count {
-                forEachASCIIWord(in: text, from: position, to: count, classes: classes, body)
+                ascii(position, count)
                 return
             }
             // ICU takes the stretch from the last safe boundary before it to the first one after.
@@ -73,11 +88,8 @@ package final class WordSegmenter {
             while islandStart > position, !isSafeBoundary(text, islandStart) { islandStart -= 1 }
             var islandEnd = next + 1
             while islandEnd < count, !isSafeBoundary(text, islandEnd) { islandEnd += 1 }
-            forEachASCIIWord(in: text, from: position, to: islandStart, classes: classes, body)
-            let island = UnsafeBufferPointer(rebasing: text[islandStart..<islandEnd])
-            icu.forEachSegment(in: island) { segment in
-                if segment.kind.isWordLike { body(islandStart + segment.start, islandStart + segment.end, segment.kind) }
-            }
+            ascii(position, islandStart)
+            island(islandStart, islandEnd)
             position = islandEnd
         }
     }
@@ -133,50 +145,141 @@ package final class WordSegmenter {
                 continue
             }
             let wordStart = index
-            // ICU's rule status is the one of the rule that joined the last character: a word
-            // that ends in a letter is a letter word, one that ends in a digit a number; `_`
-            // keeps the status of what precedes it (`__` counts as letters).
-            var last = first
-            var beforeLast = ASCIIClass.other
-            index += 1
-            scan: while index < end {
-                let next = classes[Int(text[index])]
-                switch next {
-                case .letter, .digit, .extendNumLet:
-                    // WB5, WB8–WB10, WB13a, WB13b: letters, digits and `_` stay together.
-                    beforeLast = last
-                    last = next
-                    index += 1
-                case .midLetter, .midNumLet, .midNum:
-                    // WB6/7 (letter · letter) and WB11/12 (digit · digit).
-                    guard index + 1 < end else { break scan }
-                    let after = classes[Int(text[index + 1])]
-                    if last == .letter, after == .letter, next != .midNum {
-                        beforeLast = .letter
-                        index += 2
-                    } else if last == .digit, after == .digit, next != .midLetter {
-                        beforeLast = .digit
-                        index += 2
-                    } else {
-                        break scan
-                    }
-                case .other:
-                    break scan
-                }
-            }
             let kind: WordKind
-            switch last {
-            case .letter: kind = .letter
-            case .digit: kind = .number
-            default:  // `_`
-                if index - wordStart == 1 {
-                    kind = .none  // a lone `_` is no word
-                } else {
-                    kind = beforeLast == .digit ? .number : .letter
-                }
-            }
+            (index, kind) = asciiWord(in: text, at: index, to: end, first: first, classes: classes)
             if kind != .none { body(wordStart, index, kind) }
         }
+    }
+
+    /// The end and the kind of the ASCII word at `start`, whose class `first` is a letter, a
+    /// digit or `_`, in a stretch that ends at `end`; `.none` for a lone `_`, which is no word.
+    @inline(__always)
+    static func asciiWord(in text: UnsafeBufferPointer<UInt16>, at start: Int, to end: Int, first: ASCIIClass,
+                          classes: UnsafeBufferPointer<ASCIIClass>) -> (end: Int, kind: WordKind) {
+        // ICU's rule status is the one of the rule that joined the last character: a word
+        // that ends in a letter is a letter word, one that ends in a digit a number; `_`
+        // keeps the status of what precedes it (`__` counts as letters).
+        var last = first
+        var beforeLast = ASCIIClass.other
+        var index = start + 1
+        scan: while index < end {
+            let next = classes[Int(text[index])]
+            switch next {
+            case .letter, .digit, .extendNumLet:
+                // WB5, WB8–WB10, WB13a, WB13b: letters, digits and `_` stay together.
+                beforeLast = last
+                last = next
+                index += 1
+            case .midLetter, .midNumLet, .midNum:
+                // WB6/7 (letter · letter) and WB11/12 (digit · digit).
+                guard index + 1 < end else { break scan }
+                let after = classes[Int(text[index + 1])]
+                if last == .letter, after == .letter, next != .midNum {
+                    beforeLast = .letter
+                    index += 2
+                } else if last == .digit, after == .digit, next != .midLetter {
+                    beforeLast = .digit
+                    index += 2
+                } else {
+                    break scan
+                }
+            case .other:
+                break scan
+            }
+        }
+        switch last {
+        case .letter: return (index, .letter)
+        case .digit: return (index, .number)
+        default:  // `_`
+            return (index, index - start == 1 ? .none : beforeLast == .digit ? .number : .letter)
+        }
+    }
+
+    // MARK: - Every segment
+
+    /// Every segment of an ASCII stretch, as ICU cuts it (UAX #29 restricted to ASCII): words,
+    /// then each other character alone but for a run of spaces (WB3d) and CR LF (WB3).
+    @inline(__always)
+    static func appendASCIISegments(of text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int,
+                                    classes: UnsafeBufferPointer<ASCIIClass>, to segments: inout [Segment]) {
+        var index = start
+        while index < end {
+            let unit = text[index]
+            let first = classes[Int(unit)]
+            let segmentStart = index
+            if first == .letter || first == .digit || first == .extendNumLet {
+                let kind: WordKind
+                (index, kind) = asciiWord(in: text, at: index, to: end, first: first, classes: classes)
+                segments.append(Segment(start: segmentStart, end: index, kind: kind))
+                continue
+            }
+            index += 1
+            if unit == 0x20 {
+                while index < end, text[index] == 0x20 { index += 1 }
+            } else if unit == 0x0D, index < end, text[index] == 0x0A {
+                index += 1
+            }
+            segments.append(Segment(start: segmentStart, end: index, kind: .none))
+        }
+    }
+
+    /// Appends to `segments` what `TextSegmenter.forEachSegment` of a word segmenter (`icu`)
+    /// gives, the ASCII stretches split by `classes` (`allSegmentClasses`) and the rest by `icu`.
+    /// Appended in place: handed to a closure, each segment was a call through its context.
+    static func appendSegmentsHybrid(of text: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<ASCIIClass>,
+                                     icu: TextSegmenter, to segments: inout [Segment]) {
+        forEachStretch(in: text) { start, end in
+            appendASCIISegments(of: text, from: start, to: end, classes: classes, to: &segments)
+        } island: { start, end in
+            icu.forEachSegment(in: UnsafeBufferPointer(rebasing: text[start..<end])) { segment in
+                segments.append(Segment(start: start + segment.start, end: start + segment.end, kind: segment.kind))
+            }
+        }
+    }
+
+    nonisolated(unsafe) private static var segmentCalibrations: [String: Bool] = [:]
+
+    /// `calibratedClasses(locale:)` when, under them, `forEachSegmentHybrid` also gives ICU's
+    /// other segments (spaces, punctuation) on every probe; otherwise `nil`. Worked out once per
+    /// locale and process.
+    static func allSegmentClasses(locale: String) -> [ASCIIClass]? {
+        guard let classes = calibratedClasses(locale: locale) else { return nil }
+        calibrationsLock.lock()
+        defer { calibrationsLock.unlock() }
+        if let known = segmentCalibrations[locale] { return known ? classes : nil }
+        // `false` only turns the fast path off: ICU then splits every text.
+        let agrees = (try? TextSegmenter(.word, locale: locale)).map { icu in
+            classes.withUnsafeBufferPointer { agreesOnAllSegments(segmentProbes(), classes: $0, icu: icu) }
+        } ?? false
+        segmentCalibrations[locale] = agrees
+        return agrees ? classes : nil
+    }
+
+    /// Each ASCII character alone, twice, and next to a space, a line break, a letter and a
+    /// digit. The word probes (`probes(for:)`) were checked by `calibratedClasses`; outside
+    /// words, UAX #29 joins no two ASCII characters but spaces and CR LF, which these find.
+    static func segmentProbes() -> [[UInt16]] {
+        var result: [[UInt16]] = []
+        for unit in UInt16(0)..<128 {
+            result += [[unit], [unit, unit], [0x20, unit], [unit, 0x20], [0x0D, unit], [unit, 0x0A], [0x61, unit], [unit, 0x61], [0x31, unit, 0x32]]
+        }
+        return result
+    }
+
+    /// ICU's segments and the fast path's, compared on each probe; `false` at the first that
+    /// differs.
+    static func agreesOnAllSegments(_ probes: [[UInt16]], classes: UnsafeBufferPointer<ASCIIClass>, icu: TextSegmenter) -> Bool {
+        var expected: [Segment] = [], found: [Segment] = []
+        for probe in probes {
+            expected.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
+            probe.withUnsafeBufferPointer { text in
+                icu.forEachSegment(in: text) { expected.append($0) }
+                appendSegmentsHybrid(of: text, classes: classes, icu: icu, to: &found)
+            }
+            if expected != found { return false }
+        }
+        return true
     }
 
     // MARK: - Calibration against ICU
@@ -251,5 +354,31 @@ package final class WordSegmenter {
             }
             return expected.count == found.count && zip(expected, found).allSatisfy { $0 == $1 }
         }
+    }
+}
+
+/// Every segment of a word segmenter's text (words, spaces, punctuation: what
+/// `TextSegmenter.forEachSegment` gives), with the ASCII stretches split here as `WordSegmenter`
+/// splits their words, and the rest by ICU. ICU's break iterator was most of the time of
+/// reading a sentence pair's words for the name and number rules.
+package struct SegmentSplitter: Sendable {
+    private let classes: [WordSegmenter.ASCIIClass]
+    /// The ICU locale whose segments these are.
+    package let locale: String
+
+    /// The splitter of a word segmenter of `locale`; `nil` when the fast path does not give
+    /// ICU's segments on every probe there (`WordSegmenter.allSegmentClasses`), and ICU must split
+    /// everything.
+    package init?(locale: String) {
+        guard let classes = WordSegmenter.allSegmentClasses(locale: locale) else { return nil }
+        self.classes = classes
+        self.locale = locale
+    }
+
+    /// Appends every segment of `text` to `segments`, in order, as `icu.forEachSegment` gives
+    /// them: `icu` must be a word segmenter of `locale`, and splits the stretches around
+    /// non-ASCII units.
+    package func appendSegments(of text: UnsafeBufferPointer<UInt16>, icu: TextSegmenter, to segments: inout [Segment]) {
+        classes.withUnsafeBufferPointer { WordSegmenter.appendSegmentsHybrid(of: text, classes: $0, icu: icu, to: &segments) }
     }
 }
