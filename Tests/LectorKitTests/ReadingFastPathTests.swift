@@ -404,4 +404,25 @@ import Testing
             #expect(fromArray?.description == fromData?.description)
         }
     }
+
+    /// A PO entry's key and its `#,` flags read on bytes are what the `String` ways made.
+    @Test func poKeyAndFlagsAreTheStringWays() {
+        let texts = ["", "menu", "Öffnen", "a\u{4}b", "😀 x", "ctx with spaces"]
+        for context in texts {
+            for id in texts {
+                #expect(POEntries.reference(context: context, id: id) == context + "\u{4}" + id)
+                #expect(POEntries.reference(context: context, id: id).utf8.elementsEqual((context + "\u{4}" + id).utf8))
+            }
+        }
+        let lines = [" c-format", " fuzzy, c-format", " no-c-format", " c-format, no-python-format", "python-format ,fuzzy",
+                     " fuzzy", "", ",", " ,, c-format,,", "\tqt-format\t", " -format", " no-", " c-format, python-format",
+                     " fuzzy, range: 0..10", "x-format\u{0B}", "format"]
+        for line in lines {
+            var fromString = POEntries(file: "x.po")
+            fromString.readFlags(line)
+            var fromBytes = POEntries(file: "x.po")
+            Array(line.utf8).withUnsafeBufferPointer { fromBytes.readFlags($0) }
+            #expect(fromBytes.entry.formatFlag == fromString.entry.formatFlag, "\(line.debugDescription)")
+        }
+    }
 }
