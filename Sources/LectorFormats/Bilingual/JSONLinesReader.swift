@@ -101,12 +101,14 @@ public enum JSONLinesReader {
         /// Adds the record on one line (`bytes`, valid UTF-8); `lines` locates its target, or
         /// an index of the line alone when `nil`.
         mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, byteOffset: Int, lines: inout FileLineIndex?) throws(InputError) {
-            guard let record = try JSONLinesReader.record(bytes, line: line, path: path,
-                                                          mappingTargetAt: mappingTargets ? byteOffset : nil, lines: &lines)
-            else { return }
-            if sourceLanguage == nil { sourceLanguage = record.sourceLanguage }
-            if targetLanguage == nil { targetLanguage = record.targetLanguage }
-            units.append(record.unit)
+            // A tuple, taken apart: the unit is moved into the array, where a `Record` was
+            // copied out of and then destroyed.
+            let record = try JSONLinesReader.record(bytes, line: line, path: path, mappingTargetAt: mappingTargets ? byteOffset : nil,
+                                                    lines: &lines)
+            guard case let (unit, source, target)? = consume record else { return }
+            if sourceLanguage == nil { sourceLanguage = source }
+            if targetLanguage == nil { targetLanguage = target }
+            units.append(unit)
         }
 
         var file: BilingualFile {
@@ -132,6 +134,7 @@ public enum JSONLinesReader {
         return try text.withUTF8 { bytes in
             Result { () throws(InputError) in
                 try record(bytes, line: line, path: path, mappingTargetAt: byteOffset, lines: &lines)
+                    .map { Record(unit: $0.unit, sourceLanguage: $0.sourceLanguage, targetLanguage: $0.targetLanguage) }
             }
         }.get()
     }
@@ -139,9 +142,11 @@ public enum JSONLinesReader {
     /// `record` of a line's bytes (valid UTF-8). The target is located by `lines`, an index of
     /// the file that has not gone past the line, or by an index of the line alone when `nil`.
     static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String, mappingTargetAt byteOffset: Int?,
-                       lines: inout FileLineIndex?) throws(InputError) -> Record? {
+                       lines: inout FileLineIndex?) throws(InputError)
+        -> (unit: BilingualUnit, sourceLanguage: String?, targetLanguage: String?)? {
         guard let fields = JSONRecordScanner.fields(of: bytes, mappingTargetAt: byteOffset) else {
             return try referenceRecord(String(decoding: bytes, as: UTF8.self), line: line, path: path, mappingTargetAt: byteOffset)
+                .map { ($0.unit, $0.sourceLanguage, $0.targetLanguage) }
         }
         var targetSegment = fields.target.map { SegmentText(text: $0, line: line) }
         if let byteOffset, fields.target != nil {
@@ -153,8 +158,8 @@ public enum JSONLinesReader {
                 targetSegment?.locatePositions(in: &lines!)
             }
         }
-        return Record(unit: BilingualUnit(id: fields.id, source: SegmentText(text: fields.source, line: line), target: targetSegment),
-                      sourceLanguage: fields.sourceLanguage, targetLanguage: fields.targetLanguage)
+        return (BilingualUnit(id: fields.id, source: SegmentText(text: fields.source, line: line), target: targetSegment),
+                fields.sourceLanguage, fields.targetLanguage)
     }
 
     /// `record` as `JSONSerialization` reads it: what `JSONRecordScanner` leaves to it (every
