@@ -99,7 +99,7 @@ public final class XMLStreamParser {
     }
 
     deinit {
-        for (key, _) in names { free(key) }
+        for name in names { free(name.key) }
         if let context {
             if let document = context.pointee.myDoc { xmlFreeDoc(document) }
             xmlFreeParserCtxt(context)
@@ -180,25 +180,37 @@ public final class XMLStreamParser {
 
     /// The last namespace URI made a `String`.
     private var lastNamespace: String?
-    /// Element and attribute names made `String`s, with a C copy of each to compare with.
-    private var names: [(key: UnsafeMutablePointer<CChar>, value: String)] = []
-    private var nextName = 0
+    /// Element and attribute names made `String`s, with a C copy of each to compare with and the
+    /// address libxml2 last gave each at. Unchecked for exclusive access: the parser's callbacks
+    /// run one at a time, on the thread that feeds it.
+    @exclusivity(unchecked) private var names: [(address: UnsafeRawPointer, key: UnsafeMutablePointer<CChar>, value: String)] = []
+    @exclusivity(unchecked) private var nextName = 0
     private static let nameCount = 8
 
     /// A local name as a `String`, reused when it is one of the last few made: a document names a
     /// handful of elements and attributes over and over, and each `String(cString:)` measured,
-    /// validated and built its string again. Compared by content, as `namespace` is.
+    /// validated and built its string again. libxml2 keeps the names it reads in its dictionary,
+    /// so a name comes back at the address it was given at before: that address is tried first,
+    /// and the bytes compared all the same (as `namespace` compares them), so a name given
+    /// elsewhere, or other bytes at a known address, are found or made by their content.
     fileprivate func name(_ text: UnsafePointer<xmlChar>?) -> String {
         guard let text else { return "" }
-        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)
-        for index in names.indices where strcmp(names[index].key, bytes) == 0 { return names[index].value }
+        let address = UnsafeRawPointer(text)
+        let bytes = address.assumingMemoryBound(to: CChar.self)
+        for index in names.indices where names[index].address == address && strcmp(names[index].key, bytes) == 0 {
+            return names[index].value
+        }
+        for index in names.indices where strcmp(names[index].key, bytes) == 0 {
+            names[index].address = address
+            return names[index].value
+        }
         let made = String(cString: text)
         guard let key = strdup(bytes) else { return made }
         if names.count < Self.nameCount {
-            names.append((key, made))
+            names.append((address, key, made))
         } else {
             free(names[nextName].key)
-            names[nextName] = (key, made)
+            names[nextName] = (address, key, made)
             nextName = (nextName + 1) % Self.nameCount
         }
         return made
