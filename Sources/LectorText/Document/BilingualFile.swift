@@ -95,6 +95,9 @@ public struct SegmentText: Sendable, Equatable {
     /// text by contract, so no finding points into them and no fix changes them.
     public package(set) var protectedRanges: [Range<Int>] = []
 
+    /// Inlinable: the readers make two segments a unit, and across the module boundary the
+    /// initializer was a call with outlined copies of its fields.
+    @inlinable
     public init(text: String, inlineCodes: [String] = [], line: Int, column: Int? = nil) {
         self.text = text
         self.inlineCodes = inlineCodes
