@@ -91,7 +91,12 @@ public final class FreeDictDictionary: Sendable {
     /// for the bytes; this guards the lookups against a table of another index of the same size.)
     static func isPlausibleTable(_ slots: [UInt32], entries: Int, indexSize: Int) -> Bool {
         guard slots.count >= 16, slots.count & (slots.count - 1) == 0, entries >= 0, entries * 2 <= slots.count else { return false }
-        return slots.allSatisfy { Int($0) <= indexSize }
+        // Every slot is within the index when the largest is: a loop the compiler does many
+        // slots a step, where `allSatisfy`'s test went slot by slot (some 17 M instructions at
+        // each start-up for the German-English index).
+        var largest: UInt32 = 0
+        for slot in slots { largest = max(largest, slot) }
+        return Int(largest) <= indexSize
     }
 
     // MARK: - Lookup

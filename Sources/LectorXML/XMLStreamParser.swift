@@ -2,6 +2,9 @@
 // stays implementation-only so that no importer of LectorXML (LectorKit imports Foundation, whose
 // FoundationXML wraps the same library) ever loads libxml2's headers.
 @_implementationOnly import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One attribute of a start tag.
 public struct XMLAttribute: Sendable, Equatable {
@@ -96,6 +99,7 @@ public final class XMLStreamParser {
     }
 
     deinit {
+        for name in names { free(name.key) }
         if let context {
             if let document = context.pointee.myDoc { xmlFreeDoc(document) }
             xmlFreeParserCtxt(context)
@@ -176,15 +180,51 @@ public final class XMLStreamParser {
 
     /// The last namespace URI made a `String`.
     private var lastNamespace: String?
+    /// Element and attribute names made `String`s, with a C copy of each to compare with and the
+    /// address libxml2 last gave each at. Unchecked for exclusive access: the parser's callbacks
+    /// run one at a time, on the thread that feeds it.
+    @exclusivity(unchecked) private var names: [(address: UnsafeRawPointer, key: UnsafeMutablePointer<CChar>, value: String)] = []
+    @exclusivity(unchecked) private var nextName = 0
+    private static let nameCount = 8
+
+    /// A local name as a `String`, reused when it is one of the last few made: a document names a
+    /// handful of elements and attributes over and over, and each `String(cString:)` measured,
+    /// validated and built its string again. libxml2 keeps the names it reads in its dictionary,
+    /// so a name comes back at the address it was given at before: that address is tried first,
+    /// and the bytes compared all the same (as `namespace` compares them), so a name given
+    /// elsewhere, or other bytes at a known address, are found or made by their content.
+    fileprivate func name(_ text: UnsafePointer<xmlChar>?) -> String {
+        guard let text else { return "" }
+        let address = UnsafeRawPointer(text)
+        let bytes = address.assumingMemoryBound(to: CChar.self)
+        for index in names.indices where names[index].address == address && strcmp(names[index].key, bytes) == 0 {
+            return names[index].value
+        }
+        for index in names.indices where strcmp(names[index].key, bytes) == 0 {
+            names[index].address = address
+            return names[index].value
+        }
+        let made = String(cString: text)
+        guard let key = strdup(bytes) else { return made }
+        if names.count < Self.nameCount {
+            names.append((address, key, made))
+        } else {
+            free(names[nextName].key)
+            names[nextName] = (address, key, made)
+            nextName = (nextName + 1) % Self.nameCount
+        }
+        return made
+    }
 
     /// `uri` as a `String`, reused while elements stay in one namespace: every element of an
     /// XLIFF file names the same 38-byte URI, a heap string made and freed for each of them.
     fileprivate func namespace(_ uri: UnsafePointer<xmlChar>?) -> String {
         guard let uri else { return "" }
         // Compared by content, not by address: libxml2 may free the bytes and reuse the address.
-        // A native string is its NUL-terminated UTF-8, so `withCString` copies nothing.
+        // A native string is its NUL-terminated UTF-8, so `withCString` copies nothing; the C
+        // library's `strcmp` compares words at a time, where `xmlStrEqual` goes byte by byte.
         if let last = lastNamespace,
-           last.withCString({ xmlStrEqual(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), uri) }) == 1 {
+           last.withCString({ strcmp($0, UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self)) }) == 0 {
             return last
         }
         let made = String(cString: uri)
@@ -250,18 +290,18 @@ private func xmlStreamStartElement(_ box: UnsafeMutableRawPointer?, _ localName:
         // Five pointers per attribute: local name, prefix, URI, value start, value end.
         for index in 0..<Int(attributeCount) {
             let base = attributes + index * 5
-            let local = string(base[0])
+            let local = parser.name(base[0])
             let name = base[1].map { string($0) + ":" + local } ?? local
             list.append(XMLAttribute(qualifiedName: name, value: string(base[3], base[4])))
         }
     }
-    parser.deliverStart(string(localName), parser.namespace(uri), list)
+    parser.deliverStart(parser.name(localName), parser.namespace(uri), list)
 }
 
 private func xmlStreamEndElement(_ box: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
                                  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
     guard let parser = parser(box), parser.isActive else { return }
-    parser.deliverEnd(string(localName))
+    parser.deliverEnd(parser.name(localName))
 }
 
 private func xmlStreamCharacters(_ box: UnsafeMutableRawPointer?, _ text: UnsafePointer<xmlChar>?, _ length: Int32) {

@@ -339,3 +339,90 @@ import Testing
         }
     }
 }
+
+/// The readers' byte-level helpers answer as the standard library and `Data` do.
+@Suite struct ReaderByteHelperTests {
+    /// `UTF8Bytes.isValid` accepts and refuses exactly what `String(validating:)` does, with
+    /// ASCII runs of every length around the pieces, so that its eight-byte steps start and end
+    /// everywhere in a sequence.
+    @Test func utf8ValidationIsTheStandardLibrarys() {
+        var generator = SeededGenerator(seed: 29)
+        var valid = 0
+        for _ in 0..<30_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...5, using: &generator) {
+                bytes += Array(repeating: UInt8(ascii: "a"), count: Int.random(in: 0...17, using: &generator))
+                bytes += XMLSegmentLocatorUTF8Tests.pieces.randomElement(using: &generator)!
+            }
+            bytes += Array(repeating: UInt8(ascii: "z"), count: Int.random(in: 0...9, using: &generator))
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if expected { valid += 1 }
+            #expect(bytes.withUnsafeBufferPointer { UTF8Bytes.isValid($0) } == expected, "\(bytes)")
+            #expect(UTF8Bytes.isValid(bytes[...]) == expected, "\(bytes)")
+        }
+        #expect(valid > 2_000 && valid < 28_000)
+        // Every scalar's own encoding is valid, and cut short it is not.
+        for value in stride(from: 0, through: 0x10FFFF, by: 7) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let encoded = Array(String(scalar).utf8)
+            #expect(UTF8Bytes.isValid(encoded[...]))
+            if encoded.count > 1 { #expect(!UTF8Bytes.isValid(encoded.dropLast())) }
+        }
+    }
+
+    /// `FileBytes.bytes` reads what `FileBytes.read` reads, from a regular file (empty, small,
+    /// larger than a first guess of a pipe) and from a pipe, and fails the same way.
+    @Test func fileBytesAreTheDatasBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lector-filebytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var generator = SeededGenerator(seed: 3)
+        for size in [0, 1, 4095, 65_536, 200_003] {
+            let path = folder.appendingPathComponent("f\(size)").path
+            let content = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try Data(content).write(to: URL(fileURLWithPath: path))
+            #expect(try FileBytes.bytes(path: path) == content)
+            #expect(try FileBytes.bytes(path: path) == [UInt8](FileBytes.read(path: path)))
+        }
+        // A pipe has no size: the array grows past its first 64 KiB.
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let content = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)!
+            handle.write(Data(content))
+            try? handle.close()
+        }
+        writer.start()
+        #expect(try FileBytes.bytes(path: fifo) == content)
+        for path in [folder.appendingPathComponent("missing").path, folder.path] {
+            var fromArray: InputError?
+            var fromData: InputError?
+            do { _ = try FileBytes.bytes(path: path) } catch { fromArray = error }
+            do { _ = try FileBytes.read(path: path) } catch { fromData = error }
+            #expect(fromArray != nil)
+            #expect(fromArray?.description == fromData?.description)
+        }
+    }
+
+    /// A PO entry's key and its `#,` flags read on bytes are what the `String` ways made.
+    @Test func poKeyAndFlagsAreTheStringWays() {
+        let texts = ["", "menu", "Öffnen", "a\u{4}b", "😀 x", "ctx with spaces"]
+        for context in texts {
+            for id in texts {
+                #expect(POEntries.reference(context: context, id: id) == context + "\u{4}" + id)
+                #expect(POEntries.reference(context: context, id: id).utf8.elementsEqual((context + "\u{4}" + id).utf8))
+            }
+        }
+        let lines = [" c-format", " fuzzy, c-format", " no-c-format", " c-format, no-python-format", "python-format ,fuzzy",
+                     " fuzzy", "", ",", " ,, c-format,,", "\tqt-format\t", " -format", " no-", " c-format, python-format",
+                     " fuzzy, range: 0..10", "x-format\u{0B}", "format"]
+        for line in lines {
+            var fromString = POEntries(file: "x.po")
+            fromString.readFlags(line)
+            var fromBytes = POEntries(file: "x.po")
+            Array(line.utf8).withUnsafeBufferPointer { fromBytes.readFlags($0) }
+            #expect(fromBytes.entry.formatFlag == fromString.entry.formatFlag, "\(line.debugDescription)")
+        }
+    }
+}

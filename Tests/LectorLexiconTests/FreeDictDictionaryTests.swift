@@ -92,4 +92,26 @@ import Testing
         #expect(try dictionary.entriesReadOneByOne(of: "wort") == [String(lines[0]), String(lines[10])])
         #expect(try dictionary.entries(of: "wort") == [String(lines[0]), String(lines[10])])
     }
+
+    /// A cached slot table is plausible exactly when every slot lies within the index, as a test
+    /// of each slot says: the largest at the index's size, one past it, at the end or the start
+    /// of the table, and tables of the wrong shape.
+    @Test func plausibleTableIsEverySlotWithinTheIndex() {
+        var generator = SeededGenerator(seed: 14)
+        for round in 0..<400 {
+            let count = [8, 16, 64, 1024, 1000][round % 5]
+            let indexSize = Int.random(in: 0...5_000, using: &generator)
+            var slots = (0..<count).map { _ in UInt32.random(in: 0...UInt32(indexSize), using: &generator) }
+            switch round % 4 {
+            case 1: slots[Int.random(in: 0..<count, using: &generator)] = UInt32(indexSize) + 1
+            case 2: slots[count - 1] = round % 8 == 2 ? UInt32.max : UInt32(indexSize)
+            case 3: slots[0] = UInt32(indexSize) + UInt32(round)
+            default: break
+            }
+            let entries = count / 2 - round % 3
+            let shaped = count >= 16 && count & (count - 1) == 0 && entries >= 0 && entries * 2 <= count
+            let expected = shaped && slots.allSatisfy { Int($0) <= indexSize }
+            #expect(FreeDictDictionary.isPlausibleTable(slots, entries: entries, indexSize: indexSize) == expected, "round \(round)")
+        }
+    }
 }

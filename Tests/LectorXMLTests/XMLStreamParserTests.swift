@@ -227,4 +227,25 @@ private final class SelectiveLog: XMLEventSink {
         #expect(sink.seen == ["root=urn:a", "x=urn:a", "y=urn:a:b", "z=urn:a:b", "w=", "v=urn:a", "u=urn:a",
                               "t=urn:ab", "s=urn:a", "n=urn:A", "m=urn:a", "x=urn:a"])
     }
+
+    /// Names are reported as written while the parser reuses the `String`s of the last few: more
+    /// names than it keeps, coming back in turn, names that are prefixes of each other, another
+    /// case, non-ASCII names, attribute names among them.
+    @Test func namesAreTheDocumentsWhateverWasReused() {
+        let names = ["a", "ab", "abc", "A", "b", "é", "trans-unit", "source", "target", "note", "g", "x", "éé", "a-b"]
+        var document = "<root>"
+        var expected = ["start:root@1"]
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<400 {
+            let name = index < names.count * 2 ? names[index % names.count] : names.randomElement(using: &generator)!
+            let attribute = names.randomElement(using: &generator)!
+            document += "<\(name) \(attribute)=\"v\"/>"
+            expected += ["start:\(name)@1 \(attribute)=v", "end:\(name)"]
+        }
+        document += "</root>"
+        expected.append("end:root")
+        let (log, error) = parse(document)
+        #expect(error == nil)
+        #expect(log.events == expected)
+    }
 }

@@ -10,16 +10,18 @@ public enum BilingualFileLoader {
         guard Format(path: path) != nil else {
             throw InputError(file: path, message: "unknown bilingual format; use .xlf, .xliff, .tmx, .po, .pot, .jsonl or .ndjson")
         }
-        let data = try XMLDocumentWalker.contents(of: path)
         // Where the reader locates the targets itself, a second pass (`locatingTargets`) would
-        // only copy every unit to find nothing left to locate.
+        // only copy every unit to find nothing left to locate. The readers that read bytes get
+        // the file as an array at once (`FileBytes.bytes`).
         switch Format(path: path) {
-        case .xliff: return try XLIFFReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
-        case .tmx: return try TMXReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
+        case .xliff: return try XLIFFReader.read(bytes: FileBytes.bytes(path: path), name: path, mappingTargets: true, locatingTargets: true)
+        case .tmx: return try TMXReader.read(data: XMLDocumentWalker.contents(of: path), name: path, mappingTargets: true, locatingTargets: true)
         // Each record's target is located on its own line as it is read.
-        case .jsonLines: return try JSONLinesReader.read(data: data, name: path, mappingTargets: true)
-        case .po: return try POReader.read(data: data, name: path, mappingTargets: true, locatingTargets: true)
-        case nil: return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
+        case .jsonLines: return try JSONLinesReader.read(bytes: FileBytes.bytes(path: path), name: path, mappingTargets: true)
+        case .po: return try POReader.read(bytes: FileBytes.bytes(path: path), name: path, mappingTargets: true, locatingTargets: true)
+        case nil:
+            let data = try XMLDocumentWalker.contents(of: path)
+            return try load(data: data, path: path, mappingTargets: true).locatingTargets(in: [UInt8](data))
         }
     }
 

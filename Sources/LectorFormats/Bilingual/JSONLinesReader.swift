@@ -26,19 +26,34 @@ public enum JSONLinesReader {
     /// BOM before the first): a document of the whole file was its UTF-16, every line's
     /// transcoding back, and a walk of every unit, for records read from UTF-8 anyway.
     public static func read(data: Data, name: String, mappingTargets: Bool = false) throws(InputError) -> BilingualFile {
-        let bytes = [UInt8](data)
+        try read(bytes: [UInt8](data), name: name, mappingTargets: mappingTargets)
+    }
+
+    /// `read(data:…)` of a file's bytes as `BilingualFileLoader` reads them (`FileBytes.bytes`).
+    static func read(bytes: [UInt8], name: String, mappingTargets: Bool) throws(InputError) -> BilingualFile {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         try SourceDocument.validateUTF8(bytes[bom...], path: name)
         var records = Records(path: name, mappingTargets: mappingTargets)
-        var start = bom
-        var line = 1
-        while true {
-            let (end, next) = lineEnd(in: bytes, from: start)
-            try records.add(String(decoding: bytes[start..<end], as: UTF8.self), line: line, byteOffset: start)
-            guard let next else { break }
-            start = next
-            line += 1
-        }
+        // A line is a unit at most: the units' array is made that large at once, not copied into
+        // ever larger ones as it grows.
+        records.units.reserveCapacity(bytes.withUnsafeBytes { UnitCapacity.occurrences(of: "\n", in: $0) } + 1)
+        // One index of the whole file locates every record's target, the records coming in
+        // file order: an index of each line was a copy of the line. Lines end where the index
+        // ends them (`\n`, `\r\n`, `\r`), so a line's number and columns are the same.
+        var lines = mappingTargets ? FileLineIndex(bytes: bytes) : nil
+        try bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in
+                var start = bom
+                var line = 1
+                while true {
+                    let (end, next) = lineEnd(in: bytes, from: start)
+                    try records.add(UnsafeBufferPointer(rebasing: buffer[start..<end]), line: line, byteOffset: start, lines: &lines)
+                    guard let next else { break }
+                    start = next
+                    line += 1
+                }
+            }
+        }.get()
         return records.file
     }
 
@@ -76,11 +91,24 @@ public enum JSONLinesReader {
         }
 
         mutating func add(_ text: String, line: Int, byteOffset: Int) throws(InputError) {
-            guard let record = try JSONLinesReader.record(text, line: line, path: path,
-                                                          mappingTargetAt: mappingTargets ? byteOffset : nil) else { return }
-            if sourceLanguage == nil { sourceLanguage = record.sourceLanguage }
-            if targetLanguage == nil { targetLanguage = record.targetLanguage }
-            units.append(record.unit)
+            var lines: FileLineIndex?
+            var text = text
+            try text.withUTF8 { bytes in
+                Result { () throws(InputError) in try add(bytes, line: line, byteOffset: byteOffset, lines: &lines) }
+            }.get()
+        }
+
+        /// Adds the record on one line (`bytes`, valid UTF-8); `lines` locates its target, or
+        /// an index of the line alone when `nil`.
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, byteOffset: Int, lines: inout FileLineIndex?) throws(InputError) {
+            // A tuple, taken apart: the unit is moved into the array, where a `Record` was
+            // copied out of and then destroyed.
+            let record = try JSONLinesReader.record(bytes, line: line, path: path, mappingTargetAt: mappingTargets ? byteOffset : nil,
+                                                    lines: &lines)
+            guard case let (unit, source, target)? = consume record else { return }
+            if sourceLanguage == nil { sourceLanguage = source }
+            if targetLanguage == nil { targetLanguage = target }
+            units.append(unit)
         }
 
         var file: BilingualFile {
@@ -102,16 +130,36 @@ public enum JSONLinesReader {
     public static func record(_ text: String, line: Int, path: String,
                               mappingTargetAt byteOffset: Int? = nil) throws(InputError) -> Record? {
         var text = text
-        let fields = text.withUTF8 { JSONRecordScanner.fields(of: $0, mappingTargetAt: byteOffset) }
-        guard let fields else { return try referenceRecord(text, line: line, path: path, mappingTargetAt: byteOffset) }
+        var lines: FileLineIndex?
+        return try text.withUTF8 { bytes in
+            Result { () throws(InputError) in
+                try record(bytes, line: line, path: path, mappingTargetAt: byteOffset, lines: &lines)
+                    .map { Record(unit: $0.unit, sourceLanguage: $0.sourceLanguage, targetLanguage: $0.targetLanguage) }
+            }
+        }.get()
+    }
+
+    /// `record` of a line's bytes (valid UTF-8). The target is located by `lines`, an index of
+    /// the file that has not gone past the line, or by an index of the line alone when `nil`.
+    static func record(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, path: String, mappingTargetAt byteOffset: Int?,
+                       lines: inout FileLineIndex?) throws(InputError)
+        -> (unit: BilingualUnit, sourceLanguage: String?, targetLanguage: String?)? {
+        guard let fields = JSONRecordScanner.fields(of: bytes, mappingTargetAt: byteOffset) else {
+            return try referenceRecord(String(decoding: bytes, as: UTF8.self), line: line, path: path, mappingTargetAt: byteOffset)
+                .map { ($0.unit, $0.sourceLanguage, $0.targetLanguage) }
+        }
         var targetSegment = fields.target.map { SegmentText(text: $0, line: line) }
         if let byteOffset, fields.target != nil {
             targetSegment?.verbatimRuns = fields.targetRuns
-            var index = FileLineIndex(bytes: Array(text.utf8), line: line, byteOffset: byteOffset)
-            targetSegment?.locatePositions(in: &index)
+            if lines == nil {
+                var index = FileLineIndex(bytes: Array(bytes), line: line, byteOffset: byteOffset)
+                targetSegment?.locatePositions(in: &index)
+            } else {
+                targetSegment?.locatePositions(in: &lines!)
+            }
         }
-        return Record(unit: BilingualUnit(id: fields.id, source: SegmentText(text: fields.source, line: line), target: targetSegment),
-                      sourceLanguage: fields.sourceLanguage, targetLanguage: fields.targetLanguage)
+        return (BilingualUnit(id: fields.id, source: SegmentText(text: fields.source, line: line), target: targetSegment),
+                fields.sourceLanguage, fields.targetLanguage)
     }
 
     /// `record` as `JSONSerialization` reads it: what `JSONRecordScanner` leaves to it (every

@@ -158,14 +158,21 @@ struct JSONRecordScanner {
     }
 
     private static func key(_ name: UnsafeBufferPointer<UInt8>) -> Key {
+        // Compared byte by byte with the literal's bytes: `elementsEqual` with a `String.UTF8View`
+        // was a generic walk of both, some 200 instructions a key.
+        func isWord(_ literal: StaticString) -> Bool {
+            guard name.count == literal.utf8CodeUnitCount else { return false }
+            for index in 0..<name.count where name[index] != literal.utf8Start[index] { return false }
+            return true
+        }
         switch name.count {
-        case 2: return name.elementsEqual("id".utf8) ? .id : .other
+        case 2: return isWord("id") ? .id : .other
         case 6:
-            if name.elementsEqual("source".utf8) { return .source }
-            return name.elementsEqual("target".utf8) ? .target : .other
+            if isWord("source") { return .source }
+            return isWord("target") ? .target : .other
         case 11:
-            if name.elementsEqual("source_lang".utf8) { return .sourceLanguage }
-            return name.elementsEqual("target_lang".utf8) ? .targetLanguage : .other
+            if isWord("source_lang") { return .sourceLanguage }
+            return isWord("target_lang") ? .targetLanguage : .other
         default: return .other
         }
     }

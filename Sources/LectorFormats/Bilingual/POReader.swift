@@ -37,7 +37,11 @@ public enum POReader {
     /// is made, which `BilingualFile.locatingTargets` would set in a second pass over a copy of
     /// every unit.
     static func read(data: Data, name: String, mappingTargets: Bool, locatingTargets: Bool) throws(InputError) -> BilingualFile {
-        let bytes = [UInt8](data)
+        try read(bytes: [UInt8](data), name: name, mappingTargets: mappingTargets, locatingTargets: locatingTargets)
+    }
+
+    /// `read(data:…)` of a file's bytes as `BilingualFileLoader` reads them (`FileBytes.bytes`).
+    static func read(bytes: [UInt8], name: String, mappingTargets: Bool, locatingTargets: Bool) throws(InputError) -> BilingualFile {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // The file is read on its bytes; they must be UTF-8 all the same, with the error
         // `SourceDocument` gives (the line of the first bad byte).
@@ -133,7 +137,7 @@ private struct POParser {
             try readComment((start + 1)..<range.upperBound)
         case UInt8(ascii: "\""):
             guard let field = entries.field else { throw error(line, "a string without msgid, msgstr or msgctxt before it") }
-            let string = try parseString(quote: start, line: range, number: line)
+            let string = try parseString(quote: start, line: range, number: line, mapping: field.isTranslation)
             entries.append(string, to: field)
         default:
             try readKeyword(from: start, line: range, number: line)
@@ -153,7 +157,12 @@ private struct POParser {
         if !entries.entry.translations.isEmpty { try entries.flush() }
         switch marker {
         case UInt8(ascii: ","):
-            entries.readFlags(text((rest.lowerBound + 1)..<rest.upperBound))
+            let flags = (rest.lowerBound + 1)..<rest.upperBound
+            if bytes[flags].allSatisfy({ $0 < 0x80 }) {
+                entries.readFlags(UnsafeBufferPointer(rebasing: bytes[flags]))
+            } else {
+                entries.readFlags(text(flags))
+            }
         case UInt8(ascii: ":"), UInt8(ascii: "|"):
             return
         case UInt8(ascii: "."):
@@ -163,7 +172,11 @@ private struct POParser {
         }
     }
 
-    enum Keyword: Equatable { case context, id, plural, translation(Int), other }
+    enum Keyword: Equatable {
+        case context, id, plural, translation(Int), other
+
+        var isTranslation: Bool { if case .translation = self { true } else { false } }
+    }
 
     /// The keyword `bytes[range]` names. The four plain keywords are matched on their bytes; any
     /// other word (`msgstr[1]`, a typo) is read as a `String`, as it always was.
@@ -197,7 +210,7 @@ private struct POParser {
             }
             throw error(number, "unexpected “\(keyword)”; expected msgctxt, msgid, msgstr or a comment")
         }
-        let string = try parseString(quote: quote, line: line, number: number)
+        let string = try parseString(quote: quote, line: line, number: number, mapping: kind.isTranslation)
         switch kind {
         case .context:
             if !entries.entry.translations.isEmpty { try entries.flush() }
@@ -216,9 +229,8 @@ private struct POParser {
             entries.entry.plural = string
             entries.field = .plural
         case .translation(let index):
-            let keyword = text(start..<end)
-            guard entries.entry.id != nil else { throw error(number, "\(keyword) without msgid") }
-            guard entries.entry.translations[index] == nil else { throw error(number, "a second \(keyword) in one entry") }
+            guard entries.entry.id != nil else { throw error(number, "\(text(start..<end)) without msgid") }
+            guard entries.entry.translations[index] == nil else { throw error(number, "a second \(text(start..<end)) in one entry") }
             entries.entry.translations[index] = string
             entries.field = .translation(index)
         case .other:
@@ -247,10 +259,12 @@ private struct POParser {
     }
 
     /// Parses the quoted string whose opening quote is `bytes[quote]` on the line `bytes[line]`
-    /// (line `number`); only white space may follow it. When targets are mapped, the string's
-    /// verbatim runs are kept (and an anchor run where each escape starts): the file offset of a byte is
-    /// `fileOffset` plus its index.
-    private func parseString(quote: Int, line: Range<Int>, number: Int) throws(InputError) -> POString {
+    /// (line `number`); only white space may follow it. When targets are mapped and this is one
+    /// (`mapping`: a `msgstr`), the string's verbatim runs are kept (and an anchor run where each
+    /// escape starts): the file offset of a byte is `fileOffset` plus its index. Only targets are
+    /// written back, so the runs of the other strings were arrays made to be dropped.
+    private func parseString(quote: Int, line: Range<Int>, number: Int, mapping: Bool) throws(InputError) -> POString {
+        let fileOffset = mapping ? fileOffset : nil
         var index = quote + 1
         var runs: [VerbatimRun] = []
         // UTF-16 length of the text so far; a lead byte of four is two code units.
@@ -389,7 +403,30 @@ struct POEntries {
         }
     }
 
-    enum Field { case context, id, plural, translation(Int) }
+    enum Field {
+        case context, id, plural, translation(Int)
+
+        var isTranslation: Bool { if case .translation = self { true } else { false } }
+    }
+
+    /// An entry's `msgstr` (form 0) and `msgstr[n]` strings by form number. Form 0 is kept
+    /// apart: a dictionary of every entry's one translation was an allocation per entry.
+    struct Translations {
+        private var zero: POString?
+        private var others: [Int: POString] = [:]
+
+        var isEmpty: Bool { zero == nil && others.isEmpty }
+
+        /// The form numbers given, ascending.
+        var forms: [Int] { (zero == nil ? [] : [0]) + others.keys.sorted() }
+
+        subscript(form: Int) -> POString? {
+            get { form == 0 ? zero : others[form] }
+            set {
+                if form == 0 { zero = newValue } else { others[form] = newValue }
+            }
+        }
+    }
 
     struct Entry {
         var notes: [String] = []
@@ -398,7 +435,7 @@ struct POEntries {
         var context: POString?
         var id: POString?
         var plural: POString?
-        var translations: [Int: POString] = [:]
+        var translations = Translations()
         /// The entry's format flag (`c-format`), from its `#,` line.
         var formatFlag: String?
 
@@ -449,6 +486,27 @@ struct POEntries {
         }
     }
 
+    /// `readFlags` of an ASCII line, on its bytes: splitting and trimming `String`s was some
+    /// 6,000 instructions a `#, c-format` line. ASCII's white space is that of `trimmingWhitespace`
+    /// (tab to carriage return, and space).
+    mutating func readFlags(_ line: UnsafeBufferPointer<UInt8>) {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = 0
+        while start <= line.count {
+            var end = start
+            while end < line.count, line[end] != UInt8(ascii: ",") { end += 1 }
+            var first = start
+            var last = end
+            while first < last, isSpace(line[first]) { first += 1 }
+            while last > first, isSpace(line[last - 1]) { last -= 1 }
+            let name = UnsafeBufferPointer(rebasing: line[first..<last])
+            if name.count >= 7, name[(name.count - 7)...].elementsEqual("-format".utf8), !name.starts(with: "no-".utf8) {
+                entry.formatFlag = String(decoding: name, as: UTF8.self)
+            }
+            start = end + 1
+        }
+    }
+
     mutating func append(_ string: POString, to field: Field) {
         switch field {
         case .context: entry.context?.append(string)
@@ -478,10 +536,10 @@ struct POEntries {
         details.formatFlag = entry.formatFlag
         if let plural = entry.plural {
             details.sourcePlural = plural.text
-            details.targetPlurals = entry.translations.keys.sorted().map { entry.translations[$0]!.text }
+            details.targetPlurals = entry.translations.forms.map { entry.translations[$0]!.text }
         }
         let untranslated = details.targetPlurals.map { $0.allSatisfy(\.isEmpty) } ?? translation.text.isEmpty
-        let reference = entry.context.map { $0.text + "\u{4}" + id.text } ?? id.text
+        let reference = entry.context.map { Self.reference(context: $0.text, id: id.text) } ?? id.text
         units.append(BilingualUnit(
             id: entry.context?.text,
             source: SegmentText(text: id.text, line: id.line, column: id.column),
@@ -489,7 +547,7 @@ struct POEntries {
             notes: entry.notes, details: details,
             reference: reference))
         guard let plural = entry.plural, !untranslated else { return }
-        for index in entry.translations.keys.sorted() where index > 0 {
+        for index in entry.translations.forms where index > 0 {
             guard let form = entry.translations[index], !form.text.isEmpty else { continue }
             units.append(BilingualUnit(
                 id: entry.context.map { $0.text + "[\(index)]" },
@@ -497,6 +555,24 @@ struct POEntries {
                 target: segment(form),
                 notes: entry.notes, details: UnitDetails(pluralForm: index, formatFlag: entry.formatFlag),
                 reference: reference + "[\(index)]"))
+        }
+    }
+
+    /// gettext's key of an entry with a context, `msgctxt` U+0004 `msgid`, made in one string of
+    /// its size: `+` made it in two steps, growing the first.
+    static func reference(context: String, id: String) -> String {
+        var context = context
+        var id = id
+        let count = context.utf8.count + 1 + id.utf8.count
+        return context.withUTF8 { contextBytes in
+            id.withUTF8 { idBytes in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    _ = buffer.initialize(fromContentsOf: contextBytes)
+                    buffer[contextBytes.count] = 0x04
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(contextBytes.count + 1)...]).initialize(fromContentsOf: idBytes)
+                    return count
+                }
+            }
         }
     }
 

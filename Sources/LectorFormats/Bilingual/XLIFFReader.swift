@@ -20,7 +20,7 @@ import LectorText
 /// text line and column are where the content of its `<source>` or `<target>` starts.
 public enum XLIFFReader {
     public static func read(contentsOf path: String) throws(InputError) -> BilingualFile {
-        try read(data: XMLDocumentWalker.contents(of: path), name: path)
+        try read(bytes: FileBytes.bytes(path: path), name: path, mappingTargets: false, locatingTargets: false)
     }
 
     /// Reads a document. With `mappingTargets`, each target also says where its text stands in
@@ -32,14 +32,19 @@ public enum XLIFFReader {
     /// With `locatingTargets` (and `mappingTargets`), each mapped target also gets its `positions`
     /// (`BilingualFile.locatingTargets`).
     static func read(data: Data, name: String, mappingTargets: Bool, locatingTargets: Bool) throws(InputError) -> BilingualFile {
+        try read(bytes: [UInt8](data), name: name, mappingTargets: mappingTargets, locatingTargets: locatingTargets)
+    }
+
+    /// `read(data:…)` of a file's bytes as `BilingualFileLoader` reads them (`FileBytes.bytes`).
+    static func read(bytes: [UInt8], name: String, mappingTargets: Bool, locatingTargets: Bool) throws(InputError) -> BilingualFile {
         let builder = XLIFFBuilder(file: name)
-        builder.units.reserveCapacity(XLIFFBuilder.likelyUnitCount(in: data))
-        try XMLDocumentWalker.walk(data, name: name, handler: builder)
+        builder.units.reserveCapacity(XLIFFBuilder.likelyUnitCount(in: bytes))
+        try XMLDocumentWalker.walk(bytes, name: name, handler: builder)
         var units = builder.units
         if mappingTargets {
             // Taken from the builder so that mapping changes the only copy of the array.
             builder.units = []
-            units = XMLSegmentLocator.mapTargets(of: consume units, in: [UInt8](data), vocabulary: builder.vocabulary,
+            units = XMLSegmentLocator.mapTargets(of: consume units, in: bytes, vocabulary: builder.vocabulary,
                                                  locating: locatingTargets)
         }
         return BilingualFile(path: name, sourceLanguage: builder.sourceLanguage,
@@ -47,41 +52,47 @@ public enum XLIFFReader {
     }
 }
 
+/// Builds the units as the parser's events come.
+///
+/// Its state is not checked for exclusive access at run time (`@exclusivity(unchecked)`): one
+/// parser drives a builder, on one thread, one event at a time, and no method of it calls
+/// another that changes what it is changing. Checked, each event made several calls into the
+/// runtime's access tracking (a thread-local look-up each), 7 % of reading a 20,000-unit file.
 final class XLIFFBuilder: XMLDocumentHandler {
     enum Version { case one, two }
 
     let file: String
-    var sourceLanguage: String?
-    var targetLanguage: String?
-    var units: [BilingualUnit] = []
+    @exclusivity(unchecked) var sourceLanguage: String?
+    @exclusivity(unchecked) var targetLanguage: String?
+    @exclusivity(unchecked) var units: [BilingualUnit] = []
 
-    private var version: Version?
+    @exclusivity(unchecked) private var version: Version?
     /// The root's namespace: structural elements must be in it (extensions may reuse names).
-    private var namespace = ""
+    @exclusivity(unchecked) private var namespace = ""
     /// Open elements outside segments, root first: local name, and whether it is in the XLIFF namespace.
-    private var path: [(name: String, isCore: Bool)] = []
+    @exclusivity(unchecked) private var path: [(name: String, isCore: Bool)] = []
     /// Whether the text of the innermost open `<file>`, `<group>` or unit is to be translated: its
     /// own `translate` attribute, or else its parent's (both versions inherit it). One entry per
     /// element of `path`.
-    private var translatable: [Bool] = []
+    @exclusivity(unchecked) private var translatable: [Bool] = []
     /// Whether the current unit is to be translated; a unit with `translate="no"` is not read,
     /// so it is neither checked nor fixed (as Android's `translatable="false"`).
-    private var unitTranslatable = true
-    private var segment: (collector: InlineMarkupCollector, isSource: Bool)?
-    private var note: String?
+    @exclusivity(unchecked) private var unitTranslatable = true
+    @exclusivity(unchecked) private var segment: (collector: InlineMarkupCollector, isSource: Bool)?
+    @exclusivity(unchecked) private var note: String?
 
     // The current unit (1.2 `<trans-unit>`, 2 `<unit>`).
-    private var unitID: String?
-    private var unitLine = 0
-    private var unitNotes: [String] = []
+    @exclusivity(unchecked) private var unitID: String?
+    @exclusivity(unchecked) private var unitLine = 0
+    @exclusivity(unchecked) private var unitNotes: [String] = []
     /// XLIFF 1.2 `maxwidth` of the current unit, when its `size-unit` is `char`.
-    private var unitMaxLength: Int?
-    private var source: SegmentText?
-    private var target: SegmentText?
+    @exclusivity(unchecked) private var unitMaxLength: Int?
+    @exclusivity(unchecked) private var source: SegmentText?
+    @exclusivity(unchecked) private var target: SegmentText?
     // XLIFF 2: the current segment and the unit's finished segments.
-    private var segmentID: String?
-    private var segmentLine = 0
-    private var segments: [(id: String?, source: SegmentText, target: SegmentText?)] = []
+    @exclusivity(unchecked) private var segmentID: String?
+    @exclusivity(unchecked) private var segmentLine = 0
+    @exclusivity(unchecked) private var segments: [(id: String?, source: SegmentText, target: SegmentText?)] = []
 
     init(file: String) {
         self.file = file
@@ -199,7 +210,7 @@ final class XLIFFBuilder: XMLDocumentHandler {
             guard segment!.collector.end() else { return }
             // The segment element itself has closed: its collector is moved out, not copied.
             let (collector, isSource) = segment.take()!
-            if isSource { source = collector.segment } else { target = collector.segment }
+            if isSource { source = collector.finish() } else { target = collector.finish() }
         }
         guard let version, let closed = path.popLast() else { return }
         translatable.removeLast()
@@ -209,11 +220,12 @@ final class XLIFFBuilder: XMLDocumentHandler {
             if let text = note?.trimmingWhitespace(), !text.isEmpty { unitNotes.append(text) }
             note = nil
         case (.one, "trans-unit"):
-            guard let source else {
+            // Moved out, not copied: the next unit starts without them anyway.
+            guard let source = source.take() else {
                 throw error(unitLine, "<trans-unit\(describeID(unitID))> has no <source>")
             }
             guard unitTranslatable else { break }
-            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes,
+            units.append(BilingualUnit(id: unitID, source: source, target: target.take(), notes: unitNotes,
                                        details: UnitDetails(maxLength: unitMaxLength)))
         case (.two, "segment") where path.last?.name == "unit":
             guard let source else {
@@ -243,7 +255,7 @@ final class XLIFFBuilder: XMLDocumentHandler {
     /// any, `<segment` (XLIFF 2) start tags tell: the units' array is made that large at once. Grown
     /// by doubling, it was copied into ever larger fresh buffers, a tenth of reading a 20,000-unit
     /// file. A tag under a namespace prefix is not counted; the array then grows as it must.
-    static func likelyUnitCount(in data: Data) -> Int {
+    static func likelyUnitCount(in data: some ContiguousBytes) -> Int {
         data.withUnsafeBytes { bytes in
             let count = UnitCapacity.occurrences(of: "<trans-unit", in: bytes)
             return count > 0 ? count : UnitCapacity.occurrences(of: "<segment", in: bytes)

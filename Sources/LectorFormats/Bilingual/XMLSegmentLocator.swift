@@ -14,43 +14,62 @@ import LectorText
 ///
 /// Only UTF-8 files are located (a UTF-16 or Latin-1 file would need its replacement re-encoded).
 enum XMLSegmentLocator {
-    struct Located {
-        /// The segment's text as decoded here.
+    /// A segment to locate: its element's number (`SegmentText.elementOrdinal`), its text as the
+    /// parser read it, and its place in the answer (`slot`).
+    struct Wanted {
+        let ordinal: Int
         let text: String
-        /// Runs with segment-relative UTF-16 offsets and absolute byte offsets.
-        let runs: [VerbatimRun]
+        let slot: Int
     }
 
-    /// The segments with these element numbers; `nil` when the file is not UTF-8.
-    static func locate(_ bytes: [UInt8], ordinals: [Int], vocabulary: InlineMarkupVocabulary) -> [Int: Located]? {
-        guard isUTF8(bytes) else { return nil }
-        let wanted = ordinals.sorted()
+    /// The runs (segment-relative UTF-16 offsets, absolute byte offsets) of each wanted segment,
+    /// at its `slot` of an answer of `slots` entries: `nil` for a segment not found, or whose text
+    /// as decoded here differs from the parser's, and for every segment of a file that is not UTF-8.
+    static func locate(_ bytes: [UInt8], _ wanted: [Wanted], slots: Int, vocabulary: InlineMarkupVocabulary) -> [[VerbatimRun]?] {
+        var found = [[VerbatimRun]?](repeating: nil, count: slots)
+        guard isUTF8(bytes) else { return found }
         var scanner = Scanner(bytes: bytes, vocabulary: vocabulary)
         var ordinal = -1
-        return segments(wanted, scanner: &scanner, ordinal: &ordinal)
+        segments(sortedByOrdinal(wanted), scanner: &scanner, ordinal: &ordinal, into: &found)
+        return found
+    }
+
+    /// `wanted` in ascending element numbers; a reader's segments come in document order, so it
+    /// is mostly returned as it is.
+    private static func sortedByOrdinal(_ wanted: [Wanted]) -> [Wanted] {
+        for index in wanted.indices.dropFirst() where wanted[index - 1].ordinal > wanted[index].ordinal {
+            return wanted.sorted { $0.ordinal < $1.ordinal }
+        }
+        return wanted
     }
 
     /// Walks `scanner`'s start tags, counting elements from `ordinal` (the last one counted), and
-    /// reads the content of those whose number is in `wanted` (sorted).
-    private static func segments(_ wanted: [Int], scanner: inout Scanner, ordinal: inout Int) -> [Int: Located] {
-        var located: [Int: Located] = [:]
-        located.reserveCapacity(wanted.count)
+    /// reads the content of those whose number is in `wanted` (sorted by it); the runs of each
+    /// whose text is the one decoded go to its slot of `found`. The text is compared as it is
+    /// decoded, in the scanner's own buffer: a `String` of every segment was made only for that.
+    private static func segments(_ wanted: [Wanted], scanner: inout Scanner, ordinal: inout Int, into found: inout [[VerbatimRun]?]) {
         var next = 0
         while next < wanted.count, let tag = scanner.nextStartTag() {
             ordinal += 1
-            while next < wanted.count, wanted[next] < ordinal { next += 1 }
-            guard next < wanted.count, wanted[next] == ordinal else { continue }
+            while next < wanted.count, wanted[next].ordinal < ordinal { next += 1 }
+            guard next < wanted.count, wanted[next].ordinal == ordinal else { continue }
+            let element = ordinal
+            let runs: [VerbatimRun]
             if tag.isEmpty {
-                located[ordinal] = Located(text: "", runs: [])
+                scanner.decoded.removeAll(keepingCapacity: true)
+                runs = []
             } else if let content = scanner.readContent() {
-                located[ordinal] = content.located
+                runs = content.runs
                 ordinal += content.elements
             } else {
                 break
             }
-            next += 1
+            // Every segment with this element number (one, in the readers) is compared alone.
+            while next < wanted.count, wanted[next].ordinal == element {
+                if scanner.decodedEquals(wanted[next].text) { found[wanted[next].slot] = runs }
+                next += 1
+            }
         }
-        return located
     }
 
     /// `units` with each target's verbatim runs: empty for a target whose text as located differs
@@ -60,21 +79,31 @@ enum XMLSegmentLocator {
     static func mapTargets(of units: consuming [BilingualUnit], in bytes: [UInt8], vocabulary: InlineMarkupVocabulary,
                            locating: Bool = false) -> [BilingualUnit] {
         var units = units
-        let located = locate(bytes, ordinals: units.compactMap { $0.target?.elementOrdinal }, vocabulary: vocabulary) ?? [:]
+        let found = locate(bytes, wantedTargets(of: units), slots: units.count, vocabulary: vocabulary)
         var lines = FileLineIndex(bytes: locating ? bytes : [])
-        for index in units.indices {
-            guard var target = units[index].target else { continue }
-            if let found = located[target.elementOrdinal], UTF8Bytes.equal(found.text, target.text) {
-                target.verbatimRuns = found.runs
+        // Each target is changed where it lies in the array: taken out and put back, it was
+        // a copy of every reference it holds.
+        for index in units.indices where units[index].target != nil {
+            if let runs = found[index] {
+                units[index].target!.verbatimRuns = runs
                 // `FileLineIndex` answers by byte offset alone, so the positions are those a later
                 // whole-file pass would give.
-                if locating, target.positions.isEmpty { target.locatePositions(in: &lines) }
+                if locating, units[index].target!.positions.isEmpty { units[index].target!.locatePositions(in: &lines) }
             } else {
-                target.verbatimRuns = []
+                units[index].target!.verbatimRuns = []
             }
-            units[index].target = target
         }
         return units
+    }
+
+    /// The units' targets to locate, each at its unit's index.
+    private static func wantedTargets(of units: [BilingualUnit]) -> [Wanted] {
+        var wanted: [Wanted] = []
+        wanted.reserveCapacity(units.count)
+        for index in units.indices {
+            if let target = units[index].target { wanted.append(Wanted(ordinal: target.elementOrdinal, text: target.text, slot: index)) }
+        }
+        return wanted
     }
 
     /// Locates the targets of a streamed file (`XMLUnitStream`) batch by batch: the bytes fed to the
@@ -103,22 +132,20 @@ enum XMLSegmentLocator {
                 isUTF8 = XMLSegmentLocator.isUTF8(Array(buffer[..<end]))
             }
             guard isUTF8 == true else { return units }
-            let wanted = units.compactMap { $0.target?.elementOrdinal }.sorted()
+            let wanted = XMLSegmentLocator.wantedTargets(of: units)
             guard !wanted.isEmpty else { return units }
             var scanner = Scanner(bytes: buffer, vocabulary: vocabulary)
-            let located = XMLSegmentLocator.segments(wanted, scanner: &scanner, ordinal: &ordinal)
+            var found = [[VerbatimRun]?](repeating: nil, count: units.count)
+            XMLSegmentLocator.segments(XMLSegmentLocator.sortedByOrdinal(wanted), scanner: &scanner, ordinal: &ordinal, into: &found)
             var lines = FileLineIndex(bytes: buffer, line: line, column: column, byteOffset: base)
-            let mapped = units.map { unit in
-                guard var target = unit.target else { return unit }
-                if let found = located[target.elementOrdinal], UTF8Bytes.equal(found.text, target.text) {
-                    target.verbatimRuns = found.runs.map { VerbatimRun(text: $0.text, byteOffset: $0.byteOffset + base, escaping: $0.escaping) }
-                    target.locatePositions(in: &lines)
+            var mapped = units
+            for index in mapped.indices where mapped[index].target != nil {
+                if let runs = found[index] {
+                    mapped[index].target!.verbatimRuns = runs.map { VerbatimRun(text: $0.text, byteOffset: $0.byteOffset + base, escaping: $0.escaping) }
+                    mapped[index].target!.locatePositions(in: &lines)
                 } else {
-                    target.verbatimRuns = []
+                    mapped[index].target!.verbatimRuns = []
                 }
-                var unit = unit
-                unit.target = target
-                return unit
             }
             let consumed = scanner.index
             (line, column) = lines.position(ofByte: base + consumed)
@@ -140,18 +167,16 @@ enum XMLSegmentLocator {
             }
         }
         // Validated where the bytes lie: a `String` of them was a copy of the whole file.
-        do {
-            _ = try UTF8Span(validating: body.span)
-            return true
-        } catch {
-            return false
-        }
+        return UTF8Bytes.isValid(body)
     }
 
     private struct Scanner {
         let bytes: [UInt8]
         let vocabulary: InlineMarkupVocabulary
         var index = 0
+        /// The text of the segment `readContent` read last, as the collector reads it (UTF-8);
+        /// one buffer for every segment.
+        var decoded: [UInt8] = []
 
         init(bytes: [UInt8], vocabulary: InlineMarkupVocabulary) {
             self.bytes = bytes
@@ -277,10 +302,24 @@ enum XMLSegmentLocator {
             return nil
         }
 
+        /// Whether `text`'s UTF-8 is `decoded`.
+        func decodedEquals(_ text: String) -> Bool {
+            let count = decoded.count
+            guard text.utf8.count == count else { return false }
+            return decoded.withUnsafeBufferPointer { mine in
+                text.utf8.withContiguousStorageIfAvailable { theirs in
+                    count == 0 || memcmp(mine.baseAddress!, theirs.baseAddress!, count) == 0
+                } ?? mine.elementsEqual(text.utf8)
+            }
+        }
+
         /// The content of the element whose start tag was just read, up to and past its end tag:
-        /// the text as the collector reads it, its verbatim runs, and how many elements it holds.
-        mutating func readContent() -> (located: Located, elements: Int)? {
+        /// its verbatim runs and how many elements it holds; the text as the collector reads it
+        /// is left in `decoded`.
+        mutating func readContent() -> (runs: [VerbatimRun], elements: Int)? {
             var text: [UInt8] = []
+            swap(&text, &decoded)
+            text.removeAll(keepingCapacity: true)
             var units = 0
             var runs: [VerbatimRun] = []
             var runStart: (byte: Int, unit: Int)?
@@ -311,7 +350,8 @@ enum XMLSegmentLocator {
                     if matches("</", at: index) {
                         index = after(">", from: index + 2)
                         if depth == 0 {
-                            return (Located(text: String(decoding: text, as: UTF8.self), runs: runs), elements)
+                            decoded = text
+                            return (runs, elements)
                         }
                         depth -= 1
                         if codeDepth > 0 { codeDepth -= 1 }

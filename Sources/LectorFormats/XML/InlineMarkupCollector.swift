@@ -162,6 +162,12 @@ struct InlineMarkupCollector {
         return false
     }
 
+    /// `segment`, the collector given up: its text and codes go into the segment without a copy
+    /// of each reference (the readers are done with a collector once its element closes).
+    consuming func finish() -> SegmentText {
+        segment
+    }
+
     var segment: SegmentText {
         var segment = SegmentText(text: text, inlineCodes: codes, line: line, column: column)
         segment.elementOrdinal = ordinal

@@ -72,13 +72,14 @@ enum XMLDocumentWalker {
         try FileBytes.read(path: path)
     }
 
-    static func walk(_ data: Data, name: String, handler: some XMLDocumentHandler) throws(InputError) {
+    /// Walks a document's bytes (a `Data`, or the `[UInt8]` a bilingual reader reads a file into).
+    static func walk(_ data: some ContiguousBytes, name: String, handler: some XMLDocumentHandler) throws(InputError) {
         let events = XMLEventForwarder(handler: handler)
         let syntaxError = data.withUnsafeBytes { XMLStreamParser.parse($0, sink: events) }
         if let failure = events.failure { throw failure }
         if let syntaxError {
             if case .malformed(let code) = syntaxError.kind, code == documentEmptyCode {
-                try describeNonXML(data, name: name)
+                try describeNonXML(head: data.withUnsafeBytes { [UInt8]($0) }, name: name, isWhole: true)
             }
             throw InputError(file: name, line: syntaxError.line, message: describe(syntaxError))
         }
@@ -89,13 +90,9 @@ enum XMLDocumentWalker {
     static let documentEmptyCode = 4
 
     /// A file with no root element that is not XML at all (binary data, a file saved under the
-    /// wrong name) is said to be that, with the line of its first byte that is not UTF-8.
-    static func describeNonXML(_ data: Data, name: String) throws(InputError) {
-        try describeNonXML(head: [UInt8](data), name: name, isWhole: true)
-    }
-
-    /// The same for the first bytes of a file read a block at a time (`IncrementalXMLWalk`), where
-    /// `head` may end inside a character and the rest of the file is unknown.
+    /// wrong name) is said to be that, with the line of its first byte that is not UTF-8. `head`
+    /// is the whole file (`isWhole`) or, for a file read a block at a time (`IncrementalXMLWalk`),
+    /// its first bytes, which may end inside a character; the rest of the file is unknown.
     static func describeNonXML(head bytes: [UInt8], name: String, isWhole: Bool) throws(InputError) {
         // UTF-16 with a byte order mark is XML's other default encoding, not invalid UTF-8.
         guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return }

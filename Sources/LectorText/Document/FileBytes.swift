@@ -16,38 +16,100 @@ public enum FileBytes {
     /// the file.
     public static func read(path: String, missing: String = "no such file",
                             unreadable: String = "cannot read the file") throws(InputError) -> Data {
-        func failure(_ code: Int32) -> InputError {
-            code == ENOENT || code == ENOTDIR
-                ? InputError(file: path, message: missing)
-                : InputError(file: path, message: "\(unreadable): \(String(cString: strerror(code)))")
-        }
-        var descriptor: Int32
-        repeat { descriptor = open(path, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
-        guard descriptor >= 0 else { throw failure(errno) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw failure(errno) }
-        if status.st_mode & S_IFMT == S_IFDIR {
-            throw InputError(file: path, message: "is a folder, not a file")
-        }
-        // A regular file's size is a good first guess, not a promise: it may grow while read.
-        let isRegular = status.st_mode & S_IFMT == S_IFREG
-        var data = Data(count: isRegular ? max(Int(status.st_size), 0) + 1 : 1 << 16)
+        let file = try OpenFile(path: path, missing: missing, unreadable: unreadable)
+        defer { close(file.descriptor) }
+        var data = Data(count: file.firstGuess)
         var filled = 0
         while true {
             if filled == data.count { data.count *= 2 }
             let count = data.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + filled, raw.count - filled)
+                Glibc.read(file.descriptor, raw.baseAddress! + filled, raw.count - filled)
             }
             if count > 0 {
                 filled += count
             } else if count == 0 {
                 break
             } else if errno != EINTR {
-                throw failure(errno)
+                throw file.failure(errno)
             }
         }
         data.count = filled
         return data
+    }
+
+    /// `read(path:)` as an array, for the readers that walk bytes: read into the array's own
+    /// fresh memory, where a `Data` of the file was first filled with zeros, then read into, then
+    /// copied into an array (three writes of every byte, the last two to fresh pages).
+    package static func bytes(path: String, missing: String = "no such file",
+                              unreadable: String = "cannot read the file") throws(InputError) -> [UInt8] {
+        let file = try OpenFile(path: path, missing: missing, unreadable: unreadable)
+        defer { close(file.descriptor) }
+        var bytes: [UInt8] = []
+        var space = file.firstGuess
+        while true {
+            var result = 0
+            var reason: Int32 = 0
+            bytes.append(addingCapacity: space) { span in
+                span.withUnsafeMutableBufferPointer { buffer, count in
+                    while count < buffer.count {
+                        let read = Glibc.read(file.descriptor, buffer.baseAddress! + count, buffer.count - count)
+                        if read < 0, errno == EINTR { continue }
+                        result = read
+                        if read <= 0 {
+                            reason = errno
+                            return
+                        }
+                        count += read
+                    }
+                    result = 1
+                }
+            }
+            if result < 0 { throw file.failure(reason) }
+            if result == 0 { return bytes }
+            // Filled: the file is longer than guessed (it grew, or it is a pipe).
+            space = bytes.count
+        }
+    }
+
+    /// An open file and what reading it needs to know.
+    private struct OpenFile {
+        let path: String
+        let descriptor: Int32
+        let unreadable: String
+        let missing: String
+        /// The buffer to read into first. A regular file's size is a good first guess, not a
+        /// promise: it may grow while read.
+        let firstGuess: Int
+
+        init(path: String, missing: String, unreadable: String) throws(InputError) {
+            self.path = path
+            self.missing = missing
+            self.unreadable = unreadable
+            var descriptor: Int32
+            repeat { descriptor = open(path, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
+            self.descriptor = descriptor
+            guard descriptor >= 0 else { throw Self.failure(errno, path: path, missing: missing, unreadable: unreadable) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw Self.failure(code, path: path, missing: missing, unreadable: unreadable)
+            }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                close(descriptor)
+                throw InputError(file: path, message: "is a folder, not a file")
+            }
+            firstGuess = status.st_mode & S_IFMT == S_IFREG ? max(Int(status.st_size), 0) + 1 : 1 << 16
+        }
+
+        func failure(_ code: Int32) -> InputError {
+            Self.failure(code, path: path, missing: missing, unreadable: unreadable)
+        }
+
+        static func failure(_ code: Int32, path: String, missing: String, unreadable: String) -> InputError {
+            code == ENOENT || code == ENOTDIR
+                ? InputError(file: path, message: missing)
+                : InputError(file: path, message: "\(unreadable): \(String(cString: strerror(code)))")
+        }
     }
 }

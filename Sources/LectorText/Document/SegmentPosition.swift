@@ -107,7 +107,10 @@ package struct FileLineIndex {
             let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) ^ pattern
             // The high bit of each byte that is not zero, exactly (no borrow crosses bytes).
             let nonzero = ((word & low7) &+ low7) | word
-            count &+= (~nonzero & highBits).nonzeroBitCount
+            // Most words hold none: the population count, a long sequence of instructions on
+            // the baseline x86-64 this is built for (no POPCNT), is skipped for them.
+            let hits = ~nonzero & highBits
+            if hits != 0 { count &+= hits.nonzeroBitCount }
             position += 8
         }
         while position < range.upperBound {
@@ -124,8 +127,9 @@ package struct FileLineIndex {
         let raw = UnsafeRawPointer(base)
         while position + 8 <= range.upperBound {
             let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-            // Bit 7 set and bit 6 clear, byte by byte.
-            count &+= (word & ~(word << 1) & highBits).nonzeroBitCount
+            // Bit 7 set and bit 6 clear, byte by byte (none in ASCII text, where no count is made).
+            let continuations = word & ~(word << 1) & highBits
+            if continuations != 0 { count &+= continuations.nonzeroBitCount }
             position += 8
         }
         while position < range.upperBound {
@@ -161,8 +165,11 @@ extension SegmentText {
             anchors.append(SegmentPosition(utf16Offset: offset, line: place.line, column: place.column, byteOffset: byte))
         }
         var previousEnd: (unit: Int, byte: Int)?
-        // An empty anchor run before the run that starts at its offset.
-        let ordered = runs.sorted { ($0.text.lowerBound, $0.text.upperBound) < ($1.text.lowerBound, $1.text.upperBound) }
+        // An empty anchor run before the run that starts at its offset. The readers give most
+        // runs in that order already, which is checked rather than sorted into a new array.
+        let precedes = { (a: VerbatimRun, b: VerbatimRun) in (a.text.lowerBound, a.text.upperBound) < (b.text.lowerBound, b.text.upperBound) }
+        let isOrdered = runs.indices.dropFirst().allSatisfy { !precedes(runs[$0], runs[$0 - 1]) }
+        let ordered = isOrdered ? runs : runs.sorted(by: precedes)
         for run in ordered {
             guard run.text.upperBound <= unitCount else { return }
             // Where the previous run ended, unless the file just goes on there.

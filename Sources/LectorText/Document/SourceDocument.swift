@@ -241,10 +241,7 @@ public struct SourceDocument: Sendable {
     /// Throws `decode`'s error for bytes that are not UTF-8, for a reader that reads the bytes
     /// themselves (`POReader`).
     package static func validateUTF8(_ bytes: ArraySlice<UInt8>, path: String) throws(InputError) {
-        let valid = bytes.withUnsafeBufferPointer { buffer in
-            String(validating: buffer, as: Unicode.UTF8.self) != nil
-        }
-        guard valid else {
+        guard UTF8Bytes.isValid(bytes) else {
             throw InputError(file: path, line: firstInvalidLine(bytes), message: "the file is not valid UTF-8")
         }
     }

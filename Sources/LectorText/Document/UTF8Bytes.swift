@@ -59,3 +59,53 @@ public enum UTF8Bytes {
         return a.utf8.elementsEqual(b.utf8)
     }
 }
+
+extension UTF8Bytes {
+    /// Whether `bytes` are well-formed UTF-8, by the rules of `String(validating:as:)` (Unicode's
+    /// table 3-7: no overlong form, no surrogate, nothing above U+10FFFF), without making a
+    /// `String` of them. The readers validate a whole file this way before reading it:
+    /// `String(validating:)` copied the file into a string only to drop it, and the standard
+    /// library's check goes byte by byte where text is mostly ASCII, which this skips eight bytes
+    /// at a time.
+    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index < count {
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // The range the second byte must be in, and how many bytes the sequence has.
+            let second: ClosedRange<UInt8>
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: second = 0x80...0xBF; length = 2
+            case 0xE0: second = 0xA0...0xBF; length = 3
+            case 0xE1...0xEC, 0xEE...0xEF: second = 0x80...0xBF; length = 3
+            case 0xED: second = 0x80...0x9F; length = 3
+            case 0xF0: second = 0x90...0xBF; length = 4
+            case 0xF1...0xF3: second = 0x80...0xBF; length = 4
+            case 0xF4: second = 0x80...0x8F; length = 4
+            default: return false
+            }
+            guard index + length <= count, second.contains(base[index + 1]) else { return false }
+            if length > 2 {
+                guard base[index + 2] & 0xC0 == 0x80 else { return false }
+                if length > 3 { guard base[index + 3] & 0xC0 == 0x80 else { return false } }
+            }
+            index += length
+        }
+        return true
+    }
+
+    package static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
+    }
+}

@@ -27,16 +27,18 @@ enum AndroidStringsReader {
     /// Runs of the resolved text: where a verbatim stretch of the raw text (`AndroidText.resolveMapped`)
     /// meets a verbatim run of the XML, the text stands as is in the file.
     private static func mapped(_ entries: [ResourceEntry], raw: [String], in bytes: [UInt8]) -> [ResourceEntry] {
-        let ordinals = entries.map(\.text.elementOrdinal)
-        let located = XMLSegmentLocator.locate(bytes, ordinals: ordinals, vocabulary: vocabulary) ?? [:]
-        return zip(entries, raw).map { entry, raw in
-            var entry = entry
+        // Each element is compared with the raw text its entry was resolved from.
+        let wanted = zip(entries.indices, raw).map { XMLSegmentLocator.Wanted(ordinal: entries[$0].text.elementOrdinal, text: $1, slot: $0) }
+        let located = XMLSegmentLocator.locate(bytes, wanted, slots: entries.count, vocabulary: vocabulary)
+        return zip(zip(entries, raw), located).map { pair, xmlRuns in
+            var entry = pair.0
+            let raw = pair.1
             var runs: [VerbatimRun] = []
-            if let found = located[entry.text.elementOrdinal], found.text.utf8.elementsEqual(raw.utf8) {
+            if let xmlRuns {
                 let resolved = AndroidText.resolveMapped(raw)
                 let rawUnits = Array(raw.utf16)
                 for piece in resolved.verbatim {
-                    for run in found.runs where run.text.overlaps(piece.raw) {
+                    for run in xmlRuns where run.text.overlaps(piece.raw) {
                         let lower = max(run.text.lowerBound, piece.raw.lowerBound)
                         let upper = min(run.text.upperBound, piece.raw.upperBound)
                         var byte = run.byteOffset
@@ -46,7 +48,7 @@ enum AndroidStringsReader {
                                                 escaping: .androidString(in: run.escaping)))
                     }
                 }
-                runs += escapeAnchors(resolved, raw: rawUnits, xmlRuns: found.runs)
+                runs += escapeAnchors(resolved, raw: rawUnits, xmlRuns: xmlRuns)
             }
             var text = entry.text
             text.verbatimRuns = runs

@@ -51,16 +51,11 @@ extension ResourceEntry {
     /// `entries` with the verbatim runs of each text whose element (`SegmentText.elementOrdinal`)
     /// is found in `bytes` with the same text; the others get none, so nothing in them is fixed.
     static func mapped(_ entries: [ResourceEntry], in bytes: [UInt8], vocabulary: InlineMarkupVocabulary) -> [ResourceEntry] {
-        let located = XMLSegmentLocator.locate(bytes, ordinals: entries.map(\.text.elementOrdinal), vocabulary: vocabulary) ?? [:]
-        return entries.map { entry in
-            var entry = entry
-            var text = entry.text
-            if let found = located[text.elementOrdinal], found.text.utf8.elementsEqual(text.text.utf8) {
-                text.verbatimRuns = found.runs
-            } else {
-                text.verbatimRuns = []
-            }
-            entry.text = text
+        let wanted = entries.indices.map { XMLSegmentLocator.Wanted(ordinal: entries[$0].text.elementOrdinal, text: entries[$0].text.text, slot: $0) }
+        let found = XMLSegmentLocator.locate(bytes, wanted, slots: entries.count, vocabulary: vocabulary)
+        return entries.indices.map { index in
+            var entry = entries[index]
+            entry.text.verbatimRuns = found[index] ?? []
             return entry
         }
     }
