@@ -41,6 +41,24 @@ import Testing
         #expect(document.lineCount == segments.count)
     }
 
+    /// A `<trans-unit>` nested in another (well-formed XML, against the schema) is read, not
+    /// refused: when the outer unit closes, it is read with the inner unit's source and target,
+    /// which the builder keeps (moving them out of it at the inner unit's end made the outer one
+    /// throw "has no <source>").
+    @Test func nestedTransUnitIsReadNotRefused() throws {
+        let xliff = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file source-language="de" target-language="en" datatype="plaintext" original="x"><body>
+            <trans-unit id="a"><source>x</source><trans-unit id="b"><source>p</source><target>q</target></trans-unit></trans-unit>
+            </body></file></xliff>
+            """
+        let file = try XLIFFReader.read(data: Data(xliff.utf8), name: "nested.xlf")
+        #expect(file.units.map(\.id) == ["b", "b"])
+        #expect(file.units.map(\.source.text) == ["p", "p"])
+        #expect(file.units.map { $0.target?.text } == ["q", "q"])
+    }
+
     /// The units' array is made as large as the document's unit tags say, and they say it exactly
     /// in a plain XLIFF 1.2 or 2 file.
     @Test func xliffUnitCountIsTheUnitTags() throws {

@@ -220,12 +220,14 @@ final class XLIFFBuilder: XMLDocumentHandler {
             if let text = note?.trimmingWhitespace(), !text.isEmpty { unitNotes.append(text) }
             note = nil
         case (.one, "trans-unit"):
-            // Moved out, not copied: the next unit starts without them anyway.
-            guard let source = source.take() else {
+            // Copied, not moved out: a `<trans-unit>` nested in another (well-formed, against the
+            // schema) leaves the inner unit's source and target to the outer one, which is read
+            // with them as before rather than refused for want of a `<source>`.
+            guard let source else {
                 throw error(unitLine, "<trans-unit\(describeID(unitID))> has no <source>")
             }
             guard unitTranslatable else { break }
-            units.append(BilingualUnit(id: unitID, source: source, target: target.take(), notes: unitNotes,
+            units.append(BilingualUnit(id: unitID, source: source, target: target, notes: unitNotes,
                                        details: UnitDetails(maxLength: unitMaxLength)))
         case (.two, "segment") where path.last?.name == "unit":
             guard let source else {
