@@ -9,6 +9,28 @@ import Testing
 /// kind): exhaustively on short strings over every ASCII word-break class, and on real and
 /// generated text, where non-ASCII stretches go to ICU.
 @Suite struct WordSegmenterTests {
+    /// The first ten strings of 1 to 5 characters over one representative of each class and the
+    /// characters the rules name (`.` `'` `:` `,` `;` `_` `"` `@`, space, CR, LF, tab, `-`, `#`)
+    /// that `differ` says are split differently.
+    func shortStringMismatches(_ differ: ([UInt16]) -> Bool) -> [String] {
+        let alphabet = Array("aZ1_.':,;\"@ \r\n\t-#".utf16)
+        var mismatches: [String] = []
+        var string: [UInt16] = []
+        func visit(_ length: Int) {
+            if !string.isEmpty, mismatches.count < 10, differ(string) {
+                mismatches.append(String(decoding: string, as: Unicode.UTF16.self).debugDescription)
+            }
+            guard length < 5 else { return }
+            for unit in alphabet {
+                string.append(unit)
+                visit(length + 1)
+                string.removeLast()
+            }
+        }
+        visit(0)
+        return mismatches
+    }
+
     func icuWords(_ units: [UInt16], _ icu: TextSegmenter) -> [String] {
         var words: [String] = []
         units.withUnsafeBufferPointer { buffer in
@@ -77,21 +99,7 @@ import Testing
     @Test(arguments: ["en", "sv"])
     func exhaustiveShortStringsAllSegments(locale: String) throws {
         let icu = try TextSegmenter(.word, locale: locale)
-        let alphabet = Array("aZ1_.':,;\"@ \r\n\t-#".utf16)
-        var mismatches: [String] = []
-        var string: [UInt16] = []
-        func visit(_ length: Int) {
-            if !string.isEmpty, icuSegments(string, icu) != splitSegments(string, icu), mismatches.count < 10 {
-                mismatches.append(String(decoding: string, as: Unicode.UTF16.self).debugDescription)
-            }
-            guard length < 5 else { return }
-            for unit in alphabet {
-                string.append(unit)
-                visit(length + 1)
-                string.removeLast()
-            }
-        }
-        visit(0)
+        let mismatches = shortStringMismatches { icuSegments($0, icu) != splitSegments($0, icu) }
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
@@ -117,21 +125,7 @@ import Testing
     /// characters the rules name (`.` `'` `:` `,` `;` `_` `"` `@`, space, CR, LF, tab, `-`).
     @Test func exhaustiveShortStrings() throws {
         let icu = try TextSegmenter(.word, locale: "en")
-        let alphabet = Array("aZ1_.':,;\"@ \r\n\t-#".utf16)
-        var mismatches: [String] = []
-        var string: [UInt16] = []
-        func visit(_ length: Int) {
-            if !string.isEmpty, icuWords(string, icu) != fastWords(string, icu), mismatches.count < 10 {
-                mismatches.append(String(decoding: string, as: Unicode.UTF16.self).debugDescription)
-            }
-            guard length < 5 else { return }
-            for unit in alphabet {
-                string.append(unit)
-                visit(length + 1)
-                string.removeLast()
-            }
-        }
-        visit(0)
+        let mismatches = shortStringMismatches { icuWords($0, icu) != fastWords($0, icu) }
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 

@@ -16,30 +16,14 @@ public enum FileBytes {
     /// the file.
     public static func read(path: String, missing: String = "no such file",
                             unreadable: String = "cannot read the file") throws(InputError) -> Data {
-        let file = try OpenFile(path: path, missing: missing, unreadable: unreadable)
-        defer { close(file.descriptor) }
-        var data = Data(count: file.firstGuess)
-        var filled = 0
-        while true {
-            if filled == data.count { data.count *= 2 }
-            let count = data.withUnsafeMutableBytes { raw in
-                Glibc.read(file.descriptor, raw.baseAddress! + filled, raw.count - filled)
-            }
-            if count > 0 {
-                filled += count
-            } else if count == 0 {
-                break
-            } else if errno != EINTR {
-                throw file.failure(errno)
-            }
-        }
-        data.count = filled
-        return data
+        // One read loop for both forms: the array's bytes copied once into the `Data`, where a
+        // loop of its own filled a `Data` with zeros first.
+        Data(try bytes(path: path, missing: missing, unreadable: unreadable))
     }
 
-    /// `read(path:)` as an array, for the readers that walk bytes: read into the array's own
-    /// fresh memory, where a `Data` of the file was first filled with zeros, then read into, then
-    /// copied into an array (three writes of every byte, the last two to fresh pages).
+    /// The bytes of the file as an array, for the readers that walk bytes (and for `read`): read
+    /// into the array's own fresh memory, where a `Data` of the file was first filled with zeros,
+    /// then read into, then copied into an array (three writes of every byte).
     package static func bytes(path: String, missing: String = "no such file",
                               unreadable: String = "cannot read the file") throws(InputError) -> [UInt8] {
         let file = try OpenFile(path: path, missing: missing, unreadable: unreadable)
