@@ -44,6 +44,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
         case hunspellOrder = 4
         /// Every entry's parsed translations of a FreeDict dictionary (`FreeDictTranslationTable`).
         case freeDictTranslations = 5
+        /// The forms of CLDR's unit names in a locale, as ICU's number formatter writes them.
+        case unitNames = 6
 
         var fileTag: String {
             switch self {
@@ -52,6 +54,7 @@ public struct LexiconDiskCache: Sendable, Hashable {
             case .hunspellModels: "models"
             case .hunspellOrder: "order"
             case .freeDictTranslations: "translations"
+            case .unitNames: "units"
             }
         }
     }

@@ -1,0 +1,71 @@
+import Foundation
+@testable import LectorICU
+@testable import LectorLexicon
+@testable import LectorRules
+@testable import LectorText
+import Testing
+
+/// CLDR's unit names kept in the lexicon disk cache (`UnitNameStore`) are the ones ICU writes
+/// (`UnitWords.catalogueForms`), when the cache is written, when it is read, and when its file is
+/// damaged (read from ICU again and rewritten).
+@Suite struct UnitNameStoreTests {
+    static let locales = ["de", "en", "en_001", "ru", "cs", "fr", "ja", "zh", "ro", "uk", "pl"]
+
+    @Test(.enabled(if: DerivedTables.files != nil, "needs /proc/self/maps"))
+    func storedFormsAreICUs() throws {
+        let folder = NSTemporaryDirectory() + "lector-units-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = LexiconDiskCache(folder: folder)
+        let sources = try #require(DerivedTables.files)
+        #expect(sources.contains { ($0 as NSString).lastPathComponent.hasPrefix("libicuuc") })
+        for locale in Self.locales {
+            let reference = try UnitWords.catalogueForms(locale: locale)
+            #expect(reference.count == UnitWords.catalogueStems.count)
+            #expect(reference.contains { !$0.isEmpty })
+            let key = UnitNameStore.key(locale: locale)
+            let path = try #require(cache.file(kind: .unitNames, sources: sources, key: key))
+            #expect(!FileManager.default.fileExists(atPath: path))
+            #expect(try UnitNameStore.forms(locale: locale, cache: cache) == reference)
+            #expect(FileManager.default.fileExists(atPath: path))
+            #expect(UnitNameStore.decode(cache.read(kind: .unitNames, sources: sources, key: key), key: key) == reference)
+            #expect(try UnitNameStore.forms(locale: locale, cache: cache) == reference)
+
+            // A flipped byte in the payload fails the checksum: the forms come from ICU again.
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes[bytes.count - 2] ^= 0x20
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(cache.read(kind: .unitNames, sources: sources, key: key) == nil)
+            #expect(try UnitNameStore.forms(locale: locale, cache: cache) == reference)
+            #expect(UnitNameStore.decode(cache.read(kind: .unitNames, sources: sources, key: key), key: key) == reference)
+        }
+    }
+
+    /// `/proc` files are read to their end, past the first 4 KB that `String(contentsOfFile:)` read
+    /// of them; a regular file reads as Foundation reads it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/maps"), "needs /proc"))
+    func filesAreReadToTheirEnd() throws {
+        let maps = try #require(DerivedTables.readToEnd("/proc/self/maps"))
+        #expect(maps.count > 4096)
+        #expect(maps.last == UInt8(ascii: "\n"))
+        let path = #filePath
+        #expect(DerivedTables.readToEnd(path) == Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(DerivedTables.readToEnd(path + ".missing") == nil)
+        // The libraries are named as the map names them, each once.
+        let text = String(decoding: maps, as: UTF8.self)
+        for file in DerivedTables.icuFiles() { #expect(text.contains(file)) }
+        #expect(Set(DerivedTables.icuFiles()).count == DerivedTables.icuFiles().count)
+    }
+
+    @Test func decodingRefusesWhatWasNotMadeForTheKey() throws {
+        let reference = try UnitWords.catalogueForms(locale: "de")
+        let key = UnitNameStore.key(locale: "de")
+        let sections = try #require(UnitNameStore.encode(reference, key: key))
+        #expect(UnitNameStore.decode(sections, key: key) == reference)
+        #expect(UnitNameStore.decode(sections, key: UnitNameStore.key(locale: "en")) == nil)
+        #expect(UnitNameStore.decode([sections[0]], key: key) == nil)
+        #expect(UnitNameStore.decode([sections[0], sections[1].dropLast()], key: key) == nil)
+        #expect(UnitNameStore.decode([sections[0], Data("99999\u{1F}A\u{1F}km\u{1E}".utf8)], key: key) == nil)
+        #expect(UnitNameStore.decode([sections[0], Data("0\u{1F}X\u{1F}km\u{1E}".utf8)], key: key) == nil)
+        #expect(UnitNameStore.encode([[MeasureUnitNames.Form(text: "a\u{1E}b", isBeforeNumber: false)]], key: key) == nil)
+    }
+}
