@@ -46,6 +46,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
         case freeDictTranslations = 5
         /// The forms of CLDR's unit names in a locale, as ICU's number formatter writes them.
         case unitNames = 6
+        /// The places CLDR names in a language pair (`NameCorrespondence.Places` in LectorRules).
+        case places = 7
 
         var fileTag: String {
             switch self {
@@ -55,6 +57,7 @@ public struct LexiconDiskCache: Sendable, Hashable {
             case .hunspellOrder: "order"
             case .freeDictTranslations: "translations"
             case .unitNames: "units"
+            case .places: "places"
             }
         }
     }

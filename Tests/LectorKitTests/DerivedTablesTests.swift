@@ -69,3 +69,44 @@ import Testing
         #expect(UnitNameStore.encode([[MeasureUnitNames.Form(text: "a\u{1E}b", isBeforeNumber: false)]], key: key) == nil)
     }
 }
+
+/// The places of a language pair kept in the lexicon disk cache (`PlacesStore`) are the ones read
+/// from CLDR through ICU, when written, when read, and when the file is damaged.
+@Suite struct PlacesStoreTests {
+    static func expectSame(_ a: NameCorrespondence.Places, _ b: NameCorrespondence.Places) {
+        #expect(a.entries.count == b.entries.count)
+        #expect(a.entries.elementsEqual(b.entries) { $0.source == $1.source && $0.target == $1.target })
+        #expect(a.sourceWords == b.sourceWords)
+        #expect(a.sourceCalendar == b.sourceCalendar)
+        #expect(a.targetCalendar == b.targetCalendar)
+        #expect(a.targetPlacesAndLanguages == b.targetPlacesAndLanguages)
+        #expect(a.targetLanguages == b.targetLanguages)
+        #expect(a.targetCitiesAndCountries == b.targetCitiesAndCountries)
+    }
+
+    @Test(.enabled(if: DerivedTables.files != nil, "needs /proc/self/maps"))
+    func storedPlacesAreCLDRs() throws {
+        let folder = NSTemporaryDirectory() + "lector-places-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = LexiconDiskCache(folder: folder)
+        let sources = try #require(DerivedTables.files)
+        let latin = try Transliterator(id: NamesMissingRule.latinTransliteration)
+        for (source, target) in [("de", "en"), ("ru", "en"), ("en", "de"), ("ja", "en"), ("cs", "en"), ("zh", "fr")] {
+            let reference = try NameCorrespondence.Places(source: source, target: target, latin: latin)
+            #expect(reference.entries.count > 10)
+            let key = PlacesStore.key(source: source, target: target, latin: latin)
+            let path = try #require(cache.file(kind: .places, sources: sources, key: key))
+            Self.expectSame(try PlacesStore.places(source: source, target: target, latin: latin, cache: cache), reference)
+            #expect(FileManager.default.fileExists(atPath: path))
+            let stored = try #require(PlacesStore.decode(cache.read(kind: .places, sources: sources, key: key), key: key))
+            Self.expectSame(stored, reference)
+            #expect(PlacesStore.decode(cache.read(kind: .places, sources: sources, key: key), key: key + "x") == nil)
+
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes[bytes.count - 2] ^= 0x20
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(cache.read(kind: .places, sources: sources, key: key) == nil)
+            Self.expectSame(try PlacesStore.places(source: source, target: target, latin: latin, cache: cache), reference)
+        }
+    }
+}

@@ -55,4 +55,30 @@ enum DerivedTables {
     static func isStorable(_ text: String) -> Bool {
         !text.utf8.contains { $0 >= 0x1C && $0 <= 0x1F }
     }
+
+    /// A set of words as a section: each word followed by RS, in sorted order; `nil` where a word
+    /// holds a separator.
+    static func section(_ words: Set<String>) -> Data? {
+        var text = ""
+        for word in words.sorted() {
+            guard isStorable(word) else { return nil }
+            text += word + "\u{1E}"
+        }
+        return Data(text.utf8)
+    }
+
+    /// The words of a section made by `section(_:)`; `nil` for anything else.
+    static func words(_ section: Data) -> Set<String>? {
+        guard let text = String(data: section, encoding: .utf8), let words = records(text, "\u{1E}") else { return nil }
+        return Set(words)
+    }
+
+    /// The records of `text`, each ended by `terminator`; `nil` when the text does not end with one.
+    /// Cut on the bytes (a split by characters was most of reading a file back): a separator is
+    /// a control character, which is always a character of its own, so the cuts are the same.
+    static func records(_ text: String, _ terminator: Unicode.Scalar) -> [String]? {
+        let byte = UInt8(terminator.value)
+        guard text.utf8.last.map({ $0 == byte }) ?? true else { return nil }
+        return text.utf8.split(separator: byte, omittingEmptySubsequences: false).dropLast().map { String(Substring($0)) }
+    }
 }
