@@ -48,6 +48,8 @@ public struct LexiconDiskCache: Sendable, Hashable {
         case unitNames = 6
         /// The places CLDR names in a language pair (`NameCorrespondence.Places` in LectorRules).
         case places = 7
+        /// The names of weekdays, months and languages of a locale (`LowerCaseNames`).
+        case lowerCaseNames = 8
 
         var fileTag: String {
             switch self {
@@ -58,6 +60,7 @@ public struct LexiconDiskCache: Sendable, Hashable {
             case .freeDictTranslations: "translations"
             case .unitNames: "units"
             case .places: "places"
+            case .lowerCaseNames: "lower-case-names"
             }
         }
     }

@@ -110,3 +110,46 @@ import Testing
         }
     }
 }
+
+/// The names of weekdays, months and languages kept in the lexicon disk cache
+/// (`LowerCaseNamesStore`) are the ones ICU gives, when written, when read, and when damaged.
+@Suite struct LowerCaseNamesStoreTests {
+    @Test(.enabled(if: DerivedTables.files != nil, "needs /proc/self/maps"))
+    func storedNamesAreICUs() throws {
+        let folder = NSTemporaryDirectory() + "lector-lower-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = LexiconDiskCache(folder: folder)
+        let sources = try #require(DerivedTables.files)
+        for locale in ["en", "de", "fr", "ru", "cs", "ja", "ro"] {
+            let reference = try LowerCaseNames(locale: locale)
+            // Japanese writes no case: both sets are empty, and stored empty.
+            #expect((reference.capitalizedWords.isEmpty && reference.lowerCaseWords.isEmpty) == (locale == "ja"))
+            let key = "lower-case-names:" + locale
+            let path = try #require(cache.file(kind: .lowerCaseNames, sources: sources, key: key))
+            for _ in 0..<2 {
+                let read = try LowerCaseNamesStore.read(locale: locale, cache: cache)
+                #expect(read.locale == locale)
+                #expect(read.lowerCaseWords == reference.lowerCaseWords)
+                #expect(read.capitalizedWords == reference.capitalizedWords)
+                #expect(FileManager.default.fileExists(atPath: path))
+            }
+            #expect(LowerCaseNamesStore.decode(cache.read(kind: .lowerCaseNames, sources: sources, key: key), key: key + "x",
+                                               locale: locale) == nil)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes[bytes.count - 2] ^= 0x20
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(cache.read(kind: .lowerCaseNames, sources: sources, key: key) == nil)
+            #expect(try LowerCaseNamesStore.read(locale: locale, cache: cache).lowerCaseWords == reference.lowerCaseWords)
+        }
+    }
+
+    /// A word list survives the round trip whatever it holds but the separators.
+    @Test func wordSectionsRoundTrip() throws {
+        let words: Set<String> = ["", "a", "Ünter", "東京", "e\u{301}", "\r\n", "x y", "\u{1C}"]
+        #expect(DerivedTables.section(words) == nil)
+        let storable = words.subtracting(["\u{1C}"])
+        #expect(DerivedTables.words(try #require(DerivedTables.section(storable))) == storable)
+        #expect(DerivedTables.words(Data("a\u{1E}b".utf8)) == nil)
+        #expect(DerivedTables.words(Data()) == [])
+    }
+}
