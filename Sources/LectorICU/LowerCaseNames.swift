@@ -25,6 +25,13 @@ public struct LowerCaseNames: Sendable {
         }
     }
 
+    /// Names read before (a copy of what `init(locale:)` reads, kept on disk by the caller).
+    public init(locale: String, lowerCaseWords: Set<String>, capitalizedWords: Set<String>) {
+        self.locale = locale
+        self.lowerCaseWords = lowerCaseWords
+        self.capitalizedWords = capitalizedWords
+    }
+
     private init(reading locale: String) throws(ICUError) {
         self.locale = locale
         let dates = try DateSymbols(locale: locale)

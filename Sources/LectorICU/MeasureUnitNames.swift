@@ -14,6 +14,11 @@ public enum MeasureUnitNames {
     public struct Form: Hashable, Sendable {
         public let text: String
         public let isBeforeNumber: Bool
+
+        public init(text: String, isBeforeNumber: Bool) {
+            self.text = text
+            self.isBeforeNumber = isBeforeNumber
+        }
     }
 
     /// The forms of `unit` in `locale`: a skeleton stem such as `measure-unit/length-kilometer` or

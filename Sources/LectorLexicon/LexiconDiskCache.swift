@@ -44,6 +44,12 @@ public struct LexiconDiskCache: Sendable, Hashable {
         case hunspellOrder = 4
         /// Every entry's parsed translations of a FreeDict dictionary (`FreeDictTranslationTable`).
         case freeDictTranslations = 5
+        /// The forms of CLDR's unit names in a locale, as ICU's number formatter writes them.
+        case unitNames = 6
+        /// The places CLDR names in a language pair (`NameCorrespondence.Places` in LectorRules).
+        case places = 7
+        /// The names of weekdays, months and languages of a locale (`LowerCaseNames`).
+        case lowerCaseNames = 8
 
         var fileTag: String {
             switch self {
@@ -52,6 +58,9 @@ public struct LexiconDiskCache: Sendable, Hashable {
             case .hunspellModels: "models"
             case .hunspellOrder: "order"
             case .freeDictTranslations: "translations"
+            case .unitNames: "units"
+            case .places: "places"
+            case .lowerCaseNames: "lower-case-names"
             }
         }
     }

@@ -33,7 +33,9 @@ public enum SharedRuleTables {
                 // Made again, and reported, by the rule's own preparation.
             }
         }
-        if ruleIDs.contains(where: { $0.hasPrefix("meaning.") }) { _ = NegationLexicon.all }
+        if ruleIDs.contains(where: { $0.hasPrefix("meaning.") }) {
+            for language in [sourceLanguage, targetLanguage] { _ = NegationLexicon.forLanguage(language) }
+        }
         if ruleIDs.contains(OffensiveRule.description.id) { _ = CueLexicon.offensive }
         if ruleIDs.contains(NumbersUnitRule.description.id) {
             for language in [sourceLanguage, targetLanguage] {

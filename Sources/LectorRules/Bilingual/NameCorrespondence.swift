@@ -479,12 +479,26 @@ enum NameCorrespondence {
             lock.lock()
             defer { lock.unlock() }
             if let cached = cache[key] { return cached }
-            let made = try Places(source: source, target: target, latin: latin)
+            let made = try PlacesStore.places(source: source, target: target, latin: latin)
             cache[key] = made
             return made
         }
 
-        private init(source: String, target: String, latin: Transliterator) throws {
+        /// Places as `PlacesStore` read them back from the disk cache.
+        init(entries: [(source: [String], target: [String])], sourceWords: Set<String>, sourceCalendar: Set<String>,
+             targetCalendar: Set<String>, targetPlacesAndLanguages: Set<String>, targetLanguages: Set<String>,
+             targetCitiesAndCountries: Set<String>) {
+            self.entries = entries
+            self.sourceWords = sourceWords
+            self.sourceCalendar = sourceCalendar
+            self.targetCalendar = targetCalendar
+            self.targetPlacesAndLanguages = targetPlacesAndLanguages
+            self.targetLanguages = targetLanguages
+            self.targetCitiesAndCountries = targetCitiesAndCountries
+        }
+
+        /// Places read from CLDR through ICU (`PlacesStore` keeps a copy on disk).
+        init(source: String, target: String, latin: Transliterator) throws {
             let (sourceNames, targetNames) = (try PlaceNames(locale: source), try PlaceNames(locale: target))
             func keys(_ names: [String]) -> [String] {
                 var result = Set<String>()

@@ -125,7 +125,7 @@ public struct NumbersUnitRule: BilingualRule {
         let compoundHeads: [String: Set<UnitWords.Unit>]
 
         init(language: String, dictionary: HunspellDictionary?) throws {
-            let words = try UnitWords(language: language)
+            let words = try UnitWords(language: language) { (locale: String) throws(ICUError) in try UnitNameStore.forms(locale: locale) }
             self.words = words
             self.dictionary = dictionary
             var heads: [String: Set<UnitWords.Unit>] = [:]

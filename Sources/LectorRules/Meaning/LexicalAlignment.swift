@@ -1988,20 +1988,27 @@ struct ASCIIWordFacts {
 
 /// Function words per language (`Resources/Meaning/function-words.txt`).
 enum FunctionWords {
-    static let all: [String: Set<String>] = {
+    /// The function words of `language`'s primary language, read once per process and language
+    /// from that language's lines (a check reads two of the file's thirteen).
+    static func of(_ language: String) -> Set<String> {
+        let primary = LexicalLanguages.primary(language)
+        return byLanguage.value(for: primary) { read(primary) }
+    }
+
+    private static let byLanguage = ProcessMemo<String, Set<String>>(makesOnce: true)
+
+    static func read(_ language: String) -> Set<String> {
         guard let text = LectorResources.text(of: "Meaning/function-words.txt") else {
             // A missing resource is a broken build, not a state a user can be in: fail loudly.
             preconditionFailure("Lector's resource Meaning/function-words.txt is missing")
         }
-        var result: [String: Set<String>] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        var result: Set<String> = []
+        for line in ResourceLines.lines(of: text, startingWith: language + "\t") {
             let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
-            result[String(fields[0]), default: []].formUnion(fields[1].split(separator: " ").map(String.init))
+            guard fields.count == 2, fields[0] == language else { continue }
+            result.formUnion(fields[1].split(separator: " ").map(String.init))
         }
         return result
-    }()
-
-    static func of(_ language: String) -> Set<String> { all[LexicalLanguages.primary(language)] ?? [] }
+    }
 }
 

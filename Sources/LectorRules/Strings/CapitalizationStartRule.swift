@@ -53,8 +53,8 @@ public struct CapitalizationStartRule: UnitRule {
     /// `nil` for a text checked without a source.
     public func prepare(for context: CheckContext) throws -> (source: LowerCaseNames, target: LowerCaseNames)? {
         guard let bilingual = context.bilingual else { return nil }
-        return (try LowerCaseNames(locale: Term.primaryLanguage(of: bilingual.sourceLanguage)),
-                try LowerCaseNames(locale: context.targetPrimaryLanguage))
+        return (try LowerCaseNamesStore.names(locale: Term.primaryLanguage(of: bilingual.sourceLanguage)),
+                try LowerCaseNamesStore.names(locale: context.targetPrimaryLanguage))
     }
 
     public func findings(in pair: StringPair, of context: CheckContext,

@@ -43,7 +43,31 @@ public struct UnitWords: Sendable {
     public let wordForms: [(form: String, units: Set<Unit>)]
 
     public init(language: String) throws(ICUError) {
-        self = try Self.memo.value(for: language) { () throws(ICUError) -> UnitWords in try UnitWords(reading: language) }
+        try self.init(language: language, forms: Self.catalogueForms(locale:))
+    }
+
+    /// The units of `language`, with the forms of the catalogue's units in each of its locales
+    /// (`locales(of:)`) from `forms`, which must give what `catalogueForms(locale:)` gives: a
+    /// copy of it kept on disk, which spares ICU's formatters (a sixth of a ten-unit check).
+    /// The first made for a language is kept for the process.
+    public init(language: String, forms: (String) throws(ICUError) -> [[MeasureUnitNames.Form]]) throws(ICUError) {
+        self = try Self.memo.value(for: language) { () throws(ICUError) -> UnitWords in
+            try UnitWords(reading: language, forms: forms)
+        }
+    }
+
+    /// The CLDR locales whose unit names `language` reads: British spellings (`kilometres`) are
+    /// `en_001`'s; other languages read their own locale.
+    public static func locales(of language: String) -> [String] {
+        language == "en" ? ["en", "en_001"] : [language]
+    }
+
+    /// The skeleton stems of the catalogue's units, in the order of `catalogueForms(locale:)`.
+    public static var catalogueStems: [String] { catalogue.map(\.stem) }
+
+    /// The forms of each of the catalogue's units in `locale`, read from ICU.
+    public static func catalogueForms(locale: String) throws(ICUError) -> [[MeasureUnitNames.Form]] {
+        try MeasureUnitNames.forms(of: catalogueStems, locale: locale)
     }
 
     /// Made once: with `--jobs 2` both workers met their first figure with a unit at once and
@@ -81,10 +105,9 @@ public struct UnitWords: Sendable {
         return entries
     }()
 
-    private init(reading language: String) throws(ICUError) {
+    private init(reading language: String, forms readForms: (String) throws(ICUError) -> [[MeasureUnitNames.Form]]) throws(ICUError) {
         self.language = language
-        // British spellings (`kilometres`) are `en_001`'s; other languages read their own locale.
-        let locales = language == "en" ? ["en", "en_001"] : [language]
+        let locales = Self.locales(of: language)
         var afterForms: [[UInt16]: Set<Unit>] = [:], beforeForms: [[UInt16]: Set<Unit>] = [:]
         var words: [String: Set<Unit>] = [:]
         func add(_ text: String, _ unit: Unit, isBeforeNumber: Bool) {
@@ -100,7 +123,9 @@ public struct UnitWords: Sendable {
             }
         }
         for locale in locales {
-            let forms = try MeasureUnitNames.forms(of: Self.catalogue.map(\.stem), locale: locale)
+            let forms = try readForms(locale)
+            // A reader that gives another list is a broken build (a stored copy is checked first).
+            precondition(forms.count == Self.catalogue.count, "unit forms of \(locale) do not match the catalogue")
             var currencyNames: [(form: String, unit: Unit)] = []
             for ((_, unit), unitForms) in zip(Self.catalogue, forms) {
                 for form in unitForms {
