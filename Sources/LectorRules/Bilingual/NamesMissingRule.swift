@@ -944,14 +944,14 @@ public struct NamesMissingRule: BilingualRule {
     /// soundChanges(b)`) by a caller that knows it; `nil` to find out.
     static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, soundChange: Bool?) -> Bool {
         if abs(a.count - b.count) > 3 { return false }
-        if isCloseAsWritten(a, b) || isCloseAsWritten(b, a) { return true }
+        if isCloseAsWrittenEitherWay(a, b) { return true }
         guard soundChange ?? (soundChanges(a) || soundChanges(b)) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { x in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { y in
                 let xCount = phonological(a, into: x), yCount = phonological(b, into: y)
                 // A sound change applies (the guard above), so a changed key differs: no need to compare.
                 let x = UnsafeBufferPointer(rebasing: x[..<xCount]), y = UnsafeBufferPointer(rebasing: y[..<yCount])
-                return isCloseAsWritten(x, y) || isCloseAsWritten(y, x)
+                return isCloseAsWrittenEitherWay(x, y)
             }
         }
     }
@@ -995,12 +995,23 @@ public struct NamesMissingRule: BilingualRule {
         return false
     }
 
-    private static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
         // Equal or a prefix: one `memcmp` of `name`'s length (the generic `elementsEqual` compared
         // byte by byte through its iterators).
         if candidate.count >= name.count, candidate.count - name.count <= 2, startsWith(candidate, name) { return true }
         if name.count < 8 { return isWithinOneEdit(name, candidate) }
         return editDistance(name, candidate, limit: 2) <= 2
+    }
+
+    /// `isCloseAsWritten(a, b) || isCloseAsWritten(b, a)`, with the distance found once: the
+    /// edit distance and `isWithinOneEdit` are the same both ways round, and two edits allowed
+    /// (a key of eight letters or more either way) take in one. Two long keys had their table
+    /// computed twice.
+    static func isCloseAsWrittenEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if long.count - short.count <= 2, startsWith(long, short) { return true }
+        if long.count < 8 { return isWithinOneEdit(short, long) }
+        return editDistance(short, long, limit: 2) <= 2
     }
 
     /// Whether `bytes` starts with `prefix` (no longer than `bytes`).
