@@ -25,6 +25,19 @@ import Testing
         }
     }
 
+    /// `UTF8Bytes.contains(_:byte:)` (`memchr`), which the line-break and bracket pre-checks
+    /// ask once a byte, finds what the byte scan finds, on the seed article's lines and strings
+    /// with the bytes at their edges (a bridged string among them, which has no contiguous UTF-8).
+    @Test func byteSearchIsTheByteScan() throws {
+        let texts = try Self.texts() + ["(", "[", "x (2, 17, 18)", "[3–5]", "(€", "€[", NSString(string: "bridged (1)") as String]
+        for text in texts {
+            for byte: UInt8 in [0x0A, 0x0D, 0xE2, 0x28, 0x5B] {
+                #expect(UTF8Bytes.contains(text, byte: byte) == text.utf8.contains(where: { $0 == byte }), "\(text.debugDescription) \(byte)")
+            }
+            #expect(NumbersMismatchRule.citationRanges(in: text).isEmpty || text.utf8.contains(where: { $0 == 0x28 || $0 == 0x5B }))
+        }
+    }
+
     /// An assembled document is its segments one a line, their own line breaks made spaces.
     @Test func assembledDocumentIsTheSegmentsJoined() throws {
         let texts = try Self.texts()
