@@ -167,6 +167,31 @@ import Testing
         }
     }
 
+    /// `EmbeddedCodeFinder.mayHaveCode` (sixteen units a step) answers as the unit walk it
+    /// replaced, on the seed texts' lines and on texts of 0 to 40 units with each mark (and the
+    /// units beside it) at every place, ASCII and beyond.
+    @Test func codeStartTestIsTheUnitWalk() throws {
+        let marks: [UInt16] = [0x25, 0x7B, 0x24, 0x26, 0x40, 0x3C]
+        func reference(_ units: ArraySlice<UInt16>) -> Bool { units.contains(where: marks.contains) }
+        var texts = try Self.texts().map { ArraySlice(Array($0.utf16)) }
+        for length in 0...40 {
+            for place in 0..<max(length, 1) {
+                for unit in marks + [0x23, 0x3B, 0x3D, 0x3F, 0x7A, 0x7C, 0x41, 0x125, 0x3C25, 0x2540] {
+                    var units = [UInt16](repeating: 0x61, count: length + 2)
+                    if place < length { units[place + 1] = unit }
+                    if place + 1 < length { units[place + 2] = unit &+ 1 }
+                    texts.append(units[1..<(length + 1)])
+                }
+            }
+        }
+        var found = 0
+        for text in texts {
+            if reference(text) { found += 1 }
+            #expect(EmbeddedCodeFinder.mayHaveCode(text) == reference(text), "\(Array(text))")
+        }
+        #expect(found > 1_000)
+    }
+
     /// `PlaceholderScanner.mayHavePlaceholder` tests eight bytes at a time: it answers as the byte
     /// walk for the seed texts, bridged strings, each start byte at every place of texts of 0 to
     /// 40 bytes (bytes one above and below them beside it), and random texts of ASCII and beyond.
