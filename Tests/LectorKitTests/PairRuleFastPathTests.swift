@@ -133,6 +133,83 @@ import Testing
         #expect(close > keys.count)
     }
 
+    /// The byte edit distance, computed in a band about the diagonal, is the full table's
+    /// (`editDistance` on scalars, which computes every cell) up to the limit, and `limit + 1`
+    /// beyond it: on the words of the two seed articles (the lower-cased ASCII ones, every pair
+    /// of a sample whose lengths allow it) and on short keys with their edited forms.
+    @Test func bandedEditDistanceIsTheFullTable() throws {
+        var words: Set<String> = []
+        for name in ["Examples/seed-article.de.txt", "Examples/seed-article.en.txt"] {
+            let text = try String(contentsOfFile: Fixtures.path(name), encoding: .utf8)
+            for word in text.split(whereSeparator: { !$0.isLetter }) {
+                let key = word.lowercased()
+                if key.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { words.insert(key) }
+            }
+        }
+        var keys = Array(words).sorted()
+        for key in Self.shortKeys.enumerated().filter({ $0.offset % 197 == 0 }).map(\.element) {
+            keys += [key, key + "s", String(key.dropFirst()), "x" + key, String(key.reversed())]
+        }
+        #expect(keys.count > 500)
+        var compared = 0, within = 0
+        for a in keys {
+            for b in keys where abs(a.utf8.count - b.utf8.count) <= 3 {
+                let (scalarsA, scalarsB) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
+                for limit in 1...3 {
+                    let expected = min(NamesMissingRule.editDistance(scalarsA, scalarsB, limit: limit), limit + 1)
+                    let answer = Array(a.utf8).withUnsafeBufferPointer { a in
+                        Array(b.utf8).withUnsafeBufferPointer { b in NamesMissingRule.editDistance(a, b, limit: limit) }
+                    }
+                    if answer != expected {
+                        Issue.record("editDistance(\(a), \(b), limit: \(limit)) is \(answer), not \(expected)")
+                    }
+                    compared += 1
+                    if expected <= limit { within += 1 }
+                }
+            }
+        }
+        #expect(compared > 100_000)
+        #expect(within > keys.count * 3)
+    }
+
+    /// `isCloseAsWrittenEitherWay` is `isCloseAsWritten` both ways round: on the seed
+    /// articles' ASCII words (many of eight letters or more, which allow two edits) with edited
+    /// forms of each, and on short keys.
+    @Test func closenessAsWrittenEitherWayIsBothWays() throws {
+        var words: Set<String> = []
+        for name in ["Examples/seed-article.de.txt", "Examples/seed-article.en.txt"] {
+            let text = try String(contentsOfFile: Fixtures.path(name), encoding: .utf8)
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.utf8.allSatisfy({ $0 < 0x80 }) {
+                let key = word.lowercased()
+                words.insert(key)
+                if key.count >= 4 {
+                    words.insert(String(key.dropLast(2)))
+                    words.insert(key + "es")
+                    words.insert(String(key.prefix(2)) + "x" + String(key.dropFirst(3)))
+                    words.insert(String(key.dropFirst()) + "ab")
+                }
+            }
+        }
+        let keys = Array(words).sorted() + Self.shortKeys.filter { $0.utf8.count <= 2 }
+        var close = 0, compared = 0
+        for a in keys {
+            for b in keys where abs(a.utf8.count - b.utf8.count) <= 3 {
+                let (x, y) = (Array(a.utf8), Array(b.utf8))
+                x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        let expected = NamesMissingRule.isCloseAsWritten(x, y) || NamesMissingRule.isCloseAsWritten(y, x)
+                        compared += 1
+                        if expected { close += 1 }
+                        if NamesMissingRule.isCloseAsWrittenEitherWay(x, y) != expected {
+                            Issue.record("isCloseAsWrittenEitherWay(\(a), \(b)) is not \(expected)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 100_000 && close > keys.count)
+    }
+
     /// `isWithinOneEdit` is the edit distance's `<= 1`, both ways round, for every pair of keys of
     /// up to three letters and for a sample of four- and five-letter keys against each other.
     @Test func withinOneEditIsTheEditDistance() {

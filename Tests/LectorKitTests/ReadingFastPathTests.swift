@@ -25,6 +25,19 @@ import Testing
         }
     }
 
+    /// `UTF8Bytes.contains(_:byte:)` (`memchr`), which the line-break and bracket pre-checks
+    /// ask once a byte, finds what the byte scan finds, on the seed article's lines and strings
+    /// with the bytes at their edges (a bridged string among them, which has no contiguous UTF-8).
+    @Test func byteSearchIsTheByteScan() throws {
+        let texts = try Self.texts() + ["(", "[", "x (2, 17, 18)", "[3–5]", "(€", "€[", NSString(string: "bridged (1)") as String]
+        for text in texts {
+            for byte: UInt8 in [0x0A, 0x0D, 0xE2, 0x28, 0x5B] {
+                #expect(UTF8Bytes.contains(text, byte: byte) == text.utf8.contains(where: { $0 == byte }), "\(text.debugDescription) \(byte)")
+            }
+            #expect(NumbersMismatchRule.citationRanges(in: text).isEmpty || text.utf8.contains(where: { $0 == 0x28 || $0 == 0x5B }))
+        }
+    }
+
     /// An assembled document is its segments one a line, their own line breaks made spaces.
     @Test func assembledDocumentIsTheSegmentsJoined() throws {
         let texts = try Self.texts()
@@ -152,6 +165,31 @@ import Testing
             #expect(kept.map(\.conceptIndex) == reference.map(\.conceptIndex))
             if lines.count == inside.count { #expect(kept.count < matches.count) }
         }
+    }
+
+    /// `EmbeddedCodeFinder.mayHaveCode` (sixteen units a step) answers as the unit walk it
+    /// replaced, on the seed texts' lines and on texts of 0 to 40 units with each mark (and the
+    /// units beside it) at every place, ASCII and beyond.
+    @Test func codeStartTestIsTheUnitWalk() throws {
+        let marks: [UInt16] = [0x25, 0x7B, 0x24, 0x26, 0x40, 0x3C]
+        func reference(_ units: ArraySlice<UInt16>) -> Bool { units.contains(where: marks.contains) }
+        var texts = try Self.texts().map { ArraySlice(Array($0.utf16)) }
+        for length in 0...40 {
+            for place in 0..<max(length, 1) {
+                for unit in marks + [0x23, 0x3B, 0x3D, 0x3F, 0x7A, 0x7C, 0x41, 0x125, 0x3C25, 0x2540] {
+                    var units = [UInt16](repeating: 0x61, count: length + 2)
+                    if place < length { units[place + 1] = unit }
+                    if place + 1 < length { units[place + 2] = unit &+ 1 }
+                    texts.append(units[1..<(length + 1)])
+                }
+            }
+        }
+        var found = 0
+        for text in texts {
+            if reference(text) { found += 1 }
+            #expect(EmbeddedCodeFinder.mayHaveCode(text) == reference(text), "\(Array(text))")
+        }
+        #expect(found > 1_000)
     }
 
     /// `PlaceholderScanner.mayHavePlaceholder` tests eight bytes at a time: it answers as the byte

@@ -944,14 +944,14 @@ public struct NamesMissingRule: BilingualRule {
     /// soundChanges(b)`) by a caller that knows it; `nil` to find out.
     static func isClosePrintableEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, soundChange: Bool?) -> Bool {
         if abs(a.count - b.count) > 3 { return false }
-        if isCloseAsWritten(a, b) || isCloseAsWritten(b, a) { return true }
+        if isCloseAsWrittenEitherWay(a, b) { return true }
         guard soundChange ?? (soundChanges(a) || soundChanges(b)) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(a.count, 1)) { x in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { y in
                 let xCount = phonological(a, into: x), yCount = phonological(b, into: y)
                 // A sound change applies (the guard above), so a changed key differs: no need to compare.
                 let x = UnsafeBufferPointer(rebasing: x[..<xCount]), y = UnsafeBufferPointer(rebasing: y[..<yCount])
-                return isCloseAsWritten(x, y) || isCloseAsWritten(y, x)
+                return isCloseAsWrittenEitherWay(x, y)
             }
         }
     }
@@ -995,12 +995,23 @@ public struct NamesMissingRule: BilingualRule {
         return false
     }
 
-    private static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isCloseAsWritten(_ name: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>) -> Bool {
         // Equal or a prefix: one `memcmp` of `name`'s length (the generic `elementsEqual` compared
         // byte by byte through its iterators).
         if candidate.count >= name.count, candidate.count - name.count <= 2, startsWith(candidate, name) { return true }
         if name.count < 8 { return isWithinOneEdit(name, candidate) }
         return editDistance(name, candidate, limit: 2) <= 2
+    }
+
+    /// `isCloseAsWritten(a, b) || isCloseAsWritten(b, a)`, with the distance found once: the
+    /// edit distance and `isWithinOneEdit` are the same both ways round, and two edits allowed
+    /// (a key of eight letters or more either way) take in one. Two long keys had their table
+    /// computed twice.
+    static func isCloseAsWrittenEitherWay(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if long.count - short.count <= 2, startsWith(long, short) { return true }
+        if long.count < 8 { return isWithinOneEdit(short, long) }
+        return editDistance(short, long, limit: 2) <= 2
     }
 
     /// Whether `bytes` starts with `prefix` (no longer than `bytes`).
@@ -1034,22 +1045,39 @@ public struct NamesMissingRule: BilingualRule {
         }
     }
 
-    /// `editDistance` on bytes, with its two rows on the stack.
+    /// `editDistance` on bytes, with its two rows on the stack, up to `limit`: any distance
+    /// beyond it is `limit + 1` (callers ask `<= limit`).
+    ///
+    /// Only the cells at most `limit` off the diagonal are computed: a cell further off is more
+    /// than `limit` edits from the start whatever the bytes, and every value is kept at
+    /// `limit + 1` at most, which changes no answer `<= limit` (each step adds 0 or 1 to a
+    /// minimum). A name's keys were compared with every key of the sentence on every cell of
+    /// the table, most of them out of reach (names.missing, names.replaced: 850 instructions a
+    /// comparison).
     static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let cap = limit + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
             var previous = UnsafeMutableBufferPointer(rebasing: rows[0...b.count])
             var current = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
-            for j in 0...b.count { previous[j] = j }
+            for j in 0...b.count { previous[j] = min(j, cap) }
             for i in 1...a.count {
-                current[0] = i
-                var rowMinimum = i
-                for j in stride(from: 1, through: b.count, by: 1) {
-                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                    rowMinimum = min(rowMinimum, current[j])
+                // The band of row `i`, and the cells either side of it that the next row reads.
+                let low = max(1, i - limit), high = min(b.count, i + limit)
+                current[low - 1] = low == 1 ? min(i, cap) : cap
+                var rowMinimum = current[low - 1]
+                let byte = a[i - 1]
+                var j = low
+                while j <= high {
+                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (byte == b[j - 1] ? 0 : 1), cap)
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                    j += 1
                 }
-                if rowMinimum > limit { return limit + 1 }
+                if high < b.count { current[high + 1] = cap }
+                if rowMinimum > limit { return cap }
                 swap(&previous, &current)
             }
             return previous[b.count]

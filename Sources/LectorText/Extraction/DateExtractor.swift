@@ -288,6 +288,13 @@ public final class DateExtractor {
             return (monthAhead ? dayFirstDate(at: index, in: text) : nil) ?? (atMonth ? monthFirstDate(at: index, in: text) : nil)
         }
         while index < text.tokens.count {
+            // Without a month name only a number token can start a date (`numericDate`): the
+            // words and spaces between (nine tokens in ten) are passed over here, where each
+            // was a call that made an empty date (news.xlf: 467,000 calls, 29 M instructions).
+            if months.isEmpty, text.tokens[index].kind != .number {
+                index += 1
+                continue
+            }
             if let (date, next) = numericDate(at: index, in: text) ?? (months.isEmpty ? nil : namedDate(at: index)) {
                 found.append(date)
                 index = next

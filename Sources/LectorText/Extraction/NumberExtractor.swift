@@ -265,6 +265,8 @@ public final class NumberExtractor {
 
     private func numbers(in text: TokenizedText, dates: [ExtractedDate]) -> [ExtractedNumber] {
         var result: [ExtractedNumber] = []
+        // Read once for the scan: `wordNumber` copied the lexicon's fields at each letter token.
+        let numberWords = numberWords
         var dateCursor = 0
         var index = 0
         while index < text.tokens.count {
@@ -277,7 +279,7 @@ public final class NumberExtractor {
                     result.append(ExtractedNumber(value: Double(value), role: .plain, range: token.range,
                                                   text: text.text(ofToken: index)))
                     index += 1
-                } else if token.kind == .letter,
+                } else if token.kind == .letter, let numberWords, Self.mayBeNumberWord(index, in: text, numberWords),
                           let (number, next) = wordNumber(at: index, in: text,
                                                           inDate: dates.contains { $0.range.overlaps(token.range) }) {
                     result.append(number)
@@ -493,13 +495,20 @@ public final class NumberExtractor {
 
     /// `three`, `twenty-five`, `drei`, `fünfundzwanzig`, `десять тысяч`, `one million`: a number
     /// written in words (one alone is an article in most languages, and is not read).
-    private func wordNumber(at index: Int, in text: TokenizedText, inDate: Bool) -> (ExtractedNumber, Int)? {
+    /// Whether the letter token at `index` may start a number written in words, by its length
+    /// and shape (the first test of `wordNumber`, which returns nothing where this is `false`):
+    /// asked in the scan, it spares most words of a text a call that copied the lexicon's fields
+    /// and made an empty answer (news.xlf: 329,000 calls, 31 M instructions of their own).
+    @inline(__always)
+    private static func mayBeNumberWord(_ index: Int, in text: TokenizedText, _ numberWords: NumberWords) -> Bool {
         // Without compounds a number word is a form of the lexicon (`NumberWords.parts`).
-        guard let numberWords, text.tokens[index].kind == .letter,
-              text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2),
-              numberWords.compounds ? text.mayBeCompound(index, in: numberWords)
-                  : text.mayBeKey(index, in: numberWords.shapes)
-                  && text.mayBeKey(index, in: numberWords.filter),
+        text.tokens[index].end - text.tokens[index].start <= (numberWords.compounds ? 40 : numberWords.longest * 2)
+            && (numberWords.compounds ? text.mayBeCompound(index, in: numberWords)
+                : text.mayBeKey(index, in: numberWords.shapes) && text.mayBeKey(index, in: numberWords.filter))
+    }
+
+    private func wordNumber(at index: Int, in text: TokenizedText, inDate: Bool) -> (ExtractedNumber, Int)? {
+        guard let numberWords, text.tokens[index].kind == .letter, Self.mayBeNumberWord(index, in: text, numberWords),
               let first = parts(of: text.folded(index), in: numberWords) else { return nil }
         // An ordinal word says its number as a figure with a suffix does (`nineteenth century` =
         // `19. Jahrhundert`). The small ones are not read (`first`, `second half` are as often
