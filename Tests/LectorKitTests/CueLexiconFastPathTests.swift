@@ -69,6 +69,28 @@ import Testing
         }
     }
 
+    /// `latin1Cues` finds what the general path finds on the evaluation data's sentences in their
+    /// languages, for the offensive list and the negation list (which has suffixes).
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func latin1CuesMatchTheGeneralPathOnSharedData() throws {
+        var checked = 0
+        for (path, languages) in [("ced/en-de/dev.tsv", ["en", "de"]), ("terminology/wmt21-en-fr-dev/dev.tsv", ["en", "fr"])] {
+            let text = try String(contentsOfFile: Fixtures.path("../shared/data/" + path), encoding: .utf8)
+            for line in text.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard columns.count >= 3 else { continue }
+                for (column, language) in zip([columns[1], columns[2]], languages) {
+                    for cues in [CueLexicon.offensive, CueLexicon.negation] {
+                        #expect(cues.cues(in: column, language: language) == cues.cues(in: column + " ☃", language: language),
+                                "\(language) \(column.debugDescription)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 2_000)
+    }
+
     /// The offensive-language cues of the rule's own examples are still found.
     @Test func findsTheSameCues() {
         #expect(CueLexicon.offensive.cues(in: "You are a fucking idiot, do it now.", language: "en") == ["fucking", "idiot"])
