@@ -224,8 +224,12 @@ import Testing
             if fields[1].contains("suffix") || fields[1].contains("ending") { pieces = ["care" + fields[2], "hoffnungs" + fields[2], fields[2]] }
             cuesByLanguage[fields[0], default: []] += pieces + [fields[2], fields[2].uppercased(), fields[2].capitalized]
         }
+        // Words of Latin-1 letters past ASCII, written composed and decomposed, as cues and around them
+        // (`InertWords.passesOverLatin1`).
         let filler = ["the", "Der", "NO", "No.", "10", "un", "„", "“", "\"", "'", "’", "-", ",", "Nobody", "Knows", "x", "UNESCO",
-                      "Ärger", "e\u{301}", "K\u{212A}", "ne", "pas", "n'", "n-a", "don", "t", "op", "tijd", "vertrok", "(", ")", "»", "«"]
+                      "Ärger", "e\u{301}", "K\u{212A}", "ne", "pas", "n'", "n-a", "don", "t", "op", "tijd", "vertrok", "(", ")", "»", "«",
+                      "über", "Außer", "AUSSER", "au\u{DF}er", "unmo\u{308}glich", "Unmöglich", "ungültig", "Übermut", "fürlos",
+                      "hoffnungslös", "ß", "é", "Été", "ça", "à", "sans", "ní", "nǐ", "ÿ", "Ÿ", "Ølpreis"]
         var seeds: [String] = ["", "No. 23 and NO here.", "Nobody Knows", "He did not go.", "Er kam nicht.", "\"no\" or \"yes\""]
         seeds += Fixtures.seedLines
         var generator = SeededGenerator(seed: 10)
@@ -277,5 +281,13 @@ import Testing
             }
             #expect(passed.count * 2 > words.count, "\(language): \(passed.count) of \(words.count)")
         }
+        // German words with umlauts or `ß` are passed over too (`passesOverLatin1`), most of them.
+        let lexicon = try #require(NegationLexicon.forLanguage("de"))
+        let latin1 = try String(contentsOfFile: Fixtures.seedSourcePath, encoding: .utf8).split(separator: "\n")
+            .flatMap { SentenceWord.words(in: String($0), language: "de") }
+            .map { Array($0.text.utf8) }
+            .filter { bytes in bytes.contains { $0 >= 0x80 } && bytes.allSatisfy { $0 < 0xC4 } }
+        let passed = latin1.filter { lexicon.inertWords.passesOverLatin1(first: $0[0], last: $0[$0.count - 1], count: $0.count) }
+        #expect(latin1.count > 20 && passed.count * 2 > latin1.count, "\(passed.count) of \(latin1.count)")
     }
 }

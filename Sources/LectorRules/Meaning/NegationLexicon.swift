@@ -278,6 +278,16 @@ struct NegationLexicon: Sendable {
         /// By byte, whether an affix starts (`affixFirsts`) or ends (`affixLasts`) with it.
         private var affixFirsts = [Bool](repeating: false, count: 128)
         private var affixLasts = [Bool](repeating: false, count: 128)
+        /// The same for words of Latin-1 scalars past ASCII (`ä`, `ß`), by the bytes of each key's
+        /// and affix's canonical composition: such a word is composed already (Latin-1 holds no
+        /// combining mark) and each of its scalars is a character, so it equals a key, or carries
+        /// an affix, only when its bytes are the composed key's (or end or start with the
+        /// composed affix's). German news has an umlaut in every other sentence, and each such
+        /// word was looked up in two dictionaries and compared with every affix as a string.
+        private var latin1KeyFirsts = [UInt64](repeating: 0, count: 256)
+        private var latin1KeyLasts = [UInt64](repeating: 0, count: 256)
+        private var latin1AffixFirsts = [Bool](repeating: false, count: 256)
+        private var latin1AffixLasts = [Bool](repeating: false, count: 256)
         /// `false` when no word may be passed over (an empty affix, or negative prefixes).
         private var isActive = false
 
@@ -286,6 +296,12 @@ struct NegationLexicon: Sendable {
         init(keys: some Sequence<String>, endingAffixes: [String], startingAffixes: [String], hasPrefixes: Bool) {
             isActive = !hasPrefixes
             for key in keys {
+                let composed = Array(key.precomposedStringWithCanonicalMapping.utf8)
+                if let first = composed.first, let last = composed.last {
+                    let length: UInt64 = 1 << UInt64(min(composed.count, 63))
+                    latin1KeyFirsts[Int(first)] |= length
+                    latin1KeyLasts[Int(last)] |= length
+                }
                 let bytes = Array(key.decomposedStringWithCanonicalMapping.utf8)
                 guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else { continue }
                 let length: UInt64 = 1 << UInt64(min(bytes.count, 63))
@@ -294,6 +310,10 @@ struct NegationLexicon: Sendable {
             }
             for (affixes, isLast) in [(endingAffixes, true), (startingAffixes, false)] {
                 for affix in affixes {
+                    let composed = Array(affix.precomposedStringWithCanonicalMapping.utf8)
+                    if let edge = isLast ? composed.last : composed.first {
+                        if isLast { latin1AffixLasts[Int(edge)] = true } else { latin1AffixFirsts[Int(edge)] = true }
+                    }
                     let bytes = Array(affix.decomposedStringWithCanonicalMapping.utf8)
                     guard let edge = isLast ? bytes.last : bytes.first else {
                         isActive = false
@@ -312,6 +332,16 @@ struct NegationLexicon: Sendable {
             let length: UInt64 = 1 << UInt64(min(count, 63))
             return keyFirsts[Int(first)] & keyLasts[Int(last)] & length == 0
                 && !affixLasts[Int(last)] && !affixFirsts[Int(first)]
+        }
+
+        /// Whether a word of Latin-1 scalars (some past ASCII) of these edge bytes and length in
+        /// UTF-8 is no key and carries no affix.
+        @inline(__always)
+        func passesOverLatin1(first: UInt8, last: UInt8, count: Int) -> Bool {
+            guard isActive else { return false }
+            let length: UInt64 = 1 << UInt64(min(count, 63))
+            return latin1KeyFirsts[Int(first)] & latin1KeyLasts[Int(last)] & length == 0
+                && !latin1AffixLasts[Int(last)] && !latin1AffixFirsts[Int(first)]
         }
     }
 
@@ -446,24 +476,30 @@ struct NegationLexicon: Sendable {
             // words were cut (`SentenceWord.asciiShape`), or read off the word here.
             let shape = words[index].asciiShape
             let isASCII: Bool, firstByte: UInt8, lastByte: UInt8, byteCount: Int
-            if shape != SentenceWord.unknownShape {
-                isASCII = shape & SentenceWord.nonASCIIShape == 0
+            // Whether every scalar of a word past ASCII is Latin-1 (no lead byte from C4 on).
+            var isLatin1 = false
+            if shape != SentenceWord.unknownShape, shape & SentenceWord.nonASCIIShape == 0 {
+                isASCII = true
                 firstByte = UInt8(truncatingIfNeeded: shape)
                 lastByte = UInt8(truncatingIfNeeded: shape >> 8)
                 byteCount = Int(shape >> 16 & 0x7FFF)
             } else {
-                var allBits: UInt8 = 0, first: UInt8 = 0, last: UInt8 = 0, count = 0
+                // Read off the word: its shape says only that it is Latin-1, or was not read.
+                var allBits: UInt8 = 0, first: UInt8 = 0, last: UInt8 = 0, count = 0, beyondLatin1 = false
                 for byte in words[index].text.utf8 {
                     if count == 0 { first = byte }
                     last = byte
                     allBits |= byte
+                    if byte >= 0xC4 { beyondLatin1 = true }
                     count += 1
                 }
                 (isASCII, firstByte, lastByte, byteCount) = (allBits < 0x80, first, last, count)
+                isLatin1 = !isASCII && !beyondLatin1
             }
             // A word that is no cue has no effect below: it is neither matched nor merged.
-            if passingOverInertWords, isASCII, byteCount > 0,
-               inertWords.passesOver(first: firstByte, last: lastByte, count: byteCount) {
+            if passingOverInertWords, byteCount > 0,
+               isASCII ? inertWords.passesOver(first: firstByte, last: lastByte, count: byteCount)
+                       : isLatin1 && inertWords.passesOverLatin1(first: firstByte, last: lastByte, count: byteCount) {
                 index += 1
                 continue
             }
