@@ -26,7 +26,10 @@ struct SentenceWord: Sendable {
     /// The words of `text`: letters and digits, with an apostrophe inside a word kept (`isn't`).
     /// In French, Italian and Romanian an elided article or particle is a word of its own
     /// (`n'est` → `n'`, `est`).
-    static func words(in text: String, language: String) -> [SentenceWord] {
+    ///
+    /// `decodingEveryScalar` reads every byte through the general path (each scalar decoded, the
+    /// first letter's case looked up), for tests of the ASCII shortcuts.
+    static func words(in text: String, language: String, decodingEveryScalar: Bool = false) -> [SentenceWord] {
         // Read on the text's UTF-8 bytes, each scalar decoded in place: the word being read is
         // always the bytes from `wordStart` to the scalar being read, cut out when it ends, and
         // an ASCII word is lower-cased on its bytes. Walking the scalar view (index checks at
@@ -92,14 +95,25 @@ struct SentenceWord: Sendable {
                         func lower(_ byte: UInt8) -> UInt32 { UInt32(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
                         shape = lower(slice[0]) | lower(slice[slice.count - 1]) << 8 | UInt32(slice.count) << 16
                     }
+                    // An ASCII first letter is upper case when it is `A`–`Z` (as Unicode has it).
+                    let isCapitalized = !decodingEveryScalar && bytes[from] < 0x80 ? bytes[from] &- 0x41 < 26
+                        : Latin1ScalarProperties.isUppercase(decode(from).scalar)
                     words.append(SentenceWord(text: lowered, range: start..<offset, written: current,
-                                              isCapitalized: Latin1ScalarProperties.isUppercase(decode(from).scalar),
-                                              asciiShape: shape))
+                                              isCapitalized: isCapitalized, asciiShape: shape))
                 }
                 wordStart = nil
             }
             var index = 0
             while index < count {
+                // An ASCII letter or digit, most of the bytes of prose, continues or starts a word
+                // as the general path below has it, without decoding a scalar.
+                let lead = bytes[index]
+                if !decodingEveryScalar, lead < 0x80, (lead | 0x20) &- 0x61 < 26 || lead &- 0x30 < 10 {
+                    if wordStart == nil { start = offset; wordStart = index }
+                    offset += 1
+                    index += 1
+                    continue
+                }
                 let (scalar, length) = decode(index)
                 let nextIndex = index + length
                 let width = scalar.value > 0xFFFF ? 2 : 1
