@@ -1023,8 +1023,11 @@ public final class AlignmentWords: @unchecked Sendable {
             func index(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word & 0xFFFF_FFFF) }
             // One side's lists: `position(word, other)` is where the verdict of a word of that
             // side and a word of the other lies in `known`.
+            // The one-link lists are handed in, not captured: captured, each list taken from them
+            // was an access to them checked for exclusivity at run time (13 a pair).
             func makeLists(of words: UnsafeMutableBufferPointer<UInt64>, others: UnsafeMutableBufferPointer<UInt64>,
-                           position: (Int, Int) -> Int, into links: inout [[Int]]) {
+                           position: (Int, Int) -> Int, lists oneLinkLists: inout AlignmentScratch.OneLinkLists,
+                           into links: inout [[Int]]) {
                 for w in words.indices {
                     var count = 0, single = 0
                     for o in others.indices where isLink(position(w, o)) { count += 1; single = index(others[o]) }
@@ -1041,8 +1044,11 @@ public final class AlignmentWords: @unchecked Sendable {
                     }
                 }
             }
-            makeLists(of: sourceWords, others: targetWords, position: { $0 * targetCount + $1 }, into: &sourceLinks)
-            makeLists(of: targetWords, others: sourceWords, position: { $1 * targetCount + $0 }, into: &targetLinks)
+            var lists = oneLinkLists
+            oneLinkLists = AlignmentScratch.OneLinkLists()
+            makeLists(of: sourceWords, others: targetWords, position: { $0 * targetCount + $1 }, lists: &lists, into: &sourceLinks)
+            makeLists(of: targetWords, others: sourceWords, position: { $1 * targetCount + $0 }, lists: &lists, into: &targetLinks)
+            oneLinkLists = lists
         }
         return (sourceLinks, targetLinks)
     }
