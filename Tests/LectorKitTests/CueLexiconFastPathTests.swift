@@ -172,6 +172,16 @@ import Testing
                 if some.contains(where: { word.hasPrefix($0) }) { #expect(starts.mayMatch(word, isASCII: isASCII, last: false), "\(word)") }
             }
         }
+        // An ASCII word is compared only with the suffixes whose decomposition is ASCII
+        // (`asciiWordSuffixes`): it ends with no other, as a string.
+        for lexicon in NegationLexicon.all.values {
+            for suffix in lexicon.suffixes where !lexicon.asciiWordSuffixes.contains(suffix) {
+                for word in words + ["isn't", "isnt", "didn’t", "cant", "n't", "t", "at"] where word.utf8.allSatisfy({ $0 < 0x80 }) {
+                    #expect(!word.hasSuffix(suffix), "\(lexicon.language): \(word) \(suffix)")
+                }
+            }
+        }
+        #expect(NegationLexicon.forLanguage("en")?.asciiWordSuffixes == ["n't"])
         // Without an empty affix most words are passed over.
         let plain = NegationLexicon.AffixEnds(affixes: ["n't", "un"], last: true)
         #expect(!plain.mayMatch("unclear", isASCII: true, last: true))
