@@ -107,11 +107,20 @@ struct SentenceWord: Sendable {
             while index < count {
                 // An ASCII letter or digit, most of the bytes of prose, continues or starts a word
                 // as the general path below has it, without decoding a scalar.
+                // The run of them is read in a loop of its own, on a local index: the word's state
+                // (`wordStart`, `offset`), shared with `flush`, lives in memory, and stepping it
+                // byte by byte was most of the split's own instructions.
                 let lead = bytes[index]
                 if !decodingEveryScalar, lead < 0x80, (lead | 0x20) &- 0x61 < 26 || lead &- 0x30 < 10 {
                     if wordStart == nil { start = offset; wordStart = index }
-                    offset += 1
-                    index += 1
+                    var end = index + 1
+                    while end < count {
+                        let byte = bytes[end]
+                        guard byte < 0x80, (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 else { break }
+                        end += 1
+                    }
+                    offset += end - index
+                    index = end
                     continue
                 }
                 let (scalar, length) = decode(index)
