@@ -156,6 +156,11 @@ struct LexicalAlignment {
         // either, so their lists (each that one link) are kept, not made again. Only the others
         // are ordered by distance (most pairs have few of them).
         var ordered: [RankedLink] = []
+        // Room for every link at once: grown link by link, the list was made two or three times
+        // over for a pair with several.
+        var linkCount = 0
+        for i in sourceLinks.indices { linkCount += sourceLinks[i].count }
+        ordered.reserveCapacity(linkCount)
         for i in sourceLinks.indices {
             let links = sourceLinks[i]
             for j in links {
