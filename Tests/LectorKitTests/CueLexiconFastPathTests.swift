@@ -69,6 +69,28 @@ import Testing
         }
     }
 
+    /// `latin1Cues` finds what the general path finds on the evaluation data's sentences in their
+    /// languages, for the offensive list and the negation list (which has suffixes).
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func latin1CuesMatchTheGeneralPathOnSharedData() throws {
+        var checked = 0
+        for (path, languages) in [("ced/en-de/dev.tsv", ["en", "de"]), ("terminology/wmt21-en-fr-dev/dev.tsv", ["en", "fr"])] {
+            let text = try String(contentsOfFile: Fixtures.path("../shared/data/" + path), encoding: .utf8)
+            for line in text.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard columns.count >= 3 else { continue }
+                for (column, language) in zip([columns[1], columns[2]], languages) {
+                    for cues in [CueLexicon.offensive, CueLexicon.negation] {
+                        #expect(cues.cues(in: column, language: language) == cues.cues(in: column + " ☃", language: language),
+                                "\(language) \(column.debugDescription)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 2_000)
+    }
+
     /// The offensive-language cues of the rule's own examples are still found.
     @Test func findsTheSameCues() {
         #expect(CueLexicon.offensive.cues(in: "You are a fucking idiot, do it now.", language: "en") == ["fucking", "idiot"])
@@ -150,6 +172,16 @@ import Testing
                 if some.contains(where: { word.hasPrefix($0) }) { #expect(starts.mayMatch(word, isASCII: isASCII, last: false), "\(word)") }
             }
         }
+        // An ASCII word is compared only with the suffixes whose decomposition is ASCII
+        // (`asciiWordSuffixes`): it ends with no other, as a string.
+        for lexicon in NegationLexicon.all.values {
+            for suffix in lexicon.suffixes where !lexicon.asciiWordSuffixes.contains(suffix) {
+                for word in words + ["isn't", "isnt", "didn’t", "cant", "n't", "t", "at"] where word.utf8.allSatisfy({ $0 < 0x80 }) {
+                    #expect(!word.hasSuffix(suffix), "\(lexicon.language): \(word) \(suffix)")
+                }
+            }
+        }
+        #expect(NegationLexicon.forLanguage("en")?.asciiWordSuffixes == ["n't"])
         // Without an empty affix most words are passed over.
         let plain = NegationLexicon.AffixEnds(affixes: ["n't", "un"], last: true)
         #expect(!plain.mayMatch("unclear", isASCII: true, last: true))
@@ -202,8 +234,12 @@ import Testing
             if fields[1].contains("suffix") || fields[1].contains("ending") { pieces = ["care" + fields[2], "hoffnungs" + fields[2], fields[2]] }
             cuesByLanguage[fields[0], default: []] += pieces + [fields[2], fields[2].uppercased(), fields[2].capitalized]
         }
+        // Words of Latin-1 letters past ASCII, written composed and decomposed, as cues and around them
+        // (`InertWords.passesOverLatin1`).
         let filler = ["the", "Der", "NO", "No.", "10", "un", "„", "“", "\"", "'", "’", "-", ",", "Nobody", "Knows", "x", "UNESCO",
-                      "Ärger", "e\u{301}", "K\u{212A}", "ne", "pas", "n'", "n-a", "don", "t", "op", "tijd", "vertrok", "(", ")", "»", "«"]
+                      "Ärger", "e\u{301}", "K\u{212A}", "ne", "pas", "n'", "n-a", "don", "t", "op", "tijd", "vertrok", "(", ")", "»", "«",
+                      "über", "Außer", "AUSSER", "au\u{DF}er", "unmo\u{308}glich", "Unmöglich", "ungültig", "Übermut", "fürlos",
+                      "hoffnungslös", "ß", "é", "Été", "ça", "à", "sans", "ní", "nǐ", "ÿ", "Ÿ", "Ølpreis"]
         var seeds: [String] = ["", "No. 23 and NO here.", "Nobody Knows", "He did not go.", "Er kam nicht.", "\"no\" or \"yes\""]
         seeds += Fixtures.seedLines
         var generator = SeededGenerator(seed: 10)
@@ -255,5 +291,13 @@ import Testing
             }
             #expect(passed.count * 2 > words.count, "\(language): \(passed.count) of \(words.count)")
         }
+        // German words with umlauts or `ß` are passed over too (`passesOverLatin1`), most of them.
+        let lexicon = try #require(NegationLexicon.forLanguage("de"))
+        let latin1 = try String(contentsOfFile: Fixtures.seedSourcePath, encoding: .utf8).split(separator: "\n")
+            .flatMap { SentenceWord.words(in: String($0), language: "de") }
+            .map { Array($0.text.utf8) }
+            .filter { bytes in bytes.contains { $0 >= 0x80 } && bytes.allSatisfy { $0 < 0xC4 } }
+        let passed = latin1.filter { lexicon.inertWords.passesOverLatin1(first: $0[0], last: $0[$0.count - 1], count: $0.count) }
+        #expect(latin1.count > 20 && passed.count * 2 > latin1.count, "\(passed.count) of \(latin1.count)")
     }
 }

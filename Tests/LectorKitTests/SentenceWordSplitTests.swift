@@ -73,6 +73,52 @@ import Testing
         #expect(others.filter(AlignmentWords.mayBeGermanParticle).count < others.count / 2)
     }
 
+    /// Every field of every word, as the general path (each scalar decoded) cuts it.
+    static func expectSameAsDecodingEveryScalar(_ text: String, language: String) {
+        func described(_ words: [SentenceWord]) -> [String] {
+            words.map { "\($0.text)|\($0.range)|\($0.written)|\($0.isHyphenated)|\($0.isCapitalized)|\($0.asciiShape)" }
+        }
+        #expect(described(SentenceWord.words(in: text, language: language))
+                == described(SentenceWord.words(in: text, language: language, decodingEveryScalar: true)),
+                "\(language) \(text.debugDescription)")
+    }
+
+    /// ASCII letters and digits are read without decoding a scalar, and an ASCII first letter's
+    /// case off its byte: the words are the general path's, on random text of every kind of
+    /// letter and separator and on the evaluation data's sentences in their languages.
+    @Test func asciiShortcutsCutTheSameWords() throws {
+        var generator = SeededGenerator(seed: 12)
+        for _ in 0..<5000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...40, using: &generator) { scalars.append(Self.alphabet.randomElement(using: &generator)!) }
+            for language in ["de", "fr", "en", "ro"] { Self.expectSameAsDecodingEveryScalar(String(scalars), language: language) }
+        }
+        for text in ["I don 't know; he didn’t say T.", "n-a venit", "l'État n'est pas", "non-infectious", "33jährigen", ""] {
+            for language in ["de", "fr", "en", "ro"] { Self.expectSameAsDecodingEveryScalar(text, language: language) }
+        }
+        for article in Fixtures.seedTexts {
+            for line in article.split(separator: "\n") { Self.expectSameAsDecodingEveryScalar(String(line), language: "de") }
+        }
+    }
+
+    @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
+    func asciiShortcutsCutTheSameWordsOnSharedData() throws {
+        var checked = 0
+        for (path, languages) in [("ced/en-de/dev.tsv", ["en", "de"]), ("terminology/wmt21-en-fr-dev/dev.tsv", ["en", "fr"]),
+                                  ("mlqe-pe/ro-en/dev.tsv", ["ro", "en"]), ("mlqe-pe/ru-en/dev.tsv", ["ru", "en"])] {
+            let text = try String(contentsOfFile: Fixtures.path("../shared/data/" + path), encoding: .utf8)
+            for line in text.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard columns.count >= 3 else { continue }
+                for (column, language) in zip([columns[1], columns[2]], languages) {
+                    Self.expectSameAsDecodingEveryScalar(column, language: language)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5_000)
+    }
+
     @Test func tokenizedContractionsAreJoinedOnlyWhereATStands() {
         let joined = SentenceWord.words(in: "I don 't know; he didn’t say T.", language: "en")
         #expect(joined.map(\.text) == ["i", "don't", "know", "he", "didn’t", "say", "t"])

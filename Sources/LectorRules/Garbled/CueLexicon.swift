@@ -156,21 +156,17 @@ struct CueLexicon: Sendable {
         // word as it has in the text (ASCII one, a Latin-1 letter two, `’` three), so a buffer of
         // the text's length holds any word of it.
         var text = text
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count + 1) { word -> [String]? in
-            var found: [String] = []
-            var length = 0
-            func finishWord() {
-                let current = UnsafeBufferPointer(rebasing: word[..<length])
-                if cues.bytes.mayMatch(current) {
-                    let string = String(decoding: current, as: Unicode.UTF8.self)
-                    if Self.isCue(string, in: cues) { found.append(string) }
-                }
-                length = 0
-            }
-            // Read on the text's UTF-8 bytes, each scalar decoded in place: walking the scalar
-            // view decoded and checked every scalar through the standard library's iterator, a
-            // third of the rule's time on ASCII prose.
-            let complete = text.withUTF8 { text -> Bool in
+        // One closure deep, the word's length and the cues found are its own locals, and a word
+        // is finished by a function that captures nothing: finished by a nested function over
+        // them, each word's access to them was checked for exclusivity at run time (a quarter of
+        // the walk's instructions).
+        return text.withUTF8 { text -> [String]? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count + 1) { word -> [String]? in
+                var found: [String] = []
+                var length = 0
+                // Read on the text's UTF-8 bytes, each scalar decoded in place: walking the scalar
+                // view decoded and checked every scalar through the standard library's iterator, a
+                // third of the rule's time on ASCII prose.
                 var index = 0
                 let count = text.count
                 while index < count {
@@ -182,7 +178,8 @@ struct CueLexicon: Sendable {
                             word[length] = lead &- 0x41 < 26 ? lead | 0x20 : lead
                             length += 1
                         } else if length > 0 {
-                            finishWord()
+                            Self.finishWord(word, length: length, cues: cues, into: &found)
+                            length = 0
                         }
                         continue
                     }
@@ -193,7 +190,7 @@ struct CueLexicon: Sendable {
                     index &+= scalarLength
                     if value < 0x100 {
                         let lowered = lower[Int(value)]
-                        guard lowered != 0 else { return false }
+                        guard lowered != 0 else { return nil }
                         if alphabetic[Int(lowered)] {
                             word[length] = 0xC0 | UInt8(lowered >> 6)
                             word[length + 1] = 0x80 | UInt8(lowered & 0x3F)
@@ -209,17 +206,28 @@ struct CueLexicon: Sendable {
                     } else if value < 0x300 || !Self.scalarStandsAlone(Unicode.Scalar(value)!) {
                         // U+0100–U+02FF hold letters (`ł`, `ř`, `ʼ`) as well as signs: the general path
                         // reads them, as it does anything else outside Latin-1 and the punctuation blocks.
-                        return false
+                        return nil
                     }
                     // A separator (no letter stands alone in the punctuation blocks: `punctuationIsCaseless`).
-                    if length > 0 { finishWord() }
+                    if length > 0 {
+                        Self.finishWord(word, length: length, cues: cues, into: &found)
+                        length = 0
+                    }
                 }
-                return true
+                if length > 0 { Self.finishWord(word, length: length, cues: cues, into: &found) }
+                return found
             }
-            guard complete else { return nil }
-            if length > 0 { finishWord() }
-            return found
         }
+    }
+
+    /// The word of `length` bytes at the start of `word` (`latin1Cues`'s buffer), appended to
+    /// `found` when it is a cue; made a string only when its bytes may be one (`CueBytes`).
+    private static func finishWord(_ word: UnsafeMutableBufferPointer<UInt8>, length: Int, cues: LanguageCues,
+                                   into found: inout [String]) {
+        let current = UnsafeBufferPointer(rebasing: word[..<length])
+        guard cues.bytes.mayMatch(current) else { return }
+        let string = String(decoding: current, as: Unicode.UTF8.self)
+        if isCue(string, in: cues) { found.append(string) }
     }
 
     /// The lower case of each scalar from U+0080 to U+00FF where it is one scalar of that range

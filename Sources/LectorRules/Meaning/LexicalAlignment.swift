@@ -156,6 +156,11 @@ struct LexicalAlignment {
         // either, so their lists (each that one link) are kept, not made again. Only the others
         // are ordered by distance (most pairs have few of them).
         var ordered: [RankedLink] = []
+        // Room for every link at once: grown link by link, the list was made two or three times
+        // over for a pair with several.
+        var linkCount = 0
+        for i in sourceLinks.indices { linkCount += sourceLinks[i].count }
+        ordered.reserveCapacity(linkCount)
         for i in sourceLinks.indices {
             let links = sourceLinks[i]
             for j in links {
@@ -958,9 +963,10 @@ public final class AlignmentWords: @unchecked Sendable {
         // All the pair's working figures in one buffer, one allocation where there were eight
         // arrays (and the runtime's look-up of a tuple array's type for the new verdicts):
         // each content word as its info id over its index, then each word pair's key, then
-        // what is known of each pair (`CounterpartTable.readVerdicts`). The walk's buffer when
+        // what is known of each pair (`CounterpartTable.readVerdicts`), then each content
+        // word's count of links over its last one. The walk's buffer when
         // there is one (zeroed here), taken out of it for the pair so that it stays unique.
-        let needed = sourceCount + targetCount + 2 * pairs
+        let needed = 2 * (sourceCount + targetCount) + 2 * pairs
         var figures = scratch?.takeFigures(zeroing: needed) ?? [UInt64](filling: 0, count: needed)
         // Taken out of the scratch for the pair too: read there, each list was a checked access
         // to the scratch's property.
@@ -972,6 +978,9 @@ public final class AlignmentWords: @unchecked Sendable {
             let targetWords = UnsafeMutableBufferPointer(start: base + sourceCount, count: targetCount)
             let keys = UnsafeMutableBufferPointer(start: base + sourceCount + targetCount, count: pairs)
             let known = UnsafeMutableBufferPointer(start: base + sourceCount + targetCount + pairs, count: pairs)
+            // Each content word's links counted (over the last one's position among the other
+            // side's content words), source words first.
+            let tally = UnsafeMutableBufferPointer(start: base + sourceCount + targetCount + 2 * pairs, count: sourceCount + targetCount)
             var next = 0
             for index in source.indices where source[index].isContent {
                 sourceWords[next] = UInt64(source[index].infoID) << 32 | UInt64(index)
@@ -1019,30 +1028,48 @@ public final class AlignmentWords: @unchecked Sendable {
             // appending link after link made it): a word with one counterpart, most of those
             // with any, takes the walk's list of that one index (`AlignmentScratch.OneLinkLists`)
             // where appending made a list of its own for every link, and a second link grew it.
+            // Both sides' links are counted in one pass over the verdicts (`tally`), where each
+            // side's words read the verdicts twice through a closure giving their positions; only
+            // a word with several links reads its row (or column) again.
             func isLink(_ position: Int) -> Bool { known[position] == 2 || known[position] == 4 }
             func index(_ word: UInt64) -> Int { Int(truncatingIfNeeded: word & 0xFFFF_FFFF) }
-            // One side's lists: `position(word, other)` is where the verdict of a word of that
-            // side and a word of the other lies in `known`.
-            func makeLists(of words: UnsafeMutableBufferPointer<UInt64>, others: UnsafeMutableBufferPointer<UInt64>,
-                           position: (Int, Int) -> Int, into links: inout [[Int]]) {
-                for w in words.indices {
-                    var count = 0, single = 0
-                    for o in others.indices where isLink(position(w, o)) { count += 1; single = index(others[o]) }
-                    guard count > 0 else { continue }
-                    if count == 1 {
-                        links[index(words[w])] = oneLinkLists.list(of: single)
-                        continue
-                    }
-                    links[index(words[w])] = [Int](writingAtMost: count) { list, written in
-                        for o in others.indices where isLink(position(w, o)) {
-                            list.initializeElement(at: written, to: index(others[o]))
-                            written += 1
-                        }
+            for a in 0..<sourceCount {
+                for b in 0..<targetCount where isLink(a * targetCount + b) {
+                    tally[a] = (tally[a] >> 32 + 1) << 32 | UInt64(b)
+                    tally[sourceCount + b] = (tally[sourceCount + b] >> 32 + 1) << 32 | UInt64(a)
+                }
+            }
+            // The one-link lists are taken into a local, not captured: each list taken from a
+            // captured one was an access checked for exclusivity at run time (13 a pair).
+            var lists = oneLinkLists
+            oneLinkLists = AlignmentScratch.OneLinkLists()
+            for a in 0..<sourceCount where tally[a] != 0 {
+                let count = Int(truncatingIfNeeded: tally[a] >> 32)
+                if count == 1 {
+                    sourceLinks[index(sourceWords[a])] = lists.list(of: index(targetWords[index(tally[a])]))
+                    continue
+                }
+                sourceLinks[index(sourceWords[a])] = [Int](writingAtMost: count) { list, written in
+                    for b in 0..<targetCount where isLink(a * targetCount + b) {
+                        list.initializeElement(at: written, to: index(targetWords[b]))
+                        written += 1
                     }
                 }
             }
-            makeLists(of: sourceWords, others: targetWords, position: { $0 * targetCount + $1 }, into: &sourceLinks)
-            makeLists(of: targetWords, others: sourceWords, position: { $1 * targetCount + $0 }, into: &targetLinks)
+            for b in 0..<targetCount where tally[sourceCount + b] != 0 {
+                let count = Int(truncatingIfNeeded: tally[sourceCount + b] >> 32)
+                if count == 1 {
+                    targetLinks[index(targetWords[b])] = lists.list(of: index(sourceWords[index(tally[sourceCount + b])]))
+                    continue
+                }
+                targetLinks[index(targetWords[b])] = [Int](writingAtMost: count) { list, written in
+                    for a in 0..<sourceCount where isLink(a * targetCount + b) {
+                        list.initializeElement(at: written, to: index(sourceWords[a]))
+                        written += 1
+                    }
+                }
+            }
+            oneLinkLists = lists
         }
         return (sourceLinks, targetLinks)
     }
