@@ -56,6 +56,53 @@ import Testing
         #expect(Set(DerivedTables.icuFiles()).count == DerivedTables.icuFiles().count)
     }
 
+    /// The code's own image is the first source: in this test runner, the runner itself, where
+    /// Lector's modules are linked.
+    @Test(.enabled(if: DerivedTables.mappedSources != nil, "needs /proc/self/maps and no ICU_DATA"))
+    func theCodesImageIsASource() throws {
+        let sources = try #require(DerivedTables.mappedSources)
+        let executable = try #require(realpath("/proc/self/exe", nil))
+        defer { free(executable) }
+        #expect(sources.first?.path == String(cString: executable))
+        #expect(DerivedTables.files == sources.map(\.path))
+    }
+
+    /// A file replaced on disk since it was mapped (another inode at its path) or gone names no
+    /// source: a table made by the old code or data is then neither stored nor read.
+    @Test func aReplacedOrMissingFileNamesNoSource() throws {
+        let folder = NSTemporaryDirectory() + "lector-mapped-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/libicuuc.so.72", replacement = folder + "/new"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        let mapped = [DerivedTables.MappedFile(path: path, inode: UInt64(info.st_ino))]
+        #expect(DerivedTables.unchanged(mapped) == [path])
+        try Data("new".utf8).write(to: URL(fileURLWithPath: replacement))
+        #expect(rename(replacement, path) == 0)
+        #expect(DerivedTables.unchanged(mapped) == nil)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(DerivedTables.unchanged(mapped) == nil)
+    }
+
+    /// A line of `/proc/self/maps` is read for its address range, inode and path; anonymous
+    /// mappings are left out.
+    @Test func mapLinesAreRead() {
+        let maps = Array("""
+            7f00a000-7f00b000 r--p 00000000 fd:01 1234567                    /usr/lib/x86_64-linux-gnu/libicuuc.so.72.1
+            7f00b000-7f00c000 rw-p 00000000 00:00 0 
+            7f00c000-7f00d000 r-xp 00001000 fd:01 1234567                    /usr/lib/x86_64-linux-gnu/libicuuc.so.72.1
+            7f00d000-7f00e000 r--p 00000000 fd:01 42                         /opt/lector/bin/lector (deleted)
+
+            """.utf8)
+        let entries = DerivedTables.mappings(maps)
+        #expect(entries.map(\.range) == [0x7f00a000..<0x7f00b000, 0x7f00c000..<0x7f00d000, 0x7f00d000..<0x7f00e000])
+        #expect(entries.map(\.file.inode) == [1234567, 1234567, 42])
+        #expect(entries[2].file.path == "/opt/lector/bin/lector (deleted)")
+        #expect(DerivedTables.icuFiles(entries).map(\.path) == ["/usr/lib/x86_64-linux-gnu/libicuuc.so.72.1"])
+    }
+
     @Test func decodingRefusesWhatWasNotMadeForTheKey() throws {
         let reference = try UnitWords.catalogueForms(locale: "de")
         let key = UnitNameStore.key(locale: "de")

@@ -1,35 +1,82 @@
 import Foundation
 
 /// Tables Lector derives from ICU's data and keeps in the lexicon disk cache: the files they depend
-/// on, as the cache stamps its sources (the running executable, whose code derives the tables, and
-/// every ICU library and data file mapped into the process), and their encoding as text. A table
-/// stored with them is trusted only while none of them changed; a new build of Lector or an
+/// on, as the cache stamps its sources (the image that holds this code, which derives the tables,
+/// and every ICU library and data file mapped into the process), and their encoding as text. A
+/// table stored with them is trusted only while none of them changed; a new build of Lector or an
 /// upgraded ICU makes it again.
 enum DerivedTables {
-    /// The files, `nil` where they cannot be named (no `/proc`): such a table is made every time.
-    static let files: [String]? = {
-        guard let executable = realpath("/proc/self/exe", nil) else { return nil }
-        defer { free(executable) }
-        let icu = icuFiles()
-        return icu.isEmpty ? nil : [String(cString: executable)] + icu
+    /// The files, `nil` where they cannot be named (no `/proc`) or no longer are the files this
+    /// process runs: such a table is made from ICU every time, and neither read nor stored.
+    ///
+    /// Checked at each call, not once: the cache stamps a file when it reads or writes a table,
+    /// and a binary or an ICU library replaced on disk while a process runs (a rebuild, a package
+    /// upgrade) would otherwise have this process's tables, made by the old code or data, stored
+    /// under the new file's stamp.
+    static var files: [String]? { mappedSources.flatMap(unchanged) }
+
+    /// The paths of `mapped`, `nil` when a path is gone or holds another file (inode) now.
+    static func unchanged(_ mapped: [MappedFile]) -> [String]? {
+        for file in mapped {
+            var info = stat()
+            guard stat(file.path, &info) == 0, UInt64(info.st_ino) == file.inode else { return nil }
+        }
+        return mapped.map(\.path)
+    }
+
+    /// A file mapped into the process, with the inode it was mapped from.
+    struct MappedFile: Equatable {
+        let path: String
+        let inode: UInt64
+    }
+
+    /// The image that holds this code (the executable, or the shared library Lector is linked
+    /// into when a program embeds it) and ICU's files, as `/proc/self/maps` names them; `nil`
+    /// where that cannot be read, or where `ICU_DATA` is set: ICU then reads data from files it
+    /// maps only while it opens them (`.res` files under that folder), which no stamp covers.
+    static let mappedSources: [MappedFile]? = {
+        guard ProcessInfo.processInfo.environment["ICU_DATA"] == nil,
+              let maps = readToEnd("/proc/self/maps") else { return nil }
+        let entries = mappings(maps)
+        let here = UInt(bitPattern: #dsohandle)
+        guard let code = entries.first(where: { $0.range.contains(here) })?.file else { return nil }
+        let icu = icuFiles(entries)
+        return icu.isEmpty ? nil : [code] + icu
     }()
 
-    /// The ICU libraries and data files mapped into the process (`libicuuc`, `libicui18n`,
-    /// `libicudata`, an `icudt*.dat`), from `/proc/self/maps`, sorted. Read on its bytes: a split
-    /// of the text by characters cost as much as reading a table back.
-    static func icuFiles() -> [String] {
-        // An unreadable map names no source: the tables are then made from ICU.
-        guard let maps = readToEnd("/proc/self/maps") else { return [] }
-        var files: Set<String> = []
+    /// The file-backed lines of a `/proc/self/maps` text: address range, inode and path. A path
+    /// that is not UTF-8 is repaired into one no file has: its stamp fails, and so nothing is
+    /// stored.
+    static func mappings(_ maps: [UInt8]) -> [(range: Range<UInt>, file: MappedFile)] {
+        var entries: [(range: Range<UInt>, file: MappedFile)] = []
         for line in maps.split(separator: UInt8(ascii: "\n")) {
-            guard let first = line.firstIndex(of: UInt8(ascii: "/")), let last = line.lastIndex(of: UInt8(ascii: "/")) else { continue }
-            let name = line[(last + 1)...]
-            guard name.starts(with: "libicu".utf8) || name.starts(with: "icudt".utf8) else { continue }
-            // A path that is not UTF-8 is repaired into one no file has: its stamp fails, and so
-            // nothing is stored.
-            files.insert(String(decoding: line[first...], as: UTF8.self))
+            guard let slash = line.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            // address perms offset dev inode, then spaces and the path
+            let fields = line[..<slash].split(separator: UInt8(ascii: " "))
+            guard fields.count >= 5, let dash = fields[0].firstIndex(of: UInt8(ascii: "-")),
+                  let low = UInt(String(decoding: fields[0][..<dash], as: UTF8.self), radix: 16),
+                  let high = UInt(String(decoding: fields[0][(dash + 1)...], as: UTF8.self), radix: 16), low <= high,
+                  let inode = UInt64(String(decoding: fields[4], as: UTF8.self)) else { continue }
+            entries.append((low..<high, MappedFile(path: String(decoding: line[slash...], as: UTF8.self), inode: inode)))
         }
-        return files.sorted()
+        return entries
+    }
+
+    /// The ICU libraries and data files among `entries` (`libicuuc`, `libicui18n`, `libicudata`,
+    /// an `icudt*.dat`), once each, sorted by path.
+    static func icuFiles(_ entries: [(range: Range<UInt>, file: MappedFile)]) -> [MappedFile] {
+        var files: [String: MappedFile] = [:]
+        for entry in entries {
+            let name = (entry.file.path as NSString).lastPathComponent
+            guard name.hasPrefix("libicu") || name.hasPrefix("icudt") else { continue }
+            files[entry.file.path] = entry.file
+        }
+        return files.keys.sorted().map { files[$0]! }
+    }
+
+    /// The ICU files mapped into this process (`icuFiles` of its map).
+    static func icuFiles() -> [String] {
+        readToEnd("/proc/self/maps").map { icuFiles(mappings($0)).map(\.path) } ?? []
     }
 
     /// A file's bytes read to its end. `String(contentsOfFile:)` reads as many bytes as `stat`
