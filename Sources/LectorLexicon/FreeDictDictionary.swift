@@ -164,9 +164,16 @@ public final class FreeDictDictionary: Sendable {
 
     // MARK: - Translation table
 
-    /// Look-ups before the cache is asked for a translation table: a short check makes fewer and
-    /// does not pay for checking the table's checksum (tens of megabytes for deu-eng).
-    static let tableLookAfter = 16
+    /// Look-ups before the cache is asked for a translation table: a check of a sentence or two
+    /// makes fewer and does not pay for checking the table's checksum (18 MB for deu-eng, about
+    /// 17 M instructions). Each look-up before it reads its entries from the dictzip file, about
+    /// 1.9 M instructions (a chunk inflated from its start per entry), and already a 10-unit de→en
+    /// check makes over 16 look-ups in each direction: at 16, those first look-ups cost it more
+    /// than the checksum they put off.
+    static let tableLookAfter = 4
+
+    /// The fewest look-ups after which a dictionary builds its translation table.
+    static let tableBuildFloor = 64
 
     /// Look-ups after which a dictionary of `chunks` dictzip chunks builds its translation table.
     /// Building inflates every chunk once and a look-up about half of one, so with a cache to keep
@@ -174,8 +181,8 @@ public final class FreeDictDictionary: Sendable {
     /// made; without one, once reading would have cost inflating the whole file twice. A file
     /// without random access is inflated whole by its first read anyway.
     static func tableBuildThreshold(chunks: Int, cached: Bool) -> Int {
-        guard chunks > 0 else { return tableLookAfter }
-        return cached ? max(4 * tableLookAfter, chunks / 4) : max(4 * tableLookAfter, 4 * chunks)
+        guard chunks > 0 else { return tableBuildFloor / 4 }
+        return cached ? max(tableBuildFloor, chunks / 4) : max(tableBuildFloor, 4 * chunks)
     }
 
     /// The translation table, when one is cached or it is time to build it; `nil` before that, and
