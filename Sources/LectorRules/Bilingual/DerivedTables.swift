@@ -1,4 +1,5 @@
 import Foundation
+import LectorLexicon
 
 /// Tables Lector derives from ICU's data and keeps in the lexicon disk cache: the files they depend
 /// on, as the cache stamps its sources (the image that holds this code, which derives the tables,
@@ -22,6 +23,20 @@ enum DerivedTables {
             guard stat(file.path, &info) == 0, UInt64(info.st_ino) == file.inode else { return nil }
         }
         return mapped.map(\.path)
+    }
+
+    /// The table stored in `cache` for `key` (`decode` of its checked sections), else the one
+    /// `make` makes, stored when `encode` can write it; where the sources cannot be named, made
+    /// every time. The one way each derived table is read or made and stored.
+    static func table<Table, Failure: Error>(
+        kind: LexiconDiskCache.Kind, key: String, cache: LexiconDiskCache,
+        decode: ([Data]?) -> Table?, encode: (Table) -> [Data]?, make: () throws(Failure) -> Table
+    ) throws(Failure) -> Table {
+        guard let sources = files else { return try make() }
+        if let stored = decode(cache.read(kind: kind, sources: sources, key: key)) { return stored }
+        let made = try make()
+        if let sections = encode(made) { cache.write(kind: kind, sources: sources, key: key, sections: sections) }
+        return made
     }
 
     /// A file mapped into the process, with the inode it was mapped from.

@@ -13,12 +13,10 @@ import LectorLexicon
 enum PlacesStore {
     static func places(source: String, target: String, latin: Transliterator,
                        cache: LexiconDiskCache = .standard) throws -> NameCorrespondence.Places {
-        guard let sources = DerivedTables.files else { return try NameCorrespondence.Places(source: source, target: target, latin: latin) }
         let key = Self.key(source: source, target: target, latin: latin)
-        if let stored = decode(cache.read(kind: .places, sources: sources, key: key), key: key) { return stored }
-        let made = try NameCorrespondence.Places(source: source, target: target, latin: latin)
-        if let sections = encode(made, key: key) { cache.write(kind: .places, sources: sources, key: key, sections: sections) }
-        return made
+        return try DerivedTables.table(
+            kind: .places, key: key, cache: cache, decode: { decode($0, key: key) }, encode: { encode($0, key: key) },
+            make: { try NameCorrespondence.Places(source: source, target: target, latin: latin) })
     }
 
     static func key(source: String, target: String, latin: Transliterator) -> String {

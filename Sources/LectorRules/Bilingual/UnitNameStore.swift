@@ -15,12 +15,10 @@ import LectorText
 enum UnitNameStore {
     /// The forms of the catalogue's units in `locale` (`UnitWords.catalogueForms(locale:)`).
     static func forms(locale: String, cache: LexiconDiskCache = .standard) throws(ICUError) -> [[MeasureUnitNames.Form]] {
-        guard let sources = DerivedTables.files else { return try UnitWords.catalogueForms(locale: locale) }
         let key = Self.key(locale: locale)
-        if let stored = decode(cache.read(kind: .unitNames, sources: sources, key: key), key: key) { return stored }
-        let forms = try UnitWords.catalogueForms(locale: locale)
-        if let sections = encode(forms, key: key) { cache.write(kind: .unitNames, sources: sources, key: key, sections: sections) }
-        return forms
+        return try DerivedTables.table(
+            kind: .unitNames, key: key, cache: cache, decode: { decode($0, key: key) }, encode: { encode($0, key: key) },
+            make: { () throws(ICUError) in try UnitWords.catalogueForms(locale: locale) })
     }
 
     /// What the forms depend on besides the files.
@@ -44,17 +42,17 @@ enum UnitNameStore {
     /// The forms of checked sections made for `key`; `nil` for anything else (read from ICU again).
     static func decode(_ sections: [Data]?, key: String) -> [[MeasureUnitNames.Form]]? {
         guard let sections, sections.count == 2, sections[0] == Data(key.utf8),
-              let text = String(data: sections[1], encoding: .utf8) else { return nil }
+              let text = String(data: sections[1], encoding: .utf8),
+              let records = DerivedTables.records(text, "\u{1E}") else { return nil }
         var forms = [[MeasureUnitNames.Form]](repeating: [], count: UnitWords.catalogueStems.count)
         var lastUnit = 0
-        for record in text.split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast() {
+        for record in records {
             let fields = record.split(separator: "\u{1F}", omittingEmptySubsequences: false)
             guard fields.count == 3, let unit = Int(fields[0]), unit >= lastUnit, unit < forms.count,
                   fields[1] == "B" || fields[1] == "A", !fields[2].isEmpty else { return nil }
             forms[unit].append(MeasureUnitNames.Form(text: String(fields[2]), isBeforeNumber: fields[1] == "B"))
             lastUnit = unit
         }
-        guard text.isEmpty || text.hasSuffix("\u{1E}") else { return nil }
         return forms
     }
 }

@@ -19,16 +19,15 @@ enum LowerCaseNamesStore {
     private static let memo = ProcessMemo<String, LowerCaseNames>()
 
     static func read(locale: String, cache: LexiconDiskCache = .standard) throws(ICUError) -> LowerCaseNames {
-        guard let sources = DerivedTables.files else { return try LowerCaseNames(locale: locale) }
         let key = "lower-case-names:" + locale
-        if let stored = decode(cache.read(kind: .lowerCaseNames, sources: sources, key: key), key: key, locale: locale) {
-            return stored
-        }
-        let made = try LowerCaseNames(locale: locale)
-        if let lower = DerivedTables.section(made.lowerCaseWords), let capitalized = DerivedTables.section(made.capitalizedWords) {
-            cache.write(kind: .lowerCaseNames, sources: sources, key: key, sections: [Data(key.utf8), lower, capitalized])
-        }
-        return made
+        return try DerivedTables.table(
+            kind: .lowerCaseNames, key: key, cache: cache, decode: { decode($0, key: key, locale: locale) },
+            encode: { made in
+                guard let lower = DerivedTables.section(made.lowerCaseWords),
+                      let capitalized = DerivedTables.section(made.capitalizedWords) else { return nil }
+                return [Data(key.utf8), lower, capitalized]
+            },
+            make: { () throws(ICUError) in try LowerCaseNames(locale: locale) })
     }
 
     /// The names of checked sections made for `key`; `nil` for anything else (read from ICU again).
