@@ -356,6 +356,19 @@ import Testing
         #expect(!withoutShell.contains { $0.ruleID == "markup.mismatch" })
     }
 
+    /// With `_` as the marker, a string whose source has one `_` accelerator is a GTK mnemonic
+    /// label: a `_` the translation puts inside a word (`_Fayil_e`) underlines a second key. Where
+    /// the source writes one inside a word too (`_Open file_name`), it is text in both.
+    @Test func anUnderscoreInsideAWordOfAMnemonicLabelIsASecondAccelerator() throws {
+        let po = "msgid \"_File\"\nmsgstr \"_Fayil_e\"\n\nmsgid \"_File\"\nmsgstr \"_Fayile\"\n\n"
+            + "msgid \"_Open file_name\"\nmsgstr \"_Open lêer_naam\"\n\nmsgid \"Save file_name\"\nmsgstr \"Stoor lêer_naam\"\n"
+        let findings = try Self.findings(po: po, to: "af") { $0.strings = StringCheckSettings(acceleratorMarkers: ["_"]) }
+            .filter { $0.ruleID == "accelerator.mismatch" }
+        #expect(findings.map(\.location.line) == [2], "\(findings.map(\.message))")
+        #expect(findings.first?.location.column == 15)
+        #expect(findings.first?.message.hasPrefix("2 accelerators where the source has one") == true)
+    }
+
     @Test func identicalAllowedListLoads() throws {
         let findings = try Self.findings(po: "msgid \"Bluetooth\"\nmsgstr \"Bluetooth\"\n\nmsgid \"Save as\"\nmsgstr \"Save as\"\n")
             .filter { $0.ruleID == "untranslated.unchanged" }

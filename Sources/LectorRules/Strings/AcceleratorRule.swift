@@ -6,6 +6,12 @@ import LectorGlossary
 /// Accelerator (access key) markers: `&File`, `_File`, `~File`. A source with one accelerator
 /// needs one in its translation, and a translation may not add one the source has not.
 /// The markers are the project's (`strings: accelerator_markers`, default `&`).
+///
+/// A marker before a mark that is no letter (`add&-ons`) is no accelerator, but the source still
+/// asks for one there: a translation that puts its one marker on a letter (`&Waarsku`) moved it.
+/// A `_` inside a word (`file_name`) is text, except in a string whose source has one `_`
+/// accelerator and no such `_`: that string is a GTK mnemonic label, where every `_` before a
+/// letter underlines it, so `_File` → `_Fayil_e` has two.
 public struct AcceleratorRule: UnitRule {
     public static let description = RuleDescription(
         id: "accelerator.mismatch",
@@ -17,6 +23,8 @@ public struct AcceleratorRule: UnitRule {
             RuleExample(unit: "↓&Ouvrir le fichier", source: "Open file", from: "en", to: "fr"),
             RuleExample(unit: "↓Vula& Ifayile", source: "Open &File", from: "en", to: "zu"),
             RuleExample(unit: "↓Сохранить как", source: "Save &As", from: "en", to: "ru"),
+            RuleExample(unit: "↓&Waarsku my as dit enige van my ↓&byvoegings sal deaktiveer",
+                        source: "Warn me if this will disable any of my add&-ons", from: "en", to: "af"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "&Datei", source: "&File", from: "en", to: "de"),
@@ -27,6 +35,8 @@ public struct AcceleratorRule: UnitRule {
             RuleExample(unit: "Pos en Nuus", source: "Mail &amp; News", from: "en", to: "af"),
             RuleExample(unit: "Forschung und Entwicklung", source: "R&D department", from: "en", to: "de"),
             RuleExample(unit: "Tom et Jerry", source: "Tom & Jerry", from: "en", to: "fr"),
+            RuleExample(unit: "&Waarsku my as dit enige van my byvoegings sal deaktiveer",
+                        source: "Warn me if this will disable any of my add&-ons", from: "en", to: "af"),
         ]
     )
 
@@ -47,6 +57,8 @@ public struct AcceleratorRule: UnitRule {
             findings.append(RuleFinding(range: pair.wholeTarget,
                                         message: "the source's accelerator `\(source[0].text)` has none in the translation"))
         case (0, 1...):
+            // The source's marker before a mark (`add&-ons`) moved onto a letter.
+            if target.count == 1, Self.hasMarkerBeforeMark(pair.source, markers: markers) { break }
             for accelerator in target {
                 findings.append(RuleFinding(range: pair.range(accelerator.range),
                                             message: "accelerator `\(accelerator.text)` is not in the source"))
@@ -54,6 +66,12 @@ public struct AcceleratorRule: UnitRule {
         case (1, 2...):
             findings.append(RuleFinding(range: pair.range(target[1].range),
                                         message: "\(target.count) accelerators where the source has one"))
+        case (1, 1) where source[0].text.hasPrefix("_"):
+            // A mnemonic label: a `_` inside a word underlines too (`_Fayil_e`).
+            guard Self.underscoresInWords(pair.source).isEmpty,
+                  let second = Self.underscoresInWords(pair.target).first else { break }
+            findings.append(RuleFinding(range: pair.range(second),
+                                        message: "2 accelerators where the source has one (`_` inside a word marks one too in a mnemonic label)"))
         default:
             break
         }
@@ -139,6 +157,40 @@ public struct AcceleratorRule: UnitRule {
                                           range: offsets[index]..<end))
             }
             index += 1
+        }
+        return result
+    }
+
+    /// Whether `text` has a marker before a visible mark that is neither a letter, a digit, the
+    /// marker again (`&&`) nor `#` (`add&-ons`, `&.`): where the source puts its accelerator.
+    static func hasMarkerBeforeMark(_ text: String, markers: [Character]) -> Bool {
+        guard mayHaveMarker(text, markers: markers) else { return false }
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            guard let marker = previous, markers.contains(Character(marker)), scalar != marker, scalar != "#" else { continue }
+            let properties = scalar.properties
+            if !properties.isAlphabetic, properties.numericType == nil, !properties.isWhitespace,
+               properties.generalCategory != .control { return true }
+        }
+        return false
+    }
+
+    /// UTF-16 ranges of `_` and the letter or digit it marks where the `_` stands inside a word
+    /// (`l_e`), which `accelerators(in:markers:)` takes for text.
+    static func underscoresInWords(_ text: String) -> [Range<Int>] {
+        guard UTF8Bytes.contains(text, byte: UInt8(ascii: "_")) else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var result: [Range<Int>] = []
+        var offset = 0
+        for index in scalars.indices {
+            defer { offset += scalars[index].utf16.count }
+            guard scalars[index] == "_", index > 0, index + 1 < scalars.count else { continue }
+            func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            guard isWordCharacter(scalars[index - 1]), isWordCharacter(scalars[index + 1]) else { continue }
+            result.append(offset..<(offset + 1 + scalars[index + 1].utf16.count))
         }
         return result
     }
