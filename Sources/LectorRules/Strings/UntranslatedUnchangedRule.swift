@@ -9,7 +9,8 @@ import Foundation
 /// A UI string left as in the source, short ones included (`Save as` → `Save as`). Strings that
 /// may well stay are not reported: no letters (`1234`, `2×2`, `???`), one letter, capitals and
 /// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), measures and CSS (`7em`, `width: 12em;`,
-/// `10&nbsp;MB`), a copyright line of names (`© 2024 Acme Inc.`),
+/// `10&nbsp;MB`, `100 km/h`), a copyright line of names (`© 2024 Acme Inc.`, `&copy;` too), a
+/// trademarked name (`Acme™`),
 /// placeholders, tags and URLs only, and the words
 /// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
 /// Nor are words both languages write alike (`Name`, `Status`, `Hotel` in German): every word must
@@ -30,6 +31,8 @@ public struct UntranslatedUnchangedRule: UnitRule {
             RuleExample(unit: "↓Файл не найден", source: "Файл не найден", from: "ru", to: "uk"),
             RuleExample(unit: "↓© 2024 Acme Inc. All rights reserved.", source: "© 2024 Acme Inc. All rights reserved.", from: "en", to: "de"),
             RuleExample(unit: "↓10&nbsp;files", source: "10&nbsp;files", from: "en", to: "de"),
+            RuleExample(unit: "↓&copy; 2024 Acme Inc. All rights reserved.", source: "&copy; 2024 Acme Inc. All rights reserved.", from: "en", to: "de"),
+            RuleExample(unit: "↓Acme™ makes it easy", source: "Acme™ makes it easy", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "1234", source: "1234", from: "en", to: "de"),
@@ -45,6 +48,10 @@ public struct UntranslatedUnchangedRule: UnitRule {
             RuleExample(unit: "width: 12em;", source: "width: 12em;", from: "en", to: "fr"),
             RuleExample(unit: "© 2024 Acme Inc.", source: "© 2024 Acme Inc.", from: "en", to: "de"),
             RuleExample(unit: "10&nbsp;MB", source: "10&nbsp;MB", from: "en", to: "fr"),
+            RuleExample(unit: "&copy; 2024 Acme Inc.", source: "&copy; 2024 Acme Inc.", from: "en", to: "de"),
+            RuleExample(unit: "Acme™", source: "Acme™", from: "en", to: "de"),
+            RuleExample(unit: "100 km/h", source: "100 km/h", from: "en", to: "de"),
+            RuleExample(unit: "10&nbsp;MB/s", source: "10&nbsp;MB/s", from: "en", to: "fr"),
         ]
     )
 
@@ -99,6 +106,10 @@ public struct UntranslatedUnchangedRule: UnitRule {
         }
         // A CSS declaration (`width: 12em;`) is code.
         if masked.range(of: #"^(\s*[a-z-]+\s*:\s*[^;:]+;)+\s*$"#, options: .regularExpression) != nil { return nil }
+        // `&copy;` is the copyright sign written as a reference (read in `text`: masking takes
+        // an entity for a placeholder).
+        let isCopyright = masked.contains("©")
+            || text.range(of: #"&(copy|#169|#[xX]0*[aA]9);"#, options: .regularExpression) != nil
         // A character reference stands for one character (`10&nbsp;MB`), not for a word to translate.
         masked = masked.replacingOccurrences(of: #"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"#, with: " ",
                                              options: .regularExpression)
@@ -112,7 +123,9 @@ public struct UntranslatedUnchangedRule: UnitRule {
         if words.count == 1, let word = words.first, word.dropFirst().contains(where: { $0.isUppercase }) { return nil }
         // A copyright line of names (`© 2024 Acme Inc.`) stays as written; a sentence beside it
         // (`All rights reserved`) has words in lower case and is still reported.
-        if masked.contains("©"), words.allSatisfy({ $0.first?.isUppercase == true }) { return nil }
+        if isCopyright, words.allSatisfy({ $0.first?.isUppercase == true }) { return nil }
+        // A trademarked name (`Acme™`, `Contoso® Cloud`): capitalized words, each marked or beside one.
+        if masked.contains(where: { $0 == "™" || $0 == "®" }), words.allSatisfy({ $0.first?.isUppercase == true }) { return nil }
         return words
     }
 }
