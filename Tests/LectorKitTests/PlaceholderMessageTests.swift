@@ -5,7 +5,8 @@ import Testing
 
 /// One mistake with placeholders is one finding that names it: an unnumbered printf placeholder
 /// left out (which hands its argument to the ones after it), unnumbered ones reordered, a
-/// `select` whose keys changed. Other mistakes keep their findings.
+/// `select` whose keys changed, a placeholder written as another of its syntax. Other mistakes
+/// keep their findings.
 @Suite struct PlaceholderMessageTests {
     static func messages(_ po: String, to language: String = "de") throws -> [String] {
         try POPluralFormTests.placeholderFindings(po, to: language)
@@ -70,6 +71,37 @@ import Testing
         #expect(try Self.messages(po) == [
             "2 the select on `city` has the key `kyiv` where the source has `kiev` (keys are matched by the program, not translated)",
             "5 the select on `city` lacks the source's key `kiev`",
+        ])
+    }
+
+    /// `{name}` translated as `{nom}`, `%d` written `%s`: one placeholder replaced by another of
+    /// its syntax is one finding where the translation's stands, naming both. Two replaced, or a
+    /// placeholder of another syntax in its place, keep a finding each.
+    @Test func aPlaceholderWrittenAsAnotherIsOneFindingThatNamesBoth() throws {
+        let po = """
+        msgid "Hello {name}"
+        msgstr "Hallo {nom}"
+
+        #, c-format
+        msgid "You have %d new messages."
+        msgstr "Sie haben %s neue Nachrichten."
+
+        msgid "{first} and {second}"
+        msgstr "{erste} und {zweite}"
+
+        msgid "Hello {name}"
+        msgstr "Hallo %s"
+
+        """
+        #expect(try Self.messages(po) == [
+            "2 placeholder `{nom}` stands where the source has `{name}`, which is missing (placeholders are filled by the program, not translated)",
+            "6 placeholder `%s` stands where the source has `%d`, which is missing (placeholders are filled by the program, not translated)",
+            "9 placeholder `{erste}` is not in the source (the source has `{first}`, `{second}`)",
+            "9 placeholder `{first}` from the source is missing",
+            "9 placeholder `{second}` from the source is missing",
+            "9 placeholder `{zweite}` is not in the source (the source has `{first}`, `{second}`)",
+            "12 placeholder `{name}` from the source is missing",
+            "12 placeholder `%s` is not in the source (the source has `{name}`)",
         ])
     }
 }

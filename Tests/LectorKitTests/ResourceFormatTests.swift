@@ -71,7 +71,7 @@ import Testing
         #expect(german.units[3].target?.text == "Klicken, um fortzufahren")
         #expect(german.units[3].target?.line == 30)
         #expect(Self.summary(try Self.check(Self.example("ios/Localizable.xcstrings")))
-                    == ["17:77 plurals.count", "39:70 markup.mismatch", "39:77 markup.mismatch"])
+                    == ["17:77 plurals.count", "39:77 markup.mismatch"])  // a placeholder written as another: one finding
     }
 
     @Test func androidResourcesFollowAndroidsRules() throws {
@@ -94,11 +94,11 @@ import Testing
     @Test func arbAndI18nextNeedTheirTemplate() throws {
         // Other families' rules (meaning.*) read the same units; this test is about the pairing.
         #expect(Self.summary(try Self.check(Self.example("flutter/app_de.arb")).filter { $0.ruleID.hasPrefix("markup.") })
-                    == ["5:15 markup.mismatch", "5:26 markup.mismatch"])
+                    == ["5:26 markup.mismatch"])
         let web = try #require(BilingualFileLoader.loadAll(path: Self.example("web/locales/fr/translation.json")).first)
         #expect(web.units.map(\.id) == ["menu.file", "menu.open", "item_one", "item_other", "item_many"])
         #expect(web.units[2].details.targetPluralCategories == ["one", "other", "many"])
-        #expect(Self.summary(try Self.check(Self.example("web/locales/fr/translation.json"))) == ["4:14 markup.mismatch", "4:21 markup.mismatch"])
+        #expect(Self.summary(try Self.check(Self.example("web/locales/fr/translation.json"))) == ["4:21 markup.mismatch"])
     }
 
     @Test func anExplicitSourcePairsAnyTwoFilesOfAFormat() throws {
@@ -107,7 +107,7 @@ import Testing
         let target = folder.appendingPathComponent("uk.json")
         try #"{"title": "Settings", "body": "Open {{name}}"}"#.write(to: source, atomically: true, encoding: .utf8)
         try "{\"title\": \"Налаштування\",\n \"body\": \"Відкрити {{імʼя}}\"}".write(to: target, atomically: true, encoding: .utf8)
-        #expect(Self.summary(try Self.check(target.path, source: source.path)) == ["2:11 markup.mismatch", "2:20 markup.mismatch"])
+        #expect(Self.summary(try Self.check(target.path, source: source.path)) == ["2:20 markup.mismatch"])
     }
 
     @Test func malformedFilesNameTheLine() {

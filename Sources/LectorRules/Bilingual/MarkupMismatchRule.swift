@@ -13,14 +13,14 @@ public struct MarkupMismatchRule: BilingualRule {
             RuleExample("↓Delete the file now?", source: "Datei {0} jetzt löschen?", from: "de", to: "en"),
             RuleExample("↓Read more at ↓https://example.org/en/news.", source: "Mehr unter https://example.org/de/news.",
                         from: "de", to: "en"),
-            RuleExample("↓Осталось ↓%s попыток.", source: "%d attempts left.", from: "en", to: "ru"),
+            RuleExample("Осталось ↓%s попыток.", source: "%d attempts left.", from: "en", to: "ru"),
             RuleExample("↓Schreiben Sie uns.", source: "Write to press@example.org.", from: "en", to: "de"),
             RuleExample(unit: "↓↓Doen dit ↓<v>nou↓</v>", source: "Do it <b>now</b>", from: "en", to: "af"),
             RuleExample(unit: "↓Klik ↓<a href=\"page.html\">hier</a>", source: "Click <a href=\"page.html\" target=\"_blank\">here</a>",
                         from: "en", to: "af"),
             RuleExample(unit: "↓↓Nommer ↓%1$d en string ↓%2$s", source: "String %s and number %d", from: "en", to: "af"),
-            RuleExample(unit: "↓Stoor ↓$(leer)", source: "Save $(file)", from: "en", to: "af"),
-            RuleExample(unit: "↓Willkommen ↓{{benutzer}}", source: "Welcome {{user}}", from: "en", to: "de"),
+            RuleExample(unit: "Stoor ↓$(leer)", source: "Save $(file)", from: "en", to: "af"),
+            RuleExample(unit: "Willkommen ↓{{benutzer}}", source: "Welcome {{user}}", from: "en", to: "de"),
             RuleExample(unit: "↓%@ contient %#@files@", source: "%#@files@ in %@", from: "en", to: "fr", format: "strings"),
             RuleExample(unit: "%d ↓% terminé", source: "%d%% done", from: "en", to: "fr",
                         details: UnitDetails(formatFlag: "c-format")),
@@ -122,6 +122,15 @@ public struct MarkupMismatchRule: BilingualRule {
             if let reordered = Self.reorderedPrintf(&placeholders, source: sourceList, target: targetList) {
                 findings.append(RuleFinding(range: pair.targetRange, message: reordered))
             }
+        }
+        // One placeholder of the source written as another of its syntax (`{name}` → `{nom}`,
+        // `%d` → `%s`) is one mistake: said once, where the translation's stands.
+        if placeholders.missing.count == 1, placeholders.extra.count == 1,
+           let written = placeholders.extra.first, let replaced = placeholders.missing.first, written.syntax == replaced.syntax {
+            findings.append(RuleFinding(range: pair.targetRange(ofTextRange: written.range),
+                                        message: "placeholder `\(written.text)` stands where the source has `\(replaced.text)`, "
+                                            + "which is missing (placeholders are filled by the program, not translated)"))
+            return findings + formatAndTagFindings(pair, source: sourceText, target: targetText)
         }
         let missing = placeholders.missing.map { "`\($0.text)`" }
         for placeholder in placeholders.extra {
