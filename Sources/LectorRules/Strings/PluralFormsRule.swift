@@ -35,6 +35,10 @@ public struct PluralFormsRule: UnitRule {
                         from: "en", to: "ru", format: "arb"),
             RuleExample(unit: "Всего: {n, plural, one{# элемент} few{# элемента} many{# элементов} ↓two{# элемента} other{# элемента}}",
                         source: "{n, plural, one{# item} other{# items}}", from: "en", to: "ru", format: "jsonl"),
+            RuleExample(unit: "↓%lld Datei", source: "%lld file", from: "en", to: "de", format: "xcstrings",
+                        details: UnitDetails(targetPluralCategories: ["few", "other"])),
+            RuleExample(unit: "{count, plural, ↓eins{# Datei} other{# Dateien}}", source: "{count, plural, one{# file} other{# files}}",
+                        from: "en", to: "de", format: "jsonl"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "%d файл", source: "%d file", from: "en", to: "ru",
@@ -117,13 +121,21 @@ public struct PluralFormsRule: UnitRule {
         var findings: [RuleFinding] = []
         let required = Self.cldrOrder(rules.integerCategories + (rules.integerCategories.contains("other") ? [] : ["other"]))
         let missing = required.filter { !categories.contains($0) }
+        let unknown = categories.filter { !rules.categories.contains($0) && $0 != "zero" && !$0.hasPrefix("=") }
+        // One category written as another (`one` translated as `eins`): one mistake, said once
+        // where the wrong one stands.
+        if missing.count == 1, unknown.count == 1, let written = unknown.first {
+            return [RuleFinding(range: unknownAt(written) ?? range,
+                                message: "plural category `\(written)` stands where `\(missing[0])` is missing; \(language) uses "
+                                    + "\(required.joined(separator: ", ")) for whole numbers (CLDR keywords, not translated)")]
+        }
         if !missing.isEmpty {
             findings.append(RuleFinding(range: range, message: "plural \(missing.count == 1 ? "category" : "categories") "
                 + "\(missing.map { "`\($0)`" }.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing; "
                 + "\(language) uses \(required.joined(separator: ", ")) for whole numbers (CLDR)"))
         }
         var unplaced: [String] = []
-        for category in categories where !rules.categories.contains(category) && category != "zero" && !category.hasPrefix("=") {
+        for category in unknown {
             if let place = unknownAt(category) {
                 findings.append(RuleFinding(range: place, message: "plural category `\(category)` does not exist in \(language) and is never used"))
             } else {
