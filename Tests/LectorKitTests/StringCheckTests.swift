@@ -35,6 +35,35 @@ import Testing
         #expect(Self.keys("%'Id, %I32u") == ["%'Id", "%I32u"])
     }
 
+    /// printf reads `%i` as `%d` in C, Objective-C and Python, so a c-format or python-format
+    /// string may write either; `%u` is another conversion, and a string with no such flag (an
+    /// Android one: Java's formatter has no `%i`) still compares them apart.
+    @Test func percentIAnswersPercentDInACFormatString() throws {
+        let po = """
+        #, c-format
+        msgid "%s of %d"
+        msgstr "%s von %i"
+
+        #, c-format
+        msgid "%ld bytes"
+        msgstr "%li Bytes"
+
+        #, python-format
+        msgid "%(count)d files"
+        msgstr "%(count)i Dateien"
+
+        #, c-format
+        msgid "%d files"
+        msgstr "%u Dateien"
+
+        msgid "%d files"
+        msgstr "%i Dateien"
+
+        """
+        let findings = try Self.findings(po: po).filter { $0.ruleID == "markup.mismatch" }
+        #expect(findings.map(\.location.line) == [15, 18], "\(findings.map(\.message))")
+    }
+
     @Test func boostPlaceholdersAreWholeAndNeverAPhantomPrintf() {
         #expect(Self.keys("writing %1%, x=%2% : %3%-th try") == ["%1%", "%2%", "%3%"])
         #expect(Self.compare("%1% %2% %3% %2% %1%", "%1% %2% %3% %2% %1%") == ([], []))

@@ -110,6 +110,10 @@ public struct MarkupMismatchRule: BilingualRule {
             findings.append(RuleFinding(range: pair.targetRange, message: "`\(token)` from the source is missing"))
         }
         var placeholders = Self.placeholderComparison(of: pair, source: sourceText, target: targetText, using: prepared)
+        if !placeholders.missing.isEmpty, !placeholders.extra.isEmpty, let units = pair.bilingual.units, pair.index < units.count,
+           let flag = units[pair.index].details.formatFlag, Self.integerAliasFormats.contains(flag) {
+            placeholders = Self.matchingIntegerAliases(placeholders)
+        }
         for change in Self.changedSelects(&placeholders) {
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: change.placeholder.range), message: change.message))
         }
@@ -269,6 +273,30 @@ public struct MarkupMismatchRule: BilingualRule {
         let order = { (list: [Placeholder]) in list.map { "`\($0.text)`" }.joined(separator: " … ") }
         return "placeholders \(order(targetList)) stand in another order than the source's \(order(sourceList)), "
             + "so they get each other's arguments (number them, as `%2$s`, to reorder)"
+    }
+
+    /// PO format flags whose printf reads `%i` as `%d` (C, Objective-C, Python's `%`): there a
+    /// translation may write either, as `msgfmt -c` accepts. Java's formatter, which Android
+    /// strings use, has no `%i`, so strings without such a flag still compare them apart.
+    static let integerAliasFormats: Set<String> = ["c-format", "objc-format", "python-format"]
+
+    /// `comparison` without the pairs of a missing and an extra printf placeholder that differ only
+    /// by `%d` against `%i` (`%ld` and `%li`, Python's `%(count)d` and `%(count)i` too).
+    static func matchingIntegerAliases(_ comparison: PlaceholderComparison) -> PlaceholderComparison {
+        func alias(_ placeholder: Placeholder) -> String? {
+            guard placeholder.syntax == .printf || placeholder.syntax == .pythonFormat, placeholder.key.hasSuffix("i") || placeholder.key.hasSuffix("d") else { return nil }
+            return placeholder.key.dropLast() + "d"
+        }
+        var missing = comparison.missing
+        var extra: [Placeholder] = []
+        for placeholder in comparison.extra {
+            if let key = alias(placeholder), let index = missing.firstIndex(where: { alias($0) == key }) {
+                missing.remove(at: index)
+            } else {
+                extra.append(placeholder)
+            }
+        }
+        return PlaceholderComparison(missing: missing, extra: extra)
     }
 
     /// PO format flags whose strings printf reads: there every `%` starts a directive.
