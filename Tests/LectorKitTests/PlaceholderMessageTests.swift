@@ -95,7 +95,7 @@ import Testing
         """
         #expect(try Self.messages(po) == [
             "2 placeholder `{nom}` stands where the source has `{name}`, which is missing (placeholders are filled by the program, not translated)",
-            "6 placeholder `%s` stands where the source has `%d`, which is missing (placeholders are filled by the program, not translated)",
+            "6 placeholder `%s` stands where the source has `%d`, which is missing (the conversion must fit the argument the program passes)",
             "9 placeholder `{erste}` is not in the source (the source has `{first}`, `{second}`)",
             "9 placeholder `{first}` from the source is missing",
             "9 placeholder `{second}` from the source is missing",

@@ -131,9 +131,12 @@ public struct MarkupMismatchRule: BilingualRule {
         // `%d` → `%s`) is one mistake: said once, where the translation's stands.
         if placeholders.missing.count == 1, placeholders.extra.count == 1,
            let written = placeholders.extra.first, let replaced = placeholders.missing.first, written.syntax == replaced.syntax {
+            // A printf conversion was changed (`%d` → `%s`); a named placeholder was translated.
+            let why = written.syntax == .printf || written.syntax == .pythonFormat
+                ? "the conversion must fit the argument the program passes" : "placeholders are filled by the program, not translated"
             findings.append(RuleFinding(range: pair.targetRange(ofTextRange: written.range),
                                         message: "placeholder `\(written.text)` stands where the source has `\(replaced.text)`, "
-                                            + "which is missing (placeholders are filled by the program, not translated)"))
+                                            + "which is missing (\(why))"))
             return findings + formatAndTagFindings(pair, source: sourceText, target: targetText)
         }
         let missing = placeholders.missing.map { "`\($0.text)`" }
