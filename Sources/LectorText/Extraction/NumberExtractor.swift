@@ -441,15 +441,17 @@ public final class NumberExtractor {
     /// may be written with either mark, but not with three digits (`1 000,000` says nothing sure).
     private func spaceGroup(after last: Int, numberRange: Range<Int>, in text: TokenizedText) -> (Int, Int)? {
         let units = text.units
+        // A space and a number after it first: most numbers have none, and are not split below
+        // (asked of every number of every language now, not only where spaces group digits).
+        let space = last + 1
+        guard text.isValid(space + 1), text.tokens[space].end - text.tokens[space].start == 1,
+              CodeUnit.isInlineSpace(units[text.tokens[space].start]),
+              text.tokens[space + 1].kind == .number, !text.hasLetter(space + 1) else { return nil }
         // The number so far must be an integer in groups: 1–3 digits, then groups of exactly 3.
         let groups = Self.split(units[numberRange], where: CodeUnit.isInlineSpace)
         guard groups.allSatisfy({ $0.allSatisfy(CodeUnit.isASCIIDigit) }),
               let first = groups.first, (1...3).contains(first.count),
               groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        let space = last + 1
-        guard text.isValid(space + 1), text.tokens[space].end - text.tokens[space].start == 1,
-              CodeUnit.isInlineSpace(units[text.tokens[space].start]),
-              text.tokens[space + 1].kind == .number, !text.hasLetter(space + 1) else { return nil }
         let next = text.tokens[space + 1]
         var nextEnd = next.end
         while nextEnd > next.start, CodeUnit.isInlineSpace(units[nextEnd - 1]) { nextEnd -= 1 }
