@@ -11,6 +11,10 @@ import LectorText
 /// a decade with two digits for four (`60er Jahre` = `1960s`) and Roman numerals (`XVIII` = `18th`)
 /// match. Small whole numbers (0–12) count only next to other figures or when the
 /// other side has another number in their place (`a dozen` is read by neither side).
+/// Dotted figures that no number format reads and that are no dates (`1.2.3`, `192.168.0.1`,
+/// `12.34.56`) are not localized: each must be on the other side as written. Digits grouped by
+/// spaces are one figure in every language (`1 000,00` in English is 1000, in another notation,
+/// as `5.000` is), so a changed one is one finding that names it whole.
 public struct NumbersMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "numbers.mismatch",
@@ -40,6 +44,11 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("The state lost ↓one million euros.", source: "El Estado perdió mil millones de euros.", from: "es", to: "en"),
             // A number in parentheses alone, or a year, is no reference list.
             RuleExample("↓The abscess was drained.", source: "Der Abszess wurde drainiert (1994).", from: "de", to: "en"),
+            // Dotted figures are compared as written; a space-grouped figure is one number.
+            RuleExample("Version ↓1.2.4 is out.", source: "Version 1.2.3 ist erschienen.", from: "de", to: "en"),
+            RuleExample("La valeur est ↓98.76.54.", source: "The value is 12.34.56.", from: "en", to: "fr"),
+            RuleExample("Connect to ↓192.168.0.2.", source: "Verbinden Sie sich mit 192.168.0.1.", from: "de", to: "en"),
+            RuleExample("It costs ↓1 000,50 euros.", source: "Es kostet 1.000,00 Euro.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("About 20,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
@@ -102,6 +111,16 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("Dans 96 % des cas, le quotient était stable et l'écart inférieur à 3 %.",
                         source: "In 96% of cases the quotient was stable, and in 96% of cases the deviation was below 3%.",
                         from: "en", to: "fr"),
+            // A dotted figure kept as written, also where the other language reads it otherwise; a
+            // changed date in figures is `dates.mismatch`'s alone.
+            RuleExample("Version 1.2.3 is out; connect to 192.168.0.1.",
+                        source: "Version 1.2.3 ist erschienen; verbinden Sie sich mit 192.168.0.1.", from: "de", to: "en"),
+            RuleExample("Moscow, News of the Day 02.62.19.", source: "Москва, Новости дня 02.12.19.", from: "ru", to: "en"),
+            // A figure grouped with spaces is one number in any language: `1 000,00` kept from
+            // French or written so in English is 1000, the same as `1.000,00`; `3 100-metre` is two.
+            RuleExample("It costs 1 000,00 euros.", source: "Es kostet 1.000,00 Euro.", from: "de", to: "en"),
+            RuleExample("Some 600 000 soldiers died.", source: "Circa 600000 de soldați au murit.", from: "ro", to: "en"),
+            RuleExample("He won 3 100-metre races.", source: "Er gewann drei 100-Meter-Läufe.", from: "de", to: "en"),
         ],
         scope: .bilingual
     )
@@ -138,8 +157,9 @@ public struct NumbersMismatchRule: BilingualRule {
         -> [RuleFinding] {
         // Tokenized MT (`am 15 . April`) is read detokenized; findings then cover the sentence.
         let (targetText, tokenized) = pair.sharedReadableTarget
-        let sourceNumbers = pair.numbersAndDates(ofSource: extractors.source).numbers
-        let targetNumbers = pair.numbersAndDates(ofReadableTarget: extractors.target).numbers
+        let sourceReading = pair.numbersAndDates(ofSource: extractors.source)
+        let targetReading = pair.numbersAndDates(ofReadableTarget: extractors.target)
+        let sourceNumbers = sourceReading.numbers, targetNumbers = targetReading.numbers
         // Most pairs have no number on either side: nothing to compare, and the target's
         // language (read through the document's index) is not needed.
         guard !sourceNumbers.isEmpty || !targetNumbers.isEmpty else { return [] }
@@ -148,19 +168,46 @@ public struct NumbersMismatchRule: BilingualRule {
         let comparison = GarbledSignalExtractor.compareNumbers(source, target, targetLanguage: pair.targetLanguage,
                                                                target: targetText, tolerance: options.tolerance,
                                                                smallNumberLimit: Double(options.smallNumberLimit))
+        // Dotted figures (`1.2.3`, `192.168.0.1`) are not localized: each must be written as it is
+        // on the other side (where the other language may read it as a date or not at all). One
+        // in place of a date in figures that the other side has and this one does not
+        // (`02.12.19` → `02.62.19`) is that date changed: `dates.mismatch` reports it.
+        let changesDate = { (dates: [ExtractedDate], text: String) in
+            dates.contains { $0.isNumeric && !Self.writes($0.text, in: text) }
+        }
+        let extraInTarget = changesDate(sourceReading.dates, targetText) ? comparison.extraInTarget
+            : (comparison.extraInTarget + target.filter { $0.role == .dotted && !Self.writes($0.text, in: pair.sourceText) })
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let missingFromTarget = changesDate(targetReading.dates, pair.sourceText) ? comparison.missingFromTarget
+            : (comparison.missingFromTarget + source.filter { $0.role == .dotted && !Self.writes($0.text, in: targetText) })
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var findings: [RuleFinding] = []
-        for number in comparison.extraInTarget {
-            let alternatives = comparison.missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
+        for number in extraInTarget {
+            let alternatives = missingFromTarget.map { "`\($0.text)`" }.joined(separator: ", ")
             findings.append(RuleFinding(range: pair.targetRange(ofReadableRange: number.range, tokenized: tokenized),
                                         message: "`\(number.text)` matches no number of the source"
                 + (alternatives.isEmpty ? "" : " (the source has \(alternatives))")))
         }
-        if comparison.extraInTarget.isEmpty {
-            for number in comparison.missingFromTarget {
+        if extraInTarget.isEmpty {
+            for number in missingFromTarget {
                 findings.append(RuleFinding(range: pair.targetRange, message: "the source's `\(number.text)` is missing here"))
             }
         }
         return findings
+    }
+
+    /// Whether `text` has `figure` as written, not as part of a longer figure (`1.2.3` is not
+    /// written in `11.2.3` nor in `1.2.3.4`).
+    static func writes(_ figure: String, in text: String) -> Bool {
+        var searched = text[...]
+        while let found = searched.range(of: figure) {
+            let before = text[..<found.lowerBound].last, after = text[found.upperBound...]
+            let continuesBefore = before.map { $0.isNumber || $0 == "." && text[..<found.lowerBound].dropLast().last?.isNumber == true } ?? false
+            let continuesAfter = after.first.map { $0.isNumber || $0 == "." && after.dropFirst().first?.isNumber == true } ?? false
+            if !continuesBefore && !continuesAfter { return true }
+            searched = text[text.index(after: found.lowerBound)...]
+        }
+        return false
     }
 
     /// The numbers outside reference lists (`(2, 17, 18)`, `[3–5]`), which point into a

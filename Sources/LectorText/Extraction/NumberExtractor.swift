@@ -17,6 +17,10 @@ public enum NumberRole: Sendable, Hashable, CaseIterable {
     case datePart
     /// Digits inside a name or identifier: `F-16`, `COVID-19`, `G7`, `MH17`, `Su-25`, `5G`.
     case inName
+    /// A figure of three groups of digits or more joined by dots that no number format reads
+    /// and that is no date: a version `1.2.3`, an address `192.168.0.1`, `12.34.56`. Such a
+    /// figure is not localized, so it has no value (0) and is compared as written.
+    case dotted
 
     /// Whether numbers.mismatch should compare numbers of this role between source and target.
     /// Dates are compared as dates, times and names not at all.
@@ -339,20 +343,25 @@ public final class NumberExtractor {
         var end = token.end
         while end > token.start, CodeUnit.isInlineSpace(text.units[end - 1]) { end -= 1 }
         var last = index
-        if groupsWithSpace {
-            while let (groupEnd, groupToken) = spaceGroup(after: last, numberRange: token.start..<end, in: text) {
-                end = groupEnd
-                last = groupToken
-            }
+        while let (groupEnd, groupToken) = spaceGroup(after: last, numberRange: token.start..<end, in: text) {
+            end = groupEnd
+            last = groupToken
         }
         let digits = text.units[token.start..<end]
-        let parsed = digits.withUnsafeBufferPointer { buffer -> (Double, Bool)? in
-            if readsASCIIDigits, buffer.count <= 15, let value = CodeUnit.integer(buffer) { return (Double(value), true) }
-            if let value = parser.parse(buffer) { return (value, true) }
-            if let value = fallbackParser.parse(buffer) { return (value, false) }
-            return nil
+        let parsed: (Double, Bool)?
+        if last != index, !groupsWithSpace {
+            parsed = Self.spaceGroupedValue(digits, decimalSeparator: parser.decimalSeparator)
+        } else {
+            parsed = digits.withUnsafeBufferPointer { buffer -> (Double, Bool)? in
+                if readsASCIIDigits, buffer.count <= 15, let value = CodeUnit.integer(buffer) { return (Double(value), true) }
+                if let value = parser.parse(buffer) { return (value, true) }
+                if let value = fallbackParser.parse(buffer) { return (value, false) }
+                return nil
+            }
         }
-        guard let (magnitude, isLocaleFormatted) = parsed else { return nil }
+        guard let (magnitude, isLocaleFormatted) = parsed else {
+            return Self.dottedFigure(digits, in: text).map { ($0, index + 1) }
+        }
         var start = token.start
         var value = magnitude
         if let sign = sign(before: index, in: text) {
@@ -381,18 +390,68 @@ public final class NumberExtractor {
                                 isLocaleFormatted: isLocaleFormatted), last + 1)
     }
 
-    /// `1` + space + `500`: the end of the joined number and the token of the group.
+    /// `1.2.3`, `192.168.0.1`, `12.34.56` (`NumberRole.dotted`): digits that no number format read,
+    /// in three groups or more joined by dots. Three groups that may be a day, a month and a year
+    /// in either order (`1.2.24`, `2024.3.1`), which this language's date reader did not take, are
+    /// left out: a date is `dates.mismatch`'s, which must not be reported twice.
+    static func dottedFigure(_ units: ArraySlice<UInt16>, in text: TokenizedText) -> ExtractedNumber? {
+        let groups = split(units, where: { $0 == 0x2E })
+        guard groups.count >= 3, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(CodeUnit.isASCIIDigit) }),
+              !mayBeDate(groups) else { return nil }
+        let range = units.startIndex..<units.endIndex
+        return ExtractedNumber(value: 0, role: .dotted, range: range, text: text.text(range))
+    }
+
+    /// Whether three groups of digits may be a date: day and month of one or two digits and a year
+    /// of two or four after them, or a year of four digits before a month and a day.
+    private static func mayBeDate(_ groups: [ArraySlice<UInt16>]) -> Bool {
+        guard groups.count == 3, let first = CodeUnit.integer(groups[0]), let second = CodeUnit.integer(groups[1]) else { return false }
+        let third = CodeUnit.integer(groups[2]) ?? 0
+        let dayAndMonth = { (a: Int, b: Int) in (1...31).contains(a) && (1...12).contains(b) || (1...12).contains(a) && (1...31).contains(b) }
+        if groups[0].count <= 2, groups[1].count <= 2, groups[2].count == 2 || groups[2].count == 4 {
+            return dayAndMonth(first, second)
+        }
+        return groups[0].count == 4 && groups[1].count <= 2 && groups[2].count <= 2 && (1...12).contains(second) && (1...31).contains(third)
+    }
+
+    /// The value of digits in space-separated groups (`1 000`, `1 000,00`) in a language that does
+    /// not group digits with a space (English): the groups are one figure written in another
+    /// notation, as `5.000` kept from German is, and a decimal part after them may be written with
+    /// either mark. It is read as the figure it writes (`1 000,00` = 1000), and marked as not the
+    /// language's format when its decimal mark is the other one.
+    static func spaceGroupedValue(_ units: ArraySlice<UInt16>, decimalSeparator: String) -> (Double, Bool)? {
+        var figure = ""
+        var isLocaleFormatted = true
+        for unit in units where !CodeUnit.isInlineSpace(unit) {
+            if CodeUnit.isASCIIDigit(unit) {
+                figure.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+            } else if unit == 0x2E || unit == 0x2C {
+                isLocaleFormatted = decimalSeparator.utf16.elementsEqual([unit])
+                figure += "."
+            } else {
+                return nil
+            }
+        }
+        return Double(figure).map { ($0, isLocaleFormatted) }
+    }
+
+    /// `1` + space + `500`: the end of the joined number and the token of the group. In a language
+    /// that does not group digits with a space (English `1 000,00` kept from French), the group
+    /// must not be part of a compound (`3 100-metre races` are three races) and its decimal part
+    /// may be written with either mark, but not with three digits (`1 000,000` says nothing sure).
     private func spaceGroup(after last: Int, numberRange: Range<Int>, in text: TokenizedText) -> (Int, Int)? {
         let units = text.units
+        // A space and a number after it first: most numbers have none, and are not split below
+        // (asked of every number of every language now, not only where spaces group digits).
+        let space = last + 1
+        guard text.isValid(space + 1), text.tokens[space].end - text.tokens[space].start == 1,
+              CodeUnit.isInlineSpace(units[text.tokens[space].start]),
+              text.tokens[space + 1].kind == .number, !text.hasLetter(space + 1) else { return nil }
         // The number so far must be an integer in groups: 1–3 digits, then groups of exactly 3.
         let groups = Self.split(units[numberRange], where: CodeUnit.isInlineSpace)
         guard groups.allSatisfy({ $0.allSatisfy(CodeUnit.isASCIIDigit) }),
               let first = groups.first, (1...3).contains(first.count),
               groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        let space = last + 1
-        guard text.isValid(space + 1), text.tokens[space].end - text.tokens[space].start == 1,
-              CodeUnit.isInlineSpace(units[text.tokens[space].start]),
-              text.tokens[space + 1].kind == .number, !text.hasLetter(space + 1) else { return nil }
         let next = text.tokens[space + 1]
         var nextEnd = next.end
         while nextEnd > next.start, CodeUnit.isInlineSpace(units[nextEnd - 1]) { nextEnd -= 1 }
@@ -401,10 +460,17 @@ public final class NumberExtractor {
         if next.start + leadingDigits < nextEnd {
             // Only a decimal part may follow the group (`1 500,5`).
             let rest = text.text((next.start + leadingDigits)..<nextEnd)
-            guard rest.hasPrefix(parser.decimalSeparator),
-                  rest.dropFirst(parser.decimalSeparator.count).allSatisfy(\.isASCIIDigitCharacter),
-                  rest.count > parser.decimalSeparator.count else { return nil }
+            if groupsWithSpace {
+                guard rest.hasPrefix(parser.decimalSeparator),
+                      rest.dropFirst(parser.decimalSeparator.count).allSatisfy(\.isASCIIDigitCharacter),
+                      rest.count > parser.decimalSeparator.count else { return nil }
+            } else {
+                let fraction = rest.dropFirst()
+                guard rest.first == "." || rest.first == ",", fraction.allSatisfy(\.isASCIIDigitCharacter),
+                      !fraction.isEmpty, fraction.count != 3 else { return nil }
+            }
         }
+        if !groupsWithSpace, text.isSingle(space + 2, [0x2D, 0x2010, 0x2011]) { return nil }
         return (nextEnd, space + 1)
     }
 
