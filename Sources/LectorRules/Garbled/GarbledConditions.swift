@@ -341,7 +341,49 @@ public enum GarbledConditions {
 
     /// Japanese, Chinese and Korean text says in one character what alphabetic text says in about
     /// three; lengths are compared in these comparable units.
+    ///
+    /// Counted on the string's UTF-8 bytes where they are contiguous (every native string): an
+    /// ASCII byte is a scalar of its own, and only a lead byte of a longer sequence is decoded.
+    /// The walk over `unicodeScalars` it replaces (`scalarLength`) was about 1,600 instructions a
+    /// text, for the source and target of every pair.
     static func comparableLength(_ text: String) -> Double {
+        if let units = text.utf8.withContiguousStorageIfAvailable({ comparableUnits(utf8: $0) }) { return Double(units) }
+        return scalarLength(text)
+    }
+
+    /// `comparableLength` of valid UTF-8 bytes.
+    private static func comparableUnits(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var units = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                // ASCII's white space: tab to carriage return (0x09...0x0D), and space.
+                units &+= lead == 0x20 || lead &- 0x09 < 5 ? 0 : 1
+                index &+= 1
+                continue
+            }
+            // A lead byte: the string's bytes are valid UTF-8, so its continuation bytes follow.
+            var value: UInt32
+            let length: Int
+            switch lead {
+            case ..<0xE0: value = UInt32(lead & 0x1F); length = 2
+            case ..<0xF0: value = UInt32(lead & 0x0F); length = 3
+            default: value = UInt32(lead & 0x07); length = 4
+            }
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index &+ offset] & 0x3F) }
+            // A String's bytes always decode; were one not to, it would count as a character.
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            if !Latin1ScalarProperties.isWhitespace(scalar) { units &+= isDense(scalar) ? 3 : 1 }
+            index &+= length
+        }
+        return units
+    }
+
+    /// `comparableLength` scalar by scalar: strings whose UTF-8 is not contiguous (bridged), and
+    /// the reference the byte walk is tested against.
+    static func scalarLength(_ text: String) -> Double {
         var units = 0
         for scalar in text.unicodeScalars {
             // ASCII's white space (tab to carriage return, space) without a call per letter.
