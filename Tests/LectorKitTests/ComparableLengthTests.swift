@@ -31,6 +31,30 @@ import Testing
         }
     }
 
+    /// Texts long enough for many eight-byte steps and for the lanes to be added up more than
+    /// once (31 steps): every ASCII byte, white space dense, and a non-ASCII scalar at every
+    /// offset of a step.
+    @Test func longTextsCountAsTheirScalars() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        let spaces: [Character] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "x"]
+        for length in [7, 8, 9, 247, 248, 249, 255, 256, 257, 1_000] {
+            for pool in [ascii, spaces] {
+                let text = String((0..<length).map { _ in pool.randomElement(using: &generator)! })
+                #expect(GarbledConditions.comparableLength(text) == GarbledConditions.scalarLength(text), "\(text.debugDescription)")
+                for insert in ["ä", "\u{3000}", "北", "😀"] {
+                    for offset in [0, 1, 5, 7, 8, 15, length / 2, length - 1] where offset >= 0 && offset <= length {
+                        // By scalars: `\r\n` is one character, so characters may be fewer than `length`.
+                        var scalars = Array(text.unicodeScalars)
+                        scalars.insert(contentsOf: insert.unicodeScalars, at: offset)
+                        let mixed = String(String.UnicodeScalarView(scalars))
+                        #expect(GarbledConditions.comparableLength(mixed) == GarbledConditions.scalarLength(mixed), "\(mixed.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
     /// The evaluation data's sentences, sources and translations, Japanese and Chinese among them.
     @Test(.enabled(if: OptionalResource.sharedData, Comment(rawValue: OptionalResource.sharedDataMissing)))
     func byteCountIsTheScalarCountOnSharedData() throws {
