@@ -19,7 +19,7 @@ import Testing
         for text in texts {
             #expect(GarbledConditions.comparableLength(text) == GarbledConditions.scalarLength(text), "\(text.debugDescription)")
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 3101)
         let pool: [ClosedRange<UInt32>] = [0x00...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF, 0x10000...0x10FFFF, 0x3000...0x3100]
         for _ in 0..<2_000 {
             var text = ""
@@ -35,7 +35,7 @@ import Testing
     /// once (31 steps): every ASCII byte, white space dense, and a non-ASCII scalar at every
     /// offset of a step.
     @Test func longTextsCountAsTheirScalars() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 3102)
         let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
         let spaces: [Character] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "x"]
         for length in [7, 8, 9, 247, 248, 249, 255, 256, 257, 1_000] {
