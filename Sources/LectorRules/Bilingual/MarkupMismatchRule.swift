@@ -64,7 +64,7 @@ public struct MarkupMismatchRule: BilingualRule {
         // A URL has a `:` and an address an `@`; most sentences have neither, and are not handed
         // to the regular expression (Foundation's bridging and ICU's matcher per sentence pair
         // were most of this rule's time).
-        guard UTF8Bytes.contains(text, where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") }) else { return [] }
+        guard UTF8Bytes.contains(text, byte: UInt8(ascii: ":")) || UTF8Bytes.contains(text, byte: UInt8(ascii: "@")) else { return [] }
         let nsText = text as NSString
         return expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)).map { match in
             var token = nsText.substring(with: match.range)

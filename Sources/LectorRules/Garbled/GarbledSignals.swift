@@ -274,7 +274,7 @@ public final class GarbledSignalExtractor {
         // Without a comma there is no part after one. Where every scalar is below U+0300 each is a
         // character of its own, so cutting the UTF-8 at its commas gives Foundation's parts
         // without its comparison machinery (most of `garbled.sentence`'s time on German sources).
-        guard UTF8Bytes.contains(text, where: { $0 == 0x2C }) else { return [] }
+        guard UTF8Bytes.contains(text, byte: 0x2C) else { return [] }
         var contiguous = text
         let parts = contiguous.withUTF8 { bytes -> [String] in
             guard bytes.allSatisfy({ $0 < 0xCC }) else { return text.components(separatedBy: ",") }

@@ -1,3 +1,4 @@
+import Foundation
 import LectorText
 import LectorFormats
 import LectorGlossary
@@ -134,9 +135,23 @@ public struct BracketsMismatchRule: UnitRule {
     /// looking each character up was this rule's time, then reading the UTF-16 view of the UTF-8
     /// string to find none was. The UTF-8 bytes are read instead: a string with a bracket has the
     /// bracket's first byte (for the CJK and full-width ones a lead byte many other characters share).
+    ///
+    /// Each first byte (eight of them) is looked for by the C library's `memchr`, which reads many
+    /// bytes a step: testing every byte's bit was some 750 instructions a string.
     static func mayHaveBrackets(_ text: String) -> Bool {
         let firstBytes = bracketFirstBytes
-        return UTF8Bytes.contains(text) { firstBytes[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            for lane in 0..<4 {
+                var bits = firstBytes[lane]
+                while bits != 0 {
+                    if memchr(base, Int32(lane << 6 | bits.trailingZeroBitCount), bytes.count) != nil { return true }
+                    bits &= bits - 1
+                }
+            }
+            return false
+        }
+        return found ?? UTF8Bytes.contains(text) { firstBytes[Int($0 >> 6)] & (1 << UInt64($0 & 63)) != 0 }
     }
 
     /// Brackets of each kind in masked text (`StringText.masked`).

@@ -46,7 +46,7 @@ public struct EscapesMismatchRule: UnitRule {
     public func findings(in pair: StringPair, of context: CheckContext, using _: Void) -> [RuleFinding] {
         var findings: [RuleFinding] = []
         // Every escape starts with a backslash: with none on either side, both have none.
-        guard UTF8Bytes.contains(pair.source, where: { $0 == 0x5C }) || UTF8Bytes.contains(pair.target, where: { $0 == 0x5C })
+        guard UTF8Bytes.contains(pair.source, byte: 0x5C) || UTF8Bytes.contains(pair.target, byte: 0x5C)
         else { return [] }
         let source = Self.escapes(in: pair.source)
         let target = Self.escapes(in: pair.target)

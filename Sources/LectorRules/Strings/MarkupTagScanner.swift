@@ -35,7 +35,7 @@ public enum MarkupTagScanner {
 
     public static func tags(in text: String) -> [Tag] {
         // Every tag starts at a `<`; text without one needs no UTF-16 copy.
-        guard UTF8Bytes.contains(text, where: { $0 == 0x3C }) else { return [] }
+        guard UTF8Bytes.contains(text, byte: 0x3C) else { return [] }
         let u = Array(text.utf16)
         var tags: [Tag] = []
         var i = 0

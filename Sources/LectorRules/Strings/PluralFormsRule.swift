@@ -174,7 +174,7 @@ public struct PluralFormsRule: UnitRule {
     /// categories are checked like named ones, at the plural and at each unknown selector.
     /// Ordinals (`selectordinal`) follow other rules and are left alone.
     private func messageFormatFindings(in pair: StringPair, rules: PluralRules, context: CheckContext) -> [RuleFinding] {
-        guard UTF8Bytes.contains(pair.target, where: { $0 == 0x7B }) else { return [] }
+        guard UTF8Bytes.contains(pair.target, byte: 0x7B) else { return [] }
         let choices = PlaceholderScanner(syntaxes: context.strings.placeholderSyntaxes).scanned(pair.target).choices
         return choices.filter { $0.type == "plural" }.flatMap { choice in
             categoryFindings(choice.selectors.map(\.name), rules: rules,

@@ -109,7 +109,7 @@ public struct WhitespaceNewlinesRule: UnitRule {
     }
 
     static func hasBreakOrTab(_ text: String) -> Bool {
-        UTF8Bytes.contains(text) { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        UTF8Bytes.contains(text, byte: 0x0A) || UTF8Bytes.contains(text, byte: 0x0D) || UTF8Bytes.contains(text, byte: 0x09)
     }
 
     static func startsWithBreak(_ text: String) -> Bool { text.utf16.first == 0x0A || text.utf16.first == 0x0D }
