@@ -10,7 +10,7 @@ import Foundation
 /// may well stay are not reported: no letters (`1234`, `2×2`, `???`), one letter, capitals and
 /// digits only (`OK`, `F1`, `HTML`, `&ACRONYM`), measures and CSS (`7em`, `width: 12em;`,
 /// `10&nbsp;MB`, `100 km/h`), a copyright line of names (`© 2024 Acme Inc.`, `&copy;` too), a
-/// trademarked name (`Acme™`),
+/// trademarked name alone (`Acme™`; `Acme™ Settings` is reported),
 /// placeholders, tags and URLs only, and the words
 /// of `Resources/Strings/identical-allowed.txt` and the project's `strings: identical_allowed`.
 /// Nor are words both languages write alike (`Name`, `Status`, `Hotel` in German): every word must
@@ -33,6 +33,7 @@ public struct UntranslatedUnchangedRule: UnitRule {
             RuleExample(unit: "↓10&nbsp;files", source: "10&nbsp;files", from: "en", to: "de"),
             RuleExample(unit: "↓&copy; 2024 Acme Inc. All rights reserved.", source: "&copy; 2024 Acme Inc. All rights reserved.", from: "en", to: "de"),
             RuleExample(unit: "↓Acme™ makes it easy", source: "Acme™ makes it easy", from: "en", to: "de"),
+            RuleExample(unit: "↓Sign In With Acme™", source: "Sign In With Acme™", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "1234", source: "1234", from: "en", to: "de"),
@@ -124,8 +125,15 @@ public struct UntranslatedUnchangedRule: UnitRule {
         // A copyright line of names (`© 2024 Acme Inc.`) stays as written; a sentence beside it
         // (`All rights reserved`) has words in lower case and is still reported.
         if isCopyright, words.allSatisfy({ $0.first?.isUppercase == true }) { return nil }
-        // A trademarked name (`Acme™`, `Contoso® Cloud`): capitalized words, each marked or beside one.
-        if masked.contains(where: { $0 == "™" || $0 == "®" }), words.allSatisfy({ $0.first?.isUppercase == true }) { return nil }
+        // A trademarked name (`Acme™`, `Contoso®`): every word carries the mark. A word without one
+        // beside a marked name (`Acme™ Settings`, a Title Case menu item) is still to translate.
+        if masked.contains(where: { $0 == "™" || $0 == "®" }) {
+            let marked = Set(masked.split { $0 == " " || $0 == "\u{A0}" }.compactMap { piece -> Substring? in
+                guard let last = piece.last, last == "™" || last == "®" else { return nil }
+                return piece.dropLast()
+            })
+            if words.allSatisfy({ marked.contains($0) }) { return nil }
+        }
         return words
     }
 }
