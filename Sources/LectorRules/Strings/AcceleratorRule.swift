@@ -25,6 +25,7 @@ public struct AcceleratorRule: UnitRule {
             RuleExample(unit: "↓Сохранить как", source: "Save &As", from: "en", to: "ru"),
             RuleExample(unit: "↓&Waarsku my as dit enige van my ↓&byvoegings sal deaktiveer",
                         source: "Warn me if this will disable any of my add&-ons", from: "en", to: "af"),
+            RuleExample(unit: "↓&Drücken Sie \"&\", um fortzufahren", source: "Press \"&\" to continue", from: "en", to: "de"),
         ],
         nonTriggeringExamples: [
             RuleExample(unit: "&Datei", source: "&File", from: "en", to: "de"),
@@ -172,14 +173,18 @@ public struct AcceleratorRule: UnitRule {
         return result
     }
 
-    /// Whether `text` has a marker before a visible mark that is neither a letter, a digit, the
-    /// marker again (`&&`) nor `#` (`add&-ons`, `&.`): where the source puts its accelerator.
+    /// Whether `text` has a marker inside a word before a visible mark that is neither a letter, a
+    /// digit, the marker again (`&&`) nor `#` (`add&-ons`): where the source puts its accelerator.
     static func hasMarkerBeforeMark(_ text: String, markers: [Character]) -> Bool {
         guard mayHaveMarker(text, markers: markers) else { return false }
+        // Inside a word only (a letter before the marker): a `&` alone before a quote or a bracket
+        // (`Press "&"`, `Search (&)`) is text, and must not excuse an accelerator the translation adds.
+        var beforePrevious: Unicode.Scalar?
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            defer { previous = scalar }
-            guard let marker = previous, markers.contains(Character(marker)), scalar != marker, scalar != "#" else { continue }
+            defer { beforePrevious = previous; previous = scalar }
+            guard let marker = previous, markers.contains(Character(marker)), scalar != marker, scalar != "#",
+                  beforePrevious?.properties.isAlphabetic == true else { continue }
             let properties = scalar.properties
             if !properties.isAlphabetic, properties.numericType == nil, !properties.isWhitespace,
                properties.generalCategory != .control { return true }
