@@ -122,16 +122,15 @@ private func slice(_ string: String, _ range: Range<Int>) -> String {
         #expect(found.map(\.text) == ["1\(space)500"])
     }
 
-    @Test func spaceGroupingNeedsThreeDigits() throws {
+    @Test func spaceGroupingNeedsThreeDigitsAndASpaceGroupingLanguage() throws {
         #expect(try comparedValues("Понад 1 500 000 гривень, 1 500,5 тонни", "uk") == [1_500_000, 1500.5])
         // Not three digits after the space: two numbers.
         #expect(try comparedValues("У 3 50 випадках", "uk") == [3, 50])
         // A year does not start a group.
         #expect(try comparedValues("В 2022 100 человек", "ru") == [2022, 100])
-        // English does not group with spaces, but a figure so written (kept from French) is one
-        // figure, as `5.000` kept from German is; not three digits after the space: two numbers.
-        #expect(try comparedValues("between 1 500 and 2 000", "en") == [1500, 2000])
-        #expect(try comparedValues("in 3 50 cases", "en") == [3, 50])
+        // English does not group with spaces: `Figure 2 300 samples` are two numbers.
+        #expect(try comparedValues("between 1 500 and 2 000", "en") == [1, 500, 2, 0])
+        #expect(try comparedValues("In Figure 2 300 samples are shown.", "en") == [2, 300])
     }
 
     @Test func frenchPercentWithNarrowNoBreakSpace() throws {

@@ -12,9 +12,8 @@ import LectorText
 /// match. Small whole numbers (0–12) count only next to other figures or when the
 /// other side has another number in their place (`a dozen` is read by neither side).
 /// Dotted figures that no number format reads and that are no dates (`1.2.3`, `192.168.0.1`,
-/// `12.34.56`) are not localized: each must be on the other side as written. Digits grouped by
-/// spaces are one figure in every language (`1 000,00` in English is 1000, in another notation,
-/// as `5.000` is), so a changed one is one finding that names it whole.
+/// `12.34.56`) are not localized: each must be on the other side as written. A time of day
+/// written with dots (`13.45.30`) is no such figure: the other language may write `13:45:30`.
 public struct NumbersMismatchRule: BilingualRule {
     public static let description = RuleDescription(
         id: "numbers.mismatch",
@@ -44,11 +43,10 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("The state lost ↓one million euros.", source: "El Estado perdió mil millones de euros.", from: "es", to: "en"),
             // A number in parentheses alone, or a year, is no reference list.
             RuleExample("↓The abscess was drained.", source: "Der Abszess wurde drainiert (1994).", from: "de", to: "en"),
-            // Dotted figures are compared as written; a space-grouped figure is one number.
+            // Dotted figures are compared as written.
             RuleExample("Version ↓1.2.4 is out.", source: "Version 1.2.3 ist erschienen.", from: "de", to: "en"),
             RuleExample("La valeur est ↓98.76.54.", source: "The value is 12.34.56.", from: "en", to: "fr"),
             RuleExample("Connect to ↓192.168.0.2.", source: "Verbinden Sie sich mit 192.168.0.1.", from: "de", to: "en"),
-            RuleExample("It costs ↓1 000,50 euros.", source: "Es kostet 1.000,00 Euro.", from: "de", to: "en"),
         ],
         nonTriggeringExamples: [
             RuleExample("About 20,000 people have died.", source: "Etwa 20.000 Menschen sind gestorben.", from: "de", to: "en"),
@@ -116,11 +114,10 @@ public struct NumbersMismatchRule: BilingualRule {
             RuleExample("Version 1.2.3 is out; connect to 192.168.0.1.",
                         source: "Version 1.2.3 ist erschienen; verbinden Sie sich mit 192.168.0.1.", from: "de", to: "en"),
             RuleExample("Moscow, News of the Day 02.62.19.", source: "Москва, Новости дня 02.12.19.", from: "ru", to: "en"),
-            // A figure grouped with spaces is one number in any language: `1 000,00` kept from
-            // French or written so in English is 1000, the same as `1.000,00`; `3 100-metre` is two.
-            RuleExample("It costs 1 000,00 euros.", source: "Es kostet 1.000,00 Euro.", from: "de", to: "en"),
-            RuleExample("Some 600 000 soldiers died.", source: "Circa 600000 de soldați au murit.", from: "ro", to: "en"),
-            RuleExample("He won 3 100-metre races.", source: "Er gewann drei 100-Meter-Läufe.", from: "de", to: "en"),
+            // A time of day with dots is no dotted figure; in English two figures with a space
+            // between them are two numbers.
+            RuleExample("Departure at 13:45:30.", source: "Lähtö klo 13.45.30.", from: "fi", to: "en"),
+            RuleExample("In Figure 2 300 samples are shown.", source: "In Abbildung 2 sind 300 Proben zu sehen.", from: "de", to: "en"),
         ],
         scope: .bilingual
     )

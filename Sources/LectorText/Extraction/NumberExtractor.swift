@@ -343,21 +343,20 @@ public final class NumberExtractor {
         var end = token.end
         while end > token.start, CodeUnit.isInlineSpace(text.units[end - 1]) { end -= 1 }
         var last = index
-        while let (groupEnd, groupToken) = spaceGroup(after: last, numberRange: token.start..<end, in: text) {
-            end = groupEnd
-            last = groupToken
+        // Only where the language groups digits with a space: in English `Figure 2 300 samples`
+        // are two numbers.
+        if groupsWithSpace {
+            while let (groupEnd, groupToken) = spaceGroup(after: last, numberRange: token.start..<end, in: text) {
+                end = groupEnd
+                last = groupToken
+            }
         }
         let digits = text.units[token.start..<end]
-        let parsed: (Double, Bool)?
-        if last != index, !groupsWithSpace {
-            parsed = Self.spaceGroupedValue(digits, decimalSeparator: parser.decimalSeparator)
-        } else {
-            parsed = digits.withUnsafeBufferPointer { buffer -> (Double, Bool)? in
-                if readsASCIIDigits, buffer.count <= 15, let value = CodeUnit.integer(buffer) { return (Double(value), true) }
-                if let value = parser.parse(buffer) { return (value, true) }
-                if let value = fallbackParser.parse(buffer) { return (value, false) }
-                return nil
-            }
+        let parsed = digits.withUnsafeBufferPointer { buffer -> (Double, Bool)? in
+            if readsASCIIDigits, buffer.count <= 15, let value = CodeUnit.integer(buffer) { return (Double(value), true) }
+            if let value = parser.parse(buffer) { return (value, true) }
+            if let value = fallbackParser.parse(buffer) { return (value, false) }
+            return nil
         }
         guard let (magnitude, isLocaleFormatted) = parsed else {
             return Self.dottedFigure(digits, in: text).map { ($0, index + 1) }
@@ -393,13 +392,22 @@ public final class NumberExtractor {
     /// `1.2.3`, `192.168.0.1`, `12.34.56` (`NumberRole.dotted`): digits that no number format read,
     /// in three groups or more joined by dots. Three groups that may be a day, a month and a year
     /// in either order (`1.2.24`, `2024.3.1`), which this language's date reader did not take, are
-    /// left out: a date is `dates.mismatch`'s, which must not be reported twice.
+    /// left out: a date is `dates.mismatch`'s, which must not be reported twice. So is a time of
+    /// day with dots (`13.45.30`, Finnish and German), which the other language writes `13:45:30`.
     static func dottedFigure(_ units: ArraySlice<UInt16>, in text: TokenizedText) -> ExtractedNumber? {
         let groups = split(units, where: { $0 == 0x2E })
         guard groups.count >= 3, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(CodeUnit.isASCIIDigit) }),
-              !mayBeDate(groups) else { return nil }
+              !mayBeDate(groups), !mayBeTime(groups) else { return nil }
         let range = units.startIndex..<units.endIndex
         return ExtractedNumber(value: 0, role: .dotted, range: range, text: text.text(range))
+    }
+
+    /// Whether three groups of digits may be hours, minutes and seconds (`9.05.00`, `23.59.59`).
+    private static func mayBeTime(_ groups: [ArraySlice<UInt16>]) -> Bool {
+        guard groups.count == 3, groups[0].count <= 2, groups[1].count == 2, groups[2].count == 2,
+              let hours = CodeUnit.integer(groups[0]), let minutes = CodeUnit.integer(groups[1]),
+              let seconds = CodeUnit.integer(groups[2]) else { return false }
+        return hours <= 23 && minutes <= 59 && seconds <= 59
     }
 
     /// Whether three groups of digits may be a date: day and month of one or two digits and a year
@@ -414,35 +422,10 @@ public final class NumberExtractor {
         return groups[0].count == 4 && groups[1].count <= 2 && groups[2].count <= 2 && (1...12).contains(second) && (1...31).contains(third)
     }
 
-    /// The value of digits in space-separated groups (`1 000`, `1 000,00`) in a language that does
-    /// not group digits with a space (English): the groups are one figure written in another
-    /// notation, as `5.000` kept from German is, and a decimal part after them may be written with
-    /// either mark. It is read as the figure it writes (`1 000,00` = 1000), and marked as not the
-    /// language's format when its decimal mark is the other one.
-    static func spaceGroupedValue(_ units: ArraySlice<UInt16>, decimalSeparator: String) -> (Double, Bool)? {
-        var figure = ""
-        var isLocaleFormatted = true
-        for unit in units where !CodeUnit.isInlineSpace(unit) {
-            if CodeUnit.isASCIIDigit(unit) {
-                figure.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-            } else if unit == 0x2E || unit == 0x2C {
-                isLocaleFormatted = decimalSeparator.utf16.elementsEqual([unit])
-                figure += "."
-            } else {
-                return nil
-            }
-        }
-        return Double(figure).map { ($0, isLocaleFormatted) }
-    }
-
-    /// `1` + space + `500`: the end of the joined number and the token of the group. In a language
-    /// that does not group digits with a space (English `1 000,00` kept from French), the group
-    /// must not be part of a compound (`3 100-metre races` are three races) and its decimal part
-    /// may be written with either mark, but not with three digits (`1 000,000` says nothing sure).
+    /// `1` + space + `500`: the end of the joined number and the token of the group.
     private func spaceGroup(after last: Int, numberRange: Range<Int>, in text: TokenizedText) -> (Int, Int)? {
         let units = text.units
-        // A space and a number after it first: most numbers have none, and are not split below
-        // (asked of every number of every language now, not only where spaces group digits).
+        // A space and a number after it first: most numbers have none, and are not split below.
         let space = last + 1
         guard text.isValid(space + 1), text.tokens[space].end - text.tokens[space].start == 1,
               CodeUnit.isInlineSpace(units[text.tokens[space].start]),
@@ -460,17 +443,10 @@ public final class NumberExtractor {
         if next.start + leadingDigits < nextEnd {
             // Only a decimal part may follow the group (`1 500,5`).
             let rest = text.text((next.start + leadingDigits)..<nextEnd)
-            if groupsWithSpace {
-                guard rest.hasPrefix(parser.decimalSeparator),
-                      rest.dropFirst(parser.decimalSeparator.count).allSatisfy(\.isASCIIDigitCharacter),
-                      rest.count > parser.decimalSeparator.count else { return nil }
-            } else {
-                let fraction = rest.dropFirst()
-                guard rest.first == "." || rest.first == ",", fraction.allSatisfy(\.isASCIIDigitCharacter),
-                      !fraction.isEmpty, fraction.count != 3 else { return nil }
-            }
+            guard rest.hasPrefix(parser.decimalSeparator),
+                  rest.dropFirst(parser.decimalSeparator.count).allSatisfy(\.isASCIIDigitCharacter),
+                  rest.count > parser.decimalSeparator.count else { return nil }
         }
-        if !groupsWithSpace, text.isSingle(space + 2, [0x2D, 0x2010, 0x2011]) { return nil }
         return (nextEnd, space + 1)
     }
 
