@@ -199,12 +199,12 @@ public struct AcceleratorRule: UnitRule {
         let scalars = Array(text.unicodeScalars)
         var result: [Range<Int>] = []
         var offset = 0
+        func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
         for index in scalars.indices {
             defer { offset += scalars[index].utf16.count }
             guard scalars[index] == "_", index > 0, index + 1 < scalars.count else { continue }
-            func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            }
             guard isWordCharacter(scalars[index - 1]), isWordCharacter(scalars[index + 1]) else { continue }
             result.append(offset..<(offset + 1 + scalars[index + 1].utf16.count))
         }

@@ -98,7 +98,8 @@ public struct PunctuationWidthRule: UnitRule {
         let sourceMarks = language == "ja" ? Self.questionAndExclamationMarks(in: pair.source) : []
         var findings: [RuleFinding] = []
         var separators: Set<UInt16>?
-        var raw: [UInt16]?
+        // The unmasked text, read only where a mark has spaces after it.
+        lazy var raw = Array(pair.target.utf16)
         for index in units.indices {
             guard let replacement = Self.fullWidth(of: units[index], language: language, sourceMarks: sourceMarks), index > 0,
                   Self.isChineseOrJapanese(before: index, in: units) else { continue }
@@ -107,10 +108,9 @@ public struct PunctuationWidthRule: UnitRule {
                 // Spaces then Chinese or Japanese text: Western spacing inside a sentence. The
                 // unmasked text decides what follows, so a space before a placeholder (`名前: %s
                 // さん`, masked as spaces) stays a label's space.
-                if raw == nil { raw = Array(pair.target.utf16) }
                 var next = end
-                while next < raw!.count, Self.isSpace(raw![next]), raw![next] != 0x0A, raw![next] != 0x0D { next += 1 }
-                guard next < raw!.count, Self.isChineseOrJapanese(before: next + 1, in: raw!) else { continue }
+                while next < raw.count, Self.isSpace(raw[next]), raw[next] != 0x0A, raw[next] != 0x0D { next += 1 }
+                guard next < raw.count, Self.isChineseOrJapanese(before: next + 1, in: raw) else { continue }
                 end = next
             } else if end < units.count, !Self.isChineseOrJapanese(before: index + 2, in: units) {
                 continue

@@ -397,16 +397,16 @@ public final class NumberExtractor {
     static func dottedFigure(_ units: ArraySlice<UInt16>, in text: TokenizedText) -> ExtractedNumber? {
         let groups = split(units, where: { $0 == 0x2E })
         guard groups.count >= 3, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(CodeUnit.isASCIIDigit) }),
-              !mayBeDate(groups), !mayBeTime(groups) else { return nil }
+              !mayBeDate(groups), !mayBeTime(groups, in: units) else { return nil }
         let range = units.startIndex..<units.endIndex
         return ExtractedNumber(value: 0, role: .dotted, range: range, text: text.text(range))
     }
 
-    /// Whether three groups of digits may be hours, minutes and seconds (`9.05.00`, `23.59.59`).
-    private static func mayBeTime(_ groups: [ArraySlice<UInt16>]) -> Bool {
-        guard groups.count == 3, groups[0].count <= 2, groups[1].count == 2, groups[2].count == 2,
-              let hours = CodeUnit.integer(groups[0]), let minutes = CodeUnit.integer(groups[1]),
-              let seconds = CodeUnit.integer(groups[2]) else { return false }
+    /// Whether three groups of digits may be hours, minutes and seconds (`9.05.00`, `23.59.59`):
+    /// a `clock` with dots, then seconds.
+    private static func mayBeTime(_ groups: [ArraySlice<UInt16>], in units: ArraySlice<UInt16>) -> Bool {
+        guard groups.count == 3, groups[2].count == 2, let seconds = CodeUnit.integer(groups[2]),
+              let (hours, minutes) = clock(units[groups[0].startIndex..<groups[1].endIndex], separator: 0x2E) else { return false }
         return hours <= 23 && minutes <= 59 && seconds <= 59
     }
 
